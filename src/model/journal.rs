@@ -1,0 +1,140 @@
+//! What the user recorded: check-ins per evening and step, and the morning night log.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+/// Fields this version does not know, kept so that saving never drops them.
+pub type Extra = serde_json::Map<String, serde_json::Value>;
+
+/// The outcome of a step on one evening.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Outcome {
+    Done,
+    Skipped,
+}
+
+/// One check-in: a step done or skipped, when, and the value measured, if any.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CheckIn {
+    pub outcome: Outcome,
+    /// When the user checked it, with the offset in force then.
+    pub at: DateTime<FixedOffset>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<f64>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl CheckIn {
+    pub fn new(outcome: Outcome, at: DateTime<FixedOffset>, value: Option<f64>) -> Self {
+        Self { outcome, at, value, extra: Extra::new() }
+    }
+}
+
+/// The morning's answers about the night.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct NightLog {
+    /// Twitches or jolts while falling asleep.
+    #[serde(default)]
+    pub twitch_falling_asleep: bool,
+    /// Twitches that went on through the night.
+    #[serde(default)]
+    pub twitch_all_night: bool,
+    /// Restless, itching legs with an urge to move them.
+    #[serde(default)]
+    pub restless_legs: bool,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// Everything recorded for one evening.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Evening {
+    #[serde(default)]
+    pub checks: BTreeMap<String, CheckIn>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub night: Option<NightLog>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl Evening {
+    fn is_empty(&self) -> bool {
+        self.checks.is_empty() && self.night.is_none() && self.extra.is_empty()
+    }
+}
+
+/// All evenings, keyed by the date the evening starts on.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Journal {
+    #[serde(default)]
+    pub evenings: BTreeMap<NaiveDate, Evening>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl Journal {
+    pub fn evening(&self, date: NaiveDate) -> Option<&Evening> {
+        self.evenings.get(&date)
+    }
+
+    pub fn check_in(&self, date: NaiveDate, step: &str) -> Option<&CheckIn> {
+        self.evening(date)?.checks.get(step)
+    }
+
+    /// Records (or replaces) a check-in; returns the one it replaced.
+    pub fn record(&mut self, date: NaiveDate, step: &str, check_in: CheckIn) -> Option<CheckIn> {
+        self.evenings.entry(date).or_default().checks.insert(step.to_owned(), check_in)
+    }
+
+    /// Takes a check-in back (undo); returns it.
+    pub fn undo(&mut self, date: NaiveDate, step: &str) -> Option<CheckIn> {
+        let evening = self.evenings.get_mut(&date)?;
+        let removed = evening.checks.remove(step);
+        if evening.is_empty() {
+            self.evenings.remove(&date);
+        }
+        removed
+    }
+
+    pub fn check_in_count(&self) -> usize {
+        self.evenings.values().map(|evening| evening.checks.len()).sum()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn evening() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()
+    }
+
+    fn at() -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339("2026-11-26T21:00:00+01:00").unwrap()
+    }
+
+    #[test]
+    fn record_replace_and_undo() {
+        let mut journal = Journal::default();
+        assert!(journal.record(evening(), "warm-bath", CheckIn::new(Outcome::Done, at(), None)).is_none());
+        let old = journal.record(evening(), "warm-bath", CheckIn::new(Outcome::Skipped, at(), None));
+        assert_eq!(old.unwrap().outcome, Outcome::Done);
+        assert_eq!(journal.check_in_count(), 1);
+        assert_eq!(journal.undo(evening(), "warm-bath").unwrap().outcome, Outcome::Skipped);
+        assert!(journal.evenings.is_empty());
+    }
+
+    #[test]
+    fn unknown_fields_survive_a_round_trip() {
+        let text = r#"{"evenings":{"2026-11-26":{"checks":{"warm-bath":{"outcome":"done","at":"2026-11-26T21:00:00+01:00","mood":"calm"}},"weather":"rain"}},"future":[1,2]}"#;
+        let journal: Journal = serde_json::from_str(text).unwrap();
+        let back: serde_json::Value = serde_json::to_value(&journal).unwrap();
+        assert_eq!(back, serde_json::from_str::<serde_json::Value>(text).unwrap());
+    }
+}

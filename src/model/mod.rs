@@ -1,0 +1,20 @@
+//! The domain: routine, schedule, evening plan and journal.
+//!
+//! Pure on purpose: no egui, no file or network I/O, no clock reads. Every function that
+//! needs "now" or a time zone takes them as arguments, so tests can use fixed instants
+//! and `chrono-tz` zones.
+
+pub mod catalog;
+pub mod journal;
+pub mod plan;
+pub mod routine;
+pub mod schedule;
+pub mod settings;
+pub mod time;
+
+pub use catalog::{CATALOG, CatalogStep, Hemisphere, ValueKind};
+pub use journal::{CheckIn, Evening, Extra, Journal, NightLog, Outcome};
+pub use plan::{Plan, PlannedStep, StepState, evening_at, plan_evening};
+pub use routine::{Anchor, Routine, Step};
+pub use schedule::{Day, Night, Schedule};
+pub use settings::{Config, Settings, Theme};

@@ -1,0 +1,288 @@
+//! An evening's timeline: the routine laid onto a date and a time zone.
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeDelta, TimeZone};
+
+use super::catalog::ValueKind;
+use super::journal::{CheckIn, Evening, Outcome};
+use super::routine::{Anchor, Step};
+use super::settings::Config;
+use super::time::resolve_local;
+
+/// Where a step stands tonight.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StepState {
+    Pending,
+    Done,
+    Skipped,
+}
+
+impl StepState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StepState::Pending => "pending",
+            StepState::Done => "done",
+            StepState::Skipped => "skipped",
+        }
+    }
+
+    fn of(check_in: Option<&CheckIn>) -> Self {
+        match check_in.map(|c| c.outcome) {
+            None => StepState::Pending,
+            Some(Outcome::Done) => StepState::Done,
+            Some(Outcome::Skipped) => StepState::Skipped,
+        }
+    }
+}
+
+/// One step placed on the evening's timeline.
+#[derive(Debug, Clone)]
+pub struct PlannedStep<Tz: TimeZone> {
+    pub id: String,
+    pub title: String,
+    pub why: String,
+    pub anchor: Anchor,
+    /// The clock time the routine asks for, which may not exist on a DST night.
+    pub due_local: NaiveDateTime,
+    /// The instant it is due.
+    pub due: DateTime<Tz>,
+    pub remind: bool,
+    pub value_kind: Option<ValueKind>,
+    pub state: StepState,
+    pub check_in: Option<CheckIn>,
+}
+
+/// The evening's timeline, sorted by due instant (routine order breaks ties).
+#[derive(Debug, Clone)]
+pub struct Plan<Tz: TimeZone> {
+    pub evening: NaiveDate,
+    pub bedtime: DateTime<Tz>,
+    pub wake: DateTime<Tz>,
+    pub steps: Vec<PlannedStep<Tz>>,
+}
+
+impl<Tz: TimeZone> Plan<Tz> {
+    pub fn count(&self, state: StepState) -> usize {
+        self.steps.iter().filter(|step| step.state == state).count()
+    }
+
+    /// Share of steps no longer pending, 0.0 ..= 1.0.
+    pub fn progress(&self) -> f32 {
+        if self.steps.is_empty() {
+            return 1.0;
+        }
+        let settled = self.steps.len() - self.count(StepState::Pending);
+        settled as f32 / self.steps.len() as f32
+    }
+
+    pub fn all_settled(&self) -> bool {
+        !self.steps.is_empty() && self.count(StepState::Pending) == 0
+    }
+
+    pub fn get(&self, id: &str) -> Option<&PlannedStep<Tz>> {
+        self.steps.iter().find(|step| step.id == id)
+    }
+
+    /// Minutes of sleep between the real bedtime and wake instants (DST-aware).
+    pub fn sleep_minutes(&self) -> i64 {
+        (self.wake.clone() - self.bedtime.clone()).num_minutes()
+    }
+
+    /// The first pending step not yet past due at `now`, if any.
+    pub fn next_pending(&self, now: &DateTime<Tz>) -> Option<&PlannedStep<Tz>> {
+        self.steps.iter().find(|step| step.state == StepState::Pending && step.due >= *now)
+    }
+}
+
+/// The local clock time a step is due on `evening`.
+pub fn due_local(config: &Config, evening: NaiveDate, anchor: Anchor) -> NaiveDateTime {
+    let schedule = &config.schedule;
+    match anchor {
+        Anchor::BeforeBedtime { minutes } => schedule.bedtime(evening) - TimeDelta::minutes(minutes.into()),
+        Anchor::AfterWake { minutes } => schedule.day_start(evening) + TimeDelta::minutes(minutes.into()),
+        Anchor::At { time } => schedule.in_day(evening, time),
+    }
+}
+
+/// Whether `step` is part of the evening at all: enabled and in season.
+pub fn is_active(config: &Config, evening: NaiveDate, step: &Step) -> bool {
+    step.enabled && step.catalog_entry().is_none_or(|entry| entry.applies_on(evening, config.settings.hemisphere))
+}
+
+/// Lays the routine onto `evening` in `tz`, with the check-ins recorded so far.
+pub fn plan_evening<Tz: TimeZone>(
+    config: &Config,
+    evening: NaiveDate,
+    tz: &Tz,
+    recorded: Option<&Evening>,
+) -> Plan<Tz> {
+    let mut steps: Vec<PlannedStep<Tz>> = config
+        .routine
+        .steps
+        .iter()
+        .filter(|step| is_active(config, evening, step))
+        .map(|step| {
+            let due_local = due_local(config, evening, step.anchor);
+            let check_in = recorded.and_then(|recorded| recorded.checks.get(&step.id)).cloned();
+            PlannedStep {
+                id: step.id.clone(),
+                title: step.title().to_owned(),
+                why: step.why().to_owned(),
+                anchor: step.anchor,
+                due_local,
+                due: resolve_local(tz, due_local),
+                remind: step.remind,
+                value_kind: step.value_kind(),
+                state: StepState::of(check_in.as_ref()),
+                check_in,
+            }
+        })
+        .collect();
+    // A stable sort keeps the routine's order for steps due at the same instant.
+    steps.sort_by(|a, b| a.due.cmp(&b.due));
+    Plan {
+        evening,
+        bedtime: resolve_local(tz, config.schedule.bedtime(evening)),
+        wake: resolve_local(tz, config.schedule.wake(evening)),
+        steps,
+    }
+}
+
+/// The evening that `now` belongs to in `tz`.
+pub fn evening_at<Tz: TimeZone>(config: &Config, now: &DateTime<Tz>) -> NaiveDate {
+    config.schedule.evening_of(now.naive_local())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Day, Journal, Step, time::clock};
+    use chrono::{FixedOffset, Utc};
+    use chrono_tz::{America::New_York, Australia::Lord_Howe, Europe::Berlin};
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn utc(text: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(text).unwrap().with_timezone(&Utc)
+    }
+
+    #[test]
+    fn default_evening_in_berlin() {
+        let config = Config::default();
+        let plan = plan_evening(&config, date(2026, 11, 26), &Berlin, None);
+        let ids: Vec<_> = plan.steps.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids.first(), Some(&"caffeine-cutoff"));
+        assert_eq!(ids.last(), Some(&"lights-out"));
+        assert!(ids.contains(&"warm-hands-feet"), "November is cold in the north");
+        let caffeine = plan.get("caffeine-cutoff").unwrap();
+        assert_eq!(caffeine.due.to_rfc3339(), "2026-11-26T16:30:00+01:00");
+        assert_eq!(plan.get("warm-bath").unwrap().due.to_rfc3339(), "2026-11-26T21:00:00+01:00");
+        assert_eq!(plan.bedtime.to_rfc3339(), "2026-11-26T22:30:00+01:00");
+        assert_eq!(plan.wake.to_rfc3339(), "2026-11-27T06:30:00+01:00");
+        assert_eq!(plan.sleep_minutes(), 480);
+        // Ties (calm-ambience and ventilate-bedroom, both 45 min) keep routine order.
+        let ambience = ids.iter().position(|id| *id == "calm-ambience").unwrap();
+        assert_eq!(ids[ambience + 1], "ventilate-bedroom");
+        assert!(plan.steps.windows(2).all(|w| w[0].due <= w[1].due));
+    }
+
+    #[test]
+    fn seasonal_step_follows_the_hemisphere() {
+        let mut config = Config::default();
+        let july = date(2026, 7, 1);
+        assert!(plan_evening(&config, july, &Berlin, None).get("warm-hands-feet").is_none());
+        config.settings.hemisphere = crate::model::Hemisphere::Southern;
+        assert!(plan_evening(&config, july, &Lord_Howe, None).get("warm-hands-feet").is_some());
+    }
+
+    #[test]
+    fn an_evening_owns_steps_on_both_sides_of_midnight() {
+        let mut config = Config::default();
+        config.schedule.set(Some(clock(0, 30)), Some(clock(8, 30)), &[]);
+        config.routine.get_mut("caffeine-cutoff").unwrap().anchor = Anchor::At { time: clock(14, 0) };
+        let plan = plan_evening(&config, date(2026, 11, 26), &New_York, None);
+        assert_eq!(plan.get("caffeine-cutoff").unwrap().due.to_rfc3339(), "2026-11-26T14:00:00-05:00");
+        assert_eq!(plan.get("lights-out").unwrap().due.to_rfc3339(), "2026-11-27T00:30:00-05:00");
+        assert_eq!(plan.get("warm-bath").unwrap().due.to_rfc3339(), "2026-11-26T23:00:00-05:00");
+        // At 00:10 on the 27th it is still the evening of the 26th.
+        let now = utc("2026-11-27T05:10:00Z").with_timezone(&New_York);
+        assert_eq!(evening_at(&config, &now), date(2026, 11, 26));
+    }
+
+    #[test]
+    fn after_wake_anchor_uses_the_morning_of_the_evening() {
+        let mut config = Config::default();
+        config.routine.get_mut("daytime-movement").unwrap().anchor = Anchor::AfterWake { minutes: 30 };
+        let plan = plan_evening(&config, date(2026, 11, 26), &Berlin, None);
+        assert_eq!(plan.get("daytime-movement").unwrap().due.to_rfc3339(), "2026-11-26T07:00:00+01:00");
+        assert_eq!(plan.steps[0].id, "daytime-movement");
+    }
+
+    #[test]
+    fn spring_forward_gap_fires_at_the_first_valid_instant() {
+        // New York 2026-03-08 02:00 -> 03:00. A 02:30 bedtime on the evening of the 7th.
+        let mut config = Config::default();
+        config.schedule.set(Some(clock(2, 30)), Some(clock(10, 30)), &[]);
+        let plan = plan_evening(&config, date(2026, 3, 7), &New_York, None);
+        let lights_out = plan.get("lights-out").unwrap();
+        assert_eq!(lights_out.due_local, date(2026, 3, 8).and_time(clock(2, 30)));
+        assert_eq!(lights_out.due.to_rfc3339(), "2026-03-08T03:00:00-04:00");
+        // 15 min before a 02:30 bedtime is 02:15, also in the gap: same instant.
+        assert_eq!(plan.get("dark-quiet-bedroom").unwrap().due, lights_out.due);
+        // Timeline stays sorted; the lost hour shortens the night to 7 h 30 min.
+        assert!(plan.steps.windows(2).all(|w| w[0].due <= w[1].due));
+        assert_eq!(plan.sleep_minutes(), 7 * 60 + 30);
+    }
+
+    #[test]
+    fn fall_back_fold_uses_the_earlier_instant() {
+        // Berlin 2026-10-25 03:00 -> 02:00. Bedtime 02:30 on the evening of the 24th.
+        let mut config = Config::default();
+        config.schedule.set(Some(clock(2, 30)), Some(clock(10, 30)), &[]);
+        let plan = plan_evening(&config, date(2026, 10, 24), &Berlin, None);
+        assert_eq!(plan.get("lights-out").unwrap().due.to_rfc3339(), "2026-10-25T02:30:00+02:00");
+        assert_eq!(plan.sleep_minutes(), 9 * 60);
+    }
+
+    #[test]
+    fn lord_howe_half_hour_gap() {
+        // Lord Howe 2026-10-04 02:00 -> 02:30.
+        let mut config = Config::default();
+        config.schedule.set(Some(clock(2, 15)), Some(clock(10, 0)), &[]);
+        let plan = plan_evening(&config, date(2026, 10, 3), &Lord_Howe, None);
+        assert_eq!(plan.bedtime.to_rfc3339(), "2026-10-04T02:30:00+11:00");
+        assert_eq!(plan.sleep_minutes(), 7 * 60 + 30);
+    }
+
+    #[test]
+    fn states_come_from_the_journal() {
+        let config = Config::default();
+        let evening = date(2026, 11, 26);
+        let mut journal = Journal::default();
+        let at = DateTime::<FixedOffset>::parse_from_rfc3339("2026-11-26T21:05:00+01:00").unwrap();
+        journal.record(evening, "warm-bath", CheckIn::new(Outcome::Done, at, None));
+        journal.record(evening, "humidity-check", CheckIn::new(Outcome::Skipped, at, None));
+        let plan = plan_evening(&config, evening, &Berlin, journal.evening(evening));
+        assert_eq!(plan.get("warm-bath").unwrap().state, StepState::Done);
+        assert_eq!(plan.get("humidity-check").unwrap().state, StepState::Skipped);
+        assert_eq!(plan.count(StepState::Pending), plan.steps.len() - 2);
+        let now = utc("2026-11-26T20:10:00Z").with_timezone(&Berlin);
+        assert_eq!(plan.next_pending(&now).unwrap().id, "calm-evening");
+    }
+
+    #[test]
+    fn disabled_and_custom_steps() {
+        let mut config = Config::default();
+        config.routine.get_mut("warm-bath").unwrap().enabled = false;
+        config.routine.steps.push(Step::custom(
+            "read".into(),
+            "Read a paper book".into(),
+            Anchor::BeforeBedtime { minutes: 25 },
+        ));
+        config.schedule.set(Some(clock(23, 0)), None, &[Day::Thu]);
+        let plan = plan_evening(&config, date(2026, 11, 26), &Berlin, None);
+        assert!(plan.get("warm-bath").is_none());
+        assert_eq!(plan.get("read").unwrap().due.to_rfc3339(), "2026-11-26T22:35:00+01:00");
+    }
+}

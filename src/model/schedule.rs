@@ -1,0 +1,237 @@
+//! When the user goes to bed and gets up: the same every day, or per weekday.
+//!
+//! The article's first piece of advice is a fixed routine: an early, fixed bedtime, a
+//! fixed wake time with an alarm clock, and at least eight hours of sleep.
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Weekday};
+use serde::{Deserialize, Serialize};
+
+use super::time::{clock, format_minutes, hhmm, serde_hhmm};
+
+/// The article's floor: at least eight hours; nine or ten if eight are not enough.
+pub const MIN_SLEEP_MINUTES: i64 = 8 * 60;
+
+/// One night: when the lights go out and when the alarm rings the next morning.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Night {
+    #[serde(with = "serde_hhmm")]
+    pub bedtime: NaiveTime,
+    #[serde(with = "serde_hhmm")]
+    pub wake: NaiveTime,
+}
+
+impl Night {
+    pub fn new(bedtime: NaiveTime, wake: NaiveTime) -> Self {
+        Self { bedtime, wake }
+    }
+
+    /// Minutes from bedtime to the alarm, by the clock on the wall.
+    pub fn sleep_opportunity_minutes(&self) -> i64 {
+        let minutes = (self.wake - self.bedtime).num_minutes();
+        if minutes <= 0 { minutes + 24 * 60 } else { minutes }
+    }
+
+    pub fn is_short(&self) -> bool {
+        self.sleep_opportunity_minutes() < MIN_SLEEP_MINUTES
+    }
+
+    /// "8 h until your 06:30 alarm", plus the article's advice when it is short.
+    pub fn sleep_opportunity_text(&self) -> String {
+        let minutes = self.sleep_opportunity_minutes();
+        let base = format!("{} of sleep before your {} alarm", format_minutes(minutes), hhmm(self.wake));
+        if self.is_short() {
+            format!(
+                "{base}. That is under 8 h: the article advises at least eight hours, nine or ten if eight are not enough."
+            )
+        } else {
+            base
+        }
+    }
+}
+
+/// Weekday keys as they appear in files and on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Day {
+    Mon,
+    Tue,
+    Wed,
+    Thu,
+    Fri,
+    Sat,
+    Sun,
+}
+
+impl Day {
+    pub const ALL: [Day; 7] = [Day::Mon, Day::Tue, Day::Wed, Day::Thu, Day::Fri, Day::Sat, Day::Sun];
+
+    pub fn of(date: NaiveDate) -> Day {
+        Self::from_weekday(date.weekday())
+    }
+
+    pub fn from_weekday(weekday: Weekday) -> Day {
+        Self::ALL[weekday.num_days_from_monday() as usize]
+    }
+
+    pub fn key(self) -> &'static str {
+        ["mon", "tue", "wed", "thu", "fri", "sat", "sun"][self as usize]
+    }
+
+    pub fn name(self) -> &'static str {
+        ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][self as usize]
+    }
+
+    /// Accepts `mon`, `Mon`, `monday`.
+    pub fn parse(text: &str) -> Option<Day> {
+        let text = text.trim().to_ascii_lowercase();
+        Self::ALL.into_iter().find(|day| text == day.key() || text == day.name().to_ascii_lowercase())
+    }
+}
+
+/// The sleep schedule: one night for every day, with optional per-weekday exceptions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Schedule {
+    #[serde(flatten)]
+    pub every_day: Night,
+    /// Nights that differ from `every_day`, keyed by the weekday of the evening.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub weekdays: BTreeMap<Day, Night>,
+}
+
+impl Default for Schedule {
+    /// The embedded first-run schedule: in bed at 22:30, up at 06:30.
+    fn default() -> Self {
+        Self { every_day: Night::new(clock(22, 30), clock(6, 30)), weekdays: BTreeMap::new() }
+    }
+}
+
+impl Schedule {
+    /// The night that starts on the evening of `day`.
+    pub fn night(&self, day: Day) -> Night {
+        self.weekdays.get(&day).copied().unwrap_or(self.every_day)
+    }
+
+    pub fn is_per_weekday(&self) -> bool {
+        !self.weekdays.is_empty()
+    }
+
+    /// Changes bedtime and/or wake time for `days`, or for every day when `days` is empty.
+    pub fn set(&mut self, bedtime: Option<NaiveTime>, wake: Option<NaiveTime>, days: &[Day]) {
+        let apply = |night: &mut Night| {
+            if let Some(bedtime) = bedtime {
+                night.bedtime = bedtime;
+            }
+            if let Some(wake) = wake {
+                night.wake = wake;
+            }
+        };
+        if days.is_empty() {
+            apply(&mut self.every_day);
+            self.weekdays.values_mut().for_each(apply);
+        } else {
+            for &day in days {
+                let mut night = self.night(day);
+                apply(&mut night);
+                self.weekdays.insert(day, night);
+            }
+        }
+        let every_day = self.every_day;
+        self.weekdays.retain(|_, night| *night != every_day);
+    }
+
+    /// Where the evening of `evening` begins: at the alarm that morning.
+    ///
+    /// An evening's routine spans the waking day from that morning's alarm to the next
+    /// one, so a 14:00 caffeine cut-off and a 00:30 bedtime belong to the same evening.
+    pub fn day_start(&self, evening: NaiveDate) -> NaiveDateTime {
+        let previous = evening.pred_opt().unwrap_or(evening);
+        evening.and_time(self.night(Day::of(previous)).wake)
+    }
+
+    /// The first moment at or after the start of `evening`'s day when a clock shows `time`.
+    pub fn in_day(&self, evening: NaiveDate, time: NaiveTime) -> NaiveDateTime {
+        let start = self.day_start(evening);
+        let candidate = evening.and_time(time);
+        if candidate >= start { candidate } else { candidate + TimeDelta::days(1) }
+    }
+
+    /// Local bedtime of `evening`; after midnight it falls on the next calendar day.
+    pub fn bedtime(&self, evening: NaiveDate) -> NaiveDateTime {
+        self.in_day(evening, self.night(Day::of(evening)).bedtime)
+    }
+
+    /// Local wake time that ends the night of `evening`.
+    pub fn wake(&self, evening: NaiveDate) -> NaiveDateTime {
+        let bedtime = self.bedtime(evening);
+        let candidate = bedtime.date().and_time(self.night(Day::of(evening)).wake);
+        if candidate > bedtime { candidate } else { candidate + TimeDelta::days(1) }
+    }
+
+    /// Which evening a local clock reading belongs to: before the morning alarm it is
+    /// still last night.
+    pub fn evening_of(&self, local: NaiveDateTime) -> NaiveDate {
+        let today = local.date();
+        if local >= self.day_start(today) { today } else { today.pred_opt().unwrap_or(today) }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn default_night_is_eight_hours() {
+        let schedule = Schedule::default();
+        assert_eq!(schedule.every_day.sleep_opportunity_minutes(), 480);
+        assert!(!schedule.every_day.is_short());
+        assert_eq!(schedule.every_day.sleep_opportunity_text(), "8 h of sleep before your 06:30 alarm");
+        let short = Night::new(clock(23, 45), clock(6, 30));
+        assert!(short.is_short());
+        assert!(short.sleep_opportunity_text().contains("under 8 h"));
+    }
+
+    #[test]
+    fn bedtime_after_midnight_belongs_to_the_evening_before() {
+        let mut schedule = Schedule::default();
+        schedule.set(Some(clock(0, 30)), Some(clock(8, 30)), &[]);
+        let evening = date(2026, 11, 26);
+        assert_eq!(schedule.bedtime(evening), date(2026, 11, 27).and_time(clock(0, 30)));
+        assert_eq!(schedule.wake(evening), date(2026, 11, 27).and_time(clock(8, 30)));
+        assert_eq!(schedule.in_day(evening, clock(14, 0)), evening.and_time(clock(14, 0)));
+        // 01:00 on the 27th is still the evening of the 26th.
+        assert_eq!(schedule.evening_of(date(2026, 11, 27).and_time(clock(1, 0))), evening);
+        assert_eq!(schedule.evening_of(date(2026, 11, 27).and_time(clock(9, 0))), date(2026, 11, 27));
+    }
+
+    #[test]
+    fn weekday_exceptions_are_kept_only_when_different() {
+        let mut schedule = Schedule::default();
+        schedule.set(Some(clock(23, 30)), Some(clock(8, 0)), &[Day::Fri, Day::Sat]);
+        assert_eq!(schedule.night(Day::Fri).bedtime, clock(23, 30));
+        assert_eq!(schedule.night(Day::Mon).bedtime, clock(22, 30));
+        // Friday 2026-11-27's night ends on Saturday at 08:00.
+        assert_eq!(schedule.wake(date(2026, 11, 27)), date(2026, 11, 28).and_time(clock(8, 0)));
+        // Saturday's day starts at Friday night's 08:00 alarm.
+        assert_eq!(schedule.day_start(date(2026, 11, 28)), date(2026, 11, 28).and_time(clock(8, 0)));
+        schedule.set(None, Some(clock(6, 30)), &[]);
+        schedule.set(Some(clock(22, 30)), None, &[Day::Fri, Day::Sat]);
+        assert!(!schedule.is_per_weekday());
+        assert_eq!(Day::parse("Saturday"), Some(Day::Sat));
+        assert_eq!(Day::parse("xyz"), None);
+    }
+
+    #[test]
+    fn schedule_round_trips_as_json() {
+        let mut schedule = Schedule::default();
+        schedule.set(Some(clock(23, 0)), None, &[Day::Sun]);
+        let json = serde_json::to_string(&schedule).unwrap();
+        assert_eq!(json, r#"{"bedtime":"22:30","wake":"06:30","weekdays":{"sun":{"bedtime":"23:00","wake":"06:30"}}}"#);
+        assert_eq!(serde_json::from_str::<Schedule>(&json).unwrap(), schedule);
+    }
+}

@@ -1,0 +1,143 @@
+//! Turning wall-clock times into instants, the way a person reading a clock means them.
+//!
+//! A routine speaks in local clock times ("22:30", "90 minutes before bed"), but reminders
+//! fire at instants. Daylight-saving transitions make that mapping partial: in a
+//! spring-forward gap a clock time does not exist, in a fall-back fold it exists twice.
+
+use chrono::{DateTime, LocalResult, NaiveDateTime, NaiveTime, TimeDelta, TimeZone, Timelike};
+
+/// The instant a local clock time means.
+///
+/// - In a fold (the clock shows the time twice) the earlier instant wins, so a reminder
+///   never arrives an hour late. Both candidates are compared explicitly rather than
+///   trusting `LocalResult::earliest`, whose order is swapped for `chrono::Local`
+///   (chrono issue #1625).
+/// - In a gap (the clock skips the time) the first valid instant after it wins, which is
+///   the moment of the transition itself: "02:30" on a spring-forward night becomes 03:00.
+pub fn resolve_local<Tz: TimeZone>(tz: &Tz, local: NaiveDateTime) -> DateTime<Tz> {
+    if let Some(instant) = earlier_of(tz.from_local_datetime(&local)) {
+        return instant;
+    }
+    // Real transitions happen on whole minutes and last at most a few hours, so walking
+    // forward a minute at a time finds the first clock time that exists again.
+    let mut probe = local.with_second(0).unwrap_or(local).with_nanosecond(0).unwrap_or(local);
+    for _ in 0..(26 * 60) {
+        probe += TimeDelta::minutes(1);
+        if let Some(instant) = earlier_of(tz.from_local_datetime(&probe)) {
+            return instant;
+        }
+    }
+    // A zone with a gap longer than a day does not exist; read the time as UTC rather
+    // than fail.
+    tz.from_utc_datetime(&local)
+}
+
+fn earlier_of<Tz: TimeZone>(result: LocalResult<DateTime<Tz>>) -> Option<DateTime<Tz>> {
+    match result {
+        LocalResult::Single(instant) => Some(instant),
+        LocalResult::Ambiguous(a, b) => Some(if a <= b { a } else { b }),
+        LocalResult::None => None,
+    }
+}
+
+/// A clock time from hour and minute; out-of-range input gives midnight.
+pub fn clock(hour: u32, minute: u32) -> NaiveTime {
+    NaiveTime::from_hms_opt(hour, minute, 0).unwrap_or(NaiveTime::MIN)
+}
+
+/// Formats a clock time as `HH:MM`.
+pub fn hhmm(time: NaiveTime) -> String {
+    time.format("%H:%M").to_string()
+}
+
+/// Parses `HH:MM` (also `H:MM`), the only way users type clock times here.
+pub fn parse_hhmm(text: &str) -> Option<NaiveTime> {
+    let (hours, minutes) = text.trim().split_once(':')?;
+    if hours.is_empty() || hours.len() > 2 || minutes.len() != 2 {
+        return None;
+    }
+    let hours: u32 = hours.parse().ok()?;
+    let minutes: u32 = minutes.parse().ok()?;
+    NaiveTime::from_hms_opt(hours, minutes, 0)
+}
+
+/// Serde helpers that store clock times as `"HH:MM"`.
+pub mod serde_hhmm {
+    use chrono::NaiveTime;
+    use serde::{Deserialize, Deserializer, Serializer, de::Error};
+
+    pub fn serialize<S: Serializer>(time: &NaiveTime, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&super::hhmm(*time))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<NaiveTime, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        super::parse_hhmm(&text).ok_or_else(|| D::Error::custom(format!("\"{text}\" is not a clock time like 22:30")))
+    }
+}
+
+/// A duration in whole minutes as people say it: "8 h 05 min", "45 min".
+pub fn format_minutes(minutes: i64) -> String {
+    let sign = if minutes < 0 { "-" } else { "" };
+    let minutes = minutes.abs();
+    match (minutes / 60, minutes % 60) {
+        (0, m) => format!("{sign}{m} min"),
+        (h, 0) => format!("{sign}{h} h"),
+        (h, m) => format!("{sign}{h} h {m:02} min"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{NaiveDate, Utc};
+    use chrono_tz::{America::New_York, Australia::Lord_Howe, Europe::Berlin};
+
+    fn at(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> NaiveDateTime {
+        NaiveDate::from_ymd_opt(y, mo, d).unwrap().and_hms_opt(h, mi, 0).unwrap()
+    }
+
+    #[test]
+    fn gap_moves_to_the_transition_instant() {
+        // New York springs forward 2026-03-08 02:00 -> 03:00.
+        let resolved = resolve_local(&New_York, at(2026, 3, 8, 2, 30));
+        assert_eq!(resolved.naive_local(), at(2026, 3, 8, 3, 0));
+        assert_eq!(resolved.with_timezone(&Utc).naive_utc(), at(2026, 3, 8, 7, 0));
+        // Berlin 2026-03-29 02:00 -> 03:00.
+        let resolved = resolve_local(&Berlin, at(2026, 3, 29, 2, 15));
+        assert_eq!(resolved.with_timezone(&Utc).naive_utc(), at(2026, 3, 29, 1, 0));
+    }
+
+    #[test]
+    fn fold_takes_the_earlier_instant() {
+        // New York falls back 2026-11-01 02:00 -> 01:00; 01:30 happens twice.
+        let resolved = resolve_local(&New_York, at(2026, 11, 1, 1, 30));
+        assert_eq!(resolved.with_timezone(&Utc).naive_utc(), at(2026, 11, 1, 5, 30));
+        // Berlin 2026-10-25 03:00 -> 02:00.
+        let resolved = resolve_local(&Berlin, at(2026, 10, 25, 2, 30));
+        assert_eq!(resolved.with_timezone(&Utc).naive_utc(), at(2026, 10, 25, 0, 30));
+    }
+
+    #[test]
+    fn lord_howe_half_hour_shifts() {
+        // Lord Howe springs forward 2026-10-04 02:00 -> 02:30 (+10:30 -> +11:00).
+        let resolved = resolve_local(&Lord_Howe, at(2026, 10, 4, 2, 10));
+        assert_eq!(resolved.naive_local(), at(2026, 10, 4, 2, 30));
+        assert_eq!(resolved.with_timezone(&Utc).naive_utc(), at(2026, 10, 3, 15, 30));
+        // And falls back 2026-04-05 02:00 -> 01:30 (+11:00 -> +10:30); 01:45 is doubled.
+        let resolved = resolve_local(&Lord_Howe, at(2026, 4, 5, 1, 45));
+        assert_eq!(resolved.with_timezone(&Utc).naive_utc(), at(2026, 4, 4, 14, 45));
+    }
+
+    #[test]
+    fn clock_times_parse_strictly() {
+        assert_eq!(parse_hhmm("22:30"), NaiveTime::from_hms_opt(22, 30, 0));
+        assert_eq!(parse_hhmm("6:05"), NaiveTime::from_hms_opt(6, 5, 0));
+        for bad in ["24:00", "22:60", "2230", "22:3", "", "ab:cd", "-1:00", "123:00"] {
+            assert_eq!(parse_hhmm(bad), None, "{bad}");
+        }
+        assert_eq!(format_minutes(480), "8 h");
+        assert_eq!(format_minutes(485), "8 h 05 min");
+        assert_eq!(format_minutes(45), "45 min");
+    }
+}

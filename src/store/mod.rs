@@ -1,0 +1,176 @@
+//! Every byte on disk: paths, the lock, atomic saves, migrations and recovery.
+//!
+//! Two processes share these files (the window and the background reminder service), so
+//! every change is a read-modify-write under an exclusive lock file: load the newest
+//! state, apply the change, save atomically, unlock. Nothing here keeps a cached copy
+//! that could overwrite another process's work.
+
+mod atomic;
+mod document;
+mod paths;
+
+use std::fs::File;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::SystemTime;
+
+pub use atomic::{FILE_MODE, create_private_dir, sibling, write_atomic};
+pub use document::{Document, Loaded, migration_backup, save as save_document, to_bytes};
+pub use paths::Paths;
+
+use crate::model::{Config, Journal};
+
+/// Something went wrong with the files; each message is a sentence for the user.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("Could not {action} {}: {source}.", path.display())]
+    Io { action: &'static str, path: PathBuf, source: io::Error },
+    #[error("Could not write {}: {source}.", path.display())]
+    Encode { path: PathBuf, source: serde_json::Error },
+    #[error("Nothing was changed: {0}")]
+    ReadOnly(String),
+    #[error("Could not find your home folder; pass --data-dir DIR to choose where the files go.")]
+    NoHome,
+}
+
+impl StoreError {
+    pub fn io(action: &'static str, path: &Path, source: io::Error) -> Self {
+        Self::Io { action, path: path.to_owned(), source }
+    }
+}
+
+/// Something the user must be told once: a file moved aside, restored or migrated.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub message: String,
+    /// The files it is about, for "open folder" buttons.
+    pub paths: Vec<PathBuf>,
+}
+
+impl Notice {
+    pub fn new(message: String, paths: Vec<PathBuf>) -> Self {
+        Self { message, paths }
+    }
+}
+
+/// Everything on disk at one moment.
+#[derive(Debug, Clone, Default)]
+pub struct Snapshot {
+    pub config: Loaded<Config>,
+    pub journal: Loaded<Journal>,
+}
+
+impl Snapshot {
+    /// No routine was ever saved: the window offers the first-run setup.
+    pub fn is_first_run(&self) -> bool {
+        !self.config.existed
+    }
+}
+
+/// Cheap identity of the files' current contents, to notice other processes' saves.
+pub type Fingerprint = Vec<Option<(SystemTime, u64)>>;
+
+/// The files of one user (or one `--data-dir`).
+#[derive(Debug)]
+pub struct Store {
+    paths: Paths,
+    notices: Mutex<Vec<Notice>>,
+}
+
+/// Held while reading or changing the files; dropping it unlocks.
+struct LockGuard(#[allow(dead_code)] File);
+
+impl Store {
+    pub fn new(paths: Paths) -> Self {
+        Self { paths, notices: Mutex::new(Vec::new()) }
+    }
+
+    pub fn paths(&self) -> &Paths {
+        &self.paths
+    }
+
+    /// Notices gathered since the last call, each to be shown once.
+    pub fn take_notices(&self) -> Vec<Notice> {
+        self.notices.lock().map(|mut n| std::mem::take(&mut *n)).unwrap_or_default()
+    }
+
+    fn lock(&self) -> Result<LockGuard, StoreError> {
+        let dir = &self.paths.data_dir;
+        create_private_dir(dir).map_err(|e| StoreError::io("create the folder", dir, e))?;
+        create_private_dir(&self.paths.config_dir)
+            .map_err(|e| StoreError::io("create the folder", &self.paths.config_dir, e))?;
+        let path = self.paths.lock_file();
+        let file = atomic::open_private(&path).map_err(|e| StoreError::io("open the lock file", &path, e))?;
+        file.lock().map_err(|e| StoreError::io("lock", &path, e))?;
+        Ok(LockGuard(file))
+    }
+
+    fn load_document<T: Document>(&self, path: &Path) -> Result<Loaded<T>, StoreError> {
+        let stamp = chrono::Local::now().format("%Y%m%dT%H%M%S").to_string();
+        let mut notices = Vec::new();
+        let loaded = document::load::<T>(path, &mut notices, &stamp);
+        if let Ok(mut shared) = self.notices.lock() {
+            shared.extend(notices);
+        }
+        loaded
+    }
+
+    /// Reads the routine and the journal.
+    pub fn load(&self) -> Result<Snapshot, StoreError> {
+        let _guard = self.lock()?;
+        Ok(Snapshot {
+            config: self.load_document(&self.paths.config_file())?,
+            journal: self.load_document(&self.paths.journal_file())?,
+        })
+    }
+
+    pub fn load_config(&self) -> Result<Loaded<Config>, StoreError> {
+        let _guard = self.lock()?;
+        self.load_document(&self.paths.config_file())
+    }
+
+    pub fn load_journal(&self) -> Result<Loaded<Journal>, StoreError> {
+        let _guard = self.lock()?;
+        self.load_document(&self.paths.journal_file())
+    }
+
+    fn update<T: Document, R, E: From<StoreError>>(
+        &self,
+        path: &Path,
+        change: impl FnOnce(&mut T) -> Result<R, E>,
+    ) -> Result<R, E> {
+        let _guard = self.lock()?;
+        let mut loaded = self.load_document::<T>(path)?;
+        if let Some(reason) = loaded.read_only {
+            return Err(StoreError::ReadOnly(reason).into());
+        }
+        let result = change(&mut loaded.value)?;
+        document::save(path, &loaded.value)?;
+        Ok(result)
+    }
+
+    /// Read-modify-write of the journal under the lock. `change` sees the newest state.
+    pub fn update_journal<R, E: From<StoreError>>(
+        &self,
+        change: impl FnOnce(&mut Journal) -> Result<R, E>,
+    ) -> Result<R, E> {
+        self.update(&self.paths.journal_file(), change)
+    }
+
+    /// Read-modify-write of routine, schedule and settings under the lock.
+    pub fn update_config<R, E: From<StoreError>>(
+        &self,
+        change: impl FnOnce(&mut Config) -> Result<R, E>,
+    ) -> Result<R, E> {
+        self.update(&self.paths.config_file(), change)
+    }
+
+    /// Modification time and size of each file: changes when another process saves.
+    pub fn fingerprint(&self) -> Fingerprint {
+        [self.paths.config_file(), self.paths.journal_file()]
+            .iter()
+            .map(|path| std::fs::metadata(path).ok().map(|m| (m.modified().unwrap_or(SystemTime::UNIX_EPOCH), m.len())))
+            .collect()
+    }
+}

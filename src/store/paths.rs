@@ -1,0 +1,43 @@
+//! Where the files live: XDG folders, or one folder chosen with `--data-dir`.
+
+use std::path::{Path, PathBuf};
+
+use super::StoreError;
+
+/// The folders the store uses.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paths {
+    /// Routine, schedule and settings (`routine.json`).
+    pub config_dir: PathBuf,
+    /// The journal, the reminder log and the lock file.
+    pub data_dir: PathBuf,
+}
+
+impl Paths {
+    /// Everything in one folder: tests and portable use.
+    pub fn in_dir(dir: impl Into<PathBuf>) -> Self {
+        let dir = dir.into();
+        Self { config_dir: dir.clone(), data_dir: dir }
+    }
+
+    /// `dir` if given, otherwise the user's XDG config and data folders.
+    pub fn resolve(dir: Option<&Path>) -> Result<Self, StoreError> {
+        if let Some(dir) = dir {
+            return Ok(Self::in_dir(dir));
+        }
+        let dirs = directories::ProjectDirs::from("", "", "bedtime-coach").ok_or(StoreError::NoHome)?;
+        Ok(Self { config_dir: dirs.config_dir().to_path_buf(), data_dir: dirs.data_dir().to_path_buf() })
+    }
+
+    pub fn config_file(&self) -> PathBuf {
+        self.config_dir.join("routine.json")
+    }
+
+    pub fn journal_file(&self) -> PathBuf {
+        self.data_dir.join("journal.json")
+    }
+
+    pub fn lock_file(&self) -> PathBuf {
+        self.data_dir.join("bedtime-coach.lock")
+    }
+}

@@ -1,0 +1,192 @@
+//! The command line as a user or a script meets it: the real binary, a temporary
+//! `--data-dir`, fixed dates and `TZ` zones.
+
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+struct Run {
+    out: Output,
+}
+
+impl Run {
+    fn code(&self) -> i32 {
+        self.out.status.code().unwrap_or(-1)
+    }
+    fn stdout(&self) -> String {
+        String::from_utf8_lossy(&self.out.stdout).into_owned()
+    }
+    fn stderr(&self) -> String {
+        String::from_utf8_lossy(&self.out.stderr).into_owned()
+    }
+    fn ok(self) -> Self {
+        assert_eq!(self.code(), 0, "stdout: {}\nstderr: {}", self.stdout(), self.stderr());
+        self
+    }
+    fn json(&self) -> Value {
+        serde_json::from_str(&self.stdout()).unwrap_or_else(|e| panic!("{e}: {}", self.stdout()))
+    }
+}
+
+fn run_tz(dir: &Path, tz: &str, args: &[&str]) -> Run {
+    let out = Command::new(env!("CARGO_BIN_EXE_bedtime-coach"))
+        .arg("--data-dir")
+        .arg(dir)
+        .args(args)
+        .env("TZ", tz)
+        .env_remove("BEDTIME_COACH_DATA_DIR")
+        .output()
+        .unwrap();
+    Run { out }
+}
+
+fn run(dir: &Path, args: &[&str]) -> Run {
+    run_tz(dir, "Europe/Berlin", args)
+}
+
+fn step<'a>(plan: &'a Value, id: &str) -> &'a Value {
+    plan.as_array().unwrap().iter().find(|s| s["id"] == id).unwrap_or_else(|| panic!("{id} not in {plan}"))
+}
+
+#[test]
+fn fresh_folder_shows_the_default_routine() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = run(dir.path(), &["plan", "--date", "2026-11-26"]).ok().stdout();
+    assert!(text.contains("default routine"), "{text}");
+    assert!(text.contains("Warm bath"));
+    let plan = run(dir.path(), &["plan", "--date", "2026-11-26", "--json"]).ok().json();
+    let steps = plan.as_array().unwrap();
+    assert_eq!(steps.len(), 13);
+    for s in steps {
+        for key in ["id", "title", "due", "remind", "state"] {
+            assert!(s.get(key).is_some(), "{key} missing in {s}");
+        }
+        assert_eq!(s["state"], "pending");
+    }
+    assert_eq!(step(&plan, "caffeine-cutoff")["due"], "2026-11-26T16:30:00+01:00");
+    assert_eq!(step(&plan, "lights-out")["due"], "2026-11-26T22:30:00+01:00");
+    assert_eq!(step(&plan, "warm-bath")["remind"], true);
+    // Reading does not write a routine file.
+    assert!(!dir.path().join("routine.json").exists());
+}
+
+#[test]
+fn plans_follow_the_time_zone_and_season() {
+    let dir = tempfile::tempdir().unwrap();
+    let ny = run_tz(dir.path(), "America/New_York", &["plan", "--date", "2026-07-01", "--json"]).ok().json();
+    assert_eq!(step(&ny, "warm-bath")["due"], "2026-07-01T21:00:00-04:00");
+    assert_eq!(ny.as_array().unwrap().len(), 12, "no warm-hands-feet in a northern July");
+    let lord_howe = run_tz(dir.path(), "Australia/Lord_Howe", &["plan", "--date", "2026-11-26", "--json"]).ok().json();
+    assert_eq!(step(&lord_howe, "lights-out")["due"], "2026-11-26T22:30:00+11:00");
+    // Spring forward in New York: a 02:30 bedtime becomes 03:00.
+    run(dir.path(), &["schedule", "--bedtime", "02:30", "--wake", "10:30"]).ok();
+    let gap = run_tz(dir.path(), "America/New_York", &["plan", "--date", "2026-03-07", "--json"]).ok().json();
+    assert_eq!(step(&gap, "lights-out")["due"], "2026-03-08T03:00:00-04:00");
+    // Fall back in Berlin: the earlier 02:30.
+    let fold = run(dir.path(), &["plan", "--date", "2026-10-24", "--json"]).ok().json();
+    assert_eq!(step(&fold, "lights-out")["due"], "2026-10-25T02:30:00+02:00");
+}
+
+#[test]
+fn check_skip_value_and_undo() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = ["--date", "2026-11-20"];
+    run(dir.path(), &[&["check", "warm-bath"][..], &d].concat()).ok();
+    run(dir.path(), &[&["check", "calm-ambience", "--skip"][..], &d].concat()).ok();
+    let out = run(dir.path(), &[&["check", "humidity-check", "--value", "35"][..], &d].concat()).ok().stdout();
+    assert!(out.contains("humidifier"), "{out}");
+    let plan = run(dir.path(), &["plan", "--date", "2026-11-20", "--json"]).ok().json();
+    assert_eq!(step(&plan, "warm-bath")["state"], "done");
+    assert_eq!(step(&plan, "calm-ambience")["state"], "skipped");
+    assert_eq!(step(&plan, "humidity-check")["value"], 35.0);
+    run(dir.path(), &[&["check", "warm-bath", "--undo"][..], &d].concat()).ok();
+    let plan = run(dir.path(), &["plan", "--date", "2026-11-20", "--json"]).ok().json();
+    assert_eq!(step(&plan, "warm-bath")["state"], "pending");
+    // Tonight by default: status sees a check made without --date.
+    let other = tempfile::tempdir().unwrap();
+    run(other.path(), &["check", "lights-out"]).ok();
+    let status = run(other.path(), &["status", "--json"]).ok().json();
+    assert_eq!(status["done"], 1);
+    assert_eq!(step(&status["steps"], "lights-out")["state"], "done");
+}
+
+#[test]
+fn mistakes_get_one_clear_sentence_and_the_right_exit_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let unknown = run(dir.path(), &["check", "nap"]);
+    assert_eq!(unknown.code(), 1);
+    assert!(unknown.stderr().contains("no step \"nap\""), "{}", unknown.stderr());
+    assert_eq!(unknown.stderr().trim().lines().count(), 1);
+    let bad_value = run(dir.path(), &["check", "humidity-check", "--value", "140"]);
+    assert_eq!(bad_value.code(), 1);
+    assert!(bad_value.stderr().contains("0 to 100"));
+    let bad_time = run(dir.path(), &["schedule", "--bedtime", "25:00"]);
+    assert_eq!(bad_time.code(), 2);
+    assert!(bad_time.stderr().contains("not a clock time"), "{}", bad_time.stderr());
+    assert_eq!(run(dir.path(), &["routine", "set", "warm-bath", "--before", "10", "--at", "20:00"]).code(), 2);
+    assert_eq!(run(dir.path(), &["frobnicate"]).code(), 2);
+    for args in [&["plan", "--help"][..], &["check", "--help"], &["routine", "set", "--help"], &["schedule", "--help"]]
+    {
+        assert_eq!(run(dir.path(), args).code(), 0);
+    }
+    assert!(!dir.path().join("journal.json").exists(), "failed commands write nothing");
+}
+
+#[test]
+fn routine_edits_move_the_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    run(dir.path(), &["routine", "set", "warm-bath", "--before", "120", "--remind", "off"]).ok();
+    let plan = run(dir.path(), &["plan", "--date", "2026-11-26", "--json"]).ok().json();
+    assert_eq!(step(&plan, "warm-bath")["due"], "2026-11-26T20:30:00+01:00");
+    assert_eq!(step(&plan, "warm-bath")["remind"], false);
+    run(dir.path(), &["routine", "set", "caffeine-cutoff", "--at", "14:00"]).ok();
+    run(dir.path(), &["routine", "add", "evening-walk", "--title", "Evening walk", "--before", "150"]).ok();
+    run(dir.path(), &["routine", "remove", "set-alarm"]).ok();
+    let plan = run(dir.path(), &["plan", "--date", "2026-11-26", "--json"]).ok().json();
+    assert_eq!(step(&plan, "caffeine-cutoff")["due"], "2026-11-26T14:00:00+01:00");
+    assert_eq!(step(&plan, "evening-walk")["title"], "Evening walk");
+    assert!(plan.as_array().unwrap().iter().all(|s| s["id"] != "set-alarm"));
+    assert_eq!(run(dir.path(), &["routine", "add", "warm-bath"]).code(), 1);
+    assert_eq!(run(dir.path(), &["routine", "add", "Bad Id"]).code(), 1);
+    let list = run(dir.path(), &["routine", "list", "--json"]).ok().json();
+    assert_eq!(list.as_array().unwrap().last().unwrap()["id"], "evening-walk");
+    run(dir.path(), &["routine", "set", "evening-walk", "--position", "1", "--enabled", "off"]).ok();
+    let list = run(dir.path(), &["routine", "list", "--json"]).ok().json();
+    assert_eq!(list[0]["id"], "evening-walk");
+    assert_eq!(list[0]["enabled"], false);
+    // A bedtime after midnight keeps the afternoon cut-off on the same evening.
+    let text = run(dir.path(), &["schedule", "--bedtime", "00:30", "--wake", "08:30"]).ok().stdout();
+    assert!(text.contains("8 h"), "{text}");
+    let plan = run(dir.path(), &["plan", "--date", "2026-11-26", "--json"]).ok().json();
+    assert_eq!(step(&plan, "lights-out")["due"], "2026-11-27T00:30:00+01:00");
+    assert_eq!(step(&plan, "caffeine-cutoff")["due"], "2026-11-26T14:00:00+01:00");
+    let short =
+        run(dir.path(), &["schedule", "--bedtime", "23:30", "--wake", "06:00", "--days", "fri,sat"]).ok().stdout();
+    assert!(short.contains("under 8 h"), "{short}");
+    assert!(short.contains("Friday"));
+}
+
+#[test]
+fn files_are_private_even_under_umask_000() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("fresh");
+    let status = Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "umask 000; exec '{}' --data-dir '{}' check warm-bath",
+            env!("CARGO_BIN_EXE_bedtime-coach"),
+            data.display()
+        ))
+        .status()
+        .unwrap();
+    assert!(status.success());
+    run(&data, &["routine", "set", "warm-bath", "--before", "100"]).ok();
+    use std::os::unix::fs::PermissionsExt;
+    assert_eq!(fs::metadata(&data).unwrap().permissions().mode() & 0o777, 0o700);
+    for entry in fs::read_dir(&data).unwrap() {
+        let entry = entry.unwrap();
+        assert_eq!(entry.metadata().unwrap().permissions().mode() & 0o777, 0o600, "{:?}", entry.file_name());
+    }
+}

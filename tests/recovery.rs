@@ -1,0 +1,169 @@
+//! Damaged, future-version, oversized and old-format files, met through the real binary:
+//! nothing the user recorded may be lost or silently overwritten.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn run(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_bedtime-coach"))
+        .arg("--data-dir")
+        .arg(dir)
+        .args(args)
+        .env("TZ", "Europe/Berlin")
+        .output()
+        .unwrap()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn corrupt_files(dir: &Path, name: &str) -> Vec<PathBuf> {
+    let prefix = format!("{name}.corrupt-");
+    fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.file_name().unwrap().to_string_lossy().starts_with(&prefix))
+        .collect()
+}
+
+fn done_count(dir: &Path, date: &str) -> usize {
+    let out = run(dir, &["plan", "--date", date, "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let plan: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    plan.as_array().unwrap().iter().filter(|s| s["state"] == "done").count()
+}
+
+#[test]
+fn damaged_journals_are_moved_aside_intact_and_the_backup_restored() {
+    let damage: [(&str, Vec<u8>); 7] = [
+        ("empty", vec![]),
+        ("truncated", br#"{"schema_version":2,"evenings":{"2026-11-26":{"checks":{"warm-ba"#.to_vec()),
+        ("bom", [b"\xEF\xBB\xBF".as_slice(), br#"{"schema_version":2,"evenings":{}}"#].concat()),
+        ("nul bytes", vec![0u8; 64]),
+        ("invalid utf-8", b"{\"schema_version\":2,\"evenings\":{\"\xff\xfe\":{}}}".to_vec()),
+        ("wrong types", br#"{"schema_version":2,"evenings":[1,2,3]}"#.to_vec()),
+        ("not an object", b"42".to_vec()),
+    ];
+    for (what, bytes) in damage {
+        let dir = tempfile::tempdir().unwrap();
+        // Two saves, so there is a backup holding the first check-in.
+        assert!(run(dir.path(), &["check", "warm-bath", "--date", "2026-11-26"]).status.success());
+        assert!(run(dir.path(), &["check", "lights-out", "--date", "2026-11-26"]).status.success());
+        let journal = dir.path().join("journal.json");
+        fs::write(&journal, &bytes).unwrap();
+
+        let out = run(dir.path(), &["status"]);
+        assert!(out.status.success(), "{what}: {}", stderr(&out));
+        let aside = corrupt_files(dir.path(), "journal.json");
+        assert_eq!(aside.len(), 1, "{what}");
+        assert_eq!(fs::read(&aside[0]).unwrap(), bytes, "{what}: bytes kept intact");
+        let message = stderr(&out);
+        assert!(message.contains(&aside[0].display().to_string()), "{what}: names the moved file: {message}");
+        assert!(message.contains("restored"), "{what}: {message}");
+        // The backup (one check-in) is back, and the journal works again.
+        assert_eq!(done_count(dir.path(), "2026-11-26"), 1, "{what}");
+        assert!(run(dir.path(), &["check", "calm-evening", "--date", "2026-11-26"]).status.success());
+        assert_eq!(done_count(dir.path(), "2026-11-26"), 2, "{what}");
+        assert_eq!(corrupt_files(dir.path(), "journal.json").len(), 1, "{what}: reported once");
+    }
+}
+
+#[test]
+fn damaged_journal_without_backup_starts_empty_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("journal.json"), b"{not json").unwrap();
+    let out = run(dir.path(), &["check", "warm-bath", "--date", "2026-11-26"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("starts empty"), "{}", stderr(&out));
+    assert_eq!(fs::read(&corrupt_files(dir.path(), "journal.json")[0]).unwrap(), b"{not json");
+    assert_eq!(done_count(dir.path(), "2026-11-26"), 1);
+}
+
+#[test]
+fn damaged_routine_is_moved_aside_too() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("routine.json"), b"\xEF\xBB\xBF{}").unwrap();
+    let out = run(dir.path(), &["routine", "list"]);
+    assert!(out.status.success());
+    assert!(stderr(&out).contains("routine.json.corrupt-"), "{}", stderr(&out));
+    assert_eq!(corrupt_files(dir.path(), "routine.json").len(), 1);
+}
+
+#[test]
+fn a_newer_journal_opens_read_only_and_is_never_rewritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = dir.path().join("journal.json");
+    let future = br#"{"schema_version":99,"evenings":{"2026-11-26":{"checks":{"warm-bath":{"outcome":"done","at":"2026-11-26T21:00:00+01:00"}}}},"hologram":true}"#;
+    fs::write(&journal, future).unwrap();
+    // Reading works and shows what it can.
+    assert_eq!(done_count(dir.path(), "2026-11-26"), 1);
+    let out = run(dir.path(), &["check", "lights-out", "--date", "2026-11-26"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("newer version"), "{}", stderr(&out));
+    assert_eq!(fs::read(&journal).unwrap(), future, "not a byte changed");
+    assert!(corrupt_files(dir.path(), "journal.json").is_empty());
+    // Even one this version cannot parse at all is left alone.
+    let alien = br#"{"schema_version":7,"evenings":"compressed:abc"}"#;
+    fs::write(&journal, alien).unwrap();
+    assert_eq!(run(dir.path(), &["check", "lights-out"]).status.code(), Some(1));
+    assert_eq!(fs::read(&journal).unwrap(), alien);
+}
+
+#[test]
+fn oversized_files_are_refused_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = dir.path().join("journal.json");
+    let file = fs::File::create(&journal).unwrap();
+    file.set_len(65 << 20).unwrap();
+    let out = run(dir.path(), &["check", "warm-bath"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("65 MB"), "{}", stderr(&out));
+    assert_eq!(fs::metadata(&journal).unwrap().len(), 65 << 20);
+}
+
+#[test]
+fn an_old_format_is_backed_up_then_migrated() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = dir.path().join("journal.json");
+    let v1 = br#"{"schema_version":1,"evenings":{"2026-11-26":{"checks":{"warm-bath":{"done":true,"at":"2026-11-26T21:00:00+01:00"},"calm-ambience":{"done":false,"at":"2026-11-26T21:30:00+01:00"}}}}}"#;
+    fs::write(&journal, v1).unwrap();
+    let out = run(dir.path(), &["plan", "--date", "2026-11-26", "--json"]);
+    assert!(stderr(&out).contains("journal.json.v1.bak"), "{}", stderr(&out));
+    let plan: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let state = |id: &str| plan.as_array().unwrap().iter().find(|s| s["id"] == id).unwrap()["state"].clone();
+    assert_eq!(state("warm-bath"), "done");
+    assert_eq!(state("calm-ambience"), "skipped");
+    assert_eq!(fs::read(dir.path().join("journal.json.v1.bak")).unwrap(), v1);
+    let now: serde_json::Value = serde_json::from_slice(&fs::read(&journal).unwrap()).unwrap();
+    assert_eq!(now["schema_version"], 2);
+}
+
+#[test]
+fn unknown_fields_survive_a_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = dir.path().join("journal.json");
+    fs::write(
+        &journal,
+        br#"{"schema_version":2,"sync_token":"abc","evenings":{"2026-11-25":{"mood":"calm","checks":{"warm-bath":{"outcome":"done","at":"2026-11-25T21:00:00+01:00","source":"watch"}}}}}"#,
+    )
+    .unwrap();
+    assert!(run(dir.path(), &["check", "lights-out", "--date", "2026-11-26"]).status.success());
+    let saved: serde_json::Value = serde_json::from_slice(&fs::read(&journal).unwrap()).unwrap();
+    assert_eq!(saved["sync_token"], "abc");
+    assert_eq!(saved["evenings"]["2026-11-25"]["mood"], "calm");
+    assert_eq!(saved["evenings"]["2026-11-25"]["checks"]["warm-bath"]["source"], "watch");
+    assert_eq!(saved["evenings"]["2026-11-26"]["checks"]["lights-out"]["outcome"], "done");
+    let routine = dir.path().join("routine.json");
+    assert!(run(dir.path(), &["routine", "set", "warm-bath", "--before", "80"]).status.success());
+    let mut config: serde_json::Value = serde_json::from_slice(&fs::read(&routine).unwrap()).unwrap();
+    config["routine"][0]["colour"] = "teal".into();
+    config["window"] = serde_json::json!({"x": 1});
+    fs::write(&routine, serde_json::to_vec(&config).unwrap()).unwrap();
+    assert!(run(dir.path(), &["schedule", "--bedtime", "22:00"]).status.success());
+    let config: serde_json::Value = serde_json::from_slice(&fs::read(&routine).unwrap()).unwrap();
+    assert_eq!(config["routine"][0]["colour"], "teal");
+    assert_eq!(config["window"]["x"], 1);
+    assert_eq!(config["schedule"]["bedtime"], "22:00");
+}
