@@ -1,41 +1,64 @@
-//! The window. Views only draw and emit commands; the app applies them through the store.
+//! The window: Tonight, the routine editor, the schedule, settings and the first-run setup.
+//!
+//! Views only draw and push [`Action`]s; [`app::App`] applies them at the end of the frame,
+//! through the store for anything that changes data. One screen per file.
+
+mod app;
+mod routine;
+mod schedule;
+mod settings;
+mod setup;
+mod style;
+mod tonight;
+mod widgets;
+
+pub use app::{App, Clock, Screen};
 
 use anyhow::Context as _;
-use chrono::Local;
 use eframe::egui;
 
-use crate::model::{evening_at, plan_evening};
-use crate::store::{Snapshot, Store};
+use crate::command::Command;
+use crate::store::Store;
 
-struct App {
-    store: Store,
-    snapshot: Snapshot,
-}
-
-impl eframe::App for App {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        let now = Local::now();
-        let config = &self.snapshot.config.value;
-        let evening = evening_at(config, &now);
-        let plan = plan_evening(config, evening, &Local, self.snapshot.journal.value.evening(evening));
-        egui::CentralPanel::default().show(ui, |ui| {
-            ui.heading("Tonight");
-            for step in &plan.steps {
-                ui.label(format!("{}  {}  {}", step.due.format("%H:%M"), step.state.as_str(), step.title));
-            }
-        });
-        let _ = &self.store;
-    }
+/// What a view asks the app to do.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// A change to the data, applied through the store.
+    Apply(Command),
+    Show(Screen),
+    DismissBanner(usize),
+    /// Put back what the last undoable action removed or changed.
+    Undo,
+    OpenFolder(std::path::PathBuf),
 }
 
 /// Opens the window and runs until it is closed.
 pub fn run_window(store: Store) -> anyhow::Result<()> {
-    let snapshot = store.load()?;
+    let persistence = store.paths().data_dir.join("window.ron");
+    let app = App::new(store, app::system_clock());
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("Bedtime Coach")
+        .with_app_id("bedtime-coach")
+        .with_inner_size([980.0, 700.0])
+        .with_min_inner_size([640.0, 480.0]);
+    if let Ok(icon) = eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon.png")) {
+        viewport = viewport.with_icon(icon);
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default().with_title("Bedtime Coach").with_app_id("bedtime-coach"),
+        viewport,
+        // Only the window's size and place are kept by eframe; the data never is.
+        persist_window: true,
+        persistence_path: Some(persistence),
         ..Default::default()
     };
-    eframe::run_native("Bedtime Coach", options, Box::new(|_cc| Ok(Box::new(App { store, snapshot }))))
-        .map_err(|error| anyhow::anyhow!("{error}"))
-        .context("Could not open the window")
+    eframe::run_native(
+        "Bedtime Coach",
+        options,
+        Box::new(move |cc| {
+            app.install(&cc.egui_ctx);
+            Ok(Box::new(app))
+        }),
+    )
+    .map_err(|error| anyhow::anyhow!("{error}"))
+    .context("Could not open the window (is a graphical session running?)")
 }

@@ -1,0 +1,100 @@
+//! The first-run setup: a schedule, the steps from the article, a preview, save.
+
+use chrono::{DateTime, Local};
+use eframe::egui::{self, RichText};
+
+use super::{Action, style, widgets};
+use crate::command::Command;
+use crate::model::{CATALOG, Config, Night, Routine, Step, evening_at, plan_evening, time::parse_hhmm};
+
+#[derive(Debug, Default)]
+pub struct SetupState {
+    started: bool,
+    bedtime: String,
+    wake: String,
+    /// One flag per catalog step.
+    chosen: Vec<bool>,
+}
+
+impl SetupState {
+    fn start(&mut self, config: &Config) {
+        if self.started {
+            return;
+        }
+        self.started = true;
+        self.bedtime = widgets::time_text(config.schedule.every_day.bedtime);
+        self.wake = widgets::time_text(config.schedule.every_day.wake);
+        self.chosen = CATALOG.iter().map(|_| true).collect();
+    }
+
+    /// The routine as chosen so far.
+    fn draft(&self, defaults: &Config) -> Config {
+        let mut config = defaults.clone();
+        let night = defaults.schedule.every_day;
+        let bedtime = parse_hhmm(&self.bedtime).unwrap_or(night.bedtime);
+        let wake = parse_hhmm(&self.wake).unwrap_or(night.wake);
+        config.schedule.set(Some(bedtime), Some(wake), &[]);
+        config.routine = Routine {
+            steps: CATALOG
+                .iter()
+                .zip(&self.chosen)
+                .filter(|(_, chosen)| **chosen)
+                .map(|(entry, _)| Step::from_catalog(entry))
+                .collect(),
+        };
+        config
+    }
+}
+
+pub fn setup_ui(
+    ui: &mut egui::Ui,
+    state: &mut SetupState,
+    defaults: &Config,
+    now: &DateTime<Local>,
+    actions: &mut Vec<Action>,
+) {
+    state.start(defaults);
+    let draft = state.draft(defaults);
+    ui.heading("Welcome to Bedtime Coach");
+    ui.label(
+        "Twitches while falling asleep are common and usually harmless. A steady routine helps: \
+         a fixed bedtime, a calm evening, a comfortable bedroom. Set yours up in a minute; \
+         you can change everything later.",
+    );
+    ui.add_space(8.0);
+    ui.columns(2, |columns| {
+        egui::ScrollArea::vertical().id_salt("setup-steps").auto_shrink([false, false]).show(&mut columns[0], |ui| {
+            ui.label(RichText::new("1. Your sleep schedule").strong());
+            ui.horizontal(|ui| {
+                widgets::time_field(ui, "Bedtime", &mut state.bedtime);
+                widgets::time_field(ui, "Wake time", &mut state.wake);
+            });
+            let night: Night = draft.schedule.every_day;
+            let sleep = RichText::new(night.sleep_opportunity_text());
+            ui.label(if night.is_short() { sleep.color(style::WARNING) } else { sleep.color(style::accent(ui)) });
+            ui.add_space(10.0);
+            ui.label(RichText::new("2. Your evening steps, from the article").strong());
+            for (entry, chosen) in CATALOG.iter().zip(state.chosen.iter_mut()) {
+                ui.horizontal(|ui| {
+                    ui.checkbox(chosen, entry.title);
+                    ui.label(RichText::new(entry.anchor.describe()).small().weak());
+                });
+                ui.indent(entry.id, |ui| ui.label(RichText::new(entry.why).small().color(style::quiet(ui))));
+            }
+        });
+        let ui = &mut columns[1];
+        ui.label(RichText::new("3. Tonight with this routine").strong());
+        let plan = plan_evening(&draft, evening_at(&draft, now), &Local, None);
+        for step in &plan.steps {
+            ui.horizontal(|ui| {
+                ui.label(RichText::new(step.due.format("%H:%M").to_string()).monospace());
+                ui.label(&step.title);
+            });
+        }
+        ui.add_space(10.0);
+        let valid = parse_hhmm(&state.bedtime).is_some() && parse_hhmm(&state.wake).is_some();
+        if ui.add_enabled(valid, egui::Button::new(RichText::new("Save my routine").size(17.0))).clicked() {
+            actions.push(Action::Apply(Command::SaveConfig(draft.clone())));
+        }
+    });
+}

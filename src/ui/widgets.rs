@@ -1,0 +1,64 @@
+//! Small pieces the screens share: banners, clock-time fields, due-time labels.
+
+use chrono::NaiveTime;
+use eframe::egui;
+
+use super::Action;
+use super::app::{Banner, BannerKind};
+use super::style;
+use crate::model::time::{hhmm, parse_hhmm};
+
+/// One banner; `index` is `None` for banners that cannot be dismissed (read-only files).
+pub fn banner_ui(ui: &mut egui::Ui, banner: &Banner, index: Option<usize>, actions: &mut Vec<Action>) {
+    let colour = match banner.kind {
+        BannerKind::Info => style::accent(ui),
+        BannerKind::Warning => style::WARNING,
+        BannerKind::Error => style::ERROR,
+    };
+    egui::Frame::new()
+        .stroke(egui::Stroke::new(1.0, colour))
+        .corner_radius(6.0)
+        .inner_margin(egui::Margin::symmetric(10, 6))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal_wrapped(|ui| {
+                ui.label(egui::RichText::new(&banner.message).color(colour));
+                if banner.undo && ui.button("Undo").clicked() {
+                    actions.push(Action::Undo);
+                }
+                if let Some(folder) = &banner.folder
+                    && ui.button("Open folder").clicked()
+                {
+                    actions.push(Action::OpenFolder(folder.clone()));
+                }
+                if let Some(index) = index
+                    && ui.button("Dismiss").clicked()
+                {
+                    actions.push(Action::DismissBanner(index));
+                }
+            });
+        });
+    ui.add_space(4.0);
+}
+
+/// A text field for a clock time, labelled for screen readers and tests.
+///
+/// Returns the time when the user finished typing a valid one (Enter or leaving the field).
+pub fn time_field(ui: &mut egui::Ui, label: &str, text: &mut String) -> Option<NaiveTime> {
+    let label = ui.label(label);
+    let valid = parse_hhmm(text).is_some();
+    let mut edit = egui::TextEdit::singleline(text).desired_width(64.0).hint_text("HH:MM");
+    if !valid {
+        edit = edit.text_color(style::ERROR);
+    }
+    let response = ui.add(edit).labelled_by(label.id);
+    if !valid && !response.has_focus() {
+        ui.label(egui::RichText::new("use HH:MM").small().color(style::ERROR));
+    }
+    if response.lost_focus() { parse_hhmm(text) } else { None }
+}
+
+/// The text a time field starts with.
+pub fn time_text(time: NaiveTime) -> String {
+    hhmm(time)
+}

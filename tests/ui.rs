@@ -1,0 +1,260 @@
+//! The window, driven like a user would: find widgets by their labels, click, type, and
+//! check what landed in the files on disk.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use bedtime_coach::command::Command;
+use bedtime_coach::model::{Anchor, Config, Outcome};
+use bedtime_coach::store::{Paths, Store};
+use bedtime_coach::ui::{App, Clock};
+use chrono::{Local, NaiveDate, TimeZone};
+use eframe::egui;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+fn evening() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()
+}
+
+/// 21:10 on the test evening, in whatever zone the test runs in.
+fn clock() -> Clock {
+    let now = Local.from_local_datetime(&evening().and_hms_opt(21, 10, 0).unwrap()).earliest().unwrap();
+    Arc::new(move || now)
+}
+
+fn store(dir: &Path) -> Store {
+    Store::new(Paths::in_dir(dir))
+}
+
+fn saved_routine(dir: &Path) {
+    Command::SaveConfig(Config::default()).apply(&store(dir)).unwrap();
+}
+
+fn harness(dir: &Path) -> Harness<'static, App> {
+    Harness::builder()
+        .with_size(egui::vec2(1280.0, 1400.0))
+        .build_ui_state(|ui, app: &mut App| app.frame(ui), App::new(store(dir), clock()))
+}
+
+fn outcome(dir: &Path, step: &str) -> Option<Outcome> {
+    let journal = store(dir).load_journal().unwrap().value;
+    journal.check_in(evening(), step).map(|c| c.outcome)
+}
+
+#[test]
+fn first_run_setup_creates_a_routine() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    h.get_by_label("Welcome to Bedtime Coach");
+    // Choose a later bedtime and leave out the bath.
+    let bedtime = h.get_by_label("Bedtime");
+    bedtime.focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label("Bedtime").type_text("23:00");
+    h.key_press(egui::Key::Tab);
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::CheckBox, "Warm bath").click();
+    h.run();
+    h.get_by_label("7 h 30 min of sleep before your 06:30 alarm. That is under 8 h: the article advises at least eight hours, nine or ten if eight are not enough.");
+    h.get_by_label("Save my routine").click();
+    h.run();
+    let config = store(dir.path()).load_config().unwrap();
+    assert!(config.existed);
+    assert_eq!(config.value.schedule.every_day.bedtime.to_string(), "23:00:00");
+    assert!(config.value.routine.get("warm-bath").is_none());
+    assert!(config.value.routine.get("lights-out").is_some());
+    // The window moves on to Tonight.
+    h.get_by_label("Done: Lights out");
+}
+
+#[test]
+fn done_skip_and_undo_reach_the_journal() {
+    let dir = tempfile::tempdir().unwrap();
+    saved_routine(dir.path());
+    let mut h = harness(dir.path());
+    h.get_by_label("Done: Warm bath").click();
+    h.run();
+    assert_eq!(outcome(dir.path(), "warm-bath"), Some(Outcome::Done));
+    h.get_by_label("Skip: Candles and calm music").click();
+    h.run();
+    assert_eq!(outcome(dir.path(), "calm-ambience"), Some(Outcome::Skipped));
+    h.get_by_label("Undo: Warm bath").click();
+    h.run();
+    assert_eq!(outcome(dir.path(), "warm-bath"), None);
+    h.get_by_label("Done: Warm bath");
+    h.get_by_label_contains("1 skipped");
+}
+
+#[test]
+fn keyboard_space_marks_the_focused_step_done() {
+    let dir = tempfile::tempdir().unwrap();
+    saved_routine(dir.path());
+    let mut h = harness(dir.path());
+    h.get_by_label("Done: Lights out").focus();
+    h.run();
+    h.key_press(egui::Key::Space);
+    h.run();
+    assert_eq!(outcome(dir.path(), "lights-out"), Some(Outcome::Done));
+}
+
+#[test]
+fn humidity_reading_is_stored_with_advice() {
+    let dir = tempfile::tempdir().unwrap();
+    saved_routine(dir.path());
+    let mut h = harness(dir.path());
+    h.get_by_label("Bedroom humidity (%)").focus();
+    h.run();
+    h.get_by_label("Bedroom humidity (%)").type_text("35");
+    h.run();
+    h.get_by_label("Save reading").click();
+    h.run();
+    let journal = store(dir.path()).load_journal().unwrap().value;
+    assert_eq!(journal.check_in(evening(), "humidity-check").unwrap().value, Some(35.0));
+    h.get_by_label_contains("35 % is dry");
+}
+
+#[test]
+fn all_done_shows_the_calm_state() {
+    let dir = tempfile::tempdir().unwrap();
+    saved_routine(dir.path());
+    let s = store(dir.path());
+    let at = chrono::DateTime::parse_from_rfc3339("2026-11-26T21:00:00+01:00").unwrap();
+    for step in Config::default().routine.steps {
+        Command::Check { evening: evening(), step: step.id, outcome: Outcome::Done, value: None, at }
+            .apply(&s)
+            .unwrap();
+    }
+    let h = harness(dir.path());
+    h.get_by_label("All done — sleep well.");
+}
+
+#[test]
+fn editing_an_anchor_moves_the_step_in_the_preview_and_the_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    saved_routine(dir.path());
+    let mut h = harness(dir.path());
+    h.get_by_label("Routine").click();
+    h.run();
+    h.get_by_label("Edit: Warm bath").click();
+    h.run();
+    h.get_by_label("Minutes").set_value_accesskit(120.0);
+    h.run();
+    h.get_by_label("Tonight at 20:30");
+    let config = store(dir.path()).load_config().unwrap().value;
+    assert_eq!(config.routine.get("warm-bath").unwrap().anchor, Anchor::BeforeBedtime { minutes: 120 });
+    // The command line sees the same change.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_bedtime-coach"))
+        .args(["--data-dir", dir.path().to_str().unwrap(), "plan", "--date", "2026-11-26", "--json"])
+        .output()
+        .unwrap();
+    let plan: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let bath = plan.as_array().unwrap().iter().find(|s| s["id"] == "warm-bath").unwrap();
+    assert!(bath["due"].as_str().unwrap().starts_with("2026-11-26T20:30:00"), "{bath}");
+}
+
+#[test]
+fn reorder_delete_undo_and_custom_steps() {
+    let dir = tempfile::tempdir().unwrap();
+    saved_routine(dir.path());
+    let mut h = harness(dir.path());
+    h.get_by_label("Routine").click();
+    h.run();
+    let position = |dir: &Path, id: &str| store(dir).load_config().unwrap().value.routine.position(id);
+    let before = position(dir.path(), "warm-bath").unwrap();
+    h.get_by_label("Move up: Warm bath").click();
+    h.run();
+    assert_eq!(position(dir.path(), "warm-bath"), Some(before - 1));
+    h.get_by_label("Delete: Warm bath").click();
+    h.run();
+    assert_eq!(position(dir.path(), "warm-bath"), None);
+    h.get_by_label("Undo").click();
+    h.run();
+    assert_eq!(position(dir.path(), "warm-bath"), Some(before - 1));
+    h.get_by_label("Your own step").focus();
+    h.run();
+    h.get_by_label("Your own step").type_text("Read a paper book");
+    h.run();
+    h.get_by_label("Add custom step").click();
+    h.run();
+    let config = store(dir.path()).load_config().unwrap().value;
+    assert_eq!(config.routine.steps.last().unwrap().title(), "Read a paper book");
+    assert_eq!(config.routine.steps.last().unwrap().id, "read-a-paper-book");
+    // Turning a step off keeps it in the routine but drops it from the preview.
+    h.get_by_label("Use: Warm bath").click();
+    h.run();
+    assert!(!store(dir.path()).load_config().unwrap().value.routine.get("warm-bath").unwrap().enabled);
+}
+
+#[test]
+fn schedule_and_settings_save_through_the_store() {
+    let dir = tempfile::tempdir().unwrap();
+    saved_routine(dir.path());
+    let mut h = harness(dir.path());
+    h.get_by_label("Schedule").click();
+    h.run();
+    h.get_by_label("Wake time").focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label("Wake time").type_text("06:00");
+    h.key_press(egui::Key::Enter);
+    h.run();
+    let config = store(dir.path()).load_config().unwrap().value;
+    assert_eq!(config.schedule.every_day.wake.to_string(), "06:00:00");
+    h.get_by_label_contains("under 8 h");
+    h.get_by_label("Settings").click();
+    h.run();
+    h.get_by_label("Light").click();
+    h.run();
+    h.get_by_label("Southern hemisphere").click();
+    h.run();
+    let config = store(dir.path()).load_config().unwrap().value;
+    assert_eq!(config.settings.theme, bedtime_coach::model::Theme::Light);
+    assert_eq!(config.settings.hemisphere, bedtime_coach::model::Hemisphere::Southern);
+    h.get_by_label_contains(&dir.path().display().to_string());
+}
+
+#[test]
+fn a_damaged_journal_shows_a_banner_naming_the_files() {
+    let dir = tempfile::tempdir().unwrap();
+    saved_routine(dir.path());
+    std::fs::write(dir.path().join("journal.json"), b"\0\0\0garbage").unwrap();
+    let mut h = harness(dir.path());
+    h.get_by_label_contains("could not be read");
+    h.get_by_label_contains("journal.json.corrupt-");
+    h.get_by_label("Open folder");
+    h.get_by_label("Dismiss").click();
+    h.run();
+    assert!(h.query_by_label_contains("could not be read").is_none());
+}
+
+#[test]
+fn a_newer_journal_shows_a_read_only_banner_and_keeps_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    saved_routine(dir.path());
+    let future = br#"{"schema_version":99,"evenings":{}}"#;
+    std::fs::write(dir.path().join("journal.json"), future).unwrap();
+    let mut h = harness(dir.path());
+    h.get_by_label_contains("newer version");
+    h.get_by_label("Done: Warm bath").click();
+    h.run();
+    assert_eq!(std::fs::read(dir.path().join("journal.json")).unwrap(), future);
+    h.get_by_label_contains("Nothing was changed");
+}
+
+#[test]
+fn changes_from_another_process_show_up() {
+    let dir = tempfile::tempdir().unwrap();
+    saved_routine(dir.path());
+    let mut h = harness(dir.path());
+    h.get_by_label("Done: Warm bath");
+    let at = chrono::DateTime::parse_from_rfc3339("2026-11-26T21:00:00+01:00").unwrap();
+    // The file's modification time has a fine grain, but make sure it differs.
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    let check =
+        Command::Check { evening: evening(), step: "warm-bath".into(), outcome: Outcome::Done, value: None, at };
+    check.apply(&store(dir.path())).unwrap();
+    h.run();
+    h.get_by_label("Undo: Warm bath");
+}
