@@ -91,8 +91,8 @@ pub const CATALOG: &[CatalogStep] = &[
     },
     CatalogStep {
         id: "mineral-dinner",
-        title: "Dinner with magnesium, calcium and potassium",
-        why: "A low potassium level is one suspected cause of twitches; kefir, vegetables and fresh herbs bring these minerals.",
+        title: "Mineral-rich dinner",
+        why: "Low potassium is one suspected cause of twitches; kefir, vegetables and herbs bring potassium, magnesium and calcium.",
         anchor: before(3 * 60),
         remind: false,
         value: None,

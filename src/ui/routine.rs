@@ -52,15 +52,8 @@ pub fn routine_ui(
     let evening = evening_at(&preview_config, now);
     let preview = plan_evening(&preview_config, evening, &Local, None);
 
-    ui.columns(2, |columns| {
-        egui::ScrollArea::vertical().id_salt("routine-list").auto_shrink([false, false]).show(&mut columns[0], |ui| {
-            ui.heading("Your routine");
-            ui.label(RichText::new("Tick a step to use it; untick to pause it without losing it.").weak());
-            list_ui(ui, state, config, actions);
-            ui.separator();
-            add_ui(ui, state, config, actions);
-        });
-        egui::ScrollArea::vertical().id_salt("routine-edit").auto_shrink([false, false]).show(&mut columns[1], |ui| {
+    egui::Panel::right("routine-editor").resizable(true).default_size(400.0).show(ui, |ui| {
+        egui::ScrollArea::vertical().id_salt("routine-edit").auto_shrink([false, false]).show(ui, |ui| {
             editor_ui(ui, state, &preview);
             ui.separator();
             ui.heading("Preview: tonight");
@@ -73,6 +66,15 @@ pub fn routine_ui(
                     }
                 });
             }
+        });
+    });
+    egui::CentralPanel::default().show(ui, |ui| {
+        egui::ScrollArea::vertical().id_salt("routine-list").auto_shrink([false, false]).show(ui, |ui| {
+            ui.heading("Your routine");
+            ui.label(RichText::new("Tick a step to use it; untick to pause it without losing it.").weak());
+            list_ui(ui, state, config, actions);
+            ui.separator();
+            add_ui(ui, state, config, actions);
         });
     });
 
@@ -127,7 +129,6 @@ fn list_ui(ui: &mut egui::Ui, state: &mut EditorState, config: &Config, actions:
                 if ui.checkbox(&mut enabled, title).accessible_name(format!("Use: {title}")).changed() {
                     actions.push(Action::Apply(Command::UpdateStep(Step { enabled, ..step.clone() })));
                 }
-                ui.label(RichText::new(step.anchor.describe()).small().weak());
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     if ui.small_button("Delete").accessible_name(format!("Delete: {title}")).clicked() {
                         actions.push(Action::Apply(Command::RemoveStep { step: step.id.clone() }));
@@ -148,6 +149,10 @@ fn list_ui(ui: &mut egui::Ui, state: &mut EditorState, config: &Config, actions:
                         state.selected = Some(step.id.clone());
                     }
                 });
+            });
+            let reminder = if step.remind { " · reminder" } else { "" };
+            ui.indent(&step.id, |ui| {
+                ui.label(RichText::new(format!("{}{reminder}", step.anchor.describe())).small().weak());
             });
         });
     }

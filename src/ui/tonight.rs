@@ -163,9 +163,12 @@ fn step_ui(
                     state.why_open.remove(&step.id);
                 }
                 ui.label(RichText::new(status_text(timing, step, now)).small().weak());
-                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    buttons_ui(ui, step, plan, actions, now);
-                });
+                // Buttons flush right, laid out left to right so Tab reaches Done before Skip.
+                let spare = ui.available_width() - BUTTONS_WIDTH;
+                if spare > 0.0 {
+                    ui.add_space(spare);
+                }
+                buttons_ui(ui, step, plan, actions, now);
             });
             if step.value_kind == Some(ValueKind::HumidityPercent) {
                 humidity_ui(ui, state, step, plan, config, now, actions);
@@ -176,6 +179,9 @@ fn step_ui(
         },
     );
 }
+
+/// Room kept at the right of each row for "Done" and "Skip".
+const BUTTONS_WIDTH: f32 = 124.0;
 
 fn status_text(timing: Timing, step: &PlannedStep<Local>, now: &DateTime<Local>) -> String {
     let checked_at = step.check_in.as_ref().map(|c| c.at.format("%H:%M").to_string()).unwrap_or_default();
@@ -204,14 +210,17 @@ fn buttons_ui(
         at: now.fixed_offset(),
     };
     if step.state == StepState::Pending {
-        // Right-to-left: Skip is drawn first so that Done comes first when tabbing.
-        if ui.button("Skip").accessible_name(format!("Skip: {title}")).clicked() {
-            actions.push(Action::Apply(check(Outcome::Skipped)));
-        }
         if ui.button("Done").accessible_name(format!("Done: {title}")).clicked() {
             actions.push(Action::Apply(check(Outcome::Done)));
         }
-    } else if ui.button("Undo").accessible_name(format!("Undo: {title}")).clicked() {
+        if ui.button("Skip").accessible_name(format!("Skip: {title}")).clicked() {
+            actions.push(Action::Apply(check(Outcome::Skipped)));
+        }
+    } else if ui
+        .add_sized([BUTTONS_WIDTH - 8.0, 24.0], egui::Button::new("Undo"))
+        .accessible_name(format!("Undo: {title}"))
+        .clicked()
+    {
         actions.push(Action::Apply(Command::Undo { evening: plan.evening, step: step.id.clone() }));
     }
 }
