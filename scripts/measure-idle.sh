@@ -13,7 +13,7 @@ xvfb=$!
 data=$(mktemp -d)
 trap 'kill $xvfb 2>/dev/null; rm -rf "$data"' EXIT
 sleep 1
-./target/release/bedtime-coach --data-dir "$data" routine list >/dev/null # a saved-routine-free first run is fine too
+./target/release/bedtime-coach --data-dir "$data" routine set warm-bath --before 90 >/dev/null # a saved routine: the window opens on Tonight
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 measure() {
   local name=$1; shift

@@ -258,3 +258,18 @@ fn changes_from_another_process_show_up() {
     h.run();
     h.get_by_label("Undo: Warm bath");
 }
+
+#[test]
+fn a_step_title_opens_its_why() {
+    let dir = tempfile::tempdir().unwrap();
+    saved_routine(dir.path());
+    let mut h = harness(dir.path());
+    let why = bedtime_coach::model::catalog::find("warm-bath").unwrap().why;
+    assert!(h.query_by_label(why).is_none());
+    h.get_by_label("Warm bath").click();
+    h.run();
+    h.get_by_label(why);
+    h.get_by_label("Warm bath").click();
+    h.run();
+    assert!(h.query_by_label(why).is_none());
+}

@@ -27,6 +27,8 @@ pub trait Document: Serialize + DeserializeOwned + Default {
     const VERSION: u64;
     /// Larger files are refused rather than read into memory.
     const MAX_BYTES: u64;
+    /// Indented for people who open the file; compact where size and speed matter more.
+    const PRETTY: bool;
 
     fn extra_mut(&mut self) -> &mut Extra;
 
@@ -40,6 +42,7 @@ impl Document for Config {
     const WHAT: &'static str = "routine";
     const VERSION: u64 = 1;
     const MAX_BYTES: u64 = 4 << 20;
+    const PRETTY: bool = true;
 
     fn extra_mut(&mut self) -> &mut Extra {
         &mut self.extra
@@ -50,6 +53,7 @@ impl Document for Journal {
     const WHAT: &'static str = "journal";
     const VERSION: u64 = 2;
     const MAX_BYTES: u64 = 64 << 20;
+    const PRETTY: bool = false;
 
     fn extra_mut(&mut self) -> &mut Extra {
         &mut self.extra
@@ -139,7 +143,8 @@ pub fn to_bytes<T: Document>(value: &T) -> Result<Vec<u8>, serde_json::Error> {
         #[serde(flatten)]
         body: &'a T,
     }
-    let mut bytes = serde_json::to_vec_pretty(&Versioned { schema_version: T::VERSION, body: value })?;
+    let versioned = Versioned { schema_version: T::VERSION, body: value };
+    let mut bytes = if T::PRETTY { serde_json::to_vec_pretty(&versioned)? } else { serde_json::to_vec(&versioned)? };
     bytes.push(b'\n');
     Ok(bytes)
 }
@@ -150,28 +155,28 @@ pub fn save<T: Document>(path: &Path, value: &T) -> Result<(), StoreError> {
     write_atomic(path, &bytes).map_err(|source| StoreError::io("save", path, source))
 }
 
-enum Read_ {
+enum Contents {
     Missing,
     TooLarge(u64),
     Bytes(Vec<u8>),
 }
 
-fn read_capped(path: &Path, limit: u64) -> io::Result<Read_> {
+fn read_capped(path: &Path, limit: u64) -> io::Result<Contents> {
     let file = match fs::File::open(path) {
         Ok(file) => file,
-        Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(Read_::Missing),
+        Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(Contents::Missing),
         Err(error) => return Err(error),
     };
     let size = file.metadata()?.len();
     if size > limit {
-        return Ok(Read_::TooLarge(size));
+        return Ok(Contents::TooLarge(size));
     }
     let mut bytes = Vec::with_capacity(size as usize);
     file.take(limit + 1).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > limit {
-        return Ok(Read_::TooLarge(bytes.len() as u64));
+        return Ok(Contents::TooLarge(bytes.len() as u64));
     }
-    Ok(Read_::Bytes(bytes))
+    Ok(Contents::Bytes(bytes))
 }
 
 fn name(path: &Path) -> String {
@@ -181,8 +186,8 @@ fn name(path: &Path) -> String {
 /// Loads the document at `path`, repairing what can be repaired. Call under the lock.
 pub fn load<T: Document>(path: &Path, notices: &mut Vec<Notice>, now_stamp: &str) -> Result<Loaded<T>, StoreError> {
     let bytes = match read_capped(path, T::MAX_BYTES).map_err(|e| StoreError::io("read", path, e))? {
-        Read_::Missing => return Ok(Loaded::default()),
-        Read_::TooLarge(size) => {
+        Contents::Missing => return Ok(Loaded::default()),
+        Contents::TooLarge(size) => {
             let message = format!(
                 "{} is {} MB, more than the {} MB a {} can be; it was left untouched and is open read-only.",
                 name(path),
@@ -193,7 +198,7 @@ pub fn load<T: Document>(path: &Path, notices: &mut Vec<Notice>, now_stamp: &str
             notices.push(Notice::new(message.clone(), vec![path.to_owned()]));
             return Ok(Loaded { value: T::default(), existed: true, read_only: Some(message) });
         }
-        Read_::Bytes(bytes) => bytes,
+        Contents::Bytes(bytes) => bytes,
     };
     match parse::<T>(&bytes) {
         Parsed::Ok(value) => Ok(Loaded { value, existed: true, read_only: None }),
@@ -240,7 +245,7 @@ fn recover<T: Document>(
     fs::rename(path, &aside).map_err(|e| StoreError::io("move aside", path, e))?;
     let backup = sibling(path, ".bak");
     let restored = match read_capped(&backup, T::MAX_BYTES) {
-        Ok(Read_::Bytes(bytes)) => match parse::<T>(&bytes) {
+        Ok(Contents::Bytes(bytes)) => match parse::<T>(&bytes) {
             Parsed::Ok(value) => Some(value),
             _ => None,
         },
