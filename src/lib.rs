@@ -3,7 +3,12 @@
 //!
 //! - [`model`]: the pure domain (routine, schedule, plan, journal).
 //! - [`store`]: every byte on disk (paths, locking, atomic saves, recovery).
+//! - [`command`]: changes as values, applied through the store by the CLI and the window.
 //! - [`cli`]: the scriptable command line.
+//! - [`ui`]: the window; views draw and emit actions.
+
+// Errors are handled once, with a sentence for the user; tests may unwrap.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod cli;
 pub mod command;
