@@ -471,3 +471,145 @@ fn window_thread(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::reminders::BEDTIME_KEY;
+    use crate::model::time::clock;
+    use crate::remind::notifier::{Capabilities, NotifyError, Shown};
+    use chrono_tz::Europe::Berlin;
+
+    /// Each notice shown, with whether its log entries were already on disk then.
+    type ShownLog = Arc<Mutex<Vec<(Notice, bool)>>>;
+
+    /// Records what it was asked to show, and whether the log was already on disk then.
+    struct Fake {
+        paths: Paths,
+        shown: ShownLog,
+        fail: bool,
+    }
+
+    impl Notify for Fake {
+        fn show(
+            &self,
+            notice: &Notice,
+            _: u32,
+            _: super::super::notifier::ActionHandler,
+        ) -> Result<Shown, NotifyError> {
+            let on_disk = Store::new(self.paths.clone()).load_reminders().unwrap().value;
+            let saved = notice.items.iter().all(|item| on_disk.entry(item.evening, &item.key).is_some());
+            self.shown.lock().unwrap().push((notice.clone(), saved));
+            if self.fail {
+                return Err(NotifyError::Unavailable("no session bus".to_owned()));
+            }
+            Ok(Shown { id: 7, capabilities: Capabilities::default() })
+        }
+    }
+
+    fn setup(dir: &Path) -> Paths {
+        let paths = Paths::in_dir(dir);
+        Store::new(paths.clone())
+            .update_config(|config| {
+                config.schedule.set(Some(clock(22, 30)), Some(clock(6, 30)), &[]);
+                Ok::<_, crate::store::StoreError>(())
+            })
+            .unwrap();
+        paths
+    }
+
+    fn fake(paths: &Paths, fail: bool) -> (Box<dyn Notify>, ShownLog) {
+        let shown = Arc::new(Mutex::new(Vec::new()));
+        (Box::new(Fake { paths: paths.clone(), shown: Arc::clone(&shown), fail }), shown)
+    }
+
+    #[test]
+    fn the_log_is_saved_before_showing_and_a_restart_does_not_repeat() {
+        let dir = tempfile::tempdir().unwrap();
+        let paths = setup(dir.path());
+        let at = |h, m, s| Berlin.with_ymd_and_hms(2026, 11, 26, h, m, s).unwrap();
+        let (notifier, shown) = fake(&paths, false);
+        let mut first = ReminderLoop::new(Store::new(paths.clone()), notifier, |_| {});
+        assert_eq!(first.tick(&at(22, 10, 0)), Some(at(22, 30, 0)));
+        assert!(first.tick(&at(22, 30, 0)).is_some_and(|next| next > at(22, 30, 0)));
+        {
+            let shown = shown.lock().unwrap();
+            assert_eq!(shown.len(), 1);
+            assert_eq!(shown[0].0.summary, "Bedtime");
+            assert!(shown[0].1, "the log entry was on disk before the notification was shown");
+        }
+        // A new process (the old one was killed right after showing) sees the log.
+        let (notifier, again) = fake(&paths, false);
+        let mut second = ReminderLoop::new(Store::new(paths.clone()), notifier, |_| {});
+        second.tick(&at(22, 30, 1));
+        second.tick(&at(22, 31, 0));
+        assert!(again.lock().unwrap().is_empty());
+        let log = Store::new(paths).load_reminders().unwrap().value;
+        assert!(log.entry(chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(), BEDTIME_KEY).is_some());
+    }
+
+    #[test]
+    fn a_failing_notifier_reports_the_due_steps_and_the_loop_goes_on() {
+        let dir = tempfile::tempdir().unwrap();
+        let paths = setup(dir.path());
+        let at = |h, m| Berlin.with_ymd_and_hms(2026, 11, 26, h, m, 0).unwrap();
+        let (notifier, _) = fake(&paths, true);
+        let events = Arc::new(Mutex::new(Vec::new()));
+        let sink = Arc::clone(&events);
+        let mut reminder_loop =
+            ReminderLoop::new(Store::new(paths), notifier, move |event| sink.lock().unwrap().push(event));
+        reminder_loop.tick(&at(21, 0));
+        reminder_loop.tick(&at(21, 30));
+        let events = events.lock().unwrap();
+        assert_eq!(events.len(), 2, "{events:?}");
+        match &events[0] {
+            ReminderEvent::Unavailable { message, summary, due } => {
+                assert!(message.contains("not available"), "{message}");
+                assert_eq!(summary, "Warm bath");
+                assert_eq!(due, &vec!["Warm bath".to_owned()]);
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(&events[1], ReminderEvent::Unavailable { summary, .. } if summary == "Time to wind down"));
+    }
+
+    fn wait_for(events: &Receiver<ReminderEvent>, what: impl Fn(&ReminderEvent) -> bool) -> ReminderEvent {
+        let deadline = std::time::Instant::now() + Duration::from_secs(5);
+        loop {
+            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            let event = events.recv_timeout(left).expect("event in time");
+            if what(&event) {
+                return event;
+            }
+        }
+    }
+
+    #[test]
+    fn the_window_waits_for_the_background_owner_and_takes_over() {
+        let dir = tempfile::tempdir().unwrap();
+        let paths = setup(dir.path());
+        let service = OwnerLock::try_acquire(&paths).unwrap().unwrap();
+        let (tx, events) = mpsc::channel();
+        let (notifier, _) = fake(&paths, false);
+        let window = WindowReminders::start_with(
+            paths.clone(),
+            move |event| {
+                let _ = tx.send(event);
+            },
+            Some(notifier),
+        )
+        .unwrap();
+        let event = wait_for(&events, |e| matches!(e, ReminderEvent::OwnershipChanged { .. }));
+        assert_eq!(event, ReminderEvent::OwnershipChanged { owned: false, other_pid: Some(std::process::id()) });
+        assert!(!window.owns());
+        // The service exits; the window takes over at its next try (forced here by wake()).
+        drop(service);
+        window.wake();
+        wait_for(&events, |e| matches!(e, ReminderEvent::OwnershipChanged { owned: true, .. }));
+        assert!(window.owns());
+        assert!(!is_running(&paths), "only this process owns them");
+        assert!(OwnerLock::try_acquire(&paths).unwrap().is_none(), "nobody else can");
+        window.stop();
+        assert!(OwnerLock::try_acquire(&paths).unwrap().is_some(), "stop() hands the reminders back");
+    }
+}
