@@ -118,20 +118,33 @@ pub struct ReminderLoop {
     events: EventSink,
     control: Option<Sender<Control>>,
     cache: Option<Cache>,
-    /// The last problem reported, so each one is logged once and not every tick.
-    last_problem: Option<String>,
+    /// The last problem with the files and with notifications, so each is logged once
+    /// rather than every tick; cleared when things work again.
+    file_problem: Option<String>,
+    notify_problem: Option<String>,
 }
 
 impl ReminderLoop {
     pub fn new(store: Store, notifier: Box<dyn Notify>, on_event: impl Fn(ReminderEvent) + Send + 'static) -> Self {
-        Self { store, notifier, events: sink(on_event), control: None, cache: None, last_problem: None }
+        Self {
+            store,
+            notifier,
+            events: sink(on_event),
+            control: None,
+            cache: None,
+            file_problem: None,
+            notify_problem: None,
+        }
     }
 
-    fn problem(&mut self, message: String) {
-        if self.last_problem.as_deref() != Some(message.as_str()) {
-            log_line(&message);
-            self.last_problem = Some(message);
+    /// Logs `message` unless it is the one in `last`; returns whether it was new.
+    fn once(last: &mut Option<String>, message: &str) -> bool {
+        let new = last.as_deref() != Some(message);
+        if new {
+            log_line(message);
+            *last = Some(message.to_owned());
         }
+        new
     }
 
     /// Re-reads the files when another process (or a button) changed them.
@@ -153,11 +166,15 @@ impl ReminderLoop {
     /// One wake-up at `now`; returns when to wake next at the latest (besides the 30 s).
     pub fn tick<Tz: TimeZone>(&mut self, now: &DateTime<Tz>) -> Option<DateTime<Tz>> {
         match self.try_tick(now) {
-            Ok(next) => next,
+            Ok(next) => {
+                self.file_problem = None;
+                next
+            }
             Err(error) => {
                 let message = error.to_string();
-                self.problem(message.clone());
-                emit(&self.events, ReminderEvent::Error { message });
+                if Self::once(&mut self.file_problem, &message) {
+                    emit(&self.events, ReminderEvent::Error { message });
+                }
                 None
             }
         }
@@ -200,12 +217,15 @@ impl ReminderLoop {
         match self.notifier.show(notice, snooze_minutes, handler) {
             Ok(shown) => {
                 log_line(&format!("Shown: {} (notification {})", notice.summary, shown.id));
-                self.last_problem = None;
+                self.notify_problem = None;
                 emit(&self.events, ReminderEvent::Shown { summary: notice.summary.clone(), titles: notice.titles() });
             }
             Err(error) => {
                 let message = error.to_string();
-                self.problem(format!("{message} Reminders go on; the window shows them instead."));
+                Self::once(
+                    &mut self.notify_problem,
+                    &format!("{message} Reminders go on; the window shows them instead."),
+                );
                 emit(
                     &self.events,
                     ReminderEvent::Unavailable { message, summary: notice.summary.clone(), due: notice.titles() },
