@@ -30,6 +30,17 @@ pub const DEFAULT_WIND_DOWN_MINUTES: i64 = 60;
 /// Later than this counts as "late" in the notification text.
 const LATE_AFTER: TimeDelta = TimeDelta::minutes(1);
 
+/// The grace window in force: at least a minute, so that a wake-up a few milliseconds
+/// after the due instant still counts as on time even with `grace_minutes = 0`.
+pub fn grace(config: &Config) -> TimeDelta {
+    TimeDelta::minutes(config.settings.grace_minutes.max(1).into())
+}
+
+/// The snooze length in force: 1 minute to a day (0 would come straight back).
+pub fn snooze_minutes(config: &Config) -> u32 {
+    config.settings.snooze_minutes.clamp(1, 24 * 60)
+}
+
 /// What a reminder is about.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Kind {
@@ -227,7 +238,7 @@ pub fn decide<Tz: TimeZone>(config: &Config, journal: &Journal, log: &ReminderLo
     if !config.settings.reminders {
         return decision;
     }
-    let grace = TimeDelta::minutes(config.settings.grace_minutes.into());
+    let grace = grace(config);
     // Whole seconds keep the log readable; the decision itself uses the exact `now`.
     let stamp = now.fixed_offset().with_nanosecond(0).unwrap_or_else(|| now.fixed_offset());
     let mut due_now: Vec<Reminder<Tz>> = Vec::new();
@@ -550,6 +561,21 @@ mod tests {
         run(&config, &journal, &mut log, local(Berlin, 2026, 11, 26, 15, 0), local(Berlin, 2026, 11, 26, 21, 40));
         let decision = decide(&config, &journal, &log, &local(Berlin, 2026, 11, 26, 22, 20));
         assert_eq!(decision.notice.unwrap().items.len(), 2);
+    }
+
+    #[test]
+    fn a_zero_grace_window_still_fires_on_time() {
+        let mut config = Config::default();
+        config.settings.grace_minutes = 0;
+        config.settings.snooze_minutes = 0;
+        assert_eq!(snooze_minutes(&config), 1);
+        let decision = decide(
+            &config,
+            &Journal::default(),
+            &ReminderLog::default(),
+            &(local(Berlin, 2026, 11, 26, 21, 0) + TimeDelta::milliseconds(3)),
+        );
+        assert_eq!(decision.notice.unwrap().summary, "Warm bath");
     }
 
     #[test]

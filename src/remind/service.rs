@@ -49,7 +49,7 @@ use std::time::Duration;
 use chrono::{DateTime, Local, TimeDelta, TimeZone};
 
 use super::RemindError;
-use super::engine::{Notice, decide};
+use super::engine::{Notice, decide, snooze_minutes};
 use super::notifier::{Action, DesktopNotifier, Notify};
 use crate::command::Command;
 use crate::model::{Config, Journal, Outcome, ReminderLog};
@@ -197,7 +197,7 @@ impl ReminderLoop {
             let decision = decide(&snapshot.config.value, &snapshot.journal.value, log, now);
             decision.apply_to(log);
             let changed = !decision.is_idle();
-            Ok::<_, RemindError>(((decision, snapshot.config.value.settings.snooze_minutes), changed))
+            Ok::<_, RemindError>(((decision, snooze_minutes(&snapshot.config.value)), changed))
         })?;
         self.cache = None;
         if let Some(notice) = &decision.notice {
@@ -327,8 +327,13 @@ pub fn is_running(paths: &Paths) -> bool {
 /// Starts `bedtime-coach remind` detached from this process: its own process group, no
 /// terminal, so closing the window (or its terminal) leaves it running.
 pub fn spawn_background(data_dir: Option<&Path>) -> io::Result<()> {
+    spawn_background_from(&std::env::current_exe()?, data_dir)
+}
+
+/// Like [`spawn_background`], with the `bedtime-coach` program given (tests).
+pub fn spawn_background_from(program: &Path, data_dir: Option<&Path>) -> io::Result<()> {
     use std::os::unix::process::CommandExt;
-    let mut command = std::process::Command::new(std::env::current_exe()?);
+    let mut command = std::process::Command::new(program);
     command.arg("remind");
     if let Some(dir) = data_dir {
         command.arg("--data-dir").arg(dir);
