@@ -17,8 +17,16 @@ use super::{Paths, StoreError};
 /// Held while this process owns the reminders; dropping it hands them over.
 #[derive(Debug)]
 pub struct OwnerLock {
-    _file: File,
+    file: File,
     path: PathBuf,
+}
+
+impl Drop for OwnerLock {
+    /// Clears the pid before the lock goes (with the file), so the next owner's readers
+    /// never see a stale one; only a crashed owner leaves its pid behind.
+    fn drop(&mut self) {
+        let _ = self.file.set_len(0);
+    }
 }
 
 impl OwnerLock {
@@ -40,7 +48,7 @@ impl OwnerLock {
         };
         // The pid is only for messages; owning works without it.
         let _ = write_pid(&file);
-        Ok(Some(OwnerLock { _file: file, path }))
+        Ok(Some(OwnerLock { file, path }))
     }
 
     pub fn path(&self) -> &std::path::Path {
@@ -58,9 +66,17 @@ pub fn owner_pid(paths: &Paths) -> Option<u32> {
         // Nobody owns it; the probe's lock goes away with `file`.
         Ok(()) => None,
         Err(TryLockError::WouldBlock) => {
-            let text = fs::read_to_string(&path).unwrap_or_default();
-            // An owner that has not written its pid yet is still an owner.
-            Some(text.trim().parse().unwrap_or(0))
+            // The owner writes its pid right after locking; a reader can come in between,
+            // so an empty file gets a few short retries. An owner that still has not
+            // written it is an owner all the same (pid 0: unknown).
+            for _ in 0..20 {
+                let pid = fs::read_to_string(&path).ok().and_then(|text| text.trim().parse().ok());
+                if let Some(pid) = pid {
+                    return Some(pid);
+                }
+                std::thread::sleep(std::time::Duration::from_millis(5));
+            }
+            Some(0)
         }
         Err(TryLockError::Error(_)) => None,
     }
