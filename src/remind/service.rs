@@ -598,6 +598,33 @@ mod tests {
         assert!(matches!(&events[1], ReminderEvent::Unavailable { summary, .. } if summary == "Time to wind down"));
     }
 
+    #[test]
+    fn done_checks_the_step_and_snooze_records_a_snooze() {
+        let dir = tempfile::tempdir().unwrap();
+        let paths = setup(dir.path());
+        let at = Berlin.with_ymd_and_hms(2026, 11, 26, 21, 0, 0).unwrap();
+        let config = Store::new(paths.clone()).load_config().unwrap().value;
+        let decision = decide(&config, &Journal::default(), &ReminderLog::default(), &at);
+        let notice = decision.notice.unwrap();
+        let (tx, events) = mpsc::channel();
+        let sink = sink(move |event| {
+            let _ = tx.send(event);
+        });
+        action_handler(paths.clone(), notice.clone(), 10, Arc::clone(&sink), None)(Action::Snooze);
+        let log = Store::new(paths.clone()).load_reminders().unwrap().value;
+        let evening = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        let snooze = &log.evening(evening).unwrap().snoozed["warm-bath"];
+        assert!(!snooze.settled);
+        let minutes = (snooze.until - Local::now().fixed_offset()).num_minutes();
+        assert!((9..=10).contains(&minutes), "{minutes}");
+        action_handler(paths.clone(), notice, 10, sink, None)(Action::Done);
+        let journal = Store::new(paths).load_journal().unwrap().value;
+        assert_eq!(journal.check_in(evening, "warm-bath").unwrap().outcome, Outcome::Done);
+        let applied: Vec<ReminderEvent> = events.try_iter().collect();
+        assert_eq!(applied.len(), 2);
+        assert!(matches!(applied[1], ReminderEvent::ActionApplied { action: Action::Done, .. }));
+    }
+
     fn wait_for(events: &Receiver<ReminderEvent>, what: impl Fn(&ReminderEvent) -> bool) -> ReminderEvent {
         let deadline = std::time::Instant::now() + Duration::from_secs(5);
         loop {
