@@ -127,6 +127,17 @@ impl Notify for Quiet {
     }
 }
 
+/// Kills the background service of `paths` when the test ends, even when it fails.
+struct KillService(Paths);
+
+impl Drop for KillService {
+    fn drop(&mut self) {
+        if let Some(pid) = owner_pid(&self.0).filter(|pid| *pid != 0 && *pid != std::process::id()) {
+            let _ = Command::new("kill").arg(pid.to_string()).status();
+        }
+    }
+}
+
 fn eventually(what: &str, mut done: impl FnMut() -> bool) {
     let start = Instant::now();
     while !done() {
@@ -149,6 +160,7 @@ fn the_window_hands_its_reminders_to_a_background_service() {
     assert!(!is_running(&paths), "the window's own thread is not another owner");
     // Closing: give them up, then start the background service (what close() does).
     window.stop();
+    let _cleanup = KillService(paths.clone());
     spawn_background_from(Path::new(BIN), Some(dir.path())).unwrap();
     eventually("the background service owns the reminders", || is_running(&paths));
     let service = owner_pid(&paths).unwrap();
