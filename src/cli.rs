@@ -15,6 +15,7 @@ use crate::model::{
     Anchor, Config, Day, Outcome, Plan, PlannedStep, StepState, catalog, evening_at, plan_evening,
     time::{format_minutes, hhmm, parse_hhmm},
 };
+use crate::remind;
 use crate::store::{Paths, Store, StoreError};
 
 #[derive(Debug, Parser)]
@@ -79,6 +80,27 @@ pub enum CliCommand {
         #[arg(long, value_name = "DAYS", value_delimiter = ',', value_parser = day_arg)]
         days: Vec<Day>,
     },
+    /// Send wind-down reminders without a window (the background service).
+    Remind {
+        /// Silence the rest of tonight's reminders, then exit.
+        #[arg(long, conflicts_with = "resume")]
+        pause_tonight: bool,
+        /// Bring tonight's reminders back after --pause-tonight, then exit.
+        #[arg(long)]
+        resume: bool,
+    },
+    /// Start the reminders at login (an XDG autostart entry), or stop doing so.
+    Autostart {
+        #[arg(value_enum)]
+        action: AutostartArg,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum AutostartArg {
+    On,
+    Off,
+    Status,
 }
 
 #[derive(Debug, Subcommand)]
@@ -196,7 +218,17 @@ where
             let config = &snapshot.config.value;
             let evening = evening_at(config, now);
             let plan = plan_evening(config, evening, &tz, snapshot.journal.value.evening(evening));
-            Ok(if json { pretty(&status_json(&plan, config, now)) } else { status_text(&plan, config, now) })
+            let paused = store.load_reminders()?.value.is_paused(evening);
+            if json {
+                let mut value = status_json(&plan, config, now);
+                value["paused"] = json!(paused);
+                return Ok(pretty(&value));
+            }
+            let mut text = status_text(&plan, config, now);
+            if paused {
+                text.push_str("\nReminders are paused for the rest of tonight.");
+            }
+            Ok(text)
         }
         CliCommand::Check { step, skip, value, date, undo } => {
             let config = store.load_config()?.value;
@@ -233,6 +265,15 @@ where
             }
             Ok(schedule_text(&store.load_config()?.value))
         }
+        CliCommand::Remind { pause_tonight, resume } => remind::remind_command(store, now, pause_tonight, resume),
+        CliCommand::Autostart { action } => remind::autostart_command(
+            store,
+            match action {
+                AutostartArg::On => remind::AutostartAction::On,
+                AutostartArg::Off => remind::AutostartAction::Off,
+                AutostartArg::Status => remind::AutostartAction::Status,
+            },
+        ),
     }
 }
 

@@ -43,6 +43,16 @@ pub enum Command {
     SaveConfig(Config),
     SetSchedule(Schedule),
     SetSettings(Settings),
+    /// "Pause tonight": no reminders for the rest of `evening` (or resume them).
+    PauseReminders {
+        evening: NaiveDate,
+        paused: bool,
+    },
+    /// Brings reminders back at `until` ("Snooze 10 min"), by evening and reminder key.
+    Snooze {
+        reminders: Vec<(NaiveDate, String)>,
+        until: DateTime<FixedOffset>,
+    },
 }
 
 /// Why a command was refused; each message is a sentence for the user.
@@ -58,6 +68,8 @@ pub enum CommandError {
     BadValue(String),
     #[error(transparent)]
     Store(#[from] StoreError),
+    #[error(transparent)]
+    Remind(#[from] crate::remind::RemindError),
 }
 
 /// Checks that a value fits the step it is recorded for.
@@ -159,6 +171,16 @@ impl Command {
             }),
             Command::SetSettings(settings) => store.update_config(|config| {
                 config.settings = settings;
+                Ok(())
+            }),
+            Command::PauseReminders { evening, paused } => store.update_reminders(|log| {
+                log.set_paused(evening, paused);
+                Ok(())
+            }),
+            Command::Snooze { reminders, until } => store.update_reminders(|log| {
+                for (evening, key) in &reminders {
+                    log.snooze(*evening, key, until);
+                }
                 Ok(())
             }),
         }

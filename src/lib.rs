@@ -4,6 +4,7 @@
 //! - [`model`]: the pure domain (routine, schedule, plan, journal).
 //! - [`store`]: every byte on disk (paths, locking, atomic saves, recovery).
 //! - [`command`]: changes as values, applied through the store by the CLI and the window.
+//! - [`remind`]: wind-down reminders: engine, notifier, background service, autostart.
 //! - [`cli`]: the scriptable command line.
 //! - [`ui`]: the window; views draw and emit actions.
 
@@ -13,5 +14,6 @@
 pub mod cli;
 pub mod command;
 pub mod model;
+pub mod remind;
 pub mod store;
 pub mod ui;

@@ -34,6 +34,7 @@ fn saved_routine(dir: &Path) {
 fn harness(dir: &Path) -> Harness<'static, App> {
     Harness::builder()
         .with_size(egui::vec2(1280.0, 1400.0))
+        .with_context_setup(bedtime_coach::ui::install_style)
         .build_ui_state(|ui, app: &mut App| app.frame(ui), App::new(store(dir), clock()))
 }
 
@@ -272,4 +273,39 @@ fn a_step_title_opens_its_why() {
     h.get_by_label("Warm bath").click();
     h.run();
     assert!(h.query_by_label(why).is_none());
+}
+
+#[test]
+fn pause_tonight_reaches_the_reminder_log() {
+    let dir = tempfile::tempdir().unwrap();
+    saved_routine(dir.path());
+    let mut h = harness(dir.path());
+    h.get_by_label("Pause reminders tonight").click();
+    h.run();
+    assert!(store(dir.path()).load_reminders().unwrap().value.is_paused(evening()));
+    h.get_by_label("Reminders are paused for tonight.");
+    h.get_by_label("Resume reminders").click();
+    h.run();
+    assert!(!store(dir.path()).load_reminders().unwrap().value.is_paused(evening()));
+}
+
+#[test]
+fn unavailable_notifications_become_one_banner_with_the_due_step() {
+    use bedtime_coach::remind::service::ReminderEvent;
+    let dir = tempfile::tempdir().unwrap();
+    saved_routine(dir.path());
+    let mut h = harness(dir.path());
+    for minutes in [10, 5] {
+        h.state().reminder_event(ReminderEvent::Unavailable {
+            message: "no session bus".into(),
+            summary: format!("Warm bath in {minutes} min"),
+            due: vec!["Warm bath".into()],
+        });
+        h.run();
+    }
+    h.get_by_label_contains("Warm bath in 5 min: Warm bath. Desktop notifications are not working (no session bus).");
+    assert!(h.query_by_label_contains("Warm bath in 10 min").is_none(), "one reminder banner at a time");
+    h.state().reminder_event(ReminderEvent::Shown { summary: "Lights out".into(), titles: vec![] });
+    h.run();
+    assert!(h.query_by_label_contains("Desktop notifications are not working").is_none());
 }

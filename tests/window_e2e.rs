@@ -1,5 +1,6 @@
 //! The real binary in a real X window: click a step's Done with xdotool, then ask the
-//! command line whether it was recorded.
+//! command line whether it was recorded. Where to click comes from laying the same app
+//! out with egui_kittest at the window's size, so the test follows layout changes.
 //!
 //! Needs Xvfb, xdotool and ImageMagick's `import`. Without them the test skips with a
 //! message, unless BEDTIME_COACH_E2E=1 (CI), where a missing piece is a failure.
@@ -67,6 +68,20 @@ fn start_xvfb() -> (Running, String) {
     panic!("could not start Xvfb");
 }
 
+/// The centre of the only step's Done button, in window coordinates, as the window lays it out.
+fn done_button_centre(data: &Path) -> (f32, f32) {
+    use bedtime_coach::store::{Paths, Store};
+    use bedtime_coach::ui::{App, system_clock};
+    use egui_kittest::kittest::Queryable;
+    let app = App::new(Store::new(Paths::in_dir(data)), system_clock());
+    let harness = egui_kittest::Harness::builder()
+        .with_size(eframe::egui::vec2(980.0, 700.0)) // the window's default inner size
+        .with_context_setup(bedtime_coach::ui::install_style)
+        .build_ui_state(|ui, app: &mut App| app.frame(ui), app);
+    let centre = harness.get_by_label("Done: Lights out").rect().center();
+    (centre.x, centre.y)
+}
+
 fn xdotool(display: &str, args: &[&str]) -> Output {
     Command::new("xdotool").args(args).env("DISPLAY", display).output().unwrap()
 }
@@ -85,6 +100,12 @@ fn clicking_done_in_the_real_window_records_the_step() {
             assert!(bin(data.path(), &["routine", "remove", step["id"].as_str().unwrap()]).status.success());
         }
     }
+
+    // Reminders off: a reminder falling due during the test would add a banner (no
+    // notification server here) and move the button.
+    let store = bedtime_coach::store::Store::new(bedtime_coach::store::Paths::in_dir(data.path()));
+    let settings = bedtime_coach::model::Settings { reminders: false, ..Default::default() };
+    bedtime_coach::command::Command::SetSettings(settings).apply(&store).unwrap();
 
     let (_xvfb, display) = start_xvfb();
     let app = Command::new(env!("CARGO_BIN_EXE_bedtime-coach"))
@@ -118,8 +139,10 @@ fn clicking_done_in_the_real_window_records_the_step() {
     let shot = shots.join("e2e-tonight.png");
     let _ = Command::new("import").args(["-window", "root"]).arg(&shot).env("DISPLAY", &display).status();
 
-    // The Done button of the only step, in window coordinates (see assets/screenshots).
-    assert!(xdotool(&display, &["mousemove", "--window", &window, "663", "206", "click", "1"]).status.success());
+    // Where the button is: the same app laid out by egui_kittest at the window's size.
+    let (x, y) = done_button_centre(data.path());
+    let (x, y) = (x.round().to_string(), y.round().to_string());
+    assert!(xdotool(&display, &["mousemove", "--window", &window, &x, &y, "click", "1"]).status.success());
 
     let deadline = Instant::now() + Duration::from_secs(10);
     loop {

@@ -7,6 +7,7 @@
 pub mod catalog;
 pub mod journal;
 pub mod plan;
+pub mod reminders;
 pub mod routine;
 pub mod schedule;
 pub mod settings;
@@ -15,6 +16,7 @@ pub mod time;
 pub use catalog::{CATALOG, CatalogStep, Hemisphere, ValueKind};
 pub use journal::{CheckIn, Evening, Extra, Journal, NightLog, Outcome};
 pub use plan::{Plan, PlannedStep, StepState, evening_at, plan_evening};
+pub use reminders::ReminderLog;
 pub use routine::{Anchor, Routine, Step};
 pub use schedule::{Day, Night, Schedule};
 pub use settings::{Config, Settings, Theme};

@@ -61,6 +61,21 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     File::open(dir)?.sync_all()
 }
 
+/// Replaces `path` with `bytes` atomically, without keeping a backup: for files that are
+/// not the user's data, such as the autostart entry, where a `.bak` would be clutter.
+pub fn replace_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let tmp = hidden_sibling(path, ".tmp");
+    write_new_file(&tmp, bytes)?;
+    fs::rename(&tmp, path)?;
+    File::open(dir)?.sync_all()
+}
+
+/// Removes a file; a file that is already gone is not an error.
+pub fn remove_file_if_exists(path: &Path) -> io::Result<()> {
+    remove_if_exists(path)
+}
+
 /// Writes a fresh private file and flushes it (used for the file and for backups).
 pub fn write_new_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
     remove_if_exists(path)?;

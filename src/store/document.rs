@@ -15,7 +15,7 @@ use serde_json::Value;
 
 use super::atomic::{sibling, write_atomic, write_new_file};
 use super::{Notice, StoreError};
-use crate::model::{Config, Extra, Journal};
+use crate::model::{Config, Extra, Journal, ReminderLog};
 
 const VERSION_KEY: &str = "schema_version";
 
@@ -77,6 +77,18 @@ impl Document for Journal {
             }
         }
         Ok(value)
+    }
+}
+
+impl Document for ReminderLog {
+    const WHAT: &'static str = "reminder log";
+    const VERSION: u64 = 1;
+    /// Two weeks of reminders are a few kilobytes; anything near this is not ours.
+    const MAX_BYTES: u64 = 4 << 20;
+    const PRETTY: bool = true;
+
+    fn extra_mut(&mut self) -> &mut Extra {
+        &mut self.extra
     }
 }
 

@@ -7,6 +7,7 @@
 
 mod atomic;
 mod document;
+mod owner;
 mod paths;
 
 use std::fs::File;
@@ -15,11 +16,12 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::SystemTime;
 
-pub use atomic::{FILE_MODE, create_private_dir, sibling, write_atomic};
+pub use atomic::{FILE_MODE, create_private_dir, remove_file_if_exists, replace_file, sibling, write_atomic};
 pub use document::{Document, Loaded, migration_backup, save as save_document, to_bytes};
+pub use owner::{OwnerLock, owner_pid};
 pub use paths::Paths;
 
-use crate::model::{Config, Journal};
+use crate::model::{Config, Journal, ReminderLog};
 
 /// Something went wrong with the files; each message is a sentence for the user.
 #[derive(Debug, thiserror::Error)]
@@ -164,6 +166,66 @@ impl Store {
         change: impl FnOnce(&mut Config) -> Result<R, E>,
     ) -> Result<R, E> {
         self.update(&self.paths.config_file(), change)
+    }
+
+    pub fn load_reminders(&self) -> Result<Loaded<ReminderLog>, StoreError> {
+        let _guard = self.lock()?;
+        self.load_document(&self.paths.reminders_file())
+    }
+
+    /// Read-modify-write of the reminder log (snooze, pause) under the lock.
+    pub fn update_reminders<R, E: From<StoreError>>(
+        &self,
+        change: impl FnOnce(&mut ReminderLog) -> Result<R, E>,
+    ) -> Result<R, E> {
+        self.update(&self.paths.reminders_file(), change)
+    }
+
+    /// Reads routine, journal and reminder log under one lock, lets `decide` change the
+    /// log, and saves it before unlocking when `decide` says it changed.
+    ///
+    /// This is how the reminder service settles a reminder: the decision is made on the
+    /// newest check-ins and written down before any notification is shown, so neither a
+    /// restart nor a check-in made in the same second can make it repeat or misfire.
+    pub fn reminder_transaction<R, E: From<StoreError>>(
+        &self,
+        decide: impl FnOnce(&Snapshot, &mut ReminderLog) -> Result<(R, bool), E>,
+    ) -> Result<R, E> {
+        let _guard = self.lock()?;
+        let snapshot = Snapshot {
+            config: self.load_document(&self.paths.config_file())?,
+            journal: self.load_document(&self.paths.journal_file())?,
+        };
+        let path = self.paths.reminders_file();
+        let mut log = self.load_document::<ReminderLog>(&path)?;
+        let (result, changed) = decide(&snapshot, &mut log.value)?;
+        if changed {
+            if let Some(reason) = log.read_only {
+                return Err(StoreError::ReadOnly(reason).into());
+            }
+            document::save(&path, &log.value)?;
+        }
+        Ok(result)
+    }
+
+    /// Writes `bytes` to `name` in the data folder unless it already holds them (the app
+    /// icon that notifications point to); returns the file's path.
+    pub fn ensure_file(&self, name: &str, bytes: &[u8]) -> Result<PathBuf, StoreError> {
+        let path = self.paths.data_dir.join(name);
+        if std::fs::read(&path).is_ok_and(|old| old == bytes) {
+            return Ok(path);
+        }
+        let _guard = self.lock()?;
+        atomic::replace_file(&path, bytes).map_err(|e| StoreError::io("save", &path, e))?;
+        Ok(path)
+    }
+
+    /// Like [`Store::fingerprint`], also covering the reminder log.
+    pub fn reminder_fingerprint(&self) -> Fingerprint {
+        let mut fingerprint = self.fingerprint();
+        let log = std::fs::metadata(self.paths.reminders_file()).ok();
+        fingerprint.push(log.map(|m| (m.modified().unwrap_or(SystemTime::UNIX_EPOCH), m.len())));
+        fingerprint
     }
 
     /// Modification time and size of each file: changes when another process saves.

@@ -40,4 +40,14 @@ impl Paths {
     pub fn lock_file(&self) -> PathBuf {
         self.data_dir.join("bedtime-coach.lock")
     }
+
+    /// The reminder log: what was already shown, snoozes, "pause tonight".
+    pub fn reminders_file(&self) -> PathBuf {
+        self.data_dir.join("reminders.json")
+    }
+
+    /// Held for as long as a process owns the reminders (not the short store lock).
+    pub fn reminder_owner_file(&self) -> PathBuf {
+        self.data_dir.join("reminders.lock")
+    }
 }

@@ -1,8 +1,8 @@
 //! The application state and the frame loop: reload from disk, draw, apply actions.
 
 use std::path::PathBuf;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use chrono::{DateTime, Local, Timelike};
@@ -11,6 +11,8 @@ use eframe::egui;
 use super::{Action, routine, schedule, settings, setup, style, tonight, widgets};
 use crate::command::Command;
 use crate::model::{Theme, evening_at, plan_evening};
+use crate::remind::service::{ReminderEvent, WindowReminders};
+use crate::remind::{self, AutostartAction};
 use crate::store::{Fingerprint, Snapshot, Store};
 
 /// Where "now" comes from: the system clock, or a fixed instant in tests.
@@ -44,12 +46,40 @@ pub struct Banner {
     pub folder: Option<PathBuf>,
     /// The banner offers "Undo" for the last change.
     pub undo: bool,
+    /// Banners with the same key replace each other (one reminder banner at a time).
+    pub key: Option<&'static str>,
 }
 
 impl Banner {
     pub fn new(kind: BannerKind, message: impl Into<String>) -> Self {
-        Self { kind, message: message.into(), folder: None, undo: false }
+        Self { kind, message: message.into(), folder: None, undo: false, key: None }
     }
+
+    fn keyed(kind: BannerKind, key: &'static str, message: impl Into<String>) -> Self {
+        Self { key: Some(key), ..Self::new(kind, message) }
+    }
+}
+
+const REMINDER_BANNER: &str = "reminder";
+
+/// Who sends the reminders, for the settings screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ReminderOwner {
+    /// Not known yet, or no reminder thread in this window (tests).
+    #[default]
+    Unknown,
+    ThisWindow,
+    /// A background service, with its process id when known.
+    Background(Option<u32>),
+}
+
+/// What the settings screen shows about reminders.
+#[derive(Debug, Clone, Default)]
+pub struct ReminderInfo {
+    pub owner: ReminderOwner,
+    /// Whether they start at login; `None` until asked.
+    pub autostart: Option<bool>,
+    pub paused_tonight: bool,
 }
 
 /// The window's state. Data comes from the store; everything else is view state.
@@ -64,6 +94,9 @@ pub struct App {
     undo: Vec<Command>,
     applied_theme: Option<Theme>,
     stop_watching: Arc<AtomicBool>,
+    reminders: Option<WindowReminders>,
+    reminder_events: Arc<Mutex<Vec<ReminderEvent>>>,
+    reminder_info: ReminderInfo,
     tonight: tonight::TonightState,
     routine: routine::EditorState,
     schedule: schedule::ScheduleForm,
@@ -73,7 +106,7 @@ pub struct App {
 impl App {
     pub fn new(store: Store, clock: Clock) -> Self {
         let mut app = Self {
-            fingerprint: store.fingerprint(),
+            fingerprint: files_fingerprint(&store),
             store,
             clock,
             snapshot: Snapshot::default(),
@@ -82,6 +115,9 @@ impl App {
             undo: Vec::new(),
             applied_theme: None,
             stop_watching: Arc::new(AtomicBool::new(false)),
+            reminders: None,
+            reminder_events: Default::default(),
+            reminder_info: ReminderInfo::default(),
             tonight: Default::default(),
             routine: Default::default(),
             schedule: Default::default(),
@@ -103,19 +139,21 @@ impl App {
         self.screen
     }
 
-    /// Sets up fonts and colours, and starts watching the files for other processes' saves.
-    pub fn install(&self, ctx: &egui::Context) {
+    /// Sets up fonts and colours, watches the files for other processes' saves, and runs
+    /// the reminders in-process whenever no background service does.
+    pub fn install(&mut self, ctx: &egui::Context) {
         style::install(ctx);
+        self.start_reminders(ctx);
         let ctx = ctx.clone();
         let stop = self.stop_watching.clone();
         let paths = self.store.paths().clone();
         let watcher = std::thread::Builder::new().name("file-watch".into()).spawn(move || {
             // A stat of two files every 1.5 s: cheap, and no repaint unless something changed.
             let store = Store::new(paths);
-            let mut last = store.fingerprint();
+            let mut last = files_fingerprint(&store);
             while !stop.load(Ordering::Relaxed) {
                 std::thread::sleep(Duration::from_millis(1500));
-                let now = store.fingerprint();
+                let now = files_fingerprint(&store);
                 if now != last {
                     last = now;
                     ctx.request_repaint();
@@ -127,13 +165,84 @@ impl App {
         }
     }
 
+    /// Queues an event as the reminder thread does (the thread calls this through a clone
+    /// of the queue; tests call it directly).
+    pub fn reminder_event(&self, event: ReminderEvent) {
+        if let Ok(mut queue) = self.reminder_events.lock() {
+            queue.push(event);
+        }
+    }
+
+    fn start_reminders(&mut self, ctx: &egui::Context) {
+        let events = Arc::clone(&self.reminder_events);
+        let ctx = ctx.clone();
+        let started = WindowReminders::start(self.store.paths().clone(), move |event| {
+            if let Ok(mut queue) = events.lock() {
+                queue.push(event);
+            }
+            ctx.request_repaint();
+        });
+        match started {
+            Ok(reminders) => self.reminders = Some(reminders),
+            Err(error) => self.banners.push(Banner::new(
+                BannerKind::Error,
+                format!("Reminders could not start in this window ({error}); run `bedtime-coach remind` instead."),
+            )),
+        }
+        self.refresh_autostart();
+    }
+
+    fn refresh_autostart(&mut self) {
+        self.reminder_info.autostart = remind::autostart::status().ok().map(|status| status.enabled);
+    }
+
+    /// Turns what the reminder thread reported into banners and status.
+    fn take_reminder_events(&mut self) {
+        let events = self.reminder_events.lock().map(|mut q| std::mem::take(&mut *q)).unwrap_or_default();
+        for event in events {
+            match event {
+                ReminderEvent::Unavailable { message, summary, due } => {
+                    let due = if due.is_empty() { String::new() } else { format!(": {}", due.join(", ")) };
+                    let text = format!("{summary}{due}. Desktop notifications are not working ({message}).");
+                    self.push_banner(Banner::keyed(BannerKind::Warning, REMINDER_BANNER, text));
+                }
+                ReminderEvent::Error { message } => {
+                    self.push_banner(Banner::keyed(BannerKind::Error, REMINDER_BANNER, message));
+                }
+                ReminderEvent::Shown { .. } => {
+                    // Notifications work (again): an old "not working" banner is stale.
+                    self.banners.retain(|banner| banner.key != Some(REMINDER_BANNER));
+                }
+                ReminderEvent::ActionApplied { .. } => self.reload(),
+                ReminderEvent::OwnershipChanged { owned: true, .. } => {
+                    self.reminder_info.owner = ReminderOwner::ThisWindow;
+                }
+                ReminderEvent::OwnershipChanged { owned: false, other_pid } => {
+                    self.reminder_info.owner = ReminderOwner::Background(other_pid);
+                }
+            }
+        }
+    }
+
+    fn push_banner(&mut self, banner: Banner) {
+        if let Some(key) = banner.key {
+            self.banners.retain(|existing| existing.key != Some(key));
+        }
+        if !self.banners.contains(&banner) {
+            self.banners.push(banner);
+        }
+    }
+
     /// Reads the files again and turns the store's notices into banners.
     fn reload(&mut self) {
-        self.fingerprint = self.store.fingerprint();
+        self.fingerprint = files_fingerprint(&self.store);
         match self.store.load() {
             Ok(snapshot) => self.snapshot = snapshot,
             Err(error) => self.banners.push(Banner::new(BannerKind::Error, error.to_string())),
         }
+        let now = (self.clock)();
+        let tonight = evening_at(&self.snapshot.config.value, &now);
+        self.reminder_info.paused_tonight = self.store.load_reminders().is_ok_and(|log| log.value.is_paused(tonight));
         self.collect_notices();
         self.schedule.reset(&self.snapshot.config.value.schedule);
     }
@@ -147,10 +256,8 @@ impl App {
             .filter(|notice| !read_only.contains(&&notice.message))
             .filter(|notice| !self.banners.iter().any(|b| b.message == notice.message))
             .map(|notice| Banner {
-                kind: BannerKind::Warning,
                 folder: notice.paths.first().and_then(|p| p.parent()).map(PathBuf::from),
-                message: notice.message,
-                undo: false,
+                ..Banner::new(BannerKind::Warning, notice.message)
             })
             .collect();
         self.banners.extend(fresh);
@@ -162,8 +269,10 @@ impl App {
 
     /// What must go on every frame, also while the window is hidden.
     pub fn logic(&mut self, ctx: &egui::Context) {
-        if self.store.fingerprint() != self.fingerprint {
+        self.take_reminder_events();
+        if files_fingerprint(&self.store) != self.fingerprint {
             self.reload();
+            self.wake_reminders();
         }
         let theme = self.snapshot.config.value.settings.theme;
         if self.applied_theme != Some(theme) {
@@ -233,11 +342,14 @@ impl App {
             match self.screen {
                 Screen::Tonight => {
                     let plan = plan_evening(config, evening, &Local, self.snapshot.journal.value.evening(evening));
-                    tonight::tonight_ui(ui, &mut self.tonight, &plan, config, &now, &mut actions);
+                    let paused = self.reminder_info.paused_tonight;
+                    tonight::tonight_ui(ui, &mut self.tonight, &plan, config, paused, &now, &mut actions);
                 }
                 Screen::Routine => routine::routine_ui(ui, &mut self.routine, config, &now, &mut actions),
                 Screen::Schedule => schedule::schedule_ui(ui, &mut self.schedule, config, &mut actions),
-                Screen::Settings => settings::settings_ui(ui, config, self.store.paths(), &mut actions),
+                Screen::Settings => {
+                    settings::settings_ui(ui, config, self.store.paths(), &self.reminder_info, &mut actions)
+                }
             }
         });
         self.apply(actions);
@@ -248,7 +360,22 @@ impl App {
         let mut changed = false;
         for action in actions {
             match action {
-                Action::Show(screen) => self.screen = screen,
+                Action::Show(screen) => {
+                    if screen == Screen::Settings {
+                        self.refresh_autostart();
+                    }
+                    self.screen = screen;
+                }
+                Action::Autostart(on) => {
+                    let action = if on { AutostartAction::On } else { AutostartAction::Off };
+                    match remind::autostart_command(&self.store, action) {
+                        Ok(message) => self.push_banner(Banner::keyed(BannerKind::Info, "autostart", message)),
+                        Err(error) => {
+                            self.push_banner(Banner::keyed(BannerKind::Error, "autostart", error.to_string()))
+                        }
+                    }
+                    self.refresh_autostart();
+                }
                 Action::DismissBanner(index) => {
                     if index < self.banners.len() {
                         self.banners.remove(index);
@@ -281,6 +408,14 @@ impl App {
         }
         if changed {
             self.reload();
+            self.wake_reminders();
+        }
+    }
+
+    /// The routine, settings or journal changed: let the reminder thread decide again now.
+    fn wake_reminders(&self) {
+        if let Some(reminders) = &self.reminders {
+            reminders.wake();
         }
     }
 
@@ -306,6 +441,26 @@ impl App {
     }
 }
 
+/// Size and modification time of every file the window shows.
+fn files_fingerprint(store: &Store) -> Fingerprint {
+    let mut fingerprint = store.fingerprint();
+    fingerprint.extend(store.reminder_fingerprint());
+    fingerprint
+}
+
+impl App {
+    /// Closing the window: reminders go on in a background service when they are on.
+    pub fn close(&mut self) {
+        self.stop_watching.store(true, Ordering::Relaxed);
+        if let Some(reminders) = self.reminders.take() {
+            let settings = &self.snapshot.config.value.settings;
+            let on = settings.reminders && !self.snapshot.is_first_run();
+            let handover = reminders.close(remind::custom_data_dir(self.store.paths()), on);
+            eprintln!("Bedtime Coach: {}", handover.message());
+        }
+    }
+}
+
 impl Drop for App {
     fn drop(&mut self) {
         self.stop_watching.store(true, Ordering::Relaxed);
@@ -323,5 +478,9 @@ impl eframe::App for App {
 
     fn persist_egui_memory(&self) -> bool {
         false
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.close();
     }
 }

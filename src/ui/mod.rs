@@ -12,7 +12,8 @@ mod style;
 mod tonight;
 mod widgets;
 
-pub use app::{App, Clock, Screen};
+pub use app::{App, Banner, BannerKind, Clock, ReminderInfo, ReminderOwner, Screen, system_clock};
+pub use style::install as install_style;
 
 use anyhow::Context as _;
 use eframe::egui;
@@ -30,6 +31,8 @@ pub enum Action {
     /// Put back what the last undoable action removed or changed.
     Undo,
     OpenFolder(std::path::PathBuf),
+    /// Start reminders at login (or stop doing so).
+    Autostart(bool),
 }
 
 /// Opens the window and runs until it is closed.
@@ -55,6 +58,7 @@ pub fn run_window(store: Store) -> anyhow::Result<()> {
         "Bedtime Coach",
         options,
         Box::new(move |cc| {
+            let mut app = app;
             app.install(&cc.egui_ctx);
             Ok(Box::new(app))
         }),

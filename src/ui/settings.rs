@@ -3,11 +3,18 @@
 use eframe::egui::{self, RichText};
 
 use super::Action;
+use super::app::{ReminderInfo, ReminderOwner};
 use crate::command::Command;
 use crate::model::{Config, Hemisphere, Theme};
 use crate::store::Paths;
 
-pub fn settings_ui(ui: &mut egui::Ui, config: &Config, paths: &Paths, actions: &mut Vec<Action>) {
+pub fn settings_ui(
+    ui: &mut egui::Ui,
+    config: &Config,
+    paths: &Paths,
+    reminders: &ReminderInfo,
+    actions: &mut Vec<Action>,
+) {
     let saved = &config.settings;
     let mut settings = saved.clone();
     ui.heading("Settings");
@@ -15,6 +22,25 @@ pub fn settings_ui(ui: &mut egui::Ui, config: &Config, paths: &Paths, actions: &
 
     ui.label(RichText::new("Reminders").strong());
     ui.checkbox(&mut settings.reminders, "Send wind-down reminders as desktop notifications");
+    let who = match (saved.reminders, reminders.owner) {
+        (false, _) => "Reminders are off.".to_owned(),
+        (true, ReminderOwner::ThisWindow) => "This window sends the reminders now. When you close it, a background \
+            service (bedtime-coach remind) takes over, so they keep coming."
+            .to_owned(),
+        (true, ReminderOwner::Background(pid)) => format!(
+            "A background service{} sends the reminders; they keep coming when this window is closed.",
+            pid.map(|pid| format!(" (process {pid})")).unwrap_or_default()
+        ),
+        (true, ReminderOwner::Unknown) => {
+            "When this window is closed, a background service (bedtime-coach remind) sends the reminders.".to_owned()
+        }
+    };
+    ui.label(RichText::new(who).small().weak());
+    if let Some(mut at_login) = reminders.autostart
+        && ui.checkbox(&mut at_login, "Start reminders when I log in").changed()
+    {
+        actions.push(Action::Autostart(at_login));
+    }
     ui.horizontal(|ui| {
         let label = ui.label("Snooze for");
         ui.add(egui::DragValue::new(&mut settings.snooze_minutes).range(1..=120).suffix(" min")).labelled_by(label.id);

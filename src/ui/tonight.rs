@@ -46,6 +46,7 @@ pub fn tonight_ui(
     state: &mut TonightState,
     plan: &Plan<Local>,
     config: &Config,
+    paused: bool,
     now: &DateTime<Local>,
     actions: &mut Vec<Action>,
 ) {
@@ -53,6 +54,9 @@ pub fn tonight_ui(
         ui.set_max_width(760.0);
         header_ui(ui, plan, now);
         caffeine_ui(ui, plan, now);
+        if config.settings.reminders {
+            pause_ui(ui, plan, paused, actions);
+        }
         ui.add_space(6.0);
         progress_ui(ui, plan);
         ui.add_space(10.0);
@@ -88,6 +92,20 @@ fn header_ui(ui: &mut egui::Ui, plan: &Plan<Local>, now: &DateTime<Local>) {
     } else {
         ui.label(line);
     }
+}
+
+fn pause_ui(ui: &mut egui::Ui, plan: &Plan<Local>, paused: bool, actions: &mut Vec<Action>) {
+    ui.horizontal(|ui| {
+        let pause = |paused| Action::Apply(Command::PauseReminders { evening: plan.evening, paused });
+        if paused {
+            ui.label(RichText::new("Reminders are paused for tonight.").weak());
+            if ui.small_button("Resume reminders").clicked() {
+                actions.push(pause(false));
+            }
+        } else if ui.small_button("Pause reminders tonight").clicked() {
+            actions.push(pause(true));
+        }
+    });
 }
 
 fn caffeine_ui(ui: &mut egui::Ui, plan: &Plan<Local>, now: &DateTime<Local>) {

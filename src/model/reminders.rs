@@ -1,0 +1,182 @@
+//! The reminder log: which reminders of which evening were already decided, and how.
+//!
+//! Reminders must arrive exactly once per (evening, reminder), across restarts, a clock
+//! set back and two processes. The only way to know "already sent" after a restart is to
+//! write it down before sending, so the log is its own document (`reminders.json`), and
+//! the reminder service saves an entry before it shows the notification. Snoozes and
+//! "pause tonight" live here too: they are per-evening reminder state, not check-ins.
+//!
+//! Pure data: the decisions are made in `remind::engine`, the bytes are owned by `store`.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, FixedOffset, NaiveDate, TimeDelta};
+use serde::{Deserialize, Serialize};
+
+use super::journal::Extra;
+
+/// Evenings older than this are dropped from the log when it is next written; it only has
+/// to outlive a clock set back by a few days and stay small.
+pub const KEEP_DAYS: i64 = 14;
+
+/// Key of the wind-down notification (start of the calm part of the evening).
+///
+/// Step ids are kebab-case (lowercase letters, digits, dashes), so a leading `:` can
+/// never clash with a step.
+pub const WIND_DOWN_KEY: &str = ":wind-down";
+/// Key of the bedtime notification.
+pub const BEDTIME_KEY: &str = ":bedtime";
+
+/// How a reminder was settled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LogOutcome {
+    /// Decided to show, at its time (written before the notification is shown).
+    Fired,
+    /// Decided to show late, within the grace window (after a suspend or a late start).
+    Late,
+    /// Missed by more than the grace window: stays silent.
+    Skipped,
+    /// The step was already done or skipped when its reminder came due: stays silent.
+    Settled,
+    /// The evening was paused: stays silent.
+    Paused,
+}
+
+impl LogOutcome {
+    /// Whether a notification was (meant to be) shown for it.
+    pub fn was_shown(self) -> bool {
+        matches!(self, LogOutcome::Fired | LogOutcome::Late)
+    }
+}
+
+/// One settled reminder.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LogEntry {
+    pub outcome: LogOutcome,
+    /// The instant it was due.
+    pub due: DateTime<FixedOffset>,
+    /// When it was settled (by the wall clock of that moment).
+    pub at: DateTime<FixedOffset>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl LogEntry {
+    pub fn new(outcome: LogOutcome, due: DateTime<FixedOffset>, at: DateTime<FixedOffset>) -> Self {
+        Self { outcome, due, at, extra: Extra::new() }
+    }
+}
+
+/// A reminder asked to come back later ("Snooze 10 min").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Snooze {
+    pub until: DateTime<FixedOffset>,
+    /// Settled (shown again, or silently dropped); a new snooze replaces the record.
+    #[serde(default)]
+    pub settled: bool,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// Reminder state of one evening.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct EveningLog {
+    /// "Pause tonight": everything due this evening stays silent.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub paused: bool,
+    /// Settled reminders by key (a step id, [`WIND_DOWN_KEY`] or [`BEDTIME_KEY`]).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub sent: BTreeMap<String, LogEntry>,
+    /// Snoozed reminders by key.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub snoozed: BTreeMap<String, Snooze>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// All evenings' reminder state, keyed by the date the evening starts on.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ReminderLog {
+    #[serde(default)]
+    pub evenings: BTreeMap<NaiveDate, EveningLog>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl ReminderLog {
+    pub fn evening(&self, date: NaiveDate) -> Option<&EveningLog> {
+        self.evenings.get(&date)
+    }
+
+    pub fn entry(&self, date: NaiveDate, key: &str) -> Option<&LogEntry> {
+        self.evening(date)?.sent.get(key)
+    }
+
+    pub fn is_paused(&self, date: NaiveDate) -> bool {
+        self.evening(date).is_some_and(|e| e.paused)
+    }
+
+    /// Records how a reminder was settled; an existing entry is never overwritten, so
+    /// the first decision stands.
+    pub fn settle(&mut self, date: NaiveDate, key: &str, entry: LogEntry) {
+        self.evenings.entry(date).or_default().sent.entry(key.to_owned()).or_insert(entry);
+    }
+
+    pub fn set_paused(&mut self, date: NaiveDate, paused: bool) {
+        self.evenings.entry(date).or_default().paused = paused;
+    }
+
+    /// Asks for `key` to be reminded again at `until` (replaces an earlier snooze).
+    pub fn snooze(&mut self, date: NaiveDate, key: &str, until: DateTime<FixedOffset>) {
+        let snooze = Snooze { until, settled: false, extra: Extra::new() };
+        self.evenings.entry(date).or_default().snoozed.insert(key.to_owned(), snooze);
+    }
+
+    pub fn settle_snooze(&mut self, date: NaiveDate, key: &str) {
+        if let Some(snooze) = self.evenings.get_mut(&date).and_then(|e| e.snoozed.get_mut(key)) {
+            snooze.settled = true;
+        }
+    }
+
+    /// Drops evenings more than [`KEEP_DAYS`] before `today`.
+    pub fn prune(&mut self, today: NaiveDate) {
+        let keep_from = today - TimeDelta::days(KEEP_DAYS);
+        self.evenings.retain(|date, _| *date >= keep_from);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(text: &str) -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339(text).unwrap()
+    }
+
+    fn date(d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
+    }
+
+    #[test]
+    fn first_decision_stands_and_old_evenings_go() {
+        let mut log = ReminderLog::default();
+        let due = at("2026-11-26T21:00:00+01:00");
+        log.settle(date(26), "warm-bath", LogEntry::new(LogOutcome::Fired, due, due));
+        log.settle(date(26), "warm-bath", LogEntry::new(LogOutcome::Skipped, due, due));
+        assert_eq!(log.entry(date(26), "warm-bath").unwrap().outcome, LogOutcome::Fired);
+        log.set_paused(date(1), true);
+        log.prune(date(26));
+        assert!(log.evening(date(1)).is_none());
+        assert!(log.evening(date(26)).is_some());
+    }
+
+    #[test]
+    fn round_trips_with_unknown_fields() {
+        let text = r#"{"evenings":{"2026-11-26":{"paused":true,"sent":{":bedtime":{"outcome":"late","due":"2026-11-26T22:30:00+01:00","at":"2026-11-26T22:31:00+01:00","seen":1}},"snoozed":{"warm-bath":{"until":"2026-11-26T21:10:00+01:00","settled":false}}}},"future":true}"#;
+        let log: ReminderLog = serde_json::from_str(text).unwrap();
+        assert!(log.is_paused(date(26)));
+        let back = serde_json::to_value(&log).unwrap();
+        assert_eq!(back, serde_json::from_str::<serde_json::Value>(text).unwrap());
+    }
+}

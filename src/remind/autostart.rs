@@ -1,0 +1,151 @@
+//! Starting the reminder service at login: an XDG autostart entry.
+//!
+//! Desktops that follow the XDG autostart spec (GNOME, KDE, Xfce, most others) start
+//! every `*.desktop` file in `$XDG_CONFIG_HOME/autostart` (default `~/.config/autostart`)
+//! at login. Turning autostart on writes one such entry that runs `bedtime-coach remind`;
+//! turning it off removes it. The command line (`bedtime-coach autostart on|off|status`)
+//! and the window's settings call the same three functions: [`enable`], [`disable`],
+//! [`status`].
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use super::RemindError;
+use crate::store::{StoreError, create_private_dir, remove_file_if_exists, replace_file};
+
+/// File name of the entry, distinct from the app's own `bedtime-coach.desktop`.
+pub const ENTRY_NAME: &str = "bedtime-coach-reminders.desktop";
+
+/// Where the entry lives: `$XDG_CONFIG_HOME/autostart/`, or `~/.config/autostart/`.
+pub fn entry_path() -> Result<PathBuf, RemindError> {
+    let dirs = directories::BaseDirs::new().ok_or(StoreError::NoHome)?;
+    Ok(dirs.config_dir().join("autostart").join(ENTRY_NAME))
+}
+
+/// Quotes one argument of an `Exec` line as the desktop entry spec asks, then escapes it
+/// for a desktop file string value.
+fn exec_arg(arg: &str) -> String {
+    const RESERVED: &[char] =
+        &[' ', '\t', '\n', '"', '\'', '\\', '>', '<', '~', '|', '&', ';', '$', '*', '?', '#', '(', ')', '`'];
+    let quoted = if arg.is_empty() || arg.contains(RESERVED) {
+        let mut out = String::from("\"");
+        for c in arg.chars() {
+            if matches!(c, '"' | '`' | '$' | '\\') {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+        out.push('"');
+        out
+    } else {
+        arg.to_owned()
+    };
+    // Field codes start with '%'; a literal one is "%%". The string value itself escapes
+    // backslashes once more.
+    quoted.replace('%', "%%").replace('\\', "\\\\")
+}
+
+/// A string value in a desktop file: no newlines.
+fn value(text: &str) -> String {
+    text.replace('\\', "\\\\").replace('\n', "\\n")
+}
+
+/// The text of the autostart entry for `exe`, with `--data-dir` when one is used.
+pub fn entry_text(exe: &Path, data_dir: Option<&Path>, icon: &str) -> String {
+    let mut exec = vec![exec_arg(&exe.to_string_lossy()), "remind".to_owned()];
+    if let Some(dir) = data_dir {
+        exec.push("--data-dir".to_owned());
+        exec.push(exec_arg(&dir.to_string_lossy()));
+    }
+    format!(
+        "[Desktop Entry]\n\
+         Type=Application\n\
+         Version=1.5\n\
+         Name=Bedtime Coach reminders\n\
+         Comment=Wind-down reminders for your evening routine, without opening the window\n\
+         Exec={}\n\
+         Icon={}\n\
+         Terminal=false\n\
+         NoDisplay=true\n\
+         X-GNOME-Autostart-enabled=true\n",
+        exec.join(" "),
+        value(icon)
+    )
+}
+
+/// Whether reminders start at login, and from which entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AutostartStatus {
+    pub path: PathBuf,
+    /// The entry exists and is not disabled (`Hidden=true`, `X-GNOME-Autostart-enabled=false`).
+    pub enabled: bool,
+    /// Its `Exec` line, when it exists.
+    pub exec: Option<String>,
+}
+
+impl AutostartStatus {
+    /// A sentence for the user.
+    pub fn message(&self) -> String {
+        match (self.enabled, &self.exec) {
+            (true, _) => format!("Reminders start at login ({}).", self.path.display()),
+            (false, Some(_)) => format!("Autostart is disabled in {}.", self.path.display()),
+            (false, None) => "Reminders do not start at login; `bedtime-coach autostart on` turns that on.".to_owned(),
+        }
+    }
+}
+
+/// Writes the autostart entry for this program; returns its path.
+pub fn enable(data_dir: Option<&Path>, icon: &str) -> Result<PathBuf, RemindError> {
+    let path = entry_path()?;
+    let exe = std::env::current_exe().map_err(|e| StoreError::io("find", Path::new("this program"), e))?;
+    if let Some(dir) = path.parent() {
+        create_private_dir(dir).map_err(|e| StoreError::io("create the folder", dir, e))?;
+    }
+    replace_file(&path, entry_text(&exe, data_dir, icon).as_bytes()).map_err(|e| StoreError::io("save", &path, e))?;
+    Ok(path)
+}
+
+/// Removes the autostart entry; `Ok(false)` when there was none.
+pub fn disable() -> Result<bool, RemindError> {
+    let path = entry_path()?;
+    let existed = path.exists();
+    remove_file_if_exists(&path).map_err(|e| StoreError::io("remove", &path, e))?;
+    Ok(existed)
+}
+
+/// Reads the autostart entry, if any.
+pub fn status() -> Result<AutostartStatus, RemindError> {
+    let path = entry_path()?;
+    let text = match fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+            return Ok(AutostartStatus { path, enabled: false, exec: None });
+        }
+        Err(error) => return Err(StoreError::io("read", &path, error).into()),
+    };
+    let field = |key: &str| {
+        text.lines()
+            .find_map(|line| line.strip_prefix(key)?.trim_start().strip_prefix('=').map(|v| v.trim().to_owned()))
+    };
+    let disabled =
+        field("Hidden").as_deref() == Some("true") || field("X-GNOME-Autostart-enabled").as_deref() == Some("false");
+    Ok(AutostartStatus { path, enabled: !disabled, exec: field("Exec") })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exec_arguments_are_quoted_per_spec() {
+        assert_eq!(exec_arg("/usr/bin/bedtime-coach"), "/usr/bin/bedtime-coach");
+        assert_eq!(exec_arg("/home/me/My Apps/bc"), "\"/home/me/My Apps/bc\"");
+        // "$" is escaped inside quotes, and the backslash doubled for the string value.
+        assert_eq!(exec_arg("/tmp/a$b"), "\"/tmp/a\\\\$b\"");
+        assert_eq!(exec_arg("/tmp/100%"), "/tmp/100%%");
+        let text = entry_text(Path::new("/opt/bc/bedtime-coach"), Some(Path::new("/data dir")), "/x/icon.png");
+        assert!(text.contains("Exec=/opt/bc/bedtime-coach remind --data-dir \"/data dir\"\n"), "{text}");
+        assert!(text.starts_with("[Desktop Entry]\nType=Application\n"));
+        assert!(text.contains("Icon=/x/icon.png\n"));
+    }
+}

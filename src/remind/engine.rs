@@ -1,0 +1,716 @@
+//! The reminder engine: from the plan, the reminder log and `now`, decide what to notify.
+//!
+//! Pure on purpose (no I/O, no clock reads), so every hard case can be tested with fixed
+//! instants and `chrono-tz` zones: DST gaps and folds, suspend and clock jumps, restarts,
+//! a time-zone change, bedtime after midnight. The service loop calls [`decide`] on each
+//! wake-up with the wall-clock time, saves what the decision settles, and only then shows
+//! the notification, which is what makes "exactly once" survive restarts.
+//!
+//! Rules, per (evening, reminder key):
+//! - not yet due: wait; [`Decision::next_due`] says when to wake;
+//! - due less than the grace window ago: show (late if more than a minute late), merged
+//!   with everything else that is due at the same moment into one notification;
+//! - due longer ago: log it as skipped and stay silent;
+//! - step already done or skipped, or the evening paused: log it and stay silent;
+//! - already in the log: never again, whatever the clock says now.
+
+use chrono::{DateTime, FixedOffset, NaiveDate, TimeDelta, TimeZone, Timelike};
+
+use crate::model::plan::Plan;
+use crate::model::reminders::{BEDTIME_KEY, LogEntry, LogOutcome, ReminderLog, WIND_DOWN_KEY};
+use crate::model::time::resolve_local;
+use crate::model::{Config, Journal, StepState, evening_at, plan_evening};
+
+/// The step whose due time starts the calm part of the evening.
+pub const CALM_STEP: &str = "calm-evening";
+/// The step that is the bedtime itself.
+pub const LIGHTS_OUT_STEP: &str = "lights-out";
+/// Wind-down time when the routine has no calm-evening step.
+pub const DEFAULT_WIND_DOWN_MINUTES: i64 = 60;
+/// Later than this counts as "late" in the notification text.
+const LATE_AFTER: TimeDelta = TimeDelta::minutes(1);
+
+/// The grace window in force: at least a minute, so that a wake-up a few milliseconds
+/// after the due instant still counts as on time even with `grace_minutes = 0`.
+pub fn grace(config: &Config) -> TimeDelta {
+    TimeDelta::minutes(config.settings.grace_minutes.max(1).into())
+}
+
+/// The snooze length in force: 1 minute to a day (0 would come straight back).
+pub fn snooze_minutes(config: &Config) -> u32 {
+    config.settings.snooze_minutes.clamp(1, 24 * 60)
+}
+
+/// What a reminder is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Kind {
+    /// A step of the routine, by id.
+    Step(String),
+    /// The start of the calm part of the evening.
+    WindDown,
+    /// Bedtime.
+    Bedtime,
+}
+
+/// One reminder of one evening, placed on the timeline.
+#[derive(Debug, Clone)]
+pub struct Reminder<Tz: TimeZone> {
+    pub evening: NaiveDate,
+    /// Log key: the step id, or [`WIND_DOWN_KEY`] / [`BEDTIME_KEY`].
+    pub key: String,
+    pub kind: Kind,
+    pub due: DateTime<Tz>,
+    pub title: String,
+    pub why: String,
+    /// Already done or skipped (or, for the wind-down and bedtime ones, made moot by
+    /// the steps they stand for): stays silent.
+    pub quiet: bool,
+}
+
+/// The reminders of one evening's plan, in time order.
+pub fn reminders_of<Tz: TimeZone>(config: &Config, plan: &Plan<Tz>) -> Vec<Reminder<Tz>> {
+    let tz = plan.bedtime.timezone();
+    let settled = |id: &str| plan.get(id).is_some_and(|step| step.state != StepState::Pending);
+    let bedtime_text = plan.bedtime.naive_local().format("%H:%M").to_string();
+    let mut reminders: Vec<Reminder<Tz>> = plan
+        .steps
+        .iter()
+        .filter(|step| step.remind)
+        .map(|step| Reminder {
+            evening: plan.evening,
+            key: step.id.clone(),
+            kind: Kind::Step(step.id.clone()),
+            due: step.due.clone(),
+            title: step.title.clone(),
+            why: step.why.clone(),
+            quiet: step.state != StepState::Pending,
+        })
+        .collect();
+    // The calm part starts where the routine says it does; without a calm-evening step,
+    // an hour before bed, computed in local clock time like every other anchor.
+    let wind_down_due = match plan.get(CALM_STEP) {
+        Some(step) => step.due.clone(),
+        None => {
+            resolve_local(&tz, config.schedule.bedtime(plan.evening) - TimeDelta::minutes(DEFAULT_WIND_DOWN_MINUTES))
+        }
+    };
+    reminders.push(Reminder {
+        evening: plan.evening,
+        key: WIND_DOWN_KEY.to_owned(),
+        kind: Kind::WindDown,
+        due: wind_down_due,
+        title: "Time to wind down".to_owned(),
+        why: format!(
+            "Bedtime is at {bedtime_text}. From now on keep to quiet things: a warm bath, a candle, calm music; no hard exercise or stress."
+        ),
+        quiet: settled(CALM_STEP) || settled(LIGHTS_OUT_STEP),
+    });
+    reminders.push(Reminder {
+        evening: plan.evening,
+        key: BEDTIME_KEY.to_owned(),
+        kind: Kind::Bedtime,
+        due: plan.bedtime.clone(),
+        title: "Bedtime".to_owned(),
+        why: format!(
+            "Lights out at {bedtime_text}. A fixed, early bedtime with at least eight hours of sleep is the heart of the routine."
+        ),
+        quiet: settled(LIGHTS_OUT_STEP),
+    });
+    reminders.sort_by(|a, b| a.due.cmp(&b.due));
+    reminders
+}
+
+/// One reminder inside a notification, with what the log knows it by.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoticeItem {
+    pub evening: NaiveDate,
+    pub key: String,
+    pub kind: Kind,
+    pub title: String,
+}
+
+/// A line of the notification body: a step's title and its why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoticeLine {
+    pub title: String,
+    pub why: String,
+}
+
+/// One notification: everything due at one moment, merged.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Notice {
+    pub summary: String,
+    /// Body lines; user text, so the notifier escapes them when the server renders markup.
+    pub lines: Vec<NoticeLine>,
+    pub items: Vec<NoticeItem>,
+    /// When the earliest of them was due.
+    pub due: DateTime<FixedOffset>,
+    /// Shown more than a minute after it was due.
+    pub late: bool,
+}
+
+impl Notice {
+    /// The body as plain text, one "Title — why" line per step.
+    pub fn body_plain(&self) -> String {
+        self.body_with(|text| text.to_owned())
+    }
+
+    /// The body with each piece of user text passed through `escape`.
+    pub fn body_with(&self, escape: impl Fn(&str) -> String) -> String {
+        self.lines
+            .iter()
+            .map(|line| {
+                if line.why.is_empty() {
+                    escape(&line.title)
+                } else {
+                    format!("{} — {}", escape(&line.title), escape(&line.why))
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    /// The single step a "Done" button would check, if the notification is about exactly one.
+    pub fn done_target(&self) -> Option<(NaiveDate, &str)> {
+        let mut steps = self.items.iter().filter_map(|item| match &item.kind {
+            Kind::Step(id) => Some((item.evening, id.as_str())),
+            _ => None,
+        });
+        let first = steps.next()?;
+        steps.next().is_none().then_some(first)
+    }
+
+    /// The steps it is about, by title (for the in-window banner).
+    pub fn titles(&self) -> Vec<String> {
+        self.items.iter().map(|item| item.title.clone()).collect()
+    }
+}
+
+/// What to do at one wake-up.
+#[derive(Debug, Clone)]
+pub struct Decision<Tz: TimeZone> {
+    /// The notification to show now, if anything is due.
+    pub notice: Option<Notice>,
+    /// Log entries to save before the notification is shown.
+    pub settle: Vec<(NaiveDate, String, LogEntry)>,
+    /// Snoozes this decision uses up (shown again or dropped).
+    pub settle_snoozes: Vec<(NaiveDate, String)>,
+    /// The next instant something comes due, if known; the service also wakes every 30 s.
+    pub next_due: Option<DateTime<Tz>>,
+    /// The evening `now` belongs to.
+    pub today: NaiveDate,
+}
+
+impl<Tz: TimeZone> Decision<Tz> {
+    /// Nothing to save and nothing to show.
+    pub fn is_idle(&self) -> bool {
+        self.notice.is_none() && self.settle.is_empty() && self.settle_snoozes.is_empty()
+    }
+
+    /// Writes the decision into the log (and drops evenings older than two weeks).
+    pub fn apply_to(&self, log: &mut ReminderLog) {
+        for (evening, key, entry) in &self.settle {
+            log.settle(*evening, key, entry.clone());
+        }
+        for (evening, key) in &self.settle_snoozes {
+            log.settle_snooze(*evening, key);
+        }
+        log.prune(self.today);
+    }
+}
+
+fn earlier<Tz: TimeZone>(a: Option<DateTime<Tz>>, b: &DateTime<Tz>) -> Option<DateTime<Tz>> {
+    match a {
+        Some(a) if a <= *b => Some(a),
+        _ => Some(b.clone()),
+    }
+}
+
+/// Decides what to notify at `now`.
+///
+/// Looks at the evening `now` belongs to and at its neighbours: the one before (a
+/// bedtime after midnight, a reminder just before the morning alarm) and the one after
+/// (so `next_due` is exact across the morning boundary).
+pub fn decide<Tz: TimeZone>(config: &Config, journal: &Journal, log: &ReminderLog, now: &DateTime<Tz>) -> Decision<Tz> {
+    let tz = now.timezone();
+    let today = evening_at(config, now);
+    let mut decision = Decision { notice: None, settle: Vec::new(), settle_snoozes: Vec::new(), next_due: None, today };
+    if !config.settings.reminders {
+        return decision;
+    }
+    let grace = grace(config);
+    // Whole seconds keep the log readable; the decision itself uses the exact `now`.
+    let stamp = now.fixed_offset().with_nanosecond(0).unwrap_or_else(|| now.fixed_offset());
+    let mut due_now: Vec<Reminder<Tz>> = Vec::new();
+    let evenings = [today.pred_opt(), Some(today), today.succ_opt()];
+    for evening in evenings.into_iter().flatten() {
+        let plan = plan_evening(config, evening, &tz, journal.evening(evening));
+        let reminders = reminders_of(config, &plan);
+        let paused = log.is_paused(evening);
+        for reminder in &reminders {
+            if log.entry(evening, &reminder.key).is_some() {
+                continue;
+            }
+            if reminder.due > *now {
+                decision.next_due = earlier(decision.next_due, &reminder.due);
+                continue;
+            }
+            let overdue = now.clone() - reminder.due.clone();
+            let outcome = if paused {
+                LogOutcome::Paused
+            } else if reminder.quiet {
+                LogOutcome::Settled
+            } else if overdue >= grace {
+                LogOutcome::Skipped
+            } else if overdue > LATE_AFTER {
+                LogOutcome::Late
+            } else {
+                LogOutcome::Fired
+            };
+            decision.settle.push((
+                evening,
+                reminder.key.clone(),
+                LogEntry::new(outcome, reminder.due.fixed_offset(), stamp),
+            ));
+            if outcome.was_shown() {
+                due_now.push(reminder.clone());
+            }
+        }
+        let snoozed = log.evening(evening).map(|e| &e.snoozed).into_iter().flatten();
+        for (key, snooze) in snoozed.filter(|(_, snooze)| !snooze.settled) {
+            let until = snooze.until.with_timezone(&tz);
+            if until > *now {
+                decision.next_due = earlier(decision.next_due, &until);
+                continue;
+            }
+            decision.settle_snoozes.push((evening, key.clone()));
+            let reminder = reminders.iter().find(|r| &r.key == key);
+            if let Some(reminder) = reminder.filter(|r| !paused && !r.quiet && now.clone() - until.clone() < grace) {
+                due_now.push(Reminder { due: until, ..reminder.clone() });
+            }
+        }
+    }
+    decision.notice = compose(due_now, now);
+    decision
+}
+
+/// Merges everything due at one moment into one notification.
+fn compose<Tz: TimeZone>(mut due: Vec<Reminder<Tz>>, now: &DateTime<Tz>) -> Option<Notice> {
+    due.sort_by(|a, b| a.due.cmp(&b.due));
+    // A reminder snoozed into the same moment as its own first showing is one item.
+    due.dedup_by(|a, b| a.evening == b.evening && a.key == b.key);
+    let earliest = due.first()?.due.clone();
+    let steps: Vec<&Reminder<Tz>> = due.iter().filter(|r| matches!(r.kind, Kind::Step(_))).collect();
+    let has = |kind: Kind| due.iter().any(|r| r.kind == kind);
+    let head = if has(Kind::Bedtime) {
+        "Bedtime".to_owned()
+    } else if has(Kind::WindDown) {
+        "Time to wind down".to_owned()
+    } else if let [only] = steps.as_slice() {
+        only.title.clone()
+    } else {
+        format!("{} steps of your routine", steps.len())
+    };
+    let late = now.clone() - earliest.clone() > LATE_AFTER;
+    let summary = match (late, due.iter().all(|r| r.due == earliest)) {
+        (false, _) => head,
+        (true, true) => format!("{head} (due {})", earliest.naive_local().format("%H:%M")),
+        (true, false) => format!("{head} (since {})", earliest.naive_local().format("%H:%M")),
+    };
+    // Steps speak for themselves; the wind-down and bedtime texts are used only when no
+    // step is due with them, so a notification never says the same thing twice.
+    let sources: Vec<&Reminder<Tz>> = if steps.is_empty() { due.iter().collect() } else { steps };
+    let lines = sources.iter().map(|r| NoticeLine { title: r.title.clone(), why: r.why.clone() }).collect();
+    let items = due
+        .iter()
+        .map(|r| NoticeItem { evening: r.evening, key: r.key.clone(), kind: r.kind.clone(), title: r.title.clone() })
+        .collect();
+    Some(Notice { summary, lines, items, due: earliest.fixed_offset(), late })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::time::clock;
+    use crate::model::{CheckIn, Outcome};
+    use chrono::Utc;
+    use chrono_tz::{America::New_York, Europe::Berlin, Europe::London, Tz};
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn local(tz: Tz, y: i32, mo: u32, d: u32, h: u32, mi: u32) -> DateTime<Tz> {
+        tz.with_ymd_and_hms(y, mo, d, h, mi, 0).earliest().unwrap()
+    }
+
+    fn utc(text: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(text).unwrap().with_timezone(&Utc)
+    }
+
+    /// One notification as the simulated service showed it.
+    #[derive(Debug)]
+    struct Shown {
+        at: DateTime<Utc>,
+        notice: Notice,
+    }
+
+    impl Shown {
+        fn keys(&self) -> Vec<&str> {
+            self.notice.items.iter().map(|i| i.key.as_str()).collect()
+        }
+    }
+
+    /// Runs the service loop on a simulated clock from `from` to `to`: decide, save the
+    /// log, show, then sleep until the next due time or 30 s, whichever comes first.
+    fn run<T: TimeZone>(
+        config: &Config,
+        journal: &Journal,
+        log: &mut ReminderLog,
+        from: DateTime<T>,
+        to: DateTime<T>,
+    ) -> Vec<Shown> {
+        let mut shown = Vec::new();
+        let mut now = from;
+        while now <= to {
+            let decision = decide(config, journal, log, &now);
+            decision.apply_to(log);
+            if let Some(notice) = decision.notice {
+                shown.push(Shown { at: now.with_timezone(&Utc), notice });
+            }
+            let tick = now.clone() + TimeDelta::seconds(30);
+            now = match decision.next_due {
+                Some(due) if due < tick => due,
+                _ => tick,
+            };
+        }
+        shown
+    }
+
+    fn all_keys(shown: &[Shown]) -> Vec<String> {
+        let mut keys: Vec<String> = shown.iter().flat_map(|s| s.keys()).map(str::to_owned).collect();
+        keys.sort();
+        keys
+    }
+
+    fn remind_everything(config: &mut Config) {
+        for step in &mut config.routine.steps {
+            step.remind = true;
+        }
+    }
+
+    #[test]
+    fn normal_evening_each_reminder_once_at_its_instant() {
+        let config = Config::default();
+        let journal = Journal::default();
+        let mut log = ReminderLog::default();
+        let shown =
+            run(&config, &journal, &mut log, local(Berlin, 2026, 11, 26, 15, 0), local(Berlin, 2026, 11, 27, 7, 0));
+        let at = |s: &Shown| s.at.with_timezone(&Berlin).format("%H:%M:%S").to_string();
+        let summary: Vec<(String, Vec<&str>)> = shown.iter().map(|s| (at(s), s.keys())).collect();
+        assert_eq!(
+            summary,
+            vec![
+                ("16:30:00".to_owned(), vec!["caffeine-cutoff"]),
+                ("21:00:00".to_owned(), vec!["warm-bath"]),
+                ("21:30:00".to_owned(), vec!["calm-evening", WIND_DOWN_KEY]),
+                ("21:45:00".to_owned(), vec!["ventilate-bedroom"]),
+                ("21:50:00".to_owned(), vec!["humidity-check"]),
+                ("22:30:00".to_owned(), vec!["lights-out", BEDTIME_KEY]),
+            ]
+        );
+        assert!(shown.iter().all(|s| !s.notice.late));
+        let bath = &shown[1].notice;
+        assert_eq!(bath.summary, "Warm bath");
+        assert!(bath.body_plain().starts_with("Warm bath — A warm bath an hour or two before bed"));
+        assert_eq!(bath.done_target(), Some((date(2026, 11, 26), "warm-bath")));
+        let wind_down = &shown[2].notice;
+        assert_eq!(wind_down.summary, "Time to wind down");
+        assert_eq!(wind_down.lines.len(), 1, "the calm-evening step speaks for the wind-down");
+        assert_eq!(wind_down.done_target(), Some((date(2026, 11, 26), CALM_STEP)));
+        assert_eq!(shown[5].notice.summary, "Bedtime");
+        // The evening before was already over at 15:00: logged as skipped, never shown.
+        let before = log.evening(date(2026, 11, 25)).unwrap();
+        assert!(before.sent.values().all(|e| e.outcome == LogOutcome::Skipped));
+        assert_eq!(log.evening(date(2026, 11, 26)).unwrap().sent.len(), 8);
+    }
+
+    #[test]
+    fn wind_down_without_a_calm_step_is_an_hour_before_bed() {
+        let mut config = Config::default();
+        config.routine.steps.retain(|s| s.id != CALM_STEP);
+        let plan = plan_evening(&config, date(2026, 11, 26), &Berlin, None);
+        let reminders = reminders_of(&config, &plan);
+        let wind_down = reminders.iter().find(|r| r.kind == Kind::WindDown).unwrap();
+        assert_eq!(wind_down.due.to_rfc3339(), "2026-11-26T21:30:00+01:00");
+        let mut log = ReminderLog::default();
+        let shown = run(
+            &config,
+            &Journal::default(),
+            &mut log,
+            local(Berlin, 2026, 11, 26, 21, 29),
+            local(Berlin, 2026, 11, 26, 21, 31),
+        );
+        assert_eq!(shown.len(), 1);
+        assert_eq!(shown[0].notice.summary, "Time to wind down");
+        assert!(shown[0].notice.body_plain().starts_with("Time to wind down — Bedtime is at 22:30."));
+        assert_eq!(shown[0].notice.done_target(), None);
+    }
+
+    #[test]
+    fn dst_gap_fires_each_reminder_once() {
+        // New York springs forward 2026-03-08 02:00 -> 03:00; bedtime 02:30 does not exist.
+        let mut config = Config::default();
+        config.schedule.set(Some(clock(2, 30)), Some(clock(10, 30)), &[]);
+        remind_everything(&mut config);
+        let evening = date(2026, 3, 7);
+        let plan = plan_evening(&config, evening, &New_York, None);
+        let mut log = ReminderLog::default();
+        let shown = run(
+            &config,
+            &Journal::default(),
+            &mut log,
+            local(New_York, 2026, 3, 7, 12, 0),
+            local(New_York, 2026, 3, 8, 12, 0),
+        );
+        let expected: Vec<String> = reminders_of(&config, &plan).into_iter().map(|r| r.key).collect();
+        let mut expected_sorted = expected.clone();
+        expected_sorted.sort();
+        assert_eq!(all_keys(&shown), expected_sorted, "every reminder exactly once");
+        // Each at its planned instant; the ones in the gap at 03:00 EDT, in one notification.
+        for s in &shown {
+            for item in &s.notice.items {
+                let due = reminders_of(&config, &plan).into_iter().find(|r| r.key == item.key).unwrap().due;
+                assert_eq!(s.at, due.with_timezone(&Utc), "{}", item.key);
+            }
+        }
+        let gap = shown.iter().find(|s| s.keys().contains(&BEDTIME_KEY)).unwrap();
+        assert_eq!(gap.at, utc("2026-03-08T07:00:00Z"));
+        assert!(gap.keys().contains(&"lights-out") && gap.keys().contains(&"dark-quiet-bedroom"));
+        assert!(!gap.notice.late);
+    }
+
+    #[test]
+    fn dst_fold_fires_once_at_the_first_instant() {
+        // Berlin falls back 2026-10-25 03:00 -> 02:00; 02:30 happens twice.
+        let mut config = Config::default();
+        config.schedule.set(Some(clock(2, 30)), Some(clock(10, 30)), &[]);
+        let mut log = ReminderLog::default();
+        let shown = run(
+            &config,
+            &Journal::default(),
+            &mut log,
+            local(Berlin, 2026, 10, 24, 20, 0),
+            local(Berlin, 2026, 10, 25, 12, 0),
+        );
+        let bedtimes: Vec<&Shown> = shown.iter().filter(|s| s.keys().contains(&BEDTIME_KEY)).collect();
+        assert_eq!(bedtimes.len(), 1);
+        assert_eq!(bedtimes[0].at, utc("2026-10-25T00:30:00Z"));
+        let keys = all_keys(&shown);
+        let mut unique = keys.clone();
+        unique.dedup();
+        assert_eq!(keys, unique, "nothing twice");
+    }
+
+    #[test]
+    fn jump_inside_the_grace_window_fires_once_late_and_merged() {
+        let config = Config::default();
+        let journal = Journal::default();
+        let mut log = ReminderLog::default();
+        let evening = date(2026, 11, 26);
+        run(&config, &journal, &mut log, local(Berlin, 2026, 11, 26, 15, 0), local(Berlin, 2026, 11, 26, 21, 40));
+        // Suspended at 21:40, resumed at 21:55: ventilate (21:45) and humidity (21:50) were missed.
+        let shown =
+            run(&config, &journal, &mut log, local(Berlin, 2026, 11, 26, 21, 55), local(Berlin, 2026, 11, 26, 22, 10));
+        assert_eq!(shown.len(), 1);
+        assert_eq!(shown[0].keys(), vec!["ventilate-bedroom", "humidity-check"]);
+        let notice = &shown[0].notice;
+        assert!(notice.late);
+        assert_eq!(notice.summary, "2 steps of your routine (since 21:45)");
+        assert_eq!(notice.body_plain().lines().count(), 2);
+        assert_eq!(notice.done_target(), None, "Done is ambiguous for two steps");
+        assert_eq!(log.entry(evening, "ventilate-bedroom").unwrap().outcome, LogOutcome::Late);
+    }
+
+    #[test]
+    fn jump_far_beyond_the_grace_window_stays_silent() {
+        let config = Config::default();
+        let journal = Journal::default();
+        let mut log = ReminderLog::default();
+        let evening = date(2026, 11, 26);
+        run(&config, &journal, &mut log, local(Berlin, 2026, 11, 26, 15, 0), local(Berlin, 2026, 11, 26, 21, 40));
+        let now = local(Berlin, 2026, 11, 26, 22, 20);
+        let decision = decide(&config, &journal, &log, &now);
+        assert!(decision.notice.is_none());
+        assert_eq!(decision.next_due, Some(local(Berlin, 2026, 11, 26, 22, 30)));
+        decision.apply_to(&mut log);
+        assert_eq!(log.entry(evening, "ventilate-bedroom").unwrap().outcome, LogOutcome::Skipped);
+        assert_eq!(log.entry(evening, "humidity-check").unwrap().outcome, LogOutcome::Skipped);
+        // Bedtime still comes, on time.
+        let shown = run(&config, &journal, &mut log, now, local(Berlin, 2026, 11, 26, 22, 40));
+        assert_eq!(shown.len(), 1);
+        assert_eq!(shown[0].at, local(Berlin, 2026, 11, 26, 22, 30).with_timezone(&Utc));
+    }
+
+    #[test]
+    fn grace_window_is_configurable() {
+        let mut config = Config::default();
+        config.settings.grace_minutes = 40;
+        let mut log = ReminderLog::default();
+        let journal = Journal::default();
+        run(&config, &journal, &mut log, local(Berlin, 2026, 11, 26, 15, 0), local(Berlin, 2026, 11, 26, 21, 40));
+        let decision = decide(&config, &journal, &log, &local(Berlin, 2026, 11, 26, 22, 20));
+        assert_eq!(decision.notice.unwrap().items.len(), 2);
+    }
+
+    #[test]
+    fn a_zero_grace_window_still_fires_on_time() {
+        let mut config = Config::default();
+        config.settings.grace_minutes = 0;
+        config.settings.snooze_minutes = 0;
+        assert_eq!(snooze_minutes(&config), 1);
+        let decision = decide(
+            &config,
+            &Journal::default(),
+            &ReminderLog::default(),
+            &(local(Berlin, 2026, 11, 26, 21, 0) + TimeDelta::milliseconds(3)),
+        );
+        assert_eq!(decision.notice.unwrap().summary, "Warm bath");
+    }
+
+    #[test]
+    fn clock_set_back_after_a_firing_does_not_repeat() {
+        let config = Config::default();
+        let journal = Journal::default();
+        let mut log = ReminderLog::default();
+        let shown =
+            run(&config, &journal, &mut log, local(Berlin, 2026, 11, 26, 20, 50), local(Berlin, 2026, 11, 26, 21, 1));
+        assert_eq!(all_keys(&shown), vec!["warm-bath"]);
+        // The clock goes back 40 minutes and runs past 21:00 again.
+        let again =
+            run(&config, &journal, &mut log, local(Berlin, 2026, 11, 26, 20, 21), local(Berlin, 2026, 11, 26, 21, 20));
+        assert!(again.is_empty(), "{again:?}");
+    }
+
+    #[test]
+    fn restart_after_a_firing_does_not_repeat() {
+        let config = Config::default();
+        let journal = Journal::default();
+        let mut log = ReminderLog::default();
+        let now = local(Berlin, 2026, 11, 26, 21, 0);
+        let decision = decide(&config, &journal, &log, &now);
+        assert_eq!(decision.notice.as_ref().unwrap().summary, "Warm bath");
+        decision.apply_to(&mut log);
+        // The process dies right after saving; a new one reads the log back from JSON.
+        let reloaded: ReminderLog = serde_json::from_str(&serde_json::to_string(&log).unwrap()).unwrap();
+        let later = now + TimeDelta::seconds(5);
+        assert!(decide(&config, &journal, &reloaded, &later).notice.is_none());
+    }
+
+    #[test]
+    fn time_zone_change_is_followed_at_the_next_tick() {
+        let config = Config::default();
+        let journal = Journal::default();
+        let mut log = ReminderLog::default();
+        run(&config, &journal, &mut log, local(Berlin, 2026, 11, 26, 15, 0), local(Berlin, 2026, 11, 26, 20, 0));
+        let next = decide(&config, &journal, &log, &local(Berlin, 2026, 11, 26, 20, 0)).next_due.unwrap();
+        assert_eq!(next, local(Berlin, 2026, 11, 26, 21, 0));
+        // The laptop moves to London (an hour behind): 21:00 now means 21:00 London time.
+        let now = local(London, 2026, 11, 26, 19, 0);
+        let next = decide(&config, &journal, &log, &now).next_due.unwrap();
+        assert_eq!(next, local(London, 2026, 11, 26, 21, 0));
+        let shown = run(&config, &journal, &mut log, now, local(London, 2026, 11, 26, 21, 5));
+        assert_eq!(shown.len(), 1, "{shown:?}");
+        assert_eq!(shown[0].keys(), vec!["warm-bath"]);
+        assert_eq!(shown[0].at, utc("2026-11-26T21:00:00Z"));
+        // The caffeine reminder already shown in Berlin is not shown again in London.
+        assert_eq!(log.entry(date(2026, 11, 26), "caffeine-cutoff").unwrap().outcome, LogOutcome::Fired);
+    }
+
+    #[test]
+    fn bedtime_after_midnight_belongs_to_the_evening() {
+        let mut config = Config::default();
+        config.schedule.set(Some(clock(0, 30)), Some(clock(8, 30)), &[]);
+        let mut log = ReminderLog::default();
+        let shown = run(
+            &config,
+            &Journal::default(),
+            &mut log,
+            local(New_York, 2026, 11, 26, 20, 0),
+            local(New_York, 2026, 11, 27, 12, 0),
+        );
+        let bedtime: Vec<&Shown> = shown.iter().filter(|s| s.keys().contains(&BEDTIME_KEY)).collect();
+        assert_eq!(bedtime.len(), 1);
+        assert_eq!(bedtime[0].at, utc("2026-11-27T05:30:00Z"));
+        assert_eq!(bedtime[0].notice.items[0].evening, date(2026, 11, 26));
+        assert!(log.entry(date(2026, 11, 26), BEDTIME_KEY).is_some());
+        assert!(log.entry(date(2026, 11, 27), BEDTIME_KEY).is_none());
+    }
+
+    #[test]
+    fn a_step_done_early_stays_silent() {
+        let config = Config::default();
+        let evening = date(2026, 11, 26);
+        let mut journal = Journal::default();
+        let at = local(Berlin, 2026, 11, 26, 20, 30).fixed_offset();
+        journal.record(evening, "warm-bath", CheckIn::new(Outcome::Done, at, None));
+        journal.record(evening, "lights-out", CheckIn::new(Outcome::Done, at, None));
+        let mut log = ReminderLog::default();
+        let shown =
+            run(&config, &journal, &mut log, local(Berlin, 2026, 11, 26, 20, 31), local(Berlin, 2026, 11, 26, 23, 0));
+        let keys = all_keys(&shown);
+        assert!(!keys.contains(&"warm-bath".to_owned()), "{keys:?}");
+        assert!(!keys.contains(&BEDTIME_KEY.to_owned()) && !keys.contains(&WIND_DOWN_KEY.to_owned()));
+        assert!(keys.contains(&"humidity-check".to_owned()));
+        assert_eq!(log.entry(evening, "warm-bath").unwrap().outcome, LogOutcome::Settled);
+    }
+
+    #[test]
+    fn pause_tonight_silences_the_evening() {
+        let config = Config::default();
+        let evening = date(2026, 11, 26);
+        let mut log = ReminderLog::default();
+        log.set_paused(evening, true);
+        let shown = run(
+            &config,
+            &Journal::default(),
+            &mut log,
+            local(Berlin, 2026, 11, 26, 15, 0),
+            local(Berlin, 2026, 11, 27, 7, 0),
+        );
+        assert!(shown.is_empty());
+        assert!(log.evening(evening).unwrap().sent.values().all(|e| e.outcome == LogOutcome::Paused));
+    }
+
+    #[test]
+    fn snooze_shows_again_once_unless_done_meanwhile() {
+        let config = Config::default();
+        let evening = date(2026, 11, 26);
+        let mut log = ReminderLog::default();
+        let mut journal = Journal::default();
+        run(&config, &journal, &mut log, local(Berlin, 2026, 11, 26, 20, 59), local(Berlin, 2026, 11, 26, 21, 0));
+        log.snooze(evening, "warm-bath", local(Berlin, 2026, 11, 26, 21, 10).fixed_offset());
+        let shown =
+            run(&config, &journal, &mut log, local(Berlin, 2026, 11, 26, 21, 1), local(Berlin, 2026, 11, 26, 21, 20));
+        assert_eq!(shown.len(), 1);
+        assert_eq!(shown[0].at, local(Berlin, 2026, 11, 26, 21, 10).with_timezone(&Utc));
+        assert_eq!(shown[0].notice.summary, "Warm bath");
+        // Snoozed again, then done before it comes back: silent.
+        log.snooze(evening, "warm-bath", local(Berlin, 2026, 11, 26, 21, 25).fixed_offset());
+        journal.record(evening, "warm-bath", CheckIn::new(Outcome::Done, shown[0].at.fixed_offset(), None));
+        let shown =
+            run(&config, &journal, &mut log, local(Berlin, 2026, 11, 26, 21, 21), local(Berlin, 2026, 11, 26, 21, 29));
+        assert!(shown.is_empty());
+        assert!(log.evening(evening).unwrap().snoozed["warm-bath"].settled);
+    }
+
+    #[test]
+    fn reminders_off_means_no_decisions() {
+        let mut config = Config::default();
+        config.settings.reminders = false;
+        let decision =
+            decide(&config, &Journal::default(), &ReminderLog::default(), &local(Berlin, 2026, 11, 26, 21, 0));
+        assert!(decision.is_idle());
+        assert!(decision.next_due.is_none());
+    }
+}

@@ -1,0 +1,253 @@
+//! Desktop notifications through notify-rust, guarded so they can never block.
+//!
+//! notify-rust has no timeout: when a notification service owns the bus name but never
+//! answers, `show()` waits forever (and `wait_for_action` has no deadline either). So each
+//! notification gets its own named thread that asks for the server's capabilities, shows
+//! the notification and, where the server offers buttons, waits for the user's answer;
+//! the caller waits at most [`DEADLINE`] for the "shown" part and then carries on with an
+//! error, leaving the stuck thread behind. While such a thread is still stuck, new
+//! notifications fail at once instead of piling up more stuck threads.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
+use std::thread;
+use std::time::Duration;
+
+use notify_rust::{Hint, Notification, Timeout, Urgency};
+
+use super::engine::Notice;
+
+/// How long the caller waits for the server to accept a notification.
+pub const DEADLINE: Duration = Duration::from_secs(5);
+/// What the notification server shows as the sender.
+pub const APP_NAME: &str = "Bedtime Coach";
+/// The freedesktop spec has no reminder category; vendor categories start with `x-`.
+pub const CATEGORY: &str = "x-bedtime-coach.reminder";
+/// Long enough to be seen when coming back to the desk, short enough that the thread
+/// waiting for a button ends on its own.
+const EXPIRE_MS: u32 = 10 * 60 * 1000;
+
+/// The user's answer to a notification.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// "Done": check the step.
+    Done,
+    /// "Snooze N min".
+    Snooze,
+    /// Clicked, dismissed or expired: nothing to record.
+    Closed,
+}
+
+impl Action {
+    fn from_key(key: &str) -> Action {
+        match key {
+            "done" => Action::Done,
+            "snooze" => Action::Snooze,
+            _ => Action::Closed,
+        }
+    }
+}
+
+/// Why a notification could not be shown; each message is a sentence for the user.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum NotifyError {
+    #[error("Desktop notifications are not available ({0}).")]
+    Unavailable(String),
+    #[error("The notification service did not answer within {} s.", DEADLINE.as_secs())]
+    NoAnswer,
+    #[error("The notification service is still not answering an earlier notification.")]
+    StillStuck,
+    #[error("Could not start a thread for notifications: {0}.")]
+    Thread(String),
+}
+
+/// What the server said it can do, as far as this app cares.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Capabilities {
+    pub body_markup: bool,
+    pub actions: bool,
+}
+
+impl Capabilities {
+    pub fn from_list(list: &[String]) -> Self {
+        let has = |name: &str| list.iter().any(|c| c == name);
+        Self { body_markup: has("body-markup"), actions: has("actions") }
+    }
+}
+
+/// A shown notification.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shown {
+    /// The server's id for it.
+    pub id: u32,
+    pub capabilities: Capabilities,
+}
+
+/// Called with the user's answer, on the notification's thread.
+pub type ActionHandler = Box<dyn FnOnce(Action) + Send>;
+
+/// Something that can show a [`Notice`]: the desktop, or a fake in tests.
+pub trait Notify: Send {
+    /// Shows `notice`, with "Done" / "Snooze" buttons wired to `on_action` where the
+    /// server supports them. Returns within about [`DEADLINE`].
+    fn show(&self, notice: &Notice, snooze_minutes: u32, on_action: ActionHandler) -> Result<Shown, NotifyError>;
+}
+
+/// Escapes the characters the notification body markup gives meaning to.
+pub fn escape_markup(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// The body as the server should get it: escaped only when it renders markup, because a
+/// server without markup would show `&amp;` literally.
+pub fn body_for(notice: &Notice, capabilities: Capabilities) -> String {
+    if capabilities.body_markup { notice.body_with(escape_markup) } else { notice.body_plain() }
+}
+
+/// The action buttons offered for `notice`: "Done" only when it is about exactly one step.
+pub fn actions_for(notice: &Notice, snooze_minutes: u32) -> Vec<(&'static str, String)> {
+    let mut actions = Vec::new();
+    if notice.done_target().is_some() {
+        actions.push(("done", "Done".to_owned()));
+    }
+    actions.push(("snooze", format!("Snooze {snooze_minutes} min")));
+    actions
+}
+
+/// Builds the notify-rust notification for `notice`.
+pub fn build(notice: &Notice, capabilities: Capabilities, snooze_minutes: u32, icon: &str) -> Notification {
+    let mut notification = Notification::new();
+    notification
+        .appname(APP_NAME)
+        .summary(&notice.summary)
+        .body(&body_for(notice, capabilities))
+        .icon(icon)
+        .urgency(Urgency::Normal)
+        .hint(Hint::Category(CATEGORY.to_owned()))
+        .hint(Hint::DesktopEntry("bedtime-coach".to_owned()))
+        .timeout(Timeout::Milliseconds(EXPIRE_MS));
+    if capabilities.actions {
+        for (key, label) in actions_for(notice, snooze_minutes) {
+            notification.action(key, &label);
+        }
+    }
+    notification
+}
+
+/// Real desktop notifications over D-Bus.
+#[derive(Debug, Clone)]
+pub struct DesktopNotifier {
+    icon: String,
+    deadline: Duration,
+    /// Set while a notification thread waits for the server; still set if it got stuck.
+    busy: Arc<AtomicBool>,
+}
+
+impl DesktopNotifier {
+    /// `icon`: an icon name or an absolute path to the app icon.
+    pub fn new(icon: String) -> Self {
+        Self::with_deadline(icon, DEADLINE)
+    }
+
+    pub fn with_deadline(icon: String, deadline: Duration) -> Self {
+        Self { icon, deadline, busy: Arc::new(AtomicBool::new(false)) }
+    }
+}
+
+impl Notify for DesktopNotifier {
+    fn show(&self, notice: &Notice, snooze_minutes: u32, on_action: ActionHandler) -> Result<Shown, NotifyError> {
+        if self.busy.swap(true, Ordering::SeqCst) {
+            return Err(NotifyError::StillStuck);
+        }
+        let (tx, rx) = mpsc::channel();
+        let busy = Arc::clone(&self.busy);
+        let notice = notice.clone();
+        let icon = self.icon.clone();
+        let spawned = thread::Builder::new().name("bedtime-coach-notify".to_owned()).spawn(move || {
+            // Capabilities are asked on this thread too: the same hung server would hang them.
+            let shown = notify_rust::get_capabilities().and_then(|list| {
+                let capabilities = Capabilities::from_list(&list);
+                let handle = build(&notice, capabilities, snooze_minutes, &icon).show()?;
+                Ok((handle, capabilities))
+            });
+            busy.store(false, Ordering::SeqCst);
+            match shown {
+                Err(error) => {
+                    let _ = tx.send(Err(NotifyError::Unavailable(error.to_string())));
+                }
+                Ok((handle, capabilities)) => {
+                    let _ = tx.send(Ok(Shown { id: handle.id(), capabilities }));
+                    if capabilities.actions {
+                        handle.wait_for_action(|key| on_action(Action::from_key(key)));
+                    }
+                }
+            }
+        });
+        if let Err(error) = spawned {
+            self.busy.store(false, Ordering::SeqCst);
+            return Err(NotifyError::Thread(error.to_string()));
+        }
+        match rx.recv_timeout(self.deadline) {
+            Ok(result) => result,
+            Err(mpsc::RecvTimeoutError::Timeout) => Err(NotifyError::NoAnswer),
+            Err(mpsc::RecvTimeoutError::Disconnected) => {
+                Err(NotifyError::Unavailable("the notification thread stopped".to_owned()))
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::remind::engine::{Kind, NoticeItem, NoticeLine};
+    use chrono::{DateTime, NaiveDate};
+
+    fn notice(lines: &[(&str, &str)], steps: usize) -> Notice {
+        let evening = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        Notice {
+            summary: "Tea & biscuits".to_owned(),
+            lines: lines.iter().map(|(t, w)| NoticeLine { title: (*t).to_owned(), why: (*w).to_owned() }).collect(),
+            items: (0..steps)
+                .map(|n| NoticeItem {
+                    evening,
+                    key: format!("s{n}"),
+                    kind: Kind::Step(format!("s{n}")),
+                    title: format!("S{n}"),
+                })
+                .collect(),
+            due: DateTime::parse_from_rfc3339("2026-11-26T21:00:00+01:00").unwrap(),
+            late: false,
+        }
+    }
+
+    #[test]
+    fn escapes_only_when_the_server_renders_markup() {
+        let notice = notice(&[("Tea & <b>biscuits</b>", "1 < 2 > 0")], 1);
+        let markup = Capabilities { body_markup: true, actions: false };
+        assert_eq!(body_for(&notice, markup), "Tea &amp; &lt;b&gt;biscuits&lt;/b&gt; — 1 &lt; 2 &gt; 0");
+        assert_eq!(body_for(&notice, Capabilities::default()), "Tea & <b>biscuits</b> — 1 < 2 > 0");
+    }
+
+    #[test]
+    fn capabilities_and_actions() {
+        let caps = Capabilities::from_list(&["actions".to_owned(), "body".to_owned()]);
+        assert_eq!(caps, Capabilities { body_markup: false, actions: true });
+        let one = notice(&[("A", "")], 1);
+        assert_eq!(actions_for(&one, 10), vec![("done", "Done".to_owned()), ("snooze", "Snooze 10 min".to_owned())]);
+        let two = notice(&[("A", ""), ("B", "")], 2);
+        assert_eq!(actions_for(&two, 5), vec![("snooze", "Snooze 5 min".to_owned())]);
+        assert_eq!(Action::from_key("done"), Action::Done);
+        assert_eq!(Action::from_key("__closed"), Action::Closed);
+    }
+}

@@ -1,0 +1,101 @@
+//! The reminder owner lock: which process sends reminders.
+//!
+//! Two notifications for one reminder must never happen, whether the window or the
+//! background service started first. Exactly one process owns the reminders, and owning
+//! means holding an exclusive `flock` on `reminders.lock` for as long as it sends them.
+//! The kernel drops the lock when the process dies, so a crash never leaves a stale
+//! owner. The store's own lock is different: it is held only for a read-modify-write.
+//! The owner writes its process id into the file so others can name it in messages.
+
+use std::fs::{self, File, TryLockError};
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+use super::atomic::{create_private_dir, open_private};
+use super::{Paths, StoreError};
+
+/// Held while this process owns the reminders; dropping it hands them over.
+#[derive(Debug)]
+pub struct OwnerLock {
+    file: File,
+    path: PathBuf,
+}
+
+impl Drop for OwnerLock {
+    /// Clears the pid before the lock goes (with the file), so the next owner's readers
+    /// never see a stale one; only a crashed owner leaves its pid behind.
+    fn drop(&mut self) {
+        let _ = self.file.set_len(0);
+    }
+}
+
+impl OwnerLock {
+    /// Takes ownership if nobody holds it: `Ok(None)` when another owner does (another
+    /// process, or another `OwnerLock` in this one).
+    pub fn try_acquire(paths: &Paths) -> Result<Option<OwnerLock>, StoreError> {
+        let dir = &paths.data_dir;
+        create_private_dir(dir).map_err(|e| StoreError::io("create the folder", dir, e))?;
+        let path = paths.reminder_owner_file();
+        let file = open_private(&path).map_err(|e| StoreError::io("open the lock file", &path, e))?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(TryLockError::WouldBlock) => return Ok(None),
+            Err(TryLockError::Error(error)) => return Err(StoreError::io("lock", &path, error)),
+        }
+        let write_pid = |mut file: &File| -> io::Result<()> {
+            file.set_len(0)?;
+            file.write_all(format!("{}\n", std::process::id()).as_bytes())
+        };
+        // The pid is only for messages; owning works without it.
+        let _ = write_pid(&file);
+        Ok(Some(OwnerLock { file, path }))
+    }
+
+    pub fn path(&self) -> &std::path::Path {
+        &self.path
+    }
+}
+
+/// The process id of the current owner, or `None` when nobody owns the reminders.
+///
+/// Returns this process's own id while an [`OwnerLock`] is held here.
+pub fn owner_pid(paths: &Paths) -> Option<u32> {
+    let path = paths.reminder_owner_file();
+    let file = File::open(&path).ok()?;
+    match file.try_lock() {
+        // Nobody owns it; the probe's lock goes away with `file`.
+        Ok(()) => None,
+        Err(TryLockError::WouldBlock) => {
+            // The owner writes its pid right after locking; a reader can come in between,
+            // so an empty file gets a few short retries. An owner that still has not
+            // written it is an owner all the same (pid 0: unknown).
+            for _ in 0..20 {
+                let pid = fs::read_to_string(&path).ok().and_then(|text| text.trim().parse().ok());
+                if let Some(pid) = pid {
+                    return Some(pid);
+                }
+                std::thread::sleep(std::time::Duration::from_millis(5));
+            }
+            Some(0)
+        }
+        Err(TryLockError::Error(_)) => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_owner_at_a_time() {
+        let dir = tempfile::tempdir().unwrap();
+        let paths = Paths::in_dir(dir.path());
+        assert_eq!(owner_pid(&paths), None);
+        let first = OwnerLock::try_acquire(&paths).unwrap().expect("free");
+        assert!(OwnerLock::try_acquire(&paths).unwrap().is_none());
+        assert_eq!(owner_pid(&paths), Some(std::process::id()));
+        drop(first);
+        assert_eq!(owner_pid(&paths), None);
+        assert!(OwnerLock::try_acquire(&paths).unwrap().is_some());
+    }
+}

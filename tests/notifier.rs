@@ -1,0 +1,311 @@
+//! The notifier against real D-Bus: private `dbus-daemon`s, a fake notification server
+//! that records what it is sent, no bus at all, and a server that never answers.
+//!
+//! `DBUS_SESSION_BUS_ADDRESS` is process-wide and notify-rust reads it on every call, so
+//! every scenario lives in the one test below and runs in order; the one that leaves a
+//! thread stuck on a silent server runs last.
+//!
+//! Needs `dbus-daemon`. Without it the test is skipped with a message, unless
+//! `BEDTIME_COACH_E2E=1` is set, in which case it fails.
+
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::mpsc;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use bedtime_coach::model::time::clock;
+use bedtime_coach::remind::engine::{Kind, Notice, NoticeItem, NoticeLine};
+use bedtime_coach::remind::notifier::{Action, DesktopNotifier, Notify, NotifyError};
+use bedtime_coach::remind::service::{ReminderEvent, ReminderLoop, WindowReminders};
+use bedtime_coach::store::{Paths, Store, StoreError};
+use chrono::{DateTime, Local, NaiveDate, Timelike};
+use futures_lite::StreamExt;
+use zbus::OwnedVariant;
+
+fn have(program: &str) -> bool {
+    Command::new("sh").arg("-c").arg(format!("command -v {program}")).output().is_ok_and(|o| o.status.success())
+}
+
+/// A private bus without service activation (the standard session config would start
+/// dunst for the notification name by itself).
+struct PrivateBus {
+    child: Child,
+    addr: String,
+    dir: PathBuf,
+}
+
+impl PrivateBus {
+    fn start() -> Self {
+        static N: AtomicU32 = AtomicU32::new(0);
+        let dir = std::env::temp_dir().join(format!(
+            "bedtime-coach-bus-{}-{}",
+            std::process::id(),
+            N.fetch_add(1, Ordering::Relaxed)
+        ));
+        std::fs::create_dir_all(&dir).unwrap();
+        let conf = dir.join("bus.conf");
+        std::fs::write(
+            &conf,
+            format!(
+                r#"<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig><type>session</type><listen>unix:dir={}</listen><auth>EXTERNAL</auth>
+<policy context="default"><allow send_destination="*" eavesdrop="true"/><allow eavesdrop="true"/><allow own="*"/></policy>
+</busconfig>"#,
+                dir.display()
+            ),
+        )
+        .unwrap();
+        let mut child = Command::new("dbus-daemon")
+            .arg(format!("--config-file={}", conf.display()))
+            .args(["--nofork", "--print-address=1"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("dbus-daemon");
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
+        Self { child, addr: line.trim().to_owned(), dir }
+    }
+
+    fn make_current(&self) {
+        // SAFETY (edition 2024 makes this unsafe): the scenarios run one after another on
+        // this thread, and no other thread reads the environment while it changes.
+        unsafe { std::env::set_var("DBUS_SESSION_BUS_ADDRESS", &self.addr) };
+    }
+}
+
+impl Drop for PrivateBus {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// One `Notify` call as the server received it.
+#[derive(Debug, Clone)]
+struct Call {
+    app: String,
+    icon: String,
+    summary: String,
+    body: String,
+    actions: Vec<String>,
+    hints: Vec<String>,
+}
+
+/// Owns `org.freedesktop.Notifications`, advertises `capabilities`, answers
+/// `GetCapabilities` and `Notify`, and records every notification.
+struct FakeServer {
+    connection: zbus::Connection,
+    calls: Arc<Mutex<Vec<Call>>>,
+}
+
+type NotifyArgs = (String, u32, String, String, String, Vec<String>, HashMap<String, OwnedVariant>, i32);
+
+impl FakeServer {
+    fn start(addr: &str, capabilities: &[&str]) -> Self {
+        let connection =
+            zbus::block_on(zbus::connection::Builder::address(addr).name("org.freedesktop.Notifications").build())
+                .unwrap();
+        let calls = Arc::new(Mutex::new(Vec::new()));
+        let capabilities: Vec<String> = capabilities.iter().map(|c| (*c).to_owned()).collect();
+        let (conn, log) = (connection.clone(), Arc::clone(&calls));
+        std::thread::spawn(move || {
+            zbus::block_on(async move {
+                let mut stream = zbus::MessageStream::from(&conn);
+                let mut next_id = 1u32;
+                while let Some(Ok(message)) = stream.next().await {
+                    let header = message.header();
+                    if header.message_type() != zbus::message::Type::MethodCall {
+                        continue;
+                    }
+                    match header.member().map(|m| m.as_str()) {
+                        Some("GetCapabilities") => {
+                            let _ = conn.reply(&header, &capabilities).await;
+                        }
+                        Some("Notify") => {
+                            let Ok((app, _, icon, summary, body, actions, hints, _)) =
+                                message.body().deserialize::<NotifyArgs>()
+                            else {
+                                continue;
+                            };
+                            let mut hints: Vec<String> = hints.keys().cloned().collect();
+                            hints.sort();
+                            log.lock().unwrap().push(Call { app, icon, summary, body, actions, hints });
+                            let _ = conn.reply(&header, &next_id).await;
+                            next_id += 1;
+                        }
+                        _ => {}
+                    }
+                }
+            })
+        });
+        Self { connection, calls }
+    }
+
+    fn invoke(&self, id: u32, action: &str) {
+        zbus::block_on(self.connection.emit_signal(
+            None::<&str>,
+            "/org/freedesktop/Notifications",
+            "org.freedesktop.Notifications",
+            "ActionInvoked",
+            &(id, action),
+        ))
+        .unwrap();
+    }
+}
+
+fn notice(title: &str, why: &str) -> Notice {
+    let evening = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+    Notice {
+        summary: title.to_owned(),
+        lines: vec![NoticeLine { title: title.to_owned(), why: why.to_owned() }],
+        items: vec![NoticeItem {
+            evening,
+            key: "tea".to_owned(),
+            kind: Kind::Step("tea".to_owned()),
+            title: title.into(),
+        }],
+        due: DateTime::parse_from_rfc3339("2026-11-26T21:00:00+01:00").unwrap(),
+        late: false,
+    }
+}
+
+/// A data folder whose bedtime is the current minute, so a reminder is due right now.
+fn due_now(dir: &Path) -> Paths {
+    let paths = Paths::in_dir(dir);
+    let now = Local::now();
+    let bedtime = clock(now.hour(), now.minute());
+    let wake = clock((now.hour() + 8) % 24, now.minute());
+    Store::new(paths.clone())
+        .update_config(|config| {
+            config.schedule.set(Some(bedtime), Some(wake), &[]);
+            Ok::<_, StoreError>(())
+        })
+        .unwrap();
+    paths
+}
+
+#[test]
+fn notifier_on_private_buses() {
+    if !have("dbus-daemon") {
+        assert!(std::env::var("BEDTIME_COACH_E2E").as_deref() != Ok("1"), "dbus-daemon is missing");
+        println!(
+            "SKIPPED: dbus-daemon is not installed (apt-get install dbus); set BEDTIME_COACH_E2E=1 to fail instead"
+        );
+        return;
+    }
+
+    // 1. A server that renders markup: user text is escaped, buttons are offered and work.
+    let bus = PrivateBus::start();
+    bus.make_current();
+    let server = FakeServer::start(&bus.addr, &["actions", "body", "body-markup"]);
+    let notifier = DesktopNotifier::new("/tmp/icon.png".to_owned());
+    let (tx, actions) = mpsc::channel();
+    let shown = notifier
+        .show(&notice("Tea & <biscuits>", "Less than 1 < 2 > 0"), 10, Box::new(move |action| tx.send(action).unwrap()))
+        .expect("shown");
+    assert!(shown.capabilities.body_markup && shown.capabilities.actions);
+    let call = server.calls.lock().unwrap()[0].clone();
+    assert_eq!(call.app, "Bedtime Coach");
+    assert_eq!(call.icon, "/tmp/icon.png");
+    assert_eq!(call.summary, "Tea & <biscuits>", "the summary is never markup");
+    assert_eq!(call.body, "Tea &amp; &lt;biscuits&gt; — Less than 1 &lt; 2 &gt; 0");
+    assert_eq!(call.actions, vec!["done", "Done", "snooze", "Snooze 10 min"]);
+    assert_eq!(call.hints, vec!["category", "desktop-entry", "urgency"]);
+    // The notification thread subscribes to the signal right after `show` returns; a user
+    // takes longer than that, a test has to retry.
+    let mut answer = Err(mpsc::RecvTimeoutError::Timeout);
+    for _ in 0..20 {
+        server.invoke(shown.id, "done");
+        answer = actions.recv_timeout(Duration::from_millis(100));
+        if answer.is_ok() {
+            break;
+        }
+    }
+    assert_eq!(answer, Ok(Action::Done));
+    drop(server);
+    drop(bus);
+
+    // 2. A server without markup or buttons: the body is sent as plain text, no actions.
+    let bus = PrivateBus::start();
+    bus.make_current();
+    let server = FakeServer::start(&bus.addr, &["body"]);
+    let shown = notifier.show(&notice("Tea & <biscuits>", "1 < 2"), 10, Box::new(|_| {})).expect("shown");
+    assert!(!shown.capabilities.body_markup);
+    let call = server.calls.lock().unwrap()[0].clone();
+    assert_eq!(call.body, "Tea & <biscuits> — 1 < 2");
+    assert!(call.actions.is_empty());
+    drop(server);
+    drop(bus);
+
+    // 3. No session bus: an error in well under a second, and the loop falls back to the
+    //    in-window banner with the due step.
+    let dir = tempfile::tempdir().unwrap();
+    unsafe { std::env::set_var("DBUS_SESSION_BUS_ADDRESS", format!("unix:path={}/no-bus", dir.path().display())) };
+    let started = Instant::now();
+    let error = notifier.show(&notice("Tea", ""), 10, Box::new(|_| {})).unwrap_err();
+    assert!(started.elapsed() < Duration::from_secs(1), "{:?}", started.elapsed());
+    assert!(matches!(error, NotifyError::Unavailable(_)), "{error:?}");
+    let paths = due_now(dir.path());
+    let (tx, events) = mpsc::channel();
+    let mut reminder_loop =
+        ReminderLoop::new(Store::new(paths), Box::new(DesktopNotifier::new("x".into())), move |event| {
+            let _ = tx.send(event);
+        });
+    let started = Instant::now();
+    reminder_loop.tick(&Local::now());
+    assert!(started.elapsed() < Duration::from_secs(1), "{:?}", started.elapsed());
+    match events.try_recv() {
+        Ok(ReminderEvent::Unavailable { message, summary, due }) => {
+            assert!(message.starts_with("Desktop notifications are not available"), "{message}");
+            assert_eq!(summary, "Bedtime");
+            assert!(due.contains(&"Lights out".to_owned()), "{due:?}");
+        }
+        other => panic!("{other:?}"),
+    }
+
+    // 4. A server that owns the name and never answers: the window's reminder thread gives
+    //    up after about 5 s while the "window" (this thread) keeps drawing frames.
+    let bus = PrivateBus::start();
+    bus.make_current();
+    let _silent = zbus::block_on(
+        zbus::connection::Builder::address(bus.addr.as_str()).name("org.freedesktop.Notifications").build(),
+    )
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let paths = due_now(dir.path());
+    let (tx, events) = mpsc::channel();
+    let started = Instant::now();
+    let reminders = WindowReminders::start(paths, move |event| {
+        let _ = tx.send((Instant::now(), event));
+    })
+    .unwrap();
+    let mut slowest_frame = Duration::ZERO;
+    let mut unavailable = None;
+    while started.elapsed() < Duration::from_secs(8) && unavailable.is_none() {
+        let frame = Instant::now();
+        let _ = reminders.owns();
+        reminders.wake();
+        while let Ok((at, event)) = events.try_recv() {
+            if let ReminderEvent::Unavailable { message, .. } = event {
+                unavailable = Some((at - started, message));
+            }
+        }
+        std::thread::sleep(Duration::from_millis(16));
+        slowest_frame = slowest_frame.max(frame.elapsed());
+    }
+    let (after, message) = unavailable.expect("the reminder thread gave up");
+    println!("silent server: gave up after {after:?}; slowest frame {slowest_frame:?}");
+    assert!(after >= Duration::from_millis(4900) && after < Duration::from_secs(7), "{after:?}");
+    assert!(message.contains("did not answer within 5 s"), "{message}");
+    assert!(slowest_frame < Duration::from_millis(100), "{slowest_frame:?}");
+    let stopping = Instant::now();
+    reminders.stop();
+    assert!(stopping.elapsed() < Duration::from_secs(1), "stop() waited {:?}", stopping.elapsed());
+}

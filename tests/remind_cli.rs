@@ -1,0 +1,185 @@
+//! The reminder commands as a user meets them: `remind --pause-tonight / --resume`,
+//! `status --json`'s `paused`, `autostart on|off|status` (honouring `XDG_CONFIG_HOME`), and
+//! one owner of the reminders at a time. No D-Bus needed.
+
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use bedtime_coach::command::Command as Change;
+use bedtime_coach::model::Settings;
+use bedtime_coach::remind::engine::Notice;
+use bedtime_coach::remind::notifier::{ActionHandler, Capabilities, Notify, NotifyError, Shown};
+use bedtime_coach::remind::service::{ReminderEvent, WindowReminders, is_running, spawn_background_from};
+use bedtime_coach::store::{Paths, Store, owner_pid};
+
+const BIN: &str = env!("CARGO_BIN_EXE_bedtime-coach");
+
+fn run(dir: &Path, config_home: &Path, args: &[&str]) -> Output {
+    Command::new(BIN)
+        .arg("--data-dir")
+        .arg(dir)
+        .args(args)
+        .env("TZ", "Europe/Berlin")
+        .env("XDG_CONFIG_HOME", config_home)
+        .env_remove("BEDTIME_COACH_DATA_DIR")
+        .output()
+        .unwrap()
+}
+
+fn text(output: &Output) -> String {
+    assert!(output.status.success(), "stderr: {}", String::from_utf8_lossy(&output.stderr));
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn paused(dir: &Path, config_home: &Path) -> bool {
+    let status: serde_json::Value = serde_json::from_str(&text(&run(dir, config_home, &["status", "--json"]))).unwrap();
+    status["paused"].as_bool().expect("status --json has \"paused\"")
+}
+
+#[test]
+fn pause_tonight_and_resume() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = tempfile::tempdir().unwrap();
+    assert!(!paused(dir.path(), config.path()));
+    let out = text(&run(dir.path(), config.path(), &["remind", "--pause-tonight"]));
+    assert!(out.starts_with("Reminders are paused for the rest of tonight"), "{out}");
+    assert!(paused(dir.path(), config.path()));
+    assert!(text(&run(dir.path(), config.path(), &["status"])).contains("paused"));
+    let out = text(&run(dir.path(), config.path(), &["remind", "--resume"]));
+    assert!(out.starts_with("Reminders are back on"), "{out}");
+    assert!(!paused(dir.path(), config.path()));
+    let both = run(dir.path(), config.path(), &["remind", "--pause-tonight", "--resume"]);
+    assert_eq!(both.status.code(), Some(2), "conflicting options are a usage error");
+}
+
+#[test]
+fn autostart_writes_and_removes_an_xdg_entry() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = tempfile::tempdir().unwrap();
+    let entry = config.path().join("autostart/bedtime-coach-reminders.desktop");
+    let status = text(&run(dir.path(), config.path(), &["autostart", "status"]));
+    assert!(status.contains("do not start at login"), "{status}");
+    let on = text(&run(dir.path(), config.path(), &["autostart", "on"]));
+    assert!(on.contains(&entry.display().to_string()), "{on}");
+    let desktop = std::fs::read_to_string(&entry).unwrap();
+    assert!(desktop.starts_with("[Desktop Entry]\nType=Application\n"), "{desktop}");
+    let exec = desktop.lines().find_map(|l| l.strip_prefix("Exec=")).unwrap();
+    let expected = format!("{BIN} remind --data-dir {}", dir.path().display());
+    assert_eq!(exec, expected, "starts this program's service with the same data folder");
+    let icon = desktop.lines().find_map(|l| l.strip_prefix("Icon=")).unwrap();
+    assert_eq!(std::fs::read(icon).unwrap(), std::fs::read("assets/icon.png").unwrap());
+    assert!(text(&run(dir.path(), config.path(), &["autostart", "status"])).starts_with("Reminders start at login"));
+    let off = text(&run(dir.path(), config.path(), &["autostart", "off"]));
+    assert!(off.starts_with("Reminders no longer start at login."), "{off}");
+    assert!(!entry.exists());
+    let again = text(&run(dir.path(), config.path(), &["autostart", "off"]));
+    assert!(again.starts_with("Reminders were not set to start at login."), "{again}");
+    let bad = run(dir.path(), config.path(), &["autostart", "maybe"]);
+    assert_eq!(bad.status.code(), Some(2));
+}
+
+#[test]
+fn a_second_service_exits_with_a_clear_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = tempfile::tempdir().unwrap();
+    // No session bus at all: the service still runs (and would fall back to the window).
+    let mut first = Command::new(BIN)
+        .arg("--data-dir")
+        .arg(dir.path())
+        .arg("remind")
+        .env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus")
+        .env("XDG_CONFIG_HOME", config.path())
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let lock = dir.path().join("reminders.lock");
+    let start = Instant::now();
+    while std::fs::read_to_string(&lock).unwrap_or_default().trim() != first.id().to_string() {
+        assert!(start.elapsed() < Duration::from_secs(10), "the first service never took the lock");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let second = run(dir.path(), config.path(), &["remind"]);
+    let _ = first.kill();
+    let _ = first.wait();
+    let message = String::from_utf8_lossy(&second.stderr);
+    assert_eq!(second.status.code(), Some(1), "{message}");
+    assert!(
+        message.contains(&format!(
+            "Reminders are already running in another Bedtime Coach process (process {})",
+            first.id()
+        )),
+        "{message}"
+    );
+    // Once the owner is gone (even killed), the lock is free again.
+    let status = text(&run(dir.path(), config.path(), &["autostart", "status"]));
+    assert!(!status.contains("is running now"), "{status}");
+}
+
+/// Shows nothing; the handover test needs no notifications.
+struct Quiet;
+
+impl Notify for Quiet {
+    fn show(&self, _: &Notice, _: u32, _: ActionHandler) -> Result<Shown, NotifyError> {
+        Ok(Shown { id: 1, capabilities: Capabilities::default() })
+    }
+}
+
+/// Kills the background service of `paths` when the test ends, even when it fails.
+struct KillService(Paths);
+
+impl Drop for KillService {
+    fn drop(&mut self) {
+        if let Some(pid) = owner_pid(&self.0).filter(|pid| *pid != 0 && *pid != std::process::id()) {
+            let _ = Command::new("kill").arg(pid.to_string()).status();
+        }
+    }
+}
+
+fn eventually(what: &str, mut done: impl FnMut() -> bool) {
+    let start = Instant::now();
+    while !done() {
+        assert!(start.elapsed() < Duration::from_secs(10), "timed out waiting until {what}");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn the_window_hands_its_reminders_to_a_background_service() {
+    let dir = tempfile::tempdir().unwrap();
+    let paths = Paths::in_dir(dir.path());
+    // Reminders off in the settings, so nothing can pop up on a developer's desktop; the
+    // owner still runs and holds the lock, which is what is tested here.
+    let settings = Settings { reminders: false, ..Settings::default() };
+    Change::SetSettings(settings).apply(&Store::new(paths.clone())).unwrap();
+
+    let window = WindowReminders::start_with(paths.clone(), |_| {}, Some(Box::new(Quiet))).unwrap();
+    eventually("the window owns the reminders", || window.owns());
+    assert!(!is_running(&paths), "the window's own thread is not another owner");
+    // Closing: give them up, then start the background service (what close() does).
+    window.stop();
+    let _cleanup = KillService(paths.clone());
+    spawn_background_from(Path::new(BIN), Some(dir.path())).unwrap();
+    eventually("the background service owns the reminders", || is_running(&paths));
+    let service = owner_pid(&paths).unwrap();
+    assert_ne!(service, std::process::id());
+
+    // A window opened now leaves them to the service and says so.
+    let (tx, events) = std::sync::mpsc::channel();
+    let second = WindowReminders::start_with(
+        paths.clone(),
+        move |event| {
+            let _ = tx.send(event);
+        },
+        Some(Box::new(Quiet)),
+    )
+    .unwrap();
+    let event = events.recv_timeout(Duration::from_secs(5)).unwrap();
+    assert_eq!(event, ReminderEvent::OwnershipChanged { owned: false, other_pid: Some(service) });
+    assert!(!second.owns());
+    second.stop();
+    Command::new("kill").arg(service.to_string()).status().unwrap();
+    eventually("the service is gone", || !is_running(&paths));
+}
