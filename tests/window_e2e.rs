@@ -156,3 +156,64 @@ fn clicking_done_in_the_real_window_records_the_step() {
         std::thread::sleep(Duration::from_millis(200));
     }
 }
+
+#[test]
+fn closing_the_window_hands_reminders_to_a_background_service() {
+    if !e2e_available(&["Xvfb", "xdotool"]) {
+        return;
+    }
+    let data = tempfile::tempdir().unwrap();
+    assert!(bin(data.path(), &["schedule", "--bedtime", "22:30"]).status.success()); // a saved routine
+    let (_xvfb, display) = start_xvfb();
+    let mut app = Running(
+        Command::new(env!("CARGO_BIN_EXE_bedtime-coach"))
+            .arg("--data-dir")
+            .arg(data.path())
+            .env("DISPLAY", &display)
+            .env_remove("WAYLAND_DISPLAY")
+            // Keep the developer's own notification server out of this.
+            .env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus")
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap(),
+    );
+    let search = Command::new("timeout")
+        .args(["30", "xdotool", "search", "--sync", "--onlyvisible", "--name", "^Bedtime Coach$"])
+        .env("DISPLAY", &display)
+        .output()
+        .unwrap();
+    assert!(search.status.success(), "the window did not appear");
+    let window = String::from_utf8_lossy(&search.stdout).lines().next().unwrap().trim().to_owned();
+    std::thread::sleep(Duration::from_millis(1500));
+    assert!(xdotool(&display, &["windowfocus", "--sync", &window]).status.success());
+    assert!(xdotool(&display, &["key", "ctrl+q"]).status.success());
+
+    let deadline = Instant::now() + Duration::from_secs(15);
+    let status = loop {
+        if let Some(status) = app.0.try_wait().unwrap() {
+            break status;
+        }
+        assert!(Instant::now() < deadline, "Ctrl+Q did not close the window");
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    assert!(status.success());
+    let mut stderr = String::new();
+    std::io::Read::read_to_string(&mut app.0.stderr.take().unwrap(), &mut stderr).unwrap();
+    assert!(stderr.contains("Reminders continue in the background"), "{stderr}");
+
+    // The service it started owns the reminders now.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let pid = loop {
+        let out = bin(data.path(), &["autostart", "status"]);
+        let text = String::from_utf8_lossy(&out.stdout).into_owned();
+        if let Some(rest) = text.split("running now (process ").nth(1) {
+            break rest.split(')').next().unwrap().to_owned();
+        }
+        assert!(Instant::now() < deadline, "no background service took over: {text}");
+        std::thread::sleep(Duration::from_millis(200));
+    };
+    let cmdline = std::fs::read(format!("/proc/{pid}/cmdline")).unwrap_or_default();
+    let _ = Command::new("kill").arg(&pid).status();
+    assert!(String::from_utf8_lossy(&cmdline).contains("remind"), "process {pid} is not `bedtime-coach remind`");
+}

@@ -297,6 +297,10 @@ impl App {
 
     pub fn draw(&mut self, ui: &mut egui::Ui) {
         let mut actions = Vec::new();
+        let quit = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::Q);
+        if ui.input_mut(|input| input.consume_shortcut(&quit)) {
+            ui.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
         let now = (self.clock)();
         let first_run = self.snapshot.is_first_run();
         egui::Panel::top("top-bar").show(ui, |ui| {
