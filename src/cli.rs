@@ -16,6 +16,7 @@ use crate::model::{
     time::{format_minutes, hhmm, parse_hhmm},
 };
 use crate::remind;
+use crate::remind::engine::{Reminder, next_reminder};
 use crate::store::{Paths, Store, StoreError};
 
 #[derive(Debug, Parser)]
@@ -218,13 +219,15 @@ where
             let config = &snapshot.config.value;
             let evening = evening_at(config, now);
             let plan = plan_evening(config, evening, &tz, snapshot.journal.value.evening(evening));
-            let paused = store.load_reminders()?.value.is_paused(evening);
+            let log = store.load_reminders()?.value;
+            let paused = log.is_paused(evening);
+            let next = next_reminder(config, &plan, &log, now);
             if json {
-                let mut value = status_json(&plan, config, now);
+                let mut value = status_json(&plan, config, next.as_ref());
                 value["paused"] = json!(paused);
                 return Ok(pretty(&value));
             }
-            let mut text = status_text(&plan, config, now);
+            let mut text = status_text(&plan, config, next.as_ref(), now);
             if paused {
                 text.push_str("\nReminders are paused for the rest of tonight.");
             }
@@ -399,18 +402,7 @@ where
     })
 }
 
-fn next_reminder<'a, Tz: TimeZone>(
-    plan: &'a Plan<Tz>,
-    config: &Config,
-    now: &DateTime<Tz>,
-) -> Option<&'a PlannedStep<Tz>> {
-    if !config.settings.reminders {
-        return None;
-    }
-    plan.steps.iter().find(|s| s.remind && s.state == StepState::Pending && s.due >= *now)
-}
-
-fn status_json<Tz: TimeZone>(plan: &Plan<Tz>, config: &Config, now: &DateTime<Tz>) -> Value
+fn status_json<Tz: TimeZone>(plan: &Plan<Tz>, config: &Config, next: Option<&Reminder<Tz>>) -> Value
 where
     Tz::Offset: Display,
 {
@@ -424,7 +416,7 @@ where
         "skipped": plan.count(StepState::Skipped),
         "pending": plan.count(StepState::Pending),
         "reminders": config.settings.reminders,
-        "next_reminder": next_reminder(plan, config, now).map(|s| json!({"id": s.id, "title": s.title, "due": rfc3339(&s.due)})),
+        "next_reminder": next.map(|r| json!({"id": r.key, "title": r.title, "due": rfc3339(&r.due)})),
         "steps": plan.steps.iter().map(step_json).collect::<Vec<_>>(),
     })
 }
@@ -474,7 +466,12 @@ where
     out.trim_end().to_owned()
 }
 
-fn status_text<Tz: TimeZone>(plan: &Plan<Tz>, config: &Config, now: &DateTime<Tz>) -> String
+fn status_text<Tz: TimeZone>(
+    plan: &Plan<Tz>,
+    config: &Config,
+    next: Option<&Reminder<Tz>>,
+    now: &DateTime<Tz>,
+) -> String
 where
     Tz::Offset: Display,
 {
@@ -491,8 +488,8 @@ where
     } else {
         writeln!(out, "Bedtime was {}; alarm at {}.", plan.bedtime.format("%H:%M"), plan.wake.format("%H:%M")).ok();
     }
-    match next_reminder(plan, config, now) {
-        Some(step) => writeln!(out, "Next reminder: {} at {}.", step.title, step.due.format("%H:%M")).ok(),
+    match next {
+        Some(reminder) => writeln!(out, "Next reminder: {} at {}.", reminder.title, reminder.due.format("%H:%M")).ok(),
         None if !config.settings.reminders => writeln!(out, "Reminders are off.").ok(),
         None => writeln!(out, "No more reminders tonight.").ok(),
     };

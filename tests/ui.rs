@@ -303,9 +303,32 @@ fn unavailable_notifications_become_one_banner_with_the_due_step() {
         });
         h.run();
     }
-    h.get_by_label_contains("Warm bath in 5 min: Warm bath. Desktop notifications are not working (no session bus).");
+    h.get_by_label_contains("Reminder — Warm bath in 5 min: Warm bath. no session bus");
     assert!(h.query_by_label_contains("Warm bath in 10 min").is_none(), "one reminder banner at a time");
     h.state().reminder_event(ReminderEvent::Shown { summary: "Lights out".into(), titles: vec![] });
     h.run();
-    assert!(h.query_by_label_contains("Desktop notifications are not working").is_none());
+    assert!(h.query_by_label_contains("Reminder — ").is_none());
+}
+
+#[test]
+fn file_problems_found_by_the_background_service_reach_the_next_window() {
+    let dir = tempfile::tempdir().unwrap();
+    saved_routine(dir.path());
+    std::fs::write(dir.path().join("journal.json"), b"{\"schema_version\":2,\"evenings\":[").unwrap();
+    let mut service = std::process::Command::new(env!("CARGO_BIN_EXE_bedtime-coach"))
+        .args(["--data-dir", dir.path().to_str().unwrap(), "remind"])
+        .env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus")
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !store(dir.path()).load_reminders().unwrap().value.notices.iter().any(|n| n.contains("could not be read")) {
+        assert!(std::time::Instant::now() < deadline, "the service kept no notice");
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    service.kill().unwrap();
+    service.wait().unwrap();
+    let h = harness(dir.path());
+    h.get_by_label_contains("journal.json.corrupt-");
+    assert!(store(dir.path()).load_reminders().unwrap().value.notices.is_empty(), "shown once");
 }

@@ -100,6 +100,10 @@ pub struct EveningLog {
 pub struct ReminderLog {
     #[serde(default)]
     pub evenings: BTreeMap<NaiveDate, EveningLog>,
+    /// Messages about damaged or migrated files found by the background service, kept
+    /// until a window has shown them to the user.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notices: Vec<String>,
     #[serde(flatten)]
     pub extra: Extra,
 }

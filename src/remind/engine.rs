@@ -120,6 +120,22 @@ pub fn reminders_of<Tz: TimeZone>(config: &Config, plan: &Plan<Tz>) -> Vec<Remin
     reminders
 }
 
+/// The next reminder still to come tonight: not quiet, not already sent or skipped, and
+/// not paused. What `status` reports.
+pub fn next_reminder<Tz: TimeZone>(
+    config: &Config,
+    plan: &Plan<Tz>,
+    log: &ReminderLog,
+    now: &DateTime<Tz>,
+) -> Option<Reminder<Tz>> {
+    if !config.settings.reminders || log.is_paused(plan.evening) {
+        return None;
+    }
+    reminders_of(config, plan)
+        .into_iter()
+        .find(|r| !r.quiet && r.due >= *now && log.entry(plan.evening, &r.key).is_none())
+}
+
 /// One reminder inside a notification, with what the log knows it by.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NoticeItem {

@@ -38,6 +38,7 @@
 //! that command runs.
 
 use std::io::{self, Write as _};
+use std::ops::RangeInclusive;
 use std::path::Path;
 use std::process::Stdio;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -46,14 +47,14 @@ use std::sync::{Arc, Mutex};
 use std::thread::{self, JoinHandle};
 use std::time::Duration;
 
-use chrono::{DateTime, Local, TimeDelta, TimeZone};
+use chrono::{DateTime, Local, NaiveDate, TimeDelta, TimeZone};
 
 use super::RemindError;
 use super::engine::{Notice, decide, snooze_minutes};
 use super::notifier::{Action, DesktopNotifier, Notify};
 use crate::command::Command;
 use crate::model::{Config, Journal, Outcome, ReminderLog};
-use crate::store::{Fingerprint, OwnerLock, Paths, Store, owner_pid};
+use crate::store::{Fingerprint, Loaded, OwnerLock, Paths, Store, owner_pid};
 
 /// The longest sleep between two looks at the wall clock.
 pub const MAX_SLEEP: Duration = Duration::from_secs(30);
@@ -76,6 +77,8 @@ pub enum ReminderEvent {
     OwnershipChanged { owned: bool, other_pid: Option<u32> },
     /// The files could not be read or written; a sentence for the user.
     Error { message: String },
+    /// A file was moved aside, restored or migrated; tell the user once, with the folder.
+    FileNotice { message: String },
 }
 
 type EventSink = Arc<Mutex<Box<dyn Fn(ReminderEvent) + Send>>>;
@@ -106,9 +109,27 @@ enum Control {
 
 struct Cache {
     fingerprint: Fingerprint,
+    evenings: RangeInclusive<NaiveDate>,
     config: Config,
     journal: Journal,
     log: ReminderLog,
+}
+
+/// The routine as reminders see it: until the user has saved one (the first-run setup),
+/// the embedded default must not start sending notifications.
+fn effective_config(loaded: &Loaded<Config>) -> Config {
+    let mut config = loaded.value.clone();
+    if !loaded.existed {
+        config.settings.reminders = false;
+    }
+    config
+}
+
+/// The journal's evenings the engine can need: it looks at the evening before tonight,
+/// tonight and the next one; a day more on each side covers any time zone's date line.
+fn evenings_around(today: NaiveDate) -> RangeInclusive<NaiveDate> {
+    let day = TimeDelta::days(1);
+    (today - day - day)..=(today + day + day)
 }
 
 /// The decide-save-show loop of the process that owns the reminders.
@@ -122,6 +143,9 @@ pub struct ReminderLoop {
     /// rather than every tick; cleared when things work again.
     file_problem: Option<String>,
     notify_problem: Option<String>,
+    /// The background service has no window to tell: it keeps file notices in the log
+    /// for the next window to show.
+    keep_notices: bool,
 }
 
 impl ReminderLoop {
@@ -134,6 +158,7 @@ impl ReminderLoop {
             cache: None,
             file_problem: None,
             notify_problem: None,
+            keep_notices: false,
         }
     }
 
@@ -147,15 +172,18 @@ impl ReminderLoop {
         new
     }
 
-    /// Re-reads the files when another process (or a button) changed them.
-    fn refresh(&mut self) -> Result<(), RemindError> {
+    /// Re-reads the files when another process (or a button) changed them, or the
+    /// evenings around `today` changed.
+    fn refresh(&mut self, today: NaiveDate) -> Result<(), RemindError> {
         let fingerprint = self.store.reminder_fingerprint();
-        if self.cache.as_ref().is_none_or(|cache| cache.fingerprint != fingerprint) {
-            let snapshot = self.store.load()?;
+        let evenings = evenings_around(today);
+        if self.cache.as_ref().is_none_or(|cache| cache.fingerprint != fingerprint || cache.evenings != evenings) {
+            let snapshot = self.store.load_near(evenings.clone())?;
             let log = self.store.load_reminders()?;
             self.cache = Some(Cache {
                 fingerprint,
-                config: snapshot.config.value,
+                evenings,
+                config: effective_config(&snapshot.config),
                 journal: snapshot.journal.value,
                 log: log.value,
             });
@@ -181,20 +209,31 @@ impl ReminderLoop {
     }
 
     fn try_tick<Tz: TimeZone>(&mut self, now: &DateTime<Tz>) -> Result<Option<DateTime<Tz>>, RemindError> {
-        self.refresh()?;
+        let today = now.date_naive();
+        self.refresh(today)?;
         let Some(cache) = &self.cache else { return Ok(None) };
         let quick = decide(&cache.config, &cache.journal, &cache.log, now);
         for notice in self.store.take_notices() {
             log_line(&notice.message);
-            emit(&self.events, ReminderEvent::Error { message: notice.message });
+            if self.keep_notices {
+                let kept = self.store.update_reminders(|log| {
+                    log.notices.push(notice.message.clone());
+                    Ok::<_, RemindError>(())
+                });
+                if let Err(error) = kept {
+                    log_line(&error.to_string());
+                }
+            }
+            emit(&self.events, ReminderEvent::FileNotice { message: notice.message });
         }
         if quick.is_idle() {
             return Ok(quick.next_due);
         }
         // Something is due: decide again on the newest files, under the store lock, and
         // write the log before showing anything.
-        let (decision, snooze_minutes) = self.store.reminder_transaction(|snapshot, log| {
-            let decision = decide(&snapshot.config.value, &snapshot.journal.value, log, now);
+        let (decision, snooze_minutes) = self.store.reminder_transaction(evenings_around(today), |snapshot, log| {
+            let config = effective_config(&snapshot.config);
+            let decision = decide(&config, &snapshot.journal.value, log, now);
             decision.apply_to(log);
             let changed = !decision.is_idle();
             Ok::<_, RemindError>(((decision, snooze_minutes(&snapshot.config.value)), changed))
@@ -312,6 +351,7 @@ pub fn run_background(paths: Paths) -> Result<(), RemindError> {
         store.paths().data_dir.display()
     ));
     let mut reminder_loop = ReminderLoop::new(store, Box::new(notifier), |_| {});
+    reminder_loop.keep_notices = true;
     let (control, receiver) = mpsc::channel();
     reminder_loop.control = Some(control.clone());
     reminder_loop.run(&receiver);

@@ -7,11 +7,13 @@
 
 mod atomic;
 mod document;
+mod journal_near;
 mod owner;
 mod paths;
 
 use std::fs::File;
 use std::io;
+use std::ops::RangeInclusive;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::SystemTime;
@@ -20,6 +22,8 @@ pub use atomic::{FILE_MODE, create_private_dir, remove_file_if_exists, replace_f
 pub use document::{Document, Loaded, migration_backup, save as save_document, to_bytes};
 pub use owner::{OwnerLock, owner_pid};
 pub use paths::Paths;
+
+use chrono::NaiveDate;
 
 use crate::model::{Config, Journal, ReminderLog};
 
@@ -137,6 +141,29 @@ impl Store {
         self.load_document(&self.paths.journal_file())
     }
 
+    /// Only the evenings in `range` (for the reminder service, which must stay small).
+    /// Call under the lock.
+    fn load_journal_near(&self, range: RangeInclusive<NaiveDate>) -> Result<Loaded<Journal>, StoreError> {
+        let path = self.paths.journal_file();
+        let small_enough = |file: &File| file.metadata().is_ok_and(|m| m.len() <= Journal::MAX_BYTES);
+        if let Ok(file) = File::open(&path)
+            && small_enough(&file)
+            && let Some(value) = journal_near::parse_near(file, range.clone())
+        {
+            return Ok(Loaded { value, existed: true, read_only: None });
+        }
+        // Missing, damaged, another version: the full load handles it, then trim.
+        let mut loaded = self.load_document::<Journal>(&path)?;
+        loaded.value.evenings.retain(|date, _| range.contains(date));
+        Ok(loaded)
+    }
+
+    /// Routine and the evenings of the journal in `range`, as the reminder service needs.
+    pub fn load_near(&self, range: RangeInclusive<NaiveDate>) -> Result<Snapshot, StoreError> {
+        let _guard = self.lock()?;
+        Ok(Snapshot { config: self.load_document(&self.paths.config_file())?, journal: self.load_journal_near(range)? })
+    }
+
     fn update<T: Document, R, E: From<StoreError>>(
         &self,
         path: &Path,
@@ -187,14 +214,16 @@ impl Store {
     /// This is how the reminder service settles a reminder: the decision is made on the
     /// newest check-ins and written down before any notification is shown, so neither a
     /// restart nor a check-in made in the same second can make it repeat or misfire.
+    /// Only the journal's evenings in `evenings` are read.
     pub fn reminder_transaction<R, E: From<StoreError>>(
         &self,
+        evenings: RangeInclusive<NaiveDate>,
         decide: impl FnOnce(&Snapshot, &mut ReminderLog) -> Result<(R, bool), E>,
     ) -> Result<R, E> {
         let _guard = self.lock()?;
         let snapshot = Snapshot {
             config: self.load_document(&self.paths.config_file())?,
-            journal: self.load_document(&self.paths.journal_file())?,
+            journal: self.load_journal_near(evenings)?,
         };
         let path = self.paths.reminders_file();
         let mut log = self.load_document::<ReminderLog>(&path)?;

@@ -37,10 +37,19 @@ impl OwnerLock {
         create_private_dir(dir).map_err(|e| StoreError::io("create the folder", dir, e))?;
         let path = paths.reminder_owner_file();
         let file = open_private(&path).map_err(|e| StoreError::io("open the lock file", &path, e))?;
-        match file.try_lock() {
-            Ok(()) => {}
-            Err(TryLockError::WouldBlock) => return Ok(None),
-            Err(TryLockError::Error(error)) => return Err(StoreError::io("lock", &path, error)),
+        // `owner_pid` probes with a brief shared lock; a few retries make sure a probe
+        // caught at the wrong moment is not mistaken for an owner.
+        let mut attempts = 0;
+        loop {
+            match file.try_lock() {
+                Ok(()) => break,
+                Err(TryLockError::WouldBlock) if attempts < 5 => {
+                    attempts += 1;
+                    std::thread::sleep(std::time::Duration::from_millis(20));
+                }
+                Err(TryLockError::WouldBlock) => return Ok(None),
+                Err(TryLockError::Error(error)) => return Err(StoreError::io("lock", &path, error)),
+            }
         }
         let write_pid = |mut file: &File| -> io::Result<()> {
             file.set_len(0)?;
@@ -62,8 +71,9 @@ impl OwnerLock {
 pub fn owner_pid(paths: &Paths) -> Option<u32> {
     let path = paths.reminder_owner_file();
     let file = File::open(&path).ok()?;
-    match file.try_lock() {
-        // Nobody owns it; the probe's lock goes away with `file`.
+    // Shared, so that probes never block each other; it goes away with `file`.
+    match file.try_lock_shared() {
+        // Nobody owns it.
         Ok(()) => None,
         Err(TryLockError::WouldBlock) => {
             // The owner writes its pid right after locking; a reader can come in between,

@@ -23,6 +23,9 @@ impl Paths {
     /// `dir` if given, otherwise the user's XDG config and data folders.
     pub fn resolve(dir: Option<&Path>) -> Result<Self, StoreError> {
         if let Some(dir) = dir {
+            // Absolute, so an autostart entry or a detached service finds the same folder
+            // whatever its working directory.
+            let dir = std::path::absolute(dir).map_err(|e| StoreError::io("find", dir, e))?;
             return Ok(Self::in_dir(dir));
         }
         let dirs = directories::ProjectDirs::from("", "", "bedtime-coach").ok_or(StoreError::NoHome)?;

@@ -203,12 +203,13 @@ impl App {
             match event {
                 ReminderEvent::Unavailable { message, summary, due } => {
                     let due = if due.is_empty() { String::new() } else { format!(": {}", due.join(", ")) };
-                    let text = format!("{summary}{due}. Desktop notifications are not working ({message}).");
+                    let text = format!("Reminder — {summary}{due}. {message}");
                     self.push_banner(Banner::keyed(BannerKind::Warning, REMINDER_BANNER, text));
                 }
                 ReminderEvent::Error { message } => {
                     self.push_banner(Banner::keyed(BannerKind::Error, REMINDER_BANNER, message));
                 }
+                ReminderEvent::FileNotice { message } => self.push_file_notice(message),
                 ReminderEvent::Shown { .. } => {
                     // Notifications work (again): an old "not working" banner is stale.
                     self.banners.retain(|banner| banner.key != Some(REMINDER_BANNER));
@@ -222,6 +223,12 @@ impl App {
                 }
             }
         }
+    }
+
+    /// A file was moved aside, restored or migrated: a banner with the folder to open.
+    fn push_file_notice(&mut self, message: String) {
+        let folder = Some(self.store.paths().data_dir.clone());
+        self.push_banner(Banner { folder, ..Banner::new(BannerKind::Warning, message) });
     }
 
     fn push_banner(&mut self, banner: Banner) {
@@ -242,7 +249,18 @@ impl App {
         }
         let now = (self.clock)();
         let tonight = evening_at(&self.snapshot.config.value, &now);
-        self.reminder_info.paused_tonight = self.store.load_reminders().is_ok_and(|log| log.value.is_paused(tonight));
+        let log = self.store.load_reminders().map(|loaded| loaded.value).unwrap_or_default();
+        self.reminder_info.paused_tonight = log.is_paused(tonight);
+        if !log.notices.is_empty() {
+            // What the background service found while no window was open: shown here once.
+            let cleared = self.store.update_reminders(|log| {
+                log.notices.clear();
+                Ok::<_, crate::store::StoreError>(())
+            });
+            if cleared.is_ok() {
+                log.notices.into_iter().for_each(|message| self.push_file_notice(message));
+            }
+        }
         self.collect_notices();
         self.schedule.reset(&self.snapshot.config.value.schedule);
     }
