@@ -10,14 +10,15 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, FixedOffset, NaiveDate, TimeDelta};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::journal::Extra;
 
-/// Evenings older than this are dropped from the log when it is next written; it only has
-/// to outlive a clock set back by a few days and stay small.
-pub const KEEP_DAYS: i64 = 14;
+/// How many evenings the log keeps (the newest by date). It only has to outlive a clock
+/// set back by a few days and stay small. Counting evenings rather than days keeps a
+/// clock that jumps weeks ahead and back from wiping what was already sent.
+pub const KEEP_EVENINGS: usize = 14;
 
 /// Key of the wind-down notification (start of the calm part of the evening).
 ///
@@ -143,10 +144,11 @@ impl ReminderLog {
         }
     }
 
-    /// Drops evenings more than [`KEEP_DAYS`] before `today`.
-    pub fn prune(&mut self, today: NaiveDate) {
-        let keep_from = today - TimeDelta::days(KEEP_DAYS);
-        self.evenings.retain(|date, _| *date >= keep_from);
+    /// Drops all but the newest [`KEEP_EVENINGS`] evenings.
+    pub fn prune(&mut self) {
+        while self.evenings.len() > KEEP_EVENINGS {
+            self.evenings.pop_first();
+        }
     }
 }
 
@@ -169,8 +171,13 @@ mod tests {
         log.settle(date(26), "warm-bath", LogEntry::new(LogOutcome::Fired, due, due));
         log.settle(date(26), "warm-bath", LogEntry::new(LogOutcome::Skipped, due, due));
         assert_eq!(log.entry(date(26), "warm-bath").unwrap().outcome, LogOutcome::Fired);
-        log.set_paused(date(1), true);
-        log.prune(date(26));
+        for day in 1..=20 {
+            log.set_paused(date(day), true);
+        }
+        // A clock that ran a month ahead adds one evening; the real ones stay.
+        log.set_paused(NaiveDate::from_ymd_opt(2026, 12, 30).unwrap(), true);
+        log.prune();
+        assert_eq!(log.evenings.len(), KEEP_EVENINGS);
         assert!(log.evening(date(1)).is_none());
         assert!(log.evening(date(26)).is_some());
     }

@@ -223,7 +223,7 @@ impl<Tz: TimeZone> Decision<Tz> {
         self.notice.is_none() && self.settle.is_empty() && self.settle_snoozes.is_empty()
     }
 
-    /// Writes the decision into the log (and drops evenings older than two weeks).
+    /// Writes the decision into the log (which keeps only its newest evenings).
     pub fn apply_to(&self, log: &mut ReminderLog) {
         for (evening, key, entry) in &self.settle {
             log.settle(*evening, key, entry.clone());
@@ -231,7 +231,7 @@ impl<Tz: TimeZone> Decision<Tz> {
         for (evening, key) in &self.settle_snoozes {
             log.settle_snooze(*evening, key);
         }
-        log.prune(self.today);
+        log.prune();
     }
 }
 

@@ -144,6 +144,35 @@ pub fn build(notice: &Notice, capabilities: Capabilities, snooze_minutes: u32, i
     notification
 }
 
+/// Waits for the user's button, but not forever: a server may never report that a
+/// notification closed (a tray that keeps expired ones, a restarted server), and each
+/// waiting thread holds a D-Bus connection. After the notification's own expiry and a
+/// minute more, it is closed and the thread ends.
+fn wait_for_button(handle: &notify_rust::NotificationHandle, on_action: ActionHandler) {
+    let limit = Duration::from_millis(u64::from(EXPIRE_MS)) + Duration::from_secs(60);
+    let answered = futures_lite::future::block_on(futures_lite::future::or(
+        async {
+            let mut answer = Action::Closed;
+            handle
+                .wait_for_action_async(|response| {
+                    if let notify_rust::NotificationResponse::Action(key) = response {
+                        answer = Action::from_key(key);
+                    }
+                })
+                .await;
+            Some(answer)
+        },
+        async {
+            async_io::Timer::after(limit).await;
+            None
+        },
+    ));
+    match answered {
+        Some(action) => on_action(action),
+        None => futures_lite::future::block_on(handle.close_async()),
+    }
+}
+
 /// Real desktop notifications over D-Bus.
 #[derive(Debug, Clone)]
 pub struct DesktopNotifier {
@@ -188,7 +217,7 @@ impl Notify for DesktopNotifier {
                 Ok((handle, capabilities)) => {
                     let _ = tx.send(Ok(Shown { id: handle.id(), capabilities }));
                     if capabilities.actions {
-                        handle.wait_for_action(|key| on_action(Action::from_key(key)));
+                        wait_for_button(&handle, on_action);
                     }
                 }
             }
