@@ -1,7 +1,8 @@
 //! End to end: the real `bedtime-coach remind` on a private session bus with `dunst` under
 //! Xvfb, watched with `dbus-monitor`.
 //!
-//! - A temporary data folder whose bedtime is about a minute away (TZ=UTC, whole minutes).
+//! - A temporary data folder whose bedtime is about two minutes away (TZ=UTC, whole
+//!   minutes: the first one at least 90 s ahead).
 //! - The `Notify` call must arrive within 2 s of the due time, with the right summary and
 //!   body, and exactly once.
 //! - Invoking the "Done" action over D-Bus marks the step done in `status --json`.
@@ -199,9 +200,9 @@ fn reminder_arrives_once_on_time_and_done_reaches_the_journal() {
     };
     assert!(wait_until(Duration::from_secs(10), has_owner), "dunst did not take the notification name");
 
-    // Bedtime at the first whole minute at least 30 s away.
+    // Bedtime at the first whole minute at least 90 s away: about two minutes.
     let now = epoch() as u64;
-    let due = (now + 30).div_ceil(60) * 60;
+    let due = (now + 90).div_ceil(60) * 60;
     let hhmm = |t: u64| format!("{:02}:{:02}", (t / 3600) % 24, (t / 60) % 60);
     let setup = session.app(&["schedule", "--bedtime", &hhmm(due), "--wake", &hhmm(due + 8 * 3600)]);
     assert!(setup.status.success(), "{}", String::from_utf8_lossy(&setup.stderr));
@@ -264,7 +265,7 @@ fn reminder_arrives_once_on_time_and_done_reaches_the_journal() {
     });
     assert!(invoked, "Done did not reach the journal; service log: {}", fs::read_to_string(&first_log).unwrap());
 
-    // Nothing is shown twice, whatever happens next.
+    // Nothing is shown twice, whatever happens next: not later, not after a restart.
     sleep(Duration::from_secs(3));
     let calls = notify_calls(&fs::read_to_string(&monitor_log).unwrap_or_default());
     assert_eq!(calls.len(), 1, "{calls:?}");
@@ -273,4 +274,15 @@ fn reminder_arrives_once_on_time_and_done_reaches_the_journal() {
         proc_status(first_pid, "VmRSS:"),
         proc_status(first_pid, "VmHWM:")
     );
+    drop(first);
+    let again_log = session.dir.path().join("remind-2.log");
+    let _again = session.spawn_app(&["remind"], &again_log);
+    assert!(
+        wait_until(Duration::from_secs(5), || fs::read_to_string(&again_log).unwrap_or_default().contains("running")),
+        "the restarted service did not start: {}",
+        fs::read_to_string(&again_log).unwrap_or_default()
+    );
+    sleep(Duration::from_secs(3));
+    let calls = notify_calls(&fs::read_to_string(&monitor_log).unwrap_or_default());
+    assert_eq!(calls.len(), 1, "a restart repeated a reminder: {calls:?}");
 }

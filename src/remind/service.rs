@@ -88,9 +88,9 @@ fn sink(on_event: impl Fn(ReminderEvent) + Send + 'static) -> EventSink {
 }
 
 fn emit(sink: &EventSink, event: ReminderEvent) {
-    if let Ok(on_event) = sink.lock() {
-        on_event(event);
-    }
+    // A panic in one callback must not silence every later event.
+    let on_event = sink.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    on_event(event);
 }
 
 /// A line on stderr. A detached service may have lost its terminal: never panic on it.
