@@ -201,7 +201,9 @@ impl App {
         let events = self.reminder_events.lock().map(|mut q| std::mem::take(&mut *q)).unwrap_or_default();
         for event in events {
             match event {
-                ReminderEvent::Unavailable { message, summary, due } => {
+                ReminderEvent::Unavailable { message, summary, mut due } => {
+                    // A merged notice's summary already names the wind-down or bedtime.
+                    due.retain(|title| !summary.contains(title.as_str()));
                     let due = if due.is_empty() { String::new() } else { format!(": {}", due.join(", ")) };
                     let text = format!("Reminder — {summary}{due}. {message}");
                     self.push_banner(Banner::keyed(BannerKind::Warning, REMINDER_BANNER, text));
