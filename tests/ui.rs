@@ -295,16 +295,18 @@ fn unavailable_notifications_become_one_banner_with_the_due_step() {
     let dir = tempfile::tempdir().unwrap();
     saved_routine(dir.path());
     let mut h = harness(dir.path());
-    for minutes in [10, 5] {
+    for summary in ["Warm bath", "2 steps of your routine (since 21:45)"] {
         h.state().reminder_event(ReminderEvent::Unavailable {
-            message: "no session bus".into(),
-            summary: format!("Warm bath in {minutes} min"),
-            due: vec!["Warm bath".into()],
+            message: "Desktop notifications are not available (no session bus).".into(),
+            summary: summary.into(),
+            due: vec!["Warm bath".into(), "Air the bedroom".into()],
         });
         h.run();
     }
-    h.get_by_label_contains("Reminder — Warm bath in 5 min: Warm bath. no session bus");
-    assert!(h.query_by_label_contains("Warm bath in 10 min").is_none(), "one reminder banner at a time");
+    h.get_by_label_contains(
+        "Reminder — 2 steps of your routine (since 21:45): Warm bath, Air the bedroom. Desktop notifications are not available (no session bus).",
+    );
+    assert_eq!(h.query_all_by_label_contains("Reminder — ").count(), 1, "one reminder banner at a time");
     h.state().reminder_event(ReminderEvent::Shown { summary: "Lights out".into(), titles: vec![] });
     h.run();
     assert!(h.query_by_label_contains("Reminder — ").is_none());
