@@ -12,28 +12,18 @@
 //! skipped with a message, unless `BEDTIME_COACH_E2E=1` is set (CI), which makes it fail.
 //! Every process it starts is killed when the test ends, pass or fail.
 
+mod common;
+
 use std::fs;
 use std::io::{BufRead, BufReader};
 use std::path::Path;
-use std::process::{Child, Command, Output, Stdio};
+use std::process::{Command, Output, Stdio};
 use std::thread::sleep;
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use common::{KillOnDrop, e2e_available, start_xvfb, wait_until};
 
 const BIN: &str = env!("CARGO_BIN_EXE_bedtime-coach");
-
-/// A child process that is killed when dropped.
-struct Proc(Child);
-
-impl Drop for Proc {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn have(program: &str) -> bool {
-    Command::new("sh").arg("-c").arg(format!("command -v {program}")).output().is_ok_and(|o| o.status.success())
-}
 
 fn epoch() -> f64 {
     SystemTime::now().duration_since(UNIX_EPOCH).unwrap().as_secs_f64()
@@ -66,9 +56,9 @@ impl Session {
         self.command(BIN).arg("--data-dir").arg(self.data()).args(args).output().unwrap()
     }
 
-    fn spawn_app(&self, args: &[&str], stderr: &Path) -> Proc {
+    fn spawn_app(&self, args: &[&str], stderr: &Path) -> KillOnDrop {
         let log = fs::File::create(stderr).unwrap();
-        Proc(
+        KillOnDrop(
             self.command(BIN)
                 .arg("--data-dir")
                 .arg(self.data())
@@ -80,17 +70,6 @@ impl Session {
                 .unwrap(),
         )
     }
-}
-
-fn wait_until(limit: Duration, mut done: impl FnMut() -> bool) -> bool {
-    let start = Instant::now();
-    while start.elapsed() < limit {
-        if done() {
-            return true;
-        }
-        sleep(Duration::from_millis(50));
-    }
-    done()
 }
 
 /// The `Notify` calls in a dbus-monitor log: (time, summary, body).
@@ -127,37 +106,13 @@ fn proc_status(pid: u32, key: &str) -> String {
 #[test]
 fn reminder_arrives_once_on_time_and_done_reaches_the_journal() {
     let required = ["Xvfb", "dunst", "dbus-daemon", "dbus-monitor", "gdbus"];
-    let missing: Vec<&str> = required.into_iter().filter(|p| !have(p)).collect();
-    if !missing.is_empty() {
-        let message =
-            format!("{} missing (apt-get install xvfb dunst dbus dbus-x11 libglib2.0-bin)", missing.join(", "));
-        assert!(std::env::var("BEDTIME_COACH_E2E").as_deref() != Ok("1"), "BEDTIME_COACH_E2E=1 but {message}");
-        println!("SKIPPED end-to-end reminder test: {message}; set BEDTIME_COACH_E2E=1 to fail instead");
+    if !e2e_available("the end-to-end reminder test", &required, "xvfb dunst dbus libglib2.0-bin") {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
     fs::create_dir_all(dir.path().join("config")).unwrap();
 
-    // Xvfb on a free display number.
-    let mut number = 90 + std::process::id() % 50;
-    while Path::new(&format!("/tmp/.X11-unix/X{number}")).exists()
-        || Path::new(&format!("/tmp/.X{number}-lock")).exists()
-    {
-        number += 1;
-    }
-    let display = format!(":{number}");
-    let _xvfb = Proc(
-        Command::new("Xvfb")
-            .args([display.as_str(), "-screen", "0", "1024x768x24", "-nolisten", "tcp"])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap(),
-    );
-    assert!(
-        wait_until(Duration::from_secs(10), || Path::new(&format!("/tmp/.X11-unix/X{number}")).exists()),
-        "Xvfb did not start"
-    );
+    let (_xvfb, display) = start_xvfb("1024x768x24");
 
     // A private session bus with the standard session configuration.
     let mut bus_daemon = Command::new("dbus-daemon")
@@ -168,11 +123,11 @@ fn reminder_arrives_once_on_time_and_done_reaches_the_journal() {
         .unwrap();
     let mut bus = String::new();
     BufReader::new(bus_daemon.stdout.take().unwrap()).read_line(&mut bus).unwrap();
-    let _bus_daemon = Proc(bus_daemon);
+    let _bus_daemon = KillOnDrop(bus_daemon);
     let session = Session { display, bus: bus.trim().to_owned(), dir };
 
     let monitor_log = session.dir.path().join("monitor.log");
-    let _monitor = Proc(
+    let _monitor = KillOnDrop(
         session
             .command("dbus-monitor")
             .arg("interface='org.freedesktop.Notifications'")
@@ -181,7 +136,7 @@ fn reminder_arrives_once_on_time_and_done_reaches_the_journal() {
             .spawn()
             .unwrap(),
     );
-    let _dunst = Proc(
+    let _dunst = KillOnDrop(
         session
             .command("dunst")
             .args(["-verbosity", "crit"])

@@ -5,67 +5,16 @@
 //! Needs Xvfb, xdotool and ImageMagick's `import`. Without them the test skips with a
 //! message, unless BEDTIME_COACH_E2E=1 (CI), where a missing piece is a failure.
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Output, Stdio};
+use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-/// Kills a child process when dropped, so a failing test leaves nothing running.
-struct Running(Child);
-
-impl Drop for Running {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn have(program: &str) -> bool {
-    Command::new("sh").arg("-c").arg(format!("command -v {program}")).output().is_ok_and(|o| o.status.success())
-}
-
-/// Whether the pieces are there; panics under BEDTIME_COACH_E2E=1 if they are not.
-fn e2e_available(programs: &[&str]) -> bool {
-    let missing: Vec<&str> = programs.iter().copied().filter(|p| !have(p)).collect();
-    if missing.is_empty() {
-        return true;
-    }
-    if std::env::var("BEDTIME_COACH_E2E").as_deref() == Ok("1") {
-        panic!("BEDTIME_COACH_E2E=1 but {} is missing", missing.join(", "));
-    }
-    eprintln!(
-        "skipping the real-window test: {} not installed (set BEDTIME_COACH_E2E=1 to require it)",
-        missing.join(", ")
-    );
-    false
-}
+use common::{KillOnDrop, e2e_available, start_xvfb};
 
 fn bin(data: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_bedtime-coach")).arg("--data-dir").arg(data).args(args).output().unwrap()
-}
-
-fn start_xvfb() -> (Running, String) {
-    for attempt in 0..20 {
-        let number = 120 + (std::process::id() as usize + attempt * 7) % 400;
-        if Path::new(&format!("/tmp/.X11-unix/X{number}")).exists() {
-            continue;
-        }
-        let display = format!(":{number}");
-        let child = Command::new("Xvfb")
-            .args([display.as_str(), "-screen", "0", "1280x900x24", "-nolisten", "tcp"])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let xvfb = Running(child);
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while Instant::now() < deadline {
-            if Path::new(&format!("/tmp/.X11-unix/X{number}")).exists() {
-                return (xvfb, display);
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-    panic!("could not start Xvfb");
 }
 
 /// The centre of the only step's Done button, in window coordinates, as the window lays it out.
@@ -88,7 +37,7 @@ fn xdotool(display: &str, args: &[&str]) -> Output {
 
 #[test]
 fn clicking_done_in_the_real_window_records_the_step() {
-    if !e2e_available(&["Xvfb", "xdotool", "import"]) {
+    if !e2e_available("the real-window test", &["Xvfb", "xdotool", "import"], "xvfb xdotool imagemagick") {
         return;
     }
     let data = tempfile::tempdir().unwrap();
@@ -107,7 +56,7 @@ fn clicking_done_in_the_real_window_records_the_step() {
     let settings = bedtime_coach::model::Settings { reminders: false, ..Default::default() };
     bedtime_coach::command::Command::SetSettings(settings).apply(&store).unwrap();
 
-    let (_xvfb, display) = start_xvfb();
+    let (_xvfb, display) = start_xvfb("1280x900x24");
     let app = Command::new(env!("CARGO_BIN_EXE_bedtime-coach"))
         .arg("--data-dir")
         .arg(data.path())
@@ -117,7 +66,7 @@ fn clicking_done_in_the_real_window_records_the_step() {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    let mut app = Running(app);
+    let mut app = KillOnDrop(app);
 
     let search = Command::new("timeout")
         .args(["30", "xdotool", "search", "--sync", "--onlyvisible", "--name", "^Bedtime Coach$"])
@@ -159,13 +108,13 @@ fn clicking_done_in_the_real_window_records_the_step() {
 
 #[test]
 fn closing_the_window_hands_reminders_to_a_background_service() {
-    if !e2e_available(&["Xvfb", "xdotool"]) {
+    if !e2e_available("the window handover test", &["Xvfb", "xdotool"], "xvfb xdotool") {
         return;
     }
     let data = tempfile::tempdir().unwrap();
     assert!(bin(data.path(), &["schedule", "--bedtime", "22:30"]).status.success()); // a saved routine
-    let (_xvfb, display) = start_xvfb();
-    let mut app = Running(
+    let (_xvfb, display) = start_xvfb("1280x900x24");
+    let mut app = KillOnDrop(
         Command::new(env!("CARGO_BIN_EXE_bedtime-coach"))
             .arg("--data-dir")
             .arg(data.path())

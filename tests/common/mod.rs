@@ -1,0 +1,67 @@
+//! Helpers shared by the end-to-end tests: required programs, Xvfb, child processes.
+
+// Each test crate uses its own subset of these.
+#![allow(dead_code)]
+
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// A child process that is killed when dropped, so a failing test leaves nothing running.
+pub struct KillOnDrop(pub Child);
+
+impl Drop for KillOnDrop {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+pub fn have(program: &str) -> bool {
+    Command::new("sh").arg("-c").arg(format!("command -v {program}")).output().is_ok_and(|o| o.status.success())
+}
+
+/// Whether `programs` are installed. Without them the test skips with a message, unless
+/// BEDTIME_COACH_E2E=1 (CI), where a missing piece fails it.
+pub fn e2e_available(what: &str, programs: &[&str], install: &str) -> bool {
+    let missing: Vec<&str> = programs.iter().copied().filter(|p| !have(p)).collect();
+    if missing.is_empty() {
+        return true;
+    }
+    let message = format!("{} missing (apt-get install {install})", missing.join(", "));
+    assert!(std::env::var("BEDTIME_COACH_E2E").as_deref() != Ok("1"), "BEDTIME_COACH_E2E=1 but {message}");
+    println!("SKIPPED {what}: {message}; set BEDTIME_COACH_E2E=1 to fail instead");
+    false
+}
+
+pub fn wait_until(limit: Duration, mut done: impl FnMut() -> bool) -> bool {
+    let deadline = Instant::now() + limit;
+    loop {
+        if done() {
+            return true;
+        }
+        if Instant::now() >= deadline {
+            return false;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// Xvfb on a free display number; returns it with its `DISPLAY` value.
+pub fn start_xvfb(screen: &str) -> (KillOnDrop, String) {
+    let socket = |n: u32| format!("/tmp/.X11-unix/X{n}");
+    let mut number = 100 + std::process::id() % 400;
+    while Path::new(&socket(number)).exists() || Path::new(&format!("/tmp/.X{number}-lock")).exists() {
+        number += 1;
+    }
+    let display = format!(":{number}");
+    let xvfb = Command::new("Xvfb")
+        .args([display.as_str(), "-screen", "0", screen, "-nolisten", "tcp"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("Xvfb");
+    let xvfb = KillOnDrop(xvfb);
+    assert!(wait_until(Duration::from_secs(10), || Path::new(&socket(number)).exists()), "Xvfb did not start");
+    (xvfb, display)
+}
