@@ -341,7 +341,8 @@ impl App {
                     }
                 }
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    ui.label(egui::RichText::new("Offline: your data stays on this computer").small().weak());
+                    let offline = egui::RichText::new("Offline: your data stays on this computer").small().weak();
+                    ui.add(egui::Label::new(offline).truncate());
                 });
             });
             ui.add_space(4.0);

@@ -43,7 +43,7 @@ pub fn run_window(store: Store) -> anyhow::Result<()> {
         .with_title("Bedtime Coach")
         .with_app_id("bedtime-coach")
         .with_inner_size([980.0, 700.0])
-        .with_min_inner_size([640.0, 480.0]);
+        .with_min_inner_size([720.0, 520.0]);
     if let Ok(icon) = eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon.png")) {
         viewport = viewport.with_icon(icon);
     }

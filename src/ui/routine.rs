@@ -52,7 +52,8 @@ pub fn routine_ui(
     let evening = evening_at(&preview_config, now);
     let preview = plan_evening(&preview_config, evening, &Local, None);
 
-    egui::Panel::right("routine-editor").resizable(true).default_size(400.0).show(ui, |ui| {
+    let editor_width = (ui.available_width() * 0.45).min(420.0);
+    egui::Panel::right("routine-editor").resizable(true).default_size(editor_width).show(ui, |ui| {
         egui::ScrollArea::vertical().id_salt("routine-edit").auto_shrink([false, false]).show(ui, |ui| {
             editor_ui(ui, state, &preview);
             ui.separator();
@@ -124,11 +125,14 @@ fn list_ui(ui: &mut egui::Ui, state: &mut EditorState, config: &Config, actions:
             .inner_margin(egui::Margin::symmetric(6, 2))
             .fill(if selected { ui.visuals().faint_bg_color } else { egui::Color32::TRANSPARENT });
         frame.show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            let mut enabled = step.enabled;
+            if ui.checkbox(&mut enabled, title).accessible_name(format!("Use: {title}")).changed() {
+                actions.push(Action::Apply(Command::UpdateStep(Step { enabled, ..step.clone() })));
+            }
+            // The second line carries the buttons, so long titles never run under them.
             ui.horizontal(|ui| {
-                let mut enabled = step.enabled;
-                if ui.checkbox(&mut enabled, title).accessible_name(format!("Use: {title}")).changed() {
-                    actions.push(Action::Apply(Command::UpdateStep(Step { enabled, ..step.clone() })));
-                }
+                ui.add_space(ui.spacing().indent);
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     if ui.small_button("Delete").accessible_name(format!("Delete: {title}")).clicked() {
                         actions.push(Action::Apply(Command::RemoveStep { step: step.id.clone() }));
@@ -148,11 +152,12 @@ fn list_ui(ui: &mut egui::Ui, state: &mut EditorState, config: &Config, actions:
                     if edit.accessible_name(format!("Edit: {title}")).clicked() {
                         state.selected = Some(step.id.clone());
                     }
+                    let reminder = if step.remind { " · reminder" } else { "" };
+                    let when = RichText::new(format!("{}{reminder}", step.anchor.describe())).small().weak();
+                    ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                        ui.add(egui::Label::new(when).truncate());
+                    });
                 });
-            });
-            let reminder = if step.remind { " · reminder" } else { "" };
-            ui.indent(&step.id, |ui| {
-                ui.label(RichText::new(format!("{}{reminder}", step.anchor.describe())).small().weak());
             });
         });
     }

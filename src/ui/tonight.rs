@@ -51,7 +51,7 @@ pub fn tonight_ui(
     actions: &mut Vec<Action>,
 ) {
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-        ui.set_max_width(760.0);
+        ui.set_max_width(ui.available_width().min(760.0));
         header_ui(ui, plan, now);
         caffeine_ui(ui, plan, now);
         if config.settings.reminders {
