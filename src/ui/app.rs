@@ -148,7 +148,7 @@ impl App {
         let stop = self.stop_watching.clone();
         let paths = self.store.paths().clone();
         let watcher = std::thread::Builder::new().name("file-watch".into()).spawn(move || {
-            // A stat of two files every 1.5 s: cheap, and no repaint unless something changed.
+            // A stat of three files every 1.5 s: cheap, and no repaint unless something changed.
             let store = Store::new(paths);
             let mut last = files_fingerprint(&store);
             while !stop.load(Ordering::Relaxed) {
