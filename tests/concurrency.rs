@@ -6,7 +6,7 @@
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use bedtime_coach::model::{CheckIn, Journal, Outcome};
 use bedtime_coach::store::{Paths, Store, StoreError};
@@ -103,37 +103,33 @@ fn killed_mid_save_the_file_holds_the_old_or_the_new_state() {
     let dir = tempfile::tempdir().unwrap();
     let seed = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos() as u64 | 1;
     let mut moments = Moments(seed);
-    let mut known = 0usize;
-    let mut kills_during_saves = 0;
     for round in 0..200 {
         let mut child = spawn_child(format!("save-loop|{}|", dir.path().display()), Stdio::piped());
         let stdout = child.stdout.take().unwrap();
+        let (saves, saved) = std::sync::mpsc::channel();
         let reader = std::thread::spawn(move || {
-            BufReader::new(stdout)
-                .lines()
-                .map_while(Result::ok)
-                // libtest may print "test child_entry ... " on the same line as the first one.
-                .filter_map(|line| line.split("SAVED ").nth(1).and_then(|n| n.trim().parse::<usize>().ok()))
-                .last()
+            // libtest may print "test child_entry ... " on the same line as the first one.
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                if let Some(n) = line.split("SAVED ").nth(1).and_then(|n| n.trim().parse::<usize>().ok()) {
+                    let _ = saves.send(n);
+                }
+            }
         });
-        // Let it start and save a few times, then kill it at a random moment.
-        let deadline = Instant::now() + Duration::from_micros(5_000 + moments.next_micros(40_000));
-        while Instant::now() < deadline {
-            std::thread::sleep(Duration::from_micros(500));
-        }
+        // Once it is saving in a loop (however slow the machine), kill it at a random
+        // moment within the next few saves.
+        let first = saved.recv_timeout(Duration::from_secs(30)).expect("the child never saved");
+        std::thread::sleep(Duration::from_micros(moments.next_micros(20_000)));
         child.kill().unwrap(); // SIGKILL
         child.wait().unwrap();
-        let last_reported = reader.join().unwrap();
-        if let Some(n) = last_reported {
-            kills_during_saves += 1;
-            known = n;
-        }
+        reader.join().unwrap();
+        // The last save the child confirmed; the file may also hold the one in flight.
+        let known = saved.try_iter().last().unwrap_or(first);
         // The file itself must parse as it is, before the store could repair anything.
         match std::fs::read(dir.path().join("journal.json")) {
             Ok(bytes) => {
                 assert!(serde_json::from_slice::<serde_json::Value>(&bytes).is_ok(), "round {round}: damaged file")
             }
-            Err(_) => assert_eq!(known, 0, "round {round}: the journal vanished"),
+            Err(error) => panic!("round {round}: the journal vanished ({error})"),
         }
         let journal = journal_in(dir.path());
         let count = journal.check_in_count();
@@ -142,7 +138,6 @@ fn killed_mid_save_the_file_holds_the_old_or_the_new_state() {
             "round {round} (seed {seed}): file has {count} check-ins, last confirmed save had {known}"
         );
         assert!((0..count).all(|n| journal.check_in(day(n), "warm-bath").is_some()));
-        known = count;
     }
     let leftovers: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
@@ -150,5 +145,4 @@ fn killed_mid_save_the_file_holds_the_old_or_the_new_state() {
         .filter(|name| name.contains("corrupt"))
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
-    assert!(kills_during_saves > 100, "most kills should land while saving ({kills_during_saves})");
 }
