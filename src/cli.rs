@@ -221,13 +221,15 @@ where
             let plan = plan_evening(config, evening, &tz, snapshot.journal.value.evening(evening));
             let log = store.load_reminders()?.value;
             let paused = log.is_paused(evening);
-            let next = next_reminder(config, &plan, &log, now);
+            // Until a routine is saved the service sends nothing (see remind::service).
+            let saved = snapshot.config.existed;
+            let next = next_reminder(config, &plan, &log, now).filter(|_| saved);
             if json {
                 let mut value = status_json(&plan, config, next.as_ref());
                 value["paused"] = json!(paused);
                 return Ok(pretty(&value));
             }
-            let mut text = status_text(&plan, config, next.as_ref(), now);
+            let mut text = status_text(&plan, config, saved, next.as_ref(), now);
             if paused {
                 text.push_str("\nReminders are paused for the rest of tonight.");
             }
@@ -469,6 +471,7 @@ where
 fn status_text<Tz: TimeZone>(
     plan: &Plan<Tz>,
     config: &Config,
+    routine_saved: bool,
     next: Option<&Reminder<Tz>>,
     now: &DateTime<Tz>,
 ) -> String
@@ -491,6 +494,7 @@ where
     match next {
         Some(reminder) => writeln!(out, "Next reminder: {} at {}.", reminder.title, reminder.due.format("%H:%M")).ok(),
         None if !config.settings.reminders => writeln!(out, "Reminders are off.").ok(),
+        None if !routine_saved => writeln!(out, "{}", remind::service::NO_ROUTINE_YET).ok(),
         None => writeln!(out, "No more reminders tonight.").ok(),
     };
     out.trim_end().to_owned()

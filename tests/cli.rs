@@ -68,8 +68,10 @@ fn fresh_folder_shows_the_default_routine() {
     assert_eq!(step(&plan, "caffeine-cutoff")["due"], "2026-11-26T16:30:00+01:00");
     assert_eq!(step(&plan, "lights-out")["due"], "2026-11-26T22:30:00+01:00");
     assert_eq!(step(&plan, "warm-bath")["remind"], true);
-    // Reading does not write a routine file.
+    // Reading does not write a routine file, and nothing is reminded before one is saved.
     assert!(!dir.path().join("routine.json").exists());
+    assert!(run(dir.path(), &["status"]).ok().stdout().contains("No routine is saved yet"));
+    assert_eq!(run(dir.path(), &["status", "--json"]).ok().json()["next_reminder"], Value::Null);
 }
 
 #[test]
