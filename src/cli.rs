@@ -221,9 +221,9 @@ where
             let plan = plan_evening(config, evening, &tz, snapshot.journal.value.evening(evening));
             let log = store.load_reminders()?.value;
             let paused = log.is_paused(evening);
-            // Until a routine is saved the service sends nothing (see remind::service).
+            // The same rule the service follows: nothing is sent before a routine is saved.
             let saved = snapshot.config.existed;
-            let next = next_reminder(config, &plan, &log, now).filter(|_| saved);
+            let next = next_reminder(&remind::service::effective_config(&snapshot.config), &plan, &log, now);
             if json {
                 let mut value = status_json(&plan, config, next.as_ref());
                 value["paused"] = json!(paused);

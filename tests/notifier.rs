@@ -8,6 +8,8 @@
 //! Needs `dbus-daemon`. Without it the test is skipped with a message, unless
 //! `BEDTIME_COACH_E2E=1` is set, in which case it fails.
 
+mod common;
+
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -25,10 +27,6 @@ use bedtime_coach::store::{Paths, Store, StoreError};
 use chrono::{DateTime, Local, NaiveDate, Timelike};
 use futures_lite::StreamExt;
 use zbus::OwnedVariant;
-
-fn have(program: &str) -> bool {
-    Command::new("sh").arg("-c").arg(format!("command -v {program}")).output().is_ok_and(|o| o.status.success())
-}
 
 /// A private bus without service activation (the standard session config would start
 /// dunst for the notification name by itself).
@@ -193,11 +191,7 @@ fn due_now(dir: &Path) -> Paths {
 
 #[test]
 fn notifier_on_private_buses() {
-    if !have("dbus-daemon") {
-        assert!(std::env::var("BEDTIME_COACH_E2E").as_deref() != Ok("1"), "dbus-daemon is missing");
-        println!(
-            "SKIPPED: dbus-daemon is not installed (apt-get install dbus); set BEDTIME_COACH_E2E=1 to fail instead"
-        );
+    if !common::e2e_available("the notifier test", &["dbus-daemon"], "dbus") {
         return;
     }
 

@@ -121,7 +121,7 @@ pub const NO_ROUTINE_YET: &str = "No routine is saved yet, so no reminders are s
 
 /// The routine as reminders see it: until the user has saved one (the first-run setup),
 /// the embedded default must not start sending notifications.
-fn effective_config(loaded: &Loaded<Config>) -> Config {
+pub fn effective_config(loaded: &Loaded<Config>) -> Config {
     let mut config = loaded.value.clone();
     if !loaded.existed {
         config.settings.reminders = false;

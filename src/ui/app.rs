@@ -127,16 +127,8 @@ impl App {
         app
     }
 
-    pub fn snapshot(&self) -> &Snapshot {
-        &self.snapshot
-    }
-
     pub fn banners(&self) -> &[Banner] {
         &self.banners
-    }
-
-    pub fn screen(&self) -> Screen {
-        self.screen
     }
 
     /// Sets up fonts and colours, watches the files for other processes' saves, and runs

@@ -12,7 +12,7 @@ mod style;
 mod tonight;
 mod widgets;
 
-pub use app::{App, Banner, BannerKind, Clock, ReminderInfo, ReminderOwner, Screen, system_clock};
+pub use app::{App, Banner, BannerKind, Clock, Screen, system_clock};
 pub use style::install as install_style;
 
 use anyhow::Context as _;
