@@ -10,7 +10,9 @@ use chrono::{DateTime, Local, NaiveDate, NaiveTime, SecondsFormat, TimeZone};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use serde_json::{Value, json};
 
-use crate::command::{Command, CommandError, new_step};
+use crate::command::{Applied, Command, CommandError, new_step};
+use crate::model::routine::StepEdit;
+use crate::model::time::{FIRST_DATE, LAST_DATE, is_sane_date};
 use crate::model::{
     Anchor, Config, Day, Outcome, Plan, PlannedStep, StepState, catalog, evening_at, plan_evening,
     time::{format_minutes, hhmm, parse_hhmm},
@@ -38,7 +40,7 @@ pub enum CliCommand {
     /// Show an evening's timeline (default: tonight).
     Plan {
         /// The evening, as YYYY-MM-DD.
-        #[arg(long, value_name = "D")]
+        #[arg(long, value_name = "D", value_parser = date_arg)]
         date: Option<NaiveDate>,
         /// Print JSON: an array of steps.
         #[arg(long)]
@@ -57,10 +59,10 @@ pub enum CliCommand {
         #[arg(long, conflicts_with = "undo")]
         skip: bool,
         /// A measured value, such as the humidity in percent for humidity-check.
-        #[arg(long, value_name = "V")]
+        #[arg(long, value_name = "V", allow_negative_numbers = true)]
         value: Option<f64>,
         /// The evening, as YYYY-MM-DD (default: tonight).
-        #[arg(long, value_name = "D")]
+        #[arg(long, value_name = "D", value_parser = date_arg)]
         date: Option<NaiveDate>,
         /// Take the check-in back.
         #[arg(long)]
@@ -95,6 +97,20 @@ pub enum CliCommand {
         #[arg(value_enum)]
         action: AutostartArg,
     },
+}
+
+impl CliCommand {
+    /// Whether the command may change what is stored (so a failure to print its result
+    /// must say that the change itself happened).
+    pub fn changes_data(&self) -> bool {
+        match self {
+            CliCommand::Plan { .. } | CliCommand::Status { .. } => false,
+            CliCommand::Routine(RoutineCommand::List { .. } | RoutineCommand::Catalog) => false,
+            CliCommand::Schedule { bedtime, wake, .. } => bedtime.is_some() || wake.is_some(),
+            CliCommand::Autostart { action } => !matches!(action, AutostartArg::Status),
+            CliCommand::Check { .. } | CliCommand::Routine(_) | CliCommand::Remind { .. } => true,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -186,6 +202,15 @@ fn clock_arg(text: &str) -> Result<NaiveTime, String> {
     parse_hhmm(text).ok_or_else(|| format!("\"{text}\" is not a clock time; use HH:MM, like 22:30"))
 }
 
+fn date_arg(text: &str) -> Result<NaiveDate, String> {
+    let date = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("{text} is not a date; use YYYY-MM-DD, like 2026-11-27"))?;
+    if !is_sane_date(date) {
+        return Err(format!("{text} is too far away; use a date from {FIRST_DATE} to {LAST_DATE}"));
+    }
+    Ok(date)
+}
+
 fn day_arg(text: &str) -> Result<Day, String> {
     Day::parse(text).ok_or_else(|| format!("\"{text}\" is not a weekday; use mon, tue, wed, thu, fri, sat or sun"))
 }
@@ -245,8 +270,11 @@ where
                 .ok_or_else(|| CommandError::UnknownStep(step.clone()))?;
             let when = evening.format("%a %-d %b");
             if undo {
-                Command::Undo { evening, step }.apply(store)?;
-                return Ok(format!("{title}: check-in taken back (evening of {when})."));
+                let applied = Command::Undo { evening, step }.apply(store)?;
+                return Ok(match applied {
+                    Applied::Unchanged => format!("Nothing to undo: {title} was not checked on the evening of {when}."),
+                    _ => format!("{title}: check-in taken back (evening of {when})."),
+                });
             }
             let outcome = if skip { Outcome::Skipped } else { Outcome::Done };
             let at = now.fixed_offset();
@@ -261,10 +289,7 @@ where
         CliCommand::Routine(command) => routine(command, store),
         CliCommand::Schedule { bedtime, wake, days } => {
             if bedtime.is_some() || wake.is_some() {
-                store.update_config(|config| {
-                    config.schedule.set(bedtime, wake, &days);
-                    Ok::<_, CommandError>(())
-                })?;
+                Command::SetNights { days, bedtime, wake }.apply(store)?;
             } else if !days.is_empty() {
                 return Err(CommandError::BadValue("Give --bedtime and/or --wake to change those days.".to_owned()));
             }
@@ -348,34 +373,32 @@ fn routine(command: RoutineCommand, store: &Store) -> Result<String, CommandErro
             Ok(format!("Removed {step} from your routine; its past check-ins are kept."))
         }
         RoutineCommand::Set { step, anchor, remind, title, enabled, position } => {
-            let config = store.load_config()?.value;
-            let mut changed =
-                config.routine.get(&step).cloned().ok_or_else(|| CommandError::UnknownStep(step.clone()))?;
-            if let Some(anchor) = anchor.anchor() {
-                changed.anchor = anchor;
+            let edit = StepEdit {
+                title: title.map(Some),
+                why: None,
+                anchor: anchor.anchor(),
+                remind: remind.map(OnOff::is_on),
+                enabled: enabled.map(OnOff::is_on),
+            };
+            let applied = Command::EditStep { step: step.clone(), edit }.apply(store)?;
+            let moved = match position {
+                Some(position) => {
+                    Command::MoveStep { step: step.clone(), to: position.saturating_sub(1) }.apply(store)?
+                }
+                None => Applied::Unchanged,
+            };
+            match applied {
+                Applied::Step(changed) => Ok(format!(
+                    "{} ({}): {}, reminder {}{}.",
+                    changed.title(),
+                    changed.id,
+                    changed.anchor.describe(),
+                    if changed.remind { "on" } else { "off" },
+                    if changed.enabled { "" } else { ", turned off" }
+                )),
+                _ if moved.changed() => Ok(format!("Moved {step} to position {}.", position.unwrap_or(1))),
+                _ => Ok(format!("Nothing to change: {step} already is as you asked.")),
             }
-            if let Some(remind) = remind {
-                changed.remind = remind.is_on();
-            }
-            if let Some(enabled) = enabled {
-                changed.enabled = enabled.is_on();
-            }
-            if let Some(title) = title {
-                changed.title = Some(title);
-            }
-            let summary = format!(
-                "{} ({}): {}, reminder {}{}.",
-                changed.title(),
-                changed.id,
-                changed.anchor.describe(),
-                if changed.remind { "on" } else { "off" },
-                if changed.enabled { "" } else { ", turned off" }
-            );
-            Command::UpdateStep(changed).apply(store)?;
-            if let Some(position) = position {
-                Command::MoveStep { step, to: position.saturating_sub(1) }.apply(store)?;
-            }
-            Ok(summary)
         }
     }
 }
@@ -503,7 +526,7 @@ where
 fn schedule_text(config: &Config) -> String {
     let schedule = &config.schedule;
     let mut out = String::new();
-    let line = |night: crate::model::Night| {
+    let line = |night: &crate::model::Night| {
         format!("bed {}, up {} — {}", hhmm(night.bedtime), hhmm(night.wake), night.sleep_opportunity_text())
     };
     if schedule.is_per_weekday() {
@@ -511,7 +534,7 @@ fn schedule_text(config: &Config) -> String {
             writeln!(out, "{:<10} {}", day.name(), line(schedule.night(day))).ok();
         }
     } else {
-        writeln!(out, "Every day: {}", line(schedule.every_day)).ok();
+        writeln!(out, "Every day: {}", line(&schedule.every_day)).ok();
     }
     out.trim_end().to_owned()
 }

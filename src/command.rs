@@ -4,11 +4,12 @@
 //! read-modify-write through the store, so it lands on the newest state on disk even when
 //! another process saved in between.
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 
-use crate::model::{
-    Anchor, CheckIn, Config, Outcome, Schedule, Settings, Step, ValueKind, catalog, routine::MAX_ANCHOR_MINUTES,
-};
+use crate::model::routine::{StepEdit, StepError};
+use crate::model::schedule::SameTime;
+use crate::model::time::is_sane_date;
+use crate::model::{Anchor, CheckIn, Config, Day, Outcome, Schedule, Settings, Step, catalog};
 use crate::store::{Store, StoreError};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -32,8 +33,11 @@ pub enum Command {
     RemoveStep {
         step: String,
     },
-    /// Replaces a step's settings, keeping its place.
-    UpdateStep(Step),
+    /// Changes some fields of a step, keeping the rest as they are on disk.
+    EditStep {
+        step: String,
+        edit: StepEdit,
+    },
     /// Moves a step to a new position in the routine.
     MoveStep {
         step: String,
@@ -41,6 +45,12 @@ pub enum Command {
     },
     /// Saves a whole routine at once (the first-run setup).
     SaveConfig(Config),
+    /// Changes bedtime and/or wake time of `days` (every day when empty).
+    SetNights {
+        days: Vec<Day>,
+        bedtime: Option<NaiveTime>,
+        wake: Option<NaiveTime>,
+    },
     SetSchedule(Schedule),
     SetSettings(Settings),
     /// "Pause tonight": no reminders for the rest of `evening` (or resume them).
@@ -62,126 +72,141 @@ pub enum CommandError {
     UnknownStep(String),
     #[error("\"{0}\" is already in your routine.")]
     AlreadyInRoutine(String),
-    #[error("Step ids use lowercase letters, digits and dashes, like \"evening-walk\"; \"{0}\" does not.")]
-    BadId(String),
+    #[error(transparent)]
+    Step(#[from] StepError),
+    #[error(transparent)]
+    Schedule(#[from] SameTime),
     #[error("{0}")]
     BadValue(String),
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error(transparent)]
     Remind(#[from] crate::remind::RemindError),
+    /// Inside `apply` only: the change would change nothing, so the store must not save.
+    #[error("Nothing changed.")]
+    NothingToChange,
 }
 
-/// Checks that a value fits the step it is recorded for.
-pub fn validate_value(step: &Step, value: Option<f64>) -> Result<(), CommandError> {
-    match (step.value_kind(), value) {
-        (_, None) => Ok(()),
-        (Some(ValueKind::HumidityPercent), Some(v)) if (0.0..=100.0).contains(&v) => Ok(()),
-        (Some(ValueKind::HumidityPercent), Some(v)) => {
-            Err(CommandError::BadValue(format!("A humidity of {v} % is not possible; give a number from 0 to 100.")))
-        }
-        (None, Some(_)) => Err(CommandError::BadValue(format!("\"{}\" does not record a value.", step.id))),
-    }
+/// What applying a command did.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Applied {
+    /// The change was saved.
+    Saved,
+    /// There was nothing to change (undoing what was never checked, an edit to the
+    /// values a step already has); nothing was written.
+    Unchanged,
+    /// A step was added or edited; this is it as saved.
+    Step(Step),
 }
 
-fn validate_step(step: &Step) -> Result<(), CommandError> {
-    let id_ok = !step.id.is_empty()
-        && step.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-        && !step.id.starts_with('-')
-        && !step.id.ends_with('-');
-    if !id_ok {
-        return Err(CommandError::BadId(step.id.clone()));
+impl Applied {
+    pub fn changed(&self) -> bool {
+        !matches!(self, Applied::Unchanged)
     }
-    if step.title.as_deref().is_some_and(|t| t.trim().is_empty())
-        || (step.catalog_entry().is_none() && step.title.is_none())
-    {
-        return Err(CommandError::BadValue("A step needs a title.".to_owned()));
-    }
-    let minutes = match step.anchor {
-        Anchor::BeforeBedtime { minutes } | Anchor::AfterWake { minutes } => minutes,
-        Anchor::At { .. } => 0,
-    };
-    if minutes > MAX_ANCHOR_MINUTES {
-        return Err(CommandError::BadValue(format!(
-            "{minutes} minutes is more than a day; use at most {MAX_ANCHOR_MINUTES}."
-        )));
-    }
-    Ok(())
 }
 
 fn find<'a>(config: &'a mut Config, id: &str) -> Result<&'a mut Step, CommandError> {
     config.routine.get_mut(id).ok_or_else(|| CommandError::UnknownStep(id.to_owned()))
 }
 
+/// `Saved` when something changed; otherwise stops the read-modify-write before it saves.
+fn saved_if(changed: bool) -> Result<Applied, CommandError> {
+    if changed { Ok(Applied::Saved) } else { Err(CommandError::NothingToChange) }
+}
+
 impl Command {
-    /// Applies the command through the store, under its lock.
-    pub fn apply(self, store: &Store) -> Result<(), CommandError> {
+    /// Applies the command through the store, under its lock, to the state it finds there.
+    /// A command that would change nothing writes nothing and says so: `Applied::Unchanged`.
+    pub fn apply(self, store: &Store) -> Result<Applied, CommandError> {
+        match self.apply_or_stop(store) {
+            Err(CommandError::NothingToChange) => Ok(Applied::Unchanged),
+            result => result,
+        }
+    }
+
+    fn apply_or_stop(self, store: &Store) -> Result<Applied, CommandError> {
         match self {
             Command::Check { evening, step, outcome, value, at } => {
+                if !is_sane_date(evening) {
+                    return Err(CommandError::BadValue(format!("{evening} is too far from today to record.")));
+                }
                 let config = store.load_config()?.value;
                 let routine_step = config.routine.get(&step).ok_or_else(|| CommandError::UnknownStep(step.clone()))?;
-                validate_value(routine_step, value)?;
+                routine_step.check_value(value)?;
                 store.update_journal(|journal| {
-                    journal.record(evening, &step, CheckIn::new(outcome, at, value));
-                    Ok(())
+                    let check_in = CheckIn::new(outcome, at, value);
+                    let same = journal.check_in(evening, &step).is_some_and(|old| *old == check_in);
+                    journal.record(evening, &step, check_in);
+                    saved_if(!same)
                 })
             }
-            Command::Undo { evening, step } => store.update_journal(|journal| {
-                journal.undo(evening, &step);
-                Ok(())
-            }),
+            Command::Undo { evening, step } => {
+                store.update_journal(|journal| saved_if(journal.undo(evening, &step).is_some()))
+            }
             Command::AddStep(step) => {
-                validate_step(&step)?;
+                step.validate()?;
                 store.update_config(|config| {
                     if config.routine.get(&step.id).is_some() {
                         return Err(CommandError::AlreadyInRoutine(step.id));
                     }
-                    config.routine.steps.push(step);
-                    Ok(())
+                    config.routine.steps.push(step.clone());
+                    Ok(Applied::Step(step))
                 })
             }
             Command::RemoveStep { step } => store.update_config(|config| {
                 let index = config.routine.position(&step).ok_or(CommandError::UnknownStep(step))?;
                 config.routine.steps.remove(index);
-                Ok(())
+                Ok(Applied::Saved)
             }),
-            Command::UpdateStep(step) => {
-                validate_step(&step)?;
-                store.update_config(|config| {
-                    let slot = find(config, &step.id)?;
-                    *slot = step;
-                    Ok(())
-                })
-            }
+            Command::EditStep { step, edit } => store.update_config(|config| {
+                let slot = find(config, &step)?;
+                let edited = edit.applied_to(slot);
+                edited.validate()?;
+                if edited == *slot {
+                    return Err(CommandError::NothingToChange);
+                }
+                *slot = edited.clone();
+                Ok(Applied::Step(edited))
+            }),
             Command::MoveStep { step, to } => store.update_config(|config| {
                 let from = config.routine.position(&step).ok_or(CommandError::UnknownStep(step))?;
-                config.routine.move_step(from, to.min(config.routine.steps.len().saturating_sub(1)));
-                Ok(())
+                let to = to.min(config.routine.steps.len().saturating_sub(1));
+                config.routine.move_step(from, to);
+                saved_if(from != to)
             }),
             Command::SaveConfig(new) => {
-                new.routine.steps.iter().try_for_each(validate_step)?;
+                new.routine.steps.iter().try_for_each(Step::validate)?;
                 store.update_config(|config| {
+                    let changed = *config != new;
                     *config = new;
-                    Ok(())
+                    saved_if(changed)
                 })
             }
+            Command::SetNights { days, bedtime, wake } => store.update_config(|config| {
+                let before = config.schedule.clone();
+                config.schedule.set(bedtime, wake, &days)?;
+                saved_if(config.schedule != before)
+            }),
             Command::SetSchedule(schedule) => store.update_config(|config| {
+                let changed = config.schedule != schedule;
                 config.schedule = schedule;
-                Ok(())
+                saved_if(changed)
             }),
             Command::SetSettings(settings) => store.update_config(|config| {
+                let changed = config.settings != settings;
                 config.settings = settings;
-                Ok(())
+                saved_if(changed)
             }),
             Command::PauseReminders { evening, paused } => store.update_reminders(|log| {
+                let changed = log.is_paused(evening) != paused;
                 log.set_paused(evening, paused);
-                Ok(())
+                saved_if(changed)
             }),
             Command::Snooze { reminders, until } => store.update_reminders(|log| {
                 for (evening, key) in &reminders {
                     log.snooze(*evening, key, until);
                 }
-                Ok(())
+                Ok(Applied::Saved)
             }),
         }
     }

@@ -1,5 +1,6 @@
 //! The `bedtime-coach` binary: parse the command line, dispatch, map errors to exit codes.
 
+use std::io::{self, Write};
 use std::process::ExitCode;
 
 use bedtime_coach::cli::{self, Cli};
@@ -18,22 +19,42 @@ fn main() -> ExitCode {
             Err(error) => fail(&error),
         };
     };
+    let changes_data = command.changes_data();
     let result = cli::run(command, &store);
     for notice in store.take_notices() {
-        eprintln!("{}", notice.message);
+        say(&notice.message);
     }
     match result {
-        Ok(text) => {
-            if !text.is_empty() {
-                println!("{text}");
-            }
-            ExitCode::SUCCESS
-        }
+        Ok(text) => print_result(&text, changes_data),
         Err(error) => fail(&error.into()),
     }
 }
 
+/// Prints a command's output. A reader that went away (`| head -c1`) ends the command
+/// quietly, as for any Unix tool; any other failure is one sentence, and when the command
+/// changed something that sentence says the change itself was saved.
+fn print_result(text: &str, changes_data: bool) -> ExitCode {
+    if text.is_empty() {
+        return ExitCode::SUCCESS;
+    }
+    let mut stdout = io::stdout().lock();
+    match writeln!(stdout, "{text}").and_then(|()| stdout.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(error) => {
+            let saved = if changes_data { "The change was saved, but its" } else { "The" };
+            say(&format!("{saved} output could not be printed: {error}."));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// One line on stderr; if even stderr is gone there is no one left to tell.
+fn say(message: &str) {
+    let _ = writeln!(io::stderr().lock(), "{message}");
+}
+
 fn fail(error: &anyhow::Error) -> ExitCode {
-    eprintln!("{error:#}");
+    say(&error.to_string());
     ExitCode::FAILURE
 }

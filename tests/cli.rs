@@ -2,49 +2,13 @@
 //! `--data-dir`, fixed dates and `TZ` zones.
 
 use std::fs;
-use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Command;
 
 use serde_json::Value;
 
-struct Run {
-    out: Output,
-}
+mod common;
 
-impl Run {
-    fn code(&self) -> i32 {
-        self.out.status.code().unwrap_or(-1)
-    }
-    fn stdout(&self) -> String {
-        String::from_utf8_lossy(&self.out.stdout).into_owned()
-    }
-    fn stderr(&self) -> String {
-        String::from_utf8_lossy(&self.out.stderr).into_owned()
-    }
-    fn ok(self) -> Self {
-        assert_eq!(self.code(), 0, "stdout: {}\nstderr: {}", self.stdout(), self.stderr());
-        self
-    }
-    fn json(&self) -> Value {
-        serde_json::from_str(&self.stdout()).unwrap_or_else(|e| panic!("{e}: {}", self.stdout()))
-    }
-}
-
-fn run_tz(dir: &Path, tz: &str, args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_bedtime-coach"))
-        .arg("--data-dir")
-        .arg(dir)
-        .args(args)
-        .env("TZ", tz)
-        .env_remove("BEDTIME_COACH_DATA_DIR")
-        .output()
-        .unwrap();
-    Run { out }
-}
-
-fn run(dir: &Path, args: &[&str]) -> Run {
-    run_tz(dir, "Europe/Berlin", args)
-}
+use common::{run, run_tz};
 
 fn step<'a>(plan: &'a Value, id: &str) -> &'a Value {
     plan.as_array().unwrap().iter().find(|s| s["id"] == id).unwrap_or_else(|| panic!("{id} not in {plan}"))

@@ -182,7 +182,7 @@ fn due_now(dir: &Path) -> Paths {
     let wake = clock((now.hour() + 8) % 24, now.minute());
     Store::new(paths.clone())
         .update_config(|config| {
-            config.schedule.set(Some(bedtime), Some(wake), &[]);
+            config.schedule.set(Some(bedtime), Some(wake), &[]).unwrap();
             Ok::<_, StoreError>(())
         })
         .unwrap();

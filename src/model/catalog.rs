@@ -16,6 +16,21 @@ pub enum ValueKind {
     HumidityPercent,
 }
 
+/// The range a humidity reading can have, in percent.
+pub const HUMIDITY_RANGE: std::ops::RangeInclusive<f64> = 0.0..=100.0;
+
+impl ValueKind {
+    /// Whether `value` is a reading of this kind; the sentence says why not.
+    pub fn check(self, value: f64) -> Result<(), String> {
+        match self {
+            ValueKind::HumidityPercent if HUMIDITY_RANGE.contains(&value) => Ok(()),
+            ValueKind::HumidityPercent => {
+                Err(format!("{value} % is not a humidity; give a number from 0 to 100 (percent)."))
+            }
+        }
+    }
+}
+
 /// When a step applies at all.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Season {

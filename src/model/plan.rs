@@ -1,12 +1,12 @@
 //! An evening's timeline: the routine laid onto a date and a time zone.
 
-use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeDelta, TimeZone};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Offset, TimeZone};
 
 use super::catalog::ValueKind;
 use super::journal::{CheckIn, Evening, Outcome};
 use super::routine::{Anchor, Step};
 use super::settings::Config;
-use super::time::resolve_local;
+use super::time::{add_minutes, resolve_local};
 
 /// Where a step stands tonight.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -97,8 +97,8 @@ impl<Tz: TimeZone> Plan<Tz> {
 pub fn due_local(config: &Config, evening: NaiveDate, anchor: Anchor) -> NaiveDateTime {
     let schedule = &config.schedule;
     match anchor {
-        Anchor::BeforeBedtime { minutes } => schedule.bedtime(evening) - TimeDelta::minutes(minutes.into()),
-        Anchor::AfterWake { minutes } => schedule.day_start(evening) + TimeDelta::minutes(minutes.into()),
+        Anchor::BeforeBedtime { minutes } => add_minutes(schedule.bedtime(evening), -i64::from(minutes)),
+        Anchor::AfterWake { minutes } => add_minutes(schedule.day_start(evening), minutes.into()),
         Anchor::At { time } => schedule.in_day(evening, time),
     }
 }
@@ -149,7 +149,9 @@ pub fn plan_evening<Tz: TimeZone>(
 
 /// The evening that `now` belongs to in `tz`.
 pub fn evening_at<Tz: TimeZone>(config: &Config, now: &DateTime<Tz>) -> NaiveDate {
-    config.schedule.evening_of(now.naive_local())
+    // `naive_local` panics at the very end of chrono's range; read the clock with care.
+    let utc = now.naive_utc();
+    config.schedule.evening_of(utc.checked_add_offset(now.offset().fix()).unwrap_or(utc))
 }
 
 #[cfg(test)]
@@ -199,7 +201,7 @@ mod tests {
     #[test]
     fn an_evening_owns_steps_on_both_sides_of_midnight() {
         let mut config = Config::default();
-        config.schedule.set(Some(clock(0, 30)), Some(clock(8, 30)), &[]);
+        config.schedule.set(Some(clock(0, 30)), Some(clock(8, 30)), &[]).unwrap();
         config.routine.get_mut("caffeine-cutoff").unwrap().anchor = Anchor::At { time: clock(14, 0) };
         let plan = plan_evening(&config, date(2026, 11, 26), &New_York, None);
         assert_eq!(plan.get("caffeine-cutoff").unwrap().due.to_rfc3339(), "2026-11-26T14:00:00-05:00");
@@ -223,7 +225,7 @@ mod tests {
     fn spring_forward_gap_fires_at_the_first_valid_instant() {
         // New York 2026-03-08 02:00 -> 03:00. A 02:30 bedtime on the evening of the 7th.
         let mut config = Config::default();
-        config.schedule.set(Some(clock(2, 30)), Some(clock(10, 30)), &[]);
+        config.schedule.set(Some(clock(2, 30)), Some(clock(10, 30)), &[]).unwrap();
         let plan = plan_evening(&config, date(2026, 3, 7), &New_York, None);
         let lights_out = plan.get("lights-out").unwrap();
         assert_eq!(lights_out.due_local, date(2026, 3, 8).and_time(clock(2, 30)));
@@ -239,7 +241,7 @@ mod tests {
     fn fall_back_fold_uses_the_earlier_instant() {
         // Berlin 2026-10-25 03:00 -> 02:00. Bedtime 02:30 on the evening of the 24th.
         let mut config = Config::default();
-        config.schedule.set(Some(clock(2, 30)), Some(clock(10, 30)), &[]);
+        config.schedule.set(Some(clock(2, 30)), Some(clock(10, 30)), &[]).unwrap();
         let plan = plan_evening(&config, date(2026, 10, 24), &Berlin, None);
         assert_eq!(plan.get("lights-out").unwrap().due.to_rfc3339(), "2026-10-25T02:30:00+02:00");
         assert_eq!(plan.sleep_minutes(), 9 * 60);
@@ -249,7 +251,7 @@ mod tests {
     fn lord_howe_half_hour_gap() {
         // Lord Howe 2026-10-04 02:00 -> 02:30.
         let mut config = Config::default();
-        config.schedule.set(Some(clock(2, 15)), Some(clock(10, 0)), &[]);
+        config.schedule.set(Some(clock(2, 15)), Some(clock(10, 0)), &[]).unwrap();
         let plan = plan_evening(&config, date(2026, 10, 3), &Lord_Howe, None);
         assert_eq!(plan.bedtime.to_rfc3339(), "2026-10-04T02:30:00+11:00");
         assert_eq!(plan.sleep_minutes(), 7 * 60 + 30);
@@ -280,7 +282,7 @@ mod tests {
             "Read a paper book".into(),
             Anchor::BeforeBedtime { minutes: 25 },
         ));
-        config.schedule.set(Some(clock(23, 0)), None, &[Day::Thu]);
+        config.schedule.set(Some(clock(23, 0)), None, &[Day::Thu]).unwrap();
         let plan = plan_evening(&config, date(2026, 11, 26), &Berlin, None);
         assert!(plan.get("warm-bath").is_none());
         assert_eq!(plan.get("read").unwrap().due.to_rfc3339(), "2026-11-26T22:35:00+01:00");

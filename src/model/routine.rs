@@ -4,7 +4,8 @@ use chrono::NaiveTime;
 use serde::{Deserialize, Serialize};
 
 use super::catalog::{self, CATALOG, CatalogStep, ValueKind};
-use super::time::{format_minutes, hhmm, serde_hhmm};
+use super::journal::Extra;
+use super::time::{format_minutes, hhmm, parse_hhmm, serde_hhmm};
 
 /// What a step's due time is measured from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -22,6 +23,14 @@ pub enum Anchor {
 }
 
 impl Anchor {
+    /// The offset in minutes, for anchors that have one.
+    pub fn minutes(&self) -> Option<u32> {
+        match *self {
+            Anchor::BeforeBedtime { minutes } | Anchor::AfterWake { minutes } => Some(minutes),
+            Anchor::At { .. } => None,
+        }
+    }
+
     pub fn describe(&self) -> String {
         match *self {
             Anchor::BeforeBedtime { minutes: 0 } => "at bedtime".to_owned(),
@@ -36,23 +45,131 @@ impl Anchor {
 /// Longest anchor offset accepted: a day.
 pub const MAX_ANCHOR_MINUTES: u32 = 24 * 60;
 
+/// Longest title a step may have, in characters: a line on the checklist, not a note.
+pub const MAX_TITLE_CHARS: usize = 80;
+/// Longest "why" a step may have, in characters.
+pub const MAX_WHY_CHARS: usize = 400;
+
 /// One step of the user's routine.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "StepDoc", into = "StepDoc")]
 pub struct Step {
     /// A catalog id, or the id of a custom step.
     pub id: String,
     /// Overrides the catalog title; required for custom steps.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// Overrides the catalog's "why"; optional for custom steps.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub why: Option<String>,
     pub anchor: Anchor,
     pub remind: bool,
-    #[serde(default = "yes")]
     pub enabled: bool,
+    /// Unknown fields of the step's anchor object, kept so that saving never drops them.
+    pub anchor_extra: Extra,
+    /// Unknown fields of the step, likewise.
+    pub extra: Extra,
+}
+
+/// A step as stored: the anchor is an object of its own that may carry fields this
+/// version does not know, and every number in it is checked on the way in, so a file
+/// can never smuggle a four-billion-minute offset into the plan.
+#[derive(Serialize, Deserialize)]
+struct StepDoc {
+    id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    why: Option<String>,
+    anchor: AnchorDoc,
+    remind: bool,
+    #[serde(default = "yes")]
+    enabled: bool,
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    extra: Extra,
+}
+
+/// An anchor as stored. Its fields are spelled out (rather than flattening [`Anchor`])
+/// because serde hands a flattened enum's keys to the catch-all map as well, which would
+/// write them twice.
+#[derive(Serialize, Deserialize)]
+struct AnchorDoc {
+    kind: AnchorKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    minutes: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    time: Option<String>,
+    #[serde(flatten)]
+    extra: Extra,
+}
+
+#[derive(Clone, Copy, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum AnchorKind {
+    BeforeBedtime,
+    AfterWake,
+    At,
+}
+
+impl AnchorDoc {
+    fn anchor(&self, id: &str) -> Result<Anchor, String> {
+        let minutes = || self.minutes.ok_or_else(|| format!("step \"{id}\" has no minutes in its anchor"));
+        let anchor = match self.kind {
+            AnchorKind::BeforeBedtime => Anchor::BeforeBedtime { minutes: minutes()? },
+            AnchorKind::AfterWake => Anchor::AfterWake { minutes: minutes()? },
+            AnchorKind::At => {
+                let text = self.time.as_deref().unwrap_or_default();
+                let time = parse_hhmm(text)
+                    .ok_or_else(|| format!("step \"{id}\" is due at \"{text}\", which is not a clock time"))?;
+                Anchor::At { time }
+            }
+        };
+        match anchor.minutes() {
+            Some(minutes) if minutes > MAX_ANCHOR_MINUTES => {
+                Err(format!("step \"{id}\" is due {minutes} minutes away, more than a day"))
+            }
+            _ => Ok(anchor),
+        }
+    }
+
+    fn new(anchor: Anchor, extra: Extra) -> Self {
+        let (kind, minutes, time) = match anchor {
+            Anchor::BeforeBedtime { minutes } => (AnchorKind::BeforeBedtime, Some(minutes), None),
+            Anchor::AfterWake { minutes } => (AnchorKind::AfterWake, Some(minutes), None),
+            Anchor::At { time } => (AnchorKind::At, None, Some(hhmm(time))),
+        };
+        AnchorDoc { kind, minutes, time, extra }
+    }
+}
+
+impl TryFrom<StepDoc> for Step {
+    type Error = String;
+
+    fn try_from(doc: StepDoc) -> Result<Self, String> {
+        let anchor = doc.anchor.anchor(&doc.id)?;
+        Ok(Step {
+            id: doc.id,
+            title: doc.title,
+            why: doc.why,
+            anchor,
+            remind: doc.remind,
+            enabled: doc.enabled,
+            anchor_extra: doc.anchor.extra,
+            extra: doc.extra,
+        })
+    }
+}
+
+impl From<Step> for StepDoc {
+    fn from(step: Step) -> Self {
+        StepDoc {
+            id: step.id,
+            title: step.title,
+            why: step.why,
+            anchor: AnchorDoc::new(step.anchor, step.anchor_extra),
+            remind: step.remind,
+            enabled: step.enabled,
+            extra: step.extra,
+        }
+    }
 }
 
 fn yes() -> bool {
@@ -68,12 +185,22 @@ impl Step {
             anchor: entry.anchor,
             remind: entry.remind,
             enabled: true,
-            extra: Default::default(),
+            anchor_extra: Extra::new(),
+            extra: Extra::new(),
         }
     }
 
     pub fn custom(id: String, title: String, anchor: Anchor) -> Self {
-        Self { id, title: Some(title), why: None, anchor, remind: false, enabled: true, extra: Default::default() }
+        Self {
+            id,
+            title: Some(title),
+            why: None,
+            anchor,
+            remind: false,
+            enabled: true,
+            anchor_extra: Extra::new(),
+            extra: Extra::new(),
+        }
     }
 
     pub fn catalog_entry(&self) -> Option<&'static CatalogStep> {
@@ -98,6 +225,116 @@ impl Step {
 
     pub fn value_kind(&self) -> Option<ValueKind> {
         self.catalog_entry().and_then(|entry| entry.value)
+    }
+}
+
+/// Why a step cannot be saved as it is; each message is a sentence for the user.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum StepError {
+    #[error("Step ids use lowercase letters, digits and dashes, like \"evening-walk\"; \"{0}\" does not.")]
+    BadId(String),
+    #[error("A step needs a title.")]
+    NoTitle,
+    #[error("A title can be at most {MAX_TITLE_CHARS} characters; this one has {0}.")]
+    TitleTooLong(usize),
+    #[error("A step's reason can be at most {MAX_WHY_CHARS} characters; this one has {0}.")]
+    WhyTooLong(usize),
+    #[error("{0} minutes is more than a day; use at most {MAX_ANCHOR_MINUTES}.")]
+    TooManyMinutes(u32),
+    #[error("\"{0}\" does not record a value.")]
+    NoValue(String),
+    #[error("{0}")]
+    BadValue(String),
+}
+
+impl Step {
+    /// Checks the id, the texts and the anchor against the limits above.
+    pub fn validate(&self) -> Result<(), StepError> {
+        let id_ok = !self.id.is_empty()
+            && self.id.len() <= MAX_TITLE_CHARS
+            && self.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            && !self.id.starts_with('-')
+            && !self.id.ends_with('-');
+        if !id_ok {
+            return Err(StepError::BadId(self.id.clone()));
+        }
+        if self.title.as_deref().is_some_and(|t| t.trim().is_empty())
+            || (self.catalog_entry().is_none() && self.title.is_none())
+        {
+            return Err(StepError::NoTitle);
+        }
+        if let Some(length) = self.title.as_deref().map(|t| t.chars().count()).filter(|&n| n > MAX_TITLE_CHARS) {
+            return Err(StepError::TitleTooLong(length));
+        }
+        if let Some(length) = self.why.as_deref().map(|t| t.chars().count()).filter(|&n| n > MAX_WHY_CHARS) {
+            return Err(StepError::WhyTooLong(length));
+        }
+        match self.anchor.minutes() {
+            Some(minutes) if minutes > MAX_ANCHOR_MINUTES => Err(StepError::TooManyMinutes(minutes)),
+            _ => Ok(()),
+        }
+    }
+
+    /// Checks that `value` fits what this step records.
+    pub fn check_value(&self, value: Option<f64>) -> Result<(), StepError> {
+        match (self.value_kind(), value) {
+            (_, None) => Ok(()),
+            (Some(kind), Some(value)) => kind.check(value).map_err(StepError::BadValue),
+            (None, Some(_)) => Err(StepError::NoValue(self.id.clone())),
+        }
+    }
+}
+
+/// A change to some fields of one step, applied to whatever the step is when it lands,
+/// so that two programs changing different fields of one step both keep their change.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct StepEdit {
+    /// `Some(None)` goes back to the catalog's title.
+    pub title: Option<Option<String>>,
+    pub why: Option<Option<String>>,
+    pub anchor: Option<Anchor>,
+    pub remind: Option<bool>,
+    pub enabled: Option<bool>,
+}
+
+impl StepEdit {
+    /// The fields that differ from `old` to `new`.
+    pub fn between(old: &Step, new: &Step) -> Self {
+        fn differs<T: PartialEq + Clone>(a: &T, b: &T) -> Option<T> {
+            (a != b).then(|| b.clone())
+        }
+        StepEdit {
+            title: differs(&old.title, &new.title),
+            why: differs(&old.why, &new.why),
+            anchor: differs(&old.anchor, &new.anchor),
+            remind: differs(&old.remind, &new.remind),
+            enabled: differs(&old.enabled, &new.enabled),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        *self == StepEdit::default()
+    }
+
+    /// `step` with this edit applied.
+    pub fn applied_to(&self, step: &Step) -> Step {
+        let mut step = step.clone();
+        if let Some(title) = &self.title {
+            step.title.clone_from(title);
+        }
+        if let Some(why) = &self.why {
+            step.why.clone_from(why);
+        }
+        if let Some(anchor) = self.anchor {
+            step.anchor = anchor;
+        }
+        if let Some(remind) = self.remind {
+            step.remind = remind;
+        }
+        if let Some(enabled) = self.enabled {
+            step.enabled = enabled;
+        }
+        step
     }
 }
 
@@ -199,6 +436,58 @@ mod tests {
         let json = serde_json::to_string(&at).unwrap();
         assert_eq!(json, r#"{"kind":"at","time":"16:30"}"#);
         assert_eq!(serde_json::from_str::<Anchor>(&json).unwrap(), at);
+    }
+
+    #[test]
+    fn unknown_anchor_and_step_fields_survive_and_odd_minutes_are_refused() {
+        let text = r#"{"id":"warm-bath","anchor":{"kind":"before_bedtime","minutes":90,"jitter":5},"remind":true,"enabled":true,"color":"blue"}"#;
+        let step: Step = serde_json::from_str(text).unwrap();
+        assert_eq!(step.anchor, Anchor::BeforeBedtime { minutes: 90 });
+        // Compared as text: a JSON value would hide a key written twice.
+        assert_eq!(serde_json::to_string(&step).unwrap(), text);
+        let at = r#"{"id":"caffeine-cutoff","anchor":{"kind":"at","time":"14:00"},"remind":true,"enabled":true}"#;
+        let step: Step = serde_json::from_str(at).unwrap();
+        assert_eq!(step.anchor, Anchor::At { time: NaiveTime::from_hms_opt(14, 0, 0).unwrap() });
+        assert_eq!(serde_json::to_string(&step).unwrap(), at);
+        let huge = r#"{"id":"warm-bath","anchor":{"kind":"before_bedtime","minutes":4294967295},"remind":true}"#;
+        let error = serde_json::from_str::<Step>(huge).unwrap_err().to_string();
+        assert!(error.contains("more than a day"), "{error}");
+        let over = r#"{"id":"warm-bath","anchor":{"kind":"after_wake","minutes":1441},"remind":true}"#;
+        assert!(serde_json::from_str::<Step>(over).is_err());
+    }
+
+    #[test]
+    fn edits_touch_only_the_fields_they_name() {
+        let old = Routine::default().get("warm-bath").unwrap().clone();
+        let mine = Step { remind: false, ..old.clone() };
+        let edit = StepEdit::between(&old, &mine);
+        assert_eq!(edit, StepEdit { remind: Some(false), ..StepEdit::default() });
+        // Someone else moved the bath meanwhile: both changes survive.
+        let theirs = Step { anchor: Anchor::BeforeBedtime { minutes: 120 }, ..old.clone() };
+        let merged = edit.applied_to(&theirs);
+        assert!(!merged.remind);
+        assert_eq!(merged.anchor, Anchor::BeforeBedtime { minutes: 120 });
+        assert!(StepEdit::between(&old, &old).is_empty());
+    }
+
+    #[test]
+    fn limits_are_checked_with_a_sentence() {
+        let mut step =
+            Step::custom("walk".into(), "x".repeat(MAX_TITLE_CHARS + 1), Anchor::At { time: NaiveTime::MIN });
+        assert_eq!(step.validate(), Err(StepError::TitleTooLong(MAX_TITLE_CHARS + 1)));
+        step.title = Some("Walk".into());
+        assert_eq!(step.validate(), Ok(()));
+        step.anchor = Anchor::AfterWake { minutes: MAX_ANCHOR_MINUTES + 1 };
+        assert!(step.validate().unwrap_err().to_string().contains("more than a day"));
+        step.id = "Bad Id".into();
+        assert!(matches!(step.validate(), Err(StepError::BadId(_))));
+        let humidity = Routine::default().get("humidity-check").unwrap().clone();
+        assert_eq!(humidity.check_value(Some(55.0)), Ok(()));
+        assert_eq!(
+            humidity.check_value(Some(-5.0)).unwrap_err().to_string(),
+            "-5 % is not a humidity; give a number from 0 to 100 (percent)."
+        );
+        assert!(step.check_value(Some(1.0)).is_err());
     }
 
     #[test]

@@ -5,26 +5,37 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Weekday};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 use serde::{Deserialize, Serialize};
 
-use super::time::{clock, format_minutes, hhmm, serde_hhmm};
+use super::journal::Extra;
+use super::time::{add_minutes, clock, format_minutes, hhmm, previous_day, serde_hhmm};
 
 /// The article's floor: at least eight hours; nine or ten if eight are not enough.
 pub const MIN_SLEEP_MINUTES: i64 = 8 * 60;
 
+const DAY_MINUTES: i64 = 24 * 60;
+
 /// One night: when the lights go out and when the alarm rings the next morning.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Night {
     #[serde(with = "serde_hhmm")]
     pub bedtime: NaiveTime,
     #[serde(with = "serde_hhmm")]
     pub wake: NaiveTime,
+    /// Fields a newer version wrote here, kept so that saving never drops them.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 impl Night {
     pub fn new(bedtime: NaiveTime, wake: NaiveTime) -> Self {
-        Self { bedtime, wake }
+        Self { bedtime, wake, extra: Extra::new() }
+    }
+
+    /// The same clock times as `other` (whatever else either carries).
+    pub fn same_times(&self, other: &Night) -> bool {
+        self.bedtime == other.bedtime && self.wake == other.wake
     }
 
     /// Minutes from bedtime to the alarm, by the clock on the wall.
@@ -90,9 +101,15 @@ impl Day {
     }
 }
 
+/// A night that would end the moment it starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("A bedtime of {} is also the wake time; choose a wake time after it.", hhmm(*.0))]
+pub struct SameTime(pub NaiveTime);
+
 /// The sleep schedule: one night for every day, with optional per-weekday exceptions.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Schedule {
+    /// Also holds the schedule's own unknown fields, flattened beside bedtime and wake.
     #[serde(flatten)]
     pub every_day: Night,
     /// Nights that differ from `every_day`, keyed by the weekday of the evening.
@@ -109,8 +126,8 @@ impl Default for Schedule {
 
 impl Schedule {
     /// The night that starts on the evening of `day`.
-    pub fn night(&self, day: Day) -> Night {
-        self.weekdays.get(&day).copied().unwrap_or(self.every_day)
+    pub fn night(&self, day: Day) -> &Night {
+        self.weekdays.get(&day).unwrap_or(&self.every_day)
     }
 
     pub fn is_per_weekday(&self) -> bool {
@@ -118,7 +135,9 @@ impl Schedule {
     }
 
     /// Changes bedtime and/or wake time for `days`, or for every day when `days` is empty.
-    pub fn set(&mut self, bedtime: Option<NaiveTime>, wake: Option<NaiveTime>, days: &[Day]) {
+    ///
+    /// A night whose bedtime is its wake time is refused and nothing changes.
+    pub fn set(&mut self, bedtime: Option<NaiveTime>, wake: Option<NaiveTime>, days: &[Day]) -> Result<(), SameTime> {
         let apply = |night: &mut Night| {
             if let Some(bedtime) = bedtime {
                 night.bedtime = bedtime;
@@ -127,18 +146,25 @@ impl Schedule {
                 night.wake = wake;
             }
         };
+        let mut changed = self.clone();
         if days.is_empty() {
-            apply(&mut self.every_day);
-            self.weekdays.values_mut().for_each(apply);
+            apply(&mut changed.every_day);
+            changed.weekdays.values_mut().for_each(apply);
         } else {
             for &day in days {
-                let mut night = self.night(day);
+                let mut night = changed.night(day).clone();
                 apply(&mut night);
-                self.weekdays.insert(day, night);
+                changed.weekdays.insert(day, night);
             }
         }
-        let every_day = self.every_day;
-        self.weekdays.retain(|_, night| *night != every_day);
+        let nights = std::iter::once(&changed.every_day).chain(changed.weekdays.values());
+        if let Some(night) = nights.into_iter().find(|night| night.bedtime == night.wake) {
+            return Err(SameTime(night.bedtime));
+        }
+        let every_day = &changed.every_day;
+        changed.weekdays.retain(|_, night| !night.same_times(every_day) || !night.extra.is_empty());
+        *self = changed;
+        Ok(())
     }
 
     /// Where the evening of `evening` begins: at the alarm that morning.
@@ -146,7 +172,7 @@ impl Schedule {
     /// An evening's routine spans the waking day from that morning's alarm to the next
     /// one, so a 14:00 caffeine cut-off and a 00:30 bedtime belong to the same evening.
     pub fn day_start(&self, evening: NaiveDate) -> NaiveDateTime {
-        let previous = evening.pred_opt().unwrap_or(evening);
+        let previous = previous_day(evening);
         evening.and_time(self.night(Day::of(previous)).wake)
     }
 
@@ -154,7 +180,7 @@ impl Schedule {
     pub fn in_day(&self, evening: NaiveDate, time: NaiveTime) -> NaiveDateTime {
         let start = self.day_start(evening);
         let candidate = evening.and_time(time);
-        if candidate >= start { candidate } else { candidate + TimeDelta::days(1) }
+        if candidate >= start { candidate } else { add_minutes(candidate, DAY_MINUTES) }
     }
 
     /// Local bedtime of `evening`; after midnight it falls on the next calendar day.
@@ -166,14 +192,14 @@ impl Schedule {
     pub fn wake(&self, evening: NaiveDate) -> NaiveDateTime {
         let bedtime = self.bedtime(evening);
         let candidate = bedtime.date().and_time(self.night(Day::of(evening)).wake);
-        if candidate > bedtime { candidate } else { candidate + TimeDelta::days(1) }
+        if candidate > bedtime { candidate } else { add_minutes(candidate, DAY_MINUTES) }
     }
 
     /// Which evening a local clock reading belongs to: before the morning alarm it is
     /// still last night.
     pub fn evening_of(&self, local: NaiveDateTime) -> NaiveDate {
         let today = local.date();
-        if local >= self.day_start(today) { today } else { today.pred_opt().unwrap_or(today) }
+        if local >= self.day_start(today) { today } else { previous_day(today) }
     }
 }
 
@@ -199,7 +225,7 @@ mod tests {
     #[test]
     fn bedtime_after_midnight_belongs_to_the_evening_before() {
         let mut schedule = Schedule::default();
-        schedule.set(Some(clock(0, 30)), Some(clock(8, 30)), &[]);
+        schedule.set(Some(clock(0, 30)), Some(clock(8, 30)), &[]).unwrap();
         let evening = date(2026, 11, 26);
         assert_eq!(schedule.bedtime(evening), date(2026, 11, 27).and_time(clock(0, 30)));
         assert_eq!(schedule.wake(evening), date(2026, 11, 27).and_time(clock(8, 30)));
@@ -212,24 +238,47 @@ mod tests {
     #[test]
     fn weekday_exceptions_are_kept_only_when_different() {
         let mut schedule = Schedule::default();
-        schedule.set(Some(clock(23, 30)), Some(clock(8, 0)), &[Day::Fri, Day::Sat]);
+        schedule.set(Some(clock(23, 30)), Some(clock(8, 0)), &[Day::Fri, Day::Sat]).unwrap();
         assert_eq!(schedule.night(Day::Fri).bedtime, clock(23, 30));
         assert_eq!(schedule.night(Day::Mon).bedtime, clock(22, 30));
         // Friday 2026-11-27's night ends on Saturday at 08:00.
         assert_eq!(schedule.wake(date(2026, 11, 27)), date(2026, 11, 28).and_time(clock(8, 0)));
         // Saturday's day starts at Friday night's 08:00 alarm.
         assert_eq!(schedule.day_start(date(2026, 11, 28)), date(2026, 11, 28).and_time(clock(8, 0)));
-        schedule.set(None, Some(clock(6, 30)), &[]);
-        schedule.set(Some(clock(22, 30)), None, &[Day::Fri, Day::Sat]);
+        schedule.set(None, Some(clock(6, 30)), &[]).unwrap();
+        schedule.set(Some(clock(22, 30)), None, &[Day::Fri, Day::Sat]).unwrap();
         assert!(!schedule.is_per_weekday());
         assert_eq!(Day::parse("Saturday"), Some(Day::Sat));
         assert_eq!(Day::parse("xyz"), None);
     }
 
     #[test]
+    fn unknown_schedule_and_night_fields_survive() {
+        let text = r#"{"bedtime":"22:30","wake":"06:30","nap":"14:00","weekdays":{"sun":{"bedtime":"23:00","wake":"06:30","alarm_sound":"birds"}}}"#;
+        let mut schedule: Schedule = serde_json::from_str(text).unwrap();
+        // As text: a JSON value would hide a key written twice.
+        assert_eq!(serde_json::to_string(&schedule).unwrap(), text);
+        // Changing the times keeps them too.
+        schedule.set(Some(clock(22, 0)), None, &[]).unwrap();
+        let back = serde_json::to_value(&schedule).unwrap();
+        assert_eq!(back["nap"], "14:00");
+        assert_eq!(back["weekdays"]["sun"]["alarm_sound"], "birds");
+    }
+
+    #[test]
+    fn a_bedtime_at_the_wake_time_is_refused() {
+        let mut schedule = Schedule::default();
+        let error = schedule.set(Some(clock(6, 30)), None, &[]).unwrap_err();
+        assert!(error.to_string().contains("06:30"), "{error}");
+        assert_eq!(schedule, Schedule::default());
+        assert!(schedule.set(None, Some(clock(22, 30)), &[Day::Fri]).is_err());
+        assert!(!schedule.is_per_weekday());
+    }
+
+    #[test]
     fn schedule_round_trips_as_json() {
         let mut schedule = Schedule::default();
-        schedule.set(Some(clock(23, 0)), None, &[Day::Sun]);
+        schedule.set(Some(clock(23, 0)), None, &[Day::Sun]).unwrap();
         let json = serde_json::to_string(&schedule).unwrap();
         assert_eq!(json, r#"{"bedtime":"22:30","wake":"06:30","weekdays":{"sun":{"bedtime":"23:00","wake":"06:30"}}}"#);
         assert_eq!(serde_json::from_str::<Schedule>(&json).unwrap(), schedule);

@@ -44,6 +44,24 @@ impl Default for Settings {
     }
 }
 
+/// The longest grace window and snooze the settings offer; larger numbers in a file are
+/// read as these, so no setting can push a reminder days away.
+pub const MAX_GRACE_MINUTES: u32 = 120;
+pub const MAX_SNOOZE_MINUTES: u32 = 120;
+
+impl Settings {
+    /// Minutes a missed reminder may still arrive late: at least one, so a reminder a
+    /// moment late is never lost, at most [`MAX_GRACE_MINUTES`].
+    pub fn grace_minutes(&self) -> u32 {
+        self.grace_minutes.clamp(1, MAX_GRACE_MINUTES)
+    }
+
+    /// Minutes "Snooze" puts a reminder off.
+    pub fn snooze_minutes(&self) -> u32 {
+        self.snooze_minutes.clamp(1, MAX_SNOOZE_MINUTES)
+    }
+}
+
 /// Routine, schedule and settings: everything the user configures.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Config {

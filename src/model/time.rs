@@ -4,7 +4,7 @@
 //! fire at instants. Daylight-saving transitions make that mapping partial: in a
 //! spring-forward gap a clock time does not exist, in a fall-back fold it exists twice.
 
-use chrono::{DateTime, LocalResult, NaiveDateTime, NaiveTime, TimeDelta, TimeZone, Timelike};
+use chrono::{DateTime, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, TimeZone, Timelike};
 
 /// The instant a local clock time means.
 ///
@@ -22,7 +22,7 @@ pub fn resolve_local<Tz: TimeZone>(tz: &Tz, local: NaiveDateTime) -> DateTime<Tz
     // forward a minute at a time finds the first clock time that exists again.
     let mut probe = local.with_second(0).unwrap_or(local).with_nanosecond(0).unwrap_or(local);
     for _ in 0..(26 * 60) {
-        probe += TimeDelta::minutes(1);
+        probe = add_minutes(probe, 1);
         if let Some(instant) = earlier_of(tz.from_local_datetime(&probe)) {
             return instant;
         }
@@ -38,6 +38,48 @@ fn earlier_of<Tz: TimeZone>(result: LocalResult<DateTime<Tz>>) -> Option<DateTim
         LocalResult::Ambiguous(a, b) => Some(if a <= b { a } else { b }),
         LocalResult::None => None,
     }
+}
+
+/// The first evening the app plans or records.
+///
+/// Dates come from the command line, from files and from the clock; keeping them in a
+/// range of human lives (with room on both sides) means every "a day later" or "a few
+/// hours earlier" below can never leave chrono's range, whatever a file says.
+pub const FIRST_DATE: NaiveDate = const_date(1900, 1, 1);
+/// The last evening the app plans or records.
+pub const LAST_DATE: NaiveDate = const_date(2999, 12, 31);
+
+const fn const_date(year: i32, month: u32, day: u32) -> NaiveDate {
+    match NaiveDate::from_ymd_opt(year, month, day) {
+        Some(date) => date,
+        None => NaiveDate::MIN,
+    }
+}
+
+/// Whether `date` is an evening the app plans or records.
+pub fn is_sane_date(date: NaiveDate) -> bool {
+    (FIRST_DATE..=LAST_DATE).contains(&date)
+}
+
+/// `local` moved by `minutes`; at the very edge of chrono's range it stays put rather
+/// than panic (dates are checked long before that edge, see [`FIRST_DATE`]).
+pub fn add_minutes(local: NaiveDateTime, minutes: i64) -> NaiveDateTime {
+    local.checked_add_signed(TimeDelta::minutes(minutes)).unwrap_or(local)
+}
+
+/// The day after `date`, or `date` itself at the end of chrono's range.
+pub fn next_day(date: NaiveDate) -> NaiveDate {
+    date.succ_opt().unwrap_or(date)
+}
+
+/// The day before `date`, or `date` itself at the start of chrono's range.
+pub fn previous_day(date: NaiveDate) -> NaiveDate {
+    date.pred_opt().unwrap_or(date)
+}
+
+/// `instant` moved by `delta`, or unchanged where that would leave chrono's range.
+pub fn shift<Tz: TimeZone>(instant: &DateTime<Tz>, delta: TimeDelta) -> DateTime<Tz> {
+    instant.clone().checked_add_signed(delta).unwrap_or_else(|| instant.clone())
 }
 
 /// A clock time from hour and minute; out-of-range input gives midnight.

@@ -18,7 +18,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate, TimeDelta, TimeZone, Timelike};
 
 use crate::model::plan::Plan;
 use crate::model::reminders::{BEDTIME_KEY, LogEntry, LogOutcome, ReminderLog, WIND_DOWN_KEY};
-use crate::model::time::resolve_local;
+use crate::model::time::{add_minutes, is_sane_date, resolve_local};
 use crate::model::{Config, Journal, StepState, evening_at, plan_evening};
 
 /// The step whose due time starts the calm part of the evening.
@@ -33,12 +33,12 @@ const LATE_AFTER: TimeDelta = TimeDelta::minutes(1);
 /// The grace window in force: at least a minute, so that a wake-up a few milliseconds
 /// after the due instant still counts as on time even with `grace_minutes = 0`.
 pub fn grace(config: &Config) -> TimeDelta {
-    TimeDelta::minutes(config.settings.grace_minutes.max(1).into())
+    TimeDelta::minutes(config.settings.grace_minutes().into())
 }
 
 /// The snooze length in force: 1 minute to a day (0 would come straight back).
 pub fn snooze_minutes(config: &Config) -> u32 {
-    config.settings.snooze_minutes.clamp(1, 24 * 60)
+    config.settings.snooze_minutes()
 }
 
 /// What a reminder is about.
@@ -90,9 +90,7 @@ pub fn reminders_of<Tz: TimeZone>(config: &Config, plan: &Plan<Tz>) -> Vec<Remin
     // an hour before bed, computed in local clock time like every other anchor.
     let wind_down_due = match plan.get(CALM_STEP) {
         Some(step) => step.due.clone(),
-        None => {
-            resolve_local(&tz, config.schedule.bedtime(plan.evening) - TimeDelta::minutes(DEFAULT_WIND_DOWN_MINUTES))
-        }
+        None => resolve_local(&tz, add_minutes(config.schedule.bedtime(plan.evening), -DEFAULT_WIND_DOWN_MINUTES)),
     };
     reminders.push(Reminder {
         evening: plan.evening,
@@ -251,7 +249,8 @@ pub fn decide<Tz: TimeZone>(config: &Config, journal: &Journal, log: &ReminderLo
     let tz = now.timezone();
     let today = evening_at(config, now);
     let mut decision = Decision { notice: None, settle: Vec::new(), settle_snoozes: Vec::new(), next_due: None, today };
-    if !config.settings.reminders {
+    // A clock set to another millennium has no evening to remind of.
+    if !config.settings.reminders || !is_sane_date(today) {
         return decision;
     }
     let grace = grace(config);
@@ -477,7 +476,7 @@ mod tests {
     fn dst_gap_fires_each_reminder_once() {
         // New York springs forward 2026-03-08 02:00 -> 03:00; bedtime 02:30 does not exist.
         let mut config = Config::default();
-        config.schedule.set(Some(clock(2, 30)), Some(clock(10, 30)), &[]);
+        config.schedule.set(Some(clock(2, 30)), Some(clock(10, 30)), &[]).unwrap();
         remind_everything(&mut config);
         let evening = date(2026, 3, 7);
         let plan = plan_evening(&config, evening, &New_York, None);
@@ -510,7 +509,7 @@ mod tests {
     fn dst_fold_fires_once_at_the_first_instant() {
         // Berlin falls back 2026-10-25 03:00 -> 02:00; 02:30 happens twice.
         let mut config = Config::default();
-        config.schedule.set(Some(clock(2, 30)), Some(clock(10, 30)), &[]);
+        config.schedule.set(Some(clock(2, 30)), Some(clock(10, 30)), &[]).unwrap();
         let mut log = ReminderLog::default();
         let shown = run(
             &config,
@@ -646,7 +645,7 @@ mod tests {
     #[test]
     fn bedtime_after_midnight_belongs_to_the_evening() {
         let mut config = Config::default();
-        config.schedule.set(Some(clock(0, 30)), Some(clock(8, 30)), &[]);
+        config.schedule.set(Some(clock(0, 30)), Some(clock(8, 30)), &[]).unwrap();
         let mut log = ReminderLog::default();
         let shown = run(
             &config,

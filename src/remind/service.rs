@@ -312,12 +312,12 @@ fn action_handler(
             }
             Action::Snooze => Command::Snooze {
                 reminders: notice.items.iter().map(|item| (item.evening, item.key.clone())).collect(),
-                until: now + TimeDelta::minutes(snooze_minutes.into()),
+                until: crate::model::time::shift(&now, TimeDelta::minutes(snooze_minutes.into())),
             },
         };
         let store = Store::new(paths);
         match command.apply(&store) {
-            Ok(()) => {
+            Ok(_) => {
                 log_line(&format!("{action:?}: {}", notice.summary));
                 emit(&events, ReminderEvent::ActionApplied { action, summary: notice.summary.clone() });
             }
@@ -583,7 +583,7 @@ mod tests {
         let paths = Paths::in_dir(dir);
         Store::new(paths.clone())
             .update_config(|config| {
-                config.schedule.set(Some(clock(22, 30)), Some(clock(6, 30)), &[]);
+                config.schedule.set(Some(clock(22, 30)), Some(clock(6, 30)), &[]).unwrap();
                 Ok::<_, crate::store::StoreError>(())
             })
             .unwrap();

@@ -448,7 +448,7 @@ impl App {
 
     fn run(&mut self, command: Command) -> bool {
         match command.apply(&self.store) {
-            Ok(()) => true,
+            Ok(_) => true,
             Err(error) => {
                 self.banners.push(Banner::new(BannerKind::Error, error.to_string()));
                 self.collect_notices();

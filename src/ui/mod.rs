@@ -15,7 +15,6 @@ mod widgets;
 pub use app::{App, Banner, BannerKind, Clock, Screen, system_clock};
 pub use style::install as install_style;
 
-use anyhow::Context as _;
 use eframe::egui;
 
 use crate::command::Command;
@@ -63,6 +62,5 @@ pub fn run_window(store: Store) -> anyhow::Result<()> {
             Ok(Box::new(app))
         }),
     )
-    .map_err(|error| anyhow::anyhow!("{error}"))
-    .context("Could not open the window (is a graphical session running?)")
+    .map_err(|error| anyhow::anyhow!("Could not open the window ({error}); is a graphical session running?"))
 }

@@ -6,6 +6,7 @@ use eframe::egui::{self, RichText};
 
 use super::{Action, style, widgets};
 use crate::command::{Command, new_step};
+use crate::model::routine::StepEdit;
 use crate::model::{Anchor, CATALOG, Config, Step, evening_at, plan_evening};
 
 #[derive(Debug, Default)]
@@ -85,8 +86,11 @@ pub fn routine_ui(
         && !busy
         && let Some(draft) = &state.draft
     {
-        if config.routine.get(&draft.id) != Some(draft) {
-            actions.push(Action::Apply(Command::UpdateStep(draft.clone())));
+        if let Some(saved) = config.routine.get(&draft.id) {
+            let edit = StepEdit::between(saved, draft);
+            if !edit.is_empty() {
+                actions.push(Action::Apply(Command::EditStep { step: draft.id.clone(), edit }));
+            }
         }
         state.dirty = false;
     }
@@ -128,7 +132,8 @@ fn list_ui(ui: &mut egui::Ui, state: &mut EditorState, config: &Config, actions:
             ui.set_width(ui.available_width());
             let mut enabled = step.enabled;
             if ui.checkbox(&mut enabled, title).accessible_name(format!("Use: {title}")).changed() {
-                actions.push(Action::Apply(Command::UpdateStep(Step { enabled, ..step.clone() })));
+                let edit = StepEdit { enabled: Some(enabled), ..StepEdit::default() };
+                actions.push(Action::Apply(Command::EditStep { step: step.id.clone(), edit }));
             }
             // The second line carries the buttons, so long titles never run under them.
             ui.horizontal(|ui| {

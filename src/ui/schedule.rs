@@ -18,19 +18,19 @@ impl ScheduleForm {
     /// Fills the fields from the saved schedule.
     pub fn reset(&mut self, schedule: &Schedule) {
         self.per_weekday = schedule.is_per_weekday();
-        self.every_day = night_texts(schedule.every_day);
+        self.every_day = night_texts(&schedule.every_day);
         for day in Day::ALL {
             self.days[day as usize] = night_texts(schedule.night(day));
         }
     }
 }
 
-fn night_texts(night: Night) -> [String; 2] {
+fn night_texts(night: &Night) -> [String; 2] {
     [widgets::time_text(night.bedtime), widgets::time_text(night.wake)]
 }
 
 /// Two time fields and the sleep line; returns a changed night when one was committed.
-fn night_ui(ui: &mut egui::Ui, who: &str, texts: &mut [String; 2], night: Night) -> Option<Night> {
+fn night_ui(ui: &mut egui::Ui, who: &str, texts: &mut [String; 2], night: &Night) -> Option<Night> {
     let mut changed = None;
     ui.horizontal(|ui| {
         let (bed_label, wake_label) = match who {
@@ -40,12 +40,12 @@ fn night_ui(ui: &mut egui::Ui, who: &str, texts: &mut [String; 2], night: Night)
         if let Some(bedtime) = widgets::time_field(ui, &bed_label, &mut texts[0])
             && bedtime != night.bedtime
         {
-            changed = Some(Night { bedtime, ..night });
+            changed = Some(Night { bedtime, ..night.clone() });
         }
         if let Some(wake) = widgets::time_field(ui, &wake_label, &mut texts[1])
             && wake != night.wake
         {
-            changed = Some(Night { wake, ..night });
+            changed = Some(Night { wake, ..night.clone() });
         }
         let text = RichText::new(night.sleep_opportunity_text());
         ui.label(if night.is_short() { text.color(style::WARNING) } else { text.weak() });
@@ -65,7 +65,7 @@ pub fn schedule_ui(ui: &mut egui::Ui, form: &mut ScheduleForm, config: &Config, 
         if ui.radio(!form.per_weekday, "Same time every day").clicked() && form.per_weekday {
             form.per_weekday = false;
             if schedule.is_per_weekday() {
-                let every_day = Schedule { every_day: schedule.every_day, weekdays: Default::default() };
+                let every_day = Schedule { every_day: schedule.every_day.clone(), weekdays: Default::default() };
                 actions.push(Action::Apply(Command::SetSchedule(every_day)));
             }
         }
@@ -75,10 +75,9 @@ pub fn schedule_ui(ui: &mut egui::Ui, form: &mut ScheduleForm, config: &Config, 
     });
     ui.add_space(6.0);
     if !form.per_weekday {
-        if let Some(night) = night_ui(ui, "", &mut form.every_day, schedule.every_day) {
-            let mut changed = schedule.clone();
-            changed.set(Some(night.bedtime), Some(night.wake), &[]);
-            actions.push(Action::Apply(Command::SetSchedule(changed)));
+        if let Some(night) = night_ui(ui, "", &mut form.every_day, &schedule.every_day) {
+            let (bedtime, wake) = (Some(night.bedtime), Some(night.wake));
+            actions.push(Action::Apply(Command::SetNights { days: Vec::new(), bedtime, wake }));
         }
         return;
     }
@@ -88,9 +87,8 @@ pub fn schedule_ui(ui: &mut egui::Ui, form: &mut ScheduleForm, config: &Config, 
             ui.label(day.name());
             let who = format!("{} ", day.name());
             if let Some(night) = night_ui(ui, &who, &mut form.days[day as usize], schedule.night(day)) {
-                let mut changed = schedule.clone();
-                changed.set(Some(night.bedtime), Some(night.wake), &[day]);
-                actions.push(Action::Apply(Command::SetSchedule(changed)));
+                let (bedtime, wake) = (Some(night.bedtime), Some(night.wake));
+                actions.push(Action::Apply(Command::SetNights { days: vec![day], bedtime, wake }));
             }
             ui.end_row();
         }

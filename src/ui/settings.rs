@@ -5,6 +5,7 @@ use eframe::egui::{self, RichText};
 use super::Action;
 use super::app::{ReminderInfo, ReminderOwner};
 use crate::command::Command;
+use crate::model::settings::{MAX_GRACE_MINUTES, MAX_SNOOZE_MINUTES};
 use crate::model::{Config, Hemisphere, Theme};
 use crate::store::Paths;
 
@@ -43,9 +44,11 @@ pub fn settings_ui(
     }
     ui.horizontal(|ui| {
         let label = ui.label("Snooze for");
-        ui.add(egui::DragValue::new(&mut settings.snooze_minutes).range(1..=120).suffix(" min")).labelled_by(label.id);
+        ui.add(egui::DragValue::new(&mut settings.snooze_minutes).range(1..=MAX_SNOOZE_MINUTES).suffix(" min"))
+            .labelled_by(label.id);
         let label = ui.label("Still send reminders missed by up to");
-        ui.add(egui::DragValue::new(&mut settings.grace_minutes).range(0..=120).suffix(" min")).labelled_by(label.id);
+        ui.add(egui::DragValue::new(&mut settings.grace_minutes).range(0..=MAX_GRACE_MINUTES).suffix(" min"))
+            .labelled_by(label.id);
     });
     ui.add_space(8.0);
 

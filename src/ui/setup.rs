@@ -5,6 +5,7 @@ use eframe::egui::{self, RichText};
 
 use super::{Action, style, widgets};
 use crate::command::Command;
+use crate::model::schedule::SameTime;
 use crate::model::{CATALOG, Config, Night, Routine, Step, evening_at, plan_evening, time::parse_hhmm};
 
 #[derive(Debug, Default)]
@@ -30,10 +31,12 @@ impl SetupState {
     /// The routine as chosen so far.
     fn draft(&self, defaults: &Config) -> Config {
         let mut config = defaults.clone();
-        let night = defaults.schedule.every_day;
+        let night = &defaults.schedule.every_day;
         let bedtime = parse_hhmm(&self.bedtime).unwrap_or(night.bedtime);
         let wake = parse_hhmm(&self.wake).unwrap_or(night.wake);
-        config.schedule.set(Some(bedtime), Some(wake), &[]);
+        // A bedtime equal to the wake time keeps the previous night; the sleep line
+        // under the fields says why.
+        let _same_time = config.schedule.set(Some(bedtime), Some(wake), &[]);
         config.routine = Routine {
             steps: CATALOG
                 .iter()
@@ -69,9 +72,16 @@ pub fn setup_ui(
                 widgets::time_field(ui, "Bedtime", &mut state.bedtime);
                 widgets::time_field(ui, "Wake time", &mut state.wake);
             });
-            let night: Night = draft.schedule.every_day;
-            let sleep = RichText::new(night.sleep_opportunity_text());
-            ui.label(if night.is_short() { sleep.color(style::WARNING) } else { sleep.color(style::accent(ui)) });
+            let typed = (parse_hhmm(&state.bedtime), parse_hhmm(&state.wake));
+            if let (Some(bedtime), Some(wake)) = typed
+                && bedtime == wake
+            {
+                ui.label(RichText::new(SameTime(bedtime).to_string()).color(style::WARNING));
+            } else {
+                let night: &Night = &draft.schedule.every_day;
+                let sleep = RichText::new(night.sleep_opportunity_text());
+                ui.label(if night.is_short() { sleep.color(style::WARNING) } else { sleep.color(style::accent(ui)) });
+            }
             ui.add_space(10.0);
             ui.label(RichText::new("2. Your evening steps, from the article").strong());
             for (entry, chosen) in CATALOG.iter().zip(state.chosen.iter_mut()) {

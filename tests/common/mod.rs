@@ -4,7 +4,7 @@
 #![allow(dead_code)]
 
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 /// A child process that is killed when dropped, so a failing test leaves nothing running.
@@ -64,4 +64,50 @@ pub fn start_xvfb(screen: &str) -> (KillOnDrop, String) {
     let xvfb = KillOnDrop(xvfb);
     assert!(wait_until(Duration::from_secs(10), || Path::new(&socket(number)).exists()), "Xvfb did not start");
     (xvfb, display)
+}
+
+/// The binary, as a user would start it: no data folder from the environment, a fixed zone.
+pub fn bin(dir: &Path) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_bedtime-coach"));
+    command.arg("--data-dir").arg(dir).env("TZ", "Europe/Berlin").env_remove("BEDTIME_COACH_DATA_DIR");
+    command
+}
+
+/// One finished run of the binary.
+pub struct Run {
+    pub out: Output,
+}
+
+impl Run {
+    pub fn code(&self) -> i32 {
+        self.out.status.code().unwrap_or(-1)
+    }
+    pub fn stdout(&self) -> String {
+        String::from_utf8_lossy(&self.out.stdout).into_owned()
+    }
+    pub fn stderr(&self) -> String {
+        String::from_utf8_lossy(&self.out.stderr).into_owned()
+    }
+    /// Asserts success, showing both streams when it was not.
+    pub fn ok(self) -> Self {
+        assert_eq!(self.code(), 0, "stdout: {}\nstderr: {}", self.stdout(), self.stderr());
+        self
+    }
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.stdout()).unwrap_or_else(|e| panic!("{e}: {}", self.stdout()))
+    }
+}
+
+/// Runs the binary on `dir` in `tz`.
+pub fn run_tz(dir: &Path, tz: &str, args: &[&str]) -> Run {
+    Run { out: bin(dir).env("TZ", tz).args(args).output().expect("the binary runs") }
+}
+
+/// Runs the binary on `dir` in Europe/Berlin.
+pub fn run(dir: &Path, args: &[&str]) -> Run {
+    run_tz(dir, "Europe/Berlin", args)
+}
+
+pub fn date(y: i32, m: u32, d: u32) -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(y, m, d).expect("a valid date")
 }

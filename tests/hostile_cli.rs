@@ -1,0 +1,116 @@
+//! The command line under odd input and odd surroundings: values out of range, dates
+//! that do not exist, readers that go away, full devices, and two programs changing one
+//! step at the same moment. Each answer is one clear sentence; nothing is lost.
+
+mod common;
+
+use std::fs;
+use std::io::Read;
+use std::process::Stdio;
+
+use common::{bin, run};
+
+#[test]
+fn odd_values_get_one_clear_sentence() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases: [(&[&str], i32, &str); 6] = [
+        (&["check", "humidity-check", "--value", "-5"], 1, "-5 % is not a humidity"),
+        (&["check", "humidity-check", "--value", "101"], 1, "101 % is not a humidity"),
+        (&["plan", "--date", "2026-02-30"], 2, "2026-02-30 is not a date"),
+        (&["plan", "--date", "+262142-12-31"], 2, "+262142-12-31 is too far away"),
+        (&["check", "warm-bath", "--date", "0001-01-01"], 2, "0001-01-01 is too far away"),
+        (&["schedule", "--bedtime", "06:30"], 1, "A bedtime of 06:30 is also the wake time"),
+    ];
+    for (args, code, message) in cases {
+        let out = run(dir.path(), args);
+        assert_eq!(out.code(), code, "{args:?}: {}", out.stderr());
+        assert!(out.stderr().contains(message), "{args:?}: {}", out.stderr());
+        assert!(!out.stderr().contains("panicked"), "{}", out.stderr());
+    }
+    let long = "x".repeat(81);
+    let out = run(dir.path(), &["routine", "add", "walk", "--title", &long]);
+    assert_eq!(out.code(), 1);
+    assert!(out.stderr().contains("at most 80 characters"), "{}", out.stderr());
+    assert!(!dir.path().join("journal.json").exists(), "refused commands write nothing");
+}
+
+#[test]
+fn a_reader_that_goes_away_ends_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = bin(dir.path())
+        .args(["plan", "--json", "--date", "2026-11-26"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Like `| head -c1`: read one byte, then hang up.
+    let mut one = [0u8; 1];
+    child.stdout.take().unwrap().read_exact(&mut one).unwrap();
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.is_empty(), "{stderr}");
+}
+
+#[test]
+fn a_full_device_says_whether_the_check_in_was_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let full = || fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+    let out = bin(dir.path()).args(["check", "warm-bath", "--date", "2026-11-26"]).stdout(full()).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stderr.trim(),
+        "The change was saved, but its output could not be printed: No space left on device (os error 28)."
+    );
+    let plan = run(dir.path(), &["plan", "--date", "2026-11-26", "--json"]).ok().json();
+    let bath = plan.as_array().unwrap().iter().find(|s| s["id"] == "warm-bath").unwrap();
+    assert_eq!(bath["state"], "done");
+    let out = bin(dir.path()).args(["status"]).stdout(full()).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).starts_with("The output could not be printed"));
+}
+
+#[test]
+fn undoing_nothing_writes_nothing_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(dir.path(), &["check", "warm-bath", "--undo", "--date", "2026-11-26"]).ok();
+    assert_eq!(out.stdout().trim(), "Nothing to undo: Warm bath was not checked on the evening of Thu 26 Nov.");
+    assert!(!dir.path().join("journal.json").exists());
+    run(dir.path(), &["check", "warm-bath", "--date", "2026-11-26"]).ok();
+    run(dir.path(), &["check", "lights-out", "--date", "2026-11-26"]).ok();
+    let journal = dir.path().join("journal.json");
+    let (before, backup) = (fs::read(&journal).unwrap(), fs::read(dir.path().join("journal.json.bak")).unwrap());
+    run(dir.path(), &["check", "calm-evening", "--undo", "--date", "2026-11-26"]).ok();
+    assert_eq!(fs::read(&journal).unwrap(), before);
+    assert_eq!(fs::read(dir.path().join("journal.json.bak")).unwrap(), backup, "the backup was not rotated");
+    let out = run(dir.path(), &["routine", "set", "warm-bath", "--remind", "on"]).ok();
+    assert!(out.stdout().starts_with("Nothing to change"), "{}", out.stdout());
+}
+
+#[test]
+fn two_programs_changing_one_step_both_keep_their_change() {
+    for round in 0..12 {
+        let dir = tempfile::tempdir().unwrap();
+        run(dir.path(), &["routine", "set", "warm-bath", "--remind", "on"]).ok();
+        let minutes = (100 + round).to_string();
+        let first = bin(dir.path())
+            .args(["routine", "set", "warm-bath", "--before", &minutes])
+            .stdout(Stdio::null())
+            .spawn()
+            .unwrap();
+        let second = bin(dir.path())
+            .args(["routine", "set", "warm-bath", "--remind", "off", "--title", "Hot bath"])
+            .stdout(Stdio::null())
+            .spawn()
+            .unwrap();
+        for child in [first, second] {
+            assert!(child.wait_with_output().unwrap().status.success());
+        }
+        let list = run(dir.path(), &["routine", "list", "--json"]).ok().json();
+        let bath = list.as_array().unwrap().iter().find(|s| s["id"] == "warm-bath").unwrap().clone();
+        assert_eq!(bath["anchor"]["minutes"], 100 + round, "round {round}: {bath}");
+        assert_eq!(bath["remind"], false, "round {round}: {bath}");
+        assert_eq!(bath["title"], "Hot bath", "round {round}: {bath}");
+    }
+}
