@@ -6,12 +6,6 @@ use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-use bedtime_coach::command::Command as Change;
-use bedtime_coach::model::Settings;
-use bedtime_coach::remind::engine::Notice;
-use bedtime_coach::remind::notifier::{ActionHandler, Capabilities, Notify, NotifyError, Shown};
-use bedtime_coach::remind::service::{ReminderEvent, WindowReminders, is_running, spawn_background_from};
-use bedtime_coach::store::{Paths, Store, owner_pid};
 
 const BIN: &str = env!("CARGO_BIN_EXE_bedtime-coach");
 
@@ -116,70 +110,4 @@ fn a_second_service_exits_with_a_clear_message() {
     // Once the owner is gone (even killed), the lock is free again.
     let status = text(&run(dir.path(), config.path(), &["autostart", "status"]));
     assert!(!status.contains("is running now"), "{status}");
-}
-
-/// Shows nothing; the handover test needs no notifications.
-struct Quiet;
-
-impl Notify for Quiet {
-    fn show(&self, _: &Notice, _: u32, _: ActionHandler) -> Result<Shown, NotifyError> {
-        Ok(Shown { id: 1, capabilities: Capabilities::default() })
-    }
-}
-
-/// Kills the background service of `paths` when the test ends, even when it fails.
-struct KillService(Paths);
-
-impl Drop for KillService {
-    fn drop(&mut self) {
-        if let Some(pid) = owner_pid(&self.0).filter(|pid| *pid != 0 && *pid != std::process::id()) {
-            let _ = Command::new("kill").arg(pid.to_string()).status();
-        }
-    }
-}
-
-fn eventually(what: &str, mut done: impl FnMut() -> bool) {
-    let start = Instant::now();
-    while !done() {
-        assert!(start.elapsed() < Duration::from_secs(10), "timed out waiting until {what}");
-        std::thread::sleep(Duration::from_millis(20));
-    }
-}
-
-#[test]
-fn the_window_hands_its_reminders_to_a_background_service() {
-    let dir = tempfile::tempdir().unwrap();
-    let paths = Paths::in_dir(dir.path());
-    // Reminders off in the settings, so nothing can pop up on a developer's desktop; the
-    // owner still runs and holds the lock, which is what is tested here.
-    let settings = Settings { reminders: false, ..Settings::default() };
-    Change::SetSettings(settings).apply(&Store::new(paths.clone())).unwrap();
-
-    let window = WindowReminders::start_with(paths.clone(), |_| {}, Some(Box::new(Quiet))).unwrap();
-    eventually("the window owns the reminders", || window.owns());
-    assert!(!is_running(&paths), "the window's own thread is not another owner");
-    // Closing: give them up, then start the background service (what close() does).
-    window.stop();
-    let _cleanup = KillService(paths.clone());
-    spawn_background_from(Path::new(BIN), Some(dir.path())).unwrap();
-    eventually("the background service owns the reminders", || is_running(&paths));
-    let service = owner_pid(&paths).unwrap();
-    assert_ne!(service, std::process::id());
-
-    // A window opened now leaves them to the service and says so.
-    let (tx, events) = std::sync::mpsc::channel();
-    let second = WindowReminders::start_with(
-        paths.clone(),
-        move |event| {
-            let _ = tx.send(event);
-        },
-        Some(Box::new(Quiet)),
-    )
-    .unwrap();
-    let event = events.recv_timeout(Duration::from_secs(5)).unwrap();
-    assert_eq!(event, ReminderEvent::OwnershipChanged { owned: false, other_pid: Some(service) });
-    assert!(!second.owns());
-    second.stop();
-    Command::new("kill").arg(service.to_string()).status().unwrap();
-    eventually("the service is gone", || !is_running(&paths));
 }

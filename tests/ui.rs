@@ -8,7 +8,7 @@ use bedtime_coach::command::Command;
 use bedtime_coach::model::{Anchor, Config, Outcome};
 use bedtime_coach::store::{Paths, Store};
 use bedtime_coach::ui::{App, Clock};
-use chrono::{Local, NaiveDate, TimeZone};
+use chrono::{Local, NaiveDate, TimeZone, Timelike};
 use eframe::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -289,27 +289,106 @@ fn pause_tonight_reaches_the_reminder_log() {
     assert!(!store(dir.path()).load_reminders().unwrap().value.is_paused(evening()));
 }
 
+/// What the reminder service writes when a notification cannot be shown.
+fn leave_undelivered(dir: &Path, summary: &str) {
+    use bedtime_coach::model::reminders::Undelivered;
+    let undelivered = Undelivered {
+        summary: summary.into(),
+        due: vec!["Warm bath".into(), "Air the bedroom".into()],
+        reason: "Desktop notifications are not available (no session bus).".into(),
+        at: chrono::DateTime::parse_from_rfc3339("2026-11-26T21:45:00+01:00").unwrap(),
+        extra: Default::default(),
+    };
+    store(dir)
+        .update_reminders(|log| {
+            log.record_undelivered(undelivered);
+            Ok::<_, bedtime_coach::store::StoreError>(())
+        })
+        .unwrap();
+}
+
+/// Lets the window notice another process's save (sizes and times are compared).
+fn run_after_save(h: &mut Harness<'static, App>) {
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    h.run();
+}
+
 #[test]
-fn unavailable_notifications_become_one_banner_with_the_due_step() {
-    use bedtime_coach::remind::service::ReminderEvent;
+fn undelivered_reminders_become_one_banner_with_the_due_step() {
     let dir = tempfile::tempdir().unwrap();
     saved_routine(dir.path());
     let mut h = harness(dir.path());
     for summary in ["Warm bath", "2 steps of your routine (since 21:45)"] {
-        h.state().reminder_event(ReminderEvent::Unavailable {
-            message: "Desktop notifications are not available (no session bus).".into(),
-            summary: summary.into(),
-            due: vec!["Warm bath".into(), "Air the bedroom".into()],
-        });
-        h.run();
+        leave_undelivered(dir.path(), summary);
+        run_after_save(&mut h);
     }
     h.get_by_label_contains(
         "Reminder — 2 steps of your routine (since 21:45): Warm bath, Air the bedroom. Desktop notifications are not available (no session bus).",
     );
     assert_eq!(h.query_all_by_label_contains("Reminder — ").count(), 1, "one reminder banner at a time");
-    h.state().reminder_event(ReminderEvent::Shown { summary: "Lights out".into(), titles: vec![] });
-    h.run();
+    // A notification got through again: the service clears the log, the banner goes.
+    store(dir.path())
+        .update_reminders(|log| {
+            log.undelivered.clear();
+            Ok::<_, bedtime_coach::store::StoreError>(())
+        })
+        .unwrap();
+    run_after_save(&mut h);
     assert!(h.query_by_label_contains("Reminder — ").is_none());
+}
+
+#[test]
+fn opening_the_window_starts_the_reminder_service() {
+    use bedtime_coach::model::evening_at;
+    use bedtime_coach::store::owner_pid;
+    let dir = tempfile::tempdir().unwrap();
+    // A real service runs on the wall clock: bedtime three hours away and tonight paused,
+    // so nothing can pop up on the desktop of whoever runs the tests.
+    let mut config = Config::default();
+    let bedtime = (Local::now() + chrono::TimeDelta::hours(3)).time();
+    let bedtime = chrono::NaiveTime::from_hms_opt(bedtime.hour(), bedtime.minute(), 0).unwrap();
+    let wake = bedtime + chrono::TimeDelta::hours(8);
+    config.schedule.set(Some(bedtime), Some(wake), &[]).unwrap();
+    let tonight = evening_at(&config, &Local::now());
+    Command::SaveConfig(config).apply(&store(dir.path())).unwrap();
+    Command::PauseReminders { evening: tonight, paused: true }.apply(&store(dir.path())).unwrap();
+
+    let app = App::new(store(dir.path()), clock())
+        .with_service_program(Some(env!("CARGO_BIN_EXE_bedtime-coach").into()));
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 1400.0))
+        .with_context_setup(bedtime_coach::ui::install_style)
+        .build_ui_state(|ui, app: &mut App| app.frame(ui), app);
+    let ctx = h.ctx.clone();
+    h.state_mut().install(&ctx);
+    let paths = Paths::in_dir(dir.path());
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    let pid = loop {
+        if let Some(pid) = owner_pid(&paths).filter(|pid| *pid != std::process::id()) {
+            break pid;
+        }
+        assert!(std::time::Instant::now() < deadline, "no reminder service was started");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    };
+    let _kill = KillPid(pid);
+    run_after_save(&mut h);
+    h.get_by_label("Settings").click();
+    h.run();
+    h.get_by_label_contains(&format!("The reminder service (process {pid}) sends them"));
+    // One service is enough: opening the window again starts no second one.
+    let ctx = h.ctx.clone();
+    h.state_mut().install(&ctx);
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    assert_eq!(owner_pid(&paths), Some(pid));
+}
+
+/// Ends a process started by the code under test when the test ends, pass or fail.
+struct KillPid(u32);
+
+impl Drop for KillPid {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("kill").arg(self.0.to_string()).status();
+    }
 }
 
 #[test]

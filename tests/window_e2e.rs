@@ -114,8 +114,8 @@ fn clicking_done_in_the_real_window_records_the_step() {
 }
 
 #[test]
-fn closing_the_window_hands_reminders_to_a_background_service() {
-    if !e2e_available("the window handover test", &["Xvfb", "xdotool"], "xvfb xdotool") {
+fn the_window_starts_the_reminder_service_which_outlives_it() {
+    if !e2e_available("the reminder service test", &["Xvfb", "xdotool"], "xvfb xdotool") {
         return;
     }
     let data = tempfile::tempdir().unwrap();
@@ -158,7 +158,7 @@ fn closing_the_window_hands_reminders_to_a_background_service() {
     std::io::Read::read_to_string(&mut app.0.stderr.take().unwrap(), &mut stderr).unwrap();
     assert!(stderr.contains("Reminders continue in the background"), "{stderr}");
 
-    // The service it started owns the reminders now.
+    // The service it started owns the reminders, also now that the window is gone.
     let deadline = Instant::now() + Duration::from_secs(10);
     let pid = loop {
         let out = bin(data.path(), &["autostart", "status"]);

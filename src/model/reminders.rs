@@ -105,6 +105,29 @@ pub struct ReminderLog {
     /// until a window has shown them to the user.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notices: Vec<String>,
+    /// Reminders the service could not show as notifications, newest last, kept for the
+    /// window to show instead; cleared once a notification gets through again.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub undelivered: Vec<Undelivered>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// How many undelivered reminders the log keeps: the window shows the newest, the rest
+/// only explain it.
+pub const KEEP_UNDELIVERED: usize = 5;
+
+/// A reminder that could not be shown as a desktop notification.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Undelivered {
+    /// What the notification would have said: "Warm bath", "2 steps of your routine".
+    pub summary: String,
+    /// The titles of the steps it was about.
+    #[serde(default)]
+    pub due: Vec<String>,
+    /// Why it could not be shown, as a sentence.
+    pub reason: String,
+    pub at: DateTime<FixedOffset>,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -142,6 +165,13 @@ impl ReminderLog {
         if let Some(snooze) = self.evenings.get_mut(&date).and_then(|e| e.snoozed.get_mut(key)) {
             snooze.settled = true;
         }
+    }
+
+    /// Keeps a reminder that could not be shown, for the window.
+    pub fn record_undelivered(&mut self, undelivered: Undelivered) {
+        self.undelivered.push(undelivered);
+        let extra = self.undelivered.len().saturating_sub(KEEP_UNDELIVERED);
+        self.undelivered.drain(..extra);
     }
 
     /// Drops all but the newest [`KEEP_EVENINGS`] evenings.

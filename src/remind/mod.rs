@@ -2,26 +2,40 @@
 //!
 //! - [`engine`]: the pure decisions (what is due, what is late, what stays silent).
 //! - [`notifier`]: desktop notifications on their own thread, with a deadline.
-//! - [`service`]: the loop that owns the reminders, as `bedtime-coach remind` or inside
-//!   the window, and the API the window uses ([`service::WindowReminders`]).
+//! - [`reminder_loop`]: decide, save, show, sleep; what the service runs.
+//! - [`service`]: `bedtime-coach remind`, the one process that sends reminders, and how
+//!   the window starts it.
 //! - [`autostart`]: the XDG autostart entry that starts the service at login.
 //!
 //! Timing and notifications live here and nowhere else; the files they touch (the
 //! reminder log, the owner lock, the autostart entry) are written through `store`.
 
 pub mod autostart;
+mod buttons;
 pub mod engine;
 pub mod notifier;
+pub mod reminder_loop;
 pub mod service;
 
 use chrono::{DateTime, TimeZone};
 
 use crate::command::{Command, CommandError};
 use crate::model::evening_at;
-use crate::store::{Paths, Store, StoreError, owner_pid};
+use crate::model::Config;
+use crate::store::{Loaded, Paths, Store, StoreError, owner_pid};
 
 /// The app icon, shown by notifications and the autostart entry.
 pub const ICON_PNG: &[u8] = include_bytes!("../../assets/icon.png");
+
+/// The routine as reminders see it: until the user has saved one (the first-run setup),
+/// the embedded default must not start sending notifications.
+pub fn effective_config(loaded: &Loaded<Config>) -> Config {
+    let mut config = loaded.value.clone();
+    if !loaded.existed {
+        config.settings.reminders = false;
+    }
+    config
+}
 
 /// Why reminders could not run; each message is a sentence for the user.
 #[derive(Debug, thiserror::Error)]

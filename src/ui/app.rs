@@ -1,19 +1,24 @@
 //! The application state and the frame loop: reload from disk, draw, apply actions.
+//!
+//! The window reads and writes the files and starts the reminder service; it never sends
+//! a reminder itself. Banners, the file watcher and the reminder status have files of
+//! their own.
 
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::{DateTime, Local, Timelike};
 use eframe::egui;
 
+use super::banners::{Banner, BannerKind, Banners, REMINDER_BANNER};
+use super::file_watch::{self, FileWatch};
+use super::reminder_status::{ReminderInfo, ServiceStarter};
 use super::{Action, routine, schedule, settings, setup, style, tonight, widgets};
 use crate::command::Command;
-use crate::model::{Theme, evening_at, plan_evening};
-use crate::remind::service::{ReminderEvent, WindowReminders};
-use crate::remind::{self, AutostartAction};
-use crate::store::{Fingerprint, Snapshot, Store};
+use crate::model::{ReminderLog, Theme, evening_at, plan_evening};
+use crate::remind::{self, service};
+use crate::store::{Fingerprint, Snapshot, Store, owner_pid};
 
 /// Where "now" comes from: the system clock, or a fixed instant in tests.
 pub type Clock = Arc<dyn Fn() -> DateTime<Local> + Send + Sync>;
@@ -30,72 +35,19 @@ pub enum Screen {
     Settings,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum BannerKind {
-    Info,
-    Warning,
-    Error,
-}
-
-/// A message across the top of the window until dismissed.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Banner {
-    pub kind: BannerKind,
-    pub message: String,
-    /// A folder the message is about, offered with an "Open folder" button.
-    pub folder: Option<PathBuf>,
-    /// The banner offers "Undo" for the last change.
-    pub undo: bool,
-    /// Banners with the same key replace each other (one reminder banner at a time).
-    pub key: Option<&'static str>,
-}
-
-impl Banner {
-    pub fn new(kind: BannerKind, message: impl Into<String>) -> Self {
-        Self { kind, message: message.into(), folder: None, undo: false, key: None }
-    }
-
-    fn keyed(kind: BannerKind, key: &'static str, message: impl Into<String>) -> Self {
-        Self { key: Some(key), ..Self::new(kind, message) }
-    }
-}
-
-const REMINDER_BANNER: &str = "reminder";
-
-/// Who sends the reminders, for the settings screen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum ReminderOwner {
-    /// Not known yet, or no reminder thread in this window (tests).
-    #[default]
-    Unknown,
-    ThisWindow,
-    /// A background service, with its process id when known.
-    Background(Option<u32>),
-}
-
-/// What the settings screen shows about reminders.
-#[derive(Debug, Clone, Default)]
-pub struct ReminderInfo {
-    pub owner: ReminderOwner,
-    /// Whether they start at login; `None` until asked.
-    pub autostart: Option<bool>,
-    pub paused_tonight: bool,
-}
-
 /// The window's state. Data comes from the store; everything else is view state.
 pub struct App {
     store: Store,
     clock: Clock,
     snapshot: Snapshot,
-    fingerprint: Fingerprint,
+    fingerprint: (Fingerprint, Option<u32>),
     screen: Screen,
-    banners: Vec<Banner>,
+    banners: Banners,
     /// Commands that put back what the last undoable change removed.
     undo: Vec<Command>,
     applied_theme: Option<Theme>,
-    stop_watching: Arc<AtomicBool>,
-    reminders: Option<WindowReminders>,
-    reminder_events: Arc<Mutex<Vec<ReminderEvent>>>,
+    file_watch: Option<FileWatch>,
+    service: ServiceStarter,
     reminder_info: ReminderInfo,
     tonight: tonight::TonightState,
     routine: routine::EditorState,
@@ -106,17 +58,16 @@ pub struct App {
 impl App {
     pub fn new(store: Store, clock: Clock) -> Self {
         let mut app = Self {
-            fingerprint: files_fingerprint(&store),
+            fingerprint: file_watch::fingerprint(&store),
             store,
             clock,
             snapshot: Snapshot::default(),
             screen: Screen::Tonight,
-            banners: Vec::new(),
+            banners: Banners::default(),
             undo: Vec::new(),
             applied_theme: None,
-            stop_watching: Arc::new(AtomicBool::new(false)),
-            reminders: None,
-            reminder_events: Default::default(),
+            file_watch: None,
+            service: ServiceStarter::default(),
             reminder_info: ReminderInfo::default(),
             tonight: Default::default(),
             routine: Default::default(),
@@ -127,134 +78,100 @@ impl App {
         app
     }
 
-    pub fn banners(&self) -> &[Banner] {
-        &self.banners
+    /// Lets the window start the reminder service by running `program remind` (the
+    /// window's own binary; tests name the built one).
+    pub fn with_service_program(mut self, program: Option<PathBuf>) -> Self {
+        self.service.program = program;
+        self
     }
 
-    /// Sets up fonts and colours, watches the files for other processes' saves, and runs
-    /// the reminders in-process whenever no background service does.
+    pub fn banners(&self) -> &[Banner] {
+        self.banners.all()
+    }
+
+    /// Sets up fonts and colours, watches the files for other processes' saves, and
+    /// starts the reminder service when reminders are on and none runs.
     pub fn install(&mut self, ctx: &egui::Context) {
         style::install(ctx);
-        self.start_reminders(ctx);
-        let ctx = ctx.clone();
-        let stop = self.stop_watching.clone();
-        let paths = self.store.paths().clone();
-        let watcher = std::thread::Builder::new().name("file-watch".into()).spawn(move || {
-            // A stat of three files every 1.5 s: cheap, and no repaint unless something changed.
-            let store = Store::new(paths);
-            let mut last = files_fingerprint(&store);
-            while !stop.load(Ordering::Relaxed) {
-                std::thread::sleep(Duration::from_millis(1500));
-                let now = files_fingerprint(&store);
-                if now != last {
-                    last = now;
-                    ctx.request_repaint();
-                }
-            }
-        });
-        if let Err(error) = watcher {
-            eprintln!("Bedtime Coach: changes made elsewhere will show after a restart ({error}).");
-        }
-    }
-
-    /// Queues an event as the reminder thread does (the thread calls this through a clone
-    /// of the queue; tests call it directly).
-    pub fn reminder_event(&self, event: ReminderEvent) {
-        if let Ok(mut queue) = self.reminder_events.lock() {
-            queue.push(event);
-        }
-    }
-
-    fn start_reminders(&mut self, ctx: &egui::Context) {
-        let events = Arc::clone(&self.reminder_events);
-        let ctx = ctx.clone();
-        let started = WindowReminders::start(self.store.paths().clone(), move |event| {
-            if let Ok(mut queue) = events.lock() {
-                queue.push(event);
-            }
-            ctx.request_repaint();
-        });
-        match started {
-            Ok(reminders) => self.reminders = Some(reminders),
+        match FileWatch::start(self.store.paths().clone(), ctx.clone()) {
+            Ok(watch) => self.file_watch = Some(watch),
             Err(error) => self.banners.push(Banner::new(
-                BannerKind::Error,
-                format!("Reminders could not start in this window ({error}); run `bedtime-coach remind` instead."),
+                BannerKind::Warning,
+                format!("Changes made outside this window will show after a restart ({error})."),
             )),
         }
+        self.start_service();
         self.refresh_autostart();
     }
 
-    fn refresh_autostart(&mut self) {
-        self.reminder_info.autostart = remind::autostart::status().ok().map(|status| status.enabled);
+    /// Reminders come from the background service: start it if they should and it is
+    /// not running (never before a routine is saved, never when they are off).
+    fn start_service(&mut self) {
+        let wanted = remind::effective_config(&self.snapshot.config).settings.reminders;
+        self.service.ensure_running(self.store.paths(), wanted);
+        if let Some(failure) = self.service.failure.take() {
+            self.banners.push(Banner::keyed(BannerKind::Error, REMINDER_BANNER, failure));
+        }
     }
 
-    /// Turns what the reminder thread reported into banners and status.
-    fn take_reminder_events(&mut self) {
-        let events = self.reminder_events.lock().map(|mut q| std::mem::take(&mut *q)).unwrap_or_default();
-        for event in events {
-            match event {
-                ReminderEvent::Unavailable { message, summary, mut due } => {
-                    // A merged notice's summary already names the wind-down or bedtime.
-                    due.retain(|title| !summary.contains(title.as_str()));
-                    let due = if due.is_empty() { String::new() } else { format!(": {}", due.join(", ")) };
-                    let text = format!("Reminder — {summary}{due}. {message}");
-                    self.push_banner(Banner::keyed(BannerKind::Warning, REMINDER_BANNER, text));
-                }
-                ReminderEvent::Error { message } => {
-                    self.push_banner(Banner::keyed(BannerKind::Error, REMINDER_BANNER, message));
-                }
-                ReminderEvent::FileNotice { message } => self.push_file_notice(message),
-                ReminderEvent::Shown { .. } => {
-                    // Notifications work (again): an old "not working" banner is stale.
-                    self.banners.retain(|banner| banner.key != Some(REMINDER_BANNER));
-                }
-                ReminderEvent::ActionApplied { .. } => self.reload(),
-                ReminderEvent::OwnershipChanged { owned: true, .. } => {
-                    self.reminder_info.owner = ReminderOwner::ThisWindow;
-                }
-                ReminderEvent::OwnershipChanged { owned: false, other_pid } => {
-                    self.reminder_info.owner = ReminderOwner::Background(other_pid);
-                }
+    fn refresh_autostart(&mut self) {
+        match remind::autostart::status() {
+            Ok(status) => self.reminder_info.autostart = Some(status.enabled),
+            Err(error) => self.banners.push(Banner::new(BannerKind::Warning, error.to_string())),
+        }
+    }
+
+    /// What the service left for the window in the reminder log: file repairs it found,
+    /// and the newest reminder it could not show as a notification.
+    fn show_service_messages(&mut self, log: &ReminderLog) {
+        match log.undelivered.last() {
+            Some(undelivered) => {
+                let mut due = undelivered.due.clone();
+                // A merged notice's summary already names the wind-down or bedtime.
+                due.retain(|title| !undelivered.summary.contains(title.as_str()));
+                let due = if due.is_empty() { String::new() } else { format!(": {}", due.join(", ")) };
+                let text = format!("Reminder — {}{due}. {}", undelivered.summary, undelivered.reason);
+                self.banners.push(Banner::keyed(BannerKind::Warning, REMINDER_BANNER, text));
             }
+            None => self.banners.remove_key(REMINDER_BANNER),
+        }
+        if log.notices.is_empty() {
+            return;
+        }
+        // Shown here once: cleared from the log first, so a second window does not repeat them.
+        let cleared = self.store.update_reminders(|log| {
+            log.notices.clear();
+            Ok::<_, crate::store::StoreError>(())
+        });
+        match cleared {
+            Ok(_) => log.notices.iter().for_each(|message| self.push_file_notice(message.clone())),
+            Err(error) => self.banners.push(Banner::new(BannerKind::Error, error.to_string())),
         }
     }
 
     /// A file was moved aside, restored or migrated: a banner with the folder to open.
     fn push_file_notice(&mut self, message: String) {
         let folder = Some(self.store.paths().data_dir.clone());
-        self.push_banner(Banner { folder, ..Banner::new(BannerKind::Warning, message) });
-    }
-
-    fn push_banner(&mut self, banner: Banner) {
-        if let Some(key) = banner.key {
-            self.banners.retain(|existing| existing.key != Some(key));
-        }
-        if !self.banners.contains(&banner) {
-            self.banners.push(banner);
-        }
+        self.banners.push(Banner::about_folder(BannerKind::Warning, message, folder));
     }
 
     /// Reads the files again and turns the store's notices into banners.
     fn reload(&mut self) {
-        self.fingerprint = files_fingerprint(&self.store);
+        self.fingerprint = file_watch::fingerprint(&self.store);
         match self.store.load() {
             Ok(snapshot) => self.snapshot = snapshot,
             Err(error) => self.banners.push(Banner::new(BannerKind::Error, error.to_string())),
         }
         let now = (self.clock)();
         let tonight = evening_at(&self.snapshot.config.value, &now);
-        let log = self.store.load_reminders().map(|loaded| loaded.value).unwrap_or_default();
-        self.reminder_info.paused_tonight = log.is_paused(tonight);
-        if !log.notices.is_empty() {
-            // What the background service found while no window was open: shown here once.
-            let cleared = self.store.update_reminders(|log| {
-                log.notices.clear();
-                Ok::<_, crate::store::StoreError>(())
-            });
-            if cleared.is_ok() {
-                log.notices.into_iter().for_each(|message| self.push_file_notice(message));
+        match self.store.load_reminders() {
+            Ok(log) => {
+                self.reminder_info.paused_tonight = log.value.is_paused(tonight);
+                self.show_service_messages(&log.value);
             }
+            Err(error) => self.banners.push(Banner::new(BannerKind::Error, error.to_string())),
         }
+        self.reminder_info.service_pid = owner_pid(self.store.paths());
         self.collect_notices();
         self.schedule.reset(&self.snapshot.config.value.schedule);
     }
@@ -266,13 +183,12 @@ impl App {
             .take_notices()
             .into_iter()
             .filter(|notice| !read_only.contains(&&notice.message))
-            .filter(|notice| !self.banners.iter().any(|b| b.message == notice.message))
-            .map(|notice| Banner {
-                folder: notice.paths.first().and_then(|p| p.parent()).map(PathBuf::from),
-                ..Banner::new(BannerKind::Warning, notice.message)
+            .map(|notice| {
+                let folder = notice.paths.first().and_then(|p| p.parent()).map(PathBuf::from);
+                Banner::about_folder(BannerKind::Warning, notice.message, folder)
             })
             .collect();
-        self.banners.extend(fresh);
+        fresh.into_iter().for_each(|banner| self.banners.push(banner));
     }
 
     fn read_only_messages(&self) -> impl Iterator<Item = &String> {
@@ -281,10 +197,9 @@ impl App {
 
     /// What must go on every frame, also while the window is hidden.
     pub fn logic(&mut self, ctx: &egui::Context) {
-        self.take_reminder_events();
-        if files_fingerprint(&self.store) != self.fingerprint {
+        if file_watch::fingerprint(&self.store) != self.fingerprint {
             self.reload();
-            self.wake_reminders();
+            self.start_service();
         }
         let theme = self.snapshot.config.value.settings.theme;
         if self.applied_theme != Some(theme) {
@@ -344,7 +259,7 @@ impl App {
                 for message in self.read_only_messages() {
                     widgets::banner_ui(ui, &Banner::new(BannerKind::Warning, message.clone()), None, &mut actions);
                 }
-                for (index, banner) in self.banners.iter().enumerate() {
+                for (index, banner) in self.banners.all().iter().enumerate() {
                     widgets::banner_ui(ui, banner, Some(index), &mut actions);
                 }
             });
@@ -384,20 +299,14 @@ impl App {
                     self.screen = screen;
                 }
                 Action::Autostart(on) => {
-                    let action = if on { AutostartAction::On } else { AutostartAction::Off };
-                    match remind::autostart_command(&self.store, action) {
-                        Ok(message) => self.push_banner(Banner::keyed(BannerKind::Info, "autostart", message)),
-                        Err(error) => {
-                            self.push_banner(Banner::keyed(BannerKind::Error, "autostart", error.to_string()))
-                        }
-                    }
+                    let banner = match self.set_autostart(on) {
+                        Ok(message) => Banner::keyed(BannerKind::Info, "autostart", message),
+                        Err(error) => Banner::keyed(BannerKind::Error, "autostart", error),
+                    };
+                    self.banners.push(banner);
                     self.refresh_autostart();
                 }
-                Action::DismissBanner(index) => {
-                    if index < self.banners.len() {
-                        self.banners.remove(index);
-                    }
-                }
+                Action::DismissBanner(index) => self.banners.dismiss(index),
                 Action::OpenFolder(path) => {
                     if let Err(error) = std::process::Command::new("xdg-open").arg(&path).spawn() {
                         let message = format!("Could not open {} ({error}); the path is shown above.", path.display());
@@ -405,7 +314,7 @@ impl App {
                     }
                 }
                 Action::Undo => {
-                    self.banners.retain(|banner| !banner.undo);
+                    self.banners.remove_undo();
                     for command in std::mem::take(&mut self.undo) {
                         changed |= self.run(command);
                     }
@@ -415,7 +324,6 @@ impl App {
                     if self.run(command.clone()) {
                         changed = true;
                         if let Some((message, undo)) = undo {
-                            self.banners.retain(|banner| !banner.undo);
                             self.banners.push(Banner { undo: true, ..Banner::new(BannerKind::Info, message) });
                             self.undo = undo;
                         }
@@ -425,14 +333,23 @@ impl App {
         }
         if changed {
             self.reload();
-            self.wake_reminders();
+            self.start_service();
         }
     }
 
-    /// The routine, settings or journal changed: let the reminder thread decide again now.
-    fn wake_reminders(&self) {
-        if let Some(reminders) = &self.reminders {
-            reminders.wake();
+    /// Adds or removes the login entry for the reminder service; a sentence either way.
+    fn set_autostart(&self, on: bool) -> Result<String, String> {
+        let paths = self.store.paths();
+        if !on {
+            return match remind::autostart::disable() {
+                Ok(_) => Ok("Reminders no longer start at login.".to_owned()),
+                Err(error) => Err(error.to_string()),
+            };
+        }
+        let icon = self.store.ensure_file("icon.png", remind::ICON_PNG).map_err(|e| e.to_string())?;
+        match remind::autostart::enable(service::chosen_data_dir(paths), &icon.display().to_string()) {
+            Ok(_) => Ok("Reminders will start at login.".to_owned()),
+            Err(error) => Err(error.to_string()),
         }
     }
 
@@ -458,29 +375,13 @@ impl App {
     }
 }
 
-/// Size and modification time of every file the window shows.
-fn files_fingerprint(store: &Store) -> Fingerprint {
-    let mut fingerprint = store.fingerprint();
-    fingerprint.extend(store.reminder_fingerprint());
-    fingerprint
-}
-
 impl App {
-    /// Closing the window: reminders go on in a background service when they are on.
+    /// Closing the window: the reminder service, when one runs, goes on without it.
     pub fn close(&mut self) {
-        self.stop_watching.store(true, Ordering::Relaxed);
-        if let Some(reminders) = self.reminders.take() {
-            let settings = &self.snapshot.config.value.settings;
-            let on = settings.reminders && !self.snapshot.is_first_run();
-            let handover = reminders.close(remind::custom_data_dir(self.store.paths()), on);
-            eprintln!("Bedtime Coach: {}", handover.message());
+        self.file_watch = None;
+        if let Some(pid) = owner_pid(self.store.paths()) {
+            eprintln!("Bedtime Coach: Reminders continue in the background (process {pid}) after the window closes.");
         }
-    }
-}
-
-impl Drop for App {
-    fn drop(&mut self) {
-        self.stop_watching.store(true, Ordering::Relaxed);
     }
 }
 

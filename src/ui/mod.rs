@@ -4,6 +4,9 @@
 //! through the store for anything that changes data. One screen per file.
 
 mod app;
+mod banners;
+mod file_watch;
+mod reminder_status;
 mod routine;
 mod schedule;
 mod settings;
@@ -12,7 +15,8 @@ mod style;
 mod tonight;
 mod widgets;
 
-pub use app::{App, Banner, BannerKind, Clock, Screen, system_clock};
+pub use app::{App, Clock, Screen, system_clock};
+pub use banners::{Banner, BannerKind};
 pub use style::install as install_style;
 
 use eframe::egui;
@@ -37,7 +41,7 @@ pub enum Action {
 /// Opens the window and runs until it is closed.
 pub fn run_window(store: Store) -> anyhow::Result<()> {
     let persistence = store.paths().data_dir.join("window.ron");
-    let app = App::new(store, app::system_clock());
+    let app = App::new(store, app::system_clock()).with_service_program(std::env::current_exe().ok());
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("Bedtime Coach")
         .with_app_id("bedtime-coach")

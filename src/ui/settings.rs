@@ -3,7 +3,7 @@
 use eframe::egui::{self, RichText};
 
 use super::Action;
-use super::app::{ReminderInfo, ReminderOwner};
+use super::reminder_status::ReminderInfo;
 use crate::command::Command;
 use crate::model::settings::{MAX_GRACE_MINUTES, MAX_SNOOZE_MINUTES};
 use crate::model::{Config, Hemisphere, Theme};
@@ -23,18 +23,13 @@ pub fn settings_ui(
 
     ui.label(RichText::new("Reminders").strong());
     ui.checkbox(&mut settings.reminders, "Send wind-down reminders as desktop notifications");
-    let who = match (saved.reminders, reminders.owner) {
+    let who = match (saved.reminders, reminders.service_pid) {
         (false, _) => "Reminders are off.".to_owned(),
-        (true, ReminderOwner::ThisWindow) => "This window sends the reminders now. When you close it, a background \
-            service (bedtime-coach remind) takes over, so they keep coming."
-            .to_owned(),
-        (true, ReminderOwner::Background(pid)) => format!(
-            "A background service{} sends the reminders; they keep coming when this window is closed.",
-            pid.map(|pid| format!(" (process {pid})")).unwrap_or_default()
+        (true, Some(pid)) => format!(
+            "The reminder service (process {pid}) sends them as desktop notifications; \
+             they keep coming when this window is closed."
         ),
-        (true, ReminderOwner::Unknown) => {
-            "When this window is closed, a background service (bedtime-coach remind) sends the reminders.".to_owned()
-        }
+        (true, None) => "The reminder service is not running; it starts with this window or at login.".to_owned(),
     };
     ui.label(RichText::new(who).small().weak());
     if let Some(mut at_login) = reminders.autostart

@@ -4,7 +4,7 @@ use chrono::NaiveTime;
 use eframe::egui;
 
 use super::Action;
-use super::app::{Banner, BannerKind};
+use super::banners::{Banner, BannerKind};
 use super::style;
 use crate::model::time::{hhmm, parse_hhmm};
 

@@ -1,0 +1,405 @@
+//! The reminder loop of the background service: decide, save, show, sleep.
+//!
+//! 1. read the wall clock (`Local::now()` on every wake-up: monotonic time stops during
+//!    suspend, and the time zone may have changed);
+//! 2. decide with [`decide`] on the files' newest state (re-read only when a file changed,
+//!    so an idle tick is three `stat` calls and a little arithmetic);
+//! 3. when something is due, decide again under the store lock and save the reminder log
+//!    *before* showing anything: a crash after that point loses at most one notification
+//!    and never repeats one;
+//! 4. show it on a notification thread with a 5 s deadline; if that fails, keep it in the
+//!    reminder log for the window to show as a banner, and carry on;
+//! 5. sleep until the next due time, but never more than 30 s.
+
+use std::io::{self, Write as _};
+use std::ops::RangeInclusive;
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use chrono::{DateTime, Local, NaiveDate, TimeDelta, TimeZone};
+
+use super::RemindError;
+use super::buttons::action_handler;
+use super::engine::{Notice, decide, snooze_minutes};
+use super::notifier::{Action, Notify};
+use crate::model::reminders::Undelivered;
+use crate::model::time::{next_day, previous_day};
+use crate::model::{Config, Extra, Journal, ReminderLog};
+use super::effective_config;
+use crate::store::{Fingerprint, Store};
+
+/// The longest sleep between two looks at the wall clock.
+pub const MAX_SLEEP: Duration = Duration::from_secs(30);
+/// Waking this much after a due instant makes sure the clock reads "due" on waking.
+const WAKE_MARGIN: Duration = Duration::from_millis(2);
+
+/// What the reminder loop reports as it goes (the service logs it; tests watch it).
+#[derive(Debug, Clone, PartialEq)]
+pub enum ReminderEvent {
+    /// A notification was shown.
+    Shown { summary: String, titles: Vec<String> },
+    /// Notifications do not work: show an in-window banner naming the due steps.
+    Unavailable { message: String, summary: String, due: Vec<String> },
+    /// A notification button was used; the journal or the reminder log changed.
+    ActionApplied { action: Action, summary: String },
+    /// The files could not be read or written; a sentence for the user.
+    Error { message: String },
+    /// A file was moved aside, restored or migrated; tell the user once, with the folder.
+    FileNotice { message: String },
+}
+
+pub(super) type EventSink = Arc<Mutex<Box<dyn Fn(ReminderEvent) + Send>>>;
+
+pub(super) fn sink(on_event: impl Fn(ReminderEvent) + Send + 'static) -> EventSink {
+    Arc::new(Mutex::new(Box::new(on_event)))
+}
+
+pub(super) fn emit(sink: &EventSink, event: ReminderEvent) {
+    // A panic in one callback must not silence every later event.
+    let on_event = sink.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    on_event(event);
+}
+
+/// A line on stderr. A detached service may have lost its terminal: never panic on it.
+pub(super) fn log_line(message: &str) {
+    let _ = writeln!(io::stderr(), "{} {message}", Local::now().format("%H:%M:%S"));
+}
+
+/// A message to the loop.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Control {
+    /// Decide again now (a notification button was used).
+    Wake,
+}
+
+struct Cache {
+    fingerprint: Fingerprint,
+    evenings: RangeInclusive<NaiveDate>,
+    config: Config,
+    journal: Journal,
+    log: ReminderLog,
+}
+
+/// The journal's evenings the engine can need: it looks at the evening before tonight,
+/// tonight and the next one; a day more on each side covers any time zone's date line.
+fn evenings_around(today: NaiveDate) -> RangeInclusive<NaiveDate> {
+    previous_day(previous_day(today))..=next_day(next_day(today))
+}
+
+/// The decide-save-show loop of the process that owns the reminders.
+pub struct ReminderLoop {
+    store: Store,
+    notifier: Box<dyn Notify>,
+    events: EventSink,
+    pub(super) control: Option<Sender<Control>>,
+    cache: Option<Cache>,
+    /// The last problem with the files and with notifications, so each is logged once
+    /// rather than every tick; cleared when things work again.
+    file_problem: Option<String>,
+    notify_problem: Option<String>,
+    /// The background service has no window to tell: it keeps file notices in the log
+    /// for the next window to show.
+    pub(super) keep_notices: bool,
+}
+
+impl ReminderLoop {
+    pub fn new(store: Store, notifier: Box<dyn Notify>, on_event: impl Fn(ReminderEvent) + Send + 'static) -> Self {
+        Self {
+            store,
+            notifier,
+            events: sink(on_event),
+            control: None,
+            cache: None,
+            file_problem: None,
+            notify_problem: None,
+            keep_notices: false,
+        }
+    }
+
+    /// Logs `message` unless it is the one in `last`; returns whether it was new.
+    fn once(last: &mut Option<String>, message: &str) -> bool {
+        let new = last.as_deref() != Some(message);
+        if new {
+            log_line(message);
+            *last = Some(message.to_owned());
+        }
+        new
+    }
+
+    /// Re-reads the files when another process (or a button) changed them, or the
+    /// evenings around `today` changed.
+    fn refresh(&mut self, today: NaiveDate) -> Result<(), RemindError> {
+        let fingerprint = self.store.reminder_fingerprint();
+        let evenings = evenings_around(today);
+        if self.cache.as_ref().is_none_or(|cache| cache.fingerprint != fingerprint || cache.evenings != evenings) {
+            let snapshot = self.store.load_near(evenings.clone())?;
+            let log = self.store.load_reminders()?;
+            self.cache = Some(Cache {
+                fingerprint,
+                evenings,
+                config: effective_config(&snapshot.config),
+                journal: snapshot.journal.value,
+                log: log.value,
+            });
+        }
+        Ok(())
+    }
+
+    /// One wake-up at `now`; returns when to wake next at the latest (besides the 30 s).
+    pub fn tick<Tz: TimeZone>(&mut self, now: &DateTime<Tz>) -> Option<DateTime<Tz>> {
+        match self.try_tick(now) {
+            Ok(next) => {
+                self.file_problem = None;
+                next
+            }
+            Err(error) => {
+                let message = error.to_string();
+                if Self::once(&mut self.file_problem, &message) {
+                    emit(&self.events, ReminderEvent::Error { message });
+                }
+                None
+            }
+        }
+    }
+
+    fn try_tick<Tz: TimeZone>(&mut self, now: &DateTime<Tz>) -> Result<Option<DateTime<Tz>>, RemindError> {
+        let today = now.date_naive();
+        self.refresh(today)?;
+        let Some(cache) = &self.cache else { return Ok(None) };
+        let quick = decide(&cache.config, &cache.journal, &cache.log, now);
+        for notice in self.store.take_notices() {
+            log_line(&notice.message);
+            if self.keep_notices {
+                let kept = self.store.update_reminders(|log| {
+                    log.notices.push(notice.message.clone());
+                    Ok::<_, RemindError>(())
+                });
+                if let Err(error) = kept {
+                    log_line(&error.to_string());
+                }
+            }
+            emit(&self.events, ReminderEvent::FileNotice { message: notice.message });
+        }
+        if quick.is_idle() {
+            return Ok(quick.next_due);
+        }
+        // Something is due: decide again on the newest files, under the store lock, and
+        // write the log before showing anything.
+        let (decision, snooze_minutes) = self.store.reminder_transaction(evenings_around(today), |snapshot, log| {
+            let config = effective_config(&snapshot.config);
+            let decision = decide(&config, &snapshot.journal.value, log, now);
+            decision.apply_to(log);
+            let changed = !decision.is_idle();
+            Ok::<_, RemindError>(((decision, snooze_minutes(&snapshot.config.value)), changed))
+        })?;
+        self.cache = None;
+        if let Some(notice) = &decision.notice {
+            self.show(notice, snooze_minutes);
+        }
+        Ok(decision.next_due)
+    }
+
+    fn show(&mut self, notice: &Notice, snooze_minutes: u32) {
+        let handler = action_handler(
+            self.store.paths().clone(),
+            notice.clone(),
+            snooze_minutes,
+            Arc::clone(&self.events),
+            self.control.clone(),
+        );
+        match self.notifier.show(notice, snooze_minutes, handler) {
+            Ok(shown) => {
+                log_line(&format!("Shown: {} (notification {})", notice.summary, shown.id));
+                if self.notify_problem.take().is_some() {
+                    // Notifications work again: the window's "not shown" banner is stale.
+                    self.keep_in_log(|log| log.undelivered.clear());
+                }
+                emit(&self.events, ReminderEvent::Shown { summary: notice.summary.clone(), titles: notice.titles() });
+            }
+            Err(error) => {
+                let message = error.to_string();
+                Self::once(
+                    &mut self.notify_problem,
+                    &format!("{message} Reminders go on; the window shows them instead."),
+                );
+                let undelivered = Undelivered {
+                    summary: notice.summary.clone(),
+                    due: notice.titles(),
+                    reason: message.clone(),
+                    at: Local::now().fixed_offset(),
+                    extra: Extra::new(),
+                };
+                self.keep_in_log(move |log| log.record_undelivered(undelivered));
+                emit(
+                    &self.events,
+                    ReminderEvent::Unavailable { message, summary: notice.summary.clone(), due: notice.titles() },
+                );
+            }
+        }
+    }
+
+    /// Writes something for the window into the reminder log; a failure is logged once
+    /// with the other file problems (the next tick reports it too).
+    fn keep_in_log(&mut self, change: impl FnOnce(&mut ReminderLog)) {
+        let kept = self.store.update_reminders(|log| {
+            change(log);
+            Ok::<_, RemindError>(())
+        });
+        if let Err(error) = kept {
+            Self::once(&mut self.file_problem, &error.to_string());
+        }
+    }
+
+    /// Runs until told to stop (or forever, for the background service).
+    pub(super) fn run(&mut self, control: &Receiver<Control>) {
+        loop {
+            let now = Local::now();
+            let next = self.tick(&now);
+            let wait = next.map_or(MAX_SLEEP, |due| {
+                let until = (due - Local::now()).max(TimeDelta::zero());
+                until.to_std().unwrap_or(Duration::ZERO).min(MAX_SLEEP) + WAKE_MARGIN
+            });
+            match control.recv_timeout(wait.min(MAX_SLEEP)) {
+                Err(RecvTimeoutError::Disconnected) => return,
+                Ok(Control::Wake) | Err(RecvTimeoutError::Timeout) => {}
+            }
+        }
+    }
+}
+
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::remind::buttons::action_handler;
+    use std::path::Path;
+    use std::sync::mpsc;
+    use crate::model::Outcome;
+    use crate::store::Paths;
+    use crate::model::reminders::BEDTIME_KEY;
+    use crate::model::time::clock;
+    use crate::remind::notifier::{Capabilities, NotifyError, Shown};
+    use chrono_tz::Europe::Berlin;
+
+    /// Each notice shown, with whether its log entries were already on disk then.
+    type ShownLog = Arc<Mutex<Vec<(Notice, bool)>>>;
+
+    /// Records what it was asked to show, and whether the log was already on disk then.
+    struct Fake {
+        paths: Paths,
+        shown: ShownLog,
+        fail: bool,
+    }
+
+    impl Notify for Fake {
+        fn show(
+            &self,
+            notice: &Notice,
+            _: u32,
+            _: super::super::notifier::ActionHandler,
+        ) -> Result<Shown, NotifyError> {
+            let on_disk = Store::new(self.paths.clone()).load_reminders().unwrap().value;
+            let saved = notice.items.iter().all(|item| on_disk.entry(item.evening, &item.key).is_some());
+            self.shown.lock().unwrap().push((notice.clone(), saved));
+            if self.fail {
+                return Err(NotifyError::Unavailable("no session bus".to_owned()));
+            }
+            Ok(Shown { id: 7, capabilities: Capabilities::default() })
+        }
+    }
+
+    fn setup(dir: &Path) -> Paths {
+        let paths = Paths::in_dir(dir);
+        Store::new(paths.clone())
+            .update_config(|config| {
+                config.schedule.set(Some(clock(22, 30)), Some(clock(6, 30)), &[]).unwrap();
+                Ok::<_, crate::store::StoreError>(())
+            })
+            .unwrap();
+        paths
+    }
+
+    fn fake(paths: &Paths, fail: bool) -> (Box<dyn Notify>, ShownLog) {
+        let shown = Arc::new(Mutex::new(Vec::new()));
+        (Box::new(Fake { paths: paths.clone(), shown: Arc::clone(&shown), fail }), shown)
+    }
+
+    #[test]
+    fn the_log_is_saved_before_showing_and_a_restart_does_not_repeat() {
+        let dir = tempfile::tempdir().unwrap();
+        let paths = setup(dir.path());
+        let at = |h, m, s| Berlin.with_ymd_and_hms(2026, 11, 26, h, m, s).unwrap();
+        let (notifier, shown) = fake(&paths, false);
+        let mut first = ReminderLoop::new(Store::new(paths.clone()), notifier, |_| {});
+        assert_eq!(first.tick(&at(22, 10, 0)), Some(at(22, 30, 0)));
+        assert!(first.tick(&at(22, 30, 0)).is_some_and(|next| next > at(22, 30, 0)));
+        {
+            let shown = shown.lock().unwrap();
+            assert_eq!(shown.len(), 1);
+            assert_eq!(shown[0].0.summary, "Bedtime");
+            assert!(shown[0].1, "the log entry was on disk before the notification was shown");
+        }
+        // A new process (the old one was killed right after showing) sees the log.
+        let (notifier, again) = fake(&paths, false);
+        let mut second = ReminderLoop::new(Store::new(paths.clone()), notifier, |_| {});
+        second.tick(&at(22, 30, 1));
+        second.tick(&at(22, 31, 0));
+        assert!(again.lock().unwrap().is_empty());
+        let log = Store::new(paths).load_reminders().unwrap().value;
+        assert!(log.entry(chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(), BEDTIME_KEY).is_some());
+    }
+
+    #[test]
+    fn a_failing_notifier_reports_the_due_steps_and_the_loop_goes_on() {
+        let dir = tempfile::tempdir().unwrap();
+        let paths = setup(dir.path());
+        let at = |h, m| Berlin.with_ymd_and_hms(2026, 11, 26, h, m, 0).unwrap();
+        let (notifier, _) = fake(&paths, true);
+        let events = Arc::new(Mutex::new(Vec::new()));
+        let sink = Arc::clone(&events);
+        let mut reminder_loop =
+            ReminderLoop::new(Store::new(paths), notifier, move |event| sink.lock().unwrap().push(event));
+        reminder_loop.tick(&at(21, 0));
+        reminder_loop.tick(&at(21, 30));
+        let events = events.lock().unwrap();
+        assert_eq!(events.len(), 2, "{events:?}");
+        match &events[0] {
+            ReminderEvent::Unavailable { message, summary, due } => {
+                assert!(message.contains("not available"), "{message}");
+                assert_eq!(summary, "Warm bath");
+                assert_eq!(due, &vec!["Warm bath".to_owned()]);
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(&events[1], ReminderEvent::Unavailable { summary, .. } if summary == "Time to wind down"));
+    }
+
+    #[test]
+    fn done_checks_the_step_and_snooze_records_a_snooze() {
+        let dir = tempfile::tempdir().unwrap();
+        let paths = setup(dir.path());
+        let at = Berlin.with_ymd_and_hms(2026, 11, 26, 21, 0, 0).unwrap();
+        let config = Store::new(paths.clone()).load_config().unwrap().value;
+        let decision = decide(&config, &Journal::default(), &ReminderLog::default(), &at);
+        let notice = decision.notice.unwrap();
+        let (tx, events) = mpsc::channel();
+        let sink = sink(move |event| {
+            let _ = tx.send(event);
+        });
+        action_handler(paths.clone(), notice.clone(), 10, Arc::clone(&sink), None)(Action::Snooze);
+        let log = Store::new(paths.clone()).load_reminders().unwrap().value;
+        let evening = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        let snooze = &log.evening(evening).unwrap().snoozed["warm-bath"];
+        assert!(!snooze.settled);
+        let minutes = (snooze.until - Local::now().fixed_offset()).num_minutes();
+        assert!((9..=10).contains(&minutes), "{minutes}");
+        action_handler(paths.clone(), notice, 10, sink, None)(Action::Done);
+        let journal = Store::new(paths).load_journal().unwrap().value;
+        assert_eq!(journal.check_in(evening, "warm-bath").unwrap().outcome, Outcome::Done);
+        let applied: Vec<ReminderEvent> = events.try_iter().collect();
+        assert_eq!(applied.len(), 2);
+        assert!(matches!(applied[1], ReminderEvent::ActionApplied { action: Action::Done, .. }));
+    }
+
+}

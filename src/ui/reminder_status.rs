@@ -1,0 +1,51 @@
+//! Who sends the reminders, for the window: the background service, started by the
+//! window when reminders are on and none runs. The window itself never sends any.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use crate::remind::service;
+use crate::store::{Paths, owner_pid};
+
+/// A service that exits at once (a broken session) is not restarted in a loop.
+const RESTART_AFTER: Duration = Duration::from_secs(60);
+
+/// What the settings screen shows about reminders.
+#[derive(Debug, Clone, Default)]
+pub struct ReminderInfo {
+    /// The process that sends reminders now, if one does.
+    pub service_pid: Option<u32>,
+    /// Whether they start at login; `None` until asked.
+    pub autostart: Option<bool>,
+    pub paused_tonight: bool,
+}
+
+/// Starts the service when it should run and does not.
+#[derive(Debug, Default)]
+pub struct ServiceStarter {
+    /// The `bedtime-coach` program that runs the service; `None` starts nothing (tests
+    /// that build an [`App`](super::App) without one).
+    pub program: Option<PathBuf>,
+    last_try: Option<Instant>,
+    /// Why the last start failed, once, for a banner.
+    pub failure: Option<String>,
+}
+
+impl ServiceStarter {
+    /// Starts `bedtime-coach remind` when `wanted` and none runs (at most once a minute).
+    pub fn ensure_running(&mut self, paths: &Paths, wanted: bool) {
+        let Some(program) = &self.program else { return };
+        if !wanted || owner_pid(paths).is_some() {
+            return;
+        }
+        if self.last_try.is_some_and(|at| at.elapsed() < RESTART_AFTER) {
+            return;
+        }
+        self.last_try = Some(Instant::now());
+        if let Err(error) = service::spawn_background_from(program, service::chosen_data_dir(paths)) {
+            self.failure = Some(format!(
+                "The reminder service could not be started ({error}); reminders are not sent until it runs."
+            ));
+        }
+    }
+}
