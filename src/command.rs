@@ -116,7 +116,7 @@ fn find<'a>(config: &'a mut Config, id: &str) -> Result<&'a mut Step, CommandErr
 impl Command {
     /// Applies the command through the store, under its lock.
     pub fn apply(self, store: &Store) -> Result<(), CommandError> {
-        match self {
+        let updated = match self {
             Command::Check { evening, step, outcome, value, at } => {
                 let config = store.load_config()?.value;
                 let routine_step = config.routine.get(&step).ok_or_else(|| CommandError::UnknownStep(step.clone()))?;
@@ -183,7 +183,8 @@ impl Command {
                 }
                 Ok(())
             }),
-        }
+        };
+        updated.map(|updated| updated.value)
     }
 }
 

@@ -119,7 +119,7 @@ fn oversized_files_are_refused_not_read() {
     file.set_len(65 << 20).unwrap();
     let out = run(dir.path(), &["check", "warm-bath"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("65 MB"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("65.0 MB"), "{}", stderr(&out));
     assert_eq!(fs::metadata(&journal).unwrap().len(), 65 << 20);
 }
 
