@@ -102,15 +102,14 @@ fn take_version<'a>(next: &mut bool, version: &mut Option<&'a [u8]>, value: Opti
 fn string_end(bytes: &[u8], start: usize) -> (usize, bool) {
     let mut escaped = false;
     let mut i = start;
-    while let Some(&byte) = bytes.get(i) {
-        match byte {
-            b'"' => return (i, escaped),
-            b'\\' => {
-                escaped = true;
-                i += 2;
-            }
-            _ => i += 1,
+    // Strings are most of a journal's bytes: jump to the next quote or backslash.
+    while let Some(offset) = bytes.get(i..).and_then(|rest| memchr::memchr2(b'"', b'\\', rest)) {
+        i += offset;
+        if bytes.get(i) == Some(&b'"') {
+            return (i, escaped);
         }
+        escaped = true;
+        i += 2;
     }
     (bytes.len(), escaped)
 }
