@@ -125,7 +125,7 @@ impl Command {
     }
 
     fn apply_or_stop(self, store: &Store) -> Result<Applied, CommandError> {
-        match self {
+        let updated = match self {
             Command::Check { evening, step, outcome, value, at } => {
                 if !is_sane_date(evening) {
                     return Err(CommandError::BadValue(format!("{evening} is too far from today to record.")));
@@ -176,10 +176,12 @@ impl Command {
             }),
             Command::SaveConfig(new) => {
                 new.routine.steps.iter().try_for_each(Step::validate)?;
+                // Always written when the file is missing, even with the default values: a
+                // saved routine is what ends the first-run setup. The store itself skips
+                // the write when the bytes on disk are already these.
                 store.update_config(|config| {
-                    let changed = *config != new;
                     *config = new;
-                    saved_if(changed)
+                    Ok(Applied::Saved)
                 })
             }
             Command::SetNights { days, bedtime, wake } => store.update_config(|config| {
@@ -208,7 +210,8 @@ impl Command {
                 }
                 Ok(Applied::Saved)
             }),
-        }
+        };
+        Ok(updated?.value)
     }
 }
 

@@ -9,10 +9,12 @@ use clap::Parser;
 fn main() -> ExitCode {
     // Usage errors exit with 2 and --help with 0, both printed by clap.
     let cli = Cli::parse();
-    let store = match cli::open_store(cli.data_dir.as_deref()) {
+    let mut store = match cli::open_store(cli.data_dir.as_deref()) {
         Ok(store) => store,
         Err(error) => return fail(&error.into()),
     };
+    // Said once when a change has waited a second for another process.
+    store.set_wait_reporter(Box::new(|message| eprintln!("{message}")));
     let Some(command) = cli.command else {
         return match bedtime_coach::ui::run_window(store) {
             Ok(()) => ExitCode::SUCCESS,

@@ -47,7 +47,8 @@ fn child_entry() {
                     journal.record(day(n), "warm-bath", check_in());
                     Ok::<_, StoreError>(n + 1)
                 })
-                .unwrap();
+                .unwrap()
+                .value;
             println!("SAVED {saved}");
         },
         other => panic!("unknown job {other}"),

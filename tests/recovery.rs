@@ -1,7 +1,11 @@
 //! Damaged, future-version, oversized and old-format files, met through the real binary:
 //! nothing the user recorded may be lost or silently overwritten.
 
+mod common;
+
 use std::fs;
+use std::io::Write;
+use std::os::unix::process::ExitStatusExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -119,7 +123,7 @@ fn oversized_files_are_refused_not_read() {
     file.set_len(65 << 20).unwrap();
     let out = run(dir.path(), &["check", "warm-bath"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("65 MB"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("65.0 MB"), "{}", stderr(&out));
     assert_eq!(fs::metadata(&journal).unwrap().len(), 65 << 20);
 }
 
@@ -166,4 +170,127 @@ fn unknown_fields_survive_a_save() {
     assert_eq!(config["routine"][0]["colour"], "teal");
     assert_eq!(config["window"]["x"], 1);
     assert_eq!(config["schedule"]["bedtime"], "22:00");
+}
+
+/// A data folder with a damaged journal whose backup holds one check-in (warm-bath on
+/// 2026-11-26); returns the damaged bytes, which held a second one.
+fn damaged_with_backup(dir: &Path) -> Vec<u8> {
+    assert!(run(dir, &["check", "warm-bath", "--date", "2026-11-26"]).status.success());
+    assert!(run(dir, &["check", "lights-out", "--date", "2026-11-26"]).status.success());
+    let journal = dir.join("journal.json");
+    let mut damaged = fs::read(&journal).unwrap();
+    damaged.truncate(damaged.len() - 3);
+    fs::write(&journal, &damaged).unwrap();
+    damaged
+}
+
+/// After a recovery (however interrupted), a normal run finds the backup's check-in in
+/// the journal and the damaged bytes, whole, in every `.corrupt-*` file (at least one).
+fn assert_recovered(dir: &Path, damaged: &[u8], what: &str) {
+    let out = run(dir, &["status"]);
+    assert!(out.status.success(), "{what}: {}", stderr(&out));
+    assert!(dir.join("journal.json").exists(), "{what}");
+    assert_eq!(done_count(dir, "2026-11-26"), 1, "{what}: the backup's check-in");
+    let aside = corrupt_files(dir, "journal.json");
+    assert!(!aside.is_empty(), "{what}: damaged bytes kept");
+    for file in aside {
+        assert_eq!(fs::read(&file).unwrap(), damaged, "{what}: {} holds the damaged bytes", file.display());
+    }
+}
+
+#[test]
+fn a_full_disk_during_recovery_loses_nothing_and_says_so() {
+    let Some(disk) = common::Tmpfs::mount("full disk during a recovery", "1m") else { return };
+    let dir = disk.0.path();
+    let damaged = damaged_with_backup(dir);
+    // Fill the disk to the last byte.
+    let filler_path = dir.join("filler");
+    let mut filler = fs::File::create(&filler_path).unwrap();
+    while filler.write_all(&[0u8; 4096]).is_ok() {}
+    while filler.write_all(&[0u8; 1]).is_ok() {}
+    drop(filler);
+
+    let out = run(dir, &["status"]);
+    assert_eq!(out.status.code(), Some(1));
+    let message = stderr(&out);
+    let journal = dir.join("journal.json");
+    assert_eq!(
+        message.trim(),
+        format!(
+            "Could not keep a copy of the damaged file {}: No space left on device (os error 28).",
+            journal.display()
+        ),
+        "names the file and the cause, once"
+    );
+    assert_eq!(fs::read(&journal).unwrap(), damaged, "the damaged file stays in place");
+    assert!(corrupt_files(dir, "journal.json").is_empty(), "no half copy");
+    let check = run(dir, &["check", "calm-ambience", "--date", "2026-11-26"]);
+    assert_eq!(check.status.code(), Some(1), "no change on a full disk");
+
+    fs::remove_file(&filler_path).unwrap();
+    assert_recovered(dir, &damaged, "after freeing space");
+}
+
+/// The system calls that change files; a kill before any other call is the same crash
+/// as a kill before the next one of these.
+const CHANGING_CALLS: &[&str] = &[
+    "openat",
+    "write",
+    "pwrite64",
+    "fsync",
+    "fdatasync",
+    "ftruncate",
+    "linkat",
+    "link",
+    "unlinkat",
+    "unlink",
+    "renameat2",
+    "renameat",
+    "rename",
+    "mkdir",
+    "mkdirat",
+    "flock",
+];
+
+#[test]
+fn killed_at_any_system_call_of_a_recovery_nothing_is_lost() {
+    if !common::e2e_available("kill at each system call of a recovery", &["strace"], "strace") {
+        return;
+    }
+    let template = tempfile::tempdir().unwrap();
+    let damaged = damaged_with_backup(template.path());
+    let mut kills = std::collections::BTreeMap::<&str, u32>::new();
+    for call in CHANGING_CALLS {
+        for n in 1..=500 {
+            let dir = tempfile::tempdir().unwrap();
+            for entry in fs::read_dir(template.path()).unwrap() {
+                let entry = entry.unwrap();
+                fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
+            }
+            let out = Command::new("strace")
+                .args(["-f", "-qq", "-o", "/dev/null", "-e", &format!("inject={call}:signal=KILL:when={n}")])
+                .arg(env!("CARGO_BIN_EXE_bedtime-coach"))
+                .arg("--data-dir")
+                .arg(dir.path())
+                .arg("status")
+                .env("TZ", "Europe/Berlin")
+                .output()
+                .unwrap();
+            let killed = out.status.signal() == Some(9);
+            if killed {
+                *kills.entry(call).or_default() += 1;
+            } else {
+                assert!(out.status.success(), "{call} #{n}: {}", stderr(&out));
+            }
+            assert_recovered(dir.path(), &damaged, &format!("killed at {call} #{n}"));
+            if !killed {
+                break; // this call happens fewer than n times
+            }
+        }
+    }
+    // The recovery's own steps were interrupted, not only the program's start-up.
+    for call in ["linkat", "fsync", "unlink"] {
+        assert!(kills.get(call).is_some_and(|&n| n > 0), "never killed at {call}: {kills:?}");
+    }
+    assert!(kills.values().sum::<u32>() > 20, "too few kills, did strace inject? {kills:?}");
 }

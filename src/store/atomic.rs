@@ -4,10 +4,14 @@
 //! replace the old file with one `rename`, which POSIX makes atomic; the folder is then
 //! flushed so the rename itself survives a power cut. The previous generation is kept as
 //! `NAME.bak` (a hard link, so it costs no copy), the first place recovery looks.
+//!
+//! Files kept aside (damaged files, unusable backups, copies made before a migration) get
+//! names that no later step reuses: they are created with `link`, which like `O_EXCL`
+//! fails rather than replace an existing name, and a counter picks the next free one.
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
-use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+use std::os::unix::fs::{DirBuilderExt, FileTypeExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 
 /// Files are private to the user: 0600, whatever the umask.
@@ -38,37 +42,83 @@ pub fn create_private_dir(dir: &Path) -> io::Result<()> {
     fs::DirBuilder::new().recursive(true).mode(DIR_MODE).create(dir)
 }
 
-/// Creates or opens a private (0600) file without truncating it.
+/// Opens for reading without ever blocking: a FIFO put in place of a data file would
+/// otherwise hang `open` (and with it every process waiting for the lock).
+pub(super) fn open_nonblocking(path: &Path) -> io::Result<File> {
+    OpenOptions::new().read(true).custom_flags(libc::O_NONBLOCK).open(path)
+}
+
+/// Creates or opens a private (0600) file without truncating it or blocking on it.
 pub(super) fn open_private(path: &Path) -> io::Result<File> {
-    OpenOptions::new().read(true).write(true).create(true).truncate(false).mode(FILE_MODE).open(path)
+    OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .mode(FILE_MODE)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)
+}
+
+/// What a file that is not a regular file is, in words; `None` for a regular file.
+pub(super) fn irregular_kind(file: &File) -> io::Result<Option<&'static str>> {
+    let kind = file.metadata()?.file_type();
+    Ok(if kind.is_file() {
+        None
+    } else if kind.is_dir() {
+        Some("a folder")
+    } else if kind.is_fifo() {
+        Some("a FIFO")
+    } else if kind.is_socket() {
+        Some("a socket")
+    } else if kind.is_char_device() || kind.is_block_device() {
+        Some("a device")
+    } else {
+        Some("not a file")
+    })
+}
+
+/// Flushes a folder, so renames and new names in it survive a power cut.
+pub(super) fn sync_dir(dir: &Path) -> io::Result<()> {
+    File::open(dir)?.sync_all()
+}
+
+fn parent(path: &Path) -> &Path {
+    match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    }
 }
 
 /// Replaces `path` with `bytes` atomically and durably, keeping the old file as `NAME.bak`.
 ///
 /// Callers hold the store's lock, so the temporary names cannot clash between processes.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
     let tmp = hidden_sibling(path, ".tmp");
     write_new_file(&tmp, bytes)?;
-    if path.exists() {
+    if fs::symlink_metadata(path).is_ok() {
         // Link first, then rename over the old backup, so a backup always exists.
         let bak_tmp = hidden_sibling(path, ".bak.tmp");
-        remove_if_exists(&bak_tmp)?;
-        fs::hard_link(path, &bak_tmp)?;
-        fs::rename(&bak_tmp, sibling(path, ".bak"))?;
+        let linked = remove_if_exists(&bak_tmp)
+            .and_then(|()| fs::hard_link(path, &bak_tmp))
+            .and_then(|()| fs::rename(&bak_tmp, sibling(path, ".bak")));
+        if let Err(error) = linked {
+            let _ = fs::remove_file(&tmp);
+            return Err(error);
+        }
     }
     fs::rename(&tmp, path)?;
-    File::open(dir)?.sync_all()
+    sync_dir(parent(path))
 }
 
 /// Replaces `path` with `bytes` atomically, without keeping a backup: for files that are
-/// not the user's data, such as the autostart entry, where a `.bak` would be clutter.
+/// not the user's data, such as the autostart entry, where a `.bak` would be clutter, and
+/// for restoring a backup, which must not rotate that very backup away.
 pub fn replace_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
     let tmp = hidden_sibling(path, ".tmp");
     write_new_file(&tmp, bytes)?;
     fs::rename(&tmp, path)?;
-    File::open(dir)?.sync_all()
+    sync_dir(parent(path))
 }
 
 /// Removes a file; a file that is already gone is not an error.
@@ -76,12 +126,60 @@ pub fn remove_file_if_exists(path: &Path) -> io::Result<()> {
     remove_if_exists(path)
 }
 
-/// Writes a fresh private file and flushes it (used for the file and for backups).
+/// Writes a fresh private file and flushes it; a partly written one is removed again
+/// (a full disk must not leave half a file behind).
 pub fn write_new_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
     remove_if_exists(path)?;
     let mut file = OpenOptions::new().write(true).create_new(true).mode(FILE_MODE).open(path)?;
-    file.write_all(bytes)?;
-    file.sync_all()
+    if let Err(error) = file.write_all(bytes).and_then(|()| file.sync_all()) {
+        drop(file);
+        let _ = fs::remove_file(path);
+        return Err(error);
+    }
+    Ok(())
+}
+
+/// The `n`th candidate name for something kept aside: `NAME.label`, then `NAME.label-2`, …
+fn numbered(path: &Path, label: &str, n: u32) -> PathBuf {
+    if n == 1 { sibling(path, &format!(".{label}")) } else { sibling(path, &format!(".{label}-{n}")) }
+}
+
+/// Links `from` to the first free name `NAME.label[-n]` beside `path`; `link` never
+/// replaces an existing name, so two processes (or two damaged files in one second)
+/// can never take the same one.
+fn link_unique(from: &Path, path: &Path, label: &str) -> io::Result<PathBuf> {
+    for n in 1..10_000 {
+        let candidate = numbered(path, label, n);
+        match fs::hard_link(from, &candidate) {
+            Ok(()) => return Ok(candidate),
+            Err(error) if error.kind() == io::ErrorKind::AlreadyExists => continue,
+            Err(error) => return Err(error),
+        }
+    }
+    Err(io::Error::new(io::ErrorKind::AlreadyExists, "too many files kept aside already"))
+}
+
+/// Keeps a copy of `bytes` as `NAME.label[-n]` beside `path` and returns its name. The
+/// copy appears complete or not at all (written to a temporary file, flushed, then
+/// linked to its name), and the file at `path` is not touched.
+pub fn keep_copy(path: &Path, label: &str, bytes: &[u8]) -> io::Result<PathBuf> {
+    let tmp = hidden_sibling(path, ".aside.tmp");
+    write_new_file(&tmp, bytes)?;
+    let kept = link_unique(&tmp, path, label);
+    let removed = fs::remove_file(&tmp);
+    let kept = kept?;
+    removed?;
+    sync_dir(parent(path))?;
+    Ok(kept)
+}
+
+/// Renames the file at `from` to `NAME.label[-n]` beside `path` (never replacing another
+/// file) and returns the new name.
+pub fn move_aside(from: &Path, path: &Path, label: &str) -> io::Result<PathBuf> {
+    let kept = link_unique(from, path, label)?;
+    fs::remove_file(from)?;
+    sync_dir(parent(path))?;
+    Ok(kept)
 }
 
 fn remove_if_exists(path: &Path) -> io::Result<()> {
@@ -110,5 +208,27 @@ mod tests {
         assert_eq!(fs::metadata(&file).unwrap().permissions().mode() & 0o777, 0o600);
         let leftovers: Vec<_> = fs::read_dir(&nested).unwrap().map(|e| e.unwrap().file_name()).collect();
         assert_eq!(leftovers.len(), 2, "{leftovers:?}");
+    }
+
+    #[test]
+    fn copies_kept_aside_never_share_a_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("journal.json");
+        fs::write(&file, b"live").unwrap();
+        let first = keep_copy(&file, "corrupt-20261126T210000", b"first").unwrap();
+        let second = keep_copy(&file, "corrupt-20261126T210000", b"second").unwrap();
+        assert_eq!(first, dir.path().join("journal.json.corrupt-20261126T210000"));
+        assert_eq!(second, dir.path().join("journal.json.corrupt-20261126T210000-2"));
+        assert_eq!(fs::read(&first).unwrap(), b"first");
+        assert_eq!(fs::read(&second).unwrap(), b"second");
+        assert_eq!(fs::read(&file).unwrap(), b"live", "the file itself is untouched");
+        let bak = sibling(&file, ".bak");
+        fs::write(&bak, b"old").unwrap();
+        let moved = move_aside(&bak, &file, "corrupt-20261126T210000").unwrap();
+        assert_eq!(moved, dir.path().join("journal.json.corrupt-20261126T210000-3"));
+        assert_eq!(fs::read(&moved).unwrap(), b"old");
+        assert!(!bak.exists());
+        let names: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(names.len(), 4, "no temporary files left: {names:?}");
     }
 }

@@ -4,7 +4,9 @@
 //! parsing the whole journal would hold tens of megabytes for a process that should stay
 //! under 15 MB. This reads the same file with a seed that skips every other evening
 //! without allocating it. Anything unusual (another format version, damage) falls back
-//! to the full load, which knows how to migrate and recover.
+//! to the full load, which knows how to migrate and recover. A repeated top-level key or
+//! date is unusual too; a repeat deeper inside an evening that is skipped here is found
+//! by the full load the next time the journal is changed.
 
 use std::fmt;
 use std::ops::RangeInclusive;
@@ -45,7 +47,12 @@ impl<'de> Visitor<'de> for TopLevel {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let mut version = None;
         let mut journal = Journal::default();
+        let mut seen: Vec<String> = Vec::new();
         while let Some(key) = map.next_key::<String>()? {
+            if seen.contains(&key) {
+                return Err(serde::de::Error::custom("a repeated key"));
+            }
+            seen.push(key.clone());
             match key.as_str() {
                 "schema_version" => version = Some(map.next_value::<u64>()?),
                 "evenings" => journal.evenings = map.next_value_seed(Evenings(self.0.clone()))?,
@@ -77,7 +84,11 @@ impl<'de> Visitor<'de> for Evenings {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let mut evenings = Self::Value::new();
+        let mut seen = std::collections::HashSet::new();
         while let Some(date) = map.next_key::<NaiveDate>()? {
+            if !seen.insert(date) {
+                return Err(serde::de::Error::custom("a repeated date"));
+            }
             if self.0.contains(&date) {
                 evenings.insert(date, map.next_value()?);
             } else {
@@ -108,5 +119,10 @@ mod tests {
         let older = br#"{"schema_version":1,"evenings":{}}"#;
         assert!(parse_near(&older[..], date(24)..=date(27)).is_none());
         assert!(parse_near(&b"{\"evenings\":"[..], date(24)..=date(27)).is_none());
+        let repeated_date =
+            br#"{"schema_version":2,"evenings":{"2026-11-25":{"checks":{}},"2026-11-25":{"checks":{}}}}"#;
+        assert!(parse_near(&repeated_date[..], date(24)..=date(27)).is_none());
+        let repeated_key = br#"{"schema_version":2,"evenings":{"2026-11-25":{"checks":{}}},"evenings":{}}"#;
+        assert!(parse_near(&repeated_key[..], date(24)..=date(27)).is_none());
     }
 }

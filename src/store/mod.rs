@@ -5,18 +5,30 @@
 //! state, apply the change, save atomically, unlock. Nothing here keeps a cached copy
 //! that could overwrite another process's work.
 
+//! Every byte on disk: paths, the lock, atomic saves, migrations and recovery.
+//!
+//! Two processes share these files (the window and the background reminder service), so
+//! every change is a read-modify-write under an exclusive lock file: load the newest
+//! state, apply the change, save atomically, unlock. Nothing here keeps a cached copy
+//! that could overwrite another process's work. Viewing takes no lock: a file is only
+//! ever replaced by a rename, so reading it always sees one whole save. Only a load that
+//! must repair something (recover, migrate, restore a backup) takes the lock, and then
+//! reads again under it before writing.
+
 mod atomic;
 mod document;
 mod journal_near;
 mod owner;
 mod paths;
+mod scan;
 
-use std::fs::File;
+use std::fs::{File, TryLockError};
 use std::io;
 use std::ops::RangeInclusive;
+use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
-use std::time::SystemTime;
+use std::time::{Duration, Instant, SystemTime};
 
 pub use atomic::{FILE_MODE, create_private_dir, remove_file_if_exists, replace_file, sibling, write_atomic};
 pub use document::{Document, Loaded, migration_backup, save as save_document, to_bytes};
@@ -26,24 +38,61 @@ pub use paths::Paths;
 use chrono::NaiveDate;
 
 use crate::model::{Config, Journal, ReminderLog};
+use document::{Inspected, Read};
 
-/// Something went wrong with the files; each message is a sentence for the user.
+/// Something went wrong with the files; each message is one sentence for the user that
+/// names the file and gives its cause once (no error here has a `source`, so printing
+/// an error chain cannot repeat the cause).
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("Could not {action} {}: {source}.", path.display())]
-    Io { action: &'static str, path: PathBuf, source: io::Error },
-    #[error("Could not write {}: {source}.", path.display())]
-    Encode { path: PathBuf, source: serde_json::Error },
+    #[error("Could not {action} {}: {cause}.", path.display())]
+    Io { action: &'static str, path: PathBuf, cause: io::Error },
+    #[error("Could not write {}: {cause}.", path.display())]
+    Encode { path: PathBuf, cause: serde_json::Error },
     #[error("Nothing was changed: {0}")]
     ReadOnly(String),
     #[error("Could not find your home folder; pass --data-dir DIR to choose where the files go.")]
     NoHome,
+    #[error(
+        "Nothing was saved: your {what} would be {}, more than the {} that {} may hold, so it could not be read back.",
+        megabytes(*size), megabytes(*max), path.display()
+    )]
+    TooLarge { what: &'static str, path: PathBuf, size: u64, max: u64 },
+    #[error("{} is not a regular file ({kind}); move it away, then try again.", path.display())]
+    NotRegular { path: PathBuf, kind: &'static str },
+    #[error(
+        "{} is a link to {}, which does not exist; reconnect the drive or restore that file, or remove the link to start afresh.",
+        path.display(), target.display()
+    )]
+    DanglingLink { path: PathBuf, target: PathBuf },
+    #[error("{} is a file, not a folder; move it away or choose another folder with --data-dir.", path.display())]
+    NotAFolder { path: PathBuf },
+    #[error("Nothing was changed: {} is on a read-only file system.", path.display())]
+    ReadOnlyFileSystem { path: PathBuf },
+    #[error(
+        "Nothing was changed: another Bedtime Coach process{} kept {} locked for {} s; try again once it has finished.",
+        pid.map(|p| format!(" (process {p})")).unwrap_or_default(), path.display(), waited.as_secs()
+    )]
+    Busy { path: PathBuf, pid: Option<u32>, waited: Duration },
 }
 
 impl StoreError {
-    pub fn io(action: &'static str, path: &Path, source: io::Error) -> Self {
-        Self::Io { action, path: path.to_owned(), source }
+    pub fn io(action: &'static str, path: &Path, cause: io::Error) -> Self {
+        Self::Io { action, path: path.to_owned(), cause }
     }
+}
+
+/// A size for messages, with one decimal: "4.1 MB".
+pub(crate) fn megabytes(bytes: u64) -> String {
+    format!("{:.1} MB", bytes as f64 / (1u64 << 20) as f64)
+}
+
+/// What a read-modify-write returned, and whether it wrote the file (a change that
+/// changes nothing writes nothing).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Updated<R> {
+    pub value: R,
+    pub saved: bool,
 }
 
 /// Something the user must be told once: a file moved aside, restored or migrated.
@@ -77,23 +126,53 @@ impl Snapshot {
 /// Cheap identity of the files' current contents, to notice other processes' saves.
 pub type Fingerprint = Vec<Option<(SystemTime, u64)>>;
 
+/// Told what the store is waiting for, once per wait (the CLI prints it).
+pub type WaitReporter = Box<dyn Fn(&str) + Send + Sync>;
+
 /// The files of one user (or one `--data-dir`).
-#[derive(Debug)]
 pub struct Store {
     paths: Paths,
     notices: Mutex<Vec<Notice>>,
+    wait_reporter: Option<WaitReporter>,
+    lock_timeout: Duration,
 }
 
-/// Held while reading or changing the files; dropping it unlocks.
-struct LockGuard(#[allow(dead_code)] File);
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store").field("paths", &self.paths).field("lock_timeout", &self.lock_timeout).finish()
+    }
+}
+
+/// Held while changing the files; dropping it clears the pid and unlocks.
+struct LockGuard(File);
+
+impl Drop for LockGuard {
+    fn drop(&mut self) {
+        let _ = self.0.set_len(0);
+    }
+}
+
+/// How long a change waits for another process before saying so.
+const REPORT_WAIT_AFTER: Duration = Duration::from_secs(1);
 
 impl Store {
     pub fn new(paths: Paths) -> Self {
-        Self { paths, notices: Mutex::new(Vec::new()) }
+        Self { paths, notices: Mutex::new(Vec::new()), wait_reporter: None, lock_timeout: Duration::from_secs(10) }
     }
 
     pub fn paths(&self) -> &Paths {
         &self.paths
+    }
+
+    /// Where to say "Waiting for another Bedtime Coach process…" when a change has waited
+    /// a second for the lock. Without one the store waits silently.
+    pub fn set_wait_reporter(&mut self, reporter: WaitReporter) {
+        self.wait_reporter = Some(reporter);
+    }
+
+    /// How long a change waits for the lock before giving up with [`StoreError::Busy`].
+    pub fn set_lock_timeout(&mut self, timeout: Duration) {
+        self.lock_timeout = timeout;
     }
 
     /// Notices gathered since the last call, each to be shown once.
@@ -101,89 +180,188 @@ impl Store {
         self.notices.lock().map(|mut n| std::mem::take(&mut *n)).unwrap_or_default()
     }
 
-    fn lock(&self) -> Result<LockGuard, StoreError> {
-        let dir = &self.paths.data_dir;
-        create_private_dir(dir).map_err(|e| StoreError::io("create the folder", dir, e))?;
-        create_private_dir(&self.paths.config_dir)
-            .map_err(|e| StoreError::io("create the folder", &self.paths.config_dir, e))?;
-        let path = self.paths.lock_file();
-        let file = atomic::open_private(&path).map_err(|e| StoreError::io("open the lock file", &path, e))?;
-        file.lock().map_err(|e| StoreError::io("lock", &path, e))?;
-        Ok(LockGuard(file))
-    }
-
-    fn load_document<T: Document>(&self, path: &Path) -> Result<Loaded<T>, StoreError> {
-        let stamp = chrono::Local::now().format("%Y%m%dT%H%M%S").to_string();
-        let mut notices = Vec::new();
-        let loaded = document::load::<T>(path, &mut notices, &stamp);
+    fn push_notices(&self, notices: Vec<Notice>) {
         if let Ok(mut shared) = self.notices.lock() {
             shared.extend(notices);
         }
-        loaded
+    }
+
+    /// A folder that is a file would otherwise give puzzling "not a directory" errors.
+    fn check_folders(&self) -> Result<(), StoreError> {
+        for dir in [&self.paths.config_dir, &self.paths.data_dir] {
+            if std::fs::metadata(dir).is_ok_and(|m| !m.is_dir()) {
+                return Err(StoreError::NotAFolder { path: dir.clone() });
+            }
+        }
+        Ok(())
+    }
+
+    /// The file `path` stands for: a symlinked data file is written through the link (in
+    /// the target's folder, with its backup beside it), and a dangling link is refused
+    /// rather than replaced by a fresh file.
+    fn resolve(&self, path: &Path) -> Result<PathBuf, StoreError> {
+        self.check_folders()?;
+        let mut current = path.to_owned();
+        for _ in 0..40 {
+            match std::fs::symlink_metadata(&current) {
+                Ok(meta) if meta.file_type().is_symlink() => {
+                    let target =
+                        std::fs::read_link(&current).map_err(|e| StoreError::io("read the link", &current, e))?;
+                    current = current.parent().unwrap_or(Path::new("/")).join(target);
+                }
+                _ => break,
+            }
+        }
+        if current != path && std::fs::symlink_metadata(&current).is_err() {
+            return Err(StoreError::DanglingLink { path: path.to_owned(), target: current });
+        }
+        Ok(current)
+    }
+
+    fn pid_in(path: &Path) -> Option<u32> {
+        std::fs::read_to_string(path).ok().and_then(|text| text.trim().parse().ok())
+    }
+
+    /// Takes the exclusive lock for a change: polls without blocking, says once after a
+    /// second whom it is waiting for, and gives up after the timeout.
+    fn lock(&self) -> Result<LockGuard, StoreError> {
+        self.check_folders()?;
+        let read_only = |dir: &Path, error: io::Error, action| {
+            if error.raw_os_error() == Some(libc::EROFS) {
+                StoreError::ReadOnlyFileSystem { path: dir.to_owned() }
+            } else {
+                StoreError::io(action, dir, error)
+            }
+        };
+        for dir in [&self.paths.data_dir, &self.paths.config_dir] {
+            create_private_dir(dir).map_err(|e| read_only(dir, e, "create the folder"))?;
+        }
+        let path = self.paths.lock_file();
+        let file = atomic::open_private(&path).map_err(|e| read_only(&self.paths.data_dir, e, "open the lock file"))?;
+        if let Some(kind) = atomic::irregular_kind(&file).map_err(|e| StoreError::io("open the lock file", &path, e))? {
+            return Err(StoreError::NotRegular { path, kind });
+        }
+        let start = Instant::now();
+        let mut reported = false;
+        loop {
+            match file.try_lock() {
+                Ok(()) => break,
+                Err(TryLockError::WouldBlock) => {
+                    let waited = start.elapsed();
+                    if waited >= self.lock_timeout {
+                        return Err(StoreError::Busy { path, pid: Self::pid_in(&self.paths.lock_file()), waited });
+                    }
+                    if !reported && waited >= REPORT_WAIT_AFTER {
+                        reported = true;
+                        if let Some(report) = &self.wait_reporter {
+                            let who = Self::pid_in(&path).map(|p| format!(" (process {p})")).unwrap_or_default();
+                            report(&format!(
+                                "Waiting for another Bedtime Coach process{who} to finish with its files…"
+                            ));
+                        }
+                    }
+                    std::thread::sleep(Duration::from_millis(20));
+                }
+                Err(TryLockError::Error(error)) => return Err(StoreError::io("lock", &path, error)),
+            }
+        }
+        // Only for messages: a waiting process can name who holds the lock.
+        let _ = file.set_len(0).and_then(|()| file.write_all_at(format!("{}\n", std::process::id()).as_bytes(), 0));
+        Ok(LockGuard(file))
+    }
+
+    /// Reads a document for viewing; takes the lock only when it must repair something.
+    fn view<T: Document>(&self, path: &Path) -> Result<Loaded<T>, StoreError> {
+        let path = self.resolve(path)?;
+        let mut notices = Vec::new();
+        let inspected = document::inspect::<T>(&path, &mut notices);
+        self.push_notices(notices);
+        match inspected? {
+            Inspected::Ready(read) => Ok(read.loaded),
+            Inspected::NeedsRepair(_) => {
+                let _guard = self.lock()?;
+                Ok(self.read_locked::<T>(&path)?.loaded)
+            }
+        }
+    }
+
+    /// Reads a resolved document under the lock, repairing it if need be.
+    fn read_locked<T: Document>(&self, path: &Path) -> Result<Read<T>, StoreError> {
+        let mut notices = Vec::new();
+        let read = match document::inspect::<T>(path, &mut notices) {
+            Ok(Inspected::Ready(read)) => Ok(read),
+            Ok(Inspected::NeedsRepair(repair)) => document::repair::<T>(path, repair, &mut notices),
+            Err(error) => Err(error),
+        };
+        self.push_notices(notices);
+        read
     }
 
     /// Reads the routine and the journal.
     pub fn load(&self) -> Result<Snapshot, StoreError> {
-        let _guard = self.lock()?;
-        Ok(Snapshot {
-            config: self.load_document(&self.paths.config_file())?,
-            journal: self.load_document(&self.paths.journal_file())?,
-        })
+        Ok(Snapshot { config: self.view(&self.paths.config_file())?, journal: self.view(&self.paths.journal_file())? })
     }
 
     pub fn load_config(&self) -> Result<Loaded<Config>, StoreError> {
-        let _guard = self.lock()?;
-        self.load_document(&self.paths.config_file())
+        self.view(&self.paths.config_file())
     }
 
     pub fn load_journal(&self) -> Result<Loaded<Journal>, StoreError> {
-        let _guard = self.lock()?;
-        self.load_document(&self.paths.journal_file())
+        self.view(&self.paths.journal_file())
     }
 
     /// Only the evenings in `range` (for the reminder service, which must stay small).
-    /// Call under the lock.
-    fn load_journal_near(&self, range: RangeInclusive<NaiveDate>) -> Result<Loaded<Journal>, StoreError> {
-        let path = self.paths.journal_file();
-        let small_enough = |file: &File| file.metadata().is_ok_and(|m| m.len() <= Journal::MAX_BYTES);
-        if let Ok(file) = File::open(&path)
+    /// `locked`: the caller holds the lock, so a repair can happen right here.
+    fn load_journal_near(&self, range: RangeInclusive<NaiveDate>, locked: bool) -> Result<Loaded<Journal>, StoreError> {
+        let path = self.resolve(&self.paths.journal_file())?;
+        let small_enough = |file: &File| file.metadata().is_ok_and(|m| m.is_file() && m.len() <= Journal::MAX_BYTES);
+        if let Ok(file) = atomic::open_nonblocking(&path)
             && small_enough(&file)
             && let Some(value) = journal_near::parse_near(file, range.clone())
         {
             return Ok(Loaded { value, existed: true, read_only: None });
         }
         // Missing, damaged, another version: the full load handles it, then trim.
-        let mut loaded = self.load_document::<Journal>(&path)?;
+        let mut loaded = if locked { self.read_locked::<Journal>(&path)?.loaded } else { self.view::<Journal>(&path)? };
         loaded.value.evenings.retain(|date, _| range.contains(date));
         Ok(loaded)
     }
 
     /// Routine and the evenings of the journal in `range`, as the reminder service needs.
     pub fn load_near(&self, range: RangeInclusive<NaiveDate>) -> Result<Snapshot, StoreError> {
-        let _guard = self.lock()?;
-        Ok(Snapshot { config: self.load_document(&self.paths.config_file())?, journal: self.load_journal_near(range)? })
+        Ok(Snapshot { config: self.view(&self.paths.config_file())?, journal: self.load_journal_near(range, false)? })
     }
 
     fn update<T: Document, R, E: From<StoreError>>(
         &self,
         path: &Path,
         change: impl FnOnce(&mut T) -> Result<R, E>,
-    ) -> Result<R, E> {
+    ) -> Result<Updated<R>, E> {
+        let path = self.resolve(path)?;
         let _guard = self.lock()?;
-        let mut loaded = self.load_document::<T>(path)?;
+        let Read { loaded, bytes: before } = self.read_locked::<T>(&path)?;
         if let Some(reason) = loaded.read_only {
             return Err(StoreError::ReadOnly(reason).into());
         }
-        let result = change(&mut loaded.value)?;
-        document::save(path, &loaded.value)?;
-        Ok(result)
+        let mut value = loaded.value;
+        let result = change(&mut value)?;
+        let bytes = document::bytes_to_save(&path, &value)?;
+        if before.as_deref() == Some(bytes.as_slice()) {
+            // Nothing changed: no write, and no backup rotated away for nothing.
+            return Ok(Updated { value: result, saved: false });
+        }
+        let mut notices = Vec::new();
+        let saved = document::save_bytes::<T>(&path, &bytes, &mut notices);
+        self.push_notices(notices);
+        saved?;
+        Ok(Updated { value: result, saved: true })
     }
 
     /// Read-modify-write of the journal under the lock. `change` sees the newest state.
     pub fn update_journal<R, E: From<StoreError>>(
         &self,
         change: impl FnOnce(&mut Journal) -> Result<R, E>,
-    ) -> Result<R, E> {
+    ) -> Result<Updated<R>, E> {
         self.update(&self.paths.journal_file(), change)
     }
 
@@ -191,20 +369,19 @@ impl Store {
     pub fn update_config<R, E: From<StoreError>>(
         &self,
         change: impl FnOnce(&mut Config) -> Result<R, E>,
-    ) -> Result<R, E> {
+    ) -> Result<Updated<R>, E> {
         self.update(&self.paths.config_file(), change)
     }
 
     pub fn load_reminders(&self) -> Result<Loaded<ReminderLog>, StoreError> {
-        let _guard = self.lock()?;
-        self.load_document(&self.paths.reminders_file())
+        self.view(&self.paths.reminders_file())
     }
 
     /// Read-modify-write of the reminder log (snooze, pause) under the lock.
     pub fn update_reminders<R, E: From<StoreError>>(
         &self,
         change: impl FnOnce(&mut ReminderLog) -> Result<R, E>,
-    ) -> Result<R, E> {
+    ) -> Result<Updated<R>, E> {
         self.update(&self.paths.reminders_file(), change)
     }
 
@@ -220,19 +397,24 @@ impl Store {
         evenings: RangeInclusive<NaiveDate>,
         decide: impl FnOnce(&Snapshot, &mut ReminderLog) -> Result<(R, bool), E>,
     ) -> Result<R, E> {
+        let config_path = self.resolve(&self.paths.config_file())?;
+        let path = self.resolve(&self.paths.reminders_file())?;
         let _guard = self.lock()?;
         let snapshot = Snapshot {
-            config: self.load_document(&self.paths.config_file())?,
-            journal: self.load_journal_near(evenings)?,
+            config: self.read_locked(&config_path)?.loaded,
+            journal: self.load_journal_near(evenings, true)?,
         };
-        let path = self.paths.reminders_file();
-        let mut log = self.load_document::<ReminderLog>(&path)?;
+        let mut log = self.read_locked::<ReminderLog>(&path)?.loaded;
         let (result, changed) = decide(&snapshot, &mut log.value)?;
         if changed {
             if let Some(reason) = log.read_only {
                 return Err(StoreError::ReadOnly(reason).into());
             }
-            document::save(&path, &log.value)?;
+            let bytes = document::bytes_to_save(&path, &log.value)?;
+            let mut notices = Vec::new();
+            let saved = document::save_bytes::<ReminderLog>(&path, &bytes, &mut notices);
+            self.push_notices(notices);
+            saved?;
         }
         Ok(result)
     }

@@ -111,3 +111,40 @@ pub fn run(dir: &Path, args: &[&str]) -> Run {
 pub fn date(y: i32, m: u32, d: u32) -> chrono::NaiveDate {
     chrono::NaiveDate::from_ymd_opt(y, m, d).expect("a valid date")
 }
+
+/// A small tmpfs mounted at a new folder, unmounted when dropped; `None` (skipped) when
+/// this process may not mount, unless BEDTIME_COACH_E2E=1.
+pub struct Tmpfs(pub tempfile::TempDir);
+
+impl Tmpfs {
+    pub fn mount(what: &str, size: &str) -> Option<Tmpfs> {
+        let dir = tempfile::tempdir().unwrap();
+        let mounted = std::process::Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={size},mode=0700"), "tmpfs"])
+            .arg(dir.path())
+            .output()
+            .is_ok_and(|o| o.status.success());
+        if mounted {
+            return Some(Tmpfs(dir));
+        }
+        let message = "mounting a tmpfs is not permitted here (it needs root)";
+        assert!(std::env::var("BEDTIME_COACH_E2E").as_deref() != Ok("1"), "BEDTIME_COACH_E2E=1 but {message}");
+        println!("SKIPPED {what}: {message}; set BEDTIME_COACH_E2E=1 to fail instead");
+        None
+    }
+
+    pub fn remount(&self, options: &str) {
+        let status = std::process::Command::new("mount")
+            .args(["-o", &format!("remount,{options}")])
+            .arg(self.0.path())
+            .status()
+            .unwrap();
+        assert!(status.success());
+    }
+}
+
+impl Drop for Tmpfs {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount").arg("-l").arg(self.0.path()).status();
+    }
+}

@@ -1,0 +1,161 @@
+//! Random byte-level damage to valid routine, journal and reminder files: every load
+//! either reads the file as it is, or keeps its exact bytes in a file of their own
+//! (`NAME.corrupt-*`, or `NAME.vN.bak` before a migration). Nothing panics, nothing is
+//! lost. Runs in-process against the library; a tiny PRNG keeps it deterministic (set
+//! BEDTIME_COACH_MUTATION_SEED to try other seeds).
+
+use std::fs;
+use std::path::Path;
+
+use bedtime_coach::model::{CheckIn, Config, Journal, Outcome, ReminderLog};
+use bedtime_coach::store::{Document, Paths, Store, to_bytes};
+use chrono::{DateTime, NaiveDate, TimeDelta};
+
+const CASES_PER_KIND: usize = 3000;
+
+/// xorshift64: varied enough for damage, and the same damage for the same seed.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+/// Bytes that make JSON interesting when they appear in the wrong place.
+const JSONISH: &[u8] = b"{}[]\":,0123456789-.eE \\nultrfas\xff\x00";
+
+fn mutate(rng: &mut Rng, original: &[u8]) -> Vec<u8> {
+    let mut bytes = original.to_vec();
+    for _ in 0..=rng.below(3) {
+        let len = bytes.len();
+        let at = rng.below(len + 1);
+        match rng.below(6) {
+            0 if len > 0 => {
+                let i = rng.below(len);
+                bytes[i] ^= 1 << rng.below(8);
+            }
+            1 => {
+                let byte = if rng.below(2) == 0 { JSONISH[rng.below(JSONISH.len())] } else { rng.next() as u8 };
+                bytes.insert(at, byte);
+            }
+            2 if len > 0 => {
+                let end = (at + 1 + rng.below(8)).min(len);
+                bytes.drain(at.min(len - 1)..end);
+            }
+            3 if len > 0 => {
+                // Duplicate a span: repeats keys, dates, whole evenings.
+                let start = rng.below(len);
+                let end = (start + 1 + rng.below(64)).min(len);
+                let span = bytes[start..end].to_vec();
+                let to = rng.below(bytes.len() + 1);
+                bytes.splice(to..to, span);
+            }
+            4 => bytes.truncate(at),
+            _ => {
+                let i = rng.below(len.max(1));
+                if let Some(b) = bytes.get_mut(i) {
+                    *b = JSONISH[rng.below(JSONISH.len())];
+                }
+            }
+        }
+    }
+    bytes
+}
+
+fn journal() -> Journal {
+    let mut journal = Journal::default();
+    let first = NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
+    let at = DateTime::parse_from_rfc3339("2026-11-20T21:00:00+01:00").unwrap();
+    for day in 0..4 {
+        for (n, step) in ["warm-bath", "lights-out", "humidity-check"].iter().enumerate() {
+            let outcome = if (day + n) % 3 == 0 { Outcome::Skipped } else { Outcome::Done };
+            let value = (*step == "humidity-check").then_some(41.5);
+            journal.record(first + TimeDelta::days(day as i64), step, CheckIn::new(outcome, at, value));
+        }
+    }
+    journal
+}
+
+fn reminder_log() -> ReminderLog {
+    let mut log = ReminderLog::default();
+    let evening = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+    log.set_paused(evening, true);
+    log.snooze(evening, "lights-out", DateTime::parse_from_rfc3339("2026-11-26T22:10:00+01:00").unwrap());
+    log.notices.push("a notice \"quoted\" \\ and ünïcode".into());
+    log
+}
+
+/// A scratch folder on a tmpfs when there is one: thousands of fsyncs stay cheap.
+fn scratch() -> tempfile::TempDir {
+    tempfile::tempdir_in("/dev/shm").or_else(|_| tempfile::tempdir()).unwrap()
+}
+
+fn clear(dir: &Path) {
+    for entry in fs::read_dir(dir).unwrap() {
+        fs::remove_file(entry.unwrap().path()).unwrap();
+    }
+}
+
+fn run<T: Document>(name: &str, valid: &T, load: impl Fn(&Store) -> Result<(), String>, seed: u64) {
+    let original = to_bytes(valid).unwrap();
+    let dir = scratch();
+    let store = Store::new(Paths::in_dir(dir.path()));
+    let path = dir.path().join(name);
+    let mut rng = Rng(seed);
+    let mut repaired = 0;
+    for case in 0..CASES_PER_KIND {
+        clear(dir.path());
+        let damaged = mutate(&mut rng, &original);
+        fs::write(&path, &damaged).unwrap();
+        if case % 2 == 0 {
+            // Half the cases have a good backup to fall back on.
+            fs::write(dir.path().join(format!("{name}.bak")), &original).unwrap();
+        }
+        let context = || format!("{name} case {case} (seed {seed}): {:?}", String::from_utf8_lossy(&damaged));
+        if let Err(error) = load(&store) {
+            panic!("{}: load failed: {error}", context());
+        }
+        store.take_notices();
+        if fs::read(&path).ok().as_deref() == Some(damaged.as_slice()) {
+            continue; // read as it is (perhaps read-only, a "newer" version)
+        }
+        repaired += 1;
+        let kept = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().path()).any(|p| {
+            let file = p.file_name().unwrap().to_string_lossy().into_owned();
+            let aside = file.starts_with(&format!("{name}.corrupt-")) || file.starts_with(&format!("{name}.v"));
+            aside && fs::read(&p).unwrap() == damaged
+        });
+        assert!(kept, "{}: changed on disk, but its bytes were not kept aside", context());
+    }
+    // The damage must have been real most of the time, or this test proves little.
+    assert!(repaired > CASES_PER_KIND / 2, "{name}: only {repaired} of {CASES_PER_KIND} cases needed a repair");
+}
+
+fn seed() -> u64 {
+    std::env::var("BEDTIME_COACH_MUTATION_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(0x5eed_b0d7_1e5e_ed01) | 1
+}
+
+#[test]
+fn damaged_journals_load_or_are_kept_aside() {
+    run("journal.json", &journal(), |store| store.load_journal().map(|_| ()).map_err(|e| e.to_string()), seed());
+}
+
+#[test]
+fn damaged_routines_load_or_are_kept_aside() {
+    let config = Config::default();
+    run("routine.json", &config, |store| store.load_config().map(|_| ()).map_err(|e| e.to_string()), seed() ^ 2);
+}
+
+#[test]
+fn damaged_reminder_logs_load_or_are_kept_aside() {
+    let log = reminder_log();
+    run("reminders.json", &log, |store| store.load_reminders().map(|_| ()).map_err(|e| e.to_string()), seed() ^ 4);
+}

@@ -1,0 +1,362 @@
+//! The store's edge cases, through the library: unusable backups, duplicate keys, odd
+//! versions, links, special files, the lock, oversized and no-op saves, read-only disks.
+//! Each test writes the real bytes a user (or a disk) could leave and checks the bytes
+//! and the sentences that come back.
+
+mod common;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use bedtime_coach::model::{CheckIn, Journal, Outcome, ReminderLog};
+use bedtime_coach::store::{Paths, Store, StoreError, to_bytes};
+use chrono::{DateTime, NaiveDate};
+
+fn date(d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
+}
+
+fn check_in() -> CheckIn {
+    CheckIn::new(Outcome::Done, DateTime::parse_from_rfc3339("2026-11-26T21:00:00+01:00").unwrap(), None)
+}
+
+fn record(store: &Store, d: u32, step: &str) {
+    store
+        .update_journal(|journal| {
+            journal.record(date(d), step, check_in());
+            Ok::<_, StoreError>(())
+        })
+        .unwrap();
+}
+
+/// A journal file's bytes with one check-in on each of `days`.
+fn journal_bytes(days: &[u32]) -> Vec<u8> {
+    let mut journal = Journal::default();
+    for &d in days {
+        journal.record(date(d), "warm-bath", check_in());
+    }
+    to_bytes(&journal).unwrap()
+}
+
+fn files_named(dir: &Path, prefix: &str) -> Vec<PathBuf> {
+    let mut found: Vec<PathBuf> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix))
+        .collect();
+    found.sort();
+    found
+}
+
+fn messages(store: &Store) -> String {
+    store.take_notices().into_iter().map(|n| n.message).collect::<Vec<_>>().join("\n")
+}
+
+#[test]
+fn a_missing_journal_is_restored_from_its_backup_not_started_afresh() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(Paths::in_dir(dir.path()));
+    let journal = dir.path().join("journal.json");
+    fs::write(dir.path().join("journal.json.bak"), journal_bytes(&[20, 21])).unwrap();
+    let loaded = store.load_journal().unwrap();
+    assert_eq!(loaded.value.check_in_count(), 2);
+    assert!(messages(&store).contains("was missing; the last good copy"));
+    assert_eq!(fs::read(&journal).unwrap(), journal_bytes(&[20, 21]));
+    // The next saves keep what the backup held.
+    record(&store, 22, "warm-bath");
+    record(&store, 23, "warm-bath");
+    assert_eq!(store.load_journal().unwrap().value.check_in_count(), 4);
+}
+
+#[test]
+fn unusable_backups_are_moved_aside_never_overwritten() {
+    let newer = br#"{"schema_version":9,"evenings":{}}"#.to_vec();
+    let damaged = br#"{"schema_version":2,"evenings":{"#.to_vec();
+    let wrong = br#"{"schema_version":1,"evenings":[]}"#.to_vec();
+    for (what, backup) in [("newer", newer), ("damaged", damaged), ("older, cannot migrate", wrong)] {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(Paths::in_dir(dir.path()));
+        fs::write(dir.path().join("journal.json"), journal_bytes(&[20])).unwrap();
+        fs::write(dir.path().join("journal.json.bak"), &backup).unwrap();
+        record(&store, 21, "warm-bath");
+        let kept = files_named(dir.path(), "journal.json.bak.corrupt-");
+        assert_eq!(kept.len(), 1, "{what}");
+        assert_eq!(fs::read(&kept[0]).unwrap(), backup, "{what}: bytes kept");
+        assert!(messages(&store).contains(&kept[0].display().to_string()), "{what}: named");
+        // The save still happened, with the old file as the new backup.
+        assert_eq!(fs::read(dir.path().join("journal.json.bak")).unwrap(), journal_bytes(&[20]), "{what}");
+        assert_eq!(store.load_journal().unwrap().value.check_in_count(), 2, "{what}");
+    }
+}
+
+#[test]
+fn duplicate_keys_at_any_level_are_damage_kept_aside() {
+    let cases: [(&str, &[u8]); 3] = [
+        ("evenings twice", br#"{"schema_version":2,"evenings":{"2026-11-20":{"checks":{}}},"evenings":{}}"#),
+        (
+            "date twice",
+            br#"{"schema_version":2,"evenings":{"2026-11-20":{"checks":{"warm-bath":{"outcome":"done","at":"2026-11-20T21:00:00+01:00"}}},"2026-11-20":{"checks":{}}}}"#,
+        ),
+        (
+            "field twice",
+            br#"{"schema_version":2,"evenings":{"2026-11-20":{"checks":{"warm-bath":{"outcome":"done","outcome":"skipped","at":"2026-11-20T21:00:00+01:00"}}}}}"#,
+        ),
+    ];
+    for (what, bytes) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(Paths::in_dir(dir.path()));
+        fs::write(dir.path().join("journal.json.bak"), journal_bytes(&[19])).unwrap();
+        fs::write(dir.path().join("journal.json"), bytes).unwrap();
+        let loaded = store.load_journal().unwrap();
+        assert_eq!(loaded.value.check_in(date(19), "warm-bath"), Some(&check_in()), "{what}: backup restored");
+        let aside = files_named(dir.path(), "journal.json.corrupt-");
+        assert_eq!(aside.len(), 1, "{what}");
+        assert_eq!(fs::read(&aside[0]).unwrap(), bytes, "{what}");
+        assert!(messages(&store).contains("appears twice"), "{what}");
+    }
+    // The reminder service's partial read refuses them too.
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(Paths::in_dir(dir.path()));
+    fs::write(dir.path().join("journal.json"), cases[1].1).unwrap();
+    let near = store.load_near(date(19)..=date(21)).unwrap();
+    assert!(near.journal.value.evenings.is_empty());
+    assert_eq!(files_named(dir.path(), "journal.json.corrupt-").len(), 1);
+}
+
+#[test]
+fn only_a_whole_number_is_a_version() {
+    let body =
+        r#""evenings":{"2026-11-20":{"checks":{"warm-bath":{"outcome":"done","at":"2026-11-20T21:00:00+01:00"}}}}"#;
+    for version in ["", "-1", "null", "\"2\"", "2.0", "0", "1e30", "[2]"] {
+        let bytes =
+            if version.is_empty() { format!("{{{body}}}") } else { format!("{{\"schema_version\":{version},{body}}}") };
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(Paths::in_dir(dir.path()));
+        fs::write(dir.path().join("journal.json"), &bytes).unwrap();
+        fs::write(dir.path().join("journal.json.bak"), journal_bytes(&[19])).unwrap();
+        let loaded = store.load_journal().unwrap();
+        assert!(loaded.read_only.is_none(), "{version}");
+        assert!(loaded.value.check_in(date(19), "warm-bath").is_some(), "{version}: the backup, not a migration");
+        let aside = files_named(dir.path(), "journal.json.corrupt-");
+        assert_eq!(fs::read(&aside[0]).unwrap(), bytes.as_bytes(), "{version}");
+        assert!(files_named(dir.path(), "journal.json.v").is_empty(), "{version}: not migrated");
+        assert!(messages(&store).contains("schema_version"), "{version}");
+    }
+    for version in ["3", "18446744073709551616", "1000000000000000000000000000000"] {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(Paths::in_dir(dir.path()));
+        let bytes = format!("{{\"schema_version\":{version},{body}}}");
+        fs::write(dir.path().join("journal.json"), &bytes).unwrap();
+        let loaded = store.load_journal().unwrap();
+        assert!(loaded.read_only.as_deref().unwrap().contains(&format!("format {version}")), "{version}");
+        assert_eq!(loaded.value.check_in_count(), 1, "{version}: shown");
+        let refused = store.update_journal(|_| Ok::<_, StoreError>(())).unwrap_err();
+        assert!(refused.to_string().contains("newer version"), "{version}");
+        assert_eq!(fs::read(dir.path().join("journal.json")).unwrap(), bytes.as_bytes(), "{version}");
+        let written: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert!(files_named(dir.path(), "journal.json.").is_empty(), "{version}: no backup, no copy: {written:?}");
+    }
+}
+
+#[test]
+fn two_damaged_files_in_one_second_keep_both() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(Paths::in_dir(dir.path()));
+    let journal = dir.path().join("journal.json");
+    fs::write(&journal, b"{first").unwrap();
+    store.load_journal().unwrap();
+    fs::write(&journal, b"{second").unwrap();
+    store.load_journal().unwrap();
+    let kept: Vec<Vec<u8>> =
+        files_named(dir.path(), "journal.json.corrupt-").iter().map(|p| fs::read(p).unwrap()).collect();
+    assert_eq!(kept.len(), 2, "{kept:?}");
+    assert!(kept.contains(&b"{first".to_vec()) && kept.contains(&b"{second".to_vec()));
+}
+
+#[test]
+fn a_linked_journal_is_written_through_the_link_and_a_dangling_one_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let target = elsewhere.path().join("my-journal.json");
+    fs::write(&target, journal_bytes(&[20])).unwrap();
+    let link = dir.path().join("journal.json");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    let store = Store::new(Paths::in_dir(dir.path()));
+    record(&store, 21, "warm-bath");
+    assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink(), "still a link");
+    assert_eq!(fs::read(&target).unwrap(), journal_bytes(&[20, 21]));
+    assert_eq!(fs::read(elsewhere.path().join("my-journal.json.bak")).unwrap(), journal_bytes(&[20]));
+    assert!(!dir.path().join("journal.json.bak").exists());
+
+    fs::remove_file(&target).unwrap();
+    fs::remove_file(elsewhere.path().join("my-journal.json.bak")).unwrap();
+    let expected = format!("{} is a link to {}, which does not exist;", link.display(), target.display());
+    let error = store.load_journal().unwrap_err().to_string();
+    assert!(error.starts_with(&expected), "{error}");
+    let error = store.update_journal(|_| Ok::<_, StoreError>(())).unwrap_err().to_string();
+    assert!(error.starts_with(&expected), "{error}");
+    assert!(!target.exists(), "never a fresh journal behind the link");
+}
+
+#[test]
+fn a_save_too_large_to_read_back_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(Paths::in_dir(dir.path()));
+    store
+        .update_reminders(|log| {
+            log.notices.push("small".into());
+            Ok::<_, StoreError>(())
+        })
+        .unwrap();
+    let before = fs::read(dir.path().join("reminders.json")).unwrap();
+    let error = store
+        .update_reminders(|log: &mut ReminderLog| {
+            log.notices.push("x".repeat(5 << 20));
+            Ok::<_, StoreError>(())
+        })
+        .unwrap_err();
+    assert!(matches!(error, StoreError::TooLarge { .. }));
+    let text = error.to_string();
+    assert!(text.contains("5.0 MB") && text.contains("4.0 MB") && text.contains("reminders.json"), "{text}");
+    assert_eq!(fs::read(dir.path().join("reminders.json")).unwrap(), before);
+}
+
+#[test]
+fn a_change_that_changes_nothing_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(Paths::in_dir(dir.path()));
+    record(&store, 20, "warm-bath");
+    record(&store, 21, "warm-bath");
+    let bak = fs::read(dir.path().join("journal.json.bak")).unwrap();
+    let modified = fs::metadata(dir.path().join("journal.json")).unwrap().modified().unwrap();
+    let updated = store
+        .update_journal(|journal| {
+            journal.record(date(21), "warm-bath", check_in());
+            Ok::<_, StoreError>(7)
+        })
+        .unwrap();
+    assert_eq!((updated.value, updated.saved), (7, false));
+    assert_eq!(fs::read(dir.path().join("journal.json.bak")).unwrap(), bak, "backup not rotated");
+    assert_eq!(fs::metadata(dir.path().join("journal.json")).unwrap().modified().unwrap(), modified);
+    let updated = store
+        .update_journal(|journal| {
+            journal.record(date(22), "warm-bath", check_in());
+            Ok::<_, StoreError>(())
+        })
+        .unwrap();
+    assert!(updated.saved);
+}
+
+/// Runs `work` on a thread and fails if it takes longer than `limit` (a hang).
+fn within<T: Send + 'static>(limit: Duration, work: impl FnOnce() -> T + Send + 'static) -> T {
+    let (done, result) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = done.send(work());
+    });
+    result.recv_timeout(limit).expect("hung")
+}
+
+fn mkfifo(path: &Path) {
+    assert!(std::process::Command::new("mkfifo").arg(path).status().unwrap().success());
+}
+
+#[test]
+fn special_files_are_refused_with_a_sentence_not_waited_on() {
+    for name in ["journal.json", "journal.json.bak", "bedtime-coach.lock"] {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(name);
+        mkfifo(&path);
+        if name != "journal.json" {
+            fs::write(dir.path().join("journal.json"), journal_bytes(&[20])).unwrap();
+        }
+        let root = dir.path().to_owned();
+        let error = within(Duration::from_secs(10), move || {
+            let store = Store::new(Paths::in_dir(&root));
+            store.update_journal(|_: &mut Journal| Ok::<_, StoreError>(())).map(|_| ()).and_then(|()| {
+                store.update_journal(|j| Ok::<_, StoreError>(j.record(date(21), "warm-bath", check_in())))
+            })
+        })
+        .unwrap_err()
+        .to_string();
+        assert_eq!(error, format!("{} is not a regular file (a FIFO); move it away, then try again.", path.display()));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("journal.json")).unwrap();
+    let error = Store::new(Paths::in_dir(dir.path())).load_journal().unwrap_err().to_string();
+    assert!(error.ends_with("journal.json is not a regular file (a folder); move it away, then try again."), "{error}");
+}
+
+#[test]
+fn a_data_folder_that_is_a_file_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("data");
+    fs::write(&file, b"").unwrap();
+    let store = Store::new(Paths::in_dir(&file));
+    for error in [
+        store.load_journal().map(|_| ()).unwrap_err(),
+        store.update_journal(|_| Ok::<_, StoreError>(())).map(|_| ()).unwrap_err(),
+    ] {
+        assert_eq!(
+            error.to_string(),
+            format!(
+                "{} is a file, not a folder; move it away or choose another folder with --data-dir.",
+                file.display()
+            )
+        );
+    }
+}
+
+#[test]
+fn viewing_needs_no_lock_and_changes_wait_then_name_the_holder() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::new(Paths::in_dir(dir.path()));
+    record(&store, 20, "warm-bath");
+    // Another process holds the lock (a second open file is a second flock owner).
+    let holder = fs::OpenOptions::new().read(true).write(true).open(store.paths().lock_file()).unwrap();
+    holder.lock().unwrap();
+    fs::write(store.paths().lock_file(), b"4242\n").unwrap();
+    let started = Instant::now();
+    assert_eq!(store.load_journal().unwrap().value.check_in_count(), 1);
+    store.load().unwrap();
+    store.load_near(date(19)..=date(21)).unwrap();
+    assert!(started.elapsed() < Duration::from_millis(500), "viewing waited {:?}", started.elapsed());
+
+    let heard = Arc::new(Mutex::new(Vec::new()));
+    let sink = heard.clone();
+    store.set_wait_reporter(Box::new(move |message| sink.lock().unwrap().push(message.to_owned())));
+    store.set_lock_timeout(Duration::from_millis(1500));
+    let started = Instant::now();
+    let error = store.update_journal(|_| Ok::<_, StoreError>(())).unwrap_err();
+    let waited = started.elapsed();
+    assert!((Duration::from_millis(1400)..Duration::from_secs(5)).contains(&waited), "{waited:?}");
+    assert_eq!(
+        heard.lock().unwrap().as_slice(),
+        ["Waiting for another Bedtime Coach process (process 4242) to finish with its files…"]
+    );
+    let text = error.to_string();
+    assert!(text.contains("(process 4242)") && text.contains("bedtime-coach.lock"), "{text}");
+    // Once it is free, the change goes through and the holder's pid is this process's.
+    drop(holder);
+    record(&store, 21, "warm-bath");
+    assert_eq!(store.load_journal().unwrap().value.check_in_count(), 2);
+}
+
+#[test]
+fn on_a_read_only_disk_viewing_works_and_changes_are_refused() {
+    let Some(disk) = common::Tmpfs::mount("read-only disk", "4m") else { return };
+    let store = Store::new(Paths::in_dir(disk.0.path()));
+    record(&store, 20, "warm-bath");
+    fs::remove_file(store.paths().lock_file()).unwrap();
+    disk.remount("ro");
+    assert_eq!(store.load_journal().unwrap().value.check_in_count(), 1);
+    store.load().unwrap();
+    store.load_near(date(19)..=date(21)).unwrap();
+    let error = store.update_journal(|j| Ok::<_, StoreError>(j.record(date(21), "warm-bath", check_in()))).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        format!("Nothing was changed: {} is on a read-only file system.", disk.0.path().display())
+    );
+    disk.remount("rw");
+}
