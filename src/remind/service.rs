@@ -115,10 +115,6 @@ struct Cache {
     log: ReminderLog,
 }
 
-/// Said when reminders wait for the first saved routine.
-pub const NO_ROUTINE_YET: &str = "No routine is saved yet, so no reminders are sent: finish the setup in the window, \
-     or save one with `bedtime-coach schedule` or `bedtime-coach routine`.";
-
 /// The routine as reminders see it: until the user has saved one (the first-run setup),
 /// the embedded default must not start sending notifications.
 pub fn effective_config(loaded: &Loaded<Config>) -> Config {
@@ -354,9 +350,6 @@ pub fn run_background(paths: Paths) -> Result<(), RemindError> {
         std::process::id(),
         store.paths().data_dir.display()
     ));
-    if store.load_config().is_ok_and(|config| !config.existed) {
-        log_line(NO_ROUTINE_YET);
-    }
     let mut reminder_loop = ReminderLoop::new(store, Box::new(notifier), |_| {});
     reminder_loop.keep_notices = true;
     let (control, receiver) = mpsc::channel();

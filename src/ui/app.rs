@@ -9,10 +9,11 @@ use chrono::{DateTime, Local, Timelike};
 use eframe::egui;
 
 use super::{Action, routine, schedule, settings, setup, style, tonight, widgets};
+use crate::cli::{self, AutostartAction};
 use crate::command::Command;
 use crate::model::{Theme, evening_at, plan_evening};
+use crate::remind;
 use crate::remind::service::{ReminderEvent, WindowReminders};
-use crate::remind::{self, AutostartAction};
 use crate::store::{Fingerprint, Snapshot, Store};
 
 /// Where "now" comes from: the system clock, or a fixed instant in tests.
@@ -385,7 +386,7 @@ impl App {
                 }
                 Action::Autostart(on) => {
                     let action = if on { AutostartAction::On } else { AutostartAction::Off };
-                    match remind::autostart_command(&self.store, action) {
+                    match cli::autostart_command(&self.store, action) {
                         Ok(message) => self.push_banner(Banner::keyed(BannerKind::Info, "autostart", message)),
                         Err(error) => {
                             self.push_banner(Banner::keyed(BannerKind::Error, "autostart", error.to_string()))
@@ -472,7 +473,7 @@ impl App {
         if let Some(reminders) = self.reminders.take() {
             let settings = &self.snapshot.config.value.settings;
             let on = settings.reminders && !self.snapshot.is_first_run();
-            let handover = reminders.close(remind::custom_data_dir(self.store.paths()), on);
+            let handover = reminders.close(cli::custom_data_dir(self.store.paths()), on);
             eprintln!("Bedtime Coach: {}", handover.message());
         }
     }
