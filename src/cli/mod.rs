@@ -18,7 +18,7 @@ use std::fmt::Display;
 use chrono::{DateTime, Local, TimeZone};
 
 pub use args::{AnchorArgs, AutostartArg, Cli, CliCommand, OnOff, RoutineCommand};
-pub use reminders::{AutostartAction, autostart_command, custom_data_dir, remind_command};
+pub use reminders::{AutostartAction, autostart_command, custom_data_dir};
 
 use crate::command::CommandError;
 use crate::remind::RemindError;
@@ -54,7 +54,7 @@ where
         }
         CliCommand::Routine(command) => routine::routine(command, store),
         CliCommand::Schedule { bedtime, wake, days } => handlers::schedule(store, bedtime, wake, days),
-        CliCommand::Remind { pause_tonight, resume } => remind_command(store, now, pause_tonight, resume),
+        CliCommand::Remind { pause_tonight, resume } => reminders::remind_command(store, now, pause_tonight, resume),
         CliCommand::Autostart { action } => autostart_command(
             store,
             match action {

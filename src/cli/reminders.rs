@@ -11,8 +11,9 @@ use super::CliError;
 use super::output::NO_ROUTINE_YET;
 use crate::command::Command;
 use crate::model::{Config, evening_at};
+use crate::remind::ICON_PNG;
+use crate::remind::autostart::{self, AutostartStatus};
 use crate::remind::service::{self, effective_config};
-use crate::remind::{ICON_PNG, autostart};
 use crate::store::{Loaded, Paths, Store, owner_pid};
 
 /// Whether reminders are on in the settings but the service holds them back because no
@@ -23,7 +24,7 @@ pub(super) fn waiting_for_routine(loaded: &Loaded<Config>) -> bool {
 
 /// `bedtime-coach remind [--pause-tonight | --resume]`: pauses or resumes tonight's
 /// reminders, or runs the background service until the process ends.
-pub fn remind_command<Tz: TimeZone>(
+pub(super) fn remind_command<Tz: TimeZone>(
     store: &Store,
     now: &DateTime<Tz>,
     pause_tonight: bool,
@@ -62,6 +63,15 @@ pub fn custom_data_dir(paths: &Paths) -> Option<&Path> {
     (default.as_ref() != Some(paths)).then_some(paths.data_dir.as_path())
 }
 
+/// `autostart status` as a sentence.
+fn status_text(status: &AutostartStatus) -> String {
+    match (status.enabled, &status.exec) {
+        (true, _) => format!("Reminders start at login ({}).", status.path.display()),
+        (false, Some(_)) => format!("Autostart is disabled in {}.", status.path.display()),
+        (false, None) => "Reminders do not start at login; `bedtime-coach autostart on` turns that on.".to_owned(),
+    }
+}
+
 /// `bedtime-coach autostart on|off|status`.
 pub fn autostart_command(store: &Store, action: AutostartAction) -> Result<String, CliError> {
     let paths = store.paths();
@@ -82,7 +92,7 @@ pub fn autostart_command(store: &Store, action: AutostartAction) -> Result<Strin
             };
             format!("{base}{}", running.map(|r| format!("{r} It stops when you log out.")).unwrap_or_default())
         }
-        AutostartAction::Status => format!("{}{}", autostart::status()?.message(), running.unwrap_or_default()),
+        AutostartAction::Status => format!("{}{}", status_text(&autostart::status()?), running.unwrap_or_default()),
     };
     Ok(message)
 }
