@@ -80,8 +80,6 @@ pub enum CommandError {
     BadValue(String),
     #[error(transparent)]
     Store(#[from] StoreError),
-    #[error(transparent)]
-    Remind(#[from] crate::remind::RemindError),
     /// Inside `apply` only: the change would change nothing, so the store must not save.
     #[error("Nothing changed.")]
     NothingToChange,

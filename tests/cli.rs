@@ -140,11 +140,7 @@ fn files_are_private_even_under_umask_000() {
     let data = dir.path().join("fresh");
     let status = Command::new("sh")
         .arg("-c")
-        .arg(format!(
-            "umask 000; exec '{}' --data-dir '{}' check warm-bath",
-            env!("CARGO_BIN_EXE_bedtime-coach"),
-            data.display()
-        ))
+        .arg(format!("umask 000; exec '{}' --data-dir '{}' check warm-bath", common::BIN, data.display()))
         .status()
         .unwrap();
     assert!(status.success());

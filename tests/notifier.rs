@@ -24,7 +24,7 @@ use bedtime_coach::remind::engine::{Kind, Notice, NoticeItem, NoticeLine};
 use bedtime_coach::remind::notifier::{Action, DesktopNotifier, Notify, NotifyError};
 use bedtime_coach::remind::reminder_loop::{ReminderEvent, ReminderLoop};
 use bedtime_coach::store::{Paths, Store, StoreError};
-use chrono::{DateTime, Local, NaiveDate, Timelike};
+use chrono::{DateTime, Local, Timelike};
 use futures_lite::StreamExt;
 use zbus::OwnedVariant;
 
@@ -159,7 +159,7 @@ impl FakeServer {
 }
 
 fn notice(title: &str, why: &str) -> Notice {
-    let evening = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+    let evening = common::date(2026, 11, 26);
     Notice {
         summary: title.to_owned(),
         lines: vec![NoticeLine { title: title.to_owned(), why: why.to_owned() }],

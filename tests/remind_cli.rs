@@ -2,33 +2,25 @@
 //! `status --json`'s `paused`, `autostart on|off|status` (honouring `XDG_CONFIG_HOME`), and
 //! one owner of the reminders at a time. No D-Bus needed.
 
+mod common;
+
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Stdio;
+use std::time::Duration;
 
+use common::{BIN, Run, bin, output, wait_until};
 
-const BIN: &str = env!("CARGO_BIN_EXE_bedtime-coach");
-
-fn run(dir: &Path, config_home: &Path, args: &[&str]) -> Output {
-    Command::new(BIN)
-        .arg("--data-dir")
-        .arg(dir)
-        .args(args)
-        .env("TZ", "Europe/Berlin")
-        .env("XDG_CONFIG_HOME", config_home)
-        .env_remove("BEDTIME_COACH_DATA_DIR")
-        .output()
-        .unwrap()
+/// Runs the binary with `config_home` as `XDG_CONFIG_HOME`, where the autostart entry goes.
+fn run(dir: &Path, config_home: &Path, args: &[&str]) -> Run {
+    output(bin(dir).env("XDG_CONFIG_HOME", config_home).args(args))
 }
 
-fn text(output: &Output) -> String {
-    assert!(output.status.success(), "stderr: {}", String::from_utf8_lossy(&output.stderr));
-    String::from_utf8_lossy(&output.stdout).into_owned()
+fn text(run: Run) -> String {
+    run.ok().stdout()
 }
 
 fn paused(dir: &Path, config_home: &Path) -> bool {
-    let status: serde_json::Value = serde_json::from_str(&text(&run(dir, config_home, &["status", "--json"]))).unwrap();
-    status["paused"].as_bool().expect("status --json has \"paused\"")
+    run(dir, config_home, &["status", "--json"]).ok().json()["paused"].as_bool().expect("status --json has \"paused\"")
 }
 
 #[test]
@@ -36,15 +28,15 @@ fn pause_tonight_and_resume() {
     let dir = tempfile::tempdir().unwrap();
     let config = tempfile::tempdir().unwrap();
     assert!(!paused(dir.path(), config.path()));
-    let out = text(&run(dir.path(), config.path(), &["remind", "--pause-tonight"]));
+    let out = text(run(dir.path(), config.path(), &["remind", "--pause-tonight"]));
     assert!(out.starts_with("Reminders are paused for the rest of tonight"), "{out}");
     assert!(paused(dir.path(), config.path()));
-    assert!(text(&run(dir.path(), config.path(), &["status"])).contains("paused"));
-    let out = text(&run(dir.path(), config.path(), &["remind", "--resume"]));
+    assert!(text(run(dir.path(), config.path(), &["status"])).contains("paused"));
+    let out = text(run(dir.path(), config.path(), &["remind", "--resume"]));
     assert!(out.starts_with("Reminders are back on"), "{out}");
     assert!(!paused(dir.path(), config.path()));
     let both = run(dir.path(), config.path(), &["remind", "--pause-tonight", "--resume"]);
-    assert_eq!(both.status.code(), Some(2), "conflicting options are a usage error");
+    assert_eq!(both.code(), 2, "conflicting options are a usage error");
 }
 
 #[test]
@@ -52,9 +44,9 @@ fn autostart_writes_and_removes_an_xdg_entry() {
     let dir = tempfile::tempdir().unwrap();
     let config = tempfile::tempdir().unwrap();
     let entry = config.path().join("autostart/bedtime-coach-reminders.desktop");
-    let status = text(&run(dir.path(), config.path(), &["autostart", "status"]));
+    let status = text(run(dir.path(), config.path(), &["autostart", "status"]));
     assert!(status.contains("do not start at login"), "{status}");
-    let on = text(&run(dir.path(), config.path(), &["autostart", "on"]));
+    let on = text(run(dir.path(), config.path(), &["autostart", "on"]));
     assert!(on.contains(&entry.display().to_string()), "{on}");
     let desktop = std::fs::read_to_string(&entry).unwrap();
     assert!(desktop.starts_with("[Desktop Entry]\nType=Application\n"), "{desktop}");
@@ -63,14 +55,14 @@ fn autostart_writes_and_removes_an_xdg_entry() {
     assert_eq!(exec, expected, "starts this program's service with the same data folder");
     let icon = desktop.lines().find_map(|l| l.strip_prefix("Icon=")).unwrap();
     assert_eq!(std::fs::read(icon).unwrap(), std::fs::read("assets/icon.png").unwrap());
-    assert!(text(&run(dir.path(), config.path(), &["autostart", "status"])).starts_with("Reminders start at login"));
-    let off = text(&run(dir.path(), config.path(), &["autostart", "off"]));
+    assert!(text(run(dir.path(), config.path(), &["autostart", "status"])).starts_with("Reminders start at login"));
+    let off = text(run(dir.path(), config.path(), &["autostart", "off"]));
     assert!(off.starts_with("Reminders no longer start at login."), "{off}");
     assert!(!entry.exists());
-    let again = text(&run(dir.path(), config.path(), &["autostart", "off"]));
+    let again = text(run(dir.path(), config.path(), &["autostart", "off"]));
     assert!(again.starts_with("Reminders were not set to start at login."), "{again}");
     let bad = run(dir.path(), config.path(), &["autostart", "maybe"]);
-    assert_eq!(bad.status.code(), Some(2));
+    assert_eq!(bad.code(), 2);
 }
 
 #[test]
@@ -78,9 +70,7 @@ fn a_second_service_exits_with_a_clear_message() {
     let dir = tempfile::tempdir().unwrap();
     let config = tempfile::tempdir().unwrap();
     // No session bus at all: the service still runs (and would fall back to the window).
-    let mut first = Command::new(BIN)
-        .arg("--data-dir")
-        .arg(dir.path())
+    let mut first = bin(dir.path())
         .arg("remind")
         .env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus")
         .env("XDG_CONFIG_HOME", config.path())
@@ -90,16 +80,13 @@ fn a_second_service_exits_with_a_clear_message() {
         .spawn()
         .unwrap();
     let lock = dir.path().join("reminders.lock");
-    let start = Instant::now();
-    while std::fs::read_to_string(&lock).unwrap_or_default().trim() != first.id().to_string() {
-        assert!(start.elapsed() < Duration::from_secs(10), "the first service never took the lock");
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    let locked = || std::fs::read_to_string(&lock).unwrap_or_default().trim() == first.id().to_string();
+    assert!(wait_until(Duration::from_secs(10), locked), "the first service never took the lock");
     let second = run(dir.path(), config.path(), &["remind"]);
     let _ = first.kill();
     let _ = first.wait();
-    let message = String::from_utf8_lossy(&second.stderr);
-    assert_eq!(second.status.code(), Some(1), "{message}");
+    let message = second.stderr();
+    assert_eq!(second.code(), 1, "{message}");
     assert!(
         message.contains(&format!(
             "Reminders are already running in another Bedtime Coach process (process {})",
@@ -108,6 +95,6 @@ fn a_second_service_exits_with_a_clear_message() {
         "{message}"
     );
     // Once the owner is gone (even killed), the lock is free again.
-    let status = text(&run(dir.path(), config.path(), &["autostart", "status"]));
+    let status = text(run(dir.path(), config.path(), &["autostart", "status"]));
     assert!(!status.contains("is running now"), "{status}");
 }

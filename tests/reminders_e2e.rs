@@ -21,9 +21,7 @@ use std::process::{Command, Output, Stdio};
 use std::thread::sleep;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use common::{KillOnDrop, e2e_available, start_xvfb, wait_until};
-
-const BIN: &str = env!("CARGO_BIN_EXE_bedtime-coach");
+use common::{BIN, KillOnDrop, e2e_available, start_xvfb, wait_until};
 
 fn epoch() -> f64 {
     SystemTime::now().duration_since(UNIX_EPOCH).unwrap().as_secs_f64()

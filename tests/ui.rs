@@ -1,6 +1,8 @@
 //! The window, driven like a user would: find widgets by their labels, click, type, and
 //! check what landed in the files on disk.
 
+mod common;
+
 use std::path::Path;
 use std::sync::Arc;
 
@@ -13,8 +15,9 @@ use eframe::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
+/// The test evening.
 fn evening() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()
+    common::date(2026, 11, 26)
 }
 
 /// 21:10 on the test evening, in whatever zone the test runs in.
@@ -146,11 +149,7 @@ fn editing_an_anchor_moves_the_step_in_the_preview_and_the_plan() {
     let config = store(dir.path()).load_config().unwrap().value;
     assert_eq!(config.routine.get("warm-bath").unwrap().anchor, Anchor::BeforeBedtime { minutes: 120 });
     // The command line sees the same change.
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_bedtime-coach"))
-        .args(["--data-dir", dir.path().to_str().unwrap(), "plan", "--date", "2026-11-26", "--json"])
-        .output()
-        .unwrap();
-    let plan: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let plan = common::run(dir.path(), &["plan", "--date", "2026-11-26", "--json"]).ok().json();
     let bath = plan.as_array().unwrap().iter().find(|s| s["id"] == "warm-bath").unwrap();
     assert!(bath["due"].as_str().unwrap().starts_with("2026-11-26T20:30:00"), "{bath}");
 }
@@ -353,8 +352,8 @@ fn opening_the_window_starts_the_reminder_service() {
     Command::SaveConfig(config).apply(&store(dir.path())).unwrap();
     Command::PauseReminders { evening: tonight, paused: true }.apply(&store(dir.path())).unwrap();
 
-    let app = App::new(store(dir.path()), clock())
-        .with_service_program(Some(env!("CARGO_BIN_EXE_bedtime-coach").into()));
+    let app =
+        App::new(store(dir.path()), clock()).with_service_program(Some(env!("CARGO_BIN_EXE_bedtime-coach").into()));
     let mut h = Harness::builder()
         .with_size(egui::vec2(1280.0, 1400.0))
         .with_context_setup(bedtime_coach::ui::install_style)
@@ -396,8 +395,8 @@ fn file_problems_found_by_the_background_service_reach_the_next_window() {
     let dir = tempfile::tempdir().unwrap();
     saved_routine(dir.path());
     std::fs::write(dir.path().join("journal.json"), b"{\"schema_version\":2,\"evenings\":[").unwrap();
-    let mut service = std::process::Command::new(env!("CARGO_BIN_EXE_bedtime-coach"))
-        .args(["--data-dir", dir.path().to_str().unwrap(), "remind"])
+    let mut service = common::bin(dir.path())
+        .arg("remind")
         .env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus")
         .stderr(std::process::Stdio::null())
         .spawn()

@@ -11,10 +11,11 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{KillOnDrop, e2e_available, start_xvfb};
+use common::{KillOnDrop, Run, bin_here, e2e_available, output, start_xvfb};
 
-fn bin(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_bedtime-coach")).arg("--data-dir").arg(data).args(args).output().unwrap()
+/// A command in this process's time zone, the one the in-process layout below uses.
+fn cli(data: &Path, args: &[&str]) -> Run {
+    output(bin_here(data).args(args))
 }
 
 /// The centre of the only step's Done button, in window coordinates, as the window lays it out.
@@ -42,11 +43,10 @@ fn clicking_done_in_the_real_window_records_the_step() {
     }
     let data = tempfile::tempdir().unwrap();
     // A routine of one step makes the button's place on screen predictable.
-    let list = bin(data.path(), &["routine", "list", "--json"]);
-    let steps: serde_json::Value = serde_json::from_slice(&list.stdout).unwrap();
+    let steps = cli(data.path(), &["routine", "list", "--json"]).ok().json();
     for step in steps.as_array().unwrap() {
         if step["id"] != "lights-out" {
-            assert!(bin(data.path(), &["routine", "remove", step["id"].as_str().unwrap()]).status.success());
+            cli(data.path(), &["routine", "remove", step["id"].as_str().unwrap()]).ok();
         }
     }
 
@@ -57,9 +57,7 @@ fn clicking_done_in_the_real_window_records_the_step() {
     bedtime_coach::command::Command::SetSettings(settings).apply(&store).unwrap();
 
     let (_xvfb, display) = start_xvfb("1280x900x24");
-    let app = Command::new(env!("CARGO_BIN_EXE_bedtime-coach"))
-        .arg("--data-dir")
-        .arg(data.path())
+    let app = bin_here(data.path())
         .env("DISPLAY", &display)
         .env_remove("WAYLAND_DISPLAY")
         .stdout(Stdio::null())
@@ -92,8 +90,7 @@ fn clicking_done_in_the_real_window_records_the_step() {
     let (x, y) = done_button_centre(data.path());
     let (x, y) = (x.round().to_string(), y.round().to_string());
     let state = || {
-        let status = bin(data.path(), &["status", "--json"]);
-        let status: serde_json::Value = serde_json::from_slice(&status.stdout).unwrap();
+        let status = cli(data.path(), &["status", "--json"]).json();
         status["steps"][0]["state"].as_str().unwrap_or_default().to_owned()
     };
     // On a slow machine the first frame may not be drawn yet, and egui ignores a click on
@@ -119,12 +116,10 @@ fn the_window_starts_the_reminder_service_which_outlives_it() {
         return;
     }
     let data = tempfile::tempdir().unwrap();
-    assert!(bin(data.path(), &["schedule", "--bedtime", "22:30"]).status.success()); // a saved routine
+    cli(data.path(), &["schedule", "--bedtime", "22:30"]).ok(); // a saved routine
     let (_xvfb, display) = start_xvfb("1280x900x24");
     let mut app = KillOnDrop(
-        Command::new(env!("CARGO_BIN_EXE_bedtime-coach"))
-            .arg("--data-dir")
-            .arg(data.path())
+        bin_here(data.path())
             .env("DISPLAY", &display)
             .env_remove("WAYLAND_DISPLAY")
             // Keep the developer's own notification server out of this.
@@ -161,8 +156,7 @@ fn the_window_starts_the_reminder_service_which_outlives_it() {
     // The service it started owns the reminders, also now that the window is gone.
     let deadline = Instant::now() + Duration::from_secs(10);
     let pid = loop {
-        let out = bin(data.path(), &["autostart", "status"]);
-        let text = String::from_utf8_lossy(&out.stdout).into_owned();
+        let text = cli(data.path(), &["autostart", "status"]).stdout();
         if let Some(rest) = text.split("running now (process ").nth(1) {
             break rest.split(')').next().unwrap().to_owned();
         }

@@ -80,6 +80,23 @@ impl CatalogStep {
     }
 }
 
+/// The catalog's step ids, one constant each: code that means a particular step names it here.
+pub mod ids {
+    pub const CAFFEINE_CUTOFF: &str = "caffeine-cutoff";
+    pub const NO_ALCOHOL_TOBACCO: &str = "no-alcohol-tobacco";
+    pub const MINERAL_DINNER: &str = "mineral-dinner";
+    pub const DAYTIME_MOVEMENT: &str = "daytime-movement";
+    pub const CALM_EVENING: &str = "calm-evening";
+    pub const WARM_BATH: &str = "warm-bath";
+    pub const CALM_AMBIENCE: &str = "calm-ambience";
+    pub const VENTILATE_BEDROOM: &str = "ventilate-bedroom";
+    pub const HUMIDITY_CHECK: &str = "humidity-check";
+    pub const WARM_HANDS_FEET: &str = "warm-hands-feet";
+    pub const DARK_QUIET_BEDROOM: &str = "dark-quiet-bedroom";
+    pub const SET_ALARM: &str = "set-alarm";
+    pub const LIGHTS_OUT: &str = "lights-out";
+}
+
 const fn before(minutes: u32) -> Anchor {
     Anchor::BeforeBedtime { minutes }
 }
@@ -87,7 +104,7 @@ const fn before(minutes: u32) -> Anchor {
 /// Every step the article suggests, in the order a first-run routine uses.
 pub const CATALOG: &[CatalogStep] = &[
     CatalogStep {
-        id: "caffeine-cutoff",
+        id: ids::CAFFEINE_CUTOFF,
         title: "Last caffeine of the day",
         why: "Caffeine keeps the nervous system stimulated for hours; after this, switch to chamomile tea or a fruit compote.",
         anchor: before(6 * 60),
@@ -96,7 +113,7 @@ pub const CATALOG: &[CatalogStep] = &[
         season: Season::AllYear,
     },
     CatalogStep {
-        id: "no-alcohol-tobacco",
+        id: ids::NO_ALCOHOL_TOBACCO,
         title: "No alcohol or tobacco tonight",
         why: "Alcohol, tobacco and other drugs are among the main triggers of sleep twitches; dropping them helps the most.",
         anchor: before(4 * 60),
@@ -105,7 +122,7 @@ pub const CATALOG: &[CatalogStep] = &[
         season: Season::AllYear,
     },
     CatalogStep {
-        id: "mineral-dinner",
+        id: ids::MINERAL_DINNER,
         title: "Mineral-rich dinner",
         why: "Low potassium is one suspected cause of twitches; kefir, vegetables and herbs bring potassium, magnesium and calcium.",
         anchor: before(3 * 60),
@@ -114,7 +131,7 @@ pub const CATALOG: &[CatalogStep] = &[
         season: Season::AllYear,
     },
     CatalogStep {
-        id: "daytime-movement",
+        id: ids::DAYTIME_MOVEMENT,
         title: "Move during the day",
         why: "An active day helps: a light morning warm-up, a jog in fresh air, or simply more walking. Finish hard exercise well before bed.",
         anchor: before(3 * 60),
@@ -123,7 +140,7 @@ pub const CATALOG: &[CatalogStep] = &[
         season: Season::AllYear,
     },
     CatalogStep {
-        id: "calm-evening",
+        id: ids::CALM_EVENING,
         title: "Slow down for the evening",
         why: "Strain and stress late in the day can show up as jolts at night; from now on keep to quiet things.",
         anchor: before(60),
@@ -132,7 +149,7 @@ pub const CATALOG: &[CatalogStep] = &[
         season: Season::AllYear,
     },
     CatalogStep {
-        id: "warm-bath",
+        id: ids::WARM_BATH,
         title: "Warm bath",
         why: "A warm bath an hour or two before bed helps the body relax and let go of the day.",
         anchor: before(90),
@@ -141,7 +158,7 @@ pub const CATALOG: &[CatalogStep] = &[
         season: Season::AllYear,
     },
     CatalogStep {
-        id: "calm-ambience",
+        id: ids::CALM_AMBIENCE,
         title: "Candles and calm music",
         why: "A scented candle and quiet music tell the body that the day is over.",
         anchor: before(45),
@@ -150,7 +167,7 @@ pub const CATALOG: &[CatalogStep] = &[
         season: Season::AllYear,
     },
     CatalogStep {
-        id: "ventilate-bedroom",
+        id: ids::VENTILATE_BEDROOM,
         title: "Air the bedroom",
         why: "Fresh, cool air in the bedroom is part of a good sleeping climate; open the window for a few minutes.",
         anchor: before(45),
@@ -159,7 +176,7 @@ pub const CATALOG: &[CatalogStep] = &[
         season: Season::AllYear,
     },
     CatalogStep {
-        id: "humidity-check",
+        id: ids::HUMIDITY_CHECK,
         title: "Check the bedroom humidity",
         why: "Dry air, common in the heating season, makes sleep worse; around 40–60 % is comfortable, and a humidifier helps when it is drier.",
         anchor: before(40),
@@ -168,7 +185,7 @@ pub const CATALOG: &[CatalogStep] = &[
         season: Season::AllYear,
     },
     CatalogStep {
-        id: "warm-hands-feet",
+        id: ids::WARM_HANDS_FEET,
         title: "Keep hands and feet warm",
         why: "In autumn and winter, getting cold makes it harder to settle; warm socks and a warm blanket help.",
         anchor: before(30),
@@ -177,7 +194,7 @@ pub const CATALOG: &[CatalogStep] = &[
         season: Season::Cold,
     },
     CatalogStep {
-        id: "dark-quiet-bedroom",
+        id: ids::DARK_QUIET_BEDROOM,
         title: "Dark, quiet bedroom",
         why: "Loud sounds and bright light get in the way of falling asleep; comfortable bedding and a good pillow help too.",
         anchor: before(15),
@@ -186,7 +203,7 @@ pub const CATALOG: &[CatalogStep] = &[
         season: Season::AllYear,
     },
     CatalogStep {
-        id: "set-alarm",
+        id: ids::SET_ALARM,
         title: "Set the alarm for the fixed wake time",
         why: "Waking at the same time every day, with an alarm clock, keeps the daily rhythm steady.",
         anchor: before(10),
@@ -195,7 +212,7 @@ pub const CATALOG: &[CatalogStep] = &[
         season: Season::AllYear,
     },
     CatalogStep {
-        id: "lights-out",
+        id: ids::LIGHTS_OUT,
         title: "Lights out",
         why: "A fixed, early bedtime is the heart of the routine: aim for at least eight hours of sleep.",
         anchor: before(0),
@@ -210,10 +227,11 @@ pub fn find(id: &str) -> Option<&'static CatalogStep> {
     CATALOG.iter().find(|step| step.id == id)
 }
 
-/// Advice for a humidity reading, in the article's spirit.
-pub fn humidity_advice(percent: f64, heating_season: bool) -> String {
+/// Advice for a humidity reading taken on the evening of `evening`; in the cold season
+/// of `hemisphere` it names heating as the likely cause of dry air.
+pub fn humidity_advice(percent: f64, evening: NaiveDate, hemisphere: Hemisphere) -> String {
     if percent < 40.0 {
-        let season = if heating_season { " Heating dries the air in this season;" } else { "" };
+        let season = if hemisphere.is_cold_season(evening) { " Heating dries the air in this season;" } else { "" };
         format!(
             "{percent:.0} % is dry (comfortable is about 40–60 %).{season} a humidifier or a bowl of water near the radiator helps."
         )
@@ -269,9 +287,11 @@ mod tests {
 
     #[test]
     fn humidity_advice_names_the_comfortable_range() {
-        assert!(humidity_advice(30.0, true).contains("humidifier"));
-        assert!(humidity_advice(30.0, true).contains("Heating"));
-        assert!(humidity_advice(70.0, false).contains("Air the bedroom"));
-        assert!(humidity_advice(50.0, false).contains("comfortable"));
+        let november = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        assert!(humidity_advice(30.0, november, Hemisphere::Northern).contains("humidifier"));
+        assert!(humidity_advice(30.0, november, Hemisphere::Northern).contains("Heating"));
+        assert!(!humidity_advice(30.0, november, Hemisphere::Southern).contains("Heating"));
+        assert!(humidity_advice(70.0, november, Hemisphere::Southern).contains("Air the bedroom"));
+        assert!(humidity_advice(50.0, november, Hemisphere::Southern).contains("comfortable"));
     }
 }

@@ -13,7 +13,7 @@ pub mod schedule;
 pub mod settings;
 pub mod time;
 
-pub use catalog::{CATALOG, CatalogStep, Hemisphere, ValueKind};
+pub use catalog::{CATALOG, Hemisphere, ValueKind};
 pub use journal::{CheckIn, Evening, Extra, Journal, NightLog, Outcome};
 pub use plan::{Plan, PlannedStep, StepState, evening_at, plan_evening};
 pub use reminders::ReminderLog;

@@ -86,11 +86,6 @@ impl<Tz: TimeZone> Plan<Tz> {
     pub fn sleep_minutes(&self) -> i64 {
         (self.wake.clone() - self.bedtime.clone()).num_minutes()
     }
-
-    /// The first pending step not yet past due at `now`, if any.
-    pub fn next_pending(&self, now: &DateTime<Tz>) -> Option<&PlannedStep<Tz>> {
-        self.steps.iter().find(|step| step.state == StepState::Pending && step.due >= *now)
-    }
 }
 
 /// The local clock time a step is due on `evening`.
@@ -269,8 +264,6 @@ mod tests {
         assert_eq!(plan.get("warm-bath").unwrap().state, StepState::Done);
         assert_eq!(plan.get("humidity-check").unwrap().state, StepState::Skipped);
         assert_eq!(plan.count(StepState::Pending), plan.steps.len() - 2);
-        let now = utc("2026-11-26T20:10:00Z").with_timezone(&Berlin);
-        assert_eq!(plan.next_pending(&now).unwrap().id, "calm-evening");
     }
 
     #[test]

@@ -83,17 +83,6 @@ pub struct AutostartStatus {
     pub exec: Option<String>,
 }
 
-impl AutostartStatus {
-    /// A sentence for the user.
-    pub fn message(&self) -> String {
-        match (self.enabled, &self.exec) {
-            (true, _) => format!("Reminders start at login ({}).", self.path.display()),
-            (false, Some(_)) => format!("Autostart is disabled in {}.", self.path.display()),
-            (false, None) => "Reminders do not start at login; `bedtime-coach autostart on` turns that on.".to_owned(),
-        }
-    }
-}
-
 /// Writes the autostart entry for this program; returns its path.
 pub fn enable(data_dir: Option<&Path>, icon: &str) -> Result<PathBuf, RemindError> {
     let path = entry_path()?;

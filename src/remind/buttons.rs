@@ -53,4 +53,3 @@ pub(super) fn action_handler(
         }
     })
 }
-

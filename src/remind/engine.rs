@@ -16,15 +16,12 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeDelta, TimeZone, Timelike};
 
+use crate::model::catalog::ids;
 use crate::model::plan::Plan;
 use crate::model::reminders::{BEDTIME_KEY, LogEntry, LogOutcome, ReminderLog, WIND_DOWN_KEY};
 use crate::model::time::{add_minutes, is_sane_date, resolve_local};
 use crate::model::{Config, Journal, StepState, evening_at, plan_evening};
 
-/// The step whose due time starts the calm part of the evening.
-pub const CALM_STEP: &str = "calm-evening";
-/// The step that is the bedtime itself.
-pub const LIGHTS_OUT_STEP: &str = "lights-out";
 /// Wind-down time when the routine has no calm-evening step.
 pub const DEFAULT_WIND_DOWN_MINUTES: i64 = 60;
 /// Later than this counts as "late" in the notification text.
@@ -88,7 +85,7 @@ pub fn reminders_of<Tz: TimeZone>(config: &Config, plan: &Plan<Tz>) -> Vec<Remin
         .collect();
     // The calm part starts where the routine says it does; without a calm-evening step,
     // an hour before bed, computed in local clock time like every other anchor.
-    let wind_down_due = match plan.get(CALM_STEP) {
+    let wind_down_due = match plan.get(ids::CALM_EVENING) {
         Some(step) => step.due.clone(),
         None => resolve_local(&tz, add_minutes(config.schedule.bedtime(plan.evening), -DEFAULT_WIND_DOWN_MINUTES)),
     };
@@ -101,7 +98,7 @@ pub fn reminders_of<Tz: TimeZone>(config: &Config, plan: &Plan<Tz>) -> Vec<Remin
         why: format!(
             "Bedtime is at {bedtime_text}. From now on keep to quiet things: a warm bath, a candle, calm music; no hard exercise or stress."
         ),
-        quiet: settled(CALM_STEP) || settled(LIGHTS_OUT_STEP),
+        quiet: settled(ids::CALM_EVENING) || settled(ids::LIGHTS_OUT),
     });
     reminders.push(Reminder {
         evening: plan.evening,
@@ -112,7 +109,7 @@ pub fn reminders_of<Tz: TimeZone>(config: &Config, plan: &Plan<Tz>) -> Vec<Remin
         why: format!(
             "Lights out at {bedtime_text}. A fixed, early bedtime with at least eight hours of sleep is the heart of the routine."
         ),
-        quiet: settled(LIGHTS_OUT_STEP),
+        quiet: settled(ids::LIGHTS_OUT),
     });
     reminders.sort_by(|a, b| a.due.cmp(&b.due));
     reminders
@@ -442,7 +439,7 @@ mod tests {
         let wind_down = &shown[2].notice;
         assert_eq!(wind_down.summary, "Time to wind down");
         assert_eq!(wind_down.lines.len(), 1, "the calm-evening step speaks for the wind-down");
-        assert_eq!(wind_down.done_target(), Some((date(2026, 11, 26), CALM_STEP)));
+        assert_eq!(wind_down.done_target(), Some((date(2026, 11, 26), ids::CALM_EVENING)));
         assert_eq!(shown[5].notice.summary, "Bedtime");
         // The evening before was already over at 15:00: logged as skipped, never shown.
         let before = log.evening(date(2026, 11, 25)).unwrap();
@@ -453,7 +450,7 @@ mod tests {
     #[test]
     fn wind_down_without_a_calm_step_is_an_hour_before_bed() {
         let mut config = Config::default();
-        config.routine.steps.retain(|s| s.id != CALM_STEP);
+        config.routine.steps.retain(|s| s.id != ids::CALM_EVENING);
         let plan = plan_evening(&config, date(2026, 11, 26), &Berlin, None);
         let reminders = reminders_of(&config, &plan);
         let wind_down = reminders.iter().find(|r| r.kind == Kind::WindDown).unwrap();

@@ -21,12 +21,12 @@ use chrono::{DateTime, Local, NaiveDate, TimeDelta, TimeZone};
 
 use super::RemindError;
 use super::buttons::action_handler;
+use super::effective_config;
 use super::engine::{Notice, decide, snooze_minutes};
 use super::notifier::{Action, Notify};
 use crate::model::reminders::Undelivered;
 use crate::model::time::{next_day, previous_day};
 use crate::model::{Config, Extra, Journal, ReminderLog};
-use super::effective_config;
 use crate::store::{Fingerprint, Store};
 
 /// The longest sleep between two looks at the wall clock.
@@ -268,19 +268,18 @@ impl ReminderLoop {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::remind::buttons::action_handler;
-    use std::path::Path;
-    use std::sync::mpsc;
     use crate::model::Outcome;
-    use crate::store::Paths;
     use crate::model::reminders::BEDTIME_KEY;
     use crate::model::time::clock;
+    use crate::remind::buttons::action_handler;
     use crate::remind::notifier::{Capabilities, NotifyError, Shown};
+    use crate::store::Paths;
     use chrono_tz::Europe::Berlin;
+    use std::path::Path;
+    use std::sync::mpsc;
 
     /// Each notice shown, with whether its log entries were already on disk then.
     type ShownLog = Arc<Mutex<Vec<(Notice, bool)>>>;
@@ -401,5 +400,4 @@ mod tests {
         assert_eq!(applied.len(), 2);
         assert!(matches!(applied[1], ReminderEvent::ActionApplied { action: Action::Done, .. }));
     }
-
 }

@@ -2,7 +2,7 @@
 //!
 //! It owns the reminders through the owner lock (see [`crate::store::OwnerLock`]) for as
 //! long as it runs, so a second service exits at once. The window never sends reminders:
-//! it starts this service (detached, see [`spawn_background`]) when reminders are on and
+//! it starts this service (detached, see [`spawn_background_from`]) when reminders are on and
 //! none runs, and reads what the service leaves in the reminder log.
 
 use std::io;
@@ -11,15 +11,11 @@ use std::process::Stdio;
 use std::sync::mpsc;
 use std::thread;
 
-pub use super::effective_config;
 use super::RemindError;
+pub use super::effective_config;
 use super::notifier::DesktopNotifier;
 use super::reminder_loop::{ReminderLoop, log_line};
 use crate::store::{OwnerLock, Paths, Store, owner_pid};
-
-/// Said when reminders wait for the first saved routine.
-pub const NO_ROUTINE_YET: &str = "No routine is saved yet, so no reminders are sent: finish the setup in the window, \
-     or save one with `bedtime-coach schedule` or `bedtime-coach routine`.";
 
 /// Writes the app icon into the data folder (once) and returns its path for notifications.
 fn icon_path(store: &Store) -> String {
@@ -43,9 +39,6 @@ pub fn run_background(paths: Paths) -> Result<(), RemindError> {
         std::process::id(),
         store.paths().data_dir.display()
     ));
-    if store.load_config().is_ok_and(|config| !config.existed) {
-        log_line(NO_ROUTINE_YET);
-    }
     let mut reminder_loop = ReminderLoop::new(store, Box::new(notifier), |_| {});
     reminder_loop.keep_notices = true;
     let (control, receiver) = mpsc::channel();
@@ -85,4 +78,3 @@ pub fn spawn_background_from(program: &Path, data_dir: Option<&Path>) -> io::Res
     })?;
     Ok(())
 }
-

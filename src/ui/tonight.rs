@@ -109,7 +109,7 @@ fn pause_ui(ui: &mut egui::Ui, plan: &Plan<Local>, paused: bool, actions: &mut V
 }
 
 fn caffeine_ui(ui: &mut egui::Ui, plan: &Plan<Local>, now: &DateTime<Local>) {
-    let Some(cutoff) = plan.get("caffeine-cutoff") else { return };
+    let Some(cutoff) = plan.get(catalog::ids::CAFFEINE_CUTOFF) else { return };
     let time = cutoff.due.format("%H:%M");
     let text = if cutoff.due > *now {
         format!("No coffee after {time} — chamomile tea or fruit compote instead.")
@@ -252,9 +252,11 @@ fn humidity_ui(
     now: &DateTime<Local>,
     actions: &mut Vec<Action>,
 ) {
-    let heating_season = config.settings.hemisphere.is_cold_season(plan.evening);
     if let Some(value) = step.check_in.as_ref().and_then(|c| c.value) {
-        ui.label(RichText::new(catalog::humidity_advice(value, heating_season)).color(style::accent(ui)));
+        ui.label(
+            RichText::new(catalog::humidity_advice(value, plan.evening, config.settings.hemisphere))
+                .color(style::accent(ui)),
+        );
         return;
     }
     if step.state != StepState::Pending {

@@ -66,10 +66,21 @@ pub fn start_xvfb(screen: &str) -> (KillOnDrop, String) {
     (xvfb, display)
 }
 
+/// The `bedtime-coach` binary under test.
+pub const BIN: &str = env!("CARGO_BIN_EXE_bedtime-coach");
+
+/// The binary on `dir`, in this test process's own time zone: for tests that compare it
+/// with a window laid out in-process.
+pub fn bin_here(dir: &Path) -> Command {
+    let mut command = Command::new(BIN);
+    command.arg("--data-dir").arg(dir).env_remove("BEDTIME_COACH_DATA_DIR");
+    command
+}
+
 /// The binary, as a user would start it: no data folder from the environment, a fixed zone.
 pub fn bin(dir: &Path) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_bedtime-coach"));
-    command.arg("--data-dir").arg(dir).env("TZ", "Europe/Berlin").env_remove("BEDTIME_COACH_DATA_DIR");
+    let mut command = bin_here(dir);
+    command.env("TZ", "Europe/Berlin");
     command
 }
 
@@ -98,9 +109,14 @@ impl Run {
     }
 }
 
+/// Runs `command` (the binary, from [`bin`] or [`bin_here`]) to the end.
+pub fn output(command: &mut Command) -> Run {
+    Run { out: command.output().expect("the binary runs") }
+}
+
 /// Runs the binary on `dir` in `tz`.
 pub fn run_tz(dir: &Path, tz: &str, args: &[&str]) -> Run {
-    Run { out: bin(dir).env("TZ", tz).args(args).output().expect("the binary runs") }
+    output(bin(dir).env("TZ", tz).args(args))
 }
 
 /// Runs the binary on `dir` in Europe/Berlin.

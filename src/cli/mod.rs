@@ -1,0 +1,72 @@
+//! The command line: the same data as the window, for terminals and scripts.
+//!
+//! Handlers read the clock and the local time zone once, at the top, and pass them down;
+//! everything below works on plain values.
+//!
+//! - `args`: the grammar (clap types and value parsers);
+//! - `handlers`, `routine`, `reminders`: one function per command;
+//! - `output`: the text and JSON they print.
+
+mod args;
+mod handlers;
+mod output;
+mod reminders;
+mod routine;
+
+use std::fmt::Display;
+
+use chrono::{DateTime, Local, TimeZone};
+
+pub use args::{AnchorArgs, AutostartArg, Cli, CliCommand, OnOff, RoutineCommand};
+pub use reminders::{AutostartAction, autostart_command, custom_data_dir};
+
+use crate::command::CommandError;
+use crate::remind::RemindError;
+use crate::store::{Paths, Store, StoreError};
+
+/// Why a command failed; each message is one sentence for the user.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    #[error(transparent)]
+    Command(#[from] CommandError),
+    #[error(transparent)]
+    Remind(#[from] RemindError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// Runs one command; the text to print goes to stdout, notices to stderr.
+pub fn run(command: CliCommand, store: &Store) -> Result<String, CliError> {
+    let now = Local::now();
+    run_at(command, store, &now)
+}
+
+/// Like [`run`], with the clock and time zone given (tests).
+pub fn run_at<Tz: TimeZone>(command: CliCommand, store: &Store, now: &DateTime<Tz>) -> Result<String, CliError>
+where
+    Tz::Offset: Display,
+{
+    match command {
+        CliCommand::Plan { date, json } => handlers::plan(store, now, date, json),
+        CliCommand::Status { json } => handlers::status(store, now, json),
+        CliCommand::Check { step, skip, value, date, undo } => {
+            handlers::check(store, now, handlers::CheckArgs { step, skip, value, date, undo })
+        }
+        CliCommand::Routine(command) => routine::routine(command, store),
+        CliCommand::Schedule { bedtime, wake, days } => handlers::schedule(store, bedtime, wake, days),
+        CliCommand::Remind { pause_tonight, resume } => reminders::remind_command(store, now, pause_tonight, resume),
+        CliCommand::Autostart { action } => autostart_command(
+            store,
+            match action {
+                AutostartArg::On => AutostartAction::On,
+                AutostartArg::Off => AutostartAction::Off,
+                AutostartArg::Status => AutostartAction::Status,
+            },
+        ),
+    }
+}
+
+/// Opens the store named on the command line.
+pub fn open_store(data_dir: Option<&std::path::Path>) -> Result<Store, StoreError> {
+    Ok(Store::new(Paths::resolve(data_dir)?))
+}
