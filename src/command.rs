@@ -13,7 +13,7 @@ use crate::model::{Anchor, CheckIn, Config, Day, Outcome, Schedule, Settings, St
 use crate::store::{Store, StoreError};
 
 #[derive(Debug, Clone, PartialEq)]
-pub enum Command {
+pub enum Change {
     /// Marks a step done or skipped on an evening, with a measured value if it takes one.
     Check {
         evening: NaiveDate,
@@ -112,7 +112,7 @@ fn saved_if(changed: bool) -> Result<Applied, CommandError> {
     if changed { Ok(Applied::Saved) } else { Err(CommandError::NothingToChange) }
 }
 
-impl Command {
+impl Change {
     /// Applies the command through the store, under its lock, to the state it finds there.
     /// A command that would change nothing writes nothing and says so: `Applied::Unchanged`.
     pub fn apply(self, store: &Store) -> Result<Applied, CommandError> {
@@ -124,7 +124,7 @@ impl Command {
 
     fn apply_or_stop(self, store: &Store) -> Result<Applied, CommandError> {
         let updated = match self {
-            Command::Check { evening, step, outcome, value, at } => {
+            Change::Check { evening, step, outcome, value, at } => {
                 if !is_sane_date(evening) {
                     return Err(CommandError::BadValue(format!("{evening} is too far from today to record.")));
                 }
@@ -138,10 +138,10 @@ impl Command {
                     saved_if(!same)
                 })
             }
-            Command::Undo { evening, step } => {
+            Change::Undo { evening, step } => {
                 store.update_journal(|journal| saved_if(journal.undo(evening, &step).is_some()))
             }
-            Command::AddStep(step) => {
+            Change::AddStep(step) => {
                 step.validate()?;
                 store.update_config(|config| {
                     if config.routine.get(&step.id).is_some() {
@@ -151,12 +151,12 @@ impl Command {
                     Ok(Applied::Step(step))
                 })
             }
-            Command::RemoveStep { step } => store.update_config(|config| {
+            Change::RemoveStep { step } => store.update_config(|config| {
                 let index = config.routine.position(&step).ok_or(CommandError::UnknownStep(step))?;
                 config.routine.steps.remove(index);
                 Ok(Applied::Saved)
             }),
-            Command::EditStep { step, edit } => store.update_config(|config| {
+            Change::EditStep { step, edit } => store.update_config(|config| {
                 let slot = find(config, &step)?;
                 let edited = edit.applied_to(slot);
                 edited.validate()?;
@@ -166,13 +166,13 @@ impl Command {
                 *slot = edited.clone();
                 Ok(Applied::Step(edited))
             }),
-            Command::MoveStep { step, to } => store.update_config(|config| {
+            Change::MoveStep { step, to } => store.update_config(|config| {
                 let from = config.routine.position(&step).ok_or(CommandError::UnknownStep(step))?;
                 let to = to.min(config.routine.steps.len().saturating_sub(1));
                 config.routine.move_step(from, to);
                 saved_if(from != to)
             }),
-            Command::SaveConfig(new) => {
+            Change::SaveConfig(new) => {
                 new.routine.steps.iter().try_for_each(Step::validate)?;
                 // Always written when the file is missing, even with the default values: a
                 // saved routine is what ends the first-run setup. The store itself skips
@@ -182,27 +182,27 @@ impl Command {
                     Ok(Applied::Saved)
                 })
             }
-            Command::SetNights { days, bedtime, wake } => store.update_config(|config| {
+            Change::SetNights { days, bedtime, wake } => store.update_config(|config| {
                 let before = config.schedule.clone();
                 config.schedule.set(bedtime, wake, &days)?;
                 saved_if(config.schedule != before)
             }),
-            Command::SetSchedule(schedule) => store.update_config(|config| {
+            Change::SetSchedule(schedule) => store.update_config(|config| {
                 let changed = config.schedule != schedule;
                 config.schedule = schedule;
                 saved_if(changed)
             }),
-            Command::SetSettings(settings) => store.update_config(|config| {
+            Change::SetSettings(settings) => store.update_config(|config| {
                 let changed = config.settings != settings;
                 config.settings = settings;
                 saved_if(changed)
             }),
-            Command::PauseReminders { evening, paused } => store.update_reminders(|log| {
+            Change::PauseReminders { evening, paused } => store.update_reminders(|log| {
                 let changed = log.is_paused(evening) != paused;
                 log.set_paused(evening, paused);
                 saved_if(changed)
             }),
-            Command::Snooze { reminders, until } => store.update_reminders(|log| {
+            Change::Snooze { reminders, until } => store.update_reminders(|log| {
                 for (evening, key) in &reminders {
                     log.snooze(*evening, key, until);
                 }

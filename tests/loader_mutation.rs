@@ -89,7 +89,7 @@ fn reminder_log() -> ReminderLog {
     let evening = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
     log.set_paused(evening, true);
     log.snooze(evening, "lights-out", DateTime::parse_from_rfc3339("2026-11-26T22:10:00+01:00").unwrap());
-    log.notices.push("a notice \"quoted\" \\ and ünïcode".into());
+    log.file_reports.push("a notice \"quoted\" \\ and ünïcode".into());
     log
 }
 

@@ -20,8 +20,8 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use bedtime_coach::model::time::clock;
-use bedtime_coach::remind::engine::{Kind, Notice, NoticeItem, NoticeLine};
-use bedtime_coach::remind::notifier::{Action, DesktopNotifier, Notify, NotifyError};
+use bedtime_coach::remind::engine::{Alert, Kind, NoticeItem, NoticeLine};
+use bedtime_coach::remind::notifier::{DesktopNotifier, Notify, NotifyError, Reply};
 use bedtime_coach::remind::reminder_loop::{ReminderEvent, ReminderLoop};
 use bedtime_coach::store::{Paths, Store, StoreError};
 use chrono::{DateTime, Local, Timelike};
@@ -158,9 +158,9 @@ impl FakeServer {
     }
 }
 
-fn notice(title: &str, why: &str) -> Notice {
+fn notice(title: &str, why: &str) -> Alert {
     let evening = common::date(2026, 11, 26);
-    Notice {
+    Alert {
         summary: title.to_owned(),
         lines: vec![NoticeLine { title: title.to_owned(), why: why.to_owned() }],
         items: vec![NoticeItem {
@@ -222,7 +222,7 @@ fn notifier_on_private_buses() {
             break;
         }
     }
-    assert_eq!(answer, Ok(Action::Done));
+    assert_eq!(answer, Ok(Reply::Done));
     drop(server);
     drop(bus);
 

@@ -206,14 +206,14 @@ fn a_save_too_large_to_read_back_is_refused() {
     let store = Store::new(Paths::in_dir(dir.path()));
     store
         .update_reminders(|log| {
-            log.notices.push("small".into());
+            log.file_reports.push("small".into());
             Ok::<_, StoreError>(())
         })
         .unwrap();
     let before = fs::read(dir.path().join("reminders.json")).unwrap();
     let error = store
         .update_reminders(|log: &mut ReminderLog| {
-            log.notices.push("x".repeat(5 << 20));
+            log.file_reports.push("x".repeat(5 << 20));
             Ok::<_, StoreError>(())
         })
         .unwrap_err();

@@ -6,7 +6,7 @@ mod common;
 use std::path::Path;
 use std::sync::Arc;
 
-use bedtime_coach::command::Command;
+use bedtime_coach::command::Change;
 use bedtime_coach::model::{Anchor, Config, Outcome};
 use bedtime_coach::store::{Paths, Store};
 use bedtime_coach::ui::{App, Clock};
@@ -31,7 +31,7 @@ fn store(dir: &Path) -> Store {
 }
 
 fn saved_routine(dir: &Path) {
-    Command::SaveConfig(Config::default()).apply(&store(dir)).unwrap();
+    Change::SaveConfig(Config::default()).apply(&store(dir)).unwrap();
 }
 
 fn harness(dir: &Path) -> Harness<'static, App> {
@@ -126,9 +126,7 @@ fn all_done_shows_the_calm_state() {
     let s = store(dir.path());
     let at = chrono::DateTime::parse_from_rfc3339("2026-11-26T21:00:00+01:00").unwrap();
     for step in Config::default().routine.steps {
-        Command::Check { evening: evening(), step: step.id, outcome: Outcome::Done, value: None, at }
-            .apply(&s)
-            .unwrap();
+        Change::Check { evening: evening(), step: step.id, outcome: Outcome::Done, value: None, at }.apply(&s).unwrap();
     }
     let h = harness(dir.path());
     h.get_by_label("All done — sleep well.");
@@ -252,8 +250,7 @@ fn changes_from_another_process_show_up() {
     let at = chrono::DateTime::parse_from_rfc3339("2026-11-26T21:00:00+01:00").unwrap();
     // The file's modification time has a fine grain, but make sure it differs.
     std::thread::sleep(std::time::Duration::from_millis(20));
-    let check =
-        Command::Check { evening: evening(), step: "warm-bath".into(), outcome: Outcome::Done, value: None, at };
+    let check = Change::Check { evening: evening(), step: "warm-bath".into(), outcome: Outcome::Done, value: None, at };
     check.apply(&store(dir.path())).unwrap();
     h.run();
     h.get_by_label("Undo: Warm bath");
@@ -349,8 +346,8 @@ fn opening_the_window_starts_the_reminder_service() {
     let wake = bedtime + chrono::TimeDelta::hours(8);
     config.schedule.set(Some(bedtime), Some(wake), &[]).unwrap();
     let tonight = evening_at(&config, &Local::now());
-    Command::SaveConfig(config).apply(&store(dir.path())).unwrap();
-    Command::PauseReminders { evening: tonight, paused: true }.apply(&store(dir.path())).unwrap();
+    Change::SaveConfig(config).apply(&store(dir.path())).unwrap();
+    Change::PauseReminders { evening: tonight, paused: true }.apply(&store(dir.path())).unwrap();
 
     let app =
         App::new(store(dir.path()), clock()).with_service_program(Some(env!("CARGO_BIN_EXE_bedtime-coach").into()));
@@ -402,7 +399,14 @@ fn file_problems_found_by_the_background_service_reach_the_next_window() {
         .spawn()
         .unwrap();
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
-    while !store(dir.path()).load_reminders().unwrap().value.notices.iter().any(|n| n.contains("could not be read")) {
+    while !store(dir.path())
+        .load_reminders()
+        .unwrap()
+        .value
+        .file_reports
+        .iter()
+        .any(|n| n.contains("could not be read"))
+    {
         assert!(std::time::Instant::now() < deadline, "the service kept no notice");
         std::thread::sleep(std::time::Duration::from_millis(100));
     }
@@ -410,5 +414,5 @@ fn file_problems_found_by_the_background_service_reach_the_next_window() {
     service.wait().unwrap();
     let h = harness(dir.path());
     h.get_by_label_contains("journal.json.corrupt-");
-    assert!(store(dir.path()).load_reminders().unwrap().value.notices.is_empty(), "shown once");
+    assert!(store(dir.path()).load_reminders().unwrap().value.file_reports.is_empty(), "shown once");
 }

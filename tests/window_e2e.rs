@@ -54,7 +54,7 @@ fn clicking_done_in_the_real_window_records_the_step() {
     // notification server here) and move the button.
     let store = bedtime_coach::store::Store::new(bedtime_coach::store::Paths::in_dir(data.path()));
     let settings = bedtime_coach::model::Settings { reminders: false, ..Default::default() };
-    bedtime_coach::command::Command::SetSettings(settings).apply(&store).unwrap();
+    bedtime_coach::command::Change::SetSettings(settings).apply(&store).unwrap();
 
     let (_xvfb, display) = start_xvfb("1280x900x24");
     let app = bin_here(data.path())

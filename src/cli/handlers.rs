@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 use super::CliError;
 use super::output::{plan_text, pretty, schedule_text, status_json, status_text, step_json};
 use super::reminders::waiting_for_routine;
-use crate::command::{Applied, Command, CommandError};
+use crate::command::{Applied, Change, CommandError};
 use crate::model::catalog::{self, ids};
 use crate::model::{Day, Outcome, evening_at, plan_evening};
 use crate::remind::engine::next_reminder;
@@ -83,7 +83,7 @@ pub(super) fn check<Tz: TimeZone>(store: &Store, now: &DateTime<Tz>, args: Check
         .ok_or_else(|| CommandError::UnknownStep(step.clone()))?;
     let when = evening.format("%a %-d %b");
     if undo {
-        let applied = Command::Undo { evening, step }.apply(store)?;
+        let applied = Change::Undo { evening, step }.apply(store)?;
         return Ok(match applied {
             Applied::Unchanged => format!("Nothing to undo: {title} was not checked on the evening of {when}."),
             _ => format!("{title}: check-in taken back (evening of {when})."),
@@ -91,7 +91,7 @@ pub(super) fn check<Tz: TimeZone>(store: &Store, now: &DateTime<Tz>, args: Check
     }
     let outcome = if skip { Outcome::Skipped } else { Outcome::Done };
     let at = now.fixed_offset();
-    Command::Check { evening, step: step.clone(), outcome, value, at }.apply(store)?;
+    Change::Check { evening, step: step.clone(), outcome, value, at }.apply(store)?;
     let mut out = format!("{title}: {} (evening of {when}).", if skip { "skipped" } else { "done" });
     if let (Some(value), true) = (value, step == ids::HUMIDITY_CHECK) {
         write!(out, "\n{}", catalog::humidity_advice(value, evening, config.settings.hemisphere)).ok();
@@ -107,7 +107,7 @@ pub(super) fn schedule(
     days: Vec<Day>,
 ) -> Result<String, CliError> {
     if bedtime.is_some() || wake.is_some() {
-        Command::SetNights { days, bedtime, wake }.apply(store)?;
+        Change::SetNights { days, bedtime, wake }.apply(store)?;
     } else if !days.is_empty() {
         return Err(CommandError::BadValue("Give --bedtime and/or --wake to change those days.".to_owned()).into());
     }

@@ -9,7 +9,7 @@ use chrono::{DateTime, Local, TimeZone};
 
 use super::CliError;
 use super::output::NO_ROUTINE_YET;
-use crate::command::Command;
+use crate::command::Change;
 use crate::model::{Config, evening_at};
 use crate::remind::ICON_PNG;
 use crate::remind::autostart::{self, AutostartStatus};
@@ -40,7 +40,7 @@ pub(super) fn remind_command<Tz: TimeZone>(
         return Ok(String::new());
     }
     let evening = evening_at(&store.load_config()?.value, now);
-    Command::PauseReminders { evening, paused: pause_tonight }.apply(store)?;
+    Change::PauseReminders { evening, paused: pause_tonight }.apply(store)?;
     let when = evening.format("%a %-d %b");
     Ok(if pause_tonight {
         format!("Reminders are paused for the rest of tonight (evening of {when}); they return tomorrow.")

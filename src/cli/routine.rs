@@ -4,7 +4,7 @@
 use super::CliError;
 use super::args::{OnOff, RoutineCommand};
 use super::output::{catalog_text, pretty, routine_json, routine_text};
-use crate::command::{Applied, Command, new_step};
+use crate::command::{Applied, Change, new_step};
 use crate::model::routine::StepEdit;
 use crate::store::Store;
 
@@ -25,11 +25,11 @@ pub(super) fn routine(command: RoutineCommand, store: &Store) -> Result<String, 
                 new.remind = remind.is_on();
             }
             let summary = format!("Added {} ({}, {}).", new.title(), new.id, new.anchor.describe());
-            Command::AddStep(new).apply(store)?;
+            Change::AddStep(new).apply(store)?;
             Ok(summary)
         }
         RoutineCommand::Remove { step } => {
-            Command::RemoveStep { step: step.clone() }.apply(store)?;
+            Change::RemoveStep { step: step.clone() }.apply(store)?;
             Ok(format!("Removed {step} from your routine; its past check-ins are kept."))
         }
         RoutineCommand::Set { step, anchor, remind, title, enabled, position } => {
@@ -40,10 +40,10 @@ pub(super) fn routine(command: RoutineCommand, store: &Store) -> Result<String, 
                 remind: remind.map(OnOff::is_on),
                 enabled: enabled.map(OnOff::is_on),
             };
-            let applied = Command::EditStep { step: step.clone(), edit }.apply(store)?;
+            let applied = Change::EditStep { step: step.clone(), edit }.apply(store)?;
             let moved = match position {
                 Some(position) => {
-                    Command::MoveStep { step: step.clone(), to: position.saturating_sub(1) }.apply(store)?
+                    Change::MoveStep { step: step.clone(), to: position.saturating_sub(1) }.apply(store)?
                 }
                 None => Applied::Unchanged,
             };

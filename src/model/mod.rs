@@ -5,6 +5,7 @@
 //! and `chrono-tz` zones.
 
 pub mod catalog;
+pub mod config;
 pub mod journal;
 pub mod plan;
 pub mod reminders;
@@ -14,9 +15,10 @@ pub mod settings;
 pub mod time;
 
 pub use catalog::{CATALOG, Hemisphere, ValueKind};
+pub use config::Config;
 pub use journal::{CheckIn, Evening, Extra, Journal, NightLog, Outcome};
 pub use plan::{Plan, PlannedStep, StepState, evening_at, plan_evening};
 pub use reminders::ReminderLog;
 pub use routine::{Anchor, Routine, Step};
 pub use schedule::{Day, Night, Schedule};
-pub use settings::{Config, Settings, Theme};
+pub use settings::{Settings, Theme};

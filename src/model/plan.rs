@@ -3,9 +3,9 @@
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Offset, TimeZone};
 
 use super::catalog::ValueKind;
+use super::config::Config;
 use super::journal::{CheckIn, Evening, Outcome};
 use super::routine::{Anchor, Step};
-use super::settings::Config;
 use super::time::{add_minutes, resolve_local};
 
 /// Where a step stands tonight.

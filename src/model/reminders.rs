@@ -103,8 +103,9 @@ pub struct ReminderLog {
     pub evenings: BTreeMap<NaiveDate, EveningLog>,
     /// Messages about damaged or migrated files found by the background service, kept
     /// until a window has shown them to the user.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub notices: Vec<String>,
+    /// (Stored as `notices`, the name files already use.)
+    #[serde(default, rename = "notices", skip_serializing_if = "Vec::is_empty")]
+    pub file_reports: Vec<String>,
     /// Reminders the service could not show as notifications, newest last, kept for the
     /// window to show instead; cleared once a notification gets through again.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

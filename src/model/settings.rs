@@ -1,12 +1,9 @@
-//! The user's preferences and the configuration document that holds them with the
-//! routine and schedule.
+//! The user's preferences: reminders, theme, hemisphere, grace and snooze.
 
 use serde::{Deserialize, Serialize};
 
 use super::catalog::Hemisphere;
 use super::journal::Extra;
-use super::routine::Routine;
-use super::schedule::Schedule;
 
 /// Light or dark, or whatever the desktop uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -60,17 +57,4 @@ impl Settings {
     pub fn snooze_minutes(&self) -> u32 {
         self.snooze_minutes.clamp(1, MAX_SNOOZE_MINUTES)
     }
-}
-
-/// Routine, schedule and settings: everything the user configures.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct Config {
-    #[serde(default)]
-    pub schedule: Schedule,
-    #[serde(default)]
-    pub routine: Routine,
-    #[serde(default)]
-    pub settings: Settings,
-    #[serde(flatten)]
-    pub extra: Extra,
 }

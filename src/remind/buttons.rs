@@ -1,17 +1,17 @@
 //! What a notification's buttons do: check the step off, or snooze the reminders in it.
 //!
 //! The answer arrives on the notifier's thread, possibly minutes after the notification
-//! was shown, so the handler owns everything it needs and applies an ordinary [`Command`]
+//! was shown, so the handler owns everything it needs and applies an ordinary [`Change`]
 //! through the store, like the window and the command line do.
 
 use std::sync::mpsc::Sender;
 
 use chrono::{Local, TimeDelta};
 
-use super::engine::Notice;
-use super::notifier::Action;
+use super::engine::Alert;
+use super::notifier::Reply;
 use super::reminder_loop::{Control, EventSink, ReminderEvent, emit, log_line};
-use crate::command::Command;
+use crate::command::Change;
 use crate::model::Outcome;
 use crate::model::time::shift;
 use crate::store::{Paths, Store};
@@ -19,20 +19,20 @@ use crate::store::{Paths, Store};
 /// What a notification's buttons do: check the step, or snooze the reminders in it.
 pub(super) fn action_handler(
     paths: Paths,
-    notice: Notice,
+    notice: Alert,
     snooze_minutes: u32,
     events: EventSink,
     control: Option<Sender<Control>>,
-) -> Box<dyn FnOnce(Action) + Send> {
+) -> Box<dyn FnOnce(Reply) + Send> {
     Box::new(move |action| {
         let now = Local::now().fixed_offset();
         let command = match action {
-            Action::Closed => return,
-            Action::Done => {
+            Reply::Closed => return,
+            Reply::Done => {
                 let Some((evening, step)) = notice.done_target() else { return };
-                Command::Check { evening, step: step.to_owned(), outcome: Outcome::Done, value: None, at: now }
+                Change::Check { evening, step: step.to_owned(), outcome: Outcome::Done, value: None, at: now }
             }
-            Action::Snooze => Command::Snooze {
+            Reply::Snooze => Change::Snooze {
                 reminders: notice.items.iter().map(|item| (item.evening, item.key.clone())).collect(),
                 until: shift(&now, TimeDelta::minutes(snooze_minutes.into())),
             },

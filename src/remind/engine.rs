@@ -149,7 +149,7 @@ pub struct NoticeLine {
 
 /// One notification: everything due at one moment, merged.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Notice {
+pub struct Alert {
     pub summary: String,
     /// Body lines; user text, so the notifier escapes them when the server renders markup.
     pub lines: Vec<NoticeLine>,
@@ -160,7 +160,7 @@ pub struct Notice {
     pub late: bool,
 }
 
-impl Notice {
+impl Alert {
     /// The body as plain text, one "Title — why" line per step.
     pub fn body_plain(&self) -> String {
         self.body_with(|text| text.to_owned())
@@ -201,7 +201,7 @@ impl Notice {
 #[derive(Debug, Clone)]
 pub struct Decision<Tz: TimeZone> {
     /// The notification to show now, if anything is due.
-    pub notice: Option<Notice>,
+    pub notice: Option<Alert>,
     /// Log entries to save before the notification is shown.
     pub settle: Vec<(NaiveDate, String, LogEntry)>,
     /// Snoozes this decision uses up (shown again or dropped).
@@ -307,7 +307,7 @@ pub fn decide<Tz: TimeZone>(config: &Config, journal: &Journal, log: &ReminderLo
 }
 
 /// Merges everything due at one moment into one notification.
-fn compose<Tz: TimeZone>(mut due: Vec<Reminder<Tz>>, now: &DateTime<Tz>) -> Option<Notice> {
+fn compose<Tz: TimeZone>(mut due: Vec<Reminder<Tz>>, now: &DateTime<Tz>) -> Option<Alert> {
     due.sort_by(|a, b| a.due.cmp(&b.due));
     // A reminder snoozed into the same moment as its own first showing is one item.
     due.dedup_by(|a, b| a.evening == b.evening && a.key == b.key);
@@ -337,7 +337,7 @@ fn compose<Tz: TimeZone>(mut due: Vec<Reminder<Tz>>, now: &DateTime<Tz>) -> Opti
         .iter()
         .map(|r| NoticeItem { evening: r.evening, key: r.key.clone(), kind: r.kind.clone(), title: r.title.clone() })
         .collect();
-    Some(Notice { summary, lines, items, due: earliest.fixed_offset(), late })
+    Some(Alert { summary, lines, items, due: earliest.fixed_offset(), late })
 }
 
 #[cfg(test)]
@@ -364,7 +364,7 @@ mod tests {
     #[derive(Debug)]
     struct Shown {
         at: DateTime<Utc>,
-        notice: Notice,
+        notice: Alert,
     }
 
     impl Shown {

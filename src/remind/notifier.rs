@@ -16,7 +16,7 @@ use std::time::Duration;
 
 use notify_rust::{Hint, Notification, Timeout, Urgency};
 
-use super::engine::Notice;
+use super::engine::Alert;
 
 /// How long the caller waits for the server to accept a notification.
 pub const DEADLINE: Duration = Duration::from_secs(5);
@@ -30,7 +30,7 @@ const EXPIRE_MS: u32 = 10 * 60 * 1000;
 
 /// The user's answer to a notification.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Action {
+pub enum Reply {
     /// "Done": check the step.
     Done,
     /// "Snooze N min".
@@ -39,12 +39,12 @@ pub enum Action {
     Closed,
 }
 
-impl Action {
-    fn from_key(key: &str) -> Action {
+impl Reply {
+    fn from_key(key: &str) -> Reply {
         match key {
-            "done" => Action::Done,
-            "snooze" => Action::Snooze,
-            _ => Action::Closed,
+            "done" => Reply::Done,
+            "snooze" => Reply::Snooze,
+            _ => Reply::Closed,
         }
     }
 }
@@ -85,13 +85,13 @@ pub struct Shown {
 }
 
 /// Called with the user's answer, on the notification's thread.
-pub type ActionHandler = Box<dyn FnOnce(Action) + Send>;
+pub type ActionHandler = Box<dyn FnOnce(Reply) + Send>;
 
-/// Something that can show a [`Notice`]: the desktop, or a fake in tests.
+/// Something that can show a [`Alert`]: the desktop, or a fake in tests.
 pub trait Notify: Send {
     /// Shows `notice`, with "Done" / "Snooze" buttons wired to `on_action` where the
     /// server supports them. Returns within about [`DEADLINE`].
-    fn show(&self, notice: &Notice, snooze_minutes: u32, on_action: ActionHandler) -> Result<Shown, NotifyError>;
+    fn show(&self, notice: &Alert, snooze_minutes: u32, on_action: ActionHandler) -> Result<Shown, NotifyError>;
 }
 
 /// Escapes the characters the notification body markup gives meaning to.
@@ -110,12 +110,12 @@ pub fn escape_markup(text: &str) -> String {
 
 /// The body as the server should get it: escaped only when it renders markup, because a
 /// server without markup would show `&amp;` literally.
-pub fn body_for(notice: &Notice, capabilities: Capabilities) -> String {
+pub fn body_for(notice: &Alert, capabilities: Capabilities) -> String {
     if capabilities.body_markup { notice.body_with(escape_markup) } else { notice.body_plain() }
 }
 
 /// The action buttons offered for `notice`: "Done" only when it is about exactly one step.
-pub fn actions_for(notice: &Notice, snooze_minutes: u32) -> Vec<(&'static str, String)> {
+pub fn actions_for(notice: &Alert, snooze_minutes: u32) -> Vec<(&'static str, String)> {
     let mut actions = Vec::new();
     if notice.done_target().is_some() {
         actions.push(("done", "Done".to_owned()));
@@ -125,7 +125,7 @@ pub fn actions_for(notice: &Notice, snooze_minutes: u32) -> Vec<(&'static str, S
 }
 
 /// Builds the notify-rust notification for `notice`.
-pub fn build(notice: &Notice, capabilities: Capabilities, snooze_minutes: u32, icon: &str) -> Notification {
+pub fn build(notice: &Alert, capabilities: Capabilities, snooze_minutes: u32, icon: &str) -> Notification {
     let mut notification = Notification::new();
     notification
         .appname(APP_NAME)
@@ -152,11 +152,11 @@ fn wait_for_button(handle: &notify_rust::NotificationHandle, on_action: ActionHa
     let limit = Duration::from_millis(u64::from(EXPIRE_MS)) + Duration::from_secs(60);
     let answered = futures_lite::future::block_on(futures_lite::future::or(
         async {
-            let mut answer = Action::Closed;
+            let mut answer = Reply::Closed;
             handle
                 .wait_for_action_async(|response| {
                     if let notify_rust::NotificationResponse::Action(key) = response {
-                        answer = Action::from_key(key);
+                        answer = Reply::from_key(key);
                     }
                 })
                 .await;
@@ -194,7 +194,7 @@ impl DesktopNotifier {
 }
 
 impl Notify for DesktopNotifier {
-    fn show(&self, notice: &Notice, snooze_minutes: u32, on_action: ActionHandler) -> Result<Shown, NotifyError> {
+    fn show(&self, notice: &Alert, snooze_minutes: u32, on_action: ActionHandler) -> Result<Shown, NotifyError> {
         if self.busy.swap(true, Ordering::SeqCst) {
             return Err(NotifyError::StillStuck);
         }
@@ -242,9 +242,9 @@ mod tests {
     use crate::remind::engine::{Kind, NoticeItem, NoticeLine};
     use chrono::{DateTime, NaiveDate};
 
-    fn notice(lines: &[(&str, &str)], steps: usize) -> Notice {
+    fn notice(lines: &[(&str, &str)], steps: usize) -> Alert {
         let evening = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
-        Notice {
+        Alert {
             summary: "Tea & biscuits".to_owned(),
             lines: lines.iter().map(|(t, w)| NoticeLine { title: (*t).to_owned(), why: (*w).to_owned() }).collect(),
             items: (0..steps)
@@ -276,7 +276,7 @@ mod tests {
         assert_eq!(actions_for(&one, 10), vec![("done", "Done".to_owned()), ("snooze", "Snooze 10 min".to_owned())]);
         let two = notice(&[("A", ""), ("B", "")], 2);
         assert_eq!(actions_for(&two, 5), vec![("snooze", "Snooze 5 min".to_owned())]);
-        assert_eq!(Action::from_key("done"), Action::Done);
-        assert_eq!(Action::from_key("__closed"), Action::Closed);
+        assert_eq!(Reply::from_key("done"), Reply::Done);
+        assert_eq!(Reply::from_key("__closed"), Reply::Closed);
     }
 }

@@ -22,8 +22,8 @@ use chrono::{DateTime, Local, NaiveDate, TimeDelta, TimeZone};
 use super::RemindError;
 use super::buttons::action_handler;
 use super::effective_config;
-use super::engine::{Notice, decide, snooze_minutes};
-use super::notifier::{Action, Notify};
+use super::engine::{Alert, decide, snooze_minutes};
+use super::notifier::{Notify, Reply};
 use crate::model::reminders::Undelivered;
 use crate::model::time::{next_day, previous_day};
 use crate::model::{Config, Extra, Journal, ReminderLog};
@@ -42,11 +42,11 @@ pub enum ReminderEvent {
     /// Notifications do not work: show an in-window banner naming the due steps.
     Unavailable { message: String, summary: String, due: Vec<String> },
     /// A notification button was used; the journal or the reminder log changed.
-    ActionApplied { action: Action, summary: String },
+    ActionApplied { action: Reply, summary: String },
     /// The files could not be read or written; a sentence for the user.
     Error { message: String },
     /// A file was moved aside, restored or migrated; tell the user once, with the folder.
-    FileNotice { message: String },
+    FileReport { message: String },
 }
 
 pub(super) type EventSink = Arc<Mutex<Box<dyn Fn(ReminderEvent) + Send>>>;
@@ -172,14 +172,14 @@ impl ReminderLoop {
             log_line(&notice.message);
             if self.keep_notices {
                 let kept = self.store.update_reminders(|log| {
-                    log.notices.push(notice.message.clone());
+                    log.file_reports.push(notice.message.clone());
                     Ok::<_, RemindError>(())
                 });
                 if let Err(error) = kept {
                     log_line(&error.to_string());
                 }
             }
-            emit(&self.events, ReminderEvent::FileNotice { message: notice.message });
+            emit(&self.events, ReminderEvent::FileReport { message: notice.message });
         }
         if quick.is_idle() {
             return Ok(quick.next_due);
@@ -200,7 +200,7 @@ impl ReminderLoop {
         Ok(decision.next_due)
     }
 
-    fn show(&mut self, notice: &Notice, snooze_minutes: u32) {
+    fn show(&mut self, notice: &Alert, snooze_minutes: u32) {
         let handler = action_handler(
             self.store.paths().clone(),
             notice.clone(),
@@ -282,7 +282,7 @@ mod tests {
     use std::sync::mpsc;
 
     /// Each notice shown, with whether its log entries were already on disk then.
-    type ShownLog = Arc<Mutex<Vec<(Notice, bool)>>>;
+    type ShownLog = Arc<Mutex<Vec<(Alert, bool)>>>;
 
     /// Records what it was asked to show, and whether the log was already on disk then.
     struct Fake {
@@ -292,12 +292,7 @@ mod tests {
     }
 
     impl Notify for Fake {
-        fn show(
-            &self,
-            notice: &Notice,
-            _: u32,
-            _: super::super::notifier::ActionHandler,
-        ) -> Result<Shown, NotifyError> {
+        fn show(&self, notice: &Alert, _: u32, _: super::super::notifier::ActionHandler) -> Result<Shown, NotifyError> {
             let on_disk = Store::new(self.paths.clone()).load_reminders().unwrap().value;
             let saved = notice.items.iter().all(|item| on_disk.entry(item.evening, &item.key).is_some());
             self.shown.lock().unwrap().push((notice.clone(), saved));
@@ -386,18 +381,18 @@ mod tests {
         let sink = sink(move |event| {
             let _ = tx.send(event);
         });
-        action_handler(paths.clone(), notice.clone(), 10, Arc::clone(&sink), None)(Action::Snooze);
+        action_handler(paths.clone(), notice.clone(), 10, Arc::clone(&sink), None)(Reply::Snooze);
         let log = Store::new(paths.clone()).load_reminders().unwrap().value;
         let evening = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
         let snooze = &log.evening(evening).unwrap().snoozed["warm-bath"];
         assert!(!snooze.settled);
         let minutes = (snooze.until - Local::now().fixed_offset()).num_minutes();
         assert!((9..=10).contains(&minutes), "{minutes}");
-        action_handler(paths.clone(), notice, 10, sink, None)(Action::Done);
+        action_handler(paths.clone(), notice, 10, sink, None)(Reply::Done);
         let journal = Store::new(paths).load_journal().unwrap().value;
         assert_eq!(journal.check_in(evening, "warm-bath").unwrap().outcome, Outcome::Done);
         let applied: Vec<ReminderEvent> = events.try_iter().collect();
         assert_eq!(applied.len(), 2);
-        assert!(matches!(applied[1], ReminderEvent::ActionApplied { action: Action::Done, .. }));
+        assert!(matches!(applied[1], ReminderEvent::ActionApplied { action: Reply::Done, .. }));
     }
 }

@@ -21,7 +21,7 @@ use serde::de::{DeserializeOwned, IgnoredAny};
 use serde_json::Value;
 
 use super::atomic::{self, keep_copy, move_aside, open_nonblocking, replace_file, sibling, write_atomic};
-use super::{Notice, StoreError, megabytes, scan};
+use super::{FileReport, StoreError, megabytes, scan};
 use crate::model::{Config, Extra, Journal, ReminderLog};
 
 const VERSION_KEY: &str = "schema_version";
@@ -250,14 +250,18 @@ pub fn save<T: Document>(path: &Path, value: &T) -> Result<(), StoreError> {
 
 /// Writes `bytes` (from [`bytes_to_save`]) over `path`, rotating the old file into `.bak`
 /// only after an unusable backup was moved out of the way.
-pub(super) fn save_bytes<T: Document>(path: &Path, bytes: &[u8], notices: &mut Vec<Notice>) -> Result<(), StoreError> {
+pub(super) fn save_bytes<T: Document>(
+    path: &Path,
+    bytes: &[u8],
+    notices: &mut Vec<FileReport>,
+) -> Result<(), StoreError> {
     let backup = sibling(path, ".bak");
     if !backup_looks_current::<T>(&backup)?
         && let Backup::Unusable(why) = examine_backup::<T>(&backup)?
     {
         let kept = move_aside(&backup, path, &format!("bak.corrupt-{}", stamp()))
             .map_err(|e| StoreError::io("move aside", &backup, e))?;
-        notices.push(Notice::new(
+        notices.push(FileReport::new(
             format!(
                 "The backup {} could not be used ({why}); it is kept as {} rather than replaced.",
                 name(&backup),
@@ -311,7 +315,7 @@ fn stamp() -> String {
 }
 
 /// Reads the document at `path` without writing anything.
-pub(super) fn inspect<T: Document>(path: &Path, notices: &mut Vec<Notice>) -> Result<Inspected<T>, StoreError> {
+pub(super) fn inspect<T: Document>(path: &Path, notices: &mut Vec<FileReport>) -> Result<Inspected<T>, StoreError> {
     let ready =
         |value, bytes, read_only| Inspected::Ready(Read { loaded: Loaded { value, existed: true, read_only }, bytes });
     let bytes = match read_capped(path, T::MAX_BYTES)? {
@@ -330,7 +334,7 @@ pub(super) fn inspect<T: Document>(path: &Path, notices: &mut Vec<Notice>) -> Re
                 megabytes(T::MAX_BYTES),
                 T::WHAT
             );
-            notices.push(Notice::new(message.clone(), vec![path.to_owned()]));
+            notices.push(FileReport::new(message.clone(), vec![path.to_owned()]));
             return Ok(ready(T::default(), None, Some(message)));
         }
         Contents::Bytes(bytes) => bytes,
@@ -344,7 +348,7 @@ pub(super) fn inspect<T: Document>(path: &Path, notices: &mut Vec<Notice>) -> Re
                 name(path),
                 T::VERSION
             );
-            notices.push(Notice::new(message.clone(), vec![path.to_owned()]));
+            notices.push(FileReport::new(message.clone(), vec![path.to_owned()]));
             ready(value.unwrap_or_default(), Some(bytes), Some(message))
         }
         Parsed::Older(version, raw) => Inspected::NeedsRepair(Repair::Older { bytes, version, raw }),
@@ -356,7 +360,7 @@ pub(super) fn inspect<T: Document>(path: &Path, notices: &mut Vec<Notice>) -> Re
 pub(super) fn repair<T: Document>(
     path: &Path,
     repair: Repair,
-    notices: &mut Vec<Notice>,
+    notices: &mut Vec<FileReport>,
 ) -> Result<Read<T>, StoreError> {
     match repair {
         Repair::Missing => restore_missing(path, notices),
@@ -368,7 +372,7 @@ pub(super) fn repair<T: Document>(
                 let kept = keep_copy(path, &format!("v{version}.bak"), &bytes)
                     .map_err(|e| StoreError::io("back up", &migration_backup(path, version), e))?;
                 save_bytes::<T>(path, &new_bytes, notices)?;
-                notices.push(Notice::new(
+                notices.push(FileReport::new(
                     format!(
                         "Your {} was updated from format {version} to {}; the old file is kept as {}.",
                         T::WHAT,
@@ -436,13 +440,13 @@ fn keep_backup_aside(path: &Path, backup: &Path) -> Result<PathBuf, StoreError> 
 
 /// The file is gone but its backup is not: restore it rather than start fresh (a save
 /// would rotate the backup away), or keep an unusable one aside.
-fn restore_missing<T: Document>(path: &Path, notices: &mut Vec<Notice>) -> Result<Read<T>, StoreError> {
+fn restore_missing<T: Document>(path: &Path, notices: &mut Vec<FileReport>) -> Result<Read<T>, StoreError> {
     let backup = sibling(path, ".bak");
     match examine_backup::<T>(&backup)? {
         Backup::Absent => Ok(Read { loaded: Loaded::default(), bytes: None }),
         Backup::Usable(value, bytes) => {
             let read = restore(path, value, bytes)?;
-            notices.push(Notice::new(
+            notices.push(FileReport::new(
                 format!("{} was missing; the last good copy, {}, was restored.", name(path), name(&backup)),
                 vec![path.to_owned()],
             ));
@@ -450,7 +454,7 @@ fn restore_missing<T: Document>(path: &Path, notices: &mut Vec<Notice>) -> Resul
         }
         Backup::Unusable(why) => {
             let kept = keep_backup_aside(path, &backup)?;
-            notices.push(Notice::new(
+            notices.push(FileReport::new(
                 format!(
                     "{} was missing and its backup could not be used ({why}); the backup is kept as {}, and the {} starts empty.",
                     name(path),
@@ -474,7 +478,7 @@ fn recover<T: Document>(
     path: &Path,
     bytes: &[u8],
     reason: String,
-    notices: &mut Vec<Notice>,
+    notices: &mut Vec<FileReport>,
 ) -> Result<Read<T>, StoreError> {
     let aside = keep_copy(path, &format!("corrupt-{}", stamp()), bytes)
         .map_err(|e| StoreError::io("keep a copy of the damaged file", path, e))?;
@@ -499,7 +503,7 @@ fn recover<T: Document>(
             (empty(), outcome, vec![kept])
         }
     };
-    notices.push(Notice::new(
+    notices.push(FileReport::new(
         format!(
             "{} could not be read ({reason}); its contents are kept intact in {}, and {outcome}.",
             name(path),

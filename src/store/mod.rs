@@ -97,13 +97,13 @@ pub struct Updated<R> {
 
 /// Something the user must be told once: a file moved aside, restored or migrated.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Notice {
+pub struct FileReport {
     pub message: String,
     /// The files it is about, for "open folder" buttons.
     pub paths: Vec<PathBuf>,
 }
 
-impl Notice {
+impl FileReport {
     pub fn new(message: String, paths: Vec<PathBuf>) -> Self {
         Self { message, paths }
     }
@@ -132,7 +132,7 @@ pub type WaitReporter = Box<dyn Fn(&str) + Send + Sync>;
 /// The files of one user (or one `--data-dir`).
 pub struct Store {
     paths: Paths,
-    notices: Mutex<Vec<Notice>>,
+    notices: Mutex<Vec<FileReport>>,
     wait_reporter: Option<WaitReporter>,
     lock_timeout: Duration,
 }
@@ -176,11 +176,11 @@ impl Store {
     }
 
     /// Notices gathered since the last call, each to be shown once.
-    pub fn take_notices(&self) -> Vec<Notice> {
+    pub fn take_notices(&self) -> Vec<FileReport> {
         self.notices.lock().map(|mut n| std::mem::take(&mut *n)).unwrap_or_default()
     }
 
-    fn push_notices(&self, notices: Vec<Notice>) {
+    fn push_notices(&self, notices: Vec<FileReport>) {
         if let Ok(mut shared) = self.notices.lock() {
             shared.extend(notices);
         }
@@ -299,11 +299,11 @@ impl Store {
 
     /// Reads the routine and the journal.
     pub fn load(&self) -> Result<Snapshot, StoreError> {
-        Ok(Snapshot { config: self.view(&self.paths.config_file())?, journal: self.view(&self.paths.journal_file())? })
+        Ok(Snapshot { config: self.view(&self.paths.routine_file())?, journal: self.view(&self.paths.journal_file())? })
     }
 
     pub fn load_config(&self) -> Result<Loaded<Config>, StoreError> {
-        self.view(&self.paths.config_file())
+        self.view(&self.paths.routine_file())
     }
 
     pub fn load_journal(&self) -> Result<Loaded<Journal>, StoreError> {
@@ -329,7 +329,7 @@ impl Store {
 
     /// Routine and the evenings of the journal in `range`, as the reminder service needs.
     pub fn load_near(&self, range: RangeInclusive<NaiveDate>) -> Result<Snapshot, StoreError> {
-        Ok(Snapshot { config: self.view(&self.paths.config_file())?, journal: self.load_journal_near(range, false)? })
+        Ok(Snapshot { config: self.view(&self.paths.routine_file())?, journal: self.load_journal_near(range, false)? })
     }
 
     fn update<T: Document, R, E: From<StoreError>>(
@@ -370,7 +370,7 @@ impl Store {
         &self,
         change: impl FnOnce(&mut Config) -> Result<R, E>,
     ) -> Result<Updated<R>, E> {
-        self.update(&self.paths.config_file(), change)
+        self.update(&self.paths.routine_file(), change)
     }
 
     pub fn load_reminders(&self) -> Result<Loaded<ReminderLog>, StoreError> {
@@ -397,7 +397,7 @@ impl Store {
         evenings: RangeInclusive<NaiveDate>,
         decide: impl FnOnce(&Snapshot, &mut ReminderLog) -> Result<(R, bool), E>,
     ) -> Result<R, E> {
-        let config_path = self.resolve(&self.paths.config_file())?;
+        let config_path = self.resolve(&self.paths.routine_file())?;
         let path = self.resolve(&self.paths.reminders_file())?;
         let _guard = self.lock()?;
         let snapshot = Snapshot {
@@ -441,7 +441,7 @@ impl Store {
 
     /// Modification time and size of each file: changes when another process saves.
     pub fn fingerprint(&self) -> Fingerprint {
-        [self.paths.config_file(), self.paths.journal_file()]
+        [self.paths.routine_file(), self.paths.journal_file()]
             .iter()
             .map(|path| std::fs::metadata(path).ok().map(|m| (m.modified().unwrap_or(SystemTime::UNIX_EPOCH), m.len())))
             .collect()

@@ -32,7 +32,7 @@ impl Paths {
         Ok(Self { config_dir: dirs.config_dir().to_path_buf(), data_dir: dirs.data_dir().to_path_buf() })
     }
 
-    pub fn config_file(&self) -> PathBuf {
+    pub fn routine_file(&self) -> PathBuf {
         self.config_dir.join("routine.json")
     }
 

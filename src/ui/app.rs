@@ -15,7 +15,7 @@ use super::banners::{Banner, BannerKind, Banners, REMINDER_BANNER};
 use super::file_watch::{self, FileWatch};
 use super::reminder_status::{ReminderInfo, ServiceStarter};
 use super::{Action, routine, schedule, settings, setup, style, tonight, widgets};
-use crate::command::Command;
+use crate::command::Change;
 use crate::model::{ReminderLog, Theme, evening_at, plan_evening};
 use crate::remind::{self, service};
 use crate::store::{Fingerprint, Snapshot, Store, owner_pid};
@@ -44,7 +44,7 @@ pub struct App {
     screen: Screen,
     banners: Banners,
     /// Commands that put back what the last undoable change removed.
-    undo: Vec<Command>,
+    undo: Vec<Change>,
     applied_theme: Option<Theme>,
     file_watch: Option<FileWatch>,
     service: ServiceStarter,
@@ -135,16 +135,16 @@ impl App {
             }
             None => self.banners.remove_key(REMINDER_BANNER),
         }
-        if log.notices.is_empty() {
+        if log.file_reports.is_empty() {
             return;
         }
         // Shown here once: cleared from the log first, so a second window does not repeat them.
         let cleared = self.store.update_reminders(|log| {
-            log.notices.clear();
+            log.file_reports.clear();
             Ok::<_, crate::store::StoreError>(())
         });
         match cleared {
-            Ok(_) => log.notices.iter().for_each(|message| self.push_file_notice(message.clone())),
+            Ok(_) => log.file_reports.iter().for_each(|message| self.push_file_notice(message.clone())),
             Err(error) => self.banners.push(Banner::new(BannerKind::Error, error.to_string())),
         }
     }
@@ -354,16 +354,16 @@ impl App {
     }
 
     /// For changes that remove something, the message and the commands that undo them.
-    fn undo_for(&self, command: &Command) -> Option<(String, Vec<Command>)> {
-        let Command::RemoveStep { step } = command else { return None };
+    fn undo_for(&self, command: &Change) -> Option<(String, Vec<Change>)> {
+        let Change::RemoveStep { step } = command else { return None };
         let routine = &self.snapshot.config.value.routine;
         let index = routine.position(step)?;
         let removed = routine.steps[index].clone();
         let message = format!("Removed \"{}\" from your routine.", removed.title());
-        Some((message, vec![Command::AddStep(removed), Command::MoveStep { step: step.clone(), to: index }]))
+        Some((message, vec![Change::AddStep(removed), Change::MoveStep { step: step.clone(), to: index }]))
     }
 
-    fn run(&mut self, command: Command) -> bool {
+    fn run(&mut self, command: Change) -> bool {
         match command.apply(&self.store) {
             Ok(_) => true,
             Err(error) => {

@@ -21,14 +21,14 @@ pub use style::install as install_style;
 
 use eframe::egui;
 
-use crate::command::Command;
+use crate::command::Change;
 use crate::store::Store;
 
 /// What a view asks the app to do.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     /// A change to the data, applied through the store.
-    Apply(Command),
+    Apply(Change),
     Show(Screen),
     DismissBanner(usize),
     /// Put back what the last undoable action removed or changed.

@@ -5,7 +5,7 @@ use chrono::{DateTime, Local};
 use eframe::egui::{self, RichText};
 
 use super::{Action, style, widgets};
-use crate::command::{Command, new_step};
+use crate::command::{Change, new_step};
 use crate::model::routine::StepEdit;
 use crate::model::{Anchor, CATALOG, Config, Step, evening_at, plan_evening};
 
@@ -89,7 +89,7 @@ pub fn routine_ui(
         if let Some(saved) = config.routine.get(&draft.id) {
             let edit = StepEdit::between(saved, draft);
             if !edit.is_empty() {
-                actions.push(Action::Apply(Command::EditStep { step: draft.id.clone(), edit }));
+                actions.push(Action::Apply(Change::EditStep { step: draft.id.clone(), edit }));
             }
         }
         state.dirty = false;
@@ -133,22 +133,22 @@ fn list_ui(ui: &mut egui::Ui, state: &mut EditorState, config: &Config, actions:
             let mut enabled = step.enabled;
             if ui.checkbox(&mut enabled, title).accessible_name(format!("Use: {title}")).changed() {
                 let edit = StepEdit { enabled: Some(enabled), ..StepEdit::default() };
-                actions.push(Action::Apply(Command::EditStep { step: step.id.clone(), edit }));
+                actions.push(Action::Apply(Change::EditStep { step: step.id.clone(), edit }));
             }
             // The second line carries the buttons, so long titles never run under them.
             ui.horizontal(|ui| {
                 ui.add_space(ui.spacing().indent);
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     if ui.small_button("Delete").accessible_name(format!("Delete: {title}")).clicked() {
-                        actions.push(Action::Apply(Command::RemoveStep { step: step.id.clone() }));
+                        actions.push(Action::Apply(Change::RemoveStep { step: step.id.clone() }));
                     }
                     let down = ui.add_enabled(index + 1 < count, egui::Button::new("Down").small());
                     if down.accessible_name(format!("Move down: {title}")).clicked() {
-                        actions.push(Action::Apply(Command::MoveStep { step: step.id.clone(), to: index + 1 }));
+                        actions.push(Action::Apply(Change::MoveStep { step: step.id.clone(), to: index + 1 }));
                     }
                     let up = ui.add_enabled(index > 0, egui::Button::new("Up").small());
                     if up.accessible_name(format!("Move up: {title}")).clicked() {
-                        actions.push(Action::Apply(Command::MoveStep {
+                        actions.push(Action::Apply(Change::MoveStep {
                             step: step.id.clone(),
                             to: index.saturating_sub(1),
                         }));
@@ -190,7 +190,7 @@ fn add_ui(ui: &mut egui::Ui, state: &mut EditorState, config: &Config, actions: 
             if ui.button("Add").accessible_name("Add step from the article").clicked()
                 && let Some(id) = state.catalog_choice
             {
-                actions.push(Action::Apply(Command::AddStep(new_step(id, None, None))));
+                actions.push(Action::Apply(Change::AddStep(new_step(id, None, None))));
                 state.selected = Some(id.to_owned());
             }
         });
@@ -210,7 +210,7 @@ fn add_ui(ui: &mut egui::Ui, state: &mut EditorState, config: &Config, actions: 
             let id = config.routine.unique_id_for(&title);
             let step = new_step(&id, Some(title), None);
             state.selected = Some(id);
-            actions.push(Action::Apply(Command::AddStep(step)));
+            actions.push(Action::Apply(Change::AddStep(step)));
             state.new_title.clear();
         }
     });

@@ -3,7 +3,7 @@
 use eframe::egui::{self, RichText};
 
 use super::{Action, style, widgets};
-use crate::command::Command;
+use crate::command::Change;
 use crate::model::{Config, Day, Night, Schedule};
 
 /// The text in the time fields, kept while the user types.
@@ -66,7 +66,7 @@ pub fn schedule_ui(ui: &mut egui::Ui, form: &mut ScheduleForm, config: &Config, 
             form.per_weekday = false;
             if schedule.is_per_weekday() {
                 let every_day = Schedule { every_day: schedule.every_day.clone(), weekdays: Default::default() };
-                actions.push(Action::Apply(Command::SetSchedule(every_day)));
+                actions.push(Action::Apply(Change::SetSchedule(every_day)));
             }
         }
         if ui.radio(form.per_weekday, "Different on some days").clicked() {
@@ -77,7 +77,7 @@ pub fn schedule_ui(ui: &mut egui::Ui, form: &mut ScheduleForm, config: &Config, 
     if !form.per_weekday {
         if let Some(night) = night_ui(ui, "", &mut form.every_day, &schedule.every_day) {
             let (bedtime, wake) = (Some(night.bedtime), Some(night.wake));
-            actions.push(Action::Apply(Command::SetNights { days: Vec::new(), bedtime, wake }));
+            actions.push(Action::Apply(Change::SetNights { days: Vec::new(), bedtime, wake }));
         }
         return;
     }
@@ -88,7 +88,7 @@ pub fn schedule_ui(ui: &mut egui::Ui, form: &mut ScheduleForm, config: &Config, 
             let who = format!("{} ", day.name());
             if let Some(night) = night_ui(ui, &who, &mut form.days[day as usize], schedule.night(day)) {
                 let (bedtime, wake) = (Some(night.bedtime), Some(night.wake));
-                actions.push(Action::Apply(Command::SetNights { days: vec![day], bedtime, wake }));
+                actions.push(Action::Apply(Change::SetNights { days: vec![day], bedtime, wake }));
             }
             ui.end_row();
         }

@@ -4,7 +4,7 @@ use eframe::egui::{self, RichText};
 
 use super::Action;
 use super::reminder_status::ReminderInfo;
-use crate::command::Command;
+use crate::command::Change;
 use crate::model::settings::{MAX_GRACE_MINUTES, MAX_SNOOZE_MINUTES};
 use crate::model::{Config, Hemisphere, Theme};
 use crate::store::Paths;
@@ -76,7 +76,7 @@ pub fn settings_ui(
     }
 
     if settings != *saved {
-        actions.push(Action::Apply(Command::SetSettings(settings)));
+        actions.push(Action::Apply(Change::SetSettings(settings)));
     }
 }
 

@@ -4,7 +4,7 @@ use chrono::{DateTime, Local};
 use eframe::egui::{self, RichText};
 
 use super::{Action, style, widgets};
-use crate::command::Command;
+use crate::command::Change;
 use crate::model::schedule::SameTime;
 use crate::model::{CATALOG, Config, Night, Routine, Step, evening_at, plan_evening, time::parse_hhmm};
 
@@ -104,7 +104,7 @@ pub fn setup_ui(
         ui.add_space(10.0);
         let valid = parse_hhmm(&state.bedtime).is_some() && parse_hhmm(&state.wake).is_some();
         if ui.add_enabled(valid, egui::Button::new(RichText::new("Save my routine").size(17.0))).clicked() {
-            actions.push(Action::Apply(Command::SaveConfig(draft.clone())));
+            actions.push(Action::Apply(Change::SaveConfig(draft.clone())));
         }
     });
 }

@@ -6,7 +6,7 @@ use chrono::{DateTime, Local};
 use eframe::egui::{self, RichText};
 
 use super::{Action, style};
-use crate::command::Command;
+use crate::command::Change;
 use crate::model::{
     Config, Outcome, Plan, PlannedStep, StepState, ValueKind, catalog, schedule::MIN_SLEEP_MINUTES,
     time::format_minutes,
@@ -96,7 +96,7 @@ fn header_ui(ui: &mut egui::Ui, plan: &Plan<Local>, now: &DateTime<Local>) {
 
 fn pause_ui(ui: &mut egui::Ui, plan: &Plan<Local>, paused: bool, actions: &mut Vec<Action>) {
     ui.horizontal(|ui| {
-        let pause = |paused| Action::Apply(Command::PauseReminders { evening: plan.evening, paused });
+        let pause = |paused| Action::Apply(Change::PauseReminders { evening: plan.evening, paused });
         if paused {
             ui.label(RichText::new("Reminders are paused for tonight.").weak());
             if ui.small_button("Resume reminders").clicked() {
@@ -220,7 +220,7 @@ fn buttons_ui(
     now: &DateTime<Local>,
 ) {
     let title = &step.title;
-    let check = |outcome| Command::Check {
+    let check = |outcome| Change::Check {
         evening: plan.evening,
         step: step.id.clone(),
         outcome,
@@ -239,7 +239,7 @@ fn buttons_ui(
         .accessible_name(format!("Undo: {title}"))
         .clicked()
     {
-        actions.push(Action::Apply(Command::Undo { evening: plan.evening, step: step.id.clone() }));
+        actions.push(Action::Apply(Change::Undo { evening: plan.evening, step: step.id.clone() }));
     }
 }
 
@@ -273,7 +273,7 @@ fn humidity_ui(
         if (save.clicked() || enter)
             && let Some(value) = valid
         {
-            actions.push(Action::Apply(Command::Check {
+            actions.push(Action::Apply(Change::Check {
                 evening: plan.evening,
                 step: step.id.clone(),
                 outcome: Outcome::Done,

@@ -1,0 +1,23 @@
+//! Everything the user configures, as one document: the routine, the sleep schedule and
+//! the settings. It is saved as `routine.json` (the name users know it by), read and
+//! written only through `store`.
+
+use serde::{Deserialize, Serialize};
+
+use super::journal::Extra;
+use super::routine::Routine;
+use super::schedule::Schedule;
+use super::settings::Settings;
+
+/// Routine, schedule and settings: everything the user configures.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Config {
+    #[serde(default)]
+    pub schedule: Schedule,
+    #[serde(default)]
+    pub routine: Routine,
+    #[serde(default)]
+    pub settings: Settings,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
