@@ -123,6 +123,9 @@ impl Change {
     }
 
     fn apply_or_stop(self, store: &Store) -> Result<Applied, CommandError> {
+        // A change to the routine is the user choosing a routine: with no routine.json yet
+        // it is saved even when it keeps the default values (that ends the first run).
+        let routine_saved = || store.load_config().map(|loaded| loaded.existed);
         let updated = match self {
             Change::Check { evening, step, outcome, value, at } => {
                 if !is_sane_date(evening) {
@@ -156,22 +159,28 @@ impl Change {
                 config.routine.steps.remove(index);
                 Ok(Applied::Saved)
             }),
-            Change::EditStep { step, edit } => store.update_config(|config| {
-                let slot = find(config, &step)?;
-                let edited = edit.applied_to(slot);
-                edited.validate()?;
-                if edited == *slot {
-                    return Err(CommandError::NothingToChange);
-                }
-                *slot = edited.clone();
-                Ok(Applied::Step(edited))
-            }),
-            Change::MoveStep { step, to } => store.update_config(|config| {
-                let from = config.routine.position(&step).ok_or(CommandError::UnknownStep(step))?;
-                let to = to.min(config.routine.steps.len().saturating_sub(1));
-                config.routine.move_step(from, to);
-                saved_if(from != to)
-            }),
+            Change::EditStep { step, edit } => {
+                let first_save = !routine_saved()?;
+                store.update_config(|config| {
+                    let slot = find(config, &step)?;
+                    let edited = edit.applied_to(slot);
+                    edited.validate()?;
+                    if edited == *slot && !first_save {
+                        return Err(CommandError::NothingToChange);
+                    }
+                    *slot = edited.clone();
+                    Ok(Applied::Step(edited))
+                })
+            }
+            Change::MoveStep { step, to } => {
+                let first_save = !routine_saved()?;
+                store.update_config(|config| {
+                    let from = config.routine.position(&step).ok_or(CommandError::UnknownStep(step))?;
+                    let to = to.min(config.routine.steps.len().saturating_sub(1));
+                    config.routine.move_step(from, to);
+                    saved_if(from != to || first_save)
+                })
+            }
             Change::SaveConfig(new) => {
                 new.routine.steps.iter().try_for_each(Step::validate)?;
                 // Always written when the file is missing, even with the default values: a
@@ -182,21 +191,30 @@ impl Change {
                     Ok(Applied::Saved)
                 })
             }
-            Change::SetNights { days, bedtime, wake } => store.update_config(|config| {
-                let before = config.schedule.clone();
-                config.schedule.set(bedtime, wake, &days)?;
-                saved_if(config.schedule != before)
-            }),
-            Change::SetSchedule(schedule) => store.update_config(|config| {
-                let changed = config.schedule != schedule;
-                config.schedule = schedule;
-                saved_if(changed)
-            }),
-            Change::SetSettings(settings) => store.update_config(|config| {
-                let changed = config.settings != settings;
-                config.settings = settings;
-                saved_if(changed)
-            }),
+            Change::SetNights { days, bedtime, wake } => {
+                let first_save = !routine_saved()?;
+                store.update_config(|config| {
+                    let before = config.schedule.clone();
+                    config.schedule.set(bedtime, wake, &days)?;
+                    saved_if(config.schedule != before || first_save)
+                })
+            }
+            Change::SetSchedule(schedule) => {
+                let first_save = !routine_saved()?;
+                store.update_config(|config| {
+                    let changed = config.schedule != schedule;
+                    config.schedule = schedule;
+                    saved_if(changed || first_save)
+                })
+            }
+            Change::SetSettings(settings) => {
+                let first_save = !routine_saved()?;
+                store.update_config(|config| {
+                    let changed = config.settings != settings;
+                    config.settings = settings;
+                    saved_if(changed || first_save)
+                })
+            }
             Change::PauseReminders { evening, paused } => store.update_reminders(|log| {
                 let changed = log.is_paused(evening) != paused;
                 log.set_paused(evening, paused);

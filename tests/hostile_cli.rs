@@ -84,6 +84,10 @@ fn undoing_nothing_writes_nothing_and_says_so() {
     run(dir.path(), &["check", "calm-evening", "--undo", "--date", "2026-11-26"]).ok();
     assert_eq!(fs::read(&journal).unwrap(), before);
     assert_eq!(fs::read(dir.path().join("journal.json.bak")).unwrap(), backup, "the backup was not rotated");
+    // The first routine change saves routine.json even with default values (it ends the
+    // first run); the same change again is nothing.
+    run(dir.path(), &["routine", "set", "warm-bath", "--remind", "on"]).ok();
+    assert!(dir.path().join("routine.json").exists());
     let out = run(dir.path(), &["routine", "set", "warm-bath", "--remind", "on"]).ok();
     assert!(out.stdout().starts_with("Nothing to change"), "{}", out.stdout());
 }
