@@ -416,3 +416,28 @@ fn file_problems_found_by_the_background_service_reach_the_next_window() {
     h.get_by_label_contains("journal.json.corrupt-");
     assert!(store(dir.path()).load_reminders().unwrap().value.file_reports.is_empty(), "shown once");
 }
+
+#[test]
+fn a_held_lock_never_blocks_a_frame_and_the_change_lands_later() {
+    let dir = tempfile::tempdir().unwrap();
+    saved_routine(dir.path());
+    let mut h = harness(dir.path());
+    // Another process is in the middle of a save and holds the store's lock.
+    let lock = std::fs::OpenOptions::new().write(true).open(dir.path().join("bedtime-coach.lock")).unwrap();
+    lock.lock().unwrap();
+    h.get_by_label("Done: Warm bath").click();
+    let started = std::time::Instant::now();
+    h.step();
+    h.step();
+    assert!(started.elapsed() < std::time::Duration::from_millis(500), "frames waited {:?}", started.elapsed());
+    assert_eq!(outcome(dir.path(), "warm-bath"), None);
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    h.step();
+    h.get_by_label_contains("Waiting for another Bedtime Coach process");
+    // The other process finishes: the click lands, in order, and the banner goes.
+    lock.unlock().unwrap();
+    h.step();
+    h.run();
+    assert_eq!(outcome(dir.path(), "warm-bath"), Some(Outcome::Done));
+    assert!(h.query_by_label_contains("Waiting for another").is_none());
+}

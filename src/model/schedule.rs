@@ -16,6 +16,10 @@ pub const MIN_SLEEP_MINUTES: i64 = 8 * 60;
 
 const DAY_MINUTES: i64 = 24 * 60;
 
+/// What the article asks of a night, said wherever a night is shorter than that.
+pub const SHORT_NIGHT_ADVICE: &str =
+    "That is under 8 h: the article advises at least eight hours, nine or ten if eight are not enough.";
+
 /// One night: when the lights go out and when the alarm rings the next morning.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Night {
@@ -52,13 +56,7 @@ impl Night {
     pub fn sleep_opportunity_text(&self) -> String {
         let minutes = self.sleep_opportunity_minutes();
         let base = format!("{} of sleep before your {} alarm", format_minutes(minutes), hhmm(self.wake));
-        if self.is_short() {
-            format!(
-                "{base}. That is under 8 h: the article advises at least eight hours, nine or ten if eight are not enough."
-            )
-        } else {
-            base
-        }
+        if self.is_short() { format!("{base}. {SHORT_NIGHT_ADVICE}") } else { base }
     }
 }
 

@@ -10,7 +10,7 @@ use chrono::{Local, TimeDelta};
 
 use super::engine::Alert;
 use super::notifier::Reply;
-use super::reminder_loop::{Control, EventSink, ReminderEvent, emit, log_line};
+use super::reminder_loop::{Control, EventSink, ReminderEvent, emit};
 use crate::command::Change;
 use crate::model::Outcome;
 use crate::model::time::shift;
@@ -39,14 +39,8 @@ pub(super) fn action_handler(
         };
         let store = Store::new(paths);
         match command.apply(&store) {
-            Ok(_) => {
-                log_line(&format!("{action:?}: {}", notice.summary));
-                emit(&events, ReminderEvent::ActionApplied { action, summary: notice.summary.clone() });
-            }
-            Err(error) => {
-                log_line(&error.to_string());
-                emit(&events, ReminderEvent::Error { message: error.to_string() });
-            }
+            Ok(_) => emit(&events, ReminderEvent::ActionApplied { action, summary: notice.summary.clone() }),
+            Err(error) => emit(&events, ReminderEvent::Error { message: error.to_string() }),
         }
         if let Some(control) = control {
             let _ = control.send(Control::Wake);

@@ -185,11 +185,7 @@ pub struct DesktopNotifier {
 impl DesktopNotifier {
     /// `icon`: an icon name or an absolute path to the app icon.
     pub fn new(icon: String) -> Self {
-        Self::with_deadline(icon, DEADLINE)
-    }
-
-    pub fn with_deadline(icon: String, deadline: Duration) -> Self {
-        Self { icon, deadline, busy: Arc::new(AtomicBool::new(false)) }
+        Self { icon, deadline: DEADLINE, busy: Arc::new(AtomicBool::new(false)) }
     }
 }
 

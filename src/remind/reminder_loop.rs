@@ -38,7 +38,8 @@ const WAKE_MARGIN: Duration = Duration::from_millis(2);
 #[derive(Debug, Clone, PartialEq)]
 pub enum ReminderEvent {
     /// A notification was shown.
-    Shown { summary: String, titles: Vec<String> },
+    /// A notification was shown; `id` is the server's, for its buttons and the log.
+    Shown { summary: String, titles: Vec<String>, id: u32 },
     /// Notifications do not work: show an in-window banner naming the due steps.
     Unavailable { message: String, summary: String, due: Vec<String> },
     /// A notification button was used; the journal or the reminder log changed.
@@ -59,6 +60,20 @@ pub(super) fn emit(sink: &EventSink, event: ReminderEvent) {
     // A panic in one callback must not silence every later event.
     let on_event = sink.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     on_event(event);
+}
+
+impl ReminderEvent {
+    /// The line the background service writes to its log for this event.
+    pub fn log_text(&self) -> String {
+        match self {
+            ReminderEvent::Shown { summary, id, .. } => format!("Shown: {summary} (notification {id})"),
+            ReminderEvent::Unavailable { message, summary, .. } => {
+                format!("Not shown: {summary}. {message} The window shows it instead.")
+            }
+            ReminderEvent::ActionApplied { action, summary } => format!("{action:?}: {summary}"),
+            ReminderEvent::Error { message } | ReminderEvent::FileReport { message } => message.clone(),
+        }
+    }
 }
 
 /// A line on stderr. A detached service may have lost its terminal: never panic on it.
@@ -117,11 +132,11 @@ impl ReminderLoop {
         }
     }
 
-    /// Logs `message` unless it is the one in `last`; returns whether it was new.
+    /// Whether `message` differs from the one in `last` (which it then becomes), so a
+    /// problem that lasts is reported once rather than every tick.
     fn once(last: &mut Option<String>, message: &str) -> bool {
         let new = last.as_deref() != Some(message);
         if new {
-            log_line(message);
             *last = Some(message.to_owned());
         }
         new
@@ -169,15 +184,9 @@ impl ReminderLoop {
         let Some(cache) = &self.cache else { return Ok(None) };
         let quick = decide(&cache.config, &cache.journal, &cache.log, now);
         for notice in self.store.take_notices() {
-            log_line(&notice.message);
             if self.keep_notices {
-                let kept = self.store.update_reminders(|log| {
-                    log.file_reports.push(notice.message.clone());
-                    Ok::<_, RemindError>(())
-                });
-                if let Err(error) = kept {
-                    log_line(&error.to_string());
-                }
+                let message = notice.message.clone();
+                self.keep_in_log(move |log| log.file_reports.push(message));
             }
             emit(&self.events, ReminderEvent::FileReport { message: notice.message });
         }
@@ -210,19 +219,18 @@ impl ReminderLoop {
         );
         match self.notifier.show(notice, snooze_minutes, handler) {
             Ok(shown) => {
-                log_line(&format!("Shown: {} (notification {})", notice.summary, shown.id));
                 if self.notify_problem.take().is_some() {
                     // Notifications work again: the window's "not shown" banner is stale.
                     self.keep_in_log(|log| log.undelivered.clear());
                 }
-                emit(&self.events, ReminderEvent::Shown { summary: notice.summary.clone(), titles: notice.titles() });
+                emit(
+                    &self.events,
+                    ReminderEvent::Shown { summary: notice.summary.clone(), titles: notice.titles(), id: shown.id },
+                );
             }
             Err(error) => {
                 let message = error.to_string();
-                Self::once(
-                    &mut self.notify_problem,
-                    &format!("{message} Reminders go on; the window shows them instead."),
-                );
+                self.notify_problem = Some(message.clone());
                 let undelivered = Undelivered {
                     summary: notice.summary.clone(),
                     due: notice.titles(),
@@ -247,7 +255,10 @@ impl ReminderLoop {
             Ok::<_, RemindError>(())
         });
         if let Err(error) = kept {
-            Self::once(&mut self.file_problem, &error.to_string());
+            let message = error.to_string();
+            if Self::once(&mut self.file_problem, &message) {
+                emit(&self.events, ReminderEvent::Error { message });
+            }
         }
     }
 

@@ -39,7 +39,8 @@ pub fn run_background(paths: Paths) -> Result<(), RemindError> {
         std::process::id(),
         store.paths().data_dir.display()
     ));
-    let mut reminder_loop = ReminderLoop::new(store, Box::new(notifier), |_| {});
+    // Every event is written to the log once, here; the loop itself only reports.
+    let mut reminder_loop = ReminderLoop::new(store, Box::new(notifier), |event| log_line(&event.log_text()));
     reminder_loop.keep_notices = true;
     let (control, receiver) = mpsc::channel();
     reminder_loop.control = Some(control.clone());

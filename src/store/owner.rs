@@ -9,7 +9,6 @@
 
 use std::fs::{self, File, TryLockError};
 use std::io::{self, Write};
-use std::path::PathBuf;
 
 use super::atomic::{create_private_dir, open_private};
 use super::{Paths, StoreError};
@@ -18,7 +17,6 @@ use super::{Paths, StoreError};
 #[derive(Debug)]
 pub struct OwnerLock {
     file: File,
-    path: PathBuf,
 }
 
 impl Drop for OwnerLock {
@@ -57,11 +55,7 @@ impl OwnerLock {
         };
         // The pid is only for messages; owning works without it.
         let _ = write_pid(&file);
-        Ok(Some(OwnerLock { file, path }))
-    }
-
-    pub fn path(&self) -> &std::path::Path {
-        &self.path
+        Ok(Some(OwnerLock { file }))
     }
 }
 

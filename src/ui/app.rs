@@ -4,9 +4,10 @@
 //! a reminder itself. Banners, the file watcher and the reminder status have files of
 //! their own.
 
+use std::collections::VecDeque;
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Local, Timelike};
 use eframe::egui;
@@ -15,10 +16,10 @@ use super::banners::{Banner, BannerKind, Banners, REMINDER_BANNER};
 use super::file_watch::{self, FileWatch};
 use super::reminder_status::{ReminderInfo, ServiceStarter};
 use super::{Action, routine, schedule, settings, setup, style, tonight, widgets};
-use crate::command::Change;
+use crate::command::{Change, CommandError};
 use crate::model::{ReminderLog, Theme, evening_at, plan_evening};
 use crate::remind::{self, service};
-use crate::store::{Fingerprint, Snapshot, Store, owner_pid};
+use crate::store::{Fingerprint, Snapshot, Store, StoreError, owner_pid};
 
 /// Where "now" comes from: the system clock, or a fixed instant in tests.
 pub type Clock = Arc<dyn Fn() -> DateTime<Local> + Send + Sync>;
@@ -47,6 +48,9 @@ pub struct App {
     undo: Vec<Change>,
     applied_theme: Option<Theme>,
     file_watch: Option<FileWatch>,
+    /// Changes that found the files locked by another process, oldest first.
+    pending: VecDeque<Change>,
+    waiting_since: Option<Instant>,
     service: ServiceStarter,
     reminder_info: ReminderInfo,
     tonight: tonight::TonightState,
@@ -56,7 +60,10 @@ pub struct App {
 }
 
 impl App {
-    pub fn new(store: Store, clock: Clock) -> Self {
+    pub fn new(mut store: Store, clock: Clock) -> Self {
+        // A frame never waits for the lock: a change that finds it held is kept and tried
+        // again a moment later (see `retry_pending`).
+        store.set_lock_timeout(Duration::ZERO);
         let mut app = Self {
             fingerprint: file_watch::fingerprint(&store),
             store,
@@ -67,6 +74,8 @@ impl App {
             undo: Vec::new(),
             applied_theme: None,
             file_watch: None,
+            pending: VecDeque::new(),
+            waiting_since: None,
             service: ServiceStarter::default(),
             reminder_info: ReminderInfo::default(),
             tonight: Default::default(),
@@ -197,6 +206,7 @@ impl App {
 
     /// What must go on every frame, also while the window is hidden.
     pub fn logic(&mut self, ctx: &egui::Context) {
+        self.retry_pending(ctx);
         if file_watch::fingerprint(&self.store) != self.fingerprint {
             self.reload();
             self.start_service();
@@ -364,8 +374,18 @@ impl App {
     }
 
     fn run(&mut self, command: Change) -> bool {
-        match command.apply(&self.store) {
+        if !self.pending.is_empty() {
+            // Keep the order of the user's changes behind the ones already waiting.
+            self.pending.push_back(command);
+            return false;
+        }
+        match command.clone().apply(&self.store) {
             Ok(_) => true,
+            Err(CommandError::Store(StoreError::Busy { .. })) => {
+                self.pending.push_back(command);
+                self.waiting_since.get_or_insert_with(Instant::now);
+                false
+            }
             Err(error) => {
                 self.banners.push(Banner::new(BannerKind::Error, error.to_string()));
                 self.collect_notices();
@@ -375,7 +395,62 @@ impl App {
     }
 }
 
+/// After this long a waiting change is shown as waiting.
+const SAY_WAITING_AFTER: Duration = Duration::from_secs(1);
+/// After this long a waiting change is given up, with a sentence.
+const GIVE_UP_AFTER: Duration = Duration::from_secs(30);
+const BUSY_BANNER: &str = "busy";
+
 impl App {
+    /// Tries the changes that found the files locked again; called every frame while
+    /// there are any, with a repaint a moment later.
+    fn retry_pending(&mut self, ctx: &egui::Context) {
+        let Some(since) = self.waiting_since else { return };
+        let mut saved = false;
+        while let Some(command) = self.pending.pop_front() {
+            match command.clone().apply(&self.store) {
+                Ok(_) => saved = true,
+                Err(CommandError::Store(StoreError::Busy { pid, .. })) => {
+                    self.pending.push_front(command);
+                    if since.elapsed() >= GIVE_UP_AFTER {
+                        self.pending.clear();
+                        self.waiting_since = None;
+                        let who = pid.map(|pid| format!(" (process {pid})")).unwrap_or_default();
+                        let message = format!(
+                            "Your change was not saved: another Bedtime Coach process{who} has kept the files busy for {} s. Try again.",
+                            GIVE_UP_AFTER.as_secs()
+                        );
+                        self.banners.push(Banner::keyed(BannerKind::Error, BUSY_BANNER, message));
+                    } else {
+                        if since.elapsed() >= SAY_WAITING_AFTER {
+                            let who = pid.map(|pid| format!(" (process {pid})")).unwrap_or_default();
+                            let message = format!("Waiting for another Bedtime Coach process{who} to finish saving…");
+                            self.banners.push(Banner::keyed(BannerKind::Info, BUSY_BANNER, message));
+                        }
+                        ctx.request_repaint_after(Duration::from_millis(100));
+                    }
+                    break;
+                }
+                Err(error) => self.banners.push(Banner::new(BannerKind::Error, error.to_string())),
+            }
+        }
+        if self.pending.is_empty() && self.waiting_since.is_some() {
+            self.waiting_since = None;
+            if self
+                .banners
+                .all()
+                .iter()
+                .any(|banner| banner.key == Some(BUSY_BANNER) && banner.kind == BannerKind::Info)
+            {
+                self.banners.remove_key(BUSY_BANNER);
+            }
+        }
+        if saved {
+            self.reload();
+            self.start_service();
+        }
+    }
+
     /// Closing the window: the reminder service, when one runs, goes on without it.
     pub fn close(&mut self) {
         self.file_watch = None;

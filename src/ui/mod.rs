@@ -16,7 +16,6 @@ mod tonight;
 mod widgets;
 
 pub use app::{App, Clock, Screen, system_clock};
-pub use banners::{Banner, BannerKind};
 pub use style::install as install_style;
 
 use eframe::egui;

@@ -6,7 +6,7 @@ use eframe::egui::{self, RichText};
 
 use super::{Action, style, widgets};
 use crate::command::{Change, new_step};
-use crate::model::routine::StepEdit;
+use crate::model::routine::{MAX_ANCHOR_MINUTES, MAX_TITLE_CHARS, StepEdit};
 use crate::model::{Anchor, CATALOG, Config, Step, evening_at, plan_evening};
 
 #[derive(Debug, Default)]
@@ -201,7 +201,11 @@ fn add_ui(ui: &mut egui::Ui, state: &mut EditorState, config: &Config, actions: 
     ui.horizontal(|ui| {
         let label = ui.label("Your own step");
         let response = ui
-            .add(egui::TextEdit::singleline(&mut state.new_title).hint_text("e.g. Read a paper book"))
+            .add(
+                egui::TextEdit::singleline(&mut state.new_title)
+                    .char_limit(MAX_TITLE_CHARS)
+                    .hint_text("e.g. Read a paper book"),
+            )
             .labelled_by(label.id);
         let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         let title = state.new_title.trim().to_owned();
@@ -227,7 +231,9 @@ fn editor_ui(ui: &mut egui::Ui, state: &mut EditorState, preview: &crate::model:
     ui.horizontal(|ui| {
         let label = ui.label("Title");
         let mut title = draft.title().to_owned();
-        if ui.text_edit_singleline(&mut title).labelled_by(label.id).changed() && !title.trim().is_empty() {
+        if ui.add(egui::TextEdit::singleline(&mut title).char_limit(MAX_TITLE_CHARS)).labelled_by(label.id).changed()
+            && !title.trim().is_empty()
+        {
             draft.title = Some(title);
             changed = true;
         }
@@ -260,7 +266,7 @@ fn editor_ui(ui: &mut egui::Ui, state: &mut EditorState, preview: &crate::model:
     ui.horizontal(|ui| match &mut draft.anchor {
         Anchor::BeforeBedtime { minutes } | Anchor::AfterWake { minutes } => {
             let label = ui.label("Minutes");
-            let drag = egui::DragValue::new(minutes).range(0..=1440).speed(1).suffix(" min");
+            let drag = egui::DragValue::new(minutes).range(0..=MAX_ANCHOR_MINUTES).speed(1).suffix(" min");
             changed |= ui.add(drag).labelled_by(label.id).changed();
         }
         Anchor::At { time } => {

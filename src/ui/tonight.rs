@@ -8,7 +8,8 @@ use eframe::egui::{self, RichText};
 use super::{Action, style};
 use crate::command::Change;
 use crate::model::{
-    Config, Outcome, Plan, PlannedStep, StepState, ValueKind, catalog, schedule::MIN_SLEEP_MINUTES,
+    Config, Outcome, Plan, PlannedStep, StepState, ValueKind, catalog,
+    schedule::{MIN_SLEEP_MINUTES, SHORT_NIGHT_ADVICE},
     time::format_minutes,
 };
 
@@ -83,12 +84,7 @@ fn header_ui(ui: &mut egui::Ui, plan: &Plan<Local>, now: &DateTime<Local>) {
     let sleep = plan.sleep_minutes();
     let line = format!("{} until your {} alarm", format_minutes(sleep), plan.wake.format("%H:%M"));
     if sleep < MIN_SLEEP_MINUTES {
-        ui.label(
-            RichText::new(format!(
-                "{line} — under 8 hours. The article advises at least eight hours, nine or ten if eight are not enough."
-            ))
-            .color(style::WARNING),
-        );
+        ui.label(RichText::new(format!("{line}. {SHORT_NIGHT_ADVICE}")).color(style::WARNING));
     } else {
         ui.label(line);
     }
