@@ -4,6 +4,7 @@
 //! needs "now" or a time zone takes them as arguments, so tests can use fixed instants
 //! and `chrono-tz` zones.
 
+pub mod anchor;
 pub mod catalog;
 pub mod config;
 pub mod journal;

@@ -9,8 +9,8 @@ use std::sync::mpsc::Sender;
 use chrono::{Local, TimeDelta};
 
 use super::engine::Alert;
+use super::events::{Control, EventSink, ReminderEvent, emit};
 use super::notifier::Reply;
-use super::reminder_loop::{Control, EventSink, ReminderEvent, emit};
 use crate::command::Change;
 use crate::model::Outcome;
 use crate::model::time::shift;

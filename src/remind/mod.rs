@@ -13,6 +13,7 @@
 pub mod autostart;
 mod buttons;
 pub mod engine;
+mod events;
 pub mod notifier;
 pub mod reminder_loop;
 pub mod service;

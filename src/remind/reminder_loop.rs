@@ -11,10 +11,9 @@
 //!    reminder log for the window to show as a banner, and carry on;
 //! 5. sleep until the next due time, but never more than 30 s.
 
-use std::io::{self, Write as _};
 use std::ops::RangeInclusive;
+use std::sync::Arc;
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
-use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use chrono::{DateTime, Local, NaiveDate, TimeDelta, TimeZone};
@@ -23,7 +22,9 @@ use super::RemindError;
 use super::buttons::action_handler;
 use super::effective_config;
 use super::engine::{Alert, decide, snooze_minutes};
-use super::notifier::{Notify, Reply};
+pub use super::events::ReminderEvent;
+use super::events::{Control, EventSink, emit, sink};
+use super::notifier::Notify;
 use crate::model::reminders::Undelivered;
 use crate::model::time::{next_day, previous_day};
 use crate::model::{Config, Extra, Journal, ReminderLog};
@@ -33,60 +34,6 @@ use crate::store::{Fingerprint, Store};
 pub const MAX_SLEEP: Duration = Duration::from_secs(30);
 /// Waking this much after a due instant makes sure the clock reads "due" on waking.
 const WAKE_MARGIN: Duration = Duration::from_millis(2);
-
-/// What the reminder loop reports as it goes (the service logs it; tests watch it).
-#[derive(Debug, Clone, PartialEq)]
-pub enum ReminderEvent {
-    /// A notification was shown.
-    /// A notification was shown; `id` is the server's, for its buttons and the log.
-    Shown { summary: String, titles: Vec<String>, id: u32 },
-    /// Notifications do not work: show an in-window banner naming the due steps.
-    Unavailable { message: String, summary: String, due: Vec<String> },
-    /// A notification button was used; the journal or the reminder log changed.
-    ActionApplied { action: Reply, summary: String },
-    /// The files could not be read or written; a sentence for the user.
-    Error { message: String },
-    /// A file was moved aside, restored or migrated; tell the user once, with the folder.
-    FileReport { message: String },
-}
-
-pub(super) type EventSink = Arc<Mutex<Box<dyn Fn(ReminderEvent) + Send>>>;
-
-pub(super) fn sink(on_event: impl Fn(ReminderEvent) + Send + 'static) -> EventSink {
-    Arc::new(Mutex::new(Box::new(on_event)))
-}
-
-pub(super) fn emit(sink: &EventSink, event: ReminderEvent) {
-    // A panic in one callback must not silence every later event.
-    let on_event = sink.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-    on_event(event);
-}
-
-impl ReminderEvent {
-    /// The line the background service writes to its log for this event.
-    pub fn log_text(&self) -> String {
-        match self {
-            ReminderEvent::Shown { summary, id, .. } => format!("Shown: {summary} (notification {id})"),
-            ReminderEvent::Unavailable { message, summary, .. } => {
-                format!("Not shown: {summary}. {message} The window shows it instead.")
-            }
-            ReminderEvent::ActionApplied { action, summary } => format!("{action:?}: {summary}"),
-            ReminderEvent::Error { message } | ReminderEvent::FileReport { message } => message.clone(),
-        }
-    }
-}
-
-/// A line on stderr. A detached service may have lost its terminal: never panic on it.
-pub(super) fn log_line(message: &str) {
-    let _ = writeln!(io::stderr(), "{} {message}", Local::now().format("%H:%M:%S"));
-}
-
-/// A message to the loop.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Control {
-    /// Decide again now (a notification button was used).
-    Wake,
-}
 
 struct Cache {
     fingerprint: Fingerprint,
@@ -286,10 +233,12 @@ mod tests {
     use crate::model::reminders::BEDTIME_KEY;
     use crate::model::time::clock;
     use crate::remind::buttons::action_handler;
+    use crate::remind::notifier::Reply;
     use crate::remind::notifier::{Capabilities, NotifyError, Shown};
     use crate::store::Paths;
     use chrono_tz::Europe::Berlin;
     use std::path::Path;
+    use std::sync::Mutex;
     use std::sync::mpsc;
 
     /// Each notice shown, with whether its log entries were already on disk then.

@@ -13,8 +13,9 @@ use std::thread;
 
 use super::RemindError;
 pub use super::effective_config;
+use super::events::log_line;
 use super::notifier::DesktopNotifier;
-use super::reminder_loop::{ReminderLoop, log_line};
+use super::reminder_loop::ReminderLoop;
 use crate::store::{OwnerLock, Paths, Store, owner_pid};
 
 /// Writes the app icon into the data folder (once) and returns its path for notifications.

@@ -4,22 +4,22 @@
 //! a reminder itself. Banners, the file watcher and the reminder status have files of
 //! their own.
 
-use std::collections::VecDeque;
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use chrono::{DateTime, Local, Timelike};
 use eframe::egui;
 
 use super::banners::{Banner, BannerKind, Banners, REMINDER_BANNER};
 use super::file_watch::{self, FileWatch};
-use super::reminder_status::{ReminderInfo, ServiceStarter};
+use super::pending::{BUSY_BANNER, PendingChanges, RETRY_EVERY};
+use super::reminder_status::{self, ReminderInfo, ServiceStarter};
 use super::{Action, routine, schedule, settings, setup, style, tonight, widgets};
-use crate::command::{Change, CommandError};
+use crate::command::Change;
 use crate::model::{ReminderLog, Theme, evening_at, plan_evening};
-use crate::remind::{self, service};
-use crate::store::{Fingerprint, Snapshot, Store, StoreError, owner_pid};
+use crate::remind;
+use crate::store::{Fingerprint, Snapshot, Store, owner_pid};
 
 /// Where "now" comes from: the system clock, or a fixed instant in tests.
 pub type Clock = Arc<dyn Fn() -> DateTime<Local> + Send + Sync>;
@@ -48,9 +48,7 @@ pub struct App {
     undo: Vec<Change>,
     applied_theme: Option<Theme>,
     file_watch: Option<FileWatch>,
-    /// Changes that found the files locked by another process, oldest first.
-    pending: VecDeque<Change>,
-    waiting_since: Option<Instant>,
+    pending: PendingChanges,
     service: ServiceStarter,
     reminder_info: ReminderInfo,
     tonight: tonight::TonightState,
@@ -74,8 +72,7 @@ impl App {
             undo: Vec::new(),
             applied_theme: None,
             file_watch: None,
-            pending: VecDeque::new(),
-            waiting_since: None,
+            pending: PendingChanges::default(),
             service: ServiceStarter::default(),
             reminder_info: ReminderInfo::default(),
             tonight: Default::default(),
@@ -135,12 +132,7 @@ impl App {
     fn show_service_messages(&mut self, log: &ReminderLog) {
         match log.undelivered.last() {
             Some(undelivered) => {
-                let mut due = undelivered.due.clone();
-                // A merged notice's summary already names the wind-down or bedtime.
-                due.retain(|title| !undelivered.summary.contains(title.as_str()));
-                let due = if due.is_empty() { String::new() } else { format!(": {}", due.join(", ")) };
-                let text = format!("Reminder — {}{due}. {}", undelivered.summary, undelivered.reason);
-                self.banners.push(Banner::keyed(BannerKind::Warning, REMINDER_BANNER, text));
+                self.banners.push(Banner::undelivered(undelivered));
             }
             None => self.banners.remove_key(REMINDER_BANNER),
         }
@@ -309,7 +301,7 @@ impl App {
                     self.screen = screen;
                 }
                 Action::Autostart(on) => {
-                    let banner = match self.set_autostart(on) {
+                    let banner = match reminder_status::set_autostart(&self.store, on) {
                         Ok(message) => Banner::keyed(BannerKind::Info, "autostart", message),
                         Err(error) => Banner::keyed(BannerKind::Error, "autostart", error),
                     };
@@ -347,22 +339,6 @@ impl App {
         }
     }
 
-    /// Adds or removes the login entry for the reminder service; a sentence either way.
-    fn set_autostart(&self, on: bool) -> Result<String, String> {
-        let paths = self.store.paths();
-        if !on {
-            return match remind::autostart::disable() {
-                Ok(_) => Ok("Reminders no longer start at login.".to_owned()),
-                Err(error) => Err(error.to_string()),
-            };
-        }
-        let icon = self.store.ensure_file("icon.png", remind::ICON_PNG).map_err(|e| e.to_string())?;
-        match remind::autostart::enable(service::chosen_data_dir(paths), &icon.display().to_string()) {
-            Ok(_) => Ok("Reminders will start at login.".to_owned()),
-            Err(error) => Err(error.to_string()),
-        }
-    }
-
     /// For changes that remove something, the message and the commands that undo them.
     fn undo_for(&self, command: &Change) -> Option<(String, Vec<Change>)> {
         let Change::RemoveStep { step } = command else { return None };
@@ -374,18 +350,8 @@ impl App {
     }
 
     fn run(&mut self, command: Change) -> bool {
-        if !self.pending.is_empty() {
-            // Keep the order of the user's changes behind the ones already waiting.
-            self.pending.push_back(command);
-            return false;
-        }
-        match command.clone().apply(&self.store) {
-            Ok(_) => true,
-            Err(CommandError::Store(StoreError::Busy { .. })) => {
-                self.pending.push_back(command);
-                self.waiting_since.get_or_insert_with(Instant::now);
-                false
-            }
+        match self.pending.apply(command, &self.store) {
+            Ok(saved) => saved,
             Err(error) => {
                 self.banners.push(Banner::new(BannerKind::Error, error.to_string()));
                 self.collect_notices();
@@ -395,57 +361,19 @@ impl App {
     }
 }
 
-/// After this long a waiting change is shown as waiting.
-const SAY_WAITING_AFTER: Duration = Duration::from_secs(1);
-/// After this long a waiting change is given up, with a sentence.
-const GIVE_UP_AFTER: Duration = Duration::from_secs(30);
-const BUSY_BANNER: &str = "busy";
-
 impl App {
     /// Tries the changes that found the files locked again; called every frame while
     /// there are any, with a repaint a moment later.
     fn retry_pending(&mut self, ctx: &egui::Context) {
-        let Some(since) = self.waiting_since else { return };
-        let mut saved = false;
-        while let Some(command) = self.pending.pop_front() {
-            match command.clone().apply(&self.store) {
-                Ok(_) => saved = true,
-                Err(CommandError::Store(StoreError::Busy { pid, .. })) => {
-                    self.pending.push_front(command);
-                    if since.elapsed() >= GIVE_UP_AFTER {
-                        self.pending.clear();
-                        self.waiting_since = None;
-                        let who = pid.map(|pid| format!(" (process {pid})")).unwrap_or_default();
-                        let message = format!(
-                            "Your change was not saved: another Bedtime Coach process{who} has kept the files busy for {} s. Try again.",
-                            GIVE_UP_AFTER.as_secs()
-                        );
-                        self.banners.push(Banner::keyed(BannerKind::Error, BUSY_BANNER, message));
-                    } else {
-                        if since.elapsed() >= SAY_WAITING_AFTER {
-                            let who = pid.map(|pid| format!(" (process {pid})")).unwrap_or_default();
-                            let message = format!("Waiting for another Bedtime Coach process{who} to finish saving…");
-                            self.banners.push(Banner::keyed(BannerKind::Info, BUSY_BANNER, message));
-                        }
-                        ctx.request_repaint_after(Duration::from_millis(100));
-                    }
-                    break;
-                }
-                Err(error) => self.banners.push(Banner::new(BannerKind::Error, error.to_string())),
-            }
+        let outcome = self.pending.retry(&self.store);
+        if outcome.done_waiting {
+            self.banners.remove_key(BUSY_BANNER);
         }
-        if self.pending.is_empty() && self.waiting_since.is_some() {
-            self.waiting_since = None;
-            if self
-                .banners
-                .all()
-                .iter()
-                .any(|banner| banner.key == Some(BUSY_BANNER) && banner.kind == BannerKind::Info)
-            {
-                self.banners.remove_key(BUSY_BANNER);
-            }
+        outcome.banners.into_iter().for_each(|banner| self.banners.push(banner));
+        if outcome.waiting {
+            ctx.request_repaint_after(RETRY_EVERY);
         }
-        if saved {
+        if outcome.saved {
             self.reload();
             self.start_service();
         }

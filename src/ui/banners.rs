@@ -4,6 +4,8 @@
 
 use std::path::PathBuf;
 
+use crate::model::reminders::Undelivered;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BannerKind {
     Info,
@@ -31,6 +33,16 @@ impl Banner {
 
     pub fn keyed(kind: BannerKind, key: &'static str, message: impl Into<String>) -> Self {
         Self { key: Some(key), ..Self::new(kind, message) }
+    }
+
+    /// A reminder the service could not show as a notification, with its due steps.
+    pub fn undelivered(undelivered: &Undelivered) -> Self {
+        let mut due = undelivered.due.clone();
+        // A merged notice's summary already names the wind-down or bedtime.
+        due.retain(|title| !undelivered.summary.contains(title.as_str()));
+        let due = if due.is_empty() { String::new() } else { format!(": {}", due.join(", ")) };
+        let text = format!("Reminder — {}{due}. {}", undelivered.summary, undelivered.reason);
+        Self::keyed(BannerKind::Warning, REMINDER_BANNER, text)
     }
 
     /// A banner about a file, with its folder to open.

@@ -6,6 +6,7 @@
 mod app;
 mod banners;
 mod file_watch;
+mod pending;
 mod reminder_status;
 mod routine;
 mod schedule;

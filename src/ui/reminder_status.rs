@@ -4,8 +4,8 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use crate::remind::service;
-use crate::store::{Paths, owner_pid};
+use crate::remind::{self, service};
+use crate::store::{Paths, Store, owner_pid};
 
 /// A service that exits at once (a broken session) is not restarted in a loop.
 const RESTART_AFTER: Duration = Duration::from_secs(60);
@@ -47,5 +47,21 @@ impl ServiceStarter {
                 "The reminder service could not be started ({error}); reminders are not sent until it runs."
             ));
         }
+    }
+}
+
+/// Adds or removes the login entry for the reminder service; a sentence either way.
+pub fn set_autostart(store: &Store, on: bool) -> Result<String, String> {
+    let paths = store.paths();
+    if !on {
+        return match remind::autostart::disable() {
+            Ok(_) => Ok("Reminders no longer start at login.".to_owned()),
+            Err(error) => Err(error.to_string()),
+        };
+    }
+    let icon = store.ensure_file("icon.png", remind::ICON_PNG).map_err(|e| e.to_string())?;
+    match remind::autostart::enable(service::chosen_data_dir(paths), &icon.display().to_string()) {
+        Ok(_) => Ok("Reminders will start at login.".to_owned()),
+        Err(error) => Err(error.to_string()),
     }
 }

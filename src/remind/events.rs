@@ -1,0 +1,63 @@
+//! What the reminder loop reports, and the messages it takes: shared by the loop and the
+//! notification buttons, which run on other threads.
+
+use std::io::{self, Write as _};
+use std::sync::{Arc, Mutex};
+
+use chrono::Local;
+
+use super::notifier::Reply;
+
+/// What the reminder loop reports as it goes (the service logs it; tests watch it).
+#[derive(Debug, Clone, PartialEq)]
+pub enum ReminderEvent {
+    /// A notification was shown.
+    /// A notification was shown; `id` is the server's, for its buttons and the log.
+    Shown { summary: String, titles: Vec<String>, id: u32 },
+    /// Notifications do not work: show an in-window banner naming the due steps.
+    Unavailable { message: String, summary: String, due: Vec<String> },
+    /// A notification button was used; the journal or the reminder log changed.
+    ActionApplied { action: Reply, summary: String },
+    /// The files could not be read or written; a sentence for the user.
+    Error { message: String },
+    /// A file was moved aside, restored or migrated; tell the user once, with the folder.
+    FileReport { message: String },
+}
+
+pub(super) type EventSink = Arc<Mutex<Box<dyn Fn(ReminderEvent) + Send>>>;
+
+pub(super) fn sink(on_event: impl Fn(ReminderEvent) + Send + 'static) -> EventSink {
+    Arc::new(Mutex::new(Box::new(on_event)))
+}
+
+pub(super) fn emit(sink: &EventSink, event: ReminderEvent) {
+    // A panic in one callback must not silence every later event.
+    let on_event = sink.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    on_event(event);
+}
+
+impl ReminderEvent {
+    /// The line the background service writes to its log for this event.
+    pub fn log_text(&self) -> String {
+        match self {
+            ReminderEvent::Shown { summary, id, .. } => format!("Shown: {summary} (notification {id})"),
+            ReminderEvent::Unavailable { message, summary, .. } => {
+                format!("Not shown: {summary}. {message} The window shows it instead.")
+            }
+            ReminderEvent::ActionApplied { action, summary } => format!("{action:?}: {summary}"),
+            ReminderEvent::Error { message } | ReminderEvent::FileReport { message } => message.clone(),
+        }
+    }
+}
+
+/// A line on stderr. A detached service may have lost its terminal: never panic on it.
+pub(super) fn log_line(message: &str) {
+    let _ = writeln!(io::stderr(), "{} {message}", Local::now().format("%H:%M:%S"));
+}
+
+/// A message to the loop.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Control {
+    /// Decide again now (a notification button was used).
+    Wake,
+}

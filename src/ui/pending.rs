@@ -1,0 +1,95 @@
+//! Changes that found the files locked by another process (a save by the reminder
+//! service or the command line). The window never waits for the lock inside a frame:
+//! such a change is kept here, in order, and tried again a moment later.
+
+use std::collections::VecDeque;
+use std::time::{Duration, Instant};
+
+use super::banners::{Banner, BannerKind};
+use crate::command::{Change, CommandError};
+use crate::store::{Store, StoreError};
+
+/// After this long a waiting change is shown as waiting.
+const SAY_WAITING_AFTER: Duration = Duration::from_secs(1);
+/// After this long a waiting change is given up, with a sentence.
+const GIVE_UP_AFTER: Duration = Duration::from_secs(30);
+/// How soon to try again.
+pub const RETRY_EVERY: Duration = Duration::from_millis(100);
+/// The key of the banner that says a change waits (or was given up).
+pub const BUSY_BANNER: &str = "busy";
+
+/// What applying or retrying changes came to.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    /// At least one change was saved: reload.
+    pub saved: bool,
+    /// Changes are still waiting: try again in [`RETRY_EVERY`].
+    pub waiting: bool,
+    /// Sentences for the user: refused changes, waiting, given up.
+    pub banners: Vec<Banner>,
+    /// The waiting is over: the "waiting" banner can go.
+    pub done_waiting: bool,
+}
+
+#[derive(Debug, Default)]
+pub struct PendingChanges {
+    queue: VecDeque<Change>,
+    since: Option<Instant>,
+}
+
+impl PendingChanges {
+    /// Applies `change` now, or keeps it behind the ones already waiting; `Ok(true)` when
+    /// it was saved now.
+    pub fn apply(&mut self, change: Change, store: &Store) -> Result<bool, CommandError> {
+        if !self.queue.is_empty() {
+            self.queue.push_back(change);
+            return Ok(false);
+        }
+        match change.clone().apply(store) {
+            Ok(_) => Ok(true),
+            Err(CommandError::Store(StoreError::Busy { .. })) => {
+                self.queue.push_back(change);
+                self.since.get_or_insert_with(Instant::now);
+                Ok(false)
+            }
+            Err(error) => Err(error),
+        }
+    }
+
+    /// Tries the waiting changes again, oldest first, stopping at the first that still
+    /// finds the lock held.
+    pub fn retry(&mut self, store: &Store) -> Outcome {
+        let mut outcome = Outcome::default();
+        let Some(since) = self.since else { return outcome };
+        while let Some(change) = self.queue.pop_front() {
+            match change.clone().apply(store) {
+                Ok(_) => outcome.saved = true,
+                Err(CommandError::Store(StoreError::Busy { pid, .. })) => {
+                    let who = pid.map(|pid| format!(" (process {pid})")).unwrap_or_default();
+                    if since.elapsed() >= GIVE_UP_AFTER {
+                        self.queue.clear();
+                        let message = format!(
+                            "Your change was not saved: another Bedtime Coach process{who} has kept the files busy for {} s. Try again.",
+                            GIVE_UP_AFTER.as_secs()
+                        );
+                        outcome.banners.push(Banner::keyed(BannerKind::Error, BUSY_BANNER, message));
+                    } else {
+                        self.queue.push_front(change);
+                        outcome.waiting = true;
+                        if since.elapsed() >= SAY_WAITING_AFTER {
+                            let message = format!("Waiting for another Bedtime Coach process{who} to finish saving…");
+                            outcome.banners.push(Banner::keyed(BannerKind::Info, BUSY_BANNER, message));
+                        }
+                    }
+                    break;
+                }
+                Err(error) => outcome.banners.push(Banner::new(BannerKind::Error, error.to_string())),
+            }
+        }
+        if self.queue.is_empty() {
+            self.since = None;
+            outcome.done_waiting = !outcome.banners.iter().any(|banner| banner.key == Some(BUSY_BANNER));
+        }
+        outcome
+    }
+}
