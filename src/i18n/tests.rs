@@ -241,3 +241,15 @@ fn english_matches_the_models_wording() {
         }
     });
 }
+
+#[test]
+fn the_choice_is_saved_in_lowercase_and_defaults_to_system() {
+    use crate::model::Settings;
+    assert_eq!(Settings::default().language, LanguageChoice::System);
+    let value = serde_json::to_value(Settings { language: LanguageChoice::Russian, ..Settings::default() }).unwrap();
+    assert_eq!(value["language"], "russian");
+    let read: Settings = serde_json::from_value(serde_json::json!({"language": "english"})).unwrap();
+    assert_eq!(read.language, LanguageChoice::English);
+    let old: Settings = serde_json::from_value(serde_json::json!({"reminders": false})).unwrap();
+    assert_eq!(old.language, LanguageChoice::System);
+}
