@@ -5,6 +5,7 @@
 //! - [`store`]: every byte on disk (paths, locking, atomic saves, recovery).
 //! - [`command`]: changes as values, applied through the store by the CLI and the window.
 //! - [`remind`]: wind-down reminders: engine, notifier, background service, autostart.
+//! - [`i18n`]: every text the user reads, in English and Russian (Fluent files).
 //! - [`cli`]: the scriptable command line.
 //! - [`ui`]: the window; views draw and emit actions.
 
@@ -13,6 +14,7 @@
 
 pub mod cli;
 pub mod command;
+pub mod i18n;
 pub mod model;
 pub mod remind;
 pub mod store;

@@ -4,15 +4,22 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 
 use bedtime_coach::cli::{self, Cli};
+use bedtime_coach::i18n::{self, Language};
+use bedtime_coach::tr;
 use clap::Parser;
 
 fn main() -> ExitCode {
+    // The desktop's language until the saved choice is known (clap's errors need one).
+    i18n::set_language(Language::from_env());
     // Usage errors exit with 2 and --help with 0, both printed by clap.
     let cli = Cli::parse();
     let mut store = match cli::open_store(cli.data_dir.as_deref()) {
         Ok(store) => store,
         Err(error) => return fail(&error.into()),
     };
+    if let Some(settings) = store.peek_settings() {
+        i18n::apply_choice(settings.language);
+    }
     // Said once when a change has waited a second for another process.
     store.set_wait_reporter(Box::new(|message| eprintln!("{message}")));
     let Some(command) = cli.command else {
@@ -44,8 +51,12 @@ fn print_result(text: &str, changes_data: bool) -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) if error.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(error) => {
-            let saved = if changes_data { "The change was saved, but its" } else { "The" };
-            say(&format!("{saved} output could not be printed: {error}."));
+            let error = error.to_string();
+            say(&if changes_data {
+                tr!("cli-print-failed-saved", error = error)
+            } else {
+                tr!("cli-print-failed", error = error)
+            });
             ExitCode::FAILURE
         }
     }

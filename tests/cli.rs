@@ -152,3 +152,68 @@ fn files_are_private_even_under_umask_000() {
         assert_eq!(entry.metadata().unwrap().permissions().mode() & 0o777, 0o600, "{:?}", entry.file_name());
     }
 }
+
+/// The binary on `dir` on a Russian desktop.
+fn russian(dir: &std::path::Path, args: &[&str]) -> common::Run {
+    common::output(common::bin(dir).env("LANG", "ru_RU.UTF-8").args(args))
+}
+
+#[test]
+fn a_russian_desktop_reads_russian_with_its_plurals() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = russian(dir.path(), &["plan", "--date", "2026-11-26"]).ok().stdout();
+    assert!(
+        plan.starts_with("Вечер четверга, 26 ноября 2026 — отбой в 22:30, будильник в 06:30 (8 ч на сон)"),
+        "{plan}"
+    );
+    assert!(plan.contains("распорядок по умолчанию"), "{plan}");
+    let status = |dir: &std::path::Path| russian(dir, &["status"]).ok().stdout();
+    assert!(status(dir.path()).contains("сделано 0 шагов из"), "{}", status(dir.path()));
+    assert!(status(dir.path()).contains("Распорядок ещё не сохранён"), "{}", status(dir.path()));
+    let done = russian(dir.path(), &["check", "warm-bath"]).ok().stdout();
+    assert!(done.contains(": готово (вечер: "), "{done}");
+    assert!(status(dir.path()).contains("сделан 1 шаг из"), "{}", status(dir.path()));
+    for step in ["lights-out", "set-alarm", "caffeine-cutoff", "calm-ambience"] {
+        russian(dir.path(), &["check", step]).ok();
+        if step == "lights-out" {
+            assert!(status(dir.path()).contains("сделано 2 шага из"), "{}", status(dir.path()));
+        }
+    }
+    assert!(status(dir.path()).contains("сделано 5 шагов из"), "{}", status(dir.path()));
+    let schedule = russian(dir.path(), &["schedule", "--bedtime", "23:30", "--wake", "06:00", "--days", "fri"]).ok();
+    assert!(
+        schedule.stdout().contains("Пятница      отбой 23:30, подъём 06:00 — 6 ч 30 мин на сон"),
+        "{}",
+        schedule.stdout()
+    );
+    let mistake = russian(dir.path(), &["schedule", "--bedtime", "25:00"]);
+    assert_eq!(mistake.code(), 2);
+    assert!(mistake.stderr().contains("«25:00» — это не время"), "{}", mistake.stderr());
+}
+
+#[test]
+fn json_is_the_same_in_every_language() {
+    let dir = tempfile::tempdir().unwrap();
+    run(dir.path(), &["check", "warm-bath", "--date", "2026-11-26"]).ok();
+    for args in [&["plan", "--date", "2026-11-26", "--json"][..], &["routine", "list", "--json"]] {
+        let english = run(dir.path(), args).ok().out.stdout;
+        assert_eq!(russian(dir.path(), args).ok().out.stdout, english, "{args:?}");
+    }
+}
+
+#[test]
+fn the_saved_choice_beats_the_desktop() {
+    let dir = tempfile::tempdir().unwrap();
+    run(dir.path(), &["schedule", "--bedtime", "22:30", "--wake", "06:30"]).ok();
+    let file = dir.path().join("routine.json");
+    let mut config: Value = serde_json::from_str(&fs::read_to_string(&file).unwrap()).unwrap();
+    assert_eq!(config["settings"]["language"], "system");
+    config["settings"]["language"] = "english".into();
+    fs::write(&file, serde_json::to_string(&config).unwrap()).unwrap();
+    let text = russian(dir.path(), &["plan", "--date", "2026-11-26"]).ok().stdout();
+    assert!(text.starts_with("Evening of Thursday 26 November 2026"), "{text}");
+    config["settings"]["language"] = "russian".into();
+    fs::write(&file, serde_json::to_string(&config).unwrap()).unwrap();
+    let text = run(dir.path(), &["plan", "--date", "2026-11-26"]).ok().stdout();
+    assert!(text.starts_with("Вечер четверга"), "{text}");
+}

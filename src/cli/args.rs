@@ -8,6 +8,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::model::time::{FIRST_DATE, LAST_DATE, is_sane_date, parse_hhmm};
 use crate::model::{Anchor, Day};
+use crate::tr;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -187,18 +188,18 @@ impl OnOff {
 }
 
 fn clock_arg(text: &str) -> Result<NaiveTime, String> {
-    parse_hhmm(text).ok_or_else(|| format!("\"{text}\" is not a clock time; use HH:MM, like 22:30"))
+    parse_hhmm(text).ok_or_else(|| tr!("cli-error-clock-time", text = text))
 }
 
 fn date_arg(text: &str) -> Result<NaiveDate, String> {
-    let date = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|_| format!("{text} is not a date; use YYYY-MM-DD, like 2026-11-27"))?;
+    let date = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| tr!("cli-error-date", text = text))?;
     if !is_sane_date(date) {
-        return Err(format!("{text} is too far away; use a date from {FIRST_DATE} to {LAST_DATE}"));
+        let (first, last) = (FIRST_DATE.to_string(), LAST_DATE.to_string());
+        return Err(tr!("cli-error-date-range", text = text, first = first, last = last));
     }
     Ok(date)
 }
 
 fn day_arg(text: &str) -> Result<Day, String> {
-    Day::parse(text).ok_or_else(|| format!("\"{text}\" is not a weekday; use mon, tue, wed, thu, fri, sat or sun"))
+    Day::parse(text).ok_or_else(|| tr!("cli-error-weekday", text = text))
 }

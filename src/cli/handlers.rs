@@ -10,11 +10,13 @@ use super::CliError;
 use super::output::{plan_text, pretty, schedule_text, status_json, status_text, step_json};
 use super::reminders::waiting_for_routine;
 use crate::command::{Applied, Change, CommandError};
+use crate::i18n::{self, t};
 use crate::model::catalog::{self, ids};
 use crate::model::{Day, Outcome, evening_at, plan_evening};
 use crate::remind::engine::next_reminder;
 use crate::remind::service::effective_config;
 use crate::store::Store;
+use crate::tr;
 
 /// `plan [--date D] [--json]`.
 pub(super) fn plan<Tz: TimeZone>(
@@ -57,7 +59,8 @@ where
     }
     let mut text = status_text(&plan, config, waiting_for_routine(&snapshot.config), next.as_ref(), now);
     if paused {
-        text.push_str("\nReminders are paused for the rest of tonight.");
+        text.push('\n');
+        text.push_str(&t("cli-status-paused"));
     }
     Ok(text)
 }
@@ -81,18 +84,22 @@ pub(super) fn check<Tz: TimeZone>(store: &Store, now: &DateTime<Tz>, args: Check
         .get(&step)
         .map(|s| s.title().to_owned())
         .ok_or_else(|| CommandError::UnknownStep(step.clone()))?;
-    let when = evening.format("%a %-d %b");
+    let when = i18n::short_date(evening);
     if undo {
         let applied = Change::Undo { evening, step }.apply(store)?;
         return Ok(match applied {
-            Applied::Unchanged => format!("Nothing to undo: {title} was not checked on the evening of {when}."),
-            _ => format!("{title}: check-in taken back (evening of {when})."),
+            Applied::Unchanged => tr!("cli-check-nothing-to-undo", title = title, date = when),
+            _ => tr!("cli-check-undone", title = title, date = when),
         });
     }
     let outcome = if skip { Outcome::Skipped } else { Outcome::Done };
     let at = now.fixed_offset();
     Change::Check { evening, step: step.clone(), outcome, value, at }.apply(store)?;
-    let mut out = format!("{title}: {} (evening of {when}).", if skip { "skipped" } else { "done" });
+    let mut out = if skip {
+        tr!("cli-check-skipped", title = title, date = when)
+    } else {
+        tr!("cli-check-done", title = title, date = when)
+    };
     if let (Some(value), true) = (value, step == ids::HUMIDITY_CHECK) {
         write!(out, "\n{}", catalog::humidity_advice(value, evening, config.settings.hemisphere)).ok();
     }
@@ -109,7 +116,7 @@ pub(super) fn schedule(
     if bedtime.is_some() || wake.is_some() {
         Change::SetNights { days, bedtime, wake }.apply(store)?;
     } else if !days.is_empty() {
-        return Err(CommandError::BadValue("Give --bedtime and/or --wake to change those days.".to_owned()).into());
+        return Err(CommandError::BadValue(t("cli-error-days-without-times")).into());
     }
     Ok(schedule_text(&store.load_config()?.value))
 }

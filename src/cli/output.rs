@@ -6,13 +6,16 @@ use std::fmt::{Display, Write as _};
 use chrono::{DateTime, SecondsFormat, TimeZone};
 use serde_json::{Value, json};
 
-use crate::model::time::{format_minutes, hhmm};
+use crate::i18n::{self, t};
+use crate::model::time::hhmm;
 use crate::model::{Config, Day, Night, Plan, PlannedStep, Routine, StepState, catalog};
 use crate::remind::engine::Reminder;
+use crate::tr;
 
 /// Said when reminders wait for the first saved routine (`status`, and `remind` on start).
-pub(super) const NO_ROUTINE_YET: &str = "No routine is saved yet, so no reminders are sent: finish the setup in the window, \
-     or save one with `bedtime-coach schedule` or `bedtime-coach routine`.";
+pub(super) fn no_routine_yet() -> String {
+    t("cli-no-routine-yet")
+}
 
 fn rfc3339<Tz: TimeZone>(instant: &DateTime<Tz>) -> String
 where
@@ -69,26 +72,29 @@ pub(super) fn plan_text<Tz: TimeZone>(plan: &Plan<Tz>, config: &Config, is_defau
 where
     Tz::Offset: Display,
 {
-    let mut out = format!(
-        "Evening of {} — bedtime {}, alarm {} ({} of sleep)\n",
-        plan.evening.format("%A %-d %B %Y"),
-        plan.bedtime.format("%H:%M"),
-        plan.wake.format("%H:%M"),
-        format_minutes(plan.sleep_minutes())
+    let mut out = tr!(
+        "cli-plan-header",
+        evening = i18n::evening_title(plan.evening),
+        bedtime = plan.bedtime.format("%H:%M").to_string(),
+        wake = plan.wake.format("%H:%M").to_string(),
+        sleep = i18n::duration(plan.sleep_minutes()),
     );
+    out.push('\n');
     if is_default {
-        out.push_str(
-            "This is the default routine from the article; change it with `bedtime-coach routine` or in the window.\n",
-        );
+        writeln!(out, "{}", t("cli-plan-default-routine")).ok();
     }
     let night = config.schedule.night(Day::of(plan.evening));
     if night.is_short() {
-        writeln!(out, "{}", night.sleep_opportunity_text()).ok();
+        writeln!(out, "{}", i18n::sleep_opportunity(night)).ok();
     }
     out.push('\n');
     for step in &plan.steps {
         let value = step.check_in.as_ref().and_then(|c| c.value).map(|v| format!("  ({v} %)")).unwrap_or_default();
-        let remind = if step.remind && config.settings.reminders { "  remind" } else { "" };
+        let remind = if step.remind && config.settings.reminders {
+            format!("  {}", t("cli-flag-remind"))
+        } else {
+            String::new()
+        };
         writeln!(
             out,
             "  {}  {}  {:<44} {}{remind}{value}",
@@ -112,25 +118,31 @@ pub(super) fn status_text<Tz: TimeZone>(
 where
     Tz::Offset: Display,
 {
-    let mut out = format!(
-        "Tonight ({}): {} of {} done, {} skipped.\n",
-        plan.evening.format("%a %-d %b"),
-        plan.count(StepState::Done),
-        plan.steps.len(),
-        plan.count(StepState::Skipped)
+    let mut out = tr!(
+        "cli-status-tonight",
+        date = i18n::short_date(plan.evening),
+        done = plan.count(StepState::Done),
+        total = plan.steps.len(),
+        skipped = plan.count(StepState::Skipped),
     );
+    out.push('\n');
     let to_bed = (plan.bedtime.clone() - now.clone()).num_minutes();
+    let bedtime = plan.bedtime.format("%H:%M").to_string();
     if to_bed >= 0 {
-        writeln!(out, "Bedtime {} in {}.", plan.bedtime.format("%H:%M"), format_minutes(to_bed)).ok();
+        writeln!(out, "{}", tr!("cli-status-bedtime-in", time = bedtime, duration = i18n::duration(to_bed))).ok();
     } else {
-        writeln!(out, "Bedtime was {}; alarm at {}.", plan.bedtime.format("%H:%M"), plan.wake.format("%H:%M")).ok();
+        let wake = plan.wake.format("%H:%M").to_string();
+        writeln!(out, "{}", tr!("cli-status-bedtime-was", bedtime = bedtime, wake = wake)).ok();
     }
-    match next {
-        Some(reminder) => writeln!(out, "Next reminder: {} at {}.", reminder.title, reminder.due.format("%H:%M")).ok(),
-        None if !config.settings.reminders => writeln!(out, "Reminders are off.").ok(),
-        None if waiting_for_routine => writeln!(out, "{NO_ROUTINE_YET}").ok(),
-        None => writeln!(out, "No more reminders tonight.").ok(),
+    let line = match next {
+        Some(reminder) => {
+            tr!("cli-status-next-reminder", title = &reminder.title, time = reminder.due.format("%H:%M").to_string())
+        }
+        None if !config.settings.reminders => t("cli-reminders-off"),
+        None if waiting_for_routine => no_routine_yet(),
+        None => t("cli-status-no-more-reminders"),
     };
+    out.push_str(&line);
     out.trim_end().to_owned()
 }
 
@@ -138,14 +150,22 @@ pub(super) fn schedule_text(config: &Config) -> String {
     let schedule = &config.schedule;
     let mut out = String::new();
     let line = |night: &Night| {
-        format!("bed {}, up {} — {}", hhmm(night.bedtime), hhmm(night.wake), night.sleep_opportunity_text())
+        tr!(
+            "cli-schedule-night",
+            bedtime = hhmm(night.bedtime),
+            wake = hhmm(night.wake),
+            sleep = i18n::sleep_opportunity(night),
+        )
     };
     if schedule.is_per_weekday() {
-        for day in Day::ALL {
-            writeln!(out, "{:<10} {}", day.name(), line(schedule.night(day))).ok();
+        let names = Day::ALL.map(i18n::weekday);
+        // One space after the longest name, whatever the language.
+        let width = names.iter().map(|name| name.chars().count()).max().unwrap_or(0) + 1;
+        for (day, name) in Day::ALL.into_iter().zip(names) {
+            writeln!(out, "{name:<width$} {}", line(schedule.night(day))).ok();
         }
     } else {
-        writeln!(out, "Every day: {}", line(&schedule.every_day)).ok();
+        writeln!(out, "{}", tr!("cli-schedule-every-day", night = line(&schedule.every_day))).ok();
     }
     out.trim_end().to_owned()
 }
@@ -172,21 +192,25 @@ pub(super) fn routine_json(routine: &Routine) -> Value {
 pub(super) fn routine_text(routine: &Routine, is_default: bool) -> String {
     let mut out = String::new();
     if is_default {
-        out.push_str("This is the default routine from the article; change it here or in the window.\n\n");
+        writeln!(out, "{}\n", t("cli-routine-default")).ok();
     }
     for (n, s) in routine.steps.iter().enumerate() {
-        let flags = format!("{}{}", if s.remind { "remind" } else { "" }, if s.enabled { "" } else { " off" });
-        writeln!(out, "{:>2}. {:<20} {:<44} {:<26} {}", n + 1, s.id, s.title(), s.anchor.describe(), flags.trim()).ok();
+        let remind = if s.remind { t("cli-flag-remind") } else { String::new() };
+        let off = if s.enabled { String::new() } else { format!(" {}", t("cli-flag-off")) };
+        let flags = format!("{remind}{off}");
+        let anchor = i18n::anchor(&s.anchor);
+        writeln!(out, "{:>2}. {:<20} {:<44} {:<26} {}", n + 1, s.id, s.title(), anchor, flags.trim()).ok();
     }
     out.trim_end().to_owned()
 }
 
-/// `routine catalog`: every catalog step with its reason.
+/// `routine catalog`: every catalog step with its reason (titles and reasons stay
+/// English until the catalog moves to Fluent).
 pub(super) fn catalog_text() -> String {
     let mut out = String::new();
     for entry in catalog::CATALOG {
-        writeln!(out, "{:<20} {} ({})\n{:<20} {}\n", entry.id, entry.title, entry.anchor.describe(), "", entry.why)
-            .ok();
+        let anchor = i18n::anchor(&entry.anchor);
+        writeln!(out, "{:<20} {} ({anchor})\n{:<20} {}\n", entry.id, entry.title, "", entry.why).ok();
     }
     out.trim_end().to_owned()
 }

@@ -8,13 +8,15 @@ use std::path::Path;
 use chrono::{DateTime, Local, TimeZone};
 
 use super::CliError;
-use super::output::NO_ROUTINE_YET;
+use super::output::no_routine_yet;
 use crate::command::Change;
+use crate::i18n::{self, t};
 use crate::model::{Config, evening_at};
 use crate::remind::ICON_PNG;
 use crate::remind::autostart::{self, AutostartStatus};
 use crate::remind::service::{self, effective_config};
 use crate::store::{Loaded, Paths, Store, owner_pid};
+use crate::tr;
 
 /// Whether reminders are on in the settings but the service holds them back because no
 /// routine is saved yet (the service's rule, [`effective_config`]).
@@ -34,19 +36,15 @@ pub(super) fn remind_command<Tz: TimeZone>(
         let paths = store.paths();
         if !service::is_running(paths) && store.load_config().is_ok_and(|loaded| waiting_for_routine(&loaded)) {
             // A detached service may have lost its terminal: never fail over this line.
-            let _ = writeln!(io::stderr(), "{} {NO_ROUTINE_YET}", Local::now().format("%H:%M:%S"));
+            let _ = writeln!(io::stderr(), "{} {}", Local::now().format("%H:%M:%S"), no_routine_yet());
         }
         service::run_background(paths.clone())?;
         return Ok(String::new());
     }
     let evening = evening_at(&store.load_config()?.value, now);
     Change::PauseReminders { evening, paused: pause_tonight }.apply(store)?;
-    let when = evening.format("%a %-d %b");
-    Ok(if pause_tonight {
-        format!("Reminders are paused for the rest of tonight (evening of {when}); they return tomorrow.")
-    } else {
-        format!("Reminders are back on for tonight (evening of {when}).")
-    })
+    let when = i18n::short_date(evening);
+    Ok(if pause_tonight { tr!("cli-remind-paused", date = when) } else { tr!("cli-remind-resumed", date = when) })
 }
 
 /// What `bedtime-coach autostart` does.
@@ -65,32 +63,31 @@ pub fn custom_data_dir(paths: &Paths) -> Option<&Path> {
 
 /// `autostart status` as a sentence.
 fn status_text(status: &AutostartStatus) -> String {
+    let path = status.path.display().to_string();
     match (status.enabled, &status.exec) {
-        (true, _) => format!("Reminders start at login ({}).", status.path.display()),
-        (false, Some(_)) => format!("Autostart is disabled in {}.", status.path.display()),
-        (false, None) => "Reminders do not start at login; `bedtime-coach autostart on` turns that on.".to_owned(),
+        (true, _) => tr!("cli-autostart-enabled", path = path),
+        (false, Some(_)) => tr!("cli-autostart-disabled-in", path = path),
+        (false, None) => t("cli-autostart-not-set"),
     }
 }
 
 /// `bedtime-coach autostart on|off|status`.
 pub fn autostart_command(store: &Store, action: AutostartAction) -> Result<String, CliError> {
     let paths = store.paths();
-    let running = owner_pid(paths).map(|pid| format!(" A reminder service is running now (process {pid})."));
+    // The process number as text: a number would be formatted like an amount.
+    let running = owner_pid(paths).map(|pid| format!(" {}", tr!("cli-autostart-running", pid = pid.to_string())));
     let message = match action {
         AutostartAction::On => {
             let icon = store.ensure_file("icon.png", ICON_PNG)?;
             let path = autostart::enable(custom_data_dir(paths), &icon.display().to_string())?;
-            let now = running.unwrap_or_else(|| " To start them now, run `bedtime-coach remind &`.".to_owned());
-            format!("Reminders will start at login ({}).{now}", path.display())
+            let now = running.unwrap_or_else(|| format!(" {}", t("cli-autostart-start-now")));
+            format!("{}{now}", tr!("cli-autostart-on", path = path.display().to_string()))
         }
         AutostartAction::Off => {
             let removed = autostart::disable()?;
-            let base = if removed {
-                "Reminders no longer start at login."
-            } else {
-                "Reminders were not set to start at login."
-            };
-            format!("{base}{}", running.map(|r| format!("{r} It stops when you log out.")).unwrap_or_default())
+            let base = if removed { t("cli-autostart-off") } else { t("cli-autostart-was-off") };
+            let stops = running.map(|r| format!("{r} {}", t("cli-autostart-stops-at-logout"))).unwrap_or_default();
+            format!("{base}{stops}")
         }
         AutostartAction::Status => format!("{}{}", status_text(&autostart::status()?), running.unwrap_or_default()),
     };

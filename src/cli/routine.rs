@@ -5,8 +5,10 @@ use super::CliError;
 use super::args::{OnOff, RoutineCommand};
 use super::output::{catalog_text, pretty, routine_json, routine_text};
 use crate::command::{Applied, Change, new_step};
+use crate::i18n;
 use crate::model::routine::StepEdit;
 use crate::store::Store;
+use crate::tr;
 
 /// `routine …`.
 pub(super) fn routine(command: RoutineCommand, store: &Store) -> Result<String, CliError> {
@@ -24,13 +26,14 @@ pub(super) fn routine(command: RoutineCommand, store: &Store) -> Result<String, 
             if let Some(remind) = remind {
                 new.remind = remind.is_on();
             }
-            let summary = format!("Added {} ({}, {}).", new.title(), new.id, new.anchor.describe());
+            let summary =
+                tr!("cli-routine-added", title = new.title(), id = &new.id, anchor = i18n::anchor(&new.anchor));
             Change::AddStep(new).apply(store)?;
             Ok(summary)
         }
         RoutineCommand::Remove { step } => {
             Change::RemoveStep { step: step.clone() }.apply(store)?;
-            Ok(format!("Removed {step} from your routine; its past check-ins are kept."))
+            Ok(tr!("cli-routine-removed", id = step))
         }
         RoutineCommand::Set { step, anchor, remind, title, enabled, position } => {
             let edit = StepEdit {
@@ -48,16 +51,16 @@ pub(super) fn routine(command: RoutineCommand, store: &Store) -> Result<String, 
                 None => Applied::Unchanged,
             };
             match applied {
-                Applied::Step(changed) => Ok(format!(
-                    "{} ({}): {}, reminder {}{}.",
-                    changed.title(),
-                    changed.id,
-                    changed.anchor.describe(),
-                    if changed.remind { "on" } else { "off" },
-                    if changed.enabled { "" } else { ", turned off" }
+                Applied::Step(changed) => Ok(tr!(
+                    "cli-routine-changed",
+                    title = changed.title(),
+                    id = &changed.id,
+                    anchor = i18n::anchor(&changed.anchor),
+                    remind = if changed.remind { "on" } else { "off" },
+                    enabled = if changed.enabled { "yes" } else { "no" },
                 )),
-                _ if moved.changed() => Ok(format!("Moved {step} to position {}.", position.unwrap_or(1))),
-                _ => Ok(format!("Nothing to change: {step} already is as you asked.")),
+                _ if moved.changed() => Ok(tr!("cli-routine-moved", id = step, position = position.unwrap_or(1))),
+                _ => Ok(tr!("cli-routine-unchanged", id = step)),
             }
         }
     }

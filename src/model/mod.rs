@@ -22,4 +22,4 @@ pub use plan::{Plan, PlannedStep, StepState, evening_at, plan_evening};
 pub use reminders::ReminderLog;
 pub use routine::{Anchor, Routine, Step};
 pub use schedule::{Day, Night, Schedule};
-pub use settings::{Settings, Theme};
+pub use settings::{LanguageChoice, Settings, Theme};

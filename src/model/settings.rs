@@ -1,4 +1,4 @@
-//! The user's preferences: reminders, theme, hemisphere, grace and snooze.
+//! The user's preferences: reminders, theme, language, hemisphere, grace and snooze.
 
 use serde::{Deserialize, Serialize};
 
@@ -15,11 +15,23 @@ pub enum Theme {
     Light,
 }
 
+/// The language the user chose; `System` follows the desktop (resolved in `i18n`, so the
+/// model only stores the choice).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LanguageChoice {
+    #[default]
+    System,
+    English,
+    Russian,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {
     pub reminders: bool,
     pub theme: Theme,
+    pub language: LanguageChoice,
     pub hemisphere: Hemisphere,
     /// Reminders missed by less than this (a suspend, a late start) still arrive, late.
     pub grace_minutes: u32,
@@ -33,6 +45,7 @@ impl Default for Settings {
         Self {
             reminders: true,
             theme: Theme::System,
+            language: LanguageChoice::System,
             hemisphere: Hemisphere::Northern,
             grace_minutes: 15,
             snooze_minutes: 10,

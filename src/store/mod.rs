@@ -37,7 +37,7 @@ pub use paths::Paths;
 
 use chrono::NaiveDate;
 
-use crate::model::{Config, Journal, ReminderLog};
+use crate::model::{Config, Journal, ReminderLog, Settings};
 use document::{Inspected, Read};
 
 /// Something went wrong with the files; each message is one sentence for the user that
@@ -295,6 +295,17 @@ impl Store {
         };
         self.push_notices(notices);
         read
+    }
+
+    /// The saved settings, read without the lock, without repairing anything and without
+    /// notices: for what must be known before a command runs (the language its messages
+    /// are in). `None` when the file is missing, damaged or unreadable.
+    pub fn peek_settings(&self) -> Option<Settings> {
+        let path = self.resolve(&self.paths.routine_file()).ok()?;
+        match document::inspect::<Config>(&path, &mut Vec::new()).ok()? {
+            Inspected::Ready(read) => Some(read.loaded.value.settings),
+            Inspected::NeedsRepair(_) => None,
+        }
     }
 
     /// Reads the routine and the journal.

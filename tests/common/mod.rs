@@ -70,10 +70,12 @@ pub fn start_xvfb(screen: &str) -> (KillOnDrop, String) {
 pub const BIN: &str = env!("CARGO_BIN_EXE_bedtime-coach");
 
 /// The binary on `dir`, in this test process's own time zone: for tests that compare it
-/// with a window laid out in-process.
+/// with a window laid out in-process. Its texts are English (`LANG=C.UTF-8`).
 pub fn bin_here(dir: &Path) -> Command {
     let mut command = Command::new(BIN);
     command.arg("--data-dir").arg(dir).env_remove("BEDTIME_COACH_DATA_DIR");
+    // English, whatever the machine's locale; tests of other languages set LANG.
+    command.env_remove("LC_ALL").env_remove("LC_MESSAGES").env("LANG", "C.UTF-8");
     command
 }
 

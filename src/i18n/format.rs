@@ -1,0 +1,85 @@
+//! Dates, durations, counts and the routine's small phrases, in the current language.
+//! Every word comes from `common.ftl`; only digits and the 24-hour clock are formatted here.
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::model::time::hhmm;
+use crate::model::{Anchor, Day, Night};
+use crate::tr;
+
+/// "Monday" / "понедельник": the weekday on its own (a schedule's rows).
+pub fn weekday(day: Day) -> String {
+    tr!("weekday", day = day.key())
+}
+
+/// "Evening of Thursday 26 November 2026" / "Вечер четверга, 26 ноября 2026".
+pub fn evening_title(date: NaiveDate) -> String {
+    tr!(
+        "date-evening",
+        weekday = tr!("weekday-of", day = Day::of(date).key()),
+        day = date.day(),
+        month = tr!("month-of", month = date.month()),
+        year = date.year(),
+    )
+}
+
+/// "Thu 26 Nov" / "чт, 26 ноября".
+pub fn short_date(date: NaiveDate) -> String {
+    tr!(
+        "date-short",
+        weekday = tr!("weekday-short", day = Day::of(date).key()),
+        day = date.day(),
+        month = tr!("month-short-of", month = date.month()),
+    )
+}
+
+/// "8 h 05 min", "45 min", "8 h" / "8 ч 05 мин" (negative with a leading "-").
+pub fn duration(minutes: i64) -> String {
+    let sign = if minutes < 0 { "-" } else { "" };
+    let minutes = minutes.unsigned_abs();
+    let text = match (minutes / 60, minutes % 60) {
+        (0, m) => tr!("duration-minutes", minutes = m),
+        (h, 0) => tr!("duration-hours", hours = h),
+        (h, m) => tr!("duration-hours-minutes", hours = h, minutes = format!("{m:02}")),
+    };
+    format!("{sign}{text}")
+}
+
+/// "5 steps" / "5 шагов".
+pub fn count_steps(count: u64) -> String {
+    tr!("count-steps", count = count)
+}
+
+/// "5 minutes" / "5 минут".
+pub fn count_minutes(count: u64) -> String {
+    tr!("count-minutes", count = count)
+}
+
+/// "5 nights" / "5 ночей".
+pub fn count_nights(count: u64) -> String {
+    tr!("count-nights", count = count)
+}
+
+/// "5 evenings" / "5 вечеров".
+pub fn count_evenings(count: u64) -> String {
+    tr!("count-evenings", count = count)
+}
+
+/// When a step is due, as a phrase: "1 h 30 min before bedtime", "at 16:30".
+/// (`--json` keeps [`Anchor::describe`], the same in every language.)
+pub fn anchor(anchor: &Anchor) -> String {
+    match *anchor {
+        Anchor::BeforeBedtime { minutes: 0 } => tr!("anchor-at-bedtime"),
+        Anchor::BeforeBedtime { minutes } => tr!("anchor-before-bedtime", duration = duration(minutes.into())),
+        Anchor::AfterWake { minutes: 0 } => tr!("anchor-on-waking"),
+        Anchor::AfterWake { minutes } => tr!("anchor-after-waking", duration = duration(minutes.into())),
+        Anchor::At { time } => tr!("anchor-at", time = hhmm(time)),
+    }
+}
+
+/// "8 h of sleep before your 06:30 alarm", plus the article's advice when it is short.
+pub fn sleep_opportunity(night: &Night) -> String {
+    let base =
+        tr!("sleep-opportunity", duration = duration(night.sleep_opportunity_minutes()), wake = hhmm(night.wake));
+    if night.is_short() { tr!("sleep-opportunity-short", base = base) } else { base }
+}

@@ -1,0 +1,84 @@
+# Текст командной строки для человека и её собственные сообщения об ошибках
+# (src/cli/, src/main.rs). Вывод `--json` отсюда не берётся: он одинаков на всех языках.
+
+## Общее.
+
+cli-no-routine-yet = Распорядок ещё не сохранён, поэтому напоминаний пока не будет: завершите настройку в окне приложения или сохраните распорядок командой `bedtime-coach schedule` или `bedtime-coach routine`.
+cli-reminders-off = Напоминания выключены.
+cli-flag-remind = напомнить
+cli-flag-off = выкл.
+
+## plan.
+
+cli-plan-header = { $evening } — отбой в { $bedtime }, будильник в { $wake } ({ $sleep } на сон)
+cli-plan-default-routine = Это распорядок по умолчанию, из статьи; изменить его можно командой `bedtime-coach routine` или в окне приложения.
+
+## status.
+
+cli-status-tonight = Сегодня вечером ({ $date }): { $done ->
+    [one] сделан { $done } шаг
+    [few] сделано { $done } шага
+   *[many] сделано { $done } шагов
+} из { $total }, пропущено: { $skipped }.
+cli-status-bedtime-in = Отбой в { $time }, через { $duration }.
+cli-status-bedtime-was = Отбой был в { $bedtime }; будильник в { $wake }.
+cli-status-next-reminder = Следующее напоминание: «{ $title }» в { $time }.
+cli-status-no-more-reminders = На сегодня напоминаний больше нет.
+cli-status-paused = Напоминания приостановлены до конца вечера.
+
+## check.
+
+cli-check-done = { $title }: готово (вечер: { $date }).
+cli-check-skipped = { $title }: пропущено (вечер: { $date }).
+cli-check-undone = { $title }: отметка снята (вечер: { $date }).
+cli-check-nothing-to-undo = Отменять нечего: у шага «{ $title }» нет отметки (вечер: { $date }).
+
+## schedule.
+
+cli-schedule-night = отбой { $bedtime }, подъём { $wake } — { $sleep }
+cli-schedule-every-day = Каждый день: { $night }
+cli-error-days-without-times = Укажите --bedtime и/или --wake, чтобы изменить эти дни.
+
+## routine.
+
+cli-routine-default = Это распорядок по умолчанию, из статьи; изменить его можно здесь или в окне приложения.
+cli-routine-added = Добавлен шаг «{ $title }» ({ $id }, { $anchor }).
+cli-routine-removed = Шаг { $id } убран из распорядка; его прошлые отметки сохранены.
+cli-routine-changed = «{ $title }» ({ $id }): { $anchor }, напоминание { $remind ->
+    [on] включено
+   *[off] выключено
+}{ $enabled ->
+    [yes] {""}
+   *[no] , шаг выключен
+}.
+cli-routine-moved = Шаг { $id } теперь на { $position }-м месте.
+cli-routine-unchanged = Менять нечего: шаг { $id } уже такой, как вы просили.
+
+## remind.
+
+cli-remind-paused = Напоминания приостановлены до конца вечера ({ $date }); завтра они вернутся.
+cli-remind-resumed = Напоминания на этот вечер снова включены ({ $date }).
+
+## autostart.
+
+cli-autostart-enabled = Напоминания запускаются при входе в систему ({ $path }).
+cli-autostart-disabled-in = Автозапуск отключён в { $path }.
+cli-autostart-not-set = Напоминания не запускаются при входе в систему; включить это можно командой `bedtime-coach autostart on`.
+cli-autostart-running = Служба напоминаний сейчас работает (процесс { $pid }).
+cli-autostart-on = Напоминания будут запускаться при входе в систему ({ $path }).
+cli-autostart-start-now = Чтобы запустить их сейчас, выполните `bedtime-coach remind &`.
+cli-autostart-off = Напоминания больше не запускаются при входе в систему.
+cli-autostart-was-off = Напоминания и так не запускались при входе в систему.
+cli-autostart-stops-at-logout = Она остановится, когда вы выйдете из системы.
+
+## Ошибки во введённом.
+
+cli-error-clock-time = «{ $text }» — это не время; укажите ЧЧ:ММ, например 22:30
+cli-error-date = { $text } — это не дата; укажите ГГГГ-ММ-ДД, например 2026-11-27
+cli-error-date-range = { $text } — слишком далёкая дата; укажите дату с { $first } по { $last }
+cli-error-weekday = «{ $text }» — это не день недели; укажите mon, tue, wed, thu, fri, sat или sun
+
+## Когда результат не удаётся вывести.
+
+cli-print-failed = Не удалось вывести результат: { $error }.
+cli-print-failed-saved = Изменение сохранено, но вывести результат не удалось: { $error }.

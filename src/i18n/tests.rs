@@ -1,0 +1,255 @@
+//! The translation files are complete and used; plurals and dates read as people expect.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use chrono::NaiveDate;
+use fluent_bundle::FluentResource;
+use fluent_syntax::ast;
+
+use super::*;
+use crate::model::{Anchor, Day, Night};
+
+fn parse(text: &str, name: &str) -> FluentResource {
+    match FluentResource::try_new(text.to_owned()) {
+        Ok(resource) => resource,
+        Err((_, errors)) => panic!("{name} does not parse: {errors:?}"),
+    }
+}
+
+/// Every message id in `language`'s files; fails on a duplicate, a term, or a message
+/// without a value.
+fn keys(language: Language) -> BTreeSet<String> {
+    let mut keys = BTreeSet::new();
+    for (name, text) in resources(language) {
+        let name = format!("{}/{name}", language.code());
+        for entry in parse(text, &name).entries() {
+            match entry {
+                ast::Entry::Message(message) => {
+                    assert!(message.value.is_some(), "{name}: {} has no value", message.id.name);
+                    assert!(keys.insert(message.id.name.to_owned()), "{name}: {} is defined twice", message.id.name);
+                }
+                ast::Entry::Term(term) => panic!("{name}: use messages, not terms (-{})", term.id.name),
+                ast::Entry::Junk { content } => panic!("{name}: cannot parse {content:?}"),
+                _ => {}
+            }
+        }
+    }
+    keys
+}
+
+#[test]
+fn every_language_has_the_same_files_and_keys() {
+    let names = |language| resources(language).iter().map(|(name, _)| *name).collect::<Vec<_>>();
+    assert_eq!(names(Language::English), names(Language::Russian));
+    let english = keys(Language::English);
+    let russian = keys(Language::Russian);
+    let only = |a: &BTreeSet<String>, b: &BTreeSet<String>| a.difference(b).cloned().collect::<Vec<_>>();
+    assert!(only(&english, &russian).is_empty(), "missing in ru: {:?}", only(&english, &russian));
+    assert!(only(&russian, &english).is_empty(), "missing in en: {:?}", only(&russian, &english));
+}
+
+/// Keys used in `src/`: the literal first argument of `t(`, `t_args(` and `tr!(`,
+/// outside comments.
+fn used_keys() -> BTreeSet<String> {
+    fn walk(dir: &Path, files: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(&path, files);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                files.push(path);
+            }
+        }
+    }
+    let mut files = Vec::new();
+    walk(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut files);
+    let mut used = BTreeSet::new();
+    for file in files {
+        // This file names keys in its own tests; they must be used elsewhere too.
+        if file.ends_with("i18n/tests.rs") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&file).unwrap();
+        for call in ["t(", "t_args(", "tr!("] {
+            for (at, _) in text.match_indices(call) {
+                let before = text[..at].chars().next_back();
+                let line = &text[text[..at].rfind('\n').map_or(0, |n| n + 1)..at];
+                // A call inside a word (`set("`) or in a comment (docs show made-up keys).
+                if before.is_some_and(|c| c.is_alphanumeric() || c == '_') || line.trim_start().starts_with("//") {
+                    continue;
+                }
+                // The key may be on the next line (rustfmt breaks long calls).
+                let Some(rest) = text[at + call.len()..].trim_start().strip_prefix('"') else {
+                    // Only this module's own plumbing passes a key that is not a literal.
+                    assert!(file.ends_with("i18n/mod.rs"), "{}: a key must be a literal: {line}…", file.display());
+                    continue;
+                };
+                let key = &rest[..rest.find('"').unwrap()];
+                used.insert(key.to_owned());
+            }
+        }
+    }
+    used
+}
+
+#[test]
+fn every_used_key_exists_and_every_key_is_used() {
+    let used = used_keys();
+    let known = keys(Language::English);
+    let missing: Vec<_> = used.difference(&known).collect();
+    let unused: Vec<_> = known.difference(&used).collect();
+    assert!(missing.is_empty(), "used in src/ but in no .ftl file: {missing:?}");
+    assert!(unused.is_empty(), "in the .ftl files but used nowhere in src/: {unused:?}");
+}
+
+#[test]
+fn a_missing_key_reads_as_itself() {
+    assert_eq!(t("no-such-key"), "no-such-key");
+    assert_eq!(tr!("no-such-key", count = 3), "no-such-key");
+}
+
+#[test]
+fn the_language_follows_the_environment() {
+    let ru = Some("ru_RU.UTF-8");
+    assert_eq!(Language::from_locale_vars(None, None, ru), Language::Russian);
+    assert_eq!(Language::from_locale_vars(Some("C"), None, ru), Language::English);
+    assert_eq!(Language::from_locale_vars(Some(""), Some("ru_UA.UTF-8"), Some("en_US.UTF-8")), Language::Russian);
+    assert_eq!(Language::from_locale_vars(None, Some("en_GB.UTF-8"), ru), Language::English);
+    assert_eq!(Language::from_locale_vars(None, None, None), Language::English);
+    for ru in ["ru", "ru_RU", "ru_RU.UTF-8", "ru_RU@euro", "RU_ru.utf8", "ru-RU"] {
+        assert_eq!(Language::from_locale(ru), Language::Russian, "{ru}");
+    }
+    for other in ["C", "POSIX", "C.UTF-8", "en_US.UTF-8", "de_DE", "rue", "", "uk_UA.UTF-8"] {
+        assert_eq!(Language::from_locale(other), Language::English, "{other}");
+    }
+    assert_eq!(Language::resolve(LanguageChoice::Russian), Language::Russian);
+    assert_eq!(Language::resolve(LanguageChoice::English), Language::English);
+}
+
+#[test]
+fn with_language_is_for_this_thread_and_restores() {
+    let outer = language();
+    with_language(Language::Russian, || {
+        assert_eq!(language(), Language::Russian);
+        with_language(Language::English, || assert_eq!(t("cli-reminders-off"), "Reminders are off."));
+        assert_eq!(t("cli-reminders-off"), "Напоминания выключены.");
+        std::thread::spawn(move || assert_eq!(language(), outer)).join().unwrap();
+    });
+    assert_eq!(language(), outer);
+}
+
+fn ru<R>(f: impl FnOnce() -> R) -> R {
+    with_language(Language::Russian, f)
+}
+
+fn en<R>(f: impl FnOnce() -> R) -> R {
+    with_language(Language::English, f)
+}
+
+#[test]
+fn russian_plurals() {
+    ru(|| {
+        let steps: Vec<_> = [1, 2, 5, 11, 21, 22, 25, 111, 0].map(count_steps).into();
+        assert_eq!(
+            steps,
+            ["1 шаг", "2 шага", "5 шагов", "11 шагов", "21 шаг", "22 шага", "25 шагов", "111 шагов", "0 шагов"]
+        );
+        assert_eq!([1, 2, 5, 21, 12].map(count_minutes), ["1 минута", "2 минуты", "5 минут", "21 минута", "12 минут"]);
+        assert_eq!([1, 3, 7, 31].map(count_nights), ["1 ночь", "3 ночи", "7 ночей", "31 ночь"]);
+        assert_eq!([1, 4, 10, 24].map(count_evenings), ["1 вечер", "4 вечера", "10 вечеров", "24 вечера"]);
+        // Selectors inside a sentence pick the same way.
+        let tonight =
+            |done: u32| tr!("cli-status-tonight", date = "чт, 26 ноября", done = done, total = 13, skipped = 0);
+        assert!(tonight(1).contains("сделан 1 шаг из 13"), "{}", tonight(1));
+        assert!(tonight(3).contains("сделано 3 шага из 13"), "{}", tonight(3));
+        assert!(tonight(11).contains("сделано 11 шагов из 13"), "{}", tonight(11));
+    });
+    en(|| {
+        assert_eq!([1, 2].map(count_steps), ["1 step", "2 steps"]);
+        assert_eq!([1, 5].map(count_minutes), ["1 minute", "5 minutes"]);
+        assert_eq!([1, 2].map(count_nights), ["1 night", "2 nights"]);
+        assert_eq!([1, 2].map(count_evenings), ["1 evening", "2 evenings"]);
+    });
+}
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+#[test]
+fn dates_read_as_each_language_expects() {
+    let thursday = date(2026, 11, 26);
+    en(|| {
+        assert_eq!(evening_title(thursday), "Evening of Thursday 26 November 2026");
+        assert_eq!(short_date(thursday), "Thu 26 Nov");
+        assert_eq!(short_date(date(2027, 1, 3)), "Sun 3 Jan");
+        assert_eq!(weekday(Day::Fri), "Friday");
+    });
+    ru(|| {
+        assert_eq!(evening_title(thursday), "Вечер четверга, 26 ноября 2026");
+        assert_eq!(short_date(thursday), "чт, 26 ноября");
+        assert_eq!(evening_title(date(2026, 3, 1)), "Вечер воскресенья, 1 марта 2026");
+        assert_eq!(evening_title(date(2026, 5, 6)), "Вечер среды, 6 мая 2026");
+        assert_eq!(short_date(date(2027, 1, 1)), "пт, 1 января");
+        assert_eq!(weekday(Day::Fri), "Пятница");
+    });
+    // Every weekday and month has its own word in both languages.
+    for language in Language::ALL {
+        with_language(language, || {
+            let week: BTreeSet<_> = (23..30).map(|d| evening_title(date(2026, 11, d))).collect();
+            assert_eq!(week.len(), 7);
+            let months: BTreeSet<_> = (1..=12).map(|m| short_date(date(2026, m, 1))).collect();
+            assert_eq!(months.len(), 12);
+            assert!(!week.iter().chain(&months).any(|s| s.contains('-') || s.contains('\u{2068}')), "{week:?}");
+        });
+    }
+}
+
+#[test]
+fn durations_anchors_and_nights() {
+    en(|| {
+        assert_eq!([485, 480, 45, 0, -30].map(duration), ["8 h 05 min", "8 h", "45 min", "0 min", "-30 min"]);
+        assert_eq!(anchor(&Anchor::BeforeBedtime { minutes: 90 }), "1 h 30 min before bedtime");
+        assert_eq!(anchor(&Anchor::AfterWake { minutes: 0 }), "on waking");
+        let short = Night::new(
+            chrono::NaiveTime::from_hms_opt(23, 30, 0).unwrap(),
+            chrono::NaiveTime::from_hms_opt(6, 0, 0).unwrap(),
+        );
+        assert_eq!(sleep_opportunity(&short), short.sleep_opportunity_text());
+    });
+    ru(|| {
+        assert_eq!([485, 480, 45].map(duration), ["8 ч 05 мин", "8 ч", "45 мин"]);
+        assert_eq!(anchor(&Anchor::BeforeBedtime { minutes: 90 }), "за 1 ч 30 мин до сна");
+        assert_eq!(anchor(&Anchor::At { time: chrono::NaiveTime::from_hms_opt(16, 30, 0).unwrap() }), "в 16:30");
+    });
+}
+
+/// English output must not change with the move to Fluent: the model's own wording, for
+/// every anchor the model describes.
+#[test]
+fn english_matches_the_models_wording() {
+    en(|| {
+        for minutes in [0, 1, 45, 60, 90, 600] {
+            for a in [Anchor::BeforeBedtime { minutes }, Anchor::AfterWake { minutes }] {
+                assert_eq!(anchor(&a), a.describe());
+            }
+            assert_eq!(duration(minutes.into()), crate::model::time::format_minutes(minutes.into()));
+        }
+        for day in Day::ALL {
+            assert_eq!(weekday(day), day.name());
+        }
+    });
+}
+
+#[test]
+fn the_choice_is_saved_in_lowercase_and_defaults_to_system() {
+    use crate::model::Settings;
+    assert_eq!(Settings::default().language, LanguageChoice::System);
+    let value = serde_json::to_value(Settings { language: LanguageChoice::Russian, ..Settings::default() }).unwrap();
+    assert_eq!(value["language"], "russian");
+    let read: Settings = serde_json::from_value(serde_json::json!({"language": "english"})).unwrap();
+    assert_eq!(read.language, LanguageChoice::English);
+    let old: Settings = serde_json::from_value(serde_json::json!({"reminders": false})).unwrap();
+    assert_eq!(old.language, LanguageChoice::System);
+}
