@@ -10,13 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 fn run(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_bedtime-coach"))
-        .arg("--data-dir")
-        .arg(dir)
-        .args(args)
-        .env("TZ", "Europe/Berlin")
-        .output()
-        .unwrap()
+    common::bin(dir).args(args).output().unwrap()
 }
 
 fn stderr(out: &Output) -> String {

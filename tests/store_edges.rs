@@ -15,7 +15,7 @@ use bedtime_coach::store::{Paths, Store, StoreError, to_bytes};
 use chrono::{DateTime, NaiveDate};
 
 fn date(d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
+    common::date(2026, 11, d)
 }
 
 fn check_in() -> CheckIn {
