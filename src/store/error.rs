@@ -54,6 +54,11 @@ pub(crate) fn megabytes(bytes: u64) -> String {
     format!("{:.1} MB", bytes as f64 / (1u64 << 20) as f64)
 }
 
+/// A path for messages.
+pub(super) fn name(path: &Path) -> String {
+    path.display().to_string()
+}
+
 /// Something the user must be told once: a file moved aside, restored or migrated.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileReport {

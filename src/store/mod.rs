@@ -15,6 +15,8 @@ mod journal_near;
 mod lock;
 mod owner;
 mod paths;
+mod read;
+mod recovery;
 mod scan;
 
 use std::fs::File;
@@ -24,18 +26,19 @@ use std::sync::Mutex;
 use std::time::{Duration, SystemTime};
 
 pub use atomic::{FILE_MODE, create_private_dir, remove_file_if_exists, replace_file, sibling, write_atomic};
-pub use document::{Document, Loaded, migration_backup, save as save_document, to_bytes};
+pub use document::{Document, Loaded, to_bytes};
 pub(crate) use error::megabytes;
 pub use error::{FileReport, StoreError};
 pub use lock::WaitReporter;
 pub use owner::{OwnerLock, owner_pid};
 pub use paths::Paths;
+pub use recovery::{migration_backup, save as save_document};
 
 use chrono::NaiveDate;
 
 use crate::model::{Config, Journal, ReminderLog};
-use document::{Inspected, Read};
 use lock::LockGuard;
+use read::{Inspected, Read};
 
 /// What a read-modify-write returned, and whether it wrote the file (a change that
 /// changes nothing writes nothing).
@@ -149,7 +152,7 @@ impl Store {
     fn view<T: Document>(&self, path: &Path) -> Result<Loaded<T>, StoreError> {
         let path = self.resolve(path)?;
         let mut notices = Vec::new();
-        let inspected = document::inspect::<T>(&path, &mut notices);
+        let inspected = read::inspect::<T>(&path, &mut notices);
         self.push_notices(notices);
         match inspected? {
             Inspected::Ready(read) => Ok(read.loaded),
@@ -163,9 +166,9 @@ impl Store {
     /// Reads a resolved document under the lock, repairing it if need be.
     fn read_locked<T: Document>(&self, path: &Path) -> Result<Read<T>, StoreError> {
         let mut notices = Vec::new();
-        let read = match document::inspect::<T>(path, &mut notices) {
+        let read = match read::inspect::<T>(path, &mut notices) {
             Ok(Inspected::Ready(read)) => Ok(read),
-            Ok(Inspected::NeedsRepair(repair)) => document::repair::<T>(path, repair, &mut notices),
+            Ok(Inspected::NeedsRepair(repair)) => recovery::repair::<T>(path, repair, &mut notices),
             Err(error) => Err(error),
         };
         self.push_notices(notices);
@@ -226,7 +229,7 @@ impl Store {
             return Ok(Updated { value: result, saved: false });
         }
         let mut notices = Vec::new();
-        let saved = document::save_bytes::<T>(&path, &bytes, &mut notices);
+        let saved = recovery::save_bytes::<T>(&path, &bytes, &mut notices);
         self.push_notices(notices);
         saved?;
         Ok(Updated { value: result, saved: true })
@@ -287,7 +290,7 @@ impl Store {
             }
             let bytes = document::bytes_to_save(&path, &log.value)?;
             let mut notices = Vec::new();
-            let saved = document::save_bytes::<ReminderLog>(&path, &bytes, &mut notices);
+            let saved = recovery::save_bytes::<ReminderLog>(&path, &bytes, &mut notices);
             self.push_notices(notices);
             saved?;
         }
