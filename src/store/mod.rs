@@ -3,13 +3,6 @@
 //! Two processes share these files (the window and the background reminder service), so
 //! every change is a read-modify-write under an exclusive lock file: load the newest
 //! state, apply the change, save atomically, unlock. Nothing here keeps a cached copy
-//! that could overwrite another process's work.
-
-//! Every byte on disk: paths, the lock, atomic saves, migrations and recovery.
-//!
-//! Two processes share these files (the window and the background reminder service), so
-//! every change is a read-modify-write under an exclusive lock file: load the newest
-//! state, apply the change, save atomically, unlock. Nothing here keeps a cached copy
 //! that could overwrite another process's work. Viewing takes no lock: a file is only
 //! ever replaced by a rename, so reading it always sees one whole save. Only a load that
 //! must repair something (recover, migrate, restore a backup) takes the lock, and then
@@ -17,75 +10,35 @@
 
 mod atomic;
 mod document;
+mod error;
 mod journal_near;
+mod lock;
 mod owner;
 mod paths;
+mod read;
+mod recovery;
 mod scan;
 
-use std::fs::{File, TryLockError};
-use std::io;
+use std::fs::File;
 use std::ops::RangeInclusive;
-use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Duration, SystemTime};
 
 pub use atomic::{FILE_MODE, create_private_dir, remove_file_if_exists, replace_file, sibling, write_atomic};
-pub use document::{Document, Loaded, migration_backup, save as save_document, to_bytes};
+pub use document::{Document, Loaded, to_bytes};
+pub(crate) use error::megabytes;
+pub use error::{FileReport, StoreError};
+pub use lock::WaitReporter;
 pub use owner::{OwnerLock, owner_pid};
 pub use paths::Paths;
+pub use recovery::{migration_backup, save as save_document};
 
 use chrono::NaiveDate;
 
 use crate::model::{Config, Journal, ReminderLog, Settings};
-use document::{Inspected, Read};
-
-/// Something went wrong with the files; each message is one sentence for the user that
-/// names the file and gives its cause once (no error here has a `source`, so printing
-/// an error chain cannot repeat the cause).
-#[derive(Debug, thiserror::Error)]
-pub enum StoreError {
-    #[error("Could not {action} {}: {cause}.", path.display())]
-    Io { action: &'static str, path: PathBuf, cause: io::Error },
-    #[error("Could not write {}: {cause}.", path.display())]
-    Encode { path: PathBuf, cause: serde_json::Error },
-    #[error("Nothing was changed: {0}")]
-    ReadOnly(String),
-    #[error("Could not find your home folder; pass --data-dir DIR to choose where the files go.")]
-    NoHome,
-    #[error(
-        "Nothing was saved: your {what} would be {}, more than the {} that {} may hold, so it could not be read back.",
-        megabytes(*size), megabytes(*max), path.display()
-    )]
-    TooLarge { what: &'static str, path: PathBuf, size: u64, max: u64 },
-    #[error("{} is not a regular file ({kind}); move it away, then try again.", path.display())]
-    NotRegular { path: PathBuf, kind: &'static str },
-    #[error(
-        "{} is a link to {}, which does not exist; reconnect the drive or restore that file, or remove the link to start afresh.",
-        path.display(), target.display()
-    )]
-    DanglingLink { path: PathBuf, target: PathBuf },
-    #[error("{} is a file, not a folder; move it away or choose another folder with --data-dir.", path.display())]
-    NotAFolder { path: PathBuf },
-    #[error("Nothing was changed: {} is on a read-only file system.", path.display())]
-    ReadOnlyFileSystem { path: PathBuf },
-    #[error(
-        "Nothing was changed: another Bedtime Coach process{} kept {} locked for {} s; try again once it has finished.",
-        pid.map(|p| format!(" (process {p})")).unwrap_or_default(), path.display(), waited.as_secs()
-    )]
-    Busy { path: PathBuf, pid: Option<u32>, waited: Duration },
-}
-
-impl StoreError {
-    pub fn io(action: &'static str, path: &Path, cause: io::Error) -> Self {
-        Self::Io { action, path: path.to_owned(), cause }
-    }
-}
-
-/// A size for messages, with one decimal: "4.1 MB".
-pub(crate) fn megabytes(bytes: u64) -> String {
-    format!("{:.1} MB", bytes as f64 / (1u64 << 20) as f64)
-}
+use lock::LockGuard;
+use read::{Inspected, Read};
 
 /// What a read-modify-write returned, and whether it wrote the file (a change that
 /// changes nothing writes nothing).
@@ -93,20 +46,6 @@ pub(crate) fn megabytes(bytes: u64) -> String {
 pub struct Updated<R> {
     pub value: R,
     pub saved: bool,
-}
-
-/// Something the user must be told once: a file moved aside, restored or migrated.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FileReport {
-    pub message: String,
-    /// The files it is about, for "open folder" buttons.
-    pub paths: Vec<PathBuf>,
-}
-
-impl FileReport {
-    pub fn new(message: String, paths: Vec<PathBuf>) -> Self {
-        Self { message, paths }
-    }
 }
 
 /// Everything on disk at one moment.
@@ -126,9 +65,6 @@ impl Snapshot {
 /// Cheap identity of the files' current contents, to notice other processes' saves.
 pub type Fingerprint = Vec<Option<(SystemTime, u64)>>;
 
-/// Told what the store is waiting for, once per wait (the CLI prints it).
-pub type WaitReporter = Box<dyn Fn(&str) + Send + Sync>;
-
 /// The files of one user (or one `--data-dir`).
 pub struct Store {
     paths: Paths,
@@ -142,18 +78,6 @@ impl std::fmt::Debug for Store {
         f.debug_struct("Store").field("paths", &self.paths).field("lock_timeout", &self.lock_timeout).finish()
     }
 }
-
-/// Held while changing the files; dropping it clears the pid and unlocks.
-struct LockGuard(File);
-
-impl Drop for LockGuard {
-    fn drop(&mut self) {
-        let _ = self.0.set_len(0);
-    }
-}
-
-/// How long a change waits for another process before saying so.
-const REPORT_WAIT_AFTER: Duration = Duration::from_secs(1);
 
 impl Store {
     pub fn new(paths: Paths) -> Self {
@@ -218,63 +142,17 @@ impl Store {
         Ok(current)
     }
 
-    fn pid_in(path: &Path) -> Option<u32> {
-        std::fs::read_to_string(path).ok().and_then(|text| text.trim().parse().ok())
-    }
-
-    /// Takes the exclusive lock for a change: polls without blocking, says once after a
-    /// second whom it is waiting for, and gives up after the timeout.
+    /// Takes the exclusive lock for a change (see [`lock::acquire`]).
     fn lock(&self) -> Result<LockGuard, StoreError> {
         self.check_folders()?;
-        let read_only = |dir: &Path, error: io::Error, action| {
-            if error.raw_os_error() == Some(libc::EROFS) {
-                StoreError::ReadOnlyFileSystem { path: dir.to_owned() }
-            } else {
-                StoreError::io(action, dir, error)
-            }
-        };
-        for dir in [&self.paths.data_dir, &self.paths.config_dir] {
-            create_private_dir(dir).map_err(|e| read_only(dir, e, "create the folder"))?;
-        }
-        let path = self.paths.lock_file();
-        let file = atomic::open_private(&path).map_err(|e| read_only(&self.paths.data_dir, e, "open the lock file"))?;
-        if let Some(kind) = atomic::irregular_kind(&file).map_err(|e| StoreError::io("open the lock file", &path, e))? {
-            return Err(StoreError::NotRegular { path, kind });
-        }
-        let start = Instant::now();
-        let mut reported = false;
-        loop {
-            match file.try_lock() {
-                Ok(()) => break,
-                Err(TryLockError::WouldBlock) => {
-                    let waited = start.elapsed();
-                    if waited >= self.lock_timeout {
-                        return Err(StoreError::Busy { path, pid: Self::pid_in(&self.paths.lock_file()), waited });
-                    }
-                    if !reported && waited >= REPORT_WAIT_AFTER {
-                        reported = true;
-                        if let Some(report) = &self.wait_reporter {
-                            let who = Self::pid_in(&path).map(|p| format!(" (process {p})")).unwrap_or_default();
-                            report(&format!(
-                                "Waiting for another Bedtime Coach process{who} to finish with its files…"
-                            ));
-                        }
-                    }
-                    std::thread::sleep(Duration::from_millis(20));
-                }
-                Err(TryLockError::Error(error)) => return Err(StoreError::io("lock", &path, error)),
-            }
-        }
-        // Only for messages: a waiting process can name who holds the lock.
-        let _ = file.set_len(0).and_then(|()| file.write_all_at(format!("{}\n", std::process::id()).as_bytes(), 0));
-        Ok(LockGuard(file))
+        lock::acquire(&self.paths, self.lock_timeout, self.wait_reporter.as_ref())
     }
 
     /// Reads a document for viewing; takes the lock only when it must repair something.
     fn view<T: Document>(&self, path: &Path) -> Result<Loaded<T>, StoreError> {
         let path = self.resolve(path)?;
         let mut notices = Vec::new();
-        let inspected = document::inspect::<T>(&path, &mut notices);
+        let inspected = read::inspect::<T>(&path, &mut notices);
         self.push_notices(notices);
         match inspected? {
             Inspected::Ready(read) => Ok(read.loaded),
@@ -288,9 +166,9 @@ impl Store {
     /// Reads a resolved document under the lock, repairing it if need be.
     fn read_locked<T: Document>(&self, path: &Path) -> Result<Read<T>, StoreError> {
         let mut notices = Vec::new();
-        let read = match document::inspect::<T>(path, &mut notices) {
+        let read = match read::inspect::<T>(path, &mut notices) {
             Ok(Inspected::Ready(read)) => Ok(read),
-            Ok(Inspected::NeedsRepair(repair)) => document::repair::<T>(path, repair, &mut notices),
+            Ok(Inspected::NeedsRepair(repair)) => recovery::repair::<T>(path, repair, &mut notices),
             Err(error) => Err(error),
         };
         self.push_notices(notices);
@@ -302,7 +180,7 @@ impl Store {
     /// are in). `None` when the file is missing, damaged or unreadable.
     pub fn peek_settings(&self) -> Option<Settings> {
         let path = self.resolve(&self.paths.routine_file()).ok()?;
-        match document::inspect::<Config>(&path, &mut Vec::new()).ok()? {
+        match read::inspect::<Config>(&path, &mut Vec::new()).ok()? {
             Inspected::Ready(read) => Some(read.loaded.value.settings),
             Inspected::NeedsRepair(_) => None,
         }
@@ -362,7 +240,7 @@ impl Store {
             return Ok(Updated { value: result, saved: false });
         }
         let mut notices = Vec::new();
-        let saved = document::save_bytes::<T>(&path, &bytes, &mut notices);
+        let saved = recovery::save_bytes::<T>(&path, &bytes, &mut notices);
         self.push_notices(notices);
         saved?;
         Ok(Updated { value: result, saved: true })
@@ -423,7 +301,7 @@ impl Store {
             }
             let bytes = document::bytes_to_save(&path, &log.value)?;
             let mut notices = Vec::new();
-            let saved = document::save_bytes::<ReminderLog>(&path, &bytes, &mut notices);
+            let saved = recovery::save_bytes::<ReminderLog>(&path, &bytes, &mut notices);
             self.push_notices(notices);
             saved?;
         }
