@@ -10,6 +10,7 @@ use std::fs::{File, TryLockError};
 use std::io;
 use std::os::unix::fs::FileExt;
 use std::path::Path;
+use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use super::atomic::{self, create_private_dir};
@@ -34,8 +35,8 @@ fn pid_in(path: &Path) -> Option<u32> {
     std::fs::read_to_string(path).ok().and_then(|text| text.trim().parse().ok())
 }
 
-/// Takes the exclusive lock for a change: polls without blocking, says once after a
-/// second whom it is waiting for, and gives up after `timeout`.
+/// Takes the exclusive lock for a change; when another process holds it, waits (see
+/// [`wait_for`]) for at most `timeout`.
 pub(super) fn acquire(
     paths: &Paths,
     timeout: Duration,
@@ -56,29 +57,63 @@ pub(super) fn acquire(
     if let Some(kind) = atomic::irregular_kind(&file).map_err(|e| StoreError::io("open the lock file", &path, e))? {
         return Err(StoreError::NotRegular { path, kind });
     }
-    let start = Instant::now();
-    let mut reported = false;
-    loop {
-        match file.try_lock() {
-            Ok(()) => break,
-            Err(TryLockError::WouldBlock) => {
-                let waited = start.elapsed();
-                if waited >= timeout {
-                    return Err(StoreError::Busy { path, pid: pid_in(&paths.lock_file()), waited });
-                }
-                if !reported && waited >= REPORT_WAIT_AFTER {
-                    reported = true;
-                    if let Some(report) = wait_reporter {
-                        let who = pid_in(&path).map(|p| format!(" (process {p})")).unwrap_or_default();
-                        report(&format!("Waiting for another Bedtime Coach process{who} to finish with its files…"));
-                    }
-                }
-                std::thread::sleep(Duration::from_millis(20));
-            }
-            Err(TryLockError::Error(error)) => return Err(StoreError::io("lock", &path, error)),
-        }
+    match file.try_lock() {
+        Ok(()) => {}
+        Err(TryLockError::WouldBlock) => wait_for(&file, &path, timeout, wait_reporter)?,
+        Err(TryLockError::Error(error)) => return Err(StoreError::io("lock", &path, error)),
     }
     // Only for messages: a waiting process can name who holds the lock.
     let _ = file.set_len(0).and_then(|()| file.write_all_at(format!("{}\n", std::process::id()).as_bytes(), 0));
     Ok(LockGuard(file))
+}
+
+/// Waits for the lock held by another process: a thread blocks in `flock` on a second
+/// descriptor of the same open file (so the kernel wakes it the moment the lock is free,
+/// rather than a poll that can keep missing a busy writer), while this thread says once
+/// after a second whom it is waiting for and gives up after `timeout`. A waiter that
+/// gets the lock after the give-up closes its descriptor at once, which releases it.
+fn wait_for(
+    file: &File,
+    path: &Path,
+    timeout: Duration,
+    wait_reporter: Option<&WaitReporter>,
+) -> Result<(), StoreError> {
+    let busy = |waited| StoreError::Busy { path: path.to_owned(), pid: pid_in(path), waited };
+    if timeout.is_zero() {
+        return Err(busy(Duration::ZERO));
+    }
+    let waiter = file.try_clone().map_err(|e| StoreError::io("lock", path, e))?;
+    let (locked, result) = mpsc::channel();
+    std::thread::Builder::new()
+        .name("bedtime-coach-lock".into())
+        .spawn(move || {
+            let _ = locked.send(waiter.lock());
+        })
+        .map_err(|e| StoreError::io("lock", path, e))?;
+    let start = Instant::now();
+    let mut reported = false;
+    loop {
+        let waited = start.elapsed();
+        let next_look = if reported { timeout } else { REPORT_WAIT_AFTER.min(timeout) };
+        match result.recv_timeout(next_look.saturating_sub(waited)) {
+            Ok(Ok(())) => return Ok(()),
+            Ok(Err(error)) => return Err(StoreError::io("lock", path, error)),
+            Err(mpsc::RecvTimeoutError::Disconnected) => {
+                return Err(StoreError::io("lock", path, io::Error::other("the waiting thread ended")));
+            }
+            Err(mpsc::RecvTimeoutError::Timeout) => {
+                let waited = start.elapsed();
+                if waited >= timeout {
+                    return Err(busy(waited));
+                }
+                if !reported {
+                    reported = true;
+                    if let Some(report) = wait_reporter {
+                        let who = pid_in(path).map(|p| format!(" (process {p})")).unwrap_or_default();
+                        report(&format!("Waiting for another Bedtime Coach process{who} to finish with its files…"));
+                    }
+                }
+            }
+        }
+    }
 }
