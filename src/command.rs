@@ -6,6 +6,7 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 
+use crate::model::plan::is_active;
 use crate::model::routine::{StepEdit, StepError};
 use crate::model::schedule::SameTime;
 use crate::model::time::is_sane_date;
@@ -134,10 +135,19 @@ impl Change {
                 let config = store.load_config()?.value;
                 let routine_step = config.routine.get(&step).ok_or_else(|| CommandError::UnknownStep(step.clone()))?;
                 routine_step.check_value(value)?;
+                // What the evening's routine is now, for statistics (see model::stats).
+                let routine: Vec<String> = config
+                    .routine
+                    .steps
+                    .iter()
+                    .filter(|s| is_active(&config, evening, s))
+                    .map(|s| s.id.clone())
+                    .collect();
                 store.update_journal(|journal| {
                     let check_in = CheckIn::new(outcome, at, value);
                     let same = journal.check_in(evening, &step).is_some_and(|old| *old == check_in);
                     journal.record(evening, &step, check_in);
+                    journal.evenings.entry(evening).or_default().routine = Some(routine);
                     saved_if(!same)
                 })
             }

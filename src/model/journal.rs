@@ -59,6 +59,10 @@ pub struct Evening {
     pub checks: BTreeMap<String, CheckIn>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub night: Option<NightLog>,
+    /// The steps that made up this evening's routine, as of its latest check-in, so
+    /// statistics count a step only on the evenings it was part of the routine.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub routine: Option<Vec<String>>,
     #[serde(flatten)]
     pub extra: Extra,
 }

@@ -13,6 +13,7 @@ pub mod reminders;
 pub mod routine;
 pub mod schedule;
 pub mod settings;
+pub mod stats;
 pub mod time;
 
 pub use catalog::{CATALOG, Hemisphere, ValueKind};
