@@ -7,6 +7,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use bedtime_coach::command::Change;
+use bedtime_coach::i18n::Language;
 use bedtime_coach::model::{Anchor, Config, Outcome};
 use bedtime_coach::store::{Paths, Store};
 use bedtime_coach::ui::{App, Clock};
@@ -34,11 +35,17 @@ fn saved_routine(dir: &Path) {
     Change::SaveConfig(Config::default()).apply(&store(dir)).unwrap();
 }
 
+/// The window in English, whatever the machine's locale: the App draws in its own
+/// language on the test's thread, so tests in other languages can run beside these.
 fn harness(dir: &Path) -> Harness<'static, App> {
+    harness_in(dir, Language::English, egui::vec2(1280.0, 1400.0))
+}
+
+fn harness_in(dir: &Path, language: Language, size: egui::Vec2) -> Harness<'static, App> {
     Harness::builder()
-        .with_size(egui::vec2(1280.0, 1400.0))
+        .with_size(size)
         .with_context_setup(bedtime_coach::ui::install_style)
-        .build_ui_state(|ui, app: &mut App| app.frame(ui), App::new(store(dir), clock()))
+        .build_ui_state(|ui, app: &mut App| app.frame(ui), App::new(store(dir), clock()).in_language(language))
 }
 
 fn outcome(dir: &Path, step: &str) -> Option<Outcome> {
@@ -349,8 +356,9 @@ fn opening_the_window_starts_the_reminder_service() {
     Change::SaveConfig(config).apply(&store(dir.path())).unwrap();
     Change::PauseReminders { evening: tonight, paused: true }.apply(&store(dir.path())).unwrap();
 
-    let app =
-        App::new(store(dir.path()), clock()).with_service_program(Some(env!("CARGO_BIN_EXE_bedtime-coach").into()));
+    let app = App::new(store(dir.path()), clock())
+        .in_language(Language::English)
+        .with_service_program(Some(env!("CARGO_BIN_EXE_bedtime-coach").into()));
     let mut h = Harness::builder()
         .with_size(egui::vec2(1280.0, 1400.0))
         .with_context_setup(bedtime_coach::ui::install_style)
