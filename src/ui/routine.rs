@@ -62,13 +62,8 @@ pub fn routine_ui(
             ui.separator();
             ui.heading(t("ui-routine-preview"));
             for step in &preview.steps {
-                ui.horizontal_wrapped(|ui| {
-                    ui.label(RichText::new(widgets::clock(&step.due)).monospace());
-                    ui.label(&step.title);
-                    if step.remind {
-                        ui.label(RichText::new(t("ui-routine-reminder")).small().weak());
-                    }
-                });
+                let reminder = step.remind.then(|| t("ui-routine-reminder"));
+                widgets::timeline_row(ui, &step.due, &step.title, reminder);
             }
         });
     });

@@ -59,14 +59,14 @@ pub fn settings_ui(
     ui.add_space(8.0);
 
     // Saved with the other settings; the window follows it from the next frame.
-    let language = ui.label(RichText::new(t("ui-settings-language")).strong());
+    ui.label(RichText::new(t("ui-settings-language")).strong());
     ui.horizontal_wrapped(|ui| {
         for (choice, name) in [
             (LanguageChoice::System, t("ui-settings-language-system")),
             (LanguageChoice::English, t("ui-settings-language-english")),
             (LanguageChoice::Russian, t("ui-settings-language-russian")),
         ] {
-            ui.radio_value(&mut settings.language, choice, name).labelled_by(language.id);
+            ui.radio_value(&mut settings.language, choice, name);
         }
     });
     ui.add_space(8.0);

@@ -93,20 +93,16 @@ pub fn setup_ui(
         let ui = &mut columns[1];
         ui.label(RichText::new(t("ui-setup-preview")).strong());
         let plan = plan_evening(&draft, evening_at(&draft, now), &Local, None);
-        // The preview scrolls at a small window size; the button stays in view below it.
-        let room = (ui.available_height() - 56.0).max(80.0);
-        egui::ScrollArea::vertical().id_salt("setup-preview").max_height(room).show(ui, |ui| {
-            for step in &plan.steps {
-                ui.horizontal_wrapped(|ui| {
-                    ui.label(RichText::new(widgets::clock(&step.due)).monospace());
-                    ui.label(&step.title);
-                });
-            }
-        });
-        ui.add_space(10.0);
+        // The button comes before the preview, which scrolls at a small window size.
         let valid = parse_hhmm(&state.bedtime).is_some() && parse_hhmm(&state.wake).is_some();
         if ui.add_enabled(valid, egui::Button::new(RichText::new(t("ui-setup-save")).size(17.0)).wrap()).clicked() {
             actions.push(Action::Apply(Change::SaveConfig(draft.clone())));
         }
+        ui.add_space(6.0);
+        egui::ScrollArea::vertical().id_salt("setup-preview").auto_shrink([false, false]).show(ui, |ui| {
+            for step in &plan.steps {
+                widgets::timeline_row(ui, &step.due, &step.title, None);
+            }
+        });
     });
 }

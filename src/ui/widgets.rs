@@ -73,6 +73,27 @@ pub fn clock<Tz: chrono::TimeZone>(at: &chrono::DateTime<Tz>) -> String {
     hhmm(at.naive_local().time())
 }
 
+/// A step in a preview of the evening: its time, then its title (and `note`, small)
+/// wrapping beside the time, so a long title never runs off the side.
+pub fn timeline_row<Tz: chrono::TimeZone>(
+    ui: &mut egui::Ui,
+    due: &chrono::DateTime<Tz>,
+    title: &str,
+    note: Option<String>,
+) {
+    ui.horizontal(|ui| {
+        ui.label(egui::RichText::new(clock(due)).monospace());
+        let mut job = egui::text::LayoutJob::default();
+        let (style, align) = (ui.style().clone(), egui::Align::Center);
+        egui::RichText::new(title).append_to(&mut job, &style, egui::FontSelection::Default, align);
+        if let Some(note) = note {
+            let note = egui::RichText::new(format!("  {note}")).small().weak();
+            note.append_to(&mut job, &style, egui::FontSelection::Default, align);
+        }
+        ui.add(egui::Label::new(job).wrap());
+    });
+}
+
 /// The text a time field starts with.
 pub fn time_text(time: NaiveTime) -> String {
     hhmm(time)

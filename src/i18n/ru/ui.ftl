@@ -148,7 +148,7 @@ ui-settings-theme-dark = Тёмное
 ui-settings-theme-light = Светлое
 ui-settings-theme-hint = Тёмное подходит для вечера: меньше света перед сном.
 ui-settings-language = Язык
-ui-settings-language-system = Как в системе
+ui-settings-language-system = Язык системы
 # Каждый язык — своим названием, одинаково на всех языках.
 ui-settings-language-english = English
 ui-settings-language-russian = Русский
