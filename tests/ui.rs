@@ -7,6 +7,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use bedtime_coach::command::Change;
+use bedtime_coach::i18n::Language;
 use bedtime_coach::model::{Anchor, Config, Outcome};
 use bedtime_coach::store::{Paths, Store};
 use bedtime_coach::ui::{App, Clock};
@@ -34,11 +35,17 @@ fn saved_routine(dir: &Path) {
     Change::SaveConfig(Config::default()).apply(&store(dir)).unwrap();
 }
 
+/// The window in English, whatever the machine's locale: the App draws in its own
+/// language on the test's thread, so tests in other languages can run beside these.
 fn harness(dir: &Path) -> Harness<'static, App> {
+    harness_in(dir, Language::English, egui::vec2(1280.0, 1400.0))
+}
+
+fn harness_in(dir: &Path, language: Language, size: egui::Vec2) -> Harness<'static, App> {
     Harness::builder()
-        .with_size(egui::vec2(1280.0, 1400.0))
+        .with_size(size)
         .with_context_setup(bedtime_coach::ui::install_style)
-        .build_ui_state(|ui, app: &mut App| app.frame(ui), App::new(store(dir), clock()))
+        .build_ui_state(|ui, app: &mut App| app.frame(ui), App::new(store(dir), clock()).in_language(language))
 }
 
 fn outcome(dir: &Path, step: &str) -> Option<Outcome> {
@@ -349,8 +356,9 @@ fn opening_the_window_starts_the_reminder_service() {
     Change::SaveConfig(config).apply(&store(dir.path())).unwrap();
     Change::PauseReminders { evening: tonight, paused: true }.apply(&store(dir.path())).unwrap();
 
-    let app =
-        App::new(store(dir.path()), clock()).with_service_program(Some(env!("CARGO_BIN_EXE_bedtime-coach").into()));
+    let app = App::new(store(dir.path()), clock())
+        .in_language(Language::English)
+        .with_service_program(Some(env!("CARGO_BIN_EXE_bedtime-coach").into()));
     let mut h = Harness::builder()
         .with_size(egui::vec2(1280.0, 1400.0))
         .with_context_setup(bedtime_coach::ui::install_style)
@@ -440,4 +448,166 @@ fn a_held_lock_never_blocks_a_frame_and_the_change_lands_later() {
     h.run();
     assert_eq!(outcome(dir.path(), "warm-bath"), Some(Outcome::Done));
     assert!(h.query_by_label_contains("Waiting for another").is_none());
+}
+
+// In Russian. The App draws in its own language on the test's thread, so these run in
+// parallel with the English ones. Step titles still come from the catalog as they are,
+// so the tests find steps by the Russian half of a label only.
+
+fn harness_ru(dir: &Path) -> Harness<'static, App> {
+    harness_in(dir, Language::Russian, egui::vec2(1280.0, 1400.0))
+}
+
+fn check(dir: &Path, steps: &[&str], outcome: Outcome) {
+    let at = chrono::DateTime::parse_from_rfc3339("2026-11-26T21:00:00+01:00").unwrap();
+    for step in steps {
+        let step = (*step).to_owned();
+        Change::Check { evening: evening(), step, outcome, value: None, at }.apply(&store(dir)).unwrap();
+    }
+}
+
+#[test]
+fn tonight_in_russian_counts_with_russian_plurals() {
+    let dir = tempfile::tempdir().unwrap();
+    saved_routine(dir.path());
+    let total = Config::default().routine.steps.iter().filter(|s| s.enabled).count();
+    let h = harness_ru(dir.path());
+    h.get_by_label("Сегодня");
+    h.get_by_label("Распорядок");
+    h.get_by_label("Вечер четверга, 26 ноября 2026");
+    h.get_by_label("Отбой в 22:30 — через 1 ч 20 мин");
+    h.get_by_label("8 ч до будильника в 06:30");
+    h.get_by_label("Без интернета: данные остаются на этом компьютере");
+    h.get_by_label(&format!("Сделано 0 шагов из {total}"));
+    assert!(h.query_all_by_label_contains("Пропустить: ").count() > 1);
+    drop(h);
+    for (done, text) in [
+        (&["warm-bath"][..], format!("Сделан 1 шаг из {total}")),
+        (&["calm-ambience"][..], format!("Сделано 2 шага из {total}")),
+        (&["ventilate-bedroom", "caffeine-cutoff", "lights-out"][..], format!("Сделано 5 шагов из {total}")),
+    ] {
+        check(dir.path(), done, Outcome::Done);
+        harness_ru(dir.path()).get_by_label(&text);
+    }
+    check(dir.path(), &["set-alarm"], Outcome::Skipped);
+    let h = harness_ru(dir.path());
+    h.get_by_label(&format!("Сделано 5 шагов из {total}, пропущен 1"));
+    assert_eq!(h.query_all_by_label("сделано в 21:00").count(), 5);
+    h.get_by_label("пропущено");
+    assert!(h.query_by_label_contains(" done").is_none(), "no English left on Tonight");
+}
+
+#[test]
+fn done_by_its_russian_label_reaches_the_journal() {
+    let dir = tempfile::tempdir().unwrap();
+    saved_routine(dir.path());
+    let mut h = harness_ru(dir.path());
+    let done_buttons = h.query_all_by_label_contains("Готово: ").count();
+    h.query_all_by_label_contains("Готово: ").next().unwrap().click();
+    h.run();
+    let journal = store(dir.path()).load_journal().unwrap().value;
+    let checked: Vec<_> = Config::default()
+        .routine
+        .steps
+        .iter()
+        .filter_map(|step| journal.check_in(evening(), &step.id).map(|c| (step.id.clone(), c.outcome)))
+        .collect();
+    assert_eq!(checked.len(), 1, "{checked:?}");
+    assert_eq!(checked[0].1, Outcome::Done);
+    assert_eq!(h.query_all_by_label_contains("Готово: ").count(), done_buttons - 1);
+    h.get_by_label_contains("Отменить: ");
+    h.get_by_label_contains("Сделан 1 шаг из ");
+}
+
+#[test]
+fn choosing_a_language_in_settings_switches_the_window_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    saved_routine(dir.path());
+    let mut h = harness(dir.path());
+    h.get_by_label("Settings").click();
+    h.run();
+    h.get_by_label("Language");
+    h.get_by_label("System");
+    h.get_by_label("Русский").click();
+    h.run();
+    let settings = store(dir.path()).load_config().unwrap().value.settings;
+    assert_eq!(settings.language, bedtime_coach::model::settings::LanguageChoice::Russian);
+    assert_eq!(h.state().language(), Language::Russian);
+    // The next frame is drawn in Russian; the native names stay as they are.
+    h.get_by_label("Язык");
+    h.get_by_label("Язык системы");
+    h.get_by_label("English");
+    assert!(h.query_by_label("Settings").is_none());
+    h.get_by_label("Сегодня").click();
+    h.run();
+    h.get_by_label_contains("Отбой в 22:30");
+    h.get_by_label("Настройки").click();
+    h.run();
+    h.get_by_label("English").click();
+    h.run();
+    h.get_by_label("Language");
+    h.get_by_label("Русский");
+    assert_eq!(h.state().language(), Language::English);
+}
+
+/// Every labelled widget on screen lies inside the window and none covers another.
+fn assert_fits(h: &Harness<'static, App>, screen: &str) {
+    use egui_kittest::kittest::NodeT;
+    let window = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(720.0, 520.0));
+    let leaves: Vec<(String, egui::Rect)> = h
+        .root()
+        .children_recursive()
+        .filter(|node| node.children().next().is_none())
+        .filter_map(|node| {
+            let label = node.accesskit_node().label().or_else(|| node.accesskit_node().value())?;
+            let rect = node.rect();
+            // Below the fold: scrolled into view when wanted.
+            (rect.min.y < window.max.y && rect.max.y > window.min.y && rect.area() > 0.0).then_some((label, rect))
+        })
+        .collect();
+    assert!(leaves.len() > 5, "{screen}: nothing found");
+    for (label, rect) in &leaves {
+        assert!(
+            rect.max.x <= window.max.x + 0.5 && rect.min.x >= -0.5,
+            "{screen}: {label:?} runs off the side: {rect:?}"
+        );
+    }
+    for (i, (a, ra)) in leaves.iter().enumerate() {
+        for (b, rb) in &leaves[i + 1..] {
+            let overlap = ra.intersect(*rb);
+            let area = if overlap.is_positive() { overlap.area() } else { 0.0 };
+            assert!(area < 4.0, "{screen}: {a:?} {ra:?} overlaps {b:?} {rb:?}");
+        }
+    }
+}
+
+#[test]
+fn russian_fits_the_smallest_window() {
+    let size = egui::vec2(720.0, 520.0);
+    let first = tempfile::tempdir().unwrap();
+    let h = harness_in(first.path(), Language::Russian, size);
+    h.get_by_label("Добро пожаловать в Bedtime Coach");
+    assert_fits(&h, "setup");
+    drop(h);
+
+    let dir = tempfile::tempdir().unwrap();
+    saved_routine(dir.path());
+    check(dir.path(), &["warm-bath"], Outcome::Done);
+    let mut h = harness_in(dir.path(), Language::Russian, size);
+    assert_fits(&h, "tonight");
+    h.get_by_label("Распорядок").click();
+    h.run();
+    assert_fits(&h, "routine");
+    h.query_all_by_label_contains("Изменить: ").next().unwrap().click();
+    h.run();
+    assert_fits(&h, "routine editor");
+    h.get_by_label("Режим сна").click();
+    h.run();
+    assert_fits(&h, "schedule");
+    h.get_by_label("В некоторые дни иначе").click();
+    h.run();
+    assert_fits(&h, "schedule per weekday");
+    h.get_by_label("Настройки").click();
+    h.run();
+    assert_fits(&h, "settings");
 }

@@ -23,7 +23,8 @@ fn done_button_centre(data: &Path) -> (f32, f32) {
     use bedtime_coach::store::{Paths, Store};
     use bedtime_coach::ui::{App, system_clock};
     use egui_kittest::kittest::Queryable;
-    let app = App::new(Store::new(Paths::in_dir(data)), system_clock());
+    let app =
+        App::new(Store::new(Paths::in_dir(data)), system_clock()).in_language(bedtime_coach::i18n::Language::English);
     let harness = egui_kittest::Harness::builder()
         .with_size(eframe::egui::vec2(980.0, 700.0)) // the window's default inner size
         .with_context_setup(bedtime_coach::ui::install_style)

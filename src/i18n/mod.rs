@@ -142,8 +142,22 @@ pub fn apply_choice(choice: LanguageChoice) {
 
 /// The `.ftl` files of each language, as (name, text); the same names in every language.
 pub const RESOURCES: [(Language, &[(&str, &str)]); 2] = [
-    (Language::English, &[("common.ftl", include_str!("en/common.ftl")), ("cli.ftl", include_str!("en/cli.ftl"))]),
-    (Language::Russian, &[("common.ftl", include_str!("ru/common.ftl")), ("cli.ftl", include_str!("ru/cli.ftl"))]),
+    (
+        Language::English,
+        &[
+            ("common.ftl", include_str!("en/common.ftl")),
+            ("cli.ftl", include_str!("en/cli.ftl")),
+            ("ui.ftl", include_str!("en/ui.ftl")),
+        ],
+    ),
+    (
+        Language::Russian,
+        &[
+            ("common.ftl", include_str!("ru/common.ftl")),
+            ("cli.ftl", include_str!("ru/cli.ftl")),
+            ("ui.ftl", include_str!("ru/ui.ftl")),
+        ],
+    ),
 ];
 
 type Bundle = FluentBundle<FluentResource>;

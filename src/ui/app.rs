@@ -17,9 +17,12 @@ use super::pending::{BUSY_BANNER, PendingChanges, RETRY_EVERY};
 use super::reminder_status::{self, ReminderInfo, ServiceStarter};
 use super::{Action, routine, schedule, settings, setup, style, tonight, widgets};
 use crate::command::Change;
+use crate::i18n::{self, Language};
+use crate::model::settings::LanguageChoice;
 use crate::model::{ReminderLog, Theme, evening_at, plan_evening};
 use crate::remind;
 use crate::store::{Fingerprint, Snapshot, Store, owner_pid};
+use crate::tr;
 
 /// Where "now" comes from: the system clock, or a fixed instant in tests.
 pub type Clock = Arc<dyn Fn() -> DateTime<Local> + Send + Sync>;
@@ -47,6 +50,14 @@ pub struct App {
     /// Commands that put back what the last undoable change removed.
     undo: Vec<Change>,
     applied_theme: Option<Theme>,
+    /// The language every frame is drawn in, on the drawing thread only.
+    language: Language,
+    /// The saved choice `language` follows; a new choice (from Settings or another
+    /// process) replaces the language at once.
+    language_choice: Option<LanguageChoice>,
+    /// Whether the saved choice is also applied process-wide ([`i18n::apply_choice`]);
+    /// off once a language is given with [`App::in_language`] (tests in parallel threads).
+    language_global: bool,
     file_watch: Option<FileWatch>,
     pending: PendingChanges,
     service: ServiceStarter,
@@ -71,6 +82,9 @@ impl App {
             banners: Banners::default(),
             undo: Vec::new(),
             applied_theme: None,
+            language: i18n::language(),
+            language_choice: None,
+            language_global: true,
             file_watch: None,
             pending: PendingChanges::default(),
             service: ServiceStarter::default(),
@@ -91,6 +105,40 @@ impl App {
         self
     }
 
+    /// Draws in `language` until the saved choice changes (in Settings, or in the file),
+    /// on this App's thread only: the process-wide language is left alone.
+    pub fn in_language(mut self, language: Language) -> Self {
+        self.language = language;
+        self.language_choice = Some(self.snapshot.config.value.settings.language);
+        self.language_global = false;
+        self
+    }
+
+    /// The language the window is drawn in now.
+    pub fn language(&self) -> Language {
+        self.language
+    }
+
+    /// Follows the saved language choice when it is new (at load, after Settings, after
+    /// another process saved one): the next frame is drawn in it.
+    fn sync_language(&mut self) {
+        let choice = self.snapshot.config.value.settings.language;
+        if self.language_choice == Some(choice) {
+            return;
+        }
+        self.language_choice = Some(choice);
+        self.language = Language::resolve(choice);
+        if self.language_global {
+            i18n::apply_choice(choice);
+        }
+    }
+
+    /// Runs `f` with this App's language as the thread's: every text of a frame, and the
+    /// banners its changes bring, is in it.
+    fn speaking<R>(&mut self, f: impl FnOnce(&mut Self) -> R) -> R {
+        i18n::with_language(self.language, || f(self))
+    }
+
     pub fn banners(&self) -> &[Banner] {
         self.banners.all()
     }
@@ -98,13 +146,16 @@ impl App {
     /// Sets up fonts and colours, watches the files for other processes' saves, and
     /// starts the reminder service when reminders are on and none runs.
     pub fn install(&mut self, ctx: &egui::Context) {
+        self.speaking(|app| app.install_in_language(ctx));
+    }
+
+    fn install_in_language(&mut self, ctx: &egui::Context) {
         style::install(ctx);
         match FileWatch::start(self.store.paths().clone(), ctx.clone()) {
             Ok(watch) => self.file_watch = Some(watch),
-            Err(error) => self.banners.push(Banner::new(
-                BannerKind::Warning,
-                format!("Changes made outside this window will show after a restart ({error})."),
-            )),
+            Err(error) => {
+                self.banners.push(Banner::new(BannerKind::Warning, tr!("ui-no-file-watch", error = error.to_string())))
+            }
         }
         self.start_service();
         self.refresh_autostart();
@@ -163,6 +214,7 @@ impl App {
             Ok(snapshot) => self.snapshot = snapshot,
             Err(error) => self.banners.push(Banner::new(BannerKind::Error, error.to_string())),
         }
+        self.sync_language();
         let now = (self.clock)();
         let tonight = evening_at(&self.snapshot.config.value, &now);
         match self.store.load_reminders() {
@@ -198,6 +250,10 @@ impl App {
 
     /// What must go on every frame, also while the window is hidden.
     pub fn logic(&mut self, ctx: &egui::Context) {
+        self.speaking(|app| app.logic_in_language(ctx));
+    }
+
+    fn logic_in_language(&mut self, ctx: &egui::Context) {
         self.retry_pending(ctx);
         if file_watch::fingerprint(&self.store) != self.fingerprint {
             self.reload();
@@ -225,6 +281,10 @@ impl App {
     }
 
     pub fn draw(&mut self, ui: &mut egui::Ui) {
+        self.speaking(|app| app.draw_in_language(ui));
+    }
+
+    fn draw_in_language(&mut self, ui: &mut egui::Ui) {
         let mut actions = Vec::new();
         let quit = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::Q);
         if ui.input_mut(|input| input.consume_shortcut(&quit)) {
@@ -235,14 +295,14 @@ impl App {
         egui::Panel::top("top-bar").show(ui, |ui| {
             ui.add_space(6.0);
             ui.horizontal(|ui| {
-                ui.heading("Bedtime Coach");
+                ui.heading(i18n::t("ui-app-name"));
                 ui.add_space(16.0);
                 if !first_run {
                     for (screen, label) in [
-                        (Screen::Tonight, "Tonight"),
-                        (Screen::Routine, "Routine"),
-                        (Screen::Schedule, "Schedule"),
-                        (Screen::Settings, "Settings"),
+                        (Screen::Tonight, i18n::t("ui-tab-tonight")),
+                        (Screen::Routine, i18n::t("ui-tab-routine")),
+                        (Screen::Schedule, i18n::t("ui-tab-schedule")),
+                        (Screen::Settings, i18n::t("ui-tab-settings")),
                     ] {
                         if ui.selectable_label(self.screen == screen, label).clicked() {
                             actions.push(Action::Show(screen));
@@ -250,8 +310,9 @@ impl App {
                     }
                 }
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    let offline = egui::RichText::new("Offline: your data stays on this computer").small().weak();
-                    ui.add(egui::Label::new(offline).truncate());
+                    let offline = egui::RichText::new(i18n::t("ui-offline")).small().weak();
+                    // Wraps (two short lines) when the tabs leave little room, never hidden.
+                    ui.add(egui::Label::new(offline).wrap());
                 });
             });
             ui.add_space(4.0);
@@ -280,10 +341,13 @@ impl App {
                     tonight::tonight_ui(ui, &mut self.tonight, &plan, config, paused, &now, &mut actions);
                 }
                 Screen::Routine => routine::routine_ui(ui, &mut self.routine, config, &now, &mut actions),
-                Screen::Schedule => schedule::schedule_ui(ui, &mut self.schedule, config, &mut actions),
-                Screen::Settings => {
-                    settings::settings_ui(ui, config, self.store.paths(), &self.reminder_info, &mut actions)
+                // Longer words (Russian) at the smallest window size scroll rather than clip.
+                Screen::Schedule => {
+                    scrolling(ui, "schedule", |ui| schedule::schedule_ui(ui, &mut self.schedule, config, &mut actions))
                 }
+                Screen::Settings => scrolling(ui, "settings", |ui| {
+                    settings::settings_ui(ui, config, self.store.paths(), &self.reminder_info, &mut actions)
+                }),
             }
         });
         self.apply(actions);
@@ -291,6 +355,10 @@ impl App {
 
     /// Applies what the views asked for, in order.
     pub fn apply(&mut self, actions: Vec<Action>) {
+        self.speaking(|app| app.apply_in_language(actions));
+    }
+
+    fn apply_in_language(&mut self, actions: Vec<Action>) {
         let mut changed = false;
         for action in actions {
             match action {
@@ -311,7 +379,8 @@ impl App {
                 Action::DismissBanner(index) => self.banners.dismiss(index),
                 Action::OpenFolder(path) => {
                     if let Err(error) = std::process::Command::new("xdg-open").arg(&path).spawn() {
-                        let message = format!("Could not open {} ({error}); the path is shown above.", path.display());
+                        let message =
+                            tr!("ui-open-folder-failed", path = path.display().to_string(), error = error.to_string());
                         self.banners.push(Banner::new(BannerKind::Error, message));
                     }
                 }
@@ -345,7 +414,7 @@ impl App {
         let routine = &self.snapshot.config.value.routine;
         let index = routine.position(step)?;
         let removed = routine.steps[index].clone();
-        let message = format!("Removed \"{}\" from your routine.", removed.title());
+        let message = tr!("ui-step-removed", title = removed.title());
         Some((message, vec![Change::AddStep(removed), Change::MoveStep { step: step.clone(), to: index }]))
     }
 
@@ -383,9 +452,14 @@ impl App {
     pub fn close(&mut self) {
         self.file_watch = None;
         if let Some(pid) = owner_pid(self.store.paths()) {
-            eprintln!("Bedtime Coach: Reminders continue in the background (process {pid}) after the window closes.");
+            eprintln!("{}", tr!("ui-reminders-continue", pid = pid.to_string()));
         }
     }
+}
+
+/// A screen in a vertical scroll area that fills the panel.
+fn scrolling(ui: &mut egui::Ui, id: &str, add: impl FnOnce(&mut egui::Ui)) {
+    egui::ScrollArea::vertical().id_salt(id).auto_shrink([false, false]).show(ui, add);
 }
 
 impl eframe::App for App {

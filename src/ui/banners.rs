@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 
 use crate::model::reminders::Undelivered;
+use crate::tr;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BannerKind {
@@ -40,8 +41,12 @@ impl Banner {
         let mut due = undelivered.due.clone();
         // A merged notice's summary already names the wind-down or bedtime.
         due.retain(|title| !undelivered.summary.contains(title.as_str()));
-        let due = if due.is_empty() { String::new() } else { format!(": {}", due.join(", ")) };
-        let text = format!("Reminder — {}{due}. {}", undelivered.summary, undelivered.reason);
+        let (summary, reason) = (undelivered.summary.as_str(), undelivered.reason.as_str());
+        let text = if due.is_empty() {
+            tr!("ui-undelivered", summary = summary, reason = reason)
+        } else {
+            tr!("ui-undelivered-due", summary = summary, due = due.join(", "), reason = reason)
+        };
         Self::keyed(BannerKind::Warning, REMINDER_BANNER, text)
     }
 

@@ -43,7 +43,7 @@ pub fn run_window(store: Store) -> anyhow::Result<()> {
     let persistence = store.paths().data_dir.join("window.ron");
     let app = App::new(store, app::system_clock()).with_service_program(std::env::current_exe().ok());
     let mut viewport = egui::ViewportBuilder::default()
-        .with_title("Bedtime Coach")
+        .with_title(crate::i18n::t("ui-app-name"))
         .with_app_id("bedtime-coach")
         .with_inner_size([980.0, 700.0])
         .with_min_inner_size([720.0, 520.0]);
@@ -66,5 +66,5 @@ pub fn run_window(store: Store) -> anyhow::Result<()> {
             Ok(Box::new(app))
         }),
     )
-    .map_err(|error| anyhow::anyhow!("Could not open the window ({error}); is a graphical session running?"))
+    .map_err(|error| anyhow::anyhow!(crate::tr!("ui-window-failed", error = error.to_string())))
 }

@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 use super::banners::{Banner, BannerKind};
 use crate::command::{Change, CommandError};
 use crate::store::{Store, StoreError};
+use crate::tr;
 
 /// After this long a waiting change is shown as waiting.
 const SAY_WAITING_AFTER: Duration = Duration::from_secs(1);
@@ -65,19 +66,23 @@ impl PendingChanges {
             match change.clone().apply(store) {
                 Ok(_) => outcome.saved = true,
                 Err(CommandError::Store(StoreError::Busy { pid, .. })) => {
-                    let who = pid.map(|pid| format!(" (process {pid})")).unwrap_or_default();
+                    let pid = pid.map(|pid| pid.to_string());
                     if since.elapsed() >= GIVE_UP_AFTER {
                         self.queue.clear();
-                        let message = format!(
-                            "Your change was not saved: another Bedtime Coach process{who} has kept the files busy for {} s. Try again.",
-                            GIVE_UP_AFTER.as_secs()
-                        );
+                        let seconds = GIVE_UP_AFTER.as_secs();
+                        let message = match pid {
+                            Some(pid) => tr!("ui-busy-gave-up-pid", pid = pid, seconds = seconds),
+                            None => tr!("ui-busy-gave-up", seconds = seconds),
+                        };
                         outcome.banners.push(Banner::keyed(BannerKind::Error, BUSY_BANNER, message));
                     } else {
                         self.queue.push_front(change);
                         outcome.waiting = true;
                         if since.elapsed() >= SAY_WAITING_AFTER {
-                            let message = format!("Waiting for another Bedtime Coach process{who} to finish saving…");
+                            let message = match pid {
+                                Some(pid) => tr!("ui-busy-waiting-pid", pid = pid),
+                                None => tr!("ui-busy-waiting"),
+                            };
                             outcome.banners.push(Banner::keyed(BannerKind::Info, BUSY_BANNER, message));
                         }
                     }

@@ -4,8 +4,10 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
+use crate::i18n::t;
 use crate::remind::{self, service};
 use crate::store::{Paths, Store, owner_pid};
+use crate::tr;
 
 /// A service that exits at once (a broken session) is not restarted in a loop.
 const RESTART_AFTER: Duration = Duration::from_secs(60);
@@ -43,9 +45,7 @@ impl ServiceStarter {
         }
         self.last_try = Some(Instant::now());
         if let Err(error) = service::spawn_background_from(program, service::chosen_data_dir(paths)) {
-            self.failure = Some(format!(
-                "The reminder service could not be started ({error}); reminders are not sent until it runs."
-            ));
+            self.failure = Some(tr!("ui-service-failed", error = error.to_string()));
         }
     }
 }
@@ -55,13 +55,13 @@ pub fn set_autostart(store: &Store, on: bool) -> Result<String, String> {
     let paths = store.paths();
     if !on {
         return match remind::autostart::disable() {
-            Ok(_) => Ok("Reminders no longer start at login.".to_owned()),
+            Ok(_) => Ok(t("ui-autostart-off")),
             Err(error) => Err(error.to_string()),
         };
     }
     let icon = store.ensure_file("icon.png", remind::ICON_PNG).map_err(|e| e.to_string())?;
     match remind::autostart::enable(service::chosen_data_dir(paths), &icon.display().to_string()) {
-        Ok(_) => Ok("Reminders will start at login.".to_owned()),
+        Ok(_) => Ok(t("ui-autostart-on")),
         Err(error) => Err(error.to_string()),
     }
 }

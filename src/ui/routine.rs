@@ -6,8 +6,10 @@ use eframe::egui::{self, RichText};
 
 use super::{Action, style, widgets};
 use crate::command::{Change, new_step};
+use crate::i18n::{self, t};
 use crate::model::routine::{MAX_ANCHOR_MINUTES, MAX_TITLE_CHARS, StepEdit};
 use crate::model::{Anchor, CATALOG, Config, Step, evening_at, plan_evening};
+use crate::tr;
 
 #[derive(Debug, Default)]
 pub struct EditorState {
@@ -58,22 +60,17 @@ pub fn routine_ui(
         egui::ScrollArea::vertical().id_salt("routine-edit").auto_shrink([false, false]).show(ui, |ui| {
             editor_ui(ui, state, &preview);
             ui.separator();
-            ui.heading("Preview: tonight");
+            ui.heading(t("ui-routine-preview"));
             for step in &preview.steps {
-                ui.horizontal(|ui| {
-                    ui.label(RichText::new(step.due.format("%H:%M").to_string()).monospace());
-                    ui.label(&step.title);
-                    if step.remind {
-                        ui.label(RichText::new("reminder").small().weak());
-                    }
-                });
+                let reminder = step.remind.then(|| t("ui-routine-reminder"));
+                widgets::timeline_row(ui, &step.due, &step.title, reminder);
             }
         });
     });
     egui::CentralPanel::default().show(ui, |ui| {
         egui::ScrollArea::vertical().id_salt("routine-list").auto_shrink([false, false]).show(ui, |ui| {
-            ui.heading("Your routine");
-            ui.label(RichText::new("Tick a step to use it; untick to pause it without losing it.").weak());
+            ui.heading(t("ui-routine-heading"));
+            ui.label(RichText::new(t("ui-routine-hint")).weak());
             list_ui(ui, state, config, actions);
             ui.separator();
             add_ui(ui, state, config, actions);
@@ -131,7 +128,7 @@ fn list_ui(ui: &mut egui::Ui, state: &mut EditorState, config: &Config, actions:
         frame.show(ui, |ui| {
             ui.set_width(ui.available_width());
             let mut enabled = step.enabled;
-            if ui.checkbox(&mut enabled, title).accessible_name(format!("Use: {title}")).changed() {
+            if ui.checkbox(&mut enabled, title).accessible_name(tr!("ui-routine-use", title = title)).changed() {
                 let edit = StepEdit { enabled: Some(enabled), ..StepEdit::default() };
                 actions.push(Action::Apply(Change::EditStep { step: step.id.clone(), edit }));
             }
@@ -139,28 +136,30 @@ fn list_ui(ui: &mut egui::Ui, state: &mut EditorState, config: &Config, actions:
             ui.horizontal(|ui| {
                 ui.add_space(ui.spacing().indent);
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    if ui.small_button("Delete").accessible_name(format!("Delete: {title}")).clicked() {
+                    let delete = ui.small_button(t("ui-routine-delete"));
+                    if delete.accessible_name(tr!("ui-routine-delete-step", title = title)).clicked() {
                         actions.push(Action::Apply(Change::RemoveStep { step: step.id.clone() }));
                     }
-                    let down = ui.add_enabled(index + 1 < count, egui::Button::new("Down").small());
-                    if down.accessible_name(format!("Move down: {title}")).clicked() {
+                    let down = ui.add_enabled(index + 1 < count, egui::Button::new(t("ui-routine-down")).small());
+                    if down.accessible_name(tr!("ui-routine-move-down", title = title)).clicked() {
                         actions.push(Action::Apply(Change::MoveStep { step: step.id.clone(), to: index + 1 }));
                     }
-                    let up = ui.add_enabled(index > 0, egui::Button::new("Up").small());
-                    if up.accessible_name(format!("Move up: {title}")).clicked() {
+                    let up = ui.add_enabled(index > 0, egui::Button::new(t("ui-routine-up")).small());
+                    if up.accessible_name(tr!("ui-routine-move-up", title = title)).clicked() {
                         actions.push(Action::Apply(Change::MoveStep {
                             step: step.id.clone(),
                             to: index.saturating_sub(1),
                         }));
                     }
-                    let edit = ui.add(egui::Button::new("Edit").small().selected(selected));
-                    if edit.accessible_name(format!("Edit: {title}")).clicked() {
+                    let edit = ui.add(egui::Button::new(t("ui-routine-edit")).small().selected(selected));
+                    if edit.accessible_name(tr!("ui-routine-edit-step", title = title)).clicked() {
                         state.selected = Some(step.id.clone());
                     }
-                    let reminder = if step.remind { " · reminder" } else { "" };
-                    let when = RichText::new(format!("{}{reminder}", step.anchor.describe())).small().weak();
+                    let when = i18n::anchor(&step.anchor);
+                    let when = if step.remind { tr!("ui-routine-when-remind", when = when) } else { when };
                     ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
-                        ui.add(egui::Label::new(when).truncate());
+                        // Wraps rather than hides: "за 1 ч 30 мин до сна · напоминание".
+                        ui.add(egui::Label::new(RichText::new(when).small().weak()).wrap());
                     });
                 });
             });
@@ -169,17 +168,17 @@ fn list_ui(ui: &mut egui::Ui, state: &mut EditorState, config: &Config, actions:
 }
 
 fn add_ui(ui: &mut egui::Ui, state: &mut EditorState, config: &Config, actions: &mut Vec<Action>) {
-    ui.label(RichText::new("Add a step").strong());
+    ui.label(RichText::new(t("ui-routine-add-heading")).strong());
     let missing: Vec<_> = CATALOG.iter().filter(|entry| config.routine.get(entry.id).is_none()).collect();
     if missing.is_empty() {
-        ui.label(RichText::new("Every step from the article is in your routine.").weak());
+        ui.label(RichText::new(t("ui-routine-all-added")).weak());
     } else {
         if state.catalog_choice.is_none_or(|id| config.routine.get(id).is_some()) {
             state.catalog_choice = missing.first().map(|entry| entry.id);
         }
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             let chosen = missing.iter().find(|e| Some(e.id) == state.catalog_choice);
-            egui::ComboBox::from_label("From the article")
+            egui::ComboBox::from_label(t("ui-routine-from-article"))
                 .selected_text(chosen.map(|e| e.title).unwrap_or_default())
                 .show_ui(ui, |ui| {
                     for entry in &missing {
@@ -187,7 +186,7 @@ fn add_ui(ui: &mut egui::Ui, state: &mut EditorState, config: &Config, actions: 
                             .on_hover_text(entry.why);
                     }
                 });
-            if ui.button("Add").accessible_name("Add step from the article").clicked()
+            if ui.button(t("ui-routine-add")).accessible_name(t("ui-routine-add-from-article")).clicked()
                 && let Some(id) = state.catalog_choice
             {
                 actions.push(Action::Apply(Change::AddStep(new_step(id, None, None))));
@@ -198,18 +197,18 @@ fn add_ui(ui: &mut egui::Ui, state: &mut EditorState, config: &Config, actions: 
             ui.label(RichText::new(entry.why).small().weak());
         }
     }
-    ui.horizontal(|ui| {
-        let label = ui.label("Your own step");
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label(t("ui-routine-own"));
         let response = ui
             .add(
                 egui::TextEdit::singleline(&mut state.new_title)
                     .char_limit(MAX_TITLE_CHARS)
-                    .hint_text("e.g. Read a paper book"),
+                    .hint_text(t("ui-routine-own-hint")),
             )
             .labelled_by(label.id);
         let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         let title = state.new_title.trim().to_owned();
-        let add = ui.add_enabled(!title.is_empty(), egui::Button::new("Add custom step"));
+        let add = ui.add_enabled(!title.is_empty(), egui::Button::new(t("ui-routine-add-own")));
         if (add.clicked() || enter) && !title.is_empty() {
             let id = config.routine.unique_id_for(&title);
             let step = new_step(&id, Some(title), None);
@@ -222,14 +221,14 @@ fn add_ui(ui: &mut egui::Ui, state: &mut EditorState, config: &Config, actions: 
 
 fn editor_ui(ui: &mut egui::Ui, state: &mut EditorState, preview: &crate::model::Plan<Local>) {
     let Some(draft) = state.draft.as_mut() else {
-        ui.heading("Edit a step");
-        ui.label(RichText::new("Choose Edit next to a step to change its title, time or reminder.").weak());
+        ui.heading(t("ui-routine-edit-heading"));
+        ui.label(RichText::new(t("ui-routine-edit-hint")).weak());
         return;
     };
-    ui.heading(format!("Edit: {}", draft.title()));
+    ui.heading(tr!("ui-routine-edit-step", title = draft.title()));
     let mut changed = false;
-    ui.horizontal(|ui| {
-        let label = ui.label("Title");
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label(t("ui-routine-title"));
         let mut title = draft.title().to_owned();
         if ui.add(egui::TextEdit::singleline(&mut title).char_limit(MAX_TITLE_CHARS)).labelled_by(label.id).changed()
             && !title.trim().is_empty()
@@ -239,11 +238,11 @@ fn editor_ui(ui: &mut egui::Ui, state: &mut EditorState, preview: &crate::model:
         }
     });
     let mut kind = kind_of(draft.anchor);
-    ui.horizontal(|ui| {
-        ui.label("When");
-        changed |= ui.radio_value(&mut kind, AnchorKind::BeforeBedtime, "Before bedtime").changed();
-        changed |= ui.radio_value(&mut kind, AnchorKind::AfterWake, "After waking").changed();
-        changed |= ui.radio_value(&mut kind, AnchorKind::At, "At a clock time").changed();
+    ui.horizontal_wrapped(|ui| {
+        ui.label(t("ui-routine-when"));
+        changed |= ui.radio_value(&mut kind, AnchorKind::BeforeBedtime, t("ui-routine-before-bedtime")).changed();
+        changed |= ui.radio_value(&mut kind, AnchorKind::AfterWake, t("ui-routine-after-waking")).changed();
+        changed |= ui.radio_value(&mut kind, AnchorKind::At, t("ui-routine-at-time")).changed();
     });
     let due_now = preview.get(&draft.id).map(|s| s.due_local.time());
     draft.anchor = match (kind, draft.anchor) {
@@ -263,27 +262,29 @@ fn editor_ui(ui: &mut egui::Ui, state: &mut EditorState, preview: &crate::model:
         }
         (_, anchor) => anchor,
     };
-    ui.horizontal(|ui| match &mut draft.anchor {
+    ui.horizontal_wrapped(|ui| match &mut draft.anchor {
         Anchor::BeforeBedtime { minutes } | Anchor::AfterWake { minutes } => {
-            let label = ui.label("Minutes");
-            let drag = egui::DragValue::new(minutes).range(0..=MAX_ANCHOR_MINUTES).speed(1).suffix(" min");
+            let label = ui.label(t("ui-routine-minutes"));
+            let suffix = format!(" {}", t("ui-unit-min"));
+            let drag = egui::DragValue::new(minutes).range(0..=MAX_ANCHOR_MINUTES).speed(1).suffix(suffix);
             changed |= ui.add(drag).labelled_by(label.id).changed();
         }
         Anchor::At { time } => {
-            if let Some(new_time) = widgets::time_field(ui, "Clock time", &mut state.at_text) {
+            if let Some(new_time) = widgets::time_field(ui, &t("ui-routine-clock-time"), &mut state.at_text) {
                 changed |= *time != new_time;
                 *time = new_time;
             }
         }
     });
-    changed |= ui.checkbox(&mut draft.remind, "Send a reminder").changed();
+    changed |= ui.checkbox(&mut draft.remind, t("ui-routine-send-reminder")).changed();
     if !draft.why().is_empty() {
         ui.label(RichText::new(draft.why()).color(style::quiet(ui)));
     }
     if let Some(planned) = preview.get(&draft.id) {
-        ui.label(RichText::new(format!("Tonight at {}", planned.due.format("%H:%M"))).color(style::accent(ui)));
+        let at = tr!("ui-routine-tonight-at", time = widgets::clock(&planned.due));
+        ui.label(RichText::new(at).color(style::accent(ui)));
     } else if !draft.enabled {
-        ui.label(RichText::new("This step is turned off.").weak());
+        ui.label(RichText::new(t("ui-routine-turned-off")).weak());
     }
     if changed {
         state.dirty = true;

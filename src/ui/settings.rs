@@ -1,13 +1,15 @@
-//! Settings: reminders, theme, hemisphere, and where the data lives.
+//! Settings: reminders, theme, language, hemisphere, and where the data lives.
 
 use eframe::egui::{self, RichText};
 
 use super::Action;
 use super::reminder_status::ReminderInfo;
 use crate::command::Change;
-use crate::model::settings::{MAX_GRACE_MINUTES, MAX_SNOOZE_MINUTES};
+use crate::i18n::t;
+use crate::model::settings::{LanguageChoice, MAX_GRACE_MINUTES, MAX_SNOOZE_MINUTES};
 use crate::model::{Config, Hemisphere, Theme};
 use crate::store::Paths;
+use crate::tr;
 
 pub fn settings_ui(
     ui: &mut egui::Ui,
@@ -18,61 +20,72 @@ pub fn settings_ui(
 ) {
     let saved = &config.settings;
     let mut settings = saved.clone();
-    ui.heading("Settings");
+    ui.heading(t("ui-tab-settings"));
     ui.add_space(4.0);
 
-    ui.label(RichText::new("Reminders").strong());
-    ui.checkbox(&mut settings.reminders, "Send wind-down reminders as desktop notifications");
+    ui.label(RichText::new(t("ui-settings-reminders")).strong());
+    ui.checkbox(&mut settings.reminders, t("ui-settings-send"));
     let who = match (saved.reminders, reminders.service_pid) {
-        (false, _) => "Reminders are off.".to_owned(),
-        (true, Some(pid)) => format!(
-            "The reminder service (process {pid}) sends them as desktop notifications; \
-             they keep coming when this window is closed."
-        ),
-        (true, None) => "The reminder service is not running; it starts with this window or at login.".to_owned(),
+        (false, _) => t("ui-settings-reminders-off"),
+        (true, Some(pid)) => tr!("ui-settings-service-running", pid = pid.to_string()),
+        (true, None) => t("ui-settings-service-stopped"),
     };
     ui.label(RichText::new(who).small().weak());
     if let Some(mut at_login) = reminders.autostart
-        && ui.checkbox(&mut at_login, "Start reminders when I log in").changed()
+        && ui.checkbox(&mut at_login, t("ui-settings-autostart")).changed()
     {
         actions.push(Action::Autostart(at_login));
     }
-    ui.horizontal(|ui| {
-        let label = ui.label("Snooze for");
-        ui.add(egui::DragValue::new(&mut settings.snooze_minutes).range(1..=MAX_SNOOZE_MINUTES).suffix(" min"))
-            .labelled_by(label.id);
-        let label = ui.label("Still send reminders missed by up to");
-        ui.add(egui::DragValue::new(&mut settings.grace_minutes).range(0..=MAX_GRACE_MINUTES).suffix(" min"))
-            .labelled_by(label.id);
+    let minutes = format!(" {}", t("ui-unit-min"));
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label(t("ui-settings-snooze"));
+        let snooze = egui::DragValue::new(&mut settings.snooze_minutes).range(1..=MAX_SNOOZE_MINUTES);
+        ui.add(snooze.suffix(minutes.as_str())).labelled_by(label.id);
+    });
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label(t("ui-settings-grace"));
+        let grace = egui::DragValue::new(&mut settings.grace_minutes).range(0..=MAX_GRACE_MINUTES);
+        ui.add(grace.suffix(minutes.as_str())).labelled_by(label.id);
     });
     ui.add_space(8.0);
 
-    ui.label(RichText::new("Appearance").strong());
-    ui.horizontal(|ui| {
-        ui.radio_value(&mut settings.theme, Theme::System, "Follow the system");
-        ui.radio_value(&mut settings.theme, Theme::Dark, "Dark");
-        ui.radio_value(&mut settings.theme, Theme::Light, "Light");
+    ui.label(RichText::new(t("ui-settings-appearance")).strong());
+    ui.horizontal_wrapped(|ui| {
+        ui.radio_value(&mut settings.theme, Theme::System, t("ui-settings-theme-system"));
+        ui.radio_value(&mut settings.theme, Theme::Dark, t("ui-settings-theme-dark"));
+        ui.radio_value(&mut settings.theme, Theme::Light, t("ui-settings-theme-light"));
     });
-    ui.label(RichText::new("Dark suits the evening: less light before sleep.").small().weak());
+    ui.label(RichText::new(t("ui-settings-theme-hint")).small().weak());
     ui.add_space(8.0);
 
-    ui.label(RichText::new("Season").strong());
-    ui.horizontal(|ui| {
-        ui.radio_value(&mut settings.hemisphere, Hemisphere::Northern, "Northern hemisphere");
-        ui.radio_value(&mut settings.hemisphere, Hemisphere::Southern, "Southern hemisphere");
+    // Saved with the other settings; the window follows it from the next frame.
+    ui.label(RichText::new(t("ui-settings-language")).strong());
+    ui.horizontal_wrapped(|ui| {
+        for (choice, name) in [
+            (LanguageChoice::System, t("ui-settings-language-system")),
+            (LanguageChoice::English, t("ui-settings-language-english")),
+            (LanguageChoice::Russian, t("ui-settings-language-russian")),
+        ] {
+            ui.radio_value(&mut settings.language, choice, name);
+        }
     });
-    ui.label(
-        RichText::new("\"Keep hands and feet warm\" joins your evenings in autumn and winter where you live.")
-            .small()
-            .weak(),
-    );
     ui.add_space(8.0);
 
-    ui.label(RichText::new("Your data").strong());
-    ui.label("Bedtime Coach works offline. Nothing leaves this computer; everything is kept as JSON files here:");
-    folder_ui(ui, "Routine and settings", &paths.config_dir, actions);
+    ui.label(RichText::new(t("ui-settings-season")).strong());
+    ui.horizontal_wrapped(|ui| {
+        ui.radio_value(&mut settings.hemisphere, Hemisphere::Northern, t("ui-settings-northern"));
+        ui.radio_value(&mut settings.hemisphere, Hemisphere::Southern, t("ui-settings-southern"));
+    });
+    ui.label(RichText::new(t("ui-settings-season-hint")).small().weak());
+    ui.add_space(8.0);
+
+    ui.label(RichText::new(t("ui-settings-data")).strong());
+    ui.label(t("ui-settings-data-intro"));
+    let config_folder = (t("ui-settings-config-folder"), t("ui-settings-open-config-folder"));
+    folder_ui(ui, config_folder, &paths.config_dir, actions);
     if paths.data_dir != paths.config_dir {
-        folder_ui(ui, "Journal", &paths.data_dir, actions);
+        let journal_folder = (t("ui-settings-journal-folder"), t("ui-settings-open-journal-folder"));
+        folder_ui(ui, journal_folder, &paths.data_dir, actions);
     }
 
     if settings != *saved {
@@ -80,11 +93,12 @@ pub fn settings_ui(
     }
 }
 
-fn folder_ui(ui: &mut egui::Ui, what: &str, folder: &std::path::Path, actions: &mut Vec<Action>) {
-    ui.horizontal(|ui| {
-        ui.label(format!("{what}:"));
+/// A folder's label, its path and an "Open folder" button with `open` as its accessible name.
+fn folder_ui(ui: &mut egui::Ui, (label, open): (String, String), folder: &std::path::Path, actions: &mut Vec<Action>) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(label);
         ui.label(RichText::new(folder.display().to_string()).monospace());
-        if ui.button("Open folder").accessible_name(format!("Open the {} folder", what.to_lowercase())).clicked() {
+        if ui.button(t("ui-open-folder")).accessible_name(open).clicked() {
             actions.push(Action::OpenFolder(folder.to_path_buf()));
         }
     });

@@ -5,8 +5,9 @@ use eframe::egui::{self, RichText};
 
 use super::{Action, style, widgets};
 use crate::command::Change;
-use crate::model::schedule::SameTime;
+use crate::i18n::{self, t};
 use crate::model::{CATALOG, Config, Night, Routine, Step, evening_at, plan_evening, time::parse_hhmm};
+use crate::tr;
 
 #[derive(Debug, Default)]
 pub struct SetupState {
@@ -58,53 +59,50 @@ pub fn setup_ui(
 ) {
     state.start(defaults);
     let draft = state.draft(defaults);
-    ui.heading("Welcome to Bedtime Coach");
-    ui.label(
-        "Twitches while falling asleep are common and usually harmless. A steady routine helps: \
-         a fixed bedtime, a calm evening, a comfortable bedroom. Set yours up in a minute; \
-         you can change everything later.",
-    );
+    ui.heading(t("ui-setup-welcome"));
+    ui.label(t("ui-setup-intro"));
     ui.add_space(8.0);
     ui.columns(2, |columns| {
         egui::ScrollArea::vertical().id_salt("setup-steps").auto_shrink([false, false]).show(&mut columns[0], |ui| {
-            ui.label(RichText::new("1. Your sleep schedule").strong());
-            ui.horizontal(|ui| {
-                widgets::time_field(ui, "Bedtime", &mut state.bedtime);
-                widgets::time_field(ui, "Wake time", &mut state.wake);
+            ui.label(RichText::new(t("ui-setup-schedule")).strong());
+            ui.horizontal_wrapped(|ui| {
+                widgets::time_field(ui, &t("ui-bedtime"), &mut state.bedtime);
+                widgets::time_field(ui, &t("ui-wake-time"), &mut state.wake);
             });
             let typed = (parse_hhmm(&state.bedtime), parse_hhmm(&state.wake));
             if let (Some(bedtime), Some(wake)) = typed
                 && bedtime == wake
             {
-                ui.label(RichText::new(SameTime(bedtime).to_string()).color(style::WARNING));
+                let same = tr!("ui-setup-same-time", time = widgets::time_text(bedtime));
+                ui.label(RichText::new(same).color(style::WARNING));
             } else {
                 let night: &Night = &draft.schedule.every_day;
-                let sleep = RichText::new(night.sleep_opportunity_text());
+                let sleep = RichText::new(i18n::sleep_opportunity(night));
                 ui.label(if night.is_short() { sleep.color(style::WARNING) } else { sleep.color(style::accent(ui)) });
             }
             ui.add_space(10.0);
-            ui.label(RichText::new("2. Your evening steps, from the article").strong());
+            ui.label(RichText::new(t("ui-setup-steps")).strong());
             for (entry, chosen) in CATALOG.iter().zip(state.chosen.iter_mut()) {
-                ui.horizontal(|ui| {
+                ui.horizontal_wrapped(|ui| {
                     ui.checkbox(chosen, entry.title);
-                    ui.label(RichText::new(entry.anchor.describe()).small().weak());
+                    ui.label(RichText::new(i18n::anchor(&entry.anchor)).small().weak());
                 });
                 ui.indent(entry.id, |ui| ui.label(RichText::new(entry.why).small().color(style::quiet(ui))));
             }
         });
         let ui = &mut columns[1];
-        ui.label(RichText::new("3. Tonight with this routine").strong());
+        ui.label(RichText::new(t("ui-setup-preview")).strong());
         let plan = plan_evening(&draft, evening_at(&draft, now), &Local, None);
-        for step in &plan.steps {
-            ui.horizontal(|ui| {
-                ui.label(RichText::new(step.due.format("%H:%M").to_string()).monospace());
-                ui.label(&step.title);
-            });
-        }
-        ui.add_space(10.0);
+        // The button comes before the preview, which scrolls at a small window size.
         let valid = parse_hhmm(&state.bedtime).is_some() && parse_hhmm(&state.wake).is_some();
-        if ui.add_enabled(valid, egui::Button::new(RichText::new("Save my routine").size(17.0))).clicked() {
+        if ui.add_enabled(valid, egui::Button::new(RichText::new(t("ui-setup-save")).size(17.0)).wrap()).clicked() {
             actions.push(Action::Apply(Change::SaveConfig(draft.clone())));
         }
+        ui.add_space(6.0);
+        egui::ScrollArea::vertical().id_salt("setup-preview").auto_shrink([false, false]).show(ui, |ui| {
+            for step in &plan.steps {
+                widgets::timeline_row(ui, &step.due, &step.title, None);
+            }
+        });
     });
 }

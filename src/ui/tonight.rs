@@ -5,13 +5,12 @@ use std::collections::BTreeSet;
 use chrono::{DateTime, Local};
 use eframe::egui::{self, RichText};
 
+use super::widgets::clock;
 use super::{Action, style};
 use crate::command::Change;
-use crate::model::{
-    Config, Outcome, Plan, PlannedStep, StepState, ValueKind, catalog,
-    schedule::{MIN_SLEEP_MINUTES, SHORT_NIGHT_ADVICE},
-    time::format_minutes,
-};
+use crate::i18n::{self, t};
+use crate::model::{Config, Outcome, Plan, PlannedStep, StepState, ValueKind, catalog, schedule::MIN_SLEEP_MINUTES};
+use crate::tr;
 
 #[derive(Debug, Default)]
 pub struct TonightState {
@@ -65,40 +64,41 @@ pub fn tonight_ui(
             step_ui(ui, state, plan, step, config, now, actions);
         }
         if plan.steps.is_empty() {
-            ui.label("Your routine has no steps tonight. Add some under Routine.");
+            ui.label(t("ui-tonight-empty"));
         }
     });
 }
 
 fn header_ui(ui: &mut egui::Ui, plan: &Plan<Local>, now: &DateTime<Local>) {
-    ui.label(RichText::new(format!("Evening of {}", plan.evening.format("%A %-d %B"))).weak());
+    ui.label(RichText::new(i18n::evening_title(plan.evening)).weak());
     let to_bed = (plan.bedtime - *now).num_minutes();
+    let bedtime = clock(&plan.bedtime);
     let countdown = if to_bed > 0 {
-        format!("Bedtime {} — in {}", plan.bedtime.format("%H:%M"), format_minutes(to_bed))
+        tr!("ui-tonight-bedtime-in", time = bedtime, duration = i18n::duration(to_bed))
     } else if *now < plan.wake {
-        format!("Past bedtime ({}) — lights out and sleep well", plan.bedtime.format("%H:%M"))
+        tr!("ui-tonight-past-bedtime", time = bedtime)
     } else {
-        "This evening is over".to_owned()
+        t("ui-tonight-over")
     };
     ui.label(RichText::new(countdown).size(28.0).color(style::accent(ui)));
     let sleep = plan.sleep_minutes();
-    let line = format!("{} until your {} alarm", format_minutes(sleep), plan.wake.format("%H:%M"));
+    let line = tr!("ui-tonight-sleep", duration = i18n::duration(sleep), wake = clock(&plan.wake));
     if sleep < MIN_SLEEP_MINUTES {
-        ui.label(RichText::new(format!("{line}. {SHORT_NIGHT_ADVICE}")).color(style::WARNING));
+        ui.label(RichText::new(tr!("sleep-opportunity-short", base = line)).color(style::WARNING));
     } else {
         ui.label(line);
     }
 }
 
 fn pause_ui(ui: &mut egui::Ui, plan: &Plan<Local>, paused: bool, actions: &mut Vec<Action>) {
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let pause = |paused| Action::Apply(Change::PauseReminders { evening: plan.evening, paused });
         if paused {
-            ui.label(RichText::new("Reminders are paused for tonight.").weak());
-            if ui.small_button("Resume reminders").clicked() {
+            ui.label(RichText::new(t("ui-tonight-paused")).weak());
+            if ui.small_button(t("ui-tonight-resume")).clicked() {
                 actions.push(pause(false));
             }
-        } else if ui.small_button("Pause reminders tonight").clicked() {
+        } else if ui.small_button(t("ui-tonight-pause")).clicked() {
             actions.push(pause(true));
         }
     });
@@ -106,11 +106,11 @@ fn pause_ui(ui: &mut egui::Ui, plan: &Plan<Local>, paused: bool, actions: &mut V
 
 fn caffeine_ui(ui: &mut egui::Ui, plan: &Plan<Local>, now: &DateTime<Local>) {
     let Some(cutoff) = plan.get(catalog::ids::CAFFEINE_CUTOFF) else { return };
-    let time = cutoff.due.format("%H:%M");
+    let time = clock(&cutoff.due);
     let text = if cutoff.due > *now {
-        format!("No coffee after {time} — chamomile tea or fruit compote instead.")
+        tr!("ui-tonight-no-coffee", time = time)
     } else {
-        format!("Caffeine cut-off passed at {time} — chamomile tea or fruit compote from here on.")
+        tr!("ui-tonight-caffeine-passed", time = time)
     };
     ui.label(RichText::new(text).italics());
 }
@@ -118,18 +118,20 @@ fn caffeine_ui(ui: &mut egui::Ui, plan: &Plan<Local>, now: &DateTime<Local>) {
 fn progress_ui(ui: &mut egui::Ui, plan: &Plan<Local>) {
     let done = plan.count(StepState::Done);
     let skipped = plan.count(StepState::Skipped);
-    let mut text = format!("{done} of {} done", plan.steps.len());
-    if skipped > 0 {
-        text.push_str(&format!(", {skipped} skipped"));
-    }
+    let total = plan.steps.len();
+    let text = if skipped > 0 {
+        tr!("ui-tonight-progress-skipped", done = done, total = total, skipped = skipped)
+    } else {
+        tr!("ui-tonight-progress", done = done, total = total)
+    };
     ui.add(egui::ProgressBar::new(plan.progress()).text(text).desired_width(ui.available_width().min(520.0)));
     if plan.all_settled() {
         ui.add_space(8.0);
         egui::Frame::new().stroke(egui::Stroke::new(1.0, style::accent(ui))).corner_radius(8.0).inner_margin(12).show(
             ui,
             |ui| {
-                ui.label(RichText::new("All done — sleep well.").size(20.0).color(style::accent(ui)));
-                ui.label("Everything for tonight is settled. Put the screen away; the reminders stay quiet now.");
+                ui.label(RichText::new(t("ui-tonight-all-done")).size(20.0).color(style::accent(ui)));
+                ui.label(t("ui-tonight-all-done-detail"));
             },
         );
     }
@@ -156,7 +158,7 @@ fn step_ui(
         |ui| {
             ui.set_width(ui.available_width());
             ui.horizontal(|ui| {
-                let time = RichText::new(step.due.format("%H:%M").to_string()).monospace();
+                let time = RichText::new(clock(&step.due)).monospace();
                 ui.label(if quiet { time.weak() } else { time });
                 let mut title = RichText::new(&step.title);
                 if quiet {
@@ -166,19 +168,25 @@ fn step_ui(
                     title = title.strong();
                 }
                 let why_open = state.why_open.contains(&step.id);
-                let title_button = ui.add(egui::Button::new(title).frame(false)).on_hover_text(if why_open {
-                    "Hide why"
-                } else {
-                    "Why this step?"
+                let buttons = buttons_width(ui, step);
+                // The title and its status wrap in the room the buttons leave, so long
+                // words (Russian, or a long title) never run under them.
+                let text_width = (ui.available_width() - buttons - ui.spacing().item_spacing.x).max(80.0);
+                let layout = egui::Layout::left_to_right(egui::Align::Center).with_main_wrap(true);
+                ui.allocate_ui_with_layout(egui::vec2(text_width, 0.0), layout, |ui| {
+                    ui.set_width(text_width);
+                    let title_button = ui
+                        .add(egui::Button::new(title).frame(false).wrap())
+                        .on_hover_text(if why_open { t("ui-tonight-hide-why") } else { t("ui-tonight-why") });
+                    if title_button.clicked() && !why_open {
+                        state.why_open.insert(step.id.clone());
+                    } else if title_button.clicked() {
+                        state.why_open.remove(&step.id);
+                    }
+                    ui.add(egui::Label::new(RichText::new(status_text(timing, step, now)).small().weak()).wrap());
                 });
-                if title_button.clicked() && !why_open {
-                    state.why_open.insert(step.id.clone());
-                } else if title_button.clicked() {
-                    state.why_open.remove(&step.id);
-                }
-                ui.label(RichText::new(status_text(timing, step, now)).small().weak());
                 // Buttons flush right, laid out left to right so Tab reaches Done before Skip.
-                let spare = ui.available_width() - BUTTONS_WIDTH;
+                let spare = ui.available_width() - buttons;
                 if spare > 0.0 {
                     ui.add_space(spare);
                 }
@@ -194,17 +202,32 @@ fn step_ui(
     );
 }
 
-/// Room kept at the right of each row for "Done" and "Skip".
-const BUTTONS_WIDTH: f32 = 124.0;
+/// The width of a button showing `text`, as egui lays it out.
+fn button_width(ui: &egui::Ui, text: String) -> f32 {
+    let galley = egui::WidgetText::from(text).into_galley(
+        ui,
+        Some(egui::TextWrapMode::Extend),
+        f32::INFINITY,
+        egui::TextStyle::Button,
+    );
+    galley.size().x + 2.0 * ui.spacing().button_padding.x
+}
+
+/// Room kept at the right of a row for its buttons, in the current language: "Done" and
+/// "Skip", or "Undo" (never narrower than the pair, so rows line up).
+fn buttons_width(ui: &egui::Ui, step: &PlannedStep<Local>) -> f32 {
+    let pair = button_width(ui, t("ui-done")) + ui.spacing().item_spacing.x + button_width(ui, t("ui-skip"));
+    if step.state == StepState::Pending { pair } else { pair.max(button_width(ui, t("ui-undo"))) }
+}
 
 fn status_text(timing: Timing, step: &PlannedStep<Local>, now: &DateTime<Local>) -> String {
-    let checked_at = step.check_in.as_ref().map(|c| c.at.format("%H:%M").to_string()).unwrap_or_default();
+    let checked_at = step.check_in.as_ref().map(|c| clock(&c.at)).unwrap_or_default();
     match (timing, step.state) {
-        (_, StepState::Done) => format!("done at {checked_at}"),
-        (_, StepState::Skipped) => "skipped".to_owned(),
-        (Timing::DueNow, _) => "due now".to_owned(),
-        (Timing::PastDue, _) => "earlier".to_owned(),
-        _ => format!("in {}", format_minutes((step.due - *now).num_minutes().max(1))),
+        (_, StepState::Done) => tr!("ui-status-done-at", time = checked_at),
+        (_, StepState::Skipped) => t("ui-status-skipped"),
+        (Timing::DueNow, _) => t("ui-status-due-now"),
+        (Timing::PastDue, _) => t("ui-status-earlier"),
+        _ => tr!("ui-status-in", duration = i18n::duration((step.due - *now).num_minutes().max(1))),
     }
 }
 
@@ -224,15 +247,15 @@ fn buttons_ui(
         at: now.fixed_offset(),
     };
     if step.state == StepState::Pending {
-        if ui.button("Done").accessible_name(format!("Done: {title}")).clicked() {
+        if ui.button(t("ui-done")).accessible_name(tr!("ui-done-step", title = title.as_str())).clicked() {
             actions.push(Action::Apply(check(Outcome::Done)));
         }
-        if ui.button("Skip").accessible_name(format!("Skip: {title}")).clicked() {
+        if ui.button(t("ui-skip")).accessible_name(tr!("ui-skip-step", title = title.as_str())).clicked() {
             actions.push(Action::Apply(check(Outcome::Skipped)));
         }
     } else if ui
-        .add_sized([BUTTONS_WIDTH - 8.0, 24.0], egui::Button::new("Undo"))
-        .accessible_name(format!("Undo: {title}"))
+        .add_sized([buttons_width(ui, step), 24.0], egui::Button::new(t("ui-undo")))
+        .accessible_name(tr!("ui-undo-step", title = title.as_str()))
         .clicked()
     {
         actions.push(Action::Apply(Change::Undo { evening: plan.evening, step: step.id.clone() }));
@@ -258,14 +281,14 @@ fn humidity_ui(
     if step.state != StepState::Pending {
         return;
     }
-    ui.horizontal(|ui| {
-        let label = ui.label("Bedroom humidity (%)");
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label(t("ui-humidity"));
         let response =
             ui.add(egui::TextEdit::singleline(&mut state.humidity).desired_width(56.0)).labelled_by(label.id);
         let parsed = state.humidity.trim().trim_end_matches('%').trim().replace(',', ".").parse::<f64>().ok();
         let valid = parsed.filter(|v| (0.0..=100.0).contains(v));
         let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-        let save = ui.add_enabled(valid.is_some(), egui::Button::new("Save reading"));
+        let save = ui.add_enabled(valid.is_some(), egui::Button::new(t("ui-humidity-save")));
         if (save.clicked() || enter)
             && let Some(value) = valid
         {
@@ -279,9 +302,9 @@ fn humidity_ui(
             state.humidity.clear();
         }
         if parsed.is_some() && valid.is_none() {
-            ui.label(RichText::new("a percentage from 0 to 100").small().color(style::ERROR));
+            ui.label(RichText::new(t("ui-humidity-invalid")).small().color(style::ERROR));
         } else {
-            ui.label(RichText::new("comfortable is about 40–60 %").small().weak());
+            ui.label(RichText::new(t("ui-humidity-hint")).small().weak());
         }
     });
 }

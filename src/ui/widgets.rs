@@ -6,6 +6,7 @@ use eframe::egui;
 use super::Action;
 use super::banners::{Banner, BannerKind};
 use super::style;
+use crate::i18n::t;
 use crate::model::time::{hhmm, parse_hhmm};
 
 /// One banner; `index` is `None` for banners that cannot be dismissed (read-only files).
@@ -23,16 +24,16 @@ pub fn banner_ui(ui: &mut egui::Ui, banner: &Banner, index: Option<usize>, actio
             ui.set_width(ui.available_width());
             ui.horizontal_wrapped(|ui| {
                 ui.label(egui::RichText::new(&banner.message).color(colour));
-                if banner.undo && ui.button("Undo").clicked() {
+                if banner.undo && ui.button(t("ui-undo")).clicked() {
                     actions.push(Action::Undo);
                 }
                 if let Some(folder) = &banner.folder
-                    && ui.button("Open folder").clicked()
+                    && ui.button(t("ui-open-folder")).clicked()
                 {
                     actions.push(Action::OpenFolder(folder.clone()));
                 }
                 if let Some(index) = index
-                    && ui.button("Dismiss").clicked()
+                    && ui.button(t("ui-dismiss")).clicked()
                 {
                     actions.push(Action::DismissBanner(index));
                 }
@@ -45,17 +46,52 @@ pub fn banner_ui(ui: &mut egui::Ui, banner: &Banner, index: Option<usize>, actio
 ///
 /// Returns the time when the user finished typing a valid one (Enter or leaving the field).
 pub fn time_field(ui: &mut egui::Ui, label: &str, text: &mut String) -> Option<NaiveTime> {
+    time_field_named(ui, label, None, text)
+}
+
+/// [`time_field`] whose accessible name differs from its visible label (a weekday's
+/// row shows "Bedtime" but is read as "Monday bedtime").
+pub fn time_field_named(ui: &mut egui::Ui, label: &str, name: Option<&str>, text: &mut String) -> Option<NaiveTime> {
     let label = ui.label(label);
     let valid = parse_hhmm(text).is_some();
-    let mut edit = egui::TextEdit::singleline(text).desired_width(64.0).hint_text("HH:MM");
+    let mut edit = egui::TextEdit::singleline(text).desired_width(64.0).hint_text(t("ui-time-hint"));
     if !valid {
         edit = edit.text_color(style::ERROR);
     }
-    let response = ui.add(edit).labelled_by(label.id);
+    let mut response = ui.add(edit).labelled_by(label.id);
+    if let Some(name) = name {
+        response = response.accessible_name(name);
+    }
     if !valid && !response.has_focus() {
-        ui.label(egui::RichText::new("use HH:MM").small().color(style::ERROR));
+        ui.label(egui::RichText::new(t("ui-time-invalid")).small().color(style::ERROR));
     }
     if response.lost_focus() { parse_hhmm(text) } else { None }
+}
+
+/// A moment as the 24-hour clock shows it, in every language: "21:05".
+pub fn clock<Tz: chrono::TimeZone>(at: &chrono::DateTime<Tz>) -> String {
+    hhmm(at.naive_local().time())
+}
+
+/// A step in a preview of the evening: its time, then its title (and `note`, small)
+/// wrapping beside the time, so a long title never runs off the side.
+pub fn timeline_row<Tz: chrono::TimeZone>(
+    ui: &mut egui::Ui,
+    due: &chrono::DateTime<Tz>,
+    title: &str,
+    note: Option<String>,
+) {
+    ui.horizontal(|ui| {
+        ui.label(egui::RichText::new(clock(due)).monospace());
+        let mut job = egui::text::LayoutJob::default();
+        let (style, align) = (ui.style().clone(), egui::Align::Center);
+        egui::RichText::new(title).append_to(&mut job, &style, egui::FontSelection::Default, align);
+        if let Some(note) = note {
+            let note = egui::RichText::new(format!("  {note}")).small().weak();
+            note.append_to(&mut job, &style, egui::FontSelection::Default, align);
+        }
+        ui.add(egui::Label::new(job).wrap());
+    });
 }
 
 /// The text a time field starts with.

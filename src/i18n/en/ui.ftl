@@ -1,0 +1,165 @@
+# The window (src/ui/): labels, buttons, accessible names, banners.
+# Step titles and whys come from the catalog, not from here.
+
+## The frame around every screen.
+
+ui-app-name = Bedtime Coach
+ui-tab-tonight = Tonight
+ui-tab-routine = Routine
+ui-tab-schedule = Schedule
+ui-tab-settings = Settings
+ui-offline = Offline: your data stays on this computer
+ui-window-failed = Could not open the window ({ $error }); is a graphical session running?
+ui-reminders-continue = Bedtime Coach: Reminders continue in the background (process { $pid }) after the window closes.
+
+## Banners. $summary, $due and $reason come from the reminder service.
+
+ui-no-file-watch = Changes made outside this window will show after a restart ({ $error }).
+ui-open-folder-failed = Could not open { $path } ({ $error }); the path is shown above.
+ui-step-removed = Removed "{ $title }" from your routine.
+ui-undelivered = Reminder — { $summary }. { $reason }
+ui-undelivered-due = Reminder — { $summary }: { $due }. { $reason }
+ui-busy-gave-up = Your change was not saved: another Bedtime Coach process has kept the files busy for { $seconds } s. Try again.
+ui-busy-gave-up-pid = Your change was not saved: another Bedtime Coach process (process { $pid }) has kept the files busy for { $seconds } s. Try again.
+ui-busy-waiting = Waiting for another Bedtime Coach process to finish saving…
+ui-busy-waiting-pid = Waiting for another Bedtime Coach process (process { $pid }) to finish saving…
+ui-service-failed = The reminder service could not be started ({ $error }); reminders are not sent until it runs.
+ui-autostart-on = Reminders will start at login.
+ui-autostart-off = Reminders no longer start at login.
+ui-undo = Undo
+ui-open-folder = Open folder
+ui-dismiss = Dismiss
+
+## Clock-time fields.
+
+ui-time-hint = HH:MM
+ui-time-invalid = use HH:MM
+ui-bedtime = Bedtime
+ui-wake-time = Wake time
+# Accessible names of a weekday's fields; $day is a weekday.
+ui-day-bedtime = { $day } bedtime
+ui-day-wake-time = { $day } wake time
+# After a number of minutes in a number field.
+ui-unit-min = min
+
+## Tonight. $time is HH:MM, $duration a duration.
+
+ui-tonight-empty = Your routine has no steps tonight. Add some under Routine.
+ui-tonight-bedtime-in = Bedtime { $time } — in { $duration }
+ui-tonight-past-bedtime = Past bedtime ({ $time }) — lights out and sleep well
+ui-tonight-over = This evening is over
+ui-tonight-sleep = { $duration } until your { $wake } alarm
+ui-tonight-paused = Reminders are paused for tonight.
+ui-tonight-resume = Resume reminders
+ui-tonight-pause = Pause reminders tonight
+ui-tonight-no-coffee = No coffee after { $time } — chamomile tea or fruit compote instead.
+ui-tonight-caffeine-passed = Caffeine cut-off passed at { $time } — chamomile tea or fruit compote from here on.
+ui-tonight-progress = { $done } of { $total } done
+ui-tonight-progress-skipped = { $done } of { $total } done, { $skipped } skipped
+ui-tonight-all-done = All done — sleep well.
+ui-tonight-all-done-detail = Everything for tonight is settled. Put the screen away; the reminders stay quiet now.
+ui-tonight-why = Why this step?
+ui-tonight-hide-why = Hide why
+ui-status-done-at = done at { $time }
+ui-status-skipped = skipped
+ui-status-due-now = due now
+ui-status-earlier = earlier
+ui-status-in = in { $duration }
+ui-done = Done
+ui-skip = Skip
+# Accessible names; $title is the step's title.
+ui-done-step = Done: { $title }
+ui-skip-step = Skip: { $title }
+ui-undo-step = Undo: { $title }
+ui-humidity = Bedroom humidity (%)
+ui-humidity-save = Save reading
+ui-humidity-invalid = a percentage from 0 to 100
+ui-humidity-hint = comfortable is about 40–60 %
+
+## Routine.
+
+ui-routine-preview = Preview: tonight
+ui-routine-reminder = reminder
+ui-routine-heading = Your routine
+ui-routine-hint = Tick a step to use it; untick to pause it without losing it.
+ui-routine-use = Use: { $title }
+ui-routine-delete = Delete
+ui-routine-delete-step = Delete: { $title }
+ui-routine-down = Down
+ui-routine-move-down = Move down: { $title }
+ui-routine-up = Up
+ui-routine-move-up = Move up: { $title }
+ui-routine-edit = Edit
+# The editor's heading and the Edit button's accessible name.
+ui-routine-edit-step = Edit: { $title }
+# $when is when the step is due ("30 min before bedtime").
+ui-routine-when-remind = { $when } · reminder
+ui-routine-add-heading = Add a step
+ui-routine-all-added = Every step from the article is in your routine.
+ui-routine-from-article = From the article
+ui-routine-add = Add
+ui-routine-add-from-article = Add step from the article
+ui-routine-own = Your own step
+ui-routine-own-hint = e.g. Read a paper book
+ui-routine-add-own = Add custom step
+ui-routine-edit-heading = Edit a step
+ui-routine-edit-hint = Choose Edit next to a step to change its title, time or reminder.
+ui-routine-title = Title
+ui-routine-when = When
+ui-routine-before-bedtime = Before bedtime
+ui-routine-after-waking = After waking
+ui-routine-at-time = At a clock time
+ui-routine-minutes = Minutes
+ui-routine-clock-time = Clock time
+ui-routine-send-reminder = Send a reminder
+ui-routine-tonight-at = Tonight at { $time }
+ui-routine-turned-off = This step is turned off.
+
+## Schedule.
+
+ui-schedule-heading = Sleep schedule
+ui-schedule-intro = A fixed bedtime and a fixed wake time with an alarm clock are the heart of the routine. The article advises at least eight hours of sleep, nine or ten if eight are not enough.
+ui-schedule-same = Same time every day
+ui-schedule-per-day = Different on some days
+ui-schedule-rows = Each row is the night that starts on that evening.
+
+## Settings.
+
+ui-settings-reminders = Reminders
+ui-settings-send = Send wind-down reminders as desktop notifications
+ui-settings-reminders-off = Reminders are off.
+ui-settings-service-running = The reminder service (process { $pid }) sends them as desktop notifications; they keep coming when this window is closed.
+ui-settings-service-stopped = The reminder service is not running; it starts with this window or at login.
+ui-settings-autostart = Start reminders when I log in
+ui-settings-snooze = Snooze for
+ui-settings-grace = Still send reminders missed by up to
+ui-settings-appearance = Appearance
+ui-settings-theme-system = Follow the system
+ui-settings-theme-dark = Dark
+ui-settings-theme-light = Light
+ui-settings-theme-hint = Dark suits the evening: less light before sleep.
+ui-settings-language = Language
+ui-settings-language-system = System
+# Each language by its own name, the same in every language.
+ui-settings-language-english = English
+ui-settings-language-russian = Русский
+ui-settings-season = Season
+ui-settings-northern = Northern hemisphere
+ui-settings-southern = Southern hemisphere
+ui-settings-season-hint = "Keep hands and feet warm" joins your evenings in autumn and winter where you live.
+ui-settings-data = Your data
+ui-settings-data-intro = Bedtime Coach works offline. Nothing leaves this computer; everything is kept as JSON files here:
+ui-settings-config-folder = Routine and settings:
+ui-settings-journal-folder = Journal:
+ui-settings-open-config-folder = Open the routine and settings folder
+ui-settings-open-journal-folder = Open the journal folder
+
+## First-run setup.
+
+ui-setup-welcome = Welcome to Bedtime Coach
+ui-setup-intro = Twitches while falling asleep are common and usually harmless. A steady routine helps: a fixed bedtime, a calm evening, a comfortable bedroom. Set yours up in a minute; you can change everything later.
+ui-setup-schedule = 1. Your sleep schedule
+ui-setup-same-time = A bedtime of { $time } is also the wake time; choose a wake time after it.
+ui-setup-steps = 2. Your evening steps, from the article
+ui-setup-preview = 3. Tonight with this routine
+ui-setup-save = Save my routine

@@ -1,0 +1,174 @@
+# Окно приложения (src/ui/): подписи, кнопки, имена для экранного диктора, баннеры.
+# Названия шагов и пояснения к ним берутся из каталога, не отсюда.
+
+## Рамка вокруг всех экранов.
+
+ui-app-name = Bedtime Coach
+ui-tab-tonight = Сегодня
+ui-tab-routine = Распорядок
+ui-tab-schedule = Режим сна
+ui-tab-settings = Настройки
+ui-offline = Без интернета: данные остаются на этом компьютере
+ui-window-failed = Не удалось открыть окно ({ $error }); запущен ли графический сеанс?
+ui-reminders-continue = Bedtime Coach: напоминания продолжат приходить и после закрытия окна (процесс { $pid }).
+
+## Баннеры.
+
+ui-no-file-watch = Изменения, сделанные вне этого окна, появятся после перезапуска ({ $error }).
+ui-open-folder-failed = Не удалось открыть { $path } ({ $error }); путь указан выше.
+ui-step-removed = Шаг «{ $title }» убран из распорядка.
+ui-undelivered = Напоминание — { $summary }. { $reason }
+ui-undelivered-due = Напоминание — { $summary }: { $due }. { $reason }
+ui-busy-gave-up = Изменение не сохранено: другой процесс Bedtime Coach занимает файлы уже { $seconds } с. Попробуйте ещё раз.
+ui-busy-gave-up-pid = Изменение не сохранено: другой процесс Bedtime Coach (процесс { $pid }) занимает файлы уже { $seconds } с. Попробуйте ещё раз.
+ui-busy-waiting = Ждём, пока другой процесс Bedtime Coach закончит сохранение…
+ui-busy-waiting-pid = Ждём, пока другой процесс Bedtime Coach (процесс { $pid }) закончит сохранение…
+ui-service-failed = Не удалось запустить службу напоминаний ({ $error }); пока она не работает, напоминания не приходят.
+ui-autostart-on = Напоминания будут запускаться при входе в систему.
+ui-autostart-off = Напоминания больше не запускаются при входе в систему.
+ui-undo = Отменить
+ui-open-folder = Открыть папку
+ui-dismiss = Закрыть
+
+## Поля для времени.
+
+ui-time-hint = ЧЧ:ММ
+ui-time-invalid = формат ЧЧ:ММ
+ui-bedtime = Отбой
+ui-wake-time = Подъём
+# Имена полей дня недели для экранного диктора; $day — день недели.
+ui-day-bedtime = { $day }: отбой
+ui-day-wake-time = { $day }: подъём
+# После числа минут в числовом поле.
+ui-unit-min = мин
+
+## Сегодня. $time — ЧЧ:ММ, $duration — длительность.
+
+ui-tonight-empty = Сегодня в распорядке нет шагов. Добавьте их на вкладке «Распорядок».
+ui-tonight-bedtime-in = Отбой в { $time } — через { $duration }
+ui-tonight-past-bedtime = Время отбоя ({ $time }) прошло — гасите свет, спокойной ночи
+ui-tonight-over = Этот вечер закончился
+ui-tonight-sleep = { $duration } до будильника в { $wake }
+ui-tonight-paused = Напоминания на этот вечер приостановлены.
+ui-tonight-resume = Включить напоминания
+ui-tonight-pause = Не напоминать сегодня
+ui-tonight-no-coffee = После { $time } без кофе — лучше ромашковый чай или компот.
+ui-tonight-caffeine-passed = С { $time } без кофеина — дальше ромашковый чай или компот.
+ui-tonight-progress = { $done ->
+    [one] Сделан { $done } шаг из { $total }
+    [few] Сделано { $done } шага из { $total }
+   *[many] Сделано { $done } шагов из { $total }
+}
+ui-tonight-progress-skipped = { $done ->
+    [one] Сделан { $done } шаг из { $total }
+    [few] Сделано { $done } шага из { $total }
+   *[many] Сделано { $done } шагов из { $total }
+}, { $skipped ->
+    [one] пропущен { $skipped }
+   *[other] пропущено { $skipped }
+}
+ui-tonight-all-done = Всё сделано — спокойной ночи.
+ui-tonight-all-done-detail = На сегодня всё. Отложите экран; напоминаний больше не будет.
+ui-tonight-why = Зачем этот шаг?
+ui-tonight-hide-why = Скрыть пояснение
+ui-status-done-at = сделано в { $time }
+ui-status-skipped = пропущено
+ui-status-due-now = пора
+ui-status-earlier = время прошло
+ui-status-in = через { $duration }
+ui-done = Готово
+ui-skip = Пропустить
+# Имена для экранного диктора; $title — название шага.
+ui-done-step = Готово: { $title }
+ui-skip-step = Пропустить: { $title }
+ui-undo-step = Отменить: { $title }
+ui-humidity = Влажность в спальне (%)
+ui-humidity-save = Сохранить
+ui-humidity-invalid = число от 0 до 100
+ui-humidity-hint = комфортно около 40–60 %
+
+## Распорядок.
+
+ui-routine-preview = Так пройдёт сегодняшний вечер
+ui-routine-reminder = напоминание
+ui-routine-heading = Ваш распорядок
+ui-routine-hint = Отмеченные шаги входят в вечер; снимите отметку, чтобы отключить шаг, не удаляя его.
+ui-routine-use = Использовать: { $title }
+ui-routine-delete = Удалить
+ui-routine-delete-step = Удалить: { $title }
+ui-routine-down = Ниже
+ui-routine-move-down = Ниже: { $title }
+ui-routine-up = Выше
+ui-routine-move-up = Выше: { $title }
+ui-routine-edit = Изменить
+ui-routine-edit-step = Изменить: { $title }
+ui-routine-when-remind = { $when } · напоминание
+ui-routine-add-heading = Добавить шаг
+ui-routine-all-added = Все шаги из статьи уже в распорядке.
+ui-routine-from-article = Из статьи
+ui-routine-add = Добавить
+ui-routine-add-from-article = Добавить шаг из статьи
+ui-routine-own = Свой шаг
+ui-routine-own-hint = например, почитать бумажную книгу
+ui-routine-add-own = Добавить свой шаг
+ui-routine-edit-heading = Изменить шаг
+ui-routine-edit-hint = Нажмите «Изменить» у шага, чтобы поменять название, время или напоминание.
+ui-routine-title = Название
+ui-routine-when = Когда
+ui-routine-before-bedtime = До сна
+ui-routine-after-waking = После пробуждения
+ui-routine-at-time = В точное время
+ui-routine-minutes = Минут
+ui-routine-clock-time = Время
+ui-routine-send-reminder = Напоминать
+ui-routine-tonight-at = Сегодня в { $time }
+ui-routine-turned-off = Этот шаг выключен.
+
+## Режим сна.
+
+ui-schedule-heading = Режим сна
+ui-schedule-intro = Основа распорядка — постоянное время отбоя и подъём по будильнику в одно и то же время. В статье советуют спать не меньше восьми часов, а если этого мало — девять или десять.
+ui-schedule-same = Каждый день одинаково
+ui-schedule-per-day = В некоторые дни иначе
+ui-schedule-rows = Каждая строка — ночь, которая начинается вечером этого дня.
+
+## Настройки.
+
+ui-settings-reminders = Напоминания
+ui-settings-send = Присылать вечерние напоминания уведомлениями на рабочем столе
+ui-settings-reminders-off = Напоминания выключены.
+ui-settings-service-running = Их присылает служба напоминаний (процесс { $pid }); они приходят и когда это окно закрыто.
+ui-settings-service-stopped = Служба напоминаний не запущена; она запускается вместе с этим окном или при входе в систему.
+ui-settings-autostart = Запускать напоминания при входе в систему
+ui-settings-snooze = Отложить на
+ui-settings-grace = Присылать опоздавшие напоминания, если прошло не больше
+ui-settings-appearance = Оформление
+ui-settings-theme-system = Как в системе
+ui-settings-theme-dark = Тёмное
+ui-settings-theme-light = Светлое
+ui-settings-theme-hint = Тёмное подходит для вечера: меньше света перед сном.
+ui-settings-language = Язык
+ui-settings-language-system = Язык системы
+# Каждый язык — своим названием, одинаково на всех языках.
+ui-settings-language-english = English
+ui-settings-language-russian = Русский
+ui-settings-season = Время года
+ui-settings-northern = Северное полушарие
+ui-settings-southern = Южное полушарие
+ui-settings-season-hint = Осенью и зимой в вечер добавляется шаг о тёплых руках и ногах — по времени года там, где вы живёте.
+ui-settings-data = Ваши данные
+ui-settings-data-intro = Bedtime Coach работает без интернета. Ничего не покидает этот компьютер; всё хранится в файлах JSON здесь:
+ui-settings-config-folder = Распорядок и настройки:
+ui-settings-journal-folder = Журнал:
+ui-settings-open-config-folder = Открыть папку распорядка и настроек
+ui-settings-open-journal-folder = Открыть папку журнала
+
+## Первая настройка.
+
+ui-setup-welcome = Добро пожаловать в Bedtime Coach
+ui-setup-intro = Вздрагивания при засыпании бывают у многих и обычно безобидны. Помогает спокойный распорядок: постоянное время отбоя, тихий вечер, удобная спальня. Настройте его за минуту — всё можно изменить позже.
+ui-setup-schedule = 1. Ваш режим сна
+ui-setup-same-time = Отбой в { $time } совпадает с подъёмом; выберите время подъёма позже.
+ui-setup-steps = 2. Вечерние шаги из статьи
+ui-setup-preview = 3. Сегодняшний вечер с этим распорядком
+ui-setup-save = Сохранить распорядок
