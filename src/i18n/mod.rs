@@ -150,6 +150,7 @@ pub const RESOURCES: [(Language, &[(&str, &str)]); 2] = [
             ("cli.ftl", include_str!("en/cli.ftl")),
             ("errors.ftl", include_str!("en/errors.ftl")),
             ("store.ftl", include_str!("en/store.ftl")),
+            ("help.ftl", include_str!("en/help.ftl")),
         ],
     ),
     (
@@ -159,6 +160,7 @@ pub const RESOURCES: [(Language, &[(&str, &str)]); 2] = [
             ("cli.ftl", include_str!("ru/cli.ftl")),
             ("errors.ftl", include_str!("ru/errors.ftl")),
             ("store.ftl", include_str!("ru/store.ftl")),
+            ("help.ftl", include_str!("ru/help.ftl")),
         ],
     ),
 ];
