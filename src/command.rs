@@ -12,6 +12,7 @@ use crate::model::schedule::SameTime;
 use crate::model::time::is_sane_date;
 use crate::model::{Anchor, CheckIn, Config, Day, Outcome, Schedule, Settings, Step, catalog};
 use crate::store::{Store, StoreError};
+use crate::tr;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Change {
@@ -66,23 +67,24 @@ pub enum Change {
     },
 }
 
-/// Why a command was refused; each message is a sentence for the user.
+/// Why a command was refused; each message is a sentence for the user, in their language.
 #[derive(Debug, thiserror::Error)]
 pub enum CommandError {
-    #[error("There is no step \"{0}\" in your routine; `bedtime-coach routine list` shows the ids.")]
+    #[error("{}", tr!("error-unknown-step", id = .0.as_str()))]
     UnknownStep(String),
-    #[error("\"{0}\" is already in your routine.")]
+    #[error("{}", tr!("error-already-in-routine", id = .0.as_str()))]
     AlreadyInRoutine(String),
     #[error(transparent)]
     Step(#[from] StepError),
     #[error(transparent)]
     Schedule(#[from] SameTime),
+    /// Already a sentence in the user's language.
     #[error("{0}")]
     BadValue(String),
     #[error(transparent)]
     Store(#[from] StoreError),
     /// Inside `apply` only: the change would change nothing, so the store must not save.
-    #[error("Nothing changed.")]
+    #[error("{}", tr!("error-nothing-changed"))]
     NothingToChange,
 }
 
@@ -130,7 +132,7 @@ impl Change {
         let updated = match self {
             Change::Check { evening, step, outcome, value, at } => {
                 if !is_sane_date(evening) {
-                    return Err(CommandError::BadValue(format!("{evening} is too far from today to record.")));
+                    return Err(CommandError::BadValue(tr!("error-date-too-far", date = evening.to_string())));
                 }
                 let config = store.load_config()?.value;
                 let routine_step = config.routine.get(&step).ok_or_else(|| CommandError::UnknownStep(step.clone()))?;

@@ -6,13 +6,17 @@ use std::process::ExitCode;
 use bedtime_coach::cli::{self, Cli};
 use bedtime_coach::i18n::{self, Language};
 use bedtime_coach::tr;
-use clap::Parser;
+use clap::FromArgMatches;
 
 fn main() -> ExitCode {
     // The desktop's language until the saved choice is known (clap's errors need one).
     i18n::set_language(Language::from_env());
-    // Usage errors exit with 2 and --help with 0, both printed by clap.
-    let cli = Cli::parse();
+    // Usage errors exit with 2 and --help with 0, both printed by clap; the help texts
+    // are in the desktop's language (the saved choice is not read yet).
+    let cli = match Cli::from_arg_matches(&cli::localized_command().get_matches()) {
+        Ok(cli) => cli,
+        Err(error) => error.exit(),
+    };
     let mut store = match cli::open_store(cli.data_dir.as_deref()) {
         Ok(store) => store,
         Err(error) => return fail(&error.into()),

@@ -4,20 +4,17 @@
 use std::path::PathBuf;
 
 use chrono::{NaiveDate, NaiveTime};
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Arg, Args, Command, CommandFactory, Parser, Subcommand, ValueEnum};
 
+use crate::i18n::t;
 use crate::model::time::{FIRST_DATE, LAST_DATE, is_sane_date, parse_hhmm};
 use crate::model::{Anchor, Day};
 use crate::tr;
 
 #[derive(Debug, Parser)]
-#[command(
-    name = "bedtime-coach",
-    version,
-    about = "A calm evening routine and wind-down reminders. Runs offline; your data stays on this computer."
-)]
+/// The command line. Its help texts are in `help.ftl`, put in by [`localized_command`].
+#[command(name = "bedtime-coach", version)]
 pub struct Cli {
-    /// Keep every file in DIR instead of the usual config and data folders.
     #[arg(long, global = true, value_name = "DIR", env = "BEDTIME_COACH_DATA_DIR")]
     pub data_dir: Option<PathBuf>,
     #[command(subcommand)]
@@ -26,66 +23,107 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum CliCommand {
-    /// Show an evening's timeline (default: tonight).
     Plan {
-        /// The evening, as YYYY-MM-DD.
         #[arg(long, value_name = "D", value_parser = date_arg)]
         date: Option<NaiveDate>,
-        /// Print JSON: an array of steps.
         #[arg(long)]
         json: bool,
     },
-    /// Show tonight's progress and the next reminder.
     Status {
         #[arg(long)]
         json: bool,
     },
-    /// Mark a step of tonight's routine done (or skipped).
     Check {
-        /// The step's id, as `routine list` shows it.
         step: String,
-        /// Mark it skipped instead of done.
         #[arg(long, conflicts_with = "undo")]
         skip: bool,
-        /// A measured value, such as the humidity in percent for humidity-check.
         #[arg(long, value_name = "V", allow_negative_numbers = true)]
         value: Option<f64>,
-        /// The evening, as YYYY-MM-DD (default: tonight).
         #[arg(long, value_name = "D", value_parser = date_arg)]
         date: Option<NaiveDate>,
-        /// Take the check-in back.
         #[arg(long)]
         undo: bool,
     },
-    /// List or change the steps of your routine.
     #[command(subcommand)]
     Routine(RoutineCommand),
-    /// Show or change bedtime and wake time.
     Schedule {
-        /// Bedtime, as HH:MM.
         #[arg(long, value_name = "HH:MM", value_parser = clock_arg)]
         bedtime: Option<NaiveTime>,
-        /// Wake time, as HH:MM.
         #[arg(long, value_name = "HH:MM", value_parser = clock_arg)]
         wake: Option<NaiveTime>,
-        /// Only these evenings, e.g. fri,sat (default: every day).
         #[arg(long, value_name = "DAYS", value_delimiter = ',', value_parser = day_arg)]
         days: Vec<Day>,
     },
-    /// Send wind-down reminders without a window (the background service).
     Remind {
-        /// Silence the rest of tonight's reminders, then exit.
         #[arg(long, conflicts_with = "resume")]
         pause_tonight: bool,
-        /// Bring tonight's reminders back after --pause-tonight, then exit.
         #[arg(long)]
         resume: bool,
     },
-    /// Start the reminders at login (an XDG autostart entry), or stop doing so.
     Autostart {
         #[arg(value_enum)]
         action: AutostartArg,
     },
+}
+
+/// The grammar with every help text in the current language, for `--help`: the derive
+/// gives the structure, this gives the words (`help.ftl`). Clap's own words ("Usage:",
+/// "Options:", "Print help", "error:") stay as clap writes them.
+pub fn localized_command() -> Command {
+    fn help(key_text: String) -> impl FnOnce(Arg) -> Arg {
+        move |arg| arg.help(key_text)
+    }
+    let anchor = |command: Command| {
+        command
+            .mut_arg("before", help(t("help-anchor-before")))
+            .mut_arg("at", help(t("help-anchor-at")))
+            .mut_arg("after_wake", help(t("help-anchor-after-wake")))
+    };
+    Cli::command()
+        .about(t("help-about"))
+        .mut_arg("data_dir", help(t("help-data-dir")))
+        .mut_subcommand("plan", |c| {
+            c.about(t("help-plan"))
+                .mut_arg("date", help(t("help-plan-date")))
+                .mut_arg("json", help(t("help-json-steps")))
+        })
+        .mut_subcommand("status", |c| c.about(t("help-status")))
+        .mut_subcommand("check", |c| {
+            c.about(t("help-check"))
+                .mut_arg("step", help(t("help-check-step")))
+                .mut_arg("skip", help(t("help-check-skip")))
+                .mut_arg("value", help(t("help-check-value")))
+                .mut_arg("date", help(t("help-check-date")))
+                .mut_arg("undo", help(t("help-check-undo")))
+        })
+        .mut_subcommand("routine", |c| {
+            c.about(t("help-routine"))
+                .mut_subcommand("list", |c| c.about(t("help-routine-list")))
+                .mut_subcommand("catalog", |c| c.about(t("help-routine-catalog")))
+                .mut_subcommand("add", |c| {
+                    anchor(c.about(t("help-routine-add")))
+                        .mut_arg("title", help(t("help-routine-add-title")))
+                        .mut_arg("remind", help(t("help-routine-add-remind")))
+                })
+                .mut_subcommand("remove", |c| c.about(t("help-routine-remove")))
+                .mut_subcommand("set", |c| {
+                    anchor(c.about(t("help-routine-set")))
+                        .mut_arg("enabled", help(t("help-routine-set-enabled")))
+                        .mut_arg("position", help(t("help-routine-set-position")))
+                })
+        })
+        .mut_subcommand("schedule", |c| {
+            c.about(t("help-schedule"))
+                .mut_arg("bedtime", help(t("help-schedule-bedtime")))
+                .mut_arg("wake", help(t("help-schedule-wake")))
+                .mut_arg("days", help(t("help-schedule-days")))
+        })
+        .mut_subcommand("remind", |c| {
+            c.about(t("help-remind"))
+                .mut_arg("pause_tonight", help(t("help-remind-pause")))
+                .mut_arg("resume", help(t("help-remind-resume")))
+        })
+        .mut_subcommand("autostart", |c| c.about(t("help-autostart")))
 }
 
 impl CliCommand {
@@ -111,28 +149,23 @@ pub enum AutostartArg {
 
 #[derive(Debug, Subcommand)]
 pub enum RoutineCommand {
-    /// List the steps of your routine.
     List {
         #[arg(long)]
         json: bool,
     },
-    /// List every step the article suggests, with its reason.
     Catalog,
-    /// Add a catalog step, or a custom step with your own id.
     Add {
         step: String,
-        /// Title of a custom step (default: its id).
         #[arg(long)]
         title: Option<String>,
         #[command(flatten)]
         anchor: AnchorArgs,
-        /// Send a reminder for it.
         #[arg(long, value_enum)]
         remind: Option<OnOff>,
     },
-    /// Remove a step from your routine (its past check-ins stay).
-    Remove { step: String },
-    /// Change when a step is due, its reminder, title, or whether it is on.
+    Remove {
+        step: String,
+    },
     Set {
         step: String,
         #[command(flatten)]
@@ -141,10 +174,8 @@ pub enum RoutineCommand {
         remind: Option<OnOff>,
         #[arg(long)]
         title: Option<String>,
-        /// Turn the step on or off without removing it.
         #[arg(long, value_enum)]
         enabled: Option<OnOff>,
-        /// Move it to this position in the routine (1 = first).
         #[arg(long, value_name = "N")]
         position: Option<usize>,
     },
@@ -153,13 +184,10 @@ pub enum RoutineCommand {
 #[derive(Debug, Args)]
 #[group(multiple = false)]
 pub struct AnchorArgs {
-    /// Due this many minutes before bedtime.
     #[arg(long, value_name = "MIN", value_parser = clap::value_parser!(u32).range(0..=1440))]
     pub before: Option<u32>,
-    /// Due at this clock time.
     #[arg(long, value_name = "HH:MM", value_parser = clock_arg)]
     pub at: Option<NaiveTime>,
-    /// Due this many minutes after the morning alarm.
     #[arg(long, value_name = "MIN", value_parser = clap::value_parser!(u32).range(0..=1440))]
     pub after_wake: Option<u32>,
 }
@@ -202,4 +230,39 @@ fn date_arg(text: &str) -> Result<NaiveDate, String> {
 
 fn day_arg(text: &str) -> Result<Day, String> {
     Day::parse(text).ok_or_else(|| tr!("cli-error-weekday", text = text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{Language, with_language};
+
+    /// Every command and option a user can ask about has its own help text in each
+    /// language (clap's own `--help`/`--version` and the value-only flags aside).
+    #[test]
+    fn every_command_and_option_has_help_in_every_language() {
+        fn walk(command: &Command, path: &str, missing: &mut Vec<String>) {
+            let path = format!("{path} {}", command.get_name());
+            if command.get_about().is_none() {
+                missing.push(path.clone());
+            }
+            for arg in command.get_arguments() {
+                let id = arg.get_id().as_str();
+                // Unhelped on purpose: the same `--json`, `--remind`, `--title` and step
+                // positional that the commands' own help explains.
+                let plain = ["json", "remind", "title", "step", "action", "help", "version"];
+                if arg.get_help().is_none() && !plain.contains(&id) {
+                    missing.push(format!("{path} {id}"));
+                }
+            }
+            for sub in command.get_subcommands().filter(|sub| sub.get_name() != "help") {
+                walk(sub, &path, missing);
+            }
+        }
+        for language in Language::ALL {
+            let mut missing = Vec::new();
+            with_language(language, || walk(&localized_command(), "", &mut missing));
+            assert!(missing.is_empty(), "{language:?}: no help for {missing:?}");
+        }
+    }
 }

@@ -83,3 +83,14 @@ pub fn sleep_opportunity(night: &Night) -> String {
         tr!("sleep-opportunity", duration = duration(night.sleep_opportunity_minutes()), wake = hhmm(night.wake));
     if night.is_short() { tr!("sleep-opportunity-short", base = base) } else { base }
 }
+
+/// A size with one decimal: "4.1 MB" / "4,1 МБ".
+pub fn megabytes(bytes: u64) -> String {
+    let tenths = (bytes as f64 / (1u64 << 20) as f64 * 10.0).round() as u64;
+    tr!("size-megabytes", whole = (tenths / 10).to_string(), tenth = (tenths % 10).to_string())
+}
+
+/// A process number for messages that name it when known: `$pid` is "none" otherwise.
+pub fn pid_or_none(pid: Option<u32>) -> String {
+    pid.map_or_else(|| "none".to_owned(), |pid| pid.to_string())
+}

@@ -33,6 +33,7 @@
 //!
 //! Fluent's Unicode isolation marks are off: egui's fonts have no glyphs for them.
 
+mod errors;
 mod format;
 
 use std::cell::Cell;
@@ -45,8 +46,8 @@ use fluent_bundle::{FluentArgs, FluentResource};
 use unic_langid::LanguageIdentifier;
 
 pub use format::{
-    anchor, count_evenings, count_minutes, count_nights, count_steps, duration, evening_title, short_date,
-    sleep_opportunity, weekday,
+    anchor, count_evenings, count_minutes, count_nights, count_steps, duration, evening_title, megabytes, pid_or_none,
+    short_date, sleep_opportunity, weekday,
 };
 
 use crate::model::settings::LanguageChoice;
@@ -148,6 +149,9 @@ pub const RESOURCES: [(Language, &[(&str, &str)]); 2] = [
             ("common.ftl", include_str!("en/common.ftl")),
             ("cli.ftl", include_str!("en/cli.ftl")),
             ("ui.ftl", include_str!("en/ui.ftl")),
+            ("errors.ftl", include_str!("en/errors.ftl")),
+            ("store.ftl", include_str!("en/store.ftl")),
+            ("help.ftl", include_str!("en/help.ftl")),
         ],
     ),
     (
@@ -156,6 +160,9 @@ pub const RESOURCES: [(Language, &[(&str, &str)]); 2] = [
             ("common.ftl", include_str!("ru/common.ftl")),
             ("cli.ftl", include_str!("ru/cli.ftl")),
             ("ui.ftl", include_str!("ru/ui.ftl")),
+            ("errors.ftl", include_str!("ru/errors.ftl")),
+            ("store.ftl", include_str!("ru/store.ftl")),
+            ("help.ftl", include_str!("ru/help.ftl")),
         ],
     ),
 ];

@@ -253,3 +253,30 @@ fn the_choice_is_saved_in_lowercase_and_defaults_to_system() {
     let old: Settings = serde_json::from_value(serde_json::json!({"reminders": false})).unwrap();
     assert_eq!(old.language, LanguageChoice::System);
 }
+
+#[test]
+fn sizes_and_store_sentences() {
+    let size = 4 * (1 << 20) + (1 << 20) / 10 + 1;
+    en(|| assert_eq!(megabytes(size), "4.1 MB"));
+    ru(|| assert_eq!(megabytes(size), "4,1 МБ"));
+    ru(|| assert_eq!(megabytes(64 << 20), "64,0 МБ"));
+    let busy = |pid| crate::store::StoreError::Busy {
+        path: "/d/bedtime-coach.lock".into(),
+        pid,
+        waited: std::time::Duration::from_secs(3),
+    };
+    en(|| {
+        assert_eq!(
+            busy(Some(42)).to_string(),
+            "Nothing was changed: another Bedtime Coach process (process 42) kept /d/bedtime-coach.lock locked for 3 s; try again once it has finished."
+        );
+        assert!(busy(None).to_string().starts_with("Nothing was changed: another Bedtime Coach process kept"));
+    });
+    ru(|| {
+        assert!(
+            busy(Some(42)).to_string().contains("другой процесс Bedtime Coach (процесс 42) держал"),
+            "{}",
+            busy(Some(42))
+        )
+    });
+}

@@ -137,24 +137,26 @@ impl Step {
     }
 }
 
-/// Why a step cannot be saved as it is; each message is a sentence for the user.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why a step cannot be saved as it is. Plain data: its sentence for the user, in the
+/// user's language, is its `Display`, which lives in `i18n` (the model has no words).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StepError {
-    #[error("Step ids use lowercase letters, digits and dashes, like \"evening-walk\"; \"{0}\" does not.")]
+    /// The id is not lowercase letters, digits and dashes.
     BadId(String),
-    #[error("A step needs a title.")]
     NoTitle,
-    #[error("A title can be at most {MAX_TITLE_CHARS} characters; this one has {0}.")]
+    /// The title has this many characters, more than [`MAX_TITLE_CHARS`].
     TitleTooLong(usize),
-    #[error("A step's reason can be at most {MAX_WHY_CHARS} characters; this one has {0}.")]
+    /// The reason has this many characters, more than [`MAX_WHY_CHARS`].
     WhyTooLong(usize),
-    #[error("{0} minutes is more than a day; use at most {MAX_ANCHOR_MINUTES}.")]
+    /// More than [`MAX_ANCHOR_MINUTES`] away.
     TooManyMinutes(u32),
-    #[error("\"{0}\" does not record a value.")]
+    /// A value was given for this step, which records none.
     NoValue(String),
-    #[error("{0}")]
+    /// The value's own check refused it, with its sentence.
     BadValue(String),
 }
+
+impl std::error::Error for StepError {}
 
 impl Step {
     /// Checks the id, the texts and the anchor against the limits above.

@@ -99,10 +99,12 @@ impl Day {
     }
 }
 
-/// A night that would end the moment it starts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-#[error("A bedtime of {} is also the wake time; choose a wake time after it.", hhmm(*.0))]
+/// A night that would end the moment it starts: this bedtime is also the wake time.
+/// Its sentence for the user is its `Display`, which lives in `i18n`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SameTime(pub NaiveTime);
+
+impl std::error::Error for SameTime {}
 
 /// The sleep schedule: one night for every day, with optional per-weekday exceptions.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -11,7 +11,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::RemindError;
-use crate::store::{StoreError, create_private_dir, remove_file_if_exists, replace_file};
+use crate::store::{IoAction, StoreError, create_private_dir, remove_file_if_exists, replace_file};
 
 /// File name of the entry, distinct from the app's own `bedtime-coach.desktop`.
 pub const ENTRY_NAME: &str = "bedtime-coach-reminders.desktop";
@@ -86,11 +86,12 @@ pub struct AutostartStatus {
 /// Writes the autostart entry for this program; returns its path.
 pub fn enable(data_dir: Option<&Path>, icon: &str) -> Result<PathBuf, RemindError> {
     let path = entry_path()?;
-    let exe = std::env::current_exe().map_err(|e| StoreError::io("find", Path::new("this program"), e))?;
+    let exe = std::env::current_exe().map_err(|cause| StoreError::ThisProgram { cause })?;
     if let Some(dir) = path.parent() {
-        create_private_dir(dir).map_err(|e| StoreError::io("create the folder", dir, e))?;
+        create_private_dir(dir).map_err(|e| StoreError::io(IoAction::CreateFolder, dir, e))?;
     }
-    replace_file(&path, entry_text(&exe, data_dir, icon).as_bytes()).map_err(|e| StoreError::io("save", &path, e))?;
+    replace_file(&path, entry_text(&exe, data_dir, icon).as_bytes())
+        .map_err(|e| StoreError::io(IoAction::Save, &path, e))?;
     Ok(path)
 }
 
@@ -98,7 +99,7 @@ pub fn enable(data_dir: Option<&Path>, icon: &str) -> Result<PathBuf, RemindErro
 pub fn disable() -> Result<bool, RemindError> {
     let path = entry_path()?;
     let existed = path.exists();
-    remove_file_if_exists(&path).map_err(|e| StoreError::io("remove", &path, e))?;
+    remove_file_if_exists(&path).map_err(|e| StoreError::io(IoAction::Remove, &path, e))?;
     Ok(existed)
 }
 
@@ -110,7 +111,7 @@ pub fn status() -> Result<AutostartStatus, RemindError> {
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
             return Ok(AutostartStatus { path, enabled: false, exec: None });
         }
-        Err(error) => return Err(StoreError::io("read", &path, error).into()),
+        Err(error) => return Err(StoreError::io(IoAction::Read, &path, error).into()),
     };
     let field = |key: &str| {
         text.lines()

@@ -20,6 +20,7 @@ pub mod service;
 
 use crate::model::Config;
 use crate::store::{Loaded, StoreError};
+use crate::tr;
 
 /// The app icon, shown by notifications and the autostart entry.
 pub const ICON_PNG: &[u8] = include_bytes!("../../assets/icon.png");
@@ -34,13 +35,10 @@ pub fn effective_config(loaded: &Loaded<Config>) -> Config {
     config
 }
 
-/// Why reminders could not run; each message is a sentence for the user.
+/// Why reminders could not run; each message is a sentence for the user, in their language.
 #[derive(Debug, thiserror::Error)]
 pub enum RemindError {
-    #[error(
-        "Reminders are already running in another Bedtime Coach process{}; this one is not needed and stops here.",
-        pid.map(|pid| format!(" (process {pid})")).unwrap_or_default()
-    )]
+    #[error("{}", tr!("error-already-running", pid = crate::i18n::pid_or_none(*pid)))]
     AlreadyRunning { pid: Option<u32> },
     #[error(transparent)]
     Store(#[from] StoreError),

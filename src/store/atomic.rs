@@ -60,21 +60,22 @@ pub(super) fn open_private(path: &Path) -> io::Result<File> {
         .open(path)
 }
 
-/// What a file that is not a regular file is, in words; `None` for a regular file.
+/// What a file that is not a regular file is, as the `$kind` of `store-error-not-regular`
+/// (folder, fifo, socket, device, other); `None` for a regular file.
 pub(super) fn irregular_kind(file: &File) -> io::Result<Option<&'static str>> {
     let kind = file.metadata()?.file_type();
     Ok(if kind.is_file() {
         None
     } else if kind.is_dir() {
-        Some("a folder")
+        Some("folder")
     } else if kind.is_fifo() {
-        Some("a FIFO")
+        Some("fifo")
     } else if kind.is_socket() {
-        Some("a socket")
+        Some("socket")
     } else if kind.is_char_device() || kind.is_block_device() {
-        Some("a device")
+        Some("device")
     } else {
-        Some("not a file")
+        Some("other")
     })
 }
 

@@ -21,12 +21,13 @@ use serde_json::Value;
 
 use super::{StoreError, scan};
 use crate::model::{Config, Extra, Journal, ReminderLog};
+use crate::tr;
 
 const VERSION_KEY: &str = "schema_version";
 
 /// A kind of document the store keeps.
 pub trait Document: Serialize + DeserializeOwned + Default {
-    /// What the user calls it, for messages: "journal".
+    /// What the user calls it, as the `$what` of the store's messages: "journal".
     const WHAT: &'static str;
     /// The format this version writes.
     const VERSION: u64;
@@ -39,7 +40,7 @@ pub trait Document: Serialize + DeserializeOwned + Default {
 
     /// Upgrades a document of format `from` by one step, to `from + 1`.
     fn migrate(_value: Value, from: u64) -> Result<Value, String> {
-        Err(format!("no migration from format {from}"))
+        Err(tr!("store-why-no-migration", version = from))
     }
 }
 
@@ -68,7 +69,7 @@ impl Document for Journal {
     /// format 2 has `"outcome": "done" | "skipped"`, leaving room for more outcomes.
     fn migrate(mut value: Value, from: u64) -> Result<Value, String> {
         if from != 1 {
-            return Err(format!("no migration from format {from}"));
+            return Err(tr!("store-why-no-migration", version = from));
         }
         let evenings = value.get_mut("evenings").and_then(Value::as_object_mut);
         for evening in evenings.into_iter().flat_map(|e| e.values_mut()) {
@@ -86,7 +87,7 @@ impl Document for Journal {
 }
 
 impl Document for ReminderLog {
-    const WHAT: &'static str = "reminder log";
+    const WHAT: &'static str = "reminder-log";
     const VERSION: u64 = 1;
     /// Two weeks of reminders are a few kilobytes; anything near this is not ours.
     const MAX_BYTES: u64 = 4 << 20;
@@ -127,15 +128,15 @@ pub(super) enum Version {
 /// Only a whole JSON integer is a version; anything else (missing, negative, a string, a
 /// float such as 2.0) is damage. A larger one is a newer format however large it is.
 pub(super) fn version<T: Document>(raw: Option<&[u8]>) -> Result<Version, String> {
-    let Some(raw) = raw else { return Err(format!("it has no {VERSION_KEY}")) };
+    let Some(raw) = raw else { return Err(tr!("store-why-no-version", key = VERSION_KEY)) };
     let text = String::from_utf8_lossy(raw);
     if raw.is_empty() || !raw.iter().all(u8::is_ascii_digit) {
         let shown =
             if text.len() > 24 { format!("{}…", text.chars().take(24).collect::<String>()) } else { text.into() };
-        return Err(format!("its {VERSION_KEY} {shown} is not a format number"));
+        return Err(tr!("store-why-bad-version", key = VERSION_KEY, value = shown));
     }
     match text.parse::<u64>() {
-        Ok(0) => Err(format!("its {VERSION_KEY} 0 is not a format number")),
+        Ok(0) => Err(tr!("store-why-bad-version", key = VERSION_KEY, value = "0")),
         Ok(v) if v == T::VERSION => Ok(Version::Current),
         Ok(v) if v < T::VERSION => Ok(Version::Older(v)),
         // Above the current one, including numbers too large for any integer type.

@@ -14,7 +14,9 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use super::atomic::{self, create_private_dir};
-use super::{Paths, StoreError};
+use super::{IoAction, Paths, StoreError};
+use crate::i18n::pid_or_none;
+use crate::tr;
 
 /// Told what the store is waiting for, once per wait (the CLI prints it).
 pub type WaitReporter = Box<dyn Fn(&str) + Send + Sync>;
@@ -50,17 +52,17 @@ pub(super) fn acquire(
         }
     };
     for dir in [&paths.data_dir, &paths.config_dir] {
-        create_private_dir(dir).map_err(|e| read_only(dir, e, "create the folder"))?;
+        create_private_dir(dir).map_err(|e| read_only(dir, e, IoAction::CreateFolder))?;
     }
     let path = paths.lock_file();
-    let file = atomic::open_private(&path).map_err(|e| read_only(&paths.data_dir, e, "open the lock file"))?;
-    if let Some(kind) = atomic::irregular_kind(&file).map_err(|e| StoreError::io("open the lock file", &path, e))? {
+    let file = atomic::open_private(&path).map_err(|e| read_only(&paths.data_dir, e, IoAction::OpenLockFile))?;
+    if let Some(kind) = atomic::irregular_kind(&file).map_err(|e| StoreError::io(IoAction::OpenLockFile, &path, e))? {
         return Err(StoreError::NotRegular { path, kind });
     }
     match file.try_lock() {
         Ok(()) => {}
         Err(TryLockError::WouldBlock) => wait_for(&file, &path, timeout, wait_reporter)?,
-        Err(TryLockError::Error(error)) => return Err(StoreError::io("lock", &path, error)),
+        Err(TryLockError::Error(error)) => return Err(StoreError::io(IoAction::Lock, &path, error)),
     }
     // Only for messages: a waiting process can name who holds the lock.
     let _ = file.set_len(0).and_then(|()| file.write_all_at(format!("{}\n", std::process::id()).as_bytes(), 0));
@@ -82,14 +84,14 @@ fn wait_for(
     if timeout.is_zero() {
         return Err(busy(Duration::ZERO));
     }
-    let waiter = file.try_clone().map_err(|e| StoreError::io("lock", path, e))?;
+    let waiter = file.try_clone().map_err(|e| StoreError::io(IoAction::Lock, path, e))?;
     let (locked, result) = mpsc::channel();
     std::thread::Builder::new()
         .name("bedtime-coach-lock".into())
         .spawn(move || {
             let _ = locked.send(waiter.lock());
         })
-        .map_err(|e| StoreError::io("lock", path, e))?;
+        .map_err(|e| StoreError::io(IoAction::Lock, path, e))?;
     let start = Instant::now();
     let mut reported = false;
     loop {
@@ -97,9 +99,9 @@ fn wait_for(
         let next_look = if reported { timeout } else { REPORT_WAIT_AFTER.min(timeout) };
         match result.recv_timeout(next_look.saturating_sub(waited)) {
             Ok(Ok(())) => return Ok(()),
-            Ok(Err(error)) => return Err(StoreError::io("lock", path, error)),
+            Ok(Err(error)) => return Err(StoreError::io(IoAction::Lock, path, error)),
             Err(mpsc::RecvTimeoutError::Disconnected) => {
-                return Err(StoreError::io("lock", path, io::Error::other("the waiting thread ended")));
+                return Err(StoreError::io(IoAction::Lock, path, io::Error::other("the waiting thread ended")));
             }
             Err(mpsc::RecvTimeoutError::Timeout) => {
                 let waited = start.elapsed();
@@ -109,8 +111,7 @@ fn wait_for(
                 if !reported {
                     reported = true;
                     if let Some(report) = wait_reporter {
-                        let who = pid_in(path).map(|p| format!(" (process {p})")).unwrap_or_default();
-                        report(&format!("Waiting for another Bedtime Coach process{who} to finish with its files…"));
+                        report(&tr!("store-waiting", pid = pid_or_none(pid_in(path))));
                     }
                 }
             }

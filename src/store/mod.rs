@@ -28,7 +28,7 @@ use std::time::{Duration, SystemTime};
 pub use atomic::{FILE_MODE, create_private_dir, remove_file_if_exists, replace_file, sibling, write_atomic};
 pub use document::{Document, Loaded, to_bytes};
 pub(crate) use error::megabytes;
-pub use error::{FileReport, StoreError};
+pub use error::{FileReport, IoAction, StoreError};
 pub use lock::WaitReporter;
 pub use owner::{OwnerLock, owner_pid};
 pub use paths::Paths;
@@ -130,7 +130,7 @@ impl Store {
             match std::fs::symlink_metadata(&current) {
                 Ok(meta) if meta.file_type().is_symlink() => {
                     let target =
-                        std::fs::read_link(&current).map_err(|e| StoreError::io("read the link", &current, e))?;
+                        std::fs::read_link(&current).map_err(|e| StoreError::io(IoAction::ReadLink, &current, e))?;
                     current = current.parent().unwrap_or(Path::new("/")).join(target);
                 }
                 _ => break,
@@ -316,7 +316,7 @@ impl Store {
             return Ok(path);
         }
         let _guard = self.lock()?;
-        atomic::replace_file(&path, bytes).map_err(|e| StoreError::io("save", &path, e))?;
+        atomic::replace_file(&path, bytes).map_err(|e| StoreError::io(IoAction::Save, &path, e))?;
         Ok(path)
     }
 

@@ -11,7 +11,7 @@ use std::fs::{self, File, TryLockError};
 use std::io::{self, Write};
 
 use super::atomic::{create_private_dir, open_private};
-use super::{Paths, StoreError};
+use super::{IoAction, Paths, StoreError};
 
 /// Held while this process owns the reminders; dropping it hands them over.
 #[derive(Debug)]
@@ -32,9 +32,9 @@ impl OwnerLock {
     /// process, or another `OwnerLock` in this one).
     pub fn try_acquire(paths: &Paths) -> Result<Option<OwnerLock>, StoreError> {
         let dir = &paths.data_dir;
-        create_private_dir(dir).map_err(|e| StoreError::io("create the folder", dir, e))?;
+        create_private_dir(dir).map_err(|e| StoreError::io(IoAction::CreateFolder, dir, e))?;
         let path = paths.reminder_owner_file();
-        let file = open_private(&path).map_err(|e| StoreError::io("open the lock file", &path, e))?;
+        let file = open_private(&path).map_err(|e| StoreError::io(IoAction::OpenLockFile, &path, e))?;
         // `owner_pid` probes with a brief shared lock; a few retries make sure a probe
         // caught at the wrong moment is not mistaken for an owner.
         let mut attempts = 0;
@@ -46,7 +46,7 @@ impl OwnerLock {
                     std::thread::sleep(std::time::Duration::from_millis(20));
                 }
                 Err(TryLockError::WouldBlock) => return Ok(None),
-                Err(TryLockError::Error(error)) => return Err(StoreError::io("lock", &path, error)),
+                Err(TryLockError::Error(error)) => return Err(StoreError::io(IoAction::Lock, &path, error)),
             }
         }
         let write_pid = |mut file: &File| -> io::Result<()> {

@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::StoreError;
+use super::{IoAction, StoreError};
 
 /// The folders the store uses.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,7 +25,7 @@ impl Paths {
         if let Some(dir) = dir {
             // Absolute, so an autostart entry or a detached service finds the same folder
             // whatever its working directory.
-            let dir = std::path::absolute(dir).map_err(|e| StoreError::io("find", dir, e))?;
+            let dir = std::path::absolute(dir).map_err(|e| StoreError::io(IoAction::Find, dir, e))?;
             return Ok(Self::in_dir(dir));
         }
         let dirs = directories::ProjectDirs::from("", "", "bedtime-coach").ok_or(StoreError::NoHome)?;

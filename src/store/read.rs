@@ -13,7 +13,8 @@ use serde_json::Value;
 use super::atomic::{self, open_nonblocking, sibling};
 use super::document::{Document, Loaded, Parsed, parse};
 use super::error::name;
-use super::{FileReport, StoreError, megabytes};
+use super::{FileReport, IoAction, StoreError, megabytes};
+use crate::tr;
 
 /// A loaded document and the bytes its file holds now (`None`: no file), so that a
 /// change that changes nothing can be noticed and not written.
@@ -58,9 +59,9 @@ pub(super) fn read_capped(path: &Path, limit: u64) -> Result<Contents, StoreErro
     let file = match open_nonblocking(path) {
         Ok(file) => file,
         Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(Contents::Missing),
-        Err(error) => return Err(StoreError::io("read", path, error)),
+        Err(error) => return Err(StoreError::io(IoAction::Read, path, error)),
     };
-    if let Some(kind) = atomic::irregular_kind(&file).map_err(|e| StoreError::io("read", path, e))? {
+    if let Some(kind) = atomic::irregular_kind(&file).map_err(|e| StoreError::io(IoAction::Read, path, e))? {
         return Err(StoreError::NotRegular { path: path.to_owned(), kind });
     }
     let read = || -> io::Result<Contents> {
@@ -75,7 +76,7 @@ pub(super) fn read_capped(path: &Path, limit: u64) -> Result<Contents, StoreErro
         }
         Ok(Contents::Bytes(bytes))
     };
-    read().map_err(|e| StoreError::io("read", path, e))
+    read().map_err(|e| StoreError::io(IoAction::Read, path, e))
 }
 
 /// Reads the document at `path` without writing anything.
@@ -91,12 +92,12 @@ pub(super) fn inspect<T: Document>(path: &Path, notices: &mut Vec<FileReport>) -
             return Ok(Inspected::Ready(Read { loaded: Loaded::default(), bytes: None }));
         }
         Contents::TooLarge(size) => {
-            let message = format!(
-                "{} is {}, more than the {} a {} can be; it was left untouched and is open read-only.",
-                name(path),
-                megabytes(size),
-                megabytes(T::MAX_BYTES),
-                T::WHAT
+            let message = tr!(
+                "store-notice-too-large",
+                path = name(path),
+                size = megabytes(size),
+                max = megabytes(T::MAX_BYTES),
+                what = T::WHAT
             );
             notices.push(FileReport::new(message.clone(), vec![path.to_owned()]));
             return Ok(ready(T::default(), None, Some(message)));
@@ -106,11 +107,12 @@ pub(super) fn inspect<T: Document>(path: &Path, notices: &mut Vec<FileReport>) -
     Ok(match parse::<T>(&bytes) {
         Parsed::Ok(value) => ready(value, Some(bytes), None),
         Parsed::Newer(version, value) => {
-            let shown = if value.is_some() { "it is open read-only" } else { "this version cannot show it" };
-            let message = format!(
-                "{} was written by a newer version of Bedtime Coach (format {version}, this one knows up to {}); {shown} and will not be overwritten. Update Bedtime Coach to make changes.",
-                name(path),
-                T::VERSION
+            let message = tr!(
+                "store-notice-newer",
+                path = name(path),
+                version = version,
+                known = T::VERSION,
+                shown = if value.is_some() { "readonly" } else { "hidden" }
             );
             notices.push(FileReport::new(message.clone(), vec![path.to_owned()]));
             ready(value.unwrap_or_default(), Some(bytes), Some(message))

@@ -16,7 +16,8 @@ use super::atomic::{self, keep_copy, move_aside, replace_file, sibling, write_at
 use super::document::{Document, Loaded, Parsed, Version, bytes_to_save, migrate, parse, to_bytes, version};
 use super::error::name;
 use super::read::{Contents, Read, Repair, read_capped};
-use super::{FileReport, StoreError, megabytes, scan};
+use super::{FileReport, IoAction, StoreError, megabytes, scan};
+use crate::tr;
 
 /// Makes the repair [`super::read::inspect`] asked for. Call under the lock, after inspecting again.
 pub(super) fn repair<T: Document>(
@@ -32,20 +33,15 @@ pub(super) fn repair<T: Document>(
                 let new_bytes = bytes_to_save(path, &value)?;
                 // The old bytes are kept under a name of their own before anything changes.
                 let kept = keep_copy(path, &format!("v{version}.bak"), &bytes)
-                    .map_err(|e| StoreError::io("back up", &migration_backup(path, version), e))?;
+                    .map_err(|e| StoreError::io(IoAction::BackUp, &migration_backup(path, version), e))?;
                 save_bytes::<T>(path, &new_bytes, notices)?;
                 notices.push(FileReport::new(
-                    format!(
-                        "Your {} was updated from format {version} to {}; the old file is kept as {}.",
-                        T::WHAT,
-                        T::VERSION,
-                        name(&kept)
-                    ),
+                    tr!("store-notice-migrated", what = T::WHAT, from = version, to = T::VERSION, kept = name(&kept)),
                     vec![kept],
                 ));
                 Ok(Read { loaded: Loaded { value, existed: true, read_only: None }, bytes: Some(new_bytes) })
             }
-            Err(reason) => recover(path, &bytes, format!("format {version} could not be updated: {reason}"), notices),
+            Err(reason) => recover(path, &bytes, not_updated(version, &reason), notices),
         },
     }
 }
@@ -71,15 +67,11 @@ pub(super) fn save_bytes<T: Document>(
     {
         let kept = keep_backup_aside(path, &backup)?;
         notices.push(FileReport::new(
-            format!(
-                "The backup {} could not be used ({why}); it is kept as {} rather than replaced.",
-                name(&backup),
-                name(&kept)
-            ),
+            tr!("store-notice-backup-kept", backup = name(&backup), why = why, kept = name(&kept)),
             vec![kept],
         ));
     }
-    write_atomic(path, bytes).map_err(|cause| StoreError::io("save", path, cause))
+    write_atomic(path, bytes).map_err(|cause| StoreError::io(IoAction::Save, path, cause))
 }
 
 /// What the backup beside a file can do.
@@ -103,7 +95,7 @@ fn backup_looks_current<T: Document>(backup: &Path) -> Result<bool, StoreError> 
 fn examine_backup<T: Document>(backup: &Path) -> Result<Backup<T>, StoreError> {
     Ok(match read_capped(backup, T::MAX_BYTES)? {
         Contents::Missing => Backup::Absent,
-        Contents::TooLarge(size) => Backup::Unusable(format!("it is {}", megabytes(size))),
+        Contents::TooLarge(size) => Backup::Unusable(tr!("store-why-size", size = megabytes(size))),
         Contents::Bytes(bytes) => match parse::<T>(&bytes) {
             Parsed::Ok(value) => Backup::Usable(value, bytes),
             Parsed::Older(version, raw) => match migrate::<T>(raw, version) {
@@ -111,11 +103,9 @@ fn examine_backup<T: Document>(backup: &Path) -> Result<Backup<T>, StoreError> {
                     Ok(bytes) => Backup::Usable(value, bytes),
                     Err(error) => Backup::Unusable(error.to_string()),
                 },
-                Err(reason) => Backup::Unusable(format!("format {version} could not be updated: {reason}")),
+                Err(reason) => Backup::Unusable(not_updated(version, &reason)),
             },
-            Parsed::Newer(version, _) => {
-                Backup::Unusable(format!("it was written by a newer version of Bedtime Coach, format {version}"))
-            }
+            Parsed::Newer(version, _) => Backup::Unusable(tr!("store-why-newer", version = version)),
             Parsed::Damaged(reason) => Backup::Unusable(reason),
         },
     })
@@ -123,13 +113,14 @@ fn examine_backup<T: Document>(backup: &Path) -> Result<Backup<T>, StoreError> {
 
 /// Puts the backup's contents in place without rotating the backup itself away.
 fn restore<T: Document>(path: &Path, value: T, bytes: Vec<u8>) -> Result<Read<T>, StoreError> {
-    replace_file(path, &bytes).map_err(|e| StoreError::io("restore", path, e))?;
+    replace_file(path, &bytes).map_err(|e| StoreError::io(IoAction::Restore, path, e))?;
     Ok(Read { loaded: Loaded { value, existed: true, read_only: None }, bytes: Some(bytes) })
 }
 
 /// Moves an unusable backup aside; returns its new name.
 fn keep_backup_aside(path: &Path, backup: &Path) -> Result<PathBuf, StoreError> {
-    move_aside(backup, path, &format!("bak.corrupt-{}", stamp())).map_err(|e| StoreError::io("move aside", backup, e))
+    move_aside(backup, path, &format!("bak.corrupt-{}", stamp()))
+        .map_err(|e| StoreError::io(IoAction::MoveAside, backup, e))
 }
 
 /// The file is gone but its backup is not: restore it rather than start fresh (a save
@@ -141,7 +132,7 @@ fn restore_missing<T: Document>(path: &Path, notices: &mut Vec<FileReport>) -> R
         Backup::Usable(value, bytes) => {
             let read = restore(path, value, bytes)?;
             notices.push(FileReport::new(
-                format!("{} was missing; the last good copy, {}, was restored.", name(path), name(&backup)),
+                tr!("store-notice-restored", path = name(path), backup = name(&backup)),
                 vec![path.to_owned()],
             ));
             Ok(read)
@@ -149,11 +140,12 @@ fn restore_missing<T: Document>(path: &Path, notices: &mut Vec<FileReport>) -> R
         Backup::Unusable(why) => {
             let kept = keep_backup_aside(path, &backup)?;
             notices.push(FileReport::new(
-                format!(
-                    "{} was missing and its backup could not be used ({why}); the backup is kept as {}, and the {} starts empty.",
-                    name(path),
-                    name(&kept),
-                    T::WHAT
+                tr!(
+                    "store-notice-missing-backup-unusable",
+                    path = name(path),
+                    why = why,
+                    kept = name(&kept),
+                    what = T::WHAT
                 ),
                 vec![kept],
             ));
@@ -175,40 +167,37 @@ fn recover<T: Document>(
     notices: &mut Vec<FileReport>,
 ) -> Result<Read<T>, StoreError> {
     let aside = keep_copy(path, &format!("corrupt-{}", stamp()), bytes)
-        .map_err(|e| StoreError::io("keep a copy of the damaged file", path, e))?;
+        .map_err(|e| StoreError::io(IoAction::KeepDamagedCopy, path, e))?;
     let backup = sibling(path, ".bak");
     let (read, outcome, mut shown) = match examine_backup::<T>(&backup)? {
         Backup::Usable(value, good) => {
             let read = restore(path, value, good)?;
-            (read, format!("the last good copy, {}, was restored", name(&backup)), vec![])
+            (read, tr!("store-outcome-restored", backup = name(&backup)), vec![])
         }
         Backup::Absent => {
             remove_damaged(path)?;
-            (empty(), format!("no backup was found, so the {} starts empty", T::WHAT), vec![])
+            (empty(), tr!("store-outcome-empty", what = T::WHAT), vec![])
         }
         Backup::Unusable(why) => {
             let kept = keep_backup_aside(path, &backup)?;
             remove_damaged(path)?;
-            let outcome = format!(
-                "its backup could not be used either ({why}) and is kept as {}, so the {} starts empty",
-                name(&kept),
-                T::WHAT
-            );
+            let outcome = tr!("store-outcome-backup-unusable", why = why, kept = name(&kept), what = T::WHAT);
             (empty(), outcome, vec![kept])
         }
     };
     notices.push(FileReport::new(
-        format!(
-            "{} could not be read ({reason}); its contents are kept intact in {}, and {outcome}.",
-            name(path),
-            name(&aside)
-        ),
+        tr!("store-notice-damaged", path = name(path), reason = reason, aside = name(&aside), outcome = outcome),
         {
             shown.splice(0..0, [aside, path.to_owned()]);
             shown
         },
     ));
     Ok(read)
+}
+
+/// Why a document of an older format could not be brought up to date.
+fn not_updated(version: u64, reason: &str) -> String {
+    tr!("store-why-not-updated", version = version, reason = reason)
 }
 
 /// A fresh start after damage: the file existed, so this is not a first run.
@@ -220,7 +209,7 @@ fn empty<T: Document>() -> Read<T> {
 fn remove_damaged(path: &Path) -> Result<(), StoreError> {
     atomic::remove_file_if_exists(path)
         .and_then(|()| atomic::sync_dir(path.parent().unwrap_or(Path::new("."))))
-        .map_err(|e| StoreError::io("remove", path, e))
+        .map_err(|e| StoreError::io(IoAction::Remove, path, e))
 }
 
 /// The path of the backup written before a migration from `version` (the first one; a

@@ -9,6 +9,7 @@
 //! The scan is forgiving about syntax (the real parse reports syntax errors) and never
 //! recurses, so no input can make it panic or overflow the stack.
 
+use crate::tr;
 use std::borrow::Cow;
 
 /// What the scan found in a document without duplicate keys.
@@ -65,7 +66,7 @@ pub fn scan(bytes: &[u8]) -> Result<Scan<'_>, String> {
             b'}' | b']' => {
                 if let Some(mut frame) = frames.pop() {
                     if let Some(key) = duplicate(&mut frame.keys) {
-                        return Err(format!("the key \"{}\" appears twice in one place", shown(&key)));
+                        return Err(tr!("store-why-duplicate-key", key = shown(&key)));
                     }
                     frame.keys.clear();
                     spare.push(frame.keys);

@@ -1,0 +1,42 @@
+# `bedtime-coach --help`: what each command and option does (src/cli/args.rs,
+# `localized_command`). Clap's own words (Usage, Options, Print help) stay English.
+
+help-about = A calm evening routine and wind-down reminders. Runs offline; your data stays on this computer.
+help-data-dir = Keep every file in DIR instead of the usual config and data folders
+help-json-steps = Print JSON: an array of steps
+
+## Commands and their options.
+
+help-plan = Show an evening's timeline (default: tonight)
+help-plan-date = The evening, as YYYY-MM-DD
+help-status = Show tonight's progress and the next reminder
+help-check = Mark a step of tonight's routine done (or skipped)
+help-check-step = The step's id, as `routine list` shows it
+help-check-skip = Mark it skipped instead of done
+help-check-value = A measured value, such as the humidity in percent for humidity-check
+help-check-date = The evening, as YYYY-MM-DD (default: tonight)
+help-check-undo = Take the check-in back
+help-routine = List or change the steps of your routine
+help-schedule = Show or change bedtime and wake time
+help-schedule-bedtime = Bedtime, as HH:MM
+help-schedule-wake = Wake time, as HH:MM
+help-schedule-days = Only these evenings, e.g. fri,sat (default: every day)
+help-remind = Send wind-down reminders without a window (the background service)
+help-remind-pause = Silence the rest of tonight's reminders, then exit
+help-remind-resume = Bring tonight's reminders back after --pause-tonight, then exit
+help-autostart = Start the reminders at login (an XDG autostart entry), or stop doing so
+
+## routine's commands.
+
+help-routine-list = List the steps of your routine
+help-routine-catalog = List every step the article suggests, with its reason
+help-routine-add = Add a catalog step, or a custom step with your own id
+help-routine-add-title = Title of a custom step (default: its id)
+help-routine-add-remind = Send a reminder for it
+help-routine-remove = Remove a step from your routine (its past check-ins stay)
+help-routine-set = Change when a step is due, its reminder, title, or whether it is on
+help-routine-set-enabled = Turn the step on or off without removing it
+help-routine-set-position = Move it to this position in the routine (1 = first)
+help-anchor-before = Due this many minutes before bedtime
+help-anchor-at = Due at this clock time
+help-anchor-after-wake = Due this many minutes after the morning alarm

@@ -1,0 +1,57 @@
+//! The command line's errors and help in Russian (`LANG=ru_RU.UTF-8`): one sentence
+//! each, naming the right file or value, with no English left in it.
+
+mod common;
+
+use std::path::Path;
+
+use common::{Run, bin, output};
+
+fn run_ru(dir: &Path, args: &[&str]) -> Run {
+    output(bin(dir).env("LANG", "ru_RU.UTF-8").args(args))
+}
+
+#[test]
+fn a_date_that_does_not_exist() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = run_ru(dir.path(), &["plan", "--date", "2026-02-30"]);
+    assert_eq!(run.code(), 2);
+    assert!(
+        run.stderr().contains("2026-02-30 — это не дата; укажите ГГГГ-ММ-ДД, например 2026-11-27"),
+        "{}",
+        run.stderr()
+    );
+}
+
+#[test]
+fn a_fifo_in_place_of_the_journal() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = dir.path().join("journal.json");
+    assert!(std::process::Command::new("mkfifo").arg(&journal).status().unwrap().success());
+    let run = run_ru(dir.path(), &["status"]);
+    assert_eq!(run.code(), 1);
+    let expected =
+        format!("{} — не обычный файл (это канал FIFO); уберите его и попробуйте снова.\n", journal.display());
+    assert_eq!(run.stderr(), expected);
+}
+
+#[test]
+fn a_bedtime_equal_to_the_wake_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = run_ru(dir.path(), &["schedule", "--bedtime", "06:30"]);
+    assert_eq!(run.code(), 1);
+    assert_eq!(run.stderr(), "Отбой в 06:30 совпадает со временем подъёма; выберите подъём позже отбоя.\n");
+}
+
+#[test]
+fn help_speaks_russian() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = run_ru(dir.path(), &["--help"]).ok();
+    assert!(run.stdout().starts_with("Спокойный вечерний распорядок и напоминания перед сном."), "{}", run.stdout());
+    assert!(run.stdout().contains("Показать план вечера"), "{}", run.stdout());
+    let run = run_ru(dir.path(), &["routine", "add", "--help"]).ok();
+    assert!(run.stdout().contains("За столько минут до отбоя"), "{}", run.stdout());
+    // English stays English.
+    let run = common::run(dir.path(), &["--help"]).ok();
+    assert!(run.stdout().starts_with("A calm evening routine"), "{}", run.stdout());
+}
