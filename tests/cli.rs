@@ -163,7 +163,7 @@ fn a_russian_desktop_reads_russian_with_its_plurals() {
     let dir = tempfile::tempdir().unwrap();
     let plan = russian(dir.path(), &["plan", "--date", "2026-11-26"]).ok().stdout();
     assert!(
-        plan.starts_with("Вечер четверга, 26 ноября 2026 — отбой в 22:30, будильник в 06:30 (8 ч на сон)"),
+        plan.starts_with("Вечер четверга, 26 ноября 2026 — отбой в 22:30, будильник в 06:30 (8 ч в постели)"),
         "{plan}"
     );
     assert!(plan.contains("распорядок по умолчанию"), "{plan}");
@@ -182,7 +182,7 @@ fn a_russian_desktop_reads_russian_with_its_plurals() {
     assert!(status(dir.path()).contains("сделано 5 шагов из"), "{}", status(dir.path()));
     let schedule = russian(dir.path(), &["schedule", "--bedtime", "23:30", "--wake", "06:00", "--days", "fri"]).ok();
     assert!(
-        schedule.stdout().contains("Пятница      отбой 23:30, подъём 06:00 — 6 ч 30 мин на сон"),
+        schedule.stdout().contains("Пятница      отбой 23:30, подъём 06:00 — 6 ч 30 мин в постели"),
         "{}",
         schedule.stdout()
     );

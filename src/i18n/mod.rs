@@ -33,6 +33,7 @@
 //!
 //! Fluent's Unicode isolation marks are off: egui's fonts have no glyphs for them.
 
+mod catalog;
 mod format;
 
 use std::cell::Cell;
@@ -44,9 +45,13 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
 use unic_langid::LanguageIdentifier;
 
+pub use catalog::{
+    catalog_from_article, catalog_title, catalog_why, from_article_label, humidity_advice, planned_title, planned_why,
+    step_from_article, step_title, step_why,
+};
 pub use format::{
     anchor, count_evenings, count_minutes, count_nights, count_steps, duration, evening_title, short_date,
-    sleep_opportunity, weekday,
+    short_night_advice, sleep_opportunity, weekday,
 };
 
 use crate::model::settings::LanguageChoice;
@@ -142,8 +147,24 @@ pub fn apply_choice(choice: LanguageChoice) {
 
 /// The `.ftl` files of each language, as (name, text); the same names in every language.
 pub const RESOURCES: [(Language, &[(&str, &str)]); 2] = [
-    (Language::English, &[("common.ftl", include_str!("en/common.ftl")), ("cli.ftl", include_str!("en/cli.ftl"))]),
-    (Language::Russian, &[("common.ftl", include_str!("ru/common.ftl")), ("cli.ftl", include_str!("ru/cli.ftl"))]),
+    (
+        Language::English,
+        &[
+            ("common.ftl", include_str!("en/common.ftl")),
+            ("cli.ftl", include_str!("en/cli.ftl")),
+            ("catalog.ftl", include_str!("en/catalog.ftl")),
+            ("remind.ftl", include_str!("en/remind.ftl")),
+        ],
+    ),
+    (
+        Language::Russian,
+        &[
+            ("common.ftl", include_str!("ru/common.ftl")),
+            ("cli.ftl", include_str!("ru/cli.ftl")),
+            ("catalog.ftl", include_str!("ru/catalog.ftl")),
+            ("remind.ftl", include_str!("ru/remind.ftl")),
+        ],
+    ),
 ];
 
 type Bundle = FluentBundle<FluentResource>;
