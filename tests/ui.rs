@@ -68,7 +68,7 @@ fn first_run_setup_creates_a_routine() {
     h.run();
     h.get_by_role_and_label(egui::accesskit::Role::CheckBox, "Warm bath").click();
     h.run();
-    h.get_by_label("7 h 30 min of sleep before your 06:30 alarm. That is under 8 h: the article advises at least eight hours, nine or ten if eight are not enough.");
+    h.get_by_label("7 h 30 min in bed before your 06:30 alarm. That is under 8 h in bed, and sleep itself is shorter still: the article advises at least eight hours of sleep, nine or ten if eight are not enough.");
     h.get_by_label("Save my routine").click();
     h.run();
     let config = store(dir.path()).load_config().unwrap();

@@ -11,7 +11,7 @@ use super::output::{plan_text, pretty, schedule_text, status_json, status_text, 
 use super::reminders::waiting_for_routine;
 use crate::command::{Applied, Change, CommandError};
 use crate::i18n::{self, t};
-use crate::model::catalog::{self, ids};
+use crate::model::catalog::ids;
 use crate::model::{Day, Outcome, evening_at, plan_evening};
 use crate::remind::engine::next_reminder;
 use crate::remind::service::effective_config;
@@ -79,11 +79,8 @@ pub(super) fn check<Tz: TimeZone>(store: &Store, now: &DateTime<Tz>, args: Check
     let CheckArgs { step, skip, value, date, undo } = args;
     let config = store.load_config()?.value;
     let evening = date.unwrap_or_else(|| evening_at(&config, now));
-    let title = config
-        .routine
-        .get(&step)
-        .map(|s| s.title().to_owned())
-        .ok_or_else(|| CommandError::UnknownStep(step.clone()))?;
+    let title =
+        config.routine.get(&step).map(i18n::step_title).ok_or_else(|| CommandError::UnknownStep(step.clone()))?;
     let when = i18n::short_date(evening);
     if undo {
         let applied = Change::Undo { evening, step }.apply(store)?;
@@ -101,7 +98,7 @@ pub(super) fn check<Tz: TimeZone>(store: &Store, now: &DateTime<Tz>, args: Check
         tr!("cli-check-done", title = title, date = when)
     };
     if let (Some(value), true) = (value, step == ids::HUMIDITY_CHECK) {
-        write!(out, "\n{}", catalog::humidity_advice(value, evening, config.settings.hemisphere)).ok();
+        write!(out, "\n{}", i18n::humidity_advice(value, evening, config.settings.hemisphere)).ok();
     }
     Ok(out)
 }

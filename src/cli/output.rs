@@ -30,8 +30,8 @@ where
 {
     json!({
         "id": step.id,
-        "title": step.title,
-        "why": step.why,
+        "title": i18n::planned_title(step),
+        "why": i18n::planned_why(step),
         "due": rfc3339(&step.due),
         "remind": step.remind,
         "state": step.state.as_str(),
@@ -100,7 +100,7 @@ where
             "  {}  {}  {:<44} {}{remind}{value}",
             step.due.format("%H:%M"),
             mark(step.state),
-            step.title,
+            i18n::planned_title(step),
             step.id
         )
         .ok();
@@ -181,7 +181,7 @@ pub(super) fn routine_json(routine: &Routine) -> Value {
             .steps
             .iter()
             .map(|s| {
-                json!({"id": s.id, "title": s.title(), "why": s.why(), "anchor": s.anchor,
+                json!({"id": s.id, "title": i18n::step_title(s), "why": i18n::step_why(s), "anchor": s.anchor,
                     "remind": s.remind, "enabled": s.enabled, "custom": s.catalog_entry().is_none()})
             })
             .collect(),
@@ -199,18 +199,24 @@ pub(super) fn routine_text(routine: &Routine, is_default: bool) -> String {
         let off = if s.enabled { String::new() } else { format!(" {}", t("cli-flag-off")) };
         let flags = format!("{remind}{off}");
         let anchor = i18n::anchor(&s.anchor);
-        writeln!(out, "{:>2}. {:<20} {:<44} {:<26} {}", n + 1, s.id, s.title(), anchor, flags.trim()).ok();
+        let title = i18n::step_title(s);
+        writeln!(out, "{:>2}. {:<20} {:<44} {:<26} {}", n + 1, s.id, title, anchor, flags.trim()).ok();
     }
     out.trim_end().to_owned()
 }
 
-/// `routine catalog`: every catalog step with its reason (titles and reasons stay
-/// English until the catalog moves to Fluent).
+/// `routine catalog`: every catalog step with its reason and, apart, what the article
+/// itself advises (the times are the app's defaults).
 pub(super) fn catalog_text() -> String {
     let mut out = String::new();
     for entry in catalog::CATALOG {
         let anchor = i18n::anchor(&entry.anchor);
-        writeln!(out, "{:<20} {} ({anchor})\n{:<20} {}\n", entry.id, entry.title, "", entry.why).ok();
+        let title = i18n::catalog_title(entry.id);
+        writeln!(out, "{:<20} {title} ({anchor})\n{:<20} {}", entry.id, "", i18n::catalog_why(entry.id)).ok();
+        if let Some(advice) = i18n::catalog_from_article(entry.id) {
+            writeln!(out, "{:<20} {}: {advice}", "", i18n::from_article_label()).ok();
+        }
+        out.push('\n');
     }
     out.trim_end().to_owned()
 }

@@ -26,8 +26,12 @@ pub(super) fn routine(command: RoutineCommand, store: &Store) -> Result<String, 
             if let Some(remind) = remind {
                 new.remind = remind.is_on();
             }
-            let summary =
-                tr!("cli-routine-added", title = new.title(), id = &new.id, anchor = i18n::anchor(&new.anchor));
+            let summary = tr!(
+                "cli-routine-added",
+                title = i18n::step_title(&new),
+                id = &new.id,
+                anchor = i18n::anchor(&new.anchor)
+            );
             Change::AddStep(new).apply(store)?;
             Ok(summary)
         }
@@ -53,7 +57,7 @@ pub(super) fn routine(command: RoutineCommand, store: &Store) -> Result<String, 
             match applied {
                 Applied::Step(changed) => Ok(tr!(
                     "cli-routine-changed",
-                    title = changed.title(),
+                    title = i18n::step_title(&changed),
                     id = &changed.id,
                     anchor = i18n::anchor(&changed.anchor),
                     remind = if changed.remind { "on" } else { "off" },

@@ -77,11 +77,17 @@ pub fn anchor(anchor: &Anchor) -> String {
     }
 }
 
-/// "8 h of sleep before your 06:30 alarm", plus the article's advice when it is short.
+/// "8 h in bed before your 06:30 alarm", plus the article's advice when it is short.
+/// Time in bed, not sleep: falling asleep takes some of it.
 pub fn sleep_opportunity(night: &Night) -> String {
     let base =
         tr!("sleep-opportunity", duration = duration(night.sleep_opportunity_minutes()), wake = hhmm(night.wake));
-    if night.is_short() { tr!("sleep-opportunity-short", base = base) } else { base }
+    if night.is_short() { tr!("sleep-opportunity-short", base = base, advice = short_night_advice()) } else { base }
+}
+
+/// What the article asks of a night, said wherever a night is under 8 h in bed.
+pub fn short_night_advice() -> String {
+    tr!("short-night-advice")
 }
 
 /// A size with one decimal: "4.1 MB" / "4,1 МБ".

@@ -33,6 +33,7 @@
 //!
 //! Fluent's Unicode isolation marks are off: egui's fonts have no glyphs for them.
 
+mod catalog;
 mod errors;
 mod format;
 
@@ -45,9 +46,13 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
 use unic_langid::LanguageIdentifier;
 
+pub use catalog::{
+    catalog_from_article, catalog_title, catalog_why, from_article_label, humidity_advice, planned_title, planned_why,
+    step_from_article, step_title, step_why,
+};
 pub use format::{
     anchor, count_evenings, count_minutes, count_nights, count_steps, duration, evening_title, megabytes, pid_or_none,
-    short_date, sleep_opportunity, weekday,
+    short_date, short_night_advice, sleep_opportunity, weekday,
 };
 
 use crate::model::settings::LanguageChoice;
@@ -152,6 +157,8 @@ pub const RESOURCES: [(Language, &[(&str, &str)]); 2] = [
             ("errors.ftl", include_str!("en/errors.ftl")),
             ("store.ftl", include_str!("en/store.ftl")),
             ("help.ftl", include_str!("en/help.ftl")),
+            ("catalog.ftl", include_str!("en/catalog.ftl")),
+            ("remind.ftl", include_str!("en/remind.ftl")),
         ],
     ),
     (
@@ -163,6 +170,8 @@ pub const RESOURCES: [(Language, &[(&str, &str)]); 2] = [
             ("errors.ftl", include_str!("ru/errors.ftl")),
             ("store.ftl", include_str!("ru/store.ftl")),
             ("help.ftl", include_str!("ru/help.ftl")),
+            ("catalog.ftl", include_str!("ru/catalog.ftl")),
+            ("remind.ftl", include_str!("ru/remind.ftl")),
         ],
     ),
 ];

@@ -280,3 +280,139 @@ fn sizes_and_store_sentences() {
         )
     });
 }
+
+/// The English files are the catalog's source text, so the window (still reading the
+/// model's English until it moves to these functions) and the CLI say the same.
+#[test]
+fn english_catalog_equals_the_models_source_text() {
+    use crate::model::Hemisphere;
+    use crate::model::catalog::{CATALOG, humidity_advice as english_advice};
+    en(|| {
+        for entry in CATALOG {
+            assert_eq!(catalog_title(entry.id), entry.title, "{}", entry.id);
+            assert_eq!(catalog_why(entry.id), entry.why, "{}", entry.id);
+        }
+        assert_eq!(short_night_advice(), crate::model::schedule::SHORT_NIGHT_ADVICE);
+        for month in [1, 3, 7, 10, 11] {
+            for percent in [12.0, 39.4, 40.0, 55.5, 60.0, 61.0, 99.0] {
+                for hemisphere in [Hemisphere::Northern, Hemisphere::Southern] {
+                    let evening = date(2026, month, 15);
+                    assert_eq!(
+                        humidity_advice(percent, evening, hemisphere),
+                        english_advice(percent, evening, hemisphere)
+                    );
+                }
+            }
+        }
+    });
+}
+
+#[test]
+fn every_catalog_step_has_its_own_texts_in_every_language() {
+    use crate::model::catalog::CATALOG;
+    for language in Language::ALL {
+        with_language(language, || {
+            let titles: BTreeSet<_> = CATALOG.iter().map(|e| catalog_title(e.id)).collect();
+            assert_eq!(titles.len(), CATALOG.len(), "{language:?}: {titles:?}");
+            for entry in CATALOG {
+                assert_ne!(catalog_title(entry.id), entry.id);
+                let why = catalog_why(entry.id);
+                assert!(!why.is_empty() && why.chars().count() < 240, "{language:?} {}: {why}", entry.id);
+                let advice = catalog_from_article(entry.id).unwrap_or_default();
+                assert!(!advice.is_empty() && advice != why, "{language:?} {}", entry.id);
+                assert!(!advice.contains(" h ") && !advice.contains(" ч ") && !advice.contains('%'), "{advice}");
+            }
+            // Not in the catalog: the id, no reason, no article line.
+            assert_eq!(catalog_title("read-a-book"), "read-a-book");
+            assert_eq!(catalog_why("read-a-book"), "");
+            assert_eq!(catalog_from_article("read-a-book"), None);
+        });
+    }
+}
+
+#[test]
+fn step_texts_prefer_the_users_own_words() {
+    use crate::model::{Anchor, Routine, Step};
+    let routine = Routine::default();
+    let bath = routine.get("warm-bath").unwrap();
+    ru(|| {
+        assert_eq!(step_title(bath), "Тёплая ванна");
+        assert!(step_why(bath).contains("расслабиться"));
+        assert!(step_from_article(bath).is_some());
+    });
+    let mut mine = bath.clone();
+    mine.title = Some("Hot shower".into());
+    mine.why = Some("I have no bath.".into());
+    ru(|| {
+        assert_eq!(step_title(&mine), "Hot shower");
+        assert_eq!(step_why(&mine), "I have no bath.");
+    });
+    let custom = Step::custom("stretch".into(), "Stretch".into(), Anchor::BeforeBedtime { minutes: 20 });
+    ru(|| {
+        assert_eq!(step_title(&custom), "Stretch");
+        assert_eq!(step_why(&custom), "");
+        assert_eq!(step_from_article(&custom), None);
+    });
+}
+
+#[test]
+fn the_catalog_says_what_the_article_says() {
+    let why = |id| catalog_why(id);
+    en(|| {
+        let caffeine = why("caffeine-cutoff");
+        assert!(caffeine.contains("coffee") && caffeine.contains("tea") && caffeine.contains("compote"), "{caffeine}");
+        assert!(caffeine.contains("app's default"), "{caffeine}");
+        let habits = why("no-alcohol-tobacco");
+        assert!(habits.contains("for good") && habits.contains("recreational drugs"), "{habits}");
+        assert!(!habits.contains("helps the most") && !habits.contains("other drugs"), "{habits}");
+        let movement = why("daytime-movement");
+        assert!(movement.contains("after waking") && movement.contains("older or untrained"), "{movement}");
+        let bedroom = format!("{} {}", why("dark-quiet-bedroom"), catalog_from_article("dark-quiet-bedroom").unwrap());
+        assert!(bedroom.contains("Old bedding") && bedroom.contains("feather pillows"), "{bedroom}");
+        assert!(why("humidity-check").contains("not from the article"));
+        assert!(!why("warm-bath").contains("hour"), "the article gives the bath no time");
+        assert!(why("lights-out").contains("time in bed"));
+    });
+    ru(|| {
+        let caffeine = why("caffeine-cutoff");
+        assert!(caffeine.contains("кофе") && caffeine.contains("чае") && caffeine.contains("компот"), "{caffeine}");
+        let habits = why("no-alcohol-tobacco");
+        assert!(habits.contains("наркотики") && habits.contains("совсем"), "{habits}");
+        assert!(why("daytime-movement").contains("нетренированных"));
+        assert!(why("dark-quiet-bedroom").contains("перьевые подушки"));
+        assert!(why("humidity-check").contains("не из статьи"));
+        assert!(why("lights-out").contains("время в постели"));
+    });
+}
+
+#[test]
+fn humidity_advice_fits_the_season_in_both_languages() {
+    use crate::model::Hemisphere;
+    let july = date(2026, 7, 15);
+    let november = date(2026, 11, 26);
+    en(|| {
+        let summer = humidity_advice(30.0, july, Hemisphere::Northern);
+        assert!(summer.starts_with("30 % is dry") && !summer.contains("radiator"), "{summer}");
+        assert!(summer.contains(". For dry air the article suggests a humidifier."), "{summer}");
+        assert!(humidity_advice(30.0, november, Hemisphere::Northern).contains(". Heating dries the air"));
+        assert!(humidity_advice(30.0, july, Hemisphere::Southern).contains("radiator"));
+    });
+    ru(|| {
+        let summer = humidity_advice(30.0, july, Hemisphere::Northern);
+        assert!(summer.starts_with("30 % — сухо") && !summer.contains("батаре"), "{summer}");
+        assert!(humidity_advice(30.0, november, Hemisphere::Northern).contains(". В отопительный сезон"));
+        assert!(humidity_advice(70.0, november, Hemisphere::Northern).contains("Проветрите"));
+        assert!(humidity_advice(50.0, november, Hemisphere::Northern).starts_with("50 % — комфортно"));
+    });
+}
+
+#[test]
+fn the_night_is_time_in_bed() {
+    let night = Night::new(
+        chrono::NaiveTime::from_hms_opt(22, 30, 0).unwrap(),
+        chrono::NaiveTime::from_hms_opt(6, 30, 0).unwrap(),
+    );
+    en(|| assert_eq!(sleep_opportunity(&night), "8 h in bed before your 06:30 alarm"));
+    ru(|| assert_eq!(sleep_opportunity(&night), "8 ч в постели до будильника в 06:30"));
+    ru(|| assert!(short_night_advice().contains("в постели")));
+}

@@ -57,6 +57,15 @@ impl Hemisphere {
             Hemisphere::Southern => !northern_cold,
         }
     }
+
+    /// When radiators are usually on: October to April in the north, April to October
+    /// in the south (a rough rule; it only decides whether advice names the heating).
+    pub fn is_heating_season(self, date: NaiveDate) -> bool {
+        match self {
+            Hemisphere::Northern => matches!(date.month(), 10..=12 | 1..=4),
+            Hemisphere::Southern => matches!(date.month(), 4..=10),
+        }
+    }
 }
 
 /// One entry of the catalog.
@@ -102,11 +111,16 @@ const fn before(minutes: u32) -> Anchor {
 }
 
 /// Every step the article suggests, in the order a first-run routine uses.
+///
+/// `title` and `why` are the English source text; what a user reads comes from
+/// `src/i18n/{en,ru}/catalog.ftl` through `i18n::step_title` and friends (a test keeps
+/// the English files equal to these). The anchors are the app's defaults: the article
+/// gives advice, not clock times.
 pub const CATALOG: &[CatalogStep] = &[
     CatalogStep {
         id: ids::CAFFEINE_CUTOFF,
-        title: "Last caffeine of the day",
-        why: "Caffeine keeps the nervous system stimulated for hours; after this, switch to chamomile tea or a fruit compote.",
+        title: "Last strong coffee or tea",
+        why: "Caffeine in coffee and strong tea stimulates the nervous system. From now on, fruit compote or chamomile tea instead. (The time is the app's default.)",
         anchor: before(6 * 60),
         remind: true,
         value: None,
@@ -114,8 +128,8 @@ pub const CATALOG: &[CatalogStep] = &[
     },
     CatalogStep {
         id: ids::NO_ALCOHOL_TOBACCO,
-        title: "No alcohol or tobacco tonight",
-        why: "Alcohol, tobacco and other drugs are among the main triggers of sleep twitches; dropping them helps the most.",
+        title: "No alcohol, tobacco or recreational drugs",
+        why: "Alcohol, smoking and recreational drugs are among the main causes of twitches the article names: best given up for good, not just tonight. Prescribed medicines are a matter for your doctor.",
         anchor: before(4 * 60),
         remind: false,
         value: None,
@@ -124,7 +138,7 @@ pub const CATALOG: &[CatalogStep] = &[
     CatalogStep {
         id: ids::MINERAL_DINNER,
         title: "Mineral-rich dinner",
-        why: "Low potassium is one suspected cause of twitches; kefir, vegetables and herbs bring potassium, magnesium and calcium.",
+        why: "Kefir, vegetables and herbs bring magnesium, calcium and potassium; too little potassium is one suspected cause of twitches.",
         anchor: before(3 * 60),
         remind: false,
         value: None,
@@ -132,9 +146,9 @@ pub const CATALOG: &[CatalogStep] = &[
     },
     CatalogStep {
         id: ids::DAYTIME_MOVEMENT,
-        title: "Move during the day",
-        why: "An active day helps: a light morning warm-up, a jog in fresh air, or simply more walking. Finish hard exercise well before bed.",
-        anchor: before(3 * 60),
+        title: "Morning warm-up and more walking",
+        why: "An active day helps: a light warm-up after waking, a jog in fresh air, or simply more walking. Do not overdo it: heavy exertion can itself set off twitches, especially in older or untrained people.",
+        anchor: Anchor::AfterWake { minutes: 0 },
         remind: false,
         value: None,
         season: Season::AllYear,
@@ -142,8 +156,8 @@ pub const CATALOG: &[CatalogStep] = &[
     CatalogStep {
         id: ids::CALM_EVENING,
         title: "Slow down for the evening",
-        why: "Strain and stress late in the day can show up as jolts at night; from now on keep to quiet things.",
-        anchor: before(60),
+        why: "From now on keep to quiet things: no hard exercise, work or arguments. Strain and stress late in the day can show up as jolts at night.",
+        anchor: before(2 * 60),
         remind: true,
         value: None,
         season: Season::AllYear,
@@ -151,7 +165,7 @@ pub const CATALOG: &[CatalogStep] = &[
     CatalogStep {
         id: ids::WARM_BATH,
         title: "Warm bath",
-        why: "A warm bath an hour or two before bed helps the body relax and let go of the day.",
+        why: "A warm bath helps the body relax and let go of the day. (The time is the app's default.)",
         anchor: before(90),
         remind: true,
         value: None,
@@ -160,7 +174,7 @@ pub const CATALOG: &[CatalogStep] = &[
     CatalogStep {
         id: ids::CALM_AMBIENCE,
         title: "Candles and calm music",
-        why: "A scented candle and quiet music tell the body that the day is over.",
+        why: "A scented candle and quiet music tell the body that the day is over. Put the candle out before you fall asleep.",
         anchor: before(45),
         remind: false,
         value: None,
@@ -169,7 +183,7 @@ pub const CATALOG: &[CatalogStep] = &[
     CatalogStep {
         id: ids::VENTILATE_BEDROOM,
         title: "Air the bedroom",
-        why: "Fresh, cool air in the bedroom is part of a good sleeping climate; open the window for a few minutes.",
+        why: "Fresh air in the bedroom is part of a good sleeping climate; open the window for a few minutes.",
         anchor: before(45),
         remind: true,
         value: None,
@@ -178,7 +192,7 @@ pub const CATALOG: &[CatalogStep] = &[
     CatalogStep {
         id: ids::HUMIDITY_CHECK,
         title: "Check the bedroom humidity",
-        why: "Dry air, common in the heating season, makes sleep worse; around 40–60 % is comfortable, and a humidifier helps when it is drier.",
+        why: "Dry air, common in the heating season, makes sleep worse. About 40–60 % is a common comfort range (general guidance, not from the article).",
         anchor: before(40),
         remind: true,
         value: Some(ValueKind::HumidityPercent),
@@ -195,8 +209,8 @@ pub const CATALOG: &[CatalogStep] = &[
     },
     CatalogStep {
         id: ids::DARK_QUIET_BEDROOM,
-        title: "Dark, quiet bedroom",
-        why: "Loud sounds and bright light get in the way of falling asleep; comfortable bedding and a good pillow help too.",
+        title: "Dark, quiet bedroom, fresh bedding",
+        why: "Loud sounds and bright light get in the way of falling asleep. Old bedding and feather pillows are best replaced; a supportive mattress and pillow help.",
         anchor: before(15),
         remind: false,
         value: None,
@@ -214,7 +228,7 @@ pub const CATALOG: &[CatalogStep] = &[
     CatalogStep {
         id: ids::LIGHTS_OUT,
         title: "Lights out",
-        why: "A fixed, early bedtime is the heart of the routine: aim for at least eight hours of sleep.",
+        why: "A fixed, early bedtime, the same every night. The time before the alarm is time in bed: for eight hours of sleep, plan a little more.",
         anchor: before(0),
         remind: true,
         value: None,
@@ -227,18 +241,49 @@ pub fn find(id: &str) -> Option<&'static CatalogStep> {
     CATALOG.iter().find(|step| step.id == id)
 }
 
-/// Advice for a humidity reading taken on the evening of `evening`; in the cold season
-/// of `hemisphere` it names heating as the likely cause of dry air.
-pub fn humidity_advice(percent: f64, evening: NaiveDate, hemisphere: Hemisphere) -> String {
-    if percent < 40.0 {
-        let season = if hemisphere.is_cold_season(evening) { " Heating dries the air in this season;" } else { "" };
-        format!(
-            "{percent:.0} % is dry (comfortable is about 40–60 %).{season} a humidifier or a bowl of water near the radiator helps."
-        )
-    } else if percent > 60.0 {
-        format!("{percent:.0} % is humid (comfortable is about 40–60 %). Air the bedroom for a few minutes before bed.")
+/// What a humidity reading means; the words are in `i18n::humidity_advice`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HumidityLevel {
+    /// Below the comfort range; `heating` when it is the heating season, the likely cause.
+    Dry {
+        heating: bool,
+    },
+    Comfortable,
+    Humid,
+}
+
+/// The usual comfort range of indoor humidity, in percent: general guidance, not a
+/// figure from the article.
+pub const COMFORT_HUMIDITY: std::ops::RangeInclusive<f64> = 40.0..=60.0;
+
+/// Reads a humidity reading taken on the evening of `evening` in `hemisphere`.
+pub fn humidity_level(percent: f64, evening: NaiveDate, hemisphere: Hemisphere) -> HumidityLevel {
+    if percent < *COMFORT_HUMIDITY.start() {
+        HumidityLevel::Dry { heating: hemisphere.is_heating_season(evening) }
+    } else if percent > *COMFORT_HUMIDITY.end() {
+        HumidityLevel::Humid
     } else {
-        format!("{percent:.0} % is comfortable (about 40–60 %). Keep airing the room each evening.")
+        HumidityLevel::Comfortable
+    }
+}
+
+/// Advice for a humidity reading, in English (the source text of
+/// `i18n::humidity_advice`, which is what a user should read).
+pub fn humidity_advice(percent: f64, evening: NaiveDate, hemisphere: Hemisphere) -> String {
+    let range = "the usual comfort range is about 40–60 %: general guidance, not a figure from the article";
+    match humidity_level(percent, evening, hemisphere) {
+        HumidityLevel::Dry { heating: true } => format!(
+            "{percent:.0} % is dry ({range}). Heating dries the air in this season: the article suggests a humidifier, and a bowl of water near the radiator also helps."
+        ),
+        HumidityLevel::Dry { heating: false } => {
+            format!("{percent:.0} % is dry ({range}). For dry air the article suggests a humidifier.")
+        }
+        HumidityLevel::Humid => {
+            format!("{percent:.0} % is humid ({range}). Air the bedroom for a few minutes before bed.")
+        }
+        HumidityLevel::Comfortable => {
+            format!("{percent:.0} % is comfortable ({range}). Keep airing the room each evening.")
+        }
     }
 }
 
@@ -269,7 +314,7 @@ mod tests {
         }
         assert_eq!(ids.iter().collect::<HashSet<_>>().len(), ids.len());
         assert!(ids.iter().all(|id| id.chars().all(|c| c.is_ascii_lowercase() || c == '-')));
-        assert!(CATALOG.iter().all(|s| !s.why.is_empty() && s.why.len() < 160));
+        assert!(CATALOG.iter().all(|s| !s.why.is_empty() && s.why.chars().count() < 240));
         assert_eq!(find("warm-bath").unwrap().anchor, Anchor::BeforeBedtime { minutes: 90 });
         assert_eq!(find("humidity-check").unwrap().value, Some(ValueKind::HumidityPercent));
     }
@@ -293,5 +338,32 @@ mod tests {
         assert!(!humidity_advice(30.0, november, Hemisphere::Southern).contains("Heating"));
         assert!(humidity_advice(70.0, november, Hemisphere::Southern).contains("Air the bedroom"));
         assert!(humidity_advice(50.0, november, Hemisphere::Southern).contains("comfortable"));
+        assert!(humidity_advice(50.0, november, Hemisphere::Southern).contains("not a figure from the article"));
+    }
+
+    #[test]
+    fn dry_air_in_summer_names_no_radiator_and_every_sentence_starts_with_a_capital() {
+        let july = NaiveDate::from_ymd_opt(2026, 7, 15).unwrap();
+        let march = NaiveDate::from_ymd_opt(2026, 3, 15).unwrap();
+        assert_eq!(humidity_level(30.0, july, Hemisphere::Northern), HumidityLevel::Dry { heating: false });
+        assert_eq!(humidity_level(30.0, july, Hemisphere::Southern), HumidityLevel::Dry { heating: true });
+        assert_eq!(humidity_level(30.0, march, Hemisphere::Northern), HumidityLevel::Dry { heating: true });
+        let summer = humidity_advice(30.0, july, Hemisphere::Northern);
+        assert!(!summer.contains("radiator") && !summer.contains("Heating"), "{summer}");
+        for percent in [10.0, 39.0, 40.0, 60.0, 61.0] {
+            for date in [july, march] {
+                let advice = humidity_advice(percent, date, Hemisphere::Northern);
+                for sentence in advice.split(". ").skip(1) {
+                    assert!(sentence.starts_with(char::is_uppercase), "{advice}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_evening_winds_down_before_the_bath_and_moves_in_the_morning() {
+        let minutes = |id| find(id).and_then(|s| s.anchor.minutes()).unwrap();
+        assert!(minutes(ids::CALM_EVENING) >= minutes(ids::WARM_BATH));
+        assert_eq!(find(ids::DAYTIME_MOVEMENT).unwrap().anchor, Anchor::AfterWake { minutes: 0 });
     }
 }

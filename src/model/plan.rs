@@ -38,8 +38,15 @@ impl StepState {
 #[derive(Debug, Clone)]
 pub struct PlannedStep<Tz: TimeZone> {
     pub id: String,
+    /// The title in English (the source text). What a user reads is
+    /// `i18n::planned_title(step)`, from `custom_title` or the catalog id.
     pub title: String,
+    /// The "why" in English; users read `i18n::planned_why(step)`.
     pub why: String,
+    /// The user's own title, if they set one (always for a custom step).
+    pub custom_title: Option<String>,
+    /// The user's own "why", if they set one.
+    pub custom_why: Option<String>,
     pub anchor: Anchor,
     /// The clock time the routine asks for, which may not exist on a DST night.
     pub due_local: NaiveDateTime,
@@ -122,6 +129,8 @@ pub fn plan_evening<Tz: TimeZone>(
                 id: step.id.clone(),
                 title: step.title().to_owned(),
                 why: step.why().to_owned(),
+                custom_title: step.title.clone(),
+                custom_why: step.why.clone(),
                 anchor: step.anchor,
                 due_local,
                 due: resolve_local(tz, due_local),
@@ -169,8 +178,13 @@ mod tests {
         let config = Config::default();
         let plan = plan_evening(&config, date(2026, 11, 26), &Berlin, None);
         let ids: Vec<_> = plan.steps.iter().map(|s| s.id.as_str()).collect();
-        assert_eq!(ids.first(), Some(&"caffeine-cutoff"));
+        // The morning warm-up of the same day comes first, then the evening.
+        assert_eq!(ids[..2], ["daytime-movement", "caffeine-cutoff"]);
+        assert_eq!(plan.get("daytime-movement").unwrap().due.to_rfc3339(), "2026-11-26T06:30:00+01:00");
         assert_eq!(ids.last(), Some(&"lights-out"));
+        // The wind-down starts before the bath, so its "from now on" never comes after it.
+        assert_eq!(plan.get("calm-evening").unwrap().due.to_rfc3339(), "2026-11-26T20:30:00+01:00");
+        assert!(plan.get("calm-evening").unwrap().due <= plan.get("warm-bath").unwrap().due);
         assert!(ids.contains(&"warm-hands-feet"), "November is cold in the north");
         let caffeine = plan.get("caffeine-cutoff").unwrap();
         assert_eq!(caffeine.due.to_rfc3339(), "2026-11-26T16:30:00+01:00");

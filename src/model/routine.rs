@@ -116,6 +116,8 @@ impl Step {
         catalog::find(&self.id)
     }
 
+    /// The title in English (the source text). What a user reads is
+    /// `i18n::step_title(step)`: the user's own title, or the catalog's in their language.
     pub fn title(&self) -> &str {
         match (&self.title, self.catalog_entry()) {
             (Some(title), _) => title,
@@ -124,6 +126,7 @@ impl Step {
         }
     }
 
+    /// The "why" in English (the source text); users read `i18n::step_why(step)`.
     pub fn why(&self) -> &str {
         match (&self.why, self.catalog_entry()) {
             (Some(why), _) => why,

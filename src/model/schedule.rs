@@ -16,9 +16,9 @@ pub const MIN_SLEEP_MINUTES: i64 = 8 * 60;
 
 const DAY_MINUTES: i64 = 24 * 60;
 
-/// What the article asks of a night, said wherever a night is shorter than that.
-pub const SHORT_NIGHT_ADVICE: &str =
-    "That is under 8 h: the article advises at least eight hours, nine or ten if eight are not enough.";
+/// What the article asks of a night, said wherever a night is shorter than that, in
+/// English (the source text; users read `i18n::short_night_advice()`).
+pub const SHORT_NIGHT_ADVICE: &str = "That is under 8 h in bed, and sleep itself is shorter still: the article advises at least eight hours of sleep, nine or ten if eight are not enough.";
 
 /// One night: when the lights go out and when the alarm rings the next morning.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -52,10 +52,11 @@ impl Night {
         self.sleep_opportunity_minutes() < MIN_SLEEP_MINUTES
     }
 
-    /// "8 h until your 06:30 alarm", plus the article's advice when it is short.
+    /// "8 h in bed before your 06:30 alarm", plus the article's advice when it is short,
+    /// in English (users read `i18n::sleep_opportunity(night)`).
     pub fn sleep_opportunity_text(&self) -> String {
         let minutes = self.sleep_opportunity_minutes();
-        let base = format!("{} of sleep before your {} alarm", format_minutes(minutes), hhmm(self.wake));
+        let base = format!("{} in bed before your {} alarm", format_minutes(minutes), hhmm(self.wake));
         if self.is_short() { format!("{base}. {SHORT_NIGHT_ADVICE}") } else { base }
     }
 }
@@ -216,7 +217,7 @@ mod tests {
         let schedule = Schedule::default();
         assert_eq!(schedule.every_day.sleep_opportunity_minutes(), 480);
         assert!(!schedule.every_day.is_short());
-        assert_eq!(schedule.every_day.sleep_opportunity_text(), "8 h of sleep before your 06:30 alarm");
+        assert_eq!(schedule.every_day.sleep_opportunity_text(), "8 h in bed before your 06:30 alarm");
         let short = Night::new(clock(23, 45), clock(6, 30));
         assert!(short.is_short());
         assert!(short.sleep_opportunity_text().contains("under 8 h"));

@@ -16,14 +16,17 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeDelta, TimeZone, Timelike};
 
+use crate::i18n;
 use crate::model::catalog::ids;
 use crate::model::plan::Plan;
 use crate::model::reminders::{BEDTIME_KEY, LogEntry, LogOutcome, ReminderLog, WIND_DOWN_KEY};
 use crate::model::time::{add_minutes, is_sane_date, resolve_local};
 use crate::model::{Config, Journal, StepState, evening_at, plan_evening};
+use crate::tr;
 
-/// Wind-down time when the routine has no calm-evening step.
-pub const DEFAULT_WIND_DOWN_MINUTES: i64 = 60;
+/// Wind-down time when the routine has no calm-evening step: the catalog's default for
+/// it, before the default warm bath.
+pub const DEFAULT_WIND_DOWN_MINUTES: i64 = 120;
 /// Later than this counts as "late" in the notification text.
 const LATE_AFTER: TimeDelta = TimeDelta::minutes(1);
 
@@ -57,6 +60,7 @@ pub struct Reminder<Tz: TimeZone> {
     pub key: String,
     pub kind: Kind,
     pub due: DateTime<Tz>,
+    /// In the current language (see [`crate::i18n`]).
     pub title: String,
     pub why: String,
     /// Already done or skipped (or, for the wind-down and bedtime ones, made moot by
@@ -78,8 +82,8 @@ pub fn reminders_of<Tz: TimeZone>(config: &Config, plan: &Plan<Tz>) -> Vec<Remin
             key: step.id.clone(),
             kind: Kind::Step(step.id.clone()),
             due: step.due.clone(),
-            title: step.title.clone(),
-            why: step.why.clone(),
+            title: i18n::planned_title(step),
+            why: i18n::planned_why(step),
             quiet: step.state != StepState::Pending,
         })
         .collect();
@@ -89,15 +93,16 @@ pub fn reminders_of<Tz: TimeZone>(config: &Config, plan: &Plan<Tz>) -> Vec<Remin
         Some(step) => step.due.clone(),
         None => resolve_local(&tz, add_minutes(config.schedule.bedtime(plan.evening), -DEFAULT_WIND_DOWN_MINUTES)),
     };
+    // The wind-down text names the bath only while it is still ahead.
+    let bath_ahead =
+        plan.get(ids::WARM_BATH).is_some_and(|bath| bath.state == StepState::Pending && bath.due >= wind_down_due);
     reminders.push(Reminder {
         evening: plan.evening,
         key: WIND_DOWN_KEY.to_owned(),
         kind: Kind::WindDown,
         due: wind_down_due,
-        title: "Time to wind down".to_owned(),
-        why: format!(
-            "Bedtime is at {bedtime_text}. From now on keep to quiet things: a warm bath, a candle, calm music; no hard exercise or stress."
-        ),
+        title: tr!("remind-wind-down"),
+        why: tr!("remind-wind-down-body", time = bedtime_text.as_str(), bath = if bath_ahead { "yes" } else { "no" }),
         quiet: settled(ids::CALM_EVENING) || settled(ids::LIGHTS_OUT),
     });
     reminders.push(Reminder {
@@ -105,10 +110,8 @@ pub fn reminders_of<Tz: TimeZone>(config: &Config, plan: &Plan<Tz>) -> Vec<Remin
         key: BEDTIME_KEY.to_owned(),
         kind: Kind::Bedtime,
         due: plan.bedtime.clone(),
-        title: "Bedtime".to_owned(),
-        why: format!(
-            "Lights out at {bedtime_text}. A fixed, early bedtime with at least eight hours of sleep is the heart of the routine."
-        ),
+        title: tr!("remind-bedtime"),
+        why: tr!("remind-bedtime-body", time = bedtime_text.as_str()),
         quiet: settled(ids::LIGHTS_OUT),
     });
     reminders.sort_by(|a, b| a.due.cmp(&b.due));
@@ -315,19 +318,20 @@ fn compose<Tz: TimeZone>(mut due: Vec<Reminder<Tz>>, now: &DateTime<Tz>) -> Opti
     let steps: Vec<&Reminder<Tz>> = due.iter().filter(|r| matches!(r.kind, Kind::Step(_))).collect();
     let has = |kind: Kind| due.iter().any(|r| r.kind == kind);
     let head = if has(Kind::Bedtime) {
-        "Bedtime".to_owned()
+        tr!("remind-bedtime")
     } else if has(Kind::WindDown) {
-        "Time to wind down".to_owned()
+        tr!("remind-wind-down")
     } else if let [only] = steps.as_slice() {
         only.title.clone()
     } else {
-        format!("{} steps of your routine", steps.len())
+        tr!("remind-steps", count = steps.len())
     };
     let late = now.clone() - earliest.clone() > LATE_AFTER;
+    let time = earliest.naive_local().format("%H:%M").to_string();
     let summary = match (late, due.iter().all(|r| r.due == earliest)) {
         (false, _) => head,
-        (true, true) => format!("{head} (due {})", earliest.naive_local().format("%H:%M")),
-        (true, false) => format!("{head} (since {})", earliest.naive_local().format("%H:%M")),
+        (true, true) => tr!("remind-summary-due", head = head, time = time),
+        (true, false) => tr!("remind-summary-since", head = head, time = time),
     };
     // Steps speak for themselves; the wind-down and bedtime texts are used only when no
     // step is due with them, so a notification never says the same thing twice.
@@ -424,19 +428,19 @@ mod tests {
             summary,
             vec![
                 ("16:30:00".to_owned(), vec!["caffeine-cutoff"]),
+                ("20:30:00".to_owned(), vec!["calm-evening", WIND_DOWN_KEY]),
                 ("21:00:00".to_owned(), vec!["warm-bath"]),
-                ("21:30:00".to_owned(), vec!["calm-evening", WIND_DOWN_KEY]),
                 ("21:45:00".to_owned(), vec!["ventilate-bedroom"]),
                 ("21:50:00".to_owned(), vec!["humidity-check"]),
                 ("22:30:00".to_owned(), vec!["lights-out", BEDTIME_KEY]),
             ]
         );
         assert!(shown.iter().all(|s| !s.notice.late));
-        let bath = &shown[1].notice;
+        let bath = &shown[2].notice;
         assert_eq!(bath.summary, "Warm bath");
-        assert!(bath.body_plain().starts_with("Warm bath — A warm bath an hour or two before bed"));
+        assert!(bath.body_plain().starts_with("Warm bath — A warm bath helps the body relax"));
         assert_eq!(bath.done_target(), Some((date(2026, 11, 26), "warm-bath")));
-        let wind_down = &shown[2].notice;
+        let wind_down = &shown[1].notice;
         assert_eq!(wind_down.summary, "Time to wind down");
         assert_eq!(wind_down.lines.len(), 1, "the calm-evening step speaks for the wind-down");
         assert_eq!(wind_down.done_target(), Some((date(2026, 11, 26), ids::CALM_EVENING)));
@@ -448,20 +452,21 @@ mod tests {
     }
 
     #[test]
-    fn wind_down_without_a_calm_step_is_an_hour_before_bed() {
+    fn wind_down_without_a_calm_step_is_before_the_bath() {
         let mut config = Config::default();
         config.routine.steps.retain(|s| s.id != ids::CALM_EVENING);
         let plan = plan_evening(&config, date(2026, 11, 26), &Berlin, None);
         let reminders = reminders_of(&config, &plan);
         let wind_down = reminders.iter().find(|r| r.kind == Kind::WindDown).unwrap();
-        assert_eq!(wind_down.due.to_rfc3339(), "2026-11-26T21:30:00+01:00");
+        assert_eq!(wind_down.due.to_rfc3339(), "2026-11-26T20:30:00+01:00");
+        assert!(wind_down.why.contains("a warm bath"), "the bath at 21:00 is still ahead: {}", wind_down.why);
         let mut log = ReminderLog::default();
         let shown = run(
             &config,
             &Journal::default(),
             &mut log,
-            local(Berlin, 2026, 11, 26, 21, 29),
-            local(Berlin, 2026, 11, 26, 21, 31),
+            local(Berlin, 2026, 11, 26, 20, 29),
+            local(Berlin, 2026, 11, 26, 20, 31),
         );
         assert_eq!(shown.len(), 1);
         assert_eq!(shown[0].notice.summary, "Time to wind down");
@@ -470,11 +475,52 @@ mod tests {
     }
 
     #[test]
+    fn the_wind_down_names_the_bath_only_while_it_is_ahead() {
+        let evening = date(2026, 11, 26);
+        let wind_down = |config: &Config, journal: &Journal| {
+            let plan = plan_evening(config, evening, &Berlin, journal.evening(evening));
+            reminders_of(config, &plan).into_iter().find(|r| r.kind == Kind::WindDown).unwrap().why
+        };
+        let mut config = Config::default();
+        let mut journal = Journal::default();
+        assert!(wind_down(&config, &journal).contains("a warm bath"));
+        // A bath moved before the wind-down, or already taken, is not promised again.
+        config.routine.get_mut(ids::WARM_BATH).unwrap().anchor = crate::model::Anchor::BeforeBedtime { minutes: 150 };
+        assert!(!wind_down(&config, &journal).contains("bath"), "{}", wind_down(&config, &journal));
+        let config = Config::default();
+        let at = local(Berlin, 2026, 11, 26, 20, 0).fixed_offset();
+        journal.record(evening, ids::WARM_BATH, CheckIn::new(Outcome::Done, at, None));
+        assert!(!wind_down(&config, &journal).contains("bath"));
+        crate::i18n::with_language(crate::i18n::Language::Russian, || {
+            assert!(wind_down(&Config::default(), &Journal::default()).starts_with("Отбой в 22:30. Дальше"));
+        });
+    }
+
+    #[test]
+    fn summaries_count_steps_with_russian_plurals() {
+        let config = Config::default();
+        let plan = plan_evening(&config, date(2026, 11, 26), &Berlin, None);
+        let now = local(Berlin, 2026, 11, 26, 21, 52);
+        let due = |ids: &[&str]| -> Vec<Reminder<Tz>> {
+            reminders_of(&config, &plan).into_iter().filter(|r| ids.contains(&r.key.as_str())).collect()
+        };
+        let ru = |ids: &[&str]| {
+            crate::i18n::with_language(crate::i18n::Language::Russian, || compose(due(ids), &now).unwrap().summary)
+        };
+        assert_eq!(ru(&["ventilate-bedroom", "humidity-check"]), "2 шага распорядка (с 21:45)");
+        let five = ["caffeine-cutoff", "calm-evening", "warm-bath", "ventilate-bedroom", "humidity-check"];
+        assert_eq!(ru(&five), "5 шагов распорядка (с 16:30)");
+        assert_eq!(ru(&["humidity-check"]), "Проверить влажность в спальне (по плану в 21:50)");
+    }
+
+    #[test]
     fn dst_gap_fires_each_reminder_once() {
         // New York springs forward 2026-03-08 02:00 -> 03:00; bedtime 02:30 does not exist.
         let mut config = Config::default();
         config.schedule.set(Some(clock(2, 30)), Some(clock(10, 30)), &[]).unwrap();
         remind_everything(&mut config);
+        // A morning step: this test is about the night.
+        config.routine.get_mut(ids::DAYTIME_MOVEMENT).unwrap().remind = false;
         let evening = date(2026, 3, 7);
         let plan = plan_evening(&config, evening, &New_York, None);
         let mut log = ReminderLog::default();
@@ -624,8 +670,8 @@ mod tests {
         let config = Config::default();
         let journal = Journal::default();
         let mut log = ReminderLog::default();
-        run(&config, &journal, &mut log, local(Berlin, 2026, 11, 26, 15, 0), local(Berlin, 2026, 11, 26, 20, 0));
-        let next = decide(&config, &journal, &log, &local(Berlin, 2026, 11, 26, 20, 0)).next_due.unwrap();
+        run(&config, &journal, &mut log, local(Berlin, 2026, 11, 26, 15, 0), local(Berlin, 2026, 11, 26, 20, 40));
+        let next = decide(&config, &journal, &log, &local(Berlin, 2026, 11, 26, 20, 40)).next_due.unwrap();
         assert_eq!(next, local(Berlin, 2026, 11, 26, 21, 0));
         // The laptop moves to London (an hour behind): 21:00 now means 21:00 London time.
         let now = local(London, 2026, 11, 26, 19, 0);

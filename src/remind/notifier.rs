@@ -17,6 +17,7 @@ use std::time::Duration;
 use notify_rust::{Hint, Notification, Timeout, Urgency};
 
 use super::engine::Alert;
+use crate::tr;
 
 /// How long the caller waits for the server to accept a notification.
 pub const DEADLINE: Duration = Duration::from_secs(5);
@@ -118,9 +119,9 @@ pub fn body_for(notice: &Alert, capabilities: Capabilities) -> String {
 pub fn actions_for(notice: &Alert, snooze_minutes: u32) -> Vec<(&'static str, String)> {
     let mut actions = Vec::new();
     if notice.done_target().is_some() {
-        actions.push(("done", "Done".to_owned()));
+        actions.push(("done", tr!("remind-action-done")));
     }
-    actions.push(("snooze", format!("Snooze {snooze_minutes} min")));
+    actions.push(("snooze", tr!("remind-action-snooze", minutes = snooze_minutes)));
     actions
 }
 

@@ -314,11 +314,11 @@ mod tests {
         let sink = Arc::clone(&events);
         let mut reminder_loop =
             ReminderLoop::new(Store::new(paths), notifier, move |event| sink.lock().unwrap().push(event));
+        reminder_loop.tick(&at(20, 30));
         reminder_loop.tick(&at(21, 0));
-        reminder_loop.tick(&at(21, 30));
         let events = events.lock().unwrap();
         assert_eq!(events.len(), 2, "{events:?}");
-        match &events[0] {
+        match &events[1] {
             ReminderEvent::Unavailable { message, summary, due } => {
                 assert!(message.contains("not available"), "{message}");
                 assert_eq!(summary, "Warm bath");
@@ -326,7 +326,7 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
-        assert!(matches!(&events[1], ReminderEvent::Unavailable { summary, .. } if summary == "Time to wind down"));
+        assert!(matches!(&events[0], ReminderEvent::Unavailable { summary, .. } if summary == "Time to wind down"));
     }
 
     #[test]

@@ -12,8 +12,8 @@ cli-flag-off = off
 
 ## plan. $evening is date-evening, $sleep a duration.
 
-cli-plan-header = { $evening } — bedtime { $bedtime }, alarm { $wake } ({ $sleep } of sleep)
-cli-plan-default-routine = This is the default routine from the article; change it with `bedtime-coach routine` or in the window.
+cli-plan-header = { $evening } — bedtime { $bedtime }, alarm { $wake } ({ $sleep } in bed)
+cli-plan-default-routine = This is the default routine, built from the article's advice (the times are the app's defaults); change it with `bedtime-coach routine` or in the window.
 
 ## status. $date is date-short.
 
@@ -39,7 +39,7 @@ cli-error-days-without-times = Give --bedtime and/or --wake to change those days
 
 ## routine. $anchor is one of the anchor-… phrases.
 
-cli-routine-default = This is the default routine from the article; change it here or in the window.
+cli-routine-default = This is the default routine, built from the article's advice (the times are the app's defaults); change it here or in the window.
 cli-routine-added = Added { $title } ({ $id }, { $anchor }).
 cli-routine-removed = Removed { $id } from your routine; its past check-ins are kept.
 # $remind is on or off, $enabled is yes or no.

@@ -101,8 +101,11 @@ anchor-on-waking = on waking
 anchor-after-waking = { $duration } after waking
 anchor-at = at { $time }
 
-## The night's length. $duration is a duration, $wake is HH:MM.
+## The night's length: time in bed, from bedtime to the alarm (sleep itself is
+## shorter). $duration is a duration, $wake is HH:MM.
 
-sleep-opportunity = { $duration } of sleep before your { $wake } alarm
-# $base is sleep-opportunity.
-sleep-opportunity-short = { $base }. That is under 8 h: the article advises at least eight hours, nine or ten if eight are not enough.
+sleep-opportunity = { $duration } in bed before your { $wake } alarm
+# Said wherever a night is under 8 h in bed.
+short-night-advice = That is under 8 h in bed, and sleep itself is shorter still: the article advises at least eight hours of sleep, nine or ten if eight are not enough.
+# $base is sleep-opportunity, $advice is short-night-advice.
+sleep-opportunity-short = { $base }. { $advice }

@@ -10,8 +10,8 @@ cli-flag-off = выкл.
 
 ## plan.
 
-cli-plan-header = { $evening } — отбой в { $bedtime }, будильник в { $wake } ({ $sleep } на сон)
-cli-plan-default-routine = Это распорядок по умолчанию, из статьи; изменить его можно командой `bedtime-coach routine` или в окне приложения.
+cli-plan-header = { $evening } — отбой в { $bedtime }, будильник в { $wake } ({ $sleep } в постели)
+cli-plan-default-routine = Это распорядок по умолчанию по советам статьи (время шагов выбрано приложением); изменить его можно командой `bedtime-coach routine` или в окне приложения.
 
 ## status.
 
@@ -41,7 +41,7 @@ cli-error-days-without-times = Укажите --bedtime и/или --wake, что
 
 ## routine.
 
-cli-routine-default = Это распорядок по умолчанию, из статьи; изменить его можно здесь или в окне приложения.
+cli-routine-default = Это распорядок по умолчанию по советам статьи (время шагов выбрано приложением); изменить его можно здесь или в окне приложения.
 cli-routine-added = Добавлен шаг «{ $title }» ({ $id }, { $anchor }).
 cli-routine-removed = Шаг { $id } убран из распорядка; его прошлые отметки сохранены.
 cli-routine-changed = «{ $title }» ({ $id }): { $anchor }, напоминание { $remind ->

@@ -1,0 +1,84 @@
+//! The step catalog and its advice in the current language.
+//!
+//! The model keeps ids and the user's own texts; the words come from `catalog.ftl`,
+//! one message per kind of text with a selector on the step id (keys must be
+//! literals). A title or "why" the user wrote is theirs and is shown as written.
+
+use chrono::NaiveDate;
+
+use crate::model::catalog::{self, HumidityLevel};
+use crate::model::{Hemisphere, PlannedStep, Step};
+use crate::tr;
+
+/// The catalog title of `id` ("Warm bath" / "Тёплая ванна"); an id not in the catalog
+/// reads as itself.
+pub fn catalog_title(id: &str) -> String {
+    tr!("catalog-title", id = id)
+}
+
+/// The catalog's "why" of `id`: why the step helps and which part is the app's
+/// default; empty for an id not in the catalog.
+pub fn catalog_why(id: &str) -> String {
+    tr!("catalog-why", id = id)
+}
+
+/// What the article itself advises for catalog step `id`, in our own words; `None`
+/// for an id not in the catalog.
+pub fn catalog_from_article(id: &str) -> Option<String> {
+    catalog::find(id).map(|_| tr!("catalog-from-article", id = id)).filter(|text| !text.is_empty())
+}
+
+/// "From the article" / "Из статьи": the label before [`catalog_from_article`].
+pub fn from_article_label() -> String {
+    tr!("catalog-from-article-label")
+}
+
+fn title_of(id: &str, custom: Option<&str>) -> String {
+    custom.map_or_else(|| catalog_title(id), str::to_owned)
+}
+
+fn why_of(id: &str, custom: Option<&str>) -> String {
+    match custom {
+        Some(why) => why.to_owned(),
+        None if catalog::find(id).is_some() => catalog_why(id),
+        None => String::new(),
+    }
+}
+
+/// The title a user reads: their own if they set one, else the catalog's.
+pub fn step_title(step: &Step) -> String {
+    title_of(&step.id, step.title.as_deref())
+}
+
+/// The "why" a user reads: their own if they set one, else the catalog's (empty for a
+/// custom step without one).
+pub fn step_why(step: &Step) -> String {
+    why_of(&step.id, step.why.as_deref())
+}
+
+/// The article's advice behind a catalog step; `None` for a custom step.
+pub fn step_from_article(step: &Step) -> Option<String> {
+    catalog_from_article(&step.id)
+}
+
+/// [`step_title`] of a step on an evening's timeline.
+pub fn planned_title<Tz: chrono::TimeZone>(step: &PlannedStep<Tz>) -> String {
+    title_of(&step.id, step.custom_title.as_deref())
+}
+
+/// [`step_why`] of a step on an evening's timeline.
+pub fn planned_why<Tz: chrono::TimeZone>(step: &PlannedStep<Tz>) -> String {
+    why_of(&step.id, step.custom_why.as_deref())
+}
+
+/// Advice for a humidity reading taken on the evening of `evening`; in the heating
+/// season of `hemisphere` it names heating as the likely cause of dry air.
+pub fn humidity_advice(percent: f64, evening: NaiveDate, hemisphere: Hemisphere) -> String {
+    let shown = format!("{percent:.0}");
+    match catalog::humidity_level(percent, evening, hemisphere) {
+        HumidityLevel::Dry { heating: true } => tr!("humidity-dry-heating", percent = shown),
+        HumidityLevel::Dry { heating: false } => tr!("humidity-dry", percent = shown),
+        HumidityLevel::Humid => tr!("humidity-humid", percent = shown),
+        HumidityLevel::Comfortable => tr!("humidity-comfortable", percent = shown),
+    }
+}

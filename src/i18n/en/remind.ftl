@@ -1,0 +1,30 @@
+# Desktop notifications: summaries, bodies and buttons. Used in src/remind/engine.rs
+# and src/remind/notifier.rs. $time is HH:MM.
+
+## Summaries.
+
+remind-bedtime = Bedtime
+remind-wind-down = Time to wind down
+# Several steps due at once. $count is at least 2.
+remind-steps = { $count ->
+    [one] { $count } step of your routine
+   *[other] { $count } steps of your routine
+}
+# Shown late. $head is one of the summaries above or a step's title.
+remind-summary-due = { $head } (due { $time })
+# Shown late, about reminders due at different times; $time is the earliest.
+remind-summary-since = { $head } (since { $time })
+
+## Bodies of the wind-down and bedtime reminders, when no step is due with them.
+
+# $bath is yes when a warm bath is still ahead tonight.
+remind-wind-down-body = { $bath ->
+    [yes] Bedtime is at { $time }. From now on keep to quiet things: a warm bath, a candle, calm music; no hard exercise or stress.
+   *[no] Bedtime is at { $time }. From now on keep to quiet things: a candle, calm music; no hard exercise or stress.
+}
+remind-bedtime-body = Lights out at { $time }. A fixed, early bedtime is the article's first piece of advice, with at least eight hours of sleep (time in bed is a little longer than sleep).
+
+## Buttons. $minutes is the snooze length.
+
+remind-action-done = Done
+remind-action-snooze = Snooze { $minutes } min
