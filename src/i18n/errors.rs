@@ -3,6 +3,7 @@
 
 use std::fmt;
 
+use crate::model::ValueKind;
 use crate::model::routine::{MAX_ANCHOR_MINUTES, MAX_TITLE_CHARS, MAX_WHY_CHARS, StepError};
 use crate::model::schedule::SameTime;
 use crate::model::time::hhmm;
@@ -19,8 +20,9 @@ impl fmt::Display for StepError {
                 tr!("error-step-too-many-minutes", max = MAX_ANCHOR_MINUTES, count = *count)
             }
             StepError::NoValue(id) => tr!("error-step-no-value", id = id.as_str()),
-            // Already a sentence, from the value's own check.
-            StepError::BadValue(reason) => reason.clone(),
+            StepError::BadValue(ValueKind::HumidityPercent, value) => {
+                tr!("error-not-a-humidity", value = value.to_string())
+            }
         };
         f.write_str(&text)
     }

@@ -20,13 +20,10 @@ pub enum ValueKind {
 pub const HUMIDITY_RANGE: std::ops::RangeInclusive<f64> = 0.0..=100.0;
 
 impl ValueKind {
-    /// Whether `value` is a reading of this kind; the sentence says why not.
-    pub fn check(self, value: f64) -> Result<(), String> {
+    /// Whether `value` is a reading of this kind.
+    pub fn accepts(self, value: f64) -> bool {
         match self {
-            ValueKind::HumidityPercent if HUMIDITY_RANGE.contains(&value) => Ok(()),
-            ValueKind::HumidityPercent => {
-                Err(format!("{value} % is not a humidity; give a number from 0 to 100 (percent)."))
-            }
+            ValueKind::HumidityPercent => HUMIDITY_RANGE.contains(&value),
         }
     }
 }

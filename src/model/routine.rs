@@ -142,7 +142,7 @@ impl Step {
 
 /// Why a step cannot be saved as it is. Plain data: its sentence for the user, in the
 /// user's language, is its `Display`, which lives in `i18n` (the model has no words).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum StepError {
     /// The id is not lowercase letters, digits and dashes.
     BadId(String),
@@ -156,7 +156,8 @@ pub enum StepError {
     /// A value was given for this step, which records none.
     NoValue(String),
     /// The value's own check refused it, with its sentence.
-    BadValue(String),
+    /// A value this step's kind does not accept, such as a humidity of -5 %.
+    BadValue(ValueKind, f64),
 }
 
 impl std::error::Error for StepError {}
@@ -193,7 +194,8 @@ impl Step {
     pub fn check_value(&self, value: Option<f64>) -> Result<(), StepError> {
         match (self.value_kind(), value) {
             (_, None) => Ok(()),
-            (Some(kind), Some(value)) => kind.check(value).map_err(StepError::BadValue),
+            (Some(kind), Some(value)) if kind.accepts(value) => Ok(()),
+            (Some(kind), Some(value)) => Err(StepError::BadValue(kind, value)),
             (None, Some(_)) => Err(StepError::NoValue(self.id.clone())),
         }
     }

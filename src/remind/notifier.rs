@@ -53,13 +53,14 @@ impl Reply {
 /// Why a notification could not be shown; each message is a sentence for the user.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum NotifyError {
-    #[error("Desktop notifications are not available ({0}).")]
+    /// No session bus or no notification server; the detail is for the service's log.
+    #[error("{}", tr!("notify-error-unavailable"))]
     Unavailable(String),
-    #[error("The notification service did not answer within {} s.", DEADLINE.as_secs())]
+    #[error("{}", tr!("notify-error-no-answer", seconds = DEADLINE.as_secs()))]
     NoAnswer,
-    #[error("The notification service is still not answering an earlier notification.")]
+    #[error("{}", tr!("notify-error-still-stuck"))]
     StillStuck,
-    #[error("Could not start a thread for notifications: {0}.")]
+    #[error("{}", tr!("notify-error-thread", reason = .0.as_str()))]
     Thread(String),
 }
 

@@ -414,7 +414,7 @@ impl App {
         let routine = &self.snapshot.config.value.routine;
         let index = routine.position(step)?;
         let removed = routine.steps[index].clone();
-        let message = tr!("ui-step-removed", title = removed.title());
+        let message = tr!("ui-step-removed", title = crate::i18n::step_title(&removed));
         Some((message, vec![Change::AddStep(removed), Change::MoveStep { step: step.clone(), to: index }]))
     }
 

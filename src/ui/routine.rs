@@ -63,7 +63,7 @@ pub fn routine_ui(
             ui.heading(t("ui-routine-preview"));
             for step in &preview.steps {
                 let reminder = step.remind.then(|| t("ui-routine-reminder"));
-                widgets::timeline_row(ui, &step.due, &step.title, reminder);
+                widgets::timeline_row(ui, &step.due, &i18n::planned_title(step), reminder);
             }
         });
     });
@@ -119,7 +119,8 @@ fn sync_draft(state: &mut EditorState, config: &Config) {
 fn list_ui(ui: &mut egui::Ui, state: &mut EditorState, config: &Config, actions: &mut Vec<Action>) {
     let count = config.routine.steps.len();
     for (index, step) in config.routine.steps.iter().enumerate() {
-        let title = step.title();
+        let title = i18n::step_title(step);
+        let title = title.as_str();
         let selected = state.selected.as_deref() == Some(step.id.as_str());
         let frame = egui::Frame::new()
             .corner_radius(6.0)
@@ -179,11 +180,11 @@ fn add_ui(ui: &mut egui::Ui, state: &mut EditorState, config: &Config, actions: 
         ui.horizontal_wrapped(|ui| {
             let chosen = missing.iter().find(|e| Some(e.id) == state.catalog_choice);
             egui::ComboBox::from_label(t("ui-routine-from-article"))
-                .selected_text(chosen.map(|e| e.title).unwrap_or_default())
+                .selected_text(chosen.map(|e| i18n::catalog_title(e.id)).unwrap_or_default())
                 .show_ui(ui, |ui| {
                     for entry in &missing {
-                        ui.selectable_value(&mut state.catalog_choice, Some(entry.id), entry.title)
-                            .on_hover_text(entry.why);
+                        ui.selectable_value(&mut state.catalog_choice, Some(entry.id), i18n::catalog_title(entry.id))
+                            .on_hover_text(i18n::catalog_why(entry.id));
                     }
                 });
             if ui.button(t("ui-routine-add")).accessible_name(t("ui-routine-add-from-article")).clicked()
@@ -194,7 +195,7 @@ fn add_ui(ui: &mut egui::Ui, state: &mut EditorState, config: &Config, actions: 
             }
         });
         if let Some(entry) = missing.iter().find(|e| Some(e.id) == state.catalog_choice) {
-            ui.label(RichText::new(entry.why).small().weak());
+            ui.label(RichText::new(i18n::catalog_why(entry.id)).small().weak());
         }
     }
     ui.horizontal_wrapped(|ui| {
@@ -225,11 +226,11 @@ fn editor_ui(ui: &mut egui::Ui, state: &mut EditorState, preview: &crate::model:
         ui.label(RichText::new(t("ui-routine-edit-hint")).weak());
         return;
     };
-    ui.heading(tr!("ui-routine-edit-step", title = draft.title()));
+    ui.heading(tr!("ui-routine-edit-step", title = i18n::step_title(draft)));
     let mut changed = false;
     ui.horizontal_wrapped(|ui| {
         let label = ui.label(t("ui-routine-title"));
-        let mut title = draft.title().to_owned();
+        let mut title = i18n::step_title(draft);
         if ui.add(egui::TextEdit::singleline(&mut title).char_limit(MAX_TITLE_CHARS)).labelled_by(label.id).changed()
             && !title.trim().is_empty()
         {
@@ -277,8 +278,12 @@ fn editor_ui(ui: &mut egui::Ui, state: &mut EditorState, preview: &crate::model:
         }
     });
     changed |= ui.checkbox(&mut draft.remind, t("ui-routine-send-reminder")).changed();
-    if !draft.why().is_empty() {
-        ui.label(RichText::new(draft.why()).color(style::quiet(ui)));
+    let why = i18n::step_why(draft);
+    if !why.is_empty() {
+        ui.label(RichText::new(why).color(style::quiet(ui)));
+    }
+    if let Some(from_article) = i18n::step_from_article(draft) {
+        ui.label(RichText::new(format!("{} {from_article}", i18n::from_article_label())).color(style::quiet(ui)));
     }
     if let Some(planned) = preview.get(&draft.id) {
         let at = tr!("ui-routine-tonight-at", time = widgets::clock(&planned.due));

@@ -84,10 +84,12 @@ pub fn setup_ui(
             ui.label(RichText::new(t("ui-setup-steps")).strong());
             for (entry, chosen) in CATALOG.iter().zip(state.chosen.iter_mut()) {
                 ui.horizontal_wrapped(|ui| {
-                    ui.checkbox(chosen, entry.title);
+                    ui.checkbox(chosen, i18n::catalog_title(entry.id));
                     ui.label(RichText::new(i18n::anchor(&entry.anchor)).small().weak());
                 });
-                ui.indent(entry.id, |ui| ui.label(RichText::new(entry.why).small().color(style::quiet(ui))));
+                ui.indent(entry.id, |ui| {
+                    ui.label(RichText::new(i18n::catalog_why(entry.id)).small().color(style::quiet(ui)))
+                });
             }
         });
         let ui = &mut columns[1];
@@ -101,7 +103,7 @@ pub fn setup_ui(
         ui.add_space(6.0);
         egui::ScrollArea::vertical().id_salt("setup-preview").auto_shrink([false, false]).show(ui, |ui| {
             for step in &plan.steps {
-                widgets::timeline_row(ui, &step.due, &step.title, None);
+                widgets::timeline_row(ui, &step.due, &i18n::planned_title(step), None);
             }
         });
     });

@@ -160,7 +160,7 @@ fn step_ui(
             ui.horizontal(|ui| {
                 let time = RichText::new(clock(&step.due)).monospace();
                 ui.label(if quiet { time.weak() } else { time });
-                let mut title = RichText::new(&step.title);
+                let mut title = RichText::new(i18n::planned_title(step));
                 if quiet {
                     title = title.color(style::quiet(ui));
                 }
@@ -195,8 +195,9 @@ fn step_ui(
             if step.value_kind == Some(ValueKind::HumidityPercent) {
                 humidity_ui(ui, state, step, plan, config, now, actions);
             }
-            if state.why_open.contains(&step.id) && !step.why.is_empty() {
-                ui.label(RichText::new(&step.why).color(style::quiet(ui)));
+            let why = i18n::planned_why(step);
+            if state.why_open.contains(&step.id) && !why.is_empty() {
+                ui.label(RichText::new(why).color(style::quiet(ui)));
             }
         },
     );
@@ -238,7 +239,7 @@ fn buttons_ui(
     actions: &mut Vec<Action>,
     now: &DateTime<Local>,
 ) {
-    let title = &step.title;
+    let title = &i18n::planned_title(step);
     let check = |outcome| Change::Check {
         evening: plan.evening,
         step: step.id.clone(),
@@ -273,7 +274,7 @@ fn humidity_ui(
 ) {
     if let Some(value) = step.check_in.as_ref().and_then(|c| c.value) {
         ui.label(
-            RichText::new(catalog::humidity_advice(value, plan.evening, config.settings.hemisphere))
+            RichText::new(i18n::humidity_advice(value, plan.evening, config.settings.hemisphere))
                 .color(style::accent(ui)),
         );
         return;

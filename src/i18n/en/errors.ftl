@@ -27,3 +27,4 @@ error-already-running = Reminders are already running in another Bedtime Coach p
     [none] {""}
    *[other] {" "}(process { $pid })
 }; this one is not needed and stops here.
+error-not-a-humidity = { $value } % is not a humidity; give a number from 0 to 100 (percent).

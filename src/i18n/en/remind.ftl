@@ -28,3 +28,8 @@ remind-bedtime-body = Lights out at { $time }. A fixed, early bedtime is the art
 
 remind-action-done = Done
 remind-action-snooze = Snooze { $minutes } min
+
+notify-error-unavailable = Desktop notifications are not available in this session; Bedtime Coach shows reminders in its window instead, while it is open.
+notify-error-no-answer = The notification service did not answer within { $seconds } s; Bedtime Coach shows reminders in its window instead, while it is open.
+notify-error-still-stuck = The notification service is still not answering an earlier notification; Bedtime Coach shows reminders in its window instead.
+notify-error-thread = Could not start a thread for notifications: { $reason }.

@@ -26,3 +26,8 @@ remind-bedtime-body = Отбой в { $time }. Ранний отбой в одн
 
 remind-action-done = Готово
 remind-action-snooze = Отложить на { $minutes } мин
+
+notify-error-unavailable = Уведомления рабочего стола в этом сеансе недоступны; пока окно Bedtime Coach открыто, напоминания показываются в нём.
+notify-error-no-answer = Служба уведомлений не ответила за { $seconds } с; пока окно Bedtime Coach открыто, напоминания показываются в нём.
+notify-error-still-stuck = Служба уведомлений всё ещё не ответила на прошлое уведомление; напоминания показываются в окне Bedtime Coach.
+notify-error-thread = Не удалось запустить поток для уведомлений: { $reason }.
