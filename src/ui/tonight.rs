@@ -66,6 +66,9 @@ pub fn tonight_ui(
         if plan.steps.is_empty() {
             ui.label(t("ui-tonight-empty"));
         }
+        // The article's reassurance, always within reach, not only on the first run.
+        ui.add_space(12.0);
+        ui.label(RichText::new(t("ui-tonight-reassurance")).small().color(style::quiet(ui)));
     });
 }
 
