@@ -63,6 +63,9 @@ pub struct ReminderLoop {
     /// The background service has no window to tell: it keeps file notices in the log
     /// for the next window to show.
     pub(super) keep_notices: bool,
+    /// The background service speaks the language saved in Settings, re-read with the
+    /// routine (tests leave the process's language alone).
+    pub(super) follow_language: bool,
 }
 
 impl ReminderLoop {
@@ -76,6 +79,7 @@ impl ReminderLoop {
             file_problem: None,
             notify_problem: None,
             keep_notices: false,
+            follow_language: false,
         }
     }
 
@@ -96,6 +100,10 @@ impl ReminderLoop {
         let evenings = evenings_around(today);
         if self.cache.as_ref().is_none_or(|cache| cache.fingerprint != fingerprint || cache.evenings != evenings) {
             let snapshot = self.store.load_near(evenings.clone())?;
+            if self.follow_language {
+                // A language chosen in Settings reaches the next notification, no restart.
+                crate::i18n::apply_choice(snapshot.config.value.settings.language);
+            }
             let log = self.store.load_reminders()?;
             self.cache = Some(Cache {
                 fingerprint,

@@ -43,6 +43,7 @@ pub fn run_background(paths: Paths) -> Result<(), RemindError> {
     // Every event is written to the log once, here; the loop itself only reports.
     let mut reminder_loop = ReminderLoop::new(store, Box::new(notifier), |event| log_line(&event.log_text()));
     reminder_loop.keep_notices = true;
+    reminder_loop.follow_language = true;
     let (control, receiver) = mpsc::channel();
     reminder_loop.control = Some(control.clone());
     reminder_loop.run(&receiver);
