@@ -611,3 +611,50 @@ fn russian_fits_the_smallest_window() {
     h.run();
     assert_fits(&h, "settings");
 }
+
+/// Types `text` into the field labelled `label`, replacing what was there, and leaves it.
+fn retype(h: &mut Harness<'static, App>, label: &str, text: &str) {
+    h.get_by_label(label).focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label(label).type_text(text);
+    h.key_press(egui::Key::Tab);
+    h.run();
+}
+
+#[test]
+fn setup_accepts_10pm_and_says_why_25_00_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    retype(&mut h, "Bedtime", "25:00");
+    h.get_by_label("Use HH:MM, like 22:30 (or 10:30 pm)");
+    // No stale plan while the time does not read.
+    h.get_by_label("The preview comes back once both times read like 22:30.");
+    assert!(h.query_by_label_contains("in bed before your").is_none());
+    retype(&mut h, "Bedtime", "10pm");
+    assert!(h.query_by_label("Use HH:MM, like 22:30 (or 10:30 pm)").is_none());
+    assert!(h.query_by_label("The preview comes back once both times read like 22:30.").is_none());
+    h.get_by_label("8 h 30 min in bed before your 06:30 alarm");
+    h.get_by_label("Save my routine").click();
+    h.run();
+    let config = store(dir.path()).load_config().unwrap().value;
+    assert_eq!(config.schedule.every_day.bedtime.to_string(), "22:00:00");
+}
+
+#[test]
+fn setup_asks_the_hemisphere_before_the_seasonal_step() {
+    use egui_kittest::kittest::NodeT;
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    h.get_by_label("Where do you live?");
+    let warm = || egui::accesskit::Role::CheckBox;
+    assert!(h.get_by_role_and_label(warm(), "Keep hands and feet warm").accesskit_node().is_disabled());
+    h.get_by_label("Southern hemisphere").click();
+    h.run();
+    assert!(!h.get_by_role_and_label(warm(), "Keep hands and feet warm").accesskit_node().is_disabled());
+    h.get_by_label("Save my routine").click();
+    h.run();
+    let config = store(dir.path()).load_config().unwrap().value;
+    assert_eq!(config.settings.hemisphere, bedtime_coach::model::Hemisphere::Southern);
+    assert!(config.routine.get("warm-hands-feet").is_some());
+}

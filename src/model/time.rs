@@ -103,6 +103,38 @@ pub fn parse_hhmm(text: &str) -> Option<NaiveTime> {
     NaiveTime::from_hms_opt(hours, minutes, 0)
 }
 
+/// Parses a clock time as a person types it: strict `HH:MM` (also `H:MM`), or the
+/// 12-hour clock with am/pm: `10pm`, `10 pm`, `10:30 pm`, `10:30 p.m.`, `12am` (midnight).
+/// Files keep the strict [`parse_hhmm`]; this is for fields and the command line.
+pub fn parse_clock(text: &str) -> Option<NaiveTime> {
+    if let Some(time) = parse_hhmm(text) {
+        return Some(time);
+    }
+    let lower = text.trim().to_ascii_lowercase().replace('.', "");
+    let (digits, pm) =
+        if let Some(rest) = lower.strip_suffix("pm") { (rest, true) } else { (lower.strip_suffix("am")?, false) };
+    let digits = digits.trim_end();
+    let (hours, minutes) = match digits.split_once(':') {
+        Some((hours, minutes)) if minutes.len() == 2 => (hours, minutes.parse::<u32>().ok()?),
+        Some(_) => return None,
+        None => (digits, 0),
+    };
+    if hours.is_empty() || hours.len() > 2 || !hours.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let hours: u32 = hours.parse().ok()?;
+    if !(1..=12).contains(&hours) {
+        return None;
+    }
+    let hours = match (hours, pm) {
+        (12, false) => 0,
+        (12, true) => 12,
+        (h, false) => h,
+        (h, true) => h + 12,
+    };
+    NaiveTime::from_hms_opt(hours, minutes, 0)
+}
+
 /// Serde helpers that store clock times as `"HH:MM"`.
 pub mod serde_hhmm {
     use chrono::NaiveTime;
@@ -181,5 +213,26 @@ mod tests {
         assert_eq!(format_minutes(480), "8 h");
         assert_eq!(format_minutes(485), "8 h 05 min");
         assert_eq!(format_minutes(45), "45 min");
+    }
+
+    #[test]
+    fn typed_clock_times_accept_the_twelve_hour_clock() {
+        let at = |h, m| NaiveTime::from_hms_opt(h, m, 0);
+        assert_eq!(parse_clock("22:30"), at(22, 30));
+        assert_eq!(parse_clock(" 6:05 "), at(6, 5));
+        assert_eq!(parse_clock("10pm"), at(22, 0));
+        assert_eq!(parse_clock("10 PM"), at(22, 0));
+        assert_eq!(parse_clock("10:30 pm"), at(22, 30));
+        assert_eq!(parse_clock("10:30 p.m."), at(22, 30));
+        assert_eq!(parse_clock("6:45am"), at(6, 45));
+        assert_eq!(parse_clock("12am"), at(0, 0));
+        assert_eq!(parse_clock("12:15 am"), at(0, 15));
+        assert_eq!(parse_clock("12pm"), at(12, 0));
+        for bad in ["2300", "25:00", "13pm", "0am", "10:3pm", "10:60pm", "pm", "", "10 p", "-1pm", "10:30 xm", "1:2:3"]
+        {
+            assert_eq!(parse_clock(bad), None, "{bad}");
+        }
+        // Files stay strict.
+        assert_eq!(parse_hhmm("10pm"), None);
     }
 }

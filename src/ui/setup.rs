@@ -6,7 +6,9 @@ use eframe::egui::{self, RichText};
 use super::{Action, style, widgets};
 use crate::command::Change;
 use crate::i18n::{self, t};
-use crate::model::{CATALOG, Config, Night, Routine, Step, evening_at, plan_evening, time::parse_hhmm};
+use crate::model::catalog::Season;
+use crate::model::plan::due_local;
+use crate::model::{CATALOG, Config, Hemisphere, Night, Routine, Step, evening_at, plan_evening, time::parse_clock};
 use crate::tr;
 
 #[derive(Debug, Default)]
@@ -16,6 +18,8 @@ pub struct SetupState {
     wake: String,
     /// One flag per catalog step.
     chosen: Vec<bool>,
+    /// Asked before a seasonal step is switched on: autumn is in March in the south.
+    hemisphere: Option<Hemisphere>,
 }
 
 impl SetupState {
@@ -26,15 +30,19 @@ impl SetupState {
         self.started = true;
         self.bedtime = widgets::time_text(config.schedule.every_day.bedtime);
         self.wake = widgets::time_text(config.schedule.every_day.wake);
-        self.chosen = CATALOG.iter().map(|_| true).collect();
+        // Seasonal steps wait for the hemisphere question.
+        self.chosen = CATALOG.iter().map(|entry| entry.season == Season::AllYear).collect();
     }
 
     /// The routine as chosen so far.
     fn draft(&self, defaults: &Config) -> Config {
         let mut config = defaults.clone();
         let night = &defaults.schedule.every_day;
-        let bedtime = parse_hhmm(&self.bedtime).unwrap_or(night.bedtime);
-        let wake = parse_hhmm(&self.wake).unwrap_or(night.wake);
+        let bedtime = parse_clock(&self.bedtime).unwrap_or(night.bedtime);
+        let wake = parse_clock(&self.wake).unwrap_or(night.wake);
+        if let Some(hemisphere) = self.hemisphere {
+            config.settings.hemisphere = hemisphere;
+        }
         // A bedtime equal to the wake time keeps the previous night; the sleep line
         // under the fields says why.
         let _same_time = config.schedule.set(Some(bedtime), Some(wake), &[]);
@@ -69,38 +77,85 @@ pub fn setup_ui(
                 widgets::time_field(ui, &t("ui-bedtime"), &mut state.bedtime);
                 widgets::time_field(ui, &t("ui-wake-time"), &mut state.wake);
             });
-            let typed = (parse_hhmm(&state.bedtime), parse_hhmm(&state.wake));
-            if let (Some(bedtime), Some(wake)) = typed
-                && bedtime == wake
-            {
-                let same = tr!("ui-setup-same-time", time = widgets::time_text(bedtime));
-                ui.label(RichText::new(same).color(style::WARNING));
-            } else {
-                let night: &Night = &draft.schedule.every_day;
-                let sleep = RichText::new(i18n::sleep_opportunity(night));
-                ui.label(if night.is_short() { sleep.color(style::WARNING) } else { sleep.color(style::accent(ui)) });
+            match (parse_clock(&state.bedtime), parse_clock(&state.wake)) {
+                (Some(bedtime), Some(wake)) if bedtime == wake => {
+                    let same = tr!("ui-setup-same-time", time = widgets::time_text(bedtime));
+                    ui.add(egui::Label::new(RichText::new(same).color(style::WARNING)).wrap());
+                }
+                (Some(_), Some(_)) => {
+                    let night: &Night = &draft.schedule.every_day;
+                    let sleep = RichText::new(i18n::sleep_opportunity(night));
+                    let sleep =
+                        if night.is_short() { sleep.color(style::WARNING) } else { sleep.color(style::accent(ui)) };
+                    ui.add(egui::Label::new(sleep).wrap());
+                }
+                // The field says why; no sleep line for a night that is not known yet.
+                _ => {}
             }
             ui.add_space(10.0);
+            ui.label(RichText::new(t("ui-setup-hemisphere")).strong());
+            ui.horizontal_wrapped(|ui| {
+                for (hemisphere, label) in [
+                    (Hemisphere::Northern, t("ui-settings-northern")),
+                    (Hemisphere::Southern, t("ui-settings-southern")),
+                ] {
+                    if ui.radio(state.hemisphere == Some(hemisphere), label).clicked() {
+                        if state.hemisphere.is_none() {
+                            // Asked, so the seasonal steps can join now.
+                            for (entry, chosen) in CATALOG.iter().zip(state.chosen.iter_mut()) {
+                                *chosen |= entry.season != Season::AllYear;
+                            }
+                        }
+                        state.hemisphere = Some(hemisphere);
+                    }
+                }
+            });
+            ui.add(egui::Label::new(RichText::new(t("ui-settings-season-hint")).small().weak()).wrap());
+            ui.add_space(10.0);
             ui.label(RichText::new(t("ui-setup-steps")).strong());
-            for (entry, chosen) in CATALOG.iter().zip(state.chosen.iter_mut()) {
+            // In the order the evening brings them.
+            let evening = evening_at(&draft, now);
+            let mut order: Vec<usize> = (0..CATALOG.len()).collect();
+            order.sort_by_key(|&index| due_local(&draft, evening, CATALOG[index].anchor));
+            for index in order {
+                let (Some(entry), Some(chosen)) = (CATALOG.get(index), state.chosen.get_mut(index)) else {
+                    continue;
+                };
+                let seasonal = entry.season != Season::AllYear;
                 ui.horizontal_wrapped(|ui| {
-                    ui.checkbox(chosen, i18n::catalog_title(entry.id));
+                    ui.add_enabled(
+                        !seasonal || state.hemisphere.is_some(),
+                        egui::Checkbox::new(chosen, i18n::catalog_title(entry.id)),
+                    );
                     ui.label(RichText::new(i18n::anchor(&entry.anchor)).small().weak());
                 });
                 ui.indent(entry.id, |ui| {
+                    if seasonal && state.hemisphere.is_none() {
+                        ui.add(
+                            egui::Label::new(
+                                RichText::new(t("ui-setup-hemisphere-first")).small().color(style::WARNING),
+                            )
+                            .wrap(),
+                        );
+                    }
                     ui.label(RichText::new(i18n::catalog_why(entry.id)).small().color(style::quiet(ui)))
                 });
             }
         });
         let ui = &mut columns[1];
         ui.label(RichText::new(t("ui-setup-preview")).strong());
-        let plan = plan_evening(&draft, evening_at(&draft, now), &Local, None);
         // The button comes before the preview, which scrolls at a small window size.
-        let valid = parse_hhmm(&state.bedtime).is_some() && parse_hhmm(&state.wake).is_some();
+        let valid = parse_clock(&state.bedtime).is_some() && parse_clock(&state.wake).is_some();
         if ui.add_enabled(valid, egui::Button::new(RichText::new(t("ui-setup-save")).size(17.0)).wrap()).clicked() {
             actions.push(Action::Apply(Change::SaveConfig(draft.clone())));
         }
         ui.add_space(6.0);
+        if !valid {
+            // A plan for the last time that parsed would be a stale one.
+            ui.add(egui::Label::new(RichText::new(t("ui-setup-preview-waits")).weak()).wrap());
+            return;
+        }
+        let plan = plan_evening(&draft, evening_at(&draft, now), &Local, None);
         egui::ScrollArea::vertical().id_salt("setup-preview").auto_shrink([false, false]).show(ui, |ui| {
             for step in &plan.steps {
                 widgets::timeline_row(ui, &step.due, &i18n::planned_title(step), None);

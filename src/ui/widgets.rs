@@ -7,7 +7,7 @@ use super::Action;
 use super::banners::{Banner, BannerKind};
 use super::style;
 use crate::i18n::t;
-use crate::model::time::{hhmm, parse_hhmm};
+use crate::model::time::{hhmm, parse_clock};
 
 /// One banner; `index` is `None` for banners that cannot be dismissed (read-only files).
 pub fn banner_ui(ui: &mut egui::Ui, banner: &Banner, index: Option<usize>, actions: &mut Vec<Action>) {
@@ -44,7 +44,8 @@ pub fn banner_ui(ui: &mut egui::Ui, banner: &Banner, index: Option<usize>, actio
 
 /// A text field for a clock time, labelled for screen readers and tests.
 ///
-/// Returns the time when the user finished typing a valid one (Enter or leaving the field).
+/// Returns the time when the user finished typing a valid one (Enter or leaving the field);
+/// "22:30" and the 12-hour "10:30 pm" are both understood.
 pub fn time_field(ui: &mut egui::Ui, label: &str, text: &mut String) -> Option<NaiveTime> {
     time_field_named(ui, label, None, text)
 }
@@ -53,7 +54,7 @@ pub fn time_field(ui: &mut egui::Ui, label: &str, text: &mut String) -> Option<N
 /// row shows "Bedtime" but is read as "Monday bedtime").
 pub fn time_field_named(ui: &mut egui::Ui, label: &str, name: Option<&str>, text: &mut String) -> Option<NaiveTime> {
     let label = ui.label(label);
-    let valid = parse_hhmm(text).is_some();
+    let valid = parse_clock(text).is_some();
     let mut edit = egui::TextEdit::singleline(text).desired_width(64.0).hint_text(t("ui-time-hint"));
     if !valid {
         edit = edit.text_color(style::ERROR);
@@ -63,9 +64,16 @@ pub fn time_field_named(ui: &mut egui::Ui, label: &str, name: Option<&str>, text
         response = response.accessible_name(name);
     }
     if !valid && !response.has_focus() {
-        ui.label(egui::RichText::new(t("ui-time-invalid")).small().color(style::ERROR));
+        // Says why beside the field, wrapping rather than running off a narrow window.
+        ui.add(egui::Label::new(egui::RichText::new(t("ui-time-invalid")).small().color(style::ERROR)).wrap());
     }
-    if response.lost_focus() { parse_hhmm(text) } else { None }
+    if !response.lost_focus() {
+        return None;
+    }
+    let time = parse_clock(text)?;
+    // "10pm" reads back as "22:00", the way the rest of the app shows times.
+    *text = hhmm(time);
+    Some(time)
 }
 
 /// A moment as the 24-hour clock shows it, in every language: "21:05".

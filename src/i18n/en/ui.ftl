@@ -33,7 +33,7 @@ ui-dismiss = Dismiss
 ## Clock-time fields.
 
 ui-time-hint = HH:MM
-ui-time-invalid = use HH:MM
+ui-time-invalid = Use HH:MM, like 22:30 (or 10:30 pm)
 ui-bedtime = Bedtime
 ui-wake-time = Wake time
 # Accessible names of a weekday's fields; $day is a weekday.
@@ -164,3 +164,9 @@ ui-setup-steps = 2. Your evening steps, from the article
 ui-setup-preview = 3. Tonight with this routine
 ui-setup-save = Save my routine
 ui-tonight-reassurance = Twitches while falling asleep are common and usually harmless; a steady, calm routine makes them less likely. If twitching goes on through the night, or keeps coming back in the daytime day after day, a doctor (a neurologist) should look at it.
+
+## First-run setup: the hemisphere and a preview waiting for valid times.
+
+ui-setup-hemisphere = Where do you live?
+ui-setup-hemisphere-first = Choose your hemisphere above to use this step: its season depends on it.
+ui-setup-preview-waits = The preview comes back once both times read like 22:30.
