@@ -54,6 +54,8 @@ pub enum Change {
         wake: Option<NaiveTime>,
     },
     SetSchedule(Schedule),
+    /// Uses the weekday nights (`true`) or keeps them aside, unused, for later (`false`).
+    ShowWeekdays(bool),
     SetSettings(Settings),
     /// "Pause tonight": no reminders for the rest of `evening` (or resume them).
     PauseReminders {
@@ -218,6 +220,10 @@ impl Change {
                     config.schedule = schedule;
                     saved_if(changed || first_save)
                 })
+            }
+            Change::ShowWeekdays(shown) => {
+                let first_save = !routine_saved()?;
+                store.update_config(|config| saved_if(config.schedule.show_weekdays(shown) || first_save))
             }
             Change::SetSettings(settings) => {
                 let first_save = !routine_saved()?;

@@ -658,3 +658,59 @@ fn setup_asks_the_hemisphere_before_the_seasonal_step() {
     assert_eq!(config.settings.hemisphere, bedtime_coach::model::Hemisphere::Southern);
     assert!(config.routine.get("warm-hands-feet").is_some());
 }
+
+#[test]
+fn every_day_and_back_keeps_saturdays_night() {
+    use bedtime_coach::model::Day;
+    let dir = tempfile::tempdir().unwrap();
+    saved_routine(dir.path());
+    let mut h = harness(dir.path());
+    h.get_by_label("Schedule").click();
+    h.run();
+    h.get_by_label("Different on some days").click();
+    h.run();
+    // The night reads as it is lived: Saturday night, up on Sunday.
+    h.get_by_label("Saturday night:");
+    h.get_by_label("— up on Sunday");
+    retype(&mut h, "Saturday night: bedtime", "23:30");
+    retype(&mut h, "Saturday night: wake on Sunday", "09:00");
+    let schedule = || store(dir.path()).load_config().unwrap().value.schedule;
+    assert_eq!(schedule().night(Day::Sat).bedtime.to_string(), "23:30:00");
+    assert_eq!(schedule().night(Day::Sat).wake.to_string(), "09:00:00");
+    h.get_by_label("Same time every day").click();
+    h.run();
+    assert!(!schedule().is_per_weekday());
+    assert_eq!(schedule().night(Day::Sat).wake.to_string(), "06:30:00");
+    h.get_by_label_contains("Your nights for particular days are kept");
+    h.get_by_label("Different on some days").click();
+    h.run();
+    assert!(schedule().is_per_weekday());
+    assert_eq!(schedule().night(Day::Sat).bedtime.to_string(), "23:30:00");
+    assert_eq!(schedule().night(Day::Sat).wake.to_string(), "09:00:00");
+    assert_eq!(h.get_by_label("Saturday night: wake on Sunday").value().as_deref(), Some("09:00"));
+}
+
+#[test]
+fn the_weekend_shortcut_sets_the_saturday_and_sunday_mornings() {
+    use bedtime_coach::model::Day;
+    let dir = tempfile::tempdir().unwrap();
+    saved_routine(dir.path());
+    let mut h = harness(dir.path());
+    h.get_by_label("Schedule").click();
+    h.run();
+    h.get_by_label("Different on some days").click();
+    h.run();
+    retype(&mut h, "Weekend mornings: wake time", "09:00");
+    retype(&mut h, "Weekend nights: bedtime", "23:30");
+    let schedule = store(dir.path()).load_config().unwrap().value.schedule;
+    // Friday night ends on Saturday morning, Saturday night on Sunday morning.
+    for day in [Day::Fri, Day::Sat] {
+        assert_eq!(schedule.night(day).wake.to_string(), "09:00:00", "{day:?}");
+        assert_eq!(schedule.night(day).bedtime.to_string(), "23:30:00", "{day:?}");
+    }
+    for day in [Day::Sun, Day::Mon, Day::Thu] {
+        assert_eq!(schedule.night(day).wake.to_string(), "06:30:00", "{day:?}");
+    }
+    assert_eq!(schedule.wake(common::date(2026, 11, 28)), common::date(2026, 11, 29).and_hms_opt(9, 0, 0).unwrap());
+    assert_eq!(h.get_by_label("Saturday night: wake on Sunday").value().as_deref(), Some("09:00"));
+}

@@ -93,6 +93,11 @@ impl Day {
         ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][self as usize]
     }
 
+    /// The day after: a night that starts on Saturday evening ends on Sunday.
+    pub fn next(self) -> Day {
+        Self::ALL[(self as usize + 1) % 7]
+    }
+
     /// Accepts `mon`, `Mon`, `monday`.
     pub fn parse(text: &str) -> Option<Day> {
         let text = text.trim().to_ascii_lowercase();
@@ -116,26 +121,59 @@ pub struct Schedule {
     /// Nights that differ from `every_day`, keyed by the weekday of the evening.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub weekdays: BTreeMap<Day, Night>,
+    /// "Same time every day" chosen while weekday nights exist: they are kept, unused,
+    /// so switching back brings them back. Absent in older files, which means `false`:
+    /// their weekday nights apply, as they always did.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub weekdays_off: bool,
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
 }
 
 impl Default for Schedule {
     /// The embedded first-run schedule: in bed at 22:30, up at 06:30.
     fn default() -> Self {
-        Self { every_day: Night::new(clock(22, 30), clock(6, 30)), weekdays: BTreeMap::new() }
+        Self { every_day: Night::new(clock(22, 30), clock(6, 30)), weekdays: BTreeMap::new(), weekdays_off: false }
     }
 }
 
 impl Schedule {
     /// The night that starts on the evening of `day`.
     pub fn night(&self, day: Day) -> &Night {
+        if self.weekdays_off {
+            return &self.every_day;
+        }
+        self.weekdays.get(&day).unwrap_or(&self.every_day)
+    }
+
+    /// The night `day` has when weekday nights are shown, even while they are off.
+    pub fn weekday_night(&self, day: Day) -> &Night {
         self.weekdays.get(&day).unwrap_or(&self.every_day)
     }
 
     pub fn is_per_weekday(&self) -> bool {
-        !self.weekdays.is_empty()
+        !self.weekdays.is_empty() && !self.weekdays_off
+    }
+
+    /// Whether weekday nights are kept but unused ("Same time every day" chosen).
+    pub fn has_hidden_weekdays(&self) -> bool {
+        !self.weekdays.is_empty() && self.weekdays_off
+    }
+
+    /// Uses the weekday nights again (`true`) or keeps them aside (`false`).
+    /// Returns whether anything changed.
+    pub fn show_weekdays(&mut self, shown: bool) -> bool {
+        let off = !shown && !self.weekdays.is_empty();
+        let changed = self.weekdays_off != off;
+        self.weekdays_off = off;
+        changed
     }
 
     /// Changes bedtime and/or wake time for `days`, or for every day when `days` is empty.
+    /// Setting particular days uses weekday nights again; setting every day while they
+    /// are off leaves them as they were, for when they are switched back on.
     ///
     /// A night whose bedtime is its wake time is refused and nothing changes.
     pub fn set(&mut self, bedtime: Option<NaiveTime>, wake: Option<NaiveTime>, days: &[Day]) -> Result<(), SameTime> {
@@ -150,10 +188,13 @@ impl Schedule {
         let mut changed = self.clone();
         if days.is_empty() {
             apply(&mut changed.every_day);
-            changed.weekdays.values_mut().for_each(apply);
+            if !changed.weekdays_off {
+                changed.weekdays.values_mut().for_each(apply);
+            }
         } else {
+            changed.weekdays_off = false;
             for &day in days {
-                let mut night = changed.night(day).clone();
+                let mut night = changed.weekday_night(day).clone();
                 apply(&mut night);
                 changed.weekdays.insert(day, night);
             }
@@ -164,6 +205,7 @@ impl Schedule {
         }
         let every_day = &changed.every_day;
         changed.weekdays.retain(|_, night| !night.same_times(every_day) || !night.extra.is_empty());
+        changed.weekdays_off &= !changed.weekdays.is_empty();
         *self = changed;
         Ok(())
     }
@@ -283,5 +325,29 @@ mod tests {
         let json = serde_json::to_string(&schedule).unwrap();
         assert_eq!(json, r#"{"bedtime":"22:30","wake":"06:30","weekdays":{"sun":{"bedtime":"23:00","wake":"06:30"}}}"#);
         assert_eq!(serde_json::from_str::<Schedule>(&json).unwrap(), schedule);
+    }
+
+    #[test]
+    fn every_day_keeps_the_weekday_nights_aside() {
+        let mut schedule = Schedule::default();
+        schedule.set(Some(clock(23, 30)), Some(clock(9, 0)), &[Day::Sat]).unwrap();
+        assert!(schedule.show_weekdays(false));
+        assert!(!schedule.is_per_weekday());
+        assert!(schedule.has_hidden_weekdays());
+        assert_eq!(schedule.night(Day::Sat).bedtime, clock(22, 30));
+        assert_eq!(schedule.weekday_night(Day::Sat).bedtime, clock(23, 30));
+        let json = serde_json::to_string(&schedule).unwrap();
+        assert!(json.contains(r#""weekdays_off":true"#), "{json}");
+        assert_eq!(serde_json::from_str::<Schedule>(&json).unwrap(), schedule);
+        // Changing every day's times leaves the kept nights alone.
+        schedule.set(Some(clock(22, 0)), None, &[]).unwrap();
+        assert_eq!(schedule.weekday_night(Day::Sat).bedtime, clock(23, 30));
+        assert!(schedule.show_weekdays(true));
+        assert_eq!(schedule.night(Day::Sat).wake, clock(9, 0));
+        assert_eq!(schedule.night(Day::Mon).bedtime, clock(22, 0));
+        // Without weekday nights there is nothing to hide.
+        let mut plain = Schedule::default();
+        assert!(!plain.show_weekdays(false));
+        assert!(!serde_json::to_string(&plain).unwrap().contains("weekdays_off"));
     }
 }

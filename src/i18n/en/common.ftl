@@ -109,3 +109,15 @@ sleep-opportunity = { $duration } in bed before your { $wake } alarm
 short-night-advice = That is under 8 h in bed, and sleep itself is shorter still: the article advises at least eight hours of sleep, nine or ten if eight are not enough.
 # $base is sleep-opportunity, $advice is short-night-advice.
 sleep-opportunity-short = { $base }. { $advice }
+
+## The weekday a night leads into ("Saturday night, up on Sunday"; in Russian «ночь на воскресенье»).
+
+weekday-on = { $day ->
+    [mon] Monday
+    [tue] Tuesday
+    [wed] Wednesday
+    [thu] Thursday
+    [fri] Friday
+    [sat] Saturday
+   *[sun] Sunday
+}

@@ -37,8 +37,8 @@ ui-time-invalid = Use HH:MM, like 22:30 (or 10:30 pm)
 ui-bedtime = Bedtime
 ui-wake-time = Wake time
 # Accessible names of a weekday's fields; $day is a weekday.
-ui-day-bedtime = { $day } bedtime
-ui-day-wake-time = { $day } wake time
+ui-day-bedtime = { $day } night: bedtime
+ui-day-wake-time = { $day } night: wake on { $next }
 # After a number of minutes in a number field.
 ui-unit-min = min
 
@@ -121,7 +121,7 @@ ui-schedule-heading = Sleep schedule
 ui-schedule-intro = A fixed bedtime and a fixed wake time with an alarm clock are the heart of the routine. The article advises at least eight hours of sleep, nine or ten if eight are not enough.
 ui-schedule-same = Same time every day
 ui-schedule-per-day = Different on some days
-ui-schedule-rows = Each row is the night that starts on that evening.
+ui-schedule-rows = Each row is one night, from that evening's bedtime to the next morning's alarm.
 
 ## Settings.
 
@@ -170,3 +170,19 @@ ui-tonight-reassurance = Twitches while falling asleep are common and usually ha
 ui-setup-hemisphere = Where do you live?
 ui-setup-hemisphere-first = Choose your hemisphere above to use this step: its season depends on it.
 ui-setup-preview-waits = The preview comes back once both times read like 22:30.
+
+## The schedule, night by night. $day is the evening's weekday, $next the morning's.
+
+# "Saturday night:" then "bed [23:30] — up on Sunday [09:00]" (the font has no arrow).
+ui-night = { $day } night:
+ui-night-bed = bed
+ui-night-wake = — up on { $next }
+ui-schedule-groups = Set several nights at once:
+ui-group-workdays = Workday mornings, Monday to Friday (Sunday to Thursday nights): bed
+ui-group-weekend = Weekend mornings, Saturday and Sunday (Friday and Saturday nights): bed
+ui-group-wake = — up
+ui-group-workdays-bedtime = Workday nights: bedtime
+ui-group-workdays-wake = Workday mornings: wake time
+ui-group-weekend-bedtime = Weekend nights: bedtime
+ui-group-weekend-wake = Weekend mornings: wake time
+ui-schedule-kept = Your nights for particular days are kept: choose "Different on some days" to use them again.
