@@ -168,15 +168,12 @@ fn reorder_delete_undo_and_custom_steps() {
     h.run();
     let position = |dir: &Path, id: &str| store(dir).load_config().unwrap().value.routine.position(id);
     let before = position(dir.path(), "warm-bath").unwrap();
-    h.get_by_label("Move up: Warm bath").click();
-    h.run();
-    assert_eq!(position(dir.path(), "warm-bath"), Some(before - 1));
     h.get_by_label("Delete: Warm bath").click();
     h.run();
     assert_eq!(position(dir.path(), "warm-bath"), None);
     h.get_by_label("Undo").click();
     h.run();
-    assert_eq!(position(dir.path(), "warm-bath"), Some(before - 1));
+    assert_eq!(position(dir.path(), "warm-bath"), Some(before));
     h.get_by_label("Your own step").focus();
     h.run();
     h.get_by_label("Your own step").type_text("Read a paper book");
@@ -713,4 +710,110 @@ fn the_weekend_shortcut_sets_the_saturday_and_sunday_mornings() {
     }
     assert_eq!(schedule.wake(common::date(2026, 11, 28)), common::date(2026, 11, 29).and_hms_opt(9, 0, 0).unwrap());
     assert_eq!(h.get_by_label("Saturday night: wake on Sunday").value().as_deref(), Some("09:00"));
+}
+
+/// The steps of the routine list, top to bottom, by their Edit buttons.
+fn listed_steps(h: &Harness<'static, App>) -> Vec<String> {
+    use egui_kittest::kittest::NodeT;
+    // Buttons only: the editor's heading reads "Edit: …" too.
+    h.query_all_by_label_contains("Edit: ")
+        .filter(|node| node.accesskit_node().role() == egui::accesskit::Role::Button)
+        .filter_map(|node| node.accesskit_node().label())
+        .map(|label| label.replacen("Edit: ", "", 1))
+        .collect()
+}
+
+#[test]
+fn the_routine_is_listed_in_time_order_and_a_new_step_lands_by_its_time() {
+    use bedtime_coach::model::plan::due_local;
+    let dir = tempfile::tempdir().unwrap();
+    saved_routine(dir.path());
+    let mut h = harness(dir.path());
+    h.get_by_label("Routine").click();
+    h.run();
+    let config = store(dir.path()).load_config().unwrap().value;
+    let mut steps: Vec<_> = config.routine.steps.iter().collect();
+    steps.sort_by_key(|step| due_local(&config, evening(), step.anchor));
+    let expected: Vec<String> = steps.iter().map(|step| step.title().to_owned()).collect();
+    assert_eq!(listed_steps(&h), expected);
+    // No Up/Down: the order is the clock's.
+    assert!(h.query_by_label_contains("Move up").is_none());
+    h.get_by_label("Your own step").focus();
+    h.run();
+    h.get_by_label("Your own step").type_text("Read a paper book");
+    h.run();
+    h.get_by_label("Add custom step").click();
+    h.run();
+    let listed = listed_steps(&h);
+    let book = listed.iter().position(|title| title == "Read a paper book").unwrap();
+    let lights_out = listed.iter().position(|title| title == "Lights out").unwrap();
+    assert!(book < lights_out, "{listed:?}");
+}
+
+#[test]
+fn the_minutes_step_by_five_and_read_as_hours() {
+    let dir = tempfile::tempdir().unwrap();
+    saved_routine(dir.path());
+    let mut h = harness(dir.path());
+    h.get_by_label("Routine").click();
+    h.run();
+    h.get_by_label("Edit: Warm bath").click();
+    h.run();
+    let minutes = |dir: &Path| store(dir).load_config().unwrap().value.routine.get("warm-bath").unwrap().anchor;
+    let Anchor::BeforeBedtime { minutes: before } = minutes(dir.path()) else { panic!() };
+    h.get_by_label("5 minutes more").click();
+    h.run();
+    assert_eq!(minutes(dir.path()), Anchor::BeforeBedtime { minutes: before + 5 });
+    h.get_by_label("5 minutes less").click();
+    h.run();
+    h.get_by_label("5 minutes less").click();
+    h.run();
+    assert_eq!(minutes(dir.path()), Anchor::BeforeBedtime { minutes: before - 5 });
+    // Dragging the field does nothing: a slip of the mouse cannot move the step.
+    let field = h.get_by_label("Minutes");
+    let at = field.rect().center();
+    h.drag_at(at);
+    h.run();
+    h.hover_at(at + egui::vec2(60.0, 0.0));
+    h.run();
+    h.drop_at(at + egui::vec2(60.0, 0.0));
+    h.run();
+    assert_eq!(minutes(dir.path()), Anchor::BeforeBedtime { minutes: before - 5 });
+    // After waking: the morning's time, and minutes read as hours.
+    h.get_by_label("After waking").click();
+    h.run();
+    h.get_by_label("Minutes").set_value_accesskit(180.0);
+    h.run();
+    assert_eq!(minutes(dir.path()), Anchor::AfterWake { minutes: 180 });
+    assert_eq!(h.get_by_label("Minutes").value().as_deref(), Some("3 h"));
+    h.get_by_label("In the morning at 09:30");
+    assert!(h.query_by_label_contains("Tonight at").is_none());
+}
+
+#[test]
+fn a_custom_step_saves_an_optional_why() {
+    let dir = tempfile::tempdir().unwrap();
+    saved_routine(dir.path());
+    let mut h = harness(dir.path());
+    h.get_by_label("Routine").click();
+    h.run();
+    h.get_by_label("Your own step").focus();
+    h.run();
+    h.get_by_label("Your own step").type_text("Read a paper book");
+    h.run();
+    h.get_by_label("Add custom step").click();
+    h.run();
+    h.get_by_label("Why (optional)").focus();
+    h.run();
+    h.get_by_label("Why (optional)").type_text("Paper, not a screen");
+    h.run();
+    h.key_press(egui::Key::Escape);
+    h.run();
+    h.run();
+    let config = store(dir.path()).load_config().unwrap().value;
+    assert_eq!(config.routine.get("read-a-paper-book").unwrap().why.as_deref(), Some("Paper, not a screen"));
+    // Catalog steps keep the article's reason, not a field.
+    h.get_by_label("Edit: Warm bath").click();
+    h.run();
+    assert!(h.query_by_label("Why (optional)").is_none());
 }

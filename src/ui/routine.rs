@@ -1,5 +1,6 @@
-//! The routine editor: add, edit, reorder, turn off and delete steps, with a live preview
-//! of tonight's timeline.
+//! The routine editor: add, edit, turn off and delete steps, with a live preview of
+//! tonight's timeline. Steps are listed in the order the evening brings them, so a new
+//! step lands where its time puts it.
 
 use chrono::{DateTime, Local};
 use eframe::egui::{self, RichText};
@@ -7,7 +8,8 @@ use eframe::egui::{self, RichText};
 use super::{Action, style, widgets};
 use crate::command::{Change, new_step};
 use crate::i18n::{self, t};
-use crate::model::routine::{MAX_ANCHOR_MINUTES, MAX_TITLE_CHARS, StepEdit};
+use crate::model::plan::due_local;
+use crate::model::routine::{MAX_ANCHOR_MINUTES, MAX_TITLE_CHARS, MAX_WHY_CHARS, StepEdit};
 use crate::model::{Anchor, CATALOG, Config, Step, evening_at, plan_evening};
 use crate::tr;
 
@@ -71,7 +73,7 @@ pub fn routine_ui(
         egui::ScrollArea::vertical().id_salt("routine-list").auto_shrink([false, false]).show(ui, |ui| {
             ui.heading(t("ui-routine-heading"));
             ui.label(RichText::new(t("ui-routine-hint")).weak());
-            list_ui(ui, state, config, actions);
+            list_ui(ui, state, config, evening, actions);
             ui.separator();
             add_ui(ui, state, config, actions);
         });
@@ -116,9 +118,18 @@ fn sync_draft(state: &mut EditorState, config: &Config) {
     }
 }
 
-fn list_ui(ui: &mut egui::Ui, state: &mut EditorState, config: &Config, actions: &mut Vec<Action>) {
-    let count = config.routine.steps.len();
-    for (index, step) in config.routine.steps.iter().enumerate() {
+fn list_ui(
+    ui: &mut egui::Ui,
+    state: &mut EditorState,
+    config: &Config,
+    evening: chrono::NaiveDate,
+    actions: &mut Vec<Action>,
+) {
+    // In time order, as tonight and the preview show them (a stable sort keeps the
+    // routine's order for steps due together).
+    let mut steps: Vec<&Step> = config.routine.steps.iter().collect();
+    steps.sort_by_key(|step| due_local(config, evening, step.anchor));
+    for step in steps {
         let title = i18n::step_title(step);
         let title = title.as_str();
         let selected = state.selected.as_deref() == Some(step.id.as_str());
@@ -140,17 +151,6 @@ fn list_ui(ui: &mut egui::Ui, state: &mut EditorState, config: &Config, actions:
                     let delete = ui.small_button(t("ui-routine-delete"));
                     if delete.accessible_name(tr!("ui-routine-delete-step", title = title)).clicked() {
                         actions.push(Action::Apply(Change::RemoveStep { step: step.id.clone() }));
-                    }
-                    let down = ui.add_enabled(index + 1 < count, egui::Button::new(t("ui-routine-down")).small());
-                    if down.accessible_name(tr!("ui-routine-move-down", title = title)).clicked() {
-                        actions.push(Action::Apply(Change::MoveStep { step: step.id.clone(), to: index + 1 }));
-                    }
-                    let up = ui.add_enabled(index > 0, egui::Button::new(t("ui-routine-up")).small());
-                    if up.accessible_name(tr!("ui-routine-move-up", title = title)).clicked() {
-                        actions.push(Action::Apply(Change::MoveStep {
-                            step: step.id.clone(),
-                            to: index.saturating_sub(1),
-                        }));
                     }
                     let edit = ui.add(egui::Button::new(t("ui-routine-edit")).small().selected(selected));
                     if edit.accessible_name(tr!("ui-routine-edit-step", title = title)).clicked() {
@@ -266,9 +266,23 @@ fn editor_ui(ui: &mut egui::Ui, state: &mut EditorState, preview: &crate::model:
     ui.horizontal_wrapped(|ui| match &mut draft.anchor {
         Anchor::BeforeBedtime { minutes } | Anchor::AfterWake { minutes } => {
             let label = ui.label(t("ui-routine-minutes"));
-            let suffix = format!(" {}", t("ui-unit-min"));
-            let drag = egui::DragValue::new(minutes).range(0..=MAX_ANCHOR_MINUTES).speed(1).suffix(suffix);
-            changed |= ui.add(drag).labelled_by(label.id).changed();
+            // Typed, or stepped by 5: no drag, so a slip of the mouse never moves it.
+            let field = egui::DragValue::new(minutes)
+                .range(0..=MAX_ANCHOR_MINUTES)
+                .speed(0.0)
+                .custom_formatter(|value, _| i18n::duration(value.round() as i64))
+                .custom_parser(parse_minutes);
+            changed |= ui.add(field).labelled_by(label.id).changed();
+            let less = ui.add_enabled(*minutes > 0, egui::Button::new("-5").small());
+            if less.accessible_name(t("ui-routine-five-less")).clicked() {
+                *minutes = minutes.saturating_sub(MINUTES_STEP);
+                changed = true;
+            }
+            let more = ui.add_enabled(*minutes < MAX_ANCHOR_MINUTES, egui::Button::new("+5").small());
+            if more.accessible_name(t("ui-routine-five-more")).clicked() {
+                *minutes = (*minutes + MINUTES_STEP).min(MAX_ANCHOR_MINUTES);
+                changed = true;
+            }
         }
         Anchor::At { time } => {
             if let Some(new_time) = widgets::time_field(ui, &t("ui-routine-clock-time"), &mut state.at_text) {
@@ -278,20 +292,79 @@ fn editor_ui(ui: &mut egui::Ui, state: &mut EditorState, preview: &crate::model:
         }
     });
     changed |= ui.checkbox(&mut draft.remind, t("ui-routine-send-reminder")).changed();
-    let why = i18n::step_why(draft);
-    if !why.is_empty() {
-        ui.label(RichText::new(why).color(style::quiet(ui)));
+    if draft.catalog_entry().is_none() {
+        // A custom step may say why, in the user's own words.
+        let label = ui.label(t("ui-routine-why"));
+        let mut why = draft.why.clone().unwrap_or_default();
+        let field = egui::TextEdit::multiline(&mut why)
+            .char_limit(MAX_WHY_CHARS)
+            .desired_rows(2)
+            .hint_text(t("ui-routine-why-hint"));
+        if ui.add(field).labelled_by(label.id).changed() {
+            draft.why = Some(why).filter(|why| !why.trim().is_empty());
+            changed = true;
+        }
+    } else {
+        let why = i18n::step_why(draft);
+        if !why.is_empty() {
+            ui.add(egui::Label::new(RichText::new(why).color(style::quiet(ui))).wrap());
+        }
     }
     if let Some(from_article) = i18n::step_from_article(draft) {
         ui.label(RichText::new(format!("{} {from_article}", i18n::from_article_label())).color(style::quiet(ui)));
     }
     if let Some(planned) = preview.get(&draft.id) {
-        let at = tr!("ui-routine-tonight-at", time = widgets::clock(&planned.due));
+        let time = widgets::clock(&planned.due);
+        // An after-waking step belongs to the morning that starts the evening's day.
+        let at = if matches!(draft.anchor, Anchor::AfterWake { .. }) {
+            tr!("ui-routine-morning-at", time = time)
+        } else {
+            tr!("ui-routine-tonight-at", time = time)
+        };
         ui.label(RichText::new(at).color(style::accent(ui)));
     } else if !draft.enabled {
         ui.label(RichText::new(t("ui-routine-turned-off")).weak());
     }
     if changed {
         state.dirty = true;
+    }
+}
+
+/// How far one press of -5 or +5 moves a step.
+const MINUTES_STEP: u32 = 5;
+
+/// Reads minutes as typed into the field: "45", "3 h", "1 h 30 min", "1:30", "2 ч 05 мин".
+/// One number is minutes unless it is marked as hours; two are hours and minutes.
+fn parse_minutes(text: &str) -> Option<f64> {
+    let numbers: Vec<u32> = text
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|part| !part.is_empty())
+        .map(str::parse)
+        .collect::<Result<_, _>>()
+        .ok()?;
+    let hours_marked = text.contains(['h', 'H', 'ч', 'Ч', ':']);
+    let minutes = match numbers.as_slice() {
+        [minutes] if !hours_marked => *minutes,
+        [hours] => hours.checked_mul(60)?,
+        [hours, minutes] => hours.checked_mul(60)?.checked_add(*minutes)?,
+        _ => return None,
+    };
+    Some(f64::from(minutes))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_minutes;
+
+    #[test]
+    fn minutes_read_as_people_type_them() {
+        assert_eq!(parse_minutes("45"), Some(45.0));
+        assert_eq!(parse_minutes("45 min"), Some(45.0));
+        assert_eq!(parse_minutes("3 h"), Some(180.0));
+        assert_eq!(parse_minutes("1 h 30 min"), Some(90.0));
+        assert_eq!(parse_minutes("1:30"), Some(90.0));
+        assert_eq!(parse_minutes("2 ч 05 мин"), Some(125.0));
+        assert_eq!(parse_minutes("soon"), None);
+        assert_eq!(parse_minutes("1 2 3"), None);
     }
 }

@@ -85,10 +85,6 @@ ui-routine-hint = Tick a step to use it; untick to pause it without losing it.
 ui-routine-use = Use: { $title }
 ui-routine-delete = Delete
 ui-routine-delete-step = Delete: { $title }
-ui-routine-down = Down
-ui-routine-move-down = Move down: { $title }
-ui-routine-up = Up
-ui-routine-move-up = Move up: { $title }
 ui-routine-edit = Edit
 # The editor's heading and the Edit button's accessible name.
 ui-routine-edit-step = Edit: { $title }
@@ -186,3 +182,11 @@ ui-group-workdays-wake = Workday mornings: wake time
 ui-group-weekend-bedtime = Weekend nights: bedtime
 ui-group-weekend-wake = Weekend mornings: wake time
 ui-schedule-kept = Your nights for particular days are kept: choose "Different on some days" to use them again.
+
+## The step editor: minutes stepped by 5, a custom step's reason, the morning's time.
+
+ui-routine-five-less = 5 minutes less
+ui-routine-five-more = 5 minutes more
+ui-routine-why = Why (optional)
+ui-routine-why-hint = What this step does for your sleep
+ui-routine-morning-at = In the morning at { $time }

@@ -96,10 +96,6 @@ ui-routine-hint = Отмеченные шаги входят в вечер; сн
 ui-routine-use = Использовать: { $title }
 ui-routine-delete = Удалить
 ui-routine-delete-step = Удалить: { $title }
-ui-routine-down = Ниже
-ui-routine-move-down = Ниже: { $title }
-ui-routine-up = Выше
-ui-routine-move-up = Выше: { $title }
 ui-routine-edit = Изменить
 ui-routine-edit-step = Изменить: { $title }
 ui-routine-when-remind = { $when } · напоминание
@@ -195,3 +191,11 @@ ui-group-workdays-wake = Будни: подъём
 ui-group-weekend-bedtime = Выходные: отбой
 ui-group-weekend-wake = Выходные: подъём
 ui-schedule-kept = Ваши ночи по дням сохранены: выберите «В некоторые дни иначе», чтобы вернуть их.
+
+## Редактор шага: минуты шагом по 5, причина своего шага, время утром.
+
+ui-routine-five-less = На 5 минут меньше
+ui-routine-five-more = На 5 минут больше
+ui-routine-why = Зачем (необязательно)
+ui-routine-why-hint = Чем этот шаг помогает вашему сну
+ui-routine-morning-at = Утром в { $time }
