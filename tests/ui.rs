@@ -817,3 +817,23 @@ fn a_custom_step_saves_an_optional_why() {
     h.run();
     assert!(h.query_by_label("Why (optional)").is_none());
 }
+
+#[test]
+fn short_night_warnings_wrap_in_the_smallest_window() {
+    let dir = tempfile::tempdir().unwrap();
+    saved_routine(dir.path());
+    // Every night short, and Saturday's shorter, so the weekday rows show.
+    let (late, later) = (chrono::NaiveTime::from_hms_opt(1, 0, 0), chrono::NaiveTime::from_hms_opt(2, 0, 0));
+    Change::SetNights { days: Vec::new(), bedtime: late, wake: None }.apply(&store(dir.path())).unwrap();
+    let sat = vec![bedtime_coach::model::Day::Sat];
+    Change::SetNights { days: sat, bedtime: later, wake: None }.apply(&store(dir.path())).unwrap();
+    for language in [Language::English, Language::Russian] {
+        let mut h = harness_in(dir.path(), language, egui::vec2(720.0, 520.0));
+        let schedule = if language == Language::English { "Schedule" } else { "Режим сна" };
+        h.get_by_label(schedule).click();
+        h.run();
+        assert_fits(&h, "schedule with short nights");
+        let advice = if language == Language::English { "nine or ten" } else { "девять" };
+        assert!(h.query_all_by_label_contains(advice).count() >= 3, "{language:?}");
+    }
+}
