@@ -164,3 +164,11 @@ ui-setup-steps = 2. Your evening steps, from the article
 ui-setup-preview = 3. Tonight with this routine
 ui-setup-save = Save my routine
 ui-tonight-reassurance = Twitches while falling asleep are common and usually harmless; a steady, calm routine makes them less likely. If twitching goes on through the night, or keeps coming back in the daytime day after day, a doctor (a neurologist) should look at it.
+
+## Settings: the test notification. $time is HH:MM; $reason is a sentence.
+
+ui-settings-test = Send a test notification
+ui-settings-test-waiting = Asked the reminder service for a test notification…
+ui-settings-test-no-service = The reminder service is not running; it shows the test notification when it starts.
+ui-settings-test-shown = The test notification was shown at { $time }. If you did not see it, check the desktop's notification settings.
+ui-settings-test-failed = The test notification at { $time } could not be shown. { $reason }
