@@ -168,7 +168,7 @@ ui-tonight-reassurance = Twitches while falling asleep are common and usually ha
 ## Settings: the test notification. $time is HH:MM; $reason is a sentence.
 
 ui-settings-test = Send a test notification
-ui-settings-test-waiting = Asked the reminder service for a test notification…
+ui-settings-test-waiting = Waiting for the reminder service to show the test notification…
 ui-settings-test-no-service = The reminder service is not running; it shows the test notification when it starts.
 ui-settings-test-shown = The test notification was shown at { $time }. If you did not see it, check the desktop's notification settings.
 ui-settings-test-failed = The test notification at { $time } could not be shown. { $reason }
