@@ -67,6 +67,11 @@ pub enum Change {
         reminders: Vec<(NaiveDate, String)>,
         until: DateTime<FixedOffset>,
     },
+    /// "Send a test notification": asks the reminder service (the one sender) to show
+    /// one on its next tick; it writes down what came of it in the reminder log.
+    RequestTestNotification {
+        at: DateTime<FixedOffset>,
+    },
 }
 
 /// Why a command was refused; each message is a sentence for the user, in their language.
@@ -242,6 +247,10 @@ impl Change {
                 for (evening, key) in &reminders {
                     log.snooze(*evening, key, until);
                 }
+                Ok(Applied::Saved)
+            }),
+            Change::RequestTestNotification { at } => store.update_reminders(|log| {
+                log.test_requested_at = Some(at);
                 Ok(Applied::Saved)
             }),
         };

@@ -210,7 +210,7 @@ fn notifier_on_private_buses() {
     assert_eq!(call.icon, "/tmp/icon.png");
     assert_eq!(call.summary, "Tea & <biscuits>", "the summary is never markup");
     assert_eq!(call.body, "Tea &amp; &lt;biscuits&gt; — Less than 1 &lt; 2 &gt; 0");
-    assert_eq!(call.actions, vec!["done", "Done", "snooze", "Snooze 10 min"]);
+    assert_eq!(call.actions, vec!["default", "Open Bedtime Coach", "done", "Done", "snooze", "Snooze 10 min"]);
     assert_eq!(call.hints, vec!["category", "desktop-entry", "urgency"]);
     // The notification thread subscribes to the signal right after `show` returns; a user
     // takes longer than that, a test has to retry.

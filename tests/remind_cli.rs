@@ -98,3 +98,38 @@ fn a_second_service_exits_with_a_clear_message() {
     let status = text(run(dir.path(), config.path(), &["autostart", "status"]));
     assert!(!status.contains("is running now"), "{status}");
 }
+
+#[test]
+fn remind_test_asks_the_service_and_reports_what_came_of_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = tempfile::tempdir().unwrap();
+    // No service: the request waits in the reminder log, and the user is told so.
+    let out = text(run(dir.path(), config.path(), &["remind", "--test"]));
+    assert!(out.starts_with("The reminder service is not running"), "{out}");
+    let log: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("reminders.json")).unwrap()).unwrap();
+    assert!(log["test_requested_at"].is_string(), "{log}");
+    assert_eq!(run(dir.path(), config.path(), &["remind", "--test", "--resume"]).code(), 2);
+    // A service without a session bus answers that notifications are not available.
+    let mut service = bin(dir.path())
+        .arg("remind")
+        .env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus")
+        .env("XDG_CONFIG_HOME", config.path())
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let lock = dir.path().join("reminders.lock");
+    let locked = || std::fs::read_to_string(&lock).unwrap_or_default().trim() == service.id().to_string();
+    assert!(wait_until(Duration::from_secs(10), locked), "the service never took the lock");
+    let answer = run(dir.path(), config.path(), &["remind", "--test"]);
+    let _ = service.kill();
+    let _ = service.wait();
+    let message = answer.stderr();
+    assert_eq!(answer.code(), 1, "{message}");
+    assert!(
+        message.contains("The test notification could not be shown. Desktop notifications are not available"),
+        "{message}"
+    );
+}

@@ -5,7 +5,9 @@
 //!   minutes: the first one at least 90 s ahead).
 //! - The `Notify` call must arrive within 2 s of the due time, with the right summary and
 //!   body, and exactly once.
-//! - Invoking the "Done" action over D-Bus marks the step done in `status --json`.
+//! - Invoking the "Done" action over D-Bus marks the step done in `status --json`, and
+//!   the service then closes the notification (`CloseNotification` with its id).
+//! - `remind --test` on the command line gets a test notification shown by the service.
 //! - A second `remind` started beside the first exits with a clear message.
 //!
 //! Needs Xvfb, dunst, dbus-daemon, dbus-monitor and gdbus. When one is missing the test is
@@ -217,6 +219,12 @@ fn reminder_arrives_once_on_time_and_done_reaches_the_journal() {
         lights_out_done()
     });
     assert!(invoked, "Done did not reach the journal; service log: {}", fs::read_to_string(&first_log).unwrap());
+    // Its step settled, the service closes the notification it showed (`CloseNotification`
+    // with the server's id), within a few seconds of the journal changing.
+    let closed = wait_until(Duration::from_secs(5), || {
+        close_calls(&fs::read_to_string(&monitor_log).unwrap_or_default()).contains(&id)
+    });
+    assert!(closed, "no CloseNotification({id}); service log: {}", fs::read_to_string(&first_log).unwrap());
 
     // Nothing is shown twice, whatever happens next: not later, not after a restart.
     sleep(Duration::from_secs(3));
@@ -238,4 +246,24 @@ fn reminder_arrives_once_on_time_and_done_reaches_the_journal() {
     sleep(Duration::from_secs(3));
     let calls = notify_calls(&fs::read_to_string(&monitor_log).unwrap_or_default());
     assert_eq!(calls.len(), 1, "a restart repeated a reminder: {calls:?}");
+
+    // `remind --test` asks the running service, which shows a test notification in dunst.
+    let test = session.app(&["remind", "--test"]);
+    let out = String::from_utf8_lossy(&test.stdout);
+    assert!(test.status.success(), "{out} {}", String::from_utf8_lossy(&test.stderr));
+    assert!(out.starts_with("A test notification was shown."), "{out}");
+    let calls = notify_calls(&fs::read_to_string(&monitor_log).unwrap_or_default());
+    assert_eq!(calls.len(), 2, "{calls:?}");
+    assert_eq!(calls[1].1, "Test notification from Bedtime Coach");
+}
+
+/// The ids in the `CloseNotification` calls of a dbus-monitor log.
+fn close_calls(log: &str) -> Vec<u32> {
+    let lines: Vec<&str> = log.lines().collect();
+    lines
+        .iter()
+        .enumerate()
+        .filter(|(_, line)| line.starts_with("method call") && line.contains("member=CloseNotification"))
+        .filter_map(|(n, _)| lines.get(n + 1)?.trim().strip_prefix("uint32 ")?.parse().ok())
+        .collect()
 }

@@ -837,3 +837,36 @@ fn short_night_warnings_wrap_in_the_smallest_window() {
         assert!(h.query_all_by_label_contains(advice).count() >= 3, "{language:?}");
     }
 }
+
+#[test]
+fn settings_asks_the_service_for_a_test_notification_and_shows_the_answer() {
+    let dir = tempfile::tempdir().unwrap();
+    saved_routine(dir.path());
+    let mut h = harness(dir.path());
+    h.run();
+    h.get_by_label("Settings").click();
+    h.run();
+    // The window never sends a notification itself: the request goes into the reminder
+    // log for the service (none runs here, and Settings says so).
+    h.get_by_label("Send a test notification").click();
+    h.run();
+    let log = store(dir.path()).load_reminders().unwrap().value;
+    let asked = log.test_requested_at.expect("a test request in the reminder log");
+    h.get_by_label_contains("The reminder service is not running; it shows the test notification when it starts.");
+    // The service's answer, as it writes it, shows under the button.
+    store(dir.path())
+        .update_reminders(|log| {
+            log.record_test(bedtime_coach::model::reminders::TestResult {
+                requested_at: asked,
+                at: asked,
+                shown: false,
+                reason: Some("Desktop notifications are not available in this session.".to_owned()),
+                extra: Default::default(),
+            });
+            Ok::<_, bedtime_coach::store::StoreError>(())
+        })
+        .unwrap();
+    h.run();
+    let time = asked.format("%H:%M").to_string();
+    h.get_by_label_contains(&format!("The test notification at {time} could not be shown. Desktop notifications"));
+}

@@ -59,6 +59,8 @@ pub enum CliCommand {
         pause_tonight: bool,
         #[arg(long)]
         resume: bool,
+        #[arg(long, conflicts_with_all = ["pause_tonight", "resume"])]
+        test: bool,
     },
     Autostart {
         #[arg(value_enum)]
@@ -122,6 +124,7 @@ pub fn localized_command() -> Command {
             c.about(t("help-remind"))
                 .mut_arg("pause_tonight", help(t("help-remind-pause")))
                 .mut_arg("resume", help(t("help-remind-resume")))
+                .mut_arg("test", help(t("help-remind-test")))
         })
         .mut_subcommand("autostart", |c| c.about(t("help-autostart")))
 }

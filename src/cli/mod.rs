@@ -33,6 +33,9 @@ pub enum CliError {
     Remind(#[from] RemindError),
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// `remind --test` got no notification on screen; the sentence says why.
+    #[error("{0}")]
+    Test(String),
 }
 
 /// Runs one command; the text to print goes to stdout, notices to stderr.
@@ -54,7 +57,10 @@ where
         }
         CliCommand::Routine(command) => routine::routine(command, store),
         CliCommand::Schedule { bedtime, wake, days } => handlers::schedule(store, bedtime, wake, days),
-        CliCommand::Remind { pause_tonight, resume } => reminders::remind_command(store, now, pause_tonight, resume),
+        CliCommand::Remind { test: true, .. } => reminders::test_notification(store, now),
+        CliCommand::Remind { pause_tonight, resume, .. } => {
+            reminders::remind_command(store, now, pause_tonight, resume)
+        }
         CliCommand::Autostart { action } => autostart_command(
             store,
             match action {

@@ -4,6 +4,8 @@
 
 use std::io::{self, Write as _};
 use std::path::Path;
+use std::thread;
+use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Local, TimeZone};
 
@@ -45,6 +47,32 @@ pub(super) fn remind_command<Tz: TimeZone>(
     Change::PauseReminders { evening, paused: pause_tonight }.apply(store)?;
     let when = i18n::short_date(evening);
     Ok(if pause_tonight { tr!("cli-remind-paused", date = when) } else { tr!("cli-remind-resumed", date = when) })
+}
+
+/// How long `remind --test` waits for the service's answer: it looks at the files
+/// about every second.
+const TEST_WAIT: Duration = Duration::from_secs(8);
+
+/// `bedtime-coach remind --test`: asks the reminder service (the one sender) for a test
+/// notification through the reminder log, and waits a little for what came of it.
+pub(super) fn test_notification<Tz: TimeZone>(store: &Store, now: &DateTime<Tz>) -> Result<String, CliError> {
+    let asked = now.fixed_offset();
+    Change::RequestTestNotification { at: asked }.apply(store)?;
+    if !service::is_running(store.paths()) {
+        return Ok(t("cli-remind-test-no-service"));
+    }
+    let started = Instant::now();
+    while started.elapsed() < TEST_WAIT {
+        thread::sleep(Duration::from_millis(200));
+        let result = store.load_reminders()?.value.test_result.filter(|result| result.requested_at >= asked);
+        if let Some(result) = result {
+            return match result.reason {
+                None => Ok(t("cli-remind-test-shown")),
+                Some(reason) => Err(CliError::Test(tr!("cli-remind-test-failed", reason = reason))),
+            };
+        }
+    }
+    Err(CliError::Test(tr!("cli-remind-test-no-answer", seconds = TEST_WAIT.as_secs())))
 }
 
 /// What `bedtime-coach autostart` does.

@@ -59,13 +59,31 @@ pub struct LogEntry {
     pub due: DateTime<FixedOffset>,
     /// When it was settled (by the wall clock of that moment).
     pub at: DateTime<FixedOffset>,
+    /// Earlier due times of the same reminder that were settled too (its step moved
+    /// since), oldest first, so moving a step back does not bring them back.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub earlier: Vec<DateTime<FixedOffset>>,
     #[serde(flatten)]
     pub extra: Extra,
 }
 
+/// How many earlier due times an entry remembers.
+pub const KEEP_EARLIER: usize = 8;
+
 impl LogEntry {
     pub fn new(outcome: LogOutcome, due: DateTime<FixedOffset>, at: DateTime<FixedOffset>) -> Self {
-        Self { outcome, due, at, extra: Extra::new() }
+        Self { outcome, due, at, earlier: Vec::new(), extra: Extra::new() }
+    }
+
+    /// Whether this entry settles the reminder due at `due`.
+    ///
+    /// A reminder is owed once per planned *clock time*: a step moved to another time
+    /// gets its reminder there, while the same clock time is never reminded twice, also
+    /// when its instant changes with the time zone (the laptop travelled) or falls into
+    /// a DST fold (02:30 happening twice is one 02:30).
+    pub fn settles(&self, due: &DateTime<FixedOffset>) -> bool {
+        let wanted = due.naive_local();
+        self.due.naive_local() == wanted || self.earlier.iter().any(|old| old.naive_local() == wanted)
     }
 }
 
@@ -110,6 +128,28 @@ pub struct ReminderLog {
     /// window to show instead; cleared once a notification gets through again.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub undelivered: Vec<Undelivered>,
+    /// "Send a test notification" (Settings, `remind --test`): asked at this moment, for
+    /// the service to show one on its next tick.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub test_requested_at: Option<DateTime<FixedOffset>>,
+    /// What came of the last test notification, for Settings to show.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub test_result: Option<TestResult>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// The outcome of a test notification.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TestResult {
+    /// The request it answers.
+    pub requested_at: DateTime<FixedOffset>,
+    /// When the service tried.
+    pub at: DateTime<FixedOffset>,
+    pub shown: bool,
+    /// Why it was not shown, as a sentence.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -142,14 +182,34 @@ impl ReminderLog {
         self.evening(date)?.sent.get(key)
     }
 
+    /// Whether the reminder `key` of `date`, due at `due`, was already settled (see
+    /// [`LogEntry::settles`]).
+    pub fn is_settled(&self, date: NaiveDate, key: &str, due: &DateTime<FixedOffset>) -> bool {
+        self.entry(date, key).is_some_and(|entry| entry.settles(due))
+    }
+
     pub fn is_paused(&self, date: NaiveDate) -> bool {
         self.evening(date).is_some_and(|e| e.paused)
     }
 
-    /// Records how a reminder was settled; an existing entry is never overwritten, so
-    /// the first decision stands.
+    /// Records how a reminder was settled. For the same clock time the first decision
+    /// stands; for a new one (the step moved) the entry is replaced, keeping the old
+    /// time in [`LogEntry::earlier`].
     pub fn settle(&mut self, date: NaiveDate, key: &str, entry: LogEntry) {
-        self.evenings.entry(date).or_default().sent.entry(key.to_owned()).or_insert(entry);
+        let sent = &mut self.evenings.entry(date).or_default().sent;
+        match sent.get_mut(key) {
+            Some(old) if old.settles(&entry.due) => {}
+            Some(old) => {
+                let mut earlier = std::mem::take(&mut old.earlier);
+                earlier.push(old.due);
+                let extra = earlier.len().saturating_sub(KEEP_EARLIER);
+                earlier.drain(..extra);
+                *old = LogEntry { earlier, ..entry };
+            }
+            None => {
+                sent.insert(key.to_owned(), entry);
+            }
+        }
     }
 
     pub fn set_paused(&mut self, date: NaiveDate, paused: bool) {
@@ -173,6 +233,15 @@ impl ReminderLog {
         self.undelivered.push(undelivered);
         let extra = self.undelivered.len().saturating_sub(KEEP_UNDELIVERED);
         self.undelivered.drain(..extra);
+    }
+
+    /// Records what came of the test notification asked at `requested_at`; the request
+    /// is answered unless a newer one came in meanwhile.
+    pub fn record_test(&mut self, result: TestResult) {
+        if self.test_requested_at.is_some_and(|asked| asked <= result.requested_at) {
+            self.test_requested_at = None;
+        }
+        self.test_result = Some(result);
     }
 
     /// Drops all but the newest [`KEEP_EVENINGS`] evenings.
@@ -220,5 +289,36 @@ mod tests {
         assert!(log.is_paused(date(26)));
         let back = serde_json::to_value(&log).unwrap();
         assert_eq!(back, serde_json::from_str::<serde_json::Value>(text).unwrap());
+    }
+
+    #[test]
+    fn a_moved_reminder_is_owed_again_and_its_old_time_stays_settled() {
+        let mut log = ReminderLog::default();
+        let first = at("2026-11-26T21:00:00+01:00");
+        let moved = at("2026-11-26T22:00:00+01:00");
+        log.settle(date(26), "warm-bath", LogEntry::new(LogOutcome::Skipped, first, first));
+        assert!(log.is_settled(date(26), "warm-bath", &first));
+        assert!(!log.is_settled(date(26), "warm-bath", &moved));
+        // The same clock time in another zone is the same reminder.
+        assert!(log.is_settled(date(26), "warm-bath", &at("2026-11-26T21:00:00+00:00")));
+        log.settle(date(26), "warm-bath", LogEntry::new(LogOutcome::Fired, moved, moved));
+        let entry = log.entry(date(26), "warm-bath").unwrap();
+        assert_eq!((entry.outcome, entry.earlier.clone()), (LogOutcome::Fired, vec![first]));
+        assert!(log.is_settled(date(26), "warm-bath", &first) && log.is_settled(date(26), "warm-bath", &moved));
+        let back: ReminderLog = serde_json::from_str(&serde_json::to_string(&log).unwrap()).unwrap();
+        assert_eq!(back, log);
+    }
+
+    #[test]
+    fn a_test_result_answers_its_request_only() {
+        let mut log = ReminderLog::default();
+        let asked = at("2026-11-26T21:00:00+01:00");
+        let result =
+            |requested_at| TestResult { requested_at, at: asked, shown: true, reason: None, extra: Extra::new() };
+        log.test_requested_at = Some(at("2026-11-26T21:00:05+01:00"));
+        log.record_test(result(asked));
+        assert!(log.test_requested_at.is_some(), "a newer request still waits");
+        log.record_test(result(at("2026-11-26T21:00:05+01:00")));
+        assert!(log.test_requested_at.is_none() && log.test_result.as_ref().unwrap().shown);
     }
 }

@@ -1,9 +1,11 @@
-//! What a notification's buttons do: check the step off, or snooze the reminders in it.
+//! What a notification's buttons do: check its steps off, snooze the reminders in it, or
+//! (a click on its body) open the window.
 //!
 //! The answer arrives on the notifier's thread, possibly minutes after the notification
 //! was shown, so the handler owns everything it needs and applies an ordinary [`Change`]
 //! through the store, like the window and the command line do.
 
+use std::path::PathBuf;
 use std::sync::mpsc::Sender;
 
 use chrono::{Local, TimeDelta};
@@ -11,6 +13,7 @@ use chrono::{Local, TimeDelta};
 use super::engine::Alert;
 use super::events::{Control, EventSink, ReminderEvent, emit};
 use super::notifier::Reply;
+use super::service;
 use crate::command::Change;
 use crate::model::Outcome;
 use crate::model::time::shift;
@@ -23,23 +26,46 @@ pub(super) fn action_handler(
     snooze_minutes: u32,
     events: EventSink,
     control: Option<Sender<Control>>,
+    window_program: Option<PathBuf>,
 ) -> Box<dyn FnOnce(Reply) + Send> {
     Box::new(move |action| {
         let now = Local::now().fixed_offset();
-        let command = match action {
+        let commands: Vec<Change> = match action {
             Reply::Closed => return,
-            Reply::Done => {
-                let Some((evening, step)) = notice.done_target() else { return };
-                Change::Check { evening, step: step.to_owned(), outcome: Outcome::Done, value: None, at: now }
+            Reply::Open => {
+                let opened = match &window_program {
+                    Some(program) => service::spawn_window_from(program, service::chosen_data_dir(&paths)),
+                    None => Ok(()),
+                };
+                match opened {
+                    Ok(()) => emit(&events, ReminderEvent::ActionApplied { action, summary: notice.summary.clone() }),
+                    Err(error) => emit(&events, ReminderEvent::Error { message: error.to_string() }),
+                }
+                return;
             }
-            Reply::Snooze => Change::Snooze {
+            // "Done" on a merged notification checks every step in it.
+            Reply::Done => notice
+                .done_targets()
+                .into_iter()
+                .map(|(evening, step)| Change::Check {
+                    evening,
+                    step: step.to_owned(),
+                    outcome: Outcome::Done,
+                    value: None,
+                    at: now,
+                })
+                .collect(),
+            Reply::Snooze => vec![Change::Snooze {
                 reminders: notice.items.iter().map(|item| (item.evening, item.key.clone())).collect(),
                 until: shift(&now, TimeDelta::minutes(snooze_minutes.into())),
-            },
+            }],
         };
+        if commands.is_empty() {
+            return;
+        }
         let store = Store::new(paths);
-        match command.apply(&store) {
-            Ok(_) => emit(&events, ReminderEvent::ActionApplied { action, summary: notice.summary.clone() }),
+        match commands.into_iter().try_for_each(|command| command.apply(&store).map(drop)) {
+            Ok(()) => emit(&events, ReminderEvent::ActionApplied { action, summary: notice.summary.clone() }),
             Err(error) => emit(&events, ReminderEvent::Error { message: error.to_string() }),
         }
         if let Some(control) = control {

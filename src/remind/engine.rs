@@ -129,9 +129,20 @@ pub fn next_reminder<Tz: TimeZone>(
     if !config.settings.reminders || log.is_paused(plan.evening) {
         return None;
     }
-    reminders_of(config, plan)
-        .into_iter()
-        .find(|r| !r.quiet && r.due >= *now && log.entry(plan.evening, &r.key).is_none())
+    let reminders = reminders_of(config, plan);
+    let first = reminders
+        .iter()
+        .find(|r| !r.quiet && r.due >= *now && !log.is_settled(plan.evening, &r.key, &r.due.fixed_offset()))
+        .cloned();
+    // A pending snooze brings its reminder back at `until`, which may come first.
+    let tz = plan.bedtime.timezone();
+    let snoozed = log.evening(plan.evening).map(|e| &e.snoozed).into_iter().flatten();
+    let snoozes = snoozed.filter(|(_, snooze)| !snooze.settled).filter_map(|(key, snooze)| {
+        let until = snooze.until.with_timezone(&tz);
+        let reminder = reminders.iter().find(|r| &r.key == key && !r.quiet)?;
+        (until >= *now).then(|| Reminder { due: until, ..reminder.clone() })
+    });
+    first.into_iter().chain(snoozes).min_by(|a, b| a.due.cmp(&b.due))
 }
 
 /// One reminder inside a notification, with what the log knows it by.
@@ -176,6 +187,8 @@ impl Alert {
             .map(|line| {
                 if line.why.is_empty() {
                     escape(&line.title)
+                } else if line.title.is_empty() {
+                    escape(&line.why)
                 } else {
                     format!("{} — {}", escape(&line.title), escape(&line.why))
                 }
@@ -184,14 +197,16 @@ impl Alert {
             .join("\n")
     }
 
-    /// The single step a "Done" button would check, if the notification is about exactly one.
-    pub fn done_target(&self) -> Option<(NaiveDate, &str)> {
-        let mut steps = self.items.iter().filter_map(|item| match &item.kind {
-            Kind::Step(id) => Some((item.evening, id.as_str())),
-            _ => None,
-        });
-        let first = steps.next()?;
-        steps.next().is_none().then_some(first)
+    /// The steps a "Done" button checks: every step the notification is about (none for
+    /// a wind-down or bedtime notification without steps).
+    pub fn done_targets(&self) -> Vec<(NaiveDate, &str)> {
+        self.items
+            .iter()
+            .filter_map(|item| match &item.kind {
+                Kind::Step(id) => Some((item.evening, id.as_str())),
+                _ => None,
+            })
+            .collect()
     }
 
     /// The steps it is about, by title (for the in-window banner).
@@ -263,7 +278,8 @@ pub fn decide<Tz: TimeZone>(config: &Config, journal: &Journal, log: &ReminderLo
         let reminders = reminders_of(config, &plan);
         let paused = log.is_paused(evening);
         for reminder in &reminders {
-            if log.entry(evening, &reminder.key).is_some() {
+            // Once per planned clock time: a step moved elsewhere is owed its reminder there.
+            if log.is_settled(evening, &reminder.key, &reminder.due.fixed_offset()) {
                 continue;
             }
             if reminder.due > *now {
@@ -326,6 +342,7 @@ fn compose<Tz: TimeZone>(mut due: Vec<Reminder<Tz>>, now: &DateTime<Tz>) -> Opti
     } else {
         tr!("remind-steps", count = steps.len())
     };
+    let head_title = head.clone();
     let late = now.clone() - earliest.clone() > LATE_AFTER;
     let time = earliest.naive_local().format("%H:%M").to_string();
     let summary = match (late, due.iter().all(|r| r.due == earliest)) {
@@ -336,7 +353,14 @@ fn compose<Tz: TimeZone>(mut due: Vec<Reminder<Tz>>, now: &DateTime<Tz>) -> Opti
     // Steps speak for themselves; the wind-down and bedtime texts are used only when no
     // step is due with them, so a notification never says the same thing twice.
     let sources: Vec<&Reminder<Tz>> = if steps.is_empty() { due.iter().collect() } else { steps };
-    let lines = sources.iter().map(|r| NoticeLine { title: r.title.clone(), why: r.why.clone() }).collect();
+    // The body does not repeat the summary: a line whose title is the head says only why.
+    let lines = sources
+        .iter()
+        .map(|r| {
+            let title = if r.title == head_title && !r.why.is_empty() { String::new() } else { r.title.clone() };
+            NoticeLine { title, why: r.why.clone() }
+        })
+        .collect();
     let items = due
         .iter()
         .map(|r| NoticeItem { evening: r.evening, key: r.key.clone(), kind: r.kind.clone(), title: r.title.clone() })
@@ -438,12 +462,15 @@ mod tests {
         assert!(shown.iter().all(|s| !s.notice.late));
         let bath = &shown[2].notice;
         assert_eq!(bath.summary, "Warm bath");
-        assert!(bath.body_plain().starts_with("Warm bath — A warm bath helps the body relax"));
-        assert_eq!(bath.done_target(), Some((date(2026, 11, 26), "warm-bath")));
+        assert!(
+            bath.body_plain().starts_with("A warm bath helps the body relax"),
+            "the body does not repeat the title"
+        );
+        assert_eq!(bath.done_targets(), vec![(date(2026, 11, 26), "warm-bath")]);
         let wind_down = &shown[1].notice;
         assert_eq!(wind_down.summary, "Time to wind down");
         assert_eq!(wind_down.lines.len(), 1, "the calm-evening step speaks for the wind-down");
-        assert_eq!(wind_down.done_target(), Some((date(2026, 11, 26), ids::CALM_EVENING)));
+        assert_eq!(wind_down.done_targets(), vec![(date(2026, 11, 26), ids::CALM_EVENING)]);
         assert_eq!(shown[5].notice.summary, "Bedtime");
         // The evening before was already over at 15:00: logged as skipped, never shown.
         let before = log.evening(date(2026, 11, 25)).unwrap();
@@ -470,8 +497,8 @@ mod tests {
         );
         assert_eq!(shown.len(), 1);
         assert_eq!(shown[0].notice.summary, "Time to wind down");
-        assert!(shown[0].notice.body_plain().starts_with("Time to wind down — Bedtime is at 22:30."));
-        assert_eq!(shown[0].notice.done_target(), None);
+        assert!(shown[0].notice.body_plain().starts_with("Bedtime is at 22:30."));
+        assert!(shown[0].notice.done_targets().is_empty());
     }
 
     #[test]
@@ -586,7 +613,8 @@ mod tests {
         assert!(notice.late);
         assert_eq!(notice.summary, "2 steps of your routine (since 21:45)");
         assert_eq!(notice.body_plain().lines().count(), 2);
-        assert_eq!(notice.done_target(), None, "Done is ambiguous for two steps");
+        let evening_steps = vec![(evening, "ventilate-bedroom"), (evening, "humidity-check")];
+        assert_eq!(notice.done_targets(), evening_steps, "Done checks both steps");
         assert_eq!(log.entry(evening, "ventilate-bedroom").unwrap().outcome, LogOutcome::Late);
     }
 
@@ -770,5 +798,95 @@ mod tests {
             decide(&config, &Journal::default(), &ReminderLog::default(), &local(Berlin, 2026, 11, 26, 21, 0));
         assert!(decision.is_idle());
         assert!(decision.next_due.is_none());
+    }
+
+    #[test]
+    fn next_reminder_names_a_pending_snooze_first() {
+        let config = Config::default();
+        let evening = date(2026, 11, 26);
+        let journal = Journal::default();
+        let mut log = ReminderLog::default();
+        run(&config, &journal, &mut log, local(Berlin, 2026, 11, 26, 20, 59), local(Berlin, 2026, 11, 26, 21, 1));
+        let now = local(Berlin, 2026, 11, 26, 21, 2);
+        let plan = plan_evening(&config, evening, &Berlin, journal.evening(evening));
+        assert_eq!(next_reminder(&config, &plan, &log, &now).unwrap().key, "ventilate-bedroom");
+        log.snooze(evening, "warm-bath", local(Berlin, 2026, 11, 26, 21, 12).fixed_offset());
+        let next = next_reminder(&config, &plan, &log, &now).unwrap();
+        assert_eq!((next.key.as_str(), next.due), ("warm-bath", local(Berlin, 2026, 11, 26, 21, 12)));
+        // Snoozed past the next step: that step comes first.
+        log.snooze(evening, "warm-bath", local(Berlin, 2026, 11, 26, 22, 0).fixed_offset());
+        assert_eq!(next_reminder(&config, &plan, &log, &now).unwrap().key, "ventilate-bedroom");
+        // Shown again (settled), or done meanwhile: no longer named.
+        log.snooze(evening, "warm-bath", local(Berlin, 2026, 11, 26, 21, 12).fixed_offset());
+        let mut done = Journal::default();
+        done.record(evening, "warm-bath", CheckIn::new(Outcome::Done, now.fixed_offset(), None));
+        let plan = plan_evening(&config, evening, &Berlin, done.evening(evening));
+        assert_eq!(next_reminder(&config, &plan, &log, &now).unwrap().key, "ventilate-bedroom");
+    }
+
+    #[test]
+    fn a_moved_step_is_reminded_at_its_new_time_and_an_unchanged_one_never_twice() {
+        let evening = date(2026, 11, 26);
+        let journal = Journal::default();
+        let mut log = ReminderLog::default();
+        let mut config = Config::default();
+        // At 21:20 the bedtime moves to 20:00: everything of the evening is over and
+        // logged as skipped at its (now past) time.
+        config.schedule.set(Some(clock(20, 0)), Some(clock(6, 30)), &[]).unwrap();
+        let shown =
+            run(&config, &journal, &mut log, local(Berlin, 2026, 11, 26, 21, 20), local(Berlin, 2026, 11, 26, 21, 21));
+        assert!(shown.is_empty(), "{shown:?}");
+        assert_eq!(log.entry(evening, BEDTIME_KEY).unwrap().outcome, LogOutcome::Skipped);
+        // Back to 22:30: the bedtime reminder is owed at 22:30, and comes once.
+        config.schedule.set(Some(clock(22, 30)), Some(clock(6, 30)), &[]).unwrap();
+        let plan = plan_evening(&config, evening, &Berlin, None);
+        let next = next_reminder(&config, &plan, &log, &local(Berlin, 2026, 11, 26, 21, 21)).unwrap();
+        assert_eq!(next.due, local(Berlin, 2026, 11, 26, 21, 45));
+        let shown =
+            run(&config, &journal, &mut log, local(Berlin, 2026, 11, 26, 21, 21), local(Berlin, 2026, 11, 26, 23, 0));
+        let at = |s: &Shown| s.at.with_timezone(&Berlin).format("%H:%M").to_string();
+        let summary: Vec<(String, Vec<&str>)> = shown.iter().map(|s| (at(s), s.keys())).collect();
+        assert_eq!(
+            summary,
+            vec![
+                ("21:45".to_owned(), vec!["ventilate-bedroom"]),
+                ("21:50".to_owned(), vec!["humidity-check"]),
+                ("22:30".to_owned(), vec!["lights-out", BEDTIME_KEY]),
+            ]
+        );
+        let entry = log.entry(evening, BEDTIME_KEY).unwrap();
+        assert_eq!(entry.outcome, LogOutcome::Fired);
+        assert_eq!(entry.earlier, vec![local(Berlin, 2026, 11, 26, 20, 0).fixed_offset()]);
+        // Restart-safe: read back from JSON, with the clock set back, nothing repeats.
+        let mut reloaded: ReminderLog = serde_json::from_str(&serde_json::to_string(&log).unwrap()).unwrap();
+        let again = run(
+            &config,
+            &journal,
+            &mut reloaded,
+            local(Berlin, 2026, 11, 26, 21, 40),
+            local(Berlin, 2026, 11, 26, 23, 0),
+        );
+        assert!(again.is_empty(), "{again:?}");
+        // Moving to 20:00 again (already settled there) stays silent too.
+        config.schedule.set(Some(clock(20, 0)), Some(clock(6, 30)), &[]).unwrap();
+        let decision = decide(&config, &journal, &reloaded, &local(Berlin, 2026, 11, 26, 23, 1));
+        assert!(decision.notice.is_none());
+    }
+
+    #[test]
+    fn a_dst_fold_does_not_owe_a_second_reminder() {
+        // Logged at the first 02:30 (CEST); the second 02:30 (CET) is the same clock time.
+        let mut config = Config::default();
+        config.schedule.set(Some(clock(2, 30)), Some(clock(10, 30)), &[]).unwrap();
+        let mut log = ReminderLog::default();
+        let first = Berlin.with_ymd_and_hms(2026, 10, 25, 2, 30, 0).earliest().unwrap();
+        let second = Berlin.with_ymd_and_hms(2026, 10, 25, 2, 30, 0).latest().unwrap();
+        assert_ne!(first, second);
+        log.settle(
+            date(2026, 10, 24),
+            BEDTIME_KEY,
+            LogEntry::new(LogOutcome::Fired, first.fixed_offset(), first.fixed_offset()),
+        );
+        assert!(log.is_settled(date(2026, 10, 24), BEDTIME_KEY, &second.fixed_offset()));
     }
 }

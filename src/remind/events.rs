@@ -11,7 +11,6 @@ use super::notifier::Reply;
 /// What the reminder loop reports as it goes (the service logs it; tests watch it).
 #[derive(Debug, Clone, PartialEq)]
 pub enum ReminderEvent {
-    /// A notification was shown.
     /// A notification was shown; `id` is the server's, for its buttons and the log.
     Shown { summary: String, titles: Vec<String>, id: u32 },
     /// Notifications do not work: show an in-window banner naming the due steps.
@@ -22,6 +21,10 @@ pub enum ReminderEvent {
     Error { message: String },
     /// A file was moved aside, restored or migrated; tell the user once, with the folder.
     FileReport { message: String },
+    /// A notification was closed because the steps it was about were settled elsewhere.
+    Closed { id: u32 },
+    /// A test notification was asked for; `problem` says why it could not be shown.
+    Test { problem: Option<String> },
 }
 
 pub(super) type EventSink = Arc<Mutex<Box<dyn Fn(ReminderEvent) + Send>>>;
@@ -46,6 +49,9 @@ impl ReminderEvent {
             }
             ReminderEvent::ActionApplied { action, summary } => format!("{action:?}: {summary}"),
             ReminderEvent::Error { message } | ReminderEvent::FileReport { message } => message.clone(),
+            ReminderEvent::Closed { id } => format!("Closed notification {id}: its steps are settled"),
+            ReminderEvent::Test { problem: None } => "Test notification shown".to_owned(),
+            ReminderEvent::Test { problem: Some(problem) } => format!("Test notification not shown: {problem}"),
         }
     }
 }

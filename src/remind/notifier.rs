@@ -36,6 +36,8 @@ pub enum Reply {
     Done,
     /// "Snooze N min".
     Snooze,
+    /// The notification's body was clicked (the "default" action): open the window.
+    Open,
     /// Clicked, dismissed or expired: nothing to record.
     Closed,
 }
@@ -45,6 +47,7 @@ impl Reply {
         match key {
             "done" => Reply::Done,
             "snooze" => Reply::Snooze,
+            "default" => Reply::Open,
             _ => Reply::Closed,
         }
     }
@@ -94,6 +97,10 @@ pub trait Notify: Send {
     /// Shows `notice`, with "Done" / "Snooze" buttons wired to `on_action` where the
     /// server supports them. Returns within about [`DEADLINE`].
     fn show(&self, notice: &Alert, snooze_minutes: u32, on_action: ActionHandler) -> Result<Shown, NotifyError>;
+
+    /// Closes the notification the server knows as `id` (its step was settled
+    /// elsewhere). One that is already gone is fine. Returns within about [`DEADLINE`].
+    fn close(&self, id: u32) -> Result<(), NotifyError>;
 }
 
 /// Escapes the characters the notification body markup gives meaning to.
@@ -116,13 +123,17 @@ pub fn body_for(notice: &Alert, capabilities: Capabilities) -> String {
     if capabilities.body_markup { notice.body_with(escape_markup) } else { notice.body_plain() }
 }
 
-/// The action buttons offered for `notice`: "Done" only when it is about exactly one step.
+/// The actions offered for `notice`: a click on the body ("default") opens the window;
+/// "Done" checks every step in it; "Snooze" brings it back later. A test notification
+/// (about nothing) only opens the window.
 pub fn actions_for(notice: &Alert, snooze_minutes: u32) -> Vec<(&'static str, String)> {
-    let mut actions = Vec::new();
-    if notice.done_target().is_some() {
+    let mut actions = vec![("default", tr!("remind-action-open"))];
+    if !notice.done_targets().is_empty() {
         actions.push(("done", tr!("remind-action-done")));
     }
-    actions.push(("snooze", tr!("remind-action-snooze", minutes = snooze_minutes)));
+    if !notice.items.is_empty() {
+        actions.push(("snooze", tr!("remind-action-snooze", minutes = snooze_minutes)));
+    }
     actions
 }
 
@@ -191,7 +202,48 @@ impl DesktopNotifier {
     }
 }
 
+/// `CloseNotification(id)` on the session bus, with its own connection.
+fn close_on_bus(id: u32) -> Result<(), String> {
+    let closed = zbus::block_on(async {
+        let connection = zbus::Connection::session().await?;
+        connection
+            .call_method(
+                Some("org.freedesktop.Notifications"),
+                "/org/freedesktop/Notifications",
+                Some("org.freedesktop.Notifications"),
+                "CloseNotification",
+                &(id,),
+            )
+            .await
+    });
+    match closed {
+        Ok(_) => Ok(()),
+        // The spec answers an empty error for a notification that is already gone.
+        Err(zbus::Error::MethodError(..)) => Ok(()),
+        Err(error) => Err(error.to_string()),
+    }
+}
+
 impl Notify for DesktopNotifier {
+    fn close(&self, id: u32) -> Result<(), NotifyError> {
+        // On its own thread with the same deadline: a hung server must not hang the loop.
+        let (tx, rx) = mpsc::channel();
+        let spawned = thread::Builder::new().name("bedtime-coach-close".to_owned()).spawn(move || {
+            let _ = tx.send(close_on_bus(id));
+        });
+        if let Err(error) = spawned {
+            return Err(NotifyError::Thread(error.to_string()));
+        }
+        match rx.recv_timeout(self.deadline) {
+            Ok(Ok(())) => Ok(()),
+            Ok(Err(reason)) => Err(NotifyError::Unavailable(reason)),
+            Err(mpsc::RecvTimeoutError::Timeout) => Err(NotifyError::NoAnswer),
+            Err(mpsc::RecvTimeoutError::Disconnected) => {
+                Err(NotifyError::Unavailable("the notification thread stopped".to_owned()))
+            }
+        }
+    }
+
     fn show(&self, notice: &Alert, snooze_minutes: u32, on_action: ActionHandler) -> Result<Shown, NotifyError> {
         if self.busy.swap(true, Ordering::SeqCst) {
             return Err(NotifyError::StillStuck);
@@ -271,9 +323,13 @@ mod tests {
         let caps = Capabilities::from_list(&["actions".to_owned(), "body".to_owned()]);
         assert_eq!(caps, Capabilities { body_markup: false, actions: true });
         let one = notice(&[("A", "")], 1);
-        assert_eq!(actions_for(&one, 10), vec![("done", "Done".to_owned()), ("snooze", "Snooze 10 min".to_owned())]);
+        let open = ("default", "Open Bedtime Coach".to_owned());
+        let done = ("done", "Done".to_owned());
+        assert_eq!(actions_for(&one, 10), vec![open.clone(), done.clone(), ("snooze", "Snooze 10 min".to_owned())]);
         let two = notice(&[("A", ""), ("B", "")], 2);
-        assert_eq!(actions_for(&two, 5), vec![("snooze", "Snooze 5 min".to_owned())]);
+        assert_eq!(actions_for(&two, 5), vec![open.clone(), done, ("snooze", "Snooze 5 min".to_owned())]);
+        assert_eq!(actions_for(&notice(&[("Test", "")], 0), 5), vec![open]);
+        assert_eq!(Reply::from_key("default"), Reply::Open);
         assert_eq!(Reply::from_key("done"), Reply::Done);
         assert_eq!(Reply::from_key("__closed"), Reply::Closed);
     }

@@ -10,8 +10,13 @@
 //! 4. show it on a notification thread with a 5 s deadline; if that fails, keep it in the
 //!    reminder log for the window to show as a banner, and carry on;
 //! 5. sleep until the next due time, but never more than 30 s.
+//!
+//! After the files changed it also closes the notifications whose steps were settled
+//! meanwhile (in the window, on the command line, by a button), and shows a test
+//! notification when Settings or `remind --test` asked for one.
 
 use std::ops::RangeInclusive;
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
 use std::time::Duration;
@@ -21,19 +26,21 @@ use chrono::{DateTime, Local, NaiveDate, TimeDelta, TimeZone};
 use super::RemindError;
 use super::buttons::action_handler;
 use super::effective_config;
-use super::engine::{Alert, decide, snooze_minutes};
+use super::engine::{Alert, NoticeLine, decide, reminders_of, snooze_minutes};
 pub use super::events::ReminderEvent;
 use super::events::{Control, EventSink, emit, sink};
 use super::notifier::Notify;
-use crate::model::reminders::Undelivered;
+use crate::model::reminders::{TestResult, Undelivered};
 use crate::model::time::{next_day, previous_day};
-use crate::model::{Config, Extra, Journal, ReminderLog};
+use crate::model::{Config, Extra, Journal, ReminderLog, plan_evening};
 use crate::store::{Fingerprint, Store};
 
 /// The longest sleep between two looks at the wall clock.
 pub const MAX_SLEEP: Duration = Duration::from_secs(30);
 /// Waking this much after a due instant makes sure the clock reads "due" on waking.
 const WAKE_MARGIN: Duration = Duration::from_millis(2);
+/// How many shown notifications the loop remembers to close (they expire on their own).
+const KEEP_SHOWN: usize = 32;
 
 struct Cache {
     fingerprint: Fingerprint,
@@ -66,6 +73,14 @@ pub struct ReminderLoop {
     /// The background service speaks the language saved in Settings, re-read with the
     /// routine (tests leave the process's language alone).
     pub(super) follow_language: bool,
+    /// The program a click on a notification starts to open the window; `None` opens
+    /// nothing (tests).
+    pub(super) window_program: Option<PathBuf>,
+    /// The notifications this process showed and still may close: the server's id and
+    /// the (evening, key) of each reminder in it, oldest first.
+    shown: Vec<(u32, Vec<(NaiveDate, String)>)>,
+    /// The last test request tried, so a log that cannot be written does not repeat it.
+    last_test: Option<DateTime<chrono::FixedOffset>>,
 }
 
 impl ReminderLoop {
@@ -80,6 +95,9 @@ impl ReminderLoop {
             notify_problem: None,
             keep_notices: false,
             follow_language: false,
+            window_program: None,
+            shown: Vec::new(),
+            last_test: None,
         }
     }
 
@@ -94,8 +112,8 @@ impl ReminderLoop {
     }
 
     /// Re-reads the files when another process (or a button) changed them, or the
-    /// evenings around `today` changed.
-    fn refresh(&mut self, today: NaiveDate) -> Result<(), RemindError> {
+    /// evenings around `today` changed; says whether it did.
+    fn refresh(&mut self, today: NaiveDate) -> Result<bool, RemindError> {
         let fingerprint = self.store.reminder_fingerprint();
         let evenings = evenings_around(today);
         if self.cache.as_ref().is_none_or(|cache| cache.fingerprint != fingerprint || cache.evenings != evenings) {
@@ -112,8 +130,9 @@ impl ReminderLoop {
                 journal: snapshot.journal.value,
                 log: log.value,
             });
+            return Ok(true);
         }
-        Ok(())
+        Ok(false)
     }
 
     /// One wake-up at `now`; returns when to wake next at the latest (besides the 30 s).
@@ -135,7 +154,10 @@ impl ReminderLoop {
 
     fn try_tick<Tz: TimeZone>(&mut self, now: &DateTime<Tz>) -> Result<Option<DateTime<Tz>>, RemindError> {
         let today = now.date_naive();
-        self.refresh(today)?;
+        if self.refresh(today)? {
+            self.close_settled(now);
+            self.answer_test_request();
+        }
         let Some(cache) = &self.cache else { return Ok(None) };
         let quick = decide(&cache.config, &cache.journal, &cache.log, now);
         for notice in self.store.take_notices() {
@@ -164,16 +186,87 @@ impl ReminderLoop {
         Ok(decision.next_due)
     }
 
-    fn show(&mut self, notice: &Alert, snooze_minutes: u32) {
-        let handler = action_handler(
+    /// Closes the notifications whose reminders are all settled now: their steps done or
+    /// skipped (or, for the wind-down and bedtime ones, made moot), wherever that happened.
+    fn close_settled<Tz: TimeZone>(&mut self, now: &DateTime<Tz>) {
+        let Some(cache) = &self.cache else { return };
+        if self.shown.is_empty() {
+            return;
+        }
+        let tz = now.timezone();
+        let mut evenings: Vec<NaiveDate> = self.shown.iter().flat_map(|(_, items)| items.iter().map(|i| i.0)).collect();
+        evenings.sort();
+        evenings.dedup();
+        // Reminders still owed a look, by (evening, key); a step removed from the routine
+        // is no longer owed anything.
+        let mut open: Vec<(NaiveDate, String)> = Vec::new();
+        for evening in evenings {
+            let plan = plan_evening(&cache.config, evening, &tz, cache.journal.evening(evening));
+            open.extend(reminders_of(&cache.config, &plan).into_iter().filter(|r| !r.quiet).map(|r| (evening, r.key)));
+        }
+        let (settled, kept): (Vec<_>, Vec<_>) =
+            std::mem::take(&mut self.shown).into_iter().partition(|(_, items)| items.iter().all(|i| !open.contains(i)));
+        self.shown = kept;
+        for (id, _) in settled {
+            match self.notifier.close(id) {
+                Ok(()) => emit(&self.events, ReminderEvent::Closed { id }),
+                // Not worth a banner: the notification expires on its own.
+                Err(error) => emit(&self.events, ReminderEvent::Error { message: error.to_string() }),
+            }
+        }
+    }
+
+    /// Shows a test notification when one was asked for (Settings, `remind --test`)
+    /// and not answered yet, and writes down what came of it.
+    fn answer_test_request(&mut self) {
+        let Some(cache) = &self.cache else { return };
+        let Some(asked) = cache.log.test_requested_at else { return };
+        let answered = cache.log.test_result.as_ref().is_some_and(|result| result.requested_at >= asked);
+        if answered || self.last_test == Some(asked) {
+            return;
+        }
+        self.last_test = Some(asked);
+        let now = Local::now().fixed_offset();
+        let notice = Alert {
+            summary: crate::tr!("remind-test-title"),
+            lines: vec![NoticeLine { title: String::new(), why: crate::tr!("remind-test-body") }],
+            items: Vec::new(),
+            due: now,
+            late: false,
+        };
+        let minutes = snooze_minutes(&cache.config);
+        let handler = self.handler(&notice, minutes);
+        let problem = self.notifier.show(&notice, minutes, handler).err().map(|error| error.to_string());
+        let result = TestResult {
+            requested_at: asked,
+            at: now,
+            shown: problem.is_none(),
+            reason: problem.clone(),
+            extra: Extra::new(),
+        };
+        self.keep_in_log(move |log| log.record_test(result));
+        emit(&self.events, ReminderEvent::Test { problem });
+    }
+
+    fn handler(&self, notice: &Alert, snooze_minutes: u32) -> super::notifier::ActionHandler {
+        action_handler(
             self.store.paths().clone(),
             notice.clone(),
             snooze_minutes,
             Arc::clone(&self.events),
             self.control.clone(),
-        );
+            self.window_program.clone(),
+        )
+    }
+
+    fn show(&mut self, notice: &Alert, snooze_minutes: u32) {
+        let handler = self.handler(notice, snooze_minutes);
         match self.notifier.show(notice, snooze_minutes, handler) {
             Ok(shown) => {
+                let items = notice.items.iter().map(|item| (item.evening, item.key.clone())).collect();
+                self.shown.push((shown.id, items));
+                let extra = self.shown.len().saturating_sub(KEEP_SHOWN);
+                self.shown.drain(..extra);
                 if self.notify_problem.take().is_some() {
                     // Notifications work again: the window's "not shown" banner is stale.
                     self.keep_in_log(|log| log.undelivered.clear());
@@ -257,6 +350,7 @@ mod tests {
         paths: Paths,
         shown: ShownLog,
         fail: bool,
+        closed: Arc<Mutex<Vec<u32>>>,
     }
 
     impl Notify for Fake {
@@ -267,7 +361,13 @@ mod tests {
             if self.fail {
                 return Err(NotifyError::Unavailable("no session bus".to_owned()));
             }
-            Ok(Shown { id: 7, capabilities: Capabilities::default() })
+            let id = u32::try_from(self.shown.lock().unwrap().len()).unwrap();
+            Ok(Shown { id, capabilities: Capabilities::default() })
+        }
+
+        fn close(&self, id: u32) -> Result<(), NotifyError> {
+            self.closed.lock().unwrap().push(id);
+            Ok(())
         }
     }
 
@@ -284,7 +384,8 @@ mod tests {
 
     fn fake(paths: &Paths, fail: bool) -> (Box<dyn Notify>, ShownLog) {
         let shown = Arc::new(Mutex::new(Vec::new()));
-        (Box::new(Fake { paths: paths.clone(), shown: Arc::clone(&shown), fail }), shown)
+        let closed = Arc::new(Mutex::new(Vec::new()));
+        (Box::new(Fake { paths: paths.clone(), shown: Arc::clone(&shown), fail, closed }), shown)
     }
 
     #[test]
@@ -349,18 +450,125 @@ mod tests {
         let sink = sink(move |event| {
             let _ = tx.send(event);
         });
-        action_handler(paths.clone(), notice.clone(), 10, Arc::clone(&sink), None)(Reply::Snooze);
+        action_handler(paths.clone(), notice.clone(), 10, Arc::clone(&sink), None, None)(Reply::Snooze);
         let log = Store::new(paths.clone()).load_reminders().unwrap().value;
         let evening = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
         let snooze = &log.evening(evening).unwrap().snoozed["warm-bath"];
         assert!(!snooze.settled);
         let minutes = (snooze.until - Local::now().fixed_offset()).num_minutes();
         assert!((9..=10).contains(&minutes), "{minutes}");
-        action_handler(paths.clone(), notice, 10, sink, None)(Reply::Done);
+        action_handler(paths.clone(), notice, 10, sink, None, None)(Reply::Done);
         let journal = Store::new(paths).load_journal().unwrap().value;
         assert_eq!(journal.check_in(evening, "warm-bath").unwrap().outcome, Outcome::Done);
         let applied: Vec<ReminderEvent> = events.try_iter().collect();
         assert_eq!(applied.len(), 2);
         assert!(matches!(applied[1], ReminderEvent::ActionApplied { action: Reply::Done, .. }));
+    }
+
+    /// A fake notifier with its close calls in view.
+    fn fake_closing(paths: &Paths, fail: bool) -> (Box<dyn Notify>, ShownLog, Arc<Mutex<Vec<u32>>>) {
+        let shown = Arc::new(Mutex::new(Vec::new()));
+        let closed = Arc::new(Mutex::new(Vec::new()));
+        let fake = Fake { paths: paths.clone(), shown: Arc::clone(&shown), fail, closed: Arc::clone(&closed) };
+        (Box::new(fake), shown, closed)
+    }
+
+    fn check(paths: &Paths, step: &str, outcome: Outcome) {
+        let evening = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        let at = Berlin.with_ymd_and_hms(2026, 11, 26, 21, 2, 0).unwrap().fixed_offset();
+        crate::command::Change::Check { evening, step: step.to_owned(), outcome, value: None, at }
+            .apply(&Store::new(paths.clone()))
+            .unwrap();
+    }
+
+    #[test]
+    fn a_notification_closes_once_its_steps_are_settled_elsewhere() {
+        let dir = tempfile::tempdir().unwrap();
+        let paths = setup(dir.path());
+        let at = |h, m| Berlin.with_ymd_and_hms(2026, 11, 26, h, m, 0).unwrap();
+        let (notifier, shown, closed) = fake_closing(&paths, false);
+        let mut reminder_loop = ReminderLoop::new(Store::new(paths.clone()), notifier, |_| {});
+        reminder_loop.tick(&at(20, 59));
+        reminder_loop.tick(&at(21, 0));
+        reminder_loop.tick(&at(21, 1));
+        assert_eq!(shown.lock().unwrap().last().unwrap().0.summary, "Warm bath");
+        // The fake numbers its notifications 1, 2, ...
+        let bath = u32::try_from(shown.lock().unwrap().len()).unwrap();
+        assert!(closed.lock().unwrap().is_empty(), "nothing settled yet");
+        // Checked in the window (or on the command line): closed on the next tick.
+        check(&paths, "warm-bath", Outcome::Skipped);
+        reminder_loop.tick(&at(21, 2));
+        assert_eq!(*closed.lock().unwrap(), vec![bath]);
+        reminder_loop.tick(&at(21, 3));
+        assert_eq!(closed.lock().unwrap().len(), 1, "closed once");
+        // A merged one closes only when all of its steps are settled.
+        reminder_loop.tick(&at(21, 55));
+        let merged = u32::try_from(shown.lock().unwrap().len()).unwrap();
+        assert_eq!(shown.lock().unwrap().last().unwrap().0.items.len(), 2);
+        check(&paths, "ventilate-bedroom", Outcome::Done);
+        reminder_loop.tick(&at(21, 56));
+        assert_eq!(closed.lock().unwrap().len(), 1, "one of two steps is not enough");
+        check(&paths, "humidity-check", Outcome::Done);
+        reminder_loop.tick(&at(21, 57));
+        assert_eq!(*closed.lock().unwrap(), vec![bath, merged]);
+    }
+
+    #[test]
+    fn done_on_a_merged_notification_checks_every_step() {
+        let dir = tempfile::tempdir().unwrap();
+        let paths = setup(dir.path());
+        let at = Berlin.with_ymd_and_hms(2026, 11, 26, 21, 52, 0).unwrap();
+        let config = Store::new(paths.clone()).load_config().unwrap().value;
+        let mut log = ReminderLog::default();
+        let before = Berlin.with_ymd_and_hms(2026, 11, 26, 21, 40, 0).unwrap();
+        decide(&config, &Journal::default(), &log, &before).apply_to(&mut log);
+        let notice = decide(&config, &Journal::default(), &log, &at).notice.unwrap();
+        assert_eq!(notice.summary, "2 steps of your routine (since 21:45)");
+        action_handler(paths.clone(), notice, 10, sink(|_| {}), None, None)(Reply::Done);
+        let journal = Store::new(paths).load_journal().unwrap().value;
+        let evening = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        for step in ["ventilate-bedroom", "humidity-check"] {
+            assert_eq!(journal.check_in(evening, step).unwrap().outcome, Outcome::Done, "{step}");
+        }
+    }
+
+    #[test]
+    fn a_test_notification_is_asked_through_the_log_and_answered_there() {
+        let dir = tempfile::tempdir().unwrap();
+        let paths = setup(dir.path());
+        let store = Store::new(paths.clone());
+        let at = |h, m| Berlin.with_ymd_and_hms(2026, 11, 26, h, m, 0).unwrap();
+        let (notifier, shown, _) = fake_closing(&paths, false);
+        let events = Arc::new(Mutex::new(Vec::new()));
+        let seen = Arc::clone(&events);
+        let mut reminder_loop =
+            ReminderLoop::new(Store::new(paths.clone()), notifier, move |event| seen.lock().unwrap().push(event));
+        reminder_loop.tick(&at(18, 0));
+        let asked = Local::now().fixed_offset();
+        crate::command::Change::RequestTestNotification { at: asked }.apply(&store).unwrap();
+        reminder_loop.tick(&at(18, 1));
+        {
+            let shown = shown.lock().unwrap();
+            assert_eq!(shown.len(), 1);
+            assert_eq!(shown[0].0.summary, "Test notification from Bedtime Coach");
+            assert!(shown[0].0.items.is_empty());
+        }
+        let log = store.load_reminders().unwrap().value;
+        let result = log.test_result.unwrap();
+        assert!(result.shown && result.reason.is_none() && result.requested_at == asked);
+        assert!(log.test_requested_at.is_none(), "answered");
+        reminder_loop.tick(&at(18, 2));
+        assert_eq!(shown.lock().unwrap().len(), 1, "answered once");
+        assert!(events.lock().unwrap().contains(&ReminderEvent::Test { problem: None }));
+
+        // Notifications not available: the reason is written down for Settings.
+        let (notifier, _, _) = fake_closing(&paths, true);
+        let mut failing = ReminderLoop::new(Store::new(paths.clone()), notifier, |_| {});
+        let asked = asked + TimeDelta::seconds(1);
+        crate::command::Change::RequestTestNotification { at: asked }.apply(&store).unwrap();
+        failing.tick(&at(18, 3));
+        let result = store.load_reminders().unwrap().value.test_result.unwrap();
+        assert!(!result.shown && result.requested_at == asked);
+        assert!(result.reason.unwrap().starts_with("Desktop notifications are not available"));
     }
 }

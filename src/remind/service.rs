@@ -10,10 +10,11 @@ use std::path::Path;
 use std::process::Stdio;
 use std::sync::mpsc;
 use std::thread;
+use std::time::Duration;
 
 use super::RemindError;
 pub use super::effective_config;
-use super::events::log_line;
+use super::events::{Control, log_line};
 use super::notifier::DesktopNotifier;
 use super::reminder_loop::ReminderLoop;
 use crate::store::{OwnerLock, Paths, Store, owner_pid};
@@ -33,6 +34,7 @@ pub fn run_background(paths: Paths) -> Result<(), RemindError> {
     let Some(lock) = OwnerLock::try_acquire(&paths)? else {
         return Err(RemindError::AlreadyRunning { pid: owner_pid(&paths).filter(|pid| *pid != 0) });
     };
+    let paths_for_watch = paths.clone();
     let store = Store::new(paths);
     let notifier = DesktopNotifier::new(icon_path(&store));
     log_line(&format!(
@@ -43,12 +45,42 @@ pub fn run_background(paths: Paths) -> Result<(), RemindError> {
     // Every event is written to the log once, here; the loop itself only reports.
     let mut reminder_loop = ReminderLoop::new(store, Box::new(notifier), |event| log_line(&event.log_text()));
     reminder_loop.keep_notices = true;
+    // A click on a notification opens the window: this same program, without a command.
+    reminder_loop.window_program = std::env::current_exe().ok();
     reminder_loop.follow_language = true;
     let (control, receiver) = mpsc::channel();
     reminder_loop.control = Some(control.clone());
+    watch_files(paths_for_watch, control);
     reminder_loop.run(&receiver);
     drop(lock);
     Ok(())
+}
+
+/// How often the service looks whether another process changed the files.
+const WATCH_EVERY: Duration = Duration::from_secs(1);
+
+/// Wakes the loop soon after another process changed the files (a step checked in the
+/// window closes its notification, a test notification asked in Settings shows), instead
+/// of at the next 30 s tick: three `stat` calls a second. Ends with the loop.
+fn watch_files(paths: Paths, control: mpsc::Sender<Control>) {
+    let store = Store::new(paths);
+    let watching = thread::Builder::new().name("bedtime-coach-watch".to_owned()).spawn(move || {
+        let mut last = store.reminder_fingerprint();
+        loop {
+            thread::sleep(WATCH_EVERY);
+            let now = store.reminder_fingerprint();
+            if now != last {
+                last = now;
+                if control.send(Control::Wake).is_err() {
+                    return;
+                }
+            }
+        }
+    });
+    if let Err(error) = watching {
+        // Without it the loop still looks every 30 s.
+        log_line(&error.to_string());
+    }
 }
 
 /// Whether another process (a background service, another window) owns the reminders.
@@ -67,9 +99,13 @@ pub fn chosen_data_dir(paths: &Paths) -> Option<&Path> {
 /// own process group, no terminal, so closing the window (or its terminal) leaves it
 /// running. `data_dir` is passed on as `--data-dir`.
 pub fn spawn_background_from(program: &Path, data_dir: Option<&Path>) -> io::Result<()> {
+    spawn_detached(program, Some("remind"), data_dir)
+}
+
+fn spawn_detached(program: &Path, subcommand: Option<&str>, data_dir: Option<&Path>) -> io::Result<()> {
     use std::os::unix::process::CommandExt;
     let mut command = std::process::Command::new(program);
-    command.arg("remind");
+    command.args(subcommand);
     if let Some(dir) = data_dir {
         command.arg("--data-dir").arg(dir);
     }
@@ -80,4 +116,12 @@ pub fn spawn_background_from(program: &Path, data_dir: Option<&Path>) -> io::Res
         let _ = child.wait();
     })?;
     Ok(())
+}
+
+/// Starts `program` (the `bedtime-coach` binary) with no command, which opens the window
+/// on Tonight, detached like the service. `data_dir` is passed on as `--data-dir`.
+///
+/// A window that already runs is not raised: this opens a second one.
+pub fn spawn_window_from(program: &Path, data_dir: Option<&Path>) -> io::Result<()> {
+    spawn_detached(program, None, data_dir)
 }

@@ -2,11 +2,15 @@
 //! window when reminders are on and none runs. The window itself never sends any.
 
 use std::path::PathBuf;
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
+use chrono::{DateTime, FixedOffset};
+
 use crate::i18n::t;
+use crate::model::reminders::TestResult;
 use crate::remind::{self, service};
-use crate::store::{Paths, Store, owner_pid};
+use crate::store::{Fingerprint, Paths, Store, owner_pid};
 use crate::tr;
 
 /// A service that exits at once (a broken session) is not restarted in a loop.
@@ -64,4 +68,61 @@ pub fn set_autostart(store: &Store, on: bool) -> Result<String, String> {
         Ok(_) => Ok(t("ui-autostart-on")),
         Err(error) => Err(error.to_string()),
     }
+}
+
+/// The test notification as the reminder log tells it: the request still waiting, and
+/// what came of the last one.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TestStatus {
+    pub requested_at: Option<DateTime<FixedOffset>>,
+    pub result: Option<TestResult>,
+}
+
+impl TestStatus {
+    /// A request the service has not answered yet.
+    pub fn waiting(&self) -> bool {
+        self.requested_at.is_some_and(|asked| self.result.as_ref().is_none_or(|result| result.requested_at < asked))
+    }
+
+    /// The line Settings shows under the button, if any.
+    pub fn text(&self, service_running: bool) -> Option<String> {
+        if self.waiting() {
+            return Some(if service_running {
+                t("ui-settings-test-waiting")
+            } else {
+                t("ui-settings-test-no-service")
+            });
+        }
+        let result = self.result.as_ref()?;
+        let time = result.at.format("%H:%M").to_string();
+        Some(match &result.reason {
+            None => tr!("ui-settings-test-shown", time = time),
+            Some(reason) => tr!("ui-settings-test-failed", time = time, reason = reason.as_str()),
+        })
+    }
+}
+
+/// The last [`TestStatus`] read, by folder and file identity.
+type TestCache = Option<(PathBuf, Fingerprint, TestStatus)>;
+static TEST_CACHE: Mutex<TestCache> = Mutex::new(None);
+
+/// The test notification's status for Settings: the reminder log is read again only when
+/// it changed (three `stat` calls a frame while Settings is shown).
+pub fn test_status(paths: &Paths) -> TestStatus {
+    let store = Store::new(paths.clone());
+    let fingerprint = store.reminder_fingerprint();
+    let mut cache = TEST_CACHE.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some((dir, seen, status)) = cache.as_ref()
+        && *dir == paths.data_dir
+        && *seen == fingerprint
+    {
+        return status.clone();
+    }
+    // An unreadable log shows nothing here; the window reports file problems elsewhere.
+    let status = store
+        .load_reminders()
+        .map(|log| TestStatus { requested_at: log.value.test_requested_at, result: log.value.test_result })
+        .unwrap_or_default();
+    *cache = Some((paths.data_dir.clone(), fingerprint, status.clone()));
+    status
 }

@@ -3,7 +3,7 @@
 use eframe::egui::{self, RichText};
 
 use super::Action;
-use super::reminder_status::ReminderInfo;
+use super::reminder_status::{ReminderInfo, test_status};
 use crate::command::Change;
 use crate::i18n::t;
 use crate::model::settings::{LanguageChoice, MAX_GRACE_MINUTES, MAX_SNOOZE_MINUTES};
@@ -47,6 +47,15 @@ pub fn settings_ui(
         let grace = egui::DragValue::new(&mut settings.grace_minutes).range(0..=MAX_GRACE_MINUTES);
         ui.add(grace.suffix(minutes.as_str())).labelled_by(label.id);
     });
+    // The window never sends notifications itself: it asks the reminder service.
+    let test = test_status(paths);
+    let asked = test.waiting() && reminders.service_pid.is_some();
+    if ui.add_enabled(!asked, egui::Button::new(t("ui-settings-test"))).clicked() {
+        actions.push(Action::Apply(Change::RequestTestNotification { at: chrono::Local::now().fixed_offset() }));
+    }
+    if let Some(text) = test.text(reminders.service_pid.is_some()) {
+        ui.label(RichText::new(text).small().weak());
+    }
     ui.add_space(8.0);
 
     ui.label(RichText::new(t("ui-settings-appearance")).strong());

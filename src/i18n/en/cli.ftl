@@ -81,3 +81,11 @@ cli-error-weekday = "{ $text }" is not a weekday; use mon, tue, wed, thu, fri, s
 
 cli-print-failed = The output could not be printed: { $error }.
 cli-print-failed-saved = The change was saved, but its output could not be printed: { $error }.
+
+## `remind --test`. $reason is a sentence; $seconds a whole number.
+
+help-remind-test = Ask the reminder service to show a test notification, wait for the answer, then exit
+cli-remind-test-shown = A test notification was shown. If you do not see it, check the desktop's notification settings (for example "Do not disturb").
+cli-remind-test-failed = The test notification could not be shown. { $reason }
+cli-remind-test-no-service = The reminder service is not running, so nothing was shown yet; it shows the test notification when it starts (`bedtime-coach remind`, or open the window with reminders on).
+cli-remind-test-no-answer = The reminder service did not answer within { $seconds } s; it shows the test notification when it next looks at the files.

@@ -33,3 +33,12 @@ notify-error-unavailable = Desktop notifications are not available in this sessi
 notify-error-no-answer = The notification service did not answer within { $seconds } s; Bedtime Coach shows reminders in its window instead, while it is open.
 notify-error-still-stuck = The notification service is still not answering an earlier notification; Bedtime Coach shows reminders in its window instead.
 notify-error-thread = Could not start a thread for notifications: { $reason }.
+
+## Clicking a notification's body (some servers show this as a button) opens the window.
+
+remind-action-open = Open Bedtime Coach
+
+## The test notification asked for in Settings or with `remind --test`.
+
+remind-test-title = Test notification from Bedtime Coach
+remind-test-body = Reminders will look like this. Click it to open the window.

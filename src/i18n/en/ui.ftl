@@ -190,3 +190,10 @@ ui-routine-five-more = 5 minutes more
 ui-routine-why = Why (optional)
 ui-routine-why-hint = What this step does for your sleep
 ui-routine-morning-at = In the morning at { $time }
+## Settings: the test notification. $time is HH:MM; $reason is a sentence.
+
+ui-settings-test = Send a test notification
+ui-settings-test-waiting = Waiting for the reminder service to show the test notification…
+ui-settings-test-no-service = The reminder service is not running; it shows the test notification when it starts.
+ui-settings-test-shown = The test notification was shown at { $time }. If you did not see it, check the desktop's notification settings.
+ui-settings-test-failed = The test notification at { $time } could not be shown. { $reason }
