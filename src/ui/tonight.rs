@@ -87,7 +87,7 @@ fn header_ui(ui: &mut egui::Ui, plan: &Plan<Local>, now: &DateTime<Local>) {
     let sleep = plan.sleep_minutes();
     let line = tr!("ui-tonight-sleep", duration = i18n::duration(sleep), wake = clock(&plan.wake));
     if sleep < MIN_SLEEP_MINUTES {
-        ui.label(RichText::new(tr!("sleep-opportunity-short", base = line)).color(style::WARNING));
+        ui.label(RichText::new(tr!("sleep-opportunity-short", base = line)).color(style::warning(ui)));
     } else {
         ui.label(line);
     }
@@ -306,7 +306,7 @@ fn humidity_ui(
             state.humidity.clear();
         }
         if parsed.is_some() && valid.is_none() {
-            ui.label(RichText::new(t("ui-humidity-invalid")).small().color(style::ERROR));
+            ui.label(RichText::new(t("ui-humidity-invalid")).small().color(style::error(ui)));
         } else {
             ui.label(RichText::new(t("ui-humidity-hint")).small().weak());
         }
