@@ -492,8 +492,8 @@ fn tonight_in_russian_counts_with_russian_plurals() {
     check(dir.path(), &["set-alarm"], Outcome::Skipped);
     let h = harness_ru(dir.path());
     h.get_by_label(&format!("Сделано 5 шагов из {total}, пропущен 1"));
-    assert_eq!(h.query_all_by_label("сделано в 21:00").count(), 5);
-    h.get_by_label("пропущено");
+    assert_eq!(h.query_all_by_label("√ сделано в 21:00").count(), 5);
+    h.get_by_label("– пропущено");
     assert!(h.query_by_label_contains(" done").is_none(), "no English left on Tonight");
 }
 

@@ -60,10 +60,6 @@ ui-tonight-all-done = All done — sleep well.
 ui-tonight-all-done-detail = Everything for tonight is settled. Put the screen away; the reminders stay quiet now.
 ui-tonight-why = Why this step?
 ui-tonight-hide-why = Hide why
-ui-status-done-at = done at { $time }
-ui-status-skipped = skipped
-ui-status-due-now = due now
-ui-status-earlier = earlier
 ui-status-in = in { $duration }
 ui-done = Done
 ui-skip = Skip
@@ -164,3 +160,17 @@ ui-setup-steps = 2. Your evening steps, from the article
 ui-setup-preview = 3. Tonight with this routine
 ui-setup-save = Save my routine
 ui-tonight-reassurance = Twitches while falling asleep are common and usually harmless; a steady, calm routine makes them less likely. If twitching goes on through the night, or keeps coming back in the daytime day after day, a doctor (a neurologist) should look at it.
+
+## Tonight: the state of each step, with a mark of its own; $time is HH:MM.
+# Marks only from the bundled Ubuntu font (√ – ! •): tests fail on a missing glyph.
+
+ui-state-done-at = √ done at { $time }
+ui-state-skipped = – skipped
+ui-state-missed = ! missed
+ui-state-due-now = • due now
+ui-state-next = • next, in { $duration }
+# A small button beside the focused step's title; $title is the step's title.
+ui-tonight-why-button = Why?
+ui-tonight-why-step = Why: { $title }
+# After bedtime, the steps left undone fold under this header.
+ui-tonight-not-done = Not done tonight: { $count }
