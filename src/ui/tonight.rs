@@ -133,9 +133,10 @@ struct Rows<'a> {
 
 fn header_ui(ui: &mut egui::Ui, plan: &Plan<Local>, now: &DateTime<Local>) {
     ui.label(RichText::new(i18n::evening_title(plan.evening)).weak());
-    let to_bed = (plan.bedtime - *now).num_minutes();
     let bedtime = clock(&plan.bedtime);
-    let countdown = if to_bed > 0 {
+    // Before bedtime (the night view takes over at it); "in 1 min" in its last minute.
+    let countdown = if *now < plan.bedtime {
+        let to_bed = (plan.bedtime - *now).num_minutes().max(1);
         tr!("ui-tonight-bedtime-in", time = bedtime, duration = i18n::duration(to_bed))
     } else {
         t("ui-tonight-over")
@@ -329,8 +330,9 @@ fn status_text(ui: &egui::Ui, timing: Timing, step: &PlannedStep<Local>, now: &D
     }
 }
 
-/// Done and Skip, or Undo; returns whether one of them has the focus. A button that is
-/// used leaves the focus on the one that takes its place (`take_focus` in the next frame).
+/// Done and Skip, or Undo; returns whether one of them has the focus. A button used from
+/// the keyboard leaves the focus on the one that takes its place (`take_focus`, in the
+/// next frame), so the next Tab goes on down the list instead of back to the tabs.
 fn buttons_ui(
     ui: &mut egui::Ui,
     state: &mut TonightState,
@@ -373,7 +375,10 @@ fn buttons_ui(
     }
     if let Some(change) = used {
         actions.push(Action::Apply(change));
-        state.focus = Some(step.id.clone());
+        // Used from the keyboard: the button that takes its place keeps the focus.
+        if responses.iter().any(|r| r.has_focus()) {
+            state.focus = Some(step.id.clone());
+        }
     }
     take_focus || responses.iter().any(|r| r.has_focus())
 }
