@@ -784,3 +784,27 @@ fn after_bedtime_the_night_view_counts_down_to_the_alarm() {
     assert!(h.query_by_label_contains("Not done tonight").is_none());
     h.get_by_label("Pause reminders tonight");
 }
+
+#[test]
+fn ctrl_z_takes_back_a_pause_and_a_move() {
+    let dir = tempfile::tempdir().unwrap();
+    saved_routine(dir.path());
+    let mut h = harness(dir.path());
+    let paused = || store(dir.path()).load_reminders().unwrap().value.is_paused(evening());
+    h.get_by_label("Pause reminders tonight").click();
+    h.run();
+    assert!(paused());
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert!(!paused());
+    h.get_by_label("Routine").click();
+    h.run();
+    let position = || store(dir.path()).load_config().unwrap().value.routine.position("warm-bath");
+    let before = position();
+    h.get_by_label("Move down: Warm bath").click();
+    h.run();
+    assert_ne!(position(), before);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(position(), before);
+}

@@ -457,8 +457,7 @@ impl App {
         Some((message, vec![Change::AddStep(removed), Change::MoveStep { step: step.clone(), to: index }]))
     }
 
-    /// The commands that take `command` back, for Ctrl+Z; `None` for changes it leaves
-    /// alone (schedule and settings have their own forms).
+    /// The commands that take `command` back, for Ctrl+Z; `None` for changes it leaves alone.
     fn inverse_of(&self, command: &Change) -> Option<Vec<Change>> {
         let journal = &self.snapshot.journal.value;
         let restore = |evening: &chrono::NaiveDate, step: &String| match journal.check_in(*evening, step) {
@@ -475,7 +474,20 @@ impl App {
             Change::Check { evening, step, .. } => Some(vec![restore(evening, step)]),
             Change::Undo { evening, step } => journal.check_in(*evening, step).map(|_| vec![restore(evening, step)]),
             Change::RemoveStep { .. } => self.undo_for(command).map(|(_, commands)| commands),
-            _ => None,
+            Change::MoveStep { step, .. } => {
+                let from = self.snapshot.config.value.routine.position(step)?;
+                Some(vec![Change::MoveStep { step: step.clone(), to: from }])
+            }
+            // Kept only when it changed something, so the opposite is what was there.
+            Change::PauseReminders { evening, paused } => {
+                Some(vec![Change::PauseReminders { evening: *evening, paused: !paused }])
+            }
+            Change::SetSettings(_) => Some(vec![Change::SetSettings(self.snapshot.config.value.settings.clone())]),
+            Change::SetSchedule(_) | Change::SetNights { .. } => {
+                Some(vec![Change::SetSchedule(self.snapshot.config.value.schedule.clone())])
+            }
+            // New and edited steps, a whole new routine and snoozes are not taken back.
+            Change::AddStep(_) | Change::EditStep { .. } | Change::SaveConfig(_) | Change::Snooze { .. } => None,
         }
     }
 
