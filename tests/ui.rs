@@ -808,3 +808,25 @@ fn ctrl_z_takes_back_a_pause_and_a_move() {
     h.run();
     assert_eq!(position(), before);
 }
+
+#[test]
+fn tab_after_an_action_skips_rows_already_settled() {
+    let dir = tempfile::tempdir().unwrap();
+    saved_routine(dir.path());
+    let steps = steps_in_order();
+    let at = steps.iter().position(|(id, _)| id == "warm-bath").unwrap();
+    check(dir.path(), &[steps[at + 1].0.as_str(), steps[at + 2].0.as_str()], Outcome::Done);
+    let mut h = harness(dir.path());
+    h.get_by_label("Done: Warm bath").focus();
+    h.run();
+    h.key_press(egui::Key::Space);
+    h.run();
+    h.key_press(egui::Key::Tab);
+    h.run();
+    let next = &steps[at + 3].1;
+    assert!(h.get_by_label(&format!("Done: {next}")).is_focused(), "Tab goes past two done rows to Done: {next}");
+    // A plain Tab, not right after an action, goes to the next widget as always.
+    h.key_press(egui::Key::Tab);
+    h.run();
+    assert!(h.get_by_label(&format!("Skip: {next}")).is_focused());
+}

@@ -23,6 +23,11 @@ pub struct TonightState {
     focus: Option<String>,
     /// The step whose buttons had the focus in the last frame; it offers "Why?".
     focused_row: Option<String>,
+    /// The step whose row was handed the focus after an action, while it keeps it: the
+    /// next Tab goes on to the next pending step's Done, past settled rows.
+    handed: Option<String>,
+    /// `focus` comes from that Tab, not from an action: nothing is handed on.
+    tabbed: bool,
 }
 
 /// Where a step stands relative to now: each has its own look and mark.
@@ -75,8 +80,26 @@ pub fn tonight_ui(
     actions: &mut Vec<Action>,
 ) {
     let focus = state.focus.take();
+    let tabbed = std::mem::take(&mut state.tabbed);
     let mut focused_row = None;
     let night = is_night(plan, now);
+    let tab = ui.input(|i| i.key_pressed(egui::Key::Tab) && !i.modifiers.shift);
+    if tab
+        && state.handed.is_some()
+        && state.handed == state.focused_row
+        && let Some(handed) = state.handed.take()
+    {
+        // egui moves the focus one widget on now; the next frame puts it on the next
+        // pending step's Done (the same widget when the next row is pending).
+        let after = plan.steps.iter().position(|s| s.id == handed).map_or(0, |i| i + 1);
+        // At night the steps left are folded away: Tab just goes on.
+        let next = plan.steps.iter().skip(after).find(|s| !night && s.state == StepState::Pending);
+        state.focus = next.map(|s| s.id.clone());
+        state.tabbed = true;
+    }
+    if let Some(id) = focus.as_ref().filter(|_| !tabbed) {
+        state.handed = Some(id.clone());
+    }
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
         ui.set_max_width(ui.available_width().min(760.0));
         let mut rows = Rows { state, focus: focus.as_deref(), focused_row: &mut focused_row };
@@ -119,6 +142,9 @@ pub fn tonight_ui(
         ui.add_space(12.0);
         ui.label(RichText::new(t("ui-tonight-reassurance")).small().color(style::quiet(ui)));
     });
+    if state.handed.is_some() && state.handed != focused_row && focus.is_none() {
+        state.handed = None;
+    }
     state.focused_row = focused_row;
 }
 
