@@ -489,8 +489,8 @@ fn tonight_in_russian_counts_with_russian_plurals() {
     check(dir.path(), &["set-alarm"], Outcome::Skipped);
     let h = harness_ru(dir.path());
     h.get_by_label(&format!("Сделано 5 шагов из {total}, пропущен 1"));
-    assert_eq!(h.query_all_by_label("сделано в 21:00").count(), 5);
-    h.get_by_label("пропущено");
+    assert_eq!(h.query_all_by_label("√ сделано в 21:00").count(), 5);
+    h.get_by_label("– пропущено");
     assert!(h.query_by_label_contains(" done").is_none(), "no English left on Tonight");
 }
 
@@ -869,4 +869,213 @@ fn settings_asks_the_service_for_a_test_notification_and_shows_the_answer() {
     h.run();
     let time = asked.format("%H:%M").to_string();
     h.get_by_label_contains(&format!("The test notification at {time} could not be shown. Desktop notifications"));
+}
+
+/// The window at `hour:minute` on the test evening (or the next morning past midnight).
+fn harness_at(dir: &Path, day: u32, hour: u32, minute: u32) -> Harness<'static, App> {
+    let at = common::date(2026, 11, day).and_hms_opt(hour, minute, 0).unwrap();
+    let now = Local.from_local_datetime(&at).earliest().unwrap();
+    Harness::builder()
+        .with_size(egui::vec2(1280.0, 1400.0))
+        .with_context_setup(bedtime_coach::ui::install_style)
+        .build_ui_state(
+            |ui, app: &mut App| app.frame(ui),
+            App::new(store(dir), Arc::new(move || now)).in_language(Language::English),
+        )
+}
+
+/// Tonight's step ids in time order, with their English titles.
+fn steps_in_order() -> Vec<(String, String)> {
+    let plan = bedtime_coach::model::plan_evening(&Config::default(), evening(), &Local, None);
+    plan.steps.iter().map(|s| (s.id.clone(), s.title.clone())).collect()
+}
+
+#[test]
+fn space_then_tab_checks_off_the_evening_step_by_step() {
+    let dir = tempfile::tempdir().unwrap();
+    saved_routine(dir.path());
+    let mut h = harness(dir.path());
+    let steps = steps_in_order();
+    let start = steps.iter().position(|(id, _)| id == "warm-bath").unwrap();
+    h.get_by_label("Done: Warm bath").focus();
+    h.run();
+    for pair in steps[start..].windows(2) {
+        let ((id, title), (_, next)) = (&pair[0], &pair[1]);
+        h.key_press(egui::Key::Space);
+        h.run();
+        assert_eq!(outcome(dir.path(), id), Some(Outcome::Done), "Space on Done: {title}");
+        // The focus stays in the row: its Undo took the place of Done.
+        assert!(h.get_by_label(&format!("Undo: {title}")).is_focused(), "Undo: {title} has the focus");
+        h.key_press(egui::Key::Tab);
+        h.run();
+        assert!(h.get_by_label(&format!("Done: {next}")).is_focused(), "Tab after {title} lands on Done: {next}");
+    }
+    // Undo by keyboard gives the focus back to the row's Done.
+    let (_, last) = &steps[steps.len() - 1];
+    h.key_press(egui::Key::Space);
+    h.run();
+    h.key_press(egui::Key::Space);
+    h.run();
+    assert!(h.get_by_label(&format!("Done: {last}")).is_focused());
+}
+
+#[test]
+fn titles_are_no_focus_stops_and_the_focused_row_offers_why() {
+    let dir = tempfile::tempdir().unwrap();
+    saved_routine(dir.path());
+    let mut h = harness(dir.path());
+    let steps = steps_in_order();
+    let at = steps.iter().position(|(id, _)| id == "warm-bath").unwrap();
+    let next = &steps[at + 1].1;
+    assert!(h.query_by_label("Why: Warm bath").is_none(), "Why? only for the focused row");
+    h.get_by_label("Skip: Warm bath").focus();
+    h.run();
+    h.key_press(egui::Key::Tab);
+    h.run();
+    // From Skip straight to the next row's Done: its title is no stop of its own.
+    assert!(h.get_by_label(&format!("Done: {next}")).is_focused());
+    h.get_by_label("Done: Warm bath").focus();
+    h.run();
+    h.run();
+    let why = bedtime_coach::model::catalog::find("warm-bath").unwrap().why;
+    assert!(h.query_by_label(why).is_none());
+    h.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::Tab);
+    h.run();
+    assert!(h.get_by_label("Why: Warm bath").is_focused());
+    h.key_press(egui::Key::Space);
+    h.run();
+    h.get_by_label(why);
+}
+
+#[test]
+fn ctrl_z_undoes_the_last_changes_in_turn() {
+    let dir = tempfile::tempdir().unwrap();
+    saved_routine(dir.path());
+    let mut h = harness(dir.path());
+    let undo = |h: &mut Harness<'static, App>| {
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+        h.run();
+    };
+    h.get_by_label("Done: Warm bath").click();
+    h.run();
+    h.get_by_label("Skip: Candles and calm music").click();
+    h.run();
+    h.get_by_label("Undo: Warm bath").click();
+    h.run();
+    assert_eq!(outcome(dir.path(), "warm-bath"), None);
+    // The undone check-in comes back as it was, then the skip and the check go.
+    undo(&mut h);
+    assert_eq!(outcome(dir.path(), "warm-bath"), Some(Outcome::Done));
+    undo(&mut h);
+    assert_eq!(outcome(dir.path(), "calm-ambience"), None);
+    assert_eq!(outcome(dir.path(), "warm-bath"), Some(Outcome::Done));
+    undo(&mut h);
+    assert_eq!(outcome(dir.path(), "warm-bath"), None);
+    undo(&mut h);
+    assert_eq!(outcome(dir.path(), "warm-bath"), None, "nothing left to undo");
+    // A removed step returns to its place.
+    h.get_by_label("Routine").click();
+    h.run();
+    let routine = || store(dir.path()).load_config().unwrap().value.routine;
+    let before = routine().position("warm-bath");
+    h.get_by_label("Delete: Warm bath").click();
+    h.run();
+    assert_eq!(routine().position("warm-bath"), None);
+    undo(&mut h);
+    assert_eq!(routine().position("warm-bath"), before);
+    // The banner's Undo went with it.
+    assert!(h.query_by_label("Undo").is_none());
+}
+
+#[test]
+fn done_skipped_missed_and_due_each_have_a_mark() {
+    let dir = tempfile::tempdir().unwrap();
+    saved_routine(dir.path());
+    check(dir.path(), &["warm-bath"], Outcome::Done);
+    check(dir.path(), &["calm-ambience"], Outcome::Skipped);
+    let h = harness(dir.path());
+    h.get_by_label("√ done at 21:00");
+    h.get_by_label("– skipped");
+    // At 21:10 the morning movement (06:30) is the earliest step left: due now, once.
+    assert_eq!(h.query_all_by_label("• due now").count(), 1);
+    assert!(h.query_all_by_label("! missed").count() >= 1, "the caffeine cut-off passed unchecked");
+    assert!(h.query_by_label_contains("• next").is_none());
+    drop(h);
+    // Once every step whose time has come is settled, the next one is marked.
+    let now = Local.from_local_datetime(&evening().and_hms_opt(21, 10, 0).unwrap()).earliest().unwrap();
+    let plan = bedtime_coach::model::plan_evening(&Config::default(), evening(), &Local, None);
+    let past: Vec<&str> = plan.steps.iter().filter(|s| s.due <= now).map(|s| s.id.as_str()).collect();
+    check(dir.path(), &past, Outcome::Done);
+    let h = harness(dir.path());
+    assert!(h.query_by_label("• due now").is_none());
+    assert!(h.query_by_label("! missed").is_none());
+    assert_eq!(h.query_all_by_label_contains("• next, in").count(), 1);
+}
+
+#[test]
+fn after_bedtime_the_night_view_counts_down_to_the_alarm() {
+    let dir = tempfile::tempdir().unwrap();
+    saved_routine(dir.path());
+    check(dir.path(), &["warm-bath"], Outcome::Done);
+    let mut h = harness_at(dir.path(), 26, 23, 0);
+    h.get_by_label("Past bedtime (22:30) — lights out and sleep well");
+    h.get_by_label("7 h 30 min until your 06:30 alarm");
+    assert!(h.query_by_label("Pause reminders tonight").is_none());
+    assert!(h.query_by_label_contains("coffee").is_none());
+    assert!(h.query_by_label_contains("Caffeine").is_none());
+    h.get_by_label("Undo: Warm bath");
+    let left = steps_in_order().len() - 1;
+    // The steps left are folded away under one header.
+    assert!(h.query_by_label("Done: Lights out").is_none());
+    h.get_by_label(&format!("Not done tonight: {left}")).click();
+    h.run();
+    h.get_by_label("Done: Lights out");
+    assert!(h.query_by_label("• due now").is_none());
+    drop(h);
+    // Past midnight it still counts down.
+    let h = harness_at(dir.path(), 27, 1, 15);
+    h.get_by_label("5 h 15 min until your 06:30 alarm");
+    drop(h);
+    // After the alarm a new evening starts clean.
+    let h = harness_at(dir.path(), 27, 6, 31);
+    h.get_by_label_contains("Bedtime 22:30 — in");
+    h.get_by_label("Done: Warm bath");
+    assert!(h.query_by_label_contains("Not done tonight").is_none());
+    h.get_by_label("Pause reminders tonight");
+}
+
+#[test]
+fn ctrl_z_takes_back_a_pause() {
+    let dir = tempfile::tempdir().unwrap();
+    saved_routine(dir.path());
+    let mut h = harness(dir.path());
+    let paused = || store(dir.path()).load_reminders().unwrap().value.is_paused(evening());
+    h.get_by_label("Pause reminders tonight").click();
+    h.run();
+    assert!(paused());
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert!(!paused());
+}
+
+#[test]
+fn tab_after_an_action_skips_rows_already_settled() {
+    let dir = tempfile::tempdir().unwrap();
+    saved_routine(dir.path());
+    let steps = steps_in_order();
+    let at = steps.iter().position(|(id, _)| id == "warm-bath").unwrap();
+    check(dir.path(), &[steps[at + 1].0.as_str(), steps[at + 2].0.as_str()], Outcome::Done);
+    let mut h = harness(dir.path());
+    h.get_by_label("Done: Warm bath").focus();
+    h.run();
+    h.key_press(egui::Key::Space);
+    h.run();
+    h.key_press(egui::Key::Tab);
+    h.run();
+    let next = &steps[at + 3].1;
+    assert!(h.get_by_label(&format!("Done: {next}")).is_focused(), "Tab goes past two done rows to Done: {next}");
+    // A plain Tab, not right after an action, goes to the next widget as always.
+    h.key_press(egui::Key::Tab);
+    h.run();
+    assert!(h.get_by_label(&format!("Skip: {next}")).is_focused());
 }

@@ -43,6 +43,12 @@ fn clicking_done_in_the_real_window_records_the_step() {
         return;
     }
     let data = tempfile::tempdir().unwrap();
+    // Bedtime three hours from now, so the window shows the evening (after bedtime the
+    // remaining steps fold away under "Not done tonight"), whenever the test runs.
+    let bedtime = chrono::Local::now() + chrono::TimeDelta::hours(3);
+    let (bed, wake) =
+        (bedtime.format("%H:%M").to_string(), (bedtime + chrono::TimeDelta::hours(8)).format("%H:%M").to_string());
+    cli(data.path(), &["schedule", "--bedtime", &bed, "--wake", &wake]).ok();
     // A routine of one step makes the button's place on screen predictable.
     let steps = cli(data.path(), &["routine", "list", "--json"]).ok().json();
     for step in steps.as_array().unwrap() {

@@ -24,6 +24,9 @@ use crate::remind;
 use crate::store::{Fingerprint, Snapshot, Store, owner_pid};
 use crate::tr;
 
+/// How many changes Ctrl+Z can take back.
+const HISTORY: usize = 50;
+
 /// Where "now" comes from: the system clock, or a fixed instant in tests.
 pub type Clock = Arc<dyn Fn() -> DateTime<Local> + Send + Sync>;
 
@@ -49,6 +52,9 @@ pub struct App {
     banners: Banners,
     /// Commands that put back what the last undoable change removed.
     undo: Vec<Change>,
+    /// For each change made in this window, newest last, the commands that undo it
+    /// (Ctrl+Z): a check-in is taken back, an undone one comes back, a removed step returns.
+    history: Vec<Vec<Change>>,
     applied_theme: Option<Theme>,
     /// The language every frame is drawn in, on the drawing thread only.
     language: Language,
@@ -81,6 +87,7 @@ impl App {
             screen: Screen::Tonight,
             banners: Banners::default(),
             undo: Vec::new(),
+            history: Vec::new(),
             applied_theme: None,
             language: i18n::language(),
             language_choice: None,
@@ -290,6 +297,9 @@ impl App {
         if ui.input_mut(|input| input.consume_shortcut(&quit)) {
             ui.send_viewport_cmd(egui::ViewportCommand::Close);
         }
+        // Ctrl+Z undoes the last change; a text field being typed in keeps it for its text.
+        let undo_key = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::Z);
+        let undo_last = !ui.ctx().text_edit_focused() && ui.input_mut(|input| input.consume_shortcut(&undo_key));
         let now = (self.clock)();
         let first_run = self.snapshot.is_first_run();
         egui::Panel::top("top-bar").show(ui, |ui| {
@@ -351,6 +361,26 @@ impl App {
             }
         });
         self.apply(actions);
+        if undo_last {
+            self.speaking(Self::undo_last);
+        }
+    }
+
+    /// Undoes the newest change in [`App::history`] (Ctrl+Z).
+    fn undo_last(&mut self) {
+        let Some(commands) = self.history.pop() else { return };
+        if commands == self.undo {
+            self.banners.remove_undo();
+            self.undo.clear();
+        }
+        let mut changed = false;
+        for command in commands {
+            changed |= self.run(command);
+        }
+        if changed {
+            self.reload();
+            self.start_service();
+        }
     }
 
     /// Applies what the views asked for, in order.
@@ -386,14 +416,23 @@ impl App {
                 }
                 Action::Undo => {
                     self.banners.remove_undo();
-                    for command in std::mem::take(&mut self.undo) {
+                    let undo = std::mem::take(&mut self.undo);
+                    self.history.retain(|commands| *commands != undo);
+                    for command in undo {
                         changed |= self.run(command);
                     }
                 }
                 Action::Apply(command) => {
                     let undo = self.undo_for(&command);
+                    let inverse = self.inverse_of(&command);
                     if self.run(command.clone()) {
                         changed = true;
+                        if let Some(inverse) = inverse {
+                            if self.history.len() >= HISTORY {
+                                self.history.remove(0);
+                            }
+                            self.history.push(inverse);
+                        }
                         if let Some((message, undo)) = undo {
                             self.banners.push(Banner { undo: true, ..Banner::new(BannerKind::Info, message) });
                             self.undo = undo;
@@ -416,6 +455,44 @@ impl App {
         let removed = routine.steps[index].clone();
         let message = tr!("ui-step-removed", title = crate::i18n::step_title(&removed));
         Some((message, vec![Change::AddStep(removed), Change::MoveStep { step: step.clone(), to: index }]))
+    }
+
+    /// The commands that take `command` back, for Ctrl+Z; `None` for changes it leaves alone.
+    fn inverse_of(&self, command: &Change) -> Option<Vec<Change>> {
+        let journal = &self.snapshot.journal.value;
+        let restore = |evening: &chrono::NaiveDate, step: &String| match journal.check_in(*evening, step) {
+            Some(old) => Change::Check {
+                evening: *evening,
+                step: step.clone(),
+                outcome: old.outcome,
+                value: old.value,
+                at: old.at,
+            },
+            None => Change::Undo { evening: *evening, step: step.clone() },
+        };
+        match command {
+            Change::Check { evening, step, .. } => Some(vec![restore(evening, step)]),
+            Change::Undo { evening, step } => journal.check_in(*evening, step).map(|_| vec![restore(evening, step)]),
+            Change::RemoveStep { .. } => self.undo_for(command).map(|(_, commands)| commands),
+            Change::MoveStep { step, .. } => {
+                let from = self.snapshot.config.value.routine.position(step)?;
+                Some(vec![Change::MoveStep { step: step.clone(), to: from }])
+            }
+            // Kept only when it changed something, so the opposite is what was there.
+            Change::PauseReminders { evening, paused } => {
+                Some(vec![Change::PauseReminders { evening: *evening, paused: !paused }])
+            }
+            Change::SetSettings(_) => Some(vec![Change::SetSettings(self.snapshot.config.value.settings.clone())]),
+            Change::SetSchedule(_) | Change::SetNights { .. } | Change::ShowWeekdays(_) => {
+                Some(vec![Change::SetSchedule(self.snapshot.config.value.schedule.clone())])
+            }
+            // New and edited steps, a whole new routine and snoozes are not taken back.
+            Change::AddStep(_)
+            | Change::EditStep { .. }
+            | Change::SaveConfig(_)
+            | Change::Snooze { .. }
+            | Change::RequestTestNotification { .. } => None,
+        }
     }
 
     fn run(&mut self, command: Change) -> bool {

@@ -75,7 +75,7 @@ fn night_ui(
     });
     let text = RichText::new(i18n::sleep_opportunity(night));
     // A short night's warning is long: it wraps at any width, never clipped.
-    ui.add(egui::Label::new(if night.is_short() { text.color(style::WARNING) } else { text.weak() }).wrap());
+    ui.add(egui::Label::new(if night.is_short() { text.color(style::warning(ui)) } else { text.weak() }).wrap());
     committed
 }
 

@@ -80,13 +80,13 @@ pub fn setup_ui(
             match (parse_clock(&state.bedtime), parse_clock(&state.wake)) {
                 (Some(bedtime), Some(wake)) if bedtime == wake => {
                     let same = tr!("ui-setup-same-time", time = widgets::time_text(bedtime));
-                    ui.add(egui::Label::new(RichText::new(same).color(style::WARNING)).wrap());
+                    ui.add(egui::Label::new(RichText::new(same).color(style::warning(ui))).wrap());
                 }
                 (Some(_), Some(_)) => {
                     let night: &Night = &draft.schedule.every_day;
                     let sleep = RichText::new(i18n::sleep_opportunity(night));
                     let sleep =
-                        if night.is_short() { sleep.color(style::WARNING) } else { sleep.color(style::accent(ui)) };
+                        if night.is_short() { sleep.color(style::warning(ui)) } else { sleep.color(style::accent(ui)) };
                     ui.add(egui::Label::new(sleep).wrap());
                 }
                 // The field says why; no sleep line for a night that is not known yet.
@@ -133,7 +133,7 @@ pub fn setup_ui(
                     if seasonal && state.hemisphere.is_none() {
                         ui.add(
                             egui::Label::new(
-                                RichText::new(t("ui-setup-hemisphere-first")).small().color(style::WARNING),
+                                RichText::new(t("ui-setup-hemisphere-first")).small().color(style::warning(ui)),
                             )
                             .wrap(),
                         );

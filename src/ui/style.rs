@@ -1,15 +1,49 @@
 //! Calm colours and readable sizes: the window is mostly used late in the evening.
+//!
+//! Every text colour here meets WCAG AA (4.5:1) against the panel in its theme; the
+//! tests below compute the ratios from the installed visuals.
 
 use eframe::egui::{self, Color32, FontId, TextStyle, Theme};
 
+/// Warm amber for warnings on the dark theme (and in screens drawn without a `Ui` theme).
 pub const WARNING: Color32 = Color32::from_rgb(0xE0, 0xB0, 0x5A);
 pub const ERROR: Color32 = Color32::from_rgb(0xE0, 0x6C, 0x6C);
+/// The amber, darkened until it reads on the light panel (the dark one was 1.9:1 there).
+const WARNING_LIGHT: Color32 = Color32::from_rgb(0x7A, 0x4F, 0x00);
+const ERROR_LIGHT: Color32 = Color32::from_rgb(0xB0, 0x30, 0x30);
 const ACCENT_DARK: Color32 = Color32::from_rgb(0x9C, 0xB4, 0xF0);
 const ACCENT_LIGHT: Color32 = Color32::from_rgb(0x2F, 0x4E, 0x9A);
+/// Body text on the night-blue panel, and the quieter text for settled steps and hints:
+/// dimmer than the body, still above 4.5:1.
+const TEXT_DARK: Color32 = Color32::from_gray(0xC0);
+const WEAK_DARK: Color32 = Color32::from_gray(0x9A);
+const WEAK_LIGHT: Color32 = Color32::from_gray(0x62);
 
 /// The accent colour for the theme in use: soft moonlight blue.
 pub fn accent(ui: &egui::Ui) -> Color32 {
-    if ui.visuals().dark_mode { ACCENT_DARK } else { ACCENT_LIGHT }
+    accent_in(ui.visuals())
+}
+
+fn accent_in(visuals: &egui::Visuals) -> Color32 {
+    if visuals.dark_mode { ACCENT_DARK } else { ACCENT_LIGHT }
+}
+
+/// The warning colour for the theme in use.
+pub fn warning(ui: &egui::Ui) -> Color32 {
+    warning_in(ui.visuals())
+}
+
+fn warning_in(visuals: &egui::Visuals) -> Color32 {
+    if visuals.dark_mode { WARNING } else { WARNING_LIGHT }
+}
+
+/// The error colour for the theme in use.
+pub fn error(ui: &egui::Ui) -> Color32 {
+    error_in(ui.visuals())
+}
+
+fn error_in(visuals: &egui::Visuals) -> Color32 {
+    if visuals.dark_mode { ERROR } else { ERROR_LIGHT }
 }
 
 /// A muted colour for past or settled things.
@@ -39,5 +73,67 @@ pub fn install(ctx: &egui::Context) {
         visuals.faint_bg_color = Color32::from_rgb(0x1B, 0x21, 0x30);
         visuals.selection.bg_fill = Color32::from_rgb(0x35, 0x48, 0x78);
         visuals.hyperlink_color = ACCENT_DARK;
+        visuals.widgets.noninteractive.fg_stroke.color = TEXT_DARK;
+        visuals.weak_text_color = Some(WEAK_DARK);
     });
+    ctx.style_mut_of(Theme::Light, |style| {
+        style.visuals.weak_text_color = Some(WEAK_LIGHT);
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The WCAG contrast ratio of two opaque colours, 1.0 ..= 21.0.
+    fn contrast_ratio(a: Color32, b: Color32) -> f32 {
+        fn luminance(colour: Color32) -> f32 {
+            let channel = |c: u8| {
+                let c = f32::from(c) / 255.0;
+                if c <= 0.04045 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
+            };
+            0.2126 * channel(colour.r()) + 0.7152 * channel(colour.g()) + 0.0722 * channel(colour.b())
+        }
+        let (x, y) = (luminance(a), luminance(b));
+        (x.max(y) + 0.05) / (x.min(y) + 0.05)
+    }
+
+    /// Every text colour the screens use, against the panel and the due step's fill.
+    #[test]
+    fn every_text_meets_wcag_aa_in_both_themes() {
+        let ctx = egui::Context::default();
+        install(&ctx);
+        for theme in [Theme::Dark, Theme::Light] {
+            let visuals = ctx.style_of(theme).visuals.clone();
+            let texts = [
+                ("text", visuals.text_color()),
+                ("quiet, done, hint and weak text", visuals.weak_text_color()),
+                ("warning", warning_in(&visuals)),
+                ("error", error_in(&visuals)),
+                ("accent", accent_in(&visuals)),
+                ("button text", visuals.widgets.inactive.text_color()),
+            ];
+            let mut backgrounds = vec![("panel", visuals.panel_fill)];
+            if visuals.faint_bg_color.a() == 255 {
+                backgrounds.push(("due step", visuals.faint_bg_color));
+            }
+            let mut failures = Vec::new();
+            for (name, colour) in texts {
+                assert_eq!(colour.a(), 255, "{theme:?} {name} is translucent; blend it first");
+                for (background, fill) in &backgrounds {
+                    let ratio = contrast_ratio(colour, *fill);
+                    if ratio < 4.5 {
+                        failures.push(format!("{theme:?}: {name} on {background} is {ratio:.2}:1"));
+                    }
+                }
+            }
+            assert!(failures.is_empty(), "below WCAG AA: {failures:?}");
+        }
+    }
+
+    #[test]
+    fn the_ratio_matches_the_known_values() {
+        assert!((contrast_ratio(Color32::BLACK, Color32::WHITE) - 21.0).abs() < 0.01);
+        assert!((contrast_ratio(WARNING, Color32::from_gray(248)) - 1.88).abs() < 0.01);
+    }
 }

@@ -18,27 +18,56 @@ pub struct TonightState {
     pub why_open: BTreeSet<String>,
     /// The humidity reading being typed.
     pub humidity: String,
+    /// The step acted on in the last frame: its row's button (Undo after Done or Skip,
+    /// Done after Undo) takes the focus, so the keyboard stays in the list.
+    focus: Option<String>,
+    /// The step whose buttons had the focus in the last frame; it offers "Why?".
+    focused_row: Option<String>,
+    /// The step whose row was handed the focus after an action, while it keeps it: the
+    /// next Tab goes on to the next pending step's Done, past settled rows.
+    handed: Option<String>,
+    /// `focus` comes from that Tab, not from an action: nothing is handed on.
+    tabbed: bool,
 }
 
-/// Where a step stands relative to now, for how loudly to show it.
+/// Where a step stands relative to now: each has its own look and mark.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Timing {
-    Settled,
-    PastDue,
+    Done,
+    Skipped,
+    /// Past its time and never checked.
+    Missed,
+    /// The step to do now: the earliest pending one whose time has come.
     DueNow,
+    /// Nothing is due yet: the next pending step.
+    Next,
     Upcoming,
 }
 
+/// Whether it is night: bedtime has passed and the alarm has not rung yet.
+fn is_night(plan: &Plan<Local>, now: &DateTime<Local>) -> bool {
+    plan.bedtime <= *now && *now < plan.wake
+}
+
+/// The step "due now" (or, when none is, the next one); none at night.
+fn current_step<'a>(plan: &'a Plan<Local>, now: &DateTime<Local>) -> Option<&'a PlannedStep<Local>> {
+    if is_night(plan, now) {
+        return None;
+    }
+    // Steps are sorted by due time: the first pending one is the earliest.
+    plan.steps.iter().find(|s| s.state == StepState::Pending)
+}
+
 fn timing(plan: &Plan<Local>, step: &PlannedStep<Local>, now: &DateTime<Local>) -> Timing {
-    if step.state != StepState::Pending {
-        return Timing::Settled;
+    match step.state {
+        StepState::Done => return Timing::Done,
+        StepState::Skipped => return Timing::Skipped,
+        StepState::Pending => {}
     }
-    if step.due > *now {
-        return Timing::Upcoming;
+    if current_step(plan, now).is_some_and(|current| current.id == step.id) {
+        return if step.due <= *now { Timing::DueNow } else { Timing::Next };
     }
-    // The latest pending step already due is the one "due now"; earlier ones are past.
-    let latest_due = plan.steps.iter().filter(|s| s.state == StepState::Pending && s.due <= *now).map(|s| &s.due).max();
-    if latest_due == Some(&step.due) { Timing::DueNow } else { Timing::PastDue }
+    if step.due <= *now { Timing::Missed } else { Timing::Upcoming }
 }
 
 pub fn tonight_ui(
@@ -50,18 +79,61 @@ pub fn tonight_ui(
     now: &DateTime<Local>,
     actions: &mut Vec<Action>,
 ) {
+    let focus = state.focus.take();
+    let tabbed = std::mem::take(&mut state.tabbed);
+    let mut focused_row = None;
+    let night = is_night(plan, now);
+    let tab = ui.input(|i| i.key_pressed(egui::Key::Tab) && !i.modifiers.shift);
+    if tab
+        && state.handed.is_some()
+        && state.handed == state.focused_row
+        && let Some(handed) = state.handed.take()
+    {
+        // egui moves the focus one widget on now; the next frame puts it on the next
+        // pending step's Done (the same widget when the next row is pending).
+        let after = plan.steps.iter().position(|s| s.id == handed).map_or(0, |i| i + 1);
+        // At night the steps left are folded away: Tab just goes on.
+        let next = plan.steps.iter().skip(after).find(|s| !night && s.state == StepState::Pending);
+        state.focus = next.map(|s| s.id.clone());
+        state.tabbed = true;
+    }
+    if let Some(id) = focus.as_ref().filter(|_| !tabbed) {
+        state.handed = Some(id.clone());
+    }
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
         ui.set_max_width(ui.available_width().min(760.0));
-        header_ui(ui, plan, now);
-        caffeine_ui(ui, plan, now);
-        if config.settings.reminders {
-            pause_ui(ui, plan, paused, actions);
+        let mut rows = Rows { state, focus: focus.as_deref(), focused_row: &mut focused_row };
+        if night {
+            night_header_ui(ui, plan, now);
+        } else {
+            header_ui(ui, plan, now);
+            caffeine_ui(ui, plan, now);
+            if config.settings.reminders {
+                pause_ui(ui, plan, paused, actions);
+            }
         }
         ui.add_space(6.0);
         progress_ui(ui, plan);
         ui.add_space(10.0);
-        for step in &plan.steps {
-            step_ui(ui, state, plan, step, config, now, actions);
+        if night {
+            for step in plan.steps.iter().filter(|s| s.state != StepState::Pending) {
+                step_ui(ui, &mut rows, plan, step, config, now, actions);
+            }
+            let pending = plan.count(StepState::Pending);
+            if pending > 0 {
+                egui::CollapsingHeader::new(tr!("ui-tonight-not-done", count = pending))
+                    .id_salt("not-done-tonight")
+                    .default_open(false)
+                    .show(ui, |ui| {
+                        for step in plan.steps.iter().filter(|s| s.state == StepState::Pending) {
+                            step_ui(ui, &mut rows, plan, step, config, now, actions);
+                        }
+                    });
+            }
+        } else {
+            for step in &plan.steps {
+                step_ui(ui, &mut rows, plan, step, config, now, actions);
+            }
         }
         if plan.steps.is_empty() {
             ui.label(t("ui-tonight-empty"));
@@ -70,16 +142,28 @@ pub fn tonight_ui(
         ui.add_space(12.0);
         ui.label(RichText::new(t("ui-tonight-reassurance")).small().color(style::quiet(ui)));
     });
+    if state.handed.is_some() && state.handed != focused_row && focus.is_none() {
+        state.handed = None;
+    }
+    state.focused_row = focused_row;
+}
+
+/// What the rows share while the list is drawn.
+struct Rows<'a> {
+    state: &'a mut TonightState,
+    /// The step whose row takes the focus this frame.
+    focus: Option<&'a str>,
+    /// Set to the step whose buttons have the focus.
+    focused_row: &'a mut Option<String>,
 }
 
 fn header_ui(ui: &mut egui::Ui, plan: &Plan<Local>, now: &DateTime<Local>) {
     ui.label(RichText::new(i18n::evening_title(plan.evening)).weak());
-    let to_bed = (plan.bedtime - *now).num_minutes();
     let bedtime = clock(&plan.bedtime);
-    let countdown = if to_bed > 0 {
+    // Before bedtime (the night view takes over at it); "in 1 min" in its last minute.
+    let countdown = if *now < plan.bedtime {
+        let to_bed = (plan.bedtime - *now).num_minutes().max(1);
         tr!("ui-tonight-bedtime-in", time = bedtime, duration = i18n::duration(to_bed))
-    } else if *now < plan.wake {
-        tr!("ui-tonight-past-bedtime", time = bedtime)
     } else {
         t("ui-tonight-over")
     };
@@ -87,10 +171,19 @@ fn header_ui(ui: &mut egui::Ui, plan: &Plan<Local>, now: &DateTime<Local>) {
     let sleep = plan.sleep_minutes();
     let line = tr!("ui-tonight-sleep", duration = i18n::duration(sleep), wake = clock(&plan.wake));
     if sleep < MIN_SLEEP_MINUTES {
-        ui.label(RichText::new(tr!("sleep-opportunity-short", base = line)).color(style::WARNING));
+        ui.label(RichText::new(tr!("sleep-opportunity-short", base = line)).color(style::warning(ui)));
     } else {
         ui.label(line);
     }
+}
+
+/// After bedtime: lights out, and the time left until the alarm, counting down.
+fn night_header_ui(ui: &mut egui::Ui, plan: &Plan<Local>, now: &DateTime<Local>) {
+    ui.label(RichText::new(i18n::evening_title(plan.evening)).weak());
+    let lights_out = tr!("ui-tonight-past-bedtime", time = clock(&plan.bedtime));
+    ui.label(RichText::new(lights_out).size(28.0).color(style::accent(ui)));
+    let to_alarm = (plan.wake - *now).num_minutes().max(1);
+    ui.label(tr!("ui-tonight-sleep", duration = i18n::duration(to_alarm), wake = clock(&plan.wake)));
 }
 
 fn pause_ui(ui: &mut egui::Ui, plan: &Plan<Local>, paused: bool, actions: &mut Vec<Action>) {
@@ -142,7 +235,7 @@ fn progress_ui(ui: &mut egui::Ui, plan: &Plan<Local>) {
 
 fn step_ui(
     ui: &mut egui::Ui,
-    state: &mut TonightState,
+    rows: &mut Rows,
     plan: &Plan<Local>,
     step: &PlannedStep<Local>,
     config: &Config,
@@ -150,56 +243,75 @@ fn step_ui(
     actions: &mut Vec<Action>,
 ) {
     let timing = timing(plan, step, now);
-    let quiet = matches!(timing, Timing::Settled | Timing::PastDue);
-    let stroke = match timing {
-        Timing::DueNow => egui::Stroke::new(1.5, style::accent(ui)),
-        _ => egui::Stroke::NONE,
-    };
-    let fill = if timing == Timing::DueNow { ui.visuals().faint_bg_color } else { egui::Color32::TRANSPARENT };
+    let current = matches!(timing, Timing::DueNow | Timing::Next);
+    let settled = matches!(timing, Timing::Done | Timing::Skipped);
+    let stroke = if current { egui::Stroke::new(1.5, style::accent(ui)) } else { egui::Stroke::NONE };
+    let fill = if current { ui.visuals().faint_bg_color } else { egui::Color32::TRANSPARENT };
     egui::Frame::new().stroke(stroke).fill(fill).corner_radius(6.0).inner_margin(egui::Margin::symmetric(8, 4)).show(
         ui,
         |ui| {
             ui.set_width(ui.available_width());
             ui.horizontal(|ui| {
                 let time = RichText::new(clock(&step.due)).monospace();
-                ui.label(if quiet { time.weak() } else { time });
-                let mut title = RichText::new(i18n::planned_title(step));
-                if quiet {
+                ui.label(if settled { time.weak() } else { time });
+                let title_text = i18n::planned_title(step);
+                let mut title = RichText::new(title_text.as_str());
+                if settled {
                     title = title.color(style::quiet(ui));
                 }
-                if timing == Timing::DueNow {
+                if timing == Timing::Skipped {
+                    title = title.strikethrough();
+                }
+                if current {
                     title = title.strong();
                 }
-                let why_open = state.why_open.contains(&step.id);
+                let why_open = rows.state.why_open.contains(&step.id);
+                let has_why = !i18n::planned_why(step).is_empty();
                 let buttons = buttons_width(ui, step);
                 // The title and its status wrap in the room the buttons leave, so long
                 // words (Russian, or a long title) never run under them.
                 let text_width = (ui.available_width() - buttons - ui.spacing().item_spacing.x).max(80.0);
                 let layout = egui::Layout::left_to_right(egui::Align::Center).with_main_wrap(true);
+                let mut row_focused = false;
                 ui.allocate_ui_with_layout(egui::vec2(text_width, 0.0), layout, |ui| {
                     ui.set_width(text_width);
-                    let title_button = ui
-                        .add(egui::Button::new(title).frame(false).wrap())
+                    // A click target for the mouse, not a focus stop: the keyboard opens
+                    // the why with the "Why?" button of the focused row.
+                    let title_label = ui
+                        .add(egui::Label::new(title).sense(egui::Sense::CLICK).wrap())
                         .on_hover_text(if why_open { t("ui-tonight-hide-why") } else { t("ui-tonight-why") });
-                    if title_button.clicked() && !why_open {
-                        state.why_open.insert(step.id.clone());
-                    } else if title_button.clicked() {
-                        state.why_open.remove(&step.id);
+                    let mut toggle = title_label.clicked();
+                    ui.add(egui::Label::new(status_text(ui, timing, step, now)).wrap());
+                    let focused = rows.state.focused_row.as_deref() == Some(step.id.as_str());
+                    if has_why && (focused || why_open) {
+                        let text = if why_open { t("ui-tonight-hide-why") } else { t("ui-tonight-why-button") };
+                        let why = ui
+                            .small_button(text)
+                            .accessible_name(tr!("ui-tonight-why-step", title = title_text.as_str()));
+                        toggle |= why.clicked();
+                        row_focused |= why.has_focus();
                     }
-                    ui.add(egui::Label::new(RichText::new(status_text(timing, step, now)).small().weak()).wrap());
+                    if toggle && !why_open {
+                        rows.state.why_open.insert(step.id.clone());
+                    } else if toggle {
+                        rows.state.why_open.remove(&step.id);
+                    }
                 });
                 // Buttons flush right, laid out left to right so Tab reaches Done before Skip.
                 let spare = ui.available_width() - buttons;
                 if spare > 0.0 {
                     ui.add_space(spare);
                 }
-                buttons_ui(ui, step, plan, actions, now);
+                let take_focus = rows.focus == Some(step.id.as_str());
+                if buttons_ui(ui, rows.state, step, plan, actions, now, take_focus) || row_focused {
+                    *rows.focused_row = Some(step.id.clone());
+                }
             });
             if step.value_kind == Some(ValueKind::HumidityPercent) {
-                humidity_ui(ui, state, step, plan, config, now, actions);
+                humidity_ui(ui, rows.state, step, plan, config, now, actions);
             }
             let why = i18n::planned_why(step);
-            if state.why_open.contains(&step.id) && !why.is_empty() {
+            if rows.state.why_open.contains(&step.id) && !why.is_empty() {
                 ui.label(RichText::new(why).color(style::quiet(ui)));
             }
         },
@@ -224,24 +336,38 @@ fn buttons_width(ui: &egui::Ui, step: &PlannedStep<Local>) -> f32 {
     if step.state == StepState::Pending { pair } else { pair.max(button_width(ui, t("ui-undo"))) }
 }
 
-fn status_text(timing: Timing, step: &PlannedStep<Local>, now: &DateTime<Local>) -> String {
+/// The step's state in words, with a mark of its own (not only a colour).
+fn status_text(ui: &egui::Ui, timing: Timing, step: &PlannedStep<Local>, now: &DateTime<Local>) -> RichText {
     let checked_at = step.check_in.as_ref().map(|c| clock(&c.at)).unwrap_or_default();
-    match (timing, step.state) {
-        (_, StepState::Done) => tr!("ui-status-done-at", time = checked_at),
-        (_, StepState::Skipped) => t("ui-status-skipped"),
-        (Timing::DueNow, _) => t("ui-status-due-now"),
-        (Timing::PastDue, _) => t("ui-status-earlier"),
-        _ => tr!("ui-status-in", duration = i18n::duration((step.due - *now).num_minutes().max(1))),
+    let in_minutes = || i18n::duration((step.due - *now).num_minutes().max(1));
+    let text = match timing {
+        Timing::Done => tr!("ui-state-done-at", time = checked_at),
+        Timing::Skipped => t("ui-state-skipped"),
+        Timing::Missed => t("ui-state-missed"),
+        Timing::DueNow => t("ui-state-due-now"),
+        Timing::Next => tr!("ui-state-next", duration = in_minutes()),
+        Timing::Upcoming => tr!("ui-status-in", duration = in_minutes()),
+    };
+    let text = RichText::new(text).small();
+    match timing {
+        Timing::Done | Timing::Skipped | Timing::Upcoming => text.color(style::quiet(ui)),
+        Timing::Missed => text.color(style::warning(ui)),
+        Timing::DueNow | Timing::Next => text.strong().color(style::accent(ui)),
     }
 }
 
+/// Done and Skip, or Undo; returns whether one of them has the focus. A button used from
+/// the keyboard leaves the focus on the one that takes its place (`take_focus`, in the
+/// next frame), so the next Tab goes on down the list instead of back to the tabs.
 fn buttons_ui(
     ui: &mut egui::Ui,
+    state: &mut TonightState,
     step: &PlannedStep<Local>,
     plan: &Plan<Local>,
     actions: &mut Vec<Action>,
     now: &DateTime<Local>,
-) {
+    take_focus: bool,
+) -> bool {
     let title = &i18n::planned_title(step);
     let check = |outcome| Change::Check {
         evening: plan.evening,
@@ -250,20 +376,37 @@ fn buttons_ui(
         value: None,
         at: now.fixed_offset(),
     };
-    if step.state == StepState::Pending {
-        if ui.button(t("ui-done")).accessible_name(tr!("ui-done-step", title = title.as_str())).clicked() {
-            actions.push(Action::Apply(check(Outcome::Done)));
+    let mut used = None;
+    let responses = if step.state == StepState::Pending {
+        let done = ui.button(t("ui-done")).accessible_name(tr!("ui-done-step", title = title.as_str()));
+        if done.clicked() {
+            used = Some(check(Outcome::Done));
         }
-        if ui.button(t("ui-skip")).accessible_name(tr!("ui-skip-step", title = title.as_str())).clicked() {
-            actions.push(Action::Apply(check(Outcome::Skipped)));
+        let skip = ui.button(t("ui-skip")).accessible_name(tr!("ui-skip-step", title = title.as_str()));
+        if skip.clicked() {
+            used = Some(check(Outcome::Skipped));
         }
-    } else if ui
-        .add_sized([buttons_width(ui, step), 24.0], egui::Button::new(t("ui-undo")))
-        .accessible_name(tr!("ui-undo-step", title = title.as_str()))
-        .clicked()
-    {
-        actions.push(Action::Apply(Change::Undo { evening: plan.evening, step: step.id.clone() }));
+        vec![done, skip]
+    } else {
+        let undo = ui
+            .add_sized([buttons_width(ui, step), 24.0], egui::Button::new(t("ui-undo")))
+            .accessible_name(tr!("ui-undo-step", title = title.as_str()));
+        if undo.clicked() {
+            used = Some(Change::Undo { evening: plan.evening, step: step.id.clone() });
+        }
+        vec![undo]
+    };
+    if take_focus && let Some(first) = responses.first() {
+        first.request_focus();
     }
+    if let Some(change) = used {
+        actions.push(Action::Apply(change));
+        // Used from the keyboard: the button that takes its place keeps the focus.
+        if responses.iter().any(|r| r.has_focus()) {
+            state.focus = Some(step.id.clone());
+        }
+    }
+    take_focus || responses.iter().any(|r| r.has_focus())
 }
 
 fn humidity_ui(
@@ -306,7 +449,7 @@ fn humidity_ui(
             state.humidity.clear();
         }
         if parsed.is_some() && valid.is_none() {
-            ui.label(RichText::new(t("ui-humidity-invalid")).small().color(style::ERROR));
+            ui.label(RichText::new(t("ui-humidity-invalid")).small().color(style::error(ui)));
         } else {
             ui.label(RichText::new(t("ui-humidity-hint")).small().weak());
         }

@@ -13,8 +13,8 @@ use crate::model::time::{hhmm, parse_clock};
 pub fn banner_ui(ui: &mut egui::Ui, banner: &Banner, index: Option<usize>, actions: &mut Vec<Action>) {
     let colour = match banner.kind {
         BannerKind::Info => style::accent(ui),
-        BannerKind::Warning => style::WARNING,
-        BannerKind::Error => style::ERROR,
+        BannerKind::Warning => style::warning(ui),
+        BannerKind::Error => style::error(ui),
     };
     egui::Frame::new()
         .stroke(egui::Stroke::new(1.0, colour))
@@ -57,7 +57,7 @@ pub fn time_field_named(ui: &mut egui::Ui, label: &str, name: Option<&str>, text
     let valid = parse_clock(text).is_some();
     let mut edit = egui::TextEdit::singleline(text).desired_width(64.0).hint_text(t("ui-time-hint"));
     if !valid {
-        edit = edit.text_color(style::ERROR);
+        edit = edit.text_color(style::error(ui));
     }
     let mut response = ui.add(edit).labelled_by(label.id);
     if let Some(name) = name {
@@ -65,7 +65,7 @@ pub fn time_field_named(ui: &mut egui::Ui, label: &str, name: Option<&str>, text
     }
     if !valid && !response.has_focus() {
         // Says why beside the field, wrapping rather than running off a narrow window.
-        ui.add(egui::Label::new(egui::RichText::new(t("ui-time-invalid")).small().color(style::ERROR)).wrap());
+        ui.add(egui::Label::new(egui::RichText::new(t("ui-time-invalid")).small().color(style::error(ui))).wrap());
     }
     if !response.lost_focus() {
         return None;

@@ -60,10 +60,6 @@ ui-tonight-all-done = All done — sleep well.
 ui-tonight-all-done-detail = Everything for tonight is settled. Put the screen away; the reminders stay quiet now.
 ui-tonight-why = Why this step?
 ui-tonight-hide-why = Hide why
-ui-status-done-at = done at { $time }
-ui-status-skipped = skipped
-ui-status-due-now = due now
-ui-status-earlier = earlier
 ui-status-in = in { $duration }
 ui-done = Done
 ui-skip = Skip
@@ -197,3 +193,16 @@ ui-settings-test-waiting = Waiting for the reminder service to show the test not
 ui-settings-test-no-service = The reminder service is not running; it shows the test notification when it starts.
 ui-settings-test-shown = The test notification was shown at { $time }. If you did not see it, check the desktop's notification settings.
 ui-settings-test-failed = The test notification at { $time } could not be shown. { $reason }
+## Tonight: the state of each step, with a mark of its own; $time is HH:MM.
+# Marks only from the bundled Ubuntu font (√ – ! •): tests fail on a missing glyph.
+
+ui-state-done-at = √ done at { $time }
+ui-state-skipped = – skipped
+ui-state-missed = ! missed
+ui-state-due-now = • due now
+ui-state-next = • next, in { $duration }
+# A small button beside the focused step's title; $title is the step's title.
+ui-tonight-why-button = Why?
+ui-tonight-why-step = Why: { $title }
+# After bedtime, the steps left undone fold under this header.
+ui-tonight-not-done = Not done tonight: { $count }

@@ -71,10 +71,6 @@ ui-tonight-all-done = Всё сделано — спокойной ночи.
 ui-tonight-all-done-detail = На сегодня всё. Отложите экран; напоминаний больше не будет.
 ui-tonight-why = Зачем этот шаг?
 ui-tonight-hide-why = Скрыть пояснение
-ui-status-done-at = сделано в { $time }
-ui-status-skipped = пропущено
-ui-status-due-now = пора
-ui-status-earlier = время прошло
 ui-status-in = через { $duration }
 ui-done = Готово
 ui-skip = Пропустить
@@ -206,3 +202,16 @@ ui-settings-test-waiting = Ждём, пока служба напоминани�
 ui-settings-test-no-service = Служба напоминаний не запущена; она покажет пробное уведомление, когда запустится.
 ui-settings-test-shown = Пробное уведомление показано в { $time }. Если вы его не заметили, проверьте настройки уведомлений рабочего стола.
 ui-settings-test-failed = Пробное уведомление в { $time } показать не удалось. { $reason }
+## Сегодня: состояние каждого шага, со своим значком; $time — ЧЧ:ММ.
+# Значки только из встроенного шрифта Ubuntu (√ – ! •): тесты падают на отсутствующем символе.
+
+ui-state-done-at = √ сделано в { $time }
+ui-state-skipped = – пропущено
+ui-state-missed = ! время прошло
+ui-state-due-now = • пора
+ui-state-next = • следующий, через { $duration }
+# Маленькая кнопка рядом с названием шага в фокусе; $title — название шага.
+ui-tonight-why-button = Зачем?
+ui-tonight-why-step = Зачем: { $title }
+# После отбоя несделанные шаги сворачиваются под этим заголовком.
+ui-tonight-not-done = Не сделано сегодня: { $count }
