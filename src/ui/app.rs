@@ -13,6 +13,7 @@ use eframe::egui;
 
 use super::banners::{Banner, BannerKind, Banners, REMINDER_BANNER};
 use super::file_watch::{self, FileWatch};
+use super::open_folder::FolderOpener;
 use super::pending::{BUSY_BANNER, PendingChanges, RETRY_EVERY};
 use super::reminder_status::{self, ReminderInfo, ServiceStarter};
 use super::{Action, routine, schedule, settings, setup, style, tonight, widgets};
@@ -66,6 +67,7 @@ pub struct App {
     language_global: bool,
     file_watch: Option<FileWatch>,
     pending: PendingChanges,
+    folders: FolderOpener,
     service: ServiceStarter,
     reminder_info: ReminderInfo,
     tonight: tonight::TonightState,
@@ -94,6 +96,7 @@ impl App {
             language_global: true,
             file_watch: None,
             pending: PendingChanges::default(),
+            folders: FolderOpener::default(),
             service: ServiceStarter::default(),
             reminder_info: ReminderInfo::default(),
             tonight: Default::default(),
@@ -153,6 +156,7 @@ impl App {
     /// Sets up fonts and colours, watches the files for other processes' saves, and
     /// starts the reminder service when reminders are on and none runs.
     pub fn install(&mut self, ctx: &egui::Context) {
+        self.folders.set_context(ctx.clone());
         self.speaking(|app| app.install_in_language(ctx));
     }
 
@@ -262,6 +266,12 @@ impl App {
 
     fn logic_in_language(&mut self, ctx: &egui::Context) {
         self.retry_pending(ctx);
+        for failure in self.folders.take_failures() {
+            // No file manager here: give the path, which the banner lets the user copy.
+            let message =
+                tr!("ui-open-folder-failed", path = failure.path.display().to_string(), error = failure.reason);
+            self.banners.push(Banner::new(BannerKind::Error, message));
+        }
         if file_watch::fingerprint(&self.store) != self.fingerprint {
             self.reload();
             self.start_service();
@@ -407,13 +417,7 @@ impl App {
                     self.refresh_autostart();
                 }
                 Action::DismissBanner(index) => self.banners.dismiss(index),
-                Action::OpenFolder(path) => {
-                    if let Err(error) = std::process::Command::new("xdg-open").arg(&path).spawn() {
-                        let message =
-                            tr!("ui-open-folder-failed", path = path.display().to_string(), error = error.to_string());
-                        self.banners.push(Banner::new(BannerKind::Error, message));
-                    }
-                }
+                Action::OpenFolder(path) => self.folders.open(&path),
                 Action::Undo => {
                     self.banners.remove_undo();
                     let undo = std::mem::take(&mut self.undo);

@@ -6,6 +6,7 @@
 mod app;
 mod banners;
 mod file_watch;
+mod open_folder;
 mod pending;
 mod reminder_status;
 mod routine;

@@ -15,7 +15,7 @@ ui-reminders-continue = Bedtime Coach: Reminders continue in the background (pro
 ## Banners. $summary, $due and $reason come from the reminder service.
 
 ui-no-file-watch = Changes made outside this window will show after a restart ({ $error }).
-ui-open-folder-failed = Could not open { $path } ({ $error }); the path is shown above.
+ui-open-folder-failed = No file manager could open the folder ({ $error }). It is { $path } — select the text to copy it.
 ui-step-removed = Removed "{ $title }" from your routine.
 ui-undelivered = Reminder — { $summary }. { $reason }
 ui-undelivered-due = Reminder — { $summary }: { $due }. { $reason }

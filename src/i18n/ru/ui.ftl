@@ -15,7 +15,7 @@ ui-reminders-continue = Bedtime Coach: напоминания продолжат
 ## Баннеры.
 
 ui-no-file-watch = Изменения, сделанные вне этого окна, появятся после перезапуска ({ $error }).
-ui-open-folder-failed = Не удалось открыть { $path } ({ $error }); путь указан выше.
+ui-open-folder-failed = Ни один файловый менеджер не открыл папку ({ $error }). Вот её путь: { $path } — выделите текст, чтобы скопировать.
 ui-step-removed = Шаг «{ $title }» убран из распорядка.
 ui-undelivered = Напоминание — { $summary }. { $reason }
 ui-undelivered-due = Напоминание — { $summary }: { $due }. { $reason }
