@@ -1079,3 +1079,26 @@ fn tab_after_an_action_skips_rows_already_settled() {
     h.run();
     assert!(h.get_by_label(&format!("Skip: {next}")).is_focused());
 }
+
+#[test]
+fn a_wide_window_shows_why_the_current_step_helps_beside_the_list() {
+    let dir = tempfile::tempdir().unwrap();
+    saved_routine(dir.path());
+    // 21:10 on the test evening, nothing checked: the earliest step is the one due now.
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_context_setup(bedtime_coach::ui::install_style)
+        .build_ui_state(
+            |ui, app: &mut App| app.frame(ui),
+            App::new(store(dir.path()), clock()).in_language(Language::English),
+        );
+    h.run();
+    let plan = bedtime_coach::model::plan_evening(&Config::default(), evening(), &Local, None);
+    let first = &plan.steps[0].id;
+    let why = bedtime_coach::i18n::with_language(Language::English, || bedtime_coach::i18n::catalog_why(first));
+    assert!(h.query_all_by_label(&why).count() >= 1, "the reason of {first} beside the list");
+    // The minimum window keeps the list alone.
+    let mut narrow = harness_in(dir.path(), Language::English, egui::vec2(720.0, 520.0));
+    narrow.run();
+    assert_eq!(narrow.query_all_by_label(&why).count(), 0);
+}

@@ -70,6 +70,30 @@ fn timing(plan: &Plan<Local>, step: &PlannedStep<Local>, now: &DateTime<Local>) 
     if step.due <= *now { Timing::Missed } else { Timing::Upcoming }
 }
 
+/// From this width on, Tonight shows the reason for a step beside the list.
+const WIDE: f32 = 1100.0;
+const SIDE_WIDTH: f32 = 380.0;
+
+/// The side panel: the step's title, when it is due, why it helps and what the article says.
+fn why_panel_ui(ui: &mut egui::Ui, plan: &Plan<Local>, config: &Config, shown: Option<&str>) {
+    ui.add_space(8.0);
+    let Some(step) = shown.and_then(|id| plan.get(id)) else {
+        ui.label(RichText::new(t("ui-tonight-side-empty")).color(style::quiet(ui)));
+        return;
+    };
+    ui.heading(i18n::planned_title(step));
+    ui.label(RichText::new(clock(&step.due)).color(style::quiet(ui)));
+    ui.add_space(6.0);
+    let why = i18n::planned_why(step);
+    if !why.is_empty() {
+        ui.label(why);
+    }
+    if let Some(from_article) = config.routine.get(&step.id).and_then(i18n::step_from_article) {
+        ui.add_space(6.0);
+        ui.label(RichText::new(format!("{} {from_article}", i18n::from_article_label())).color(style::quiet(ui)));
+    }
+}
+
 pub fn tonight_ui(
     ui: &mut egui::Ui,
     state: &mut TonightState,
@@ -100,47 +124,57 @@ pub fn tonight_ui(
     if let Some(id) = focus.as_ref().filter(|_| !tabbed) {
         state.handed = Some(id.clone());
     }
-    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-        ui.set_max_width(ui.available_width().min(760.0));
-        let mut rows = Rows { state, focus: focus.as_deref(), focused_row: &mut focused_row };
-        if night {
-            night_header_ui(ui, plan, now);
-        } else {
-            header_ui(ui, plan, now);
-            caffeine_ui(ui, plan, now);
-            if config.settings.reminders {
-                pause_ui(ui, plan, paused, actions);
+    // A wide window uses its width: the reason behind the step in focus (or the one due)
+    // stands beside the list instead of 500 px of nothing.
+    if ui.available_width() >= WIDE {
+        let shown = state.focused_row.clone().or_else(|| current_step(plan, now).map(|s| s.id.clone()));
+        egui::Panel::right("tonight-why").resizable(false).exact_size(SIDE_WIDTH).show(ui, |ui| {
+            why_panel_ui(ui, plan, config, shown.as_deref());
+        });
+    }
+    egui::CentralPanel::default().show(ui, |ui| {
+        egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+            ui.set_max_width(ui.available_width().min(760.0));
+            let mut rows = Rows { state, focus: focus.as_deref(), focused_row: &mut focused_row };
+            if night {
+                night_header_ui(ui, plan, now);
+            } else {
+                header_ui(ui, plan, now);
+                caffeine_ui(ui, plan, now);
+                if config.settings.reminders {
+                    pause_ui(ui, plan, paused, actions);
+                }
             }
-        }
-        ui.add_space(6.0);
-        progress_ui(ui, plan);
-        ui.add_space(10.0);
-        if night {
-            for step in plan.steps.iter().filter(|s| s.state != StepState::Pending) {
-                step_ui(ui, &mut rows, plan, step, config, now, actions);
+            ui.add_space(6.0);
+            progress_ui(ui, plan);
+            ui.add_space(10.0);
+            if night {
+                for step in plan.steps.iter().filter(|s| s.state != StepState::Pending) {
+                    step_ui(ui, &mut rows, plan, step, config, now, actions);
+                }
+                let pending = plan.count(StepState::Pending);
+                if pending > 0 {
+                    egui::CollapsingHeader::new(tr!("ui-tonight-not-done", count = pending))
+                        .id_salt("not-done-tonight")
+                        .default_open(false)
+                        .show(ui, |ui| {
+                            for step in plan.steps.iter().filter(|s| s.state == StepState::Pending) {
+                                step_ui(ui, &mut rows, plan, step, config, now, actions);
+                            }
+                        });
+                }
+            } else {
+                for step in &plan.steps {
+                    step_ui(ui, &mut rows, plan, step, config, now, actions);
+                }
             }
-            let pending = plan.count(StepState::Pending);
-            if pending > 0 {
-                egui::CollapsingHeader::new(tr!("ui-tonight-not-done", count = pending))
-                    .id_salt("not-done-tonight")
-                    .default_open(false)
-                    .show(ui, |ui| {
-                        for step in plan.steps.iter().filter(|s| s.state == StepState::Pending) {
-                            step_ui(ui, &mut rows, plan, step, config, now, actions);
-                        }
-                    });
+            if plan.steps.is_empty() {
+                ui.label(t("ui-tonight-empty"));
             }
-        } else {
-            for step in &plan.steps {
-                step_ui(ui, &mut rows, plan, step, config, now, actions);
-            }
-        }
-        if plan.steps.is_empty() {
-            ui.label(t("ui-tonight-empty"));
-        }
-        // The article's reassurance, always within reach, not only on the first run.
-        ui.add_space(12.0);
-        ui.label(RichText::new(t("ui-tonight-reassurance")).small().color(style::quiet(ui)));
+            // The article's reassurance, always within reach, not only on the first run.
+            ui.add_space(12.0);
+            ui.label(RichText::new(t("ui-tonight-reassurance")).small().color(style::quiet(ui)));
+        });
     });
     if state.handed.is_some() && state.handed != focused_row && focus.is_none() {
         state.handed = None;

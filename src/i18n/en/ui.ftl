@@ -206,3 +206,4 @@ ui-tonight-why-button = Why?
 ui-tonight-why-step = Why: { $title }
 # After bedtime, the steps left undone fold under this header.
 ui-tonight-not-done = Not done tonight: { $count }
+ui-tonight-side-empty = Everything is settled for tonight.

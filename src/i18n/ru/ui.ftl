@@ -215,3 +215,4 @@ ui-tonight-why-button = Зачем?
 ui-tonight-why-step = Зачем: { $title }
 # После отбоя несделанные шаги сворачиваются под этим заголовком.
 ui-tonight-not-done = Не сделано сегодня: { $count }
+ui-tonight-side-empty = На сегодня всё отмечено.
