@@ -1105,3 +1105,15 @@ fn a_wide_window_shows_why_the_current_step_helps_beside_the_list() {
     narrow.run();
     assert_eq!(narrow.query_all_by_label(&why).count(), 0);
 }
+
+#[test]
+fn the_first_run_offers_a_notification_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    h.get_by_label("Welcome to Bedtime Coach");
+    h.get_by_label("Send a test notification").click();
+    h.run();
+    let log = store(dir.path()).load_reminders().unwrap().value;
+    assert!(log.test_requested_at.is_some(), "the request waits in the reminder log for the service");
+    h.get_by_label_contains("the test notification comes once your routine is saved");
+}

@@ -351,7 +351,7 @@ impl App {
             let config = &self.snapshot.config.value;
             let evening = evening_at(config, &now);
             if first_run {
-                setup::setup_ui(ui, &mut self.setup, config, &now, &mut actions);
+                setup::setup_ui(ui, &mut self.setup, config, &now, self.store.paths(), &mut actions);
                 return;
             }
             match self.screen {

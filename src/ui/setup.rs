@@ -3,12 +3,14 @@
 use chrono::{DateTime, Local};
 use eframe::egui::{self, RichText};
 
+use super::reminder_status::test_status;
 use super::{Action, style, widgets};
 use crate::command::Change;
 use crate::i18n::{self, t};
 use crate::model::catalog::Season;
 use crate::model::plan::due_local;
 use crate::model::{CATALOG, Config, Hemisphere, Night, Routine, Step, evening_at, plan_evening, time::parse_clock};
+use crate::store::Paths;
 use crate::tr;
 
 #[derive(Debug, Default)]
@@ -63,6 +65,7 @@ pub fn setup_ui(
     state: &mut SetupState,
     defaults: &Config,
     now: &DateTime<Local>,
+    paths: &Paths,
     actions: &mut Vec<Action>,
 ) {
     state.start(defaults);
@@ -149,6 +152,16 @@ pub fn setup_ui(
         if ui.add_enabled(valid, egui::Button::new(RichText::new(t("ui-setup-save")).size(17.0)).wrap()).clicked() {
             actions.push(Action::Apply(Change::SaveConfig(draft.clone())));
         }
+        // Do notifications work here? The reminder service shows the test as soon as it
+        // starts, which is right after the routine is saved; Settings shows the answer.
+        ui.horizontal_wrapped(|ui| {
+            let asked = test_status(paths).waiting();
+            if ui.add_enabled(!asked, egui::Button::new(t("ui-settings-test"))).clicked() {
+                actions.push(Action::Apply(Change::RequestTestNotification { at: now.fixed_offset() }));
+            }
+            let note = if asked { t("ui-setup-test-asked") } else { t("ui-setup-test-hint") };
+            ui.add(egui::Label::new(RichText::new(note).small().weak()).wrap());
+        });
         ui.add_space(6.0);
         if !valid {
             // A plan for the last time that parsed would be a stale one.

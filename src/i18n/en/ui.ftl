@@ -207,3 +207,5 @@ ui-tonight-why-step = Why: { $title }
 # After bedtime, the steps left undone fold under this header.
 ui-tonight-not-done = Not done tonight: { $count }
 ui-tonight-side-empty = Everything is settled for tonight.
+ui-setup-test-hint = Check that notifications work: the test comes as soon as your routine is saved.
+ui-setup-test-asked = Asked: the test notification comes once your routine is saved; Settings shows how it went.
