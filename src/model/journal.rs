@@ -17,7 +17,7 @@ pub enum Outcome {
 }
 
 /// One check-in: a step done or skipped, when, and the value measured, if any.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CheckIn {
     pub outcome: Outcome,
     /// When the user checked it, with the offset in force then.
@@ -26,6 +26,81 @@ pub struct CheckIn {
     pub value: Option<f64>,
     #[serde(flatten)]
     pub extra: Extra,
+}
+
+/// Read by hand rather than derived: with `#[serde(flatten)]` serde first copies every
+/// key of every check-in into a buffer to find the unknown ones, which was most of the
+/// time a 10-year journal took to load. Here known keys are matched in place and only
+/// unknown ones are kept (in `extra`), as before.
+impl<'de> Deserialize<'de> for CheckIn {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use serde::de::{Error, MapAccess, Visitor};
+
+        struct CheckInVisitor;
+
+        impl<'de> Visitor<'de> for CheckInVisitor {
+            type Value = CheckIn;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a check-in object")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<CheckIn, A::Error> {
+                let (mut outcome, mut at, mut value, mut extra) = (None, None, None, Extra::new());
+                while let Some(key) = map.next_key_seed(KnownKeys(&["outcome", "at", "value"]))? {
+                    match key {
+                        Key::Known("outcome") => outcome = Some(map.next_value()?),
+                        Key::Known("at") => at = Some(map.next_value()?),
+                        Key::Known(_) => value = map.next_value::<Option<f64>>()?,
+                        Key::Other(name) => {
+                            extra.insert(name, map.next_value()?);
+                        }
+                    }
+                }
+                Ok(CheckIn {
+                    outcome: outcome.ok_or_else(|| A::Error::missing_field("outcome"))?,
+                    at: at.ok_or_else(|| A::Error::missing_field("at"))?,
+                    value,
+                    extra,
+                })
+            }
+        }
+
+        deserializer.deserialize_map(CheckInVisitor)
+    }
+}
+
+/// A key of an object read by hand: one of its known fields, matched without
+/// allocating, or another one, kept by name.
+enum Key {
+    Known(&'static str),
+    Other(String),
+}
+
+/// Reads a [`Key`] given the object's known field names.
+struct KnownKeys(&'static [&'static str]);
+
+impl<'de> serde::de::DeserializeSeed<'de> for KnownKeys {
+    type Value = Key;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<Key, D::Error> {
+        deserializer.deserialize_identifier(self)
+    }
+}
+
+impl serde::de::Visitor<'_> for KnownKeys {
+    type Value = Key;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a field name")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, key: &str) -> Result<Key, E> {
+        Ok(match self.0.iter().find(|known| **known == key) {
+            Some(known) => Key::Known(known),
+            None => Key::Other(key.to_owned()),
+        })
+    }
 }
 
 impl CheckIn {
@@ -53,7 +128,7 @@ pub struct NightLog {
 }
 
 /// Everything recorded for one evening.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Evening {
     #[serde(default)]
     pub checks: BTreeMap<String, CheckIn>,
@@ -65,6 +140,40 @@ pub struct Evening {
     pub routine: Option<Vec<String>>,
     #[serde(flatten)]
     pub extra: Extra,
+}
+
+/// By hand for the same reason as [`CheckIn`]: 3,650 evenings of a 10-year journal.
+impl<'de> Deserialize<'de> for Evening {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use serde::de::{MapAccess, Visitor};
+
+        struct EveningVisitor;
+
+        impl<'de> Visitor<'de> for EveningVisitor {
+            type Value = Evening;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an evening object")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Evening, A::Error> {
+                let mut evening = Evening::default();
+                while let Some(key) = map.next_key_seed(KnownKeys(&["checks", "night", "routine"]))? {
+                    match key {
+                        Key::Known("checks") => evening.checks = map.next_value()?,
+                        Key::Known("night") => evening.night = map.next_value()?,
+                        Key::Known(_) => evening.routine = map.next_value()?,
+                        Key::Other(name) => {
+                            evening.extra.insert(name, map.next_value()?);
+                        }
+                    }
+                }
+                Ok(evening)
+            }
+        }
+
+        deserializer.deserialize_map(EveningVisitor)
+    }
 }
 
 impl Evening {
