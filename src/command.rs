@@ -11,7 +11,7 @@ use crate::model::routine::{StepEdit, StepError};
 use crate::model::schedule::SameTime;
 use crate::model::time::is_sane_date;
 use crate::model::{Anchor, CheckIn, Config, Day, Outcome, Schedule, Settings, Step, catalog};
-use crate::store::{Store, StoreError};
+use crate::store::{Store, StoreError, Updated};
 use crate::tr;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -117,6 +117,25 @@ fn find<'a>(config: &'a mut Config, id: &str) -> Result<&'a mut Step, CommandErr
     config.routine.get_mut(id).ok_or_else(|| CommandError::UnknownStep(id.to_owned()))
 }
 
+/// No routine.json yet: a change to the routine is the user choosing a routine, saved
+/// even when it keeps the default values (that ends the first run).
+fn is_first_save(store: &Store) -> Result<bool, CommandError> {
+    Ok(!store.load_config()?.existed)
+}
+
+/// A read-modify-write of routine.json; `change` says whether it changed anything, and
+/// a change that changed nothing is not written (except on a first save, see above).
+fn change_routine(
+    store: &Store,
+    change: impl FnOnce(&mut Config) -> Result<bool, CommandError>,
+) -> Result<Updated<Applied>, CommandError> {
+    let first_save = is_first_save(store)?;
+    store.update_config(|config| {
+        let changed = change(config)?;
+        saved_if(changed || first_save)
+    })
+}
+
 /// `Saved` when something changed; otherwise stops the read-modify-write before it saves.
 fn saved_if(changed: bool) -> Result<Applied, CommandError> {
     if changed { Ok(Applied::Saved) } else { Err(CommandError::NothingToChange) }
@@ -133,9 +152,6 @@ impl Change {
     }
 
     fn apply_or_stop(self, store: &Store) -> Result<Applied, CommandError> {
-        // A change to the routine is the user choosing a routine: with no routine.json yet
-        // it is saved even when it keeps the default values (that ends the first run).
-        let routine_saved = || store.load_config().map(|loaded| loaded.existed);
         let updated = match self {
             Change::Check { evening, step, outcome, value, at } => {
                 if !is_sane_date(evening) {
@@ -179,7 +195,7 @@ impl Change {
                 Ok(Applied::Saved)
             }),
             Change::EditStep { step, edit } => {
-                let first_save = !routine_saved()?;
+                let first_save = is_first_save(store)?;
                 store.update_config(|config| {
                     let slot = find(config, &step)?;
                     let edited = edit.applied_to(slot);
@@ -191,15 +207,12 @@ impl Change {
                     Ok(Applied::Step(edited))
                 })
             }
-            Change::MoveStep { step, to } => {
-                let first_save = !routine_saved()?;
-                store.update_config(|config| {
-                    let from = config.routine.position(&step).ok_or(CommandError::UnknownStep(step))?;
-                    let to = to.min(config.routine.steps.len().saturating_sub(1));
-                    config.routine.move_step(from, to);
-                    saved_if(from != to || first_save)
-                })
-            }
+            Change::MoveStep { step, to } => change_routine(store, |config| {
+                let from = config.routine.position(&step).ok_or(CommandError::UnknownStep(step))?;
+                let to = to.min(config.routine.steps.len().saturating_sub(1));
+                config.routine.move_step(from, to);
+                Ok(from != to)
+            }),
             Change::SaveConfig(new) => {
                 new.routine.steps.iter().try_for_each(Step::validate)?;
                 // Always written when the file is missing, even with the default values: a
@@ -210,34 +223,22 @@ impl Change {
                     Ok(Applied::Saved)
                 })
             }
-            Change::SetNights { days, bedtime, wake } => {
-                let first_save = !routine_saved()?;
-                store.update_config(|config| {
-                    let before = config.schedule.clone();
-                    config.schedule.set(bedtime, wake, &days)?;
-                    saved_if(config.schedule != before || first_save)
-                })
-            }
-            Change::SetSchedule(schedule) => {
-                let first_save = !routine_saved()?;
-                store.update_config(|config| {
-                    let changed = config.schedule != schedule;
-                    config.schedule = schedule;
-                    saved_if(changed || first_save)
-                })
-            }
-            Change::ShowWeekdays(shown) => {
-                let first_save = !routine_saved()?;
-                store.update_config(|config| saved_if(config.schedule.show_weekdays(shown) || first_save))
-            }
-            Change::SetSettings(settings) => {
-                let first_save = !routine_saved()?;
-                store.update_config(|config| {
-                    let changed = config.settings != settings;
-                    config.settings = settings;
-                    saved_if(changed || first_save)
-                })
-            }
+            Change::SetNights { days, bedtime, wake } => change_routine(store, |config| {
+                let before = config.schedule.clone();
+                config.schedule.set(bedtime, wake, &days)?;
+                Ok(config.schedule != before)
+            }),
+            Change::SetSchedule(schedule) => change_routine(store, |config| {
+                let changed = config.schedule != schedule;
+                config.schedule = schedule;
+                Ok(changed)
+            }),
+            Change::ShowWeekdays(shown) => change_routine(store, |config| Ok(config.schedule.show_weekdays(shown))),
+            Change::SetSettings(settings) => change_routine(store, |config| {
+                let changed = config.settings != settings;
+                config.settings = settings;
+                Ok(changed)
+            }),
             Change::PauseReminders { evening, paused } => store.update_reminders(|log| {
                 let changed = log.is_paused(evening) != paused;
                 log.set_paused(evening, paused);
