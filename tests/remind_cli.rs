@@ -65,23 +65,29 @@ fn autostart_writes_and_removes_an_xdg_entry() {
     assert_eq!(bad.code(), 2);
 }
 
-#[test]
-fn a_second_service_exits_with_a_clear_message() {
-    let dir = tempfile::tempdir().unwrap();
-    let config = tempfile::tempdir().unwrap();
-    // No session bus at all: the service still runs (and would fall back to the window).
-    let mut first = bin(dir.path())
+/// A reminder service on `dir` without a session bus, once it owns the reminders.
+fn start_service(dir: &Path, config_home: &Path) -> std::process::Child {
+    let service = bin(dir)
         .arg("remind")
         .env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus")
-        .env("XDG_CONFIG_HOME", config.path())
+        .env("XDG_CONFIG_HOME", config_home)
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    let lock = dir.path().join("reminders.lock");
-    let locked = || std::fs::read_to_string(&lock).unwrap_or_default().trim() == first.id().to_string();
-    assert!(wait_until(Duration::from_secs(10), locked), "the first service never took the lock");
+    let lock = dir.join("reminders.lock");
+    let locked = || std::fs::read_to_string(&lock).unwrap_or_default().trim() == service.id().to_string();
+    assert!(wait_until(Duration::from_secs(10), locked), "the service never took the lock");
+    service
+}
+
+#[test]
+fn a_second_service_exits_with_a_clear_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = tempfile::tempdir().unwrap();
+    // No session bus at all: the service still runs (and would fall back to the window).
+    let mut first = start_service(dir.path(), config.path());
     let second = run(dir.path(), config.path(), &["remind"]);
     let _ = first.kill();
     let _ = first.wait();
@@ -111,18 +117,7 @@ fn remind_test_asks_the_service_and_reports_what_came_of_it() {
     assert!(log["test_requested_at"].is_string(), "{log}");
     assert_eq!(run(dir.path(), config.path(), &["remind", "--test", "--resume"]).code(), 2);
     // A service without a session bus answers that notifications are not available.
-    let mut service = bin(dir.path())
-        .arg("remind")
-        .env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus")
-        .env("XDG_CONFIG_HOME", config.path())
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let lock = dir.path().join("reminders.lock");
-    let locked = || std::fs::read_to_string(&lock).unwrap_or_default().trim() == service.id().to_string();
-    assert!(wait_until(Duration::from_secs(10), locked), "the service never took the lock");
+    let mut service = start_service(dir.path(), config.path());
     let answer = run(dir.path(), config.path(), &["remind", "--test"]);
     let _ = service.kill();
     let _ = service.wait();
