@@ -42,10 +42,15 @@ fn harness(dir: &Path) -> Harness<'static, App> {
 }
 
 fn harness_in(dir: &Path, language: Language, size: egui::Vec2) -> Harness<'static, App> {
+    harness_of(App::new(store(dir), clock()).in_language(language), size)
+}
+
+/// `app` drawn as the window draws it, with the real style, at `size`.
+fn harness_of(app: App, size: egui::Vec2) -> Harness<'static, App> {
     Harness::builder()
         .with_size(size)
         .with_context_setup(bedtime_coach::ui::install_style)
-        .build_ui_state(|ui, app: &mut App| app.frame(ui), App::new(store(dir), clock()).in_language(language))
+        .build_ui_state(|ui, app: &mut App| app.frame(ui), app)
 }
 
 fn outcome(dir: &Path, step: &str) -> Option<Outcome> {
@@ -356,10 +361,7 @@ fn opening_the_window_starts_the_reminder_service() {
     let app = App::new(store(dir.path()), clock())
         .in_language(Language::English)
         .with_service_program(Some(env!("CARGO_BIN_EXE_bedtime-coach").into()));
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 1400.0))
-        .with_context_setup(bedtime_coach::ui::install_style)
-        .build_ui_state(|ui, app: &mut App| app.frame(ui), app);
+    let mut h = harness_of(app, egui::vec2(1280.0, 1400.0));
     let ctx = h.ctx.clone();
     h.state_mut().install(&ctx);
     let paths = Paths::in_dir(dir.path());
@@ -875,13 +877,7 @@ fn settings_asks_the_service_for_a_test_notification_and_shows_the_answer() {
 fn harness_at(dir: &Path, day: u32, hour: u32, minute: u32) -> Harness<'static, App> {
     let at = common::date(2026, 11, day).and_hms_opt(hour, minute, 0).unwrap();
     let now = Local.from_local_datetime(&at).earliest().unwrap();
-    Harness::builder()
-        .with_size(egui::vec2(1280.0, 1400.0))
-        .with_context_setup(bedtime_coach::ui::install_style)
-        .build_ui_state(
-            |ui, app: &mut App| app.frame(ui),
-            App::new(store(dir), Arc::new(move || now)).in_language(Language::English),
-        )
+    harness_of(App::new(store(dir), Arc::new(move || now)).in_language(Language::English), egui::vec2(1280.0, 1400.0))
 }
 
 /// Tonight's step ids in time order, with their English titles.
@@ -1088,13 +1084,7 @@ fn a_wide_window_shows_why_the_current_step_helps_beside_the_list() {
     let dir = tempfile::tempdir().unwrap();
     saved_routine(dir.path());
     // 21:10 on the test evening, nothing checked: the earliest step is the one due now.
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .with_context_setup(bedtime_coach::ui::install_style)
-        .build_ui_state(
-            |ui, app: &mut App| app.frame(ui),
-            App::new(store(dir.path()), clock()).in_language(Language::English),
-        );
+    let mut h = harness_in(dir.path(), Language::English, egui::vec2(1280.0, 800.0));
     h.run();
     let plan = bedtime_coach::model::plan_evening(&Config::default(), evening(), &Local, None);
     let first = &plan.steps[0].id;
