@@ -5,6 +5,7 @@
 //! - [`reminder_loop`]: decide, save, show, sleep; what the service runs.
 //! - [`service`]: `bedtime-coach remind`, the one process that sends reminders, and how
 //!   the window starts it.
+//! - [`tray`]: the service's tray icon (StatusNotifierItem): state, tooltip, menu.
 //! - [`autostart`]: the XDG autostart entry that starts the service at login.
 //!
 //! Timing and notifications live here and nowhere else; the files they touch (the
@@ -17,6 +18,7 @@ mod events;
 pub mod notifier;
 pub mod reminder_loop;
 pub mod service;
+pub mod tray;
 
 use crate::model::Config;
 use crate::store::{Loaded, StoreError};

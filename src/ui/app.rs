@@ -115,6 +115,12 @@ impl App {
         self
     }
 
+    /// Whether the desktop shows tray icons (`None`: not known), for the hint in Settings.
+    pub fn with_tray_host(mut self, present: Option<bool>) -> Self {
+        self.reminder_info.tray_host = present;
+        self
+    }
+
     /// Draws in `language` until the saved choice changes (in Settings, or in the file),
     /// on this App's thread only: the process-wide language is left alone.
     pub fn in_language(mut self, language: Language) -> Self {

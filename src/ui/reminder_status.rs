@@ -24,6 +24,9 @@ pub struct ReminderInfo {
     /// Whether they start at login; `None` until asked.
     pub autostart: Option<bool>,
     pub paused_tonight: bool,
+    /// Whether the desktop shows tray icons (a StatusNotifierWatcher runs); `None` when
+    /// not known (no session bus).
+    pub tray_host: Option<bool>,
 }
 
 /// Starts the service when it should run and does not.
