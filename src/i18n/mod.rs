@@ -36,6 +36,7 @@
 mod catalog;
 mod errors;
 mod format;
+pub mod history;
 
 use std::cell::Cell;
 use std::sync::LazyLock;
@@ -159,6 +160,7 @@ pub const RESOURCES: [(Language, &[(&str, &str)]); 2] = [
             ("help.ftl", include_str!("en/help.ftl")),
             ("catalog.ftl", include_str!("en/catalog.ftl")),
             ("remind.ftl", include_str!("en/remind.ftl")),
+            ("history.ftl", include_str!("en/history.ftl")),
         ],
     ),
     (
@@ -172,6 +174,7 @@ pub const RESOURCES: [(Language, &[(&str, &str)]); 2] = [
             ("help.ftl", include_str!("ru/help.ftl")),
             ("catalog.ftl", include_str!("ru/catalog.ftl")),
             ("remind.ftl", include_str!("ru/remind.ftl")),
+            ("history.ftl", include_str!("ru/history.ftl")),
         ],
     ),
 ];
