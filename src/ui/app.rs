@@ -16,7 +16,7 @@ use super::file_watch::{self, FileWatch};
 use super::open_folder::FolderOpener;
 use super::pending::{BUSY_BANNER, PendingChanges, RETRY_EVERY};
 use super::reminder_status::{self, ReminderInfo, ServiceStarter};
-use super::{Action, routine, schedule, settings, setup, style, tonight, widgets};
+use super::{Action, history, routine, schedule, settings, setup, style, tonight, widgets};
 use crate::command::Change;
 use crate::i18n::{self, Language};
 use crate::model::settings::LanguageChoice;
@@ -38,6 +38,7 @@ pub fn system_clock() -> Clock {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
     Tonight,
+    History,
     Routine,
     Schedule,
     Settings,
@@ -49,6 +50,8 @@ pub struct App {
     clock: Clock,
     snapshot: Snapshot,
     fingerprint: (Fingerprint, Option<u32>),
+    /// Goes up at every reload, so views can cache what they compute from the data.
+    generation: u64,
     screen: Screen,
     banners: Banners,
     /// Commands that put back what the last undoable change removed.
@@ -71,6 +74,7 @@ pub struct App {
     service: ServiceStarter,
     reminder_info: ReminderInfo,
     tonight: tonight::TonightState,
+    history_view: history::HistoryState,
     routine: routine::EditorState,
     schedule: schedule::ScheduleForm,
     setup: setup::SetupState,
@@ -83,6 +87,7 @@ impl App {
         store.set_lock_timeout(Duration::ZERO);
         let mut app = Self {
             fingerprint: file_watch::fingerprint(&store),
+            generation: 0,
             store,
             clock,
             snapshot: Snapshot::default(),
@@ -100,6 +105,7 @@ impl App {
             service: ServiceStarter::default(),
             reminder_info: ReminderInfo::default(),
             tonight: Default::default(),
+            history_view: Default::default(),
             routine: Default::default(),
             schedule: Default::default(),
             setup: Default::default(),
@@ -122,6 +128,12 @@ impl App {
         self.language_choice = Some(self.snapshot.config.value.settings.language);
         self.language_global = false;
         self
+    }
+
+    /// How many times the History screen computed its statistics (once per change of
+    /// the data, not per frame).
+    pub fn history_computations(&self) -> usize {
+        self.history_view.computations()
     }
 
     /// The language the window is drawn in now.
@@ -221,6 +233,7 @@ impl App {
     /// Reads the files again and turns the store's notices into banners.
     fn reload(&mut self) {
         self.fingerprint = file_watch::fingerprint(&self.store);
+        self.generation += 1;
         match self.store.load() {
             Ok(snapshot) => self.snapshot = snapshot,
             Err(error) => self.banners.push(Banner::new(BannerKind::Error, error.to_string())),
@@ -320,6 +333,7 @@ impl App {
                 if !first_run {
                     for (screen, label) in [
                         (Screen::Tonight, i18n::t("ui-tab-tonight")),
+                        (Screen::History, i18n::t("ui-tab-history")),
                         (Screen::Routine, i18n::t("ui-tab-routine")),
                         (Screen::Schedule, i18n::t("ui-tab-schedule")),
                         (Screen::Settings, i18n::t("ui-tab-settings")),
@@ -360,6 +374,11 @@ impl App {
                     let paused = self.reminder_info.paused_tonight;
                     tonight::tonight_ui(ui, &mut self.tonight, &plan, config, paused, &now, &mut actions);
                 }
+                Screen::History => scrolling(ui, "history", |ui| {
+                    let journal = &self.snapshot.journal.value;
+                    let data = history::HistoryData { config, journal, generation: self.generation };
+                    history::history_ui(ui, &mut self.history_view, data, &now, &mut actions)
+                }),
                 Screen::Routine => routine::routine_ui(ui, &mut self.routine, config, &now, &mut actions),
                 // Longer words (Russian) at the smallest window size scroll rather than clip.
                 Screen::Schedule => {

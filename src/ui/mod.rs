@@ -1,4 +1,4 @@
-//! The window: Tonight, the routine editor, the schedule, settings and the first-run setup.
+//! The window: Tonight, History, the routine editor, the schedule, settings and the first-run setup.
 //!
 //! Views only draw and push [`Action`]s; [`app::App`] applies them at the end of the frame,
 //! through the store for anything that changes data. One screen per file.
@@ -6,6 +6,7 @@
 mod app;
 mod banners;
 mod file_watch;
+mod history;
 mod open_folder;
 mod pending;
 mod reminder_status;
