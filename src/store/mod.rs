@@ -18,6 +18,7 @@ mod paths;
 mod read;
 mod recovery;
 mod scan;
+mod transfer;
 
 use std::fs::File;
 use std::ops::RangeInclusive;
@@ -33,6 +34,7 @@ pub use lock::WaitReporter;
 pub use owner::{OwnerLock, owner_pid};
 pub use paths::Paths;
 pub use recovery::{migration_backup, save as save_document};
+pub use transfer::TransferError;
 
 use chrono::NaiveDate;
 
