@@ -90,15 +90,19 @@ pub fn render(
     let evenings = journal.evenings.iter().filter(|(date, _)| range.contains(**date));
     match format {
         ExportFormat::Json => {
-            let part = Journal { evenings: evenings.map(|(d, e)| (*d, e.clone())).collect(), extra: journal.extra.clone() };
+            let part =
+                Journal { evenings: evenings.map(|(d, e)| (*d, e.clone())).collect(), extra: journal.extra.clone() };
             let bytes = to_bytes(&part).map_err(|e| TransferError::Encode(e.to_string()))?;
             Ok(Export { bytes, evenings: part.evenings.len(), rows: part.check_in_count() })
         }
         ExportFormat::Csv => {
-            let encode = |error: csv::Error| TransferError::Encode(tr!("transfer-error-csv", error = error.to_string()));
-            let mut writer = csv::WriterBuilder::new()
-                .terminator(csv::Terminator::CRLF)
-                .from_writer(if bom { BOM.to_vec() } else { Vec::new() });
+            let encode =
+                |error: csv::Error| TransferError::Encode(tr!("transfer-error-csv", error = error.to_string()));
+            let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(if bom {
+                BOM.to_vec()
+            } else {
+                Vec::new()
+            });
             let columns = ["date", "step", "title", "state", "time", "value", "utc_offset"];
             writer.write_record(columns.map(|column| tr!("export-csv-column", column = column))).map_err(encode)?;
             let (mut count, mut rows) = (0, 0);
@@ -239,20 +243,20 @@ mod tests {
     fn csv_has_a_row_per_evening_and_step_with_titles_in_the_users_language() {
         let mut config = Config::default();
         let tricky = "Tea, \"calm\"\nthen read";
-        config.routine.steps.push(Step::custom("my-tea".into(), tricky.into(), crate::model::Anchor::At {
-            time: chrono::NaiveTime::from_hms_opt(21, 0, 0).unwrap(),
-        }));
+        config.routine.steps.push(Step::custom(
+            "my-tea".into(),
+            tricky.into(),
+            crate::model::Anchor::At { time: chrono::NaiveTime::from_hms_opt(21, 0, 0).unwrap() },
+        ));
         let mut journal = Journal::default();
         let at = DateTime::parse_from_rfc3339("2026-11-26T21:04:00+01:00").unwrap();
         journal.record(date(26), "my-tea", CheckIn::new(Outcome::Done, at, None));
         journal.record(date(26), "humidity-check", CheckIn::new(Outcome::Done, at, Some(45.5)));
-        journal.evenings.get_mut(&date(26)).unwrap().routine =
-            Some(vec!["warm-bath".into(), "humidity-check".into()]);
+        journal.evenings.get_mut(&date(26)).unwrap().routine = Some(vec!["warm-bath".into(), "humidity-check".into()]);
         journal.record(date(27), "gone-step", CheckIn::new(Outcome::Skipped, at, None));
         let range = DateRange { from: Some(date(26)), to: Some(date(26)) };
-        let export = with_language(Language::Russian, || {
-            render(&journal, &config, ExportFormat::Csv, range, true).unwrap()
-        });
+        let export =
+            with_language(Language::Russian, || render(&journal, &config, ExportFormat::Csv, range, true).unwrap());
         assert_eq!((export.evenings, export.rows), (1, 3));
         assert!(export.bytes.starts_with(BOM));
         let mut reader = csv::Reader::from_reader(export.bytes.as_slice());
@@ -260,7 +264,18 @@ mod tests {
         let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
         let fields = |n: usize| rows[n].iter().collect::<Vec<_>>();
         assert_eq!(fields(0), ["2026-11-26", "warm-bath", "Тёплая ванна", "не отмечен", "", "", ""]);
-        assert_eq!(fields(1), ["2026-11-26", "humidity-check", "Проверить влажность в спальне", "выполнен", "2026-11-26 21:04:00", "45.5", "+01:00"]);
+        assert_eq!(
+            fields(1),
+            [
+                "2026-11-26",
+                "humidity-check",
+                "Проверить влажность в спальне",
+                "выполнен",
+                "2026-11-26 21:04:00",
+                "45.5",
+                "+01:00"
+            ]
+        );
         assert_eq!(fields(2)[2], tricky);
         let plain = render(&journal, &config, ExportFormat::Csv, DateRange::default(), false).unwrap();
         assert!(plain.bytes.starts_with(b"Date,"));

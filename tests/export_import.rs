@@ -79,7 +79,8 @@ fn csv_round_trips_through_a_real_csv_parser() {
     // Dates limit the evenings; Russian headers and titles.
     let one = run(dir.path(), &["export", "--format", "csv", "--from", "2026-11-26", "--to", "2026-11-26"]).ok();
     assert!(records(&one.out.stdout).1.iter().all(|r| r[0] == "2026-11-26"));
-    let russian = common::output(common::bin(dir.path()).env("LANG", "ru_RU.UTF-8").args(["export", "--format", "csv"]));
+    let russian =
+        common::output(common::bin(dir.path()).env("LANG", "ru_RU.UTF-8").args(["export", "--format", "csv"]));
     let (header, rows) = records(&russian.ok().out.stdout);
     assert_eq!(header[0], "Дата");
     assert!(rows.iter().any(|r| r[2] == "Тёплая ванна" && r[3] == "пропущен"), "{rows:?}");
@@ -178,7 +179,11 @@ fn damaged_or_newer_files_are_refused_and_the_journal_is_unchanged() {
         let refused = run(dir.path(), &["import", file.to_str().unwrap()]);
         assert_eq!(refused.code(), 1, "{name}: {}", refused.stdout());
         assert!(refused.stderr().contains(expected), "{name}: {}", refused.stderr());
-        assert!(refused.stderr().contains("nothing was changed") || expected == "newer", "{name}: {}", refused.stderr());
+        assert!(
+            refused.stderr().contains("nothing was changed") || expected == "newer",
+            "{name}: {}",
+            refused.stderr()
+        );
         assert_eq!(refused.stderr().lines().count(), 1, "one sentence: {}", refused.stderr());
         assert_eq!(journal_bytes(dir.path()), before, "{name}: the journal is unchanged");
         assert_eq!(fs::read(&file).unwrap(), bytes, "{name}: the file to import is never written");

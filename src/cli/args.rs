@@ -81,6 +81,10 @@ pub enum CliCommand {
         #[arg(long)]
         dry_run: bool,
     },
+    Stats {
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// The grammar with every help text in the current language, for `--help`: the derive
@@ -154,6 +158,7 @@ pub fn localized_command() -> Command {
                 .mut_arg("file", help(t("help-import-file")))
                 .mut_arg("dry_run", help(t("help-import-dry-run")))
         })
+        .mut_subcommand("stats", |c| c.about(t("help-stats")))
 }
 
 impl CliCommand {
@@ -161,7 +166,7 @@ impl CliCommand {
     /// must say that the change itself happened).
     pub fn changes_data(&self) -> bool {
         match self {
-            CliCommand::Plan { .. } | CliCommand::Status { .. } => false,
+            CliCommand::Plan { .. } | CliCommand::Status { .. } | CliCommand::Stats { .. } => false,
             CliCommand::Routine(RoutineCommand::List { .. } | RoutineCommand::Catalog) => false,
             CliCommand::Schedule { bedtime, wake, .. } => bedtime.is_some() || wake.is_some(),
             CliCommand::Autostart { action } => !matches!(action, AutostartArg::Status),

@@ -4,7 +4,7 @@
 //! everything below works on plain values.
 //!
 //! - `args`: the grammar (clap types and value parsers);
-//! - `handlers`, `routine`, `reminders`, `export`, `import`: one function per command;
+//! - `handlers`, `routine`, `reminders`, `stats`, `export`, `import`: one function per command;
 //! - `output`: the text and JSON they print.
 
 mod args;
@@ -14,14 +14,13 @@ mod import;
 mod output;
 mod reminders;
 mod routine;
+mod stats;
 
 use std::fmt::Display;
 
 use chrono::{DateTime, Local, TimeZone};
 
-pub use args::{
-    AnchorArgs, AutostartArg, Cli, CliCommand, ExportFormatArg, OnOff, RoutineCommand, localized_command,
-};
+pub use args::{AnchorArgs, AutostartArg, Cli, CliCommand, ExportFormatArg, OnOff, RoutineCommand, localized_command};
 pub use reminders::{AutostartAction, autostart_command, custom_data_dir};
 
 use crate::command::CommandError;
@@ -69,6 +68,7 @@ where
         }
         CliCommand::Export { format, from, to, output } => export::export(store, format, from, to, output),
         CliCommand::Import { file, dry_run } => import::import(store, &file, dry_run),
+        CliCommand::Stats { json } => stats::stats(store, now, json),
         CliCommand::Autostart { action } => autostart_command(
             store,
             match action {

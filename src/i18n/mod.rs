@@ -36,6 +36,7 @@
 mod catalog;
 mod errors;
 mod format;
+pub mod history;
 
 use std::cell::Cell;
 use std::sync::LazyLock;
@@ -160,6 +161,7 @@ pub const RESOURCES: [(Language, &[(&str, &str)]); 2] = [
             ("catalog.ftl", include_str!("en/catalog.ftl")),
             ("remind.ftl", include_str!("en/remind.ftl")),
             ("data.ftl", include_str!("en/data.ftl")),
+            ("history.ftl", include_str!("en/history.ftl")),
         ],
     ),
     (
@@ -174,6 +176,7 @@ pub const RESOURCES: [(Language, &[(&str, &str)]); 2] = [
             ("catalog.ftl", include_str!("ru/catalog.ftl")),
             ("remind.ftl", include_str!("ru/remind.ftl")),
             ("data.ftl", include_str!("ru/data.ftl")),
+            ("history.ftl", include_str!("ru/history.ftl")),
         ],
     ),
 ];

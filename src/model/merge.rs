@@ -161,8 +161,7 @@ fn same_check_in(ours: &CheckIn, theirs: &CheckIn) -> bool {
 
 /// When a night log was recorded; `None` (written before times were kept) is oldest.
 fn night_at(night: &NightLog) -> Option<DateTime<FixedOffset>> {
-    let _ = night;
-    None // STUB until the NightLog shape lands
+    night.at
 }
 
 fn keep_unknown(ours: &mut Extra, theirs: &Extra) {
@@ -258,7 +257,8 @@ mod tests {
 
     #[test]
     fn night_logs_routines_and_unknown_fields() {
-        let night = |minute: Option<u32>, note: &str| NightLog { at: minute.map(at), note: note.into(), ..NightLog::default() };
+        let night =
+            |minute: Option<u32>, note: &str| NightLog { at: minute.map(at), note: note.into(), ..NightLog::default() };
         let mut ours = journal(&[(26, "warm-bath", check(Outcome::Done, 10))]);
         let mut theirs = ours.clone();
         let evening = ours.evenings.get_mut(&date(26)).unwrap();
@@ -289,19 +289,24 @@ mod tests {
     }
 
     fn any_check_in() -> impl Strategy<Value = CheckIn> {
-        (any::<bool>(), 0u32..4, proptest::option::of(0u8..3), any::<bool>()).prop_map(|(done, minute, value, extra)| {
-            let outcome = if done { Outcome::Done } else { Outcome::Skipped };
-            let mut check_in = CheckIn::new(outcome, at(minute), value.map(f64::from));
-            if extra {
-                check_in.extra.insert("mood".into(), json!("calm"));
-            }
-            check_in
-        })
+        (any::<bool>(), 0u32..4, proptest::option::of(0u8..3), any::<bool>()).prop_map(
+            |(done, minute, value, extra)| {
+                let outcome = if done { Outcome::Done } else { Outcome::Skipped };
+                let mut check_in = CheckIn::new(outcome, at(minute), value.map(f64::from));
+                if extra {
+                    check_in.extra.insert("mood".into(), json!("calm"));
+                }
+                check_in
+            },
+        )
     }
 
     fn any_night() -> impl Strategy<Value = NightLog> {
-        (proptest::option::of(0u32..3), any::<bool>())
-            .prop_map(|(minute, legs)| NightLog { at: minute.map(at), restless_legs: legs, ..NightLog::default() })
+        (proptest::option::of(0u32..3), any::<bool>()).prop_map(|(minute, legs)| NightLog {
+            at: minute.map(at),
+            restless_legs: legs,
+            ..NightLog::default()
+        })
     }
 
     fn any_evening() -> impl Strategy<Value = Evening> {
