@@ -36,6 +36,8 @@ pub struct Settings {
     /// Reminders missed by less than this (a suspend, a late start) still arrive, late.
     pub grace_minutes: u32,
     pub snooze_minutes: u32,
+    /// A notification after the wake time inviting the night log (issue 12).
+    pub morning_invitation: bool,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -49,6 +51,7 @@ impl Default for Settings {
             hemisphere: Hemisphere::Northern,
             grace_minutes: 15,
             snooze_minutes: 10,
+            morning_invitation: true,
             extra: Extra::new(),
         }
     }
@@ -69,5 +72,19 @@ impl Settings {
     /// Minutes "Snooze" puts a reminder off.
     pub fn snooze_minutes(&self) -> u32 {
         self.snooze_minutes.clamp(1, MAX_SNOOZE_MINUTES)
+    }
+}
+
+#[cfg(test)]
+mod morning_invitation_tests {
+    use super::*;
+
+    #[test]
+    fn morning_invitation_is_on_unless_turned_off() {
+        let old: Settings = serde_json::from_str(r#"{"reminders":true,"snooze_minutes":5}"#).unwrap();
+        assert!(old.morning_invitation, "files from before the setting invite");
+        let off: Settings = serde_json::from_str(r#"{"morning_invitation":false}"#).unwrap();
+        assert!(!off.morning_invitation);
+        assert_eq!(serde_json::to_value(&off).unwrap()["morning_invitation"], false);
     }
 }

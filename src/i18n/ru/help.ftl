@@ -40,3 +40,7 @@ help-routine-set-position = Поставить шаг на это место в 
 help-anchor-before = За столько минут до отбоя
 help-anchor-at = В это время
 help-anchor-after-wake = Через столько минут после будильника
+
+## Issue 12: дневник ночи.
+
+help-screen = Открыть окно на этом экране (без команды)
