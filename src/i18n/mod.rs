@@ -159,6 +159,8 @@ pub const RESOURCES: [(Language, &[(&str, &str)]); 2] = [
             ("help.ftl", include_str!("en/help.ftl")),
             ("catalog.ftl", include_str!("en/catalog.ftl")),
             ("remind.ftl", include_str!("en/remind.ftl")),
+            ("about.ftl", include_str!("en/about.ftl")),
+            ("night-screen.ftl", include_str!("en/night-screen.ftl")),
         ],
     ),
     (
@@ -172,6 +174,8 @@ pub const RESOURCES: [(Language, &[(&str, &str)]); 2] = [
             ("help.ftl", include_str!("ru/help.ftl")),
             ("catalog.ftl", include_str!("ru/catalog.ftl")),
             ("remind.ftl", include_str!("ru/remind.ftl")),
+            ("about.ftl", include_str!("ru/about.ftl")),
+            ("night-screen.ftl", include_str!("ru/night-screen.ftl")),
         ],
     ),
 ];

@@ -16,7 +16,7 @@ use super::file_watch::{self, FileWatch};
 use super::open_folder::FolderOpener;
 use super::pending::{BUSY_BANNER, PendingChanges, RETRY_EVERY};
 use super::reminder_status::{self, ReminderInfo, ServiceStarter};
-use super::{Action, routine, schedule, settings, setup, style, tonight, widgets};
+use super::{Action, about_sleep, routine, schedule, settings, setup, style, tonight, widgets};
 use crate::command::Change;
 use crate::i18n::{self, Language};
 use crate::model::settings::LanguageChoice;
@@ -38,9 +38,13 @@ pub fn system_clock() -> Clock {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
     Tonight,
+    /// The morning night log, its warning cards and what helps.
+    Night,
     Routine,
     Schedule,
     Settings,
+    /// The information screen on twitches at sleep onset (reached from Tonight and Night).
+    AboutSleep,
 }
 
 /// The window's state. Data comes from the store; everything else is view state.
@@ -50,6 +54,8 @@ pub struct App {
     snapshot: Snapshot,
     fingerprint: (Fingerprint, Option<u32>),
     screen: Screen,
+    /// Where the information screen's "Back" goes: the screen it was opened from.
+    about_back: Screen,
     banners: Banners,
     /// Commands that put back what the last undoable change removed.
     undo: Vec<Change>,
@@ -87,6 +93,7 @@ impl App {
             clock,
             snapshot: Snapshot::default(),
             screen: Screen::Tonight,
+            about_back: Screen::Tonight,
             banners: Banners::default(),
             undo: Vec::new(),
             history: Vec::new(),
@@ -320,6 +327,7 @@ impl App {
                 if !first_run {
                     for (screen, label) in [
                         (Screen::Tonight, i18n::t("ui-tab-tonight")),
+                        (Screen::Night, i18n::t("night-tab")),
                         (Screen::Routine, i18n::t("ui-tab-routine")),
                         (Screen::Schedule, i18n::t("ui-tab-schedule")),
                         (Screen::Settings, i18n::t("ui-tab-settings")),
@@ -368,6 +376,9 @@ impl App {
                 Screen::Settings => scrolling(ui, "settings", |ui| {
                     settings::settings_ui(ui, config, self.store.paths(), &self.reminder_info, &mut actions)
                 }),
+                Screen::AboutSleep => {
+                    scrolling(ui, "about-sleep", |ui| about_sleep::about_sleep_ui(ui, self.about_back, &mut actions))
+                }
             }
         });
         self.apply(actions);
@@ -405,6 +416,9 @@ impl App {
                 Action::Show(screen) => {
                     if screen == Screen::Settings {
                         self.refresh_autostart();
+                    }
+                    if screen == Screen::AboutSleep && self.screen != Screen::AboutSleep {
+                        self.about_back = self.screen;
                     }
                     self.screen = screen;
                 }
