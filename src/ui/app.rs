@@ -491,6 +491,9 @@ impl App {
         match command {
             Change::Check { evening, step, .. } => Some(vec![restore(evening, step)]),
             Change::Undo { evening, step } => journal.check_in(*evening, step).map(|_| vec![restore(evening, step)]),
+            Change::LogNight { evening, .. } | Change::SetNight { evening, .. } => {
+                Some(vec![Change::SetNight { evening: *evening, log: journal.night(*evening).cloned() }])
+            }
             Change::RemoveStep { .. } => self.undo_for(command).map(|(_, commands)| commands),
             Change::MoveStep { step, .. } => {
                 let from = self.snapshot.config.value.routine.position(step)?;
