@@ -18,7 +18,7 @@ const TEXT_WIDTH: f32 = 720.0;
 pub fn about_sleep_ui(ui: &mut egui::Ui, back: Screen, actions: &mut Vec<Action>) {
     ui.set_max_width(ui.available_width().min(TEXT_WIDTH));
     ui.horizontal(|ui| {
-        if ui.button(format!("← {}", t("about-back"))).accessible_name(t("about-back")).clicked() {
+        if ui.button(format!("‹ {}", t("about-back"))).accessible_name(t("about-back")).clicked() {
             actions.push(Action::Show(back));
         }
     });

@@ -16,7 +16,7 @@ use super::file_watch::{self, FileWatch};
 use super::open_folder::FolderOpener;
 use super::pending::{BUSY_BANNER, PendingChanges, RETRY_EVERY};
 use super::reminder_status::{self, ReminderInfo, ServiceStarter};
-use super::{Action, about_sleep, routine, schedule, settings, setup, style, tonight, widgets};
+use super::{Action, about_sleep, night, routine, schedule, settings, setup, style, tonight, widgets};
 use crate::command::Change;
 use crate::i18n::{self, Language};
 use crate::model::settings::LanguageChoice;
@@ -77,6 +77,7 @@ pub struct App {
     service: ServiceStarter,
     reminder_info: ReminderInfo,
     tonight: tonight::TonightState,
+    night: night::NightState,
     routine: routine::EditorState,
     schedule: schedule::ScheduleForm,
     setup: setup::SetupState,
@@ -107,6 +108,7 @@ impl App {
             service: ServiceStarter::default(),
             reminder_info: ReminderInfo::default(),
             tonight: Default::default(),
+            night: Default::default(),
             routine: Default::default(),
             schedule: Default::default(),
             setup: Default::default(),
@@ -119,6 +121,16 @@ impl App {
     /// window's own binary; tests name the built one).
     pub fn with_service_program(mut self, program: Option<PathBuf>) -> Self {
         self.service.program = program;
+        self
+    }
+
+    /// Opens on `screen`: the night log when the window is started from the morning
+    /// invitation.
+    pub fn showing(mut self, screen: Screen) -> Self {
+        if screen == Screen::Night {
+            self.night.show_last_night();
+        }
+        self.screen = screen;
         self
     }
 
@@ -367,6 +379,10 @@ impl App {
                     let plan = plan_evening(config, evening, &Local, self.snapshot.journal.value.evening(evening));
                     let paused = self.reminder_info.paused_tonight;
                     tonight::tonight_ui(ui, &mut self.tonight, &plan, config, paused, &now, &mut actions);
+                }
+                Screen::Night => {
+                    let view = night::NightView { config, journal: &self.snapshot.journal.value, now: &now };
+                    night::night_ui(ui, &mut self.night, &view, &mut actions);
                 }
                 Screen::Routine => routine::routine_ui(ui, &mut self.routine, config, &now, &mut actions),
                 // Longer words (Russian) at the smallest window size scroll rather than clip.

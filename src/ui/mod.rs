@@ -8,6 +8,7 @@ mod about_sleep;
 mod app;
 mod banners;
 mod file_watch;
+mod night;
 mod open_folder;
 mod pending;
 mod reminder_status;

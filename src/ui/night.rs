@@ -81,7 +81,7 @@ pub fn night_ui(ui: &mut egui::Ui, state: &mut NightState, view: &NightView, act
                     actions.push(Action::Show(Screen::AboutSleep));
                 }
                 if log.is_some() && ui.small_button(t("night-forget")).clicked() {
-                    actions.push(Action::Apply(Change::ForgetNight { evening }));
+                    actions.push(Action::Apply(Change::SetNight { evening, log: None }));
                 }
             });
             if !wide {
@@ -125,6 +125,9 @@ fn header_ui(
     }
 }
 
+/// A yes/no question's answer, from whether its box is ticked.
+type YesNo = fn(bool) -> NightAnswer;
+
 /// The questions; `answer` saves what a click changed.
 fn form_ui(
     ui: &mut egui::Ui,
@@ -161,7 +164,7 @@ fn form_ui(
         }
     });
     ui.add_space(4.0);
-    let questions: [(bool, String, fn(bool) -> NightAnswer); 6] = [
+    let questions: [(bool, String, YesNo); 6] = [
         (saved.woke_from_jolt, t("night-woke-from-jolt"), NightAnswer::WokeFromJolt),
         (saved.twitch_all_night, t("night-all-night"), NightAnswer::TwitchAllNight),
         (saved.twitch_daytime, t("night-daytime"), NightAnswer::TwitchDaytime),

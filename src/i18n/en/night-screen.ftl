@@ -4,8 +4,8 @@
 night-tab = Night
 night-title = Night from { $evening } to { $morning }
 night-last-night = Last night
-night-earlier = ← Earlier night
-night-later = Later night →
+night-earlier = ‹ Earlier night
+night-later = Later night ›
 night-not-logged = Not logged yet.
 night-logged-at = Saved at { $time } on { $date }. Change any answer; it is saved at once.
 night-quiet = A quiet night

@@ -4,8 +4,8 @@
 night-tab = Ночь
 night-title = Ночь с { $evening } на { $morning }
 night-last-night = Прошлая ночь
-night-earlier = ← Ночь раньше
-night-later = Ночь позже →
+night-earlier = ‹ Ночь раньше
+night-later = Ночь позже ›
 night-not-logged = Ещё не записано.
 night-logged-at = Сохранено в { $time }, { $date }. Любой ответ можно изменить — он сохраняется сразу.
 night-quiet = Спокойная ночь
