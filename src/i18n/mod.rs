@@ -36,6 +36,7 @@
 mod catalog;
 mod errors;
 mod format;
+pub mod history;
 
 use std::cell::Cell;
 use std::sync::LazyLock;
@@ -161,6 +162,7 @@ pub const RESOURCES: [(Language, &[(&str, &str)]); 2] = [
             ("remind.ftl", include_str!("en/remind.ftl")),
             ("about.ftl", include_str!("en/about.ftl")),
             ("night-screen.ftl", include_str!("en/night-screen.ftl")),
+            ("history.ftl", include_str!("en/history.ftl")),
         ],
     ),
     (
@@ -176,6 +178,7 @@ pub const RESOURCES: [(Language, &[(&str, &str)]); 2] = [
             ("remind.ftl", include_str!("ru/remind.ftl")),
             ("about.ftl", include_str!("ru/about.ftl")),
             ("night-screen.ftl", include_str!("ru/night-screen.ftl")),
+            ("history.ftl", include_str!("ru/history.ftl")),
         ],
     ),
 ];

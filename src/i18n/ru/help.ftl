@@ -40,3 +40,7 @@ help-routine-set-position = Поставить шаг на это место в 
 help-anchor-before = За столько минут до отбоя
 help-anchor-at = В это время
 help-anchor-after-wake = Через столько минут после будильника
+
+## History (stats).
+
+help-stats = Показать, держится ли распорядок: серии, сделанные шаги, отход ко сну, отказ от кофеина
