@@ -70,6 +70,10 @@ pub enum CliCommand {
         #[arg(value_enum)]
         action: AutostartArg,
     },
+    Stats {
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// The grammar with every help text in the current language, for `--help`: the derive
@@ -132,6 +136,7 @@ pub fn localized_command() -> Command {
                 .mut_arg("test", help(t("help-remind-test")))
         })
         .mut_subcommand("autostart", |c| c.about(t("help-autostart")))
+        .mut_subcommand("stats", |c| c.about(t("help-stats")))
 }
 
 impl CliCommand {
@@ -139,7 +144,7 @@ impl CliCommand {
     /// must say that the change itself happened).
     pub fn changes_data(&self) -> bool {
         match self {
-            CliCommand::Plan { .. } | CliCommand::Status { .. } => false,
+            CliCommand::Plan { .. } | CliCommand::Status { .. } | CliCommand::Stats { .. } => false,
             CliCommand::Routine(RoutineCommand::List { .. } | RoutineCommand::Catalog) => false,
             CliCommand::Schedule { bedtime, wake, .. } => bedtime.is_some() || wake.is_some(),
             CliCommand::Autostart { action } => !matches!(action, AutostartArg::Status),

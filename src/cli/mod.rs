@@ -4,7 +4,7 @@
 //! everything below works on plain values.
 //!
 //! - `args`: the grammar (clap types and value parsers);
-//! - `handlers`, `routine`, `reminders`: one function per command;
+//! - `handlers`, `routine`, `reminders`, `stats`: one function per command;
 //! - `output`: the text and JSON they print.
 
 mod args;
@@ -12,6 +12,7 @@ mod handlers;
 mod output;
 mod reminders;
 mod routine;
+mod stats;
 
 use std::fmt::Display;
 
@@ -61,6 +62,7 @@ where
         CliCommand::Remind { pause_tonight, resume, .. } => {
             reminders::remind_command(store, now, pause_tonight, resume)
         }
+        CliCommand::Stats { json } => stats::stats(store, now, json),
         CliCommand::Autostart { action } => autostart_command(
             store,
             match action {
