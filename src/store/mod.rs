@@ -17,6 +17,7 @@ mod owner;
 mod paths;
 mod read;
 mod recovery;
+mod report;
 mod scan;
 mod transfer;
 
@@ -35,6 +36,7 @@ pub use owner::{OwnerLock, owner_pid};
 pub use paths::Paths;
 pub use recovery::{migration_backup, save as save_document};
 pub use transfer::TransferError;
+pub use report::{default_report_dir, report_file_name, save_user_file};
 
 use chrono::NaiveDate;
 

@@ -16,7 +16,6 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 use serde::de::IgnoredAny;
 
-use super::atomic::replace_file;
 use super::document::{Document, Parsed, migrate, parse};
 use super::error::name;
 use super::read::{Contents, read_capped};
@@ -100,8 +99,7 @@ impl Store {
                 return Err(StoreError::NotRegular { path: path.to_owned(), kind }.into());
             }
         }
-        replace_file(path, bytes).map_err(|e| StoreError::io(IoAction::Save, path, e))?;
-        Ok(())
+        Ok(super::report::save_user_file(path, bytes)?)
     }
 
     /// Reads a journal backup (an export in JSON) for import, checking it as the journal
