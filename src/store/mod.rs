@@ -35,8 +35,8 @@ pub use lock::WaitReporter;
 pub use owner::{OwnerLock, owner_pid};
 pub use paths::Paths;
 pub use recovery::{migration_backup, save as save_document};
-pub use transfer::TransferError;
 pub use report::{default_report_dir, report_file_name, save_user_file};
+pub use transfer::TransferError;
 
 use chrono::NaiveDate;
 
