@@ -1259,4 +1259,17 @@ fn history_in_russian_fits_the_smallest_window() {
     h.run();
     h.get_by_label("вт, 24 ноября: 4 из 4 шагов");
     assert_fits(&h, "history");
+#[test]
+fn settings_turn_the_morning_invitation_off() {
+    let dir = tempfile::tempdir().unwrap();
+    saved_routine(dir.path());
+    let mut h = harness(dir.path());
+    h.get_by_label("Settings").click();
+    h.run();
+    h.get_by_label("In the morning, invite me to log the night").click();
+    h.run();
+    assert!(!store(dir.path()).load_config().unwrap().value.settings.morning_invitation);
+    h.get_by_label("In the morning, invite me to log the night").click();
+    h.run();
+    assert!(store(dir.path()).load_config().unwrap().value.settings.morning_invitation);
 }

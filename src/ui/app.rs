@@ -16,7 +16,7 @@ use super::file_watch::{self, FileWatch};
 use super::open_folder::FolderOpener;
 use super::pending::{BUSY_BANNER, PendingChanges, RETRY_EVERY};
 use super::reminder_status::{self, ReminderInfo, ServiceStarter};
-use super::{Action, history, routine, schedule, settings, setup, style, tonight, widgets};
+use super::{Action, about_sleep, history, night, routine, schedule, settings, setup, style, tonight, widgets};
 use crate::command::Change;
 use crate::i18n::{self, Language};
 use crate::model::settings::LanguageChoice;
@@ -38,10 +38,14 @@ pub fn system_clock() -> Clock {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
     Tonight,
+    /// The morning night log, its warning cards and what helps.
+    Night,
     History,
     Routine,
     Schedule,
     Settings,
+    /// The information screen on twitches at sleep onset (reached from Tonight and Night).
+    AboutSleep,
 }
 
 /// The window's state. Data comes from the store; everything else is view state.
@@ -53,6 +57,8 @@ pub struct App {
     /// Goes up at every reload, so views can cache what they compute from the data.
     generation: u64,
     screen: Screen,
+    /// Where the information screen's "Back" goes: the screen it was opened from.
+    about_back: Screen,
     banners: Banners,
     /// Commands that put back what the last undoable change removed.
     undo: Vec<Change>,
@@ -74,6 +80,7 @@ pub struct App {
     service: ServiceStarter,
     reminder_info: ReminderInfo,
     tonight: tonight::TonightState,
+    night: night::NightState,
     history_view: history::HistoryState,
     routine: routine::EditorState,
     schedule: schedule::ScheduleForm,
@@ -92,6 +99,7 @@ impl App {
             clock,
             snapshot: Snapshot::default(),
             screen: Screen::Tonight,
+            about_back: Screen::Tonight,
             banners: Banners::default(),
             undo: Vec::new(),
             history: Vec::new(),
@@ -105,6 +113,7 @@ impl App {
             service: ServiceStarter::default(),
             reminder_info: ReminderInfo::default(),
             tonight: Default::default(),
+            night: Default::default(),
             history_view: Default::default(),
             routine: Default::default(),
             schedule: Default::default(),
@@ -118,6 +127,16 @@ impl App {
     /// window's own binary; tests name the built one).
     pub fn with_service_program(mut self, program: Option<PathBuf>) -> Self {
         self.service.program = program;
+        self
+    }
+
+    /// Opens on `screen`: the night log when the window is started from the morning
+    /// invitation.
+    pub fn showing(mut self, screen: Screen) -> Self {
+        if screen == Screen::Night {
+            self.night.show_last_night();
+        }
+        self.screen = screen;
         self
     }
 
@@ -333,6 +352,7 @@ impl App {
                 if !first_run {
                     for (screen, label) in [
                         (Screen::Tonight, i18n::t("ui-tab-tonight")),
+                        (Screen::Night, i18n::t("night-tab")),
                         (Screen::History, i18n::t("ui-tab-history")),
                         (Screen::Routine, i18n::t("ui-tab-routine")),
                         (Screen::Schedule, i18n::t("ui-tab-schedule")),
@@ -374,6 +394,10 @@ impl App {
                     let paused = self.reminder_info.paused_tonight;
                     tonight::tonight_ui(ui, &mut self.tonight, &plan, config, paused, &now, &mut actions);
                 }
+                Screen::Night => {
+                    let view = night::NightView { config, journal: &self.snapshot.journal.value, now: &now };
+                    night::night_ui(ui, &mut self.night, &view, &mut actions);
+                }
                 Screen::History => scrolling(ui, "history", |ui| {
                     let journal = &self.snapshot.journal.value;
                     let data = history::HistoryData { config, journal, generation: self.generation };
@@ -387,6 +411,9 @@ impl App {
                 Screen::Settings => scrolling(ui, "settings", |ui| {
                     settings::settings_ui(ui, config, self.store.paths(), &self.reminder_info, &mut actions)
                 }),
+                Screen::AboutSleep => {
+                    scrolling(ui, "about-sleep", |ui| about_sleep::about_sleep_ui(ui, self.about_back, &mut actions))
+                }
             }
         });
         self.apply(actions);
@@ -424,6 +451,9 @@ impl App {
                 Action::Show(screen) => {
                     if screen == Screen::Settings {
                         self.refresh_autostart();
+                    }
+                    if screen == Screen::AboutSleep && self.screen != Screen::AboutSleep {
+                        self.about_back = self.screen;
                     }
                     self.screen = screen;
                 }

@@ -1,12 +1,15 @@
-//! The window: Tonight, History, the routine editor, the schedule, settings and the first-run setup.
+//! The window: Tonight, the night log, History, the routine editor, the schedule,
+//! settings, the information screen and the first-run setup.
 //!
 //! Views only draw and push [`Action`]s; [`app::App`] applies them at the end of the frame,
 //! through the store for anything that changes data. One screen per file.
 
+mod about_sleep;
 mod app;
 mod banners;
 mod file_watch;
 mod history;
+mod night;
 mod open_folder;
 mod pending;
 mod reminder_status;
