@@ -1259,6 +1259,8 @@ fn history_in_russian_fits_the_smallest_window() {
     h.run();
     h.get_by_label("вт, 24 ноября: 4 из 4 шагов");
     assert_fits(&h, "history");
+}
+
 #[test]
 fn settings_turn_the_morning_invitation_off() {
     let dir = tempfile::tempdir().unwrap();
