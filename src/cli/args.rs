@@ -17,6 +17,10 @@ use crate::tr;
 pub struct Cli {
     #[arg(long, global = true, value_name = "DIR", env = "BEDTIME_COACH_DATA_DIR")]
     pub data_dir: Option<PathBuf>,
+    /// The screen the window opens on (no command); the morning invitation asks for
+    /// `night`.
+    #[arg(long, value_enum, value_name = "SCREEN")]
+    pub screen: Option<StartScreen>,
     #[command(subcommand)]
     pub command: Option<CliCommand>,
 }
@@ -66,6 +70,25 @@ pub enum CliCommand {
         #[arg(value_enum)]
         action: AutostartArg,
     },
+    Export {
+        #[arg(long, value_enum, default_value = "json")]
+        format: ExportFormatArg,
+        #[arg(long, value_name = "D", value_parser = date_arg)]
+        from: Option<NaiveDate>,
+        #[arg(long, value_name = "D", value_parser = date_arg)]
+        to: Option<NaiveDate>,
+        #[arg(short = 'o', long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    Import {
+        file: PathBuf,
+        #[arg(long)]
+        dry_run: bool,
+    },
+    Stats {
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// The grammar with every help text in the current language, for `--help`: the derive
@@ -84,6 +107,7 @@ pub fn localized_command() -> Command {
     Cli::command()
         .about(t("help-about"))
         .mut_arg("data_dir", help(t("help-data-dir")))
+        .mut_arg("screen", help(t("help-screen")))
         .mut_subcommand("plan", |c| {
             c.about(t("help-plan"))
                 .mut_arg("date", help(t("help-plan-date")))
@@ -127,6 +151,19 @@ pub fn localized_command() -> Command {
                 .mut_arg("test", help(t("help-remind-test")))
         })
         .mut_subcommand("autostart", |c| c.about(t("help-autostart")))
+        .mut_subcommand("export", |c| {
+            c.about(t("help-export"))
+                .mut_arg("format", help(t("help-export-format")))
+                .mut_arg("from", help(t("help-export-from")))
+                .mut_arg("to", help(t("help-export-to")))
+                .mut_arg("output", help(t("help-export-output")))
+        })
+        .mut_subcommand("import", |c| {
+            c.about(t("help-import"))
+                .mut_arg("file", help(t("help-import-file")))
+                .mut_arg("dry_run", help(t("help-import-dry-run")))
+        })
+        .mut_subcommand("stats", |c| c.about(t("help-stats")))
 }
 
 impl CliCommand {
@@ -134,13 +171,29 @@ impl CliCommand {
     /// must say that the change itself happened).
     pub fn changes_data(&self) -> bool {
         match self {
-            CliCommand::Plan { .. } | CliCommand::Status { .. } => false,
+            CliCommand::Plan { .. } | CliCommand::Status { .. } | CliCommand::Stats { .. } => false,
             CliCommand::Routine(RoutineCommand::List { .. } | RoutineCommand::Catalog) => false,
             CliCommand::Schedule { bedtime, wake, .. } => bedtime.is_some() || wake.is_some(),
             CliCommand::Autostart { action } => !matches!(action, AutostartArg::Status),
             CliCommand::Check { .. } | CliCommand::Routine(_) | CliCommand::Remind { .. } => true,
+            // An export changes none of the app's data; an import does unless it only previews.
+            CliCommand::Export { .. } => false,
+            CliCommand::Import { dry_run, .. } => !dry_run,
         }
     }
+}
+
+/// A screen the window can be asked to open on (`--screen`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StartScreen {
+    Tonight,
+    Night,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ExportFormatArg {
+    Json,
+    Csv,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -239,6 +292,14 @@ fn day_arg(text: &str) -> Result<Day, String> {
 mod tests {
     use super::*;
     use crate::i18n::{Language, with_language};
+
+    #[test]
+    fn the_window_can_be_asked_to_open_on_the_night_log() {
+        let cli = Cli::try_parse_from(["bedtime-coach", "--screen", "night"]).unwrap();
+        assert_eq!(cli.screen, Some(StartScreen::Night));
+        assert!(cli.command.is_none());
+        assert!(Cli::try_parse_from(["bedtime-coach", "--screen", "nowhere"]).is_err());
+    }
 
     /// Every command and option a user can ask about has its own help text in each
     /// language (clap's own `--help`/`--version` and the value-only flags aside).

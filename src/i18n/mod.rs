@@ -36,6 +36,7 @@
 mod catalog;
 mod errors;
 mod format;
+pub mod history;
 
 use std::cell::Cell;
 use std::sync::LazyLock;
@@ -159,6 +160,10 @@ pub const RESOURCES: [(Language, &[(&str, &str)]); 2] = [
             ("help.ftl", include_str!("en/help.ftl")),
             ("catalog.ftl", include_str!("en/catalog.ftl")),
             ("remind.ftl", include_str!("en/remind.ftl")),
+            ("data.ftl", include_str!("en/data.ftl")),
+            ("about.ftl", include_str!("en/about.ftl")),
+            ("night-screen.ftl", include_str!("en/night-screen.ftl")),
+            ("history.ftl", include_str!("en/history.ftl")),
             ("desktop.ftl", include_str!("en/desktop.ftl")),
         ],
     ),
@@ -173,6 +178,10 @@ pub const RESOURCES: [(Language, &[(&str, &str)]); 2] = [
             ("help.ftl", include_str!("ru/help.ftl")),
             ("catalog.ftl", include_str!("ru/catalog.ftl")),
             ("remind.ftl", include_str!("ru/remind.ftl")),
+            ("data.ftl", include_str!("ru/data.ftl")),
+            ("about.ftl", include_str!("ru/about.ftl")),
+            ("night-screen.ftl", include_str!("ru/night-screen.ftl")),
+            ("history.ftl", include_str!("ru/history.ftl")),
             ("desktop.ftl", include_str!("ru/desktop.ftl")),
         ],
     ),

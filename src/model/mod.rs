@@ -7,7 +7,10 @@
 pub mod anchor;
 pub mod catalog;
 pub mod config;
+pub mod helps;
 pub mod journal;
+pub mod merge;
+pub mod night;
 pub mod plan;
 pub mod reminders;
 pub mod routine;
@@ -15,10 +18,13 @@ pub mod schedule;
 pub mod settings;
 pub mod stats;
 pub mod time;
+pub mod warnings;
 
 pub use catalog::{CATALOG, Hemisphere, ValueKind};
 pub use config::Config;
-pub use journal::{CheckIn, Evening, Extra, Journal, NightLog, Outcome};
+pub use journal::{CheckIn, Evening, Extra, Journal, Outcome};
+pub use merge::{MergeReport, merge, merge_into};
+pub use night::{Jerks, NightAnswer, NightError, NightLog, Stress};
 pub use plan::{Plan, PlannedStep, StepState, evening_at, plan_evening};
 pub use reminders::ReminderLog;
 pub use routine::{Anchor, Routine, Step};

@@ -12,11 +12,13 @@ use chrono::{DateTime, Local, Timelike};
 use eframe::egui;
 
 use super::banners::{Banner, BannerKind, Banners, REMINDER_BANNER};
+use super::data_transfer::{self, Purpose, Stage, TransferAction, TransferState};
+use super::file_dialog::{Answer, FileDialog};
 use super::file_watch::{self, FileWatch};
 use super::open_folder::FolderOpener;
 use super::pending::{BUSY_BANNER, PendingChanges, RETRY_EVERY};
 use super::reminder_status::{self, ReminderInfo, ServiceStarter};
-use super::{Action, routine, schedule, settings, setup, style, tonight, widgets};
+use super::{Action, about_sleep, history, night, routine, schedule, settings, setup, style, tonight, widgets};
 use crate::command::Change;
 use crate::i18n::{self, Language};
 use crate::model::settings::LanguageChoice;
@@ -38,9 +40,14 @@ pub fn system_clock() -> Clock {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
     Tonight,
+    /// The morning night log, its warning cards and what helps.
+    Night,
+    History,
     Routine,
     Schedule,
     Settings,
+    /// The information screen on twitches at sleep onset (reached from Tonight and Night).
+    AboutSleep,
 }
 
 /// The window's state. Data comes from the store; everything else is view state.
@@ -49,7 +56,11 @@ pub struct App {
     clock: Clock,
     snapshot: Snapshot,
     fingerprint: (Fingerprint, Option<u32>),
+    /// Goes up at every reload, so views can cache what they compute from the data.
+    generation: u64,
     screen: Screen,
+    /// Where the information screen's "Back" goes: the screen it was opened from.
+    about_back: Screen,
     banners: Banners,
     /// Commands that put back what the last undoable change removed.
     undo: Vec<Change>,
@@ -68,9 +79,13 @@ pub struct App {
     file_watch: Option<FileWatch>,
     pending: PendingChanges,
     folders: FolderOpener,
+    /// Settings → Your data: export and import.
+    data_transfer: TransferState,
     service: ServiceStarter,
     reminder_info: ReminderInfo,
     tonight: tonight::TonightState,
+    night: night::NightState,
+    history_view: history::HistoryState,
     routine: routine::EditorState,
     schedule: schedule::ScheduleForm,
     setup: setup::SetupState,
@@ -83,10 +98,12 @@ impl App {
         store.set_lock_timeout(Duration::ZERO);
         let mut app = Self {
             fingerprint: file_watch::fingerprint(&store),
+            generation: 0,
             store,
             clock,
             snapshot: Snapshot::default(),
             screen: Screen::Tonight,
+            about_back: Screen::Tonight,
             banners: Banners::default(),
             undo: Vec::new(),
             history: Vec::new(),
@@ -97,9 +114,12 @@ impl App {
             file_watch: None,
             pending: PendingChanges::default(),
             folders: FolderOpener::default(),
+            data_transfer: TransferState::default(),
             service: ServiceStarter::default(),
             reminder_info: ReminderInfo::default(),
             tonight: Default::default(),
+            night: Default::default(),
+            history_view: Default::default(),
             routine: Default::default(),
             schedule: Default::default(),
             setup: Default::default(),
@@ -121,6 +141,23 @@ impl App {
         self
     }
 
+    /// Export and import ask for files with the desktop's dialog (without this, with a
+    /// path field: tests).
+    pub fn with_file_dialog(mut self) -> Self {
+        self.data_transfer.dialog = FileDialog::desktop();
+        self
+    }
+
+    /// Opens on `screen`: the night log when the window is started from the morning
+    /// invitation.
+    pub fn showing(mut self, screen: Screen) -> Self {
+        if screen == Screen::Night {
+            self.night.show_last_night();
+        }
+        self.screen = screen;
+        self
+    }
+
     /// Draws in `language` until the saved choice changes (in Settings, or in the file),
     /// on this App's thread only: the process-wide language is left alone.
     pub fn in_language(mut self, language: Language) -> Self {
@@ -128,6 +165,12 @@ impl App {
         self.language_choice = Some(self.snapshot.config.value.settings.language);
         self.language_global = false;
         self
+    }
+
+    /// How many times the History screen computed its statistics (once per change of
+    /// the data, not per frame).
+    pub fn history_computations(&self) -> usize {
+        self.history_view.computations()
     }
 
     /// The language the window is drawn in now.
@@ -163,6 +206,7 @@ impl App {
     /// starts the reminder service when reminders are on and none runs.
     pub fn install(&mut self, ctx: &egui::Context) {
         self.folders.set_context(ctx.clone());
+        self.data_transfer.dialog.set_context(ctx.clone());
         self.speaking(|app| app.install_in_language(ctx));
     }
 
@@ -227,6 +271,7 @@ impl App {
     /// Reads the files again and turns the store's notices into banners.
     fn reload(&mut self) {
         self.fingerprint = file_watch::fingerprint(&self.store);
+        self.generation += 1;
         match self.store.load() {
             Ok(snapshot) => self.snapshot = snapshot,
             Err(error) => self.banners.push(Banner::new(BannerKind::Error, error.to_string())),
@@ -272,6 +317,9 @@ impl App {
 
     fn logic_in_language(&mut self, ctx: &egui::Context) {
         self.retry_pending(ctx);
+        if let Some(answer) = self.data_transfer.dialog.poll() {
+            self.file_chosen(answer);
+        }
         for failure in self.folders.take_failures() {
             // No file manager here: give the path, which the banner lets the user copy.
             let message =
@@ -326,6 +374,8 @@ impl App {
                 if !first_run {
                     for (screen, label) in [
                         (Screen::Tonight, i18n::t("ui-tab-tonight")),
+                        (Screen::Night, i18n::t("night-tab")),
+                        (Screen::History, i18n::t("ui-tab-history")),
                         (Screen::Routine, i18n::t("ui-tab-routine")),
                         (Screen::Schedule, i18n::t("ui-tab-schedule")),
                         (Screen::Settings, i18n::t("ui-tab-settings")),
@@ -366,14 +416,27 @@ impl App {
                     let paused = self.reminder_info.paused_tonight;
                     tonight::tonight_ui(ui, &mut self.tonight, &plan, config, paused, &now, &mut actions);
                 }
+                Screen::Night => {
+                    let view = night::NightView { config, journal: &self.snapshot.journal.value, now: &now };
+                    night::night_ui(ui, &mut self.night, &view, &mut actions);
+                }
+                Screen::History => scrolling(ui, "history", |ui| {
+                    let journal = &self.snapshot.journal.value;
+                    let data = history::HistoryData { config, journal, generation: self.generation };
+                    history::history_ui(ui, &mut self.history_view, data, &now, &mut actions)
+                }),
                 Screen::Routine => routine::routine_ui(ui, &mut self.routine, config, &now, &mut actions),
                 // Longer words (Russian) at the smallest window size scroll rather than clip.
                 Screen::Schedule => {
                     scrolling(ui, "schedule", |ui| schedule::schedule_ui(ui, &mut self.schedule, config, &mut actions))
                 }
                 Screen::Settings => scrolling(ui, "settings", |ui| {
-                    settings::settings_ui(ui, config, self.store.paths(), &self.reminder_info, &mut actions)
+                    settings::settings_ui(ui, config, self.store.paths(), &self.reminder_info, &mut actions);
+                    data_transfer::data_transfer_ui(ui, &mut self.data_transfer, &mut actions);
                 }),
+                Screen::AboutSleep => {
+                    scrolling(ui, "about-sleep", |ui| about_sleep::about_sleep_ui(ui, self.about_back, &mut actions))
+                }
             }
         });
         self.apply(actions);
@@ -412,6 +475,9 @@ impl App {
                     if screen == Screen::Settings {
                         self.refresh_autostart();
                     }
+                    if screen == Screen::AboutSleep && self.screen != Screen::AboutSleep {
+                        self.about_back = self.screen;
+                    }
                     self.screen = screen;
                 }
                 Action::Autostart(on) => {
@@ -424,6 +490,7 @@ impl App {
                 }
                 Action::DismissBanner(index) => self.banners.dismiss(index),
                 Action::OpenFolder(path) => self.folders.open(&path),
+                Action::Transfer(action) => changed |= self.transfer(action),
                 Action::Undo => {
                     self.banners.remove_undo();
                     let undo = std::mem::take(&mut self.undo);
@@ -483,6 +550,9 @@ impl App {
         match command {
             Change::Check { evening, step, .. } => Some(vec![restore(evening, step)]),
             Change::Undo { evening, step } => journal.check_in(*evening, step).map(|_| vec![restore(evening, step)]),
+            Change::LogNight { evening, .. } | Change::SetNight { evening, .. } => {
+                Some(vec![Change::SetNight { evening: *evening, log: journal.night(*evening).cloned() }])
+            }
             Change::RemoveStep { .. } => self.undo_for(command).map(|(_, commands)| commands),
             Change::MoveStep { step, .. } => {
                 let from = self.snapshot.config.value.routine.position(step)?;
@@ -508,6 +578,87 @@ impl App {
     fn run(&mut self, command: Change) -> bool {
         match self.pending.apply(command, &self.store) {
             Ok(saved) => saved,
+            Err(error) => {
+                self.banners.push(Banner::new(BannerKind::Error, error.to_string()));
+                self.collect_notices();
+                false
+            }
+        }
+    }
+}
+
+/// Export and import (Settings → Your data): the file work the section asks for.
+impl App {
+    /// Does what the section asked; `true` when the journal changed.
+    fn transfer(&mut self, action: TransferAction) -> bool {
+        match action {
+            TransferAction::Choose(purpose) => {
+                let today = (self.clock)().date_naive();
+                self.data_transfer.choose(purpose, today, &crate::store::default_report_dir());
+            }
+            TransferAction::Export(format, path) => self.export(format, &path),
+            TransferAction::Preview(path) => self.preview_import(&path),
+            TransferAction::ConfirmImport => return self.confirm_import(),
+            TransferAction::Cancel => self.data_transfer.stage = Stage::Idle,
+        }
+        false
+    }
+
+    /// The dialog closed: go on with the file, or offer the path field instead.
+    fn file_chosen(&mut self, answer: Answer) {
+        let Stage::Dialog(purpose) = self.data_transfer.stage else { return };
+        match answer {
+            Answer::Chosen(path) => match purpose {
+                Purpose::Export(format) => self.export(format, &path),
+                Purpose::Import => self.preview_import(&path),
+            },
+            Answer::Cancelled | Answer::Unavailable(_) => self.data_transfer.stage = Stage::Typing(purpose),
+        }
+    }
+
+    fn export(&mut self, format: crate::transfer::ExportFormat, path: &std::path::Path) {
+        let range = crate::transfer::DateRange::default();
+        match crate::transfer::export_to_file(&self.store, format, range, path) {
+            Ok(export) => {
+                let message = crate::transfer::export_result_text(path, &export);
+                let folder = path.parent().map(PathBuf::from);
+                self.banners.push(Banner::about_folder(BannerKind::Info, message, folder));
+                self.data_transfer.stage = Stage::Idle;
+            }
+            Err(error) => {
+                // The path field stays, to correct the path.
+                self.data_transfer.path = path.display().to_string();
+                self.data_transfer.stage = Stage::Typing(Purpose::Export(format));
+                self.banners.push(Banner::new(BannerKind::Error, error.to_string()));
+            }
+        }
+    }
+
+    fn preview_import(&mut self, path: &std::path::Path) {
+        match crate::transfer::preview_import(&self.store, path) {
+            Ok(preview) => self.data_transfer.stage = Stage::Preview(Box::new(preview)),
+            Err(error) => {
+                self.data_transfer.path = path.display().to_string();
+                self.data_transfer.stage = Stage::Typing(Purpose::Import);
+                self.banners.push(Banner::new(BannerKind::Error, error.to_string()));
+            }
+        }
+    }
+
+    /// Merges the previewed file. The one change that may wait a moment for the lock
+    /// (the user asked for it and is looking at the preview); a frame otherwise never does.
+    fn confirm_import(&mut self) -> bool {
+        let Stage::Preview(preview) = std::mem::take(&mut self.data_transfer.stage) else { return false };
+        self.store.set_lock_timeout(Duration::from_secs(2));
+        let imported = crate::transfer::import(&self.store, &preview);
+        self.store.set_lock_timeout(Duration::ZERO);
+        match imported {
+            Ok(updated) => {
+                let message = crate::transfer::import_result_text(&preview.path, &updated);
+                self.banners.push(Banner::new(BannerKind::Info, message));
+                self.collect_notices();
+                updated.saved
+            }
             Err(error) => {
                 self.banners.push(Banner::new(BannerKind::Error, error.to_string()));
                 self.collect_notices();

@@ -1,11 +1,17 @@
-//! The window: Tonight, the routine editor, the schedule, settings and the first-run setup.
+//! The window: Tonight, the night log, History, the routine editor, the schedule,
+//! settings, the information screen and the first-run setup.
 //!
 //! Views only draw and push [`Action`]s; [`app::App`] applies them at the end of the frame,
 //! through the store for anything that changes data. One screen per file.
 
+mod about_sleep;
 mod app;
 mod banners;
+mod data_transfer;
+mod file_dialog;
 mod file_watch;
+mod history;
+mod night;
 mod open_folder;
 mod pending;
 mod reminder_status;
@@ -38,6 +44,8 @@ pub enum Action {
     OpenFolder(std::path::PathBuf),
     /// Start reminders at login (or stop doing so).
     Autostart(bool),
+    /// Export or import (Settings → Your data).
+    Transfer(data_transfer::TransferAction),
 }
 
 /// Opens the window and runs until it is closed. With `name` (the window's name on the
@@ -46,6 +54,7 @@ pub fn run_window(store: Store, name: Option<&WindowName>) -> anyhow::Result<()>
     let persistence = store.paths().data_dir.join("window.ron");
     let app = App::new(store, app::system_clock())
         .with_service_program(std::env::current_exe().ok())
+        .with_file_dialog()
         .with_tray_host(name.and_then(WindowName::tray_host_present));
     let mut viewport = egui::ViewportBuilder::default()
         .with_title(crate::i18n::t("ui-app-name"))
