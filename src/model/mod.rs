@@ -16,6 +16,7 @@ pub mod schedule;
 pub mod settings;
 pub mod stats;
 pub mod time;
+pub mod warnings;
 
 pub use catalog::{CATALOG, Hemisphere, ValueKind};
 pub use config::Config;

@@ -40,6 +40,16 @@ pub enum Action {
     OpenFolder(std::path::PathBuf),
     /// Start reminders at login (or stop doing so).
     Autostart(bool),
+    /// Write the doctor summary to a file.
+    SaveReport(ReportRequest),
+}
+
+/// The doctor summary the user asked for: where, how many weeks, which format.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReportRequest {
+    pub path: std::path::PathBuf,
+    pub weeks: u8,
+    pub format: crate::report::Format,
 }
 
 /// Opens the window and runs until it is closed.

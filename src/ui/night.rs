@@ -11,10 +11,12 @@ use eframe::egui::{self, RichText};
 
 use super::app::Screen;
 use super::widgets::clock;
-use super::{Action, style};
+use super::{Action, ReportRequest, style};
 use crate::command::Change;
 use crate::i18n::{self, t};
-use crate::model::night::{RESTED_MAX, RESTED_MIN, night_to_log};
+use crate::model::night::{RESTED_MAX, RESTED_MIN};
+use crate::model::warnings::{self, Warning};
+use crate::report::{DEFAULT_WEEKS, Format, MAX_WEEKS, MIN_WEEKS};
 use crate::model::time::{next_day, previous_day};
 use crate::model::{Config, Jerks, Journal, NightAnswer, NightLog, Stress};
 use crate::tr;
@@ -33,6 +35,22 @@ pub struct NightState {
     chosen: Option<NaiveDate>,
     /// The note as typed, for the evening it belongs to, until it is saved.
     note: Option<(NaiveDate, String)>,
+    /// The doctor summary's choices; the path starts as the app's suggestion.
+    pub report: ReportForm,
+}
+
+#[derive(Debug)]
+pub struct ReportForm {
+    pub weeks: u8,
+    pub format: Format,
+    /// Where to write; empty until the app fills in its suggestion.
+    pub path: String,
+}
+
+impl Default for ReportForm {
+    fn default() -> Self {
+        Self { weeks: DEFAULT_WEEKS, format: Format::Html, path: String::new() }
+    }
 }
 
 impl NightState {
@@ -47,10 +65,15 @@ pub struct NightView<'a> {
     pub config: &'a Config,
     pub journal: &'a Journal,
     pub now: &'a DateTime<Local>,
+    /// The evening whose night is "last night" now.
+    pub last_night: NaiveDate,
 }
 
+/// Warning cards look back this many evenings: the doctor summary's longest period.
+const CARD_DAYS: u32 = MAX_WEEKS as u32 * 7;
+
 pub fn night_ui(ui: &mut egui::Ui, state: &mut NightState, view: &NightView, actions: &mut Vec<Action>) {
-    let last_night = night_to_log(&view.config.schedule, view.now.naive_local());
+    let last_night = view.last_night;
     let evening = state.chosen.filter(|chosen| *chosen < last_night).unwrap_or(last_night);
     if state.note.as_ref().is_some_and(|(date, _)| *date != evening) {
         state.note = None;
@@ -61,7 +84,7 @@ pub fn night_ui(ui: &mut egui::Ui, state: &mut NightState, view: &NightView, act
         egui::Panel::right("night-cards").resizable(false).exact_size(SIDE_WIDTH).show(ui, |ui| {
             egui::ScrollArea::vertical().id_salt("night-cards-scroll").auto_shrink([false, false]).show(ui, |ui| {
                 ui.add_space(8.0);
-                cards_ui(ui, view, actions);
+                cards_ui(ui, state, view, actions);
             });
         });
     }
@@ -86,7 +109,7 @@ pub fn night_ui(ui: &mut egui::Ui, state: &mut NightState, view: &NightView, act
             });
             if !wide {
                 ui.add_space(12.0);
-                cards_ui(ui, view, actions);
+                cards_ui(ui, state, view, actions);
             }
         });
     });
@@ -222,7 +245,89 @@ fn form_ui(
     }
 }
 
-/// Warning cards and "what helps", from the model's rules over the whole journal.
-fn cards_ui(ui: &mut egui::Ui, view: &NightView, actions: &mut Vec<Action>) {
-    let _ = (ui, view, actions);
+/// Warning cards (or the article's reassurance) over the last four weeks, then the
+/// doctor summary.
+fn cards_ui(ui: &mut egui::Ui, state: &mut NightState, view: &NightView, actions: &mut Vec<Action>) {
+    let to = view.last_night;
+    let from = to - chrono::TimeDelta::days(i64::from(CARD_DAYS) - 1);
+    let found = warnings::warnings(view.journal, from, to);
+    if !found.is_empty() {
+        ui.label(RichText::new(t("warnings-heading")).strong().size(16.0));
+        for warning in &found {
+            warning_card_ui(ui, warning, actions);
+        }
+    } else if warnings::only_harmless_jerks(view.journal, from, to) {
+        note_ui(ui, style::accent(ui), &i18n::reassurance());
+    } else if view.journal.nights().any(|(evening, _)| (from..=to).contains(&evening)) {
+        ui.label(RichText::new(t("night-no-warnings")).color(style::quiet(ui)));
+    }
+    ui.add_space(12.0);
+    report_ui(ui, state, actions);
+}
+
+/// One warning: what was logged (the nights), why the article says it matters, and that
+/// a doctor should look; calm colours, no alarm.
+fn warning_card_ui(ui: &mut egui::Ui, warning: &Warning, actions: &mut Vec<Action>) {
+    egui::Frame::new()
+        .stroke(egui::Stroke::new(1.0, style::warning(ui)))
+        .corner_radius(8.0)
+        .inner_margin(12)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.add(egui::Label::new(RichText::new(i18n::warning_title(warning.kind)).strong()).wrap());
+            ui.add(egui::Label::new(i18n::warning_seen(&warning.nights)).wrap());
+            ui.add(egui::Label::new(RichText::new(i18n::warning_why(warning.kind)).color(style::quiet(ui))).wrap());
+            ui.add(egui::Label::new(i18n::warning_doctor()).wrap());
+            if ui.link(t("night-about")).clicked() {
+                actions.push(Action::Show(Screen::AboutSleep));
+            }
+        });
+    ui.add_space(6.0);
+}
+
+fn note_ui(ui: &mut egui::Ui, colour: egui::Color32, text: &str) {
+    egui::Frame::new().stroke(egui::Stroke::new(1.0, colour)).corner_radius(8.0).inner_margin(12).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.add(egui::Label::new(text).wrap());
+    });
+}
+
+/// The doctor summary: how many weeks, HTML or CSV, where to, and the button.
+fn report_ui(ui: &mut egui::Ui, state: &mut NightState, actions: &mut Vec<Action>) {
+    ui.label(RichText::new(t("night-report-heading")).strong().size(16.0));
+    ui.add(egui::Label::new(RichText::new(t("night-report-intro")).color(style::quiet(ui))).wrap());
+    ui.horizontal_wrapped(|ui| {
+        ui.label(t("night-report-weeks"));
+        for weeks in MIN_WEEKS..=MAX_WEEKS {
+            let name = tr!("night-report-weeks-choice", weeks = weeks);
+            if ui.radio(state.report.weeks == weeks, weeks.to_string()).accessible_name(name).clicked() {
+                state.report.weeks = weeks;
+            }
+        }
+    });
+    ui.horizontal_wrapped(|ui| {
+        let before = state.report.format;
+        ui.radio_value(&mut state.report.format, Format::Html, t("night-report-html"));
+        ui.radio_value(&mut state.report.format, Format::Csv, t("night-report-csv"));
+        if state.report.format != before {
+            state.report.path = with_extension(&state.report.path, state.report.format.extension());
+        }
+    });
+    let label = ui.label(t("night-report-path"));
+    let field = egui::TextEdit::singleline(&mut state.report.path).desired_width(ui.available_width().min(520.0));
+    ui.add(field).labelled_by(label.id);
+    let path = state.report.path.trim();
+    if ui.add_enabled(!path.is_empty(), egui::Button::new(t("night-report-save"))).clicked() {
+        let report = ReportRequest {
+            path: std::path::PathBuf::from(path),
+            weeks: state.report.weeks,
+            format: state.report.format,
+        };
+        actions.push(Action::SaveReport(report));
+    }
+}
+
+/// `path` with its extension replaced (the format changed).
+fn with_extension(path: &str, extension: &str) -> String {
+    std::path::Path::new(path).with_extension(extension).display().to_string()
 }
