@@ -1107,3 +1107,18 @@ fn the_first_run_offers_a_notification_check() {
     assert!(log.test_requested_at.is_some(), "the request waits in the reminder log for the service");
     h.get_by_label_contains("the test notification comes once your routine is saved");
 }
+
+#[test]
+fn settings_turn_the_morning_invitation_off() {
+    let dir = tempfile::tempdir().unwrap();
+    saved_routine(dir.path());
+    let mut h = harness(dir.path());
+    h.get_by_label("Settings").click();
+    h.run();
+    h.get_by_label("In the morning, invite me to log the night").click();
+    h.run();
+    assert!(!store(dir.path()).load_config().unwrap().value.settings.morning_invitation);
+    h.get_by_label("In the morning, invite me to log the night").click();
+    h.run();
+    assert!(store(dir.path()).load_config().unwrap().value.settings.morning_invitation);
+}

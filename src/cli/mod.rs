@@ -18,7 +18,7 @@ use std::fmt::Display;
 
 use chrono::{DateTime, Local, TimeZone};
 
-pub use args::{AnchorArgs, AutostartArg, Cli, CliCommand, OnOff, RoutineCommand, localized_command};
+pub use args::{AnchorArgs, AutostartArg, Cli, CliCommand, OnOff, RoutineCommand, StartScreen, localized_command};
 pub use reminders::{AutostartAction, autostart_command, custom_data_dir};
 
 use crate::command::CommandError;

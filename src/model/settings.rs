@@ -39,6 +39,8 @@ pub struct Settings {
     /// The share of an evening's steps (in percent) that must be done for the evening to
     /// count in a streak (History, `stats`).
     pub streak_threshold_percent: u32,
+    /// A notification after the wake time inviting the night log (issue 12).
+    pub morning_invitation: bool,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -53,6 +55,7 @@ impl Default for Settings {
             grace_minutes: 15,
             snooze_minutes: 10,
             streak_threshold_percent: super::stats::DEFAULT_STREAK_THRESHOLD_PERCENT,
+            morning_invitation: true,
             extra: Extra::new(),
         }
     }
@@ -101,5 +104,19 @@ mod tests {
         assert_eq!(settings.streak_threshold_percent(), 65);
         let back: Settings = serde_json::from_str(&serde_json::to_string(&settings).unwrap()).unwrap();
         assert_eq!(back.streak_threshold_percent, 65);
+    }
+}
+
+#[cfg(test)]
+mod morning_invitation_tests {
+    use super::*;
+
+    #[test]
+    fn morning_invitation_is_on_unless_turned_off() {
+        let old: Settings = serde_json::from_str(r#"{"reminders":true,"snooze_minutes":5}"#).unwrap();
+        assert!(old.morning_invitation, "files from before the setting invite");
+        let off: Settings = serde_json::from_str(r#"{"morning_invitation":false}"#).unwrap();
+        assert!(!off.morning_invitation);
+        assert_eq!(serde_json::to_value(&off).unwrap()["morning_invitation"], false);
     }
 }

@@ -28,6 +28,9 @@ pub fn settings_ui(
 
     ui.label(RichText::new(t("ui-settings-reminders")).strong());
     ui.checkbox(&mut settings.reminders, t("ui-settings-send"));
+    // Sent by the same service, so it needs reminders on.
+    let invitation = egui::Checkbox::new(&mut settings.morning_invitation, t("ui-settings-morning-invitation"));
+    ui.add_enabled(settings.reminders, invitation);
     let who = match (saved.reminders, reminders.service_pid) {
         (false, _) => t("ui-settings-reminders-off"),
         (true, Some(pid)) => tr!("ui-settings-service-running", pid = pid.to_string()),

@@ -44,3 +44,7 @@ help-anchor-after-wake = Due this many minutes after the morning alarm
 ## History (stats).
 
 help-stats = Show whether the routine holds: streaks, steps done, bedtime, caffeine cut-off
+
+## Issue 12: the night log.
+
+help-screen = Open the window on this screen (without a command)
