@@ -11,6 +11,7 @@ mod args;
 mod handlers;
 mod output;
 mod reminders;
+mod report;
 mod routine;
 mod stats;
 
@@ -63,6 +64,9 @@ where
             reminders::remind_command(store, now, pause_tonight, resume)
         }
         CliCommand::Stats { json } => stats::stats(store, now, json),
+        CliCommand::Report { weeks, format, output, to } => {
+            report::report(store, now, report::Request { weeks, format: format.format(), output, to })
+        }
         CliCommand::Autostart { action } => autostart_command(
             store,
             match action {

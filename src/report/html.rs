@@ -62,6 +62,9 @@ footer { margin-top: 2rem; font-size: 12px; color: #4a5562; border-top: 1px soli
   .nightlog { font-size: 8pt; }
   thead { display: table-header-group; }
   tr, .sign { break-inside: avoid; }
+  /* The night-by-night table starts a page of its own rather than three rows at the foot of the first. */
+  section.nights { break-before: page; }
+  section.nights h2 { margin-top: 0; }
   .intro, th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 "#;
@@ -153,11 +156,12 @@ fn overview(out: &mut String, summary: &Summary) {
 }
 
 fn night_table(out: &mut String, summary: &Summary) {
-    let _ = write!(out, "<section>\n<h2>{}</h2>\n", escape(&t("report-night-log")));
     if summary.logged_nights() == 0 {
+        let _ = write!(out, "<section>\n<h2>{}</h2>\n", escape(&t("report-night-log")));
         let _ = writeln!(out, "<p>{}</p>\n</section>", escape(&t("report-no-nights")));
         return;
     }
+    let _ = write!(out, "<section class=\"nights\">\n<h2>{}</h2>\n", escape(&t("report-night-log")));
     let headers = values::night_headers();
     let _ = write!(out, "<table class=\"nightlog\">\n<thead><tr>");
     for header in &headers {
@@ -165,9 +169,19 @@ fn night_table(out: &mut String, summary: &Summary) {
     }
     let _ = write!(out, "</tr></thead>\n<tbody>\n");
     for night in &summary.nights {
+        if night.log.is_none() {
+            // One cell across the answers: "not logged" reads once, unwrapped.
+            let _ = writeln!(
+                out,
+                "<tr class=\"unlogged\"><td class=\"date\">{}</td><td colspan=\"{}\">{}</td></tr>",
+                escape(&i18n::short_date(night.evening)),
+                headers.len() - 1,
+                escape(&t("report-not-logged")),
+            );
+            continue;
+        }
         let cells = values::night_cells(night);
-        let class = if night.log.is_none() { " class=\"unlogged\"" } else { "" };
-        let _ = write!(out, "<tr{class}>");
+        let _ = write!(out, "<tr>");
         for (index, cell) in cells.iter().enumerate() {
             let kind = match index {
                 0 => " class=\"date\"",

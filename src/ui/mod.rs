@@ -52,10 +52,11 @@ pub struct ReportRequest {
     pub format: crate::report::Format,
 }
 
-/// Opens the window and runs until it is closed.
-pub fn run_window(store: Store) -> anyhow::Result<()> {
+/// Opens the window on `screen` and runs until it is closed.
+pub fn run_window(store: Store, screen: Screen) -> anyhow::Result<()> {
     let persistence = store.paths().data_dir.join("window.ron");
-    let app = App::new(store, app::system_clock()).with_service_program(std::env::current_exe().ok());
+    let app =
+        App::new(store, app::system_clock()).with_service_program(std::env::current_exe().ok()).showing(screen);
     let mut viewport = egui::ViewportBuilder::default()
         .with_title(crate::i18n::t("ui-app-name"))
         .with_app_id("bedtime-coach")

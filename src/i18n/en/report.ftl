@@ -65,3 +65,16 @@ report-offset-after = { $duration } after the planned bedtime
 report-offset-before = { $duration } before the planned bedtime
 report-bedtime-hint = When "lights out" was checked off compared with the planned bedtime; a small spread means a steady bedtime, which the article advises.
 report-footer = Bedtime Coach is not medical advice and makes no diagnosis. Its information comes from one article on twitches at sleep onset; everything here was entered by the patient and stays on their computer.
+
+## `bedtime-coach report`: help, the weeks given, and where the summary went.
+
+help-report = Write the doctor summary: the last weeks of night logs, warning signs with their nights, routine adherence and bedtime consistency (a printable HTML page, or CSV)
+help-report-weeks = How many weeks it covers, 2 to 4 (default 4)
+help-report-format = html (a self-contained printable page, the default) or csv
+help-report-output = Where to write it (default: a dated file in your documents folder); - prints it
+help-report-to = The evening of the last night it covers, YYYY-MM-DD (default: last night)
+cli-error-report-weeks = The summary covers { $min } to { $max } weeks; "{ $text }" is outside that.
+cli-report-saved = Saved the doctor summary (nights from { $from } to { $to }, { $nights ->
+    [one] { $nights } night logged
+   *[other] { $nights } nights logged
+}) to { $path }
