@@ -3,6 +3,8 @@
 //! hand-built journal; the information screen and the doctor summary button.
 
 mod common;
+#[path = "support/month.rs"]
+mod month;
 
 use std::path::Path;
 use std::sync::Arc;
@@ -52,7 +54,10 @@ fn harness(dir: &Path) -> Harness<'static, App> {
     harness_in(dir, Language::English, egui::vec2(1280.0, 1000.0))
 }
 
+/// Clicks `label`, scrolled into view first as a user would.
 fn click(h: &mut Harness<'static, App>, label: &str) {
+    h.get_by_label(label).scroll_to_me();
+    h.run();
     h.get_by_label(label).click();
     h.run();
 }
@@ -180,4 +185,63 @@ fn russian_night_log_and_information_fit_the_smallest_window() {
     h.run();
     assert_fits(&h, "about");
     h.get_by_label_contains("неотложной помощью");
+}
+
+#[test]
+fn a_warning_card_shows_what_was_seen_with_its_nights_and_a_doctor() {
+    let dir = tempfile::tempdir().unwrap();
+    month::full_month(&store(dir.path()));
+    let mut h = harness(dir.path());
+    h.get_by_label("Worth a doctor's look");
+    h.get_by_label("Twitching through the night, on several nights");
+    h.get_by_label("You logged this for the nights after Sun 8 Nov, Sat 14 Nov, Sat 21 Nov.");
+    h.get_by_label("Restless legs in the evening, again and again");
+    h.get_by_label("You logged this for the nights after Wed 11 Nov, Wed 18 Nov, Mon 23 Nov.");
+    assert!(h.query_by_label("Sleep paralysis, more than once").is_none(), "none was logged");
+    assert!(h.query_all_by_label_contains("for example a neurologist").count() >= 2, "each card names a doctor");
+    assert!(h.query_by_label_contains("calls short jerks").is_none(), "no reassurance beside warnings");
+    // Each card leads to the information screen.
+    h.query_all_by_label("What are these twitches, and when to see a doctor?").last().unwrap().click();
+    h.run();
+    h.get_by_label("Twitches at sleep onset");
+}
+
+#[test]
+fn only_falling_asleep_jerks_get_the_articles_reassurance() {
+    let dir = tempfile::tempdir().unwrap();
+    saved_routine(dir.path());
+    for day in [20, 22, 25] {
+        log_night(dir.path(), day, vec![NightAnswer::FallingAsleep(Some(Jerks::Few)), NightAnswer::WokeFromJolt(true)]);
+    }
+    let h = harness(dir.path());
+    h.get_by_label_contains("the article calls short jerks at the start of sleep the ordinary kind");
+    assert!(h.query_by_label("Worth a doctor's look").is_none());
+}
+
+#[test]
+fn the_doctor_summary_button_writes_the_file_and_says_where() {
+    let dir = tempfile::tempdir().unwrap();
+    month::full_month(&store(dir.path()));
+    let out = tempfile::tempdir().unwrap();
+    let path = out.path().join("for-the-doctor.html");
+    let mut h = harness(dir.path());
+    // The suggestion is a dated file in the documents (or home) folder.
+    let suggested = h.get_by_label("Save to").value().unwrap();
+    assert!(suggested.ends_with("bedtime-coach-summary-2026-11-26.html"), "{suggested}");
+    h.get_by_label("Save to").focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label("Save to").type_text(path.to_str().unwrap());
+    h.run();
+    click(&mut h, "3 weeks");
+    click(&mut h, "Save doctor summary");
+    let html = std::fs::read_to_string(&path).unwrap();
+    assert!(html.contains("Nights from Fri 6 Nov to Fri 27 Nov (3 weeks)"));
+    h.get_by_label(&format!("The doctor summary was saved to {}.", path.display()));
+    h.get_by_label("Open folder");
+    // CSV swaps the file's extension.
+    click(&mut h, "Table (CSV)");
+    assert_eq!(h.get_by_label("Save to").value().unwrap(), out.path().join("for-the-doctor.csv").display().to_string());
+    click(&mut h, "Save doctor summary");
+    assert!(std::fs::read_to_string(out.path().join("for-the-doctor.csv")).unwrap().starts_with("Evening (date),"));
 }
