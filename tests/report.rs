@@ -196,3 +196,15 @@ fn a_russian_summary_is_russian() {
     assert!(run.stdout().contains("<html lang=\"ru\">"));
     assert!(run.stdout().contains("Ночи с пт, 6 ноября по пт, 27 ноября (3 недели)"), "{}", run.stdout());
 }
+
+/// Not a test: writes the month into `BEDTIME_COACH_FIXTURE_DIR`, ending with the night
+/// after `BEDTIME_COACH_FIXTURE_TO` (YYYY-MM-DD), for screenshots of the real window:
+/// `cargo test --test report -- --ignored month_for_screenshots`.
+#[test]
+#[ignore]
+fn month_for_screenshots() {
+    let dir = std::env::var("BEDTIME_COACH_FIXTURE_DIR").expect("BEDTIME_COACH_FIXTURE_DIR");
+    let to = std::env::var("BEDTIME_COACH_FIXTURE_TO").expect("BEDTIME_COACH_FIXTURE_TO");
+    let to = chrono::NaiveDate::parse_from_str(&to, "%Y-%m-%d").unwrap();
+    month::full_month_to(&store(Path::new(&dir)), to);
+}

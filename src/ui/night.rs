@@ -163,7 +163,9 @@ fn form_ui(
     let saved = log.unwrap_or(&empty);
     let typed_note = state.note.as_ref().map(|(_, note)| note.clone()).filter(|note| note.trim() != saved.note);
 
-    let quiet = egui::Button::new(RichText::new(t("night-quiet")).size(18.0)).min_size(egui::vec2(200.0, 36.0));
+    // The one click of an ordinary morning: filled with the accent so it is found at once.
+    let label = RichText::new(t("night-quiet")).size(18.0).color(ui.visuals().panel_fill);
+    let quiet = egui::Button::new(label).fill(style::accent(ui)).min_size(egui::vec2(200.0, 36.0));
     if ui.add(quiet).on_hover_text(t("night-quiet-hint")).clicked() {
         // A note typed but not saved yet goes along rather than being lost.
         let mut answers = NightAnswer::quiet_night();

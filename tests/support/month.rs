@@ -22,10 +22,15 @@ pub const LONG_NOTE: &str = "Woke at 02:40 and again at 04:10; legs felt restles
      walked around the flat for ten minutes, then it eased. Tea with dinner, no coffee after noon.";
 
 pub fn full_month(store: &Store) {
+    full_month_to(store, last_evening());
+}
+
+/// The same month, ending with the night after `last`.
+pub fn full_month_to(store: &Store, last: NaiveDate) {
     Change::SaveConfig(Config::default()).apply(store).unwrap();
     let config = Config::default();
     for i in 0..28u32 {
-        let evening = last_evening() - TimeDelta::days(27 - i64::from(i));
+        let evening = last - TimeDelta::days(27 - i64::from(i));
         for step in &config.routine.steps {
             let skipped = match step.id.as_str() {
                 "caffeine-cutoff" => i % 4 == 0,
