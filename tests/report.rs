@@ -134,7 +134,11 @@ fn text(pdf: &Path) -> String {
 
 #[test]
 fn the_summary_prints_in_a_real_browser_for_an_empty_and_a_full_month() {
-    if !common::e2e_available("the doctor summary in Chromium", &["chromium", "pdfinfo", "pdftotext"], "chromium poppler-utils") {
+    if !common::e2e_available(
+        "the doctor summary in Chromium",
+        &["chromium", "pdfinfo", "pdftotext"],
+        "chromium poppler-utils",
+    ) {
         return;
     }
     let work = tempfile::tempdir().unwrap();

@@ -36,8 +36,8 @@
 mod catalog;
 mod errors;
 mod format;
-mod night;
 pub mod history;
+mod night;
 
 use std::cell::Cell;
 use std::sync::LazyLock;
@@ -52,11 +52,11 @@ pub use catalog::{
     catalog_from_article, catalog_title, catalog_why, from_article_label, humidity_advice, planned_title, planned_why,
     step_from_article, step_title, step_why,
 };
-pub use night::{night_list, reassurance, warning_doctor, warning_seen, warning_title, warning_why};
 pub use format::{
     anchor, count_evenings, count_minutes, count_nights, count_steps, duration, evening_title, megabytes, pid_or_none,
     short_date, short_night_advice, sleep_opportunity, weekday,
 };
+pub use night::{night_list, reassurance, warning_doctor, warning_seen, warning_title, warning_why};
 
 use crate::model::settings::LanguageChoice;
 

@@ -44,5 +44,7 @@ pub fn warnings(journal: &Journal, from: NaiveDate, to: NaiveDate) -> Vec<Warnin
 
 pub fn only_harmless_jerks(journal: &Journal, from: NaiveDate, to: NaiveDate) -> bool {
     warnings(journal, from, to).is_empty()
-        && journal.nights().any(|(d, l)| d >= from && d <= to && l.falling_asleep.is_some_and(|j| j != super::Jerks::None))
+        && journal
+            .nights()
+            .any(|(d, l)| d >= from && d <= to && l.falling_asleep.is_some_and(|j| j != super::Jerks::None))
 }

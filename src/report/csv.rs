@@ -52,6 +52,29 @@ fn push_row(out: &mut String, fields: impl Iterator<Item = String>) {
 #[cfg(test)]
 mod tests {
     use super::field;
+    use proptest::prelude::*;
+
+    /// Reads one field back as a CSV reader would.
+    fn read_back(field: &str) -> String {
+        match field.strip_prefix('"').and_then(|f| f.strip_suffix('"')) {
+            Some(inner) => inner.replace("\"\"", "\""),
+            None => field.to_owned(),
+        }
+    }
+
+    proptest! {
+        /// Any note stays one field: quoted when it must be, and read back as written (after
+        /// the apostrophe that defuses a formula).
+        #[test]
+        fn any_note_is_one_field(text in any::<String>()) {
+            let out = field(&text, true);
+            let back = read_back(&out);
+            let unquoted = !out.starts_with('"');
+            prop_assert!(!(unquoted && out.contains([',', '\n', '\r', '"'])));
+            let defused = format!("'{}", text);
+            prop_assert!(back == text || back == defused);
+        }
+    }
 
     #[test]
     fn quotes_what_needs_quoting_and_defuses_formulas() {

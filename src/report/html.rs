@@ -130,7 +130,12 @@ fn overview(out: &mut String, summary: &Summary) {
     let total = summary.nights.len();
     let _ = write!(out, "<section>\n<h2>{}</h2>\n<table>\n<tbody>\n", escape(&t("report-overview")));
     let mut row = |label: String, value: String| {
-        let _ = writeln!(out, "<tr><th scope=\"row\">{}</th><td class=\"num\">{}</td></tr>", escape(&label), escape(&value));
+        let _ = writeln!(
+            out,
+            "<tr><th scope=\"row\">{}</th><td class=\"num\">{}</td></tr>",
+            escape(&label),
+            escape(&value)
+        );
     };
     let logged = summary.logged_nights();
     row(t("report-nights-logged"), tr!("report-of", count = logged, total = total));
@@ -199,11 +204,7 @@ fn night_table(out: &mut String, summary: &Summary) {
 fn routine(out: &mut String, summary: &Summary) {
     let total = summary.nights.len();
     let _ = write!(out, "<section>\n<h2>{}</h2>\n", escape(&t("report-routine")));
-    let _ = writeln!(
-        out,
-        "<p>{}</p>",
-        escape(&tr!("report-tracked", count = summary.tracked_evenings, total = total))
-    );
+    let _ = writeln!(out, "<p>{}</p>", escape(&tr!("report-tracked", count = summary.tracked_evenings, total = total)));
     let steps: Vec<_> = summary.steps.iter().filter(|step| step.planned > 0).collect();
     if !steps.is_empty() {
         let _ = write!(
@@ -215,7 +216,8 @@ fn routine(out: &mut String, summary: &Summary) {
         for step in steps {
             let percent = (step.done as f64 / step.planned as f64 * 100.0).round() as u64;
             let kept = tr!("report-kept-of", done = step.done, planned = step.planned, percent = percent);
-            let _ = writeln!(out, "<tr><td>{}</td><td class=\"num\">{}</td></tr>", escape(&step.title()), escape(&kept));
+            let _ =
+                writeln!(out, "<tr><td>{}</td><td class=\"num\">{}</td></tr>", escape(&step.title()), escape(&kept));
         }
         let _ = writeln!(out, "</tbody>\n</table>");
     }
@@ -249,6 +251,28 @@ fn routine(out: &mut String, summary: &Summary) {
 #[cfg(test)]
 mod tests {
     use super::escape;
+    use proptest::prelude::*;
+
+    fn unescape(text: &str) -> String {
+        text.replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&#39;", "'")
+            .replace("&amp;", "&")
+    }
+
+    proptest! {
+        /// Whatever a note holds, it cannot open a tag or leave an attribute, and reads back
+        /// as typed (control characters aside).
+        #[test]
+        fn any_text_is_inert_and_reads_back(text in any::<String>()) {
+            let escaped = escape(&text);
+            prop_assert!(!escaped.contains(['<', '>', '"', '\'']));
+            let expected: String =
+                text.chars().map(|c| if c.is_control() && c != '\n' && c != '\t' { '\u{fffd}' } else { c }).collect();
+            prop_assert_eq!(unescape(&escaped), expected);
+        }
+    }
 
     #[test]
     fn escapes_markup_and_quotes() {

@@ -152,3 +152,33 @@ pub fn render(summary: &Summary, format: Format, language: Language) -> String {
         Format::Csv => csv::table(summary),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Jerks, NightAnswer};
+
+    fn date(d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
+    }
+
+    #[test]
+    fn the_period_counts_back_whole_weeks_and_weeks_are_clamped() {
+        let mut journal = Journal::default();
+        for (d, rested) in [(12, 2), (13, 4), (26, 5)] {
+            let log = journal.evenings.entry(date(d)).or_default().night.get_or_insert_with(Default::default);
+            log.answer(NightAnswer::FallingAsleep(Some(Jerks::Many)));
+            log.answer(NightAnswer::Rested(Some(rested)));
+        }
+        let made = DateTime::parse_from_rfc3339("2026-11-27T07:00:00+01:00").unwrap();
+        let two = summary(&Config::default(), &journal, date(26), 2, made, &chrono::Utc);
+        assert_eq!((two.from, two.to, two.nights.len()), (date(13), date(26), 14));
+        assert_eq!(two.logged_nights(), 2, "the 12th is before the period");
+        assert_eq!(two.count(NightLog::jerky), 2);
+        assert_eq!(two.mean_rested(), Some((4.5, 2)));
+        assert_eq!(summary(&Config::default(), &journal, date(26), 9, made, &chrono::Utc).weeks, MAX_WEEKS);
+        assert_eq!(summary(&Config::default(), &journal, date(26), 0, made, &chrono::Utc).nights.len(), 14);
+        let empty = summary(&Config::default(), &Journal::default(), date(26), 4, made, &chrono::Utc);
+        assert_eq!((empty.logged_nights(), empty.mean_rested(), empty.tracked_evenings), (0, None, 0));
+    }
+}

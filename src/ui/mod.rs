@@ -55,8 +55,7 @@ pub struct ReportRequest {
 /// Opens the window on `screen` and runs until it is closed.
 pub fn run_window(store: Store, screen: Screen) -> anyhow::Result<()> {
     let persistence = store.paths().data_dir.join("window.ron");
-    let app =
-        App::new(store, app::system_clock()).with_service_program(std::env::current_exe().ok()).showing(screen);
+    let app = App::new(store, app::system_clock()).with_service_program(std::env::current_exe().ok()).showing(screen);
     let mut viewport = egui::ViewportBuilder::default()
         .with_title(crate::i18n::t("ui-app-name"))
         .with_app_id("bedtime-coach")

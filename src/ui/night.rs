@@ -15,10 +15,10 @@ use super::{Action, ReportRequest, style};
 use crate::command::Change;
 use crate::i18n::{self, t};
 use crate::model::night::{RESTED_MAX, RESTED_MIN};
-use crate::model::warnings::{self, Warning};
-use crate::report::{DEFAULT_WEEKS, Format, MAX_WEEKS, MIN_WEEKS};
 use crate::model::time::{next_day, previous_day};
+use crate::model::warnings::{self, Warning};
 use crate::model::{Config, Jerks, Journal, NightAnswer, NightLog, Stress};
+use crate::report::{DEFAULT_WEEKS, Format, MAX_WEEKS, MIN_WEEKS};
 use crate::tr;
 
 /// How far back the arrows go: the doctor summary covers four weeks, and older nights
@@ -270,11 +270,9 @@ fn cards_ui(ui: &mut egui::Ui, state: &mut NightState, view: &NightView, actions
 /// One warning: what was logged (the nights), why the article says it matters, and that
 /// a doctor should look; calm colours, no alarm.
 fn warning_card_ui(ui: &mut egui::Ui, warning: &Warning, actions: &mut Vec<Action>) {
-    egui::Frame::new()
-        .stroke(egui::Stroke::new(1.0, style::warning(ui)))
-        .corner_radius(8.0)
-        .inner_margin(12)
-        .show(ui, |ui| {
+    egui::Frame::new().stroke(egui::Stroke::new(1.0, style::warning(ui))).corner_radius(8.0).inner_margin(12).show(
+        ui,
+        |ui| {
             ui.set_width(ui.available_width());
             ui.add(egui::Label::new(RichText::new(i18n::warning_title(warning.kind)).strong()).wrap());
             ui.add(egui::Label::new(i18n::warning_seen(&warning.nights)).wrap());
@@ -283,7 +281,8 @@ fn warning_card_ui(ui: &mut egui::Ui, warning: &Warning, actions: &mut Vec<Actio
             if ui.link(t("night-about")).clicked() {
                 actions.push(Action::Show(Screen::AboutSleep));
             }
-        });
+        },
+    );
     ui.add_space(6.0);
 }
 

@@ -39,7 +39,11 @@ pub fn full_month_to(store: &Store, last: NaiveDate) {
                 _ => i % 7 == 3,
             };
             let outcome = if skipped { Outcome::Skipped } else { Outcome::Done };
-            let when = if step.id == "lights-out" { at(evening, 22, 30 + (i64::from(i) * 7 % 41) - 20) } else { at(evening, 20, 0) };
+            let when = if step.id == "lights-out" {
+                at(evening, 22, 30 + (i64::from(i) * 7 % 41) - 20)
+            } else {
+                at(evening, 20, 0)
+            };
             let value = (step.id == "humidity-check" && !skipped).then_some(45.0);
             Change::Check { evening, step: step.id.clone(), outcome, value, at: when }.apply(store).unwrap();
         }
