@@ -7,6 +7,8 @@
 mod about_sleep;
 mod app;
 mod banners;
+mod data_transfer;
+mod file_dialog;
 mod file_watch;
 mod night;
 mod open_folder;
@@ -42,6 +44,8 @@ pub enum Action {
     Autostart(bool),
     /// Write the doctor summary to a file.
     SaveReport(ReportRequest),
+    /// Export or import (Settings → Your data).
+    Transfer(data_transfer::TransferAction),
 }
 
 /// The doctor summary the user asked for: where, how many weeks, which format.
@@ -55,7 +59,10 @@ pub struct ReportRequest {
 /// Opens the window on `screen` and runs until it is closed.
 pub fn run_window(store: Store, screen: Screen) -> anyhow::Result<()> {
     let persistence = store.paths().data_dir.join("window.ron");
-    let app = App::new(store, app::system_clock()).with_service_program(std::env::current_exe().ok()).showing(screen);
+    let app = App::new(store, app::system_clock())
+        .with_service_program(std::env::current_exe().ok())
+        .with_file_dialog()
+        .showing(screen);
     let mut viewport = egui::ViewportBuilder::default()
         .with_title(crate::i18n::t("ui-app-name"))
         .with_app_id("bedtime-coach")
