@@ -194,12 +194,18 @@ fn a_warning_card_shows_what_was_seen_with_its_nights_and_a_doctor() {
     let mut h = harness(dir.path());
     h.get_by_label("Worth a doctor's look");
     h.get_by_label("Twitching through the night, on several nights");
-    h.get_by_label("You logged this for the nights after Sun 8 Nov, Sat 14 Nov, Sat 21 Nov.");
+    h.get_by_label("You logged twitching through the night on 3 nights: Sun 8 Nov, Sat 14 Nov and Sat 21 Nov.");
     h.get_by_label("Restless legs in the evening, again and again");
-    h.get_by_label("You logged this for the nights after Wed 11 Nov, Wed 18 Nov, Mon 23 Nov.");
+    h.get_by_label(
+        "You logged an urge to move your legs, with itching or crawling feelings, on 3 evenings: Wed 11 Nov, Wed 18 Nov and Mon 23 Nov.",
+    );
     assert!(h.query_by_label("Sleep paralysis, more than once").is_none(), "none was logged");
     assert!(h.query_all_by_label_contains("for example a neurologist").count() >= 2, "each card names a doctor");
-    assert!(h.query_by_label_contains("calls short jerks").is_none(), "no reassurance beside warnings");
+    assert!(h.query_by_label("Jerks while falling asleep").is_none(), "no reassurance beside warnings");
+    // What helps, with both counts, and never a claim of cause.
+    h.get_by_label("What helps");
+    assert!(h.query_all_by_label_contains("On evenings with a warm bath you").count() >= 1);
+    h.get_by_label_contains("not what caused what");
     // Each card leads to the information screen.
     h.query_all_by_label("What are these twitches, and when to see a doctor?").last().unwrap().click();
     h.run();
@@ -214,7 +220,8 @@ fn only_falling_asleep_jerks_get_the_articles_reassurance() {
         log_night(dir.path(), day, vec![NightAnswer::FallingAsleep(Some(Jerks::Few)), NightAnswer::WokeFromJolt(true)]);
     }
     let h = harness(dir.path());
-    h.get_by_label_contains("the article calls short jerks at the start of sleep the ordinary kind");
+    h.get_by_label("Jerks while falling asleep");
+    h.get_by_label_contains("The article calls short jerks at the start of sleep normal");
     assert!(h.query_by_label("Worth a doctor's look").is_none());
 }
 

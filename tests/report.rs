@@ -57,7 +57,10 @@ fn html_is_one_self_contained_file_that_escapes_what_the_user_typed() {
     assert!(html.contains("@media print"));
     // The warning signs with their nights.
     assert!(html.contains("Twitching through the night, on several nights"));
-    assert!(html.contains("Nights: Sun 8 Nov, Sat 14 Nov, Sat 21 Nov"), "the nights of the all-night sign");
+    assert!(
+        html.contains("You logged twitching through the night on 3 nights: Sun 8 Nov, Sat 14 Nov and Sat 21 Nov."),
+        "the nights of the all-night sign"
+    );
     assert!(html.contains("Restless legs in the evening"));
     assert!(!html.contains("Sleep paralysis, more than once"), "no paralysis was logged");
     assert!(html.contains(month::LONG_NOTE));
@@ -169,7 +172,7 @@ fn the_summary_prints_in_a_real_browser_for_an_empty_and_a_full_month() {
     let words = text(&pdf);
     for expected in [
         "Twitching through the night, on several nights",
-        "Nights: Sun 8 Nov, Sat 14 Nov, Sat 21 Nov",
+        "3 nights: Sun 8 Nov, Sat 14 Nov and Sat 21 Nov.",
         "Restless legs in the evening",
         "Fri 30 Oct",
         "Thu 26 Nov",

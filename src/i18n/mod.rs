@@ -37,7 +37,7 @@ mod catalog;
 mod errors;
 mod format;
 pub mod history;
-mod night;
+pub mod signs;
 
 use std::cell::Cell;
 use std::sync::LazyLock;
@@ -56,7 +56,6 @@ pub use format::{
     anchor, count_evenings, count_minutes, count_nights, count_steps, duration, evening_title, megabytes, pid_or_none,
     short_date, short_night_advice, sleep_opportunity, weekday,
 };
-pub use night::{night_list, reassurance, warning_doctor, warning_seen, warning_title, warning_why};
 
 use crate::model::settings::LanguageChoice;
 
@@ -167,6 +166,7 @@ pub const RESOURCES: [(Language, &[(&str, &str)]); 2] = [
             ("night-screen.ftl", include_str!("en/night-screen.ftl")),
             ("report.ftl", include_str!("en/report.ftl")),
             ("history.ftl", include_str!("en/history.ftl")),
+            ("signs.ftl", include_str!("en/signs.ftl")),
         ],
     ),
     (
@@ -185,6 +185,7 @@ pub const RESOURCES: [(Language, &[(&str, &str)]); 2] = [
             ("night-screen.ftl", include_str!("ru/night-screen.ftl")),
             ("report.ftl", include_str!("ru/report.ftl")),
             ("history.ftl", include_str!("ru/history.ftl")),
+            ("signs.ftl", include_str!("ru/signs.ftl")),
         ],
     ),
 ];

@@ -5,7 +5,7 @@
 
 use super::Summary;
 use super::values::{night_cells, night_headers};
-use crate::i18n::{self, t};
+use crate::i18n::{signs, t};
 
 fn field(text: &str, user_text: bool) -> String {
     let guarded = if user_text && text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
@@ -33,7 +33,7 @@ pub(super) fn table(summary: &Summary) -> String {
             .warnings
             .iter()
             .filter(|warning| warning.nights.contains(&night.evening))
-            .map(|warning| i18n::warning_title(warning.kind))
+            .map(|warning| signs::warning_title(warning.kind))
             .collect();
         let row = std::iter::once(night.evening.to_string())
             .chain(cells.iter().enumerate().map(|(index, cell)| field(&cell.text, index == last)))

@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 
 use super::{Summary, values};
-use crate::i18n::{self, Language, t};
+use crate::i18n::{self, Language, signs, t};
 use crate::model::NightLog;
 use crate::model::time::next_day;
 use crate::tr;
@@ -119,12 +119,18 @@ fn signs(out: &mut String, summary: &Summary) {
             out,
             "<div class=\"sign\">\n<h3>{}</h3>\n<p class=\"nights\">{}</p>\n<p>{}</p>\n</div>\n",
             escape(&text.title),
-            escape(&tr!("report-sign-nights", nights = i18n::night_list(&text.nights))),
+            escape(&text.seen),
             escape(&text.why),
         );
     }
-    let _ = writeln!(out, "<p>{}</p>\n</section>", escape(&t("report-signs-doctor")));
+    if !summary.warnings.is_empty() {
+        let _ = writeln!(out, "<p>{}</p>", escape(&signs::warning_doctor()));
+    }
+    let _ = writeln!(out, "</section>");
 }
+
+/// Whether a night's log noted something.
+type Noticed = fn(&NightLog) -> bool;
 
 fn overview(out: &mut String, summary: &Summary) {
     let total = summary.nights.len();
@@ -139,7 +145,7 @@ fn overview(out: &mut String, summary: &Summary) {
     };
     let logged = summary.logged_nights();
     row(t("report-nights-logged"), tr!("report-of", count = logged, total = total));
-    let counted: [(String, fn(&NightLog) -> bool); 8] = [
+    let counted: [(String, Noticed); 8] = [
         (t("report-col-jerks-many"), NightLog::jerky),
         (t("report-col-woke"), |log| log.woke_from_jolt),
         (t("report-col-all-night"), |log| log.twitch_all_night),
@@ -221,7 +227,7 @@ fn routine(out: &mut String, summary: &Summary) {
         }
         let _ = writeln!(out, "</tbody>\n</table>");
     }
-    let _ = write!(out, "<h2>{}</h2>\n", escape(&t("report-bedtime")));
+    let _ = writeln!(out, "<h2>{}</h2>", escape(&t("report-bedtime")));
     if summary.bedtime.is_empty() {
         let _ = writeln!(out, "<p>{}</p>", escape(&t("report-bedtime-none")));
     } else {

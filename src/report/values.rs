@@ -2,7 +2,7 @@
 //! both say the same thing in the same words.
 
 use super::NightRow;
-use crate::i18n::{self, t};
+use crate::i18n::{self, signs, t};
 use crate::model::warnings::Warning;
 use crate::model::{Jerks, NightLog, Stress};
 use crate::tr;
@@ -93,17 +93,18 @@ pub(super) fn offset(minutes: f64) -> String {
     }
 }
 
-/// A warning's words: its title, why the article says it matters, and its nights.
+/// A warning's words, as the window's card says them: its title, what was logged on
+/// which nights, and why the article says it matters.
 pub(super) struct WarningText {
     pub title: String,
+    pub seen: String,
     pub why: String,
-    pub nights: Vec<chrono::NaiveDate>,
 }
 
 pub(super) fn warning_text(warning: &Warning) -> WarningText {
     WarningText {
-        title: i18n::warning_title(warning.kind),
-        why: i18n::warning_why(warning.kind),
-        nights: warning.nights.clone(),
+        title: signs::warning_title(warning.kind),
+        seen: signs::warning_seen(warning),
+        why: signs::warning_why(warning.kind),
     }
 }

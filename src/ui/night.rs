@@ -13,7 +13,8 @@ use super::app::Screen;
 use super::widgets::clock;
 use super::{Action, ReportRequest, style};
 use crate::command::Change;
-use crate::i18n::{self, t};
+use crate::i18n::{self, signs, t};
+use crate::model::helps;
 use crate::model::night::{RESTED_MAX, RESTED_MIN};
 use crate::model::time::{next_day, previous_day};
 use crate::model::warnings::{self, Warning};
@@ -259,12 +260,36 @@ fn cards_ui(ui: &mut egui::Ui, state: &mut NightState, view: &NightView, actions
             warning_card_ui(ui, warning, actions);
         }
     } else if warnings::only_harmless_jerks(view.journal, from, to) {
-        note_ui(ui, style::accent(ui), &i18n::reassurance());
+        note_ui(ui, style::accent(ui), &signs::reassurance_title(), &signs::reassurance_text());
     } else if view.journal.nights().any(|(evening, _)| (from..=to).contains(&evening)) {
-        ui.label(RichText::new(t("night-no-warnings")).color(style::quiet(ui)));
+        ui.add(egui::Label::new(RichText::new(t("night-no-warnings")).color(style::quiet(ui))).wrap());
     }
     ui.add_space(12.0);
+    helps_ui(ui, view);
     report_ui(ui, state, actions);
+}
+
+/// "What helps": the model's comparisons over every logged evening, once each side has
+/// enough nights; until then one line says what it is waiting for.
+fn helps_ui(ui: &mut egui::Ui, view: &NightView) {
+    let Some(first) = view.journal.evenings.keys().next().copied() else { return };
+    let found = helps::comparisons(view.config, view.journal, first, view.last_night);
+    let sentences: Vec<String> =
+        found.iter().flat_map(|comparison| signs::comparison_sentences(comparison, view.config)).collect();
+    ui.label(RichText::new(t("night-helps-heading")).strong().size(16.0));
+    if sentences.is_empty() {
+        let waiting = tr!("night-helps-waiting", nights = helps::MIN_NIGHTS);
+        ui.add(egui::Label::new(RichText::new(waiting).color(style::quiet(ui))).wrap());
+    } else {
+        for sentence in sentences {
+            ui.horizontal_top(|ui| {
+                ui.label("•");
+                ui.add(egui::Label::new(sentence).wrap());
+            });
+        }
+        ui.add(egui::Label::new(RichText::new(signs::comparison_caveat()).small().color(style::quiet(ui))).wrap());
+    }
+    ui.add_space(12.0);
 }
 
 /// One warning: what was logged (the nights), why the article says it matters, and that
@@ -274,10 +299,10 @@ fn warning_card_ui(ui: &mut egui::Ui, warning: &Warning, actions: &mut Vec<Actio
         ui,
         |ui| {
             ui.set_width(ui.available_width());
-            ui.add(egui::Label::new(RichText::new(i18n::warning_title(warning.kind)).strong()).wrap());
-            ui.add(egui::Label::new(i18n::warning_seen(&warning.nights)).wrap());
-            ui.add(egui::Label::new(RichText::new(i18n::warning_why(warning.kind)).color(style::quiet(ui))).wrap());
-            ui.add(egui::Label::new(i18n::warning_doctor()).wrap());
+            ui.add(egui::Label::new(RichText::new(signs::warning_title(warning.kind)).strong()).wrap());
+            ui.add(egui::Label::new(signs::warning_seen(warning)).wrap());
+            ui.add(egui::Label::new(RichText::new(signs::warning_why(warning.kind)).color(style::quiet(ui))).wrap());
+            ui.add(egui::Label::new(signs::warning_doctor()).wrap());
             if ui.link(t("night-about")).clicked() {
                 actions.push(Action::Show(Screen::AboutSleep));
             }
@@ -286,9 +311,10 @@ fn warning_card_ui(ui: &mut egui::Ui, warning: &Warning, actions: &mut Vec<Actio
     ui.add_space(6.0);
 }
 
-fn note_ui(ui: &mut egui::Ui, colour: egui::Color32, text: &str) {
+fn note_ui(ui: &mut egui::Ui, colour: egui::Color32, title: &str, text: &str) {
     egui::Frame::new().stroke(egui::Stroke::new(1.0, colour)).corner_radius(8.0).inner_margin(12).show(ui, |ui| {
         ui.set_width(ui.available_width());
+        ui.add(egui::Label::new(RichText::new(title).strong()).wrap());
         ui.add(egui::Label::new(text).wrap());
     });
 }

@@ -35,30 +35,12 @@ night-save-note = Save note
 night-forget = Delete this night's log
 night-about = What are these twitches, and when to see a doctor?
 
-## Warning cards and the reassurance (src/i18n/night.rs). Calm: what was logged, why
-## the article says it matters, that a doctor should look; never a diagnosis.
+## The night screen's findings (the cards' own words are in signs.ftl).
 
 warnings-heading = Worth a doctor's look
-warning-title = { $kind ->
-    [all-night] Twitching through the night, on several nights
-    [daytime] Twitches while awake, on days in a row
-    [restless-legs] Restless legs in the evening, again and again
-    [partner] Rhythmic leg movements in your sleep, seen by someone else
-   *[paralysis] Sleep paralysis, more than once
-}
-warning-seen = You logged this for { $count ->
-    [one] the night after { $nights }
-   *[other] the nights after { $nights }
-}.
-warning-why = { $kind ->
-    [all-night] The article tells short twitches as you fall asleep, which are normal, apart from twitching that goes on through the night: that keeps the body from recovering and should not be left alone.
-    [daytime] According to the article, a twitch or two by day after a hard, stressful time can happen; twitches that come back during the day, and again on the following days, are a reason to see a doctor.
-    [restless-legs] The article describes an evening urge to move the legs, with itching or crawling feelings that moving eases, as something for a doctor to assess; only a doctor can tell what is behind it.
-    [partner] The article says that toes or ankles flexing in a steady rhythm, every 20–40 seconds during sleep, usually goes unnoticed by the sleeper and is worth showing to a doctor.
-   *[paralysis] The article says that waking up unable to move is not dangerous in itself but is very unpleasant; when it keeps coming back, a doctor can help find out why.
-}
-warning-doctor = This is not a diagnosis. It is worth showing to a doctor, for example a neurologist; the doctor summary lists these nights for the visit.
-night-reassurance = Only twitches while falling asleep so far: the article calls short jerks at the start of sleep the ordinary kind, part of healthy sleep and no cause for worry.
+night-helps-heading = What helps
+# $nights is the minimum on each side (5).
+night-helps-waiting = Comparisons appear here once at least { $nights } nights follow evenings when a step was kept, and { $nights } when it was skipped.
 night-no-warnings = None of the signs the article asks a doctor to see has come back in the last four weeks.
 
 ## The doctor summary on the night screen. $path is where it was written.

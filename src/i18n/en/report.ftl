@@ -7,8 +7,6 @@ report-made = Made with Bedtime Coach on { $date } at { $time }.
 report-intro = Recorded by the patient each morning in Bedtime Coach, an app that keeps an evening routine against twitches at sleep onset (hypnic jerks) and asks a few questions about each night. It lists what was noticed; it is not a diagnosis.
 report-signs = Patterns worth a look
 report-signs-none = None of the patterns the app watches for recurred in this period (twitching through the night, twitches while awake on consecutive days, restless-legs signs, rhythmic limb movements seen by a partner, sleep paralysis).
-report-sign-nights = Nights: { $nights }
-report-signs-doctor = The app points these out following its source article, which says such patterns should be seen by a doctor (for example a neurologist). Only a doctor can say what they mean.
 report-overview = Overview
 report-nights-logged = Nights logged
 # $count of $total, e.g. "3 of 28".
