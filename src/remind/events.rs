@@ -67,3 +67,24 @@ pub(super) enum Control {
     /// Decide again now (a notification button was used).
     Wake,
 }
+
+/// Sends [`Control`] messages to the loop and rings its bell, so the loop, asleep on the
+/// wall clock, wakes for them at once.
+#[derive(Debug, Clone)]
+pub(super) struct ControlSender {
+    sender: std::sync::mpsc::Sender<Control>,
+    bell: super::wall_timer::Bell,
+}
+
+impl ControlSender {
+    pub(super) fn new(sender: std::sync::mpsc::Sender<Control>, bell: super::wall_timer::Bell) -> Self {
+        Self { sender, bell }
+    }
+
+    /// Fails only when the loop has ended.
+    pub(super) fn send(&self, control: Control) -> Result<(), std::sync::mpsc::SendError<Control>> {
+        self.sender.send(control)?;
+        self.bell.ring();
+        Ok(())
+    }
+}

@@ -3,6 +3,7 @@
 //! - [`engine`]: the pure decisions (what is due, what is late, what stays silent).
 //! - [`notifier`]: desktop notifications on their own thread, with a deadline.
 //! - [`reminder_loop`]: decide, save, show, sleep; what the service runs.
+//! - [`wall_timer`]: the sleep, on the wall clock, so a suspend does not make it late.
 //! - [`service`]: `bedtime-coach remind`, the one process that sends reminders, and how
 //!   the window starts it.
 //! - [`autostart`]: the XDG autostart entry that starts the service at login.
@@ -17,6 +18,7 @@ mod events;
 pub mod notifier;
 pub mod reminder_loop;
 pub mod service;
+pub mod wall_timer;
 
 use crate::model::Config;
 use crate::store::{Loaded, StoreError};

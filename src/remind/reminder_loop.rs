@@ -9,7 +9,8 @@
 //!    and never repeats one;
 //! 4. show it on a notification thread with a 5 s deadline; if that fails, keep it in the
 //!    reminder log for the window to show as a banner, and carry on;
-//! 5. sleep until the next due time, but never more than 30 s.
+//! 5. sleep until the next due time by the wall clock (a suspend does not stretch it, a
+//!    clock set meanwhile wakes it), but never more than 30 s.
 //!
 //! After the files changed it also closes the notifications whose steps were settled
 //! meanwhile (in the window, on the command line, by a button), and shows a test
@@ -18,18 +19,19 @@
 use std::ops::RangeInclusive;
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
-use std::time::Duration;
+use std::sync::mpsc::{Receiver, TryRecvError};
+use std::time::{Duration, SystemTime};
 
-use chrono::{DateTime, Local, NaiveDate, TimeDelta, TimeZone};
+use chrono::{DateTime, Local, NaiveDate, TimeZone};
 
 use super::RemindError;
 use super::buttons::action_handler;
 use super::effective_config;
 use super::engine::{Alert, NoticeLine, decide, reminders_of, snooze_minutes};
 pub use super::events::ReminderEvent;
-use super::events::{Control, EventSink, emit, sink};
+use super::events::{Control, ControlSender, EventSink, emit, sink};
 use super::notifier::Notify;
+use super::wall_timer::{Wait, Woke};
 use crate::model::reminders::{TestResult, Undelivered};
 use crate::model::time::{next_day, previous_day};
 use crate::model::{Config, Extra, Journal, ReminderLog, plan_evening};
@@ -61,7 +63,7 @@ pub struct ReminderLoop {
     store: Store,
     notifier: Box<dyn Notify>,
     events: EventSink,
-    pub(super) control: Option<Sender<Control>>,
+    pub(super) control: Option<ControlSender>,
     cache: Option<Cache>,
     /// The last problem with the files and with notifications, so each is logged once
     /// rather than every tick; cleared when things work again.
@@ -310,21 +312,47 @@ impl ReminderLoop {
         }
     }
 
-    /// Runs until told to stop (or forever, for the background service).
-    pub(super) fn run(&mut self, control: &Receiver<Control>) {
+    /// Runs until the channel's senders are gone (for the background service, forever),
+    /// reading the wall clock with `clock` and sleeping with `waiter`.
+    pub(super) fn run(
+        &mut self,
+        control: &Receiver<Control>,
+        waiter: &mut dyn Wait,
+        clock: &dyn Fn() -> DateTime<Local>,
+    ) {
+        let mut wait_problem = None;
         loop {
-            let now = Local::now();
+            let now = clock();
             let next = self.tick(&now);
-            let wait = next.map_or(MAX_SLEEP, |due| {
-                let until = (due - Local::now()).max(TimeDelta::zero());
-                until.to_std().unwrap_or(Duration::ZERO).min(MAX_SLEEP) + WAKE_MARGIN
-            });
-            match control.recv_timeout(wait.min(MAX_SLEEP)) {
-                Err(RecvTimeoutError::Disconnected) => return,
-                Ok(Control::Wake) | Err(RecvTimeoutError::Timeout) => {}
+            let deadline = wake_at(&now, next);
+            match waiter.wait_until(deadline) {
+                // A clock set meanwhile: the deadline is read and armed again at the top.
+                Ok(Woke::Deadline | Woke::ClockChanged | Woke::Rung) => {}
+                Err(error) => {
+                    // Should not happen with a working timer; never spin on it.
+                    let message = error.to_string();
+                    if Self::once(&mut wait_problem, &message) {
+                        emit(&self.events, ReminderEvent::Error { message });
+                    }
+                    std::thread::sleep(Duration::from_secs(1));
+                }
+            }
+            loop {
+                match control.try_recv() {
+                    Ok(Control::Wake) => {}
+                    Err(TryRecvError::Empty) => break,
+                    Err(TryRecvError::Disconnected) => return,
+                }
             }
         }
     }
+}
+
+/// When to wake after a tick at `now`: just after the next due instant, and at the latest
+/// [`MAX_SLEEP`] after `now`, as a wall-clock instant.
+fn wake_at(now: &DateTime<Local>, next: Option<DateTime<Local>>) -> SystemTime {
+    let latest = SystemTime::from(*now) + MAX_SLEEP;
+    next.map_or(latest, |due| (SystemTime::from(due) + WAKE_MARGIN).min(latest))
 }
 
 #[cfg(test)]
@@ -337,6 +365,7 @@ mod tests {
     use crate::remind::notifier::Reply;
     use crate::remind::notifier::{Capabilities, NotifyError, Shown};
     use crate::store::Paths;
+    use chrono::TimeDelta;
     use chrono_tz::Europe::Berlin;
     use std::path::Path;
     use std::sync::Mutex;
@@ -570,5 +599,56 @@ mod tests {
         let result = store.load_reminders().unwrap().value.test_result.unwrap();
         assert!(!result.shown && result.requested_at == asked);
         assert!(result.reason.unwrap().starts_with("Desktop notifications are not available"));
+    }
+
+    /// A waiter that plays a script: each wait records the deadline it was armed with and
+    /// answers the next scripted wake-up; at the end it hangs up the channel.
+    struct Script {
+        woke: Vec<Woke>,
+        deadlines: Arc<Mutex<Vec<SystemTime>>>,
+        hang_up: Option<mpsc::Sender<Control>>,
+    }
+
+    impl Wait for Script {
+        fn wait_until(&mut self, deadline: SystemTime) -> std::io::Result<Woke> {
+            self.deadlines.lock().unwrap().push(deadline);
+            if self.woke.is_empty() {
+                self.hang_up = None;
+                return Ok(Woke::Rung);
+            }
+            Ok(self.woke.remove(0))
+        }
+    }
+
+    #[test]
+    fn a_clock_change_cancel_reads_the_clock_again_and_re_arms() {
+        let dir = tempfile::tempdir().unwrap();
+        let paths = setup(dir.path());
+        let at = |h, m, s| Local.with_ymd_and_hms(2026, 11, 26, h, m, s).unwrap();
+        let (notifier, shown) = fake(&paths, false);
+        let mut reminder_loop = ReminderLoop::new(Store::new(paths), notifier, |_| {});
+        let (sender, receiver) = mpsc::channel();
+        let deadlines = Arc::new(Mutex::new(Vec::new()));
+        let mut script = Script {
+            woke: vec![Woke::ClockChanged, Woke::Deadline],
+            deadlines: Arc::clone(&deadlines),
+            hang_up: Some(sender),
+        };
+        // The clock reads 20:59:50, then (set forward while waiting) 22:29:58, then 22:30:00.
+        let readings = Mutex::new(vec![at(20, 59, 50), at(22, 29, 58), at(22, 30, 0)]);
+        let clock = || {
+            let mut readings = readings.lock().unwrap();
+            if readings.len() > 1 { readings.remove(0) } else { readings[0] }
+        };
+        reminder_loop.run(&receiver, &mut script, &clock);
+        let deadlines = deadlines.lock().unwrap();
+        let ms = |t: DateTime<Local>| SystemTime::from(t) + WAKE_MARGIN;
+        // First armed for the warm bath at 21:00; after the cancel, for bedtime at 22:30 as
+        // the new clock reading says, not for 21:00 (long past) nor 30 s after 20:59:50.
+        assert_eq!(deadlines[0], ms(at(21, 0, 0)));
+        assert_eq!(deadlines[1], ms(at(22, 30, 0)));
+        assert_eq!(deadlines.len(), 3, "{deadlines:?}");
+        let shown = shown.lock().unwrap();
+        assert_eq!(shown.last().unwrap().0.summary, "Bedtime", "the re-armed deadline brought bedtime");
     }
 }
