@@ -36,6 +36,9 @@ pub struct Settings {
     /// Reminders missed by less than this (a suspend, a late start) still arrive, late.
     pub grace_minutes: u32,
     pub snooze_minutes: u32,
+    /// The bedtime reminder comes through Do Not Disturb (as a critical notification);
+    /// everything else waits until it ends.
+    pub bedtime_through_do_not_disturb: bool,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -49,6 +52,7 @@ impl Default for Settings {
             hemisphere: Hemisphere::Northern,
             grace_minutes: 15,
             snooze_minutes: 10,
+            bedtime_through_do_not_disturb: false,
             extra: Extra::new(),
         }
     }
@@ -69,5 +73,20 @@ impl Settings {
     /// Minutes "Snooze" puts a reminder off.
     pub fn snooze_minutes(&self) -> u32 {
         self.snooze_minutes.clamp(1, MAX_SNOOZE_MINUTES)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bedtime_through_do_not_disturb_is_off_unless_saved() {
+        let old: Settings = serde_json::from_str(r#"{"reminders":true,"grace_minutes":20}"#).unwrap();
+        assert!(!old.bedtime_through_do_not_disturb);
+        let on: Settings = serde_json::from_str(r#"{"bedtime_through_do_not_disturb":true}"#).unwrap();
+        assert!(on.bedtime_through_do_not_disturb);
+        let back: Settings = serde_json::from_str(&serde_json::to_string(&on).unwrap()).unwrap();
+        assert_eq!(back, on);
     }
 }

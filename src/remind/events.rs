@@ -25,6 +25,8 @@ pub enum ReminderEvent {
     Closed { id: u32 },
     /// A test notification was asked for; `problem` says why it could not be shown.
     Test { problem: Option<String> },
+    /// Reminders came due while the desktop asks not to be disturbed: held, by key.
+    Held { keys: Vec<String> },
 }
 
 pub(super) type EventSink = Arc<Mutex<Box<dyn Fn(ReminderEvent) + Send>>>;
@@ -52,6 +54,7 @@ impl ReminderEvent {
             ReminderEvent::Closed { id } => format!("Closed notification {id}: its steps are settled"),
             ReminderEvent::Test { problem: None } => "Test notification shown".to_owned(),
             ReminderEvent::Test { problem: Some(problem) } => format!("Test notification not shown: {problem}"),
+            ReminderEvent::Held { keys } => format!("Held for Do Not Disturb: {}", keys.join(", ")),
         }
     }
 }

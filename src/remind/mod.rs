@@ -1,6 +1,7 @@
 //! Wind-down reminders that never miss, never repeat and never block.
 //!
 //! - [`engine`]: the pure decisions (what is due, what is late, what stays silent).
+//! - [`do_not_disturb`]: whether the desktop asks not to be disturbed (reminders wait).
 //! - [`notifier`]: desktop notifications on their own thread, with a deadline.
 //! - [`reminder_loop`]: decide, save, show, sleep; what the service runs.
 //! - [`wall_timer`]: the sleep, on the wall clock, so a suspend does not make it late.
@@ -13,6 +14,7 @@
 
 pub mod autostart;
 mod buttons;
+pub mod do_not_disturb;
 pub mod engine;
 mod events;
 pub mod notifier;

@@ -26,8 +26,9 @@ use chrono::{DateTime, Local, NaiveDate, TimeZone};
 
 use super::RemindError;
 use super::buttons::action_handler;
+use super::do_not_disturb::{DoNotDisturb, Never};
 use super::effective_config;
-use super::engine::{Alert, NoticeLine, decide, reminders_of, snooze_minutes};
+use super::engine::{Alert, NoticeLine, decide, decide_with, reminders_of, snooze_minutes};
 pub use super::events::ReminderEvent;
 use super::events::{Control, ControlSender, EventSink, emit, sink};
 use super::notifier::Notify;
@@ -41,6 +42,8 @@ use crate::store::{Fingerprint, Store};
 pub const MAX_SLEEP: Duration = Duration::from_secs(30);
 /// Waking this much after a due instant makes sure the clock reads "due" on waking.
 const WAKE_MARGIN: Duration = Duration::from_millis(2);
+/// How often the loop asks whether Do Not Disturb ended while it holds a reminder.
+const HOLD_POLL: Duration = Duration::from_secs(1);
 /// How many shown notifications the loop remembers to close (they expire on their own).
 const KEEP_SHOWN: usize = 32;
 
@@ -83,6 +86,8 @@ pub struct ReminderLoop {
     shown: Vec<(u32, Vec<(NaiveDate, String)>)>,
     /// The last test request tried, so a log that cannot be written does not repeat it.
     last_test: Option<DateTime<chrono::FixedOffset>>,
+    /// Asked when a reminder is due: while the desktop asks for quiet, reminders wait.
+    pub(super) do_not_disturb: Box<dyn DoNotDisturb>,
 }
 
 impl ReminderLoop {
@@ -100,6 +105,7 @@ impl ReminderLoop {
             window_program: None,
             shown: Vec::new(),
             last_test: None,
+            do_not_disturb: Box::new(Never),
         }
     }
 
@@ -162,6 +168,9 @@ impl ReminderLoop {
         }
         let Some(cache) = &self.cache else { return Ok(None) };
         let quick = decide(&cache.config, &cache.journal, &cache.log, now);
+        // Asked only when something would be shown (or is held): an idle tick never asks.
+        let quiet = quick.notice.is_some() && self.do_not_disturb.is_on();
+        let quick = if quiet { decide_with(&cache.config, &cache.journal, &cache.log, now, true) } else { quick };
         for notice in self.store.take_notices() {
             if self.keep_notices {
                 let message = notice.message.clone();
@@ -170,22 +179,26 @@ impl ReminderLoop {
             emit(&self.events, ReminderEvent::FileReport { message: notice.message });
         }
         if quick.is_idle() {
-            return Ok(quick.next_due);
+            return Ok(wake_for(now, quick.next_due, quick.holding));
         }
         // Something is due: decide again on the newest files, under the store lock, and
         // write the log before showing anything.
         let (decision, snooze_minutes) = self.store.reminder_transaction(evenings_around(today), |snapshot, log| {
             let config = effective_config(&snapshot.config);
-            let decision = decide(&config, &snapshot.journal.value, log, now);
+            let decision = decide_with(&config, &snapshot.journal.value, log, now, quiet);
             decision.apply_to(log);
             let changed = !decision.is_idle();
             Ok::<_, RemindError>(((decision, snooze_minutes(&snapshot.config.value)), changed))
         })?;
         self.cache = None;
+        if !decision.hold.is_empty() {
+            let keys = decision.hold.iter().map(|(_, key, _)| key.clone()).collect();
+            emit(&self.events, ReminderEvent::Held { keys });
+        }
         if let Some(notice) = &decision.notice {
             self.show(notice, snooze_minutes);
         }
-        Ok(decision.next_due)
+        Ok(wake_for(now, decision.next_due, decision.holding))
     }
 
     /// Closes the notifications whose reminders are all settled now: their steps done or
@@ -235,6 +248,7 @@ impl ReminderLoop {
             items: Vec::new(),
             due: now,
             late: false,
+            critical: false,
         };
         let minutes = snooze_minutes(&cache.config);
         let handler = self.handler(&notice, minutes);
@@ -281,6 +295,9 @@ impl ReminderLoop {
             Err(error) => {
                 let message = error.to_string();
                 self.notify_problem = Some(message.clone());
+                let items: Vec<(NaiveDate, String)> =
+                    notice.items.iter().map(|item| (item.evening, item.key.clone())).collect();
+                let reason = message.clone();
                 let undelivered = Undelivered {
                     summary: notice.summary.clone(),
                     due: notice.titles(),
@@ -288,7 +305,13 @@ impl ReminderLoop {
                     at: Local::now().fixed_offset(),
                     extra: Extra::new(),
                 };
-                self.keep_in_log(move |log| log.record_undelivered(undelivered));
+                self.keep_in_log(move |log| {
+                    // So `bedtime-coach reminders` can say why each of them did not come.
+                    for (evening, key) in &items {
+                        log.mark_failed(*evening, key, &reason);
+                    }
+                    log.record_undelivered(undelivered);
+                });
                 emit(
                     &self.events,
                     ReminderEvent::Unavailable { message, summary: notice.summary.clone(), due: notice.titles() },
@@ -346,6 +369,16 @@ impl ReminderLoop {
             }
         }
     }
+}
+
+/// The next wake-up the engine asks for, and while a reminder is held for Do Not Disturb
+/// at the latest [`HOLD_POLL`] from `now`, to see whether it ended.
+fn wake_for<Tz: TimeZone>(now: &DateTime<Tz>, next_due: Option<DateTime<Tz>>, holding: bool) -> Option<DateTime<Tz>> {
+    if !holding {
+        return next_due;
+    }
+    let poll = now.clone() + chrono::TimeDelta::from_std(HOLD_POLL).unwrap_or_default();
+    Some(next_due.map_or(poll.clone(), |due| due.min(poll)))
 }
 
 /// When to wake after a tick at `now`: just after the next due instant, and at the latest

@@ -15,6 +15,7 @@ use std::time::Duration;
 use chrono::Local;
 
 use super::RemindError;
+use super::do_not_disturb::Desktop;
 pub use super::effective_config;
 use super::events::{Control, ControlSender, log_line};
 use super::notifier::DesktopNotifier;
@@ -51,6 +52,7 @@ pub fn run_background(paths: Paths) -> Result<(), RemindError> {
     // A click on a notification opens the window: this same program, without a command.
     reminder_loop.window_program = std::env::current_exe().ok();
     reminder_loop.follow_language = true;
+    reminder_loop.do_not_disturb = Box::new(Desktop::new());
     // The wall clock, not the monotonic one: on time after a suspend (see `wall_timer`).
     let (mut waiter, bell): (Box<dyn Wait>, _) = match WallTimer::new() {
         Ok(timer) => {
