@@ -66,6 +66,12 @@ pub enum CliCommand {
         #[arg(value_enum)]
         action: AutostartArg,
     },
+    Reminders {
+        #[arg(long, value_name = "D", value_parser = date_arg)]
+        date: Option<NaiveDate>,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// The grammar with every help text in the current language, for `--help`: the derive
@@ -127,6 +133,7 @@ pub fn localized_command() -> Command {
                 .mut_arg("test", help(t("help-remind-test")))
         })
         .mut_subcommand("autostart", |c| c.about(t("help-autostart")))
+        .mut_subcommand("reminders", |c| c.about(t("help-reminders")).mut_arg("date", help(t("help-reminders-date"))))
 }
 
 impl CliCommand {
@@ -134,7 +141,7 @@ impl CliCommand {
     /// must say that the change itself happened).
     pub fn changes_data(&self) -> bool {
         match self {
-            CliCommand::Plan { .. } | CliCommand::Status { .. } => false,
+            CliCommand::Plan { .. } | CliCommand::Status { .. } | CliCommand::Reminders { .. } => false,
             CliCommand::Routine(RoutineCommand::List { .. } | RoutineCommand::Catalog) => false,
             CliCommand::Schedule { bedtime, wake, .. } => bedtime.is_some() || wake.is_some(),
             CliCommand::Autostart { action } => !matches!(action, AutostartArg::Status),

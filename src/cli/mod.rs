@@ -4,12 +4,13 @@
 //! everything below works on plain values.
 //!
 //! - `args`: the grammar (clap types and value parsers);
-//! - `handlers`, `routine`, `reminders`: one function per command;
+//! - `handlers`, `routine`, `reminders`, `reminder_list`: one function per command;
 //! - `output`: the text and JSON they print.
 
 mod args;
 mod handlers;
 mod output;
+mod reminder_list;
 mod reminders;
 mod routine;
 
@@ -61,6 +62,7 @@ where
         CliCommand::Remind { pause_tonight, resume, .. } => {
             reminders::remind_command(store, now, pause_tonight, resume)
         }
+        CliCommand::Reminders { date, json } => reminder_list::reminders(store, now, date, json),
         CliCommand::Autostart { action } => autostart_command(
             store,
             match action {

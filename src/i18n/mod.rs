@@ -159,6 +159,7 @@ pub const RESOURCES: [(Language, &[(&str, &str)]); 2] = [
             ("help.ftl", include_str!("en/help.ftl")),
             ("catalog.ftl", include_str!("en/catalog.ftl")),
             ("remind.ftl", include_str!("en/remind.ftl")),
+            ("reminders.ftl", include_str!("en/reminders.ftl")),
         ],
     ),
     (
@@ -172,6 +173,7 @@ pub const RESOURCES: [(Language, &[(&str, &str)]); 2] = [
             ("help.ftl", include_str!("ru/help.ftl")),
             ("catalog.ftl", include_str!("ru/catalog.ftl")),
             ("remind.ftl", include_str!("ru/remind.ftl")),
+            ("reminders.ftl", include_str!("ru/reminders.ftl")),
         ],
     ),
 ];

@@ -5,6 +5,7 @@
 //! - [`notifier`]: desktop notifications on their own thread, with a deadline.
 //! - [`reminder_loop`]: decide, save, show, sleep; what the service runs.
 //! - [`wall_timer`]: the sleep, on the wall clock, so a suspend does not make it late.
+//! - [`report`]: what happened to each reminder of an evening, and why.
 //! - [`service`]: `bedtime-coach remind`, the one process that sends reminders, and how
 //!   the window starts it.
 //! - [`autostart`]: the XDG autostart entry that starts the service at login.
@@ -19,6 +20,7 @@ pub mod engine;
 mod events;
 pub mod notifier;
 pub mod reminder_loop;
+pub mod report;
 pub mod service;
 pub mod wall_timer;
 

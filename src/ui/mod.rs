@@ -8,6 +8,7 @@ mod banners;
 mod file_watch;
 mod open_folder;
 mod pending;
+mod reminder_list;
 mod reminder_status;
 mod routine;
 mod schedule;
