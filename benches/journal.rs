@@ -7,7 +7,7 @@
 
 use std::time::{Duration, Instant};
 
-use bedtime_coach::model::{CheckIn, Journal, NightLog, Outcome, catalog::CATALOG};
+use bedtime_coach::model::{CheckIn, Jerks, Journal, NightLog, Outcome, catalog::CATALOG};
 use bedtime_coach::store::{Paths, Store, StoreError, save_document};
 use chrono::{DateTime, NaiveDate, TimeDelta};
 
@@ -25,7 +25,10 @@ fn ten_years() -> Journal {
             journal.record(evening, id, CheckIn::new(outcome, at + TimeDelta::days(day.into()), value));
         }
         journal.evenings.get_mut(&evening).unwrap().night = Some(NightLog {
-            twitch_falling_asleep: day.is_multiple_of(3),
+            at: Some(at + TimeDelta::days(day.into()) + TimeDelta::hours(10)),
+            falling_asleep: Some(if day.is_multiple_of(3) { Jerks::Few } else { Jerks::None }),
+            woke_from_jolt: day.is_multiple_of(11),
+            rested: Some((day % 5 + 1) as u8),
             note: "slept well".into(),
             ..Default::default()
         });

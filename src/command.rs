@@ -10,7 +10,9 @@ use crate::model::plan::is_active;
 use crate::model::routine::{StepEdit, StepError};
 use crate::model::schedule::SameTime;
 use crate::model::time::is_sane_date;
-use crate::model::{Anchor, CheckIn, Config, Day, Outcome, Schedule, Settings, Step, catalog};
+use crate::model::{
+    Anchor, CheckIn, Config, Day, NightAnswer, NightError, NightLog, Outcome, Schedule, Settings, Step, catalog,
+};
 use crate::store::{Store, StoreError, Updated};
 use crate::tr;
 
@@ -23,6 +25,19 @@ pub enum Change {
         outcome: Outcome,
         value: Option<f64>,
         at: DateTime<FixedOffset>,
+    },
+    /// Answers some questions of the night log of the night after `evening` (the morning
+    /// of the next day logs it), creating the log if there is none; the other answers stay
+    /// as they are on disk. `at` becomes the log's time when anything changed.
+    LogNight {
+        evening: NaiveDate,
+        answers: Vec<NightAnswer>,
+        at: DateTime<FixedOffset>,
+    },
+    /// Puts back a whole night log as it was (Ctrl+Z), or removes it with `None`.
+    SetNight {
+        evening: NaiveDate,
+        log: Option<NightLog>,
     },
     /// Takes a check-in back.
     Undo {
@@ -85,6 +100,8 @@ pub enum CommandError {
     Step(#[from] StepError),
     #[error(transparent)]
     Schedule(#[from] SameTime),
+    #[error(transparent)]
+    Night(#[from] NightError),
     /// Already a sentence in the user's language.
     #[error("{0}")]
     BadValue(String),
@@ -174,6 +191,35 @@ impl Change {
                     journal.record(evening, &step, check_in);
                     journal.evenings.entry(evening).or_default().routine = Some(routine);
                     saved_if(!same)
+                })
+            }
+            Change::LogNight { evening, answers, at } => {
+                if !is_sane_date(evening) {
+                    return Err(CommandError::BadValue(tr!("error-date-too-far", date = evening.to_string())));
+                }
+                answers.iter().try_for_each(NightAnswer::validate)?;
+                store.update_journal(|journal| {
+                    let slot = &mut journal.evenings.entry(evening).or_default().night;
+                    let created = slot.is_none();
+                    let log = slot.get_or_insert_with(Default::default);
+                    // `|` rather than `any`: every answer is applied.
+                    let changed = answers.into_iter().fold(created, |changed, answer| log.answer(answer) | changed);
+                    if changed {
+                        log.at = Some(at);
+                    }
+                    saved_if(changed)
+                })
+            }
+            Change::SetNight { evening, log: None } => {
+                store.update_journal(|journal| saved_if(journal.forget_night(evening).is_some()))
+            }
+            Change::SetNight { evening, log: Some(log) } => {
+                log.validate()?;
+                store.update_journal(|journal| {
+                    let slot = &mut journal.evenings.entry(evening).or_default().night;
+                    let changed = slot.as_ref() != Some(&log);
+                    *slot = Some(log);
+                    saved_if(changed)
                 })
             }
             Change::Undo { evening, step } => {

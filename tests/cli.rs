@@ -255,3 +255,61 @@ fn the_saved_choice_beats_the_desktop() {
     let text = run(dir.path(), &["plan", "--date", "2026-11-26"]).ok().stdout();
     assert!(text.starts_with("Вечер четверга"), "{text}");
 }
+
+/// `stats` on a hand-made history: a streak across an untracked evening, broken by a
+/// missed one; the same figures in the text and the JSON.
+#[test]
+fn stats_counts_streaks_and_prints_the_same_figures_as_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = run(dir.path(), &["stats"]).ok().stdout();
+    assert!(empty.contains("Nothing recorded yet"), "{empty}");
+    assert_eq!(run(dir.path(), &["stats", "--json"]).ok().json()["streak"]["current"], 0);
+    let kept = ["caffeine-cutoff", "warm-bath", "lights-out"];
+    let routine = run(dir.path(), &["routine", "list", "--json"]).ok().json();
+    for step in routine.as_array().unwrap() {
+        let id = step["id"].as_str().unwrap();
+        if !kept.contains(&id) {
+            run(dir.path(), &["routine", "remove", id]).ok();
+        }
+    }
+    // 5 Jan all done, 6 Jan not tracked, 7 Jan all done, 8 Jan two of three (67 %,
+    // missed), 9 Jan all done.
+    for (day, skipped) in [("05", None), ("07", None), ("08", Some("warm-bath")), ("09", None)] {
+        for step in kept {
+            let date = format!("2026-01-{day}");
+            let mut args = vec!["check", step, "--date", date.as_str()];
+            if skipped == Some(step) {
+                args.push("--skip");
+            }
+            run(dir.path(), &args).ok();
+        }
+    }
+    let json = run(dir.path(), &["stats", "--json"]).ok().json();
+    assert_eq!(json["threshold_percent"], 80);
+    assert_eq!(json["streak"], serde_json::json!({ "current": 1, "best": 2 }));
+    assert_eq!(json["evenings"]["first"], "2026-01-05");
+    assert_eq!(json["evenings"]["tracked"], 4);
+    assert_eq!(json["evenings"]["met_threshold"], 3);
+    assert!(json["evenings"]["not_tracked"].as_u64().unwrap() >= 1);
+    assert_eq!(json["caffeine_cutoff"]["all"], serde_json::json!({ "kept": 4, "planned": 4 }));
+    let all = json["completion"]["all"].as_f64().unwrap();
+    assert!((all - (3.0 + 2.0 / 3.0) / 4.0).abs() < 1e-3, "{all}");
+    let days: Vec<u64> = json["adherence"].as_array().unwrap().iter().map(|w| w["days"].as_u64().unwrap()).collect();
+    assert_eq!(days, [7, 30, 90]);
+    // Checked from the command line long after those evenings: no bedtime to compare.
+    assert_eq!(json["bedtime"]["last_30"], Value::Null);
+    assert_eq!(json["bedtime"]["weeks"], serde_json::json!([]));
+    let text = run(dir.path(), &["stats"]).ok().stdout();
+    assert!(text.contains("Streak: 1 evening in a row, best: 2"), "{text}");
+    assert!(text.contains("4 tracked"), "{text}");
+    assert!(text.contains("kept on 4 of 4 evenings (all)"), "{text}");
+    // With the threshold at 60 % the 8th counts too: one streak of four.
+    let settings = dir.path().join("routine.json");
+    let mut config: Value = serde_json::from_str(&fs::read_to_string(&settings).unwrap()).unwrap();
+    config["settings"]["streak_threshold_percent"] = 60.into();
+    fs::write(&settings, serde_json::to_string(&config).unwrap()).unwrap();
+    let json = run(dir.path(), &["stats", "--json"]).ok().json();
+    assert_eq!(json["streak"], serde_json::json!({ "current": 4, "best": 4 }));
+    let russian = common::output(common::bin(dir.path()).env("LANG", "ru_RU.UTF-8").args(["stats"])).ok().stdout();
+    assert!(russian.contains("Серия: 4 вечера подряд"), "{russian}");
+}

@@ -1135,3 +1135,18 @@ fn settings_lists_tonights_reminders_and_lets_bedtime_through_do_not_disturb() {
     h.run();
     assert!(store(dir.path()).load_config().unwrap().value.settings.bedtime_through_do_not_disturb);
 }
+
+#[test]
+fn settings_turn_the_morning_invitation_off() {
+    let dir = tempfile::tempdir().unwrap();
+    saved_routine(dir.path());
+    let mut h = harness(dir.path());
+    h.get_by_label("Settings").click();
+    h.run();
+    h.get_by_label("In the morning, invite me to log the night").click();
+    h.run();
+    assert!(!store(dir.path()).load_config().unwrap().value.settings.morning_invitation);
+    h.get_by_label("In the morning, invite me to log the night").click();
+    h.run();
+    assert!(store(dir.path()).load_config().unwrap().value.settings.morning_invitation);
+}

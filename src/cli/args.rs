@@ -17,6 +17,10 @@ use crate::tr;
 pub struct Cli {
     #[arg(long, global = true, value_name = "DIR", env = "BEDTIME_COACH_DATA_DIR")]
     pub data_dir: Option<PathBuf>,
+    /// The screen the window opens on (no command); the morning invitation asks for
+    /// `night`.
+    #[arg(long, value_enum, value_name = "SCREEN")]
+    pub screen: Option<StartScreen>,
     #[command(subcommand)]
     pub command: Option<CliCommand>,
 }
@@ -72,6 +76,10 @@ pub enum CliCommand {
         #[arg(long)]
         json: bool,
     },
+    Stats {
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// The grammar with every help text in the current language, for `--help`: the derive
@@ -90,6 +98,7 @@ pub fn localized_command() -> Command {
     Cli::command()
         .about(t("help-about"))
         .mut_arg("data_dir", help(t("help-data-dir")))
+        .mut_arg("screen", help(t("help-screen")))
         .mut_subcommand("plan", |c| {
             c.about(t("help-plan"))
                 .mut_arg("date", help(t("help-plan-date")))
@@ -134,6 +143,7 @@ pub fn localized_command() -> Command {
         })
         .mut_subcommand("autostart", |c| c.about(t("help-autostart")))
         .mut_subcommand("reminders", |c| c.about(t("help-reminders")).mut_arg("date", help(t("help-reminders-date"))))
+        .mut_subcommand("stats", |c| c.about(t("help-stats")))
 }
 
 impl CliCommand {
@@ -141,13 +151,23 @@ impl CliCommand {
     /// must say that the change itself happened).
     pub fn changes_data(&self) -> bool {
         match self {
-            CliCommand::Plan { .. } | CliCommand::Status { .. } | CliCommand::Reminders { .. } => false,
+            CliCommand::Plan { .. }
+            | CliCommand::Status { .. }
+            | CliCommand::Stats { .. }
+            | CliCommand::Reminders { .. } => false,
             CliCommand::Routine(RoutineCommand::List { .. } | RoutineCommand::Catalog) => false,
             CliCommand::Schedule { bedtime, wake, .. } => bedtime.is_some() || wake.is_some(),
             CliCommand::Autostart { action } => !matches!(action, AutostartArg::Status),
             CliCommand::Check { .. } | CliCommand::Routine(_) | CliCommand::Remind { .. } => true,
         }
     }
+}
+
+/// A screen the window can be asked to open on (`--screen`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StartScreen {
+    Tonight,
+    Night,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -246,6 +266,14 @@ fn day_arg(text: &str) -> Result<Day, String> {
 mod tests {
     use super::*;
     use crate::i18n::{Language, with_language};
+
+    #[test]
+    fn the_window_can_be_asked_to_open_on_the_night_log() {
+        let cli = Cli::try_parse_from(["bedtime-coach", "--screen", "night"]).unwrap();
+        assert_eq!(cli.screen, Some(StartScreen::Night));
+        assert!(cli.command.is_none());
+        assert!(Cli::try_parse_from(["bedtime-coach", "--screen", "nowhere"]).is_err());
+    }
 
     /// Every command and option a user can ask about has its own help text in each
     /// language (clap's own `--help`/`--version` and the value-only flags aside).

@@ -4,7 +4,7 @@
 //! everything below works on plain values.
 //!
 //! - `args`: the grammar (clap types and value parsers);
-//! - `handlers`, `routine`, `reminders`, `reminder_list`: one function per command;
+//! - `handlers`, `routine`, `reminders`, `stats`, `reminder_list`: one function per command;
 //! - `output`: the text and JSON they print.
 
 mod args;
@@ -13,12 +13,13 @@ mod output;
 mod reminder_list;
 mod reminders;
 mod routine;
+mod stats;
 
 use std::fmt::Display;
 
 use chrono::{DateTime, Local, TimeZone};
 
-pub use args::{AnchorArgs, AutostartArg, Cli, CliCommand, OnOff, RoutineCommand, localized_command};
+pub use args::{AnchorArgs, AutostartArg, Cli, CliCommand, OnOff, RoutineCommand, StartScreen, localized_command};
 pub use reminders::{AutostartAction, autostart_command, custom_data_dir};
 
 use crate::command::CommandError;
@@ -63,6 +64,7 @@ where
             reminders::remind_command(store, now, pause_tonight, resume)
         }
         CliCommand::Reminders { date, json } => reminder_list::reminders(store, now, date, json),
+        CliCommand::Stats { json } => stats::stats(store, now, json),
         CliCommand::Autostart { action } => autostart_command(
             store,
             match action {

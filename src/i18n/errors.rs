@@ -4,6 +4,7 @@
 use std::fmt;
 
 use crate::model::ValueKind;
+use crate::model::night::{MAX_NOTE_CHARS, NightError, RESTED_MAX, RESTED_MIN};
 use crate::model::routine::{MAX_ANCHOR_MINUTES, MAX_TITLE_CHARS, MAX_WHY_CHARS, StepError};
 use crate::model::schedule::SameTime;
 use crate::model::time::hhmm;
@@ -23,6 +24,18 @@ impl fmt::Display for StepError {
             StepError::BadValue(ValueKind::HumidityPercent, value) => {
                 tr!("error-not-a-humidity", value = value.to_string())
             }
+        };
+        f.write_str(&text)
+    }
+}
+
+impl fmt::Display for NightError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let text = match self {
+            NightError::RestedOutOfRange(score) => {
+                tr!("error-night-rested", min = RESTED_MIN, max = RESTED_MAX, value = *score)
+            }
+            NightError::NoteTooLong(count) => tr!("error-night-note-too-long", max = MAX_NOTE_CHARS, count = *count),
         };
         f.write_str(&text)
     }

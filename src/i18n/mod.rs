@@ -36,6 +36,7 @@
 mod catalog;
 mod errors;
 mod format;
+pub mod history;
 
 use std::cell::Cell;
 use std::sync::LazyLock;
@@ -160,6 +161,9 @@ pub const RESOURCES: [(Language, &[(&str, &str)]); 2] = [
             ("catalog.ftl", include_str!("en/catalog.ftl")),
             ("remind.ftl", include_str!("en/remind.ftl")),
             ("reminders.ftl", include_str!("en/reminders.ftl")),
+            ("about.ftl", include_str!("en/about.ftl")),
+            ("night-screen.ftl", include_str!("en/night-screen.ftl")),
+            ("history.ftl", include_str!("en/history.ftl")),
         ],
     ),
     (
@@ -174,6 +178,9 @@ pub const RESOURCES: [(Language, &[(&str, &str)]); 2] = [
             ("catalog.ftl", include_str!("ru/catalog.ftl")),
             ("remind.ftl", include_str!("ru/remind.ftl")),
             ("reminders.ftl", include_str!("ru/reminders.ftl")),
+            ("about.ftl", include_str!("ru/about.ftl")),
+            ("night-screen.ftl", include_str!("ru/night-screen.ftl")),
+            ("history.ftl", include_str!("ru/history.ftl")),
         ],
     ),
 ];

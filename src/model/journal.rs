@@ -1,9 +1,12 @@
-//! What the user recorded: check-ins per evening and step, and the morning night log.
+//! What the user recorded: check-ins per evening and step, and the morning night log
+//! (its shape is in [`super::night`]).
 
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
+
+pub use super::night::NightLog;
 
 /// Fields this version does not know, kept so that saving never drops them.
 pub type Extra = serde_json::Map<String, serde_json::Value>;
@@ -72,13 +75,13 @@ impl<'de> Deserialize<'de> for CheckIn {
 
 /// A key of an object read by hand: one of its known fields, matched without
 /// allocating, or another one, kept by name.
-enum Key {
+pub(super) enum Key {
     Known(&'static str),
     Other(String),
 }
 
 /// Reads a [`Key`] given the object's known field names.
-struct KnownKeys(&'static [&'static str]);
+pub(super) struct KnownKeys(pub(super) &'static [&'static str]);
 
 impl<'de> serde::de::DeserializeSeed<'de> for KnownKeys {
     type Value = Key;
@@ -107,24 +110,6 @@ impl CheckIn {
     pub fn new(outcome: Outcome, at: DateTime<FixedOffset>, value: Option<f64>) -> Self {
         Self { outcome, at, value, extra: Extra::new() }
     }
-}
-
-/// The morning's answers about the night.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct NightLog {
-    /// Twitches or jolts while falling asleep.
-    #[serde(default)]
-    pub twitch_falling_asleep: bool,
-    /// Twitches that went on through the night.
-    #[serde(default)]
-    pub twitch_all_night: bool,
-    /// Restless, itching legs with an urge to move them.
-    #[serde(default)]
-    pub restless_legs: bool,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub note: String,
-    #[serde(flatten)]
-    pub extra: Extra,
 }
 
 /// Everything recorded for one evening.
@@ -211,6 +196,26 @@ impl Journal {
         let removed = evening.checks.remove(step);
         if evening.is_empty() {
             self.evenings.remove(&date);
+        }
+        removed
+    }
+
+    /// The night log of the night after `evening`.
+    pub fn night(&self, evening: NaiveDate) -> Option<&NightLog> {
+        self.evening(evening)?.night.as_ref()
+    }
+
+    /// Every night log, oldest first, by the evening it followed.
+    pub fn nights(&self) -> impl DoubleEndedIterator<Item = (NaiveDate, &NightLog)> {
+        self.evenings.iter().filter_map(|(date, evening)| Some((*date, evening.night.as_ref()?)))
+    }
+
+    /// Takes a night log back; returns it.
+    pub fn forget_night(&mut self, evening: NaiveDate) -> Option<NightLog> {
+        let slot = self.evenings.get_mut(&evening)?;
+        let removed = slot.night.take();
+        if slot.is_empty() {
+            self.evenings.remove(&evening);
         }
         removed
     }

@@ -8,6 +8,7 @@ pub mod anchor;
 pub mod catalog;
 pub mod config;
 pub mod journal;
+pub mod night;
 pub mod plan;
 pub mod reminders;
 pub mod routine;
@@ -18,7 +19,8 @@ pub mod time;
 
 pub use catalog::{CATALOG, Hemisphere, ValueKind};
 pub use config::Config;
-pub use journal::{CheckIn, Evening, Extra, Journal, NightLog, Outcome};
+pub use journal::{CheckIn, Evening, Extra, Journal, Outcome};
+pub use night::{Jerks, NightAnswer, NightError, NightLog, Stress};
 pub use plan::{Plan, PlannedStep, StepState, evening_at, plan_evening};
 pub use reminders::ReminderLog;
 pub use routine::{Anchor, Routine, Step};

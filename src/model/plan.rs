@@ -65,6 +65,8 @@ pub struct Plan<Tz: TimeZone> {
     pub bedtime: DateTime<Tz>,
     pub wake: DateTime<Tz>,
     pub steps: Vec<PlannedStep<Tz>>,
+    /// The night after this evening is already in the night log (no morning invitation).
+    pub night_logged: bool,
 }
 
 impl<Tz: TimeZone> Plan<Tz> {
@@ -148,6 +150,7 @@ pub fn plan_evening<Tz: TimeZone>(
         bedtime: resolve_local(tz, config.schedule.bedtime(evening)),
         wake: resolve_local(tz, config.schedule.wake(evening)),
         steps,
+        night_logged: recorded.is_some_and(|recorded| recorded.night.is_some()),
     }
 }
 

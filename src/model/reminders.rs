@@ -27,6 +27,8 @@ pub const KEEP_EVENINGS: usize = 14;
 pub const WIND_DOWN_KEY: &str = ":wind-down";
 /// Key of the bedtime notification.
 pub const BEDTIME_KEY: &str = ":bedtime";
+/// Key of the morning invitation to log the night after the evening it is filed under.
+pub const NIGHT_LOG_KEY: &str = ":night-log";
 
 /// How a reminder was settled.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

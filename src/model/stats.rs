@@ -1,29 +1,54 @@
 //! Is the routine holding? Completion per evening, streaks, per-step adherence, bedtime
 //! consistency and the caffeine cut-off, computed from the journal.
 //!
-//! Two rules keep the figures honest:
+//! [`summarize`] computes every figure at once into a [`Summary`]; the History screen and
+//! `bedtime-coach stats` both show that one value, so they never disagree.
+//!
+//! The rules that keep the figures honest:
 //! - An evening with no check-in at all is *not tracked*: it is neither a success nor a
 //!   failure, it does not count in any share, and it neither extends nor breaks a streak.
-//! - A step counts only on the evenings it was part of the routine. Since this version
-//!   the journal records each evening's routine at its check-ins ([`Evening::routine`]);
-//!   for older evenings it is derived: the steps checked that evening, plus the steps of
-//!   today's routine that were active that evening and had been checked on or before it
-//!   (so a step added last week is not a "miss" on every evening before it).
+//! - A step counts only on the evenings it was part of the routine. The journal records
+//!   each evening's routine at its check-ins ([`Evening::routine`]). Evenings saved before
+//!   that field existed have their routine *derived*: the steps checked that evening,
+//!   plus the steps of today's routine that were active that evening and had been checked
+//!   on or before it (so a step added last week is not a "miss" on every evening before
+//!   it). A step removed from the routine before the field existed shows up on those old
+//!   evenings only where it was checked; there is no record of the others.
+//! - Bedtime consistency compares the time `lights-out` was checked with the planned
+//!   bedtime of today's schedule (the schedule's own history is not kept). Both become
+//!   instants in the user's time zone, so a DST night counts the minutes that really
+//!   passed. A `lights-out` checked more than [`BEDTIME_WINDOW_MINUTES`] away from the
+//!   planned bedtime is a correction made later (the next morning, `check --date`), not
+//!   the moment the lights went out, and is left out of the bedtime figures.
+//! - The evening in progress (`today`) that has not met the threshold yet does not break
+//!   the current streak: the evening is not over.
 //!
-//! Pure: the caller passes the journal, the configuration and the evening to count back
-//! from; nothing here reads the clock.
+//! Pure: the caller passes the journal, the configuration, the evening to count back
+//! from and the time zone; nothing here reads the clock.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, HashMap};
 
-use chrono::{NaiveDate, TimeDelta};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, TimeDelta, TimeZone};
 
 use super::catalog::ids;
 use super::config::Config;
 use super::journal::{Evening, Journal, Outcome};
 use super::plan::is_active;
+use super::time::resolve_local;
 
-/// The share of an evening's steps that must be done for it to count in a streak.
-pub const DEFAULT_STREAK_THRESHOLD: f64 = 0.8;
+/// The share of an evening's steps that must be done for it to count in a streak, in
+/// percent (the setting's default).
+pub const DEFAULT_STREAK_THRESHOLD_PERCENT: u32 = 80;
+
+/// The periods per-step adherence is given for, in evenings.
+pub const ADHERENCE_DAYS: [u32; 3] = [7, 30, 90];
+
+/// The period of the headline bedtime and caffeine figures, in evenings.
+pub const RECENT_DAYS: u32 = 30;
+
+/// A `lights-out` check-in further than this from the planned bedtime is a later
+/// correction, not a bedtime (see the module notes).
+pub const BEDTIME_WINDOW_MINUTES: i64 = 6 * 60;
 
 /// One evening's figures.
 #[derive(Debug, Clone, PartialEq)]
@@ -33,12 +58,14 @@ pub struct EveningFigures {
     pub planned: usize,
     pub done: usize,
     pub skipped: usize,
+    /// Any check-in at all that evening (of a planned step or not).
+    pub tracked: bool,
 }
 
 impl EveningFigures {
     /// Any check-in at all.
     pub fn is_tracked(&self) -> bool {
-        self.done + self.skipped > 0
+        self.tracked
     }
 
     /// Done steps over planned steps, 0.0 ..= 1.0 (an evening of no steps counts as 1).
@@ -46,8 +73,10 @@ impl EveningFigures {
         if self.planned == 0 { 1.0 } else { self.done as f64 / self.planned as f64 }
     }
 
-    pub fn meets(&self, threshold: f64) -> bool {
-        self.is_tracked() && self.completion() + 1e-9 >= threshold
+    /// Tracked and at least `threshold_percent` of its steps done (the edge included).
+    pub fn meets(&self, threshold_percent: u32) -> bool {
+        // Integer arithmetic: 4 of 5 is exactly 80 %, with no rounding to argue about.
+        self.tracked && self.done * 100 >= threshold_percent as usize * self.planned
     }
 }
 
@@ -66,12 +95,18 @@ impl StepAdherence {
     }
 }
 
-/// When the lights went out compared with the planned bedtime, over one ISO week.
+/// Every step's adherence over the last `days` evenings.
 #[derive(Debug, Clone, PartialEq)]
-pub struct BedtimeWeek {
-    /// The Monday of the week.
-    pub week: NaiveDate,
-    /// Evenings with `lights-out` checked done.
+pub struct AdherenceWindow {
+    pub days: u32,
+    /// Routine order first, then steps no longer in the routine.
+    pub steps: Vec<StepAdherence>,
+}
+
+/// When the lights went out compared with the planned bedtime, over some evenings.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BedtimeFigures {
+    /// Evenings with `lights-out` checked done (near the bedtime, see the module notes).
     pub evenings: usize,
     /// Mean minutes after the planned bedtime (negative: before).
     pub mean_offset_minutes: f64,
@@ -79,60 +114,227 @@ pub struct BedtimeWeek {
     pub spread_minutes: f64,
 }
 
-/// The steps that were part of `evening`'s routine.
-pub fn planned_steps(config: &Config, journal: &Journal, date: NaiveDate) -> BTreeSet<String> {
-    let recorded = journal.evening(date);
-    if let Some(routine) = recorded.and_then(|evening| evening.routine.as_ref()) {
-        return routine.iter().cloned().collect();
-    }
-    let mut steps: BTreeSet<String> = recorded.map(|e| e.checks.keys().cloned().collect()).unwrap_or_default();
-    for step in &config.routine.steps {
-        let first_checked = first_check_in(journal, &step.id);
-        if is_active(config, date, step) && first_checked.is_some_and(|first| first <= date) {
-            steps.insert(step.id.clone());
+impl BedtimeFigures {
+    fn of(offsets: &[f64]) -> Option<Self> {
+        if offsets.is_empty() {
+            return None;
         }
+        let n = offsets.len() as f64;
+        let mean = offsets.iter().sum::<f64>() / n;
+        let variance = offsets.iter().map(|o| (o - mean).powi(2)).sum::<f64>() / n;
+        Some(Self { evenings: offsets.len(), mean_offset_minutes: mean, spread_minutes: variance.sqrt() })
     }
-    steps
 }
 
-fn first_check_in(journal: &Journal, step: &str) -> Option<NaiveDate> {
-    journal.evenings.iter().find(|(_, evening)| evening.checks.contains_key(step)).map(|(date, _)| *date)
+/// [`BedtimeFigures`] of one ISO week.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BedtimeWeek {
+    /// The Monday of the week.
+    pub week: NaiveDate,
+    pub figures: BedtimeFigures,
 }
 
-/// The figures of one evening.
-pub fn evening_figures(config: &Config, journal: &Journal, date: NaiveDate) -> EveningFigures {
-    let planned = planned_steps(config, journal, date);
-    let checks = journal.evening(date).map(|evening: &Evening| &evening.checks);
-    let count = |outcome| {
-        checks.map_or(0, |checks| {
-            checks.iter().filter(|(id, check)| planned.contains(*id) && check.outcome == outcome).count()
-        })
-    };
-    EveningFigures { date, planned: planned.len(), done: count(Outcome::Done), skipped: count(Outcome::Skipped) }
+/// Evenings the caffeine cut-off was kept, of the tracked evenings it was planned on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Kept {
+    pub kept: usize,
+    pub planned: usize,
 }
 
-/// The figures of every evening from `from` to `to`, both included.
-pub fn evenings_between(config: &Config, journal: &Journal, from: NaiveDate, to: NaiveDate) -> Vec<EveningFigures> {
-    from.iter_days().take_while(|date| *date <= to).map(|date| evening_figures(config, journal, date)).collect()
-}
-
-/// Current and best streak of tracked evenings that met `threshold`, counting back from
-/// `today` (an evening still in progress that has not met it yet does not break it).
+/// Current and best streak of tracked evenings that met the threshold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Streaks {
     pub current: usize,
     pub best: usize,
 }
 
-pub fn streaks(config: &Config, journal: &Journal, today: NaiveDate, threshold: f64) -> Streaks {
-    let Some(first) = journal.evenings.keys().next().copied() else { return Streaks::default() };
+/// One point of a trend: an evening (or the first evening of a week) and its value.
+pub type TrendPoint = (NaiveDate, f64);
+
+/// A series over time and its rolling mean, ready to plot.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Trend {
+    /// One point per tracked evening, or per week once there are too many evenings to
+    /// draw one by one (then each point is that week's mean).
+    pub points: Vec<TrendPoint>,
+    /// The mean of the last [`ROLLING`] points at each point.
+    pub rolling: Vec<TrendPoint>,
+    /// Whether `points` are weekly means.
+    pub weekly: bool,
+}
+
+/// How many points the rolling mean spans (evenings, or weeks when weekly).
+pub const ROLLING: usize = 7;
+
+/// More evenings than this are drawn as weekly means: a plot stays readable (and cheap
+/// to draw) with ten years of data.
+pub const MAX_DAILY_POINTS: usize = 366;
+
+/// Everything the History screen and `stats` show, computed in one pass.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Summary {
+    /// The evening counted back from (tonight).
+    pub today: NaiveDate,
+    pub threshold_percent: u32,
+    /// Every evening from the first recorded one up to `today`, tracked or not, in
+    /// order; empty when nothing was ever recorded.
+    pub evenings: Vec<EveningFigures>,
+    pub tracked: usize,
+    pub not_tracked: usize,
+    /// Tracked evenings that met the threshold.
+    pub met: usize,
+    pub streaks: Streaks,
+    /// Mean completion of the tracked evenings among the last 7 and 30, and of all.
+    pub completion_7: Option<f64>,
+    pub completion_30: Option<f64>,
+    pub completion_all: Option<f64>,
+    /// One per [`ADHERENCE_DAYS`], in that order.
+    pub adherence: Vec<AdherenceWindow>,
+    /// Bedtime over the last [`RECENT_DAYS`] evenings.
+    pub bedtime_recent: Option<BedtimeFigures>,
+    /// Bedtime per ISO week, oldest first.
+    pub bedtime_weeks: Vec<BedtimeWeek>,
+    pub caffeine_recent: Kept,
+    pub caffeine_all: Kept,
+    pub completion_trend: Trend,
+    /// Minutes after the planned bedtime.
+    pub bedtime_trend: Trend,
+}
+
+impl Summary {
+    /// The figures of `date`, if it lies between the first recorded evening and today.
+    pub fn evening(&self, date: NaiveDate) -> Option<&EveningFigures> {
+        let first = self.evenings.first()?.date;
+        let index = usize::try_from((date - first).num_days()).ok()?;
+        self.evenings.get(index)
+    }
+
+    /// The adherence over `days` evenings (one of [`ADHERENCE_DAYS`]).
+    pub fn adherence(&self, days: u32) -> Option<&AdherenceWindow> {
+        self.adherence.iter().find(|window| window.days == days)
+    }
+}
+
+/// Which steps made up each evening's routine: recorded, or derived (module notes).
+struct Routines<'a> {
+    config: &'a Config,
+    /// The first evening each step was checked on.
+    first_checked: HashMap<&'a str, NaiveDate>,
+}
+
+impl<'a> Routines<'a> {
+    fn new(config: &'a Config, journal: &'a Journal) -> Self {
+        let mut first_checked = HashMap::new();
+        for (date, evening) in &journal.evenings {
+            for id in evening.checks.keys() {
+                first_checked.entry(id.as_str()).or_insert(*date);
+            }
+        }
+        Self { config, first_checked }
+    }
+
+    fn planned(&self, date: NaiveDate, evening: Option<&'a Evening>) -> Vec<&'a str> {
+        if let Some(routine) = evening.and_then(|evening| evening.routine.as_ref()) {
+            return routine.iter().map(String::as_str).collect();
+        }
+        let mut steps: Vec<&str> = evening.map(|e| e.checks.keys().map(String::as_str).collect()).unwrap_or_default();
+        for step in &self.config.routine.steps {
+            let checked_by_then = self.first_checked.get(step.id.as_str()).is_some_and(|first| *first <= date);
+            if checked_by_then && is_active(self.config, date, step) && !steps.contains(&step.id.as_str()) {
+                steps.push(step.id.as_str());
+            }
+        }
+        steps
+    }
+
+    fn figures(&self, date: NaiveDate, evening: Option<&'a Evening>) -> EveningFigures {
+        let planned = self.planned(date, evening);
+        let count = |outcome| {
+            evening.map_or(0, |evening| {
+                planned.iter().filter(|id| evening.checks.get(**id).is_some_and(|c| c.outcome == outcome)).count()
+            })
+        };
+        EveningFigures {
+            date,
+            planned: planned.len(),
+            done: count(Outcome::Done),
+            skipped: count(Outcome::Skipped),
+            tracked: evening.is_some_and(|evening| !evening.checks.is_empty()),
+        }
+    }
+}
+
+/// The steps that were part of `date`'s routine (recorded, or derived as described above).
+pub fn planned_steps(config: &Config, journal: &Journal, date: NaiveDate) -> Vec<String> {
+    Routines::new(config, journal).planned(date, journal.evening(date)).into_iter().map(str::to_owned).collect()
+}
+
+/// The figures of one evening.
+pub fn evening_figures(config: &Config, journal: &Journal, date: NaiveDate) -> EveningFigures {
+    Routines::new(config, journal).figures(date, journal.evening(date))
+}
+
+fn days_back(today: NaiveDate, days: u32) -> NaiveDate {
+    today.checked_sub_signed(TimeDelta::days(i64::from(days.max(1)) - 1)).unwrap_or(today)
+}
+
+/// Every figure at once, counting back from the evening `today`, with bedtimes read in `tz`.
+pub fn summarize<Tz: TimeZone>(config: &Config, journal: &Journal, today: NaiveDate, tz: &Tz) -> Summary {
+    let threshold_percent = config.settings.streak_threshold_percent();
+    let routines = Routines::new(config, journal);
+    let evenings: Vec<EveningFigures> = match journal.evenings.keys().next() {
+        Some(first) if *first <= today => first
+            .iter_days()
+            .take_while(|date| *date <= today)
+            .map(|date| routines.figures(date, journal.evening(date)))
+            .collect(),
+        _ => Vec::new(),
+    };
+    let tracked: Vec<&EveningFigures> = evenings.iter().filter(|e| e.tracked).collect();
+    let mean_completion = |from: NaiveDate| {
+        let shares: Vec<f64> = tracked.iter().filter(|e| e.date >= from).map(|e| e.completion()).collect();
+        (!shares.is_empty()).then(|| shares.iter().sum::<f64>() / shares.len() as f64)
+    };
+    let offsets = bedtime_offsets(config, journal, today, tz);
+    let recent_offsets: Vec<f64> =
+        offsets.iter().filter(|(date, _)| *date >= days_back(today, RECENT_DAYS)).map(|(_, o)| *o).collect();
+    let adherence: Vec<AdherenceWindow> = ADHERENCE_DAYS
+        .iter()
+        .map(|&days| AdherenceWindow { days, steps: adherence_from(&routines, journal, days_back(today, days), today) })
+        .collect();
+    let caffeine = |from| {
+        adherence_from(&routines, journal, from, today)
+            .into_iter()
+            .find(|step| step.id == ids::CAFFEINE_CUTOFF)
+            .map_or_else(Kept::default, |step| Kept { kept: step.done, planned: step.planned })
+    };
+    let first = evenings.first().map_or(today, |e| e.date);
+    Summary {
+        today,
+        threshold_percent,
+        tracked: tracked.len(),
+        not_tracked: evenings.len() - tracked.len(),
+        met: tracked.iter().filter(|e| e.meets(threshold_percent)).count(),
+        streaks: streaks_of(&evenings, today, threshold_percent),
+        completion_7: mean_completion(days_back(today, 7)),
+        completion_30: mean_completion(days_back(today, 30)),
+        completion_all: mean_completion(first),
+        adherence,
+        bedtime_recent: BedtimeFigures::of(&recent_offsets),
+        bedtime_weeks: bedtime_weeks_of(&offsets),
+        caffeine_recent: caffeine(days_back(today, RECENT_DAYS)),
+        caffeine_all: caffeine(first),
+        completion_trend: trend(tracked.iter().map(|e| (e.date, e.completion() * 100.0)).collect()),
+        bedtime_trend: trend(offsets),
+        evenings,
+    }
+}
+
+fn streaks_of(evenings: &[EveningFigures], today: NaiveDate, threshold_percent: u32) -> Streaks {
     let mut run = 0;
     let mut best = 0;
-    for figures in evenings_between(config, journal, first, today) {
-        if !figures.is_tracked() {
-            continue;
-        }
-        if figures.meets(threshold) {
+    for figures in evenings.iter().filter(|e| e.tracked) {
+        if figures.meets(threshold_percent) {
             run += 1;
             best = best.max(run);
         } else if figures.date != today {
@@ -142,59 +344,121 @@ pub fn streaks(config: &Config, journal: &Journal, today: NaiveDate, threshold: 
     Streaks { current: run, best }
 }
 
-/// Each step's adherence over the `days` evenings up to `today`.
-pub fn adherence(config: &Config, journal: &Journal, today: NaiveDate, days: u32) -> Vec<StepAdherence> {
-    let from = today.checked_sub_signed(TimeDelta::days(i64::from(days.max(1)) - 1)).unwrap_or(today);
-    let mut by_step: BTreeMap<String, StepAdherence> = BTreeMap::new();
-    for figures in evenings_between(config, journal, from, today).into_iter().filter(EveningFigures::is_tracked) {
-        let checks = journal.evening(figures.date).map(|evening| &evening.checks);
-        for id in planned_steps(config, journal, figures.date) {
-            let done = checks.and_then(|c| c.get(&id)).is_some_and(|check| check.outcome == Outcome::Done);
-            let entry = by_step.entry(id.clone()).or_insert(StepAdherence { id, planned: 0, done: 0 });
+/// Current and best streak counting back from `today` (see [`summarize`]).
+pub fn streaks(config: &Config, journal: &Journal, today: NaiveDate, threshold_percent: u32) -> Streaks {
+    let routines = Routines::new(config, journal);
+    let Some(first) = journal.evenings.keys().next().copied() else { return Streaks::default() };
+    let evenings: Vec<EveningFigures> = first
+        .iter_days()
+        .take_while(|date| *date <= today)
+        .map(|date| routines.figures(date, journal.evening(date)))
+        .collect();
+    streaks_of(&evenings, today, threshold_percent)
+}
+
+fn adherence_from(routines: &Routines, journal: &Journal, from: NaiveDate, to: NaiveDate) -> Vec<StepAdherence> {
+    let mut by_step: BTreeMap<&str, StepAdherence> = BTreeMap::new();
+    for (date, evening) in journal.evenings.range(from..=to) {
+        if evening.checks.is_empty() {
+            continue;
+        }
+        for id in routines.planned(*date, Some(evening)) {
+            let done = evening.checks.get(id).is_some_and(|check| check.outcome == Outcome::Done);
+            let entry = by_step.entry(id).or_insert_with(|| StepAdherence { id: id.to_owned(), planned: 0, done: 0 });
             entry.planned += 1;
             entry.done += usize::from(done);
         }
     }
-    // Routine order first, then steps no longer in the routine.
     let mut ordered: Vec<StepAdherence> =
-        config.routine.steps.iter().filter_map(|step| by_step.remove(&step.id)).collect();
+        routines.config.routine.steps.iter().filter_map(|step| by_step.remove(step.id.as_str())).collect();
     ordered.extend(by_step.into_values());
     ordered
 }
 
-/// How often the caffeine cut-off was kept: (evenings done, tracked evenings it was
-/// planned on) over the `days` evenings up to `today`.
-pub fn caffeine_kept(config: &Config, journal: &Journal, today: NaiveDate, days: u32) -> (usize, usize) {
-    adherence(config, journal, today, days)
-        .into_iter()
-        .find(|step| step.id == ids::CAFFEINE_CUTOFF)
-        .map_or((0, 0), |step| (step.done, step.planned))
+/// Each step's adherence over the `days` evenings up to `today`.
+pub fn adherence(config: &Config, journal: &Journal, today: NaiveDate, days: u32) -> Vec<StepAdherence> {
+    adherence_from(&Routines::new(config, journal), journal, days_back(today, days), today)
 }
 
-/// Lights-out time against the planned bedtime, per ISO week, from `from` to `to`.
-///
-/// Both are read as local clock times (the check-in keeps the offset it was made with),
-/// so a DST night compares what the clock on the wall said.
-pub fn bedtime_weeks(config: &Config, journal: &Journal, from: NaiveDate, to: NaiveDate) -> Vec<BedtimeWeek> {
+/// Minutes from the planned bedtime to the `lights-out` check-in, per evening up to
+/// `today`, for check-ins near enough to be a bedtime.
+fn bedtime_offsets<Tz: TimeZone>(config: &Config, journal: &Journal, today: NaiveDate, tz: &Tz) -> Vec<TrendPoint> {
+    journal
+        .evenings
+        .range(..=today)
+        .filter_map(|(date, evening)| {
+            let check = evening.checks.get(ids::LIGHTS_OUT).filter(|check| check.outcome == Outcome::Done)?;
+            let offset = bedtime_offset_minutes(config, *date, &check.at, tz);
+            (offset.abs() <= BEDTIME_WINDOW_MINUTES as f64).then_some((*date, offset))
+        })
+        .collect()
+}
+
+/// Minutes between the planned bedtime of `evening` (in `tz`) and `at`: real minutes,
+/// so a DST night does not gain or lose an hour.
+pub fn bedtime_offset_minutes<Tz: TimeZone>(
+    config: &Config,
+    evening: NaiveDate,
+    at: &DateTime<FixedOffset>,
+    tz: &Tz,
+) -> f64 {
+    let planned = resolve_local(tz, config.schedule.bedtime(evening)).fixed_offset();
+    (*at - planned).num_seconds() as f64 / 60.0
+}
+
+fn monday_of(date: NaiveDate) -> NaiveDate {
+    date - TimeDelta::days(i64::from(date.weekday().num_days_from_monday()))
+}
+
+fn bedtime_weeks_of(offsets: &[TrendPoint]) -> Vec<BedtimeWeek> {
     let mut weeks: BTreeMap<NaiveDate, Vec<f64>> = BTreeMap::new();
-    for (date, evening) in journal.evenings.range(from..=to) {
-        let Some(check) = evening.checks.get(ids::LIGHTS_OUT).filter(|check| check.outcome == Outcome::Done) else {
-            continue;
-        };
-        let planned = config.schedule.bedtime(*date);
-        let offset = (check.at.naive_local() - planned).num_seconds() as f64 / 60.0;
-        let monday = date.week(chrono::Weekday::Mon).first_day();
-        weeks.entry(monday).or_default().push(offset);
+    for (date, offset) in offsets {
+        weeks.entry(monday_of(*date)).or_default().push(*offset);
     }
     weeks
         .into_iter()
-        .map(|(week, offsets)| {
-            let n = offsets.len() as f64;
-            let mean = offsets.iter().sum::<f64>() / n;
-            let variance = offsets.iter().map(|o| (o - mean).powi(2)).sum::<f64>() / n;
-            BedtimeWeek { week, evenings: offsets.len(), mean_offset_minutes: mean, spread_minutes: variance.sqrt() }
-        })
+        .filter_map(|(week, offsets)| BedtimeFigures::of(&offsets).map(|figures| BedtimeWeek { week, figures }))
         .collect()
+}
+
+/// Lights-out time against the planned bedtime, per ISO week, from `from` to `to`.
+pub fn bedtime_weeks<Tz: TimeZone>(
+    config: &Config,
+    journal: &Journal,
+    from: NaiveDate,
+    to: NaiveDate,
+    tz: &Tz,
+) -> Vec<BedtimeWeek> {
+    let offsets: Vec<TrendPoint> =
+        bedtime_offsets(config, journal, to, tz).into_iter().filter(|(date, _)| *date >= from).collect();
+    bedtime_weeks_of(&offsets)
+}
+
+/// `points` (oldest first) as a plottable [`Trend`]: weekly means beyond
+/// [`MAX_DAILY_POINTS`], and a rolling mean of [`ROLLING`] points.
+pub fn trend(points: Vec<TrendPoint>) -> Trend {
+    let weekly = points.len() > MAX_DAILY_POINTS;
+    let points = if weekly {
+        let mut weeks: BTreeMap<NaiveDate, (f64, usize)> = BTreeMap::new();
+        for (date, value) in points {
+            let week = weeks.entry(monday_of(date)).or_default();
+            week.0 += value;
+            week.1 += 1;
+        }
+        weeks.into_iter().map(|(week, (sum, n))| (week, sum / n as f64)).collect()
+    } else {
+        points
+    };
+    let mut rolling = Vec::with_capacity(points.len());
+    let mut sum = 0.0;
+    for (index, (date, value)) in points.iter().enumerate() {
+        sum += value;
+        if index >= ROLLING {
+            sum -= points[index - ROLLING].1;
+        }
+        rolling.push((*date, sum / (index + 1).min(ROLLING) as f64));
+    }
+    Trend { points, rolling, weekly }
 }
 
 #[cfg(test)]
@@ -202,10 +466,14 @@ mod tests {
     use super::*;
     use crate::model::journal::CheckIn;
     use crate::model::{Anchor, Step};
-    use chrono::DateTime;
+    use chrono::{DateTime, FixedOffset};
 
     fn date(d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
+    }
+
+    fn paris() -> FixedOffset {
+        FixedOffset::east_opt(3600).unwrap()
     }
 
     /// A three-step routine, so shares are easy to read.
@@ -243,28 +511,47 @@ mod tests {
         all_done(&mut journal, 6);
         all_done(&mut journal, 7);
         assert!(!evening_figures(&config, &journal, date(3)).is_tracked());
-        assert_eq!(streaks(&config, &journal, date(7), DEFAULT_STREAK_THRESHOLD), Streaks { current: 2, best: 3 });
+        let summary = summarize(&config, &journal, date(7), &paris());
+        assert_eq!(summary.streaks, Streaks { current: 2, best: 3 });
+        assert_eq!((summary.tracked, summary.not_tracked, summary.met), (6, 1, 5));
+        assert_eq!(summary.evening(date(3)).map(|e| e.tracked), Some(false));
+        assert_eq!(summary.evening(date(8)), None);
         // Tonight (the 8th) not done yet does not break the current streak.
         check(&mut journal, 8, ids::CAFFEINE_CUTOFF, Outcome::Done, "16:30");
-        assert_eq!(streaks(&config, &journal, date(8), DEFAULT_STREAK_THRESHOLD).current, 2);
+        assert_eq!(streaks(&config, &journal, date(8), DEFAULT_STREAK_THRESHOLD_PERCENT).current, 2);
+        // Tomorrow, yesterday's one-of-three is a miss.
+        assert_eq!(streaks(&config, &journal, date(9), DEFAULT_STREAK_THRESHOLD_PERCENT).current, 0);
+    }
+
+    #[test]
+    fn an_empty_journal_has_no_figures_and_no_panic() {
+        let summary = summarize(&config(), &Journal::default(), date(7), &paris());
+        assert!(summary.evenings.is_empty());
+        assert_eq!(summary.streaks, Streaks::default());
+        assert_eq!(summary.completion_all, None);
+        assert_eq!(summary.bedtime_recent, None);
+        assert_eq!(summary.caffeine_all, Kept::default());
     }
 
     #[test]
     fn the_threshold_is_inclusive() {
         let mut config = config();
-        config.routine.steps.push(Step::custom(
-            "stretch".into(),
-            "Stretch".into(),
-            Anchor::BeforeBedtime { minutes: 20 },
-        ));
+        for (id, title) in [("stretch", "Stretch"), ("read", "Read")] {
+            config.routine.steps.push(Step::custom(id.into(), title.into(), Anchor::BeforeBedtime { minutes: 20 }));
+        }
         let mut journal = Journal::default();
-        // Four planned steps; three done is 75 %, four of five would be 80 %.
+        // Five planned steps; four done is exactly 80 %.
         all_done(&mut journal, 1);
-        check(&mut journal, 1, "stretch", Outcome::Skipped, "22:10");
+        check(&mut journal, 1, "stretch", Outcome::Done, "22:10");
+        check(&mut journal, 1, "read", Outcome::Skipped, "22:10");
         let figures = evening_figures(&config, &journal, date(1));
-        assert_eq!((figures.planned, figures.done), (4, 3));
-        assert!(figures.meets(0.75));
-        assert!(!figures.meets(0.8));
+        assert_eq!((figures.planned, figures.done, figures.skipped), (5, 4, 1));
+        assert!(figures.meets(80));
+        assert!(!figures.meets(81));
+        config.settings.streak_threshold_percent = 81;
+        assert_eq!(summarize(&config, &journal, date(1), &paris()).streaks.current, 0);
+        config.settings.streak_threshold_percent = 80;
+        assert_eq!(summarize(&config, &journal, date(1), &paris()).streaks.current, 1);
     }
 
     #[test]
@@ -286,9 +573,33 @@ mod tests {
         assert_eq!(evening_figures(&config, &journal, date(5)).planned, 4);
         let stretch = adherence(&config, &journal, date(5), 7).into_iter().find(|s| s.id == "stretch").unwrap();
         assert_eq!((stretch.done, stretch.planned), (1, 2));
+        let summary = summarize(&config, &journal, date(5), &paris());
+        let week = summary.adherence(7).unwrap();
+        assert_eq!(week.steps.last().map(|s| (s.id.as_str(), s.done, s.planned)), Some(("stretch", 1, 2)));
         // A recorded routine wins over the derivation.
         journal.evenings.get_mut(&date(2)).unwrap().routine = Some(vec![ids::WARM_BATH.into()]);
         assert_eq!(evening_figures(&config, &journal, date(2)).planned, 1);
+        assert_eq!(planned_steps(&config, &journal, date(2)), vec![ids::WARM_BATH.to_owned()]);
+    }
+
+    #[test]
+    fn a_recorded_routine_counts_a_removed_step_only_while_it_was_there() {
+        let config = config();
+        let mut journal = Journal::default();
+        let with_walk: Vec<String> =
+            [ids::CAFFEINE_CUTOFF, ids::WARM_BATH, ids::LIGHTS_OUT, "walk"].map(String::from).to_vec();
+        for d in 1..=3 {
+            all_done(&mut journal, d);
+            journal.evenings.get_mut(&date(d)).unwrap().routine = Some(with_walk.clone());
+        }
+        // The walk, since removed, was never done on the 1st–3rd: 3 of 4 each evening.
+        all_done(&mut journal, 4);
+        let summary = summarize(&config, &journal, date(4), &paris());
+        assert_eq!(summary.evening(date(1)).map(|e| e.planned), Some(4));
+        assert_eq!(summary.evening(date(4)).map(|e| e.planned), Some(3));
+        let walk = summary.adherence(7).unwrap().steps.iter().find(|s| s.id == "walk").cloned().unwrap();
+        assert_eq!((walk.done, walk.planned), (0, 3));
+        assert_eq!(summary.streaks, Streaks { current: 1, best: 1 });
     }
 
     #[test]
@@ -306,13 +617,21 @@ mod tests {
                 "16:30",
             );
         }
-        let weeks = bedtime_weeks(&config, &journal, date(1), date(30));
+        // A lights-out ticked the next morning is a correction, not a bedtime.
+        check(&mut journal, 26, ids::LIGHTS_OUT, Outcome::Done, "22:30");
+        journal.evenings.get_mut(&date(26)).unwrap().checks.get_mut(ids::LIGHTS_OUT).unwrap().at =
+            DateTime::parse_from_rfc3339("2026-11-27T09:15:00+01:00").unwrap();
+        let weeks = bedtime_weeks(&config, &journal, date(1), date(30), &paris());
         assert_eq!(weeks.len(), 1);
         assert_eq!(weeks[0].week, date(23));
-        assert_eq!(weeks[0].evenings, 3);
-        assert!(weeks[0].mean_offset_minutes.abs() < 1e-9);
-        assert!((weeks[0].spread_minutes - (800.0f64 / 3.0).sqrt()).abs() < 1e-9);
-        assert_eq!(caffeine_kept(&config, &journal, date(25), 7), (2, 3));
+        assert_eq!(weeks[0].figures.evenings, 3);
+        assert!(weeks[0].figures.mean_offset_minutes.abs() < 1e-9);
+        assert!((weeks[0].figures.spread_minutes - (800.0f64 / 3.0).sqrt()).abs() < 1e-9);
+        let summary = summarize(&config, &journal, date(26), &paris());
+        // The 26th is tracked (its lights-out) and the cut-off was part of it, not kept.
+        assert_eq!(summary.caffeine_recent, Kept { kept: 2, planned: 4 });
+        assert_eq!(summary.bedtime_recent.as_ref().map(|b| b.evenings), Some(3));
+        assert_eq!(summary.bedtime_trend.points.len(), 3);
     }
 
     #[test]
@@ -326,7 +645,83 @@ mod tests {
         // The evening of the 26th; lights out at 00:40 on the 27th.
         let at = DateTime::parse_from_rfc3339("2026-11-27T00:40:00+01:00").unwrap();
         journal.record(date(26), ids::LIGHTS_OUT, CheckIn::new(Outcome::Done, at, None));
-        let weeks = bedtime_weeks(&config, &journal, date(1), date(30));
-        assert!((weeks[0].mean_offset_minutes - 10.0).abs() < 1e-9);
+        let weeks = bedtime_weeks(&config, &journal, date(1), date(30), &paris());
+        assert!((weeks[0].figures.mean_offset_minutes - 10.0).abs() < 1e-9);
+        let summary = summarize(&config, &journal, date(26), &paris());
+        assert_eq!(summary.tracked, 1);
+        assert!((summary.bedtime_recent.unwrap().mean_offset_minutes - 10.0).abs() < 1e-9);
+    }
+
+    /// Bedtimes on the two DST nights of 2026 in Berlin count the minutes that passed.
+    #[test]
+    fn dst_evenings_count_real_minutes() {
+        let berlin = chrono_tz::Europe::Berlin;
+        let mut config = config();
+        config
+            .schedule
+            .set(Some(crate::model::time::clock(1, 30)), Some(crate::model::time::clock(9, 30)), &[])
+            .unwrap();
+        let spring = NaiveDate::from_ymd_opt(2026, 3, 28).unwrap();
+        let autumn = NaiveDate::from_ymd_opt(2026, 10, 24).unwrap();
+        // Spring: planned 01:30 CET; lights out at 03:10 CEST, 40 minutes later.
+        let spring_at = DateTime::parse_from_rfc3339("2026-03-29T03:10:00+02:00").unwrap();
+        assert!((bedtime_offset_minutes(&config, spring, &spring_at, &berlin) - 40.0).abs() < 1e-9);
+        // Autumn: planned 01:30 CEST; lights out at 02:10 CET, 100 minutes later.
+        let autumn_at = DateTime::parse_from_rfc3339("2026-10-25T02:10:00+01:00").unwrap();
+        assert!((bedtime_offset_minutes(&config, autumn, &autumn_at, &berlin) - 100.0).abs() < 1e-9);
+        let mut journal = Journal::default();
+        journal.record(spring, ids::LIGHTS_OUT, CheckIn::new(Outcome::Done, spring_at, None));
+        journal.record(autumn, ids::LIGHTS_OUT, CheckIn::new(Outcome::Done, autumn_at, None));
+        let summary = summarize(&config, &journal, autumn, &berlin);
+        let offsets: Vec<f64> = summary.bedtime_weeks.iter().map(|w| w.figures.mean_offset_minutes).collect();
+        assert_eq!(offsets.len(), 2);
+        assert!((offsets[0] - 40.0).abs() < 1e-9 && (offsets[1] - 100.0).abs() < 1e-9);
+        // The spring evening is counted once, on its own date, despite the short night.
+        assert_eq!(summary.evening(spring).map(|e| (e.tracked, e.planned)), Some((true, 1)));
+    }
+
+    #[test]
+    fn long_histories_plot_weekly_with_a_rolling_mean() {
+        let first = date(1);
+        let daily: Vec<TrendPoint> = (0..400).map(|d| (first + TimeDelta::days(d), (d % 2) as f64 * 100.0)).collect();
+        let trend = trend(daily);
+        assert!(trend.weekly);
+        assert!(trend.points.len() <= 59);
+        assert_eq!(trend.points.len(), trend.rolling.len());
+        let short = super::trend(vec![(first, 10.0), (date(2), 20.0), (date(3), 60.0)]);
+        assert!(!short.weekly);
+        assert_eq!(short.rolling.iter().map(|p| p.1).collect::<Vec<_>>(), vec![10.0, 15.0, 30.0]);
+    }
+
+    proptest::proptest! {
+        /// Any journal of check-ins, any routine records and threshold: never a panic,
+        /// and the counts add up.
+        #[test]
+        fn summarize_never_panics(
+            checks in proptest::collection::vec((0u32..60, 0usize..5, proptest::bool::ANY, -600i64..900), 0..80),
+            threshold in 0u32..200,
+            today in 0u32..70,
+        ) {
+            let mut config = config();
+            config.settings.streak_threshold_percent = threshold;
+            let steps = [ids::CAFFEINE_CUTOFF, ids::WARM_BATH, ids::LIGHTS_OUT, "gone", "other"];
+            let mut journal = Journal::default();
+            let first = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+            for (day, step, done, minutes) in checks {
+                let evening = first + TimeDelta::days(day.into());
+                let at = evening.and_hms_opt(22, 30, 0).unwrap().and_local_timezone(paris()).unwrap()
+                    + TimeDelta::minutes(minutes);
+                let outcome = if done { Outcome::Done } else { Outcome::Skipped };
+                journal.record(evening, steps[step], CheckIn::new(outcome, at, None));
+                if day % 3 == 0 {
+                    journal.evenings.get_mut(&evening).unwrap().routine = Some(vec![steps[step].to_owned()]);
+                }
+            }
+            let today = first + TimeDelta::days(today.into());
+            let summary = summarize(&config, &journal, today, &chrono_tz::Europe::Berlin);
+            proptest::prop_assert_eq!(summary.tracked + summary.not_tracked, summary.evenings.len());
+            proptest::prop_assert!(summary.streaks.current <= summary.streaks.best);
+            proptest::prop_assert!(summary.met <= summary.tracked);
+        }
     }
 }

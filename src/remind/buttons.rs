@@ -32,8 +32,11 @@ pub(super) fn action_handler(
         let commands: Vec<Change> = match action {
             Reply::Closed => return,
             Reply::Open => {
+                let data_dir = service::chosen_data_dir(&paths);
                 let opened = match &window_program {
-                    Some(program) => service::spawn_window_from(program, service::chosen_data_dir(&paths)),
+                    // The morning invitation opens the night log.
+                    Some(program) if notice.invites_night_log() => service::spawn_window_on(program, data_dir, "night"),
+                    Some(program) => service::spawn_window_from(program, data_dir),
                     None => Ok(()),
                 };
                 match opened {

@@ -14,13 +14,20 @@
 //! - step already done or skipped, or the evening paused: log it and stay silent;
 //! - already in the log: never again, whatever the clock says now;
 //! - due while the desktop asks not to be disturbed: held (see [`decide_with`]).
+//!
+//! The morning invitation to log the night is one more reminder of the evening the night
+//! followed (key [`NIGHT_LOG_KEY`]), due [`NIGHT_LOG_DELAY_MINUTES`] after the wake time.
+//! It differs in three ways: it waits longer ([`NIGHT_LOG_WINDOW`], because the service
+//! often starts at login, after the alarm), "pause tonight" does not silence it (the
+//! morning is not the evening), and it stays silent once the night is logged or when the
+//! `morning_invitation` setting is off.
 
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeDelta, TimeZone, Timelike};
 
 use crate::i18n;
 use crate::model::catalog::ids;
 use crate::model::plan::Plan;
-use crate::model::reminders::{BEDTIME_KEY, LogEntry, LogOutcome, ReminderLog, WIND_DOWN_KEY};
+use crate::model::reminders::{BEDTIME_KEY, LogEntry, LogOutcome, NIGHT_LOG_KEY, ReminderLog, WIND_DOWN_KEY};
 use crate::model::time::{add_minutes, is_sane_date, resolve_local};
 use crate::model::{Config, Journal, StepState, evening_at, plan_evening};
 use crate::tr;
@@ -30,6 +37,12 @@ use crate::tr;
 pub const DEFAULT_WIND_DOWN_MINUTES: i64 = 120;
 /// Later than this counts as "late" in the notification text.
 const LATE_AFTER: TimeDelta = TimeDelta::minutes(1);
+/// The morning invitation comes this long after the wake time: not in the same minute as
+/// the alarm, once the user is up.
+pub const NIGHT_LOG_DELAY_MINUTES: i64 = 15;
+/// How long after its time the morning invitation may still come (a login at 10:00
+/// after a 06:30 alarm still gets it; by the afternoon the night is an old story).
+pub const NIGHT_LOG_WINDOW: TimeDelta = TimeDelta::hours(5);
 
 /// The grace window in force: at least a minute, so that a wake-up a few milliseconds
 /// after the due instant still counts as on time even with `grace_minutes = 0`.
@@ -51,6 +64,8 @@ pub enum Kind {
     WindDown,
     /// Bedtime.
     Bedtime,
+    /// The morning invitation to log the night.
+    NightLog,
 }
 
 /// One reminder of one evening, placed on the timeline.
@@ -115,8 +130,33 @@ pub fn reminders_of<Tz: TimeZone>(config: &Config, plan: &Plan<Tz>) -> Vec<Remin
         why: tr!("remind-bedtime-body", time = bedtime_text.as_str()),
         quiet: settled(ids::LIGHTS_OUT),
     });
+    if config.settings.morning_invitation {
+        reminders.push(Reminder {
+            evening: plan.evening,
+            key: NIGHT_LOG_KEY.to_owned(),
+            kind: Kind::NightLog,
+            due: resolve_local(&tz, add_minutes(plan.wake.naive_local(), NIGHT_LOG_DELAY_MINUTES)),
+            title: tr!("remind-night-log"),
+            why: tr!("remind-night-log-body"),
+            quiet: plan.night_logged,
+        });
+    }
     reminders.sort_by(|a, b| a.due.cmp(&b.due));
     reminders
+}
+
+/// Whether the log has settled `reminder` already. Once per planned clock time, except
+/// the morning invitation: once per morning, even if the wake time moved after it came.
+fn is_settled<Tz: TimeZone>(log: &ReminderLog, reminder: &Reminder<Tz>) -> bool {
+    match reminder.kind {
+        Kind::NightLog => log.entry(reminder.evening, &reminder.key).is_some(),
+        _ => log.is_settled(reminder.evening, &reminder.key, &reminder.due.fixed_offset()),
+    }
+}
+
+/// How long after its time a reminder may still be shown.
+fn window_of(kind: &Kind, grace: TimeDelta) -> TimeDelta {
+    if *kind == Kind::NightLog { NIGHT_LOG_WINDOW.max(grace) } else { grace }
 }
 
 /// The next reminder still to come tonight: not quiet, not already sent or skipped, and
@@ -127,14 +167,14 @@ pub fn next_reminder<Tz: TimeZone>(
     log: &ReminderLog,
     now: &DateTime<Tz>,
 ) -> Option<Reminder<Tz>> {
-    if !config.settings.reminders || log.is_paused(plan.evening) {
+    if !config.settings.reminders {
         return None;
     }
-    let reminders = reminders_of(config, plan);
-    let first = reminders
-        .iter()
-        .find(|r| !r.quiet && r.due >= *now && !log.is_settled(plan.evening, &r.key, &r.due.fixed_offset()))
-        .cloned();
+    // A paused evening still gets its morning invitation.
+    let paused = log.is_paused(plan.evening);
+    let mut reminders = reminders_of(config, plan);
+    reminders.retain(|r| !paused || r.kind == Kind::NightLog);
+    let first = reminders.iter().find(|r| !r.quiet && r.due >= *now && !is_settled(log, r)).cloned();
     // A pending snooze brings its reminder back at `until`, which may come first.
     let tz = plan.bedtime.timezone();
     let snoozed = log.evening(plan.evening).map(|e| &e.snoozed).into_iter().flatten();
@@ -210,6 +250,11 @@ impl Alert {
                 _ => None,
             })
             .collect()
+    }
+
+    /// Whether it invites the night log (a click opens the window on the Night screen).
+    pub fn invites_night_log(&self) -> bool {
+        self.items.iter().any(|item| item.kind == Kind::NightLog)
     }
 
     /// The steps it is about, by title (for the in-window banner).
@@ -317,7 +362,7 @@ pub fn decide_with<Tz: TimeZone>(
         let paused = log.is_paused(evening);
         for reminder in &reminders {
             // Once per planned clock time: a step moved elsewhere is owed its reminder there.
-            if log.is_settled(evening, &reminder.key, &reminder.due.fixed_offset()) {
+            if is_settled(log, reminder) {
                 continue;
             }
             if reminder.due > *now {
@@ -325,11 +370,11 @@ pub fn decide_with<Tz: TimeZone>(
                 continue;
             }
             let overdue = now.clone() - reminder.due.clone();
-            let outcome = if paused {
+            let outcome = if paused && reminder.kind != Kind::NightLog {
                 LogOutcome::Paused
             } else if reminder.quiet {
                 LogOutcome::Settled
-            } else if overdue >= grace {
+            } else if overdue >= window_of(&reminder.kind, grace) {
                 LogOutcome::Skipped
             } else if overdue > LATE_AFTER {
                 LogOutcome::Late
@@ -353,7 +398,8 @@ pub fn decide_with<Tz: TimeZone>(
                 continue;
             }
             let reminder = reminders.iter().find(|r| &r.key == key);
-            if let Some(reminder) = reminder.filter(|r| !paused && !r.quiet && now.clone() - until.clone() < grace) {
+            let paused = |r: &Reminder<Tz>| paused && r.kind != Kind::NightLog;
+            if let Some(reminder) = reminder.filter(|r| !paused(r) && !r.quiet && now.clone() - until.clone() < grace) {
                 snoozes_due.push((evening, key.clone()));
                 due_now.push(Reminder { due: until, ..reminder.clone() });
             } else {
@@ -397,11 +443,14 @@ fn compose<Tz: TimeZone>(mut due: Vec<Reminder<Tz>>, now: &DateTime<Tz>) -> Opti
         tr!("remind-wind-down")
     } else if let [only] = steps.as_slice() {
         only.title.clone()
+    } else if steps.is_empty() && has(Kind::NightLog) {
+        tr!("remind-night-log")
     } else {
         tr!("remind-steps", count = steps.len())
     };
     let head_title = head.clone();
-    let late = now.clone() - earliest.clone() > LATE_AFTER;
+    // An invitation to log the night is not "late": it waits for the user to be up.
+    let late = now.clone() - earliest.clone() > LATE_AFTER && !due.iter().all(|r| r.kind == Kind::NightLog);
     let time = earliest.naive_local().format("%H:%M").to_string();
     let summary = match (late, due.iter().all(|r| r.due == earliest)) {
         (false, _) => head,
@@ -410,7 +459,12 @@ fn compose<Tz: TimeZone>(mut due: Vec<Reminder<Tz>>, now: &DateTime<Tz>) -> Opti
     };
     // Steps speak for themselves; the wind-down and bedtime texts are used only when no
     // step is due with them, so a notification never says the same thing twice.
-    let sources: Vec<&Reminder<Tz>> = if steps.is_empty() { due.iter().collect() } else { steps };
+    // The morning invitation is its own line beside morning steps.
+    let sources: Vec<&Reminder<Tz>> = if steps.is_empty() {
+        due.iter().collect()
+    } else {
+        due.iter().filter(|r| matches!(r.kind, Kind::Step(_) | Kind::NightLog)).collect()
+    };
     // The body does not repeat the summary: a line whose title is the head says only why.
     let lines = sources
         .iter()
@@ -515,6 +569,7 @@ mod tests {
                 ("21:45:00".to_owned(), vec!["ventilate-bedroom"]),
                 ("21:50:00".to_owned(), vec!["humidity-check"]),
                 ("22:30:00".to_owned(), vec!["lights-out", BEDTIME_KEY]),
+                ("06:45:00".to_owned(), vec![NIGHT_LOG_KEY]),
             ]
         );
         assert!(shown.iter().all(|s| !s.notice.late));
@@ -533,7 +588,7 @@ mod tests {
         // The evening before was already over at 15:00: logged as skipped, never shown.
         let before = log.evening(date(2026, 11, 25)).unwrap();
         assert!(before.sent.values().all(|e| e.outcome == LogOutcome::Skipped));
-        assert_eq!(log.evening(date(2026, 11, 26)).unwrap().sent.len(), 8);
+        assert_eq!(log.evening(date(2026, 11, 26)).unwrap().sent.len(), 9);
     }
 
     #[test]
@@ -604,8 +659,9 @@ mod tests {
         let mut config = Config::default();
         config.schedule.set(Some(clock(2, 30)), Some(clock(10, 30)), &[]).unwrap();
         remind_everything(&mut config);
-        // A morning step: this test is about the night.
+        // A morning step and the morning invitation: this test is about the night.
         config.routine.get_mut(ids::DAYTIME_MOVEMENT).unwrap().remind = false;
+        config.settings.morning_invitation = false;
         let evening = date(2026, 3, 7);
         let plan = plan_evening(&config, evening, &New_York, None);
         let mut log = ReminderLog::default();
@@ -822,8 +878,10 @@ mod tests {
             local(Berlin, 2026, 11, 26, 15, 0),
             local(Berlin, 2026, 11, 27, 7, 0),
         );
-        assert!(shown.is_empty());
-        assert!(log.evening(evening).unwrap().sent.values().all(|e| e.outcome == LogOutcome::Paused));
+        // Only the next morning's invitation to log the night: the morning is not the evening.
+        assert_eq!(all_keys(&shown), vec![NIGHT_LOG_KEY.to_owned()]);
+        let sent = &log.evening(evening).unwrap().sent;
+        assert!(sent.iter().all(|(key, e)| key == NIGHT_LOG_KEY || e.outcome == LogOutcome::Paused));
     }
 
     #[test]
@@ -1054,5 +1112,97 @@ mod tests {
         assert_eq!(shown.len(), 1, "{shown:?}");
         assert_eq!((shown[0].at, shown[0].keys()), (at(21, 15).with_timezone(&Utc), vec!["warm-bath"]));
         assert!(log.evening(evening).unwrap().snoozed["warm-bath"].settled);
+    }
+
+    /// Runs the simulated service through the morning after the 26th (wake 06:30).
+    fn morning(
+        config: &Config,
+        journal: &Journal,
+        log: &mut ReminderLog,
+        from: (u32, u32),
+        to: (u32, u32),
+    ) -> Vec<Shown> {
+        run(config, journal, log, local(Berlin, 2026, 11, 27, from.0, from.1), local(Berlin, 2026, 11, 27, to.0, to.1))
+    }
+
+    #[test]
+    fn the_morning_invitation_comes_once_after_the_wake_time() {
+        let config = Config::default();
+        let journal = Journal::default();
+        let mut log = ReminderLog::default();
+        let evening = date(2026, 11, 26);
+        // Not before the wake time: at 06:44:59 nothing, and the next wake-up is 06:45.
+        let just_before = Berlin.with_ymd_and_hms(2026, 11, 27, 6, 44, 59).unwrap();
+        let decision = decide(&config, &journal, &log, &just_before);
+        assert!(decision.notice.is_none());
+        assert_eq!(decision.next_due, Some(local(Berlin, 2026, 11, 27, 6, 45)));
+        let shown = morning(&config, &journal, &mut log, (5, 0), (12, 0));
+        assert_eq!(shown.len(), 1, "{shown:?}");
+        assert_eq!(shown[0].at, utc("2026-11-27T05:45:00Z"), "15 minutes after the 06:30 alarm");
+        let notice = &shown[0].notice;
+        assert_eq!(notice.summary, "How did you sleep?");
+        assert!(notice.body_plain().starts_with("Log last night"), "{}", notice.body_plain());
+        assert!(notice.invites_night_log() && notice.done_targets().is_empty());
+        assert_eq!(notice.items[0].evening, evening, "filed under the evening the night followed");
+        assert_eq!(log.entry(evening, NIGHT_LOG_KEY).unwrap().outcome, LogOutcome::Fired);
+        // A restart, and a wake time moved after it came: still once this morning.
+        assert!(morning(&config, &journal, &mut log, (7, 0), (12, 0)).is_empty());
+        let mut later = config.clone();
+        later.schedule.set(None, Some(clock(8, 0)), &[]).unwrap();
+        assert!(morning(&later, &journal, &mut log, (7, 0), (12, 0)).is_empty());
+    }
+
+    #[test]
+    fn the_morning_invitation_waits_for_a_late_login_but_not_all_day() {
+        let config = Config::default();
+        let journal = Journal::default();
+        let mut log = ReminderLog::default();
+        let shown = morning(&config, &journal, &mut log, (10, 0), (10, 1));
+        assert_eq!(shown.len(), 1);
+        assert!(!shown[0].notice.late, "an invitation is never 'late'");
+        assert_eq!(shown[0].notice.summary, "How did you sleep?");
+        let mut log = ReminderLog::default();
+        assert!(morning(&config, &journal, &mut log, (11, 45), (12, 0)).is_empty(), "5 hours after, it is too late");
+        assert_eq!(log.entry(date(2026, 11, 26), NIGHT_LOG_KEY).unwrap().outcome, LogOutcome::Skipped);
+    }
+
+    #[test]
+    fn no_morning_invitation_when_turned_off_or_the_night_is_logged() {
+        let mut off = Config::default();
+        off.settings.morning_invitation = false;
+        let journal = Journal::default();
+        let mut log = ReminderLog::default();
+        assert!(morning(&off, &journal, &mut log, (6, 0), (12, 0)).is_empty());
+        assert!(log.entry(date(2026, 11, 26), NIGHT_LOG_KEY).is_none());
+        let plan = plan_evening(&off, date(2026, 11, 26), &Berlin, None);
+        assert!(reminders_of(&off, &plan).iter().all(|r| r.kind != Kind::NightLog));
+
+        // Logged at 06:40, before the invitation: it stays silent and is settled.
+        let config = Config::default();
+        let mut journal = Journal::default();
+        journal.evenings.entry(date(2026, 11, 26)).or_default().night = Some(crate::model::NightLog::default());
+        let mut log = ReminderLog::default();
+        assert!(morning(&config, &journal, &mut log, (6, 40), (12, 0)).is_empty());
+        assert_eq!(log.entry(date(2026, 11, 26), NIGHT_LOG_KEY).unwrap().outcome, LogOutcome::Settled);
+
+        // Reminders off altogether: no invitation either.
+        let mut quiet = Config::default();
+        quiet.settings.reminders = false;
+        assert!(morning(&quiet, &Journal::default(), &mut ReminderLog::default(), (6, 0), (12, 0)).is_empty());
+    }
+
+    #[test]
+    fn the_morning_invitation_is_its_own_line_beside_a_morning_step() {
+        let mut config = Config::default();
+        let movement = config.routine.get_mut(ids::DAYTIME_MOVEMENT).unwrap();
+        movement.remind = true;
+        movement.anchor = crate::model::Anchor::AfterWake { minutes: 15 };
+        let mut log = ReminderLog::default();
+        let shown = morning(&config, &Journal::default(), &mut log, (6, 0), (7, 0));
+        assert_eq!(shown.len(), 1, "one notification at 06:45");
+        let notice = &shown[0].notice;
+        assert_eq!(notice.lines.len(), 2, "{:?}", notice.lines);
+        assert!(notice.lines.iter().any(|line| line.title == "How did you sleep?"));
+        assert!(notice.invites_night_log());
     }
 }

@@ -116,13 +116,13 @@ pub fn chosen_data_dir(paths: &Paths) -> Option<&Path> {
 /// own process group, no terminal, so closing the window (or its terminal) leaves it
 /// running. `data_dir` is passed on as `--data-dir`.
 pub fn spawn_background_from(program: &Path, data_dir: Option<&Path>) -> io::Result<()> {
-    spawn_detached(program, Some("remind"), data_dir)
+    spawn_detached(program, &["remind"], data_dir)
 }
 
-fn spawn_detached(program: &Path, subcommand: Option<&str>, data_dir: Option<&Path>) -> io::Result<()> {
+fn spawn_detached(program: &Path, args: &[&str], data_dir: Option<&Path>) -> io::Result<()> {
     use std::os::unix::process::CommandExt;
     let mut command = std::process::Command::new(program);
-    command.args(subcommand);
+    command.args(args);
     if let Some(dir) = data_dir {
         command.arg("--data-dir").arg(dir);
     }
@@ -140,5 +140,11 @@ fn spawn_detached(program: &Path, subcommand: Option<&str>, data_dir: Option<&Pa
 ///
 /// A window that already runs is not raised: this opens a second one.
 pub fn spawn_window_from(program: &Path, data_dir: Option<&Path>) -> io::Result<()> {
-    spawn_detached(program, None, data_dir)
+    spawn_detached(program, &[], data_dir)
+}
+
+/// Like [`spawn_window_from`], opening the window on `screen` (`--screen night` for the
+/// morning invitation; see `cli::StartScreen`).
+pub fn spawn_window_on(program: &Path, data_dir: Option<&Path>, screen: &str) -> io::Result<()> {
+    spawn_detached(program, &["--screen", screen], data_dir)
 }

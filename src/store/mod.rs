@@ -18,6 +18,7 @@ mod owner;
 mod paths;
 mod read;
 mod recovery;
+mod report;
 mod scan;
 
 use std::fs::File;
@@ -35,6 +36,7 @@ pub use log_file::RotatingLog;
 pub use owner::{OwnerLock, owner_pid};
 pub use paths::Paths;
 pub use recovery::{migration_backup, save as save_document};
+pub use report::{default_report_dir, report_file_name, save_user_file};
 
 use chrono::NaiveDate;
 

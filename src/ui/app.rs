@@ -16,7 +16,7 @@ use super::file_watch::{self, FileWatch};
 use super::open_folder::FolderOpener;
 use super::pending::{BUSY_BANNER, PendingChanges, RETRY_EVERY};
 use super::reminder_status::{self, ReminderInfo, ServiceStarter};
-use super::{Action, routine, schedule, settings, setup, style, tonight, widgets};
+use super::{Action, about_sleep, night, routine, schedule, settings, setup, style, tonight, widgets};
 use crate::command::Change;
 use crate::i18n::{self, Language};
 use crate::model::settings::LanguageChoice;
@@ -38,9 +38,13 @@ pub fn system_clock() -> Clock {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
     Tonight,
+    /// The morning night log, its warning cards and what helps.
+    Night,
     Routine,
     Schedule,
     Settings,
+    /// The information screen on twitches at sleep onset (reached from Tonight and Night).
+    AboutSleep,
 }
 
 /// The window's state. Data comes from the store; everything else is view state.
@@ -50,6 +54,8 @@ pub struct App {
     snapshot: Snapshot,
     fingerprint: (Fingerprint, Option<u32>),
     screen: Screen,
+    /// Where the information screen's "Back" goes: the screen it was opened from.
+    about_back: Screen,
     banners: Banners,
     /// Commands that put back what the last undoable change removed.
     undo: Vec<Change>,
@@ -71,6 +77,7 @@ pub struct App {
     service: ServiceStarter,
     reminder_info: ReminderInfo,
     tonight: tonight::TonightState,
+    night: night::NightState,
     routine: routine::EditorState,
     schedule: schedule::ScheduleForm,
     setup: setup::SetupState,
@@ -87,6 +94,7 @@ impl App {
             clock,
             snapshot: Snapshot::default(),
             screen: Screen::Tonight,
+            about_back: Screen::Tonight,
             banners: Banners::default(),
             undo: Vec::new(),
             history: Vec::new(),
@@ -100,6 +108,7 @@ impl App {
             service: ServiceStarter::default(),
             reminder_info: ReminderInfo::default(),
             tonight: Default::default(),
+            night: Default::default(),
             routine: Default::default(),
             schedule: Default::default(),
             setup: Default::default(),
@@ -112,6 +121,16 @@ impl App {
     /// window's own binary; tests name the built one).
     pub fn with_service_program(mut self, program: Option<PathBuf>) -> Self {
         self.service.program = program;
+        self
+    }
+
+    /// Opens on `screen`: the night log when the window is started from the morning
+    /// invitation.
+    pub fn showing(mut self, screen: Screen) -> Self {
+        if screen == Screen::Night {
+            self.night.show_last_night();
+        }
+        self.screen = screen;
         self
     }
 
@@ -321,6 +340,7 @@ impl App {
                 if !first_run {
                     for (screen, label) in [
                         (Screen::Tonight, i18n::t("ui-tab-tonight")),
+                        (Screen::Night, i18n::t("night-tab")),
                         (Screen::Routine, i18n::t("ui-tab-routine")),
                         (Screen::Schedule, i18n::t("ui-tab-schedule")),
                         (Screen::Settings, i18n::t("ui-tab-settings")),
@@ -361,6 +381,10 @@ impl App {
                     let paused = self.reminder_info.paused_tonight;
                     tonight::tonight_ui(ui, &mut self.tonight, &plan, config, paused, &now, &mut actions);
                 }
+                Screen::Night => {
+                    let view = night::NightView { config, journal: &self.snapshot.journal.value, now: &now };
+                    night::night_ui(ui, &mut self.night, &view, &mut actions);
+                }
                 Screen::Routine => routine::routine_ui(ui, &mut self.routine, config, &now, &mut actions),
                 // Longer words (Russian) at the smallest window size scroll rather than clip.
                 Screen::Schedule => {
@@ -374,6 +398,9 @@ impl App {
                     scrolling(ui, "settings", |ui| {
                         settings::settings_ui(ui, config, self.store.paths(), &self.reminder_info, &mut actions)
                     })
+                }
+                Screen::AboutSleep => {
+                    scrolling(ui, "about-sleep", |ui| about_sleep::about_sleep_ui(ui, self.about_back, &mut actions))
                 }
             }
         });
@@ -412,6 +439,9 @@ impl App {
                 Action::Show(screen) => {
                     if screen == Screen::Settings {
                         self.refresh_autostart();
+                    }
+                    if screen == Screen::AboutSleep && self.screen != Screen::AboutSleep {
+                        self.about_back = self.screen;
                     }
                     self.screen = screen;
                 }
@@ -484,6 +514,9 @@ impl App {
         match command {
             Change::Check { evening, step, .. } => Some(vec![restore(evening, step)]),
             Change::Undo { evening, step } => journal.check_in(*evening, step).map(|_| vec![restore(evening, step)]),
+            Change::LogNight { evening, .. } | Change::SetNight { evening, .. } => {
+                Some(vec![Change::SetNight { evening: *evening, log: journal.night(*evening).cloned() }])
+            }
             Change::RemoveStep { .. } => self.undo_for(command).map(|(_, commands)| commands),
             Change::MoveStep { step, .. } => {
                 let from = self.snapshot.config.value.routine.position(step)?;

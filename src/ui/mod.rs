@@ -1,11 +1,14 @@
-//! The window: Tonight, the routine editor, the schedule, settings and the first-run setup.
+//! The window: Tonight, the night log, the routine editor, the schedule, settings, the
+//! information screen and the first-run setup.
 //!
 //! Views only draw and push [`Action`]s; [`app::App`] applies them at the end of the frame,
 //! through the store for anything that changes data. One screen per file.
 
+mod about_sleep;
 mod app;
 mod banners;
 mod file_watch;
+mod night;
 mod open_folder;
 mod pending;
 mod reminder_list;

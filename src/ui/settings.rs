@@ -6,8 +6,8 @@ use super::Action;
 use super::reminder_status::{ReminderInfo, test_status};
 use crate::command::Change;
 use crate::i18n::t;
-use crate::model::settings::{LanguageChoice, MAX_GRACE_MINUTES, MAX_SNOOZE_MINUTES};
-use crate::model::{Config, Hemisphere, Theme};
+use crate::model::settings::{LanguageChoice, MAX_GRACE_MINUTES, MAX_SNOOZE_MINUTES, STREAK_THRESHOLD_RANGE};
+use crate::model::{Config, Hemisphere, Settings, Theme};
 use crate::store::Paths;
 use crate::tr;
 
@@ -18,13 +18,19 @@ pub fn settings_ui(
     reminders: &ReminderInfo,
     actions: &mut Vec<Action>,
 ) {
-    let saved = &config.settings;
+    // An out-of-range threshold in the file reads as the figure in use, and is not
+    // written back until the user changes a setting.
+    let saved =
+        &Settings { streak_threshold_percent: config.settings.streak_threshold_percent(), ..config.settings.clone() };
     let mut settings = saved.clone();
     ui.heading(t("ui-tab-settings"));
     ui.add_space(4.0);
 
     ui.label(RichText::new(t("ui-settings-reminders")).strong());
     ui.checkbox(&mut settings.reminders, t("ui-settings-send"));
+    // Sent by the same service, so it needs reminders on.
+    let invitation = egui::Checkbox::new(&mut settings.morning_invitation, t("ui-settings-morning-invitation"));
+    ui.add_enabled(settings.reminders, invitation);
     let who = match (saved.reminders, reminders.service_pid) {
         (false, _) => t("ui-settings-reminders-off"),
         (true, Some(pid)) => tr!("ui-settings-service-running", pid = pid.to_string()),
@@ -89,6 +95,15 @@ pub fn settings_ui(
         ui.radio_value(&mut settings.hemisphere, Hemisphere::Southern, t("ui-settings-southern"));
     });
     ui.label(RichText::new(t("ui-settings-season-hint")).small().weak());
+    ui.add_space(8.0);
+
+    ui.label(RichText::new(t("ui-settings-history")).strong());
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label(t("ui-settings-streak-threshold"));
+        let threshold = egui::DragValue::new(&mut settings.streak_threshold_percent).range(STREAK_THRESHOLD_RANGE);
+        ui.add(threshold.suffix(" %")).labelled_by(label.id);
+    });
+    ui.label(RichText::new(t("ui-settings-streak-threshold-hint")).small().weak());
     ui.add_space(8.0);
 
     ui.label(RichText::new(t("ui-settings-data")).strong());

@@ -174,6 +174,9 @@ pub fn tonight_ui(
             // The article's reassurance, always within reach, not only on the first run.
             ui.add_space(12.0);
             ui.label(RichText::new(t("ui-tonight-reassurance")).small().color(style::quiet(ui)));
+            if ui.link(t("about-open")).clicked() {
+                actions.push(Action::Show(super::Screen::AboutSleep));
+            }
         });
     });
     if state.handed.is_some() && state.handed != focused_row && focus.is_none() {

@@ -28,3 +28,8 @@ error-already-running = Reminders are already running in another Bedtime Coach p
    *[other] {" "}(process { $pid })
 }; this one is not needed and stops here.
 error-not-a-humidity = { $value } % is not a humidity; give a number from 0 to 100 (percent).
+
+## Night log (src/model/night.rs). $min and $max are limits, $value and $count what was given.
+
+error-night-rested = How rested is a number from { $min } to { $max }; { $value } is not.
+error-night-note-too-long = A night's note can be at most { $max } characters; this one has { $count }.

@@ -40,3 +40,11 @@ help-routine-set-position = Move it to this position in the routine (1 = first)
 help-anchor-before = Due this many minutes before bedtime
 help-anchor-at = Due at this clock time
 help-anchor-after-wake = Due this many minutes after the morning alarm
+
+## History (stats).
+
+help-stats = Show whether the routine holds: streaks, steps done, bedtime, caffeine cut-off
+
+## Issue 12: the night log.
+
+help-screen = Open the window on this screen (without a command)

@@ -42,3 +42,8 @@ remind-action-open = Open Bedtime Coach
 
 remind-test-title = Test notification from Bedtime Coach
 remind-test-body = Reminders will look like this. Click it to open the window.
+
+## The morning invitation to log the night (issue 12), after the wake time.
+
+remind-night-log = How did you sleep?
+remind-night-log-body = Log last night in a few seconds: twitches, legs, how rested. One click if it was a quiet night.

@@ -209,3 +209,7 @@ ui-tonight-not-done = Not done tonight: { $count }
 ui-tonight-side-empty = Everything is settled for tonight.
 ui-setup-test-hint = Check that notifications work: the test comes as soon as your routine is saved.
 ui-setup-test-asked = Asked: the test notification comes once your routine is saved; Settings shows how it went.
+
+## Issue 12: the night log (Settings).
+
+ui-settings-morning-invitation = In the morning, invite me to log the night

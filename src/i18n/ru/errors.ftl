@@ -37,3 +37,11 @@ error-already-running = Напоминания уже отправляет др�
    *[other] {" "}(процесс { $pid })
 }; этот не нужен и завершается.
 error-not-a-humidity = { $value } % — это не влажность; укажите число от 0 до 100 (процентов).
+
+## Дневник ночи (src/model/night.rs).
+
+error-night-rested = Насколько вы отдохнули — число от { $min } до { $max }; { $value } не подходит.
+error-night-note-too-long = Заметка о ночи может быть не длиннее { $max } { $max ->
+    [one] символа
+   *[other] символов
+}, а в этой { $count }.

@@ -1,0 +1,32 @@
+//! Writes a realistic history into a data folder, for screenshots and trying the
+//! History screen and `stats` by hand:
+//!
+//! `cargo run --example sample_history -- DIR [DAYS] [LAST-EVENING]`
+//! (default 365 evenings ending 2026-11-26). Refuses a folder that already has a journal.
+
+#[path = "../benches/support/sample_journal.rs"]
+mod sample_journal;
+
+use bedtime_coach::command::Change;
+use bedtime_coach::store::{Paths, Store, save_document};
+use chrono::NaiveDate;
+
+fn main() -> anyhow::Result<()> {
+    let mut args = std::env::args().skip(1);
+    let dir = args.next().ok_or_else(|| anyhow::anyhow!("usage: sample_history DIR [DAYS] [YYYY-MM-DD]"))?;
+    let days: u32 = args.next().map(|d| d.parse()).transpose()?.unwrap_or(365);
+    let last = match args.next() {
+        Some(text) => NaiveDate::parse_from_str(&text, "%Y-%m-%d")?,
+        None => NaiveDate::from_ymd_opt(2026, 11, 26).ok_or_else(|| anyhow::anyhow!("date"))?,
+    };
+    let store = Store::new(Paths::in_dir(&dir));
+    if store.paths().journal_file().exists() {
+        anyhow::bail!("{dir} already has a journal; give an empty folder");
+    }
+    let config = sample_journal::config();
+    Change::SaveConfig(config.clone()).apply(&store)?;
+    let journal = sample_journal::journal(&config, last, days);
+    save_document(&store.paths().journal_file(), &journal)?;
+    println!("{} evenings, {} check-ins written to {dir}", journal.evenings.len(), journal.check_in_count());
+    Ok(())
+}

@@ -1,0 +1,36 @@
+## The night log screen (src/ui/night.rs). $evening and $morning are short dates
+## ("Thu 26 Nov"); $time is HH:MM.
+
+night-tab = Night
+night-title = Night from { $evening } to { $morning }
+night-last-night = Last night
+night-earlier = ‹ Earlier night
+night-later = Later night ›
+night-not-logged = Not logged yet.
+night-logged-at = Saved at { $time } on { $date }. Change any answer; it is saved at once.
+night-quiet = A quiet night
+night-quiet-hint = No twitches and none of the signs below, in one click (how rested, stress and notes stay as they are).
+night-falling-asleep = Twitches while falling asleep
+night-jerks-none = None
+night-jerks-few = Once or twice
+night-jerks-many = Many
+night-woke-from-jolt = Woke up from a jolt
+night-all-night = Twitching went on through the night
+night-daytime = Twitches while awake during the day (yesterday)
+night-restless-legs = In the evening, an urge to move the legs, with itching or crawling feelings that moving eases
+night-partner = Someone saw my toes or ankles flex in a steady rhythm (every 20–40 seconds) while I slept
+night-paralysis = Sleep paralysis: awake but unable to move
+night-rested = How rested?
+# $score is 1..5: the accessible name of each button.
+night-rested-score = Rested: { $score } of 5
+night-rested-low = worn out
+night-rested-high = fully rested
+night-stress = Stress yesterday
+night-stress-low = Low
+night-stress-some = Some
+night-stress-high = High
+night-notes = Notes
+night-notes-hint = Anything worth remembering (coffee late, a long walk, a restless partner…)
+night-save-note = Save note
+night-forget = Delete this night's log
+night-about = What are these twitches, and when to see a doctor?

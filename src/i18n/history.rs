@@ -1,0 +1,77 @@
+//! The History screen's and `stats`' figures as words, in one place, so the window and
+//! the command line say the same thing the same way (`history.ftl`).
+
+use chrono::NaiveDate;
+
+use super::format::{count_evenings, short_date};
+use crate::model::stats::{BedtimeFigures, EveningFigures, Kept, Streaks};
+use crate::tr;
+
+/// A share as a whole percentage: "86 %".
+pub fn percent(share: f64) -> String {
+    tr!("history-percent", value = (share * 100.0).round() as i64)
+}
+
+/// Minutes from the planned bedtime in words: "12 min after the planned bedtime".
+pub fn bedtime_offset(minutes: f64) -> String {
+    let whole = minutes.round() as i64;
+    match whole {
+        0 => tr!("history-offset-on-time"),
+        m if m > 0 => tr!("history-offset-after", minutes = m),
+        m => tr!("history-offset-before", minutes = -m),
+    }
+}
+
+/// "On average 12 min after the planned bedtime, give or take 18 min (20 evenings)".
+pub fn bedtime(figures: Option<&BedtimeFigures>) -> String {
+    match figures {
+        Some(figures) => tr!(
+            "history-bedtime",
+            offset = bedtime_offset(figures.mean_offset_minutes),
+            spread = figures.spread_minutes.round() as i64,
+            evenings = count_evenings(figures.evenings as u64),
+        ),
+        None => tr!("history-bedtime-none"),
+    }
+}
+
+/// "kept on 25 of 28 evenings".
+pub fn kept(kept: Kept) -> String {
+    if kept.planned == 0 {
+        return tr!("history-kept-none");
+    }
+    tr!("history-kept", kept = kept.kept, planned = kept.planned)
+}
+
+/// "5 evenings in a row" and "best: 12".
+pub fn streak(streaks: Streaks) -> (String, String) {
+    (tr!("history-streak-current", count = streaks.current), tr!("history-streak-best", count = streaks.best))
+}
+
+/// How a streak is counted, with the threshold.
+pub fn streak_rule(threshold_percent: u32) -> String {
+    tr!("history-streak-rule", percent = threshold_percent)
+}
+
+/// "42 tracked, 3 not tracked (not counted as misses)".
+pub fn evenings(tracked: usize, not_tracked: usize) -> String {
+    tr!("history-evenings", tracked = tracked, untracked = not_tracked)
+}
+
+/// A calendar day as a screen reader reads it: "Tue 3 Nov: 9 of 11 steps".
+pub fn day(date: NaiveDate, figures: Option<&EveningFigures>, ahead: bool) -> String {
+    let when = short_date(date);
+    match figures {
+        _ if ahead => tr!("history-day-ahead", date = when),
+        Some(figures) if figures.tracked => {
+            tr!("history-day-steps", date = when, done = figures.done, planned = figures.planned)
+        }
+        _ => tr!("history-day-untracked", date = when),
+    }
+}
+
+/// The title of step `id`: the routine's own, or the catalog's for a step no longer in
+/// the routine (a custom step removed since reads as its id).
+pub fn step_title(config: &crate::model::Config, id: &str) -> String {
+    config.routine.get(id).map_or_else(|| super::catalog_title(id), super::step_title)
+}

@@ -1,0 +1,35 @@
+## Экран дневника ночи (src/ui/night.rs). $evening и $morning — короткие даты
+## («чт, 26 ноября»); $time — ЧЧ:ММ.
+
+night-tab = Ночь
+night-title = Ночь с { $evening } на { $morning }
+night-last-night = Прошлая ночь
+night-earlier = ‹ Ночь раньше
+night-later = Ночь позже ›
+night-not-logged = Ещё не записано.
+night-logged-at = Сохранено в { $time }, { $date }. Любой ответ можно изменить — он сохраняется сразу.
+night-quiet = Спокойная ночь
+night-quiet-hint = Ни вздрагиваний, ни признаков ниже — одним нажатием (отдых, стресс и заметки не меняются).
+night-falling-asleep = Вздрагивания при засыпании
+night-jerks-none = Не было
+night-jerks-few = Раз-другой
+night-jerks-many = Много
+night-woke-from-jolt = Проснулся(-ась) от толчка
+night-all-night = Подёргивания продолжались всю ночь
+night-daytime = Вздрагивания днём, в бодрствовании (вчера)
+night-restless-legs = Вечером тянуло двигать ногами, в ногах зуд или ползание мурашек, и движение облегчало
+night-partner = Близкий человек видел, как во сне у меня ритмично (каждые 20–40 секунд) сгибаются пальцы ног или стопы
+night-paralysis = Сонный паралич: проснулся(-ась), но не мог(-ла) пошевелиться
+night-rested = Насколько вы отдохнули?
+night-rested-score = Отдых: { $score } из 5
+night-rested-low = совсем без сил
+night-rested-high = полностью отдохнул(-а)
+night-stress = Стресс вчера
+night-stress-low = Низкий
+night-stress-some = Средний
+night-stress-high = Высокий
+night-notes = Заметки
+night-notes-hint = Что стоит запомнить (поздний кофе, долгая прогулка, беспокойный сосед по кровати…)
+night-save-note = Сохранить заметку
+night-forget = Удалить запись об этой ночи
+night-about = Что это за вздрагивания и когда идти к врачу?

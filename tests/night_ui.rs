@@ -1,0 +1,183 @@
+//! The night log in the window, driven like a user would: by the labels they click, with
+//! what lands in the journal on disk checked after each step; the warning card on a
+//! hand-built journal; the information screen and the doctor summary button.
+
+mod common;
+
+use std::path::Path;
+use std::sync::Arc;
+
+use bedtime_coach::command::Change;
+use bedtime_coach::i18n::Language;
+use bedtime_coach::model::{Config, Jerks, NightAnswer, NightLog, Stress};
+use bedtime_coach::store::{Paths, Store};
+use bedtime_coach::ui::{App, Clock, Screen};
+use chrono::{Local, NaiveDate, TimeZone};
+use eframe::egui;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+/// The morning after the test evening (Thursday 26 November 2026), at 07:10.
+fn clock() -> Clock {
+    let now = Local.from_local_datetime(&common::date(2026, 11, 27).and_hms_opt(7, 10, 0).unwrap()).earliest().unwrap();
+    Arc::new(move || now)
+}
+
+fn evening(day: u32) -> NaiveDate {
+    common::date(2026, 11, day)
+}
+
+fn store(dir: &Path) -> Store {
+    Store::new(Paths::in_dir(dir))
+}
+
+fn saved_routine(dir: &Path) {
+    Change::SaveConfig(Config::default()).apply(&store(dir)).unwrap();
+}
+
+fn night(dir: &Path, day: u32) -> Option<NightLog> {
+    store(dir).load_journal().unwrap().value.night(evening(day)).cloned()
+}
+
+/// The window on the night screen, in `language`, at `size`.
+fn harness_in(dir: &Path, language: Language, size: egui::Vec2) -> Harness<'static, App> {
+    let app = App::new(store(dir), clock()).in_language(language).showing(Screen::Night);
+    Harness::builder()
+        .with_size(size)
+        .with_context_setup(bedtime_coach::ui::install_style)
+        .build_ui_state(|ui, app: &mut App| app.frame(ui), app)
+}
+
+fn harness(dir: &Path) -> Harness<'static, App> {
+    harness_in(dir, Language::English, egui::vec2(1280.0, 1000.0))
+}
+
+fn click(h: &mut Harness<'static, App>, label: &str) {
+    h.get_by_label(label).click();
+    h.run();
+}
+
+fn log_night(dir: &Path, day: u32, answers: Vec<NightAnswer>) {
+    let at = chrono::DateTime::parse_from_rfc3339(&format!("2026-11-{:02}T07:00:00+01:00", day + 1)).unwrap();
+    Change::LogNight { evening: evening(day), answers, at }.apply(&store(dir)).unwrap();
+}
+
+#[test]
+fn filling_a_night_log_by_its_labels_reaches_the_journal() {
+    let dir = tempfile::tempdir().unwrap();
+    saved_routine(dir.path());
+    let mut h = harness(dir.path());
+    // Last night by default: the evening before this morning.
+    h.get_by_label("Night from Thu 26 Nov to Fri 27 Nov");
+    h.get_by_label("Not logged yet.");
+    click(&mut h, "Once or twice");
+    assert_eq!(night(dir.path(), 26).unwrap().falling_asleep, Some(Jerks::Few));
+    click(&mut h, "Woke up from a jolt");
+    click(&mut h, "Rested: 4 of 5");
+    click(&mut h, "Some");
+    h.get_by_label("Notes").focus();
+    h.run();
+    h.get_by_label("Notes").type_text("Coffee at 17:00 <b>");
+    h.run();
+    click(&mut h, "Save note");
+    let log = night(dir.path(), 26).unwrap();
+    assert_eq!(log.falling_asleep, Some(Jerks::Few));
+    assert!(log.woke_from_jolt && !log.twitch_all_night && !log.has_warning_sign());
+    assert_eq!((log.rested, log.stress), (Some(4), Some(Stress::Moderate)));
+    assert_eq!(log.note, "Coffee at 17:00 <b>");
+    assert!(log.at.is_some());
+    h.get_by_label_contains("Saved at 07:10");
+    // Editable afterwards: a box unticked again is saved too.
+    click(&mut h, "Woke up from a jolt");
+    assert!(!night(dir.path(), 26).unwrap().woke_from_jolt);
+}
+
+#[test]
+fn a_quiet_night_is_one_click_and_keeps_how_rested() {
+    let dir = tempfile::tempdir().unwrap();
+    saved_routine(dir.path());
+    let mut h = harness(dir.path());
+    click(&mut h, "Rested: 5 of 5");
+    click(&mut h, "A quiet night");
+    let log = night(dir.path(), 26).unwrap();
+    assert_eq!(log.falling_asleep, Some(Jerks::None));
+    assert!(!log.woke_from_jolt && !log.has_warning_sign());
+    assert_eq!(log.rested, Some(5), "how rested stays as given");
+    // A night logged with a sign, then "quiet": the sign goes, the note stays.
+    log_night(dir.path(), 25, vec![NightAnswer::TwitchAllNight(true), NightAnswer::Note("late tea".into())]);
+    click(&mut h, "‹ Earlier night");
+    h.get_by_label("Night from Wed 25 Nov to Thu 26 Nov");
+    click(&mut h, "A quiet night");
+    let log = night(dir.path(), 25).unwrap();
+    assert!(!log.twitch_all_night);
+    assert_eq!(log.note, "late tea");
+    // Back to last night; it is not the 25th that changes.
+    click(&mut h, "Last night");
+    h.get_by_label("Night from Thu 26 Nov to Fri 27 Nov");
+}
+
+#[test]
+fn the_information_screen_is_reached_from_the_night_log_and_tonight() {
+    let dir = tempfile::tempdir().unwrap();
+    saved_routine(dir.path());
+    let mut h = harness(dir.path());
+    click(&mut h, "What are these twitches, and when to see a doctor?");
+    h.get_by_label("Twitches at sleep onset");
+    h.get_by_label_contains("Seek urgent care");
+    h.get_by_label_contains("not medical advice");
+    h.get_by_label_contains("neurologist");
+    click(&mut h, "Back");
+    h.get_by_label("A quiet night");
+    click(&mut h, "Tonight");
+    click(&mut h, "About sleep twitches");
+    h.get_by_label("Twitches at sleep onset");
+    click(&mut h, "Back");
+    h.get_by_label("About sleep twitches");
+}
+
+/// Every label on screen lies inside the smallest window (720×520) and none overlaps
+/// another: long Russian questions wrap instead of running off.
+fn assert_fits(h: &Harness<'static, App>, screen: &str) {
+    use egui_kittest::kittest::NodeT;
+    let window = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(720.0, 520.0));
+    let leaves: Vec<(String, egui::Rect)> = h
+        .root()
+        .children_recursive()
+        .filter(|node| node.children().next().is_none())
+        .filter_map(|node| {
+            let label = node.accesskit_node().label().or_else(|| node.accesskit_node().value())?;
+            let rect = node.rect();
+            (rect.min.y < window.max.y && rect.max.y > window.min.y && rect.area() > 0.0).then_some((label, rect))
+        })
+        .collect();
+    assert!(leaves.len() > 5, "{screen}: nothing found");
+    for (label, rect) in &leaves {
+        assert!(rect.max.x <= window.max.x + 0.5 && rect.min.x >= -0.5, "{screen}: {label:?} runs off: {rect:?}");
+    }
+    for (i, (a, ra)) in leaves.iter().enumerate() {
+        for (b, rb) in &leaves[i + 1..] {
+            let overlap = ra.intersect(*rb);
+            let area = if overlap.is_positive() { overlap.area() } else { 0.0 };
+            assert!(area < 4.0, "{screen}: {a:?} {ra:?} overlaps {b:?} {rb:?}");
+        }
+    }
+}
+
+#[test]
+fn russian_night_log_and_information_fit_the_smallest_window() {
+    let dir = tempfile::tempdir().unwrap();
+    saved_routine(dir.path());
+    let mut h = harness_in(dir.path(), Language::Russian, egui::vec2(720.0, 520.0));
+    h.get_by_label("Ночь с чт, 26 ноября на пт, 27 ноября");
+    assert_fits(&h, "night");
+    h.get_by_label("Спокойная ночь").click();
+    h.run();
+    assert_eq!(night(dir.path(), 26).unwrap().falling_asleep, Some(Jerks::None));
+    // Below the fold at this size: scrolled to, as a user would.
+    h.get_by_label("Что это за вздрагивания и когда идти к врачу?").scroll_to_me();
+    h.run();
+    h.get_by_label("Что это за вздрагивания и когда идти к врачу?").click();
+    h.run();
+    assert_fits(&h, "about");
+    h.get_by_label_contains("неотложной помощью");
+}
