@@ -76,6 +76,21 @@ pub enum CliCommand {
         #[arg(long)]
         json: bool,
     },
+    Export {
+        #[arg(long, value_enum, default_value = "json")]
+        format: ExportFormatArg,
+        #[arg(long, value_name = "D", value_parser = date_arg)]
+        from: Option<NaiveDate>,
+        #[arg(long, value_name = "D", value_parser = date_arg)]
+        to: Option<NaiveDate>,
+        #[arg(short = 'o', long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    Import {
+        file: PathBuf,
+        #[arg(long)]
+        dry_run: bool,
+    },
     Stats {
         #[arg(long)]
         json: bool,
@@ -143,6 +158,18 @@ pub fn localized_command() -> Command {
         })
         .mut_subcommand("autostart", |c| c.about(t("help-autostart")))
         .mut_subcommand("reminders", |c| c.about(t("help-reminders")).mut_arg("date", help(t("help-reminders-date"))))
+        .mut_subcommand("export", |c| {
+            c.about(t("help-export"))
+                .mut_arg("format", help(t("help-export-format")))
+                .mut_arg("from", help(t("help-export-from")))
+                .mut_arg("to", help(t("help-export-to")))
+                .mut_arg("output", help(t("help-export-output")))
+        })
+        .mut_subcommand("import", |c| {
+            c.about(t("help-import"))
+                .mut_arg("file", help(t("help-import-file")))
+                .mut_arg("dry_run", help(t("help-import-dry-run")))
+        })
         .mut_subcommand("stats", |c| c.about(t("help-stats")))
 }
 
@@ -159,6 +186,9 @@ impl CliCommand {
             CliCommand::Schedule { bedtime, wake, .. } => bedtime.is_some() || wake.is_some(),
             CliCommand::Autostart { action } => !matches!(action, AutostartArg::Status),
             CliCommand::Check { .. } | CliCommand::Routine(_) | CliCommand::Remind { .. } => true,
+            // An export changes none of the app's data; an import does unless it only previews.
+            CliCommand::Export { .. } => false,
+            CliCommand::Import { dry_run, .. } => !dry_run,
         }
     }
 }
@@ -168,6 +198,12 @@ impl CliCommand {
 pub enum StartScreen {
     Tonight,
     Night,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ExportFormatArg {
+    Json,
+    Csv,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

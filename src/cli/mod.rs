@@ -4,11 +4,14 @@
 //! everything below works on plain values.
 //!
 //! - `args`: the grammar (clap types and value parsers);
-//! - `handlers`, `routine`, `reminders`, `stats`, `reminder_list`: one function per command;
+//! - `handlers`, `routine`, `reminders`, `stats`, `export`, `import`, `reminder_list`: one function
+//!   per command;
 //! - `output`: the text and JSON they print.
 
 mod args;
+mod export;
 mod handlers;
+mod import;
 mod output;
 mod reminder_list;
 mod reminders;
@@ -19,12 +22,14 @@ use std::fmt::Display;
 
 use chrono::{DateTime, Local, TimeZone};
 
-pub use args::{AnchorArgs, AutostartArg, Cli, CliCommand, OnOff, RoutineCommand, StartScreen, localized_command};
+pub use args::{
+    AnchorArgs, AutostartArg, Cli, CliCommand, ExportFormatArg, OnOff, RoutineCommand, StartScreen, localized_command,
+};
 pub use reminders::{AutostartAction, autostart_command, custom_data_dir};
 
 use crate::command::CommandError;
 use crate::remind::RemindError;
-use crate::store::{Paths, Store, StoreError};
+use crate::store::{Paths, Store, StoreError, TransferError};
 
 /// Why a command failed; each message is one sentence for the user.
 #[derive(Debug, thiserror::Error)]
@@ -35,6 +40,8 @@ pub enum CliError {
     Remind(#[from] RemindError),
     #[error(transparent)]
     Store(#[from] StoreError),
+    #[error(transparent)]
+    Transfer(#[from] TransferError),
     /// `remind --test` got no notification on screen; the sentence says why.
     #[error("{0}")]
     Test(String),
@@ -64,6 +71,8 @@ where
             reminders::remind_command(store, now, pause_tonight, resume)
         }
         CliCommand::Reminders { date, json } => reminder_list::reminders(store, now, date, json),
+        CliCommand::Export { format, from, to, output } => export::export(store, format, from, to, output),
+        CliCommand::Import { file, dry_run } => import::import(store, &file, dry_run),
         CliCommand::Stats { json } => stats::stats(store, now, json),
         CliCommand::Autostart { action } => autostart_command(
             store,

@@ -20,6 +20,7 @@ mod read;
 mod recovery;
 mod report;
 mod scan;
+mod transfer;
 
 use std::fs::File;
 use std::ops::RangeInclusive;
@@ -37,6 +38,7 @@ pub use owner::{OwnerLock, owner_pid};
 pub use paths::Paths;
 pub use recovery::{migration_backup, save as save_document};
 pub use report::{default_report_dir, report_file_name, save_user_file};
+pub use transfer::TransferError;
 
 use chrono::NaiveDate;
 

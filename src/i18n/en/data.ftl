@@ -1,0 +1,68 @@
+# The data in the user's hands: export and import (src/transfer.rs, src/store/transfer.rs,
+# src/cli/export.rs, src/cli/import.rs, src/ui/data_transfer.rs).
+# $path is a file path; counts are whole numbers.
+
+## Command-line help.
+
+help-export = Write the journal out: CSV for a spreadsheet, or JSON, the backup that import reads back
+help-export-format = json (the backup, the default) or csv (one row per evening and step)
+help-export-from = First evening to include (YYYY-MM-DD)
+help-export-to = Last evening to include (YYYY-MM-DD)
+help-export-output = Write to FILE instead of printing (CSV files start with a byte order mark for spreadsheets)
+help-import = Merge a JSON export into the journal: shows what it adds, never duplicates an evening or a check-in
+help-import-file = The JSON file written by export
+help-import-dry-run = Only show what would be added; change nothing
+
+## The CSV export. The header names each column; the state of each step on the evening.
+
+export-csv-column = { $column ->
+    [date] Date
+    [step] Step id
+    [title] Title
+    [state] State
+    [time] Time
+    [value] Value
+   *[utc_offset] UTC offset
+}
+export-csv-state = { $state ->
+    [done] done
+    [skipped] skipped
+   *[none] not marked
+}
+
+## Results.
+
+export-done = Exported { $evenings ->
+    [one] one evening
+   *[other] { $evenings } evenings
+} ({ $rows ->
+    [one] one row
+   *[other] { $rows } rows
+}) to { $path }.
+cli-export-from-after-to = --from { $from } is after --to { $to }; the first evening must come before the last.
+import-preview-evenings = Evenings: new { $new }, already in your journal { $present }.
+import-preview-check-ins = Check-ins: new { $new }, already in your journal { $present }.
+import-preview-nights = Night logs: new { $new }, already in your journal { $present }.
+import-preview-conflicts = Recorded differently in the file and in your journal: { $conflicts }. The later record wins: { $replaced } from the file will replace yours, the rest of yours stay.
+import-preview-nothing = Everything in this file is already in your journal.
+cli-import-dry-run = Nothing was changed (--dry-run).
+import-done = Imported { $path }: { $evenings ->
+    [one] one new evening
+   *[other] { $evenings } new evenings
+}, { $check_ins ->
+    [one] one new check-in
+   *[other] { $check_ins } new check-ins
+}, { $nights ->
+    [one] one new night log
+   *[other] { $nights } new night logs
+}, { $replaced } replaced by later records.
+import-done-nothing = Nothing to import: everything in { $path } is already in your journal.
+
+## Errors. Each says that nothing was changed where that is so.
+
+transfer-error-own-file = { $path } is one of Bedtime Coach's own files; choose another name for the export.
+transfer-error-newer = { $path } was written by a newer Bedtime Coach (journal format { $version }; this version reads up to { $known }). Update Bedtime Coach to import it; nothing was changed.
+transfer-error-damaged = { $path } cannot be imported, it is damaged or not a Bedtime Coach export ({ $reason }); nothing was changed.
+transfer-error-not-a-journal = { $path } is not a journal export of Bedtime Coach (it has no evenings); nothing was changed.
+transfer-error-date = { $path } has an evening dated { $date }, outside the years Bedtime Coach keeps ({ $first } to { $last }); nothing was changed.
+transfer-error-csv = Could not write the CSV export: { $error }.

@@ -1,0 +1,53 @@
+# Ваши данные: экспорт и импорт (src/transfer.rs, src/store/transfer.rs,
+# src/cli/export.rs, src/cli/import.rs, src/ui/data_transfer.rs).
+# $path — путь к файлу; числа — целые.
+
+## Справка командной строки.
+
+help-export = Выгрузить дневник: CSV для таблиц или JSON — резервную копию, которую читает import
+help-export-format = json (резервная копия, по умолчанию) или csv (строка на каждый вечер и шаг)
+help-export-from = Первый вечер выгрузки (ГГГГ-ММ-ДД)
+help-export-to = Последний вечер выгрузки (ГГГГ-ММ-ДД)
+help-export-output = Записать в файл FILE, а не выводить (файл CSV начинается с метки порядка байтов для табличных программ)
+help-import = Добавить в дневник выгрузку JSON: показывает, что добавится, и никогда не дублирует вечер или отметку
+help-import-file = Файл JSON, записанный командой export
+help-import-dry-run = Только показать, что добавится, ничего не меняя
+
+## Выгрузка CSV. Заголовки столбцов; состояние шага в тот вечер.
+
+export-csv-column = { $column ->
+    [date] Дата
+    [step] Код шага
+    [title] Название
+    [state] Состояние
+    [time] Время
+    [value] Значение
+   *[utc_offset] Смещение от UTC
+}
+export-csv-state = { $state ->
+    [done] выполнен
+    [skipped] пропущен
+   *[none] не отмечен
+}
+
+## Итоги.
+
+export-done = Выгружено в { $path }: вечеров — { $evenings }, строк — { $rows }.
+cli-export-from-after-to = --from { $from } позже, чем --to { $to }; первый вечер должен идти раньше последнего.
+import-preview-evenings = Вечера: новых — { $new }, уже есть в дневнике — { $present }.
+import-preview-check-ins = Отметки: новых — { $new }, уже есть в дневнике — { $present }.
+import-preview-nights = Записи о ночи: новых — { $new }, уже есть в дневнике — { $present }.
+import-preview-conflicts = Записано по-разному в файле и в дневнике: { $conflicts }. Побеждает более поздняя запись: из файла заменят ваши — { $replaced }, остальные ваши останутся.
+import-preview-nothing = Всё из этого файла уже есть в дневнике.
+cli-import-dry-run = Ничего не изменено (--dry-run).
+import-done = Импортирован { $path }: новых вечеров — { $evenings }, отметок — { $check_ins }, записей о ночи — { $nights }, заменено более поздними — { $replaced }.
+import-done-nothing = Импортировать нечего: всё из { $path } уже есть в дневнике.
+
+## Ошибки. Где это так, сказано, что ничего не изменено.
+
+transfer-error-own-file = { $path } — один из собственных файлов Bedtime Coach; выберите для выгрузки другое имя.
+transfer-error-newer = { $path } записан более новой версией Bedtime Coach (формат дневника { $version }, эта версия читает до { $known }). Обновите Bedtime Coach, чтобы его импортировать; ничего не изменено.
+transfer-error-damaged = { $path } нельзя импортировать: он повреждён или не является выгрузкой Bedtime Coach ({ $reason }); ничего не изменено.
+transfer-error-not-a-journal = { $path } — не выгрузка дневника Bedtime Coach (в нём нет вечеров); ничего не изменено.
+transfer-error-date = В { $path } есть вечер с датой { $date }, вне лет, которые хранит Bedtime Coach (с { $first } по { $last }); ничего не изменено.
+transfer-error-csv = Не удалось записать выгрузку CSV: { $error }.

@@ -1,0 +1,380 @@
+//! Merging two journals: an imported backup into the user's own, or, later, copies of
+//! one journal kept on several computers.
+//!
+//! Why a module of its own: import must never duplicate or lose a check-in, and the
+//! rules that decide between two records of the same thing must be one place, written
+//! down and tested, not scattered through the file code.
+//!
+//! # The rules
+//!
+//! - **Evenings** are matched by date; an evening on one side only is taken as it is.
+//! - **Check-ins** are matched by evening and step id: the union of both sides. When the
+//!   same step of the same evening was recorded differently, the one recorded **later**
+//!   (its `at`) wins, whole (outcome, value and any unknown fields together); equal
+//!   times keep **ours** (the journal being merged into). Each such difference is a
+//!   conflict in the [`MergeReport`].
+//! - A **night log** is one value: when both sides have one and they differ, the later
+//!   `at` wins, a missing `at` counts as the oldest, a tie keeps ours; also a conflict.
+//! - An evening's **routine** (which steps made it up, for statistics) is the union of
+//!   both lists: ours in its order, then steps only theirs has. A step that either
+//!   computer had in that evening's routine counts there; dropping it would hide a
+//!   check-in from the statistics. One side without a list takes the other's.
+//! - **Unknown fields** (written by a newer version) of evenings and of the journal are
+//!   kept from both sides; the same field on both sides keeps ours.
+//!
+//! # Properties (tested with proptest)
+//!
+//! - Nothing is lost: every evening and every step of either side is in the result, and
+//!   each check-in in it is one of the two sides' check-ins for that step.
+//! - Idempotent: merging the same journal in twice gives what merging it once gave, and
+//!   merging a journal into itself changes nothing.
+//! - Commutative up to ties: which check-in or night log wins does not depend on the
+//!   order of the two sides, except when both were recorded at the same instant and
+//!   differ (then the first argument's is kept), and the order of a merged routine list
+//!   and which side's value an unknown field keeps depend on it. For copies from several
+//!   computers the outcome is the same set of check-ins whichever merges first.
+//! - Not a sync: a check-in taken back (undone) on one side comes back from the other,
+//!   since nothing records that it was taken back.
+
+use chrono::{DateTime, FixedOffset};
+
+use super::journal::{CheckIn, Evening, Extra, Journal, NightLog};
+
+/// What a merge found and did, counted for the preview ("12 evenings new, 30 already
+/// there, 2 differ").
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct MergeReport {
+    /// Evenings only the other side has: added whole.
+    pub evenings_new: usize,
+    /// Evenings both sides have (their check-ins are merged one by one).
+    pub evenings_present: usize,
+    /// Check-ins only the other side has: added.
+    pub check_ins_new: usize,
+    /// Check-ins both sides have, recorded the same: nothing to do.
+    pub check_ins_present: usize,
+    /// Check-ins both sides have, recorded differently.
+    pub check_ins_conflicting: usize,
+    /// Of those, how many the other side's (later) one replaced ours.
+    pub check_ins_replaced: usize,
+    /// Night logs only the other side has: added.
+    pub nights_new: usize,
+    /// Night logs both sides have, the same.
+    pub nights_present: usize,
+    /// Night logs both sides have, different.
+    pub nights_conflicting: usize,
+    /// Of those, how many the other side's (later) one replaced ours.
+    pub nights_replaced: usize,
+}
+
+impl MergeReport {
+    /// Whether the merge added or replaced anything the user recorded (a merge that only
+    /// adds unknown fields or routine lists still saves, but has nothing to count).
+    pub fn adds_anything(&self) -> bool {
+        self.evenings_new + self.check_ins_new + self.check_ins_replaced + self.nights_new + self.nights_replaced > 0
+    }
+
+    /// All conflicts, check-ins and night logs together.
+    pub fn conflicts(&self) -> usize {
+        self.check_ins_conflicting + self.nights_conflicting
+    }
+}
+
+/// Merges `theirs` into `ours` by the rules above and says what it did.
+pub fn merge_into(ours: &mut Journal, theirs: &Journal) -> MergeReport {
+    let mut report = MergeReport::default();
+    for (date, their_evening) in &theirs.evenings {
+        match ours.evenings.get_mut(date) {
+            Some(our_evening) => {
+                report.evenings_present += 1;
+                merge_evening(our_evening, their_evening, &mut report);
+            }
+            None => {
+                report.evenings_new += 1;
+                report.check_ins_new += their_evening.checks.len();
+                report.nights_new += usize::from(their_evening.night.is_some());
+                ours.evenings.insert(*date, their_evening.clone());
+            }
+        }
+    }
+    keep_unknown(&mut ours.extra, &theirs.extra);
+    report
+}
+
+/// [`merge_into`] without changing either side: the merged journal and the report.
+pub fn merge(ours: &Journal, theirs: &Journal) -> (Journal, MergeReport) {
+    let mut merged = ours.clone();
+    let report = merge_into(&mut merged, theirs);
+    (merged, report)
+}
+
+fn merge_evening(ours: &mut Evening, theirs: &Evening, report: &mut MergeReport) {
+    for (step, their_check) in &theirs.checks {
+        match ours.checks.get_mut(step) {
+            None => {
+                report.check_ins_new += 1;
+                ours.checks.insert(step.clone(), their_check.clone());
+            }
+            Some(our_check) if same_check_in(our_check, their_check) => report.check_ins_present += 1,
+            Some(our_check) => {
+                report.check_ins_conflicting += 1;
+                if their_check.at > our_check.at {
+                    report.check_ins_replaced += 1;
+                    *our_check = their_check.clone();
+                }
+            }
+        }
+    }
+    match (&mut ours.night, &theirs.night) {
+        (_, None) => {}
+        (None, Some(their_night)) => {
+            report.nights_new += 1;
+            ours.night = Some(their_night.clone());
+        }
+        (Some(our_night), Some(their_night)) if our_night == their_night => report.nights_present += 1,
+        (Some(our_night), Some(their_night)) => {
+            report.nights_conflicting += 1;
+            if night_at(their_night) > night_at(our_night) {
+                report.nights_replaced += 1;
+                *our_night = their_night.clone();
+            }
+        }
+    }
+    match (&mut ours.routine, &theirs.routine) {
+        (_, None) => {}
+        (None, Some(their_routine)) => ours.routine = Some(their_routine.clone()),
+        (Some(our_routine), Some(their_routine)) => {
+            for step in their_routine {
+                if !our_routine.contains(step) {
+                    our_routine.push(step.clone());
+                }
+            }
+        }
+    }
+    keep_unknown(&mut ours.extra, &theirs.extra);
+}
+
+/// The same record: also the same instant written with another offset (the same
+/// check-in exported from a computer in another time zone) is the same.
+fn same_check_in(ours: &CheckIn, theirs: &CheckIn) -> bool {
+    ours == theirs
+}
+
+/// When a night log was recorded; `None` (written before times were kept) is oldest.
+fn night_at(night: &NightLog) -> Option<DateTime<FixedOffset>> {
+    night.at
+}
+
+fn keep_unknown(ours: &mut Extra, theirs: &Extra) {
+    for (key, value) in theirs {
+        if !ours.contains_key(key) {
+            ours.insert(key.clone(), value.clone());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use chrono::NaiveDate;
+    use proptest::prelude::*;
+    use serde_json::json;
+
+    use super::*;
+    use crate::model::Outcome;
+
+    fn date(day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, day).unwrap()
+    }
+
+    fn at(minute: u32) -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339(&format!("2026-11-26T21:{minute:02}:00+01:00")).unwrap()
+    }
+
+    fn check(outcome: Outcome, minute: u32) -> CheckIn {
+        CheckIn::new(outcome, at(minute), None)
+    }
+
+    fn journal(records: &[(u32, &str, CheckIn)]) -> Journal {
+        let mut journal = Journal::default();
+        for (day, step, check_in) in records {
+            journal.record(date(*day), step, check_in.clone());
+        }
+        journal
+    }
+
+    #[test]
+    fn union_of_check_ins_with_the_later_one_winning() {
+        let mut ours = journal(&[
+            (25, "warm-bath", check(Outcome::Done, 0)),
+            (26, "warm-bath", check(Outcome::Done, 10)),
+            (26, "lights-out", check(Outcome::Done, 30)),
+            (26, "set-alarm", check(Outcome::Done, 20)),
+        ]);
+        let theirs = journal(&[
+            (26, "warm-bath", check(Outcome::Done, 10)),
+            // Later there: replaces ours.
+            (26, "lights-out", check(Outcome::Skipped, 40)),
+            // Earlier there: ours stays.
+            (26, "set-alarm", check(Outcome::Skipped, 5)),
+            (26, "calm-ambience", check(Outcome::Done, 15)),
+            (27, "warm-bath", check(Outcome::Skipped, 0)),
+        ]);
+        let report = merge_into(&mut ours, &theirs);
+        assert_eq!(
+            report,
+            MergeReport {
+                evenings_new: 1,
+                evenings_present: 1,
+                check_ins_new: 2,
+                check_ins_present: 1,
+                check_ins_conflicting: 2,
+                check_ins_replaced: 1,
+                ..MergeReport::default()
+            }
+        );
+        assert_eq!(ours.check_in_count(), 6);
+        assert_eq!(ours.check_in(date(26), "lights-out").unwrap().outcome, Outcome::Skipped);
+        assert_eq!(ours.check_in(date(26), "set-alarm").unwrap().outcome, Outcome::Done);
+        assert!(report.adds_anything());
+        assert_eq!(report.conflicts(), 2);
+    }
+
+    #[test]
+    fn a_tie_keeps_ours_and_another_offset_is_the_same_instant() {
+        let mut ours = journal(&[(26, "warm-bath", check(Outcome::Done, 10))]);
+        let theirs = journal(&[(26, "warm-bath", check(Outcome::Skipped, 10))]);
+        let report = merge_into(&mut ours, &theirs);
+        assert_eq!((report.check_ins_conflicting, report.check_ins_replaced), (1, 0));
+        assert_eq!(ours.check_in(date(26), "warm-bath").unwrap().outcome, Outcome::Done);
+        // 21:10 in Berlin is 20:10 in London: the same check-in.
+        let london = DateTime::parse_from_rfc3339("2026-11-26T20:10:00+00:00").unwrap();
+        let theirs = journal(&[(26, "warm-bath", CheckIn::new(Outcome::Done, london, None))]);
+        let report = merge_into(&mut ours, &theirs);
+        assert_eq!(report.check_ins_present, 1);
+        assert!(!report.adds_anything());
+    }
+
+    #[test]
+    fn night_logs_routines_and_unknown_fields() {
+        let night =
+            |minute: Option<u32>, note: &str| NightLog { at: minute.map(at), note: note.into(), ..NightLog::default() };
+        let mut ours = journal(&[(26, "warm-bath", check(Outcome::Done, 10))]);
+        let mut theirs = ours.clone();
+        let evening = ours.evenings.get_mut(&date(26)).unwrap();
+        evening.night = Some(night(None, "ours"));
+        evening.routine = Some(vec!["warm-bath".into(), "lights-out".into()]);
+        evening.extra.insert("weather".into(), json!("rain"));
+        ours.extra.insert("kept".into(), json!(1));
+        let theirs_evening = theirs.evenings.get_mut(&date(26)).unwrap();
+        theirs_evening.night = Some(night(Some(0), "theirs"));
+        theirs_evening.routine = Some(vec!["calm-ambience".into(), "warm-bath".into()]);
+        theirs_evening.extra.insert("weather".into(), json!("snow"));
+        theirs_evening.extra.insert("mood".into(), json!("calm"));
+        theirs.extra.insert("kept".into(), json!(2));
+        theirs.extra.insert("new".into(), json!(3));
+        let report = merge_into(&mut ours, &theirs);
+        assert_eq!((report.nights_conflicting, report.nights_replaced), (1, 1), "a time beats none");
+        let evening = &ours.evenings[&date(26)];
+        assert_eq!(evening.night.as_ref().unwrap().note, "theirs");
+        assert_eq!(evening.routine.as_deref().unwrap(), ["warm-bath", "lights-out", "calm-ambience"]);
+        assert_eq!(evening.extra["weather"], "rain");
+        assert_eq!(evening.extra["mood"], "calm");
+        assert_eq!((ours.extra["kept"].clone(), ours.extra["new"].clone()), (json!(1), json!(3)));
+        // A night log only the other side has is new; an older one changes nothing.
+        let mut older = ours.clone();
+        older.evenings.get_mut(&date(26)).unwrap().night = Some(night(None, "older"));
+        let report = merge_into(&mut ours, &older);
+        assert_eq!((report.nights_conflicting, report.nights_replaced), (1, 0));
+    }
+
+    fn any_check_in() -> impl Strategy<Value = CheckIn> {
+        (any::<bool>(), 0u32..4, proptest::option::of(0u8..3), any::<bool>()).prop_map(
+            |(done, minute, value, extra)| {
+                let outcome = if done { Outcome::Done } else { Outcome::Skipped };
+                let mut check_in = CheckIn::new(outcome, at(minute), value.map(f64::from));
+                if extra {
+                    check_in.extra.insert("mood".into(), json!("calm"));
+                }
+                check_in
+            },
+        )
+    }
+
+    fn any_night() -> impl Strategy<Value = NightLog> {
+        (proptest::option::of(0u32..3), any::<bool>()).prop_map(|(minute, legs)| NightLog {
+            at: minute.map(at),
+            restless_legs: legs,
+            ..NightLog::default()
+        })
+    }
+
+    fn any_evening() -> impl Strategy<Value = Evening> {
+        let steps = prop::sample::select(vec!["warm-bath", "lights-out", "set-alarm", "my-tea"]);
+        (
+            proptest::collection::btree_map(steps.clone().prop_map(String::from), any_check_in(), 0..4),
+            proptest::option::of(any_night()),
+            proptest::option::of(proptest::collection::vec(steps.prop_map(String::from), 0..4)),
+            proptest::option::of(0u8..3),
+        )
+            .prop_map(|(checks, night, routine, extra)| {
+                let mut evening = Evening { checks, night, routine, ..Evening::default() };
+                if let Some(extra) = extra {
+                    evening.extra.insert("weather".into(), json!(extra));
+                }
+                evening
+            })
+    }
+
+    fn any_journal() -> impl Strategy<Value = Journal> {
+        proptest::collection::btree_map((20u32..26).prop_map(date), any_evening(), 0..5)
+            .prop_map(|evenings: BTreeMap<NaiveDate, Evening>| Journal { evenings, ..Journal::default() })
+    }
+
+    proptest! {
+        #[test]
+        fn merging_loses_nothing_and_twice_is_once(ours in any_journal(), theirs in any_journal()) {
+            let (once, report) = merge(&ours, &theirs);
+            // Nothing lost: every evening and step of both sides, each check-in from one of them.
+            for side in [&ours, &theirs] {
+                for (date, evening) in &side.evenings {
+                    let merged = &once.evenings[date];
+                    for step in evening.checks.keys() {
+                        let check_in = &merged.checks[step];
+                        let from_ours = ours.check_in(*date, step) == Some(check_in);
+                        let from_theirs = theirs.check_in(*date, step) == Some(check_in);
+                        prop_assert!(from_ours || from_theirs);
+                    }
+                    prop_assert!(evening.night.is_none() || merged.night.is_some());
+                    for step in evening.routine.iter().flatten() {
+                        prop_assert!(merged.routine.as_ref().is_some_and(|r| r.contains(step)));
+                    }
+                }
+            }
+            let total = |j: &Journal| j.evenings.len();
+            prop_assert_eq!(total(&once), total(&ours) + report.evenings_new);
+            prop_assert_eq!(once.check_in_count(), ours.check_in_count() + report.check_ins_new);
+            // Twice is once, and a journal merged into itself does not change.
+            let (twice, again) = merge(&once, &theirs);
+            prop_assert_eq!(&twice, &once);
+            prop_assert!(!again.adds_anything());
+            prop_assert_eq!(merge(&once, &once).0, once.clone());
+            // Commutative up to ties: the same steps either way, and without equal times
+            // the same check-ins.
+            let (other_way, _) = merge(&theirs, &ours);
+            for (date, evening) in &once.evenings {
+                let flipped = &other_way.evenings[date];
+                prop_assert_eq!(evening.checks.keys().collect::<Vec<_>>(), flipped.checks.keys().collect::<Vec<_>>());
+                for (step, check_in) in &evening.checks {
+                    let tie = match (ours.check_in(*date, step), theirs.check_in(*date, step)) {
+                        (Some(a), Some(b)) => a.at == b.at && a != b,
+                        _ => false,
+                    };
+                    if !tie {
+                        prop_assert_eq!(check_in, &flipped.checks[step]);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,284 @@
+//! The data in the user's hands: export (CSV for spreadsheets, JSON as the backup) and
+//! import of a JSON backup, shared by the command line and the window.
+//!
+//! Why a module of its own: both front ends must produce the same files and the same
+//! preview, and neither may touch the disk itself ([`crate::store`] writes and reads the
+//! files, [`crate::model::merge`] decides what an import changes).
+//!
+//! # CSV
+//!
+//! One row per evening and step: the steps of the evening's recorded routine in their
+//! order, then any other step checked that evening; a step of the routine with no
+//! check-in reads "not marked". The header and the state words are in the user's
+//! language, since the file is for people and spreadsheets; programs should read the
+//! JSON export. Step titles are the user's own for custom steps (and catalog steps they
+//! renamed), the catalog's in the user's language otherwise. Quoting is the `csv`
+//! crate's (RFC 4180), so commas, quotes and line breaks in a title survive.
+//! `time` is the wall-clock time the check-in was made (`2026-11-26 21:04:00`, a form
+//! spreadsheets read as a date and time), and `utc_offset` the offset in force then, so
+//! nothing of the journal's instant is lost.
+//!
+//! A CSV *file* starts with a UTF-8 byte order mark: Excel reads a CSV without one in
+//! the legacy code page of the system (Cyrillic titles come out garbled), while
+//! LibreOffice, Google Sheets and CSV libraries (the `csv` crate, Python's `utf-8-sig`)
+//! recognise and drop it. CSV written to standard output has none: it goes to scripts.
+//!
+//! # JSON
+//!
+//! The journal document itself, with its `schema_version`, limited to the chosen dates:
+//! what `import` reads back.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use crate::i18n::{self, catalog_title};
+use crate::model::{Config, Evening, Journal, MergeReport, Outcome, merge};
+use crate::store::{Store, StoreError, TransferError, Updated, to_bytes};
+use crate::tr;
+
+/// What an export is written as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    Csv,
+    Json,
+}
+
+impl ExportFormat {
+    /// The usual file name extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Csv => "csv",
+            ExportFormat::Json => "json",
+        }
+    }
+}
+
+/// The evenings to export, both ends included; `None` is open.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DateRange {
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+}
+
+impl DateRange {
+    pub fn contains(&self, date: NaiveDate) -> bool {
+        self.from.is_none_or(|from| from <= date) && self.to.is_none_or(|to| date <= to)
+    }
+}
+
+/// An export as bytes, and what it holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Export {
+    pub bytes: Vec<u8>,
+    pub evenings: usize,
+    /// CSV rows (without the header), or check-ins in the JSON.
+    pub rows: usize,
+}
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Renders the evenings of `journal` in `range`; `bom` puts a UTF-8 byte order mark
+/// before CSV (files; see the module notes).
+pub fn render(
+    journal: &Journal,
+    config: &Config,
+    format: ExportFormat,
+    range: DateRange,
+    bom: bool,
+) -> Result<Export, TransferError> {
+    let evenings = journal.evenings.iter().filter(|(date, _)| range.contains(**date));
+    match format {
+        ExportFormat::Json => {
+            let part =
+                Journal { evenings: evenings.map(|(d, e)| (*d, e.clone())).collect(), extra: journal.extra.clone() };
+            let bytes = to_bytes(&part).map_err(|e| TransferError::Encode(e.to_string()))?;
+            Ok(Export { bytes, evenings: part.evenings.len(), rows: part.check_in_count() })
+        }
+        ExportFormat::Csv => {
+            let encode =
+                |error: csv::Error| TransferError::Encode(tr!("transfer-error-csv", error = error.to_string()));
+            let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(if bom {
+                BOM.to_vec()
+            } else {
+                Vec::new()
+            });
+            let columns = ["date", "step", "title", "state", "time", "value", "utc_offset"];
+            writer.write_record(columns.map(|column| tr!("export-csv-column", column = column))).map_err(encode)?;
+            let (mut count, mut rows) = (0, 0);
+            for (date, evening) in evenings {
+                count += 1;
+                for row in csv_rows(*date, evening, config) {
+                    writer.write_record(&row).map_err(encode)?;
+                    rows += 1;
+                }
+            }
+            let bytes = writer.into_inner().map_err(|e| encode(e.into_error().into()))?;
+            Ok(Export { bytes, evenings: count, rows })
+        }
+    }
+}
+
+/// The rows of one evening (see the module notes for which steps, in which order).
+fn csv_rows(date: NaiveDate, evening: &Evening, config: &Config) -> Vec<[String; 7]> {
+    let routine = evening.routine.iter().flatten();
+    let others = evening.checks.keys().filter(|id| !evening.routine.as_ref().is_some_and(|r| r.contains(*id)));
+    let mut seen = std::collections::HashSet::new();
+    routine
+        .chain(others)
+        .filter(|id| seen.insert(id.as_str()))
+        .map(|id| {
+            let title = config.routine.get(id).map_or_else(|| catalog_title(id), i18n::step_title);
+            let check = evening.checks.get(id);
+            let state = match check.map(|c| c.outcome) {
+                Some(Outcome::Done) => "done",
+                Some(Outcome::Skipped) => "skipped",
+                None => "none",
+            };
+            [
+                date.to_string(),
+                id.clone(),
+                title,
+                tr!("export-csv-state", state = state),
+                check.map(|c| c.at.format("%Y-%m-%d %H:%M:%S").to_string()).unwrap_or_default(),
+                check.and_then(|c| c.value).map(|v| v.to_string()).unwrap_or_default(),
+                check.map(|c| c.at.format("%:z").to_string()).unwrap_or_default(),
+            ]
+        })
+        .collect()
+}
+
+/// Renders an export from what is on disk now and writes it to `path` (see
+/// [`Store::write_export`]).
+pub fn export_to_file(
+    store: &Store,
+    format: ExportFormat,
+    range: DateRange,
+    path: &Path,
+) -> Result<Export, TransferError> {
+    let snapshot = store.load()?;
+    let export = render(&snapshot.journal.value, &snapshot.config.value, format, range, true)?;
+    store.write_export(path, &export.bytes)?;
+    Ok(export)
+}
+
+/// A checked import file and what merging it would do to the journal as it is now.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportPreview {
+    pub path: PathBuf,
+    pub incoming: Journal,
+    pub report: MergeReport,
+}
+
+/// Reads and checks `path`, and works out what importing it would change; writes nothing.
+pub fn preview_import(store: &Store, path: &Path) -> Result<ImportPreview, TransferError> {
+    let incoming = store.read_import(path)?;
+    let current = store.load_journal()?;
+    if let Some(reason) = current.read_only {
+        return Err(StoreError::ReadOnly(reason).into());
+    }
+    let (_, report) = merge(&current.value, &incoming);
+    Ok(ImportPreview { path: path.to_owned(), incoming, report })
+}
+
+/// Merges a previewed file into the journal as it is on disk now (the counts can differ
+/// from the preview's when another process saved in between).
+pub fn import(store: &Store, preview: &ImportPreview) -> Result<Updated<MergeReport>, TransferError> {
+    store.import_journal(&preview.incoming)
+}
+
+/// The preview in a few lines: evenings, check-ins, night logs, and the conflicts.
+pub fn preview_text(report: &MergeReport) -> String {
+    let mut lines = vec![
+        tr!("import-preview-evenings", new = report.evenings_new, present = report.evenings_present),
+        tr!("import-preview-check-ins", new = report.check_ins_new, present = report.check_ins_present),
+    ];
+    if report.nights_new + report.nights_present + report.nights_conflicting > 0 {
+        lines.push(tr!("import-preview-nights", new = report.nights_new, present = report.nights_present));
+    }
+    if report.conflicts() > 0 {
+        let replaced = report.check_ins_replaced + report.nights_replaced;
+        lines.push(tr!("import-preview-conflicts", conflicts = report.conflicts(), replaced = replaced));
+    }
+    if !report.adds_anything() {
+        lines.push(tr!("import-preview-nothing"));
+    }
+    lines.join("\n")
+}
+
+/// What an import did, in one sentence.
+pub fn import_result_text(path: &Path, updated: &Updated<MergeReport>) -> String {
+    let path = path.display().to_string();
+    let report = &updated.value;
+    if !updated.saved || !report.adds_anything() {
+        return tr!("import-done-nothing", path = path);
+    }
+    tr!(
+        "import-done",
+        path = path,
+        evenings = report.evenings_new,
+        check_ins = report.check_ins_new,
+        nights = report.nights_new,
+        replaced = report.check_ins_replaced + report.nights_replaced
+    )
+}
+
+/// What an export did, in one sentence.
+pub fn export_result_text(path: &Path, export: &Export) -> String {
+    tr!("export-done", path = path.display().to_string(), evenings = export.evenings, rows = export.rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{Language, with_language};
+    use crate::model::{CheckIn, Step};
+    use chrono::DateTime;
+
+    fn date(day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, day).unwrap()
+    }
+
+    #[test]
+    fn csv_has_a_row_per_evening_and_step_with_titles_in_the_users_language() {
+        let mut config = Config::default();
+        let tricky = "Tea, \"calm\"\nthen read";
+        config.routine.steps.push(Step::custom(
+            "my-tea".into(),
+            tricky.into(),
+            crate::model::Anchor::At { time: chrono::NaiveTime::from_hms_opt(21, 0, 0).unwrap() },
+        ));
+        let mut journal = Journal::default();
+        let at = DateTime::parse_from_rfc3339("2026-11-26T21:04:00+01:00").unwrap();
+        journal.record(date(26), "my-tea", CheckIn::new(Outcome::Done, at, None));
+        journal.record(date(26), "humidity-check", CheckIn::new(Outcome::Done, at, Some(45.5)));
+        journal.evenings.get_mut(&date(26)).unwrap().routine = Some(vec!["warm-bath".into(), "humidity-check".into()]);
+        journal.record(date(27), "gone-step", CheckIn::new(Outcome::Skipped, at, None));
+        let range = DateRange { from: Some(date(26)), to: Some(date(26)) };
+        let export =
+            with_language(Language::Russian, || render(&journal, &config, ExportFormat::Csv, range, true).unwrap());
+        assert_eq!((export.evenings, export.rows), (1, 3));
+        assert!(export.bytes.starts_with(BOM));
+        let mut reader = csv::Reader::from_reader(export.bytes.as_slice());
+        assert_eq!(reader.headers().unwrap().get(0), Some("Дата"), "the BOM is not part of the header");
+        let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        let fields = |n: usize| rows[n].iter().collect::<Vec<_>>();
+        assert_eq!(fields(0), ["2026-11-26", "warm-bath", "Тёплая ванна", "не отмечен", "", "", ""]);
+        assert_eq!(
+            fields(1),
+            [
+                "2026-11-26",
+                "humidity-check",
+                "Проверить влажность в спальне",
+                "выполнен",
+                "2026-11-26 21:04:00",
+                "45.5",
+                "+01:00"
+            ]
+        );
+        assert_eq!(fields(2)[2], tricky);
+        let plain = render(&journal, &config, ExportFormat::Csv, DateRange::default(), false).unwrap();
+        assert!(plain.bytes.starts_with(b"Date,"));
+        assert_eq!(plain.rows, 4);
+    }
+}

@@ -1,0 +1,211 @@
+//! Export and import as a user meets them on the command line: the real binary, a
+//! temporary `--data-dir`, files read back with a real CSV parser and the store.
+
+use std::fs;
+use std::path::Path;
+
+use bedtime_coach::model::{Journal, Outcome};
+use bedtime_coach::store::{Paths, Store};
+
+mod common;
+
+use common::{date, run};
+
+const TRICKY: &str = "Tea, \"chamomile\"\nthen a book";
+
+fn journal(dir: &Path) -> Journal {
+    Store::new(Paths::in_dir(dir)).load_journal().unwrap().value
+}
+
+fn journal_bytes(dir: &Path) -> Vec<u8> {
+    fs::read(dir.join("journal.json")).unwrap()
+}
+
+/// A routine with a custom step whose title has a comma, quotes and a line break, and
+/// check-ins on two evenings.
+fn recorded(dir: &Path) {
+    run(dir, &["routine", "add", "my-tea", "--title", TRICKY, "--at", "21:00"]).ok();
+    run(dir, &["check", "my-tea", "--date", "2026-11-26"]).ok();
+    run(dir, &["check", "warm-bath", "--skip", "--date", "2026-11-26"]).ok();
+    run(dir, &["check", "humidity-check", "--value", "45.5", "--date", "2026-11-26"]).ok();
+    run(dir, &["check", "lights-out", "--date", "2026-11-25"]).ok();
+}
+
+fn records(bytes: &[u8]) -> (Vec<String>, Vec<Vec<String>>) {
+    let mut reader = csv::Reader::from_reader(bytes);
+    let header = reader.headers().unwrap().iter().map(String::from).collect();
+    let rows = reader.records().map(|r| r.unwrap().iter().map(String::from).collect()).collect();
+    (header, rows)
+}
+
+#[test]
+fn csv_round_trips_through_a_real_csv_parser() {
+    let dir = tempfile::tempdir().unwrap();
+    recorded(dir.path());
+    let stdout = run(dir.path(), &["export", "--format", "csv"]).ok().out.stdout;
+    assert!(stdout.starts_with(b"Date,"), "no byte order mark on standard output");
+    let (header, rows) = records(&stdout);
+    assert_eq!(header, ["Date", "Step id", "Title", "State", "Time", "Value", "UTC offset"]);
+    let row = |date: &str, step: &str| {
+        rows.iter().find(|r| r[0] == date && r[1] == step).unwrap_or_else(|| panic!("{date} {step} in {rows:?}"))
+    };
+    let tea = row("2026-11-26", "my-tea");
+    assert_eq!(tea[2], TRICKY, "the title comes back whole");
+    assert_eq!(tea[3], "done");
+    assert!(tea[4].starts_with("2026-"), "{tea:?}");
+    assert_eq!(row("2026-11-26", "warm-bath")[3], "skipped");
+    assert_eq!(row("2026-11-26", "humidity-check")[5], "45.5");
+    // A step of the evening's routine with no check-in is a row of its own.
+    assert_eq!(row("2026-11-26", "set-alarm")[3], "not marked");
+    assert_eq!(row("2026-11-26", "set-alarm")[4], "");
+    // Each evening's rows are its routine's steps, once each.
+    let evening: Vec<_> = rows.iter().filter(|r| r[0] == "2026-11-26").map(|r| r[1].clone()).collect();
+    let mut unique = evening.clone();
+    unique.dedup();
+    assert_eq!(evening, unique);
+    assert!(evening.len() >= 13, "{evening:?}");
+
+    // To a file: a byte order mark for spreadsheets, the same records, mode 0600.
+    let file = dir.path().join("out/evenings.csv");
+    fs::create_dir(dir.path().join("out")).unwrap();
+    let said = run(dir.path(), &["export", "--format", "csv", "-o", file.to_str().unwrap()]).ok().stdout();
+    assert!(said.contains("Exported 2 evenings"), "{said}");
+    let bytes = fs::read(&file).unwrap();
+    assert!(bytes.starts_with(b"\xEF\xBB\xBFDate,"));
+    assert_eq!(records(&bytes), (header, rows.clone()));
+    use std::os::unix::fs::PermissionsExt;
+    assert_eq!(fs::metadata(&file).unwrap().permissions().mode() & 0o777, 0o600);
+
+    // Dates limit the evenings; Russian headers and titles.
+    let one = run(dir.path(), &["export", "--format", "csv", "--from", "2026-11-26", "--to", "2026-11-26"]).ok();
+    assert!(records(&one.out.stdout).1.iter().all(|r| r[0] == "2026-11-26"));
+    let russian =
+        common::output(common::bin(dir.path()).env("LANG", "ru_RU.UTF-8").args(["export", "--format", "csv"]));
+    let (header, rows) = records(&russian.ok().out.stdout);
+    assert_eq!(header[0], "Дата");
+    assert!(rows.iter().any(|r| r[2] == "Тёплая ванна" && r[3] == "пропущен"), "{rows:?}");
+    let bad = run(dir.path(), &["export", "--from", "2026-11-27", "--to", "2026-11-26"]);
+    assert_eq!(bad.code(), 1);
+    assert!(bad.stderr().contains("--from 2026-11-27 is after --to 2026-11-26"), "{}", bad.stderr());
+}
+
+#[test]
+fn a_json_export_imports_into_an_empty_and_an_overlapping_journal() {
+    let source = tempfile::tempdir().unwrap();
+    recorded(source.path());
+    let backup = source.path().join("backup.json");
+    run(source.path(), &["export", "-o", backup.to_str().unwrap()]).ok();
+    let exported: serde_json::Value = serde_json::from_slice(&fs::read(&backup).unwrap()).unwrap();
+    assert_eq!(exported["schema_version"], 2);
+    // Without -o, the same document on standard output.
+    let printed = run(source.path(), &["export", "--format", "json"]).ok().json();
+    assert_eq!(printed, exported);
+    let original = journal(source.path());
+
+    // Into an empty journal: everything, once.
+    let empty = tempfile::tempdir().unwrap();
+    let preview = run(empty.path(), &["import", backup.to_str().unwrap(), "--dry-run"]).ok().stdout();
+    assert!(preview.contains("Evenings: new 2, already in your journal 0."), "{preview}");
+    assert!(preview.contains("Check-ins: new 4, already in your journal 0."), "{preview}");
+    assert!(preview.contains("Nothing was changed"), "{preview}");
+    assert!(!empty.path().join("journal.json").exists(), "a dry run writes nothing");
+    let done = run(empty.path(), &["import", backup.to_str().unwrap()]).ok().stdout();
+    assert!(done.contains("2 new evenings, 4 new check-ins"), "{done}");
+    assert_eq!(journal(empty.path()), original);
+    let before = journal_bytes(empty.path());
+    let again = run(empty.path(), &["import", backup.to_str().unwrap()]).ok().stdout();
+    assert!(again.contains("Nothing to import"), "{again}");
+    assert_eq!(journal_bytes(empty.path()), before, "twice is once, byte for byte");
+
+    // Into an overlapping journal: a later record of one step, an evening of its own.
+    let overlap = tempfile::tempdir().unwrap();
+    run(overlap.path(), &["routine", "add", "my-tea", "--title", TRICKY, "--at", "21:00"]).ok();
+    run(overlap.path(), &["check", "humidity-check", "--value", "50", "--date", "2026-11-26"]).ok();
+    run(overlap.path(), &["check", "lights-out", "--date", "2026-11-27"]).ok();
+    let done = run(overlap.path(), &["import", backup.to_str().unwrap()]).ok().stdout();
+    assert!(done.contains("Evenings: new 1, already in your journal 1."), "{done}");
+    assert!(done.contains("Recorded differently in the file and in your journal: 1."), "{done}");
+    let merged = journal(overlap.path());
+    assert_eq!(merged.evenings.len(), 3);
+    assert_eq!(merged.check_in_count(), 5, "no check-in twice, none lost");
+    // Ours was recorded after the export's: it stays.
+    assert_eq!(merged.check_in(date(2026, 11, 26), "humidity-check").unwrap().value, Some(50.0));
+    assert_eq!(merged.check_in(date(2026, 11, 26), "warm-bath").unwrap().outcome, Outcome::Skipped);
+    assert!(merged.check_in(date(2026, 11, 27), "lights-out").is_some());
+    let before = journal_bytes(overlap.path());
+    run(overlap.path(), &["import", backup.to_str().unwrap()]).ok();
+    assert_eq!(journal_bytes(overlap.path()), before, "twice is once");
+    assert!(overlap.path().join("journal.json.bak").exists(), "the journal before the import is kept");
+}
+
+#[test]
+fn damaged_or_newer_files_are_refused_and_the_journal_is_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    recorded(dir.path());
+    let before = journal_bytes(dir.path());
+    let names = |dir: &Path| {
+        let mut names: Vec<_> = fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name()).collect();
+        names.sort();
+        names
+    };
+    let files_before = names(dir.path());
+    let elsewhere = tempfile::tempdir().unwrap();
+    let cases: Vec<(&str, &[u8], &str)> = vec![
+        ("future.json", br#"{"schema_version":3,"evenings":{}}"#, "written by a newer Bedtime Coach (journal format 3"),
+        ("huge-version.json", br#"{"schema_version":123456789012345678901234567890,"evenings":{}}"#, "newer"),
+        ("cut.json", br#"{"schema_version":2,"evenings":{"2026-11-26":{"checks":{"#, "cannot be imported"),
+        (
+            "twice.json",
+            br#"{"schema_version":2,"evenings":{"2026-11-20":{},"2026-11-20":{"checks":{}}}}"#,
+            "cannot be imported",
+        ),
+        ("no-version.json", br#"{"evenings":{}}"#, "cannot be imported"),
+        ("routine.json", br#"{"schema_version":1,"routine":{"steps":[]}}"#, "has no evenings"),
+        ("evenings.csv", b"\xEF\xBB\xBFDate,Step id\n2026-11-26,warm-bath\n", "cannot be imported"),
+        (
+            "far.json",
+            br#"{"schema_version":2,"evenings":{"3000-01-01":{"checks":{}}}}"#,
+            "has an evening dated 3000-01-01",
+        ),
+        (
+            "bad-check.json",
+            br#"{"schema_version":2,"evenings":{"2026-11-26":{"checks":{"warm-bath":{"outcome":"maybe","at":"x"}}}}}"#,
+            "cannot be imported",
+        ),
+    ];
+    for (name, bytes, expected) in cases {
+        let file = elsewhere.path().join(name);
+        fs::write(&file, bytes).unwrap();
+        let refused = run(dir.path(), &["import", file.to_str().unwrap()]);
+        assert_eq!(refused.code(), 1, "{name}: {}", refused.stdout());
+        assert!(refused.stderr().contains(expected), "{name}: {}", refused.stderr());
+        assert!(
+            refused.stderr().contains("nothing was changed") || expected == "newer",
+            "{name}: {}",
+            refused.stderr()
+        );
+        assert_eq!(refused.stderr().lines().count(), 1, "one sentence: {}", refused.stderr());
+        assert_eq!(journal_bytes(dir.path()), before, "{name}: the journal is unchanged");
+        assert_eq!(fs::read(&file).unwrap(), bytes, "{name}: the file to import is never written");
+    }
+    // A FIFO is refused at once (reading it would wait forever), a missing file named.
+    let fifo = elsewhere.path().join("pipe.json");
+    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let refused = run(dir.path(), &["import", fifo.to_str().unwrap()]);
+    assert_eq!(refused.code(), 1);
+    let missing = run(dir.path(), &["import", "/nonexistent/backup.json"]);
+    assert!(missing.stderr().contains("/nonexistent/backup.json"), "{}", missing.stderr());
+    assert_eq!(journal_bytes(dir.path()), before);
+    assert_eq!(names(dir.path()), files_before, "no backup, no file kept aside, nothing new");
+
+    // An export never replaces the app's own files, whatever the name leads to.
+    let journal_file = dir.path().join("journal.json");
+    let link = elsewhere.path().join("link.json");
+    std::os::unix::fs::symlink(&journal_file, &link).unwrap();
+    for target in [journal_file.clone(), dir.path().join("journal.json.bak"), link, dir.path().join("routine.json")] {
+        let refused = run(dir.path(), &["export", "-o", target.to_str().unwrap()]);
+        assert_eq!(refused.code(), 1, "{}", target.display());
+        assert!(refused.stderr().contains("one of Bedtime Coach's own files"), "{}", refused.stderr());
+    }
+    assert_eq!(journal_bytes(dir.path()), before);
+}
