@@ -1150,3 +1150,76 @@ fn settings_turn_the_morning_invitation_off() {
     h.run();
     assert!(store(dir.path()).load_config().unwrap().value.settings.morning_invitation);
 }
+
+/// Replaces the text of the field labelled `label` with `text`.
+fn type_into(h: &mut Harness<'static, App>, label: &str, text: &str) {
+    h.get_by_label(label).focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label(label).type_text(text);
+    h.run();
+}
+
+#[test]
+fn settings_your_data_exports_to_a_path_and_imports_after_a_preview() {
+    use bedtime_coach::transfer::{DateRange, ExportFormat, export_to_file};
+    let dir = tempfile::tempdir().unwrap();
+    saved_routine(dir.path());
+    let at = chrono::DateTime::parse_from_rfc3339("2026-11-26T21:04:00+01:00").unwrap();
+    let check =
+        |evening, step: &str| Change::Check { evening, step: step.into(), outcome: Outcome::Done, value: None, at };
+    check(evening(), "warm-bath").apply(&store(dir.path())).unwrap();
+    let mut h = harness(dir.path());
+    h.get_by_label("Settings").click();
+    h.run();
+    h.get_by_label("Your data");
+    h.get_by_label("Export and import");
+
+    // No file dialog in tests: the path field, labelled, with a suggestion to replace.
+    h.get_by_label("Export as CSV…").click();
+    h.run();
+    let csv_file = dir.path().join("exported.csv");
+    type_into(&mut h, "Save the export as", &csv_file.display().to_string());
+    h.get_by_label("Export").click();
+    h.run();
+    h.get_by_label_contains("Exported one evening");
+    let bytes = std::fs::read(&csv_file).unwrap();
+    let mut reader = csv::Reader::from_reader(bytes.as_slice());
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert!(rows.iter().any(|r| &r[1] == "warm-bath" && &r[3] == "done"), "{rows:?}");
+    assert!(h.query_by_label("Save the export as").is_none(), "the field closes after the export");
+
+    // Import: another computer's export, overlapping on one check-in.
+    let other = tempfile::tempdir().unwrap();
+    saved_routine(other.path());
+    check(evening(), "warm-bath").apply(&store(other.path())).unwrap();
+    check(common::date(2026, 11, 25), "lights-out").apply(&store(other.path())).unwrap();
+    let backup = other.path().join("backup.json");
+    export_to_file(&store(other.path()), ExportFormat::Json, DateRange::default(), &backup).unwrap();
+    let before = std::fs::read(dir.path().join("journal.json")).unwrap();
+    h.get_by_label("Import…").click();
+    h.run();
+    type_into(&mut h, "File to import", &backup.display().to_string());
+    h.get_by_label("Show what it adds").click();
+    h.run();
+    h.get_by_label_contains("Evenings: new 1, already in your journal 1.");
+    h.get_by_label_contains("Check-ins: new 1, already in your journal 1.");
+    assert_eq!(std::fs::read(dir.path().join("journal.json")).unwrap(), before, "nothing merged before the yes");
+    h.get_by_label("Import").click();
+    h.run();
+    h.get_by_label_contains("one new evening, one new check-in");
+    let journal = store(dir.path()).load_journal().unwrap().value;
+    assert_eq!(journal.check_in_count(), 2);
+    assert!(journal.check_in(common::date(2026, 11, 25), "lights-out").is_some());
+
+    // A file that is not an export: refused in a banner, the journal unchanged.
+    let after = std::fs::read(dir.path().join("journal.json")).unwrap();
+    h.get_by_label("Import…").click();
+    h.run();
+    type_into(&mut h, "File to import", &csv_file.display().to_string());
+    h.get_by_label("Show what it adds").click();
+    h.run();
+    h.get_by_label_contains("cannot be imported");
+    assert!(h.query_by_label("Import").is_none(), "no preview to confirm");
+    assert_eq!(std::fs::read(dir.path().join("journal.json")).unwrap(), after);
+}

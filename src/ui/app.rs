@@ -12,6 +12,8 @@ use chrono::{DateTime, Local, Timelike};
 use eframe::egui;
 
 use super::banners::{Banner, BannerKind, Banners, REMINDER_BANNER};
+use super::data_transfer::{self, Purpose, Stage, TransferAction, TransferState};
+use super::file_dialog::{Answer, FileDialog};
 use super::file_watch::{self, FileWatch};
 use super::open_folder::FolderOpener;
 use super::pending::{BUSY_BANNER, PendingChanges, RETRY_EVERY};
@@ -74,6 +76,8 @@ pub struct App {
     file_watch: Option<FileWatch>,
     pending: PendingChanges,
     folders: FolderOpener,
+    /// Settings → Your data: export and import.
+    data_transfer: TransferState,
     service: ServiceStarter,
     reminder_info: ReminderInfo,
     tonight: tonight::TonightState,
@@ -105,6 +109,7 @@ impl App {
             file_watch: None,
             pending: PendingChanges::default(),
             folders: FolderOpener::default(),
+            data_transfer: TransferState::default(),
             service: ServiceStarter::default(),
             reminder_info: ReminderInfo::default(),
             tonight: Default::default(),
@@ -121,6 +126,13 @@ impl App {
     /// window's own binary; tests name the built one).
     pub fn with_service_program(mut self, program: Option<PathBuf>) -> Self {
         self.service.program = program;
+        self
+    }
+
+    /// Export and import ask for files with the desktop's dialog (without this, with a
+    /// path field: tests).
+    pub fn with_file_dialog(mut self) -> Self {
+        self.data_transfer.dialog = FileDialog::desktop();
         self
     }
 
@@ -176,6 +188,7 @@ impl App {
     /// starts the reminder service when reminders are on and none runs.
     pub fn install(&mut self, ctx: &egui::Context) {
         self.folders.set_context(ctx.clone());
+        self.data_transfer.dialog.set_context(ctx.clone());
         self.speaking(|app| app.install_in_language(ctx));
     }
 
@@ -286,6 +299,9 @@ impl App {
 
     fn logic_in_language(&mut self, ctx: &egui::Context) {
         self.retry_pending(ctx);
+        if let Some(answer) = self.data_transfer.dialog.poll() {
+            self.file_chosen(answer);
+        }
         for failure in self.folders.take_failures() {
             // No file manager here: give the path, which the banner lets the user copy.
             let message =
@@ -396,7 +412,8 @@ impl App {
                     self.reminder_info.tonight =
                         crate::remind::report::evening_report(&service_config, &plan, &self.reminder_info.log, &now);
                     scrolling(ui, "settings", |ui| {
-                        settings::settings_ui(ui, config, self.store.paths(), &self.reminder_info, &mut actions)
+                        settings::settings_ui(ui, config, self.store.paths(), &self.reminder_info, &mut actions);
+                        data_transfer::data_transfer_ui(ui, &mut self.data_transfer, &mut actions);
                     })
                 }
                 Screen::AboutSleep => {
@@ -455,6 +472,7 @@ impl App {
                 }
                 Action::DismissBanner(index) => self.banners.dismiss(index),
                 Action::OpenFolder(path) => self.folders.open(&path),
+                Action::Transfer(action) => changed |= self.transfer(action),
                 Action::Undo => {
                     self.banners.remove_undo();
                     let undo = std::mem::take(&mut self.undo);
@@ -542,6 +560,87 @@ impl App {
     fn run(&mut self, command: Change) -> bool {
         match self.pending.apply(command, &self.store) {
             Ok(saved) => saved,
+            Err(error) => {
+                self.banners.push(Banner::new(BannerKind::Error, error.to_string()));
+                self.collect_notices();
+                false
+            }
+        }
+    }
+}
+
+/// Export and import (Settings → Your data): the file work the section asks for.
+impl App {
+    /// Does what the section asked; `true` when the journal changed.
+    fn transfer(&mut self, action: TransferAction) -> bool {
+        match action {
+            TransferAction::Choose(purpose) => {
+                let today = (self.clock)().date_naive();
+                self.data_transfer.choose(purpose, today, &crate::store::default_report_dir());
+            }
+            TransferAction::Export(format, path) => self.export(format, &path),
+            TransferAction::Preview(path) => self.preview_import(&path),
+            TransferAction::ConfirmImport => return self.confirm_import(),
+            TransferAction::Cancel => self.data_transfer.stage = Stage::Idle,
+        }
+        false
+    }
+
+    /// The dialog closed: go on with the file, or offer the path field instead.
+    fn file_chosen(&mut self, answer: Answer) {
+        let Stage::Dialog(purpose) = self.data_transfer.stage else { return };
+        match answer {
+            Answer::Chosen(path) => match purpose {
+                Purpose::Export(format) => self.export(format, &path),
+                Purpose::Import => self.preview_import(&path),
+            },
+            Answer::Cancelled | Answer::Unavailable(_) => self.data_transfer.stage = Stage::Typing(purpose),
+        }
+    }
+
+    fn export(&mut self, format: crate::transfer::ExportFormat, path: &std::path::Path) {
+        let range = crate::transfer::DateRange::default();
+        match crate::transfer::export_to_file(&self.store, format, range, path) {
+            Ok(export) => {
+                let message = crate::transfer::export_result_text(path, &export);
+                let folder = path.parent().map(PathBuf::from);
+                self.banners.push(Banner::about_folder(BannerKind::Info, message, folder));
+                self.data_transfer.stage = Stage::Idle;
+            }
+            Err(error) => {
+                // The path field stays, to correct the path.
+                self.data_transfer.path = path.display().to_string();
+                self.data_transfer.stage = Stage::Typing(Purpose::Export(format));
+                self.banners.push(Banner::new(BannerKind::Error, error.to_string()));
+            }
+        }
+    }
+
+    fn preview_import(&mut self, path: &std::path::Path) {
+        match crate::transfer::preview_import(&self.store, path) {
+            Ok(preview) => self.data_transfer.stage = Stage::Preview(Box::new(preview)),
+            Err(error) => {
+                self.data_transfer.path = path.display().to_string();
+                self.data_transfer.stage = Stage::Typing(Purpose::Import);
+                self.banners.push(Banner::new(BannerKind::Error, error.to_string()));
+            }
+        }
+    }
+
+    /// Merges the previewed file. The one change that may wait a moment for the lock
+    /// (the user asked for it and is looking at the preview); a frame otherwise never does.
+    fn confirm_import(&mut self) -> bool {
+        let Stage::Preview(preview) = std::mem::take(&mut self.data_transfer.stage) else { return false };
+        self.store.set_lock_timeout(Duration::from_secs(2));
+        let imported = crate::transfer::import(&self.store, &preview);
+        self.store.set_lock_timeout(Duration::ZERO);
+        match imported {
+            Ok(updated) => {
+                let message = crate::transfer::import_result_text(&preview.path, &updated);
+                self.banners.push(Banner::new(BannerKind::Info, message));
+                self.collect_notices();
+                updated.saved
+            }
             Err(error) => {
                 self.banners.push(Banner::new(BannerKind::Error, error.to_string()));
                 self.collect_notices();

@@ -7,6 +7,8 @@
 mod about_sleep;
 mod app;
 mod banners;
+mod data_transfer;
+mod file_dialog;
 mod file_watch;
 mod night;
 mod open_folder;
@@ -41,12 +43,15 @@ pub enum Action {
     OpenFolder(std::path::PathBuf),
     /// Start reminders at login (or stop doing so).
     Autostart(bool),
+    /// Export or import (Settings → Your data).
+    Transfer(data_transfer::TransferAction),
 }
 
 /// Opens the window and runs until it is closed.
 pub fn run_window(store: Store) -> anyhow::Result<()> {
     let persistence = store.paths().data_dir.join("window.ron");
-    let app = App::new(store, app::system_clock()).with_service_program(std::env::current_exe().ok());
+    let app =
+        App::new(store, app::system_clock()).with_service_program(std::env::current_exe().ok()).with_file_dialog();
     let mut viewport = egui::ViewportBuilder::default()
         .with_title(crate::i18n::t("ui-app-name"))
         .with_app_id("bedtime-coach")

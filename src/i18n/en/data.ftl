@@ -66,3 +66,22 @@ transfer-error-damaged = { $path } cannot be imported, it is damaged or not a Be
 transfer-error-not-a-journal = { $path } is not a journal export of Bedtime Coach (it has no evenings); nothing was changed.
 transfer-error-date = { $path } has an evening dated { $date }, outside the years Bedtime Coach keeps ({ $first } to { $last }); nothing was changed.
 transfer-error-csv = Could not write the CSV export: { $error }.
+
+## The window: Settings → Your data (src/ui/data_transfer.rs).
+
+ui-data-heading = Export and import
+ui-data-intro = Export your journal as CSV for a spreadsheet, or as JSON, the backup that Import reads back. Import merges a JSON export into this journal without duplicating anything.
+ui-data-export-csv = Export as CSV…
+ui-data-export-json = Export as JSON…
+ui-data-import = Import…
+ui-data-export-csv-title = Export the journal as CSV
+ui-data-export-json-title = Export the journal as JSON
+ui-data-import-title = Import a journal export (JSON)
+ui-data-dialog-open = Choose the file in the dialog…
+ui-data-export-path = Save the export as
+ui-data-export-go = Export
+ui-data-import-path = File to import
+ui-data-import-go = Show what it adds
+ui-data-cancel = Cancel
+ui-data-preview-heading = Importing { $path }:
+ui-data-import-confirm = Import

@@ -51,3 +51,22 @@ transfer-error-damaged = { $path } нельзя импортировать: он
 transfer-error-not-a-journal = { $path } — не выгрузка дневника Bedtime Coach (в нём нет вечеров); ничего не изменено.
 transfer-error-date = В { $path } есть вечер с датой { $date }, вне лет, которые хранит Bedtime Coach (с { $first } по { $last }); ничего не изменено.
 transfer-error-csv = Не удалось записать выгрузку CSV: { $error }.
+
+## Окно: Настройки → Ваши данные (src/ui/data_transfer.rs).
+
+ui-data-heading = Выгрузка и импорт
+ui-data-intro = Выгрузите дневник в CSV для таблиц или в JSON — резервную копию, которую читает импорт. Импорт добавляет выгрузку JSON в этот дневник, ничего не дублируя.
+ui-data-export-csv = Выгрузить в CSV…
+ui-data-export-json = Выгрузить в JSON…
+ui-data-import = Импортировать…
+ui-data-export-csv-title = Выгрузка дневника в CSV
+ui-data-export-json-title = Выгрузка дневника в JSON
+ui-data-import-title = Импорт выгрузки дневника (JSON)
+ui-data-dialog-open = Выберите файл в открывшемся окне…
+ui-data-export-path = Сохранить выгрузку как
+ui-data-export-go = Выгрузить
+ui-data-import-path = Файл для импорта
+ui-data-import-go = Показать, что добавится
+ui-data-cancel = Отмена
+ui-data-preview-heading = Импорт { $path }:
+ui-data-import-confirm = Импортировать

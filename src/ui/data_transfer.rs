@@ -1,0 +1,153 @@
+//! Settings → Your data: export the journal (CSV for a spreadsheet, JSON as a backup)
+//! and import a JSON export, with a preview to confirm.
+//!
+//! Why a file of its own: the flow has stages (a file dialog that may take minutes, a
+//! path field when there is none, a preview waiting for a yes) that Settings should not
+//! carry. Like every view it only draws and emits [`TransferAction`]s; the app does the
+//! file work at the end of the frame through [`crate::transfer`], and the dialog runs on
+//! its own thread ([`super::file_dialog`]).
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use eframe::egui::{self, RichText};
+
+use super::Action;
+use super::file_dialog::{FileDialog, Request};
+use crate::i18n::t;
+use crate::tr;
+use crate::transfer::{ExportFormat, ImportPreview, preview_text};
+
+/// What the user wants a file for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    Export(ExportFormat),
+    Import,
+}
+
+/// What the "Your data" section asks the app to do.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TransferAction {
+    /// Ask for a file: the desktop's dialog, or the path field.
+    Choose(Purpose),
+    /// Write an export to this file.
+    Export(ExportFormat, PathBuf),
+    /// Check this file and show what importing it would add.
+    Preview(PathBuf),
+    /// Merge the previewed file into the journal.
+    ConfirmImport,
+    Cancel,
+}
+
+/// Where the flow is.
+#[derive(Debug, Default)]
+pub enum Stage {
+    #[default]
+    Idle,
+    /// The desktop's dialog is open.
+    Dialog(Purpose),
+    /// The path field, for when there is no dialog (or it was cancelled or failed).
+    Typing(Purpose),
+    /// An import file was checked; waiting for the user to confirm.
+    Preview(Box<ImportPreview>),
+}
+
+/// The section's state, kept by the app between frames.
+#[derive(Debug, Default)]
+pub struct TransferState {
+    pub stage: Stage,
+    /// The path field's text.
+    pub path: String,
+    pub dialog: FileDialog,
+}
+
+impl TransferState {
+    /// Starts asking for a file for `purpose`: the dialog if there is one, else the path
+    /// field, filled with a suggestion.
+    pub fn choose(&mut self, purpose: Purpose, today: NaiveDate, folder: &Path) {
+        let suggested = match purpose {
+            Purpose::Export(format) => folder.join(format!("bedtime-coach-{today}.{}", format.extension())),
+            Purpose::Import => folder.join(format!("bedtime-coach-{today}.json")),
+        };
+        let request = match purpose {
+            Purpose::Export(ExportFormat::Csv) => Request::Save { title: t("ui-data-export-csv-title"), suggested },
+            Purpose::Export(ExportFormat::Json) => Request::Save { title: t("ui-data-export-json-title"), suggested },
+            Purpose::Import => Request::Open { title: t("ui-data-import-title") },
+        };
+        if let Request::Save { suggested, .. } = &request {
+            self.path = suggested.display().to_string();
+        }
+        self.stage = if self.dialog.start(request) { Stage::Dialog(purpose) } else { Stage::Typing(purpose) };
+    }
+}
+
+/// The "Your data" section.
+pub fn data_transfer_ui(ui: &mut egui::Ui, state: &mut TransferState, actions: &mut Vec<Action>) {
+    let mut act = |action| actions.push(Action::Transfer(action));
+    ui.add_space(8.0);
+    ui.label(RichText::new(t("ui-data-heading")).strong());
+    ui.label(t("ui-data-intro"));
+    let busy = matches!(state.stage, Stage::Dialog(_));
+    ui.horizontal_wrapped(|ui| {
+        for (purpose, label) in [
+            (Purpose::Export(ExportFormat::Csv), t("ui-data-export-csv")),
+            (Purpose::Export(ExportFormat::Json), t("ui-data-export-json")),
+            (Purpose::Import, t("ui-data-import")),
+        ] {
+            if ui.add_enabled(!busy, egui::Button::new(label)).clicked() {
+                act(TransferAction::Choose(purpose));
+            }
+        }
+    });
+    match &state.stage {
+        Stage::Idle => {}
+        Stage::Dialog(_) => {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label(t("ui-data-dialog-open"));
+            });
+        }
+        Stage::Typing(purpose) => {
+            let purpose = *purpose;
+            let (field, go) = match purpose {
+                Purpose::Export(_) => (t("ui-data-export-path"), t("ui-data-export-go")),
+                Purpose::Import => (t("ui-data-import-path"), t("ui-data-import-go")),
+            };
+            let mut submit = false;
+            ui.horizontal_wrapped(|ui| {
+                let label = ui.label(field);
+                let edit = egui::TextEdit::singleline(&mut state.path).desired_width(380.0);
+                let response = ui.add(edit).labelled_by(label.id);
+                submit = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                let path = PathBuf::from(state.path.trim());
+                let ready = !state.path.trim().is_empty();
+                if ui.add_enabled(ready, egui::Button::new(go)).clicked() || (submit && ready) {
+                    act(match purpose {
+                        Purpose::Export(format) => TransferAction::Export(format, path),
+                        Purpose::Import => TransferAction::Preview(path),
+                    });
+                }
+                if ui.button(t("ui-data-cancel")).clicked() {
+                    act(TransferAction::Cancel);
+                }
+            });
+        }
+        Stage::Preview(preview) => {
+            egui::Frame::group(ui.style()).show(ui, |ui| {
+                ui.label(
+                    RichText::new(tr!("ui-data-preview-heading", path = preview.path.display().to_string())).strong(),
+                );
+                ui.label(preview_text(&preview.report));
+                ui.horizontal(|ui| {
+                    let adds = preview.report.adds_anything();
+                    if ui.add_enabled(adds, egui::Button::new(t("ui-data-import-confirm"))).clicked() {
+                        act(TransferAction::ConfirmImport);
+                    }
+                    if ui.button(t("ui-data-cancel")).clicked() {
+                        act(TransferAction::Cancel);
+                    }
+                });
+            });
+        }
+    }
+}
