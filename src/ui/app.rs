@@ -277,6 +277,7 @@ impl App {
             Ok(log) => {
                 self.reminder_info.paused_tonight = log.value.is_paused(tonight);
                 self.show_service_messages(&log.value);
+                self.reminder_info.log = log.value;
             }
             Err(error) => self.banners.push(Banner::new(BannerKind::Error, error.to_string())),
         }
@@ -428,10 +429,16 @@ impl App {
                 Screen::Schedule => {
                     scrolling(ui, "schedule", |ui| schedule::schedule_ui(ui, &mut self.schedule, config, &mut actions))
                 }
-                Screen::Settings => scrolling(ui, "settings", |ui| {
-                    settings::settings_ui(ui, config, self.store.paths(), &self.reminder_info, &mut actions);
-                    data_transfer::data_transfer_ui(ui, &mut self.data_transfer, &mut actions);
-                }),
+                Screen::Settings => {
+                    let plan = plan_evening(config, evening, &Local, self.snapshot.journal.value.evening(evening));
+                    let service_config = crate::remind::effective_config(&self.snapshot.config);
+                    self.reminder_info.tonight =
+                        crate::remind::report::evening_report(&service_config, &plan, &self.reminder_info.log, &now);
+                    scrolling(ui, "settings", |ui| {
+                        settings::settings_ui(ui, config, self.store.paths(), &self.reminder_info, &mut actions);
+                        data_transfer::data_transfer_ui(ui, &mut self.data_transfer, &mut actions);
+                    })
+                }
                 Screen::AboutSleep => {
                     scrolling(ui, "about-sleep", |ui| about_sleep::about_sleep_ui(ui, self.about_back, &mut actions))
                 }

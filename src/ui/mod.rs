@@ -14,6 +14,7 @@ mod history;
 mod night;
 mod open_folder;
 mod pending;
+mod reminder_list;
 mod reminder_status;
 mod routine;
 mod schedule;
