@@ -34,13 +34,13 @@ pub fn warning_title(kind: WarningKind) -> String {
     tr!("signs-warning-title", kind = kind_key(kind))
 }
 
-/// "2 Nov, 5 Nov and 9 Nov" / "2 нояб., 5 нояб. и 9 нояб.": a list of dates.
+/// "Mon 2 Nov, Thu 5 Nov and Mon 9 Nov" / "пн, 2 ноября; чт, 5 ноября и пн, 9 ноября".
 pub fn date_list(dates: &[NaiveDate]) -> String {
     let shown: Vec<String> = dates.iter().map(|date| short_date(*date)).collect();
     match shown.as_slice() {
         [] => String::new(),
         [only] => only.clone(),
-        [init @ .., last] => tr!("signs-list", init = init.join(", "), last = last.as_str()),
+        [init @ .., last] => tr!("signs-list", init = init.join(&tr!("signs-list-separator")), last = last.as_str()),
     }
 }
 
@@ -163,12 +163,16 @@ mod tests {
         let en = with_language(Language::English, || comparison_sentences(&comparison, &config));
         assert_eq!(
             en,
-            vec!["On evenings with a warm bath you logged fewer nights with many jerks than on the other evenings (3 of 12 vs 7 of 11)."]
+            vec![
+                "On evenings with a warm bath you logged fewer nights with many jerks than on the other evenings (3 of 12 vs 7 of 11)."
+            ]
         );
         let ru = with_language(Language::Russian, || comparison_sentences(&comparison, &config));
         assert_eq!(
             ru,
-            vec!["В вечера с тёплой ванной вы отметили меньше ночей с частыми вздрагиваниями, чем в остальные вечера (3 из 12 против 7 из 11)."]
+            vec![
+                "В вечера с тёплой ванной вы отметили меньше ночей с частыми вздрагиваниями, чем в остальные вечера (3 из 12 против 7 из 11)."
+            ]
         );
         for text in en.iter().chain(&ru) {
             for claim in ["because", "caus", "helps", "поэтому", "благодаря", "помога"] {
@@ -213,11 +217,8 @@ mod tests {
             "Stretch".into(),
             crate::model::Anchor::BeforeBedtime { minutes: 20 },
         ));
-        let stretch = Comparison {
-            step: "stretch".into(),
-            kept: side(5, 0, Some(3.02)),
-            skipped: side(5, 0, Some(2.98)),
-        };
+        let stretch =
+            Comparison { step: "stretch".into(), kept: side(5, 0, Some(3.02)), skipped: side(5, 0, Some(2.98)) };
         let en = with_language(Language::English, || comparison_sentences(&stretch, &config));
         assert!(en[0].starts_with("On evenings you did “Stretch” you logged about as many"), "{}", en[0]);
         assert!(en[1].contains("about the same as on the other evenings (3.0 vs 3.0"), "{}", en[1]);
@@ -227,18 +228,25 @@ mod tests {
 
     #[test]
     fn a_warning_card_says_what_was_seen_and_names_no_disease() {
-        let nights: Vec<NaiveDate> = [3, 9, 16].iter().map(|d| NaiveDate::from_ymd_opt(2026, 11, *d).unwrap()).collect();
+        let nights: Vec<NaiveDate> =
+            [3, 9, 16].iter().map(|d| NaiveDate::from_ymd_opt(2026, 11, *d).unwrap()).collect();
         let warning = Warning { kind: WarningKind::AllNight, nights };
         let seen = with_language(Language::English, || warning_seen(&warning));
         assert_eq!(seen, "You logged twitching through the night on 3 nights: Tue 3 Nov, Mon 9 Nov and Mon 16 Nov.");
         let seen = with_language(Language::Russian, || warning_seen(&warning));
-        assert!(seen.contains("3 ночи") && seen.contains(" и "), "{seen}");
+        assert_eq!(seen, "Ночей, когда подёргивания шли всю ночь: 3 — вт, 3 ноября; пн, 9 ноября и пн, 16 ноября.");
         for language in Language::ALL {
             with_language(language, || {
-                assert!(warning_doctor().to_lowercase().contains(if language == Language::English { "neurologist" } else { "невролог" }));
+                assert!(warning_doctor().to_lowercase().contains(if language == Language::English {
+                    "neurologist"
+                } else {
+                    "невролог"
+                }));
                 for kind in WarningKind::ALL {
                     let card = [warning_title(kind), warning_why(kind), warning_doctor()].join(" ").to_lowercase();
-                    for disease in ["epilep", "syndrome", "эпилеп", "синдром", "narcolep", "нарколеп", "stroke", "инсульт"] {
+                    for disease in
+                        ["epilep", "syndrome", "эпилеп", "синдром", "narcolep", "нарколеп", "stroke", "инсульт"]
+                    {
                         assert!(!card.contains(disease), "{language:?} {kind:?}: {card}");
                     }
                 }
