@@ -70,6 +70,12 @@ pub enum CliCommand {
         #[arg(value_enum)]
         action: AutostartArg,
     },
+    Reminders {
+        #[arg(long, value_name = "D", value_parser = date_arg)]
+        date: Option<NaiveDate>,
+        #[arg(long)]
+        json: bool,
+    },
     Export {
         #[arg(long, value_enum, default_value = "json")]
         format: ExportFormatArg,
@@ -253,6 +259,7 @@ pub fn localized_command() -> Command {
                 .mut_arg("test", help(t("help-remind-test")))
         })
         .mut_subcommand("autostart", |c| c.about(t("help-autostart")))
+        .mut_subcommand("reminders", |c| c.about(t("help-reminders")).mut_arg("date", help(t("help-reminders-date"))))
         .mut_subcommand("export", |c| {
             c.about(t("help-export"))
                 .mut_arg("format", help(t("help-export-format")))
@@ -290,7 +297,10 @@ impl CliCommand {
     /// must say that the change itself happened).
     pub fn changes_data(&self) -> bool {
         match self {
-            CliCommand::Plan { .. } | CliCommand::Status { .. } | CliCommand::Stats { .. } => false,
+            CliCommand::Plan { .. }
+            | CliCommand::Status { .. }
+            | CliCommand::Stats { .. }
+            | CliCommand::Reminders { .. } => false,
             CliCommand::Routine(RoutineCommand::List { .. } | RoutineCommand::Catalog) => false,
             CliCommand::Schedule { bedtime, wake, .. } => bedtime.is_some() || wake.is_some(),
             CliCommand::Autostart { action } => !matches!(action, AutostartArg::Status),

@@ -4,7 +4,8 @@
 //! everything below works on plain values.
 //!
 //! - `args`: the grammar (clap types and value parsers);
-//! - `handlers`, `routine`, `reminders`, `stats`, `export`, `import`, `night`: one function per command;
+//! - `handlers`, `routine`, `reminders`, `stats`, `export`, `import`, `reminder_list`, `night`: one
+//!   function per command;
 //! - `output`: the text and JSON they print.
 
 mod args;
@@ -13,6 +14,7 @@ mod handlers;
 mod import;
 mod night;
 mod output;
+mod reminder_list;
 mod reminders;
 mod routine;
 mod stats;
@@ -70,6 +72,7 @@ where
         CliCommand::Remind { pause_tonight, resume, .. } => {
             reminders::remind_command(store, now, pause_tonight, resume)
         }
+        CliCommand::Reminders { date, json } => reminder_list::reminders(store, now, date, json),
         CliCommand::Export { format, from, to, output } => export::export(store, format, from, to, output),
         CliCommand::Import { file, dry_run } => import::import(store, &file, dry_run),
         CliCommand::Stats { json } => stats::stats(store, now, json),

@@ -18,7 +18,7 @@ use super::file_watch::{self, FileWatch};
 use super::open_folder::FolderOpener;
 use super::pending::{BUSY_BANNER, PendingChanges, RETRY_EVERY};
 use super::reminder_status::{self, ReminderInfo, ServiceStarter};
-use super::{Action, about_sleep, night, routine, schedule, settings, setup, style, tonight, widgets};
+use super::{Action, about_sleep, history, night, routine, schedule, settings, setup, style, tonight, widgets};
 use crate::command::Change;
 use crate::i18n::{self, Language};
 use crate::model::settings::LanguageChoice;
@@ -42,6 +42,7 @@ pub enum Screen {
     Tonight,
     /// The morning night log, its warning cards and what helps.
     Night,
+    History,
     Routine,
     Schedule,
     Settings,
@@ -55,6 +56,8 @@ pub struct App {
     clock: Clock,
     snapshot: Snapshot,
     fingerprint: (Fingerprint, Option<u32>),
+    /// Goes up at every reload, so views can cache what they compute from the data.
+    generation: u64,
     screen: Screen,
     /// Where the information screen's "Back" goes: the screen it was opened from.
     about_back: Screen,
@@ -82,6 +85,7 @@ pub struct App {
     reminder_info: ReminderInfo,
     tonight: tonight::TonightState,
     night: night::NightState,
+    history_view: history::HistoryState,
     routine: routine::EditorState,
     schedule: schedule::ScheduleForm,
     setup: setup::SetupState,
@@ -94,6 +98,7 @@ impl App {
         store.set_lock_timeout(Duration::ZERO);
         let mut app = Self {
             fingerprint: file_watch::fingerprint(&store),
+            generation: 0,
             store,
             clock,
             snapshot: Snapshot::default(),
@@ -114,6 +119,7 @@ impl App {
             reminder_info: ReminderInfo::default(),
             tonight: Default::default(),
             night: Default::default(),
+            history_view: Default::default(),
             routine: Default::default(),
             schedule: Default::default(),
             setup: Default::default(),
@@ -153,6 +159,12 @@ impl App {
         self.language_choice = Some(self.snapshot.config.value.settings.language);
         self.language_global = false;
         self
+    }
+
+    /// How many times the History screen computed its statistics (once per change of
+    /// the data, not per frame).
+    pub fn history_computations(&self) -> usize {
+        self.history_view.computations()
     }
 
     /// The language the window is drawn in now.
@@ -253,6 +265,7 @@ impl App {
     /// Reads the files again and turns the store's notices into banners.
     fn reload(&mut self) {
         self.fingerprint = file_watch::fingerprint(&self.store);
+        self.generation += 1;
         match self.store.load() {
             Ok(snapshot) => self.snapshot = snapshot,
             Err(error) => self.banners.push(Banner::new(BannerKind::Error, error.to_string())),
@@ -264,6 +277,7 @@ impl App {
             Ok(log) => {
                 self.reminder_info.paused_tonight = log.value.is_paused(tonight);
                 self.show_service_messages(&log.value);
+                self.reminder_info.log = log.value;
             }
             Err(error) => self.banners.push(Banner::new(BannerKind::Error, error.to_string())),
         }
@@ -356,6 +370,7 @@ impl App {
                     for (screen, label) in [
                         (Screen::Tonight, i18n::t("ui-tab-tonight")),
                         (Screen::Night, i18n::t("night-tab")),
+                        (Screen::History, i18n::t("ui-tab-history")),
                         (Screen::Routine, i18n::t("ui-tab-routine")),
                         (Screen::Schedule, i18n::t("ui-tab-schedule")),
                         (Screen::Settings, i18n::t("ui-tab-settings")),
@@ -400,15 +415,26 @@ impl App {
                     let view = night::NightView { config, journal: &self.snapshot.journal.value, now: &now };
                     night::night_ui(ui, &mut self.night, &view, &mut actions);
                 }
+                Screen::History => scrolling(ui, "history", |ui| {
+                    let journal = &self.snapshot.journal.value;
+                    let data = history::HistoryData { config, journal, generation: self.generation };
+                    history::history_ui(ui, &mut self.history_view, data, &now, &mut actions)
+                }),
                 Screen::Routine => routine::routine_ui(ui, &mut self.routine, config, &now, &mut actions),
                 // Longer words (Russian) at the smallest window size scroll rather than clip.
                 Screen::Schedule => {
                     scrolling(ui, "schedule", |ui| schedule::schedule_ui(ui, &mut self.schedule, config, &mut actions))
                 }
-                Screen::Settings => scrolling(ui, "settings", |ui| {
-                    settings::settings_ui(ui, config, self.store.paths(), &self.reminder_info, &mut actions);
-                    data_transfer::data_transfer_ui(ui, &mut self.data_transfer, &mut actions);
-                }),
+                Screen::Settings => {
+                    let plan = plan_evening(config, evening, &Local, self.snapshot.journal.value.evening(evening));
+                    let service_config = crate::remind::effective_config(&self.snapshot.config);
+                    self.reminder_info.tonight =
+                        crate::remind::report::evening_report(&service_config, &plan, &self.reminder_info.log, &now);
+                    scrolling(ui, "settings", |ui| {
+                        settings::settings_ui(ui, config, self.store.paths(), &self.reminder_info, &mut actions);
+                        data_transfer::data_transfer_ui(ui, &mut self.data_transfer, &mut actions);
+                    })
+                }
                 Screen::AboutSleep => {
                     scrolling(ui, "about-sleep", |ui| about_sleep::about_sleep_ui(ui, self.about_back, &mut actions))
                 }

@@ -1,5 +1,5 @@
-//! The window: Tonight, the night log, the routine editor, the schedule, settings, the
-//! information screen and the first-run setup.
+//! The window: Tonight, the night log, History, the routine editor, the schedule,
+//! settings, the information screen and the first-run setup.
 //!
 //! Views only draw and push [`Action`]s; [`app::App`] applies them at the end of the frame,
 //! through the store for anything that changes data. One screen per file.
@@ -10,9 +10,11 @@ mod banners;
 mod data_transfer;
 mod file_dialog;
 mod file_watch;
+mod history;
 mod night;
 mod open_folder;
 mod pending;
+mod reminder_list;
 mod reminder_status;
 mod routine;
 mod schedule;
