@@ -95,6 +95,9 @@ fn filling_a_night_log_by_its_labels_reaches_the_journal() {
     // Editable afterwards: a box unticked again is saved too.
     click(&mut h, "Woke up from a jolt");
     assert!(!night(dir.path(), 26).unwrap().woke_from_jolt);
+    // The command line reads the same night.
+    let shown = common::run(dir.path(), &["night", "--date", "2026-11-26", "--json"]).ok().json();
+    assert!(shown.to_string().contains("Coffee at 17:00 <b>"), "{shown}");
 }
 
 #[test]

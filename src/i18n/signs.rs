@@ -34,13 +34,13 @@ pub fn warning_title(kind: WarningKind) -> String {
     tr!("signs-warning-title", kind = kind_key(kind))
 }
 
-/// "2 Nov, 5 Nov and 9 Nov" / "2 нояб., 5 нояб. и 9 нояб.": a list of dates.
+/// "Mon 2 Nov, Thu 5 Nov and Mon 9 Nov" / "пн, 2 ноября; чт, 5 ноября и пн, 9 ноября".
 pub fn date_list(dates: &[NaiveDate]) -> String {
     let shown: Vec<String> = dates.iter().map(|date| short_date(*date)).collect();
     match shown.as_slice() {
         [] => String::new(),
         [only] => only.clone(),
-        [init @ .., last] => tr!("signs-list", init = init.join(", "), last = last.as_str()),
+        [init @ .., last] => tr!("signs-list", init = init.join(&tr!("signs-list-separator")), last = last.as_str()),
     }
 }
 
@@ -234,7 +234,7 @@ mod tests {
         let seen = with_language(Language::English, || warning_seen(&warning));
         assert_eq!(seen, "You logged twitching through the night on 3 nights: Tue 3 Nov, Mon 9 Nov and Mon 16 Nov.");
         let seen = with_language(Language::Russian, || warning_seen(&warning));
-        assert!(seen.contains("3 ночи") && seen.contains(" и "), "{seen}");
+        assert_eq!(seen, "Ночей, когда подёргивания шли всю ночь: 3 — вт, 3 ноября; пн, 9 ноября и пн, 16 ноября.");
         for language in Language::ALL {
             with_language(language, || {
                 assert!(warning_doctor().to_lowercase().contains(if language == Language::English {

@@ -5,6 +5,8 @@
 ## A list of dates: "Tue 3 Nov, Mon 9 Nov and Mon 16 Nov". $init is all but the last, joined by commas.
 
 signs-list = { $init } and { $last }
+# Between the dates of $init.
+signs-list-separator = {", "}
 
 ## Warning cards. $kind: all-night, daytime, restless-legs, partner, paralysis.
 
