@@ -7,6 +7,7 @@
 //! - [`remind`]: wind-down reminders: engine, notifier, background service, autostart.
 //! - [`desktop`]: one window: the window's name on the session bus, and raising it.
 //! - [`i18n`]: every text the user reads, in English and Russian (Fluent files).
+//! - [`report`]: the doctor summary, rendered as a printable HTML page or CSV (pure).
 //! - [`transfer`]: export (CSV, JSON backup) and import, for the CLI and the window.
 //! - [`cli`]: the scriptable command line.
 //! - [`ui`]: the window; views draw and emit actions.
@@ -24,6 +25,7 @@ pub mod desktop;
 pub mod i18n;
 pub mod model;
 pub mod remind;
+pub mod report;
 pub mod store;
 pub mod transfer;
 pub mod ui;

@@ -1284,6 +1284,34 @@ fn history_in_russian_fits_the_smallest_window() {
 }
 
 #[test]
+fn settings_lists_tonights_reminders_and_lets_bedtime_through_do_not_disturb() {
+    use bedtime_coach::model::reminders::{LogEntry, LogOutcome};
+    let dir = tempfile::tempdir().unwrap();
+    saved_routine(dir.path());
+    let at = |h, m| Local.from_local_datetime(&evening().and_hms_opt(h, m, 0).unwrap()).earliest().unwrap();
+    store(dir.path())
+        .update_reminders(|log| {
+            let bath = at(21, 0).fixed_offset();
+            log.settle(evening(), "warm-bath", LogEntry::new(LogOutcome::Fired, bath, bath));
+            log.hold(evening(), ":wind-down", at(21, 5).fixed_offset());
+            Ok::<_, bedtime_coach::store::StoreError>(())
+        })
+        .unwrap();
+    let mut h = harness(dir.path());
+    h.run();
+    h.get_by_label("Settings").click();
+    h.run();
+    assert!(h.query_by_label_contains("sent at 21:00").is_none(), "collapsed at first");
+    h.get_by_label("Tonight's reminders").click();
+    h.run();
+    h.get_by_label("sent at 21:00");
+    h.get_by_label("held for Do Not Disturb since 21:05");
+    h.get_by_label("Let the bedtime reminder through Do Not Disturb").click();
+    h.run();
+    assert!(store(dir.path()).load_config().unwrap().value.settings.bedtime_through_do_not_disturb);
+}
+
+#[test]
 fn settings_turn_the_morning_invitation_off() {
     let dir = tempfile::tempdir().unwrap();
     saved_routine(dir.path());

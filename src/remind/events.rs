@@ -25,6 +25,8 @@ pub enum ReminderEvent {
     Closed { id: u32 },
     /// A test notification was asked for; `problem` says why it could not be shown.
     Test { problem: Option<String> },
+    /// Reminders came due while the desktop asks not to be disturbed: held, by key.
+    Held { keys: Vec<String> },
 }
 
 pub(super) type EventSink = Arc<Mutex<Box<dyn Fn(ReminderEvent) + Send>>>;
@@ -52,6 +54,7 @@ impl ReminderEvent {
             ReminderEvent::Closed { id } => format!("Closed notification {id}: its steps are settled"),
             ReminderEvent::Test { problem: None } => "Test notification shown".to_owned(),
             ReminderEvent::Test { problem: Some(problem) } => format!("Test notification not shown: {problem}"),
+            ReminderEvent::Held { keys } => format!("Held for Do Not Disturb: {}", keys.join(", ")),
         }
     }
 }
@@ -66,4 +69,25 @@ pub(super) fn log_line(message: &str) {
 pub(super) enum Control {
     /// Decide again now (a notification button was used).
     Wake,
+}
+
+/// Sends [`Control`] messages to the loop and rings its bell, so the loop, asleep on the
+/// wall clock, wakes for them at once.
+#[derive(Debug, Clone)]
+pub(super) struct ControlSender {
+    sender: std::sync::mpsc::Sender<Control>,
+    bell: super::wall_timer::Bell,
+}
+
+impl ControlSender {
+    pub(super) fn new(sender: std::sync::mpsc::Sender<Control>, bell: super::wall_timer::Bell) -> Self {
+        Self { sender, bell }
+    }
+
+    /// Fails only when the loop has ended.
+    pub(super) fn send(&self, control: Control) -> Result<(), std::sync::mpsc::SendError<Control>> {
+        self.sender.send(control)?;
+        self.bell.ring();
+        Ok(())
+    }
 }

@@ -1,8 +1,11 @@
 //! Wind-down reminders that never miss, never repeat and never block.
 //!
 //! - [`engine`]: the pure decisions (what is due, what is late, what stays silent).
+//! - [`do_not_disturb`]: whether the desktop asks not to be disturbed (reminders wait).
 //! - [`notifier`]: desktop notifications on their own thread, with a deadline.
 //! - [`reminder_loop`]: decide, save, show, sleep; what the service runs.
+//! - [`wall_timer`]: the sleep, on the wall clock, so a suspend does not make it late.
+//! - [`report`]: what happened to each reminder of an evening, and why.
 //! - [`service`]: `bedtime-coach remind`, the one process that sends reminders, and how
 //!   the window starts it.
 //! - [`tray`]: the service's tray icon (StatusNotifierItem): state, tooltip, menu.
@@ -13,11 +16,14 @@
 
 pub mod autostart;
 mod buttons;
+pub mod do_not_disturb;
 pub mod engine;
 mod events;
 pub mod notifier;
 pub mod reminder_loop;
+pub mod report;
 pub mod service;
+pub mod wall_timer;
 pub mod tray;
 
 use crate::model::Config;

@@ -12,11 +12,15 @@ use std::sync::mpsc;
 use std::thread;
 use std::time::Duration;
 
+use chrono::Local;
+
 use super::RemindError;
+use super::do_not_disturb::Desktop;
 pub use super::effective_config;
-use super::events::{Control, log_line};
+use super::events::{Control, ControlSender, log_line};
 use super::notifier::DesktopNotifier;
 use super::reminder_loop::ReminderLoop;
+use super::wall_timer::{Polling, Wait, WallTimer};
 use crate::store::{OwnerLock, Paths, Store, owner_pid};
 
 /// Writes the app icon into the data folder (once) and returns its path for notifications.
@@ -49,11 +53,24 @@ pub fn run_background(paths: Paths) -> Result<(), RemindError> {
     let window_program = std::env::current_exe().ok();
     reminder_loop.window_program = window_program.clone();
     reminder_loop.follow_language = true;
-    let (control, receiver) = mpsc::channel();
+    reminder_loop.do_not_disturb = Box::new(Desktop::new());
+    // The wall clock, not the monotonic one: on time after a suspend (see `wall_timer`).
+    let (mut waiter, bell): (Box<dyn Wait>, _) = match WallTimer::new() {
+        Ok(timer) => {
+            let bell = timer.bell();
+            (Box::new(timer), bell)
+        }
+        Err(error) => {
+            log_line(&error.to_string());
+            (Box::new(Polling), Default::default())
+        }
+    };
+    let (sender, receiver) = mpsc::channel();
+    let control = ControlSender::new(sender, bell);
     reminder_loop.control = Some(control.clone());
     let tray = super::tray::start(&paths_for_watch, Some(control.clone()), window_program);
     watch_files(paths_for_watch, control, tray);
-    reminder_loop.run(&receiver);
+    reminder_loop.run(&receiver, waiter.as_mut(), &Local::now);
     drop(lock);
     Ok(())
 }
@@ -65,7 +82,7 @@ const WATCH_EVERY: Duration = Duration::from_secs(1);
 /// window closes its notification, a test notification asked in Settings shows), instead
 /// of at the next 30 s tick: three `stat` calls a second. Ends with the loop. The tray, if
 /// one is shown, is woken too.
-fn watch_files(paths: Paths, control: mpsc::Sender<Control>, tray: Option<super::tray::TrayWake>) {
+fn watch_files(paths: Paths, control: ControlSender, tray: Option<super::tray::TrayWake>) {
     let store = Store::new(paths);
     let watching = thread::Builder::new().name("bedtime-coach-watch".to_owned()).spawn(move || {
         let mut last = store.reminder_fingerprint();

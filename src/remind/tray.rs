@@ -22,7 +22,7 @@ use chrono::{DateTime, FixedOffset, Local, NaiveDate, TimeDelta, TimeZone};
 
 use super::effective_config;
 use super::engine::{next_reminder, reminders_of, snooze_minutes};
-use super::events::{Control, log_line};
+use super::events::{Control, ControlSender, log_line};
 use super::service;
 use crate::command::Change;
 use crate::i18n::{self, t};
@@ -185,7 +185,7 @@ struct ServiceTray {
     view: TrayView,
     paths: Paths,
     /// Wakes the reminder loop after a change (it re-reads the files at once).
-    control: Option<Sender<Control>>,
+    control: Option<ControlSender>,
     /// The program that opens the window (this one); `None` opens nothing (tests).
     window_program: Option<PathBuf>,
     icons: [Vec<ksni::Icon>; 2],
@@ -311,7 +311,7 @@ const TRAY_LOOK_EVERY: Duration = Duration::from_secs(60);
 /// changed. `None` when there is no session bus: the service runs on without a tray.
 pub(super) fn start(
     paths: &Paths,
-    control: Option<Sender<Control>>,
+    control: Option<ControlSender>,
     window_program: Option<PathBuf>,
 ) -> Option<TrayWake> {
     use ksni::blocking::TrayMethods as _;

@@ -14,6 +14,7 @@ mod history;
 mod night;
 mod open_folder;
 mod pending;
+mod reminder_list;
 mod reminder_status;
 mod routine;
 mod schedule;
@@ -44,18 +45,29 @@ pub enum Action {
     OpenFolder(std::path::PathBuf),
     /// Start reminders at login (or stop doing so).
     Autostart(bool),
+    /// Write the doctor summary to a file.
+    SaveReport(ReportRequest),
     /// Export or import (Settings → Your data).
     Transfer(data_transfer::TransferAction),
 }
 
-/// Opens the window and runs until it is closed. With `name` (the window's name on the
-/// session bus), another start of the program brings this window forward.
-pub fn run_window(store: Store, name: Option<&WindowName>) -> anyhow::Result<()> {
+/// The doctor summary the user asked for: where, how many weeks, which format.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReportRequest {
+    pub path: std::path::PathBuf,
+    pub weeks: u8,
+    pub format: crate::report::Format,
+}
+
+/// Opens the window on `screen` and runs until it is closed. With `name` (the window's
+/// name on the session bus), another start of the program brings this window forward.
+pub fn run_window(store: Store, screen: Screen, name: Option<&WindowName>) -> anyhow::Result<()> {
     let persistence = store.paths().data_dir.join("window.ron");
     let app = App::new(store, app::system_clock())
         .with_service_program(std::env::current_exe().ok())
         .with_file_dialog()
-        .with_tray_host(name.and_then(WindowName::tray_host_present));
+        .with_tray_host(name.and_then(WindowName::tray_host_present))
+        .showing(screen);
     let mut viewport = egui::ViewportBuilder::default()
         .with_title(crate::i18n::t("ui-app-name"))
         .with_app_id(crate::APP_ID)
