@@ -23,8 +23,8 @@ pub mod notifier;
 pub mod reminder_loop;
 pub mod report;
 pub mod service;
-pub mod wall_timer;
 pub mod tray;
+pub mod wall_timer;
 
 use crate::model::Config;
 use crate::store::{Loaded, StoreError};
