@@ -37,6 +37,7 @@ mod catalog;
 mod errors;
 mod format;
 pub mod history;
+pub mod signs;
 
 use std::cell::Cell;
 use std::sync::LazyLock;
@@ -165,6 +166,7 @@ pub const RESOURCES: [(Language, &[(&str, &str)]); 2] = [
             ("about.ftl", include_str!("en/about.ftl")),
             ("night-screen.ftl", include_str!("en/night-screen.ftl")),
             ("history.ftl", include_str!("en/history.ftl")),
+            ("signs.ftl", include_str!("en/signs.ftl")),
         ],
     ),
     (
@@ -183,6 +185,7 @@ pub const RESOURCES: [(Language, &[(&str, &str)]); 2] = [
             ("about.ftl", include_str!("ru/about.ftl")),
             ("night-screen.ftl", include_str!("ru/night-screen.ftl")),
             ("history.ftl", include_str!("ru/history.ftl")),
+            ("signs.ftl", include_str!("ru/signs.ftl")),
         ],
     ),
 ];

@@ -364,8 +364,12 @@ impl App {
         egui::Panel::top("top-bar").show(ui, |ui| {
             ui.add_space(6.0);
             ui.horizontal(|ui| {
-                ui.heading(i18n::t("ui-app-name"));
-                ui.add_space(16.0);
+                // Six tabs leave no room for the name in a narrow window (the title bar
+                // has it anyway); the first-run setup has no tabs and keeps it.
+                if first_run || ui.available_width() >= 960.0 {
+                    ui.heading(i18n::t("ui-app-name"));
+                    ui.add_space(16.0);
+                }
                 if !first_run {
                     for (screen, label) in [
                         (Screen::Tonight, i18n::t("ui-tab-tonight")),
