@@ -6,6 +6,7 @@
 //! - [`command`]: changes as values, applied through the store by the CLI and the window.
 //! - [`remind`]: wind-down reminders: engine, notifier, background service, autostart.
 //! - [`i18n`]: every text the user reads, in English and Russian (Fluent files).
+//! - [`report`]: the doctor summary, rendered as a printable HTML page or CSV (pure).
 //! - [`transfer`]: export (CSV, JSON backup) and import, for the CLI and the window.
 //! - [`cli`]: the scriptable command line.
 //! - [`ui`]: the window; views draw and emit actions.
@@ -18,6 +19,7 @@ pub mod command;
 pub mod i18n;
 pub mod model;
 pub mod remind;
+pub mod report;
 pub mod store;
 pub mod transfer;
 pub mod ui;

@@ -27,7 +27,12 @@ fn main() -> ExitCode {
     // Said once when a change has waited a second for another process.
     store.set_wait_reporter(Box::new(|message| eprintln!("{message}")));
     let Some(command) = cli.command else {
-        return match bedtime_coach::ui::run_window(store) {
+        // The morning invitation opens the window with `--screen night`.
+        let screen = match cli.screen {
+            Some(cli::StartScreen::Night) => bedtime_coach::ui::Screen::Night,
+            Some(cli::StartScreen::Tonight) | None => bedtime_coach::ui::Screen::Tonight,
+        };
+        return match bedtime_coach::ui::run_window(store, screen) {
             Ok(()) => ExitCode::SUCCESS,
             Err(error) => fail(&error),
         };

@@ -96,6 +96,32 @@ pub enum CliCommand {
         json: bool,
     },
     Night(NightArgs),
+    Report {
+        #[arg(long, value_name = "N", default_value_t = crate::report::DEFAULT_WEEKS, value_parser = weeks_arg)]
+        weeks: u8,
+        #[arg(long, value_enum, default_value_t = ReportFormat::Html)]
+        format: ReportFormat,
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+        #[arg(long, value_name = "D", value_parser = date_arg)]
+        to: Option<NaiveDate>,
+    },
+}
+
+/// The doctor summary's file format (`report --format`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Html,
+    Csv,
+}
+
+impl ReportFormat {
+    pub(super) fn format(self) -> crate::report::Format {
+        match self {
+            ReportFormat::Html => crate::report::Format::Html,
+            ReportFormat::Csv => crate::report::Format::Csv,
+        }
+    }
 }
 
 /// `night`: the answers to set (none: show the night's log).
@@ -290,6 +316,13 @@ pub fn localized_command() -> Command {
                 .mut_arg("forget", help(t("help-night-forget")))
                 .mut_arg("json", help(t("help-night-json")))
         })
+        .mut_subcommand("report", |c| {
+            c.about(t("help-report"))
+                .mut_arg("weeks", help(t("help-report-weeks")))
+                .mut_arg("format", help(t("help-report-format")))
+                .mut_arg("output", help(t("help-report-output")))
+                .mut_arg("to", help(t("help-report-to")))
+        })
 }
 
 impl CliCommand {
@@ -301,6 +334,8 @@ impl CliCommand {
             | CliCommand::Status { .. }
             | CliCommand::Stats { .. }
             | CliCommand::Reminders { .. } => false,
+            // Writes a file the user named, not the app's data.
+            CliCommand::Report { .. } => false,
             CliCommand::Routine(RoutineCommand::List { .. } | RoutineCommand::Catalog) => false,
             CliCommand::Schedule { bedtime, wake, .. } => bedtime.is_some() || wake.is_some(),
             CliCommand::Autostart { action } => !matches!(action, AutostartArg::Status),
@@ -412,6 +447,13 @@ fn date_arg(text: &str) -> Result<NaiveDate, String> {
         return Err(tr!("cli-error-date-range", text = text, first = first, last = last));
     }
     Ok(date)
+}
+
+fn weeks_arg(text: &str) -> Result<u8, String> {
+    use crate::report::{MAX_WEEKS, MIN_WEEKS};
+    let outside = || tr!("cli-error-report-weeks", text = text, min = MIN_WEEKS, max = MAX_WEEKS);
+    let weeks: u8 = text.trim().parse().map_err(|_| outside())?;
+    if (MIN_WEEKS..=MAX_WEEKS).contains(&weeks) { Ok(weeks) } else { Err(outside()) }
 }
 
 fn day_arg(text: &str) -> Result<Day, String> {

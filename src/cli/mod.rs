@@ -4,8 +4,8 @@
 //! everything below works on plain values.
 //!
 //! - `args`: the grammar (clap types and value parsers);
-//! - `handlers`, `routine`, `reminders`, `stats`, `export`, `import`, `reminder_list`, `night`: one
-//!   function per command;
+//! - `handlers`, `routine`, `reminders`, `stats`, `export`, `import`, `reminder_list`, `night`,
+//!   `report`: one function per command;
 //! - `output`: the text and JSON they print.
 
 mod args;
@@ -16,6 +16,7 @@ mod night;
 mod output;
 mod reminder_list;
 mod reminders;
+mod report;
 mod routine;
 mod stats;
 
@@ -77,6 +78,9 @@ where
         CliCommand::Import { file, dry_run } => import::import(store, &file, dry_run),
         CliCommand::Stats { json } => stats::stats(store, now, json),
         CliCommand::Night(args) => night::night(store, now, args),
+        CliCommand::Report { weeks, format, output, to } => {
+            report::report(store, now, report::Request { weeks, format: format.format(), output, to })
+        }
         CliCommand::Autostart { action } => autostart_command(
             store,
             match action {

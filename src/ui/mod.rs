@@ -44,15 +44,27 @@ pub enum Action {
     OpenFolder(std::path::PathBuf),
     /// Start reminders at login (or stop doing so).
     Autostart(bool),
+    /// Write the doctor summary to a file.
+    SaveReport(ReportRequest),
     /// Export or import (Settings → Your data).
     Transfer(data_transfer::TransferAction),
 }
 
-/// Opens the window and runs until it is closed.
-pub fn run_window(store: Store) -> anyhow::Result<()> {
+/// The doctor summary the user asked for: where, how many weeks, which format.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReportRequest {
+    pub path: std::path::PathBuf,
+    pub weeks: u8,
+    pub format: crate::report::Format,
+}
+
+/// Opens the window on `screen` and runs until it is closed.
+pub fn run_window(store: Store, screen: Screen) -> anyhow::Result<()> {
     let persistence = store.paths().data_dir.join("window.ron");
-    let app =
-        App::new(store, app::system_clock()).with_service_program(std::env::current_exe().ok()).with_file_dialog();
+    let app = App::new(store, app::system_clock())
+        .with_service_program(std::env::current_exe().ok())
+        .with_file_dialog()
+        .showing(screen);
     let mut viewport = egui::ViewportBuilder::default()
         .with_title(crate::i18n::t("ui-app-name"))
         .with_app_id("bedtime-coach")
