@@ -2,6 +2,7 @@
 //!
 //! - [`engine`]: the pure decisions (what is due, what is late, what stays silent).
 //! - [`do_not_disturb`]: whether the desktop asks not to be disturbed (reminders wait).
+//! - [`logging`]: the service's log, `RUST_LOG` and a small rotating file.
 //! - [`notifier`]: desktop notifications on their own thread, with a deadline.
 //! - [`reminder_loop`]: decide, save, show, sleep; what the service runs.
 //! - [`wall_timer`]: the sleep, on the wall clock, so a suspend does not make it late.
@@ -19,6 +20,7 @@ mod buttons;
 pub mod do_not_disturb;
 pub mod engine;
 mod events;
+pub mod logging;
 pub mod notifier;
 pub mod reminder_loop;
 pub mod report;

@@ -17,7 +17,7 @@ use chrono::Local;
 use super::RemindError;
 use super::do_not_disturb::Desktop;
 pub use super::effective_config;
-use super::events::{Control, ControlSender, log_line};
+use super::events::{Control, ControlSender, log_event, log_line};
 use super::notifier::DesktopNotifier;
 use super::reminder_loop::ReminderLoop;
 use super::wall_timer::{Polling, Wait, WallTimer};
@@ -38,6 +38,7 @@ pub fn run_background(paths: Paths) -> Result<(), RemindError> {
     let Some(lock) = OwnerLock::try_acquire(&paths)? else {
         return Err(RemindError::AlreadyRunning { pid: owner_pid(&paths).filter(|pid| *pid != 0) });
     };
+    super::logging::init(&paths);
     let paths_for_watch = paths.clone();
     let store = Store::new(paths);
     let notifier = DesktopNotifier::new(icon_path(&store));
@@ -47,7 +48,7 @@ pub fn run_background(paths: Paths) -> Result<(), RemindError> {
         store.paths().data_dir.display()
     ));
     // Every event is written to the log once, here; the loop itself only reports.
-    let mut reminder_loop = ReminderLoop::new(store, Box::new(notifier), |event| log_line(&event.log_text()));
+    let mut reminder_loop = ReminderLoop::new(store, Box::new(notifier), |event| log_event(&event));
     reminder_loop.keep_notices = true;
     // A click on a notification opens the window: this same program, without a command.
     let window_program = std::env::current_exe().ok();
@@ -61,7 +62,7 @@ pub fn run_background(paths: Paths) -> Result<(), RemindError> {
             (Box::new(timer), bell)
         }
         Err(error) => {
-            log_line(&error.to_string());
+            tracing::warn!("No wall-clock timer ({error}); looking at the clock every second instead");
             (Box::new(Polling), Default::default())
         }
     };
@@ -102,7 +103,7 @@ fn watch_files(paths: Paths, control: ControlSender, tray: Option<super::tray::T
     });
     if let Err(error) = watching {
         // Without it the loop still looks every 30 s.
-        log_line(&error.to_string());
+        tracing::warn!("{error}");
     }
 }
 
