@@ -574,6 +574,7 @@ impl App {
             TransferAction::Export(format, path) => self.export(format, &path),
             TransferAction::Preview(path) => self.preview_import(&path),
             TransferAction::ConfirmImport => return self.confirm_import(),
+            TransferAction::TypePath(purpose) => self.data_transfer.stage = Stage::Typing(purpose),
             TransferAction::Cancel => self.data_transfer.stage = Stage::Idle,
         }
         false
@@ -587,7 +588,11 @@ impl App {
                 Purpose::Export(format) => self.export(format, &path),
                 Purpose::Import => self.preview_import(&path),
             },
-            Answer::Cancelled | Answer::Unavailable(_) => self.data_transfer.stage = Stage::Typing(purpose),
+            Answer::Cancelled => self.data_transfer.stage = Stage::Typing(purpose),
+            Answer::Unavailable(_) => {
+                self.data_transfer.no_dialog = true;
+                self.data_transfer.stage = Stage::Typing(purpose);
+            }
         }
     }
 
