@@ -142,6 +142,12 @@ impl App {
         self
     }
 
+    /// Whether the desktop shows tray icons (`None`: not known), for the hint in Settings.
+    pub fn with_tray_host(mut self, present: Option<bool>) -> Self {
+        self.reminder_info.tray_host = present;
+        self
+    }
+
     /// Export and import ask for files with the desktop's dialog (without this, with a
     /// path field: tests).
     pub fn with_file_dialog(mut self) -> Self {
