@@ -171,6 +171,7 @@ fn notice(title: &str, why: &str) -> Alert {
         }],
         due: DateTime::parse_from_rfc3339("2026-11-26T21:00:00+01:00").unwrap(),
         late: false,
+        critical: false,
     }
 }
 

@@ -4,15 +4,19 @@
 //! everything below works on plain values.
 //!
 //! - `args`: the grammar (clap types and value parsers);
-//! - `handlers`, `routine`, `reminders`, `stats`, `export`, `import`: one function per command;
+//! - `handlers`, `routine`, `reminders`, `stats`, `export`, `import`, `reminder_list`, `night`,
+//!   `report`: one function per command;
 //! - `output`: the text and JSON they print.
 
 mod args;
 mod export;
 mod handlers;
 mod import;
+mod night;
 mod output;
+mod reminder_list;
 mod reminders;
+mod report;
 mod routine;
 mod stats;
 
@@ -21,7 +25,8 @@ use std::fmt::Display;
 use chrono::{DateTime, Local, TimeZone};
 
 pub use args::{
-    AnchorArgs, AutostartArg, Cli, CliCommand, ExportFormatArg, OnOff, RoutineCommand, StartScreen, localized_command,
+    AnchorArgs, AutostartArg, Cli, CliCommand, ExportFormatArg, JerksArg, NightArgs, OnOff, RoutineCommand,
+    StartScreen, StressArg, YesNo, localized_command,
 };
 pub use reminders::{AutostartAction, autostart_command, custom_data_dir};
 
@@ -68,9 +73,14 @@ where
         CliCommand::Remind { pause_tonight, resume, .. } => {
             reminders::remind_command(store, now, pause_tonight, resume)
         }
+        CliCommand::Reminders { date, json } => reminder_list::reminders(store, now, date, json),
         CliCommand::Export { format, from, to, output } => export::export(store, format, from, to, output),
         CliCommand::Import { file, dry_run } => import::import(store, &file, dry_run),
         CliCommand::Stats { json } => stats::stats(store, now, json),
+        CliCommand::Night(args) => night::night(store, now, args),
+        CliCommand::Report { weeks, format, output, to } => {
+            report::report(store, now, report::Request { weeks, format: format.format(), output, to })
+        }
         CliCommand::Autostart { action } => autostart_command(
             store,
             match action {

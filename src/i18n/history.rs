@@ -22,6 +22,17 @@ pub fn bedtime_offset(minutes: f64) -> String {
     }
 }
 
+/// A bedtime offset for a card: "+12 min", "−5 min", "±0 min".
+pub fn offset_short(minutes: f64) -> String {
+    let whole = minutes.round() as i64;
+    let sign = match whole {
+        0 => "±",
+        m if m > 0 => "+",
+        _ => "−",
+    };
+    tr!("history-offset-short", sign = sign, minutes = whole.abs())
+}
+
 /// "On average 12 min after the planned bedtime, give or take 18 min (20 evenings)".
 pub fn bedtime(figures: Option<&BedtimeFigures>) -> String {
     match figures {

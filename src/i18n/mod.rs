@@ -37,6 +37,7 @@ mod catalog;
 mod errors;
 mod format;
 pub mod history;
+pub mod signs;
 
 use std::cell::Cell;
 use std::sync::LazyLock;
@@ -160,10 +161,14 @@ pub const RESOURCES: [(Language, &[(&str, &str)]); 2] = [
             ("help.ftl", include_str!("en/help.ftl")),
             ("catalog.ftl", include_str!("en/catalog.ftl")),
             ("remind.ftl", include_str!("en/remind.ftl")),
+            ("reminders.ftl", include_str!("en/reminders.ftl")),
             ("data.ftl", include_str!("en/data.ftl")),
             ("about.ftl", include_str!("en/about.ftl")),
             ("night-screen.ftl", include_str!("en/night-screen.ftl")),
+            ("report.ftl", include_str!("en/report.ftl")),
             ("history.ftl", include_str!("en/history.ftl")),
+            ("signs.ftl", include_str!("en/signs.ftl")),
+            ("desktop.ftl", include_str!("en/desktop.ftl")),
         ],
     ),
     (
@@ -177,10 +182,14 @@ pub const RESOURCES: [(Language, &[(&str, &str)]); 2] = [
             ("help.ftl", include_str!("ru/help.ftl")),
             ("catalog.ftl", include_str!("ru/catalog.ftl")),
             ("remind.ftl", include_str!("ru/remind.ftl")),
+            ("reminders.ftl", include_str!("ru/reminders.ftl")),
             ("data.ftl", include_str!("ru/data.ftl")),
             ("about.ftl", include_str!("ru/about.ftl")),
             ("night-screen.ftl", include_str!("ru/night-screen.ftl")),
+            ("report.ftl", include_str!("ru/report.ftl")),
             ("history.ftl", include_str!("ru/history.ftl")),
+            ("signs.ftl", include_str!("ru/signs.ftl")),
+            ("desktop.ftl", include_str!("ru/desktop.ftl")),
         ],
     ),
 ];

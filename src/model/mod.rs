@@ -7,6 +7,7 @@
 pub mod anchor;
 pub mod catalog;
 pub mod config;
+pub mod helps;
 pub mod journal;
 pub mod merge;
 pub mod night;
@@ -17,6 +18,7 @@ pub mod schedule;
 pub mod settings;
 pub mod stats;
 pub mod time;
+pub mod warnings;
 
 pub use catalog::{CATALOG, Hemisphere, ValueKind};
 pub use config::Config;

@@ -65,6 +65,17 @@ pub struct LogEntry {
     /// since), oldest first, so moving a step back does not bring them back.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub earlier: Vec<DateTime<FixedOffset>>,
+    /// Held back from this instant on because the desktop asked not to be disturbed
+    /// (then shown when that ended, or missed if it lasted past the grace window).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub held_since: Option<DateTime<FixedOffset>>,
+    /// Shown although the desktop asked not to be disturbed (the bedtime reminder, when
+    /// Settings let it through).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub through_do_not_disturb: bool,
+    /// The notification could not be shown: why, as a sentence.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub failed: Option<String>,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -74,7 +85,16 @@ pub const KEEP_EARLIER: usize = 8;
 
 impl LogEntry {
     pub fn new(outcome: LogOutcome, due: DateTime<FixedOffset>, at: DateTime<FixedOffset>) -> Self {
-        Self { outcome, due, at, earlier: Vec::new(), extra: Extra::new() }
+        Self {
+            outcome,
+            due,
+            at,
+            earlier: Vec::new(),
+            held_since: None,
+            through_do_not_disturb: false,
+            failed: None,
+            extra: Extra::new(),
+        }
     }
 
     /// Whether this entry settles the reminder due at `due`.
@@ -112,6 +132,10 @@ pub struct EveningLog {
     /// Snoozed reminders by key.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub snoozed: BTreeMap<String, Snooze>,
+    /// Reminders due but held back while the desktop asks not to be disturbed, by key,
+    /// with the instant the hold began; gone once they are settled.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub held: BTreeMap<String, DateTime<FixedOffset>>,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -194,11 +218,30 @@ impl ReminderLog {
         self.evening(date).is_some_and(|e| e.paused)
     }
 
+    /// Since when the reminder `key` of `date` is held for Do Not Disturb, if it is.
+    pub fn held_since(&self, date: NaiveDate, key: &str) -> Option<DateTime<FixedOffset>> {
+        self.evening(date)?.held.get(key).copied()
+    }
+
+    /// Holds the reminder `key` of `date` back from `since` on (an earlier hold stands).
+    pub fn hold(&mut self, date: NaiveDate, key: &str, since: DateTime<FixedOffset>) {
+        self.evenings.entry(date).or_default().held.entry(key.to_owned()).or_insert(since);
+    }
+
+    /// Writes down why the notification for the reminder `key` of `date` was not shown.
+    pub fn mark_failed(&mut self, date: NaiveDate, key: &str, reason: &str) {
+        if let Some(entry) = self.evenings.get_mut(&date).and_then(|e| e.sent.get_mut(key)) {
+            entry.failed = Some(reason.to_owned());
+        }
+    }
+
     /// Records how a reminder was settled. For the same clock time the first decision
     /// stands; for a new one (the step moved) the entry is replaced, keeping the old
-    /// time in [`LogEntry::earlier`].
+    /// time in [`LogEntry::earlier`]. A hold on it ends here.
     pub fn settle(&mut self, date: NaiveDate, key: &str, entry: LogEntry) {
-        let sent = &mut self.evenings.entry(date).or_default().sent;
+        let evening = self.evenings.entry(date).or_default();
+        evening.held.remove(key);
+        let sent = &mut evening.sent;
         match sent.get_mut(key) {
             Some(old) if old.settles(&entry.due) => {}
             Some(old) => {
@@ -322,5 +365,27 @@ mod tests {
         assert!(log.test_requested_at.is_some(), "a newer request still waits");
         log.record_test(result(at("2026-11-26T21:00:05+01:00")));
         assert!(log.test_requested_at.is_none() && log.test_result.as_ref().unwrap().shown);
+    }
+
+    #[test]
+    fn outcome_details_round_trip_and_an_old_entry_reads_without_them() {
+        let old = r#"{"outcome":"fired","due":"2026-11-26T21:00:00+01:00","at":"2026-11-26T21:00:00+01:00"}"#;
+        let entry: LogEntry = serde_json::from_str(old).unwrap();
+        assert!(entry.held_since.is_none() && entry.failed.is_none() && !entry.through_do_not_disturb);
+        assert_eq!(serde_json::to_string(&entry).unwrap(), old, "nothing new is written for an old entry");
+        let mut log = ReminderLog::default();
+        let due = at("2026-11-26T21:00:00+01:00");
+        log.hold(date(26), "warm-bath", due);
+        log.hold(date(26), "warm-bath", at("2026-11-26T21:00:30+01:00"));
+        assert_eq!(log.held_since(date(26), "warm-bath"), Some(due), "the first hold stands");
+        let mut entry = LogEntry::new(LogOutcome::Late, due, at("2026-11-26T21:05:00+01:00"));
+        entry.held_since = log.held_since(date(26), "warm-bath");
+        log.settle(date(26), "warm-bath", entry);
+        assert!(log.held_since(date(26), "warm-bath").is_none(), "settling ends the hold");
+        log.mark_failed(date(26), "warm-bath", "No notification service.");
+        let back: ReminderLog = serde_json::from_str(&serde_json::to_string(&log).unwrap()).unwrap();
+        assert_eq!(back, log);
+        let entry = back.entry(date(26), "warm-bath").unwrap();
+        assert_eq!((entry.held_since, entry.failed.as_deref()), (Some(due), Some("No notification service.")));
     }
 }

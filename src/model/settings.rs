@@ -36,6 +36,9 @@ pub struct Settings {
     /// Reminders missed by less than this (a suspend, a late start) still arrive, late.
     pub grace_minutes: u32,
     pub snooze_minutes: u32,
+    /// The bedtime reminder comes through Do Not Disturb (as a critical notification);
+    /// everything else waits until it ends.
+    pub bedtime_through_do_not_disturb: bool,
     /// The share of an evening's steps (in percent) that must be done for the evening to
     /// count in a streak (History, `stats`).
     pub streak_threshold_percent: u32,
@@ -54,6 +57,7 @@ impl Default for Settings {
             hemisphere: Hemisphere::Northern,
             grace_minutes: 15,
             snooze_minutes: 10,
+            bedtime_through_do_not_disturb: false,
             streak_threshold_percent: super::stats::DEFAULT_STREAK_THRESHOLD_PERCENT,
             morning_invitation: true,
             extra: Extra::new(),
@@ -118,5 +122,20 @@ mod morning_invitation_tests {
         let off: Settings = serde_json::from_str(r#"{"morning_invitation":false}"#).unwrap();
         assert!(!off.morning_invitation);
         assert_eq!(serde_json::to_value(&off).unwrap()["morning_invitation"], false);
+    }
+}
+
+#[cfg(test)]
+mod do_not_disturb_tests {
+    use super::*;
+
+    #[test]
+    fn bedtime_through_do_not_disturb_is_off_unless_saved() {
+        let old: Settings = serde_json::from_str(r#"{"reminders":true,"grace_minutes":20}"#).unwrap();
+        assert!(!old.bedtime_through_do_not_disturb);
+        let on: Settings = serde_json::from_str(r#"{"bedtime_through_do_not_disturb":true}"#).unwrap();
+        assert!(on.bedtime_through_do_not_disturb);
+        let back: Settings = serde_json::from_str(&serde_json::to_string(&on).unwrap()).unwrap();
+        assert_eq!(back, on);
     }
 }

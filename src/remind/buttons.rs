@@ -6,12 +6,11 @@
 //! through the store, like the window and the command line do.
 
 use std::path::PathBuf;
-use std::sync::mpsc::Sender;
 
 use chrono::{Local, TimeDelta};
 
 use super::engine::Alert;
-use super::events::{Control, EventSink, ReminderEvent, emit};
+use super::events::{Control, ControlSender, EventSink, ReminderEvent, emit};
 use super::notifier::Reply;
 use super::service;
 use crate::command::Change;
@@ -25,7 +24,7 @@ pub(super) fn action_handler(
     notice: Alert,
     snooze_minutes: u32,
     events: EventSink,
-    control: Option<Sender<Control>>,
+    control: Option<ControlSender>,
     window_program: Option<PathBuf>,
 ) -> Box<dyn FnOnce(Reply) + Send> {
     Box::new(move |action| {

@@ -12,7 +12,8 @@
 //!   with everything else that is due at the same moment into one notification;
 //! - due longer ago: log it as skipped and stay silent;
 //! - step already done or skipped, or the evening paused: log it and stay silent;
-//! - already in the log: never again, whatever the clock says now.
+//! - already in the log: never again, whatever the clock says now;
+//! - due while the desktop asks not to be disturbed: held (see [`decide_with`]).
 //!
 //! The morning invitation to log the night is one more reminder of the evening the night
 //! followed (key [`NIGHT_LOG_KEY`]), due [`NIGHT_LOG_DELAY_MINUTES`] after the wake time.
@@ -212,6 +213,8 @@ pub struct Alert {
     pub due: DateTime<FixedOffset>,
     /// Shown more than a minute after it was due.
     pub late: bool,
+    /// Comes through Do Not Disturb: shown with critical urgency.
+    pub critical: bool,
 }
 
 impl Alert {
@@ -269,6 +272,10 @@ pub struct Decision<Tz: TimeZone> {
     pub settle: Vec<(NaiveDate, String, LogEntry)>,
     /// Snoozes this decision uses up (shown again or dropped).
     pub settle_snoozes: Vec<(NaiveDate, String)>,
+    /// Reminders held for Do Not Disturb from now on (holds to write down).
+    pub hold: Vec<(NaiveDate, String, DateTime<FixedOffset>)>,
+    /// Something is due but held for Do Not Disturb: look again soon.
+    pub holding: bool,
     /// The next instant something comes due, if known; the service also wakes every 30 s.
     pub next_due: Option<DateTime<Tz>>,
     /// The evening `now` belongs to.
@@ -278,7 +285,7 @@ pub struct Decision<Tz: TimeZone> {
 impl<Tz: TimeZone> Decision<Tz> {
     /// Nothing to save and nothing to show.
     pub fn is_idle(&self) -> bool {
-        self.notice.is_none() && self.settle.is_empty() && self.settle_snoozes.is_empty()
+        self.notice.is_none() && self.settle.is_empty() && self.settle_snoozes.is_empty() && self.hold.is_empty()
     }
 
     /// Writes the decision into the log (which keeps only its newest evenings).
@@ -288,6 +295,9 @@ impl<Tz: TimeZone> Decision<Tz> {
         }
         for (evening, key) in &self.settle_snoozes {
             log.settle_snooze(*evening, key);
+        }
+        for (evening, key, since) in &self.hold {
+            log.hold(*evening, key, *since);
         }
         log.prune();
     }
@@ -306,9 +316,34 @@ fn earlier<Tz: TimeZone>(a: Option<DateTime<Tz>>, b: &DateTime<Tz>) -> Option<Da
 /// bedtime after midnight, a reminder just before the morning alarm) and the one after
 /// (so `next_due` is exact across the morning boundary).
 pub fn decide<Tz: TimeZone>(config: &Config, journal: &Journal, log: &ReminderLog, now: &DateTime<Tz>) -> Decision<Tz> {
+    decide_with(config, journal, log, now, false)
+}
+
+/// [`decide`], knowing whether the desktop asks not to be disturbed (`do_not_disturb`).
+///
+/// While it does, what would be shown is held instead: nothing is settled, a hold is
+/// written down, and the next decision after it ends shows what is still inside the
+/// grace window, merged, and logs the rest as missed. The bedtime reminder comes through
+/// anyway (with everything due with it, as one critical notification) when the setting
+/// [`crate::model::Settings::bedtime_through_do_not_disturb`] says so.
+pub fn decide_with<Tz: TimeZone>(
+    config: &Config,
+    journal: &Journal,
+    log: &ReminderLog,
+    now: &DateTime<Tz>,
+    do_not_disturb: bool,
+) -> Decision<Tz> {
     let tz = now.timezone();
     let today = evening_at(config, now);
-    let mut decision = Decision { notice: None, settle: Vec::new(), settle_snoozes: Vec::new(), next_due: None, today };
+    let mut decision = Decision {
+        notice: None,
+        settle: Vec::new(),
+        settle_snoozes: Vec::new(),
+        hold: Vec::new(),
+        holding: false,
+        next_due: None,
+        today,
+    };
     // A clock set to another millennium has no evening to remind of.
     if !config.settings.reminders || !is_sane_date(today) {
         return decision;
@@ -317,6 +352,9 @@ pub fn decide<Tz: TimeZone>(config: &Config, journal: &Journal, log: &ReminderLo
     // Whole seconds keep the log readable; the decision itself uses the exact `now`.
     let stamp = now.fixed_offset().with_nanosecond(0).unwrap_or_else(|| now.fixed_offset());
     let mut due_now: Vec<Reminder<Tz>> = Vec::new();
+    // What would be shown now: (evening, key, entry), settled only if it is shown.
+    let mut to_show: Vec<(NaiveDate, String, LogEntry)> = Vec::new();
+    let mut snoozes_due: Vec<(NaiveDate, String)> = Vec::new();
     let evenings = [today.pred_opt(), Some(today), today.succ_opt()];
     for evening in evenings.into_iter().flatten() {
         let plan = plan_evening(config, evening, &tz, journal.evening(evening));
@@ -343,13 +381,13 @@ pub fn decide<Tz: TimeZone>(config: &Config, journal: &Journal, log: &ReminderLo
             } else {
                 LogOutcome::Fired
             };
-            decision.settle.push((
-                evening,
-                reminder.key.clone(),
-                LogEntry::new(outcome, reminder.due.fixed_offset(), stamp),
-            ));
+            let mut entry = LogEntry::new(outcome, reminder.due.fixed_offset(), stamp);
+            entry.held_since = log.held_since(evening, &reminder.key);
             if outcome.was_shown() {
+                to_show.push((evening, reminder.key.clone(), entry));
                 due_now.push(reminder.clone());
+            } else {
+                decision.settle.push((evening, reminder.key.clone(), entry));
             }
         }
         let snoozed = log.evening(evening).map(|e| &e.snoozed).into_iter().flatten();
@@ -359,15 +397,35 @@ pub fn decide<Tz: TimeZone>(config: &Config, journal: &Journal, log: &ReminderLo
                 decision.next_due = earlier(decision.next_due, &until);
                 continue;
             }
-            decision.settle_snoozes.push((evening, key.clone()));
             let reminder = reminders.iter().find(|r| &r.key == key);
             let paused = |r: &Reminder<Tz>| paused && r.kind != Kind::NightLog;
             if let Some(reminder) = reminder.filter(|r| !paused(r) && !r.quiet && now.clone() - until.clone() < grace) {
+                snoozes_due.push((evening, key.clone()));
                 due_now.push(Reminder { due: until, ..reminder.clone() });
+            } else {
+                decision.settle_snoozes.push((evening, key.clone()));
             }
         }
     }
-    decision.notice = compose(due_now, now);
+    let bedtime_due = due_now.iter().any(|r| r.kind == Kind::Bedtime);
+    let through = do_not_disturb && bedtime_due && config.settings.bedtime_through_do_not_disturb;
+    if do_not_disturb && !through && !due_now.is_empty() {
+        // Held: nothing settled, so the next decision after Do Not Disturb ends sees it
+        // again; a hold not yet written down is.
+        decision.holding = true;
+        for (evening, key, _) in to_show {
+            if log.held_since(evening, &key).is_none() {
+                decision.hold.push((evening, key, stamp));
+            }
+        }
+        return decision;
+    }
+    for (evening, key, mut entry) in to_show {
+        entry.through_do_not_disturb = through;
+        decision.settle.push((evening, key, entry));
+    }
+    decision.settle_snoozes.extend(snoozes_due);
+    decision.notice = compose(due_now, now).map(|notice| Alert { critical: through, ..notice });
     decision
 }
 
@@ -419,7 +477,7 @@ fn compose<Tz: TimeZone>(mut due: Vec<Reminder<Tz>>, now: &DateTime<Tz>) -> Opti
         .iter()
         .map(|r| NoticeItem { evening: r.evening, key: r.key.clone(), kind: r.kind.clone(), title: r.title.clone() })
         .collect();
-    Some(Alert { summary, lines, items, due: earliest.fixed_offset(), late })
+    Some(Alert { summary, lines, items, due: earliest.fixed_offset(), late, critical: false })
 }
 
 #[cfg(test)]
@@ -946,6 +1004,114 @@ mod tests {
             LogEntry::new(LogOutcome::Fired, first.fixed_offset(), first.fixed_offset()),
         );
         assert!(log.is_settled(date(2026, 10, 24), BEDTIME_KEY, &second.fixed_offset()));
+    }
+
+    /// Like `run`, with Do Not Disturb on from `quiet.0` to `quiet.1`.
+    fn run_quiet<T: TimeZone>(
+        config: &Config,
+        log: &mut ReminderLog,
+        from: DateTime<T>,
+        to: DateTime<T>,
+        quiet: (DateTime<T>, DateTime<T>),
+    ) -> Vec<Shown> {
+        let journal = Journal::default();
+        let mut shown = Vec::new();
+        let mut now = from;
+        while now <= to {
+            let dnd = quiet.0 <= now && now < quiet.1;
+            let decision = decide_with(config, &journal, log, &now, dnd);
+            decision.apply_to(log);
+            if let Some(notice) = decision.notice {
+                shown.push(Shown { at: now.with_timezone(&Utc), notice });
+            }
+            // The service looks every second while something is held.
+            let tick = now.clone() + TimeDelta::seconds(if decision.holding { 1 } else { 30 });
+            now = match decision.next_due {
+                Some(due) if due < tick => due,
+                _ => tick,
+            };
+        }
+        shown
+    }
+
+    #[test]
+    fn do_not_disturb_holds_then_delivers_merged_inside_the_grace_window() {
+        let config = Config::default();
+        let evening = date(2026, 11, 26);
+        let mut log = ReminderLog::default();
+        let at = |h, m| local(Berlin, 2026, 11, 26, h, m);
+        // Do Not Disturb from 21:40 to 21:52: ventilate (21:45) and humidity (21:50) wait.
+        let shown = run_quiet(&config, &mut log, at(21, 30), at(22, 0), (at(21, 40), at(21, 52)));
+        assert_eq!(shown.len(), 1, "{shown:?}");
+        assert_eq!(shown[0].keys(), vec!["ventilate-bedroom", "humidity-check"]);
+        assert_eq!(shown[0].at, at(21, 52).with_timezone(&Utc));
+        assert_eq!(shown[0].notice.summary, "2 steps of your routine (since 21:45)");
+        assert!(!shown[0].notice.critical);
+        let ventilate = log.entry(evening, "ventilate-bedroom").unwrap();
+        assert_eq!(ventilate.outcome, LogOutcome::Late);
+        assert_eq!(ventilate.held_since, Some(at(21, 45).fixed_offset()));
+        assert!(log.evening(evening).unwrap().held.is_empty(), "no hold left once delivered");
+    }
+
+    #[test]
+    fn do_not_disturb_past_the_grace_window_logs_missed_and_holds_are_written_once() {
+        let config = Config::default();
+        let evening = date(2026, 11, 26);
+        let journal = Journal::default();
+        let mut log = ReminderLog::default();
+        let at = |h, m| local(Berlin, 2026, 11, 26, h, m);
+        run(&config, &journal, &mut log, at(21, 30), at(21, 40));
+        let held = decide_with(&config, &journal, &log, &at(21, 45), true);
+        assert!(held.notice.is_none() && held.holding && held.settle.is_empty());
+        assert_eq!(held.hold.len(), 1);
+        held.apply_to(&mut log);
+        let again = decide_with(&config, &journal, &log, &(at(21, 45) + TimeDelta::seconds(1)), true);
+        assert!(again.holding && again.is_idle(), "a hold already written is not written again");
+        // Do Not Disturb until 22:03: ventilate (21:45) is past its 15 minutes; humidity
+        // (21:50) is not.
+        let shown = run_quiet(&config, &mut log, at(21, 45), at(22, 10), (at(21, 40), at(22, 3)));
+        assert_eq!(shown.len(), 1, "{shown:?}");
+        assert_eq!(shown[0].keys(), vec!["humidity-check"]);
+        let ventilate = log.entry(evening, "ventilate-bedroom").unwrap();
+        assert_eq!(ventilate.outcome, LogOutcome::Skipped);
+        assert_eq!(ventilate.held_since, Some(at(21, 45).fixed_offset()), "missed because it was held");
+    }
+
+    #[test]
+    fn the_bedtime_reminder_comes_through_do_not_disturb_when_settings_say_so() {
+        let mut config = Config::default();
+        let at = |h, m| local(Berlin, 2026, 11, 26, h, m);
+        let quiet = (at(22, 0), at(23, 0));
+        let mut log = ReminderLog::default();
+        let shown = run_quiet(&config, &mut log, at(22, 0), at(22, 40), quiet);
+        assert!(shown.is_empty(), "held by default: {shown:?}");
+        config.settings.bedtime_through_do_not_disturb = true;
+        let mut log = ReminderLog::default();
+        let shown = run_quiet(&config, &mut log, at(22, 0), at(22, 40), quiet);
+        assert_eq!(shown.len(), 1, "{shown:?}");
+        assert_eq!(shown[0].at, at(22, 30).with_timezone(&Utc));
+        assert_eq!(shown[0].keys(), vec!["lights-out", BEDTIME_KEY], "what is due with it comes along");
+        assert!(shown[0].notice.critical);
+        let entry = log.entry(date(2026, 11, 26), BEDTIME_KEY).unwrap();
+        assert!(entry.through_do_not_disturb && entry.outcome == LogOutcome::Fired);
+        // Other reminders are still held.
+        let mut log = ReminderLog::default();
+        assert!(run_quiet(&config, &mut log, at(21, 40), at(21, 59), (at(21, 40), at(23, 0))).is_empty());
+    }
+
+    #[test]
+    fn a_snooze_due_during_do_not_disturb_waits_for_its_end() {
+        let config = Config::default();
+        let evening = date(2026, 11, 26);
+        let journal = Journal::default();
+        let mut log = ReminderLog::default();
+        let at = |h, m| local(Berlin, 2026, 11, 26, h, m);
+        run(&config, &journal, &mut log, at(20, 59), at(21, 0));
+        log.snooze(evening, "warm-bath", at(21, 10).fixed_offset());
+        let shown = run_quiet(&config, &mut log, at(21, 1), at(21, 20), (at(21, 5), at(21, 15)));
+        assert_eq!(shown.len(), 1, "{shown:?}");
+        assert_eq!((shown[0].at, shown[0].keys()), (at(21, 15).with_timezone(&Utc), vec!["warm-bath"]));
+        assert!(log.evening(evening).unwrap().snoozed["warm-bath"].settled);
     }
 
     /// Runs the simulated service through the morning after the 26th (wake 06:30).

@@ -1,10 +1,7 @@
 //! What the reminder loop reports, and the messages it takes: shared by the loop and the
 //! notification buttons, which run on other threads.
 
-use std::io::{self, Write as _};
 use std::sync::{Arc, Mutex};
-
-use chrono::Local;
 
 use super::notifier::Reply;
 
@@ -25,6 +22,8 @@ pub enum ReminderEvent {
     Closed { id: u32 },
     /// A test notification was asked for; `problem` says why it could not be shown.
     Test { problem: Option<String> },
+    /// Reminders came due while the desktop asks not to be disturbed: held, by key.
+    Held { keys: Vec<String> },
 }
 
 pub(super) type EventSink = Arc<Mutex<Box<dyn Fn(ReminderEvent) + Send>>>;
@@ -52,13 +51,26 @@ impl ReminderEvent {
             ReminderEvent::Closed { id } => format!("Closed notification {id}: its steps are settled"),
             ReminderEvent::Test { problem: None } => "Test notification shown".to_owned(),
             ReminderEvent::Test { problem: Some(problem) } => format!("Test notification not shown: {problem}"),
+            ReminderEvent::Held { keys } => format!("Held for Do Not Disturb: {}", keys.join(", ")),
         }
     }
 }
 
-/// A line on stderr. A detached service may have lost its terminal: never panic on it.
+/// A line in the service's log (stderr and the log file, see `logging`).
 pub(super) fn log_line(message: &str) {
-    let _ = writeln!(io::stderr(), "{} {message}", Local::now().format("%H:%M:%S"));
+    tracing::info!("{message}");
+}
+
+/// The event in the service's log, at its level: what went wrong as a warning, the rest
+/// (one line per notification shown) as information.
+pub(super) fn log_event(event: &ReminderEvent) {
+    let text = event.log_text();
+    match event {
+        ReminderEvent::Unavailable { .. } | ReminderEvent::Error { .. } | ReminderEvent::FileReport { .. } => {
+            tracing::warn!("{text}");
+        }
+        _ => tracing::info!("{text}"),
+    }
 }
 
 /// A message to the loop.
@@ -66,4 +78,25 @@ pub(super) fn log_line(message: &str) {
 pub(super) enum Control {
     /// Decide again now (a notification button was used).
     Wake,
+}
+
+/// Sends [`Control`] messages to the loop and rings its bell, so the loop, asleep on the
+/// wall clock, wakes for them at once.
+#[derive(Debug, Clone)]
+pub(super) struct ControlSender {
+    sender: std::sync::mpsc::Sender<Control>,
+    bell: super::wall_timer::Bell,
+}
+
+impl ControlSender {
+    pub(super) fn new(sender: std::sync::mpsc::Sender<Control>, bell: super::wall_timer::Bell) -> Self {
+        Self { sender, bell }
+    }
+
+    /// Fails only when the loop has ended.
+    pub(super) fn send(&self, control: Control) -> Result<(), std::sync::mpsc::SendError<Control>> {
+        self.sender.send(control)?;
+        self.bell.ring();
+        Ok(())
+    }
 }

@@ -145,7 +145,7 @@ pub fn build(notice: &Alert, capabilities: Capabilities, snooze_minutes: u32, ic
         .summary(&notice.summary)
         .body(&body_for(notice, capabilities))
         .icon(icon)
-        .urgency(Urgency::Normal)
+        .urgency(if notice.critical { Urgency::Critical } else { Urgency::Normal })
         .hint(Hint::Category(CATEGORY.to_owned()))
         .hint(Hint::DesktopEntry("bedtime-coach".to_owned()))
         .timeout(Timeout::Milliseconds(EXPIRE_MS));
@@ -307,6 +307,7 @@ mod tests {
                 .collect(),
             due: DateTime::parse_from_rfc3339("2026-11-26T21:00:00+01:00").unwrap(),
             late: false,
+            critical: false,
         }
     }
 

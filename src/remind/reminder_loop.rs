@@ -9,7 +9,8 @@
 //!    and never repeats one;
 //! 4. show it on a notification thread with a 5 s deadline; if that fails, keep it in the
 //!    reminder log for the window to show as a banner, and carry on;
-//! 5. sleep until the next due time, but never more than 30 s.
+//! 5. sleep until the next due time by the wall clock (a suspend does not stretch it, a
+//!    clock set meanwhile wakes it), but never more than 30 s.
 //!
 //! After the files changed it also closes the notifications whose steps were settled
 //! meanwhile (in the window, on the command line, by a button), and shows a test
@@ -18,18 +19,20 @@
 use std::ops::RangeInclusive;
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
-use std::time::Duration;
+use std::sync::mpsc::{Receiver, TryRecvError};
+use std::time::{Duration, SystemTime};
 
-use chrono::{DateTime, Local, NaiveDate, TimeDelta, TimeZone};
+use chrono::{DateTime, Local, NaiveDate, TimeZone};
 
 use super::RemindError;
 use super::buttons::action_handler;
+use super::do_not_disturb::{DoNotDisturb, Never};
 use super::effective_config;
-use super::engine::{Alert, NoticeLine, decide, reminders_of, snooze_minutes};
+use super::engine::{Alert, NoticeLine, decide, decide_with, reminders_of, snooze_minutes};
 pub use super::events::ReminderEvent;
-use super::events::{Control, EventSink, emit, sink};
+use super::events::{Control, ControlSender, EventSink, emit, sink};
 use super::notifier::Notify;
+use super::wall_timer::{Wait, Woke};
 use crate::model::reminders::{TestResult, Undelivered};
 use crate::model::time::{next_day, previous_day};
 use crate::model::{Config, Extra, Journal, ReminderLog, plan_evening};
@@ -39,6 +42,8 @@ use crate::store::{Fingerprint, Store};
 pub const MAX_SLEEP: Duration = Duration::from_secs(30);
 /// Waking this much after a due instant makes sure the clock reads "due" on waking.
 const WAKE_MARGIN: Duration = Duration::from_millis(2);
+/// How often the loop asks whether Do Not Disturb ended while it holds a reminder.
+const HOLD_POLL: Duration = Duration::from_secs(1);
 /// How many shown notifications the loop remembers to close (they expire on their own).
 const KEEP_SHOWN: usize = 32;
 
@@ -61,7 +66,7 @@ pub struct ReminderLoop {
     store: Store,
     notifier: Box<dyn Notify>,
     events: EventSink,
-    pub(super) control: Option<Sender<Control>>,
+    pub(super) control: Option<ControlSender>,
     cache: Option<Cache>,
     /// The last problem with the files and with notifications, so each is logged once
     /// rather than every tick; cleared when things work again.
@@ -81,6 +86,8 @@ pub struct ReminderLoop {
     shown: Vec<(u32, Vec<(NaiveDate, String)>)>,
     /// The last test request tried, so a log that cannot be written does not repeat it.
     last_test: Option<DateTime<chrono::FixedOffset>>,
+    /// Asked when a reminder is due: while the desktop asks for quiet, reminders wait.
+    pub(super) do_not_disturb: Box<dyn DoNotDisturb>,
 }
 
 impl ReminderLoop {
@@ -98,6 +105,7 @@ impl ReminderLoop {
             window_program: None,
             shown: Vec::new(),
             last_test: None,
+            do_not_disturb: Box::new(Never),
         }
     }
 
@@ -160,6 +168,9 @@ impl ReminderLoop {
         }
         let Some(cache) = &self.cache else { return Ok(None) };
         let quick = decide(&cache.config, &cache.journal, &cache.log, now);
+        // Asked only when something would be shown (or is held): an idle tick never asks.
+        let quiet = quick.notice.is_some() && self.do_not_disturb.is_on();
+        let quick = if quiet { decide_with(&cache.config, &cache.journal, &cache.log, now, true) } else { quick };
         for notice in self.store.take_notices() {
             if self.keep_notices {
                 let message = notice.message.clone();
@@ -168,22 +179,36 @@ impl ReminderLoop {
             emit(&self.events, ReminderEvent::FileReport { message: notice.message });
         }
         if quick.is_idle() {
-            return Ok(quick.next_due);
+            return Ok(wake_for(now, quick.next_due, quick.holding));
         }
         // Something is due: decide again on the newest files, under the store lock, and
         // write the log before showing anything.
         let (decision, snooze_minutes) = self.store.reminder_transaction(evenings_around(today), |snapshot, log| {
             let config = effective_config(&snapshot.config);
-            let decision = decide(&config, &snapshot.journal.value, log, now);
+            let decision = decide_with(&config, &snapshot.journal.value, log, now, quiet);
             decision.apply_to(log);
             let changed = !decision.is_idle();
             Ok::<_, RemindError>(((decision, snooze_minutes(&snapshot.config.value)), changed))
         })?;
         self.cache = None;
+        // One line per reminder decided, for "why did it (not) come?" in the log file.
+        for (evening, key, entry) in &decision.settle {
+            let held =
+                entry.held_since.map(|since| format!(", held since {}", since.format("%H:%M:%S"))).unwrap_or_default();
+            tracing::info!(
+                "Reminder {key} of the evening of {evening}, due {}: {:?}{held}",
+                entry.due.format("%H:%M"),
+                entry.outcome
+            );
+        }
+        if !decision.hold.is_empty() {
+            let keys = decision.hold.iter().map(|(_, key, _)| key.clone()).collect();
+            emit(&self.events, ReminderEvent::Held { keys });
+        }
         if let Some(notice) = &decision.notice {
             self.show(notice, snooze_minutes);
         }
-        Ok(decision.next_due)
+        Ok(wake_for(now, decision.next_due, decision.holding))
     }
 
     /// Closes the notifications whose reminders are all settled now: their steps done or
@@ -233,6 +258,7 @@ impl ReminderLoop {
             items: Vec::new(),
             due: now,
             late: false,
+            critical: false,
         };
         let minutes = snooze_minutes(&cache.config);
         let handler = self.handler(&notice, minutes);
@@ -279,6 +305,9 @@ impl ReminderLoop {
             Err(error) => {
                 let message = error.to_string();
                 self.notify_problem = Some(message.clone());
+                let items: Vec<(NaiveDate, String)> =
+                    notice.items.iter().map(|item| (item.evening, item.key.clone())).collect();
+                let reason = message.clone();
                 let undelivered = Undelivered {
                     summary: notice.summary.clone(),
                     due: notice.titles(),
@@ -286,7 +315,13 @@ impl ReminderLoop {
                     at: Local::now().fixed_offset(),
                     extra: Extra::new(),
                 };
-                self.keep_in_log(move |log| log.record_undelivered(undelivered));
+                self.keep_in_log(move |log| {
+                    // So `bedtime-coach reminders` can say why each of them did not come.
+                    for (evening, key) in &items {
+                        log.mark_failed(*evening, key, &reason);
+                    }
+                    log.record_undelivered(undelivered);
+                });
                 emit(
                     &self.events,
                     ReminderEvent::Unavailable { message, summary: notice.summary.clone(), due: notice.titles() },
@@ -310,21 +345,57 @@ impl ReminderLoop {
         }
     }
 
-    /// Runs until told to stop (or forever, for the background service).
-    pub(super) fn run(&mut self, control: &Receiver<Control>) {
+    /// Runs until the channel's senders are gone (for the background service, forever),
+    /// reading the wall clock with `clock` and sleeping with `waiter`.
+    pub(super) fn run(
+        &mut self,
+        control: &Receiver<Control>,
+        waiter: &mut dyn Wait,
+        clock: &dyn Fn() -> DateTime<Local>,
+    ) {
+        let mut wait_problem = None;
         loop {
-            let now = Local::now();
+            let now = clock();
             let next = self.tick(&now);
-            let wait = next.map_or(MAX_SLEEP, |due| {
-                let until = (due - Local::now()).max(TimeDelta::zero());
-                until.to_std().unwrap_or(Duration::ZERO).min(MAX_SLEEP) + WAKE_MARGIN
-            });
-            match control.recv_timeout(wait.min(MAX_SLEEP)) {
-                Err(RecvTimeoutError::Disconnected) => return,
-                Ok(Control::Wake) | Err(RecvTimeoutError::Timeout) => {}
+            let deadline = wake_at(&now, next);
+            match waiter.wait_until(deadline) {
+                // A clock set meanwhile: the deadline is read and armed again at the top.
+                Ok(Woke::Deadline | Woke::ClockChanged | Woke::Rung) => {}
+                Err(error) => {
+                    // Should not happen with a working timer; never spin on it.
+                    let message = error.to_string();
+                    if Self::once(&mut wait_problem, &message) {
+                        emit(&self.events, ReminderEvent::Error { message });
+                    }
+                    std::thread::sleep(Duration::from_secs(1));
+                }
+            }
+            loop {
+                match control.try_recv() {
+                    Ok(Control::Wake) => {}
+                    Err(TryRecvError::Empty) => break,
+                    Err(TryRecvError::Disconnected) => return,
+                }
             }
         }
     }
+}
+
+/// The next wake-up the engine asks for, and while a reminder is held for Do Not Disturb
+/// at the latest [`HOLD_POLL`] from `now`, to see whether it ended.
+fn wake_for<Tz: TimeZone>(now: &DateTime<Tz>, next_due: Option<DateTime<Tz>>, holding: bool) -> Option<DateTime<Tz>> {
+    if !holding {
+        return next_due;
+    }
+    let poll = now.clone() + chrono::TimeDelta::from_std(HOLD_POLL).unwrap_or_default();
+    Some(next_due.map_or(poll.clone(), |due| due.min(poll)))
+}
+
+/// When to wake after a tick at `now`: just after the next due instant, and at the latest
+/// [`MAX_SLEEP`] after `now`, as a wall-clock instant.
+fn wake_at(now: &DateTime<Local>, next: Option<DateTime<Local>>) -> SystemTime {
+    let latest = SystemTime::from(*now) + MAX_SLEEP;
+    next.map_or(latest, |due| (SystemTime::from(due) + WAKE_MARGIN).min(latest))
 }
 
 #[cfg(test)]
@@ -337,6 +408,7 @@ mod tests {
     use crate::remind::notifier::Reply;
     use crate::remind::notifier::{Capabilities, NotifyError, Shown};
     use crate::store::Paths;
+    use chrono::TimeDelta;
     use chrono_tz::Europe::Berlin;
     use std::path::Path;
     use std::sync::Mutex;
@@ -570,5 +642,56 @@ mod tests {
         let result = store.load_reminders().unwrap().value.test_result.unwrap();
         assert!(!result.shown && result.requested_at == asked);
         assert!(result.reason.unwrap().starts_with("Desktop notifications are not available"));
+    }
+
+    /// A waiter that plays a script: each wait records the deadline it was armed with and
+    /// answers the next scripted wake-up; at the end it hangs up the channel.
+    struct Script {
+        woke: Vec<Woke>,
+        deadlines: Arc<Mutex<Vec<SystemTime>>>,
+        hang_up: Option<mpsc::Sender<Control>>,
+    }
+
+    impl Wait for Script {
+        fn wait_until(&mut self, deadline: SystemTime) -> std::io::Result<Woke> {
+            self.deadlines.lock().unwrap().push(deadline);
+            if self.woke.is_empty() {
+                self.hang_up = None;
+                return Ok(Woke::Rung);
+            }
+            Ok(self.woke.remove(0))
+        }
+    }
+
+    #[test]
+    fn a_clock_change_cancel_reads_the_clock_again_and_re_arms() {
+        let dir = tempfile::tempdir().unwrap();
+        let paths = setup(dir.path());
+        let at = |h, m, s| Local.with_ymd_and_hms(2026, 11, 26, h, m, s).unwrap();
+        let (notifier, shown) = fake(&paths, false);
+        let mut reminder_loop = ReminderLoop::new(Store::new(paths), notifier, |_| {});
+        let (sender, receiver) = mpsc::channel();
+        let deadlines = Arc::new(Mutex::new(Vec::new()));
+        let mut script = Script {
+            woke: vec![Woke::ClockChanged, Woke::Deadline],
+            deadlines: Arc::clone(&deadlines),
+            hang_up: Some(sender),
+        };
+        // The clock reads 20:59:50, then (set forward while waiting) 22:29:58, then 22:30:00.
+        let readings = Mutex::new(vec![at(20, 59, 50), at(22, 29, 58), at(22, 30, 0)]);
+        let clock = || {
+            let mut readings = readings.lock().unwrap();
+            if readings.len() > 1 { readings.remove(0) } else { readings[0] }
+        };
+        reminder_loop.run(&receiver, &mut script, &clock);
+        let deadlines = deadlines.lock().unwrap();
+        let ms = |t: DateTime<Local>| SystemTime::from(t) + WAKE_MARGIN;
+        // First armed for the warm bath at 21:00; after the cancel, for bedtime at 22:30 as
+        // the new clock reading says, not for 21:00 (long past) nor 30 s after 20:59:50.
+        assert_eq!(deadlines[0], ms(at(21, 0, 0)));
+        assert_eq!(deadlines[1], ms(at(22, 30, 0)));
+        assert_eq!(deadlines.len(), 3, "{deadlines:?}");
+        let shown = shown.lock().unwrap();
+        assert_eq!(shown.last().unwrap().0.summary, "Bedtime", "the re-armed deadline brought bedtime");
     }
 }

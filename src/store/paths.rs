@@ -53,4 +53,16 @@ impl Paths {
     pub fn reminder_owner_file(&self) -> PathBuf {
         self.data_dir.join("reminders.lock")
     }
+
+    /// The reminder service's log: in the XDG state folder (`~/.local/state/bedtime-coach`),
+    /// or in the data folder when one was chosen with `--data-dir` (or the system has no
+    /// state folder).
+    pub fn log_file(&self) -> PathBuf {
+        let usual = Self::resolve(None).ok().is_some_and(|usual| usual == *self);
+        let state = usual
+            .then(|| directories::ProjectDirs::from("", "", "bedtime-coach"))
+            .flatten()
+            .and_then(|dirs| dirs.state_dir().map(Path::to_path_buf));
+        state.unwrap_or_else(|| self.data_dir.clone()).join("remind.log")
+    }
 }

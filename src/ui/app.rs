@@ -18,14 +18,21 @@ use super::file_watch::{self, FileWatch};
 use super::open_folder::FolderOpener;
 use super::pending::{BUSY_BANNER, PendingChanges, RETRY_EVERY};
 use super::reminder_status::{self, ReminderInfo, ServiceStarter};
-use super::{Action, about_sleep, night, routine, schedule, settings, setup, style, tonight, widgets};
+use super::{
+    Action, ReportRequest, about_sleep, history, night, routine, schedule, settings, setup, style, tonight, widgets,
+};
 use crate::command::Change;
 use crate::i18n::{self, Language};
+use crate::model::night::night_to_log;
 use crate::model::settings::LanguageChoice;
 use crate::model::{ReminderLog, Theme, evening_at, plan_evening};
 use crate::remind;
-use crate::store::{Fingerprint, Snapshot, Store, owner_pid};
+use crate::report;
+use crate::store::{Fingerprint, Snapshot, Store, default_report_dir, owner_pid, report_file_name, save_user_file};
 use crate::tr;
+
+/// The key of the banner that says where the doctor summary went (one at a time).
+const REPORT_BANNER: &str = "report";
 
 /// How many changes Ctrl+Z can take back.
 const HISTORY: usize = 50;
@@ -42,6 +49,7 @@ pub enum Screen {
     Tonight,
     /// The morning night log, its warning cards and what helps.
     Night,
+    History,
     Routine,
     Schedule,
     Settings,
@@ -55,6 +63,8 @@ pub struct App {
     clock: Clock,
     snapshot: Snapshot,
     fingerprint: (Fingerprint, Option<u32>),
+    /// Goes up at every reload, so views can cache what they compute from the data.
+    generation: u64,
     screen: Screen,
     /// Where the information screen's "Back" goes: the screen it was opened from.
     about_back: Screen,
@@ -82,6 +92,7 @@ pub struct App {
     reminder_info: ReminderInfo,
     tonight: tonight::TonightState,
     night: night::NightState,
+    history_view: history::HistoryState,
     routine: routine::EditorState,
     schedule: schedule::ScheduleForm,
     setup: setup::SetupState,
@@ -94,6 +105,7 @@ impl App {
         store.set_lock_timeout(Duration::ZERO);
         let mut app = Self {
             fingerprint: file_watch::fingerprint(&store),
+            generation: 0,
             store,
             clock,
             snapshot: Snapshot::default(),
@@ -114,6 +126,7 @@ impl App {
             reminder_info: ReminderInfo::default(),
             tonight: Default::default(),
             night: Default::default(),
+            history_view: Default::default(),
             routine: Default::default(),
             schedule: Default::default(),
             setup: Default::default(),
@@ -126,6 +139,12 @@ impl App {
     /// window's own binary; tests name the built one).
     pub fn with_service_program(mut self, program: Option<PathBuf>) -> Self {
         self.service.program = program;
+        self
+    }
+
+    /// Whether the desktop shows tray icons (`None`: not known), for the hint in Settings.
+    pub fn with_tray_host(mut self, present: Option<bool>) -> Self {
+        self.reminder_info.tray_host = present;
         self
     }
 
@@ -153,6 +172,12 @@ impl App {
         self.language_choice = Some(self.snapshot.config.value.settings.language);
         self.language_global = false;
         self
+    }
+
+    /// How many times the History screen computed its statistics (once per change of
+    /// the data, not per frame).
+    pub fn history_computations(&self) -> usize {
+        self.history_view.computations()
     }
 
     /// The language the window is drawn in now.
@@ -253,6 +278,7 @@ impl App {
     /// Reads the files again and turns the store's notices into banners.
     fn reload(&mut self) {
         self.fingerprint = file_watch::fingerprint(&self.store);
+        self.generation += 1;
         match self.store.load() {
             Ok(snapshot) => self.snapshot = snapshot,
             Err(error) => self.banners.push(Banner::new(BannerKind::Error, error.to_string())),
@@ -264,6 +290,7 @@ impl App {
             Ok(log) => {
                 self.reminder_info.paused_tonight = log.value.is_paused(tonight);
                 self.show_service_messages(&log.value);
+                self.reminder_info.log = log.value;
             }
             Err(error) => self.banners.push(Banner::new(BannerKind::Error, error.to_string())),
         }
@@ -350,12 +377,17 @@ impl App {
         egui::Panel::top("top-bar").show(ui, |ui| {
             ui.add_space(6.0);
             ui.horizontal(|ui| {
-                ui.heading(i18n::t("ui-app-name"));
-                ui.add_space(16.0);
+                // Six tabs leave no room for the name in a narrow window (the title bar
+                // has it anyway); the first-run setup has no tabs and keeps it.
+                if first_run || ui.available_width() >= 960.0 {
+                    ui.heading(i18n::t("ui-app-name"));
+                    ui.add_space(16.0);
+                }
                 if !first_run {
                     for (screen, label) in [
                         (Screen::Tonight, i18n::t("ui-tab-tonight")),
                         (Screen::Night, i18n::t("night-tab")),
+                        (Screen::History, i18n::t("ui-tab-history")),
                         (Screen::Routine, i18n::t("ui-tab-routine")),
                         (Screen::Schedule, i18n::t("ui-tab-schedule")),
                         (Screen::Settings, i18n::t("ui-tab-settings")),
@@ -397,18 +429,36 @@ impl App {
                     tonight::tonight_ui(ui, &mut self.tonight, &plan, config, paused, &now, &mut actions);
                 }
                 Screen::Night => {
-                    let view = night::NightView { config, journal: &self.snapshot.journal.value, now: &now };
+                    let last_night = night_to_log(&config.schedule, now.naive_local());
+                    if self.night.report.path.is_empty() {
+                        // The documents folder, or home: found once, when first shown.
+                        let name = report_file_name(last_night, self.night.report.format.extension());
+                        self.night.report.path = default_report_dir().join(name).display().to_string();
+                    }
+                    let journal = &self.snapshot.journal.value;
+                    let view = night::NightView { config, journal, now: &now, last_night };
                     night::night_ui(ui, &mut self.night, &view, &mut actions);
                 }
+                Screen::History => scrolling(ui, "history", |ui| {
+                    let journal = &self.snapshot.journal.value;
+                    let data = history::HistoryData { config, journal, generation: self.generation };
+                    history::history_ui(ui, &mut self.history_view, data, &now, &mut actions)
+                }),
                 Screen::Routine => routine::routine_ui(ui, &mut self.routine, config, &now, &mut actions),
                 // Longer words (Russian) at the smallest window size scroll rather than clip.
                 Screen::Schedule => {
                     scrolling(ui, "schedule", |ui| schedule::schedule_ui(ui, &mut self.schedule, config, &mut actions))
                 }
-                Screen::Settings => scrolling(ui, "settings", |ui| {
-                    settings::settings_ui(ui, config, self.store.paths(), &self.reminder_info, &mut actions);
-                    data_transfer::data_transfer_ui(ui, &mut self.data_transfer, &mut actions);
-                }),
+                Screen::Settings => {
+                    let plan = plan_evening(config, evening, &Local, self.snapshot.journal.value.evening(evening));
+                    let service_config = crate::remind::effective_config(&self.snapshot.config);
+                    self.reminder_info.tonight =
+                        crate::remind::report::evening_report(&service_config, &plan, &self.reminder_info.log, &now);
+                    scrolling(ui, "settings", |ui| {
+                        settings::settings_ui(ui, config, self.store.paths(), &self.reminder_info, &mut actions);
+                        data_transfer::data_transfer_ui(ui, &mut self.data_transfer, &mut actions);
+                    })
+                }
                 Screen::AboutSleep => {
                     scrolling(ui, "about-sleep", |ui| about_sleep::about_sleep_ui(ui, self.about_back, &mut actions))
                 }
@@ -464,6 +514,7 @@ impl App {
                     self.refresh_autostart();
                 }
                 Action::DismissBanner(index) => self.banners.dismiss(index),
+                Action::SaveReport(request) => self.save_report(request),
                 Action::OpenFolder(path) => self.folders.open(&path),
                 Action::Transfer(action) => changed |= self.transfer(action),
                 Action::Undo => {
@@ -499,8 +550,37 @@ impl App {
         }
     }
 
+    /// Renders the doctor summary from the data on screen and writes it where asked; a
+    /// banner says where it went (with Open folder) or why it could not be written.
+    fn save_report(&mut self, request: ReportRequest) {
+        let now = (self.clock)();
+        let (config, journal) = (&self.snapshot.config.value, &self.snapshot.journal.value);
+        let last_night = night_to_log(&config.schedule, now.naive_local());
+        let summary = report::summary(config, journal, last_night, request.weeks, now.fixed_offset(), &Local);
+        let text = report::render(&summary, request.format, self.language);
+        // A bare file name goes to the suggested folder, not wherever the app was started.
+        let path = if request.path.is_relative() { default_report_dir().join(&request.path) } else { request.path };
+        let banner = match save_user_file(&path, text.as_bytes()) {
+            Ok(()) => Banner::about_folder(
+                BannerKind::Info,
+                tr!("night-report-saved", path = path.display().to_string()),
+                path.parent().map(PathBuf::from),
+            ),
+            Err(error) => Banner::new(BannerKind::Error, error.to_string()),
+        };
+        self.banners.push(Banner { key: Some(REPORT_BANNER), ..banner });
+    }
+
     /// For changes that remove something, the message and the commands that undo them.
     fn undo_for(&self, command: &Change) -> Option<(String, Vec<Change>)> {
+        if let Change::SetNight { evening, log: None } = command {
+            // A whole morning's answers go at once: offered back, like a removed step.
+            let removed = self.snapshot.journal.value.night(*evening)?.clone();
+            let morning = crate::model::time::next_day(*evening);
+            let message =
+                tr!("night-deleted", evening = i18n::short_date(*evening), morning = i18n::short_date(morning));
+            return Some((message, vec![Change::SetNight { evening: *evening, log: Some(removed) }]));
+        }
         let Change::RemoveStep { step } = command else { return None };
         let routine = &self.snapshot.config.value.routine;
         let index = routine.position(step)?;

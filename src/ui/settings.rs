@@ -37,6 +37,9 @@ pub fn settings_ui(
         (true, None) => t("ui-settings-service-stopped"),
     };
     ui.label(RichText::new(who).small().weak());
+    if saved.reminders && reminders.tray_host == Some(false) {
+        ui.label(RichText::new(t("ui-settings-no-tray")).small().weak());
+    }
     if let Some(mut at_login) = reminders.autostart
         && ui.checkbox(&mut at_login, t("ui-settings-autostart")).changed()
     {
@@ -62,6 +65,9 @@ pub fn settings_ui(
     if let Some(text) = test.text(reminders.service_pid.is_some()) {
         ui.label(RichText::new(text).small().weak());
     }
+    ui.checkbox(&mut settings.bedtime_through_do_not_disturb, t("ui-settings-bedtime-through-dnd"));
+    ui.label(RichText::new(t("ui-settings-dnd-hint")).small().weak());
+    super::reminder_list::reminder_list_ui(ui, &reminders.tonight);
     ui.add_space(8.0);
 
     ui.label(RichText::new(t("ui-settings-appearance")).strong());

@@ -46,6 +46,72 @@ fn error_in(visuals: &egui::Visuals) -> Color32 {
     if visuals.dark_mode { ERROR } else { ERROR_LIGHT }
 }
 
+/// How much of an evening was done, as the History calendar colours it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Completion {
+    /// At or above the streak threshold.
+    Met,
+    /// Below the threshold, at least half done.
+    Part,
+    /// Under half done.
+    Low,
+    /// No check-in at all (neutral): no fill, only an outline.
+    NotTracked,
+}
+
+/// Calendar fills for the dark theme: dim enough for the evening, each clearly its own hue.
+const MET_DARK: Color32 = Color32::from_rgb(0x1F, 0x55, 0x3E);
+const PART_DARK: Color32 = Color32::from_rgb(0x5A, 0x45, 0x12);
+const LOW_DARK: Color32 = Color32::from_rgb(0x5E, 0x24, 0x2C);
+const MET_LIGHT: Color32 = Color32::from_rgb(0xB4, 0xE0, 0xC8);
+const PART_LIGHT: Color32 = Color32::from_rgb(0xF3, 0xDC, 0x9C);
+const LOW_LIGHT: Color32 = Color32::from_rgb(0xF4, 0xC2, 0xC2);
+/// The day numbers and marks drawn on those fills.
+const CELL_TEXT_DARK: Color32 = Color32::from_gray(0xF0);
+const CELL_TEXT_LIGHT: Color32 = Color32::from_gray(0x18);
+
+/// The fill of a calendar day (transparent when not tracked).
+pub fn completion_fill(ui: &egui::Ui, completion: Completion) -> Color32 {
+    completion_fill_in(ui.visuals(), completion)
+}
+
+fn completion_fill_in(visuals: &egui::Visuals, completion: Completion) -> Color32 {
+    let dark = visuals.dark_mode;
+    match completion {
+        Completion::Met => {
+            if dark {
+                MET_DARK
+            } else {
+                MET_LIGHT
+            }
+        }
+        Completion::Part => {
+            if dark {
+                PART_DARK
+            } else {
+                PART_LIGHT
+            }
+        }
+        Completion::Low => {
+            if dark {
+                LOW_DARK
+            } else {
+                LOW_LIGHT
+            }
+        }
+        Completion::NotTracked => visuals.panel_fill,
+    }
+}
+
+/// The text on a calendar day.
+pub fn cell_text(ui: &egui::Ui) -> Color32 {
+    cell_text_in(ui.visuals())
+}
+
+fn cell_text_in(visuals: &egui::Visuals) -> Color32 {
+    if visuals.dark_mode { CELL_TEXT_DARK } else { CELL_TEXT_LIGHT }
+}
+
 /// A muted colour for past or settled things.
 pub fn quiet(ui: &egui::Ui) -> Color32 {
     ui.visuals().weak_text_color()
@@ -125,6 +191,14 @@ mod tests {
                     if ratio < 4.5 {
                         failures.push(format!("{theme:?}: {name} on {background} is {ratio:.2}:1"));
                     }
+                }
+            }
+            // The History calendar: day numbers and marks on every completion fill.
+            for completion in [Completion::Met, Completion::Part, Completion::Low, Completion::NotTracked] {
+                let (text, fill) = (cell_text_in(&visuals), completion_fill_in(&visuals, completion));
+                let ratio = contrast_ratio(text, fill);
+                if ratio < 4.5 {
+                    failures.push(format!("{theme:?}: calendar text on {completion:?} is {ratio:.2}:1"));
                 }
             }
             assert!(failures.is_empty(), "below WCAG AA: {failures:?}");

@@ -50,3 +50,100 @@ stats-week = week of { $week }: { $offset }, give or take { $spread } min ({ $ev
 ui-settings-history = History
 ui-settings-streak-threshold = An evening counts in a streak when at least
 ui-settings-streak-threshold-hint = Evenings with no check-in are left out of streaks and shares: not tracked is not a miss.
+
+## The History screen (src/ui/history.rs).
+
+ui-tab-history = History
+history-title = History
+# A month on its own, for the calendar's heading ("November 2026") and the plots' axis.
+history-month = { $month ->
+    [1] January
+    [2] February
+    [3] March
+    [4] April
+    [5] May
+    [6] June
+    [7] July
+    [8] August
+    [9] September
+    [10] October
+    [11] November
+   *[12] December
+}
+history-month-year = { $month } { $year }
+history-month-short = { $month ->
+    [1] Jan
+    [2] Feb
+    [3] Mar
+    [4] Apr
+    [5] May
+    [6] Jun
+    [7] Jul
+    [8] Aug
+    [9] Sep
+    [10] Oct
+    [11] Nov
+   *[12] Dec
+}
+history-previous-year = Previous year
+history-previous-month = Previous month
+history-next-month = Next month
+history-next-year = Next year
+history-this-month = This month
+history-first-month = First recorded month
+# The cards.
+history-card-streak = Streak
+history-card-done = Steps done
+history-card-done-detail = last 7 evenings; last 30: { $month }, all: { $all }
+history-card-bedtime = Bedtime
+history-card-caffeine = Caffeine cut-off
+# The legend; each colour also has its mark.
+history-legend = Colours and marks:
+history-legend-met = √ { $percent } % or more done
+history-legend-part = ½ at least half done
+history-legend-low = ! under half done
+history-legend-untracked = – not tracked (not a miss)
+# The selected evening.
+history-day-pick = Choose an evening in the calendar (or Tab to it and press Enter) to see and correct its steps.
+history-day-summary = { $done } of { $planned } steps done, { $skipped } skipped
+history-day-not-tracked = Nothing was checked this evening: it is not tracked, not counted as a miss.
+history-day-ahead-note = This evening is still ahead: check its steps off on the evening itself.
+history-step-done = √ done, recorded { $time }
+history-step-done-value = √ done ({ $value } %), recorded { $time }
+history-step-skipped = – skipped, recorded { $time }
+history-step-unchecked = not checked
+history-step-gone = no longer in your routine
+history-mark-done = Mark done
+history-mark-skipped = Mark skipped
+history-mark-done-step = Mark done: { $title }
+history-mark-skipped-step = Mark skipped: { $title }
+history-humidity-step = Humidity reading for { $date }
+history-close-day = Close
+# The adherence bars.
+history-adherence = How often each step was done when it was part of the evening
+history-adherence-days = { $days ->
+    [7] Last 7 evenings
+    [30] Last 30 evenings
+   *[90] Last 90 evenings
+}
+history-adherence-bar = { $percent } · { $done } of { $planned }
+history-adherence-name = { $title }: { $percent }, { $done } of { $planned } evenings
+history-adherence-none = No tracked evenings in this period.
+# The plots.
+history-trends = Over time
+history-plot-completion = Steps done per evening (%)
+history-plot-bedtime = Lights out, minutes after the planned bedtime
+history-plot-each-evening = Each evening
+history-plot-each-week = Weekly mean
+history-plot-rolling = Rolling mean of 7
+history-plot-weekly-note = Shown as weekly means: there are too many evenings to draw one by one.
+history-plot-point = { $date }: { $value }
+history-card-streak-detail = { $count ->
+    [one] evening in a row
+   *[other] evenings in a row
+}; best: { $best }
+history-card-bedtime-detail = after bedtime on average, last 30 evenings; give or take { $spread } min
+history-card-caffeine-figure = { $kept } of { $planned }
+history-card-caffeine-detail = evenings it was kept, of the last 30
+# A signed number of minutes: "+12 min", "−5 min".
+history-offset-short = { $sign }{ $minutes } min

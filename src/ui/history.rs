@@ -1,0 +1,687 @@
+//! History: is the routine holding? Cards (streak, steps done, bedtime, caffeine), a
+//! calendar of evenings coloured by completion, each past evening's steps to correct,
+//! per-step adherence bars and trend plots.
+//!
+//! The figures are [`stats::summarize`]'s, the same as `bedtime-coach stats` prints. They
+//! are computed when the data changes (the app's data generation), the evening or the
+//! threshold changes, never per frame: a 10-year journal costs milliseconds to sum up,
+//! which is fine once and too much sixty times a second. The plots draw from points
+//! prepared with the summary, weekly means once there are more than a year of evenings.
+
+use chrono::{DateTime, Datelike, Local, NaiveDate, TimeDelta};
+use eframe::egui::{self, RichText};
+use egui_plot::{Legend, Line, Plot, PlotPoint, PlotPoints, Points};
+
+use super::Action;
+use super::style::{self, Completion};
+use super::widgets::clock;
+use crate::command::Change;
+use crate::i18n::{self, history, t};
+use crate::model::stats::{self, ADHERENCE_DAYS, EveningFigures, Summary, Trend};
+use crate::model::{CheckIn, Config, Journal, Outcome, ValueKind, evening_at, plan_evening};
+use crate::tr;
+
+/// What the screen keeps between frames.
+pub struct HistoryState {
+    /// The first day of the month the calendar shows; `None`: tonight's month.
+    month: Option<NaiveDate>,
+    /// The evening whose steps are open.
+    selected: Option<NaiveDate>,
+    /// A day the keyboard moved to, focused when it is next drawn.
+    focus_day: Option<NaiveDate>,
+    adherence_days: u32,
+    humidity: String,
+    cache: Option<Cached>,
+    computations: usize,
+}
+
+impl Default for HistoryState {
+    fn default() -> Self {
+        Self {
+            month: None,
+            selected: None,
+            focus_day: None,
+            adherence_days: 30,
+            humidity: String::new(),
+            cache: None,
+            computations: 0,
+        }
+    }
+}
+
+/// What the summary was computed from: the data (a generation the app bumps at every
+/// reload) and the evening counted back from. The threshold is in the data.
+type CacheKey = (u64, NaiveDate);
+
+struct Cached {
+    key: CacheKey,
+    summary: Summary,
+    completion: Series,
+    bedtime: Series,
+}
+
+/// A trend as plot points, built once per summary.
+struct Series {
+    points: Vec<PlotPoint>,
+    rolling: Vec<PlotPoint>,
+    weekly: bool,
+}
+
+fn x_of(date: NaiveDate) -> f64 {
+    f64::from(date.num_days_from_ce())
+}
+
+fn date_of(x: f64) -> Option<NaiveDate> {
+    NaiveDate::from_num_days_from_ce_opt(x.round() as i32)
+}
+
+impl Series {
+    fn of(trend: &Trend) -> Self {
+        let plot = |points: &[stats::TrendPoint]| points.iter().map(|(d, v)| PlotPoint::new(x_of(*d), *v)).collect();
+        Self { points: plot(&trend.points), rolling: plot(&trend.rolling), weekly: trend.weekly }
+    }
+}
+
+impl HistoryState {
+    /// The summary for this data and evening: the cached one, or computed now when
+    /// either changed.
+    fn take_summary(&mut self, config: &Config, journal: &Journal, generation: u64, today: NaiveDate) -> Cached {
+        let key = (generation, today);
+        match self.cache.take() {
+            Some(cached) if cached.key == key => cached,
+            _ => {
+                self.computations += 1;
+                let summary = stats::summarize(config, journal, today, &Local);
+                Cached {
+                    key,
+                    completion: Series::of(&summary.completion_trend),
+                    bedtime: Series::of(&summary.bedtime_trend),
+                    summary,
+                }
+            }
+        }
+    }
+
+    /// How many times the summary was computed (tests: once per change, not per frame).
+    pub fn computations(&self) -> usize {
+        self.computations
+    }
+}
+
+/// The data the screen reads.
+pub struct HistoryData<'a> {
+    pub config: &'a Config,
+    pub journal: &'a Journal,
+    /// Changes whenever the files were read again.
+    pub generation: u64,
+}
+
+pub fn history_ui(
+    ui: &mut egui::Ui,
+    state: &mut HistoryState,
+    data: HistoryData<'_>,
+    now: &DateTime<Local>,
+    actions: &mut Vec<Action>,
+) {
+    let today = evening_at(data.config, now);
+    // Taken out for the frame so the summary and the rest of the state can be borrowed
+    // side by side; put back at the end.
+    let cached = state.take_summary(data.config, data.journal, data.generation, today);
+    ui.heading(t("history-title"));
+    let summary = &cached.summary;
+    if summary.tracked == 0 {
+        ui.label(t("history-nothing-yet"));
+    } else {
+        cards_ui(ui, summary);
+    }
+    ui.add_space(8.0);
+    // Calendar and the chosen evening side by side when there is room.
+    let cell = if ui.available_width() >= 1100.0 { 58.0 } else { 46.0 };
+    let calendar_width = 7.0 * cell + 6.0 * 4.0;
+    if ui.available_width() >= calendar_width + 320.0 {
+        ui.horizontal_top(|ui| {
+            ui.vertical(|ui| {
+                ui.set_width(calendar_width);
+                calendar_ui(ui, state, summary, data.journal, today);
+            });
+            ui.add_space(12.0);
+            ui.vertical(|ui| day_ui(ui, state, &data, summary, today, now, actions));
+        });
+    } else {
+        calendar_ui(ui, state, summary, data.journal, today);
+        ui.add_space(8.0);
+        day_ui(ui, state, &data, summary, today, now, actions);
+    }
+    if summary.tracked > 0 {
+        ui.add_space(12.0);
+        adherence_ui(ui, state, data.config, summary);
+        ui.add_space(12.0);
+        trends_ui(ui, &cached);
+    }
+    state.cache = Some(cached);
+}
+
+fn card_ui(ui: &mut egui::Ui, width: f32, title: String, figure: String, detail: String) {
+    egui::Frame::new()
+        .stroke(egui::Stroke::new(1.0, ui.visuals().widgets.noninteractive.bg_stroke.color))
+        .corner_radius(6.0)
+        .inner_margin(egui::Margin::symmetric(10, 6))
+        .show(ui, |ui| {
+            ui.set_width(width);
+            ui.vertical(|ui| {
+                ui.label(RichText::new(title).small().color(style::quiet(ui)));
+                ui.add(egui::Label::new(RichText::new(figure).strong().size(20.0)).wrap());
+                ui.add(egui::Label::new(RichText::new(detail).small()).wrap());
+            });
+        });
+}
+
+fn cards_ui(ui: &mut egui::Ui, summary: &Summary) {
+    let figure = |share: Option<f64>| share.map_or_else(|| t("stats-no-figure"), history::percent);
+    let spacing = ui.spacing().item_spacing.x;
+    // Four in a row when they fit, each at least wide enough for its words.
+    let width = ((ui.available_width() - 3.0 * spacing) / 4.0 - 22.0).clamp(140.0, 230.0);
+    ui.horizontal_wrapped(|ui| {
+        let streak = summary.streaks;
+        let detail = tr!("history-card-streak-detail", count = streak.current, best = streak.best);
+        card_ui(ui, width, t("history-card-streak"), streak.current.to_string(), detail);
+        let detail = tr!(
+            "history-card-done-detail",
+            month = figure(summary.completion_30),
+            all = figure(summary.completion_all)
+        );
+        card_ui(ui, width, t("history-card-done"), figure(summary.completion_7), detail);
+        let (offset, detail) = match summary.bedtime_recent.as_ref() {
+            Some(b) => (
+                history::offset_short(b.mean_offset_minutes),
+                tr!("history-card-bedtime-detail", spread = b.spread_minutes.round() as i64),
+            ),
+            None => (t("stats-no-figure"), t("history-bedtime-none")),
+        };
+        card_ui(ui, width, t("history-card-bedtime"), offset, detail);
+        let kept = summary.caffeine_recent;
+        let (figure, detail) = if kept.planned == 0 {
+            (t("stats-no-figure"), t("history-kept-none"))
+        } else {
+            (
+                tr!("history-card-caffeine-figure", kept = kept.kept, planned = kept.planned),
+                t("history-card-caffeine-detail"),
+            )
+        };
+        card_ui(ui, width, t("history-card-caffeine"), figure, detail);
+    });
+    ui.label(RichText::new(history::evenings(summary.tracked, summary.not_tracked)).small());
+    ui.add(egui::Label::new(RichText::new(history::streak_rule(summary.threshold_percent)).small().weak()).wrap());
+}
+
+fn month_start(date: NaiveDate) -> NaiveDate {
+    date.with_day(1).unwrap_or(date)
+}
+
+fn add_months(month: NaiveDate, months: i32) -> NaiveDate {
+    let index = month.year() * 12 + month.month0() as i32 + months;
+    NaiveDate::from_ymd_opt(index.div_euclid(12), index.rem_euclid(12) as u32 + 1, 1).unwrap_or(month)
+}
+
+fn month_title(month: NaiveDate) -> String {
+    tr!("history-month-year", month = tr!("history-month", month = month.month()), year = month.year())
+}
+
+/// The calendar's category of an evening.
+fn completion_of(figures: Option<&EveningFigures>, threshold_percent: u32) -> Completion {
+    match figures {
+        Some(f) if f.meets(threshold_percent) => Completion::Met,
+        Some(f) if f.tracked && f.done * 2 >= f.planned => Completion::Part,
+        Some(f) if f.tracked => Completion::Low,
+        _ => Completion::NotTracked,
+    }
+}
+
+fn mark_of(completion: Completion) -> &'static str {
+    match completion {
+        Completion::Met => "√",
+        Completion::Part => "½",
+        Completion::Low => "!",
+        Completion::NotTracked => "–",
+    }
+}
+
+fn calendar_ui(ui: &mut egui::Ui, state: &mut HistoryState, summary: &Summary, journal: &Journal, today: NaiveDate) {
+    let this_month = month_start(today);
+    // Back to the first recorded evening, and at least a year, to fill in forgotten ones.
+    let first_recorded = journal.evenings.keys().next().map_or(this_month, |d| month_start(*d));
+    let earliest = first_recorded.min(add_months(this_month, -12));
+    let shown = state.month.unwrap_or(this_month).clamp(earliest, this_month);
+    let mut go = |month: NaiveDate| state.month = Some(month.clamp(earliest, this_month));
+    ui.horizontal(|ui| {
+        let nav = |ui: &mut egui::Ui, text: &str, name: String, enabled: bool| {
+            ui.add_enabled(enabled, egui::Button::new(text)).on_hover_text(name.clone()).accessible_name(name).clicked()
+        };
+        if nav(ui, "«", t("history-previous-year"), shown > earliest) {
+            go(add_months(shown, -12));
+        }
+        if nav(ui, "‹", t("history-previous-month"), shown > earliest) {
+            go(add_months(shown, -1));
+        }
+        ui.add_sized([150.0, 22.0], egui::Label::new(RichText::new(month_title(shown)).strong()));
+        if nav(ui, "›", t("history-next-month"), shown < this_month) {
+            go(add_months(shown, 1));
+        }
+        if nav(ui, "»", t("history-next-year"), shown < this_month) {
+            go(add_months(shown, 12));
+        }
+    });
+    ui.horizontal(|ui| {
+        if ui.add_enabled(shown != this_month, egui::Button::new(t("history-this-month")).small()).clicked() {
+            go(this_month);
+        }
+        if ui.add_enabled(shown != first_recorded, egui::Button::new(t("history-first-month")).small()).clicked() {
+            go(first_recorded);
+        }
+    });
+    let gap = 4.0;
+    let cell = egui::vec2(((ui.available_width() - 6.0 * gap) / 7.0).clamp(34.0, 58.0), 34.0);
+    egui::Grid::new("history-calendar").spacing([gap, gap]).min_col_width(cell.x).show(ui, |ui| {
+        for day in crate::model::Day::ALL {
+            let name = RichText::new(tr!("weekday-short", day = day.key())).small().color(style::quiet(ui));
+            ui.centered_and_justified(|ui| ui.label(name));
+        }
+        ui.end_row();
+        let lead = shown.weekday().num_days_from_monday();
+        for _ in 0..lead {
+            ui.label("");
+        }
+        let mut column = lead;
+        for date in shown.iter_days().take_while(|d| d.month() == shown.month()) {
+            day_cell_ui(ui, state, summary, date, today, cell, (earliest, this_month));
+            column += 1;
+            if column == 7 {
+                ui.end_row();
+                column = 0;
+            }
+        }
+        if column != 0 {
+            ui.end_row();
+        }
+    });
+    legend_ui(ui, summary.threshold_percent);
+}
+
+fn day_cell_ui(
+    ui: &mut egui::Ui,
+    state: &mut HistoryState,
+    summary: &Summary,
+    date: NaiveDate,
+    today: NaiveDate,
+    size: egui::Vec2,
+    (earliest, this_month): (NaiveDate, NaiveDate),
+) {
+    let ahead = date > today;
+    let figures = summary.evening(date);
+    let completion = if ahead { Completion::NotTracked } else { completion_of(figures, summary.threshold_percent) };
+    let (rect, response) = ui.allocate_exact_size(size, egui::Sense::click());
+    let label = history::day(date, figures, ahead);
+    response.widget_info(|| {
+        egui::WidgetInfo::selected(egui::accesskit::Role::Button, true, state.selected == Some(date), &label)
+    });
+    if state.focus_day == Some(date) {
+        response.request_focus();
+        state.focus_day = None;
+    }
+    if ui.is_rect_visible(rect) {
+        let visuals = ui.visuals();
+        let painter = ui.painter();
+        let fill = style::completion_fill(ui, completion);
+        painter.rect_filled(rect, 5.0, fill);
+        let outline = if response.has_focus() || state.selected == Some(date) {
+            egui::Stroke::new(2.0, style::accent(ui))
+        } else if response.hovered() {
+            visuals.widgets.hovered.bg_stroke
+        } else {
+            egui::Stroke::new(1.0, visuals.widgets.noninteractive.bg_stroke.color)
+        };
+        painter.rect_stroke(rect, 5.0, outline, egui::StrokeKind::Inside);
+        let text = if ahead { style::quiet(ui) } else { style::cell_text(ui) };
+        let font = egui::FontId::proportional(if date == today { 15.0 } else { 14.0 });
+        painter.text(
+            rect.left_top() + egui::vec2(5.0, 3.0),
+            egui::Align2::LEFT_TOP,
+            date.day().to_string(),
+            font,
+            text,
+        );
+        if !ahead {
+            let small = egui::FontId::proportional(12.0);
+            painter.text(
+                rect.right_bottom() - egui::vec2(5.0, 3.0),
+                egui::Align2::RIGHT_BOTTOM,
+                mark_of(completion),
+                small,
+                text,
+            );
+        }
+        if date == today {
+            let y = rect.bottom() - 4.0;
+            painter.line_segment(
+                [egui::pos2(rect.left() + 5.0, y), egui::pos2(rect.left() + 16.0, y)],
+                egui::Stroke::new(2.0, style::accent(ui)),
+            );
+        }
+    }
+    if response.clicked() {
+        state.selected = if state.selected == Some(date) { None } else { Some(date) };
+        state.humidity.clear();
+    }
+    // Arrow keys move through the days, across months too.
+    if response.has_focus() {
+        // The arrows are the calendar's, not egui's move-to-the-nearest-widget.
+        let filter = egui::EventFilter { horizontal_arrows: true, vertical_arrows: true, ..Default::default() };
+        ui.memory_mut(|memory| memory.set_focus_lock_filter(response.id, filter));
+        let step = ui.input_mut(|input| {
+            [
+                (egui::Key::ArrowLeft, -1),
+                (egui::Key::ArrowRight, 1),
+                (egui::Key::ArrowUp, -7),
+                (egui::Key::ArrowDown, 7),
+            ]
+            .into_iter()
+            .find(|(key, _)| input.consume_key(egui::Modifiers::NONE, *key))
+            .map(|(_, days)| days)
+        });
+        if let Some(days) = step {
+            let target = date + TimeDelta::days(days);
+            if target >= earliest && month_start(target) <= this_month {
+                state.focus_day = Some(target);
+                state.month = Some(month_start(target));
+            }
+        }
+    }
+}
+
+fn legend_ui(ui: &mut egui::Ui, threshold_percent: u32) {
+    ui.add_space(4.0);
+    ui.label(RichText::new(t("history-legend")).small());
+    ui.vertical(|ui| {
+        for (completion, text) in [
+            (Completion::Met, tr!("history-legend-met", percent = threshold_percent)),
+            (Completion::Part, t("history-legend-part")),
+            (Completion::Low, t("history-legend-low")),
+            (Completion::NotTracked, t("history-legend-untracked")),
+        ] {
+            ui.horizontal(|ui| {
+                let (rect, _) = ui.allocate_exact_size(egui::vec2(14.0, 14.0), egui::Sense::hover());
+                ui.painter().rect_filled(rect, 3.0, style::completion_fill(ui, completion));
+                let stroke = egui::Stroke::new(1.0, ui.visuals().widgets.noninteractive.bg_stroke.color);
+                ui.painter().rect_stroke(rect, 3.0, stroke, egui::StrokeKind::Inside);
+                ui.label(RichText::new(text).small());
+            });
+        }
+    });
+}
+
+/// The chosen evening's steps, with what was recorded and when, to correct.
+fn day_ui(
+    ui: &mut egui::Ui,
+    state: &mut HistoryState,
+    data: &HistoryData<'_>,
+    summary: &Summary,
+    today: NaiveDate,
+    now: &DateTime<Local>,
+    actions: &mut Vec<Action>,
+) {
+    let Some(date) = state.selected else {
+        ui.add(egui::Label::new(RichText::new(t("history-day-pick")).color(style::quiet(ui))).wrap());
+        return;
+    };
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(i18n::evening_title(date)).strong());
+        if ui.small_button(t("history-close-day")).clicked() {
+            state.selected = None;
+        }
+    });
+    if date > today {
+        ui.add(egui::Label::new(t("history-day-ahead-note")).wrap());
+        return;
+    }
+    match summary.evening(date).filter(|f| f.tracked) {
+        Some(f) => ui.label(tr!("history-day-summary", done = f.done, planned = f.planned, skipped = f.skipped)),
+        None => ui.add(egui::Label::new(RichText::new(t("history-day-not-tracked")).color(style::quiet(ui))).wrap()),
+    };
+    let recorded = data.journal.evening(date);
+    let plan = plan_evening(data.config, date, &Local, recorded);
+    let mut rows: Vec<DayRow> = plan
+        .steps
+        .iter()
+        .map(|step| {
+            (
+                step.id.clone(),
+                i18n::planned_title(step),
+                Some(step.due),
+                recorded.and_then(|r| r.checks.get(&step.id)),
+                step.value_kind == Some(ValueKind::HumidityPercent),
+            )
+        })
+        .collect();
+    // Steps checked (or recorded in the evening's routine) that are no longer in it.
+    if let Some(recorded) = recorded {
+        let extra = recorded.checks.keys().chain(recorded.routine.iter().flatten());
+        for id in extra {
+            if !rows.iter().any(|row| row.0 == *id) {
+                rows.push((id.clone(), history::step_title(data.config, id), None, recorded.checks.get(id), false));
+            }
+        }
+    }
+    for (id, title, due, check, humidity) in rows {
+        let in_routine = due.is_some();
+        ui.separator();
+        ui.horizontal_wrapped(|ui| {
+            if let Some(due) = &due {
+                ui.label(RichText::new(clock(due)).monospace().color(style::quiet(ui)));
+            }
+            ui.label(RichText::new(&title).strong());
+            ui.label(RichText::new(check_text(check, due.as_ref())).small().color(style::quiet(ui)));
+            if !in_routine {
+                ui.label(RichText::new(t("history-step-gone")).small().color(style::quiet(ui)));
+            }
+            let at = now.fixed_offset();
+            let check_change = |outcome, value| Change::Check { evening: date, step: id.clone(), outcome, value, at };
+            match check.map(|c| c.outcome) {
+                None if in_routine => {
+                    if ui.button(t("ui-done")).accessible_name(tr!("ui-done-step", title = title.as_str())).clicked() {
+                        actions.push(Action::Apply(check_change(Outcome::Done, None)));
+                    }
+                    if ui.button(t("ui-skip")).accessible_name(tr!("ui-skip-step", title = title.as_str())).clicked() {
+                        actions.push(Action::Apply(check_change(Outcome::Skipped, None)));
+                    }
+                }
+                None => {}
+                Some(outcome) => {
+                    if in_routine && outcome == Outcome::Done {
+                        let name = tr!("history-mark-skipped-step", title = title.as_str());
+                        if ui.button(t("history-mark-skipped")).accessible_name(name).clicked() {
+                            actions.push(Action::Apply(check_change(Outcome::Skipped, None)));
+                        }
+                    } else if in_routine {
+                        let name = tr!("history-mark-done-step", title = title.as_str());
+                        if ui.button(t("history-mark-done")).accessible_name(name).clicked() {
+                            actions.push(Action::Apply(check_change(Outcome::Done, None)));
+                        }
+                    }
+                    if ui.button(t("ui-undo")).accessible_name(tr!("ui-undo-step", title = title.as_str())).clicked() {
+                        actions.push(Action::Apply(Change::Undo { evening: date, step: id.clone() }));
+                    }
+                }
+            }
+            if humidity && in_routine {
+                humidity_ui(ui, state, date, &id, at, actions);
+            }
+        });
+    }
+}
+
+/// A step of the chosen evening: id, title, when it was due (`None`: no longer in the
+/// routine), its check-in, and whether it takes a humidity reading.
+type DayRow<'a> = (String, String, Option<DateTime<Local>>, Option<&'a CheckIn>, bool);
+
+/// "√ done, recorded 22:41"; the date too when it was recorded on another day.
+fn check_text(check: Option<&CheckIn>, due: Option<&DateTime<Local>>) -> String {
+    let Some(check) = check else { return t("history-step-unchecked") };
+    let at = check.at;
+    let far = due.is_none_or(|due| (at - due.fixed_offset()).num_hours().abs() >= 12);
+    let time = if far { format!("{} {}", i18n::short_date(at.date_naive()), clock(&at)) } else { clock(&at) };
+    match (check.outcome, check.value) {
+        (Outcome::Done, Some(value)) => tr!("history-step-done-value", value = format!("{value:.0}"), time = time),
+        (Outcome::Done, None) => tr!("history-step-done", time = time),
+        (Outcome::Skipped, _) => tr!("history-step-skipped", time = time),
+    }
+}
+
+/// A humidity reading for a past evening.
+fn humidity_ui(
+    ui: &mut egui::Ui,
+    state: &mut HistoryState,
+    date: NaiveDate,
+    id: &str,
+    at: DateTime<chrono::FixedOffset>,
+    actions: &mut Vec<Action>,
+) {
+    let label = ui.label(t("ui-humidity"));
+    let response = ui
+        .add(egui::TextEdit::singleline(&mut state.humidity).desired_width(56.0))
+        .labelled_by(label.id)
+        .accessible_name(tr!("history-humidity-step", date = i18n::short_date(date)));
+    let parsed = state.humidity.trim().trim_end_matches('%').trim().replace(',', ".").parse::<f64>().ok();
+    let valid = parsed.filter(|v| (0.0..=100.0).contains(v));
+    let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+    let save = ui.add_enabled(valid.is_some(), egui::Button::new(t("ui-humidity-save")));
+    if (save.clicked() || enter)
+        && let Some(value) = valid
+    {
+        let change =
+            Change::Check { evening: date, step: id.to_owned(), outcome: Outcome::Done, value: Some(value), at };
+        actions.push(Action::Apply(change));
+        state.humidity.clear();
+    }
+    if parsed.is_some() && valid.is_none() {
+        ui.label(RichText::new(t("ui-humidity-invalid")).small().color(style::error(ui)));
+    }
+}
+
+fn adherence_ui(ui: &mut egui::Ui, state: &mut HistoryState, config: &Config, summary: &Summary) {
+    ui.label(RichText::new(t("history-adherence")).strong());
+    ui.horizontal_wrapped(|ui| {
+        for days in ADHERENCE_DAYS {
+            let text = tr!("history-adherence-days", days = days);
+            if ui.selectable_label(state.adherence_days == days, text).clicked() {
+                state.adherence_days = days;
+            }
+        }
+    });
+    let steps = summary.adherence(state.adherence_days).map(|w| w.steps.as_slice()).unwrap_or_default();
+    if steps.is_empty() {
+        ui.label(RichText::new(t("history-adherence-none")).color(style::quiet(ui)));
+        return;
+    }
+    let title_width = (ui.available_width() * 0.4).clamp(140.0, 320.0);
+    egui::Grid::new("history-adherence").num_columns(2).spacing([12.0, 6.0]).min_col_width(title_width).show(
+        ui,
+        |ui| {
+            for step in steps {
+                let title = history::step_title(config, &step.id);
+                let share = step.share().unwrap_or(0.0);
+                let percent = history::percent(share);
+                ui.add(egui::Label::new(title.as_str()).truncate());
+                let text =
+                    tr!("history-adherence-bar", percent = percent.as_str(), done = step.done, planned = step.planned);
+                let name = tr!(
+                    "history-adherence-name",
+                    title = title.as_str(),
+                    percent = percent.as_str(),
+                    done = step.done,
+                    planned = step.planned
+                );
+                let bar = egui::ProgressBar::new(share as f32)
+                    .text(text)
+                    .desired_width(420.0_f32.min(ui.available_width() - 8.0).max(120.0));
+                ui.add(bar).accessible_name(name);
+                ui.end_row();
+            }
+        },
+    );
+}
+
+fn trends_ui(ui: &mut egui::Ui, cached: &Cached) {
+    ui.label(RichText::new(t("history-trends")).strong());
+    if cached.completion.weekly {
+        ui.label(RichText::new(t("history-plot-weekly-note")).small().color(style::quiet(ui)));
+    }
+    let accent = style::accent(ui);
+    let dots = ui.visuals().weak_text_color();
+    plot_ui(
+        ui,
+        "history-completion",
+        t("history-plot-completion"),
+        &cached.completion,
+        (dots, accent),
+        Some((0.0, 100.0)),
+    );
+    if !cached.bedtime.points.is_empty() {
+        plot_ui(ui, "history-bedtime", t("history-plot-bedtime"), &cached.bedtime, (dots, accent), None);
+    }
+}
+
+fn plot_ui(
+    ui: &mut egui::Ui,
+    id: &str,
+    title: String,
+    series: &Series,
+    (dots, line): (egui::Color32, egui::Color32),
+    y_range: Option<(f64, f64)>,
+) {
+    ui.label(RichText::new(title.as_str()).small());
+    let span = match (series.points.first(), series.points.last()) {
+        (Some(first), Some(last)) => last.x - first.x,
+        _ => 0.0,
+    };
+    let mut plot = Plot::new(id)
+        .height(170.0)
+        .legend(Legend::default())
+        .allow_zoom(false)
+        .allow_drag(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
+        .show_x(false)
+        .show_y(false)
+        .x_axis_formatter(move |mark, _| axis_date(mark.value, span))
+        .label_formatter(|hover| {
+            let point = match hover {
+                egui_plot::HoverPosition::NearDataPoint { position, .. } => position,
+                egui_plot::HoverPosition::Elsewhere { position } => position,
+            };
+            let date = date_of(point.x)?;
+            Some(tr!("history-plot-point", date = i18n::short_date(date), value = format!("{:.0}", point.y)))
+        });
+    if let Some((low, high)) = y_range {
+        plot = plot.include_y(low).include_y(high);
+    } else {
+        plot = plot.include_y(0.0);
+    }
+    let each = if series.weekly { t("history-plot-each-week") } else { t("history-plot-each-evening") };
+    plot.show(ui, |plot_ui| {
+        plot_ui.points(Points::new(each, PlotPoints::Borrowed(&series.points)).color(dots).radius(2.0));
+        plot_ui
+            .line(Line::new(t("history-plot-rolling"), PlotPoints::Borrowed(&series.rolling)).color(line).width(2.0));
+    });
+    ui.add_space(6.0);
+}
+
+/// A date on the x axis: "3 Nov" over a few months, "Nov 2026" over longer spans.
+fn axis_date(x: f64, span_days: f64) -> String {
+    let Some(date) = date_of(x) else { return String::new() };
+    if span_days > 120.0 {
+        format!("{} {}", tr!("history-month-short", month = date.month()), date.year())
+    } else {
+        format!("{} {}", date.day(), tr!("history-month-short", month = date.month()))
+    }
+}
