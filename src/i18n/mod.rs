@@ -168,6 +168,7 @@ pub const RESOURCES: [(Language, &[(&str, &str)]); 2] = [
             ("report.ftl", include_str!("en/report.ftl")),
             ("history.ftl", include_str!("en/history.ftl")),
             ("signs.ftl", include_str!("en/signs.ftl")),
+            ("desktop.ftl", include_str!("en/desktop.ftl")),
         ],
     ),
     (
@@ -188,6 +189,7 @@ pub const RESOURCES: [(Language, &[(&str, &str)]); 2] = [
             ("report.ftl", include_str!("ru/report.ftl")),
             ("history.ftl", include_str!("ru/history.ftl")),
             ("signs.ftl", include_str!("ru/signs.ftl")),
+            ("desktop.ftl", include_str!("ru/desktop.ftl")),
         ],
     ),
 ];

@@ -9,6 +9,7 @@
 //! - [`report`]: what happened to each reminder of an evening, and why.
 //! - [`service`]: `bedtime-coach remind`, the one process that sends reminders, and how
 //!   the window starts it.
+//! - [`tray`]: the service's tray icon (StatusNotifierItem): state, tooltip, menu.
 //! - [`autostart`]: the XDG autostart entry that starts the service at login.
 //!
 //! Timing and notifications live here and nowhere else; the files they touch (the
@@ -24,6 +25,7 @@ pub mod notifier;
 pub mod reminder_loop;
 pub mod report;
 pub mod service;
+pub mod tray;
 pub mod wall_timer;
 
 use crate::model::Config;

@@ -51,7 +51,8 @@ pub fn run_background(paths: Paths) -> Result<(), RemindError> {
     let mut reminder_loop = ReminderLoop::new(store, Box::new(notifier), |event| log_event(&event));
     reminder_loop.keep_notices = true;
     // A click on a notification opens the window: this same program, without a command.
-    reminder_loop.window_program = std::env::current_exe().ok();
+    let window_program = std::env::current_exe().ok();
+    reminder_loop.window_program = window_program.clone();
     reminder_loop.follow_language = true;
     reminder_loop.do_not_disturb = Box::new(Desktop::new());
     // The wall clock, not the monotonic one: on time after a suspend (see `wall_timer`).
@@ -68,7 +69,8 @@ pub fn run_background(paths: Paths) -> Result<(), RemindError> {
     let (sender, receiver) = mpsc::channel();
     let control = ControlSender::new(sender, bell);
     reminder_loop.control = Some(control.clone());
-    watch_files(paths_for_watch, control);
+    let tray = super::tray::start(&paths_for_watch, Some(control.clone()), window_program);
+    watch_files(paths_for_watch, control, tray);
     reminder_loop.run(&receiver, waiter.as_mut(), &Local::now);
     drop(lock);
     Ok(())
@@ -79,8 +81,9 @@ const WATCH_EVERY: Duration = Duration::from_secs(1);
 
 /// Wakes the loop soon after another process changed the files (a step checked in the
 /// window closes its notification, a test notification asked in Settings shows), instead
-/// of at the next 30 s tick: three `stat` calls a second. Ends with the loop.
-fn watch_files(paths: Paths, control: ControlSender) {
+/// of at the next 30 s tick: three `stat` calls a second. Ends with the loop. The tray, if
+/// one is shown, is woken too.
+fn watch_files(paths: Paths, control: ControlSender, tray: Option<super::tray::TrayWake>) {
     let store = Store::new(paths);
     let watching = thread::Builder::new().name("bedtime-coach-watch".to_owned()).spawn(move || {
         let mut last = store.reminder_fingerprint();
@@ -89,6 +92,9 @@ fn watch_files(paths: Paths, control: ControlSender) {
             let now = store.reminder_fingerprint();
             if now != last {
                 last = now;
+                if let Some(tray) = &tray {
+                    let _ = tray.send(());
+                }
                 if control.send(Control::Wake).is_err() {
                     return;
                 }
@@ -139,7 +145,8 @@ fn spawn_detached(program: &Path, args: &[&str], data_dir: Option<&Path>) -> io:
 /// Starts `program` (the `bedtime-coach` binary) with no command, which opens the window
 /// on Tonight, detached like the service. `data_dir` is passed on as `--data-dir`.
 ///
-/// A window that already runs is not raised: this opens a second one.
+/// A window already open on the same files is brought forward instead: the new process
+/// finds it by its name on the session bus (see [`crate::desktop`]) and exits.
 pub fn spawn_window_from(program: &Path, data_dir: Option<&Path>) -> io::Result<()> {
     spawn_detached(program, &[], data_dir)
 }

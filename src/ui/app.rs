@@ -142,6 +142,12 @@ impl App {
         self
     }
 
+    /// Whether the desktop shows tray icons (`None`: not known), for the hint in Settings.
+    pub fn with_tray_host(mut self, present: Option<bool>) -> Self {
+        self.reminder_info.tray_host = present;
+        self
+    }
+
     /// Export and import ask for files with the desktop's dialog (without this, with a
     /// path field: tests).
     pub fn with_file_dialog(mut self) -> Self {
@@ -567,6 +573,14 @@ impl App {
 
     /// For changes that remove something, the message and the commands that undo them.
     fn undo_for(&self, command: &Change) -> Option<(String, Vec<Change>)> {
+        if let Change::SetNight { evening, log: None } = command {
+            // A whole morning's answers go at once: offered back, like a removed step.
+            let removed = self.snapshot.journal.value.night(*evening)?.clone();
+            let morning = crate::model::time::next_day(*evening);
+            let message =
+                tr!("night-deleted", evening = i18n::short_date(*evening), morning = i18n::short_date(morning));
+            return Some((message, vec![Change::SetNight { evening: *evening, log: Some(removed) }]));
+        }
         let Change::RemoveStep { step } = command else { return None };
         let routine = &self.snapshot.config.value.routine;
         let index = routine.position(step)?;
