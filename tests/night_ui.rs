@@ -276,3 +276,17 @@ fn russian_warning_cards_and_the_summary_fit_the_smallest_window() {
     }
     assert!(h.query_all_by_label_contains("например неврологу").count() >= 1);
 }
+
+#[test]
+fn deleting_a_nights_log_offers_it_back() {
+    let dir = tempfile::tempdir().unwrap();
+    saved_routine(dir.path());
+    log_night(dir.path(), 26, vec![NightAnswer::Rested(Some(3)), NightAnswer::Note("kept".into())]);
+    let mut h = harness(dir.path());
+    click(&mut h, "Delete this night's log");
+    assert_eq!(night(dir.path(), 26), None);
+    h.get_by_label("Deleted the log of the night from Thu 26 Nov to Fri 27 Nov.");
+    click(&mut h, "Undo");
+    let back = night(dir.path(), 26).unwrap();
+    assert_eq!((back.rested, back.note.as_str()), (Some(3), "kept"));
+}

@@ -573,6 +573,14 @@ impl App {
 
     /// For changes that remove something, the message and the commands that undo them.
     fn undo_for(&self, command: &Change) -> Option<(String, Vec<Change>)> {
+        if let Change::SetNight { evening, log: None } = command {
+            // A whole morning's answers go at once: offered back, like a removed step.
+            let removed = self.snapshot.journal.value.night(*evening)?.clone();
+            let morning = crate::model::time::next_day(*evening);
+            let message =
+                tr!("night-deleted", evening = i18n::short_date(*evening), morning = i18n::short_date(morning));
+            return Some((message, vec![Change::SetNight { evening: *evening, log: Some(removed) }]));
+        }
         let Change::RemoveStep { step } = command else { return None };
         let routine = &self.snapshot.config.value.routine;
         let index = routine.position(step)?;
@@ -646,6 +654,7 @@ impl App {
             TransferAction::Export(format, path) => self.export(format, &path),
             TransferAction::Preview(path) => self.preview_import(&path),
             TransferAction::ConfirmImport => return self.confirm_import(),
+            TransferAction::TypePath(purpose) => self.data_transfer.stage = Stage::Typing(purpose),
             TransferAction::Cancel => self.data_transfer.stage = Stage::Idle,
         }
         false
@@ -659,7 +668,11 @@ impl App {
                 Purpose::Export(format) => self.export(format, &path),
                 Purpose::Import => self.preview_import(&path),
             },
-            Answer::Cancelled | Answer::Unavailable(_) => self.data_transfer.stage = Stage::Typing(purpose),
+            Answer::Cancelled => self.data_transfer.stage = Stage::Typing(purpose),
+            Answer::Unavailable(_) => {
+                self.data_transfer.no_dialog = true;
+                self.data_transfer.stage = Stage::Typing(purpose);
+            }
         }
     }
 

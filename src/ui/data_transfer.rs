@@ -36,6 +36,8 @@ pub enum TransferAction {
     Preview(PathBuf),
     /// Merge the previewed file into the journal.
     ConfirmImport,
+    /// Leave the dialog for the path field.
+    TypePath(Purpose),
     Cancel,
 }
 
@@ -58,6 +60,8 @@ pub struct TransferState {
     pub stage: Stage,
     /// The path field's text.
     pub path: String,
+    /// The desktop's dialog could not be shown (the path field says so).
+    pub no_dialog: bool,
     pub dialog: FileDialog,
 }
 
@@ -101,10 +105,15 @@ pub fn data_transfer_ui(ui: &mut egui::Ui, state: &mut TransferState, actions: &
     });
     match &state.stage {
         Stage::Idle => {}
-        Stage::Dialog(_) => {
-            ui.horizontal(|ui| {
+        Stage::Dialog(purpose) => {
+            let purpose = *purpose;
+            ui.horizontal_wrapped(|ui| {
                 ui.spinner();
                 ui.label(t("ui-data-dialog-open"));
+                // A dialog that never shows (a hung portal) must not block the section.
+                if ui.button(t("ui-data-type-path")).clicked() {
+                    act(TransferAction::TypePath(purpose));
+                }
             });
         }
         Stage::Typing(purpose) => {
@@ -113,6 +122,9 @@ pub fn data_transfer_ui(ui: &mut egui::Ui, state: &mut TransferState, actions: &
                 Purpose::Export(_) => (t("ui-data-export-path"), t("ui-data-export-go")),
                 Purpose::Import => (t("ui-data-import-path"), t("ui-data-import-go")),
             };
+            if state.no_dialog {
+                ui.label(RichText::new(t("ui-data-no-dialog")).small().weak());
+            }
             let mut submit = false;
             ui.horizontal_wrapped(|ui| {
                 let label = ui.label(field);

@@ -99,7 +99,8 @@ impl FileDialog {
 /// The portal, then zenity, then kdialog; the first that can show a dialog answers.
 fn ask(request: &Request) -> Answer {
     let mut reasons = Vec::new();
-    match zbus::block_on(portal(request)) {
+    let portal = async { portal(&within_deadline(zbus::Connection::session()).await?, request).await };
+    match zbus::block_on(portal) {
         Ok(answer) => return answer,
         Err(error) => reasons.push(format!("portal: {error}")),
     }
@@ -137,25 +138,43 @@ fn helper(program: &str, request: &Request) -> std::io::Result<Answer> {
     })
 }
 
+/// How long the portal may take to take a request (not to be answered: the user may
+/// browse for minutes). A bus or portal that hangs must not keep the helpers from trying.
+const SETUP_DEADLINE: std::time::Duration = std::time::Duration::from_secs(5);
+
+async fn within_deadline<T>(work: impl Future<Output = zbus::Result<T>>) -> zbus::Result<T> {
+    futures_lite::future::or(work, async {
+        async_io::Timer::after(SETUP_DEADLINE).await;
+        Err(zbus::Error::Failure("the desktop portal did not answer".into()))
+    })
+    .await
+}
+
 /// The desktop portal's FileChooser: subscribe to the request's `Response` first (its
 /// path is known from our token), then ask, then wait for the answer.
-async fn portal(request: &Request) -> zbus::Result<Answer> {
+async fn portal(connection: &zbus::Connection, request: &Request) -> zbus::Result<Answer> {
     use futures_lite::StreamExt;
+    use std::sync::atomic::{AtomicU32, Ordering};
     use zbus::{OwnedObjectPath, OwnedVariant, Variant};
 
     const DESKTOP: &str = "org.freedesktop.portal.Desktop";
-    let connection = zbus::Connection::session().await?;
+    // One token per request: the portal names the request object after it.
+    static REQUESTS: AtomicU32 = AtomicU32::new(0);
     let sender = connection
         .unique_name()
         .map(|name| name.trim_start_matches(':').replace('.', "_"))
         .ok_or_else(|| zbus::Error::Failure("no unique name on the session bus".into()))?;
-    let token = format!("bedtime_coach_{}", std::process::id());
+    let token = format!("bedtime_coach_{}_{}", std::process::id(), REQUESTS.fetch_add(1, Ordering::Relaxed));
     let path = format!("/org/freedesktop/portal/desktop/request/{sender}/{token}");
-    let response = zbus::Proxy::new(&connection, DESKTOP, path.as_str(), "org.freedesktop.portal.Request").await?;
-    let mut responses = response.receive_signal("Response").await?;
-    let chooser =
-        zbus::Proxy::new(&connection, DESKTOP, "/org/freedesktop/portal/desktop", "org.freedesktop.portal.FileChooser")
-            .await?;
+    // No property cache: neither object has properties worth a round trip.
+    let proxy = |path: String, interface: &'static str| {
+        zbus::proxy::Builder::<zbus::Proxy>::new(connection)
+            .destination(DESKTOP)
+            .path(path)
+            .interface(interface)
+            .cache_properties(zbus::proxy::CacheProperties::No)
+            .build()
+    };
     let mut options: HashMap<&str, Variant> = HashMap::new();
     options.insert("handle_token", Variant::from(token.as_str()));
     options.insert("modal", Variant::from(true));
@@ -169,7 +188,14 @@ async fn portal(request: &Request) -> zbus::Result<Answer> {
     if let Some(name) = &name {
         options.insert("current_name", Variant::from(name.as_str()));
     }
-    let _handle: OwnedObjectPath = chooser.call(method, &("", title.as_str(), options)).await?;
+    let mut responses = within_deadline(async {
+        let response = proxy(path, "org.freedesktop.portal.Request").await?;
+        let responses = response.receive_signal("Response").await?;
+        let chooser = proxy("/org/freedesktop/portal/desktop".into(), "org.freedesktop.portal.FileChooser").await?;
+        let _handle: OwnedObjectPath = chooser.call(method, &("", title.as_str(), options)).await?;
+        Ok(responses)
+    })
+    .await?;
     let message = responses.next().await.ok_or_else(|| zbus::Error::Failure("the portal closed the request".into()))?;
     let (code, results): (u32, HashMap<String, OwnedVariant>) = message.body().deserialize()?;
     if code != 0 {
@@ -210,6 +236,114 @@ mod tests {
         assert_eq!(file_uri_path("file://localhost/tmp/%D0%B4.json"), Some(PathBuf::from("/tmp/д.json")));
         assert_eq!(file_uri_path("https://example.com/x"), None);
         assert_eq!(file_uri_path("file:///bad%zz"), None);
+    }
+
+    /// The portal path against a fake portal on a private bus: the request object is
+    /// named from our token, the answer comes as its `Response` signal.
+    #[test]
+    fn the_portal_answers_with_a_file_or_a_cancel() {
+        use futures_lite::StreamExt;
+        use std::io::BufRead;
+        use zbus::{OwnedVariant, Variant};
+
+        if std::process::Command::new("dbus-daemon").arg("--version").output().is_err() {
+            assert!(std::env::var("BEDTIME_COACH_E2E").as_deref() != Ok("1"), "BEDTIME_COACH_E2E=1 but no dbus-daemon");
+            println!("SKIPPED the portal test: dbus-daemon missing (apt-get install dbus)");
+            return;
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let conf = dir.path().join("bus.conf");
+        std::fs::write(
+            &conf,
+            format!(
+                r#"<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig><type>session</type><listen>unix:dir={}</listen><auth>EXTERNAL</auth>
+<policy context="default"><allow send_destination="*" eavesdrop="true"/><allow eavesdrop="true"/><allow own="*"/></policy></busconfig>"#,
+                dir.path().display()
+            ),
+        )
+        .unwrap();
+        let mut daemon = std::process::Command::new("dbus-daemon")
+            .arg(format!("--config-file={}", conf.display()))
+            .args(["--nofork", "--print-address=1"])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut address = String::new();
+        std::io::BufReader::new(daemon.stdout.take().unwrap()).read_line(&mut address).unwrap();
+        let address = address.trim().to_owned();
+        let connect = || zbus::block_on(zbus::connection::Builder::address(address.as_str()).build()).unwrap();
+
+        // No portal on the bus yet: an error, so the next helper (or the path field) is tried.
+        let client = connect();
+        let save = Request::Save { title: "Export".into(), suggested: PathBuf::from("/tmp/journal.csv") };
+        assert!(zbus::block_on(portal(&client, &save)).is_err());
+
+        let server = zbus::block_on(
+            zbus::connection::Builder::address(address.as_str()).name("org.freedesktop.portal.Desktop").build(),
+        )
+        .unwrap();
+        let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let (conn, log) = (server.clone(), std::sync::Arc::clone(&seen));
+        std::thread::spawn(move || {
+            zbus::block_on(async move {
+                let mut stream = zbus::MessageStream::from(&conn);
+                while let Some(Ok(message)) = stream.next().await {
+                    let header = message.header();
+                    if header.message_type() != zbus::message::Type::MethodCall {
+                        continue;
+                    }
+                    let method = header.member().map(|m| m.to_string()).unwrap_or_default();
+                    let sender = header.sender().map(|s| s.to_string()).unwrap_or_default();
+                    let Ok((_, title, options)) =
+                        message.body().deserialize::<(String, String, HashMap<String, OwnedVariant>)>()
+                    else {
+                        continue;
+                    };
+                    let token = String::try_from(options["handle_token"].clone()).unwrap();
+                    let name = options.get("current_name").map(|n| String::try_from(n.clone()).unwrap());
+                    let path = format!(
+                        "/org/freedesktop/portal/desktop/request/{}/{token}",
+                        sender.trim_start_matches(':').replace('.', "_")
+                    );
+                    let handle = zbus::OwnedObjectPath::try_from(path.clone()).unwrap();
+                    conn.reply(&header, &handle).await.unwrap();
+                    let (code, uris) = if method == "SaveFile" {
+                        (0u32, vec!["file:///tmp/My%20journal.csv".to_owned()])
+                    } else {
+                        (1u32, Vec::new())
+                    };
+                    let mut results: HashMap<&str, Variant> = HashMap::new();
+                    results.insert("uris", Variant::from(uris));
+                    conn.emit_signal(
+                        Some(sender.as_str()),
+                        path.as_str(),
+                        "org.freedesktop.portal.Request",
+                        "Response",
+                        &(code, results),
+                    )
+                    .await
+                    .unwrap();
+                    log.lock().unwrap().push((method, title, name));
+                }
+            })
+        });
+        let chosen = zbus::block_on(portal(&client, &save)).unwrap();
+        assert_eq!(chosen, Answer::Chosen(PathBuf::from("/tmp/My journal.csv")));
+        let open = Request::Open { title: "Import".into() };
+        assert_eq!(zbus::block_on(portal(&client, &open)).unwrap(), Answer::Cancelled);
+        let seen = seen.lock().unwrap().clone();
+        assert_eq!(
+            seen,
+            [
+                ("SaveFile".to_owned(), "Export".to_owned(), Some("journal.csv".to_owned())),
+                ("OpenFile".to_owned(), "Import".to_owned(), None)
+            ]
+        );
+        let _ = daemon.kill();
+        let _ = daemon.wait();
     }
 
     #[test]

@@ -85,3 +85,5 @@ ui-data-import-go = Show what it adds
 ui-data-cancel = Cancel
 ui-data-preview-heading = Importing { $path }:
 ui-data-import-confirm = Import
+ui-data-type-path = Type a path instead
+ui-data-no-dialog = No file dialog could be shown on this desktop; type the file's full path.

@@ -34,6 +34,7 @@ night-notes-hint = Anything worth remembering (coffee late, a long walk, a restl
 night-save-note = Save note
 night-forget = Delete this night's log
 night-about = What are these twitches, and when to see a doctor?
+night-deleted = Deleted the log of the night from { $evening } to { $morning }.
 
 ## The night screen's findings (the cards' own words are in signs.ftl).
 

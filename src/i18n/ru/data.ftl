@@ -70,3 +70,5 @@ ui-data-import-go = Показать, что добавится
 ui-data-cancel = Отмена
 ui-data-preview-heading = Импорт { $path }:
 ui-data-import-confirm = Импортировать
+ui-data-type-path = Ввести путь вручную
+ui-data-no-dialog = Окно выбора файла на этом рабочем столе не открылось; введите полный путь к файлу.

@@ -1,0 +1,88 @@
+//! How long export and import take with a 10-year journal.
+//!
+//! Uses the realistic sample journal (`support/sample_journal.rs`: 3,650 evenings, about
+//! 14 steps each, untracked evenings, a step added part-way) and times the real paths:
+//! rendering CSV and JSON, writing an export file, reading and checking an import file,
+//! the pure merge (into an empty journal, into itself, into an overlapping one), and a
+//! whole import through the store (lock, read, merge, atomic save). Run with
+//! `cargo bench --bench transfer`; it reports min / median / p90.
+
+use std::time::{Duration, Instant};
+
+use bedtime_coach::model::{Journal, merge};
+use bedtime_coach::store::{Paths, Store, save_document};
+use bedtime_coach::transfer::{self, DateRange, ExportFormat};
+use chrono::NaiveDate;
+
+#[path = "support/sample_journal.rs"]
+#[allow(dead_code)]
+mod sample_journal;
+
+fn time(label: &str, runs: usize, mut work: impl FnMut()) {
+    work();
+    let mut samples: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            work();
+            start.elapsed()
+        })
+        .collect();
+    samples.sort();
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    println!(
+        "{label:<34} min {:>7.2} ms   median {:>7.2} ms   p90 {:>7.2} ms   ({runs} runs)",
+        ms(samples[0]),
+        ms(samples[runs / 2]),
+        ms(samples[runs * 9 / 10])
+    );
+}
+
+fn main() {
+    let config = sample_journal::config();
+    let last = NaiveDate::from_ymd_opt(2026, 11, 26).expect("date");
+    let journal = sample_journal::journal(&config, last, 3650);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = Store::new(Paths::in_dir(dir.path()));
+    save_document(&store.paths().routine_file(), &config).expect("routine");
+    save_document(&store.paths().journal_file(), &journal).expect("journal");
+    let all = DateRange::default();
+    let csv = transfer::render(&journal, &config, ExportFormat::Csv, all, true).expect("csv");
+    let json = transfer::render(&journal, &config, ExportFormat::Json, all, false).expect("json");
+    println!(
+        "10-year journal: {} evenings, {} check-ins; CSV {} rows, {:.1} MB; JSON {:.1} MB",
+        journal.evenings.len(),
+        journal.check_in_count(),
+        csv.rows,
+        csv.bytes.len() as f64 / 1e6,
+        json.bytes.len() as f64 / 1e6
+    );
+    time("render CSV", 20, || drop(transfer::render(&journal, &config, ExportFormat::Csv, all, true)));
+    time("render JSON", 20, || drop(transfer::render(&journal, &config, ExportFormat::Json, all, false)));
+    let out = dir.path().join("out");
+    std::fs::create_dir(&out).expect("out");
+    let csv_file = out.join("export.csv");
+    time("export CSV to a file (load+write)", 20, || {
+        transfer::export_to_file(&store, ExportFormat::Csv, all, &csv_file).expect("export");
+    });
+    let json_file = out.join("export.json");
+    transfer::export_to_file(&store, ExportFormat::Json, all, &json_file).expect("export");
+    time("read + check an import file", 20, || drop(store.read_import(&json_file).expect("import file")));
+    let empty = Journal::default();
+    time("merge into an empty journal", 20, || drop(merge(&empty, &journal)));
+    time("merge into itself (all present)", 20, || drop(merge(&journal, &journal)));
+    let mut half = journal.clone();
+    let middle = *journal.evenings.keys().nth(journal.evenings.len() / 2).expect("middle");
+    half.evenings.retain(|date, _| *date < middle);
+    time("merge into the older half", 20, || drop(merge(&half, &journal)));
+    time("preview an import (read, load, merge)", 10, || {
+        drop(transfer::preview_import(&store, &json_file).expect("preview"));
+    });
+    let incoming = store.read_import(&json_file).expect("import file");
+    time("import through the store (unchanged)", 10, || {
+        store.import_journal(&incoming).expect("import");
+    });
+    time("import into the older half (saves)", 10, || {
+        save_document(&store.paths().journal_file(), &half).expect("half");
+        store.import_journal(&incoming).expect("import");
+    });
+}
