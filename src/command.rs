@@ -4,7 +4,7 @@
 //! read-modify-write through the store, so it lands on the newest state on disk even when
 //! another process saved in between.
 
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, Timelike};
 
 use crate::model::plan::is_active;
 use crate::model::routine::{StepEdit, StepError};
@@ -205,7 +205,8 @@ impl Change {
                     // `|` rather than `any`: every answer is applied.
                     let changed = answers.into_iter().fold(created, |changed, answer| log.answer(answer) | changed);
                     if changed {
-                        log.at = Some(at);
+                        // Whole seconds, like the reminder log: the file stays readable.
+                        log.at = Some(at.with_nanosecond(0).unwrap_or(at));
                     }
                     saved_if(changed)
                 })

@@ -5,7 +5,9 @@
 //! - [`store`]: every byte on disk (paths, locking, atomic saves, recovery).
 //! - [`command`]: changes as values, applied through the store by the CLI and the window.
 //! - [`remind`]: wind-down reminders: engine, notifier, background service, autostart.
+//! - [`desktop`]: one window: the window's name on the session bus, and raising it.
 //! - [`i18n`]: every text the user reads, in English and Russian (Fluent files).
+//! - [`report`]: the doctor summary, rendered as a printable HTML page or CSV (pure).
 //! - [`transfer`]: export (CSV, JSON backup) and import, for the CLI and the window.
 //! - [`cli`]: the scriptable command line.
 //! - [`ui`]: the window; views draw and emit actions.
@@ -13,11 +15,17 @@
 // Errors are handled once, with a sentence for the user; tests may unwrap.
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
+/// The app's desktop id: the `.desktop` entry, the icons, the AppStream metainfo and the
+/// window's app id (Wayland) / class (X11) all use it, so desktops tie them together.
+pub const APP_ID: &str = "io.github.bedtimecoach.BedtimeCoach";
+
 pub mod cli;
 pub mod command;
+pub mod desktop;
 pub mod i18n;
 pub mod model;
 pub mod remind;
+pub mod report;
 pub mod store;
 pub mod transfer;
 pub mod ui;

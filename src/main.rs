@@ -4,6 +4,7 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 
 use bedtime_coach::cli::{self, Cli};
+use bedtime_coach::desktop::{self, WindowStart};
 use bedtime_coach::i18n::{self, Language};
 use bedtime_coach::tr;
 use clap::FromArgMatches;
@@ -27,7 +28,18 @@ fn main() -> ExitCode {
     // Said once when a change has waited a second for another process.
     store.set_wait_reporter(Box::new(|message| eprintln!("{message}")));
     let Some(command) = cli.command else {
-        return match bedtime_coach::ui::run_window(store) {
+        // The morning invitation opens the window with `--screen night`.
+        let screen = match cli.screen {
+            Some(cli::StartScreen::Night) => bedtime_coach::ui::Screen::Night,
+            Some(cli::StartScreen::Tonight) | None => bedtime_coach::ui::Screen::Tonight,
+        };
+        // One window: a window already open on these files comes forward instead.
+        let name = match desktop::start_window(store.paths()) {
+            WindowStart::Raised => return ExitCode::SUCCESS,
+            WindowStart::First(name) => Some(name),
+            WindowStart::NoBus => None,
+        };
+        return match bedtime_coach::ui::run_window(store, screen, name.as_ref()) {
             Ok(()) => ExitCode::SUCCESS,
             Err(error) => fail(&error),
         };

@@ -58,3 +58,167 @@ fn log_night_answers_merge_onto_what_is_on_disk() {
     Change::SetNight { evening, log: kept.clone() }.apply(&store).unwrap();
     assert_eq!(night(&store), kept);
 }
+
+use bedtime_coach::cli::{Cli, CliCommand, run_at};
+use chrono::TimeZone;
+use chrono_tz::Europe::Berlin;
+use clap::Parser;
+use common::{bin, output, run};
+
+fn night_json(dir: &std::path::Path, date: &str) -> serde_json::Value {
+    run(dir, &["night", "--date", date, "--json"]).ok().json()
+}
+
+#[test]
+fn night_answers_round_trip_through_the_command_line_and_the_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let none = run(dir.path(), &["night", "--date", "2026-11-26"]).ok().stdout();
+    assert_eq!(none.trim(), "No night log for the night after Thu 26 Nov.");
+    assert_eq!(night_json(dir.path(), "2026-11-26")["log"], serde_json::Value::Null);
+
+    let saved = run(
+        dir.path(),
+        &[
+            "night",
+            "--date",
+            "2026-11-26",
+            "--twitches",
+            "many",
+            "--jolt",
+            "--daytime",
+            "--rested",
+            "2",
+            "--stress",
+            "high",
+            "--note",
+            "coffee at 17:00",
+        ],
+    )
+    .ok()
+    .stdout();
+    assert!(saved.starts_with("Saved the night after Thu 26 Nov."), "{saved}");
+    assert!(
+        saved.contains("Twitches while falling asleep: many") && saved.contains("Woke up from a jolt: yes"),
+        "{saved}"
+    );
+    assert!(saved.contains("How rested: 2 of 5") && saved.contains("Note: coffee at 17:00"), "{saved}");
+
+    // What the store holds is what was asked, and what --json prints.
+    let store = Store::new(Paths::in_dir(dir.path()));
+    let log = night(&store).unwrap();
+    assert_eq!(log.falling_asleep, Some(Jerks::Many));
+    assert!(log.woke_from_jolt && log.twitch_daytime && !log.twitch_all_night);
+    assert_eq!((log.rested, log.stress, log.note.as_str()), (Some(2), Some(Stress::High), "coffee at 17:00"));
+    assert_eq!(log.at.unwrap().timestamp_subsec_nanos(), 0, "recorded in whole seconds");
+    let json = night_json(dir.path(), "2026-11-26");
+    assert_eq!(json["evening"], "2026-11-26");
+    assert_eq!(json["log"], serde_json::to_value(&log).unwrap());
+    assert_eq!(json["log"]["stress"], "high");
+
+    // Editing: a flag set back to no, one answer changed, the rest kept.
+    run(dir.path(), &["night", "--date", "2026-11-26", "--jolt=no", "--daytime=false", "--rested", "3"]).ok();
+    let edited = night(&store).unwrap();
+    assert!(!edited.woke_from_jolt && !edited.twitch_daytime);
+    assert_eq!((edited.rested, edited.falling_asleep), (Some(3), Some(Jerks::Many)));
+    // The same again: nothing changed, and it says so.
+    let same = run(dir.path(), &["night", "--date", "2026-11-26", "--rested", "3"]).ok().stdout();
+    assert!(same.contains("nothing changed"), "{same}");
+
+    // A quiet night in one option keeps how rested, stress and the note.
+    run(dir.path(), &["night", "--date", "2026-11-26", "--quiet-night"]).ok();
+    let quiet = night(&store).unwrap();
+    assert_eq!(quiet.falling_asleep, Some(Jerks::None));
+    assert!(!quiet.has_warning_sign() && !quiet.woke_from_jolt);
+    assert_eq!((quiet.rested, quiet.note.as_str()), (Some(3), "coffee at 17:00"));
+
+    // Removed.
+    let gone = run(dir.path(), &["night", "--date", "2026-11-26", "--forget"]).ok().stdout();
+    assert!(gone.contains("Removed"), "{gone}");
+    assert_eq!(night(&store), None);
+}
+
+#[test]
+fn bad_answers_are_refused_with_a_sentence() {
+    let dir = tempfile::tempdir().unwrap();
+    let usage = run(dir.path(), &["night", "--rested", "6"]);
+    assert_eq!(usage.code(), 2, "{}", usage.stderr());
+    let usage = run(dir.path(), &["night", "--twitches", "lots"]);
+    assert_eq!(usage.code(), 2);
+    let usage = run(dir.path(), &["night", "--forget", "--jolt"]);
+    assert_eq!(usage.code(), 2);
+    let long = "z".repeat(401);
+    let refused = run(dir.path(), &["night", "--date", "2026-11-26", "--note", &long]);
+    assert_eq!(refused.code(), 1);
+    assert_eq!(refused.stderr().trim(), "A night's note can be at most 400 characters; this one has 401.");
+    assert!(!dir.path().join("journal.json").exists(), "nothing was written");
+}
+
+#[test]
+fn warnings_and_the_reassurance_come_with_the_log() {
+    let dir = tempfile::tempdir().unwrap();
+    for day in ["2026-11-20", "2026-11-22"] {
+        run(dir.path(), &["night", "--date", day, "--twitches", "few"]).ok();
+    }
+    let calm = night_json(dir.path(), "2026-11-22");
+    assert_eq!(calm["warnings"], serde_json::json!([]));
+    assert_eq!(calm["only_harmless_jerks"], true);
+    let text = run(dir.path(), &["night", "--date", "2026-11-22"]).ok().stdout();
+    assert!(text.contains("Jerks while falling asleep") && text.contains("normal"), "{text}");
+
+    for day in ["2026-11-21", "2026-11-23", "2026-11-24"] {
+        run(dir.path(), &["night", "--date", day, "--all-night"]).ok();
+    }
+    let json = night_json(dir.path(), "2026-11-24");
+    assert_eq!(json["only_harmless_jerks"], false);
+    let warnings = json["warnings"].as_array().unwrap();
+    assert_eq!(warnings.len(), 1, "{json}");
+    assert_eq!(warnings[0]["kind"], "all_night");
+    assert_eq!(warnings[0]["nights"], serde_json::json!(["2026-11-21", "2026-11-23", "2026-11-24"]));
+    let text = run(dir.path(), &["night", "--date", "2026-11-24"]).ok().stdout();
+    assert!(text.contains("Twitching through the night, on several nights"), "{text}");
+    assert!(text.contains("Sat 21 Nov, Mon 23 Nov and Tue 24 Nov") && text.contains("neurologist"), "{text}");
+    // Before the third night, nothing fires yet.
+    assert_eq!(night_json(dir.path(), "2026-11-23")["warnings"], serde_json::json!([]));
+
+    let ru = output(bin(dir.path()).env("LANG", "ru_RU.UTF-8").args(["night", "--date", "2026-11-24"])).ok().stdout();
+    assert!(ru.starts_with("Ночь после вт, 24 ноября"), "{ru}");
+    assert!(ru.contains("Подёргивания всю ночь: да") && ru.contains("неврологу"), "{ru}");
+}
+
+#[test]
+fn last_night_is_the_default_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(Paths::in_dir(dir.path()));
+    let parse = |args: &[&str]| match Cli::try_parse_from(args).unwrap().command {
+        Some(command @ CliCommand::Night(_)) => command,
+        other => panic!("{other:?}"),
+    };
+    // 07:10 on the 27th, after a 06:30 alarm: the night after the 26th.
+    let morning = Berlin.with_ymd_and_hms(2026, 11, 27, 7, 10, 0).unwrap();
+    let text = run_at(parse(&["bedtime-coach", "night", "--twitches", "none"]), &store, &morning).unwrap();
+    assert!(text.starts_with("Saved the night after Thu 26 Nov."), "{text}");
+    assert_eq!(night(&store).unwrap().at, Some(at("2026-11-27T07:10:00+01:00")));
+    // At 03:00 the next night (after the 27th's bedtime), "last night" is the 27th's.
+    let small_hours = Berlin.with_ymd_and_hms(2026, 11, 28, 3, 0, 0).unwrap();
+    let text = run_at(parse(&["bedtime-coach", "night"]), &store, &small_hours).unwrap();
+    assert_eq!(text, "No night log for the night after Fri 27 Nov.");
+}
+
+#[test]
+fn an_old_journal_with_boolean_night_logs_still_loads() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = r#"{"schema_version":2,"evenings":{"2026-11-26":{"checks":{},"night":{"twitch_falling_asleep":true,"twitch_all_night":false,"restless_legs":true,"note":"old","mood":"ok"}}}}"#;
+    std::fs::write(dir.path().join("journal.json"), old).unwrap();
+    let json = night_json(dir.path(), "2026-11-26");
+    assert_eq!(json["log"]["falling_asleep"], "few");
+    assert_eq!(json["log"]["restless_legs"], true);
+    assert_eq!(json["log"]["mood"], "ok", "unknown fields kept");
+    // Saving rewrites it in the new shape, keeping the unknown field.
+    run(dir.path(), &["night", "--date", "2026-11-26", "--rested", "4"]).ok();
+    let saved: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("journal.json")).unwrap()).unwrap();
+    let night = &saved["evenings"]["2026-11-26"]["night"];
+    assert_eq!(night["falling_asleep"], "few");
+    assert_eq!(night["mood"], "ok");
+    assert!(night.get("twitch_falling_asleep").is_none(), "{night}");
+}

@@ -3,6 +3,8 @@
 //! hand-built journal; the information screen and the doctor summary button.
 
 mod common;
+#[path = "support/month.rs"]
+mod month;
 
 use std::path::Path;
 use std::sync::Arc;
@@ -52,7 +54,10 @@ fn harness(dir: &Path) -> Harness<'static, App> {
     harness_in(dir, Language::English, egui::vec2(1280.0, 1000.0))
 }
 
+/// Clicks `label`, scrolled into view first as a user would.
 fn click(h: &mut Harness<'static, App>, label: &str) {
+    h.get_by_label(label).scroll_to_me();
+    h.run();
     h.get_by_label(label).click();
     h.run();
 }
@@ -90,6 +95,9 @@ fn filling_a_night_log_by_its_labels_reaches_the_journal() {
     // Editable afterwards: a box unticked again is saved too.
     click(&mut h, "Woke up from a jolt");
     assert!(!night(dir.path(), 26).unwrap().woke_from_jolt);
+    // The command line reads the same night.
+    let shown = common::run(dir.path(), &["night", "--date", "2026-11-26", "--json"]).ok().json();
+    assert!(shown.to_string().contains("Coffee at 17:00 <b>"), "{shown}");
 }
 
 #[test]
@@ -138,8 +146,14 @@ fn the_information_screen_is_reached_from_the_night_log_and_tonight() {
 /// Every label on screen lies inside the smallest window (720×520) and none overlaps
 /// another: long Russian questions wrap instead of running off.
 fn assert_fits(h: &Harness<'static, App>, screen: &str) {
+    assert_fits_below(h, screen, 0.0);
+}
+
+/// [`assert_fits`] for what lies below `top`: content scrolled up under the top bar is
+/// clipped there, and not on screen.
+fn assert_fits_below(h: &Harness<'static, App>, screen: &str, top: f32) {
     use egui_kittest::kittest::NodeT;
-    let window = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(720.0, 520.0));
+    let window = egui::Rect::from_min_max(egui::pos2(0.0, top), egui::pos2(720.0, 520.0));
     let leaves: Vec<(String, egui::Rect)> = h
         .root()
         .children_recursive()
@@ -147,7 +161,7 @@ fn assert_fits(h: &Harness<'static, App>, screen: &str) {
         .filter_map(|node| {
             let label = node.accesskit_node().label().or_else(|| node.accesskit_node().value())?;
             let rect = node.rect();
-            (rect.min.y < window.max.y && rect.max.y > window.min.y && rect.area() > 0.0).then_some((label, rect))
+            (rect.min.y < window.max.y && rect.min.y >= window.min.y && rect.area() > 0.0).then_some((label, rect))
         })
         .collect();
     assert!(leaves.len() > 5, "{screen}: nothing found");
@@ -180,4 +194,99 @@ fn russian_night_log_and_information_fit_the_smallest_window() {
     h.run();
     assert_fits(&h, "about");
     h.get_by_label_contains("неотложной помощью");
+}
+
+#[test]
+fn a_warning_card_shows_what_was_seen_with_its_nights_and_a_doctor() {
+    let dir = tempfile::tempdir().unwrap();
+    month::full_month(&store(dir.path()));
+    let mut h = harness(dir.path());
+    h.get_by_label("Worth a doctor's look");
+    h.get_by_label("Twitching through the night, on several nights");
+    h.get_by_label("You logged twitching through the night on 3 nights: Sun 8 Nov, Sat 14 Nov and Sat 21 Nov.");
+    h.get_by_label("Restless legs in the evening, again and again");
+    h.get_by_label(
+        "You logged an urge to move your legs, with itching or crawling feelings, on 3 evenings: Wed 11 Nov, Wed 18 Nov and Mon 23 Nov.",
+    );
+    assert!(h.query_by_label("Sleep paralysis, more than once").is_none(), "none was logged");
+    assert!(h.query_all_by_label_contains("for example a neurologist").count() >= 2, "each card names a doctor");
+    assert!(h.query_by_label("Jerks while falling asleep").is_none(), "no reassurance beside warnings");
+    // What helps, with both counts, and never a claim of cause.
+    h.get_by_label("What helps");
+    assert!(h.query_all_by_label_contains("On evenings with a warm bath you").count() >= 1);
+    h.get_by_label_contains("not what caused what");
+    // Each card leads to the information screen.
+    h.query_all_by_label("What are these twitches, and when to see a doctor?").last().unwrap().click();
+    h.run();
+    h.get_by_label("Twitches at sleep onset");
+}
+
+#[test]
+fn only_falling_asleep_jerks_get_the_articles_reassurance() {
+    let dir = tempfile::tempdir().unwrap();
+    saved_routine(dir.path());
+    for day in [20, 22, 25] {
+        log_night(dir.path(), day, vec![NightAnswer::FallingAsleep(Some(Jerks::Few)), NightAnswer::WokeFromJolt(true)]);
+    }
+    let h = harness(dir.path());
+    h.get_by_label("Jerks while falling asleep");
+    h.get_by_label_contains("The article calls short jerks at the start of sleep normal");
+    assert!(h.query_by_label("Worth a doctor's look").is_none());
+}
+
+#[test]
+fn the_doctor_summary_button_writes_the_file_and_says_where() {
+    let dir = tempfile::tempdir().unwrap();
+    month::full_month(&store(dir.path()));
+    let out = tempfile::tempdir().unwrap();
+    let path = out.path().join("for-the-doctor.html");
+    let mut h = harness(dir.path());
+    // The suggestion is a dated file in the documents (or home) folder.
+    let suggested = h.get_by_label("Save to").value().unwrap();
+    assert!(suggested.ends_with("bedtime-coach-summary-2026-11-26.html"), "{suggested}");
+    h.get_by_label("Save to").focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label("Save to").type_text(path.to_str().unwrap());
+    h.run();
+    click(&mut h, "3 weeks");
+    click(&mut h, "Save doctor summary");
+    let html = std::fs::read_to_string(&path).unwrap();
+    assert!(html.contains("Nights from Fri 6 Nov to Fri 27 Nov (3 weeks)"));
+    h.get_by_label(&format!("The doctor summary was saved to {}.", path.display()));
+    h.get_by_label("Open folder");
+    // CSV swaps the file's extension.
+    click(&mut h, "Table (CSV)");
+    assert_eq!(h.get_by_label("Save to").value().unwrap(), out.path().join("for-the-doctor.csv").display().to_string());
+    click(&mut h, "Save doctor summary");
+    assert!(std::fs::read_to_string(out.path().join("for-the-doctor.csv")).unwrap().starts_with("Evening (date),"));
+}
+
+#[test]
+fn russian_warning_cards_and_the_summary_fit_the_smallest_window() {
+    let dir = tempfile::tempdir().unwrap();
+    month::full_month(&store(dir.path()));
+    let mut h = harness_in(dir.path(), Language::Russian, egui::vec2(720.0, 520.0));
+    for label in ["Стоит показать врачу", "Что помогает", "Сводка для врача", "Сохранить сводку для врача"]
+    {
+        h.get_by_label(label).scroll_to_me();
+        h.run();
+        // Below the top bar (tabs), where the scrolled night screen shows.
+        assert_fits_below(&h, label, 60.0);
+    }
+    assert!(h.query_all_by_label_contains("например неврологу").count() >= 1);
+}
+
+#[test]
+fn deleting_a_nights_log_offers_it_back() {
+    let dir = tempfile::tempdir().unwrap();
+    saved_routine(dir.path());
+    log_night(dir.path(), 26, vec![NightAnswer::Rested(Some(3)), NightAnswer::Note("kept".into())]);
+    let mut h = harness(dir.path());
+    click(&mut h, "Delete this night's log");
+    assert_eq!(night(dir.path(), 26), None);
+    h.get_by_label("Deleted the log of the night from Thu 26 Nov to Fri 27 Nov.");
+    click(&mut h, "Undo");
+    let back = night(dir.path(), 26).unwrap();
+    assert_eq!((back.rested, back.note.as_str()), (Some(3), "kept"));
 }

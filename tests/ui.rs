@@ -1108,6 +1108,28 @@ fn the_first_run_offers_a_notification_check() {
     h.get_by_label_contains("the test notification comes once your routine is saved");
 }
 
+#[test]
+fn settings_say_how_to_get_a_tray_when_the_desktop_has_none() {
+    let dir = tempfile::tempdir().unwrap();
+    saved_routine(dir.path());
+    let hint = "Your desktop shows no tray icons";
+    let shown = |tray_host| {
+        let app = App::new(store(dir.path()), clock()).in_language(Language::English).with_tray_host(tray_host);
+        let mut h = harness_of(app, egui::vec2(1280.0, 1400.0));
+        h.get_by_label("Settings").click();
+        h.run();
+        h.query_by_label_contains(hint).is_some()
+    };
+    assert!(shown(Some(false)), "no hint without a tray host");
+    assert!(!shown(Some(true)), "a hint although the tray shows");
+    assert!(!shown(None), "a hint although nobody knows");
+    let app = App::new(store(dir.path()), clock()).in_language(Language::Russian).with_tray_host(Some(false));
+    let mut h = harness_of(app, egui::vec2(1280.0, 1400.0));
+    h.get_by_label("Настройки").click();
+    h.run();
+    assert!(h.query_by_label_contains("gnome-shell-extension-appindicator").is_some());
+}
+
 /// A short routine (caffeine, bath, humidity, lights out) checked on the evenings of
 /// 20–25 November: all done except the 22nd (not tracked) and the 23rd (one of four).
 fn history_journal(dir: &Path) {

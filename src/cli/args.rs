@@ -8,7 +8,7 @@ use clap::{Arg, Args, Command, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::i18n::t;
 use crate::model::time::{FIRST_DATE, LAST_DATE, is_sane_date, parse_hhmm};
-use crate::model::{Anchor, Day};
+use crate::model::{Anchor, Day, Jerks, NightAnswer, Stress};
 use crate::tr;
 
 #[derive(Debug, Parser)]
@@ -95,6 +95,134 @@ pub enum CliCommand {
         #[arg(long)]
         json: bool,
     },
+    Night(NightArgs),
+    Report {
+        #[arg(long, value_name = "N", default_value_t = crate::report::DEFAULT_WEEKS, value_parser = weeks_arg)]
+        weeks: u8,
+        #[arg(long, value_enum, default_value_t = ReportFormat::Html)]
+        format: ReportFormat,
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+        #[arg(long, value_name = "D", value_parser = date_arg)]
+        to: Option<NaiveDate>,
+    },
+}
+
+/// The doctor summary's file format (`report --format`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Html,
+    Csv,
+}
+
+impl ReportFormat {
+    pub(super) fn format(self) -> crate::report::Format {
+        match self {
+            ReportFormat::Html => crate::report::Format::Html,
+            ReportFormat::Csv => crate::report::Format::Csv,
+        }
+    }
+}
+
+/// `night`: the answers to set (none: show the night's log).
+#[derive(Debug, Args)]
+pub struct NightArgs {
+    #[arg(long, value_name = "D", value_parser = date_arg)]
+    pub date: Option<NaiveDate>,
+    #[arg(long, value_enum, value_name = "HOW_MANY")]
+    pub twitches: Option<JerksArg>,
+    #[arg(long, value_enum, value_name = "YES_NO", num_args = 0..=1, require_equals = true, default_missing_value = "yes")]
+    pub jolt: Option<YesNo>,
+    #[arg(long, value_enum, value_name = "YES_NO", num_args = 0..=1, require_equals = true, default_missing_value = "yes")]
+    pub all_night: Option<YesNo>,
+    #[arg(long, value_enum, value_name = "YES_NO", num_args = 0..=1, require_equals = true, default_missing_value = "yes")]
+    pub daytime: Option<YesNo>,
+    #[arg(long, value_enum, value_name = "YES_NO", num_args = 0..=1, require_equals = true, default_missing_value = "yes")]
+    pub restless_legs: Option<YesNo>,
+    #[arg(long, value_enum, value_name = "YES_NO", num_args = 0..=1, require_equals = true, default_missing_value = "yes")]
+    pub partner_saw_movements: Option<YesNo>,
+    #[arg(long, value_enum, value_name = "YES_NO", num_args = 0..=1, require_equals = true, default_missing_value = "yes")]
+    pub paralysis: Option<YesNo>,
+    #[arg(long, value_name = "1-5", value_parser = clap::value_parser!(u8).range(1..=5))]
+    pub rested: Option<u8>,
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    pub stress: Option<StressArg>,
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+    #[arg(long)]
+    pub quiet_night: bool,
+    #[arg(long, conflicts_with_all = [
+        "twitches", "jolt", "all_night", "daytime", "restless_legs", "partner_saw_movements",
+        "paralysis", "rested", "stress", "note", "quiet_night",
+    ])]
+    pub forget: bool,
+    #[arg(long)]
+    pub json: bool,
+}
+
+impl NightArgs {
+    /// The answers given, in the order of the questions; `--quiet-night` first, so an
+    /// answer given with it (`--quiet-night --jolt`) wins.
+    pub fn answers(&self) -> Vec<NightAnswer> {
+        let mut answers = if self.quiet_night { NightAnswer::quiet_night() } else { Vec::new() };
+        let yes = |flag: Option<YesNo>| flag.map(|flag| matches!(flag, YesNo::Yes));
+        answers.extend(self.twitches.map(|jerks| NightAnswer::FallingAsleep(Some(jerks.into()))));
+        answers.extend(yes(self.jolt).map(NightAnswer::WokeFromJolt));
+        answers.extend(yes(self.all_night).map(NightAnswer::TwitchAllNight));
+        answers.extend(yes(self.daytime).map(NightAnswer::TwitchDaytime));
+        answers.extend(yes(self.restless_legs).map(NightAnswer::RestlessLegs));
+        answers.extend(yes(self.partner_saw_movements).map(NightAnswer::PartnerSawMovements));
+        answers.extend(yes(self.paralysis).map(NightAnswer::SleepParalysis));
+        answers.extend(self.rested.map(|score| NightAnswer::Rested(Some(score))));
+        answers.extend(self.stress.map(|stress| NightAnswer::Stress(Some(stress.into()))));
+        answers.extend(self.note.clone().map(NightAnswer::Note));
+        answers
+    }
+}
+
+/// `--jolt=yes|no` (also true/false, on/off).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum YesNo {
+    #[value(alias = "true", alias = "on")]
+    Yes,
+    #[value(alias = "false", alias = "off")]
+    No,
+}
+
+/// Twitches while falling asleep.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum JerksArg {
+    None,
+    Few,
+    Many,
+}
+
+impl From<JerksArg> for Jerks {
+    fn from(value: JerksArg) -> Jerks {
+        match value {
+            JerksArg::None => Jerks::None,
+            JerksArg::Few => Jerks::Few,
+            JerksArg::Many => Jerks::Many,
+        }
+    }
+}
+
+/// Stress the day before.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StressArg {
+    Low,
+    Some,
+    High,
+}
+
+impl From<StressArg> for Stress {
+    fn from(value: StressArg) -> Stress {
+        match value {
+            StressArg::Low => Stress::Low,
+            StressArg::Some => Stress::Moderate,
+            StressArg::High => Stress::High,
+        }
+    }
 }
 
 /// The grammar with every help text in the current language, for `--help`: the derive
@@ -171,6 +299,30 @@ pub fn localized_command() -> Command {
                 .mut_arg("dry_run", help(t("help-import-dry-run")))
         })
         .mut_subcommand("stats", |c| c.about(t("help-stats")))
+        .mut_subcommand("night", |c| {
+            c.about(t("help-night"))
+                .mut_arg("date", help(t("help-night-date")))
+                .mut_arg("twitches", help(t("help-night-twitches")))
+                .mut_arg("jolt", help(t("help-night-jolt")))
+                .mut_arg("all_night", help(t("help-night-all-night")))
+                .mut_arg("daytime", help(t("help-night-daytime")))
+                .mut_arg("restless_legs", help(t("help-night-restless-legs")))
+                .mut_arg("partner_saw_movements", help(t("help-night-partner")))
+                .mut_arg("paralysis", help(t("help-night-paralysis")))
+                .mut_arg("rested", help(t("help-night-rested")))
+                .mut_arg("stress", help(t("help-night-stress")))
+                .mut_arg("note", help(t("help-night-note")))
+                .mut_arg("quiet_night", help(t("help-night-quiet")))
+                .mut_arg("forget", help(t("help-night-forget")))
+                .mut_arg("json", help(t("help-night-json")))
+        })
+        .mut_subcommand("report", |c| {
+            c.about(t("help-report"))
+                .mut_arg("weeks", help(t("help-report-weeks")))
+                .mut_arg("format", help(t("help-report-format")))
+                .mut_arg("output", help(t("help-report-output")))
+                .mut_arg("to", help(t("help-report-to")))
+        })
 }
 
 impl CliCommand {
@@ -182,6 +334,8 @@ impl CliCommand {
             | CliCommand::Status { .. }
             | CliCommand::Stats { .. }
             | CliCommand::Reminders { .. } => false,
+            // Writes a file the user named, not the app's data.
+            CliCommand::Report { .. } => false,
             CliCommand::Routine(RoutineCommand::List { .. } | RoutineCommand::Catalog) => false,
             CliCommand::Schedule { bedtime, wake, .. } => bedtime.is_some() || wake.is_some(),
             CliCommand::Autostart { action } => !matches!(action, AutostartArg::Status),
@@ -189,6 +343,7 @@ impl CliCommand {
             // An export changes none of the app's data; an import does unless it only previews.
             CliCommand::Export { .. } => false,
             CliCommand::Import { dry_run, .. } => !dry_run,
+            CliCommand::Night(args) => args.forget || !args.answers().is_empty(),
         }
     }
 }
@@ -292,6 +447,13 @@ fn date_arg(text: &str) -> Result<NaiveDate, String> {
         return Err(tr!("cli-error-date-range", text = text, first = first, last = last));
     }
     Ok(date)
+}
+
+fn weeks_arg(text: &str) -> Result<u8, String> {
+    use crate::report::{MAX_WEEKS, MIN_WEEKS};
+    let outside = || tr!("cli-error-report-weeks", text = text, min = MIN_WEEKS, max = MAX_WEEKS);
+    let weeks: u8 = text.trim().parse().map_err(|_| outside())?;
+    if (MIN_WEEKS..=MAX_WEEKS).contains(&weeks) { Ok(weeks) } else { Err(outside()) }
 }
 
 fn day_arg(text: &str) -> Result<Day, String> {

@@ -4,17 +4,19 @@
 //! everything below works on plain values.
 //!
 //! - `args`: the grammar (clap types and value parsers);
-//! - `handlers`, `routine`, `reminders`, `stats`, `export`, `import`, `reminder_list`: one function
-//!   per command;
+//! - `handlers`, `routine`, `reminders`, `stats`, `export`, `import`, `reminder_list`, `night`,
+//!   `report`: one function per command;
 //! - `output`: the text and JSON they print.
 
 mod args;
 mod export;
 mod handlers;
 mod import;
+mod night;
 mod output;
 mod reminder_list;
 mod reminders;
+mod report;
 mod routine;
 mod stats;
 
@@ -23,7 +25,8 @@ use std::fmt::Display;
 use chrono::{DateTime, Local, TimeZone};
 
 pub use args::{
-    AnchorArgs, AutostartArg, Cli, CliCommand, ExportFormatArg, OnOff, RoutineCommand, StartScreen, localized_command,
+    AnchorArgs, AutostartArg, Cli, CliCommand, ExportFormatArg, JerksArg, NightArgs, OnOff, RoutineCommand,
+    StartScreen, StressArg, YesNo, localized_command,
 };
 pub use reminders::{AutostartAction, autostart_command, custom_data_dir};
 
@@ -74,6 +77,10 @@ where
         CliCommand::Export { format, from, to, output } => export::export(store, format, from, to, output),
         CliCommand::Import { file, dry_run } => import::import(store, &file, dry_run),
         CliCommand::Stats { json } => stats::stats(store, now, json),
+        CliCommand::Night(args) => night::night(store, now, args),
+        CliCommand::Report { weeks, format, output, to } => {
+            report::report(store, now, report::Request { weeks, format: format.format(), output, to })
+        }
         CliCommand::Autostart { action } => autostart_command(
             store,
             match action {

@@ -37,6 +37,7 @@ mod catalog;
 mod errors;
 mod format;
 pub mod history;
+pub mod signs;
 
 use std::cell::Cell;
 use std::sync::LazyLock;
@@ -164,7 +165,10 @@ pub const RESOURCES: [(Language, &[(&str, &str)]); 2] = [
             ("data.ftl", include_str!("en/data.ftl")),
             ("about.ftl", include_str!("en/about.ftl")),
             ("night-screen.ftl", include_str!("en/night-screen.ftl")),
+            ("report.ftl", include_str!("en/report.ftl")),
             ("history.ftl", include_str!("en/history.ftl")),
+            ("signs.ftl", include_str!("en/signs.ftl")),
+            ("desktop.ftl", include_str!("en/desktop.ftl")),
         ],
     ),
     (
@@ -182,7 +186,10 @@ pub const RESOURCES: [(Language, &[(&str, &str)]); 2] = [
             ("data.ftl", include_str!("ru/data.ftl")),
             ("about.ftl", include_str!("ru/about.ftl")),
             ("night-screen.ftl", include_str!("ru/night-screen.ftl")),
+            ("report.ftl", include_str!("ru/report.ftl")),
             ("history.ftl", include_str!("ru/history.ftl")),
+            ("signs.ftl", include_str!("ru/signs.ftl")),
+            ("desktop.ftl", include_str!("ru/desktop.ftl")),
         ],
     ),
 ];

@@ -50,6 +50,10 @@ pub const SLEEP_PARALYSIS_WINDOW_DAYS: i64 = 28;
 /// does not reassure (nor warn: the comparisons in `helps` are for that case).
 pub const REASSURANCE_MAX_MANY_SHARE: f64 = 0.5;
 
+/// The period the window's cards and `night` look back over: the four weeks the longest
+/// rule needs, and the doctor summary's usual span.
+pub const RECENT_DAYS: i64 = 28;
+
 /// Which pattern a warning is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum WarningKind {
@@ -68,6 +72,17 @@ impl WarningKind {
         WarningKind::PartnerMovements,
         WarningKind::SleepParalysis,
     ];
+
+    /// A stable name for JSON and CSV.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            WarningKind::AllNight => "all_night",
+            WarningKind::DaytimeConsecutive => "daytime_consecutive",
+            WarningKind::RestlessLegs => "restless_legs",
+            WarningKind::PartnerMovements => "partner_movements",
+            WarningKind::SleepParalysis => "sleep_paralysis",
+        }
+    }
 
     /// Whether a night log shows this pattern's sign.
     pub fn seen_in(self, log: &NightLog) -> bool {

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use super::RemindError;
 use crate::store::{IoAction, StoreError, create_private_dir, remove_file_if_exists, replace_file};
 
-/// File name of the entry, distinct from the app's own `bedtime-coach.desktop`.
+/// File name of the entry, distinct from the app's own `io.github.bedtimecoach.BedtimeCoach.desktop`.
 pub const ENTRY_NAME: &str = "bedtime-coach-reminders.desktop";
 
 /// Where the entry lives: `$XDG_CONFIG_HOME/autostart/`, or `~/.config/autostart/`.

@@ -1,10 +1,7 @@
 //! What the reminder loop reports, and the messages it takes: shared by the loop and the
 //! notification buttons, which run on other threads.
 
-use std::io::{self, Write as _};
 use std::sync::{Arc, Mutex};
-
-use chrono::Local;
 
 use super::notifier::Reply;
 
@@ -59,9 +56,21 @@ impl ReminderEvent {
     }
 }
 
-/// A line on stderr. A detached service may have lost its terminal: never panic on it.
+/// A line in the service's log (stderr and the log file, see `logging`).
 pub(super) fn log_line(message: &str) {
-    let _ = writeln!(io::stderr(), "{} {message}", Local::now().format("%H:%M:%S"));
+    tracing::info!("{message}");
+}
+
+/// The event in the service's log, at its level: what went wrong as a warning, the rest
+/// (one line per notification shown) as information.
+pub(super) fn log_event(event: &ReminderEvent) {
+    let text = event.log_text();
+    match event {
+        ReminderEvent::Unavailable { .. } | ReminderEvent::Error { .. } | ReminderEvent::FileReport { .. } => {
+            tracing::warn!("{text}");
+        }
+        _ => tracing::info!("{text}"),
+    }
 }
 
 /// A message to the loop.

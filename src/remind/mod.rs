@@ -2,12 +2,14 @@
 //!
 //! - [`engine`]: the pure decisions (what is due, what is late, what stays silent).
 //! - [`do_not_disturb`]: whether the desktop asks not to be disturbed (reminders wait).
+//! - [`logging`]: the service's log, `RUST_LOG` and a small rotating file.
 //! - [`notifier`]: desktop notifications on their own thread, with a deadline.
 //! - [`reminder_loop`]: decide, save, show, sleep; what the service runs.
 //! - [`wall_timer`]: the sleep, on the wall clock, so a suspend does not make it late.
 //! - [`report`]: what happened to each reminder of an evening, and why.
 //! - [`service`]: `bedtime-coach remind`, the one process that sends reminders, and how
 //!   the window starts it.
+//! - [`tray`]: the service's tray icon (StatusNotifierItem): state, tooltip, menu.
 //! - [`autostart`]: the XDG autostart entry that starts the service at login.
 //!
 //! Timing and notifications live here and nowhere else; the files they touch (the
@@ -18,10 +20,12 @@ mod buttons;
 pub mod do_not_disturb;
 pub mod engine;
 mod events;
+pub mod logging;
 pub mod notifier;
 pub mod reminder_loop;
 pub mod report;
 pub mod service;
+pub mod tray;
 pub mod wall_timer;
 
 use crate::model::Config;

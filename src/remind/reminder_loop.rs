@@ -191,6 +191,16 @@ impl ReminderLoop {
             Ok::<_, RemindError>(((decision, snooze_minutes(&snapshot.config.value)), changed))
         })?;
         self.cache = None;
+        // One line per reminder decided, for "why did it (not) come?" in the log file.
+        for (evening, key, entry) in &decision.settle {
+            let held =
+                entry.held_since.map(|since| format!(", held since {}", since.format("%H:%M:%S"))).unwrap_or_default();
+            tracing::info!(
+                "Reminder {key} of the evening of {evening}, due {}: {:?}{held}",
+                entry.due.format("%H:%M"),
+                entry.outcome
+            );
+        }
         if !decision.hold.is_empty() {
             let keys = decision.hold.iter().map(|(_, key, _)| key.clone()).collect();
             emit(&self.events, ReminderEvent::Held { keys });

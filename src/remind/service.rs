@@ -17,7 +17,7 @@ use chrono::Local;
 use super::RemindError;
 use super::do_not_disturb::Desktop;
 pub use super::effective_config;
-use super::events::{Control, ControlSender, log_line};
+use super::events::{Control, ControlSender, log_event, log_line};
 use super::notifier::DesktopNotifier;
 use super::reminder_loop::ReminderLoop;
 use super::wall_timer::{Polling, Wait, WallTimer};
@@ -38,6 +38,7 @@ pub fn run_background(paths: Paths) -> Result<(), RemindError> {
     let Some(lock) = OwnerLock::try_acquire(&paths)? else {
         return Err(RemindError::AlreadyRunning { pid: owner_pid(&paths).filter(|pid| *pid != 0) });
     };
+    super::logging::init(&paths);
     let paths_for_watch = paths.clone();
     let store = Store::new(paths);
     let notifier = DesktopNotifier::new(icon_path(&store));
@@ -47,10 +48,11 @@ pub fn run_background(paths: Paths) -> Result<(), RemindError> {
         store.paths().data_dir.display()
     ));
     // Every event is written to the log once, here; the loop itself only reports.
-    let mut reminder_loop = ReminderLoop::new(store, Box::new(notifier), |event| log_line(&event.log_text()));
+    let mut reminder_loop = ReminderLoop::new(store, Box::new(notifier), |event| log_event(&event));
     reminder_loop.keep_notices = true;
     // A click on a notification opens the window: this same program, without a command.
-    reminder_loop.window_program = std::env::current_exe().ok();
+    let window_program = std::env::current_exe().ok();
+    reminder_loop.window_program = window_program.clone();
     reminder_loop.follow_language = true;
     reminder_loop.do_not_disturb = Box::new(Desktop::new());
     // The wall clock, not the monotonic one: on time after a suspend (see `wall_timer`).
@@ -60,14 +62,15 @@ pub fn run_background(paths: Paths) -> Result<(), RemindError> {
             (Box::new(timer), bell)
         }
         Err(error) => {
-            log_line(&error.to_string());
+            tracing::warn!("No wall-clock timer ({error}); looking at the clock every second instead");
             (Box::new(Polling), Default::default())
         }
     };
     let (sender, receiver) = mpsc::channel();
     let control = ControlSender::new(sender, bell);
     reminder_loop.control = Some(control.clone());
-    watch_files(paths_for_watch, control);
+    let tray = super::tray::start(&paths_for_watch, Some(control.clone()), window_program);
+    watch_files(paths_for_watch, control, tray);
     reminder_loop.run(&receiver, waiter.as_mut(), &Local::now);
     drop(lock);
     Ok(())
@@ -78,8 +81,9 @@ const WATCH_EVERY: Duration = Duration::from_secs(1);
 
 /// Wakes the loop soon after another process changed the files (a step checked in the
 /// window closes its notification, a test notification asked in Settings shows), instead
-/// of at the next 30 s tick: three `stat` calls a second. Ends with the loop.
-fn watch_files(paths: Paths, control: ControlSender) {
+/// of at the next 30 s tick: three `stat` calls a second. Ends with the loop. The tray, if
+/// one is shown, is woken too.
+fn watch_files(paths: Paths, control: ControlSender, tray: Option<super::tray::TrayWake>) {
     let store = Store::new(paths);
     let watching = thread::Builder::new().name("bedtime-coach-watch".to_owned()).spawn(move || {
         let mut last = store.reminder_fingerprint();
@@ -88,6 +92,9 @@ fn watch_files(paths: Paths, control: ControlSender) {
             let now = store.reminder_fingerprint();
             if now != last {
                 last = now;
+                if let Some(tray) = &tray {
+                    let _ = tray.send(());
+                }
                 if control.send(Control::Wake).is_err() {
                     return;
                 }
@@ -96,7 +103,7 @@ fn watch_files(paths: Paths, control: ControlSender) {
     });
     if let Err(error) = watching {
         // Without it the loop still looks every 30 s.
-        log_line(&error.to_string());
+        tracing::warn!("{error}");
     }
 }
 
@@ -138,7 +145,8 @@ fn spawn_detached(program: &Path, args: &[&str], data_dir: Option<&Path>) -> io:
 /// Starts `program` (the `bedtime-coach` binary) with no command, which opens the window
 /// on Tonight, detached like the service. `data_dir` is passed on as `--data-dir`.
 ///
-/// A window that already runs is not raised: this opens a second one.
+/// A window already open on the same files is brought forward instead: the new process
+/// finds it by its name on the session bus (see [`crate::desktop`]) and exits.
 pub fn spawn_window_from(program: &Path, data_dir: Option<&Path>) -> io::Result<()> {
     spawn_detached(program, &[], data_dir)
 }

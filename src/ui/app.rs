@@ -18,14 +18,21 @@ use super::file_watch::{self, FileWatch};
 use super::open_folder::FolderOpener;
 use super::pending::{BUSY_BANNER, PendingChanges, RETRY_EVERY};
 use super::reminder_status::{self, ReminderInfo, ServiceStarter};
-use super::{Action, about_sleep, history, night, routine, schedule, settings, setup, style, tonight, widgets};
+use super::{
+    Action, ReportRequest, about_sleep, history, night, routine, schedule, settings, setup, style, tonight, widgets,
+};
 use crate::command::Change;
 use crate::i18n::{self, Language};
+use crate::model::night::night_to_log;
 use crate::model::settings::LanguageChoice;
 use crate::model::{ReminderLog, Theme, evening_at, plan_evening};
 use crate::remind;
-use crate::store::{Fingerprint, Snapshot, Store, owner_pid};
+use crate::report;
+use crate::store::{Fingerprint, Snapshot, Store, default_report_dir, owner_pid, report_file_name, save_user_file};
 use crate::tr;
+
+/// The key of the banner that says where the doctor summary went (one at a time).
+const REPORT_BANNER: &str = "report";
 
 /// How many changes Ctrl+Z can take back.
 const HISTORY: usize = 50;
@@ -132,6 +139,12 @@ impl App {
     /// window's own binary; tests name the built one).
     pub fn with_service_program(mut self, program: Option<PathBuf>) -> Self {
         self.service.program = program;
+        self
+    }
+
+    /// Whether the desktop shows tray icons (`None`: not known), for the hint in Settings.
+    pub fn with_tray_host(mut self, present: Option<bool>) -> Self {
+        self.reminder_info.tray_host = present;
         self
     }
 
@@ -416,7 +429,14 @@ impl App {
                     tonight::tonight_ui(ui, &mut self.tonight, &plan, config, paused, &now, &mut actions);
                 }
                 Screen::Night => {
-                    let view = night::NightView { config, journal: &self.snapshot.journal.value, now: &now };
+                    let last_night = night_to_log(&config.schedule, now.naive_local());
+                    if self.night.report.path.is_empty() {
+                        // The documents folder, or home: found once, when first shown.
+                        let name = report_file_name(last_night, self.night.report.format.extension());
+                        self.night.report.path = default_report_dir().join(name).display().to_string();
+                    }
+                    let journal = &self.snapshot.journal.value;
+                    let view = night::NightView { config, journal, now: &now, last_night };
                     night::night_ui(ui, &mut self.night, &view, &mut actions);
                 }
                 Screen::History => scrolling(ui, "history", |ui| {
@@ -494,6 +514,7 @@ impl App {
                     self.refresh_autostart();
                 }
                 Action::DismissBanner(index) => self.banners.dismiss(index),
+                Action::SaveReport(request) => self.save_report(request),
                 Action::OpenFolder(path) => self.folders.open(&path),
                 Action::Transfer(action) => changed |= self.transfer(action),
                 Action::Undo => {
@@ -529,8 +550,37 @@ impl App {
         }
     }
 
+    /// Renders the doctor summary from the data on screen and writes it where asked; a
+    /// banner says where it went (with Open folder) or why it could not be written.
+    fn save_report(&mut self, request: ReportRequest) {
+        let now = (self.clock)();
+        let (config, journal) = (&self.snapshot.config.value, &self.snapshot.journal.value);
+        let last_night = night_to_log(&config.schedule, now.naive_local());
+        let summary = report::summary(config, journal, last_night, request.weeks, now.fixed_offset(), &Local);
+        let text = report::render(&summary, request.format, self.language);
+        // A bare file name goes to the suggested folder, not wherever the app was started.
+        let path = if request.path.is_relative() { default_report_dir().join(&request.path) } else { request.path };
+        let banner = match save_user_file(&path, text.as_bytes()) {
+            Ok(()) => Banner::about_folder(
+                BannerKind::Info,
+                tr!("night-report-saved", path = path.display().to_string()),
+                path.parent().map(PathBuf::from),
+            ),
+            Err(error) => Banner::new(BannerKind::Error, error.to_string()),
+        };
+        self.banners.push(Banner { key: Some(REPORT_BANNER), ..banner });
+    }
+
     /// For changes that remove something, the message and the commands that undo them.
     fn undo_for(&self, command: &Change) -> Option<(String, Vec<Change>)> {
+        if let Change::SetNight { evening, log: None } = command {
+            // A whole morning's answers go at once: offered back, like a removed step.
+            let removed = self.snapshot.journal.value.night(*evening)?.clone();
+            let morning = crate::model::time::next_day(*evening);
+            let message =
+                tr!("night-deleted", evening = i18n::short_date(*evening), morning = i18n::short_date(morning));
+            return Some((message, vec![Change::SetNight { evening: *evening, log: Some(removed) }]));
+        }
         let Change::RemoveStep { step } = command else { return None };
         let routine = &self.snapshot.config.value.routine;
         let index = routine.position(step)?;

@@ -30,6 +30,7 @@ pub use style::install as install_style;
 use eframe::egui;
 
 use crate::command::Change;
+use crate::desktop::WindowName;
 use crate::store::Store;
 
 /// What a view asks the app to do.
@@ -44,18 +45,32 @@ pub enum Action {
     OpenFolder(std::path::PathBuf),
     /// Start reminders at login (or stop doing so).
     Autostart(bool),
+    /// Write the doctor summary to a file.
+    SaveReport(ReportRequest),
     /// Export or import (Settings → Your data).
     Transfer(data_transfer::TransferAction),
 }
 
-/// Opens the window and runs until it is closed.
-pub fn run_window(store: Store) -> anyhow::Result<()> {
+/// The doctor summary the user asked for: where, how many weeks, which format.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReportRequest {
+    pub path: std::path::PathBuf,
+    pub weeks: u8,
+    pub format: crate::report::Format,
+}
+
+/// Opens the window on `screen` and runs until it is closed. With `name` (the window's
+/// name on the session bus), another start of the program brings this window forward.
+pub fn run_window(store: Store, screen: Screen, name: Option<&WindowName>) -> anyhow::Result<()> {
     let persistence = store.paths().data_dir.join("window.ron");
-    let app =
-        App::new(store, app::system_clock()).with_service_program(std::env::current_exe().ok()).with_file_dialog();
+    let app = App::new(store, app::system_clock())
+        .with_service_program(std::env::current_exe().ok())
+        .with_file_dialog()
+        .with_tray_host(name.and_then(WindowName::tray_host_present))
+        .showing(screen);
     let mut viewport = egui::ViewportBuilder::default()
         .with_title(crate::i18n::t("ui-app-name"))
-        .with_app_id("bedtime-coach")
+        .with_app_id(crate::APP_ID)
         .with_inner_size([980.0, 700.0])
         .with_min_inner_size([720.0, 520.0]);
     if let Ok(icon) = eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon.png")) {
@@ -74,8 +89,25 @@ pub fn run_window(store: Store) -> anyhow::Result<()> {
         Box::new(move |cc| {
             let mut app = app;
             app.install(&cc.egui_ctx);
+            if let Some(name) = name {
+                let ctx = cc.egui_ctx.clone();
+                name.on_activate(move || bring_forward(&ctx));
+            }
             Ok(Box::new(app))
         }),
     )
     .map_err(|error| anyhow::anyhow!(crate::tr!("ui-window-failed", error = error.to_string())))
+}
+
+/// Brings the window forward when the program is started again. X11 gives it the focus;
+/// Wayland lets a window take the focus only with a token from the compositor, so there
+/// it asks for the user's attention instead (the panel marks it), which is all it allows.
+fn bring_forward(ctx: &egui::Context) {
+    ctx.send_viewport_cmd(egui::ViewportCommand::Visible(true));
+    ctx.send_viewport_cmd(egui::ViewportCommand::Minimized(false));
+    ctx.send_viewport_cmd(egui::ViewportCommand::Focus);
+    if std::env::var_os("WAYLAND_DISPLAY").is_some() {
+        ctx.send_viewport_cmd(egui::ViewportCommand::RequestUserAttention(egui::UserAttentionType::Informational));
+    }
+    ctx.request_repaint();
 }

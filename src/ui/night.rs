@@ -11,12 +11,15 @@ use eframe::egui::{self, RichText};
 
 use super::app::Screen;
 use super::widgets::clock;
-use super::{Action, style};
+use super::{Action, ReportRequest, style};
 use crate::command::Change;
-use crate::i18n::{self, t};
-use crate::model::night::{RESTED_MAX, RESTED_MIN, night_to_log};
+use crate::i18n::{self, signs, t};
+use crate::model::helps;
+use crate::model::night::{RESTED_MAX, RESTED_MIN};
 use crate::model::time::{next_day, previous_day};
+use crate::model::warnings::{self, Warning};
 use crate::model::{Config, Jerks, Journal, NightAnswer, NightLog, Stress};
+use crate::report::{DEFAULT_WEEKS, Format, MAX_WEEKS, MIN_WEEKS};
 use crate::tr;
 
 /// How far back the arrows go: the doctor summary covers four weeks, and older nights
@@ -33,6 +36,22 @@ pub struct NightState {
     chosen: Option<NaiveDate>,
     /// The note as typed, for the evening it belongs to, until it is saved.
     note: Option<(NaiveDate, String)>,
+    /// The doctor summary's choices; the path starts as the app's suggestion.
+    pub report: ReportForm,
+}
+
+#[derive(Debug)]
+pub struct ReportForm {
+    pub weeks: u8,
+    pub format: Format,
+    /// Where to write; empty until the app fills in its suggestion.
+    pub path: String,
+}
+
+impl Default for ReportForm {
+    fn default() -> Self {
+        Self { weeks: DEFAULT_WEEKS, format: Format::Html, path: String::new() }
+    }
 }
 
 impl NightState {
@@ -47,10 +66,15 @@ pub struct NightView<'a> {
     pub config: &'a Config,
     pub journal: &'a Journal,
     pub now: &'a DateTime<Local>,
+    /// The evening whose night is "last night" now.
+    pub last_night: NaiveDate,
 }
 
+/// Warning cards look back this many evenings: the doctor summary's longest period.
+const CARD_DAYS: u32 = MAX_WEEKS as u32 * 7;
+
 pub fn night_ui(ui: &mut egui::Ui, state: &mut NightState, view: &NightView, actions: &mut Vec<Action>) {
-    let last_night = night_to_log(&view.config.schedule, view.now.naive_local());
+    let last_night = view.last_night;
     let evening = state.chosen.filter(|chosen| *chosen < last_night).unwrap_or(last_night);
     if state.note.as_ref().is_some_and(|(date, _)| *date != evening) {
         state.note = None;
@@ -61,7 +85,7 @@ pub fn night_ui(ui: &mut egui::Ui, state: &mut NightState, view: &NightView, act
         egui::Panel::right("night-cards").resizable(false).exact_size(SIDE_WIDTH).show(ui, |ui| {
             egui::ScrollArea::vertical().id_salt("night-cards-scroll").auto_shrink([false, false]).show(ui, |ui| {
                 ui.add_space(8.0);
-                cards_ui(ui, view, actions);
+                cards_ui(ui, state, view, actions);
             });
         });
     }
@@ -86,7 +110,7 @@ pub fn night_ui(ui: &mut egui::Ui, state: &mut NightState, view: &NightView, act
             });
             if !wide {
                 ui.add_space(12.0);
-                cards_ui(ui, view, actions);
+                cards_ui(ui, state, view, actions);
             }
         });
     });
@@ -140,7 +164,9 @@ fn form_ui(
     let saved = log.unwrap_or(&empty);
     let typed_note = state.note.as_ref().map(|(_, note)| note.clone()).filter(|note| note.trim() != saved.note);
 
-    let quiet = egui::Button::new(RichText::new(t("night-quiet")).size(18.0)).min_size(egui::vec2(200.0, 36.0));
+    // The one click of an ordinary morning: filled with the accent so it is found at once.
+    let label = RichText::new(t("night-quiet")).size(18.0).color(ui.visuals().panel_fill);
+    let quiet = egui::Button::new(label).fill(style::accent(ui)).min_size(egui::vec2(200.0, 36.0));
     if ui.add(quiet).on_hover_text(t("night-quiet-hint")).clicked() {
         // A note typed but not saved yet goes along rather than being lost.
         let mut answers = NightAnswer::quiet_night();
@@ -222,7 +248,113 @@ fn form_ui(
     }
 }
 
-/// Warning cards and "what helps", from the model's rules over the whole journal.
-fn cards_ui(ui: &mut egui::Ui, view: &NightView, actions: &mut Vec<Action>) {
-    let _ = (ui, view, actions);
+/// Warning cards (or the article's reassurance) over the last four weeks, then the
+/// doctor summary.
+fn cards_ui(ui: &mut egui::Ui, state: &mut NightState, view: &NightView, actions: &mut Vec<Action>) {
+    let to = view.last_night;
+    let from = to - chrono::TimeDelta::days(i64::from(CARD_DAYS) - 1);
+    let found = warnings::warnings(view.journal, from, to);
+    if !found.is_empty() {
+        ui.label(RichText::new(t("warnings-heading")).strong().size(16.0));
+        for warning in &found {
+            warning_card_ui(ui, warning, actions);
+        }
+    } else if warnings::only_harmless_jerks(view.journal, from, to) {
+        note_ui(ui, style::accent(ui), &signs::reassurance_title(), &signs::reassurance_text());
+    } else if view.journal.nights().any(|(evening, _)| (from..=to).contains(&evening)) {
+        ui.add(egui::Label::new(RichText::new(t("night-no-warnings")).color(style::quiet(ui))).wrap());
+    }
+    ui.add_space(12.0);
+    helps_ui(ui, view);
+    report_ui(ui, state, actions);
+}
+
+/// "What helps": the model's comparisons over every logged evening, once each side has
+/// enough nights; until then one line says what it is waiting for.
+fn helps_ui(ui: &mut egui::Ui, view: &NightView) {
+    let Some(first) = view.journal.evenings.keys().next().copied() else { return };
+    let found = helps::comparisons(view.config, view.journal, first, view.last_night);
+    let sentences: Vec<String> =
+        found.iter().flat_map(|comparison| signs::comparison_sentences(comparison, view.config)).collect();
+    ui.label(RichText::new(t("night-helps-heading")).strong().size(16.0));
+    if sentences.is_empty() {
+        let waiting = tr!("night-helps-waiting", nights = helps::MIN_NIGHTS);
+        ui.add(egui::Label::new(RichText::new(waiting).color(style::quiet(ui))).wrap());
+    } else {
+        for sentence in sentences {
+            ui.horizontal_top(|ui| {
+                ui.label("•");
+                ui.add(egui::Label::new(sentence).wrap());
+            });
+        }
+        ui.add(egui::Label::new(RichText::new(signs::comparison_caveat()).small().color(style::quiet(ui))).wrap());
+    }
+    ui.add_space(12.0);
+}
+
+/// One warning: what was logged (the nights), why the article says it matters, and that
+/// a doctor should look; calm colours, no alarm.
+fn warning_card_ui(ui: &mut egui::Ui, warning: &Warning, actions: &mut Vec<Action>) {
+    egui::Frame::new().stroke(egui::Stroke::new(1.0, style::warning(ui))).corner_radius(8.0).inner_margin(12).show(
+        ui,
+        |ui| {
+            ui.set_width(ui.available_width());
+            ui.add(egui::Label::new(RichText::new(signs::warning_title(warning.kind)).strong()).wrap());
+            ui.add(egui::Label::new(signs::warning_seen(warning)).wrap());
+            ui.add(egui::Label::new(RichText::new(signs::warning_why(warning.kind)).color(style::quiet(ui))).wrap());
+            ui.add(egui::Label::new(signs::warning_doctor()).wrap());
+            if ui.link(t("night-about")).clicked() {
+                actions.push(Action::Show(Screen::AboutSleep));
+            }
+        },
+    );
+    ui.add_space(6.0);
+}
+
+fn note_ui(ui: &mut egui::Ui, colour: egui::Color32, title: &str, text: &str) {
+    egui::Frame::new().stroke(egui::Stroke::new(1.0, colour)).corner_radius(8.0).inner_margin(12).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.add(egui::Label::new(RichText::new(title).strong()).wrap());
+        ui.add(egui::Label::new(text).wrap());
+    });
+}
+
+/// The doctor summary: how many weeks, HTML or CSV, where to, and the button.
+fn report_ui(ui: &mut egui::Ui, state: &mut NightState, actions: &mut Vec<Action>) {
+    ui.label(RichText::new(t("night-report-heading")).strong().size(16.0));
+    ui.add(egui::Label::new(RichText::new(t("night-report-intro")).color(style::quiet(ui))).wrap());
+    ui.horizontal_wrapped(|ui| {
+        ui.label(t("night-report-weeks"));
+        for weeks in MIN_WEEKS..=MAX_WEEKS {
+            let name = tr!("night-report-weeks-choice", weeks = weeks);
+            if ui.radio(state.report.weeks == weeks, weeks.to_string()).accessible_name(name).clicked() {
+                state.report.weeks = weeks;
+            }
+        }
+    });
+    ui.horizontal_wrapped(|ui| {
+        let before = state.report.format;
+        ui.radio_value(&mut state.report.format, Format::Html, t("night-report-html"));
+        ui.radio_value(&mut state.report.format, Format::Csv, t("night-report-csv"));
+        if state.report.format != before {
+            state.report.path = with_extension(&state.report.path, state.report.format.extension());
+        }
+    });
+    let label = ui.label(t("night-report-path"));
+    let field = egui::TextEdit::singleline(&mut state.report.path).desired_width(ui.available_width().min(520.0));
+    ui.add(field).labelled_by(label.id);
+    let path = state.report.path.trim();
+    if ui.add_enabled(!path.is_empty(), egui::Button::new(t("night-report-save"))).clicked() {
+        let report = ReportRequest {
+            path: std::path::PathBuf::from(path),
+            weeks: state.report.weeks,
+            format: state.report.format,
+        };
+        actions.push(Action::SaveReport(report));
+    }
+}
+
+/// `path` with its extension replaced (the format changed).
+fn with_extension(path: &str, extension: &str) -> String {
+    std::path::Path::new(path).with_extension(extension).display().to_string()
 }

@@ -28,6 +28,9 @@ pub struct ReminderInfo {
     pub log: crate::model::ReminderLog,
     /// Tonight's reminders and what became of them, made when Settings is drawn.
     pub tonight: Vec<crate::remind::report::Row>,
+    /// Whether the desktop shows tray icons (a StatusNotifierWatcher runs); `None` when
+    /// not known (no session bus).
+    pub tray_host: Option<bool>,
 }
 
 /// Starts the service when it should run and does not.

@@ -37,6 +37,9 @@ pub fn settings_ui(
         (true, None) => t("ui-settings-service-stopped"),
     };
     ui.label(RichText::new(who).small().weak());
+    if saved.reminders && reminders.tray_host == Some(false) {
+        ui.label(RichText::new(t("ui-settings-no-tray")).small().weak());
+    }
     if let Some(mut at_login) = reminders.autostart
         && ui.checkbox(&mut at_login, t("ui-settings-autostart")).changed()
     {

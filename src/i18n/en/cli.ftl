@@ -89,3 +89,36 @@ cli-remind-test-shown = A test notification was shown. If you do not see it, che
 cli-remind-test-failed = The test notification could not be shown. { $reason }
 cli-remind-test-no-service = The reminder service is not running, so nothing was shown yet; it shows the test notification when it starts (`bedtime-coach remind`, or open the window with reminders on).
 cli-remind-test-no-answer = The reminder service did not answer within { $seconds } s; it shows the test notification when it next looks at the files.
+
+## Issue 12: `night`, the night log. $date is the evening the night followed.
+
+cli-night-none = No night log for the night after { $date }.
+cli-night-saved = Saved the night after { $date }.
+cli-night-unchanged = The night after { $date } already had these answers; nothing changed.
+cli-night-forgotten = Removed the log of the night after { $date }.
+cli-night-header = The night after { $date }:
+cli-night-header-at = The night after { $date } (logged { $logged } at { $time }):
+cli-night-yes = yes
+cli-night-no = no
+cli-night-unanswered = not answered
+cli-night-jerks = { $jerks ->
+    [none] none
+    [few] once or twice
+   *[many] many
+}
+cli-night-rested-score = { $score } of 5
+cli-night-stress-level = { $level ->
+    [low] low
+    [some] some
+   *[high] high
+}
+cli-night-q-falling-asleep = Twitches while falling asleep
+cli-night-q-jolt = Woke up from a jolt
+cli-night-q-all-night = Twitching through the night
+cli-night-q-daytime = Twitches during the day
+cli-night-q-restless-legs = Evening urge to move the legs
+cli-night-q-partner = Rhythmic toe or ankle movements seen
+cli-night-q-paralysis = Sleep paralysis
+cli-night-q-rested = How rested
+cli-night-q-stress = Stress the day before
+cli-night-q-note = Note

@@ -48,3 +48,18 @@ help-stats = Show whether the routine holds: streaks, steps done, bedtime, caffe
 ## Issue 12: the night log.
 
 help-screen = Open the window on this screen (without a command)
+help-night = Log last night (twitches, legs, how rested), or show a night's log and the warning signs
+help-night-date = The evening the night followed, as YYYY-MM-DD (default: last night)
+help-night-twitches = Twitches while falling asleep: none, few (once or twice) or many
+help-night-jolt = Woke up from a jolt (--jolt=no to take it back)
+help-night-all-night = Twitching went on through the night
+help-night-daytime = Twitches during the day (the day before this morning)
+help-night-restless-legs = In the evening, an urge to move the legs with itching or crawling feelings that moving relieves
+help-night-partner = Someone saw your toes or ankles flex rhythmically, every 20–40 seconds, in your sleep
+help-night-paralysis = Sleep paralysis: awake but unable to move
+help-night-rested = How rested you feel, from 1 (not at all) to 5 (fully)
+help-night-stress = Stress the day before: low, some or high
+help-night-note = A note about the night (up to 400 characters)
+help-night-quiet = A quiet night: no twitches and none of the other signs (other answers given win)
+help-night-forget = Remove this night's log
+help-night-json = Print JSON: the log, and the warning signs of the last four weeks

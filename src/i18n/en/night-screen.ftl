@@ -34,3 +34,25 @@ night-notes-hint = Anything worth remembering (coffee late, a long walk, a restl
 night-save-note = Save note
 night-forget = Delete this night's log
 night-about = What are these twitches, and when to see a doctor?
+night-deleted = Deleted the log of the night from { $evening } to { $morning }.
+
+## The night screen's findings (the cards' own words are in signs.ftl).
+
+warnings-heading = Worth a doctor's look
+night-helps-heading = What helps
+# $nights is the minimum on each side (5).
+night-helps-waiting = Comparisons appear here once at least { $nights } nights follow evenings when a step was kept, and { $nights } when it was skipped.
+night-no-warnings = None of the signs the article asks a doctor to see has come back in the last four weeks.
+
+## The doctor summary on the night screen. $path is where it was written.
+
+night-report-heading = Doctor summary
+night-report-intro = The last weeks of night logs, the signs above with their nights, how the routine went and how steady your bedtime was: one page to print or show at a visit, or a table for a spreadsheet.
+night-report-weeks = Weeks:
+# The accessible name of each choice of weeks.
+night-report-weeks-choice = { $weeks } weeks
+night-report-html = Printable page (HTML)
+night-report-csv = Table (CSV)
+night-report-path = Save to
+night-report-save = Save doctor summary
+night-report-saved = The doctor summary was saved to { $path }.

@@ -90,3 +90,36 @@ cli-remind-test-shown = Пробное уведомление показано. 
 cli-remind-test-failed = Пробное уведомление показать не удалось. { $reason }
 cli-remind-test-no-service = Служба напоминаний не запущена, поэтому пока ничего не показано; она покажет пробное уведомление, когда запустится (`bedtime-coach remind` или окно с включёнными напоминаниями).
 cli-remind-test-no-answer = Служба напоминаний не ответила за { $seconds } с; она покажет пробное уведомление, когда в следующий раз заглянет в файлы.
+
+## Issue 12: `night`, дневник ночи. $date — вечер, после которого была ночь.
+
+cli-night-none = Записи о ночи после { $date } нет.
+cli-night-saved = Ночь после { $date } записана.
+cli-night-unchanged = У ночи после { $date } уже были эти ответы; ничего не изменилось.
+cli-night-forgotten = Запись о ночи после { $date } удалена.
+cli-night-header = Ночь после { $date }:
+cli-night-header-at = Ночь после { $date } (записано { $logged } в { $time }):
+cli-night-yes = да
+cli-night-no = нет
+cli-night-unanswered = нет ответа
+cli-night-jerks = { $jerks ->
+    [none] не было
+    [few] раз-другой
+   *[many] много
+}
+cli-night-rested-score = { $score } из 5
+cli-night-stress-level = { $level ->
+    [low] слабый
+    [some] средний
+   *[high] сильный
+}
+cli-night-q-falling-asleep = Вздрагивания при засыпании
+cli-night-q-jolt = Проснулись от вздрагивания
+cli-night-q-all-night = Подёргивания всю ночь
+cli-night-q-daytime = Подёргивания днём
+cli-night-q-restless-legs = Вечером хотелось двигать ногами
+cli-night-q-partner = Замечены ритмичные движения пальцев ног или стоп
+cli-night-q-paralysis = Сонный паралич
+cli-night-q-rested = Насколько отдохнули
+cli-night-q-stress = Стресс накануне
+cli-night-q-note = Заметка

@@ -1,0 +1,184 @@
+//! One window: the window process owns a name on the session bus, and starting
+//! `bedtime-coach` again asks that window to come forward instead of opening a second one.
+//!
+//! The desktop convention (GApplication, KDE's KDBusService): the first instance owns a
+//! well-known name and serves `org.freedesktop.Application`; a later start finds the name
+//! taken, calls `Activate` on its owner and exits. A click on a notification and the tray's
+//! "Open checklist" start the program the same way, so they never open a second window
+//! either. Without a session bus (a bare X session, a test) the window simply opens.
+//!
+//! Each data folder is its own app: a window on `--data-dir DIR` owns a name derived from
+//! the folder, so windows on different folders (tests, portable use) do not raise each other.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::Duration;
+
+use zbus::fdo::RequestNameFlags;
+use zbus::{OwnedVariant as OwnedValue, Variant as Value};
+
+use crate::store::Paths;
+
+/// The object path of `org.freedesktop.Application`, from the app id as the spec asks.
+const OBJECT_PATH: &str = "/io/github/bedtimecoach/BedtimeCoach";
+const APPLICATION: &str = "org.freedesktop.Application";
+/// A session bus that does not answer within this is treated as no session bus.
+const BUS_DEADLINE: Duration = Duration::from_secs(3);
+
+/// The well-known name of the window on `paths`: the app id for the usual folders, the app
+/// id plus a digest of the folder for one chosen with `--data-dir`.
+pub fn bus_name(paths: &Paths) -> String {
+    match crate::remind::service::chosen_data_dir(paths) {
+        None => crate::APP_ID.to_owned(),
+        Some(dir) => {
+            // FNV-1a: stable across builds and Rust versions, unlike `DefaultHasher`.
+            let digest =
+                dir.as_os_str().as_encoded_bytes().iter().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
+                    (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3)
+                });
+            format!("{}.Folder.d{digest:016x}", crate::APP_ID)
+        }
+    }
+}
+
+/// What to do when the window asks to be brought forward; set once the window exists.
+type Raise = Arc<Mutex<Option<Box<dyn Fn() + Send>>>>;
+
+/// `org.freedesktop.Application`, served by the window process.
+struct Application {
+    raise: Raise,
+}
+
+#[zbus::interface(name = "org.freedesktop.Application")]
+impl Application {
+    /// Another start of the program (or a desktop launcher) asks for the window.
+    fn activate(&self, _platform_data: HashMap<String, OwnedValue>) {
+        let raise = self.raise.lock().unwrap_or_else(PoisonError::into_inner);
+        // Before the window exists there is nothing to raise: it is about to appear anyway.
+        if let Some(raise) = raise.as_ref() {
+            raise();
+        }
+    }
+
+    /// Bedtime Coach opens no files: the same as `Activate`.
+    fn open(&self, _uris: Vec<String>, platform_data: HashMap<String, OwnedValue>) {
+        self.activate(platform_data);
+    }
+
+    /// No named actions yet: the same as `Activate`.
+    fn activate_action(
+        &self,
+        _action_name: String,
+        _parameter: Vec<OwnedValue>,
+        platform_data: HashMap<String, OwnedValue>,
+    ) {
+        self.activate(platform_data);
+    }
+}
+
+/// The window's name on the session bus; the name is released when this is dropped.
+pub struct WindowName {
+    connection: zbus::Connection,
+    raise: Raise,
+}
+
+impl WindowName {
+    /// Calls `raise` (from the bus's thread) each time another start asks for the window.
+    pub fn on_activate(&self, raise: impl Fn() + Send + 'static) {
+        *self.raise.lock().unwrap_or_else(PoisonError::into_inner) = Some(Box::new(raise));
+    }
+}
+
+impl WindowName {
+    /// Whether the desktop shows tray icons: a StatusNotifierWatcher owns its name on the
+    /// bus. `None` when the bus does not answer.
+    pub fn tray_host_present(&self) -> Option<bool> {
+        let asked = with_deadline(async {
+            let reply = self
+                .connection
+                .call_method(
+                    Some("org.freedesktop.DBus"),
+                    "/org/freedesktop/DBus",
+                    Some("org.freedesktop.DBus"),
+                    "NameHasOwner",
+                    &("org.kde.StatusNotifierWatcher",),
+                )
+                .await?;
+            reply.body().deserialize::<bool>()
+        });
+        asked.ok()
+    }
+}
+
+/// How a start of the window went on the session bus.
+pub enum WindowStart {
+    /// This process shows the window; keep the name for as long as it does.
+    First(WindowName),
+    /// A window on these files was open already and was asked to come forward.
+    Raised,
+    /// No usable session bus: open the window without a name.
+    NoBus,
+}
+
+/// Runs `future` on zbus's executor, giving up after [`BUS_DEADLINE`]: a hung bus must
+/// not keep the window from opening.
+fn with_deadline<T>(future: impl Future<Output = zbus::Result<T>>) -> zbus::Result<T> {
+    zbus::block_on(futures_lite::future::or(future, async {
+        async_io::Timer::after(BUS_DEADLINE).await;
+        Err(zbus::Error::Failure("the session bus did not answer".to_owned()))
+    }))
+}
+
+/// Claims the window's name for `paths`, or raises the window that owns it.
+pub fn start_window(paths: &Paths) -> WindowStart {
+    let name = bus_name(paths);
+    let raise: Raise = Arc::new(Mutex::new(None));
+    let application = Application { raise: Arc::clone(&raise) };
+    let claimed = with_deadline(async {
+        let connection = zbus::connection::Builder::session().serve_at(OBJECT_PATH, application).build().await?;
+        let reply = connection.request_name_with_flags(name.as_str(), RequestNameFlags::DO_NOT_QUEUE).await;
+        Ok((connection, reply))
+    });
+    match claimed {
+        Ok((connection, Ok(_))) => WindowStart::First(WindowName { connection, raise }),
+        // Taken: ask its owner for the window. Should that owner have just quit, open one.
+        Ok((connection, Err(zbus::Error::NameTaken))) => match with_deadline(activate(&connection, &name)) {
+            Ok(()) => WindowStart::Raised,
+            Err(_) => WindowStart::NoBus,
+        },
+        Ok((_, Err(_))) | Err(_) => WindowStart::NoBus,
+    }
+}
+
+/// `Activate` on the window that owns `name`, passing on this start's activation token
+/// (Wayland, X11 startup notification) as the spec suggests.
+async fn activate(connection: &zbus::Connection, name: &str) -> zbus::Result<()> {
+    let mut platform_data: HashMap<&str, Value<'_>> = HashMap::new();
+    let token = std::env::var("XDG_ACTIVATION_TOKEN").ok();
+    let startup_id = std::env::var("DESKTOP_STARTUP_ID").ok();
+    if let Some(token) = token.as_deref() {
+        platform_data.insert("activation-token", Value::from(token));
+    }
+    if let Some(id) = startup_id.as_deref() {
+        platform_data.insert("desktop-startup-id", Value::from(id));
+    }
+    connection.call_method(Some(name), OBJECT_PATH, Some(APPLICATION), "Activate", &(platform_data,)).await?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_data_folder_has_its_own_valid_name() {
+        let one = bus_name(&Paths::in_dir(std::path::Path::new("/tmp/one")));
+        let two = bus_name(&Paths::in_dir(std::path::Path::new("/tmp/two")));
+        assert_ne!(one, two);
+        for name in [&one, &two] {
+            assert!(name.starts_with("io.github.bedtimecoach.BedtimeCoach.Folder.d"), "{name}");
+            zbus::names::WellKnownName::try_from(name.as_str()).unwrap();
+        }
+        assert_eq!(one, bus_name(&Paths::in_dir(std::path::Path::new("/tmp/one"))), "stable");
+    }
+}

@@ -1,0 +1,77 @@
+# The night log's findings (src/i18n/signs.rs): warning cards, the reassurance, and
+# "what helps". Calm and plain: what was seen, why the article says it matters, that a
+# doctor should look. Never a diagnosis, never a disease named as the user's.
+
+## A list of dates: "Tue 3 Nov, Mon 9 Nov and Mon 16 Nov". $init is all but the last, joined by commas.
+
+signs-list = { $init } and { $last }
+# Between the dates of $init.
+signs-list-separator = {", "}
+
+## Warning cards. $kind: all-night, daytime, restless-legs, partner, paralysis.
+
+signs-warning-title = { $kind ->
+    [all-night] Twitching through the night, on several nights
+    [daytime] Twitches during the day, on days in a row
+    [restless-legs] Restless legs in the evening, again and again
+    [partner] Rhythmic leg movements in sleep, seen by someone else
+   *[paralysis] Sleep paralysis, more than once
+}
+# $count is the number of nights (or days), $nights the dates.
+signs-warning-seen = { $kind ->
+    [all-night] You logged twitching through the night on { $count ->
+        [one] { $count } night
+       *[other] { $count } nights
+    }: { $nights }.
+    [daytime] You logged twitches during the day on { $count ->
+        [one] { $count } day
+       *[other] { $count } days
+    }, some of them in a row: { $nights }.
+    [restless-legs] You logged an urge to move your legs, with itching or crawling feelings, on { $count ->
+        [one] { $count } evening
+       *[other] { $count } evenings
+    }: { $nights }.
+    [partner] Someone saw your toes or ankles flex rhythmically in your sleep on { $count ->
+        [one] { $count } night
+       *[other] { $count } nights
+    }: { $nights }.
+   *[paralysis] You logged sleep paralysis on { $count ->
+        [one] { $count } night
+       *[other] { $count } nights
+    }: { $nights }.
+}
+signs-warning-why = { $kind ->
+    [all-night] A jerk or two while falling asleep is normal. Twitching that goes on through the night is different: the article says it keeps the body from recovering and can point to a health problem that needs care, and that the earlier it is looked at, the better.
+    [daytime] The article allows an odd twitch by day after serious stress. Twitches that come back during the day on the following days are, it says, a reason to have them checked.
+    [restless-legs] The article describes an urge to move the legs, with itching or crawling feelings that moving relieves, as something a doctor recognises mainly from what you tell them; it can have causes that can be treated.
+    [partner] The article describes rhythmic flexing of the toes or ankles every 20 to 40 seconds during sleep as a pattern of its own: it often wakes the sleeper without them remembering, and it often comes with restless legs.
+   *[paralysis] Being awake but unable to move is frightening but, the article says, not dangerous in itself. When it keeps coming back it can be linked to stress, too little sleep, some medicines or the nervous system, which a doctor can sort out.
+}
+signs-warning-doctor = It is worth showing these notes to a doctor, for example a neurologist. The app cannot tell what causes it, and this is not a diagnosis.
+
+## The article's reassurance: jerks while falling asleep, now and then, and nothing else.
+
+signs-reassurance-title = Jerks while falling asleep
+signs-reassurance = You logged jerks while falling asleep now and then, and none of the signs a doctor should see. The article calls short jerks at the start of sleep normal: most people have them and they do no harm. A calm evening and a steady bedtime may make them rarer.
+
+## What helps. $habit: caffeine-cutoff, warm-bath, lights-out, other ($title is the step's title).
+
+signs-helps-habit = { $habit ->
+    [caffeine-cutoff] On evenings you kept the caffeine cut-off
+    [warm-bath] On evenings with a warm bath
+    [lights-out] On evenings you went to bed within 30 minutes of your bedtime
+   *[other] On evenings you did “{ $title }”
+}
+# $direction: fewer, more, same. $kept of $kept_nights against $skipped of $skipped_nights.
+signs-helps-jerky = { $habit } you logged { $direction ->
+    [fewer] fewer nights with many jerks
+    [more] more nights with many jerks
+   *[same] about as many nights with many jerks
+} than on the other evenings ({ $kept } of { $kept_nights } vs { $skipped } of { $skipped_nights }).
+# $direction: more, less, same. $kept and $skipped are mean scores out of 5.
+signs-helps-rested = { $habit } you rated how rested you felt { $direction ->
+    [more] higher on average than
+    [less] lower on average than
+   *[same] about the same as
+} on the other evenings ({ $kept } vs { $skipped } out of 5, over { $kept_nights } and { $skipped_nights } nights).
+signs-helps-caveat = These are your own notes side by side. Evenings differ in many ways, so this shows what went together, not what caused what.

@@ -1,0 +1,261 @@
+//! The night log's findings in words (`signs.ftl`): warning cards, the reassurance, and
+//! the "what helps" sentences, in one place so the window, `night` and the doctor
+//! summary say the same thing the same way.
+//!
+//! The wording is part of the feature: calm, what was seen and why the article says it
+//! matters, a doctor (for example a neurologist) to look at it, never a diagnosis and
+//! never a disease named as the user's; comparisons give both counts and never claim cause.
+
+use std::cmp::Ordering;
+
+use chrono::NaiveDate;
+
+use super::format::short_date;
+use super::{Language, language};
+use crate::model::Config;
+use crate::model::catalog::ids;
+use crate::model::helps::Comparison;
+use crate::model::warnings::{Warning, WarningKind};
+use crate::tr;
+
+/// The Fluent selector of a warning kind.
+fn kind_key(kind: WarningKind) -> &'static str {
+    match kind {
+        WarningKind::AllNight => "all-night",
+        WarningKind::DaytimeConsecutive => "daytime",
+        WarningKind::RestlessLegs => "restless-legs",
+        WarningKind::PartnerMovements => "partner",
+        WarningKind::SleepParalysis => "paralysis",
+    }
+}
+
+/// "Twitching through the night": the card's heading.
+pub fn warning_title(kind: WarningKind) -> String {
+    tr!("signs-warning-title", kind = kind_key(kind))
+}
+
+/// "Mon 2 Nov, Thu 5 Nov and Mon 9 Nov" / "пн, 2 ноября; чт, 5 ноября и пн, 9 ноября".
+pub fn date_list(dates: &[NaiveDate]) -> String {
+    let shown: Vec<String> = dates.iter().map(|date| short_date(*date)).collect();
+    match shown.as_slice() {
+        [] => String::new(),
+        [only] => only.clone(),
+        [init @ .., last] => tr!("signs-list", init = init.join(&tr!("signs-list-separator")), last = last.as_str()),
+    }
+}
+
+/// What was seen: "You logged twitching through the night on 3 nights: …".
+pub fn warning_seen(warning: &Warning) -> String {
+    tr!(
+        "signs-warning-seen",
+        kind = kind_key(warning.kind),
+        count = warning.nights.len(),
+        nights = date_list(&warning.nights),
+    )
+}
+
+/// Why the article says the pattern matters.
+pub fn warning_why(kind: WarningKind) -> String {
+    tr!("signs-warning-why", kind = kind_key(kind))
+}
+
+/// That a doctor should look, and that this is not a diagnosis.
+pub fn warning_doctor() -> String {
+    tr!("signs-warning-doctor")
+}
+
+pub fn reassurance_title() -> String {
+    tr!("signs-reassurance-title")
+}
+
+/// The article's reassurance about occasional jerks while falling asleep.
+pub fn reassurance_text() -> String {
+    tr!("signs-reassurance")
+}
+
+/// A mean score with one decimal, in the language's decimal sign: "3.8" / "3,8".
+fn one_decimal(value: f64) -> String {
+    let text = format!("{value:.1}");
+    match language() {
+        Language::Russian => text.replace('.', ","),
+        Language::English => text,
+    }
+}
+
+/// "On evenings with a warm bath": the evenings the step was kept, as a sentence opening.
+fn habit(comparison: &Comparison, config: &Config) -> String {
+    let key = match comparison.step.as_str() {
+        ids::CAFFEINE_CUTOFF => "caffeine-cutoff",
+        ids::WARM_BATH => "warm-bath",
+        ids::LIGHTS_OUT => "lights-out",
+        _ => "other",
+    };
+    tr!("signs-helps-habit", habit = key, title = super::history::step_title(config, &comparison.step))
+}
+
+/// The sentences a comparison supports: the share of nights with many jerks when both
+/// sides have enough answers, the mean rested score likewise. Empty below the minimum.
+pub fn comparison_sentences(comparison: &Comparison, config: &Config) -> Vec<String> {
+    let mut sentences = Vec::new();
+    let (kept, skipped) = (&comparison.kept, &comparison.skipped);
+    if comparison.jerks_comparable() {
+        let direction = match comparison.jerky_order() {
+            Ordering::Less => "fewer",
+            Ordering::Greater => "more",
+            Ordering::Equal => "same",
+        };
+        sentences.push(tr!(
+            "signs-helps-jerky",
+            habit = habit(comparison, config),
+            direction = direction,
+            kept = kept.jerky,
+            kept_nights = kept.nights,
+            skipped = skipped.jerky,
+            skipped_nights = skipped.nights,
+        ));
+    }
+    if let (true, Some(kept_mean), Some(skipped_mean)) =
+        (comparison.rested_comparable(), kept.rested_mean, skipped.rested_mean)
+    {
+        let (kept_text, skipped_text) = (one_decimal(kept_mean), one_decimal(skipped_mean));
+        // Equal as shown is "about as rested": a difference below a tenth is not one.
+        let direction = match (kept_text == skipped_text, kept_mean > skipped_mean) {
+            (true, _) => "same",
+            (false, true) => "more",
+            (false, false) => "less",
+        };
+        sentences.push(tr!(
+            "signs-helps-rested",
+            habit = habit(comparison, config),
+            direction = direction,
+            kept = kept_text,
+            skipped = skipped_text,
+            kept_nights = kept.rested_nights,
+            skipped_nights = skipped.rested_nights,
+        ));
+    }
+    sentences
+}
+
+/// Said once under the comparisons: they show what went together, not what caused what.
+pub fn comparison_caveat() -> String {
+    tr!("signs-helps-caveat")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::with_language;
+    use crate::model::helps::{MIN_NIGHTS, Side};
+
+    fn side(nights: usize, jerky: usize, rested: Option<f64>) -> Side {
+        Side { nights, jerky, rested_mean: rested, rested_nights: if rested.is_some() { nights } else { 0 } }
+    }
+
+    fn bath(kept: Side, skipped: Side) -> Comparison {
+        Comparison { step: ids::WARM_BATH.to_owned(), kept, skipped }
+    }
+
+    #[test]
+    fn the_jerky_sentence_gives_both_counts_and_claims_no_cause() {
+        let config = Config::default();
+        let comparison = bath(side(12, 3, None), side(11, 7, None));
+        let en = with_language(Language::English, || comparison_sentences(&comparison, &config));
+        assert_eq!(
+            en,
+            vec![
+                "On evenings with a warm bath you logged fewer nights with many jerks than on the other evenings (3 of 12 vs 7 of 11)."
+            ]
+        );
+        let ru = with_language(Language::Russian, || comparison_sentences(&comparison, &config));
+        assert_eq!(
+            ru,
+            vec![
+                "В вечера с тёплой ванной вы отметили меньше ночей с частыми вздрагиваниями, чем в остальные вечера (3 из 12 против 7 из 11)."
+            ]
+        );
+        for text in en.iter().chain(&ru) {
+            for claim in ["because", "caus", "helps", "поэтому", "благодаря", "помога"] {
+                assert!(!text.contains(claim), "{text}");
+            }
+        }
+        let more = bath(side(6, 3, None), side(6, 1, None));
+        let en = with_language(Language::English, || comparison_sentences(&more, &config));
+        assert!(en[0].contains("more nights with many jerks") && en[0].contains("(3 of 6 vs 1 of 6)"), "{en:?}");
+    }
+
+    #[test]
+    fn nothing_is_said_below_five_nights_a_side() {
+        let config = Config::default();
+        let below = bath(side(12, 3, Some(4.0)), side(MIN_NIGHTS - 1, 3, Some(2.0)));
+        assert!(comparison_sentences(&below, &config).is_empty());
+        let at = bath(side(12, 3, Some(4.0)), side(MIN_NIGHTS, 3, Some(2.0)));
+        assert_eq!(comparison_sentences(&at, &config).len(), 2);
+    }
+
+    #[test]
+    fn the_rested_sentence_in_both_languages() {
+        let mut config = Config::default();
+        let caffeine = Comparison {
+            step: ids::CAFFEINE_CUTOFF.to_owned(),
+            kept: side(9, 1, Some(3.78)),
+            skipped: side(6, 2, Some(3.1)),
+        };
+        let en = with_language(Language::English, || comparison_sentences(&caffeine, &config));
+        assert_eq!(
+            en[1],
+            "On evenings you kept the caffeine cut-off you rated how rested you felt higher on average than on the other evenings (3.8 vs 3.1 out of 5, over 9 and 6 nights)."
+        );
+        let ru = with_language(Language::Russian, || comparison_sentences(&caffeine, &config));
+        assert_eq!(
+            ru[1],
+            "В вечера, когда вы вовремя отказались от кофеина, вы в среднем оценивали свой отдых выше, чем в остальные вечера (3,8 против 3,1 из 5; ночей: 9 и 6)."
+        );
+        // A custom step speaks by its title; "about the same" when the means round alike.
+        config.routine.steps.push(crate::model::Step::custom(
+            "stretch".into(),
+            "Stretch".into(),
+            crate::model::Anchor::BeforeBedtime { minutes: 20 },
+        ));
+        let stretch =
+            Comparison { step: "stretch".into(), kept: side(5, 0, Some(3.02)), skipped: side(5, 0, Some(2.98)) };
+        let en = with_language(Language::English, || comparison_sentences(&stretch, &config));
+        assert!(en[0].starts_with("On evenings you did “Stretch” you logged about as many"), "{}", en[0]);
+        assert!(en[1].contains("about the same as on the other evenings (3.0 vs 3.0"), "{}", en[1]);
+        let ru = with_language(Language::Russian, || comparison_sentences(&stretch, &config));
+        assert!(ru[0].starts_with("В вечера, когда вы выполнили «Stretch», вы отметили примерно"), "{}", ru[0]);
+    }
+
+    #[test]
+    fn a_warning_card_says_what_was_seen_and_names_no_disease() {
+        let nights: Vec<NaiveDate> =
+            [3, 9, 16].iter().map(|d| NaiveDate::from_ymd_opt(2026, 11, *d).unwrap()).collect();
+        let warning = Warning { kind: WarningKind::AllNight, nights };
+        let seen = with_language(Language::English, || warning_seen(&warning));
+        assert_eq!(seen, "You logged twitching through the night on 3 nights: Tue 3 Nov, Mon 9 Nov and Mon 16 Nov.");
+        let seen = with_language(Language::Russian, || warning_seen(&warning));
+        assert_eq!(seen, "Ночей, когда подёргивания шли всю ночь: 3 — вт, 3 ноября; пн, 9 ноября и пн, 16 ноября.");
+        for language in Language::ALL {
+            with_language(language, || {
+                assert!(warning_doctor().to_lowercase().contains(if language == Language::English {
+                    "neurologist"
+                } else {
+                    "невролог"
+                }));
+                for kind in WarningKind::ALL {
+                    let card = [warning_title(kind), warning_why(kind), warning_doctor()].join(" ").to_lowercase();
+                    for disease in
+                        ["epilep", "syndrome", "эпилеп", "синдром", "narcolep", "нарколеп", "stroke", "инсульт"]
+                    {
+                        assert!(!card.contains(disease), "{language:?} {kind:?}: {card}");
+                    }
+                }
+            });
+        }
+        let one = Warning { kind: WarningKind::SleepParalysis, nights: warning.nights[..1].to_vec() };
+        assert_eq!(
+            with_language(Language::English, || warning_seen(&one)),
+            "You logged sleep paralysis on 1 night: Tue 3 Nov."
+        );
+    }
+}

@@ -1,0 +1,653 @@
+//! The reminder service's tray icon: a moon in the panel, through the StatusNotifierItem
+//! D-Bus protocol (KDE, XFCE, Cinnamon, most panels; GNOME with the AppIndicator
+//! extension), served by `ksni` (pure Rust, no GTK).
+//!
+//! The icon tells at a glance whether reminders are on (a pale moon) or paused or off (a
+//! grey moon with a pause mark); both are drawn here with a dark outline, so they read on
+//! dark and light panels alike. The tooltip names the next reminder and its time. The menu
+//! does what the window does, with the same [`Change`]s through the store: open the
+//! checklist, Done for the step due now, Snooze, pause or resume tonight, quit.
+//!
+//! [`TrayView`] and [`changes`] are pure (the files and `now` in, values out), so what
+//! each menu entry does is tested without a tray host. Where no tray host runs, the service
+//! goes on without the icon and says so once in its log.
+
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::thread;
+use std::time::Duration;
+
+use chrono::{DateTime, FixedOffset, Local, NaiveDate, TimeDelta, TimeZone};
+
+use super::effective_config;
+use super::engine::{next_reminder, reminders_of, snooze_minutes};
+use super::events::{Control, ControlSender, log_line};
+use super::service;
+use crate::command::Change;
+use crate::i18n::{self, t};
+use crate::model::time::shift;
+use crate::model::{Config, Journal, Outcome, ReminderLog, Settings, StepState, evening_at, plan_evening};
+use crate::store::{Fingerprint, Loaded, Paths, Store};
+use crate::tr;
+
+/// What the tray shows and what its menu acts on, computed from the files at `now`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TrayView {
+    /// The evening `now` belongs to.
+    pub evening: NaiveDate,
+    /// The settings as saved (Quit turns reminders off in them).
+    pub settings: Settings,
+    /// Reminders will come: on in Settings and a routine saved.
+    pub reminders_on: bool,
+    pub paused: bool,
+    /// The next reminder tonight: its title and when.
+    pub next: Option<(String, DateTime<FixedOffset>)>,
+    /// The step due now, as Tonight marks it: the earliest pending one whose time has
+    /// come, before bedtime. (id, title)
+    pub due_now: Option<(String, String)>,
+    /// The reminders of the last notification whose steps are still open: what Snooze
+    /// brings back, like the notification's own Snooze button.
+    pub snooze: Vec<(NaiveDate, String)>,
+    pub snooze_minutes: u32,
+}
+
+impl TrayView {
+    /// Computes the view from the saved routine, the journal and the reminder log.
+    pub fn at<Tz: TimeZone>(config: &Loaded<Config>, journal: &Journal, log: &ReminderLog, now: &DateTime<Tz>) -> Self {
+        let effective = effective_config(config);
+        let evening = evening_at(&effective, now);
+        let plan = plan_evening(&effective, evening, &now.timezone(), journal.evening(evening));
+        let next = next_reminder(&effective, &plan, log, now).map(|r| (r.title, r.due.fixed_offset()));
+        let night = plan.bedtime <= *now && *now < plan.wake;
+        let due_now = plan
+            .steps
+            .iter()
+            .find(|step| step.state == StepState::Pending)
+            .filter(|step| step.due <= *now && !night)
+            .map(|step| (step.id.clone(), i18n::planned_title(step)));
+        // The reminders shown last (they share the moment they were settled), still open.
+        let open: Vec<String> =
+            reminders_of(&effective, &plan).into_iter().filter(|r| !r.quiet).map(|r| r.key).collect();
+        let shown = log.evening(evening).map(|e| &e.sent).into_iter().flatten().filter(|(_, e)| e.outcome.was_shown());
+        let last = shown.clone().map(|(_, entry)| entry.at).max();
+        let snooze = shown
+            .filter(|(key, entry)| Some(entry.at) == last && open.contains(key))
+            .map(|(key, _)| (evening, key.clone()))
+            .collect();
+        Self {
+            evening,
+            settings: config.value.settings.clone(),
+            reminders_on: effective.settings.reminders,
+            paused: log.is_paused(evening),
+            next,
+            due_now,
+            snooze,
+            snooze_minutes: snooze_minutes(&config.value),
+        }
+    }
+
+    /// Whether the moon shows reminders as coming (pale) or not (grey, paused mark).
+    pub fn active(&self) -> bool {
+        self.reminders_on && !self.paused
+    }
+
+    /// The tooltip's line: the next reminder, or why none comes.
+    pub fn tooltip(&self) -> String {
+        if !self.settings.reminders {
+            return t("tray-off");
+        }
+        if self.paused {
+            return t("tray-paused");
+        }
+        match &self.next {
+            Some((title, due)) => tr!("tray-next", title = title.as_str(), time = due.format("%H:%M").to_string()),
+            None => t("tray-nothing-left"),
+        }
+    }
+}
+
+/// The menu's entries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TrayAction {
+    /// Open the window on Tonight (or bring it forward).
+    Open,
+    /// Done for the step due now.
+    Done,
+    Snooze,
+    PauseTonight,
+    Resume,
+    /// Reminders are off in Settings: turn them on.
+    TurnOn,
+    /// Turn reminders off and end the service, so a window does not start it again.
+    Quit,
+}
+
+/// The changes a menu entry makes: the same commands the window applies for the same
+/// buttons (Tonight's Done and "Pause tonight", the notification's Snooze, Settings'
+/// reminders switch). Empty when there is nothing to do.
+pub fn changes(view: &TrayView, action: TrayAction, now: DateTime<FixedOffset>) -> Vec<Change> {
+    let evening = view.evening;
+    match action {
+        TrayAction::Open => Vec::new(),
+        TrayAction::Done => view
+            .due_now
+            .iter()
+            .map(|(step, _)| Change::Check {
+                evening,
+                step: step.clone(),
+                outcome: Outcome::Done,
+                value: None,
+                at: now,
+            })
+            .collect(),
+        TrayAction::Snooze if view.snooze.is_empty() => Vec::new(),
+        TrayAction::Snooze => vec![Change::Snooze {
+            reminders: view.snooze.clone(),
+            until: shift(&now, TimeDelta::minutes(view.snooze_minutes.into())),
+        }],
+        TrayAction::PauseTonight => vec![Change::PauseReminders { evening, paused: true }],
+        TrayAction::Resume => vec![Change::PauseReminders { evening, paused: false }],
+        TrayAction::TurnOn | TrayAction::Quit => {
+            let on = action == TrayAction::TurnOn;
+            vec![Change::SetSettings(Settings { reminders: on, ..view.settings.clone() })]
+        }
+    }
+}
+
+/// The entries of the menu for `view`: (action, label, enabled), in order; `None` is a
+/// separator.
+pub fn menu_entries(view: &TrayView) -> Vec<Option<(TrayAction, String, bool)>> {
+    let done = match &view.due_now {
+        Some((_, title)) => (TrayAction::Done, tr!("tray-done", title = title.as_str()), true),
+        None => (TrayAction::Done, t("tray-done-nothing"), false),
+    };
+    let snooze = tr!("tray-snooze", minutes = view.snooze_minutes);
+    let pause = if !view.settings.reminders {
+        (TrayAction::TurnOn, t("tray-turn-on"), true)
+    } else if view.paused {
+        (TrayAction::Resume, t("tray-resume"), true)
+    } else {
+        (TrayAction::PauseTonight, t("tray-pause"), true)
+    };
+    vec![
+        Some((TrayAction::Open, t("tray-open"), true)),
+        Some(done),
+        Some((TrayAction::Snooze, snooze, view.active() && !view.snooze.is_empty())),
+        Some(pause),
+        None,
+        Some((TrayAction::Quit, t("tray-quit"), true)),
+    ]
+}
+
+/// The tray item the service serves.
+struct ServiceTray {
+    view: TrayView,
+    paths: Paths,
+    /// Wakes the reminder loop after a change (it re-reads the files at once).
+    control: Option<ControlSender>,
+    /// The program that opens the window (this one); `None` opens nothing (tests).
+    window_program: Option<PathBuf>,
+    icons: [Vec<ksni::Icon>; 2],
+    /// The missing tray host is logged once, not at every watcher change.
+    said_offline: AtomicBool,
+}
+
+impl ServiceTray {
+    fn act(&mut self, action: TrayAction) {
+        let now = Local::now();
+        if action == TrayAction::Open {
+            if let Some(program) = &self.window_program
+                && let Err(error) = service::spawn_window_from(program, service::chosen_data_dir(&self.paths))
+            {
+                log_line(&error.to_string());
+            }
+            return;
+        }
+        let store = Store::new(self.paths.clone());
+        for change in changes(&self.view, action, now.fixed_offset()) {
+            if let Err(error) = change.apply(&store) {
+                log_line(&error.to_string());
+            }
+        }
+        log_line(&format!("Tray: {action:?}"));
+        if action == TrayAction::Quit {
+            // The owner lock goes with the process; reminders are off in Settings, so no
+            // window starts the service again until they are turned back on.
+            std::process::exit(0);
+        }
+        if let Some(control) = &self.control {
+            let _ = control.send(Control::Wake);
+        }
+        if let Ok(Some(view)) = load_view(&store, &now) {
+            self.view = view;
+        }
+    }
+}
+
+impl ksni::Tray for ServiceTray {
+    fn id(&self) -> String {
+        "bedtime-coach".to_owned()
+    }
+
+    fn title(&self) -> String {
+        t("ui-app-name")
+    }
+
+    fn category(&self) -> ksni::Category {
+        ksni::Category::ApplicationStatus
+    }
+
+    fn icon_pixmap(&self) -> Vec<ksni::Icon> {
+        self.icons[usize::from(self.view.active())].clone()
+    }
+
+    fn tool_tip(&self) -> ksni::ToolTip {
+        ksni::ToolTip {
+            title: t("ui-app-name"),
+            description: self.view.tooltip(),
+            icon_name: String::new(),
+            icon_pixmap: Vec::new(),
+        }
+    }
+
+    /// A click on the moon opens the checklist.
+    fn activate(&mut self, _x: i32, _y: i32) {
+        self.act(TrayAction::Open);
+    }
+
+    fn menu(&self) -> Vec<ksni::MenuItem<Self>> {
+        use ksni::menu::StandardItem;
+        menu_entries(&self.view)
+            .into_iter()
+            .map(|entry| match entry {
+                None => ksni::MenuItem::Separator,
+                Some((action, label, enabled)) => StandardItem {
+                    label,
+                    enabled,
+                    activate: Box::new(move |tray: &mut Self| tray.act(action)),
+                    ..Default::default()
+                }
+                .into(),
+            })
+            .collect()
+    }
+
+    fn watcher_online(&self) {
+        if self.said_offline.swap(false, Ordering::Relaxed) {
+            log_line("A tray host appeared: the tray icon is shown.");
+        }
+    }
+
+    fn watcher_offline(&self, _reason: ksni::OfflineReason) -> bool {
+        if !self.said_offline.swap(true, Ordering::Relaxed) {
+            log_line(
+                "No tray host on this desktop (no StatusNotifierWatcher on the session bus): \
+                 reminders go on without a tray icon. On GNOME the AppIndicator extension adds one.",
+            );
+        }
+        // Keep waiting: a panel started after the service (at login) shows the icon then.
+        true
+    }
+}
+
+/// The view from the files; `None` when there is no evening to show (a clock far off).
+fn load_view<Tz: TimeZone>(store: &Store, now: &DateTime<Tz>) -> Result<Option<TrayView>, crate::store::StoreError> {
+    let today = now.date_naive();
+    let (Some(before), Some(after)) = (today.pred_opt(), today.succ_opt()) else { return Ok(None) };
+    let snapshot = store.load_near(before..=after)?;
+    let log = store.load_reminders()?.value;
+    Ok(Some(TrayView::at(&snapshot.config, &snapshot.journal.value, &log, now)))
+}
+
+/// How the service asks the tray to look at the files again.
+pub(super) type TrayWake = Sender<()>;
+
+/// The longest the tray waits before it looks at the clock again (a step falling due, a
+/// resume from suspend); a look that finds the files unchanged reads nothing.
+const TRAY_LOOK_EVERY: Duration = Duration::from_secs(60);
+
+/// Shows the tray icon and keeps it current; returns how to wake it after the files
+/// changed. `None` when there is no session bus: the service runs on without a tray.
+pub(super) fn start(
+    paths: &Paths,
+    control: Option<ControlSender>,
+    window_program: Option<PathBuf>,
+) -> Option<TrayWake> {
+    use ksni::blocking::TrayMethods as _;
+    let store = Store::new(paths.clone());
+    let view = match load_view(&store, &Local::now()) {
+        Ok(Some(view)) => view,
+        // The reminder loop reports file problems; the tray waits for readable files.
+        _ => return None,
+    };
+    let tray = ServiceTray {
+        view,
+        paths: paths.clone(),
+        control,
+        window_program,
+        icons: [icon::moon(false), icon::moon(true)],
+        said_offline: AtomicBool::new(false),
+    };
+    let handle = match tray.assume_sni_available(true).spawn() {
+        Ok(handle) => handle,
+        Err(error) => {
+            log_line(&format!("No tray icon: {error}. Reminders go on without it."));
+            return None;
+        }
+    };
+    let (wake, woken) = mpsc::channel();
+    let spawned = thread::Builder::new()
+        .name("bedtime-coach-tray".to_owned())
+        .spawn(move || keep_current(&store, &handle, &woken));
+    if let Err(error) = spawned {
+        log_line(&error.to_string());
+    }
+    Some(wake)
+}
+
+/// Re-reads the files when woken (they changed) and recomputes the view at least every
+/// [`TRAY_LOOK_EVERY`]; the host is told only when something it shows changed.
+fn keep_current(store: &Store, handle: &ksni::blocking::Handle<ServiceTray>, woken: &Receiver<()>) {
+    let mut cache: Option<(Fingerprint, Loaded<Config>, Journal, ReminderLog)> = None;
+    loop {
+        match woken.recv_timeout(TRAY_LOOK_EVERY) {
+            Err(RecvTimeoutError::Disconnected) => return,
+            Ok(()) | Err(RecvTimeoutError::Timeout) => {}
+        }
+        let now = Local::now();
+        let fingerprint = store.reminder_fingerprint();
+        if cache.as_ref().is_none_or(|(seen, ..)| *seen != fingerprint) {
+            let today = now.date_naive();
+            let (Some(before), Some(after)) = (today.pred_opt(), today.succ_opt()) else { continue };
+            let (Ok(snapshot), Ok(log)) = (store.load_near(before..=after), store.load_reminders()) else { continue };
+            cache = Some((fingerprint, snapshot.config, snapshot.journal.value, log.value));
+        }
+        let Some((_, config, journal, log)) = &cache else { continue };
+        let view = TrayView::at(config, journal, log, &now);
+        let updated = handle.update(|tray| {
+            if tray.view != view {
+                tray.view = view;
+            }
+        });
+        if updated.is_none() {
+            return; // The tray service ended.
+        }
+    }
+}
+
+/// The moon, drawn in code at the sizes panels ask for.
+mod icon {
+    /// Pale moon, grey moon, and the outline that keeps both legible on any panel.
+    const PALE: [u8; 3] = [0xf4, 0xe9, 0xc8];
+    const GREY: [u8; 3] = [0x9a, 0xa0, 0xa6];
+    const OUTLINE: [u8; 3] = [0x1f, 0x2a, 0x4d];
+    const SIZES: [i32; 6] = [16, 22, 24, 32, 48, 64];
+    /// Samples per pixel along each axis, for smooth edges.
+    const SAMPLES: i32 = 4;
+
+    /// What a point (in units of the icon's size, 0..1) is part of.
+    fn paint(x: f32, y: f32, line: f32, active: bool) -> Option<[u8; 3]> {
+        let inside = |cx: f32, cy: f32, r: f32| (x - cx).powi(2) + (y - cy).powi(2) <= r * r;
+        // A crescent: a disc with a smaller one cut out of its upper right.
+        let (outer, cut) = ((0.46, 0.52, 0.40), (0.66, 0.36, 0.33));
+        if !active {
+            // Two bars, lower right: paused.
+            let bar = |left: f32| (left..=left + 0.09).contains(&x) && (0.56..=0.94).contains(&y);
+            let bar_line =
+                |left: f32| (left - line..=left + 0.09 + line).contains(&x) && (0.56 - line..=0.94 + line).contains(&y);
+            if bar(0.70) || bar(0.85) {
+                return Some(GREY);
+            }
+            if bar_line(0.70) || bar_line(0.85) {
+                return Some(OUTLINE);
+            }
+        }
+        if inside(outer.0, outer.1, outer.2 - line) && !inside(cut.0, cut.1, cut.2 + line) {
+            return Some(if active { PALE } else { GREY });
+        }
+        if inside(outer.0, outer.1, outer.2) && !inside(cut.0, cut.1, cut.2) {
+            return Some(OUTLINE);
+        }
+        None
+    }
+
+    /// One size: ARGB32, big-endian, as the StatusNotifierItem spec wants.
+    fn draw(size: i32, active: bool) -> ksni::Icon {
+        let scale = size as f32;
+        // At least one pixel of outline, a little more on large icons.
+        let line = (1.3 / scale).max(0.06);
+        let mut data = Vec::with_capacity((size * size * 4) as usize);
+        for py in 0..size {
+            for px in 0..size {
+                let mut sum = [0u32; 4];
+                for sy in 0..SAMPLES {
+                    for sx in 0..SAMPLES {
+                        let x = (px as f32 + (sx as f32 + 0.5) / SAMPLES as f32) / scale;
+                        let y = (py as f32 + (sy as f32 + 0.5) / SAMPLES as f32) / scale;
+                        if let Some(rgb) = paint(x, y, line, active) {
+                            sum[0] += 255;
+                            for (total, channel) in sum[1..].iter_mut().zip(rgb) {
+                                *total += u32::from(channel);
+                            }
+                        }
+                    }
+                }
+                let covered = sum[0] / 255;
+                let alpha = sum[0] / (SAMPLES * SAMPLES) as u32;
+                data.push(u8::try_from(alpha).unwrap_or(u8::MAX));
+                for total in &sum[1..] {
+                    let channel = total.checked_div(covered).unwrap_or(0);
+                    data.push(u8::try_from(channel).unwrap_or(u8::MAX));
+                }
+            }
+        }
+        ksni::Icon { width: size, height: size, data }
+    }
+
+    /// The moon at every size, pale (`active`) or grey with the pause mark.
+    pub(super) fn moon(active: bool) -> Vec<ksni::Icon> {
+        SIZES.iter().map(|size| draw(*size, active)).collect()
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        fn pixel(icon: &ksni::Icon, x: i32, y: i32) -> [u8; 4] {
+            let at = ((y * icon.width + x) * 4) as usize;
+            icon.data[at..at + 4].try_into().unwrap()
+        }
+
+        #[test]
+        fn the_moon_has_a_pale_body_a_dark_outline_and_a_clear_background() {
+            for (icon, size) in moon(true).iter().zip(SIZES) {
+                assert_eq!((icon.width, icon.height), (size, size));
+                assert_eq!(icon.data.len(), (size * size * 4) as usize);
+                assert_eq!(pixel(icon, 0, 0)[0], 0, "transparent corner at {size}");
+                let opaque: Vec<[u8; 4]> =
+                    (0..size * size).map(|i| pixel(icon, i % size, i / size)).filter(|p| p[0] == 255).collect();
+                // Both the pale body and the dark outline are there: legible on any panel.
+                assert!(opaque.iter().any(|p| p[1..] == PALE), "no pale body at {size}");
+                assert!(opaque.iter().any(|p| p[1..] == OUTLINE), "no outline at {size}");
+            }
+        }
+
+        #[test]
+        fn paused_is_grey_with_a_pause_mark_and_differs_from_active() {
+            for (paused, active) in moon(false).iter().zip(moon(true)) {
+                assert_ne!(paused.data, active.data);
+                assert!(!paused.data.chunks(4).any(|p| p[0] == 255 && p[1..] == PALE), "paused has no pale pixel");
+                assert!(paused.data.chunks(4).any(|p| p[0] == 255 && p[1..] == GREY));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::reminders::{BEDTIME_KEY, LogEntry, LogOutcome};
+    use crate::model::time::clock;
+    use chrono_tz::Europe::Berlin;
+
+    fn setup(dir: &std::path::Path) -> Store {
+        let store = Store::new(Paths::in_dir(dir));
+        store
+            .update_config(|config| {
+                config.schedule.set(Some(clock(22, 30)), Some(clock(6, 30)), &[]).unwrap();
+                Ok::<_, crate::store::StoreError>(())
+            })
+            .unwrap();
+        store
+    }
+
+    fn at(h: u32, m: u32) -> DateTime<chrono_tz::Tz> {
+        Berlin.with_ymd_and_hms(2026, 11, 26, h, m, 0).unwrap()
+    }
+
+    fn view_at(store: &Store, now: &DateTime<chrono_tz::Tz>) -> TrayView {
+        load_view(store, now).unwrap().unwrap()
+    }
+
+    fn apply(store: &Store, view: &TrayView, action: TrayAction, now: &DateTime<chrono_tz::Tz>) {
+        for change in changes(view, action, now.fixed_offset()) {
+            change.apply(store).unwrap();
+        }
+    }
+
+    #[test]
+    fn the_tooltip_names_the_next_reminder_and_its_time() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = setup(dir.path());
+        let view = view_at(&store, &at(20, 50));
+        assert_eq!(view.tooltip(), "Next: Warm bath at 21:00");
+        assert!(view.active());
+        assert_eq!(view.evening, at(20, 50).date_naive());
+        let ru = i18n::with_language(i18n::Language::Russian, || view_at(&store, &at(20, 50)).tooltip());
+        assert_eq!(ru, "Дальше: Тёплая ванна в 21:00");
+    }
+
+    #[test]
+    fn done_checks_the_step_due_now_like_tonights_done_button() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = setup(dir.path());
+        let now = at(21, 5);
+        let before = view_at(&store, &now);
+        // Everything before the bath (18:30 and earlier) is done; the bath is due now.
+        for step in ["caffeine-cutoff", "no-alcohol-tobacco", "mineral-dinner", "daytime-movement", "calm-evening"] {
+            let check = Change::Check {
+                evening: before.evening,
+                step: step.to_owned(),
+                outcome: Outcome::Done,
+                value: None,
+                at: now.fixed_offset(),
+            };
+            check.apply(&store).unwrap();
+        }
+        let view = view_at(&store, &now);
+        assert_eq!(view.due_now, Some(("warm-bath".to_owned(), "Warm bath".to_owned())));
+        let expected = vec![Change::Check {
+            evening: view.evening,
+            step: "warm-bath".to_owned(),
+            outcome: Outcome::Done,
+            value: None,
+            at: now.fixed_offset(),
+        }];
+        assert_eq!(changes(&view, TrayAction::Done, now.fixed_offset()), expected);
+        apply(&store, &view, TrayAction::Done, &now);
+        let journal = store.load_journal().unwrap().value;
+        assert_eq!(journal.check_in(view.evening, "warm-bath").unwrap().outcome, Outcome::Done);
+        // Nothing due before its time: the entry is greyed out and does nothing.
+        let early = view_at(&store, &at(21, 6));
+        let entries = menu_entries(&early);
+        assert!(entries.contains(&Some((TrayAction::Done, "Done (no step is due now)".to_owned(), false))));
+        assert!(changes(&early, TrayAction::Done, at(21, 6).fixed_offset()).is_empty());
+    }
+
+    #[test]
+    fn pause_and_resume_are_the_windows_pause_tonight() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = setup(dir.path());
+        let now = at(20, 0);
+        let view = view_at(&store, &now);
+        assert!(menu_entries(&view).contains(&Some((
+            TrayAction::PauseTonight,
+            "Pause reminders tonight".to_owned(),
+            true
+        ))));
+        assert_eq!(
+            changes(&view, TrayAction::PauseTonight, now.fixed_offset()),
+            vec![Change::PauseReminders { evening: view.evening, paused: true }]
+        );
+        apply(&store, &view, TrayAction::PauseTonight, &now);
+        let paused = view_at(&store, &now);
+        assert!(paused.paused && !paused.active());
+        assert_eq!(paused.tooltip(), "Reminders are paused tonight.");
+        assert!(menu_entries(&paused).contains(&Some((
+            TrayAction::Resume,
+            "Resume reminders tonight".to_owned(),
+            true
+        ))));
+        apply(&store, &paused, TrayAction::Resume, &now);
+        assert!(!store.load_reminders().unwrap().value.is_paused(view.evening));
+    }
+
+    #[test]
+    fn snooze_brings_back_the_last_notification_like_its_snooze_button() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = setup(dir.path());
+        let now = at(22, 32);
+        let evening = at(22, 30).date_naive();
+        // The bedtime reminder was shown at 22:30; the bath reminder earlier.
+        store
+            .update_reminders(|log| {
+                let sent = &mut log.evenings.entry(evening).or_default().sent;
+                let bath = LogEntry::new(LogOutcome::Fired, at(21, 0).fixed_offset(), at(21, 0).fixed_offset());
+                sent.insert("warm-bath".to_owned(), bath);
+                let bed = LogEntry::new(LogOutcome::Fired, at(22, 30).fixed_offset(), at(22, 30).fixed_offset());
+                sent.insert(BEDTIME_KEY.to_owned(), bed);
+                Ok::<_, crate::store::StoreError>(())
+            })
+            .unwrap();
+        let view = view_at(&store, &now);
+        assert_eq!(view.snooze, vec![(evening, BEDTIME_KEY.to_owned())]);
+        assert!(menu_entries(&view).contains(&Some((TrayAction::Snooze, "Snooze 10 min".to_owned(), true))));
+        apply(&store, &view, TrayAction::Snooze, &now);
+        let log = store.load_reminders().unwrap().value;
+        let snooze = &log.evening(evening).unwrap().snoozed[BEDTIME_KEY];
+        assert_eq!(snooze.until, at(22, 42).fixed_offset());
+        assert!(!snooze.settled);
+    }
+
+    #[test]
+    fn quit_turns_reminders_off_and_turn_on_brings_them_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = setup(dir.path());
+        let now = at(19, 0);
+        let view = view_at(&store, &now);
+        apply(&store, &view, TrayAction::Quit, &now);
+        let config = store.load_config().unwrap().value;
+        assert!(!config.settings.reminders);
+        // Everything else in Settings is kept.
+        assert_eq!(Settings { reminders: true, ..config.settings.clone() }, view.settings);
+        let off = view_at(&store, &now);
+        assert_eq!(off.tooltip(), "Reminders are off.");
+        assert!(!off.active());
+        assert!(menu_entries(&off).contains(&Some((TrayAction::TurnOn, "Turn reminders on".to_owned(), true))));
+        apply(&store, &off, TrayAction::TurnOn, &now);
+        assert!(store.load_config().unwrap().value.settings.reminders);
+    }
+
+    #[test]
+    fn the_menu_is_in_russian_too() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = setup(dir.path());
+        let view = view_at(&store, &at(20, 0));
+        let labels: Vec<String> = i18n::with_language(i18n::Language::Russian, || {
+            menu_entries(&view).into_iter().flatten().map(|(_, label, _)| label).collect()
+        });
+        assert_eq!(labels[0], "Открыть список дел");
+        assert_eq!(labels.last().unwrap(), "Выйти из напоминаний");
+    }
+}

@@ -1,0 +1,88 @@
+//! The summary as CSV: one row per night of the period, for a spreadsheet. Written by
+//! hand because it is one small table and quoting is the whole job: a field with a comma,
+//! quote or line break is quoted (RFC 4180), and a note that starts like a formula
+//! (`=`, `+`, `-`, `@`) gets a leading apostrophe so no spreadsheet runs it.
+
+use super::Summary;
+use super::values::{night_cells, night_headers};
+use crate::i18n::{signs, t};
+
+fn field(text: &str, user_text: bool) -> String {
+    let guarded = if user_text && text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_owned()
+    };
+    if guarded.contains([',', '"', '\n', '\r']) || guarded.starts_with(' ') || guarded.ends_with(' ') {
+        format!("\"{}\"", guarded.replace('"', "\"\""))
+    } else {
+        guarded
+    }
+}
+
+pub(super) fn table(summary: &Summary) -> String {
+    let mut out = String::new();
+    let mut header = vec![t("report-col-date")];
+    header.extend(night_headers());
+    header.push(t("report-col-signs"));
+    push_row(&mut out, header.iter().map(|h| field(h, false)));
+    for night in &summary.nights {
+        let cells = night_cells(night);
+        let last = cells.len() - 1;
+        let signs: Vec<String> = summary
+            .warnings
+            .iter()
+            .filter(|warning| warning.nights.contains(&night.evening))
+            .map(|warning| signs::warning_title(warning.kind))
+            .collect();
+        let row = std::iter::once(night.evening.to_string())
+            .chain(cells.iter().enumerate().map(|(index, cell)| field(&cell.text, index == last)))
+            .chain(std::iter::once(field(&signs.join("; "), false)));
+        push_row(&mut out, row);
+    }
+    out
+}
+
+fn push_row(out: &mut String, fields: impl Iterator<Item = String>) {
+    out.push_str(&fields.collect::<Vec<_>>().join(","));
+    // CRLF, as RFC 4180 and spreadsheets expect.
+    out.push_str("\r\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::field;
+    use proptest::prelude::*;
+
+    /// Reads one field back as a CSV reader would.
+    fn read_back(field: &str) -> String {
+        match field.strip_prefix('"').and_then(|f| f.strip_suffix('"')) {
+            Some(inner) => inner.replace("\"\"", "\""),
+            None => field.to_owned(),
+        }
+    }
+
+    proptest! {
+        /// Any note stays one field: quoted when it must be, and read back as written (after
+        /// the apostrophe that defuses a formula).
+        #[test]
+        fn any_note_is_one_field(text in any::<String>()) {
+            let out = field(&text, true);
+            let back = read_back(&out);
+            let unquoted = !out.starts_with('"');
+            prop_assert!(!(unquoted && out.contains([',', '\n', '\r', '"'])));
+            let defused = format!("'{}", text);
+            prop_assert!(back == text || back == defused);
+        }
+    }
+
+    #[test]
+    fn quotes_what_needs_quoting_and_defuses_formulas() {
+        assert_eq!(field("plain", true), "plain");
+        assert_eq!(field("a, b", true), "\"a, b\"");
+        assert_eq!(field("say \"hi\"\nthen", true), "\"say \"\"hi\"\"\nthen\"");
+        assert_eq!(field("=HYPERLINK(\"x\")", true), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(field("-5 min", false), "-5 min");
+        assert_eq!(field("@x", true), "'@x");
+    }
+}

@@ -1,0 +1,110 @@
+//! The cells of the night-by-night table, shared by the HTML page and the CSV file so
+//! both say the same thing in the same words.
+
+use super::NightRow;
+use crate::i18n::{self, signs, t};
+use crate::model::warnings::Warning;
+use crate::model::{Jerks, NightLog, Stress};
+use crate::tr;
+
+/// One cell: its text, and whether it records one of the signs the article asks a doctor
+/// to see (printed in bold).
+pub(super) struct Cell {
+    pub text: String,
+    pub flag: bool,
+}
+
+impl Cell {
+    fn plain(text: String) -> Self {
+        Self { text, flag: false }
+    }
+}
+
+/// The columns after the night itself, in order; the last is the notes.
+pub(super) fn night_headers() -> Vec<String> {
+    vec![
+        t("report-col-night"),
+        t("report-col-falling-asleep"),
+        t("report-col-woke"),
+        t("report-col-all-night"),
+        t("report-col-daytime"),
+        t("report-col-restless"),
+        t("report-col-partner"),
+        t("report-col-paralysis"),
+        t("report-col-rested"),
+        t("report-col-stress"),
+        t("report-col-notes"),
+    ]
+}
+
+pub(super) fn jerks(jerks: Jerks) -> String {
+    let key = match jerks {
+        Jerks::None => "none",
+        Jerks::Few => "few",
+        Jerks::Many => "many",
+    };
+    tr!("report-jerks", jerks = key)
+}
+
+pub(super) fn stress(stress: Stress) -> String {
+    let key = match stress {
+        Stress::Low => "low",
+        Stress::Moderate => "some",
+        Stress::High => "high",
+    };
+    tr!("report-stress", stress = key)
+}
+
+fn yes_no(value: bool, sign: bool) -> Cell {
+    if value { Cell { text: t("report-yes"), flag: sign } } else { Cell::plain(t("report-no")) }
+}
+
+/// The cells of one night, as [`night_headers`] orders them.
+pub(super) fn night_cells(night: &NightRow) -> Vec<Cell> {
+    let date = Cell::plain(i18n::short_date(night.evening));
+    let Some(log) = &night.log else {
+        let mut cells = vec![date, Cell::plain(t("report-not-logged"))];
+        cells.extend((2..night_headers().len()).map(|_| Cell::plain(String::new())));
+        return cells;
+    };
+    let NightLog { falling_asleep, woke_from_jolt, twitch_all_night, twitch_daytime, .. } = log;
+    vec![
+        date,
+        Cell { text: falling_asleep.map(jerks).unwrap_or_default(), flag: false },
+        yes_no(*woke_from_jolt, false),
+        yes_no(*twitch_all_night, true),
+        yes_no(*twitch_daytime, true),
+        yes_no(log.restless_legs, true),
+        yes_no(log.partner_saw_movements, true),
+        yes_no(log.sleep_paralysis, true),
+        Cell::plain(log.rested_score().map(|score| score.to_string()).unwrap_or_default()),
+        Cell::plain(log.stress.map(stress).unwrap_or_default()),
+        Cell::plain(log.note.clone()),
+    ]
+}
+
+/// "25 min after the planned bedtime", "at the planned bedtime".
+pub(super) fn offset(minutes: f64) -> String {
+    let rounded = minutes.round() as i64;
+    match rounded {
+        0 => t("report-offset-on-time"),
+        m if m > 0 => tr!("report-offset-after", duration = i18n::duration(m)),
+        m => tr!("report-offset-before", duration = i18n::duration(-m)),
+    }
+}
+
+/// A warning's words, as the window's card says them: its title, what was logged on
+/// which nights, and why the article says it matters.
+pub(super) struct WarningText {
+    pub title: String,
+    pub seen: String,
+    pub why: String,
+}
+
+pub(super) fn warning_text(warning: &Warning) -> WarningText {
+    WarningText {
+        title: signs::warning_title(warning.kind),
+        seen: signs::warning_seen(warning),
+        why: signs::warning_why(warning.kind),
+    }
+}

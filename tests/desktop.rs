@@ -1,0 +1,158 @@
+//! Bedtime Coach as a desktop citizen: `--version`, the files a package installs (desktop
+//! entry, icons, AppStream metainfo) and that they pass the desktop's own validators.
+//!
+//! `desktop-file-validate` and `appstreamcli` come from desktop-file-utils and appstream;
+//! without them the validation test skips with a message, unless BEDTIME_COACH_E2E=1.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+
+use common::{e2e_available, output, run};
+
+const ID: &str = bedtime_coach::APP_ID;
+
+#[test]
+fn version_names_the_program_and_its_version() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(dir.path(), &["--version"]).ok().stdout();
+    assert_eq!(out.trim(), format!("bedtime-coach {}", env!("CARGO_PKG_VERSION")));
+    // Nothing is written for it.
+    assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
+}
+
+/// Width and height from a PNG's IHDR chunk.
+fn png_size(path: &Path) -> (u32, u32) {
+    let bytes = fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n", "{} is not a PNG", path.display());
+    assert_eq!(&bytes[12..16], b"IHDR");
+    let word = |at: usize| u32::from_be_bytes(bytes[at..at + 4].try_into().unwrap());
+    (word(16), word(20))
+}
+
+#[test]
+fn icons_exist_at_every_usual_size_under_the_app_id() {
+    let root = Path::new("assets/icons/hicolor");
+    for size in [16, 22, 24, 32, 48, 64, 128, 256, 512] {
+        let png = root.join(format!("{size}x{size}/apps/{ID}.png"));
+        assert_eq!(png_size(&png), (size, size), "{}", png.display());
+    }
+    let svg = fs::read_to_string(root.join(format!("scalable/apps/{ID}.svg"))).unwrap();
+    assert!(svg.contains("<svg"), "{svg}");
+}
+
+#[test]
+fn desktop_entry_and_metainfo_name_the_same_app() {
+    let entry = fs::read_to_string(format!("assets/{ID}.desktop")).unwrap();
+    assert!(entry.contains(&format!("\nIcon={ID}\n")), "{entry}");
+    assert!(entry.contains(&format!("\nStartupWMClass={ID}\n")), "{entry}");
+    assert!(entry.contains("\nExec=bedtime-coach\n"), "{entry}");
+    let metainfo = fs::read_to_string(format!("assets/{ID}.metainfo.xml")).unwrap();
+    assert!(metainfo.contains(&format!("<id>{ID}</id>")), "{metainfo}");
+    assert!(metainfo.contains(&format!("<launchable type=\"desktop-id\">{ID}.desktop</launchable>")));
+    // Every screenshot it names is one the repository has.
+    let names: Vec<&str> =
+        metainfo.split("/assets/screenshots/").skip(1).map(|rest| rest.split('<').next().unwrap()).collect();
+    assert!(!names.is_empty());
+    for name in names {
+        assert!(Path::new("assets/screenshots").join(name).is_file(), "{name} is not in assets/screenshots");
+    }
+    // The package installs each of them.
+    let manifest = fs::read_to_string("Cargo.toml").unwrap();
+    for asset in [format!("assets/{ID}.desktop"), format!("assets/{ID}.metainfo.xml"), "assets/icons/hicolor/".into()] {
+        assert!(manifest.contains(&asset), "[package.metadata.deb] does not install {asset}");
+    }
+}
+
+#[test]
+fn desktop_entry_and_metainfo_pass_the_validators() {
+    let tools = ["desktop-file-validate", "appstreamcli"];
+    if !e2e_available("the desktop file validation", &tools, "desktop-file-utils appstream") {
+        return;
+    }
+    let entry = output(Command::new("desktop-file-validate").arg(format!("assets/{ID}.desktop")));
+    assert_eq!(entry.code(), 0, "{}{}", entry.stdout(), entry.stderr());
+    assert!(entry.stdout().trim().is_empty(), "{}", entry.stdout());
+    // --no-net: the screenshots' URLs point at the project's public repository, which
+    // this machine cannot reach; the test above checks that each file exists here.
+    let metainfo =
+        output(Command::new("appstreamcli").args(["validate", "--no-net"]).arg(format!("assets/{ID}.metainfo.xml")));
+    assert_eq!(metainfo.code(), 0, "{}{}", metainfo.stdout(), metainfo.stderr());
+}
+
+/// A private session bus (`dbus-daemon --session`), stopped when dropped.
+struct Bus {
+    _daemon: common::KillOnDrop,
+    address: String,
+}
+
+fn private_bus() -> Bus {
+    use std::io::{BufRead, BufReader};
+    let mut daemon = Command::new("dbus-daemon")
+        .args(["--session", "--nofork", "--print-address=1"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut address = String::new();
+    BufReader::new(daemon.stdout.take().unwrap()).read_line(&mut address).unwrap();
+    Bus { _daemon: common::KillOnDrop(daemon), address: address.trim().to_owned() }
+}
+
+/// The visible top-level windows titled "Bedtime Coach" on `display`.
+fn windows(display: &str) -> Vec<String> {
+    let search = Command::new("xdotool")
+        .args(["search", "--onlyvisible", "--name", "^Bedtime Coach$"])
+        .env("DISPLAY", display)
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&search.stdout).lines().map(str::to_owned).collect()
+}
+
+#[test]
+fn a_second_start_raises_the_open_window_instead_of_opening_another() {
+    use std::time::{Duration, Instant};
+    if !e2e_available("the one-window test", &["Xvfb", "xdotool", "dbus-daemon"], "xvfb xdotool dbus") {
+        return;
+    }
+    let data = tempfile::tempdir().unwrap();
+    common::run(data.path(), &["schedule", "--bedtime", "22:30"]).ok();
+    // Reminders off: this test is about windows, not the service a window starts.
+    let store = bedtime_coach::store::Store::new(bedtime_coach::store::Paths::in_dir(data.path()));
+    let settings = bedtime_coach::model::Settings { reminders: false, ..Default::default() };
+    bedtime_coach::command::Change::SetSettings(settings).apply(&store).unwrap();
+    let (_xvfb, display) = common::start_xvfb("1280x900x24");
+    let bus = private_bus();
+    let start = || {
+        let mut command = common::bin_here(data.path());
+        command
+            .env("DISPLAY", &display)
+            .env_remove("WAYLAND_DISPLAY")
+            .env("DBUS_SESSION_BUS_ADDRESS", &bus.address)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped());
+        command
+    };
+    let mut first = common::KillOnDrop(start().spawn().unwrap());
+    assert!(common::wait_until(Duration::from_secs(30), || windows(&display).len() == 1), "the window did not appear");
+    // Its name on the bus is taken once the window runs (it claims it before opening).
+    let started = Instant::now();
+    let second = start().output().unwrap();
+    assert!(second.status.success(), "{}", String::from_utf8_lossy(&second.stderr));
+    assert!(started.elapsed() < Duration::from_secs(10), "the second start took {:?}", started.elapsed());
+    std::thread::sleep(Duration::from_millis(1500));
+    assert_eq!(windows(&display).len(), 1, "a second window opened");
+    assert!(first.0.try_wait().unwrap().is_none(), "the first window closed");
+
+    // Another data folder is another app: its window opens beside the first.
+    let other = tempfile::tempdir().unwrap();
+    let mut command = common::bin_here(other.path());
+    command.env("DISPLAY", &display).env_remove("WAYLAND_DISPLAY").env("DBUS_SESSION_BUS_ADDRESS", &bus.address);
+    let _other = common::KillOnDrop(command.stdout(std::process::Stdio::null()).spawn().unwrap());
+    assert!(
+        common::wait_until(Duration::from_secs(30), || windows(&display).len() == 2),
+        "no window for another folder"
+    );
+}

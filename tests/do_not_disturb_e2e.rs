@@ -1,0 +1,215 @@
+//! End to end: Do Not Disturb with the real `bedtime-coach remind` and real dunst, paused
+//! with `dunstctl set-paused true`, on a private session bus under Xvfb, watched with
+//! `dbus-monitor`.
+//!
+//! Grace window 1 min (the smallest). A step (`set-alarm`) is due at the start of the
+//! current minute and bedtime at the next one. With dunst paused from the start:
+//! - no `Notify` at all while paused: the step is held, then its grace window ends while
+//!   still paused, then bedtime comes due and is held too;
+//! - a few seconds after bedtime, dunst is unpaused: exactly one `Notify` ("Bedtime"),
+//!   within a few seconds, and never one for the step whose window had passed;
+//! - `reminders --json` tells it: the step missed after a hold, bedtime sent after one.
+//!
+//! About a minute of wall-clock time, most of it waiting for the next whole minute.
+//! Needs Xvfb, dunst, dunstctl, dbus-daemon and dbus-monitor; skipped with a message when
+//! one is missing, unless `BEDTIME_COACH_E2E=1` (CI).
+
+mod common;
+
+use std::fs;
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::thread::sleep;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use common::{BIN, KillOnDrop, e2e_available, start_xvfb, wait_until};
+
+fn epoch() -> f64 {
+    SystemTime::now().duration_since(UNIX_EPOCH).unwrap().as_secs_f64()
+}
+
+struct Session {
+    display: String,
+    bus: String,
+    dir: tempfile::TempDir,
+}
+
+impl Session {
+    fn command(&self, program: &str) -> Command {
+        let mut command = Command::new(program);
+        command
+            .env("DISPLAY", &self.display)
+            .env("DBUS_SESSION_BUS_ADDRESS", &self.bus)
+            .env("XDG_CONFIG_HOME", self.dir.path().join("config"))
+            .env("XDG_DATA_HOME", self.dir.path().join("share"))
+            .env("TZ", "UTC")
+            .env("LANG", "C.UTF-8")
+            .env_remove("LC_ALL")
+            .env_remove("BEDTIME_COACH_DATA_DIR");
+        command
+    }
+
+    fn data(&self) -> PathBuf {
+        self.dir.path().join("data")
+    }
+
+    fn app(&self, args: &[&str]) -> std::process::Output {
+        self.command(BIN).arg("--data-dir").arg(self.data()).args(args).output().unwrap()
+    }
+
+    fn ok(&self, args: &[&str]) -> String {
+        let out = self.app(args);
+        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn dunstctl(&self, paused: bool) {
+        let status = self.command("dunstctl").args(["set-paused", if paused { "true" } else { "false" }]).status();
+        assert!(status.is_ok_and(|s| s.success()), "dunstctl set-paused {paused}");
+    }
+}
+
+/// The summaries of the `Notify` calls in a dbus-monitor log, with their times.
+fn notify_calls(log: &Path) -> Vec<(f64, String)> {
+    let log = fs::read_to_string(log).unwrap_or_default();
+    let lines: Vec<&str> = log.lines().collect();
+    let mut calls = Vec::new();
+    for (n, line) in lines.iter().enumerate() {
+        if !(line.starts_with("method call") && line.contains("member=Notify")) {
+            continue;
+        }
+        let time = line.split("time=").nth(1).and_then(|t| t.split_whitespace().next()).and_then(|t| t.parse().ok());
+        // app name, icon, summary: the third string.
+        let summary = lines[n + 1..]
+            .iter()
+            .take_while(|l| l.starts_with(' '))
+            .filter_map(|l| l.trim().strip_prefix("string \"").and_then(|s| s.strip_suffix('"')))
+            .nth(2);
+        if let (Some(time), Some(summary)) = (time, summary) {
+            calls.push((time, summary.to_owned()));
+        }
+    }
+    calls
+}
+
+#[test]
+fn do_not_disturb_holds_reminders_and_delivers_them_when_it_ends_within_the_grace_window() {
+    let required = ["Xvfb", "dunst", "dunstctl", "dbus-daemon", "dbus-monitor"];
+    if !e2e_available("the Do Not Disturb end-to-end test", &required, "xvfb dunst dbus") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir_all(dir.path().join("config")).unwrap();
+    let (_xvfb, display) = start_xvfb("640x480x24");
+    let mut bus_daemon = Command::new("dbus-daemon")
+        .args(["--session", "--nofork", "--print-address=1"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut bus = String::new();
+    BufReader::new(bus_daemon.stdout.take().unwrap()).read_line(&mut bus).unwrap();
+    let _bus_daemon = KillOnDrop(bus_daemon);
+    let session = Session { display, bus: bus.trim().to_owned(), dir };
+
+    let monitor_log = session.dir.path().join("monitor.log");
+    let _monitor = KillOnDrop(
+        session
+            .command("dbus-monitor")
+            .arg("interface='org.freedesktop.Notifications',member='Notify'")
+            .stdout(fs::File::create(&monitor_log).unwrap())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    let _dunst = KillOnDrop(
+        session
+            .command("dunst")
+            .args(["-verbosity", "crit"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    assert!(
+        wait_until(Duration::from_secs(10), || session
+            .command("dunstctl")
+            .arg("is-paused")
+            .output()
+            .is_ok_and(|o| o.status.success())),
+        "dunst did not come up"
+    );
+    session.dunstctl(true);
+
+    // Not in the last seconds of a minute: the service must hold the step before its
+    // one-minute window ends.
+    while epoch() as u64 % 60 > 50 {
+        sleep(Duration::from_millis(200));
+    }
+    let minute = epoch() as u64 / 60 * 60;
+    let hhmm = |t: u64| format!("{:02}:{:02}", (t / 3600) % 24, (t / 60) % 60);
+    let bedtime = minute + 60;
+    session.ok(&["schedule", "--bedtime", &hhmm(bedtime), "--wake", &hhmm(bedtime + 8 * 3600)]);
+    session.ok(&["routine", "set", "set-alarm", "--at", &hhmm(minute), "--remind", "on"]);
+    // The smallest grace window, written as Settings would.
+    let routine = session.data().join("routine.json");
+    let mut config: serde_json::Value = serde_json::from_str(&fs::read_to_string(&routine).unwrap()).unwrap();
+    config["settings"]["grace_minutes"] = 1.into();
+    fs::write(&routine, serde_json::to_string_pretty(&config).unwrap()).unwrap();
+
+    let service_log = session.dir.path().join("remind.log");
+    let _service = KillOnDrop(
+        session
+            .command(BIN)
+            .arg("--data-dir")
+            .arg(session.data())
+            .arg("remind")
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(fs::File::create(&service_log).unwrap())
+            .spawn()
+            .unwrap(),
+    );
+    let log_text = || fs::read_to_string(&service_log).unwrap_or_default();
+    assert!(
+        wait_until(Duration::from_secs(5), || log_text().contains("Held for Do Not Disturb: set-alarm")),
+        "not held: {}",
+        log_text()
+    );
+    let held = session.ok(&["reminders", "--json"]);
+    assert!(held.contains("\"status\": \"held\""), "{held}");
+
+    // Past the step's window and bedtime due, still paused: nothing shown.
+    let unpause_at = bedtime as f64 + 3.0;
+    sleep(Duration::from_secs_f64((unpause_at - epoch()).max(0.0)));
+    assert!(notify_calls(&monitor_log).is_empty(), "shown while paused: {:?}", notify_calls(&monitor_log));
+    session.dunstctl(false);
+    let unpaused = epoch();
+    assert!(
+        wait_until(Duration::from_secs(5), || !notify_calls(&monitor_log).is_empty()),
+        "nothing after unpausing: {}",
+        log_text()
+    );
+    let calls = notify_calls(&monitor_log);
+    println!(
+        "bedtime held {:.1} s, shown {:.0} ms after unpausing",
+        unpaused - bedtime as f64,
+        (calls[0].0 - unpaused) * 1000.0
+    );
+    assert_eq!(calls[0].1, "Bedtime");
+    assert!(calls[0].0 - unpaused < 2.5, "{calls:?} unpaused at {unpaused}");
+    // The step whose window ended during the pause never comes.
+    sleep(Duration::from_secs(2));
+    assert_eq!(notify_calls(&monitor_log).len(), 1, "{:?}", notify_calls(&monitor_log));
+
+    let value: serde_json::Value = serde_json::from_str(&session.ok(&["reminders", "--json"])).unwrap();
+    let rows = value["reminders"].as_array().unwrap();
+    let row = |id: &str| rows.iter().find(|r| r["id"] == id).unwrap_or_else(|| panic!("no {id}: {value}"));
+    assert_eq!(row("set-alarm")["status"], "missed", "{value}");
+    assert!(row("set-alarm")["held_since"].is_string(), "{value}");
+    assert_eq!(row(":bedtime")["status"], "sent", "{value}");
+    assert!(row(":bedtime")["held_since"].is_string(), "{value}");
+    let text = session.ok(&["reminders"]);
+    assert!(text.contains("missed: Do Not Disturb (from "), "{text}");
+}

@@ -1,0 +1,217 @@
+//! The doctor summary: the command line (weeks checked, HTML and CSV, where it goes), a
+//! page that is self-contained and escapes what the user typed, and the page printed by
+//! a real browser (headless Chromium to PDF: page count and text) for an empty and a full
+//! month.
+
+mod common;
+#[path = "support/month.rs"]
+mod month;
+
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use bedtime_coach::command::Change;
+use bedtime_coach::model::Config;
+use bedtime_coach::store::{Paths, Store};
+
+fn store(dir: &Path) -> Store {
+    Store::new(Paths::in_dir(dir))
+}
+
+/// `report` for the four weeks up to the month's last night, with `args`.
+fn report(dir: &Path, args: &[&str]) -> common::Run {
+    let mut all = vec!["report", "--to", "2026-11-26"];
+    all.extend_from_slice(args);
+    common::run(dir, &all)
+}
+
+#[test]
+fn weeks_outside_two_to_four_are_refused_with_a_sentence() {
+    let dir = tempfile::tempdir().unwrap();
+    for weeks in ["1", "5", "many"] {
+        let run = report(dir.path(), &["--weeks", weeks, "-o", "-"]);
+        assert_eq!(run.code(), 2, "{weeks}: {}", run.stderr());
+        assert!(run.stderr().contains("The summary covers 2 to 4 weeks"), "{}", run.stderr());
+    }
+    let run = report(dir.path(), &["--weeks", "2", "-o", "-"]).ok();
+    assert!(run.stdout().contains("Nights from Fri 13 Nov to Fri 27 Nov (2 weeks)"), "{}", run.stdout());
+}
+
+#[test]
+fn html_is_one_self_contained_file_that_escapes_what_the_user_typed() {
+    let dir = tempfile::tempdir().unwrap();
+    month::full_month(&store(dir.path()));
+    let out = dir.path().join("summary.html");
+    let run = report(dir.path(), &["-o", out.to_str().unwrap()]).ok();
+    assert!(run.stdout().contains(out.to_str().unwrap()), "{}", run.stdout());
+    assert!(run.stdout().contains("26 nights logged"), "{}", run.stdout());
+    assert_eq!(std::fs::metadata(&out).unwrap().permissions().mode() & 0o777, 0o600);
+    let html = std::fs::read_to_string(&out).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    // Nothing to fetch and nothing to run: no script, no link, no remote address.
+    for forbidden in ["<script", "<link", "<img", "src=", "href=", "http:", "https:", "@import", "url("] {
+        assert!(!html.contains(forbidden), "{forbidden} in the page");
+    }
+    assert!(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;quotes&quot;"));
+    assert!(html.contains("@media print"));
+    // The warning signs with their nights.
+    assert!(html.contains("Twitching through the night, on several nights"));
+    assert!(
+        html.contains("You logged twitching through the night on 3 nights: Sun 8 Nov, Sat 14 Nov and Sat 21 Nov."),
+        "the nights of the all-night sign"
+    );
+    assert!(html.contains("Restless legs in the evening"));
+    assert!(!html.contains("Sleep paralysis, more than once"), "no paralysis was logged");
+    assert!(html.contains(month::LONG_NOTE));
+}
+
+#[test]
+fn csv_has_a_row_per_night_and_defuses_formulas() {
+    let dir = tempfile::tempdir().unwrap();
+    month::full_month(&store(dir.path()));
+    let csv = report(dir.path(), &["--format", "csv", "-o", "-"]).ok().stdout();
+    let rows: Vec<&str> = csv.trim_end().split("\r\n").collect();
+    assert_eq!(rows.len(), 1 + 28, "a header and 28 nights");
+    assert!(rows[0].starts_with("Evening (date),Night,Twitches falling asleep,"), "{}", rows[0]);
+    assert!(rows[1].starts_with("2026-10-30,Fri 30 Oct,many,"), "{}", rows[1]);
+    assert!(rows[4].starts_with("2026-11-02,Mon 2 Nov,not logged,"), "{}", rows[4]);
+    assert!(csv.contains(",'=1+1 not a formula,"), "a note that looks like a formula");
+    assert!(csv.contains("\"<script>alert('x')</script> & \"\"quotes\"\"\""));
+    assert!(rows[10].ends_with(",\"Twitching through the night, on several nights\""), "{}", rows[10]);
+}
+
+#[test]
+fn without_output_it_goes_to_the_documents_or_home_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = tempfile::tempdir().unwrap();
+    let run = common::output(
+        common::bin(dir.path())
+            .env("HOME", home.path())
+            .env_remove("XDG_DOCUMENTS_DIR")
+            .env("XDG_CONFIG_HOME", home.path().join(".config"))
+            .args(["report", "--to", "2026-11-26"]),
+    )
+    .ok();
+    let expected = home.path().join("bedtime-coach-summary-2026-11-26.html");
+    assert!(expected.is_file(), "{}", run.stdout());
+    assert!(run.stdout().contains("0 nights logged"), "{}", run.stdout());
+}
+
+/// Prints `html` to PDF with headless Chromium; returns the PDF's path.
+fn print_to_pdf(html: &Path, work: &Path) -> PathBuf {
+    let pdf = work.join(html.file_stem().unwrap()).with_extension("pdf");
+    let profile = work.join("chromium-profile");
+    let output = Command::new("chromium")
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-pdf-header-footer",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg(format!("file://{}", html.display()))
+        .output()
+        .expect("chromium runs");
+    assert!(pdf.is_file(), "no PDF: {}", String::from_utf8_lossy(&output.stderr));
+    pdf
+}
+
+fn pages(pdf: &Path) -> u32 {
+    let info = Command::new("pdfinfo").arg(pdf).output().unwrap();
+    let info = String::from_utf8_lossy(&info.stdout).into_owned();
+    let line = info.lines().find(|line| line.starts_with("Pages:")).unwrap_or_else(|| panic!("{info}"));
+    line["Pages:".len()..].trim().parse().unwrap()
+}
+
+fn text(pdf: &Path) -> String {
+    let out = Command::new("pdftotext").args(["-layout"]).arg(pdf).arg("-").output().unwrap();
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn the_summary_prints_in_a_real_browser_for_an_empty_and_a_full_month() {
+    if !common::e2e_available(
+        "the doctor summary in Chromium",
+        &["chromium", "pdfinfo", "pdftotext"],
+        "chromium poppler-utils",
+    ) {
+        return;
+    }
+    let work = tempfile::tempdir().unwrap();
+    // An empty month: no routine, no night: one calm page that says so.
+    let empty = tempfile::tempdir().unwrap();
+    let empty_html = work.path().join("empty.html");
+    report(empty.path(), &["-o", empty_html.to_str().unwrap()]).ok();
+    let pdf = print_to_pdf(&empty_html, work.path());
+    assert_eq!(pages(&pdf), 1, "an empty month fits one page");
+    let words = text(&pdf);
+    for expected in ["Sleep summary for a doctor", "No night was logged in this period.", "not medical advice"] {
+        assert!(words.contains(expected), "{expected:?} not in the printed page:\n{words}");
+    }
+
+    // A full month: every night on paper, the signs with their nights, a few pages.
+    let full = tempfile::tempdir().unwrap();
+    month::full_month(&store(full.path()));
+    let full_html = work.path().join("full.html");
+    report(full.path(), &["-o", full_html.to_str().unwrap()]).ok();
+    let pdf = print_to_pdf(&full_html, work.path());
+    // Kept for a look as an image (`pdftoppm -png -r 60`), when asked.
+    if let Ok(keep) = std::env::var("BEDTIME_COACH_KEEP_REPORT") {
+        std::fs::copy(&pdf, Path::new(&keep).join("report.pdf")).unwrap();
+        std::fs::copy(&full_html, Path::new(&keep).join("report.html")).unwrap();
+    }
+    let count = pages(&pdf);
+    assert!((2..=4).contains(&count), "a month takes 2 to 4 pages, not {count}");
+    let words = text(&pdf);
+    for expected in [
+        "Twitching through the night, on several nights",
+        "3 nights: Sun 8 Nov, Sat 14 Nov and Sat 21 Nov.",
+        "Restless legs in the evening",
+        "Fri 30 Oct",
+        "Thu 26 Nov",
+        "not logged",
+        "<script>alert('x')</script>",
+        "Bedtime consistency",
+        "Warm bath",
+    ] {
+        assert!(words.contains(expected), "{expected:?} not in the printed pages:\n{words}");
+    }
+}
+
+#[test]
+fn a_russian_summary_is_russian() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = store(dir.path());
+    Change::SaveConfig(Config::default()).apply(&s).unwrap();
+    let run = common::output(common::bin(dir.path()).env("LANG", "ru_RU.UTF-8").args([
+        "report",
+        "--to",
+        "2026-11-26",
+        "--weeks",
+        "3",
+        "-o",
+        "-",
+    ]))
+    .ok();
+    assert!(run.stdout().contains("<html lang=\"ru\">"));
+    assert!(run.stdout().contains("Ночи с пт, 6 ноября по пт, 27 ноября (3 недели)"), "{}", run.stdout());
+}
+
+/// Not a test: writes the month into `BEDTIME_COACH_FIXTURE_DIR`, ending with the night
+/// after `BEDTIME_COACH_FIXTURE_TO` (YYYY-MM-DD), for screenshots of the real window:
+/// `cargo test --test report -- --ignored month_for_screenshots`.
+#[test]
+#[ignore]
+fn month_for_screenshots() {
+    let dir = std::env::var("BEDTIME_COACH_FIXTURE_DIR").expect("BEDTIME_COACH_FIXTURE_DIR");
+    let to = std::env::var("BEDTIME_COACH_FIXTURE_TO").expect("BEDTIME_COACH_FIXTURE_TO");
+    let to = chrono::NaiveDate::parse_from_str(&to, "%Y-%m-%d").unwrap();
+    month::full_month_to(&store(Path::new(&dir)), to);
+}

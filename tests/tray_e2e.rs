@@ -1,0 +1,143 @@
+//! The reminder service's tray icon end to end, on a private session bus: the service
+//! starts with no tray host (and says so once), a StatusNotifierWatcher written here
+//! appears, the item registers with it, its tooltip names the next reminder, and "Done"
+//! clicked through `com.canonical.dbusmenu` lands in the journal.
+//!
+//! Needs dbus-daemon; without it the test skips with a message, unless BEDTIME_COACH_E2E=1.
+
+mod common;
+#[path = "common/sni_watcher.rs"]
+mod sni_watcher;
+
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use chrono::{Local, TimeDelta};
+use common::{KillOnDrop, Run, bin_here, e2e_available, output, wait_until};
+use zbus::OwnedVariant;
+
+fn cli(data: &Path, args: &[&str]) -> Run {
+    output(bin_here(data).args(args))
+}
+
+/// `org.freedesktop.DBus.Properties.Get` on the item.
+fn property(bus: &zbus::Connection, item: &str, path: &str, name: &str) -> OwnedVariant {
+    let reply = zbus::block_on(bus.call_method(
+        Some(item),
+        path,
+        Some("org.freedesktop.DBus.Properties"),
+        "Get",
+        &("org.kde.StatusNotifierItem", name),
+    ))
+    .unwrap_or_else(|e| panic!("{name}: {e}"));
+    reply.body().deserialize::<OwnedVariant>().unwrap()
+}
+
+/// A dbusmenu layout node: (id, properties, children).
+type Node = (i32, HashMap<String, OwnedVariant>, Vec<OwnedVariant>);
+
+fn label(node: &Node) -> String {
+    node.1.get("label").and_then(|v| String::try_from(v.try_clone().unwrap()).ok()).unwrap_or_default()
+}
+
+#[test]
+fn the_tray_registers_shows_the_next_reminder_and_its_done_reaches_the_journal() {
+    if !e2e_available("the tray end-to-end test", &["dbus-daemon"], "dbus") {
+        return;
+    }
+    let data = tempfile::tempdir().unwrap();
+    // Only the warm bath, due a minute ago: "Done" has a step to act on.
+    let bedtime = Local::now() + TimeDelta::minutes(89);
+    let (bed, wake) =
+        (bedtime.format("%H:%M").to_string(), (bedtime + TimeDelta::hours(8)).format("%H:%M").to_string());
+    cli(data.path(), &["schedule", "--bedtime", &bed, "--wake", &wake]).ok();
+    for step in cli(data.path(), &["routine", "list", "--json"]).ok().json().as_array().unwrap() {
+        let id = step["id"].as_str().unwrap();
+        if id != "warm-bath" {
+            cli(data.path(), &["routine", "remove", id]).ok();
+        }
+    }
+
+    let mut daemon = Command::new("dbus-daemon")
+        .args(["--session", "--nofork", "--print-address=1"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut address = String::new();
+    BufReader::new(daemon.stdout.take().unwrap()).read_line(&mut address).unwrap();
+    let _daemon = KillOnDrop(daemon);
+    let address = address.trim().to_owned();
+
+    // The service first, with no tray host on the bus (a panel that starts later).
+    let log_path = data.path().join("service.log");
+    let service = bin_here(data.path())
+        .arg("remind")
+        .env("DBUS_SESSION_BUS_ADDRESS", &address)
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .stdout(Stdio::null())
+        .stderr(std::fs::File::create(&log_path).unwrap())
+        .spawn()
+        .unwrap();
+    let mut service = KillOnDrop(service);
+    let log = || std::fs::read_to_string(&log_path).unwrap_or_default();
+    assert!(wait_until(Duration::from_secs(10), || log().contains("No tray host")), "log: {}", log());
+
+    let (bus, registered) = sni_watcher::start(&address);
+    assert!(wait_until(Duration::from_secs(10), || !registered.items().is_empty()), "no item registered: {}", log());
+    let items = registered.items();
+    assert_eq!(items.len(), 1, "{items:?}");
+    let item = &items[0];
+    assert!(item.starts_with("org.kde.StatusNotifierItem-"), "{item}");
+
+    let (_, _, title, description) = <(String, Vec<(i32, i32, Vec<u8>)>, String, String)>::try_from(property(
+        &bus,
+        item,
+        "/StatusNotifierItem",
+        "ToolTip",
+    ))
+    .unwrap();
+    assert_eq!(title, "Bedtime Coach");
+    assert_eq!(description, format!("Next: Bedtime at {bed}"));
+    let pixmaps =
+        <Vec<(i32, i32, Vec<u8>)>>::try_from(property(&bus, item, "/StatusNotifierItem", "IconPixmap")).unwrap();
+    assert!(pixmaps.iter().any(|(w, h, data)| (*w, *h) == (22, 22) && data.len() == 22 * 22 * 4), "no 22 px moon");
+
+    let menu = zbus::OwnedObjectPath::try_from(property(&bus, item, "/StatusNotifierItem", "Menu")).unwrap();
+    let reply = zbus::block_on(bus.call_method(
+        Some(item.as_str()),
+        menu.as_str(),
+        Some("com.canonical.dbusmenu"),
+        "GetLayout",
+        &(0i32, -1i32, Vec::<String>::new()),
+    ))
+    .unwrap();
+    let (_revision, root): (u32, Node) = reply.body().deserialize().unwrap();
+    let entries: Vec<Node> = root.2.into_iter().map(|child| Node::try_from(child).unwrap()).collect();
+    let labels: Vec<String> = entries.iter().map(label).collect();
+    for expected in ["Open checklist", "Done: Warm bath", "Pause reminders tonight", "Quit reminders"] {
+        assert!(labels.iter().any(|l| l == expected), "{expected} not in {labels:?}");
+    }
+    let done = entries.iter().find(|node| label(node) == "Done: Warm bath").unwrap().0;
+    zbus::block_on(bus.call_method(
+        Some(item.as_str()),
+        menu.as_str(),
+        Some("com.canonical.dbusmenu"),
+        "Event",
+        &(done, "clicked", zbus::Variant::from(0i32), 0u32),
+    ))
+    .unwrap();
+
+    let state = || {
+        let status = cli(data.path(), &["status", "--json"]).json();
+        let steps = status["steps"].as_array().cloned().unwrap_or_default();
+        steps.iter().find(|s| s["id"] == "warm-bath").map(|s| s["state"].as_str().unwrap_or("").to_owned())
+    };
+    assert!(wait_until(Duration::from_secs(5), || state().as_deref() == Some("done")), "warm-bath is {:?}", state());
+    assert!(service.0.try_wait().unwrap().is_none(), "the service ended: {}", log());
+    assert_eq!(log().matches("No tray host").count(), 1, "said more than once: {}", log());
+}
