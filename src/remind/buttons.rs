@@ -75,3 +75,52 @@ pub(super) fn action_handler(
         }
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::remind::engine::{Kind, NoticeItem};
+    use std::os::unix::fs::PermissionsExt;
+    use std::time::{Duration, Instant};
+
+    /// What a click on `notice` starts, by a stand-in program that writes down its arguments.
+    fn started_by_click(notice: Alert) -> String {
+        let dir = tempfile::tempdir().unwrap();
+        let args_file = dir.path().join("args");
+        let program = dir.path().join("bedtime-coach");
+        std::fs::write(
+            &program,
+            format!("#!/bin/sh\necho \"$@\" > '{}.tmp'\nmv '{0}.tmp' '{0}'\n", args_file.display()),
+        )
+        .unwrap();
+        std::fs::set_permissions(&program, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let data = dir.path().join("data");
+        let events = crate::remind::events::sink(|_| {});
+        action_handler(Paths::in_dir(&data), notice, 10, events, None, Some(program))(Reply::Open);
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while !args_file.exists() {
+            assert!(Instant::now() < deadline, "the window program was not started");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        std::fs::read_to_string(&args_file).unwrap().trim().replace(&data.display().to_string(), "DIR")
+    }
+
+    fn alert(kind: Kind) -> Alert {
+        let due = chrono::DateTime::parse_from_rfc3339("2026-11-27T06:45:00+01:00").unwrap();
+        let evening = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        Alert {
+            summary: "How did you sleep?".into(),
+            lines: Vec::new(),
+            items: vec![NoticeItem { evening, key: "key".into(), kind, title: String::new() }],
+            due,
+            late: false,
+            critical: false,
+        }
+    }
+
+    #[test]
+    fn a_click_on_the_morning_invitation_opens_the_night_log() {
+        assert_eq!(started_by_click(alert(Kind::NightLog)), "--screen night --data-dir DIR");
+        assert_eq!(started_by_click(alert(Kind::Bedtime)), "--data-dir DIR");
+    }
+}
