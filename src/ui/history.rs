@@ -210,8 +210,9 @@ fn cards_ui(ui: &mut egui::Ui, summary: &Summary) {
         };
         card_ui(ui, width, t("history-card-caffeine"), figure, detail);
     });
-    ui.label(RichText::new(history::evenings(summary.tracked, summary.not_tracked)).small());
-    ui.add(egui::Label::new(RichText::new(history::streak_rule(summary.threshold_percent)).small().weak()).wrap());
+    let evenings = history::evenings(summary.tracked, summary.not_tracked);
+    let rule = history::streak_rule(summary.threshold_percent);
+    ui.add(egui::Label::new(RichText::new(format!("{evenings}. {rule}")).small().color(style::quiet(ui))).wrap());
 }
 
 fn month_start(date: NaiveDate) -> NaiveDate {
@@ -279,8 +280,8 @@ fn calendar_ui(ui: &mut egui::Ui, state: &mut HistoryState, summary: &Summary, j
             go(first_recorded);
         }
     });
-    let gap = 4.0;
-    let cell = egui::vec2(((ui.available_width() - 6.0 * gap) / 7.0).clamp(34.0, 58.0), 34.0);
+    let gap = 3.0;
+    let cell = egui::vec2(((ui.available_width() - 6.0 * gap) / 7.0).clamp(34.0, 58.0), 31.0);
     egui::Grid::new("history-calendar").spacing([gap, gap]).min_col_width(cell.x).show(ui, |ui| {
         for day in crate::model::Day::ALL {
             let name = RichText::new(tr!("weekday-short", day = day.key())).small().color(style::quiet(ui));
