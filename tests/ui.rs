@@ -399,12 +399,14 @@ fn file_problems_found_by_the_background_service_reach_the_next_window() {
     let dir = tempfile::tempdir().unwrap();
     saved_routine(dir.path());
     std::fs::write(dir.path().join("journal.json"), b"{\"schema_version\":2,\"evenings\":[").unwrap();
-    let mut service = common::bin(dir.path())
+    let service = common::bin(dir.path())
         .arg("remind")
         .env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus")
         .stderr(std::process::Stdio::null())
         .spawn()
         .unwrap();
+    // Killed even when an assertion below fails: a service left behind would outlive the test run.
+    let service = common::KillOnDrop(service);
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
     while !store(dir.path())
         .load_reminders()
@@ -417,8 +419,7 @@ fn file_problems_found_by_the_background_service_reach_the_next_window() {
         assert!(std::time::Instant::now() < deadline, "the service kept no notice");
         std::thread::sleep(std::time::Duration::from_millis(100));
     }
-    service.kill().unwrap();
-    service.wait().unwrap();
+    drop(service);
     let h = harness(dir.path());
     h.get_by_label_contains("journal.json.corrupt-");
     assert!(store(dir.path()).load_reminders().unwrap().value.file_reports.is_empty(), "shown once");

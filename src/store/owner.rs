@@ -99,6 +99,12 @@ mod tests {
         assert!(OwnerLock::try_acquire(&paths).unwrap().is_none());
         assert_eq!(owner_pid(&paths), Some(std::process::id()));
         drop(first);
+        // Another test thread of this binary may be spawning a process at this moment: its
+        // forked child shares the lock's open file until it execs, so wait that moment out.
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(2);
+        while owner_pid(&paths).is_some() && std::time::Instant::now() < deadline {
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
         assert_eq!(owner_pid(&paths), None);
         assert!(OwnerLock::try_acquire(&paths).unwrap().is_some());
     }

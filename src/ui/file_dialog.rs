@@ -264,6 +264,14 @@ mod tests {
             ),
         )
         .unwrap();
+        /// Stops the private bus even when an assertion fails, so no daemon outlives the test.
+        struct KillOnDrop(std::process::Child);
+        impl Drop for KillOnDrop {
+            fn drop(&mut self) {
+                let _ = self.0.kill();
+                let _ = self.0.wait();
+            }
+        }
         let mut daemon = std::process::Command::new("dbus-daemon")
             .arg(format!("--config-file={}", conf.display()))
             .args(["--nofork", "--print-address=1"])
@@ -271,8 +279,10 @@ mod tests {
             .stderr(std::process::Stdio::null())
             .spawn()
             .unwrap();
+        let stdout = daemon.stdout.take().unwrap();
+        let _daemon = KillOnDrop(daemon);
         let mut address = String::new();
-        std::io::BufReader::new(daemon.stdout.take().unwrap()).read_line(&mut address).unwrap();
+        std::io::BufReader::new(stdout).read_line(&mut address).unwrap();
         let address = address.trim().to_owned();
         let connect = || zbus::block_on(zbus::connection::Builder::address(address.as_str()).build()).unwrap();
 
@@ -309,6 +319,8 @@ mod tests {
                         sender.trim_start_matches(':').replace('.', "_")
                     );
                     let handle = zbus::OwnedObjectPath::try_from(path.clone()).unwrap();
+                    // Logged before answering: the client reads the log as soon as it has its answer.
+                    log.lock().unwrap().push((method.clone(), title, name));
                     conn.reply(&header, &handle).await.unwrap();
                     let (code, uris) = if method == "SaveFile" {
                         (0u32, vec!["file:///tmp/My%20journal.csv".to_owned()])
@@ -326,7 +338,6 @@ mod tests {
                     )
                     .await
                     .unwrap();
-                    log.lock().unwrap().push((method, title, name));
                 }
             })
         });
@@ -342,8 +353,6 @@ mod tests {
                 ("OpenFile".to_owned(), "Import".to_owned(), None)
             ]
         );
-        let _ = daemon.kill();
-        let _ = daemon.wait();
     }
 
     #[test]
