@@ -210,6 +210,7 @@ impl ServiceTray {
                 log_line(&error.to_string());
             }
         }
+        keep_file_reports(&store);
         log_line(&format!("Tray: {action:?}"));
         if action == TrayAction::Quit {
             // The owner lock goes with the process; reminders are off in Settings, so no
@@ -297,7 +298,28 @@ fn load_view<Tz: TimeZone>(store: &Store, now: &DateTime<Tz>) -> Result<Option<T
     let (Some(before), Some(after)) = (today.pred_opt(), today.succ_opt()) else { return Ok(None) };
     let snapshot = store.load_near(before..=after)?;
     let log = store.load_reminders()?.value;
+    keep_file_reports(store);
     Ok(Some(TrayView::at(&snapshot.config, &snapshot.journal.value, &log, now)))
+}
+
+/// The tray reads the files with a store of its own, so a damaged file it happens to find
+/// first (and moves aside) would otherwise go unsaid: its report is kept in the reminder
+/// log, as the reminder loop keeps its own, for the next window to show once.
+fn keep_file_reports(store: &Store) {
+    let reports = store.take_notices();
+    if reports.is_empty() {
+        return;
+    }
+    for report in &reports {
+        log_line(&report.message);
+    }
+    let kept = store.update_reminders(|log| {
+        log.file_reports.extend(reports.into_iter().map(|report| report.message));
+        Ok::<_, crate::store::StoreError>(())
+    });
+    if let Err(error) = kept {
+        log_line(&error.to_string());
+    }
 }
 
 /// How the service asks the tray to look at the files again.
@@ -360,7 +382,9 @@ fn keep_current(store: &Store, handle: &ksni::blocking::Handle<ServiceTray>, wok
         if cache.as_ref().is_none_or(|(seen, ..)| *seen != fingerprint) {
             let today = now.date_naive();
             let (Some(before), Some(after)) = (today.pred_opt(), today.succ_opt()) else { continue };
-            let (Ok(snapshot), Ok(log)) = (store.load_near(before..=after), store.load_reminders()) else { continue };
+            let loaded = (store.load_near(before..=after), store.load_reminders());
+            keep_file_reports(store);
+            let (Ok(snapshot), Ok(log)) = loaded else { continue };
             cache = Some((fingerprint, snapshot.config, snapshot.journal.value, log.value));
         }
         let Some((_, config, journal, log)) = &cache else { continue };
