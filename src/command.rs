@@ -189,7 +189,19 @@ impl Change {
                     let check_in = CheckIn::new(outcome, at, value);
                     let same = journal.check_in(evening, &step).is_some_and(|old| *old == check_in);
                     journal.record(evening, &step, check_in);
-                    journal.evenings.entry(evening).or_default().routine = Some(routine);
+                    // On the evening itself (or the morning after) the routine as it is now is the
+                    // evening's. A correction made later keeps the routine recorded then, only adding
+                    // the corrected step, so fixing last week does not rewrite last week's routine.
+                    let late = at.date_naive() > evening.succ_opt().unwrap_or(evening);
+                    let kept = journal.evenings.entry(evening).or_default();
+                    match (&mut kept.routine, late) {
+                        (Some(recorded), true) => {
+                            if !recorded.contains(&step) {
+                                recorded.push(step.clone());
+                            }
+                        }
+                        _ => kept.routine = Some(routine),
+                    }
                     saved_if(!same)
                 })
             }
