@@ -41,8 +41,13 @@ pub fn bus_name(paths: &Paths) -> String {
     }
 }
 
-/// What to do when the window asks to be brought forward; set once the window exists.
-type Raise = Arc<Mutex<Option<Box<dyn Fn() + Send>>>>;
+/// The action a later start sends to open the window on a screen (`--screen night`):
+/// `ActivateAction("show-screen", ["night"], …)`, as `gapplication action` would.
+pub const SHOW_SCREEN: &str = "show-screen";
+
+/// What to do when the window asks to be brought forward, with the screen asked for, if
+/// any; set once the window exists.
+type Raise = Arc<Mutex<Option<Box<dyn Fn(Option<&str>) + Send>>>>;
 
 /// `org.freedesktop.Application`, served by the window process.
 struct Application {
@@ -53,11 +58,7 @@ struct Application {
 impl Application {
     /// Another start of the program (or a desktop launcher) asks for the window.
     fn activate(&self, _platform_data: HashMap<String, OwnedValue>) {
-        let raise = self.raise.lock().unwrap_or_else(PoisonError::into_inner);
-        // Before the window exists there is nothing to raise: it is about to appear anyway.
-        if let Some(raise) = raise.as_ref() {
-            raise();
-        }
+        self.raise(None);
     }
 
     /// Bedtime Coach opens no files: the same as `Activate`.
@@ -65,14 +66,29 @@ impl Application {
         self.activate(platform_data);
     }
 
-    /// No named actions yet: the same as `Activate`.
+    /// [`SHOW_SCREEN`] with a screen's name brings the window forward on that screen; any
+    /// other action (or a parameter that is not one string) just brings it forward.
     fn activate_action(
         &self,
-        _action_name: String,
-        _parameter: Vec<OwnedValue>,
-        platform_data: HashMap<String, OwnedValue>,
+        action_name: String,
+        parameter: Vec<OwnedValue>,
+        _platform_data: HashMap<String, OwnedValue>,
     ) {
-        self.activate(platform_data);
+        let screen = match parameter.as_slice() {
+            [screen] if action_name == SHOW_SCREEN => <&str>::try_from(&**screen).ok(),
+            _ => None,
+        };
+        self.raise(screen);
+    }
+}
+
+impl Application {
+    fn raise(&self, screen: Option<&str>) {
+        let raise = self.raise.lock().unwrap_or_else(PoisonError::into_inner);
+        // Before the window exists there is nothing to raise: it is about to appear anyway.
+        if let Some(raise) = raise.as_ref() {
+            raise(screen);
+        }
     }
 }
 
@@ -83,8 +99,9 @@ pub struct WindowName {
 }
 
 impl WindowName {
-    /// Calls `raise` (from the bus's thread) each time another start asks for the window.
-    pub fn on_activate(&self, raise: impl Fn() + Send + 'static) {
+    /// Calls `raise` (from the bus's thread) each time another start asks for the window,
+    /// with the screen it asked for (`--screen night` gives `Some("night")`).
+    pub fn on_activate(&self, raise: impl Fn(Option<&str>) + Send + 'static) {
         *self.raise.lock().unwrap_or_else(PoisonError::into_inner) = Some(Box::new(raise));
     }
 }
@@ -129,20 +146,29 @@ fn with_deadline<T>(future: impl Future<Output = zbus::Result<T>>) -> zbus::Resu
     }))
 }
 
-/// Claims the window's name for `paths`, or raises the window that owns it.
-pub fn start_window(paths: &Paths) -> WindowStart {
-    let name = bus_name(paths);
+/// Claims the window's name for `paths`, or raises the window that owns it, asking it to
+/// show `screen` (the name given to `--screen`) when there is one.
+pub fn start_window(paths: &Paths, screen: Option<&str>) -> WindowStart {
+    start_window_on(None, &bus_name(paths), screen)
+}
+
+/// [`start_window`] on the bus at `address` (`None`: the session bus) under `name`.
+pub fn start_window_on(address: Option<&str>, name: &str, screen: Option<&str>) -> WindowStart {
     let raise: Raise = Arc::new(Mutex::new(None));
     let application = Application { raise: Arc::clone(&raise) };
     let claimed = with_deadline(async {
-        let connection = zbus::connection::Builder::session().serve_at(OBJECT_PATH, application).build().await?;
-        let reply = connection.request_name_with_flags(name.as_str(), RequestNameFlags::DO_NOT_QUEUE).await;
+        let builder = match address {
+            Some(address) => zbus::connection::Builder::address(address),
+            None => zbus::connection::Builder::session(),
+        };
+        let connection = builder.serve_at(OBJECT_PATH, application).build().await?;
+        let reply = connection.request_name_with_flags(name, RequestNameFlags::DO_NOT_QUEUE).await;
         Ok((connection, reply))
     });
     match claimed {
         Ok((connection, Ok(_))) => WindowStart::First(WindowName { connection, raise }),
         // Taken: ask its owner for the window. Should that owner have just quit, open one.
-        Ok((connection, Err(zbus::Error::NameTaken))) => match with_deadline(activate(&connection, &name)) {
+        Ok((connection, Err(zbus::Error::NameTaken))) => match with_deadline(activate(&connection, name, screen)) {
             Ok(()) => WindowStart::Raised,
             Err(_) => WindowStart::NoBus,
         },
@@ -150,9 +176,9 @@ pub fn start_window(paths: &Paths) -> WindowStart {
     }
 }
 
-/// `Activate` on the window that owns `name`, passing on this start's activation token
-/// (Wayland, X11 startup notification) as the spec suggests.
-async fn activate(connection: &zbus::Connection, name: &str) -> zbus::Result<()> {
+/// `Activate` (or [`SHOW_SCREEN`] for a screen) on the window that owns `name`, passing on
+/// this start's activation token (Wayland, X11 startup notification) as the spec suggests.
+async fn activate(connection: &zbus::Connection, name: &str, screen: Option<&str>) -> zbus::Result<()> {
     let mut platform_data: HashMap<&str, Value<'_>> = HashMap::new();
     let token = std::env::var("XDG_ACTIVATION_TOKEN").ok();
     let startup_id = std::env::var("DESKTOP_STARTUP_ID").ok();
@@ -162,7 +188,16 @@ async fn activate(connection: &zbus::Connection, name: &str) -> zbus::Result<()>
     if let Some(id) = startup_id.as_deref() {
         platform_data.insert("desktop-startup-id", Value::from(id));
     }
-    connection.call_method(Some(name), OBJECT_PATH, Some(APPLICATION), "Activate", &(platform_data,)).await?;
+    match screen {
+        None => {
+            connection.call_method(Some(name), OBJECT_PATH, Some(APPLICATION), "Activate", &(platform_data,)).await?;
+        }
+        Some(screen) => {
+            let parameter = vec![Value::from(screen)];
+            let body = (SHOW_SCREEN, parameter, platform_data);
+            connection.call_method(Some(name), OBJECT_PATH, Some(APPLICATION), "ActivateAction", &body).await?;
+        }
+    }
     Ok(())
 }
 

@@ -7,6 +7,7 @@ use bedtime_coach::cli::{self, Cli};
 use bedtime_coach::desktop::{self, WindowStart};
 use bedtime_coach::i18n::{self, Language};
 use bedtime_coach::tr;
+use bedtime_coach::ui::{self, Screen};
 use clap::FromArgMatches;
 
 fn main() -> ExitCode {
@@ -30,16 +31,18 @@ fn main() -> ExitCode {
     let Some(command) = cli.command else {
         // The morning invitation opens the window with `--screen night`.
         let screen = match cli.screen {
-            Some(cli::StartScreen::Night) => bedtime_coach::ui::Screen::Night,
-            Some(cli::StartScreen::Tonight) | None => bedtime_coach::ui::Screen::Tonight,
+            Some(cli::StartScreen::Night) => Screen::Night,
+            Some(cli::StartScreen::Tonight) | None => Screen::Tonight,
         };
-        // One window: a window already open on these files comes forward instead.
-        let name = match desktop::start_window(store.paths()) {
+        // One window: a window already open on these files comes forward instead (on the
+        // screen asked for, if one was).
+        let asked = cli.screen.and(screen.start_name());
+        let name = match desktop::start_window(store.paths(), asked) {
             WindowStart::Raised => return ExitCode::SUCCESS,
             WindowStart::First(name) => Some(name),
             WindowStart::NoBus => None,
         };
-        return match bedtime_coach::ui::run_window(store, screen, name.as_ref()) {
+        return match ui::run_window(store, screen, name.as_ref()) {
             Ok(()) => ExitCode::SUCCESS,
             Err(error) => fail(&error),
         };

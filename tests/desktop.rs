@@ -156,3 +156,38 @@ fn a_second_start_raises_the_open_window_instead_of_opening_another() {
         "no window for another folder"
     );
 }
+
+#[test]
+fn a_second_start_hands_its_screen_to_the_window_over_the_bus() {
+    use bedtime_coach::desktop::{WindowStart, start_window_on};
+    use std::sync::mpsc;
+    use std::time::Duration;
+    if !e2e_available("the one-window bus test", &["dbus-daemon", "gdbus"], "dbus libglib2.0-bin") {
+        return;
+    }
+    let bus = private_bus();
+    let name = "io.github.bedtimecoach.BedtimeCoach.Test";
+    let WindowStart::First(window) = start_window_on(Some(&bus.address), name, None) else {
+        panic!("the first start did not get the name");
+    };
+    let (asked, heard) = mpsc::channel();
+    window.on_activate(move |screen| asked.send(screen.map(str::to_owned)).unwrap());
+    // A plain second start only raises; one with `--screen night` names the screen.
+    assert!(matches!(start_window_on(Some(&bus.address), name, None), WindowStart::Raised));
+    assert_eq!(heard.recv_timeout(Duration::from_secs(5)).unwrap(), None);
+    assert!(matches!(start_window_on(Some(&bus.address), name, Some("night")), WindowStart::Raised));
+    assert_eq!(heard.recv_timeout(Duration::from_secs(5)).unwrap().as_deref(), Some("night"));
+    // `gapplication action` and other callers may send anything: an unknown action or a
+    // parameter that is not one string still brings the window forward, with no screen.
+    let odd = std::process::Command::new("gdbus")
+        .args(["call", "--address", &bus.address, "--dest", name])
+        .args(["--object-path", "/io/github/bedtimecoach/BedtimeCoach"])
+        .args(["--method", "org.freedesktop.Application.ActivateAction", "show-screen", "[<7>]", "{}"])
+        .output()
+        .unwrap();
+    assert!(odd.status.success(), "{}", String::from_utf8_lossy(&odd.stderr));
+    assert_eq!(heard.recv_timeout(Duration::from_secs(5)).unwrap(), None);
+    drop(window);
+    // Once the window is gone the name is free again.
+    assert!(matches!(start_window_on(Some(&bus.address), name, None), WindowStart::First(_)));
+}

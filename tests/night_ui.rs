@@ -290,3 +290,25 @@ fn deleting_a_nights_log_offers_it_back() {
     let back = night(dir.path(), 26).unwrap();
     assert_eq!((back.rested, back.note.as_str()), (Some(3), "kept"));
 }
+
+#[test]
+fn a_later_start_with_screen_night_switches_the_open_window_to_last_night() {
+    let dir = tempfile::tempdir().unwrap();
+    saved_routine(dir.path());
+    let (ask, requests) = std::sync::mpsc::channel();
+    let app = App::new(store(dir.path()), clock()).in_language(Language::English).with_screen_requests(requests);
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 1000.0))
+        .with_context_setup(bedtime_coach::ui::install_style)
+        .build_ui_state(|ui, app: &mut App| app.frame(ui), app);
+    h.run();
+    assert_eq!(h.state().screen(), Screen::Tonight);
+    assert!(h.query_by_label("Night from Thu 26 Nov to Fri 27 Nov").is_none());
+    // What the bus hands over when `bedtime-coach --screen night` finds this window open.
+    ask.send(Screen::from_start_name("night").unwrap()).unwrap();
+    h.run();
+    assert_eq!(h.state().screen(), Screen::Night);
+    h.get_by_label("Night from Thu 26 Nov to Fri 27 Nov");
+    assert_eq!(Screen::from_start_name("settings"), None, "only Tonight and Night can be asked for");
+    assert_eq!(Screen::Night.start_name(), Some("night"));
+}

@@ -5,7 +5,7 @@
 //! their own.
 
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, mpsc};
 use std::time::Duration;
 
 use chrono::{DateTime, Local, Timelike};
@@ -57,6 +57,22 @@ pub enum Screen {
     AboutSleep,
 }
 
+impl Screen {
+    /// The screens a start of the program can ask for (`--screen`), by the name it uses
+    /// there and on the bus (see [`crate::desktop::SHOW_SCREEN`]).
+    const STARTABLE: [(Screen, &'static str); 2] = [(Screen::Tonight, "tonight"), (Screen::Night, "night")];
+
+    /// This screen's name for `--screen`, if a start can ask for it.
+    pub fn start_name(self) -> Option<&'static str> {
+        Self::STARTABLE.iter().find(|(screen, _)| *screen == self).map(|(_, name)| *name)
+    }
+
+    /// The screen a start asked for by name; `None` for any other name.
+    pub fn from_start_name(name: &str) -> Option<Screen> {
+        Self::STARTABLE.iter().find(|(_, known)| *known == name).map(|(screen, _)| *screen)
+    }
+}
+
 /// The window's state. Data comes from the store; everything else is view state.
 pub struct App {
     store: Store,
@@ -96,6 +112,9 @@ pub struct App {
     routine: routine::EditorState,
     schedule: schedule::ScheduleForm,
     setup: setup::SetupState,
+    /// Screens asked for by a later start of the program (`--screen night` while this
+    /// window is open, see [`crate::desktop`]).
+    screen_requests: Option<mpsc::Receiver<Screen>>,
 }
 
 impl App {
@@ -130,6 +149,7 @@ impl App {
             routine: Default::default(),
             schedule: Default::default(),
             setup: Default::default(),
+            screen_requests: None,
         };
         app.reload();
         app
@@ -158,11 +178,29 @@ impl App {
     /// Opens on `screen`: the night log when the window is started from the morning
     /// invitation.
     pub fn showing(mut self, screen: Screen) -> Self {
+        self.show_asked(screen);
+        self
+    }
+
+    /// Shows each screen that arrives on `requests` at the next frame (a start of the
+    /// program with `--screen` while this window is open).
+    pub fn with_screen_requests(mut self, requests: mpsc::Receiver<Screen>) -> Self {
+        self.screen_requests = Some(requests);
+        self
+    }
+
+    /// The screen the window shows now.
+    pub fn screen(&self) -> Screen {
+        self.screen
+    }
+
+    /// A screen asked for from outside the window: the night log opens on last night,
+    /// which is what the morning invitation is about.
+    fn show_asked(&mut self, screen: Screen) {
         if screen == Screen::Night {
             self.night.show_last_night();
         }
         self.screen = screen;
-        self
     }
 
     /// Draws in `language` until the saved choice changes (in Settings, or in the file),
@@ -324,6 +362,10 @@ impl App {
     }
 
     fn logic_in_language(&mut self, ctx: &egui::Context) {
+        let asked: Vec<Screen> = self.screen_requests.iter().flat_map(mpsc::Receiver::try_iter).collect();
+        if let Some(screen) = asked.last() {
+            self.show_asked(*screen);
+        }
         self.retry_pending(ctx);
         if let Some(answer) = self.data_transfer.dialog.poll() {
             self.file_chosen(answer);

@@ -63,7 +63,9 @@ pub struct ReportRequest {
 /// name on the session bus), another start of the program brings this window forward.
 pub fn run_window(store: Store, screen: Screen, name: Option<&WindowName>) -> anyhow::Result<()> {
     let persistence = store.paths().data_dir.join("window.ron");
+    let (ask_for_screen, screen_requests) = std::sync::mpsc::channel();
     let app = App::new(store, app::system_clock())
+        .with_screen_requests(screen_requests)
         .with_service_program(std::env::current_exe().ok())
         .with_file_dialog()
         .with_tray_host(name.and_then(WindowName::tray_host_present))
@@ -91,7 +93,13 @@ pub fn run_window(store: Store, screen: Screen, name: Option<&WindowName>) -> an
             app.install(&cc.egui_ctx);
             if let Some(name) = name {
                 let ctx = cc.egui_ctx.clone();
-                name.on_activate(move || bring_forward(&ctx));
+                name.on_activate(move |screen| {
+                    if let Some(screen) = screen.and_then(Screen::from_start_name) {
+                        // The window is gone only when the program ends.
+                        let _ = ask_for_screen.send(screen);
+                    }
+                    bring_forward(&ctx);
+                });
             }
             Ok(Box::new(app))
         }),
