@@ -77,6 +77,8 @@ fn the_tray_registers_shows_the_next_reminder_and_its_done_reaches_the_journal()
     let service = bin_here(data.path())
         .arg("remind")
         .env("DBUS_SESSION_BUS_ADDRESS", &address)
+        // Its debug lines say when it hands back the memory start-up used.
+        .env("RUST_LOG", "info,bedtime_coach=debug")
         .env_remove("DISPLAY")
         .env_remove("WAYLAND_DISPLAY")
         .stdout(Stdio::null())
@@ -123,6 +125,9 @@ fn the_tray_registers_shows_the_next_reminder_and_its_done_reaches_the_journal()
         assert!(labels.iter().any(|l| l == expected), "{expected} not in {labels:?}");
     }
     let done = entries.iter().find(|node| label(node) == "Done: Warm bath").unwrap().0;
+    // Once quiet, the service releases the code pages start-up used (remind/footprint.rs):
+    // the menu answers all the same afterwards.
+    assert!(wait_until(Duration::from_secs(20), || log().contains("Quiet again")), "log: {}", log());
     zbus::block_on(bus.call_method(
         Some(item.as_str()),
         menu.as_str(),

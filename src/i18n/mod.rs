@@ -196,9 +196,11 @@ pub const RESOURCES: [(Language, &[(&str, &str)]); 2] = [
 
 type Bundle = FluentBundle<FluentResource>;
 
-/// One bundle per language, parsed on first use. A file that does not parse keeps the
-/// messages that did (the tests make sure none fails).
-static BUNDLES: LazyLock<[Bundle; 2]> = LazyLock::new(|| Language::ALL.map(build_bundle));
+/// One bundle per language, each parsed on its first use: a process that speaks one
+/// language (the reminder service, a command) never parses the other. A file that does
+/// not parse keeps the messages that did (the tests make sure none fails).
+static BUNDLES: [LazyLock<Bundle>; 2] =
+    [LazyLock::new(|| build_bundle(Language::English)), LazyLock::new(|| build_bundle(Language::Russian))];
 
 fn build_bundle(language: Language) -> Bundle {
     let id: LanguageIdentifier = language.code().parse().unwrap_or_default();

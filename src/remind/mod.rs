@@ -10,6 +10,7 @@
 //! - [`service`]: `bedtime-coach remind`, the one process that sends reminders, and how
 //!   the window starts it.
 //! - [`tray`]: the service's tray icon (StatusNotifierItem): state, tooltip, menu.
+//! - [`footprint`]: keeps the long-running service's memory to what it uses.
 //! - [`autostart`]: the XDG autostart entry that starts the service at login.
 //!
 //! Timing and notifications live here and nowhere else; the files they touch (the
@@ -20,6 +21,7 @@ mod buttons;
 pub mod do_not_disturb;
 pub mod engine;
 mod events;
+pub mod footprint;
 pub mod logging;
 pub mod notifier;
 pub mod reminder_loop;

@@ -10,7 +10,7 @@ use std::path::Path;
 use std::process::Stdio;
 use std::sync::mpsc;
 use std::thread;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use chrono::Local;
 
@@ -18,6 +18,7 @@ use super::RemindError;
 use super::do_not_disturb::Desktop;
 pub use super::effective_config;
 use super::events::{Control, ControlSender, log_event, log_line};
+use super::footprint;
 use super::notifier::DesktopNotifier;
 use super::reminder_loop::ReminderLoop;
 use super::wall_timer::{Polling, Wait, WallTimer};
@@ -38,6 +39,7 @@ pub fn run_background(paths: Paths) -> Result<(), RemindError> {
     let Some(lock) = OwnerLock::try_acquire(&paths)? else {
         return Err(RemindError::AlreadyRunning { pid: owner_pid(&paths).filter(|pid| *pid != 0) });
     };
+    footprint::one_heap();
     super::logging::init(&paths);
     let paths_for_watch = paths.clone();
     let store = Store::new(paths);
@@ -76,22 +78,44 @@ pub fn run_background(paths: Paths) -> Result<(), RemindError> {
     Ok(())
 }
 
+/// How long the service must have been quiet (no file changed: nothing sent, checked or
+/// clicked) before it hands back the memory its last burst of work used; start-up
+/// (reading the files, the bus, registering the tray icon) counts as one such burst.
+const QUIET: Duration = Duration::from_secs(10);
+
+/// Hands back what the last burst of work left resident (see [`footprint`]): freed heap,
+/// and the code pages it ran, which come back from the page cache when next run. Like a
+/// phone's compaction of apps in the background, for a process that spends the evening
+/// waiting.
+fn quiet_again() {
+    footprint::give_back_free_memory();
+    let released = footprint::release_program_pages();
+    tracing::debug!("Quiet again: {} kB of program pages released", released / 1024);
+}
+
 /// How often the service looks whether another process changed the files.
 const WATCH_EVERY: Duration = Duration::from_secs(1);
 
 /// Wakes the loop soon after another process changed the files (a step checked in the
 /// window closes its notification, a test notification asked in Settings shows), instead
 /// of at the next 30 s tick: three `stat` calls a second. Ends with the loop. The tray, if
-/// one is shown, is woken too.
+/// one is shown, is woken too. When things are quiet again after start-up or a change,
+/// the memory the work used is handed back from here.
 fn watch_files(paths: Paths, control: ControlSender, tray: Option<super::tray::TrayWake>) {
     let store = Store::new(paths);
     let watching = thread::Builder::new().name("bedtime-coach-watch".to_owned()).spawn(move || {
         let mut last = store.reminder_fingerprint();
+        let mut release_at = Some(Instant::now() + QUIET);
         loop {
             thread::sleep(WATCH_EVERY);
+            if release_at.is_some_and(|at| Instant::now() >= at) {
+                release_at = None;
+                quiet_again();
+            }
             let now = store.reminder_fingerprint();
             if now != last {
                 last = now;
+                release_at = Some(Instant::now() + QUIET);
                 if let Some(tray) = &tray {
                     let _ = tray.send(());
                 }
