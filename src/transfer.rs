@@ -174,7 +174,7 @@ fn csv_rows(date: NaiveDate, evening: &Evening, config: &Config, words: &mut Wor
 }
 
 /// Renders an export from what is on disk now and writes it to `path` (see
-/// [`Store::write_export`]).
+/// [`Store::write_user_file`]).
 pub fn export_to_file(
     store: &Store,
     format: ExportFormat,
@@ -183,7 +183,7 @@ pub fn export_to_file(
 ) -> Result<Export, TransferError> {
     let snapshot = store.load()?;
     let export = render(&snapshot.journal.value, &snapshot.config.value, format, range, true)?;
-    store.write_export(path, &export.bytes)?;
+    store.write_user_file(path, &export.bytes)?;
     Ok(export)
 }
 

@@ -215,3 +215,23 @@ fn month_for_screenshots() {
     let to = chrono::NaiveDate::parse_from_str(&to, "%Y-%m-%d").unwrap();
     month::full_month_to(&store(Path::new(&dir)), to);
 }
+
+#[test]
+fn the_summary_never_overwrites_the_apps_own_files() {
+    let dir = tempfile::tempdir().unwrap();
+    month::full_month(&store(dir.path()));
+    let journal = dir.path().join("journal.json");
+    let before = std::fs::read(&journal).unwrap();
+    let link = dir.path().join("summary-link.html");
+    std::os::unix::fs::symlink(&journal, &link).unwrap();
+    for target in [journal.clone(), dir.path().join("journal.json.bak"), dir.path().join("routine.json"), link] {
+        let run = report(dir.path(), &["-o", target.to_str().unwrap()]);
+        assert_eq!(run.code(), 1, "{}: {}", target.display(), run.stderr());
+        assert!(run.stderr().contains("is one of Bedtime Coach's own files"), "{}", run.stderr());
+    }
+    assert_eq!(std::fs::read(&journal).unwrap(), before, "the journal was changed");
+    // A folder is refused too, with a sentence.
+    let run = report(dir.path(), &["-o", dir.path().to_str().unwrap()]);
+    assert_eq!(run.code(), 1, "{}", run.stderr());
+    assert_eq!(run.stderr().lines().count(), 1, "{}", run.stderr());
+}

@@ -11,7 +11,7 @@ use super::CliError;
 use crate::i18n;
 use crate::model::night::night_to_log;
 use crate::report::{self, Format};
-use crate::store::{Store, default_report_dir, report_file_name, save_user_file};
+use crate::store::{Store, default_report_dir, report_file_name};
 use crate::tr;
 
 /// What was asked for on the command line.
@@ -34,7 +34,7 @@ pub(super) fn report<Tz: TimeZone>(store: &Store, now: &DateTime<Tz>, request: R
         return Ok(text);
     }
     let path = output.unwrap_or_else(|| default_report_dir().join(report_file_name(last_night, format.extension())));
-    save_user_file(&path, text.as_bytes())?;
+    store.write_user_file(&path, text.as_bytes())?;
     Ok(tr!(
         "cli-report-saved",
         path = path.display().to_string(),

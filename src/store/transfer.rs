@@ -86,9 +86,11 @@ impl Store {
         })
     }
 
-    /// Writes an export to `path` atomically, as a private (0600) file, replacing an
-    /// earlier export there; refuses the app's own files and anything not a regular file.
-    pub fn write_export(&self, path: &Path, bytes: &[u8]) -> Result<(), TransferError> {
+    /// Writes a file the user asked for (an export, the doctor summary) to `path`
+    /// atomically, as a private (0600) file, replacing an earlier one there; refuses the
+    /// app's own files (the journal, its backups, a file kept aside) and anything not a
+    /// regular file.
+    pub fn write_user_file(&self, path: &Path, bytes: &[u8]) -> Result<(), TransferError> {
         if self.is_own_file(path) {
             return Err(TransferError::OwnFile { path: path.to_owned() });
         }

@@ -28,7 +28,7 @@ use crate::model::settings::LanguageChoice;
 use crate::model::{ReminderLog, Theme, evening_at, plan_evening};
 use crate::remind;
 use crate::report;
-use crate::store::{Fingerprint, Snapshot, Store, default_report_dir, owner_pid, report_file_name, save_user_file};
+use crate::store::{Fingerprint, Snapshot, Store, default_report_dir, owner_pid, report_file_name};
 use crate::tr;
 
 /// The key of the banner that says where the doctor summary went (one at a time).
@@ -602,7 +602,7 @@ impl App {
         let text = report::render(&summary, request.format, self.language);
         // A bare file name goes to the suggested folder, not wherever the app was started.
         let path = if request.path.is_relative() { default_report_dir().join(&request.path) } else { request.path };
-        let banner = match save_user_file(&path, text.as_bytes()) {
+        let banner = match self.store.write_user_file(&path, text.as_bytes()) {
             Ok(()) => Banner::about_folder(
                 BannerKind::Info,
                 tr!("night-report-saved", path = path.display().to_string()),

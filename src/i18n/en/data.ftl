@@ -60,7 +60,7 @@ import-done-nothing = Nothing to import: everything in { $path } is already in y
 
 ## Errors. Each says that nothing was changed where that is so.
 
-transfer-error-own-file = { $path } is one of Bedtime Coach's own files; choose another name for the export.
+transfer-error-own-file = { $path } is one of Bedtime Coach's own files; choose another name for this file.
 transfer-error-newer = { $path } was written by a newer Bedtime Coach (journal format { $version }; this version reads up to { $known }). Update Bedtime Coach to import it; nothing was changed.
 transfer-error-damaged = { $path } cannot be imported, it is damaged or not a Bedtime Coach export ({ $reason }); nothing was changed.
 transfer-error-not-a-journal = { $path } is not a journal export of Bedtime Coach (it has no evenings); nothing was changed.

@@ -45,7 +45,7 @@ import-done-nothing = Импортировать нечего: всё из { $pa
 
 ## Ошибки. Где это так, сказано, что ничего не изменено.
 
-transfer-error-own-file = { $path } — один из собственных файлов Bedtime Coach; выберите для выгрузки другое имя.
+transfer-error-own-file = { $path } — один из собственных файлов Bedtime Coach; выберите для этого файла другое имя.
 transfer-error-newer = { $path } записан более новой версией Bedtime Coach (формат дневника { $version }, эта версия читает до { $known }). Обновите Bedtime Coach, чтобы его импортировать; ничего не изменено.
 transfer-error-damaged = { $path } нельзя импортировать: он повреждён или не является выгрузкой Bedtime Coach ({ $reason }); ничего не изменено.
 transfer-error-not-a-journal = { $path } — не выгрузка дневника Bedtime Coach (в нём нет вечеров); ничего не изменено.
