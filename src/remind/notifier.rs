@@ -200,6 +200,13 @@ impl DesktopNotifier {
     pub fn new(icon: String) -> Self {
         Self { icon, deadline: DEADLINE, busy: Arc::new(AtomicBool::new(false)) }
     }
+
+    /// Gives the server `deadline` to answer instead of [`DEADLINE`] (tests on a busy
+    /// machine, where a healthy server may answer late).
+    pub fn with_deadline(mut self, deadline: Duration) -> Self {
+        self.deadline = deadline;
+        self
+    }
 }
 
 /// `CloseNotification(id)` on the session bus, with its own connection.
