@@ -89,16 +89,8 @@ struct Bus {
 }
 
 fn private_bus() -> Bus {
-    use std::io::{BufRead, BufReader};
-    let mut daemon = Command::new("dbus-daemon")
-        .args(["--session", "--nofork", "--print-address=1"])
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut address = String::new();
-    BufReader::new(daemon.stdout.take().unwrap()).read_line(&mut address).unwrap();
-    Bus { _daemon: common::KillOnDrop(daemon), address: address.trim().to_owned() }
+    let (daemon, address) = common::session_bus(&[]);
+    Bus { _daemon: daemon, address }
 }
 
 /// The visible top-level windows titled "Bedtime Coach" on `display`.

@@ -17,7 +17,6 @@
 mod common;
 
 use std::fs;
-use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::thread::sleep;
@@ -102,16 +101,8 @@ fn do_not_disturb_holds_reminders_and_delivers_them_when_it_ends_within_the_grac
     let dir = tempfile::tempdir().unwrap();
     fs::create_dir_all(dir.path().join("config")).unwrap();
     let (_xvfb, display) = start_xvfb("640x480x24");
-    let mut bus_daemon = Command::new("dbus-daemon")
-        .args(["--session", "--nofork", "--print-address=1"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut bus = String::new();
-    BufReader::new(bus_daemon.stdout.take().unwrap()).read_line(&mut bus).unwrap();
-    let _bus_daemon = KillOnDrop(bus_daemon);
-    let session = Session { display, bus: bus.trim().to_owned(), dir };
+    let (_bus_daemon, bus) = common::session_bus(&[]);
+    let session = Session { display, bus, dir };
 
     let monitor_log = session.dir.path().join("monitor.log");
     let _monitor = KillOnDrop(

@@ -10,9 +10,8 @@ mod common;
 mod sni_watcher;
 
 use std::collections::HashMap;
-use std::io::{BufRead, BufReader};
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::time::Duration;
 
 use chrono::{Local, TimeDelta};
@@ -61,16 +60,7 @@ fn the_tray_registers_shows_the_next_reminder_and_its_done_reaches_the_journal()
         }
     }
 
-    let mut daemon = Command::new("dbus-daemon")
-        .args(["--session", "--nofork", "--print-address=1"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut address = String::new();
-    BufReader::new(daemon.stdout.take().unwrap()).read_line(&mut address).unwrap();
-    let _daemon = KillOnDrop(daemon);
-    let address = address.trim().to_owned();
+    let (_daemon, address) = common::session_bus(&[]);
 
     // The service first, with no tray host on the bus (a panel that starts later).
     let log_path = data.path().join("service.log");

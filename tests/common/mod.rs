@@ -166,3 +166,22 @@ impl Drop for Tmpfs {
         let _ = std::process::Command::new("umount").arg("-l").arg(self.0.path()).status();
     }
 }
+
+/// A private session bus (`dbus-daemon --session`, with the system's service files so
+/// settings daemons start on demand), its environment extended with `env`; returns the
+/// daemon, stopped when dropped, and the bus address.
+pub fn session_bus(env: &[(&str, &Path)]) -> (KillOnDrop, String) {
+    use std::io::{BufRead, BufReader};
+    let mut daemon = Command::new("dbus-daemon")
+        .args(["--session", "--nofork", "--print-address=1"])
+        .envs(env.iter().copied())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("dbus-daemon");
+    let mut address = String::new();
+    let stdout = daemon.stdout.take().expect("piped");
+    let daemon = KillOnDrop(daemon);
+    BufReader::new(stdout).read_line(&mut address).expect("the bus address");
+    (daemon, address.trim().to_owned())
+}
