@@ -125,6 +125,44 @@ fn duplicate_keys_at_any_level_are_damage_kept_aside() {
     assert_eq!(files_named(dir.path(), "journal.json.corrupt-").len(), 1);
 }
 
+/// A large journal (scanned on a second thread while it is parsed, see
+/// `store::document`): a duplicate deep inside is still damage, kept aside; the same
+/// journal without it loads whole; an older version of it is migrated.
+#[test]
+fn a_large_journal_is_checked_as_a_small_one() {
+    let mut journal = Journal::default();
+    let days: Vec<NaiveDate> = (0..4000).map(|n| common::date(2016, 1, 1) + chrono::Days::new(n)).collect();
+    for day in &days {
+        journal.record(*day, "warm-bath", check_in());
+    }
+    let good = to_bytes(&journal).unwrap();
+    assert!(good.len() > 300 * 1024, "{} bytes is not large", good.len());
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(Paths::in_dir(dir.path()));
+    fs::write(dir.path().join("journal.json"), &good).unwrap();
+    assert_eq!(store.load_journal().unwrap().value.evenings.len(), days.len());
+    assert!(messages(&store).is_empty());
+
+    // The same check-in's outcome twice, in the 3,000th evening.
+    let text = String::from_utf8(good.clone()).unwrap();
+    let at = text.match_indices("\"outcome\":\"done\"").nth(3000).unwrap().0;
+    let damaged = format!("{}\"outcome\":\"skipped\",{}", &text[..at], &text[at..]);
+    fs::write(dir.path().join("journal.json"), &damaged).unwrap();
+    let loaded = store.load_journal().unwrap();
+    assert!(loaded.value.evenings.is_empty(), "no backup: an empty journal, not a silently changed one");
+    assert!(messages(&store).contains("appears twice"));
+    let aside = files_named(dir.path(), "journal.json.corrupt-");
+    assert_eq!(aside.len(), 1);
+    assert_eq!(fs::read(&aside[0]).unwrap(), damaged.as_bytes());
+
+    // Version 1 of the same journal: read through the migration, not the early parse.
+    let older = text.replacen("\"schema_version\":2", "\"schema_version\":1", 1);
+    assert_ne!(older, text);
+    fs::write(dir.path().join("journal.json"), &older).unwrap();
+    let migrated = store.load_journal().unwrap();
+    assert_eq!(migrated.value.evenings.len(), days.len());
+}
+
 #[test]
 fn only_a_whole_number_is_a_version() {
     let body =

@@ -24,6 +24,7 @@ pub enum Outcome {
 pub struct CheckIn {
     pub outcome: Outcome,
     /// When the user checked it, with the offset in force then.
+    #[serde(serialize_with = "super::instant::serialize")]
     pub at: DateTime<FixedOffset>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<f64>,
@@ -53,7 +54,7 @@ impl<'de> Deserialize<'de> for CheckIn {
                 while let Some(key) = map.next_key_seed(KnownKeys(&["outcome", "at", "value"]))? {
                     match key {
                         Key::Known("outcome") => outcome = Some(map.next_value()?),
-                        Key::Known("at") => at = Some(map.next_value()?),
+                        Key::Known("at") => at = Some(map.next_value::<super::instant::Instant>()?.0),
                         Key::Known(_) => value = map.next_value::<Option<f64>>()?,
                         Key::Other(name) => {
                             extra.insert(name, map.next_value()?);

@@ -8,6 +8,7 @@ pub mod anchor;
 pub mod catalog;
 pub mod config;
 pub mod helps;
+pub mod instant;
 pub mod journal;
 pub mod merge;
 pub mod night;
