@@ -1337,15 +1337,20 @@ fn type_into(h: &mut Harness<'static, App>, label: &str, text: &str) {
     h.run();
 }
 
+/// A saved routine (if none yet) and `step` of `evening` done at 21:04.
+fn done_at_2104(dir: &Path, evening: chrono::NaiveDate, step: &str) {
+    if !dir.join("routine.json").exists() {
+        saved_routine(dir);
+    }
+    let at = chrono::DateTime::parse_from_rfc3339("2026-11-26T21:04:00+01:00").unwrap();
+    Change::Check { evening, step: step.into(), outcome: Outcome::Done, value: None, at }.apply(&store(dir)).unwrap();
+}
+
 #[test]
 fn settings_your_data_exports_to_a_path_and_imports_after_a_preview() {
     use bedtime_coach::transfer::{DateRange, ExportFormat, export_to_file};
     let dir = tempfile::tempdir().unwrap();
-    saved_routine(dir.path());
-    let at = chrono::DateTime::parse_from_rfc3339("2026-11-26T21:04:00+01:00").unwrap();
-    let check =
-        |evening, step: &str| Change::Check { evening, step: step.into(), outcome: Outcome::Done, value: None, at };
-    check(evening(), "warm-bath").apply(&store(dir.path())).unwrap();
+    done_at_2104(dir.path(), evening(), "warm-bath");
     let mut h = harness(dir.path());
     h.get_by_label("Settings").click();
     h.run();
@@ -1368,9 +1373,8 @@ fn settings_your_data_exports_to_a_path_and_imports_after_a_preview() {
 
     // Import: another computer's export, overlapping on one check-in.
     let other = tempfile::tempdir().unwrap();
-    saved_routine(other.path());
-    check(evening(), "warm-bath").apply(&store(other.path())).unwrap();
-    check(common::date(2026, 11, 25), "lights-out").apply(&store(other.path())).unwrap();
+    done_at_2104(other.path(), evening(), "warm-bath");
+    done_at_2104(other.path(), common::date(2026, 11, 25), "lights-out");
     let backup = other.path().join("backup.json");
     export_to_file(&store(other.path()), ExportFormat::Json, DateRange::default(), &backup).unwrap();
     let before = std::fs::read(dir.path().join("journal.json")).unwrap();
@@ -1399,4 +1403,60 @@ fn settings_your_data_exports_to_a_path_and_imports_after_a_preview() {
     h.get_by_label_contains("cannot be imported");
     assert!(h.query_by_label("Import").is_none(), "no preview to confirm");
     assert_eq!(std::fs::read(dir.path().join("journal.json")).unwrap(), after);
+}
+
+/// Steps the window (without waiting for it to settle: a spinner keeps asking for frames)
+/// until a label containing `text` shows, as the file work's thread finishes.
+fn step_until(h: &mut Harness<'static, App>, text: &str) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while h.query_by_label_contains(text).is_none() {
+        assert!(std::time::Instant::now() < deadline, "{text:?} never showed");
+        h.step();
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+}
+
+#[test]
+fn export_and_import_run_beside_the_frames_in_the_real_window() {
+    use egui_kittest::kittest::NodeT;
+    let dir = tempfile::tempdir().unwrap();
+    done_at_2104(dir.path(), evening(), "warm-bath");
+    let app = App::new(store(dir.path()), clock()).in_language(Language::English).with_file_work_in_background();
+    let mut h = harness_of(app, egui::vec2(1280.0, 1400.0));
+    h.get_by_label("Settings").click();
+    h.run();
+
+    h.get_by_label("Export as JSON…").click();
+    h.run();
+    let backup = dir.path().join("backup.json");
+    type_into(&mut h, "Save the export as", &backup.display().to_string());
+    h.get_by_label("Export").click();
+    h.step();
+    step_until(&mut h, "Exported one evening");
+    assert!(backup.is_file());
+    assert!(!h.get_by_label("Export as JSON…").accesskit_node().is_disabled(), "the buttons are back");
+
+    // The export, changed by hand to a new evening, imported back: preview, then merge.
+    let text = std::fs::read_to_string(&backup).unwrap().replace("2026-11-26", "2026-11-24");
+    std::fs::write(&backup, text).unwrap();
+    h.get_by_label("Import…").click();
+    h.run();
+    type_into(&mut h, "File to import", &backup.display().to_string());
+    h.get_by_label("Show what it adds").click();
+    h.step();
+    step_until(&mut h, "Evenings: new 1");
+    h.get_by_label("Import").click();
+    h.step();
+    step_until(&mut h, "one new evening, one new check-in");
+    let journal = store(dir.path()).load_journal().unwrap().value;
+    assert_eq!(journal.check_in_count(), 2);
+
+    // A missing file: refused in a banner from the thread, the path kept to correct.
+    h.get_by_label("Import…").click();
+    h.run();
+    type_into(&mut h, "File to import", &dir.path().join("nowhere.json").display().to_string());
+    h.get_by_label("Show what it adds").click();
+    h.step();
+    step_until(&mut h, "nowhere.json");
+    h.get_by_label("File to import");
 }

@@ -12,7 +12,7 @@ use chrono::{DateTime, Local, Timelike};
 use eframe::egui;
 
 use super::banners::{Banner, BannerKind, Banners, REMINDER_BANNER};
-use super::data_transfer::{self, Purpose, Stage, TransferAction, TransferState};
+use super::data_transfer::{self, Purpose, Stage, TransferAction, TransferState, Work};
 use super::file_dialog::{Answer, FileDialog};
 use super::file_watch::{self, FileWatch};
 use super::open_folder::FolderOpener;
@@ -115,6 +115,8 @@ pub struct App {
     /// Screens asked for by a later start of the program (`--screen night` while this
     /// window is open, see [`crate::desktop`]).
     screen_requests: Option<mpsc::Receiver<Screen>>,
+    /// The export or import running on its own thread, if one is.
+    transfer_work: Option<mpsc::Receiver<(TransferDone, Vec<crate::store::FileReport>)>>,
 }
 
 impl App {
@@ -150,6 +152,7 @@ impl App {
             schedule: Default::default(),
             setup: Default::default(),
             screen_requests: None,
+            transfer_work: None,
         };
         app.reload();
         app
@@ -172,6 +175,14 @@ impl App {
     /// path field: tests).
     pub fn with_file_dialog(mut self) -> Self {
         self.data_transfer.dialog = FileDialog::desktop();
+        self
+    }
+
+    /// Export and import run on a thread of their own, the frames going on meanwhile (a
+    /// 10-year journal takes a fraction of a second); without this they run in the frame
+    /// that asked, so a test reads the result at once.
+    pub fn with_file_work_in_background(mut self) -> Self {
+        self.data_transfer.in_background = true;
         self
     }
 
@@ -338,10 +349,15 @@ impl App {
     }
 
     fn collect_notices(&mut self) {
+        let reports = self.store.take_notices();
+        self.report_banners(reports);
+    }
+
+    /// A banner for each report about the files (moved aside, restored), except those the
+    /// read-only banner says already.
+    fn report_banners(&mut self, reports: Vec<crate::store::FileReport>) {
         let read_only: Vec<&String> = self.read_only_messages().collect();
-        let fresh: Vec<Banner> = self
-            .store
-            .take_notices()
+        let fresh: Vec<Banner> = reports
             .into_iter()
             .filter(|notice| !read_only.contains(&&notice.message))
             .map(|notice| {
@@ -367,6 +383,7 @@ impl App {
             self.show_asked(*screen);
         }
         self.retry_pending(ctx);
+        self.poll_work(ctx);
         if let Some(answer) = self.data_transfer.dialog.poll() {
             self.file_chosen(answer);
         }
@@ -719,55 +736,136 @@ impl App {
     }
 
     fn export(&mut self, format: crate::transfer::ExportFormat, path: &std::path::Path) {
-        let range = crate::transfer::DateRange::default();
-        match crate::transfer::export_to_file(&self.store, format, range, path) {
-            Ok(export) => {
-                let message = crate::transfer::export_result_text(path, &export);
-                let folder = path.parent().map(PathBuf::from);
-                self.banners.push(Banner::about_folder(BannerKind::Info, message, folder));
-                self.data_transfer.stage = Stage::Idle;
-            }
-            Err(error) => {
-                // The path field stays, to correct the path.
-                self.data_transfer.path = path.display().to_string();
-                self.data_transfer.stage = Stage::Typing(Purpose::Export(format));
-                self.banners.push(Banner::new(BannerKind::Error, error.to_string()));
-            }
-        }
+        let path = path.to_owned();
+        self.start_work(Work::Export, move |store| {
+            let result = crate::transfer::export_to_file(store, format, crate::transfer::DateRange::default(), &path);
+            TransferDone::Exported(format, path, result)
+        });
     }
 
     fn preview_import(&mut self, path: &std::path::Path) {
-        match crate::transfer::preview_import(&self.store, path) {
-            Ok(preview) => self.data_transfer.stage = Stage::Preview(Box::new(preview)),
-            Err(error) => {
-                self.data_transfer.path = path.display().to_string();
-                self.data_transfer.stage = Stage::Typing(Purpose::Import);
-                self.banners.push(Banner::new(BannerKind::Error, error.to_string()));
-            }
-        }
+        let path = path.to_owned();
+        self.start_work(Work::Preview, move |store| {
+            let result = crate::transfer::preview_import(store, &path);
+            TransferDone::Previewed(path, result)
+        });
     }
 
     /// Merges the previewed file. The one change that may wait a moment for the lock
     /// (the user asked for it and is looking at the preview); a frame otherwise never does.
     fn confirm_import(&mut self) -> bool {
         let Stage::Preview(preview) = std::mem::take(&mut self.data_transfer.stage) else { return false };
-        self.store.set_lock_timeout(Duration::from_secs(2));
-        let imported = crate::transfer::import(&self.store, &preview);
-        self.store.set_lock_timeout(Duration::ZERO);
-        match imported {
-            Ok(updated) => {
-                let message = crate::transfer::import_result_text(&preview.path, &updated);
-                self.banners.push(Banner::new(BannerKind::Info, message));
-                self.collect_notices();
-                updated.saved
+        self.start_work(Work::Import, move |store| {
+            store.set_lock_timeout(Duration::from_secs(2));
+            let result = crate::transfer::import(store, &preview);
+            TransferDone::Imported(preview, result)
+        })
+    }
+
+    /// Runs `job` on a thread of its own with a store on the same files (in the frame
+    /// itself in tests); its result is taken up by [`Self::poll_work`]. `true` when the
+    /// journal changed already (in the frame).
+    fn start_work(&mut self, work: Work, job: impl FnOnce(&mut Store) -> TransferDone + Send + 'static) -> bool {
+        if self.data_transfer.in_background {
+            let (done, result) = mpsc::channel();
+            let mut store = Store::new(self.store.paths().clone());
+            let spawned = std::thread::Builder::new().name("bedtime-coach-transfer".to_owned()).spawn(move || {
+                let finished = job(&mut store);
+                // What the store noticed on the way (a damaged file moved aside) is told too.
+                let _ = done.send((finished, store.take_notices()));
+            });
+            if spawned.is_ok() {
+                self.transfer_work = Some(result);
+                self.data_transfer.stage = Stage::Working(work);
+            } else {
+                // No thread to be had (the system is out of them): nothing was done.
+                self.banners.push(Banner::new(BannerKind::Error, i18n::t("ui-data-work-stopped")));
+                self.data_transfer.stage = Stage::Idle;
             }
-            Err(error) => {
-                self.banners.push(Banner::new(BannerKind::Error, error.to_string()));
-                self.collect_notices();
-                false
+            return false;
+        }
+        let done = job(&mut self.store);
+        self.store.set_lock_timeout(Duration::ZERO);
+        let changed = self.work_done(done);
+        self.collect_notices();
+        changed
+    }
+
+    /// Takes up the result of the file work when it is there; until then the section
+    /// shows a spinner and the window looks again shortly.
+    fn poll_work(&mut self, ctx: &egui::Context) {
+        let Some(result) = &self.transfer_work else { return };
+        match result.try_recv() {
+            Ok((done, reports)) => {
+                self.transfer_work = None;
+                let changed = self.work_done(done);
+                self.report_banners(reports);
+                if changed {
+                    self.reload();
+                    self.start_service();
+                }
+            }
+            Err(mpsc::TryRecvError::Empty) => ctx.request_repaint_after(WORK_POLL),
+            Err(mpsc::TryRecvError::Disconnected) => {
+                self.transfer_work = None;
+                self.data_transfer.stage = Stage::Idle;
+                self.banners.push(Banner::new(BannerKind::Error, i18n::t("ui-data-work-stopped")));
             }
         }
     }
+
+    /// Shows what the file work came to; `true` when the journal changed.
+    fn work_done(&mut self, done: TransferDone) -> bool {
+        match done {
+            TransferDone::Exported(_, path, Ok(export)) => {
+                let message = crate::transfer::export_result_text(&path, &export);
+                let folder = path.parent().map(PathBuf::from);
+                self.banners.push(Banner::about_folder(BannerKind::Info, message, folder));
+                self.data_transfer.stage = Stage::Idle;
+            }
+            TransferDone::Exported(format, path, Err(error)) => {
+                // The path field stays, to correct the path.
+                self.data_transfer.path = path.display().to_string();
+                self.data_transfer.stage = Stage::Typing(Purpose::Export(format));
+                self.banners.push(Banner::new(BannerKind::Error, error.to_string()));
+            }
+            TransferDone::Previewed(_, Ok(preview)) => self.data_transfer.stage = Stage::Preview(Box::new(preview)),
+            TransferDone::Previewed(path, Err(error)) => {
+                self.data_transfer.path = path.display().to_string();
+                self.data_transfer.stage = Stage::Typing(Purpose::Import);
+                self.banners.push(Banner::new(BannerKind::Error, error.to_string()));
+            }
+            TransferDone::Imported(preview, result) => {
+                self.data_transfer.stage = Stage::Idle;
+                let saved = match result {
+                    Ok(updated) => {
+                        let message = crate::transfer::import_result_text(&preview.path, &updated);
+                        self.banners.push(Banner::new(BannerKind::Info, message));
+                        updated.saved
+                    }
+                    Err(error) => {
+                        self.banners.push(Banner::new(BannerKind::Error, error.to_string()));
+                        false
+                    }
+                };
+                return saved;
+            }
+        }
+        false
+    }
+}
+
+/// How often the window looks whether the file work is done, while it runs.
+const WORK_POLL: Duration = Duration::from_millis(50);
+
+/// What the file work thread hands back to the window.
+enum TransferDone {
+    Exported(crate::transfer::ExportFormat, PathBuf, Result<crate::transfer::Export, crate::store::TransferError>),
+    Previewed(PathBuf, Result<crate::transfer::ImportPreview, crate::store::TransferError>),
+    Imported(
+        Box<crate::transfer::ImportPreview>,
+        Result<crate::store::Updated<crate::model::merge::MergeReport>, crate::store::TransferError>,
+    ),
 }
 
 impl App {

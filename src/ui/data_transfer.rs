@@ -52,6 +52,17 @@ pub enum Stage {
     Typing(Purpose),
     /// An import file was checked; waiting for the user to confirm.
     Preview(Box<ImportPreview>),
+    /// The file work runs on a thread of its own (a 10-year journal takes a fraction of
+    /// a second, too long to hold a frame).
+    Working(Work),
+}
+
+/// The file work being done.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Work {
+    Export,
+    Preview,
+    Import,
 }
 
 /// The section's state, kept by the app between frames.
@@ -63,6 +74,9 @@ pub struct TransferState {
     /// The desktop's dialog could not be shown (the path field says so).
     pub no_dialog: bool,
     pub dialog: FileDialog,
+    /// Whether the file work runs on a thread of its own (the real window) or in the
+    /// frame that asked for it (tests, which then read the result at once).
+    pub in_background: bool,
 }
 
 impl TransferState {
@@ -91,7 +105,7 @@ pub fn data_transfer_ui(ui: &mut egui::Ui, state: &mut TransferState, actions: &
     ui.add_space(8.0);
     ui.label(RichText::new(t("ui-data-heading")).strong());
     ui.label(t("ui-data-intro"));
-    let busy = matches!(state.stage, Stage::Dialog(_));
+    let busy = matches!(state.stage, Stage::Dialog(_) | Stage::Working(_));
     ui.horizontal_wrapped(|ui| {
         for (purpose, label) in [
             (Purpose::Export(ExportFormat::Csv), t("ui-data-export-csv")),
@@ -142,6 +156,16 @@ pub fn data_transfer_ui(ui: &mut egui::Ui, state: &mut TransferState, actions: &
                 if ui.button(t("ui-data-cancel")).clicked() {
                     act(TransferAction::Cancel);
                 }
+            });
+        }
+        Stage::Working(work) => {
+            ui.horizontal_wrapped(|ui| {
+                ui.spinner();
+                ui.label(match work {
+                    Work::Export => t("ui-data-working-export"),
+                    Work::Preview => t("ui-data-working-preview"),
+                    Work::Import => t("ui-data-working-import"),
+                });
             });
         }
         Stage::Preview(preview) => {

@@ -68,6 +68,7 @@ pub fn run_window(store: Store, screen: Screen, name: Option<&WindowName>) -> an
         .with_screen_requests(screen_requests)
         .with_service_program(std::env::current_exe().ok())
         .with_file_dialog()
+        .with_file_work_in_background()
         .with_tray_host(name.and_then(WindowName::tray_host_present))
         .showing(screen);
     let mut viewport = egui::ViewportBuilder::default()

@@ -87,3 +87,9 @@ ui-data-preview-heading = Importing { $path }:
 ui-data-import-confirm = Import
 ui-data-type-path = Type a path instead
 ui-data-no-dialog = No file dialog could be shown on this desktop; type the file's full path.
+
+# Export and import on a thread of their own
+ui-data-working-export = Writing the export…
+ui-data-working-preview = Reading the file…
+ui-data-working-import = Importing…
+ui-data-work-stopped = The export or import stopped before it finished. Your journal is as it was or fully imported, never half; please try again.

@@ -72,3 +72,9 @@ ui-data-preview-heading = Импорт { $path }:
 ui-data-import-confirm = Импортировать
 ui-data-type-path = Ввести путь вручную
 ui-data-no-dialog = Окно выбора файла на этом рабочем столе не открылось; введите полный путь к файлу.
+
+# Export and import on a thread of their own
+ui-data-working-export = Записываем выгрузку…
+ui-data-working-preview = Читаем файл…
+ui-data-working-import = Импортируем…
+ui-data-work-stopped = Выгрузка или импорт прервались, не закончившись. Дневник остался прежним или импортирован целиком, но не наполовину; попробуйте ещё раз.
