@@ -166,7 +166,7 @@ pub(super) fn parse<T: Document>(bytes: &[u8]) -> Parsed<T> {
             Ok(value) => Parsed::Ok(value),
             Err(error) => Parsed::Damaged(error.to_string()),
         },
-        Ok(Version::Newer(version)) => Parsed::Newer(version, typed().ok()),
+        Ok(Version::Newer(version)) => Parsed::Newer(version, early.take().unwrap_or_else(typed).ok()),
         Ok(Version::Older(version)) => match serde_json::from_slice(bytes) {
             Ok(raw) => Parsed::Older(version, raw),
             Err(error) => Parsed::Damaged(error.to_string()),
