@@ -15,58 +15,27 @@
 //! one is missing, unless `BEDTIME_COACH_E2E=1` (CI).
 
 mod common;
+#[path = "support/desktop_session.rs"]
+mod desktop_session;
+
+use desktop_session::Session;
 
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::path::Path;
+use std::process::Stdio;
 use std::thread::sleep;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use common::{BIN, KillOnDrop, e2e_available, start_xvfb, wait_until};
+use common::{BIN, KillOnDrop, e2e_available, wait_until};
+
+/// Pauses or resumes dunst (its Do Not Disturb).
+fn dunstctl(session: &Session, paused: bool) {
+    let status = session.command("dunstctl").args(["set-paused", if paused { "true" } else { "false" }]).status();
+    assert!(status.is_ok_and(|s| s.success()), "dunstctl set-paused {paused}");
+}
 
 fn epoch() -> f64 {
     SystemTime::now().duration_since(UNIX_EPOCH).unwrap().as_secs_f64()
-}
-
-struct Session {
-    display: String,
-    bus: String,
-    dir: tempfile::TempDir,
-}
-
-impl Session {
-    fn command(&self, program: &str) -> Command {
-        let mut command = Command::new(program);
-        command
-            .env("DISPLAY", &self.display)
-            .env("DBUS_SESSION_BUS_ADDRESS", &self.bus)
-            .env("XDG_CONFIG_HOME", self.dir.path().join("config"))
-            .env("XDG_DATA_HOME", self.dir.path().join("share"))
-            .env("TZ", "UTC")
-            .env("LANG", "C.UTF-8")
-            .env_remove("LC_ALL")
-            .env_remove("BEDTIME_COACH_DATA_DIR");
-        command
-    }
-
-    fn data(&self) -> PathBuf {
-        self.dir.path().join("data")
-    }
-
-    fn app(&self, args: &[&str]) -> std::process::Output {
-        self.command(BIN).arg("--data-dir").arg(self.data()).args(args).output().unwrap()
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        let out = self.app(args);
-        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    fn dunstctl(&self, paused: bool) {
-        let status = self.command("dunstctl").args(["set-paused", if paused { "true" } else { "false" }]).status();
-        assert!(status.is_ok_and(|s| s.success()), "dunstctl set-paused {paused}");
-    }
 }
 
 /// The summaries of the `Notify` calls in a dbus-monitor log, with their times.
@@ -98,11 +67,7 @@ fn do_not_disturb_holds_reminders_and_delivers_them_when_it_ends_within_the_grac
     if !e2e_available("the Do Not Disturb end-to-end test", &required, "xvfb dunst dbus") {
         return;
     }
-    let dir = tempfile::tempdir().unwrap();
-    fs::create_dir_all(dir.path().join("config")).unwrap();
-    let (_xvfb, display) = start_xvfb("640x480x24");
-    let (_bus_daemon, bus) = common::session_bus(&[]);
-    let session = Session { display, bus, dir };
+    let session = Session::start("640x480x24");
 
     let monitor_log = session.dir.path().join("monitor.log");
     let _monitor = KillOnDrop(
@@ -131,7 +96,7 @@ fn do_not_disturb_holds_reminders_and_delivers_them_when_it_ends_within_the_grac
             .is_ok_and(|o| o.status.success())),
         "dunst did not come up"
     );
-    session.dunstctl(true);
+    dunstctl(&session, true);
 
     // Not in the last seconds of a minute: the service must hold the step before its
     // one-minute window ends.
@@ -175,7 +140,7 @@ fn do_not_disturb_holds_reminders_and_delivers_them_when_it_ends_within_the_grac
     let unpause_at = bedtime as f64 + 3.0;
     sleep(Duration::from_secs_f64((unpause_at - epoch()).max(0.0)));
     assert!(notify_calls(&monitor_log).is_empty(), "shown while paused: {:?}", notify_calls(&monitor_log));
-    session.dunstctl(false);
+    dunstctl(&session, false);
     let unpaused = epoch();
     assert!(
         wait_until(Duration::from_secs(5), || !notify_calls(&monitor_log).is_empty()),

@@ -15,61 +15,20 @@
 //! Every process it starts is killed when the test ends, pass or fail.
 
 mod common;
+#[path = "support/desktop_session.rs"]
+mod desktop_session;
+
+use desktop_session::Session;
 
 use std::fs;
-use std::io::{BufRead, BufReader};
-use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::Stdio;
 use std::thread::sleep;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use common::{BIN, KillOnDrop, e2e_available, start_xvfb, wait_until};
+use common::{KillOnDrop, e2e_available, wait_until};
 
 fn epoch() -> f64 {
     SystemTime::now().duration_since(UNIX_EPOCH).unwrap().as_secs_f64()
-}
-
-struct Session {
-    display: String,
-    bus: String,
-    dir: tempfile::TempDir,
-}
-
-impl Session {
-    fn command(&self, program: &str) -> Command {
-        let mut command = Command::new(program);
-        command
-            .env("DISPLAY", &self.display)
-            .env("DBUS_SESSION_BUS_ADDRESS", &self.bus)
-            .env("XDG_CONFIG_HOME", self.dir.path().join("config"))
-            .env("XDG_DATA_HOME", self.dir.path().join("share"))
-            .env("TZ", "UTC")
-            .env_remove("BEDTIME_COACH_DATA_DIR");
-        command
-    }
-
-    fn data(&self) -> std::path::PathBuf {
-        self.dir.path().join("data")
-    }
-
-    fn app(&self, args: &[&str]) -> Output {
-        self.command(BIN).arg("--data-dir").arg(self.data()).args(args).output().unwrap()
-    }
-
-    fn spawn_app(&self, args: &[&str], stderr: &Path) -> KillOnDrop {
-        let log = fs::File::create(stderr).unwrap();
-        KillOnDrop(
-            self.command(BIN)
-                .arg("--data-dir")
-                .arg(self.data())
-                .args(args)
-                .stdin(Stdio::null())
-                .stdout(Stdio::null())
-                .stderr(log)
-                .spawn()
-                .unwrap(),
-        )
-    }
 }
 
 /// The `Notify` calls in a dbus-monitor log: (time, summary, body).
@@ -109,22 +68,7 @@ fn reminder_arrives_once_on_time_and_done_reaches_the_journal() {
     if !e2e_available("the end-to-end reminder test", &required, "xvfb dunst dbus libglib2.0-bin") {
         return;
     }
-    let dir = tempfile::tempdir().unwrap();
-    fs::create_dir_all(dir.path().join("config")).unwrap();
-
-    let (_xvfb, display) = start_xvfb("1024x768x24");
-
-    // A private session bus with the standard session configuration.
-    let mut bus_daemon = Command::new("dbus-daemon")
-        .args(["--session", "--nofork", "--print-address=1"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut bus = String::new();
-    BufReader::new(bus_daemon.stdout.take().unwrap()).read_line(&mut bus).unwrap();
-    let _bus_daemon = KillOnDrop(bus_daemon);
-    let session = Session { display, bus: bus.trim().to_owned(), dir };
+    let session = Session::start("1024x768x24");
 
     let monitor_log = session.dir.path().join("monitor.log");
     let _monitor = KillOnDrop(

@@ -1,0 +1,80 @@
+//! A desktop session for the end-to-end reminder tests: Xvfb, a private session bus with
+//! the system's service files, and a temporary home (configuration, data, the app's
+//! folder) so nothing of the user's is read or written. Everything stops when dropped.
+
+// Each test crate uses its own subset of these.
+#![allow(dead_code)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use crate::common::{BIN, KillOnDrop, session_bus, start_xvfb};
+
+pub struct Session {
+    // Stopped first (fields drop in order), then the folder goes.
+    _bus: KillOnDrop,
+    _xvfb: KillOnDrop,
+    pub display: String,
+    pub bus: String,
+    pub dir: tempfile::TempDir,
+}
+
+impl Session {
+    /// Xvfb at `screen` ("640x480x24") and a bus, with an empty home.
+    pub fn start(screen: &str) -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir_all(dir.path().join("config")).unwrap();
+        let (xvfb, display) = start_xvfb(screen);
+        let (bus_daemon, bus) = session_bus(&[]);
+        Session { _bus: bus_daemon, _xvfb: xvfb, display, bus, dir }
+    }
+
+    /// `program` run inside the session: its display, bus, home folders, UTC and English.
+    pub fn command(&self, program: &str) -> Command {
+        let mut command = Command::new(program);
+        command
+            .env("DISPLAY", &self.display)
+            .env("DBUS_SESSION_BUS_ADDRESS", &self.bus)
+            .env("XDG_CONFIG_HOME", self.dir.path().join("config"))
+            .env("XDG_DATA_HOME", self.dir.path().join("share"))
+            .env("TZ", "UTC")
+            .env("LANG", "C.UTF-8")
+            .env_remove("LC_ALL")
+            .env_remove("BEDTIME_COACH_DATA_DIR");
+        command
+    }
+
+    /// The app's data folder.
+    pub fn data(&self) -> PathBuf {
+        self.dir.path().join("data")
+    }
+
+    /// `bedtime-coach ARGS` on the session's data folder.
+    pub fn app(&self, args: &[&str]) -> Output {
+        self.command(BIN).arg("--data-dir").arg(self.data()).args(args).output().unwrap()
+    }
+
+    /// Like [`Self::app`], failing the test on an error; its standard output.
+    pub fn ok(&self, args: &[&str]) -> String {
+        let out = self.app(args);
+        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// `bedtime-coach ARGS` left running, its standard error in `stderr`.
+    pub fn spawn_app(&self, args: &[&str], stderr: &Path) -> KillOnDrop {
+        let log = fs::File::create(stderr).unwrap();
+        KillOnDrop(
+            self.command(BIN)
+                .arg("--data-dir")
+                .arg(self.data())
+                .args(args)
+                .stdin(Stdio::null())
+                .stdout(Stdio::null())
+                .stderr(log)
+                .spawn()
+                .unwrap(),
+        )
+    }
+}
