@@ -27,23 +27,16 @@ use chrono::{Local, NaiveDate, TimeZone};
 use eframe::egui;
 
 /// CPU time this thread has used.
+#[path = "support/timing.rs"]
+#[allow(dead_code)]
+mod timing;
+use timing::report;
+
 fn thread_cpu() -> Duration {
     let mut spec = libc::timespec { tv_sec: 0, tv_nsec: 0 };
     // SAFETY: `spec` is a valid, writable timespec; the call only fills it in.
     let ok = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut spec) } == 0;
     if ok { Duration::new(spec.tv_sec as u64, spec.tv_nsec as u32) } else { Duration::ZERO }
-}
-
-fn report(label: &str, mut samples: Vec<Duration>) {
-    samples.sort();
-    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
-    let n = samples.len();
-    println!(
-        "{label:<34} min {:>7.2} ms   median {:>7.2} ms   p90 {:>7.2} ms   ({n} runs)",
-        ms(samples[0]),
-        ms(samples[n / 2]),
-        ms(samples[n * 9 / 10])
-    );
 }
 
 fn input(size: egui::Vec2, time: f64) -> egui::RawInput {

@@ -5,11 +5,14 @@
 //! folder) and one check-in (read-modify-write). Run with `cargo bench --bench journal`.
 //! A plain harness keeps the dependency list short; it reports min / median / p90.
 
-use std::time::{Duration, Instant};
-
 use bedtime_coach::model::{CheckIn, Jerks, Journal, NightLog, Outcome, catalog::CATALOG};
 use bedtime_coach::store::{Paths, Store, StoreError, save_document};
 use chrono::{DateTime, NaiveDate, TimeDelta};
+
+#[path = "support/timing.rs"]
+#[allow(dead_code)]
+mod timing;
+use timing::time;
 
 fn ten_years() -> Journal {
     let mut journal = Journal::default();
@@ -34,25 +37,6 @@ fn ten_years() -> Journal {
         });
     }
     journal
-}
-
-fn time(label: &str, runs: usize, mut work: impl FnMut()) {
-    work(); // warm the page cache
-    let mut samples: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let start = Instant::now();
-            work();
-            start.elapsed()
-        })
-        .collect();
-    samples.sort();
-    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
-    println!(
-        "{label:<28} min {:>7.2} ms   median {:>7.2} ms   p90 {:>7.2} ms   ({runs} runs)",
-        ms(samples[0]),
-        ms(samples[runs / 2]),
-        ms(samples[runs * 9 / 10])
-    );
 }
 
 fn main() {

@@ -7,8 +7,6 @@
 //! whole import through the store (lock, read, merge, atomic save). Run with
 //! `cargo bench --bench transfer`; it reports min / median / p90.
 
-use std::time::{Duration, Instant};
-
 use bedtime_coach::model::{Journal, merge};
 use bedtime_coach::store::{Paths, Store, save_document};
 use bedtime_coach::transfer::{self, DateRange, ExportFormat};
@@ -18,24 +16,10 @@ use chrono::NaiveDate;
 #[allow(dead_code)]
 mod sample_journal;
 
-fn time(label: &str, runs: usize, mut work: impl FnMut()) {
-    work();
-    let mut samples: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let start = Instant::now();
-            work();
-            start.elapsed()
-        })
-        .collect();
-    samples.sort();
-    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
-    println!(
-        "{label:<34} min {:>7.2} ms   median {:>7.2} ms   p90 {:>7.2} ms   ({runs} runs)",
-        ms(samples[0]),
-        ms(samples[runs / 2]),
-        ms(samples[runs * 9 / 10])
-    );
-}
+#[path = "support/timing.rs"]
+#[allow(dead_code)]
+mod timing;
+use timing::time;
 
 fn main() {
     let config = sample_journal::config();
