@@ -68,36 +68,46 @@ pub fn release_program_pages() -> usize {
 /// never written: its code and read-only data.
 #[cfg(target_os = "linux")]
 fn read_only_segments() -> Vec<(usize, usize)> {
+    struct Found {
+        page: usize,
+        segments: Vec<(usize, usize)>,
+    }
     unsafe extern "C" fn each(info: *mut libc::dl_phdr_info, _size: libc::size_t, found: *mut libc::c_void) -> i32 {
         // SAFETY: dl_iterate_phdr passes a valid info for the duration of the call and
-        // our own `found`, a `Vec<(usize, usize)>` that outlives the iteration.
-        let (info, found) = unsafe { (&*info, &mut *found.cast::<Vec<(usize, usize)>>()) };
+        // our own `found`, a `Found` that outlives the iteration.
+        let (info, found) = unsafe { (&*info, &mut *found.cast::<Found>()) };
         // SAFETY: dlpi_phdr points at dlpi_phnum program headers.
         let headers = unsafe { std::slice::from_raw_parts(info.dlpi_phdr, usize::from(info.dlpi_phnum)) };
-        let page = 4096usize;
+        let page = found.page;
         for header in headers {
             if header.p_type != libc::PT_LOAD || header.p_flags & libc::PF_W != 0 {
                 continue;
             }
-            let Ok(address) = usize::try_from(info.dlpi_addr + header.p_vaddr) else { continue };
-            let Ok(size) = usize::try_from(header.p_memsz) else { continue };
+            // Checked: a panic here could not unwind out of this C callback.
+            let address = info.dlpi_addr.checked_add(header.p_vaddr).and_then(|a| usize::try_from(a).ok());
+            let size = usize::try_from(header.p_memsz).ok();
+            let Some((address, segment_end)) = address.zip(size).and_then(|(a, s)| Some((a, a.checked_add(s)?))) else {
+                continue;
+            };
             // Whole pages inside the segment only: a shared page's other part may be
             // a writable segment's.
-            let start = address.next_multiple_of(page);
-            let end = (address + size) / page * page;
+            let Some(start) = address.checked_next_multiple_of(page) else { continue };
+            let end = segment_end / page * page;
             if end > start {
-                found.push((start, end - start));
+                found.segments.push((start, end - start));
             }
         }
         // The main program comes first; stop after it.
         1
     }
-    let mut found: Vec<(usize, usize)> = Vec::new();
+    // SAFETY: sysconf only reads a system value.
+    let Ok(page) = usize::try_from(unsafe { libc::sysconf(libc::_SC_PAGESIZE) }) else { return Vec::new() };
+    let mut found = Found { page: page.max(1), segments: Vec::new() };
     // SAFETY: `each` matches the callback type and only reads what it is given.
     unsafe {
         libc::dl_iterate_phdr(Some(each), (&raw mut found).cast());
     }
-    found
+    found.segments
 }
 
 #[cfg(test)]
