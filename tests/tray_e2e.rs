@@ -133,6 +133,18 @@ fn the_tray_registers_shows_the_next_reminder_and_its_done_reaches_the_journal()
         steps.iter().find(|s| s["id"] == "warm-bath").map(|s| s["state"].as_str().unwrap_or("").to_owned())
     };
     assert!(wait_until(Duration::from_secs(5), || state().as_deref() == Some("done")), "warm-bath is {:?}", state());
+
+    // A change made elsewhere (here the command line) reaches the tooltip within seconds.
+    cli(data.path(), &["remind", "--pause-tonight"]).ok();
+    let tooltip = || {
+        let tip = property(&bus, item, "/StatusNotifierItem", "ToolTip");
+        <(String, Vec<(i32, i32, Vec<u8>)>, String, String)>::try_from(tip).unwrap().3
+    };
+    assert!(
+        wait_until(Duration::from_secs(5), || tooltip() == "Reminders are paused tonight."),
+        "tooltip still {:?}",
+        tooltip()
+    );
     assert!(service.0.try_wait().unwrap().is_none(), "the service ended: {}", log());
     assert_eq!(log().matches("No tray host").count(), 1, "said more than once: {}", log());
 }

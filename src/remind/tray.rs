@@ -372,6 +372,9 @@ pub(super) fn start(
 /// [`TRAY_LOOK_EVERY`]; the host is told only when something it shows changed.
 fn keep_current(store: &Store, handle: &ksni::blocking::Handle<ServiceTray>, woken: &Receiver<()>) {
     let mut cache: Option<(Fingerprint, Loaded<Config>, Journal, ReminderLog)> = None;
+    // What the tray shows: handed over only when it changes, so an idle minute costs no
+    // bus traffic (ksni compares and signals on every update).
+    let mut shown: Option<TrayView> = None;
     loop {
         match woken.recv_timeout(TRAY_LOOK_EVERY) {
             Err(RecvTimeoutError::Disconnected) => return,
@@ -389,6 +392,10 @@ fn keep_current(store: &Store, handle: &ksni::blocking::Handle<ServiceTray>, wok
         }
         let Some((_, config, journal, log)) = &cache else { continue };
         let view = TrayView::at(config, journal, log, &now);
+        if shown.as_ref() == Some(&view) {
+            continue;
+        }
+        shown = Some(view.clone());
         let updated = handle.update(|tray| {
             if tray.view != view {
                 tray.view = view;
