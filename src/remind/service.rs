@@ -22,7 +22,7 @@ use super::footprint;
 use super::notifier::DesktopNotifier;
 use super::reminder_loop::ReminderLoop;
 use super::wall_timer::{Polling, Wait, WallTimer};
-use crate::store::{OwnerLock, Paths, Store, owner_pid};
+use crate::store::{FolderWatch, OwnerLock, Paths, Store, owner_pid};
 
 /// Writes the app icon into the data folder (once) and returns its path for notifications.
 fn icon_path(store: &Store) -> String {
@@ -93,21 +93,37 @@ fn quiet_again() {
     tracing::debug!("Quiet again: {} kB of program pages released", released / 1024);
 }
 
-/// How often the service looks whether another process changed the files.
+/// How often the service looks whether another process changed the files, where the
+/// kernel's file notifications cannot be had (see [`FolderWatch`]).
 const WATCH_EVERY: Duration = Duration::from_secs(1);
 
 /// Wakes the loop soon after another process changed the files (a step checked in the
 /// window closes its notification, a test notification asked in Settings shows), instead
-/// of at the next 30 s tick: three `stat` calls a second. Ends with the loop. The tray, if
-/// one is shown, is woken too. When things are quiet again after start-up or a change,
-/// the memory the work used is handed back from here.
+/// of at the next 30 s tick. It sleeps on the kernel's notifications for the data folders
+/// and compares the files' size and time when they say something changed (or every
+/// second where there are none). The tray, if one is shown, is woken too. When things
+/// are quiet again after start-up or a change, the memory the work used is handed back
+/// from here.
 fn watch_files(paths: Paths, control: ControlSender, tray: Option<super::tray::TrayWake>) {
     let store = Store::new(paths);
     let watching = thread::Builder::new().name("bedtime-coach-watch".to_owned()).spawn(move || {
         let mut last = store.reminder_fingerprint();
         let mut release_at = Some(Instant::now() + QUIET);
+        let mut folders = FolderWatch::new(store.paths());
+        if folders.is_none() {
+            tracing::debug!("No file notifications for the data folders: looking at the files every second");
+        }
         loop {
-            thread::sleep(WATCH_EVERY);
+            let until_release = release_at.map(|at| at.saturating_duration_since(Instant::now()));
+            match &folders {
+                Some(watch) => {
+                    if watch.wait(until_release).is_err() {
+                        tracing::debug!("The data folders can no longer be watched: looking every second");
+                        folders = None;
+                    }
+                }
+                None => thread::sleep(WATCH_EVERY),
+            }
             if release_at.is_some_and(|at| Instant::now() >= at) {
                 release_at = None;
                 quiet_again();

@@ -11,6 +11,7 @@
 mod atomic;
 mod document;
 mod error;
+mod folder_watch;
 mod journal_near;
 mod lock;
 mod log_file;
@@ -32,6 +33,7 @@ pub use atomic::{FILE_MODE, create_private_dir, remove_file_if_exists, replace_f
 pub use document::{Document, Loaded, to_bytes};
 pub(crate) use error::megabytes;
 pub use error::{FileReport, IoAction, StoreError};
+pub use folder_watch::{FolderWatch, Waited, WatchLost};
 pub use lock::WaitReporter;
 pub use log_file::RotatingLog;
 pub use owner::{OwnerLock, owner_pid};
