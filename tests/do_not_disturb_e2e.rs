@@ -22,11 +22,10 @@ use desktop_session::Session;
 
 use std::fs;
 use std::path::Path;
-use std::process::Stdio;
 use std::thread::sleep;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use common::{BIN, KillOnDrop, e2e_available, wait_until};
+use common::{e2e_available, wait_until};
 
 /// Pauses or resumes dunst (its Do Not Disturb).
 fn dunstctl(session: &Session, paused: bool) {
@@ -69,25 +68,8 @@ fn do_not_disturb_holds_reminders_and_delivers_them_when_it_ends_within_the_grac
     }
     let session = Session::start("640x480x24");
 
-    let monitor_log = session.dir.path().join("monitor.log");
-    let _monitor = KillOnDrop(
-        session
-            .command("dbus-monitor")
-            .arg("interface='org.freedesktop.Notifications',member='Notify'")
-            .stdout(fs::File::create(&monitor_log).unwrap())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap(),
-    );
-    let _dunst = KillOnDrop(
-        session
-            .command("dunst")
-            .args(["-verbosity", "crit"])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap(),
-    );
+    let (_monitor, monitor_log) = session.monitor("interface='org.freedesktop.Notifications',member='Notify'");
+    let _dunst = session.dunst();
     assert!(
         wait_until(Duration::from_secs(10), || session
             .command("dunstctl")
@@ -115,18 +97,7 @@ fn do_not_disturb_holds_reminders_and_delivers_them_when_it_ends_within_the_grac
     fs::write(&routine, serde_json::to_string_pretty(&config).unwrap()).unwrap();
 
     let service_log = session.dir.path().join("remind.log");
-    let _service = KillOnDrop(
-        session
-            .command(BIN)
-            .arg("--data-dir")
-            .arg(session.data())
-            .arg("remind")
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(fs::File::create(&service_log).unwrap())
-            .spawn()
-            .unwrap(),
-    );
+    let _service = session.spawn_app(&["remind"], &service_log);
     let log_text = || fs::read_to_string(&service_log).unwrap_or_default();
     assert!(
         wait_until(Duration::from_secs(5), || log_text().contains("Held for Do Not Disturb: set-alarm")),

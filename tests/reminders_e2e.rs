@@ -21,11 +21,10 @@ mod desktop_session;
 use desktop_session::Session;
 
 use std::fs;
-use std::process::Stdio;
 use std::thread::sleep;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use common::{KillOnDrop, e2e_available, wait_until};
+use common::{e2e_available, wait_until};
 
 fn epoch() -> f64 {
     SystemTime::now().duration_since(UNIX_EPOCH).unwrap().as_secs_f64()
@@ -70,25 +69,8 @@ fn reminder_arrives_once_on_time_and_done_reaches_the_journal() {
     }
     let session = Session::start("1024x768x24");
 
-    let monitor_log = session.dir.path().join("monitor.log");
-    let _monitor = KillOnDrop(
-        session
-            .command("dbus-monitor")
-            .arg("interface='org.freedesktop.Notifications'")
-            .stdout(fs::File::create(&monitor_log).unwrap())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap(),
-    );
-    let _dunst = KillOnDrop(
-        session
-            .command("dunst")
-            .args(["-verbosity", "crit"])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap(),
-    );
+    let (_monitor, monitor_log) = session.monitor("interface='org.freedesktop.Notifications'");
+    let _dunst = session.dunst();
     let has_owner = || {
         session
             .command("gdbus")

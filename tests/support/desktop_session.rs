@@ -45,6 +45,27 @@ impl Session {
         command
     }
 
+    /// `dbus-monitor` with `filter`, writing to `monitor.log` in the session's folder;
+    /// returns it and the log's path.
+    pub fn monitor(&self, filter: &str) -> (KillOnDrop, PathBuf) {
+        let log = self.dir.path().join("monitor.log");
+        let monitor = self
+            .command("dbus-monitor")
+            .arg(filter)
+            .stdout(fs::File::create(&log).unwrap())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        (KillOnDrop(monitor), log)
+    }
+
+    /// dunst, the notification server, quiet.
+    pub fn dunst(&self) -> KillOnDrop {
+        let mut dunst = self.command("dunst");
+        dunst.args(["-verbosity", "crit"]).stdout(Stdio::null()).stderr(Stdio::null());
+        KillOnDrop(dunst.spawn().unwrap())
+    }
+
     /// The app's data folder.
     pub fn data(&self) -> PathBuf {
         self.dir.path().join("data")
