@@ -378,9 +378,9 @@ impl App {
     }
 
     fn logic_in_language(&mut self, ctx: &egui::Context) {
-        let asked: Vec<Screen> = self.screen_requests.iter().flat_map(mpsc::Receiver::try_iter).collect();
-        if let Some(screen) = asked.last() {
-            self.show_asked(*screen);
+        // Several starts in one frame: the last one asked wins.
+        if let Some(screen) = self.screen_requests.as_ref().and_then(|requests| requests.try_iter().last()) {
+            self.show_asked(screen);
         }
         self.retry_pending(ctx);
         self.poll_work(ctx);
