@@ -128,7 +128,15 @@ fn a_second_start_raises_the_open_window_instead_of_opening_another() {
         command
     };
     let mut first = common::KillOnDrop(start().spawn().unwrap());
-    assert!(common::wait_until(Duration::from_secs(30), || windows(&display).len() == 1), "the window did not appear");
+    if !common::wait_until(Duration::from_secs(30), || windows(&display).len() == 1) {
+        // Say why: what the window printed before it was stopped.
+        let _ = first.0.kill();
+        let mut said = String::new();
+        if let Some(stderr) = first.0.stderr.as_mut() {
+            let _ = std::io::Read::read_to_string(stderr, &mut said);
+        }
+        panic!("the window did not appear ({:?}): {said}", first.0.try_wait());
+    }
     // Its name on the bus is taken once the window runs (it claims it before opening).
     let started = Instant::now();
     let second = start().output().unwrap();
