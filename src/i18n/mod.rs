@@ -262,3 +262,5 @@ macro_rules! tr {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod wording_tests;
