@@ -374,7 +374,7 @@ impl ReminderLoop {
                 match control.try_recv() {
                     Ok(Control::Wake) => {}
                     Err(TryRecvError::Empty) => break,
-                    Err(TryRecvError::Disconnected) => return,
+                    Ok(Control::Stop) | Err(TryRecvError::Disconnected) => return,
                 }
             }
         }

@@ -36,6 +36,8 @@ fn icon_path(store: &Store) -> String {
 /// `bedtime-coach remind`: owns the reminders until the process ends. No window, no
 /// graphics: nothing here touches eframe or egui.
 pub fn run_background(paths: Paths) -> Result<(), RemindError> {
+    // Before any thread exists, so that every thread leaves these signals to `watch`.
+    let blocked = super::signals::block();
     let Some(lock) = OwnerLock::try_acquire(&paths)? else {
         return Err(RemindError::AlreadyRunning { pid: owner_pid(&paths).filter(|pid| *pid != 0) });
     };
@@ -71,6 +73,11 @@ pub fn run_background(paths: Paths) -> Result<(), RemindError> {
     let (sender, receiver) = mpsc::channel();
     let control = ControlSender::new(sender, bell);
     reminder_loop.control = Some(control.clone());
+    match blocked.and_then(|blocked| super::signals::watch(blocked, control.clone())) {
+        Ok(()) => {}
+        // The default actions then stand: the terminal closing ends the service.
+        Err(error) => tracing::warn!("{}", crate::tr!("remind-signal-unwatched", cause = error.to_string())),
+    }
     let tray = super::tray::start(&paths_for_watch, Some(control.clone()), window_program);
     watch_files(paths_for_watch, control, tray);
     reminder_loop.run(&receiver, waiter.as_mut(), &Local::now);

@@ -51,8 +51,7 @@ impl std::fmt::Debug for RotatingLog {
 
 /// Opens `path` for appending, never blocking, and keeps it only if it is a regular file.
 fn open_append(path: &Path) -> Result<(File, u64), StoreError> {
-    let opened =
-        OpenOptions::new().create(true).append(true).mode(FILE_MODE).custom_flags(libc::O_NONBLOCK).open(path);
+    let opened = OpenOptions::new().create(true).append(true).mode(FILE_MODE).custom_flags(libc::O_NONBLOCK).open(path);
     let opened = match opened {
         Ok(file) => file,
         // A FIFO nobody reads (or a socket) does not even open for writing.
@@ -97,7 +96,8 @@ impl RotatingLog {
     }
 
     fn rotate(&self) -> Result<(File, u64), StoreError> {
-        std::fs::rename(&self.path, sibling(&self.path, ".1")).map_err(|e| StoreError::io(IoAction::Save, &self.path, e))?;
+        std::fs::rename(&self.path, sibling(&self.path, ".1"))
+            .map_err(|e| StoreError::io(IoAction::Save, &self.path, e))?;
         open_append(&self.path)
     }
 

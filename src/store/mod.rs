@@ -22,6 +22,7 @@ mod recovery;
 mod report;
 mod scan;
 mod transfer;
+mod zone;
 
 use std::fs::File;
 use std::ops::RangeInclusive;
@@ -41,6 +42,7 @@ pub use paths::Paths;
 pub use recovery::{migration_backup, save as save_document};
 pub use report::{default_report_dir, report_file_name, save_user_file};
 pub use transfer::TransferError;
+pub use zone::check_tz;
 
 use chrono::NaiveDate;
 
