@@ -159,13 +159,6 @@ pub fn is_running(paths: &Paths) -> bool {
     owner_pid(paths).is_some_and(|pid| pid != std::process::id())
 }
 
-/// The data folder a service started for `paths` must be told about: only one chosen
-/// with `--data-dir` (the service finds the usual XDG folders itself).
-pub fn chosen_data_dir(paths: &Paths) -> Option<&Path> {
-    let default = Paths::resolve(None).ok();
-    (default.as_ref() != Some(paths)).then_some(paths.data_dir.as_path())
-}
-
 /// Starts `program remind` (the `bedtime-coach` binary) detached from this process: its
 /// own process group, no terminal, so closing the window (or its terminal) leaves it
 /// running. `data_dir` is passed on as `--data-dir`.

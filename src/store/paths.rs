@@ -32,6 +32,15 @@ impl Paths {
         Ok(Self { config_dir: dirs.config_dir().to_path_buf(), data_dir: dirs.data_dir().to_path_buf() })
     }
 
+    /// The data folder the user chose (`--data-dir`, `BEDTIME_COACH_DATA_DIR`), or `None`
+    /// for the usual folders. Whatever this program starts for these files (the reminder
+    /// service, a window from a notification, the autostart entry) must be told it; the
+    /// usual folders each process finds by itself.
+    pub fn chosen_data_dir(&self) -> Option<&Path> {
+        let usual = Self::resolve(None).ok();
+        (usual.as_ref() != Some(self)).then_some(self.data_dir.as_path())
+    }
+
     pub fn routine_file(&self) -> PathBuf {
         self.config_dir.join("routine.json")
     }
@@ -58,8 +67,9 @@ impl Paths {
     /// or in the data folder when one was chosen with `--data-dir` (or the system has no
     /// state folder).
     pub fn log_file(&self) -> PathBuf {
-        let usual = Self::resolve(None).ok().is_some_and(|usual| usual == *self);
-        let state = usual
+        let state = self
+            .chosen_data_dir()
+            .is_none()
             .then(|| directories::ProjectDirs::from("", "", "bedtime-coach"))
             .flatten()
             .and_then(|dirs| dirs.state_dir().map(Path::to_path_buf));
