@@ -187,6 +187,13 @@ pub fn move_aside(from: &Path, path: &Path, label: &str) -> io::Result<PathBuf> 
     Ok(kept)
 }
 
+/// Makes a FIFO at `path`, as an attacker or a confused user would put in a file's place.
+#[cfg(test)]
+pub(crate) fn mkfifo(path: &Path) {
+    let c_path = std::ffi::CString::new(path.as_os_str().as_encoded_bytes()).unwrap();
+    assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o600) }, 0);
+}
+
 fn remove_if_exists(path: &Path) -> io::Result<()> {
     match fs::remove_file(path) {
         Err(error) if error.kind() != io::ErrorKind::NotFound => Err(error),

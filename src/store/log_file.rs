@@ -189,8 +189,7 @@ mod tests {
     fn a_fifo_or_a_device_in_its_place_is_refused_without_blocking() {
         let dir = tempfile::tempdir().unwrap();
         let fifo = dir.path().join("remind.log");
-        let c_path = std::ffi::CString::new(fifo.as_os_str().as_encoded_bytes()).unwrap();
-        assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o600) }, 0);
+        crate::store::atomic::mkfifo(&fifo);
         let opened = within_seconds(move || RotatingLog::open(fifo).map(drop));
         assert!(matches!(opened, Err(StoreError::NotRegular { kind: "fifo", .. })), "{opened:?}");
 
@@ -213,8 +212,7 @@ mod tests {
         let fail = |log: &RotatingLog| {
             log.state.lock().unwrap().file = Some((File::open(&path).unwrap(), 4));
             std::fs::remove_file(&path).unwrap();
-            let c_path = std::ffi::CString::new(path.as_os_str().as_encoded_bytes()).unwrap();
-            assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o600) }, 0);
+            crate::store::atomic::mkfifo(&path);
         };
         fail(&log);
         for n in 0..20 {

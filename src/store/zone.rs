@@ -78,8 +78,7 @@ mod tests {
     fn fifos_devices_folders_and_huge_files_are_refused() {
         let dir = tempfile::tempdir().unwrap();
         let fifo = dir.path().join("fifo");
-        let c_path = std::ffi::CString::new(fifo.as_os_str().as_encoded_bytes()).unwrap();
-        assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o600) }, 0);
+        crate::store::atomic::mkfifo(&fifo);
         let huge = dir.path().join("huge");
         std::fs::File::create(&huge).unwrap().set_len(MAX_ZONE_BYTES + 1).unwrap();
         let cases = [
