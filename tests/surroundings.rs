@@ -94,3 +94,18 @@ fn sighup_leaves_the_service_running_and_sigterm_is_logged() {
         "the reminders were not handed back"
     );
 }
+
+#[test]
+fn the_service_stops_and_says_why_when_its_folder_is_renamed() {
+    let root = tempfile::tempdir().unwrap();
+    let dir = root.path().join("data");
+    std::fs::create_dir(&dir).unwrap();
+    let mut service = start_service(&dir);
+    let moved = root.path().join("moved");
+    std::fs::rename(&dir, &moved).unwrap();
+    let ended = wait_until(Duration::from_secs(15), || service.0.try_wait().unwrap().is_some());
+    assert!(ended, "the service went on in a renamed folder");
+    // Its log file went with the folder.
+    let log = std::fs::read_to_string(moved.join("remind.log")).unwrap();
+    assert!(log.contains("was removed or renamed while the reminder service ran"), "{log}");
+}

@@ -80,8 +80,9 @@ pub fn run_background(paths: Paths) -> Result<(), RemindError> {
     }
     let tray = super::tray::start(&paths_for_watch, Some(control.clone()), window_program);
     watch_files(paths_for_watch, control, tray);
+    // Held by the loop, which stops when the folder it is in goes away.
+    reminder_loop.owner = Some(lock);
     reminder_loop.run(&receiver, waiter.as_mut(), &Local::now);
-    drop(lock);
     Ok(())
 }
 

@@ -26,3 +26,12 @@ remind-signal-hangup = The terminal closed (SIGHUP); the reminders go on, as a b
 # $signal is SIGTERM or SIGINT; $pid the service's process number.
 remind-signal-stop = Stopping on { $signal } (process { $pid }); the reminders are handed back.
 remind-signal-unwatched = The service cannot take its signals itself ({ $cause }): closing its terminal will end it.
+
+## The reminder service's files changing under it (src/remind/reminder_loop.rs).
+
+# $path is reminders.json; $count how many reminders it lost.
+remind-log-restored = { $path } lost { $count ->
+    [one] a reminder
+   *[other] { $count } reminders
+} already settled (removed, or replaced by an older copy, while the reminder service ran); the service wrote them back, so none of them comes twice.
+remind-folder-lost = The data folder { $folder } was removed or renamed while the reminder service ran; the service stops, so that it never sends a reminder a new service sends too. Start it again with `bedtime-coach remind` (or open the window).
