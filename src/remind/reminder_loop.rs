@@ -519,6 +519,15 @@ mod tests {
         (Box::new(Fake { paths: paths.clone(), shown: Arc::clone(&shown), fail, closed }), shown)
     }
 
+    type Events = Arc<Mutex<Vec<ReminderEvent>>>;
+
+    /// A loop on `paths` whose events are kept for the test to look at.
+    fn watched(paths: &Paths, notifier: Box<dyn Notify>) -> (ReminderLoop, Events) {
+        let events = Arc::new(Mutex::new(Vec::new()));
+        let seen = Arc::clone(&events);
+        (ReminderLoop::new(Store::new(paths.clone()), notifier, move |event| seen.lock().unwrap().push(event)), events)
+    }
+
     #[test]
     fn the_log_is_saved_before_showing_and_a_restart_does_not_repeat() {
         let dir = tempfile::tempdir().unwrap();
@@ -760,16 +769,13 @@ mod tests {
         let paths = setup(dir.path());
         let at = |h, m, s| Berlin.with_ymd_and_hms(2026, 11, 26, h, m, s).unwrap();
         let (notifier, shown) = fake(&paths, false);
-        let events = Arc::new(Mutex::new(Vec::new()));
-        let seen = Arc::clone(&events);
-        let mut reminder_loop =
-            ReminderLoop::new(Store::new(paths.clone()), notifier, move |event| seen.lock().unwrap().push(event));
+        let (mut reminder_loop, events) = watched(&paths, notifier);
         reminder_loop.tick(&at(22, 10, 0));
         let before_bedtime = std::fs::read(paths.reminders_file()).unwrap();
         reminder_loop.tick(&at(22, 30, 0));
         assert_eq!(shown.lock().unwrap().last().unwrap().0.summary, "Bedtime");
         let count = shown.lock().unwrap().len();
-        let restored = |events: &Arc<Mutex<Vec<ReminderEvent>>>| {
+        let restored = |events: &Events| {
             events
                 .lock()
                 .unwrap()
@@ -804,10 +810,7 @@ mod tests {
         let paths = setup(&folder);
         for gone in ["renamed", "removed"] {
             let (notifier, shown) = fake(&paths, false);
-            let events = Arc::new(Mutex::new(Vec::new()));
-            let seen = Arc::clone(&events);
-            let mut reminder_loop =
-                ReminderLoop::new(Store::new(paths.clone()), notifier, move |event| seen.lock().unwrap().push(event));
+            let (mut reminder_loop, events) = watched(&paths, notifier);
             reminder_loop.owner = Some(OwnerLock::try_acquire(&paths).unwrap().expect("free"));
             if gone == "renamed" {
                 std::fs::rename(&folder, dir.path().join("moved")).unwrap();
