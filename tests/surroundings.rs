@@ -109,3 +109,69 @@ fn the_service_stops_and_says_why_when_its_folder_is_renamed() {
     let log = std::fs::read_to_string(moved.join("remind.log")).unwrap();
     assert!(log.contains("was removed or renamed while the reminder service ran"), "{log}");
 }
+
+/// `from` bind-mounted at a new folder (another path to the same files), unmounted when
+/// dropped; `None` (skipped) where this process may not mount, unless BEDTIME_COACH_E2E=1.
+struct BindMount(tempfile::TempDir);
+
+impl BindMount {
+    fn new(what: &str, from: &Path) -> Option<BindMount> {
+        let at = tempfile::tempdir().unwrap();
+        let mounted = Command::new("mount").arg("--bind").arg(from).arg(at.path()).output();
+        if mounted.is_ok_and(|out| out.status.success()) {
+            return Some(BindMount(at));
+        }
+        let message = "bind mounts are not permitted here (they need root)";
+        assert!(std::env::var("BEDTIME_COACH_E2E").as_deref() != Ok("1"), "BEDTIME_COACH_E2E=1 but {message}");
+        println!("SKIPPED {what}: {message}; set BEDTIME_COACH_E2E=1 to fail instead");
+        None
+    }
+}
+
+impl Drop for BindMount {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg("-l").arg(self.0.path()).status();
+    }
+}
+
+#[test]
+fn exports_never_replace_the_apps_files_through_another_path_to_their_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    let cli = |args: &[&str]| {
+        let mut command = bin(data);
+        command.env("XDG_CONFIG_HOME", config.path()).args(args);
+        common::output(&mut command)
+    };
+    // Two saves of each, so that backups exist; the log and the autostart entry too.
+    for bedtime in ["22:30", "22:45"] {
+        cli(&["schedule", "--bedtime", bedtime]).ok();
+    }
+    cli(&["check", "warm-bath"]).ok();
+    cli(&["check", "warm-bath", "--undo"]).ok();
+    cli(&["remind", "--pause-tonight"]).ok();
+    std::fs::write(data.join("remind.log"), "a log line\n").unwrap();
+    cli(&["autostart", "on"]).ok();
+    let entry = config.path().join("autostart/bedtime-coach-reminders.desktop");
+    assert!(entry.is_file());
+    let Some(other_path) = BindMount::new("own-file guard through a bind mount", data) else { return };
+    let before = |name: &str| std::fs::read(data.join(name)).unwrap();
+    let mut targets: Vec<(std::path::PathBuf, Vec<u8>)> =
+        ["journal.json", "journal.json.bak", "routine.json", "routine.json.bak", "reminders.json", "remind.log"]
+            .iter()
+            .map(|name| (other_path.0.path().join(name), before(name)))
+            .collect();
+    targets.push((entry.clone(), std::fs::read(&entry).unwrap()));
+    for (target, bytes) in &targets {
+        for format in ["csv", "json"] {
+            let run = cli(&["export", "--format", format, "-o", target.to_str().unwrap()]);
+            assert_eq!(run.code(), 1, "{}: {}{}", target.display(), run.stdout(), run.stderr());
+            assert!(run.stderr().contains("own file") || run.stderr().contains("own files"), "{}", run.stderr());
+            assert_eq!(&std::fs::read(target).unwrap(), bytes, "{} was replaced", target.display());
+        }
+    }
+    // An ordinary file beside them is written as asked.
+    let elsewhere = other_path.0.path().join("my-export.csv");
+    cli(&["export", "--format", "csv", "-o", elsewhere.to_str().unwrap()]).ok();
+}

@@ -38,7 +38,7 @@ pub use folder_watch::{FolderWatch, Waited, WatchLost};
 pub use lock::WaitReporter;
 pub use log_file::RotatingLog;
 pub use owner::{OwnerLock, owner_pid};
-pub use paths::Paths;
+pub use paths::{AUTOSTART_ENTRY, Paths};
 pub use recovery::{migration_backup, save as save_document};
 pub use report::{default_report_dir, report_file_name, save_user_file};
 pub use transfer::TransferError;
