@@ -28,7 +28,7 @@ const BUS_DEADLINE: Duration = Duration::from_secs(3);
 /// The well-known name of the window on `paths`: the app id for the usual folders, the app
 /// id plus a digest of the folder for one chosen with `--data-dir`.
 pub fn bus_name(paths: &Paths) -> String {
-    match crate::remind::service::chosen_data_dir(paths) {
+    match paths.chosen_data_dir() {
         None => crate::APP_ID.to_owned(),
         Some(dir) => {
             // FNV-1a: stable across builds and Rust versions, unlike `DefaultHasher`.

@@ -28,7 +28,7 @@ pub use args::{
     AnchorArgs, AutostartArg, Cli, CliCommand, ExportFormatArg, JerksArg, NightArgs, OnOff, RoutineCommand,
     StartScreen, StressArg, YesNo, localized_command,
 };
-pub use reminders::{AutostartAction, autostart_command, custom_data_dir};
+pub use reminders::{AutostartAction, autostart_command};
 
 use crate::command::CommandError;
 use crate::remind::RemindError;

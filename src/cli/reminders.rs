@@ -3,7 +3,6 @@
 //! The window's autostart switch uses [`autostart_command`] too.
 
 use std::io::{self, Write as _};
-use std::path::Path;
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -17,7 +16,7 @@ use crate::model::{Config, evening_at};
 use crate::remind::ICON_PNG;
 use crate::remind::autostart::{self, AutostartStatus};
 use crate::remind::service::{self, effective_config};
-use crate::store::{Loaded, Paths, Store, owner_pid};
+use crate::store::{Loaded, Store, owner_pid};
 use crate::tr;
 
 /// Whether reminders are on in the settings but the service holds them back because no
@@ -83,12 +82,6 @@ pub enum AutostartAction {
     Status,
 }
 
-/// The data folder to name in the autostart entry: only one chosen with `--data-dir`.
-pub fn custom_data_dir(paths: &Paths) -> Option<&Path> {
-    let default = Paths::resolve(None).ok();
-    (default.as_ref() != Some(paths)).then_some(paths.data_dir.as_path())
-}
-
 /// `autostart status` as a sentence.
 fn status_text(status: &AutostartStatus) -> String {
     let path = status.path.display().to_string();
@@ -107,7 +100,7 @@ pub fn autostart_command(store: &Store, action: AutostartAction) -> Result<Strin
     let message = match action {
         AutostartAction::On => {
             let icon = store.ensure_file("icon.png", ICON_PNG)?;
-            let path = autostart::enable(custom_data_dir(paths), &icon.display().to_string())?;
+            let path = autostart::enable(paths.chosen_data_dir(), &icon.display().to_string())?;
             let now = running.unwrap_or_else(|| format!(" {}", t("cli-autostart-start-now")));
             format!("{}{now}", tr!("cli-autostart-on", path = path.display().to_string()))
         }

@@ -34,11 +34,9 @@ use super::catalog::ids;
 use super::config::Config;
 use super::journal::{Evening, Journal, Outcome};
 use super::plan::is_active;
+#[cfg(test)]
+use super::settings::DEFAULT_STREAK_THRESHOLD_PERCENT;
 use super::time::resolve_local;
-
-/// The share of an evening's steps that must be done for it to count in a streak, in
-/// percent (the setting's default).
-pub const DEFAULT_STREAK_THRESHOLD_PERCENT: u32 = 80;
 
 /// The periods per-step adherence is given for, in evenings.
 pub const ADHERENCE_DAYS: [u32; 3] = [7, 30, 90];

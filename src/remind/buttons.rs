@@ -32,7 +32,7 @@ pub(super) fn action_handler(
         let commands: Vec<Change> = match action {
             Reply::Closed => return,
             Reply::Open => {
-                let data_dir = service::chosen_data_dir(&paths);
+                let data_dir = paths.chosen_data_dir();
                 let opened = match &window_program {
                     // The morning invitation opens the night log.
                     Some(program) if notice.invites_night_log() => service::spawn_window_on(program, data_dir, "night"),

@@ -10,6 +10,7 @@
 //! - [`service`]: `bedtime-coach remind`, the one process that sends reminders, and how
 //!   the window starts it.
 //! - [`tray`]: the service's tray icon (StatusNotifierItem): state, tooltip, menu.
+//! - [`signals`]: SIGHUP ignored, SIGTERM and SIGINT logged, for a background service.
 //! - [`footprint`]: keeps the long-running service's memory to what it uses.
 //! - [`autostart`]: the XDG autostart entry that starts the service at login.
 //!
@@ -27,6 +28,7 @@ pub mod notifier;
 pub mod reminder_loop;
 pub mod report;
 pub mod service;
+mod signals;
 pub mod tray;
 pub mod wall_timer;
 

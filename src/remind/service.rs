@@ -36,6 +36,8 @@ fn icon_path(store: &Store) -> String {
 /// `bedtime-coach remind`: owns the reminders until the process ends. No window, no
 /// graphics: nothing here touches eframe or egui.
 pub fn run_background(paths: Paths) -> Result<(), RemindError> {
+    // Before any thread exists, so that every thread leaves these signals to `watch`.
+    let blocked = super::signals::block();
     let Some(lock) = OwnerLock::try_acquire(&paths)? else {
         return Err(RemindError::AlreadyRunning { pid: owner_pid(&paths).filter(|pid| *pid != 0) });
     };
@@ -71,10 +73,16 @@ pub fn run_background(paths: Paths) -> Result<(), RemindError> {
     let (sender, receiver) = mpsc::channel();
     let control = ControlSender::new(sender, bell);
     reminder_loop.control = Some(control.clone());
+    match blocked.and_then(|blocked| super::signals::watch(blocked, control.clone())) {
+        Ok(()) => {}
+        // The default actions then stand: the terminal closing ends the service.
+        Err(error) => tracing::warn!("{}", crate::tr!("remind-signal-unwatched", cause = error.to_string())),
+    }
     let tray = super::tray::start(&paths_for_watch, Some(control.clone()), window_program);
     watch_files(paths_for_watch, control, tray);
+    // Held by the loop, which stops when the folder it is in goes away.
+    reminder_loop.owner = Some(lock);
     reminder_loop.run(&receiver, waiter.as_mut(), &Local::now);
-    drop(lock);
     Ok(())
 }
 
@@ -150,13 +158,6 @@ fn watch_files(paths: Paths, control: ControlSender, tray: Option<super::tray::T
 /// Whether another process (a background service, another window) owns the reminders.
 pub fn is_running(paths: &Paths) -> bool {
     owner_pid(paths).is_some_and(|pid| pid != std::process::id())
-}
-
-/// The data folder a service started for `paths` must be told about: only one chosen
-/// with `--data-dir` (the service finds the usual XDG folders itself).
-pub fn chosen_data_dir(paths: &Paths) -> Option<&Path> {
-    let default = Paths::resolve(None).ok();
-    (default.as_ref() != Some(paths)).then_some(paths.data_dir.as_path())
 }
 
 /// Starts `program remind` (the `bedtime-coach` binary) detached from this process: its

@@ -198,7 +198,7 @@ impl ServiceTray {
         let now = Local::now();
         if action == TrayAction::Open {
             if let Some(program) = &self.window_program
-                && let Err(error) = service::spawn_window_from(program, service::chosen_data_dir(&self.paths))
+                && let Err(error) = service::spawn_window_from(program, self.paths.chosen_data_dir())
             {
                 log_line(&error.to_string());
             }

@@ -63,8 +63,12 @@ pub(super) fn open_private(path: &Path) -> io::Result<File> {
 /// What a file that is not a regular file is, as the `$kind` of `store-error-not-regular`
 /// (folder, fifo, socket, device, other); `None` for a regular file.
 pub(super) fn irregular_kind(file: &File) -> io::Result<Option<&'static str>> {
-    let kind = file.metadata()?.file_type();
-    Ok(if kind.is_file() {
+    Ok(kind_of(file.metadata()?.file_type()))
+}
+
+/// [`irregular_kind`] of a file type already at hand.
+pub(super) fn kind_of(kind: fs::FileType) -> Option<&'static str> {
+    if kind.is_file() {
         None
     } else if kind.is_dir() {
         Some("folder")
@@ -76,7 +80,7 @@ pub(super) fn irregular_kind(file: &File) -> io::Result<Option<&'static str>> {
         Some("device")
     } else {
         Some("other")
-    })
+    }
 }
 
 /// Flushes a folder, so renames and new names in it survive a power cut.
@@ -181,6 +185,13 @@ pub fn move_aside(from: &Path, path: &Path, label: &str) -> io::Result<PathBuf> 
     fs::remove_file(from)?;
     sync_dir(parent(path))?;
     Ok(kept)
+}
+
+/// Makes a FIFO at `path`, as an attacker or a confused user would put in a file's place.
+#[cfg(test)]
+pub(crate) fn mkfifo(path: &Path) {
+    let c_path = std::ffi::CString::new(path.as_os_str().as_encoded_bytes()).unwrap();
+    assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o600) }, 0);
 }
 
 fn remove_if_exists(path: &Path) -> io::Result<()> {

@@ -8,7 +8,7 @@
 
 use eframe::egui::{self, RichText};
 
-use super::app::Screen;
+use super::screen::Screen;
 use super::{Action, style};
 use crate::i18n::t;
 

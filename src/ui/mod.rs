@@ -18,13 +18,15 @@ mod reminder_list;
 mod reminder_status;
 mod routine;
 mod schedule;
+mod screen;
 mod settings;
 mod setup;
 mod style;
 mod tonight;
 mod widgets;
 
-pub use app::{App, Clock, Screen, system_clock};
+pub use app::{App, Clock, system_clock};
+pub use screen::Screen;
 pub use style::install as install_style;
 
 use eframe::egui;

@@ -9,7 +9,7 @@
 use chrono::{DateTime, Local, NaiveDate};
 use eframe::egui::{self, RichText};
 
-use super::app::Screen;
+use super::screen::Screen;
 use super::widgets::clock;
 use super::{Action, ReportRequest, style};
 use crate::command::Change;

@@ -55,7 +55,7 @@ impl ServiceStarter {
             return;
         }
         self.last_try = Some(Instant::now());
-        if let Err(error) = service::spawn_background_from(program, service::chosen_data_dir(paths)) {
+        if let Err(error) = service::spawn_background_from(program, paths.chosen_data_dir()) {
             self.failure = Some(tr!("ui-service-failed", error = error.to_string()));
         }
     }
@@ -71,7 +71,7 @@ pub fn set_autostart(store: &Store, on: bool) -> Result<String, String> {
         };
     }
     let icon = store.ensure_file("icon.png", remind::ICON_PNG).map_err(|e| e.to_string())?;
-    match remind::autostart::enable(service::chosen_data_dir(paths), &icon.display().to_string()) {
+    match remind::autostart::enable(paths.chosen_data_dir(), &icon.display().to_string()) {
         Ok(_) => Ok(t("ui-autostart-on")),
         Err(error) => Err(error.to_string()),
     }
