@@ -175,3 +175,32 @@ fn exports_never_replace_the_apps_files_through_another_path_to_their_folder() {
     let elsewhere = other_path.0.path().join("my-export.csv");
     cli(&["export", "--format", "csv", "-o", elsewhere.to_str().unwrap()]).ok();
 }
+
+#[test]
+fn an_export_killed_while_writing_leaves_no_file_in_the_users_folder() {
+    if !common::e2e_available("a killed export", &["strace"], "strace") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    common::run(dir.path(), &["check", "warm-bath"]).ok();
+    for (format, name) in [("csv", "journal.csv"), ("json", "journal.json")] {
+        let target = out.path().join(name);
+        // Killed at its first fsync: the export's bytes are written, not yet named.
+        let mut command = Command::new("strace");
+        command.args(["-f", "-o", "/dev/null", "-e", "trace=fsync", "-e", "inject=fsync:signal=SIGKILL"]);
+        command.arg(common::BIN).arg("--data-dir").arg(dir.path()).env("TZ", "Europe/Berlin");
+        command.args(["export", "--format", format, "-o"]).arg(&target);
+        let run = common::output(&mut command);
+        assert_ne!(run.code(), 0, "not killed: {}", run.stderr());
+        let left: Vec<_> = std::fs::read_dir(out.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert!(left.is_empty(), "{format}: left behind {left:?}");
+    }
+    // Unkilled, the same export is written, and a second one replaces it.
+    let target = out.path().join("journal.csv");
+    for _ in 0..2 {
+        common::run(dir.path(), &["export", "--format", "csv", "-o", target.to_str().unwrap()]).ok();
+    }
+    let left: Vec<_> = std::fs::read_dir(out.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(left, vec![std::ffi::OsString::from("journal.csv")]);
+}

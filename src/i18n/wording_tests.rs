@@ -120,7 +120,7 @@ fn the_information_screen_covers_what_the_article_covers() {
         assert_says(&t("about-children"), &children);
         assert_says(&t("about-doctor"), &["не обязательно значит", "зуд и постоянно хочется ими двигать"]);
         assert_says(&t("about-why-brain"), &["артериальное давление"]);
-        assert_says(&t("about-urgent"), &["наяву"]);
+        assert_says(&t("about-urgent"), &["во время бодрствования"]);
     });
 }
 
