@@ -322,7 +322,7 @@ fn a_sign_logged_once_is_named_and_never_called_nothing() {
     let h = harness(dir.path());
     h.get_by_label("Logged, not yet often enough for a card");
     h.get_by_label(
-        "You logged an urge to move your legs, with itching or crawling feelings, on 1 evening: Mon 16 Nov. The app shows a card about it once it is logged on 2 evenings within a week, or on 3 evenings within 4 weeks.",
+        "You logged itching in the legs and a constant need to move them on 1 evening: Mon 16 Nov. The app shows a card about it once it is logged on 2 evenings within a week, or on 3 evenings within 4 weeks.",
     );
     h.get_by_label_contains("You need not wait for a card");
     assert!(h.query_by_label_contains("was logged in the last four weeks").is_none(), "not \"nothing\"");

@@ -91,7 +91,7 @@ fn a_sign_below_the_threshold_is_named_never_called_nothing() {
     );
     assert!(html.contains("Logged, not yet often enough for a card"));
     assert!(html.contains(
-        "You logged an urge to move your legs, with itching or crawling feelings, on 2 evenings: Fri 6 Nov and Mon 16 Nov. The app shows a card about it once it is logged on 2 evenings within a week, or on 3 evenings within 4 weeks."
+        "You logged itching in the legs and a constant need to move them on 2 evenings: Fri 6 Nov and Mon 16 Nov. The app shows a card about it once it is logged on 2 evenings within a week, or on 3 evenings within 4 weeks."
     ));
     assert!(!html.contains("None of the signs") && !html.contains("class=\"sign\""), "no card, no nothing");
     assert_eq!(html.matches("Seek urgent care at once").count(), 1);

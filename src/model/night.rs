@@ -87,8 +87,8 @@ pub struct NightLog {
     /// Twitches while awake, during the day before (see the module notes).
     #[serde(default, skip_serializing_if = "is_false")]
     pub twitch_daytime: bool,
-    /// An evening urge to move the legs, with itching or crawling feelings that moving
-    /// relieves.
+    /// In the evening, itching in the legs and a constant need to move them (what the
+    /// article describes of restless legs).
     #[serde(default, skip_serializing_if = "is_false")]
     pub restless_legs: bool,
     /// A partner saw the toes or ankles flex rhythmically, every 20–40 seconds.
