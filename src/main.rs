@@ -14,6 +14,7 @@ use clap::FromArgMatches;
 fn main() -> ExitCode {
     // The desktop's language until the saved choice is known (clap's errors need one).
     i18n::set_language(Language::from_env());
+    guard_time_zone();
     // Usage errors exit with 2 and --help with 0, both printed by clap; the help texts
     // are in the desktop's language (the saved choice is not read yet).
     let cli = match Cli::from_arg_matches(&cli::localized_command().get_matches()) {
@@ -56,6 +57,17 @@ fn main() -> ExitCode {
     match result {
         Ok(text) => print_result(&text, changes_data),
         Err(error) => fail(&error.into()),
+    }
+}
+
+/// Replaces a `TZ` whose zone file chrono must not read (a FIFO, `/dev/zero`) with UTC,
+/// saying so once: before any thread exists and before anything asks for `Local`, so the
+/// change is safe and chrono never sees the bad value (see `store::check_tz`).
+fn guard_time_zone() {
+    if let Some(warning) = bedtime_coach::store::check_tz(std::env::var_os("TZ").as_deref()) {
+        // SAFETY: the first thing `main` does, while this is the only thread.
+        unsafe { std::env::set_var("TZ", "UTC") };
+        say(&warning);
     }
 }
 

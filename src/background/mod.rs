@@ -17,7 +17,7 @@ use crate::use_cases::Coach;
 /// No window, no graphics: nothing here touches eframe or egui.
 pub fn run(coach: &Coach) -> Result<(), RemindError> {
     let paths = coach.paths().clone();
-    let lock = service::own_reminders(&paths)?;
+    let owned = service::own_reminders(&paths)?;
     // Without our icon the server shows a generic one; not worth failing over.
     let icon = coach.icon_file().map_or_else(|_| "bedtime-coach".to_owned(), |path| path.display().to_string());
     // The program a click on a notification or the tray's Open starts: this one.
@@ -29,6 +29,6 @@ pub fn run(coach: &Coach) -> Result<(), RemindError> {
         buttons: Box::new(buttons::NotificationButtons { paths: paths.clone(), window_program }),
         start_tray: Box::new(move |control| tray::start(&tray_paths, Some(control), tray_program)),
     };
-    service::run(lock, paths, frontends);
+    service::run(owned, paths, frontends);
     Ok(())
 }

@@ -169,6 +169,7 @@ pub const RESOURCES: [(Language, &[(&str, &str)]); 2] = [
             ("history.ftl", include_str!("en/history.ftl")),
             ("signs.ftl", include_str!("en/signs.ftl")),
             ("desktop.ftl", include_str!("en/desktop.ftl")),
+            ("surroundings.ftl", include_str!("en/surroundings.ftl")),
         ],
     ),
     (
@@ -190,6 +191,7 @@ pub const RESOURCES: [(Language, &[(&str, &str)]); 2] = [
             ("history.ftl", include_str!("ru/history.ftl")),
             ("signs.ftl", include_str!("ru/signs.ftl")),
             ("desktop.ftl", include_str!("ru/desktop.ftl")),
+            ("surroundings.ftl", include_str!("ru/surroundings.ftl")),
         ],
     ),
 ];

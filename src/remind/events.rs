@@ -79,6 +79,8 @@ pub fn log_event(event: &ReminderEvent) {
 pub enum Control {
     /// Decide again now (a notification button was used).
     Wake,
+    /// End the loop (SIGTERM): the service hands the reminders back and exits.
+    Stop,
 }
 
 /// Sends [`Control`] messages to the loop and rings its bell, so the loop, asleep on the

@@ -45,7 +45,7 @@ pub fn init(paths: &Paths) {
     if started.is_ok() {
         match problem {
             None => tracing::debug!("Log file: {}", path.display()),
-            Some(error) => tracing::warn!("No log file at {}: {error}", path.display()),
+            Some(error) => tracing::warn!("{}", crate::tr!("log-file-none", reason = error.to_string())),
         }
     }
 }

@@ -34,7 +34,7 @@ use super::wall_timer::{Wait, Woke};
 use crate::model::reminders::{TestResult, Undelivered};
 use crate::model::time::{next_day, previous_day};
 use crate::model::{Config, Extra, Journal, ReminderLog, plan_evening};
-use crate::store::{Fingerprint, Store};
+use crate::store::{Fingerprint, OwnerLock, Store};
 
 /// The longest sleep between two looks at the wall clock.
 pub const MAX_SLEEP: Duration = Duration::from_secs(30);
@@ -109,6 +109,12 @@ pub struct ReminderLoop {
     last_test: Option<DateTime<chrono::FixedOffset>>,
     /// Asked when a reminder is due: while the desktop asks for quiet, reminders wait.
     pub do_not_disturb: Box<dyn DoNotDisturb>,
+    /// The reminder log as this process last read or saved it: what it settled stays
+    /// settled when `reminders.json` is removed or replaced by an older copy meanwhile.
+    known: Option<ReminderLog>,
+    /// The background service's hold on the reminders: the loop ends when its file is
+    /// no longer the one at its path (the data folder was removed or renamed).
+    pub(super) owner: Option<OwnerLock>,
 }
 
 impl ReminderLoop {
@@ -127,6 +133,8 @@ impl ReminderLoop {
             shown: Vec::new(),
             last_test: None,
             do_not_disturb: Box::new(Never),
+            known: None,
+            owner: None,
         }
     }
 
@@ -151,13 +159,21 @@ impl ReminderLoop {
                 // A language chosen in Settings reaches the next notification, no restart.
                 crate::i18n::apply_choice(snapshot.config.value.settings.language);
             }
-            let log = self.store.load_reminders()?;
+            let mut log = self.store.load_reminders()?.value;
+            if let Some(known) = &self.known
+                && log.clone().restore_settled(known, evenings.clone()) > 0
+            {
+                let known = known.clone();
+                log.restore_settled(&known, evenings.clone());
+                self.write_back(known, evenings.clone());
+            }
+            self.known = Some(log.clone());
             self.cache = Some(Cache {
                 fingerprint,
                 evenings,
                 config: effective_config(&snapshot.config),
                 journal: snapshot.journal.value,
-                log: log.value,
+                log,
             });
             return Ok(true);
         }
@@ -204,13 +220,24 @@ impl ReminderLoop {
         }
         // Something is due: decide again on the newest files, under the store lock, and
         // write the log before showing anything.
-        let (decision, snooze_minutes) = self.store.reminder_transaction(evenings_around(today), |snapshot, log| {
-            let config = effective_config(&snapshot.config);
-            let decision = decide_with(&config, &snapshot.journal.value, log, now, quiet);
-            decision.apply_to(log);
-            let changed = !decision.is_idle();
-            Ok::<_, RemindError>(((decision, snooze_minutes(&snapshot.config.value)), changed))
-        })?;
+        let known = self.known.clone();
+        let (decision, snooze_minutes, saved, restored) =
+            self.store.reminder_transaction(evenings_around(today), |snapshot, log| {
+                // The file may have lost what this process settled since it last read it.
+                let restored = known.as_ref().map_or(0, |known| log.restore_settled(known, evenings_around(today)));
+                let config = effective_config(&snapshot.config);
+                let decision = decide_with(&config, &snapshot.journal.value, log, now, quiet);
+                decision.apply_to(log);
+                let changed = !decision.is_idle() || restored > 0;
+                Ok::<_, RemindError>((
+                    (decision, snooze_minutes(&snapshot.config.value), log.clone(), restored),
+                    changed,
+                ))
+            })?;
+        self.known = Some(saved);
+        if restored > 0 {
+            self.report_restored(restored);
+        }
         self.cache = None;
         // One line per reminder decided, for "why did it (not) come?" in the log file.
         for (evening, key, entry) in &decision.settle {
@@ -344,6 +371,34 @@ impl ReminderLoop {
         }
     }
 
+    /// Writes back into the reminder log what `known` settled and the file lost (see
+    /// [`ReminderLog::restore_settled`]), and says so in the service's log and to the
+    /// next window.
+    fn write_back(&mut self, known: ReminderLog, evenings: RangeInclusive<NaiveDate>) {
+        let mut restored = 0;
+        self.keep_in_log(|log| restored = log.restore_settled(&known, evenings));
+        self.report_restored(restored.max(1));
+    }
+
+    fn report_restored(&mut self, count: usize) {
+        let path = self.store.paths().reminders_file();
+        let message = crate::tr!("remind-log-restored", path = path.display().to_string(), count = count);
+        if self.keep_notices {
+            let kept = message.clone();
+            self.keep_in_log(move |log| log.file_reports.push(kept));
+        }
+        emit(&self.events, ReminderEvent::FileReport { message });
+    }
+
+    /// Why the loop must stop, when its hold on the reminders is lost (see
+    /// [`OwnerLock::is_current`]).
+    fn owner_lost(&self) -> Option<String> {
+        let owner = self.owner.as_ref()?;
+        let paths = self.store.paths();
+        (!owner.is_current(paths))
+            .then(|| crate::tr!("remind-folder-lost", folder = paths.data_dir.display().to_string()))
+    }
+
     /// Writes something for the window into the reminder log; a failure is logged once
     /// with the other file problems (the next tick reports it too).
     fn keep_in_log(&mut self, change: impl FnOnce(&mut ReminderLog)) {
@@ -369,6 +424,10 @@ impl ReminderLoop {
     ) {
         let mut wait_problem = None;
         loop {
+            if let Some(message) = self.owner_lost() {
+                emit(&self.events, ReminderEvent::Error { message });
+                return;
+            }
             let now = clock();
             let next = self.tick(&now);
             let deadline = wake_at(&now, next);
@@ -388,7 +447,7 @@ impl ReminderLoop {
                 match control.try_recv() {
                     Ok(Control::Wake) => {}
                     Err(TryRecvError::Empty) => break,
-                    Err(TryRecvError::Disconnected) => return,
+                    Ok(Control::Stop) | Err(TryRecvError::Disconnected) => return,
                 }
             }
         }
@@ -470,6 +529,15 @@ mod tests {
         let shown = Arc::new(Mutex::new(Vec::new()));
         let closed = Arc::new(Mutex::new(Vec::new()));
         (Box::new(Fake { paths: paths.clone(), shown: Arc::clone(&shown), fail, closed }), shown)
+    }
+
+    type Events = Arc<Mutex<Vec<ReminderEvent>>>;
+
+    /// A loop on `paths` whose events are kept for the test to look at.
+    fn watched(paths: &Paths, notifier: Box<dyn Notify>) -> (ReminderLoop, Events) {
+        let events = Arc::new(Mutex::new(Vec::new()));
+        let seen = Arc::clone(&events);
+        (ReminderLoop::new(Store::new(paths.clone()), notifier, move |event| seen.lock().unwrap().push(event)), events)
     }
 
     #[test]
@@ -659,5 +727,76 @@ mod tests {
         assert_eq!(deadlines.len(), 3, "{deadlines:?}");
         let shown = shown.lock().unwrap();
         assert_eq!(shown.last().unwrap().0.summary, "Bedtime", "the re-armed deadline brought bedtime");
+    }
+
+    #[test]
+    fn a_reminder_log_removed_or_replaced_by_an_older_copy_does_not_repeat_a_reminder() {
+        let dir = tempfile::tempdir().unwrap();
+        let paths = setup(dir.path());
+        let at = |h, m, s| Berlin.with_ymd_and_hms(2026, 11, 26, h, m, s).unwrap();
+        let (notifier, shown) = fake(&paths, false);
+        let (mut reminder_loop, events) = watched(&paths, notifier);
+        reminder_loop.tick(&at(22, 10, 0));
+        let before_bedtime = std::fs::read(paths.reminders_file()).unwrap();
+        reminder_loop.tick(&at(22, 30, 0));
+        assert_eq!(shown.lock().unwrap().last().unwrap().0.summary, "Bedtime");
+        let count = shown.lock().unwrap().len();
+        let restored = |events: &Events| {
+            events
+                .lock()
+                .unwrap()
+                .iter()
+                .filter(|e| matches!(e, ReminderEvent::FileReport { message } if message.contains("lost")))
+                .count()
+        };
+
+        // Removed, backup and all: written back from memory at once, nothing repeats.
+        std::fs::remove_file(paths.reminders_file()).unwrap();
+        let _ = std::fs::remove_file(crate::store::sibling(&paths.reminders_file(), ".bak"));
+        reminder_loop.tick(&at(22, 30, 5));
+        reminder_loop.tick(&at(22, 31, 0));
+        assert_eq!(shown.lock().unwrap().len(), count, "bedtime came twice");
+        let evening = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        let on_disk = Store::new(paths.clone()).load_reminders().unwrap().value;
+        assert!(on_disk.entry(evening, BEDTIME_KEY).is_some(), "written back");
+        assert_eq!(restored(&events), 1);
+
+        // Replaced by the copy from before bedtime (a backup put back by hand).
+        std::fs::write(paths.reminders_file(), &before_bedtime).unwrap();
+        reminder_loop.tick(&at(22, 31, 5));
+        assert_eq!(shown.lock().unwrap().len(), count, "bedtime came twice");
+        assert_eq!(restored(&events), 2);
+        assert!(Store::new(paths).load_reminders().unwrap().value.entry(evening, BEDTIME_KEY).is_some());
+    }
+
+    #[test]
+    fn the_loop_stops_when_its_data_folder_is_renamed_or_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("data");
+        let paths = setup(&folder);
+        for gone in ["renamed", "removed"] {
+            let (notifier, shown) = fake(&paths, false);
+            let (mut reminder_loop, events) = watched(&paths, notifier);
+            reminder_loop.owner = Some(OwnerLock::try_acquire(&paths).unwrap().expect("free"));
+            if gone == "renamed" {
+                std::fs::rename(&folder, dir.path().join("moved")).unwrap();
+            } else {
+                std::fs::remove_dir_all(&folder).unwrap();
+            }
+            let (sender, receiver) = mpsc::channel();
+            let mut script = Script { woke: vec![Woke::Deadline; 3], deadlines: Arc::default(), hang_up: Some(sender) };
+            let clock = || Local.with_ymd_and_hms(2026, 11, 26, 22, 30, 0).unwrap();
+            reminder_loop.run(&receiver, &mut script, &clock);
+            assert!(shown.lock().unwrap().is_empty(), "{gone}: a reminder went out");
+            let events = events.lock().unwrap();
+            assert!(
+                matches!(events.first(), Some(ReminderEvent::Error { message }) if message.contains("removed or renamed")),
+                "{gone}: {events:?}"
+            );
+            drop(events);
+            drop(reminder_loop);
+            let _ = std::fs::remove_dir_all(dir.path().join("moved"));
+            setup(&folder);
+        }
     }
 }

@@ -22,10 +22,19 @@ use super::reminder_loop::{Buttons, ReminderLoop};
 use super::wall_timer::{Polling, Wait, WallTimer};
 use crate::store::{FolderWatch, OwnerLock, Paths, Store, owner_pid};
 
+/// The reminders of these files, owned by this process (see [`own_reminders`]).
+pub struct Owned {
+    lock: OwnerLock,
+    /// SIGHUP, SIGTERM and SIGINT, blocked before any thread started, for [`run`] to watch.
+    blocked: std::io::Result<super::signals::Blocked>,
+}
+
 /// Takes the reminders for these files: the owner lock, held for as long as the process
 /// runs (a second service is refused with [`RemindError::AlreadyRunning`]); then one heap
-/// and the log, before any thread starts.
-pub fn own_reminders(paths: &Paths) -> Result<OwnerLock, RemindError> {
+/// and the log. Call it before any thread starts.
+pub fn own_reminders(paths: &Paths) -> Result<Owned, RemindError> {
+    // Before any thread exists, so that every thread leaves these signals to `watch`.
+    let blocked = super::signals::block();
     let Some(lock) = OwnerLock::try_acquire(paths)? else {
         // 0 is a lock file whose writer died before it wrote its pid.
         return Err(RemindError::AlreadyRunning { pid: owner_pid(paths).filter(|pid| *pid != 0) });
@@ -37,7 +46,7 @@ pub fn own_reminders(paths: &Paths) -> Result<OwnerLock, RemindError> {
         std::process::id(),
         paths.data_dir.display()
     ));
-    Ok(lock)
+    Ok(Owned { lock, blocked })
 }
 
 /// What the front end that runs the service brings: the notifications' icon and
@@ -51,7 +60,7 @@ pub struct Frontends {
 
 /// Runs the reminders until the process ends: decide, save, show, sleep on the wall clock;
 /// a thread watches the files and wakes the loop and the tray when they change.
-pub fn run(lock: OwnerLock, paths: Paths, frontends: Frontends) {
+pub fn run(owned: Owned, paths: Paths, frontends: Frontends) {
     let notifier = DesktopNotifier::new(frontends.icon);
     let mut reminder_loop = ReminderLoop::new(Store::new(paths.clone()), Box::new(notifier), |event| log_event(&event));
     // No window to tell: file reports wait in the reminder log for the next one.
@@ -72,10 +81,16 @@ pub fn run(lock: OwnerLock, paths: Paths, frontends: Frontends) {
     let (sender, receiver) = mpsc::channel();
     let control = ControlSender::new(sender, bell);
     reminder_loop.control = Some(control.clone());
+    match owned.blocked.and_then(|blocked| super::signals::watch(blocked, control.clone())) {
+        Ok(()) => {}
+        // The default actions then stand: the terminal closing ends the service.
+        Err(error) => tracing::warn!("{}", crate::tr!("remind-signal-unwatched", cause = error.to_string())),
+    }
     let tray = (frontends.start_tray)(control.clone());
     watch_files(paths, control, tray);
+    // Held by the loop, which stops when the folder it is in goes away.
+    reminder_loop.owner = Some(owned.lock);
     reminder_loop.run(&receiver, waiter.as_mut(), &Local::now);
-    drop(lock);
 }
 
 /// How long the service must have been quiet (no file changed: nothing sent, checked or

@@ -22,6 +22,7 @@ mod recovery;
 mod report;
 mod scan;
 mod transfer;
+mod zone;
 
 use std::fs::File;
 use std::ops::RangeInclusive;
@@ -37,10 +38,11 @@ pub use folder_watch::{FolderWatch, Waited, WatchLost};
 pub use lock::WaitReporter;
 pub use log_file::RotatingLog;
 pub use owner::{OwnerLock, owner_pid};
-pub use paths::Paths;
+pub use paths::{AUTOSTART_ENTRY, Paths};
 pub use recovery::{migration_backup, save as save_document};
 pub use report::{default_report_dir, report_file_name, save_user_file};
 pub use transfer::TransferError;
+pub use zone::check_tz;
 
 use chrono::NaiveDate;
 

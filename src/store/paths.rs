@@ -4,6 +4,10 @@ use std::path::{Path, PathBuf};
 
 use super::{IoAction, StoreError};
 
+/// File name of the XDG autostart entry that starts the reminder service at login
+/// (distinct from the app's own `io.github.bedtimecoach.BedtimeCoach.desktop`).
+pub const AUTOSTART_ENTRY: &str = "bedtime-coach-reminders.desktop";
+
 /// The folders the store uses.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Paths {
@@ -61,6 +65,13 @@ impl Paths {
     /// Held for as long as a process owns the reminders (not the short store lock).
     pub fn reminder_owner_file(&self) -> PathBuf {
         self.data_dir.join("reminders.lock")
+    }
+
+    /// The autostart entry: `$XDG_CONFIG_HOME/autostart/`, or `~/.config/autostart/`
+    /// (the user's, whatever `--data-dir` says); `None` without a home folder.
+    pub fn autostart_entry() -> Option<PathBuf> {
+        let dirs = directories::BaseDirs::new()?;
+        Some(dirs.config_dir().join("autostart").join(AUTOSTART_ENTRY))
     }
 
     /// The reminder service's log: in the XDG state folder (`~/.local/state/bedtime-coach`),

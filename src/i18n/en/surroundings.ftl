@@ -1,0 +1,37 @@
+# Odd surroundings (issue 20, part B): the service's log file, signals, the time zone,
+# the terminal. $path is a file's name, $cause an error from the system.
+
+## The reminder service's log file (src/store/log_file.rs).
+
+log-file-failed = The log file { $path } cannot be written ({ $cause }); the service goes on logging to the terminal only, and says nothing more about it until the file works again.
+# $reason is a sentence naming the file and what is wrong with it.
+log-file-none = This time the service keeps no log file, only the terminal's: { $reason }
+
+## The time zone (src/store/zone.rs). $tz is the TZ value as given, $path the file it
+## names, $problem one of the two below.
+
+zone-refused = The time zone TZ={ $tz } names { $path }, which is { $problem }; Bedtime Coach uses UTC instead. Set TZ to a zone such as Europe/Berlin, or unset it.
+zone-not-regular = not a time-zone file but { $kind ->
+    [folder] a folder
+    [fifo] a FIFO
+    [socket] a socket
+    [device] a device
+   *[other] something else
+}
+zone-too-large = larger than any time-zone file ({ $size } bytes; at most { $max })
+
+## Signals to the reminder service (src/remind/signals.rs), in its log.
+
+remind-signal-hangup = The terminal closed (SIGHUP); the reminders go on, as a background service does.
+# $signal is SIGTERM or SIGINT; $pid the service's process number.
+remind-signal-stop = Stopping on { $signal } (process { $pid }); the reminders are handed back.
+remind-signal-unwatched = The service cannot take its signals itself ({ $cause }): closing its terminal will end it.
+
+## The reminder service's files changing under it (src/remind/reminder_loop.rs).
+
+# $path is reminders.json; $count how many reminders it lost.
+remind-log-restored = { $path } lost { $count ->
+    [one] a reminder
+   *[other] { $count } reminders
+} already settled (removed, or replaced by an older copy, while the reminder service ran); the service wrote them back, so none of them comes twice.
+remind-folder-lost = The data folder { $folder } was removed or renamed while the reminder service ran; the service stops, so that it never sends a reminder a new service sends too. Start it again with `bedtime-coach remind` (or open the window).
