@@ -212,6 +212,10 @@ fn a_warning_card_shows_what_was_seen_with_its_nights_and_a_doctor() {
     assert!(h.query_by_label("Sleep paralysis, more than once").is_none(), "none was logged");
     assert!(h.query_all_by_label_contains("for example a neurologist").count() >= 2, "each card names a doctor");
     assert!(h.query_by_label("Jerks while falling asleep").is_none(), "no reassurance beside warnings");
+    // The all-night card says how rested those nights were.
+    h.get_by_label("On those nights you rated how rested you felt 3, 5 and 4 out of 5.");
+    assert!(h.query_by_label_contains("was logged in the last four weeks").is_none());
+    assert_eq!(h.query_all_by_label_contains("Seek urgent care at once").count(), 1, "the urgent signs, once");
     // What helps, with both counts, and never a claim of cause.
     h.get_by_label("What helps");
     assert!(h.query_all_by_label_contains("On evenings with a warm bath you").count() >= 1);
@@ -233,6 +237,64 @@ fn only_falling_asleep_jerks_get_the_articles_reassurance() {
     h.get_by_label("Jerks while falling asleep");
     h.get_by_label_contains("The article calls short jerks at the start of sleep normal");
     assert!(h.query_by_label("Worth a doctor's look").is_none());
+    assert!(h.query_by_label_contains("was logged in the last four weeks").is_none(), "said once, by the reassurance");
+    assert_eq!(h.query_all_by_label_contains("Seek urgent care at once").count(), 1);
+}
+
+/// Quiet nights for four weeks and, with `sign`, that sign on one of them.
+fn quiet_weeks(dir: &Path, sign: Option<NightAnswer>) {
+    saved_routine(dir);
+    for day in 1..=26 {
+        log_night(dir, day, NightAnswer::quiet_night());
+    }
+    if let Some(sign) = sign {
+        log_night(dir, 16, vec![sign]);
+    }
+}
+
+#[test]
+fn a_sign_logged_once_is_named_and_never_called_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    quiet_weeks(dir.path(), Some(NightAnswer::RestlessLegs(true)));
+    let h = harness(dir.path());
+    h.get_by_label("Logged, not yet often enough for a card");
+    h.get_by_label(
+        "You logged an urge to move your legs, with itching or crawling feelings, on 1 evening: Mon 16 Nov. The app shows a card about it once it is logged on 2 evenings within a week, or on 3 evenings within 4 weeks.",
+    );
+    h.get_by_label_contains("You need not wait for a card");
+    assert!(h.query_by_label_contains("was logged in the last four weeks").is_none(), "not \"nothing\"");
+    assert!(
+        h.query_by_label("Worth a doctor's look").is_none() && h.query_by_label("Jerks while falling asleep").is_none()
+    );
+    assert_eq!(h.query_all_by_label_contains("Seek urgent care at once").count(), 1);
+    h.get_by_label_contains("sudden paralysis while awake");
+
+    // The same four weeks without the sign: now "none was logged", and nothing below.
+    let quiet = tempfile::tempdir().unwrap();
+    quiet_weeks(quiet.path(), None);
+    let h = harness(quiet.path());
+    h.get_by_label("None of the signs the article asks a doctor to see was logged in the last four weeks.");
+    assert!(h.query_by_label("Logged, not yet often enough for a card").is_none());
+    assert_eq!(h.query_all_by_label_contains("Seek urgent care at once").count(), 1);
+}
+
+#[test]
+fn russian_sign_below_the_threshold_and_urgent_line_fit_the_smallest_window() {
+    let dir = tempfile::tempdir().unwrap();
+    quiet_weeks(dir.path(), Some(NightAnswer::TwitchAllNight(true)));
+    let mut h = harness_in(dir.path(), Language::Russian, egui::vec2(720.0, 520.0));
+    for label in ["Отмечено, но пока не так часто, чтобы показать карточку", "Что помогает"]
+    {
+        h.get_by_label(label).scroll_to_me();
+        h.run();
+        assert_fits_below(&h, label, 60.0);
+    }
+    h.get_by_label(
+        "Ночей, когда подёргивания шли всю ночь: 1 — пн, 16 ноября. Приложение покажет об этом карточку, если это будет отмечено 2 раза за 4 недели.",
+    );
+    assert_eq!(h.query_all_by_label_contains("При судорожном приступе").count(), 1);
+    h.get_by_label_contains("внезапном параличе во время бодрствования");
+    assert!(h.query_by_label_contains("не отмечено ни одного").is_none());
 }
 
 #[test]
@@ -260,7 +322,8 @@ fn the_doctor_summary_button_writes_the_file_and_says_where() {
     click(&mut h, "Table (CSV)");
     assert_eq!(h.get_by_label("Save to").value().unwrap(), out.path().join("for-the-doctor.csv").display().to_string());
     click(&mut h, "Save doctor summary");
-    assert!(std::fs::read_to_string(out.path().join("for-the-doctor.csv")).unwrap().starts_with("Evening (date),"));
+    let csv = std::fs::read_to_string(out.path().join("for-the-doctor.csv")).unwrap();
+    assert!(csv.starts_with("#,\"Seek urgent care") && csv.contains("\r\nEvening (date),"), "{csv}");
 }
 
 #[test]

@@ -64,6 +64,70 @@ fn html_is_one_self_contained_file_that_escapes_what_the_user_typed() {
     assert!(html.contains("Restless legs in the evening"));
     assert!(!html.contains("Sleep paralysis, more than once"), "no paralysis was logged");
     assert!(html.contains(month::LONG_NOTE));
+    // The all-night card says how rested those nights were; the urgent signs are there once.
+    assert!(html.contains("On those nights you rated how rested you felt 3, 5 and 4 out of 5."), "rested");
+    assert_eq!(html.matches("<p class=\"urgent\">Seek urgent care at once").count(), 1);
+    assert!(!html.contains("None of the signs"), "nothing is said to be absent");
+}
+
+/// The issue's case: a sign logged but below a card's threshold, in a summary shorter than
+/// the four weeks the signs are judged over. It is named with its nights, in HTML and CSV,
+/// in both languages, and nothing says that no sign was logged.
+#[test]
+fn a_sign_below_the_threshold_is_named_never_called_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    for day in 1..=26 {
+        common::run(dir.path(), &["night", "--date", &format!("2026-11-{day:02}"), "--quiet-night"]).ok();
+    }
+    // Restless legs on two evenings ten days apart: the first before a two-week span.
+    for day in ["2026-11-06", "2026-11-16"] {
+        common::run(dir.path(), &["night", "--date", day, "--restless-legs"]).ok();
+    }
+    let html = report(dir.path(), &["--weeks", "2", "-o", "-"]).ok().stdout();
+    assert!(html.contains("Nights from Fri 13 Nov to Fri 27 Nov (2 weeks)"));
+    assert!(
+        html.contains("The signs are judged over four weeks, the nights from Fri 30 Oct to Fri 27 Nov,"),
+        "the period judged, as it differs from the span"
+    );
+    assert!(html.contains("Logged, not yet often enough for a card"));
+    assert!(html.contains(
+        "You logged an urge to move your legs, with itching or crawling feelings, on 2 evenings: Fri 6 Nov and Mon 16 Nov. The app shows a card about it once it is logged on 2 evenings within a week, or on 3 evenings within 4 weeks."
+    ));
+    assert!(!html.contains("None of the signs") && !html.contains("class=\"sign\""), "no card, no nothing");
+    assert_eq!(html.matches("Seek urgent care at once").count(), 1);
+    let csv = report(dir.path(), &["--weeks", "2", "--format", "csv", "-o", "-"]).ok().stdout();
+    let comments: Vec<&str> = csv.split("\r\n").take_while(|row| row.starts_with("#,")).collect();
+    assert_eq!(comments.len(), 4, "urgent, footer, period judged, the sign: {csv}");
+    assert!(comments[2].contains("judged over four weeks") && comments[3].contains("Fri 6 Nov and Mon 16 Nov"));
+    assert!(!csv.contains("None of the signs"));
+    let ru = common::output(common::bin(dir.path()).env("LANG", "ru_RU.UTF-8").args([
+        "report",
+        "--to",
+        "2026-11-26",
+        "--weeks",
+        "2",
+        "-o",
+        "-",
+    ]))
+    .ok()
+    .stdout();
+    assert!(ru.contains("Отмечено, но пока не так часто, чтобы показать карточку"));
+    assert!(ru.contains("2 — пт, 6 ноября и пн, 16 ноября. Приложение покажет об этом карточку"));
+    assert!(ru.contains("Признаки оцениваются за четыре недели, по ночам с пт, 30 октября по пт, 27 ноября"));
+    assert!(ru.contains("<p class=\"urgent\">При судорожном приступе"));
+    assert!(!ru.contains("не отмечено ни одного"));
+
+    // Four quiet weeks: now, and only now, "none was logged"; four weeks printed, so no
+    // separate period.
+    let quiet = tempfile::tempdir().unwrap();
+    for day in 1..=26 {
+        common::run(quiet.path(), &["night", "--date", &format!("2026-11-{day:02}"), "--quiet-night"]).ok();
+    }
+    let html = report(quiet.path(), &["-o", "-"]).ok().stdout();
+    assert!(html.contains("None of the signs the app watches for was logged in the four weeks judged"));
+    assert!(!html.contains("judged over four weeks") && !html.contains("not yet often enough"));
+    let csv = report(quiet.path(), &["--format", "csv", "-o", "-"]).ok().stdout();
+    assert!(csv.split("\r\n").nth(2).unwrap().starts_with("#,\"None of the signs the app watches for was logged"));
 }
 
 #[test]
@@ -71,7 +135,20 @@ fn csv_has_a_row_per_night_and_defuses_formulas() {
     let dir = tempfile::tempdir().unwrap();
     month::full_month(&store(dir.path()));
     let csv = report(dir.path(), &["--format", "csv", "-o", "-"]).ok().stdout();
-    let rows: Vec<&str> = csv.trim_end().split("\r\n").collect();
+    let all: Vec<&str> = csv.trim_end().split("\r\n").collect();
+    // First the comment rows: the urgent signs, the not-medical-advice line, then each card.
+    assert!(all[0].starts_with("#,\"Seek urgent care at once") && all[0].contains("while awake"), "{}", all[0]);
+    assert!(all[1].starts_with("#,Bedtime Coach is not medical advice"), "{}", all[1]);
+    assert!(
+        all[2].starts_with(
+            "#,\"Twitching through the night, on several nights\",\"You logged twitching through the night on 3 nights:"
+        ),
+        "{}",
+        all[2]
+    );
+    let comments = all.iter().take_while(|row| row.starts_with("#,")).count();
+    assert_eq!(comments, 2 + 3, "urgent, footer and three cards: {csv}");
+    let rows = &all[comments..];
     assert_eq!(rows.len(), 1 + 28, "a header and 28 nights");
     assert!(rows[0].starts_with("Evening (date),Night,Twitches falling asleep,"), "{}", rows[0]);
     assert!(rows[1].starts_with("2026-10-30,Fri 30 Oct,many,"), "{}", rows[1]);
@@ -152,7 +229,13 @@ fn the_summary_prints_in_a_real_browser_for_an_empty_and_a_full_month() {
     let pdf = print_to_pdf(&empty_html, work.path());
     assert_eq!(pages(&pdf), 1, "an empty month fits one page");
     let words = text(&pdf);
-    for expected in ["Sleep summary for a doctor", "No night was logged in this period.", "not medical advice"] {
+    for expected in [
+        "Sleep summary for a doctor",
+        "No night was logged in this period.",
+        "No night was logged in the four weeks the signs are judged over.",
+        "Seek urgent care at once",
+        "not medical advice",
+    ] {
         assert!(words.contains(expected), "{expected:?} not in the printed page:\n{words}");
     }
 
@@ -180,6 +263,7 @@ fn the_summary_prints_in_a_real_browser_for_an_empty_and_a_full_month() {
         "<script>alert('x')</script>",
         "Bedtime consistency",
         "Warm bath",
+        "Seek urgent care at once",
     ] {
         assert!(words.contains(expected), "{expected:?} not in the printed pages:\n{words}");
     }

@@ -6,7 +6,14 @@ report-period = Nights from { $from } to { $to } ({ $weeks } weeks)
 report-made = Made with Bedtime Coach on { $date } at { $time }.
 report-intro = Recorded by the patient each morning in Bedtime Coach, an app that keeps an evening routine against twitches at sleep onset (hypnic jerks) and asks a few questions about each night. It lists what was noticed; it is not a diagnosis.
 report-signs = Patterns worth a look
-report-signs-none = None of the patterns the app watches for recurred in this period (twitching through the night, twitches while awake on consecutive days, restless-legs signs, rhythmic limb movements seen by a partner, sleep paralysis).
+# Only when no sign at all was logged in the four weeks judged.
+report-signs-none = None of the signs the app watches for was logged in the four weeks judged (twitching through the night, twitches while awake by day, restless-legs signs, rhythmic limb movements seen by a partner, sleep paralysis).
+## The signs are judged over four weeks whatever span the summary prints.
+## $from and $to are short dates, as in report-period.
+
+report-signs-judged = The signs are judged over four weeks, the nights from { $from } to { $to }, longer than this summary's span: some of them take four weeks to show.
+report-signs-no-nights = No night was logged in the four weeks the signs are judged over.
+
 report-overview = Overview
 report-nights-logged = Nights logged
 # $count of $total, e.g. "3 of 28".
