@@ -91,7 +91,7 @@ fn why_panel_ui(ui: &mut egui::Ui, plan: &Plan<Local>, config: &Config, shown: O
     }
     if let Some(from_article) = config.routine.get(&step.id).and_then(i18n::step_from_article) {
         ui.add_space(6.0);
-        ui.label(RichText::new(format!("{} {from_article}", i18n::from_article_label())).color(style::quiet(ui)));
+        ui.label(RichText::new(i18n::from_article_line(&from_article)).color(style::quiet(ui)));
     }
 }
 
@@ -466,7 +466,7 @@ fn humidity_ui(
     if step.state != StepState::Pending {
         return;
     }
-    ui.horizontal_wrapped(|ui| {
+    let typed = ui.horizontal_wrapped(|ui| {
         let label = ui.label(t("ui-humidity"));
         let response =
             ui.add(egui::TextEdit::singleline(&mut state.humidity).desired_width(56.0)).labelled_by(label.id);
@@ -486,10 +486,13 @@ fn humidity_ui(
             }));
             state.humidity.clear();
         }
-        if typed == Err(Unreadable::OutOfRange) {
-            ui.label(RichText::new(t("ui-humidity-invalid")).small().color(style::error(ui)));
-        } else {
-            ui.label(RichText::new(t("ui-humidity-hint")).small().weak());
-        }
+        typed
     });
+    // On a line of its own: the hint says where the range comes from, too long to wrap
+    // beside the field in a narrow window.
+    if typed.inner == Err(Unreadable::OutOfRange) {
+        ui.label(RichText::new(t("ui-humidity-invalid")).small().color(style::error(ui)));
+    } else {
+        ui.label(RichText::new(t("ui-humidity-hint")).small().weak());
+    }
 }

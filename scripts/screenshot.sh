@@ -1,0 +1,30 @@
+#!/bin/sh
+# A screenshot of the real window under Xvfb, as the README's were taken:
+#   scripts/screenshot.sh DATA_DIR WIDTHxHEIGHT OUT.png [WHEN] [ARGS...]
+# DATA_DIR is the --data-dir to open; WHEN ("2026-11-27 23:30:00") starts the app's clock
+# there through libfaketime (it runs on from there); ARGS go to the binary (for example
+# --screen night). LANG picks the language as usual. Needs Xvfb, xdotool, ImageMagick's
+# import and, for WHEN, faketime; runs $BEDTIME_COACH_BIN, or target/release/bedtime-coach
+# (built if missing).
+set -eu
+data=$1 size=$2 out=$3
+shift 3
+when=${1:-}
+[ $# -gt 0 ] && shift
+bin=${BEDTIME_COACH_BIN:-target/release/bedtime-coach}
+[ -x "$bin" ] || cargo build --release --quiet
+display=:$((90 + $$ % 100))
+Xvfb "$display" -screen 0 1400x1000x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb=$!
+trap 'kill $app $xvfb 2>/dev/null || true' EXIT
+sleep 1
+if [ -n "$when" ]; then
+    DISPLAY=$display FAKETIME_DONT_FAKE_MONOTONIC=1 faketime -f "@$when" "$bin" --data-dir "$data" "$@" >/dev/null 2>&1 &
+else
+    DISPLAY=$display "$bin" --data-dir "$data" "$@" >/dev/null 2>&1 &
+fi
+app=$!
+window=$(DISPLAY=$display timeout 30 xdotool search --sync --onlyvisible --name '^Bedtime Coach$' | head -n 1)
+DISPLAY=$display xdotool windowsize "$window" "${size%x*}" "${size#*x}"
+sleep 2
+DISPLAY=$display import -window "$window" "$out"
