@@ -8,6 +8,7 @@ use bedtime_coach::desktop::{self, WindowStart};
 use bedtime_coach::i18n::{self, Language};
 use bedtime_coach::tr;
 use bedtime_coach::ui::{self, Screen};
+use bedtime_coach::use_cases::Coach;
 use clap::FromArgMatches;
 
 fn main() -> ExitCode {
@@ -21,18 +22,18 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(error) => return clap_exit(error),
     };
-    let mut store = match cli::open_store(cli.data_dir.as_deref()) {
-        Ok(store) => store,
+    let mut coach = match Coach::open(cli.data_dir.as_deref()) {
+        Ok(coach) => coach,
         Err(error) => return fail(&error.into()),
     };
-    if let Some(settings) = store.peek_settings() {
+    if let Some(settings) = coach.peek_settings() {
         i18n::apply_choice(settings.language);
     }
     if cli.command.is_some() {
         fit_language_to_terminal();
     }
     // Said once when a change has waited a second for another process.
-    store.set_wait_reporter(Box::new(say));
+    coach.set_wait_reporter(Box::new(say));
     let Some(command) = cli.command else {
         // The morning invitation opens the window with `--screen night`.
         let screen = match cli.screen {
@@ -42,20 +43,20 @@ fn main() -> ExitCode {
         // One window: a window already open on these files comes forward instead (on the
         // screen asked for, if one was).
         let asked = cli.screen.and(screen.start_name());
-        let name = match desktop::start_window(store.paths(), asked) {
+        let name = match desktop::start_window(coach.paths(), asked) {
             WindowStart::Raised => return ExitCode::SUCCESS,
             WindowStart::First(name) => Some(name),
             WindowStart::NoBus => None,
         };
-        return match ui::run_window(store, screen, name.as_ref()) {
+        return match ui::run_window(coach, screen, name.as_ref()) {
             Ok(()) => ExitCode::SUCCESS,
             Err(error) => fail(&error),
         };
     };
     let changes_data = command.changes_data();
     let prints_data = command.prints_data();
-    let result = cli::run(command, &store);
-    for notice in store.take_notices() {
+    let result = cli::run(command, &coach);
+    for notice in coach.take_notices() {
         say(&notice.message);
     }
     match result {

@@ -9,11 +9,12 @@ mod month;
 use std::path::Path;
 use std::sync::Arc;
 
-use bedtime_coach::command::Change;
 use bedtime_coach::i18n::Language;
 use bedtime_coach::model::{Config, Jerks, NightAnswer, NightLog, Stress};
 use bedtime_coach::store::{Paths, Store};
 use bedtime_coach::ui::{App, Clock, Screen};
+use bedtime_coach::use_cases::Change;
+use bedtime_coach::use_cases::Coach;
 use chrono::{Local, NaiveDate, TimeZone};
 use eframe::egui;
 use egui_kittest::Harness;
@@ -43,7 +44,7 @@ fn night(dir: &Path, day: u32) -> Option<NightLog> {
 
 /// The window on the night screen, in `language`, at `size`.
 fn harness_in(dir: &Path, language: Language, size: egui::Vec2) -> Harness<'static, App> {
-    let app = App::new(store(dir), clock()).in_language(language).showing(Screen::Night);
+    let app = App::new(Coach::at(Paths::in_dir(dir)), clock()).in_language(language).showing(Screen::Night);
     Harness::builder()
         .with_size(size)
         .with_context_setup(bedtime_coach::ui::install_style)
@@ -359,7 +360,9 @@ fn a_later_start_with_screen_night_switches_the_open_window_to_last_night() {
     let dir = tempfile::tempdir().unwrap();
     saved_routine(dir.path());
     let (ask, requests) = std::sync::mpsc::channel();
-    let app = App::new(store(dir.path()), clock()).in_language(Language::English).with_screen_requests(requests);
+    let app = App::new(Coach::at(Paths::in_dir(dir.path())), clock())
+        .in_language(Language::English)
+        .with_screen_requests(requests);
     let mut h = Harness::builder()
         .with_size(egui::vec2(1280.0, 1000.0))
         .with_context_setup(bedtime_coach::ui::install_style)

@@ -11,9 +11,9 @@ use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use bedtime_coach::command::Change;
 use bedtime_coach::model::Config;
 use bedtime_coach::store::{Paths, Store};
+use bedtime_coach::use_cases::Change;
 
 fn store(dir: &Path) -> Store {
     Store::new(Paths::in_dir(dir))

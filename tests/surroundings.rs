@@ -83,14 +83,14 @@ fn sighup_leaves_the_service_running_and_sigterm_is_logged() {
     assert!(wait_until(Duration::from_secs(10), || logged("(SIGHUP)")), "SIGHUP was not logged");
     std::thread::sleep(Duration::from_millis(300));
     assert!(service.0.try_wait().unwrap().is_none(), "SIGHUP ended the service");
-    assert!(bedtime_coach::remind::service::is_running(&bedtime_coach::store::Paths::in_dir(dir.path())));
+    assert!(bedtime_coach::use_cases::Coach::at(bedtime_coach::store::Paths::in_dir(dir.path())).service_running());
 
     signal(&service, "TERM");
     let ended = wait_until(Duration::from_secs(10), || service.0.try_wait().unwrap().is_some());
     assert!(ended, "SIGTERM did not end the service");
     assert!(logged("Stopping on SIGTERM"), "{}", std::fs::read_to_string(&log).unwrap());
     assert!(
-        !bedtime_coach::remind::service::is_running(&bedtime_coach::store::Paths::in_dir(dir.path())),
+        !bedtime_coach::use_cases::Coach::at(bedtime_coach::store::Paths::in_dir(dir.path())).service_running(),
         "the reminders were not handed back"
     );
 }

@@ -6,11 +6,12 @@ mod common;
 use std::path::Path;
 use std::sync::Arc;
 
-use bedtime_coach::command::Change;
 use bedtime_coach::i18n::Language;
 use bedtime_coach::model::{Anchor, Config, Outcome};
 use bedtime_coach::store::{Paths, Store};
 use bedtime_coach::ui::{App, Clock};
+use bedtime_coach::use_cases::Change;
+use bedtime_coach::use_cases::Coach;
 use chrono::{Local, NaiveDate, TimeZone, Timelike};
 use eframe::egui;
 use egui_kittest::Harness;
@@ -42,7 +43,7 @@ fn harness(dir: &Path) -> Harness<'static, App> {
 }
 
 fn harness_in(dir: &Path, language: Language, size: egui::Vec2) -> Harness<'static, App> {
-    harness_of(App::new(store(dir), clock()).in_language(language), size)
+    harness_of(App::new(Coach::at(Paths::in_dir(dir)), clock()).in_language(language), size)
 }
 
 /// `app` drawn as the window draws it, with the real style, at `size`.
@@ -358,7 +359,7 @@ fn opening_the_window_starts_the_reminder_service() {
     Change::SaveConfig(config).apply(&store(dir.path())).unwrap();
     Change::PauseReminders { evening: tonight, paused: true }.apply(&store(dir.path())).unwrap();
 
-    let app = App::new(store(dir.path()), clock())
+    let app = App::new(Coach::at(Paths::in_dir(dir.path())), clock())
         .in_language(Language::English)
         .with_service_program(Some(env!("CARGO_BIN_EXE_bedtime-coach").into()));
     let mut h = harness_of(app, egui::vec2(1280.0, 1400.0));
@@ -878,7 +879,10 @@ fn settings_asks_the_service_for_a_test_notification_and_shows_the_answer() {
 fn harness_at(dir: &Path, day: u32, hour: u32, minute: u32) -> Harness<'static, App> {
     let at = common::date(2026, 11, day).and_hms_opt(hour, minute, 0).unwrap();
     let now = Local.from_local_datetime(&at).earliest().unwrap();
-    harness_of(App::new(store(dir), Arc::new(move || now)).in_language(Language::English), egui::vec2(1280.0, 1400.0))
+    harness_of(
+        App::new(Coach::at(Paths::in_dir(dir)), Arc::new(move || now)).in_language(Language::English),
+        egui::vec2(1280.0, 1400.0),
+    )
 }
 
 /// Tonight's step ids in time order, with their English titles.
@@ -1115,7 +1119,9 @@ fn settings_say_how_to_get_a_tray_when_the_desktop_has_none() {
     saved_routine(dir.path());
     let hint = "Your desktop shows no tray icons";
     let shown = |tray_host| {
-        let app = App::new(store(dir.path()), clock()).in_language(Language::English).with_tray_host(tray_host);
+        let app = App::new(Coach::at(Paths::in_dir(dir.path())), clock())
+            .in_language(Language::English)
+            .with_tray_host(tray_host);
         let mut h = harness_of(app, egui::vec2(1280.0, 1400.0));
         h.get_by_label("Settings").click();
         h.run();
@@ -1124,7 +1130,9 @@ fn settings_say_how_to_get_a_tray_when_the_desktop_has_none() {
     assert!(shown(Some(false)), "no hint without a tray host");
     assert!(!shown(Some(true)), "a hint although the tray shows");
     assert!(!shown(None), "a hint although nobody knows");
-    let app = App::new(store(dir.path()), clock()).in_language(Language::Russian).with_tray_host(Some(false));
+    let app = App::new(Coach::at(Paths::in_dir(dir.path())), clock())
+        .in_language(Language::Russian)
+        .with_tray_host(Some(false));
     let mut h = harness_of(app, egui::vec2(1280.0, 1400.0));
     h.get_by_label("Настройки").click();
     h.run();
@@ -1421,7 +1429,9 @@ fn export_and_import_run_beside_the_frames_in_the_real_window() {
     use egui_kittest::kittest::NodeT;
     let dir = tempfile::tempdir().unwrap();
     done_at_2104(dir.path(), evening(), "warm-bath");
-    let app = App::new(store(dir.path()), clock()).in_language(Language::English).with_file_work_in_background();
+    let app = App::new(Coach::at(Paths::in_dir(dir.path())), clock())
+        .in_language(Language::English)
+        .with_file_work_in_background();
     let mut h = harness_of(app, egui::vec2(1280.0, 1400.0));
     h.get_by_label("Settings").click();
     h.run();

@@ -97,7 +97,7 @@ pub enum CliCommand {
     },
     Night(NightArgs),
     Report {
-        #[arg(long, value_name = "N", default_value_t = crate::report::DEFAULT_WEEKS, value_parser = weeks_arg)]
+        #[arg(long, value_name = "N", default_value_t = crate::use_cases::files::DEFAULT_WEEKS, value_parser = weeks_arg)]
         weeks: u8,
         #[arg(long, value_enum, default_value_t = ReportFormat::Html)]
         format: ReportFormat,
@@ -116,10 +116,10 @@ pub enum ReportFormat {
 }
 
 impl ReportFormat {
-    pub(super) fn format(self) -> crate::report::Format {
+    pub(super) fn format(self) -> crate::use_cases::files::SummaryFormat {
         match self {
-            ReportFormat::Html => crate::report::Format::Html,
-            ReportFormat::Csv => crate::report::Format::Csv,
+            ReportFormat::Html => crate::use_cases::files::SummaryFormat::Html,
+            ReportFormat::Csv => crate::use_cases::files::SummaryFormat::Csv,
         }
     }
 }
@@ -469,7 +469,7 @@ fn date_arg(text: &str) -> Result<NaiveDate, String> {
 }
 
 fn weeks_arg(text: &str) -> Result<u8, String> {
-    use crate::report::{MAX_WEEKS, MIN_WEEKS};
+    use crate::use_cases::files::{MAX_WEEKS, MIN_WEEKS};
     let outside = || tr!("cli-error-report-weeks", text = text, min = MIN_WEEKS, max = MAX_WEEKS);
     let weeks: u8 = text.trim().parse().map_err(|_| outside())?;
     if (MIN_WEEKS..=MAX_WEEKS).contains(&weeks) { Ok(weeks) } else { Err(outside()) }
