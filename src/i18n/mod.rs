@@ -34,6 +34,7 @@
 //! Fluent's Unicode isolation marks are off: egui's fonts have no glyphs for them.
 
 mod catalog;
+pub mod charset;
 mod errors;
 mod format;
 pub mod history;
