@@ -69,17 +69,17 @@ fn first_run_setup_creates_a_routine() {
     bedtime.focus();
     h.run();
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    h.get_by_label("Bedtime").type_text("23:00");
+    h.get_by_label("Bedtime").type_text("23:45");
     h.key_press(egui::Key::Tab);
     h.run();
     h.get_by_role_and_label(egui::accesskit::Role::CheckBox, "Warm bath").click();
     h.run();
-    h.get_by_label("7 h 30 min in bed before your 06:30 alarm. That is under 8 h in bed, and sleep itself is shorter still: the article advises at least eight hours of sleep, nine or ten if eight are not enough.");
+    h.get_by_label("7 h 15 min in bed before your 07:00 alarm. That is under 8 h in bed, and sleep itself is shorter still: the article advises at least eight hours of sleep, nine or ten if eight are not enough.");
     h.get_by_label("Save my routine").click();
     h.run();
     let config = store(dir.path()).load_config().unwrap();
     assert!(config.existed);
-    assert_eq!(config.value.schedule.every_day.bedtime.to_string(), "23:00:00");
+    assert_eq!(config.value.schedule.every_day.bedtime.to_string(), "23:45:00");
     assert!(config.value.routine.get("warm-bath").is_none());
     assert!(config.value.routine.get("lights-out").is_some());
     // The window moves on to Tonight.
@@ -477,7 +477,7 @@ fn tonight_in_russian_counts_with_russian_plurals() {
     h.get_by_label("Распорядок");
     h.get_by_label("Вечер четверга, 26 ноября 2026");
     h.get_by_label("Отбой в 22:30 — через 1 ч 20 мин");
-    h.get_by_label("8 ч до будильника в 06:30");
+    h.get_by_label("8 ч 30 мин до будильника в 07:00");
     h.get_by_label("Без интернета: данные остаются на этом компьютере");
     h.get_by_label(&format!("Сделано 0 шагов из {total}"));
     assert!(h.query_all_by_label_contains("Пропустить: ").count() > 1);
@@ -635,7 +635,7 @@ fn setup_accepts_10pm_and_says_why_25_00_is_refused() {
     retype(&mut h, "Bedtime", "10pm");
     assert!(h.query_by_label("Use HH:MM, like 22:30 (or 10:30 pm)").is_none());
     assert!(h.query_by_label("The preview comes back once both times read like 22:30.").is_none());
-    h.get_by_label("8 h 30 min in bed before your 06:30 alarm");
+    h.get_by_label("9 h in bed before your 07:00 alarm");
     h.get_by_label("Save my routine").click();
     h.run();
     let config = store(dir.path()).load_config().unwrap().value;
@@ -681,7 +681,7 @@ fn every_day_and_back_keeps_saturdays_night() {
     h.get_by_label("Same time every day").click();
     h.run();
     assert!(!schedule().is_per_weekday());
-    assert_eq!(schedule().night(Day::Sat).wake.to_string(), "06:30:00");
+    assert_eq!(schedule().night(Day::Sat).wake.to_string(), "07:00:00");
     h.get_by_label_contains("Your nights for particular days are kept");
     h.get_by_label("Different on some days").click();
     h.run();
@@ -710,7 +710,7 @@ fn the_weekend_shortcut_sets_the_saturday_and_sunday_mornings() {
         assert_eq!(schedule.night(day).bedtime.to_string(), "23:30:00", "{day:?}");
     }
     for day in [Day::Sun, Day::Mon, Day::Thu] {
-        assert_eq!(schedule.night(day).wake.to_string(), "06:30:00", "{day:?}");
+        assert_eq!(schedule.night(day).wake.to_string(), "07:00:00", "{day:?}");
     }
     assert_eq!(schedule.wake(common::date(2026, 11, 28)), common::date(2026, 11, 29).and_hms_opt(9, 0, 0).unwrap());
     assert_eq!(h.get_by_label("Saturday night: wake on Sunday").value().as_deref(), Some("09:00"));
@@ -790,7 +790,7 @@ fn the_minutes_step_by_five_and_read_as_hours() {
     h.run();
     assert_eq!(minutes(dir.path()), Anchor::AfterWake { minutes: 180 });
     assert_eq!(h.get_by_label("Minutes").value().as_deref(), Some("3 h"));
-    h.get_by_label("In the morning at 09:30");
+    h.get_by_label("In the morning at 10:00");
     assert!(h.query_by_label_contains("Tonight at").is_none());
 }
 
@@ -1000,7 +1000,7 @@ fn done_skipped_missed_and_due_each_have_a_mark() {
     let h = harness(dir.path());
     h.get_by_label("√ done at 21:00");
     h.get_by_label("– skipped");
-    // At 21:10 the morning movement (06:30) is the earliest step left: due now, once.
+    // At 21:10 the morning movement (07:00) is the earliest step left: due now, once.
     assert_eq!(h.query_all_by_label("• due now").count(), 1);
     assert!(h.query_all_by_label("! missed").count() >= 1, "the caffeine cut-off passed unchecked");
     assert!(h.query_by_label_contains("• next").is_none());
@@ -1023,7 +1023,7 @@ fn after_bedtime_the_night_view_counts_down_to_the_alarm() {
     check(dir.path(), &["warm-bath"], Outcome::Done);
     let mut h = harness_at(dir.path(), 26, 23, 0);
     h.get_by_label("Past bedtime (22:30) — lights out and sleep well");
-    h.get_by_label("7 h 30 min until your 06:30 alarm");
+    h.get_by_label("8 h until your 07:00 alarm");
     assert!(h.query_by_label("Pause reminders tonight").is_none());
     assert!(h.query_by_label_contains("coffee").is_none());
     assert!(h.query_by_label_contains("Caffeine").is_none());
@@ -1038,10 +1038,10 @@ fn after_bedtime_the_night_view_counts_down_to_the_alarm() {
     drop(h);
     // Past midnight it still counts down.
     let h = harness_at(dir.path(), 27, 1, 15);
-    h.get_by_label("5 h 15 min until your 06:30 alarm");
+    h.get_by_label("5 h 45 min until your 07:00 alarm");
     drop(h);
     // After the alarm a new evening starts clean.
-    let h = harness_at(dir.path(), 27, 6, 31);
+    let h = harness_at(dir.path(), 27, 7, 1);
     h.get_by_label_contains("Bedtime 22:30 — in");
     h.get_by_label("Done: Warm bath");
     assert!(h.query_by_label_contains("Not done tonight").is_none());

@@ -226,8 +226,8 @@ impl From<StressArg> for Stress {
 }
 
 /// The grammar with every help text in the current language, for `--help`: the derive
-/// gives the structure, this gives the words (`help.ftl`). Clap's own words ("Usage:",
-/// "Options:", "Print help", "error:") stay as clap writes them.
+/// gives the structure, this gives the words (`help.ftl`), and clap's own words
+/// ("Usage:", "Options:", "Print help") come from `clap_text`.
 pub fn localized_command() -> Command {
     fn help(key_text: String) -> impl FnOnce(Arg) -> Arg {
         move |arg| arg.help(key_text)
@@ -238,7 +238,7 @@ pub fn localized_command() -> Command {
             .mut_arg("at", help(t("help-anchor-at")))
             .mut_arg("after_wake", help(t("help-anchor-after-wake")))
     };
-    Cli::command()
+    let command = Cli::command()
         .about(t("help-about"))
         .mut_arg("data_dir", help(t("help-data-dir")))
         .mut_arg("screen", help(t("help-screen")))
@@ -322,7 +322,8 @@ pub fn localized_command() -> Command {
                 .mut_arg("format", help(t("help-report-format")))
                 .mut_arg("output", help(t("help-report-output")))
                 .mut_arg("to", help(t("help-report-to")))
-        })
+        });
+    super::clap_text::localize(command)
 }
 
 impl CliCommand {
@@ -344,6 +345,24 @@ impl CliCommand {
             CliCommand::Export { .. } => false,
             CliCommand::Import { dry_run, .. } => !dry_run,
             CliCommand::Night(args) => args.forget || !args.answers().is_empty(),
+        }
+    }
+}
+
+impl CliCommand {
+    /// Whether what the command prints is data for another program (JSON, an export or
+    /// a summary on standard output): kept as UTF-8 whatever the terminal's character set.
+    pub fn prints_data(&self) -> bool {
+        match self {
+            CliCommand::Plan { json, .. }
+            | CliCommand::Status { json }
+            | CliCommand::Reminders { json, .. }
+            | CliCommand::Stats { json }
+            | CliCommand::Routine(RoutineCommand::List { json }) => *json,
+            CliCommand::Night(args) => args.json,
+            CliCommand::Export { output, .. } => output.is_none(),
+            CliCommand::Report { output, .. } => output.as_deref().is_some_and(|path| path.as_os_str() == "-"),
+            _ => false,
         }
     }
 }

@@ -9,6 +9,7 @@
 //! - `output`: the text and JSON they print.
 
 mod args;
+pub mod clap_text;
 mod export;
 mod handlers;
 mod import;

@@ -518,6 +518,6 @@ mod tests {
             menu_entries(&view).into_iter().flatten().map(|(_, label, _)| label).collect()
         });
         assert_eq!(labels[0], "Открыть список дел");
-        assert_eq!(labels.last().unwrap(), "Выйти из напоминаний");
+        assert_eq!(labels.last().unwrap(), "Закрыть службу напоминаний");
     }
 }
