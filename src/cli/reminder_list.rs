@@ -76,18 +76,20 @@ fn row_json(row: &Row) -> Value {
     };
     match &row.fate {
         Fate::Held { since } => put("held_since", json!(rfc3339(since))),
-        Fate::Sent { at, held_since, through_do_not_disturb, .. } => {
+        Fate::Sent { at, held_since, through_do_not_disturb, stalled, .. } => {
             put("at", json!(rfc3339(at)));
             put("held_since", json!(held_since.as_ref().map(rfc3339)));
             put("through_do_not_disturb", json!(through_do_not_disturb));
+            put("stalled", json!(stalled));
         }
         Fate::Failed { at, reason } => {
             put("at", json!(rfc3339(at)));
             put("reason", json!(reason));
         }
-        Fate::Missed { at, held_since } => {
+        Fate::Missed { at, held_since, stalled } => {
             put("at", json!(rfc3339(at)));
             put("held_since", json!(held_since.as_ref().map(rfc3339)));
+            put("stalled", json!(stalled));
         }
         _ => {}
     }

@@ -77,6 +77,10 @@ pub struct LogEntry {
     /// The notification could not be shown: why, as a sentence.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub failed: Option<String>,
+    /// Settled late (or missed) because the service could not write its files when it
+    /// came due (a full disk): why, as a sentence, so the report does not blame sleep.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stalled: Option<String>,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -94,6 +98,7 @@ impl LogEntry {
             held_since: None,
             through_do_not_disturb: false,
             failed: None,
+            stalled: None,
             extra: Extra::new(),
         }
     }
@@ -233,6 +238,14 @@ impl ReminderLog {
     pub fn mark_failed(&mut self, date: NaiveDate, key: &str, reason: &str) {
         if let Some(entry) = self.evenings.get_mut(&date).and_then(|e| e.sent.get_mut(key)) {
             entry.failed = Some(reason.to_owned());
+        }
+    }
+
+    /// Writes down that the reminder `key` of `date` was settled late because the files
+    /// could not be written before (`reason`).
+    pub fn mark_stalled(&mut self, date: NaiveDate, key: &str, reason: &str) {
+        if let Some(entry) = self.evenings.get_mut(&date).and_then(|e| e.sent.get_mut(key)) {
+            entry.stalled = Some(reason.to_owned());
         }
     }
 

@@ -33,7 +33,7 @@ pub use super::events::ReminderEvent;
 use super::events::{Control, ControlSender, EventSink, emit, sink};
 use super::notifier::Notify;
 use super::wall_timer::{Wait, Woke};
-use crate::model::reminders::{TestResult, Undelivered};
+use crate::model::reminders::{LogOutcome, TestResult, Undelivered};
 use crate::model::time::{next_day, previous_day};
 use crate::model::{Config, Extra, Journal, ReminderLog, plan_evening};
 use crate::store::{Fingerprint, OwnerLock, Store};
@@ -200,6 +200,8 @@ impl ReminderLoop {
         // Something is due: decide again on the newest files, under the store lock, and
         // write the log before showing anything.
         let known = self.known.clone();
+        // Still failing at the last look: what is late now is late because of that.
+        let stalled = self.file_problem.clone();
         let (decision, snooze_minutes, saved, restored) =
             self.store.reminder_transaction(evenings_around(today), |snapshot, log| {
                 // The file may have lost what this process settled since it last read it.
@@ -207,6 +209,13 @@ impl ReminderLoop {
                 let config = effective_config(&snapshot.config);
                 let decision = decide_with(&config, &snapshot.journal.value, log, now, quiet);
                 decision.apply_to(log);
+                if let Some(reason) = &stalled {
+                    for (evening, key, entry) in &decision.settle {
+                        if matches!(entry.outcome, LogOutcome::Late | LogOutcome::Skipped) {
+                            log.mark_stalled(*evening, key, reason);
+                        }
+                    }
+                }
                 let changed = !decision.is_idle() || restored > 0;
                 Ok::<_, RemindError>((
                     (decision, snooze_minutes(&snapshot.config.value), log.clone(), restored),
@@ -832,5 +841,38 @@ mod tests {
             let _ = std::fs::remove_dir_all(dir.path().join("moved"));
             setup(&folder);
         }
+    }
+
+    #[test]
+    fn a_reminder_late_because_the_files_could_not_be_written_says_so_not_sleep() {
+        let dir = tempfile::tempdir().unwrap();
+        let paths = setup(dir.path());
+        let at = |h, m| Berlin.with_ymd_and_hms(2026, 11, 26, h, m, 0).unwrap();
+        let (notifier, shown) = fake(&paths, false);
+        let (mut reminder_loop, events) = watched(&paths, notifier);
+        reminder_loop.tick(&at(20, 59));
+        // The reminder log cannot be written when the bath comes due (a folder in its
+        // place stands in for a full disk), until 21:05.
+        let _ = std::fs::remove_file(paths.reminders_file());
+        std::fs::create_dir(paths.reminders_file()).unwrap();
+        reminder_loop.tick(&at(21, 0));
+        reminder_loop.tick(&at(21, 3));
+        assert!(shown.lock().unwrap().is_empty());
+        assert_eq!(events.lock().unwrap().iter().filter(|e| matches!(e, ReminderEvent::Error { .. })).count(), 1);
+        std::fs::remove_dir(paths.reminders_file()).unwrap();
+        reminder_loop.tick(&at(21, 5));
+        assert_eq!(shown.lock().unwrap().last().unwrap().0.summary, "Warm bath (due 21:00)");
+
+        let store = Store::new(paths);
+        let config = effective_config(&store.load_config().unwrap());
+        let evening = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        let plan = plan_evening(&config, evening, &Berlin, None);
+        let log = store.load_reminders().unwrap().value;
+        let rows = crate::remind::report::evening_report(&config, &plan, &log, &at(21, 10));
+        let bath = rows.iter().find(|row| row.key == "warm-bath").unwrap();
+        let text =
+            crate::i18n::with_language(crate::i18n::Language::English, || crate::remind::report::fate_text(bath));
+        assert!(text.starts_with("sent at 21:05, 5 min late: until then the reminder service could not use"), "{text}");
+        assert!(!text.contains("asleep"), "{text}");
     }
 }

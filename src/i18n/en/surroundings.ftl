@@ -35,3 +35,9 @@ remind-log-restored = { $path } lost { $count ->
    *[other] { $count } reminders
 } already settled (removed, or replaced by an older copy, while the reminder service ran); the service wrote them back, so none of them comes twice.
 remind-folder-lost = The data folder { $folder } was removed or renamed while the reminder service ran; the service stops, so that it never sends a reminder a new service sends too. Start it again with `bedtime-coach remind` (or open the window).
+
+## `bedtime-coach reminders`: a reminder late because the service could not write its
+## files (a full disk), not because the computer slept. $reason is that error's sentence.
+
+reminders-sent-late-stalled = sent at { $time }, { $minutes } min late: until then the reminder service could not use its files ({ $reason })
+reminders-missed-stalled = missed: the reminder service could not use its files until past the grace window ({ $reason })
