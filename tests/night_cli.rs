@@ -1,8 +1,8 @@
 //! The night log through the store (the shared `Change`s) and through the command line.
 
-use bedtime_coach::command::{Applied, Change};
 use bedtime_coach::model::{Jerks, NightAnswer, NightLog, Stress};
 use bedtime_coach::store::{Paths, Store};
+use bedtime_coach::use_cases::{Applied, Change};
 use chrono::{DateTime, FixedOffset};
 
 mod common;
@@ -245,12 +245,13 @@ fn last_night_is_the_default_date() {
     };
     // 07:10 on the 27th, after a 06:30 alarm: the night after the 26th.
     let morning = Berlin.with_ymd_and_hms(2026, 11, 27, 7, 10, 0).unwrap();
-    let text = run_at(parse(&["bedtime-coach", "night", "--twitches", "none"]), &store, &morning).unwrap();
+    let coach = bedtime_coach::use_cases::Coach::at(Paths::in_dir(dir.path()));
+    let text = run_at(parse(&["bedtime-coach", "night", "--twitches", "none"]), &coach, &morning).unwrap();
     assert!(text.starts_with("Saved the night after Thu 26 Nov."), "{text}");
     assert_eq!(night(&store).unwrap().at, Some(at("2026-11-27T07:10:00+01:00")));
     // At 03:00 the next night (after the 27th's bedtime), "last night" is the 27th's.
     let small_hours = Berlin.with_ymd_and_hms(2026, 11, 28, 3, 0, 0).unwrap();
-    let text = run_at(parse(&["bedtime-coach", "night"]), &store, &small_hours).unwrap();
+    let text = run_at(parse(&["bedtime-coach", "night"]), &coach, &small_hours).unwrap();
     assert!(text.starts_with("No night log for the night after Fri 27 Nov.\n\n"), "{text}");
 }
 

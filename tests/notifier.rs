@@ -281,8 +281,11 @@ fn notifier_on_private_buses() {
     // and shows the due step in a banner once the reminder thread gives up.
     let dir = tempfile::tempdir().unwrap();
     let paths = due_now(dir.path());
-    let app = bedtime_coach::ui::App::new(Store::new(paths.clone()), bedtime_coach::ui::system_clock())
-        .in_language(bedtime_coach::i18n::Language::English);
+    let app = bedtime_coach::ui::App::new(
+        bedtime_coach::use_cases::Coach::at(paths.clone()),
+        bedtime_coach::ui::system_clock(),
+    )
+    .in_language(bedtime_coach::i18n::Language::English);
     let mut harness = egui_kittest::Harness::builder()
         .with_size(eframe::egui::vec2(1280.0, 1000.0))
         .build_ui_state(|ui, app: &mut bedtime_coach::ui::App| app.frame(ui), app);

@@ -11,9 +11,9 @@ use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use bedtime_coach::command::Change;
 use bedtime_coach::model::Config;
 use bedtime_coach::store::{Paths, Store};
+use bedtime_coach::use_cases::Change;
 
 fn store(dir: &Path) -> Store {
     Store::new(Paths::in_dir(dir))
@@ -95,7 +95,7 @@ fn a_sign_below_the_threshold_is_named_never_called_nothing() {
     );
     assert!(html.contains("Logged, not yet often enough for a card"));
     assert!(html.contains(
-        "You logged an urge to move your legs, with itching or crawling feelings, on 2 evenings: Fri 6 Nov and Mon 16 Nov. The app shows a card about it once it is logged on 2 evenings within a week, or on 3 evenings within 4 weeks."
+        "You logged itching in the legs and a constant need to move them on 2 evenings: Fri 6 Nov and Mon 16 Nov. The app shows a card about it once it is logged on 2 evenings within a week, or on 3 evenings within 4 weeks."
     ));
     assert!(!html.contains("None of the signs") && !html.contains("class=\"sign\""), "no card, no nothing");
     assert_eq!(html.matches("Seek urgent care at once").count(), 1);
@@ -300,6 +300,38 @@ fn a_russian_summary_is_russian() {
     .ok();
     assert!(run.stdout().contains("<html lang=\"ru\">"));
     assert!(run.stdout().contains("Ночи с пт, 6 ноября по пт, 27 ноября (3 недели)"), "{}", run.stdout());
+}
+
+/// Whether `html` has the mean "how rested" score with `sign` between its digits just
+/// before `after` ("3.8 on average") or just after `before` ("в среднем 3,8").
+fn has_mean(html: &str, before: &str, after: &str, sign: char) -> bool {
+    let one_decimal = |text: &str| {
+        let chars: Vec<char> = text.chars().collect();
+        chars.len() == 3 && chars[0].is_ascii_digit() && chars[1] == sign && chars[2].is_ascii_digit()
+    };
+    html.match_indices(before).any(|(at, _)| {
+        let rest = &html[at + before.len()..];
+        rest.find(after).is_some_and(|end| one_decimal(&rest[..end]))
+    })
+}
+
+#[test]
+fn the_mean_rested_score_has_each_languages_decimal_sign() {
+    let dir = tempfile::tempdir().unwrap();
+    month::full_month(&store(dir.path()));
+    let english = report(dir.path(), &["-o", "-"]).ok().stdout();
+    let russian = common::output(common::bin(dir.path()).env("LANG", "ru_RU.UTF-8").args([
+        "report",
+        "--to",
+        "2026-11-26",
+        "-o",
+        "-",
+    ]))
+    .ok()
+    .stdout();
+    assert!(has_mean(&english, "<td class=\"num\">", " on average over ", '.'), "{english}");
+    assert!(has_mean(&russian, "<td class=\"num\">в среднем ", " за ", ','), "{russian}");
+    assert!(!has_mean(&russian, "<td class=\"num\">в среднем ", " за ", '.'), "{russian}");
 }
 
 /// Not a test: writes the month into `BEDTIME_COACH_FIXTURE_DIR`, ending with the night

@@ -83,14 +83,14 @@ fn sighup_leaves_the_service_running_and_sigterm_is_logged() {
     assert!(wait_until(Duration::from_secs(10), || logged("(SIGHUP)")), "SIGHUP was not logged");
     std::thread::sleep(Duration::from_millis(300));
     assert!(service.0.try_wait().unwrap().is_none(), "SIGHUP ended the service");
-    assert!(bedtime_coach::remind::service::is_running(&bedtime_coach::store::Paths::in_dir(dir.path())));
+    assert!(bedtime_coach::use_cases::Coach::at(bedtime_coach::store::Paths::in_dir(dir.path())).service_running());
 
     signal(&service, "TERM");
     let ended = wait_until(Duration::from_secs(10), || service.0.try_wait().unwrap().is_some());
     assert!(ended, "SIGTERM did not end the service");
     assert!(logged("Stopping on SIGTERM"), "{}", std::fs::read_to_string(&log).unwrap());
     assert!(
-        !bedtime_coach::remind::service::is_running(&bedtime_coach::store::Paths::in_dir(dir.path())),
+        !bedtime_coach::use_cases::Coach::at(bedtime_coach::store::Paths::in_dir(dir.path())).service_running(),
         "the reminders were not handed back"
     );
 }
@@ -203,4 +203,41 @@ fn an_export_killed_while_writing_leaves_no_file_in_the_users_folder() {
     }
     let left: Vec<_> = std::fs::read_dir(out.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert_eq!(left, vec![std::ffi::OsString::from("journal.csv")]);
+}
+
+/// `bytes` read as `charset`, through the system's `iconv`.
+fn decode(bytes: &[u8], charset: &str) -> String {
+    use std::io::Write as _;
+    let mut iconv = Command::new("iconv")
+        .args(["-f", charset, "-t", "UTF-8"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("iconv");
+    iconv.stdin.take().unwrap().write_all(bytes).unwrap();
+    let out = iconv.wait_with_output().unwrap();
+    assert!(out.status.success(), "not {charset}: {bytes:?}");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn a_koi8_terminal_gets_koi8_text_and_a_latin1_one_english_never_mojibake() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |lang: &str, args: &[&str]| common::output(bin(dir.path()).env("LANG", lang).args(args));
+    let status = run("ru_RU.KOI8-R", &["status"]).ok();
+    assert!(std::str::from_utf8(&status.out.stdout).is_err(), "UTF-8 on a KOI8-R terminal");
+    let text = decode(&status.out.stdout, "KOI8-R");
+    assert!(text.starts_with("Сегодня вечером"), "{text}");
+    // Data for programs stays UTF-8.
+    let json = run("ru_RU.KOI8-R", &["status", "--json"]).ok();
+    assert!(std::str::from_utf8(&json.out.stdout).is_ok());
+    // clap's usage error too, in Russian and in KOI8-R.
+    let usage = run("ru_RU.KOI8-R", &["stauts"]);
+    assert_eq!(usage.code(), 2);
+    let text = decode(&usage.out.stderr, "KOI8-R");
+    assert!(text.starts_with("ошибка: неизвестная команда 'stauts'"), "{text}");
+    // A character set without Cyrillic: English, in ASCII (the dashes spelled out).
+    let latin = run("ru_RU.ISO-8859-1", &["status"]).ok();
+    let text = String::from_utf8(latin.out.stdout.clone()).expect("ASCII");
+    assert!(text.starts_with("Tonight") && text.is_ascii(), "{text}");
 }

@@ -6,11 +6,12 @@ mod common;
 use std::path::Path;
 use std::sync::Arc;
 
-use bedtime_coach::command::Change;
 use bedtime_coach::i18n::Language;
 use bedtime_coach::model::{Anchor, Config, Outcome};
 use bedtime_coach::store::{Paths, Store};
 use bedtime_coach::ui::{App, Clock};
+use bedtime_coach::use_cases::Change;
+use bedtime_coach::use_cases::Coach;
 use chrono::{Local, NaiveDate, TimeZone, Timelike};
 use eframe::egui;
 use egui_kittest::Harness;
@@ -42,7 +43,7 @@ fn harness(dir: &Path) -> Harness<'static, App> {
 }
 
 fn harness_in(dir: &Path, language: Language, size: egui::Vec2) -> Harness<'static, App> {
-    harness_of(App::new(store(dir), clock()).in_language(language), size)
+    harness_of(App::new(Coach::at(Paths::in_dir(dir)), clock()).in_language(language), size)
 }
 
 /// `app` drawn as the window draws it, with the real style, at `size`.
@@ -68,17 +69,17 @@ fn first_run_setup_creates_a_routine() {
     bedtime.focus();
     h.run();
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    h.get_by_label("Bedtime").type_text("23:00");
+    h.get_by_label("Bedtime").type_text("23:45");
     h.key_press(egui::Key::Tab);
     h.run();
     h.get_by_role_and_label(egui::accesskit::Role::CheckBox, "Warm bath").click();
     h.run();
-    h.get_by_label("7 h 30 min in bed before your 06:30 alarm. That is under 8 h in bed, and sleep itself is shorter still: the article advises at least eight hours of sleep, nine or ten if eight are not enough.");
+    h.get_by_label("7 h 15 min in bed before your 07:00 alarm. That is under 8 h in bed, and sleep itself is shorter still: the article advises at least eight hours of sleep, nine or ten if eight are not enough.");
     h.get_by_label("Save my routine").click();
     h.run();
     let config = store(dir.path()).load_config().unwrap();
     assert!(config.existed);
-    assert_eq!(config.value.schedule.every_day.bedtime.to_string(), "23:00:00");
+    assert_eq!(config.value.schedule.every_day.bedtime.to_string(), "23:45:00");
     assert!(config.value.routine.get("warm-bath").is_none());
     assert!(config.value.routine.get("lights-out").is_some());
     // The window moves on to Tonight.
@@ -358,7 +359,7 @@ fn opening_the_window_starts_the_reminder_service() {
     Change::SaveConfig(config).apply(&store(dir.path())).unwrap();
     Change::PauseReminders { evening: tonight, paused: true }.apply(&store(dir.path())).unwrap();
 
-    let app = App::new(store(dir.path()), clock())
+    let app = App::new(Coach::at(Paths::in_dir(dir.path())), clock())
         .in_language(Language::English)
         .with_service_program(Some(env!("CARGO_BIN_EXE_bedtime-coach").into()));
     let mut h = harness_of(app, egui::vec2(1280.0, 1400.0));
@@ -476,7 +477,7 @@ fn tonight_in_russian_counts_with_russian_plurals() {
     h.get_by_label("Распорядок");
     h.get_by_label("Вечер четверга, 26 ноября 2026");
     h.get_by_label("Отбой в 22:30 — через 1 ч 20 мин");
-    h.get_by_label("8 ч до будильника в 06:30");
+    h.get_by_label("8 ч 30 мин до будильника в 07:00");
     h.get_by_label("Без интернета: данные остаются на этом компьютере");
     h.get_by_label(&format!("Сделано 0 шагов из {total}"));
     assert!(h.query_all_by_label_contains("Пропустить: ").count() > 1);
@@ -634,7 +635,7 @@ fn setup_accepts_10pm_and_says_why_25_00_is_refused() {
     retype(&mut h, "Bedtime", "10pm");
     assert!(h.query_by_label("Use HH:MM, like 22:30 (or 10:30 pm)").is_none());
     assert!(h.query_by_label("The preview comes back once both times read like 22:30.").is_none());
-    h.get_by_label("8 h 30 min in bed before your 06:30 alarm");
+    h.get_by_label("9 h in bed before your 07:00 alarm");
     h.get_by_label("Save my routine").click();
     h.run();
     let config = store(dir.path()).load_config().unwrap().value;
@@ -680,7 +681,7 @@ fn every_day_and_back_keeps_saturdays_night() {
     h.get_by_label("Same time every day").click();
     h.run();
     assert!(!schedule().is_per_weekday());
-    assert_eq!(schedule().night(Day::Sat).wake.to_string(), "06:30:00");
+    assert_eq!(schedule().night(Day::Sat).wake.to_string(), "07:00:00");
     h.get_by_label_contains("Your nights for particular days are kept");
     h.get_by_label("Different on some days").click();
     h.run();
@@ -709,7 +710,7 @@ fn the_weekend_shortcut_sets_the_saturday_and_sunday_mornings() {
         assert_eq!(schedule.night(day).bedtime.to_string(), "23:30:00", "{day:?}");
     }
     for day in [Day::Sun, Day::Mon, Day::Thu] {
-        assert_eq!(schedule.night(day).wake.to_string(), "06:30:00", "{day:?}");
+        assert_eq!(schedule.night(day).wake.to_string(), "07:00:00", "{day:?}");
     }
     assert_eq!(schedule.wake(common::date(2026, 11, 28)), common::date(2026, 11, 29).and_hms_opt(9, 0, 0).unwrap());
     assert_eq!(h.get_by_label("Saturday night: wake on Sunday").value().as_deref(), Some("09:00"));
@@ -789,7 +790,7 @@ fn the_minutes_step_by_five_and_read_as_hours() {
     h.run();
     assert_eq!(minutes(dir.path()), Anchor::AfterWake { minutes: 180 });
     assert_eq!(h.get_by_label("Minutes").value().as_deref(), Some("3 h"));
-    h.get_by_label("In the morning at 09:30");
+    h.get_by_label("In the morning at 10:00");
     assert!(h.query_by_label_contains("Tonight at").is_none());
 }
 
@@ -878,7 +879,10 @@ fn settings_asks_the_service_for_a_test_notification_and_shows_the_answer() {
 fn harness_at(dir: &Path, day: u32, hour: u32, minute: u32) -> Harness<'static, App> {
     let at = common::date(2026, 11, day).and_hms_opt(hour, minute, 0).unwrap();
     let now = Local.from_local_datetime(&at).earliest().unwrap();
-    harness_of(App::new(store(dir), Arc::new(move || now)).in_language(Language::English), egui::vec2(1280.0, 1400.0))
+    harness_of(
+        App::new(Coach::at(Paths::in_dir(dir)), Arc::new(move || now)).in_language(Language::English),
+        egui::vec2(1280.0, 1400.0),
+    )
 }
 
 /// Tonight's step ids in time order, with their English titles.
@@ -996,7 +1000,7 @@ fn done_skipped_missed_and_due_each_have_a_mark() {
     let h = harness(dir.path());
     h.get_by_label("√ done at 21:00");
     h.get_by_label("– skipped");
-    // At 21:10 the morning movement (06:30) is the earliest step left: due now, once.
+    // At 21:10 the morning movement (07:00) is the earliest step left: due now, once.
     assert_eq!(h.query_all_by_label("• due now").count(), 1);
     assert!(h.query_all_by_label("! missed").count() >= 1, "the caffeine cut-off passed unchecked");
     assert!(h.query_by_label_contains("• next").is_none());
@@ -1019,7 +1023,7 @@ fn after_bedtime_the_night_view_counts_down_to_the_alarm() {
     check(dir.path(), &["warm-bath"], Outcome::Done);
     let mut h = harness_at(dir.path(), 26, 23, 0);
     h.get_by_label("Past bedtime (22:30) — lights out and sleep well");
-    h.get_by_label("7 h 30 min until your 06:30 alarm");
+    h.get_by_label("8 h until your 07:00 alarm");
     assert!(h.query_by_label("Pause reminders tonight").is_none());
     assert!(h.query_by_label_contains("coffee").is_none());
     assert!(h.query_by_label_contains("Caffeine").is_none());
@@ -1034,10 +1038,10 @@ fn after_bedtime_the_night_view_counts_down_to_the_alarm() {
     drop(h);
     // Past midnight it still counts down.
     let h = harness_at(dir.path(), 27, 1, 15);
-    h.get_by_label("5 h 15 min until your 06:30 alarm");
+    h.get_by_label("5 h 45 min until your 07:00 alarm");
     drop(h);
     // After the alarm a new evening starts clean.
-    let h = harness_at(dir.path(), 27, 6, 31);
+    let h = harness_at(dir.path(), 27, 7, 1);
     h.get_by_label_contains("Bedtime 22:30 — in");
     h.get_by_label("Done: Warm bath");
     assert!(h.query_by_label_contains("Not done tonight").is_none());
@@ -1115,7 +1119,9 @@ fn settings_say_how_to_get_a_tray_when_the_desktop_has_none() {
     saved_routine(dir.path());
     let hint = "Your desktop shows no tray icons";
     let shown = |tray_host| {
-        let app = App::new(store(dir.path()), clock()).in_language(Language::English).with_tray_host(tray_host);
+        let app = App::new(Coach::at(Paths::in_dir(dir.path())), clock())
+            .in_language(Language::English)
+            .with_tray_host(tray_host);
         let mut h = harness_of(app, egui::vec2(1280.0, 1400.0));
         h.get_by_label("Settings").click();
         h.run();
@@ -1124,7 +1130,9 @@ fn settings_say_how_to_get_a_tray_when_the_desktop_has_none() {
     assert!(shown(Some(false)), "no hint without a tray host");
     assert!(!shown(Some(true)), "a hint although the tray shows");
     assert!(!shown(None), "a hint although nobody knows");
-    let app = App::new(store(dir.path()), clock()).in_language(Language::Russian).with_tray_host(Some(false));
+    let app = App::new(Coach::at(Paths::in_dir(dir.path())), clock())
+        .in_language(Language::Russian)
+        .with_tray_host(Some(false));
     let mut h = harness_of(app, egui::vec2(1280.0, 1400.0));
     h.get_by_label("Настройки").click();
     h.run();
@@ -1421,7 +1429,9 @@ fn export_and_import_run_beside_the_frames_in_the_real_window() {
     use egui_kittest::kittest::NodeT;
     let dir = tempfile::tempdir().unwrap();
     done_at_2104(dir.path(), evening(), "warm-bath");
-    let app = App::new(store(dir.path()), clock()).in_language(Language::English).with_file_work_in_background();
+    let app = App::new(Coach::at(Paths::in_dir(dir.path())), clock())
+        .in_language(Language::English)
+        .with_file_work_in_background();
     let mut h = harness_of(app, egui::vec2(1280.0, 1400.0));
     h.get_by_label("Settings").click();
     h.run();

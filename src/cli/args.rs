@@ -97,7 +97,7 @@ pub enum CliCommand {
     },
     Night(NightArgs),
     Report {
-        #[arg(long, value_name = "N", default_value_t = crate::report::DEFAULT_WEEKS, value_parser = weeks_arg)]
+        #[arg(long, value_name = "N", default_value_t = crate::use_cases::files::DEFAULT_WEEKS, value_parser = weeks_arg)]
         weeks: u8,
         #[arg(long, value_enum, default_value_t = ReportFormat::Html)]
         format: ReportFormat,
@@ -116,10 +116,10 @@ pub enum ReportFormat {
 }
 
 impl ReportFormat {
-    pub(super) fn format(self) -> crate::report::Format {
+    pub(super) fn format(self) -> crate::use_cases::files::SummaryFormat {
         match self {
-            ReportFormat::Html => crate::report::Format::Html,
-            ReportFormat::Csv => crate::report::Format::Csv,
+            ReportFormat::Html => crate::use_cases::files::SummaryFormat::Html,
+            ReportFormat::Csv => crate::use_cases::files::SummaryFormat::Csv,
         }
     }
 }
@@ -226,8 +226,8 @@ impl From<StressArg> for Stress {
 }
 
 /// The grammar with every help text in the current language, for `--help`: the derive
-/// gives the structure, this gives the words (`help.ftl`). Clap's own words ("Usage:",
-/// "Options:", "Print help", "error:") stay as clap writes them.
+/// gives the structure, this gives the words (`help.ftl`), and clap's own words
+/// ("Usage:", "Options:", "Print help") come from `clap_text`.
 pub fn localized_command() -> Command {
     fn help(key_text: String) -> impl FnOnce(Arg) -> Arg {
         move |arg| arg.help(key_text)
@@ -238,7 +238,7 @@ pub fn localized_command() -> Command {
             .mut_arg("at", help(t("help-anchor-at")))
             .mut_arg("after_wake", help(t("help-anchor-after-wake")))
     };
-    Cli::command()
+    let command = Cli::command()
         .about(t("help-about"))
         .mut_arg("data_dir", help(t("help-data-dir")))
         .mut_arg("screen", help(t("help-screen")))
@@ -322,7 +322,8 @@ pub fn localized_command() -> Command {
                 .mut_arg("format", help(t("help-report-format")))
                 .mut_arg("output", help(t("help-report-output")))
                 .mut_arg("to", help(t("help-report-to")))
-        })
+        });
+    super::clap_text::localize(command)
 }
 
 impl CliCommand {
@@ -344,6 +345,24 @@ impl CliCommand {
             CliCommand::Export { .. } => false,
             CliCommand::Import { dry_run, .. } => !dry_run,
             CliCommand::Night(args) => args.forget || !args.answers().is_empty(),
+        }
+    }
+}
+
+impl CliCommand {
+    /// Whether what the command prints is data for another program (JSON, an export or
+    /// a summary on standard output): kept as UTF-8 whatever the terminal's character set.
+    pub fn prints_data(&self) -> bool {
+        match self {
+            CliCommand::Plan { json, .. }
+            | CliCommand::Status { json }
+            | CliCommand::Reminders { json, .. }
+            | CliCommand::Stats { json }
+            | CliCommand::Routine(RoutineCommand::List { json }) => *json,
+            CliCommand::Night(args) => args.json,
+            CliCommand::Export { output, .. } => output.is_none(),
+            CliCommand::Report { output, .. } => output.as_deref().is_some_and(|path| path.as_os_str() == "-"),
+            _ => false,
         }
     }
 }
@@ -450,7 +469,7 @@ fn date_arg(text: &str) -> Result<NaiveDate, String> {
 }
 
 fn weeks_arg(text: &str) -> Result<u8, String> {
-    use crate::report::{MAX_WEEKS, MIN_WEEKS};
+    use crate::use_cases::files::{MAX_WEEKS, MIN_WEEKS};
     let outside = || tr!("cli-error-report-weeks", text = text, min = MIN_WEEKS, max = MAX_WEEKS);
     let weeks: u8 = text.trim().parse().map_err(|_| outside())?;
     if (MIN_WEEKS..=MAX_WEEKS).contains(&weeks) { Ok(weeks) } else { Err(outside()) }

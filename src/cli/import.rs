@@ -6,19 +6,19 @@ use std::path::Path;
 
 use super::CliError;
 use crate::i18n::t;
-use crate::store::Store;
-use crate::transfer;
+use crate::use_cases::Coach;
+use crate::use_cases::files::{import_result_text, preview_text};
 
 /// Checks the file, prints the preview, and merges unless `dry_run`. A file that cannot
 /// be used is refused before anything is written.
-pub(super) fn import(store: &Store, file: &Path, dry_run: bool) -> Result<String, CliError> {
-    let preview = transfer::preview_import(store, file)?;
-    let mut out = transfer::preview_text(&preview.report);
+pub(super) fn import(coach: &Coach, file: &Path, dry_run: bool) -> Result<String, CliError> {
+    let preview = coach.preview_import(file)?;
+    let mut out = preview_text(&preview.report);
     if dry_run {
         write!(out, "\n{}", t("cli-import-dry-run")).ok();
         return Ok(out);
     }
-    let updated = transfer::import(store, &preview)?;
-    write!(out, "\n{}", transfer::import_result_text(file, &updated)).ok();
+    let updated = coach.import(&preview)?;
+    write!(out, "\n{}", import_result_text(file, &updated)).ok();
     Ok(out)
 }

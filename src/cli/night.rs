@@ -13,29 +13,28 @@ use serde_json::{Value, json};
 use super::CliError;
 use super::args::NightArgs;
 use super::output::pretty;
-use crate::command::{Applied, Change};
 use crate::i18n::{self, signs, t};
 use crate::model::night::night_to_log;
 use crate::model::warnings::{self, Findings, Warning};
 use crate::model::{Jerks, NightLog, Stress};
-use crate::store::Store;
 use crate::tr;
+use crate::use_cases::{Applied, Change, Coach};
 
 /// `night [--date D] [answers…] [--quiet-night] [--forget] [--json]`.
-pub(super) fn night<Tz: TimeZone>(store: &Store, now: &DateTime<Tz>, args: NightArgs) -> Result<String, CliError> {
+pub(super) fn night<Tz: TimeZone>(coach: &Coach, now: &DateTime<Tz>, args: NightArgs) -> Result<String, CliError> {
     let evening = match args.date {
         Some(date) => date,
-        None => night_to_log(&store.load_config()?.value.schedule, now.naive_local()),
+        None => night_to_log(&coach.load_config()?.value.schedule, now.naive_local()),
     };
     let answers = args.answers();
     let applied = if args.forget {
-        Some(Change::SetNight { evening, log: None }.apply(store)?)
+        Some(coach.apply(Change::SetNight { evening, log: None })?)
     } else if answers.is_empty() {
         None
     } else {
-        Some(Change::LogNight { evening, answers, at: now.fixed_offset() }.apply(store)?)
+        Some(coach.apply(Change::LogNight { evening, answers, at: now.fixed_offset() })?)
     };
-    let journal = store.load_journal()?.value;
+    let journal = coach.load()?.journal.value;
     let log = journal.night(evening);
     let found = warnings::findings(&journal, evening);
     if args.json {

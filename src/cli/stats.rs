@@ -12,22 +12,20 @@ use serde_json::{Value, json};
 use super::CliError;
 use super::output::pretty;
 use crate::i18n::{self, history, t};
-use crate::model::stats::{self, ADHERENCE_DAYS, BedtimeFigures, Kept, Summary};
-use crate::model::{Config, evening_at};
-use crate::store::Store;
+use crate::model::Config;
+use crate::model::stats::{ADHERENCE_DAYS, BedtimeFigures, Kept, Summary};
 use crate::tr;
+use crate::use_cases::Coach;
 
 /// How many weeks of bedtimes the text shows (JSON has them all).
 const WEEKS_SHOWN: usize = 8;
 
-pub(super) fn stats<Tz: TimeZone>(store: &Store, now: &DateTime<Tz>, json: bool) -> Result<String, CliError>
+pub(super) fn stats<Tz: TimeZone>(coach: &Coach, now: &DateTime<Tz>, json: bool) -> Result<String, CliError>
 where
     Tz::Offset: Display,
 {
-    let snapshot = store.load()?;
-    let config = &snapshot.config.value;
-    let today = evening_at(config, now);
-    let summary = stats::summarize(config, &snapshot.journal.value, today, &now.timezone());
+    let view = coach.statistics(now)?;
+    let (config, summary) = (&view.snapshot.config.value, view.summary);
     Ok(if json { pretty(&summary_json(config, &summary)) } else { summary_text(config, &summary) })
 }
 

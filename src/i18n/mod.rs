@@ -34,6 +34,7 @@
 //! Fluent's Unicode isolation marks are off: egui's fonts have no glyphs for them.
 
 mod catalog;
+pub mod charset;
 mod errors;
 mod format;
 pub mod history;
@@ -53,8 +54,8 @@ pub use catalog::{
     step_from_article, step_title, step_why,
 };
 pub use format::{
-    anchor, count_evenings, count_minutes, count_nights, count_steps, duration, evening_title, megabytes, pid_or_none,
-    short_date, short_night_advice, sleep_opportunity, weekday,
+    anchor, count_evenings, count_minutes, count_nights, count_steps, duration, evening_title, megabytes, one_decimal,
+    pid_or_none, short_date, short_night_advice, sleep_opportunity, weekday,
 };
 
 use crate::model::settings::LanguageChoice;
@@ -264,3 +265,5 @@ macro_rules! tr {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod wording_tests;

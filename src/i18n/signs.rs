@@ -11,8 +11,7 @@ use std::cmp::Ordering;
 
 use chrono::NaiveDate;
 
-use super::format::short_date;
-use super::{Language, language};
+use super::format::{one_decimal, short_date};
 use crate::model::Config;
 use crate::model::catalog::ids;
 use crate::model::helps::Comparison;
@@ -142,15 +141,6 @@ pub fn reassurance_text() -> String {
     tr!("signs-reassurance")
 }
 
-/// A mean score with one decimal, in the language's decimal sign: "3.8" / "3,8".
-fn one_decimal(value: f64) -> String {
-    let text = format!("{value:.1}");
-    match language() {
-        Language::Russian => text.replace('.', ","),
-        Language::English => text,
-    }
-}
-
 /// "On evenings with a warm bath": the evenings the step was kept, as a sentence opening.
 fn habit(comparison: &Comparison, config: &Config) -> String {
     let key = match comparison.step.as_str() {
@@ -214,7 +204,7 @@ pub fn comparison_caveat() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::with_language;
+    use crate::i18n::{Language, with_language};
     use crate::model::helps::{MIN_NIGHTS, Side};
 
     fn side(nights: usize, jerky: usize, rested: Option<f64>) -> Side {

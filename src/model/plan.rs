@@ -183,7 +183,7 @@ mod tests {
         let ids: Vec<_> = plan.steps.iter().map(|s| s.id.as_str()).collect();
         // The morning warm-up of the same day comes first, then the evening.
         assert_eq!(ids[..2], ["daytime-movement", "caffeine-cutoff"]);
-        assert_eq!(plan.get("daytime-movement").unwrap().due.to_rfc3339(), "2026-11-26T06:30:00+01:00");
+        assert_eq!(plan.get("daytime-movement").unwrap().due.to_rfc3339(), "2026-11-26T07:00:00+01:00");
         assert_eq!(ids.last(), Some(&"lights-out"));
         // The wind-down starts before the bath, so its "from now on" never comes after it.
         assert_eq!(plan.get("calm-evening").unwrap().due.to_rfc3339(), "2026-11-26T20:30:00+01:00");
@@ -193,8 +193,8 @@ mod tests {
         assert_eq!(caffeine.due.to_rfc3339(), "2026-11-26T16:30:00+01:00");
         assert_eq!(plan.get("warm-bath").unwrap().due.to_rfc3339(), "2026-11-26T21:00:00+01:00");
         assert_eq!(plan.bedtime.to_rfc3339(), "2026-11-26T22:30:00+01:00");
-        assert_eq!(plan.wake.to_rfc3339(), "2026-11-27T06:30:00+01:00");
-        assert_eq!(plan.sleep_minutes(), 480);
+        assert_eq!(plan.wake.to_rfc3339(), "2026-11-27T07:00:00+01:00");
+        assert_eq!(plan.sleep_minutes(), 510);
         // Ties (calm-ambience and ventilate-bedroom, both 45 min) keep routine order.
         let ambience = ids.iter().position(|id| *id == "calm-ambience").unwrap();
         assert_eq!(ids[ambience + 1], "ventilate-bedroom");
@@ -229,7 +229,7 @@ mod tests {
         let mut config = Config::default();
         config.routine.get_mut("daytime-movement").unwrap().anchor = Anchor::AfterWake { minutes: 30 };
         let plan = plan_evening(&config, date(2026, 11, 26), &Berlin, None);
-        assert_eq!(plan.get("daytime-movement").unwrap().due.to_rfc3339(), "2026-11-26T07:00:00+01:00");
+        assert_eq!(plan.get("daytime-movement").unwrap().due.to_rfc3339(), "2026-11-26T07:30:00+01:00");
         assert_eq!(plan.steps[0].id, "daytime-movement");
     }
 

@@ -80,9 +80,9 @@ pub const DAYTIME_IN_A_ROW: Window = Window { nights: 2, days: 2 };
 /// (This also covers "3 days within a week": every other day fires on its third day.)
 pub const DAYTIME_RECURRING: Window = Window { nights: 3, days: RECENT_DAYS };
 
-/// Restless legs on 2 evenings within a week. The article describes an urge to move the
-/// legs with itching or crawling as a recurring condition, "a constant need to move the
-/// legs", not one evening after a long walk; twice in a week is coming back quickly.
+/// Restless legs on 2 evenings within a week. The article describes itching and "a
+/// constant need to move the legs" as a condition that stays, not one evening after a
+/// long walk; twice in a week is coming back quickly.
 pub const RESTLESS_LEGS_SHORT: Window = Window { nights: 2, days: 7 };
 
 /// Restless legs on 3 evenings within four weeks: the same recurrence, slowly (once a

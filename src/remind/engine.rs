@@ -557,7 +557,7 @@ mod tests {
         let journal = Journal::default();
         let mut log = ReminderLog::default();
         let shown =
-            run(&config, &journal, &mut log, local(Berlin, 2026, 11, 26, 15, 0), local(Berlin, 2026, 11, 27, 7, 0));
+            run(&config, &journal, &mut log, local(Berlin, 2026, 11, 26, 15, 0), local(Berlin, 2026, 11, 27, 7, 30));
         let at = |s: &Shown| s.at.with_timezone(&Berlin).format("%H:%M:%S").to_string();
         let summary: Vec<(String, Vec<&str>)> = shown.iter().map(|s| (at(s), s.keys())).collect();
         assert_eq!(
@@ -569,7 +569,7 @@ mod tests {
                 ("21:45:00".to_owned(), vec!["ventilate-bedroom"]),
                 ("21:50:00".to_owned(), vec!["humidity-check"]),
                 ("22:30:00".to_owned(), vec!["lights-out", BEDTIME_KEY]),
-                ("06:45:00".to_owned(), vec![NIGHT_LOG_KEY]),
+                ("07:15:00".to_owned(), vec![NIGHT_LOG_KEY]),
             ]
         );
         assert!(shown.iter().all(|s| !s.notice.late));
@@ -876,7 +876,7 @@ mod tests {
             &Journal::default(),
             &mut log,
             local(Berlin, 2026, 11, 26, 15, 0),
-            local(Berlin, 2026, 11, 27, 7, 0),
+            local(Berlin, 2026, 11, 27, 7, 30),
         );
         // Only the next morning's invitation to log the night: the morning is not the evening.
         assert_eq!(all_keys(&shown), vec![NIGHT_LOG_KEY.to_owned()]);
@@ -1114,7 +1114,7 @@ mod tests {
         assert!(log.evening(evening).unwrap().snoozed["warm-bath"].settled);
     }
 
-    /// Runs the simulated service through the morning after the 26th (wake 06:30).
+    /// Runs the simulated service through the morning after the 26th (wake 07:00).
     fn morning(
         config: &Config,
         journal: &Journal,
@@ -1131,14 +1131,14 @@ mod tests {
         let journal = Journal::default();
         let mut log = ReminderLog::default();
         let evening = date(2026, 11, 26);
-        // Not before the wake time: at 06:44:59 nothing, and the next wake-up is 06:45.
-        let just_before = Berlin.with_ymd_and_hms(2026, 11, 27, 6, 44, 59).unwrap();
+        // Not before the wake time: at 07:14:59 nothing, and the next wake-up is 07:15.
+        let just_before = Berlin.with_ymd_and_hms(2026, 11, 27, 7, 14, 59).unwrap();
         let decision = decide(&config, &journal, &log, &just_before);
         assert!(decision.notice.is_none());
-        assert_eq!(decision.next_due, Some(local(Berlin, 2026, 11, 27, 6, 45)));
+        assert_eq!(decision.next_due, Some(local(Berlin, 2026, 11, 27, 7, 15)));
         let shown = morning(&config, &journal, &mut log, (5, 0), (12, 0));
         assert_eq!(shown.len(), 1, "{shown:?}");
-        assert_eq!(shown[0].at, utc("2026-11-27T05:45:00Z"), "15 minutes after the 06:30 alarm");
+        assert_eq!(shown[0].at, utc("2026-11-27T06:15:00Z"), "15 minutes after the 07:00 alarm");
         let notice = &shown[0].notice;
         assert_eq!(notice.summary, "How did you sleep?");
         assert!(notice.body_plain().starts_with("Log last night"), "{}", notice.body_plain());
@@ -1146,10 +1146,10 @@ mod tests {
         assert_eq!(notice.items[0].evening, evening, "filed under the evening the night followed");
         assert_eq!(log.entry(evening, NIGHT_LOG_KEY).unwrap().outcome, LogOutcome::Fired);
         // A restart, and a wake time moved after it came: still once this morning.
-        assert!(morning(&config, &journal, &mut log, (7, 0), (12, 0)).is_empty());
+        assert!(morning(&config, &journal, &mut log, (7, 30), (12, 0)).is_empty());
         let mut later = config.clone();
         later.schedule.set(None, Some(clock(8, 0)), &[]).unwrap();
-        assert!(morning(&later, &journal, &mut log, (7, 0), (12, 0)).is_empty());
+        assert!(morning(&later, &journal, &mut log, (7, 30), (12, 0)).is_empty());
     }
 
     #[test]
@@ -1162,7 +1162,7 @@ mod tests {
         assert!(!shown[0].notice.late, "an invitation is never 'late'");
         assert_eq!(shown[0].notice.summary, "How did you sleep?");
         let mut log = ReminderLog::default();
-        assert!(morning(&config, &journal, &mut log, (11, 45), (12, 0)).is_empty(), "5 hours after, it is too late");
+        assert!(morning(&config, &journal, &mut log, (12, 15), (12, 30)).is_empty(), "5 hours after, it is too late");
         assert_eq!(log.entry(date(2026, 11, 26), NIGHT_LOG_KEY).unwrap().outcome, LogOutcome::Skipped);
     }
 
@@ -1198,8 +1198,8 @@ mod tests {
         movement.remind = true;
         movement.anchor = crate::model::Anchor::AfterWake { minutes: 15 };
         let mut log = ReminderLog::default();
-        let shown = morning(&config, &Journal::default(), &mut log, (6, 0), (7, 0));
-        assert_eq!(shown.len(), 1, "one notification at 06:45");
+        let shown = morning(&config, &Journal::default(), &mut log, (6, 0), (7, 30));
+        assert_eq!(shown.len(), 1, "one notification at 07:15");
         let notice = &shown[0].notice;
         assert_eq!(notice.lines.len(), 2, "{:?}", notice.lines);
         assert!(notice.lines.iter().any(|line| line.title == "How did you sleep?"));

@@ -1,5 +1,6 @@
 //! What the reminder loop reports, and the messages it takes: shared by the loop and the
-//! notification buttons, which run on other threads.
+//! front ends the service runs beside it (the tray, a notification's buttons), which run
+//! on other threads.
 
 use std::sync::{Arc, Mutex};
 
@@ -26,13 +27,13 @@ pub enum ReminderEvent {
     Held { keys: Vec<String> },
 }
 
-pub(super) type EventSink = Arc<Mutex<Box<dyn Fn(ReminderEvent) + Send>>>;
+pub type EventSink = Arc<Mutex<Box<dyn Fn(ReminderEvent) + Send>>>;
 
-pub(super) fn sink(on_event: impl Fn(ReminderEvent) + Send + 'static) -> EventSink {
+pub fn sink(on_event: impl Fn(ReminderEvent) + Send + 'static) -> EventSink {
     Arc::new(Mutex::new(Box::new(on_event)))
 }
 
-pub(super) fn emit(sink: &EventSink, event: ReminderEvent) {
+pub fn emit(sink: &EventSink, event: ReminderEvent) {
     // A panic in one callback must not silence every later event.
     let on_event = sink.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     on_event(event);
@@ -57,13 +58,13 @@ impl ReminderEvent {
 }
 
 /// A line in the service's log (stderr and the log file, see `logging`).
-pub(super) fn log_line(message: &str) {
+pub fn log_line(message: &str) {
     tracing::info!("{message}");
 }
 
 /// The event in the service's log, at its level: what went wrong as a warning, the rest
 /// (one line per notification shown) as information.
-pub(super) fn log_event(event: &ReminderEvent) {
+pub fn log_event(event: &ReminderEvent) {
     let text = event.log_text();
     match event {
         ReminderEvent::Unavailable { .. } | ReminderEvent::Error { .. } | ReminderEvent::FileReport { .. } => {
@@ -75,7 +76,7 @@ pub(super) fn log_event(event: &ReminderEvent) {
 
 /// A message to the loop.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Control {
+pub enum Control {
     /// Decide again now (a notification button was used).
     Wake,
     /// End the loop (SIGTERM): the service hands the reminders back and exits.
@@ -85,18 +86,18 @@ pub(super) enum Control {
 /// Sends [`Control`] messages to the loop and rings its bell, so the loop, asleep on the
 /// wall clock, wakes for them at once.
 #[derive(Debug, Clone)]
-pub(super) struct ControlSender {
+pub struct ControlSender {
     sender: std::sync::mpsc::Sender<Control>,
     bell: super::wall_timer::Bell,
 }
 
 impl ControlSender {
-    pub(super) fn new(sender: std::sync::mpsc::Sender<Control>, bell: super::wall_timer::Bell) -> Self {
+    pub(crate) fn new(sender: std::sync::mpsc::Sender<Control>, bell: super::wall_timer::Bell) -> Self {
         Self { sender, bell }
     }
 
     /// Fails only when the loop has ended.
-    pub(super) fn send(&self, control: Control) -> Result<(), std::sync::mpsc::SendError<Control>> {
+    pub fn send(&self, control: Control) -> Result<(), std::sync::mpsc::SendError<Control>> {
         self.sender.send(control)?;
         self.bell.ring();
         Ok(())

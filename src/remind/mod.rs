@@ -9,7 +9,6 @@
 //! - [`report`]: what happened to each reminder of an evening, and why.
 //! - [`service`]: `bedtime-coach remind`, the one process that sends reminders, and how
 //!   the window starts it.
-//! - [`tray`]: the service's tray icon (StatusNotifierItem): state, tooltip, menu.
 //! - [`signals`]: SIGHUP ignored, SIGTERM and SIGINT logged, for a background service.
 //! - [`footprint`]: keeps the long-running service's memory to what it uses.
 //! - [`autostart`]: the XDG autostart entry that starts the service at login.
@@ -18,10 +17,9 @@
 //! reminder log, the owner lock, the autostart entry) are written through `store`.
 
 pub mod autostart;
-mod buttons;
 pub mod do_not_disturb;
 pub mod engine;
-mod events;
+pub mod events;
 pub mod footprint;
 pub mod logging;
 pub mod notifier;
@@ -29,7 +27,6 @@ pub mod reminder_loop;
 pub mod report;
 pub mod service;
 mod signals;
-pub mod tray;
 pub mod wall_timer;
 
 use crate::model::Config;

@@ -17,7 +17,6 @@
 //! notification when Settings or `remind --test` asked for one.
 
 use std::ops::RangeInclusive;
-use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError};
 use std::time::{Duration, SystemTime};
@@ -25,13 +24,12 @@ use std::time::{Duration, SystemTime};
 use chrono::{DateTime, Local, NaiveDate, TimeZone};
 
 use super::RemindError;
-use super::buttons::action_handler;
 use super::do_not_disturb::{DoNotDisturb, Never};
 use super::effective_config;
 use super::engine::{Alert, NoticeLine, decide, decide_with, reminders_of, snooze_minutes};
 pub use super::events::ReminderEvent;
 use super::events::{Control, ControlSender, EventSink, emit, sink};
-use super::notifier::Notify;
+use super::notifier::{ActionHandler, Notify};
 use super::wall_timer::{Wait, Woke};
 use crate::model::reminders::{LogOutcome, TestResult, Undelivered};
 use crate::model::time::{next_day, previous_day};
@@ -61,12 +59,36 @@ fn evenings_around(today: NaiveDate) -> RangeInclusive<NaiveDate> {
     previous_day(previous_day(today))..=next_day(next_day(today))
 }
 
+/// What a press on one of a notification's buttons does. The loop only shows the
+/// notification; the front end that runs the service (see `crate::background`) supplies
+/// this, so that a press goes through the same use cases as a click in the window.
+pub trait Buttons: Send {
+    /// The handler of `notice`'s buttons: it reports what it did to `events` and wakes the
+    /// loop through `control` after a change.
+    fn handler(
+        &self,
+        notice: &Alert,
+        snooze_minutes: u32,
+        events: EventSink,
+        control: Option<ControlSender>,
+    ) -> ActionHandler;
+}
+
+/// Buttons that do nothing (tests of the loop alone).
+pub struct NoButtons;
+
+impl Buttons for NoButtons {
+    fn handler(&self, _: &Alert, _: u32, _: EventSink, _: Option<ControlSender>) -> ActionHandler {
+        Box::new(|_| {})
+    }
+}
+
 /// The decide-save-show loop of the process that owns the reminders.
 pub struct ReminderLoop {
     store: Store,
     notifier: Box<dyn Notify>,
     events: EventSink,
-    pub(super) control: Option<ControlSender>,
+    pub control: Option<ControlSender>,
     cache: Option<Cache>,
     /// The last problem with the files and with notifications, so each is logged once
     /// rather than every tick; cleared when things work again.
@@ -74,20 +96,19 @@ pub struct ReminderLoop {
     notify_problem: Option<String>,
     /// The background service has no window to tell: it keeps file notices in the log
     /// for the next window to show.
-    pub(super) keep_notices: bool,
+    pub keep_notices: bool,
     /// The background service speaks the language saved in Settings, re-read with the
     /// routine (tests leave the process's language alone).
-    pub(super) follow_language: bool,
-    /// The program a click on a notification starts to open the window; `None` opens
-    /// nothing (tests).
-    pub(super) window_program: Option<PathBuf>,
+    pub follow_language: bool,
+    /// What the notifications' buttons do.
+    pub buttons: Box<dyn Buttons>,
     /// The notifications this process showed and still may close: the server's id and
     /// the (evening, key) of each reminder in it, oldest first.
     shown: Vec<(u32, Vec<(NaiveDate, String)>)>,
     /// The last test request tried, so a log that cannot be written does not repeat it.
     last_test: Option<DateTime<chrono::FixedOffset>>,
     /// Asked when a reminder is due: while the desktop asks for quiet, reminders wait.
-    pub(super) do_not_disturb: Box<dyn DoNotDisturb>,
+    pub do_not_disturb: Box<dyn DoNotDisturb>,
     /// The reminder log as this process last read or saved it: what it settled stays
     /// settled when `reminders.json` is removed or replaced by an older copy meanwhile.
     known: Option<ReminderLog>,
@@ -108,7 +129,7 @@ impl ReminderLoop {
             notify_problem: None,
             keep_notices: false,
             follow_language: false,
-            window_program: None,
+            buttons: Box::new(NoButtons),
             shown: Vec::new(),
             last_test: None,
             do_not_disturb: Box::new(Never),
@@ -310,15 +331,8 @@ impl ReminderLoop {
         emit(&self.events, ReminderEvent::Test { problem });
     }
 
-    fn handler(&self, notice: &Alert, snooze_minutes: u32) -> super::notifier::ActionHandler {
-        action_handler(
-            self.store.paths().clone(),
-            notice.clone(),
-            snooze_minutes,
-            Arc::clone(&self.events),
-            self.control.clone(),
-            self.window_program.clone(),
-        )
+    fn handler(&self, notice: &Alert, snooze_minutes: u32) -> ActionHandler {
+        self.buttons.handler(notice, snooze_minutes, Arc::clone(&self.events), self.control.clone())
     }
 
     fn show(&mut self, notice: &Alert, snooze_minutes: u32) {
@@ -472,8 +486,6 @@ mod tests {
     use crate::model::Outcome;
     use crate::model::reminders::BEDTIME_KEY;
     use crate::model::time::clock;
-    use crate::remind::buttons::action_handler;
-    use crate::remind::notifier::Reply;
     use crate::remind::notifier::{Capabilities, NotifyError, Shown};
     use crate::store::Paths;
     use chrono::TimeDelta;
@@ -587,33 +599,6 @@ mod tests {
         assert!(matches!(&events[0], ReminderEvent::Unavailable { summary, .. } if summary == "Time to wind down"));
     }
 
-    #[test]
-    fn done_checks_the_step_and_snooze_records_a_snooze() {
-        let dir = tempfile::tempdir().unwrap();
-        let paths = setup(dir.path());
-        let at = Berlin.with_ymd_and_hms(2026, 11, 26, 21, 0, 0).unwrap();
-        let config = Store::new(paths.clone()).load_config().unwrap().value;
-        let decision = decide(&config, &Journal::default(), &ReminderLog::default(), &at);
-        let notice = decision.notice.unwrap();
-        let (tx, events) = mpsc::channel();
-        let sink = sink(move |event| {
-            let _ = tx.send(event);
-        });
-        action_handler(paths.clone(), notice.clone(), 10, Arc::clone(&sink), None, None)(Reply::Snooze);
-        let log = Store::new(paths.clone()).load_reminders().unwrap().value;
-        let evening = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
-        let snooze = &log.evening(evening).unwrap().snoozed["warm-bath"];
-        assert!(!snooze.settled);
-        let minutes = (snooze.until - Local::now().fixed_offset()).num_minutes();
-        assert!((9..=10).contains(&minutes), "{minutes}");
-        action_handler(paths.clone(), notice, 10, sink, None, None)(Reply::Done);
-        let journal = Store::new(paths).load_journal().unwrap().value;
-        assert_eq!(journal.check_in(evening, "warm-bath").unwrap().outcome, Outcome::Done);
-        let applied: Vec<ReminderEvent> = events.try_iter().collect();
-        assert_eq!(applied.len(), 2);
-        assert!(matches!(applied[1], ReminderEvent::ActionApplied { action: Reply::Done, .. }));
-    }
-
     /// A fake notifier with its close calls in view.
     fn fake_closing(paths: &Paths, fail: bool) -> (Box<dyn Notify>, ShownLog, Arc<Mutex<Vec<u32>>>) {
         let shown = Arc::new(Mutex::new(Vec::new()));
@@ -625,7 +610,7 @@ mod tests {
     fn check(paths: &Paths, step: &str, outcome: Outcome) {
         let evening = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
         let at = Berlin.with_ymd_and_hms(2026, 11, 26, 21, 2, 0).unwrap().fixed_offset();
-        crate::command::Change::Check { evening, step: step.to_owned(), outcome, value: None, at }
+        crate::use_cases::Change::Check { evening, step: step.to_owned(), outcome, value: None, at }
             .apply(&Store::new(paths.clone()))
             .unwrap();
     }
@@ -663,25 +648,6 @@ mod tests {
     }
 
     #[test]
-    fn done_on_a_merged_notification_checks_every_step() {
-        let dir = tempfile::tempdir().unwrap();
-        let paths = setup(dir.path());
-        let at = Berlin.with_ymd_and_hms(2026, 11, 26, 21, 52, 0).unwrap();
-        let config = Store::new(paths.clone()).load_config().unwrap().value;
-        let mut log = ReminderLog::default();
-        let before = Berlin.with_ymd_and_hms(2026, 11, 26, 21, 40, 0).unwrap();
-        decide(&config, &Journal::default(), &log, &before).apply_to(&mut log);
-        let notice = decide(&config, &Journal::default(), &log, &at).notice.unwrap();
-        assert_eq!(notice.summary, "2 steps of your routine (since 21:45)");
-        action_handler(paths.clone(), notice, 10, sink(|_| {}), None, None)(Reply::Done);
-        let journal = Store::new(paths).load_journal().unwrap().value;
-        let evening = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
-        for step in ["ventilate-bedroom", "humidity-check"] {
-            assert_eq!(journal.check_in(evening, step).unwrap().outcome, Outcome::Done, "{step}");
-        }
-    }
-
-    #[test]
     fn a_test_notification_is_asked_through_the_log_and_answered_there() {
         let dir = tempfile::tempdir().unwrap();
         let paths = setup(dir.path());
@@ -694,7 +660,7 @@ mod tests {
             ReminderLoop::new(Store::new(paths.clone()), notifier, move |event| seen.lock().unwrap().push(event));
         reminder_loop.tick(&at(18, 0));
         let asked = Local::now().fixed_offset();
-        crate::command::Change::RequestTestNotification { at: asked }.apply(&store).unwrap();
+        crate::use_cases::Change::RequestTestNotification { at: asked }.apply(&store).unwrap();
         reminder_loop.tick(&at(18, 1));
         {
             let shown = shown.lock().unwrap();
@@ -714,7 +680,7 @@ mod tests {
         let (notifier, _, _) = fake_closing(&paths, true);
         let mut failing = ReminderLoop::new(Store::new(paths.clone()), notifier, |_| {});
         let asked = asked + TimeDelta::seconds(1);
-        crate::command::Change::RequestTestNotification { at: asked }.apply(&store).unwrap();
+        crate::use_cases::Change::RequestTestNotification { at: asked }.apply(&store).unwrap();
         failing.tick(&at(18, 3));
         let result = store.load_reminders().unwrap().value.test_result.unwrap();
         assert!(!result.shown && result.requested_at == asked);

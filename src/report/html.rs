@@ -184,7 +184,7 @@ fn overview(out: &mut String, summary: &Summary) {
         row(label, tr!("report-of", count = summary.count(noticed), total = logged));
     }
     let rested = match summary.mean_rested() {
-        Some((mean, nights)) => tr!("report-rested-mean", mean = format!("{mean:.1}"), count = nights),
+        Some((mean, nights)) => tr!("report-rested-mean", mean = i18n::one_decimal(mean), count = nights),
         None => t("report-none"),
     };
     row(t("report-col-rested"), rested);

@@ -14,7 +14,7 @@ use eframe::egui;
 use super::banners::{Banner, BannerKind, Banners, REMINDER_BANNER};
 use super::data_transfer::{self, Purpose, Stage, TransferAction, TransferState, Work};
 use super::file_dialog::{Answer, FileDialog};
-use super::file_watch::{self, FileWatch};
+use super::file_watch::FileWatch;
 use super::open_folder::FolderOpener;
 use super::pending::{BUSY_BANNER, PendingChanges, RETRY_EVERY};
 use super::reminder_status::{self, ReminderInfo, ServiceStarter};
@@ -22,21 +22,22 @@ use super::screen::Screen;
 use super::{
     Action, ReportRequest, about_sleep, history, night, routine, schedule, settings, setup, style, tonight, widgets,
 };
-use crate::command::Change;
 use crate::i18n::{self, Language};
-use crate::model::night::night_to_log;
 use crate::model::settings::LanguageChoice;
 use crate::model::{ReminderLog, Theme, evening_at, plan_evening};
-use crate::remind;
-use crate::report;
-use crate::store::{Fingerprint, Snapshot, Store, default_report_dir, owner_pid, report_file_name};
 use crate::tr;
+use crate::use_cases::Change;
+use crate::use_cases::files::{
+    DateRange, Export, ExportFormat, ImportPreview, SummaryDone, SummaryRequest, documents_folder, export_result_text,
+    import_result_text, last_night, suggested_summary_path,
+};
+use crate::use_cases::{Coach, FileNotice, Fingerprint, MergeReport, Snapshot, TransferError, Updated, undo, views};
 
 /// The key of the banner that says where the doctor summary went (one at a time).
 const REPORT_BANNER: &str = "report";
 
 /// How many changes Ctrl+Z can take back.
-const HISTORY: usize = 50;
+const UNDO_DEPTH: usize = 50;
 
 /// Where "now" comes from: the system clock, or a fixed instant in tests.
 pub type Clock = Arc<dyn Fn() -> DateTime<Local> + Send + Sync>;
@@ -47,7 +48,7 @@ pub fn system_clock() -> Clock {
 
 /// The window's state. Data comes from the store; everything else is view state.
 pub struct App {
-    store: Store,
+    coach: Coach,
     clock: Clock,
     snapshot: Snapshot,
     fingerprint: (Fingerprint, Option<u32>),
@@ -61,7 +62,7 @@ pub struct App {
     undo: Vec<Change>,
     /// For each change made in this window, newest last, the commands that undo it
     /// (Ctrl+Z): a check-in is taken back, an undone one comes back, a removed step returns.
-    history: Vec<Vec<Change>>,
+    undo_stack: Vec<Vec<Change>>,
     applied_theme: Option<Theme>,
     /// The language every frame is drawn in, on the drawing thread only.
     language: Language,
@@ -88,25 +89,25 @@ pub struct App {
     /// window is open, see [`crate::desktop`]).
     screen_requests: Option<mpsc::Receiver<Screen>>,
     /// The export or import running on its own thread, if one is.
-    transfer_work: Option<mpsc::Receiver<(TransferDone, Vec<crate::store::FileReport>)>>,
+    transfer_work: Option<mpsc::Receiver<(TransferDone, Vec<FileNotice>)>>,
 }
 
 impl App {
-    pub fn new(mut store: Store, clock: Clock) -> Self {
+    pub fn new(mut coach: Coach, clock: Clock) -> Self {
         // A frame never waits for the lock: a change that finds it held is kept and tried
         // again a moment later (see `retry_pending`).
-        store.set_lock_timeout(Duration::ZERO);
+        coach.set_lock_timeout(Duration::ZERO);
         let mut app = Self {
-            fingerprint: file_watch::fingerprint(&store),
+            fingerprint: coach.fingerprint(),
             generation: 0,
-            store,
+            coach,
             clock,
             snapshot: Snapshot::default(),
             screen: Screen::Tonight,
             about_back: Screen::Tonight,
             banners: Banners::default(),
             undo: Vec::new(),
-            history: Vec::new(),
+            undo_stack: Vec::new(),
             applied_theme: None,
             language: i18n::language(),
             language_choice: None,
@@ -240,7 +241,7 @@ impl App {
 
     fn install_in_language(&mut self, ctx: &egui::Context) {
         style::install(ctx);
-        match FileWatch::start(self.store.paths().clone(), ctx.clone()) {
+        match FileWatch::start(self.coach.paths().clone(), ctx.clone()) {
             Ok(watch) => self.file_watch = Some(watch),
             Err(error) => {
                 self.banners.push(Banner::new(BannerKind::Warning, tr!("ui-no-file-watch", error = error.to_string())))
@@ -253,17 +254,17 @@ impl App {
     /// Reminders come from the background service: start it if they should and it is
     /// not running (never before a routine is saved, never when they are off).
     fn start_service(&mut self) {
-        let wanted = remind::effective_config(&self.snapshot.config).settings.reminders;
-        self.service.ensure_running(self.store.paths(), wanted);
+        let wanted = views::reminders_wanted(&self.snapshot.config);
+        self.service.ensure_running(&self.coach, wanted);
         if let Some(failure) = self.service.failure.take() {
             self.banners.push(Banner::keyed(BannerKind::Error, REMINDER_BANNER, failure));
         }
     }
 
     fn refresh_autostart(&mut self) {
-        match remind::autostart::status() {
-            Ok(status) => self.reminder_info.autostart = Some(status.enabled),
-            Err(error) => self.banners.push(Banner::new(BannerKind::Warning, error.to_string())),
+        match reminder_status::autostart_enabled(&self.coach) {
+            Ok(enabled) => self.reminder_info.autostart = Some(enabled),
+            Err(error) => self.banners.push(Banner::new(BannerKind::Warning, error)),
         }
     }
 
@@ -280,34 +281,30 @@ impl App {
             return;
         }
         // Shown here once: cleared from the log first, so a second window does not repeat them.
-        let cleared = self.store.update_reminders(|log| {
-            log.file_reports.clear();
-            Ok::<_, crate::store::StoreError>(())
-        });
-        match cleared {
-            Ok(_) => log.file_reports.iter().for_each(|message| self.push_file_notice(message.clone())),
+        match self.coach.take_service_file_reports() {
+            Ok(messages) => messages.into_iter().for_each(|message| self.push_file_notice(message)),
             Err(error) => self.banners.push(Banner::new(BannerKind::Error, error.to_string())),
         }
     }
 
     /// A file was moved aside, restored or migrated: a banner with the folder to open.
     fn push_file_notice(&mut self, message: String) {
-        let folder = Some(self.store.paths().data_dir.clone());
+        let folder = Some(self.coach.paths().data_dir.clone());
         self.banners.push(Banner::about_folder(BannerKind::Warning, message, folder));
     }
 
     /// Reads the files again and turns the store's notices into banners.
     fn reload(&mut self) {
-        self.fingerprint = file_watch::fingerprint(&self.store);
+        self.fingerprint = self.coach.fingerprint();
         self.generation += 1;
-        match self.store.load() {
+        match self.coach.load() {
             Ok(snapshot) => self.snapshot = snapshot,
             Err(error) => self.banners.push(Banner::new(BannerKind::Error, error.to_string())),
         }
         self.sync_language();
         let now = (self.clock)();
         let tonight = evening_at(&self.snapshot.config.value, &now);
-        match self.store.load_reminders() {
+        match self.coach.reminder_log() {
             Ok(log) => {
                 self.reminder_info.paused_tonight = log.value.is_paused(tonight);
                 self.show_service_messages(&log.value);
@@ -315,19 +312,19 @@ impl App {
             }
             Err(error) => self.banners.push(Banner::new(BannerKind::Error, error.to_string())),
         }
-        self.reminder_info.service_pid = owner_pid(self.store.paths());
+        self.reminder_info.service_pid = self.coach.service_pid();
         self.collect_notices();
         self.schedule.reset(&self.snapshot.config.value.schedule);
     }
 
     fn collect_notices(&mut self) {
-        let reports = self.store.take_notices();
+        let reports = self.coach.take_notices();
         self.report_banners(reports);
     }
 
     /// A banner for each report about the files (moved aside, restored), except those the
     /// read-only banner says already.
-    fn report_banners(&mut self, reports: Vec<crate::store::FileReport>) {
+    fn report_banners(&mut self, reports: Vec<FileNotice>) {
         let read_only: Vec<&String> = self.read_only_messages().collect();
         let fresh: Vec<Banner> = reports
             .into_iter()
@@ -365,7 +362,7 @@ impl App {
                 tr!("ui-open-folder-failed", path = failure.path.display().to_string(), error = failure.reason);
             self.banners.push(Banner::new(BannerKind::Error, message));
         }
-        if file_watch::fingerprint(&self.store) != self.fingerprint {
+        if self.coach.fingerprint() != self.fingerprint {
             self.reload();
             self.start_service();
         }
@@ -450,7 +447,7 @@ impl App {
             let config = &self.snapshot.config.value;
             let evening = evening_at(config, &now);
             if first_run {
-                setup::setup_ui(ui, &mut self.setup, config, &now, self.store.paths(), &mut actions);
+                setup::setup_ui(ui, &mut self.setup, config, &now, self.coach.paths(), &mut actions);
                 return;
             }
             match self.screen {
@@ -460,11 +457,11 @@ impl App {
                     tonight::tonight_ui(ui, &mut self.tonight, &plan, config, paused, &now, &mut actions);
                 }
                 Screen::Night => {
-                    let last_night = night_to_log(&config.schedule, now.naive_local());
+                    let last_night = last_night(config, &now);
                     if self.night.report.path.is_empty() {
                         // The documents folder, or home: found once, when first shown.
-                        let name = report_file_name(last_night, self.night.report.format.extension());
-                        self.night.report.path = default_report_dir().join(name).display().to_string();
+                        let path = suggested_summary_path(last_night, self.night.report.format);
+                        self.night.report.path = path.display().to_string();
                     }
                     let journal = &self.snapshot.journal.value;
                     let view = night::NightView { config, journal, now: &now, last_night };
@@ -481,12 +478,10 @@ impl App {
                     scrolling(ui, "schedule", |ui| schedule::schedule_ui(ui, &mut self.schedule, config, &mut actions))
                 }
                 Screen::Settings => {
-                    let plan = plan_evening(config, evening, &Local, self.snapshot.journal.value.evening(evening));
-                    let service_config = crate::remind::effective_config(&self.snapshot.config);
-                    self.reminder_info.tonight =
-                        crate::remind::report::evening_report(&service_config, &plan, &self.reminder_info.log, &now);
+                    let fates = views::fates(&self.snapshot, evening, &self.reminder_info.log, &now, false);
+                    self.reminder_info.tonight = fates.rows;
                     scrolling(ui, "settings", |ui| {
-                        settings::settings_ui(ui, config, self.store.paths(), &self.reminder_info, &mut actions);
+                        settings::settings_ui(ui, config, self.coach.paths(), &self.reminder_info, &mut actions);
                         data_transfer::data_transfer_ui(ui, &mut self.data_transfer, &mut actions);
                     })
                 }
@@ -501,9 +496,9 @@ impl App {
         }
     }
 
-    /// Undoes the newest change in [`App::history`] (Ctrl+Z).
+    /// Undoes the newest change in [`App::undo_stack`] (Ctrl+Z).
     fn undo_last(&mut self) {
-        let Some(commands) = self.history.pop() else { return };
+        let Some(commands) = self.undo_stack.pop() else { return };
         if commands == self.undo {
             self.banners.remove_undo();
             self.undo.clear();
@@ -537,7 +532,7 @@ impl App {
                     self.screen = screen;
                 }
                 Action::Autostart(on) => {
-                    let banner = match reminder_status::set_autostart(&self.store, on) {
+                    let banner = match reminder_status::set_autostart(&self.coach, on) {
                         Ok(message) => Banner::keyed(BannerKind::Info, "autostart", message),
                         Err(error) => Banner::keyed(BannerKind::Error, "autostart", error),
                     };
@@ -551,25 +546,26 @@ impl App {
                 Action::Undo => {
                     self.banners.remove_undo();
                     let undo = std::mem::take(&mut self.undo);
-                    self.history.retain(|commands| *commands != undo);
+                    self.undo_stack.retain(|commands| *commands != undo);
                     for command in undo {
                         changed |= self.run(command);
                     }
                 }
                 Action::Apply(command) => {
-                    let undo = self.undo_for(&command);
-                    let inverse = self.inverse_of(&command);
+                    let removal = undo::removal(&command, &self.snapshot);
+                    let inverse = undo::inverse(&command, &self.snapshot);
                     if self.run(command.clone()) {
                         changed = true;
                         if let Some(inverse) = inverse {
-                            if self.history.len() >= HISTORY {
-                                self.history.remove(0);
+                            if self.undo_stack.len() >= UNDO_DEPTH {
+                                self.undo_stack.remove(0);
                             }
-                            self.history.push(inverse);
+                            self.undo_stack.push(inverse);
                         }
-                        if let Some((message, undo)) = undo {
-                            self.banners.push(Banner { undo: true, ..Banner::new(BannerKind::Info, message) });
-                            self.undo = undo;
+                        if let Some(removal) = removal {
+                            let banner = Banner::new(BannerKind::Info, removal.message);
+                            self.banners.push(Banner { undo: true, ..banner });
+                            self.undo = removal.restore;
                         }
                     }
                 }
@@ -586,83 +582,28 @@ impl App {
     fn save_report(&mut self, request: ReportRequest) {
         let now = (self.clock)();
         let (config, journal) = (&self.snapshot.config.value, &self.snapshot.journal.value);
-        let last_night = night_to_log(&config.schedule, now.naive_local());
-        let summary = report::summary(config, journal, last_night, request.weeks, now.fixed_offset(), &Local);
-        let text = report::render(&summary, request.format, self.language);
-        // A bare file name goes to the suggested folder, not wherever the app was started.
-        let path = if request.path.is_relative() { default_report_dir().join(&request.path) } else { request.path };
-        let banner = match self.store.write_user_file(&path, text.as_bytes()) {
-            Ok(()) => Banner::about_folder(
+        let request = SummaryRequest {
+            weeks: request.weeks,
+            format: request.format,
+            path: Some(request.path),
+            last_evening: None,
+            language: self.language,
+        };
+        let banner = match self.coach.write_summary_of(config, journal, &request, &now) {
+            Ok(SummaryDone::Saved { path, .. }) => Banner::about_folder(
                 BannerKind::Info,
                 tr!("night-report-saved", path = path.display().to_string()),
                 path.parent().map(PathBuf::from),
             ),
+            // The window always names a file.
+            Ok(SummaryDone::Text(_)) => return,
             Err(error) => Banner::new(BannerKind::Error, error.to_string()),
         };
         self.banners.push(Banner { key: Some(REPORT_BANNER), ..banner });
     }
 
-    /// For changes that remove something, the message and the commands that undo them.
-    fn undo_for(&self, command: &Change) -> Option<(String, Vec<Change>)> {
-        if let Change::SetNight { evening, log: None } = command {
-            // A whole morning's answers go at once: offered back, like a removed step.
-            let removed = self.snapshot.journal.value.night(*evening)?.clone();
-            let morning = crate::model::time::next_day(*evening);
-            let message =
-                tr!("night-deleted", evening = i18n::short_date(*evening), morning = i18n::short_date(morning));
-            return Some((message, vec![Change::SetNight { evening: *evening, log: Some(removed) }]));
-        }
-        let Change::RemoveStep { step } = command else { return None };
-        let routine = &self.snapshot.config.value.routine;
-        let index = routine.position(step)?;
-        let removed = routine.steps[index].clone();
-        let message = tr!("ui-step-removed", title = crate::i18n::step_title(&removed));
-        Some((message, vec![Change::AddStep(removed), Change::MoveStep { step: step.clone(), to: index }]))
-    }
-
-    /// The commands that take `command` back, for Ctrl+Z; `None` for changes it leaves alone.
-    fn inverse_of(&self, command: &Change) -> Option<Vec<Change>> {
-        let journal = &self.snapshot.journal.value;
-        let restore = |evening: &chrono::NaiveDate, step: &String| match journal.check_in(*evening, step) {
-            Some(old) => Change::Check {
-                evening: *evening,
-                step: step.clone(),
-                outcome: old.outcome,
-                value: old.value,
-                at: old.at,
-            },
-            None => Change::Undo { evening: *evening, step: step.clone() },
-        };
-        match command {
-            Change::Check { evening, step, .. } => Some(vec![restore(evening, step)]),
-            Change::Undo { evening, step } => journal.check_in(*evening, step).map(|_| vec![restore(evening, step)]),
-            Change::LogNight { evening, .. } | Change::SetNight { evening, .. } => {
-                Some(vec![Change::SetNight { evening: *evening, log: journal.night(*evening).cloned() }])
-            }
-            Change::RemoveStep { .. } => self.undo_for(command).map(|(_, commands)| commands),
-            Change::MoveStep { step, .. } => {
-                let from = self.snapshot.config.value.routine.position(step)?;
-                Some(vec![Change::MoveStep { step: step.clone(), to: from }])
-            }
-            // Kept only when it changed something, so the opposite is what was there.
-            Change::PauseReminders { evening, paused } => {
-                Some(vec![Change::PauseReminders { evening: *evening, paused: !paused }])
-            }
-            Change::SetSettings(_) => Some(vec![Change::SetSettings(self.snapshot.config.value.settings.clone())]),
-            Change::SetSchedule(_) | Change::SetNights { .. } | Change::ShowWeekdays(_) => {
-                Some(vec![Change::SetSchedule(self.snapshot.config.value.schedule.clone())])
-            }
-            // New and edited steps, a whole new routine and snoozes are not taken back.
-            Change::AddStep(_)
-            | Change::EditStep { .. }
-            | Change::SaveConfig(_)
-            | Change::Snooze { .. }
-            | Change::RequestTestNotification { .. } => None,
-        }
-    }
-
     fn run(&mut self, command: Change) -> bool {
-        match self.pending.apply(command, &self.store) {
+        match self.pending.apply(command, &self.coach) {
             Ok(saved) => saved,
             Err(error) => {
                 self.banners.push(Banner::new(BannerKind::Error, error.to_string()));
@@ -680,7 +621,7 @@ impl App {
         match action {
             TransferAction::Choose(purpose) => {
                 let today = (self.clock)().date_naive();
-                self.data_transfer.choose(purpose, today, &crate::store::default_report_dir());
+                self.data_transfer.choose(purpose, today, &documents_folder());
             }
             TransferAction::Export(format, path) => self.export(format, &path),
             TransferAction::Preview(path) => self.preview_import(&path),
@@ -707,18 +648,18 @@ impl App {
         }
     }
 
-    fn export(&mut self, format: crate::transfer::ExportFormat, path: &std::path::Path) {
+    fn export(&mut self, format: ExportFormat, path: &std::path::Path) {
         let path = path.to_owned();
-        self.start_work(Work::Export, move |store| {
-            let result = crate::transfer::export_to_file(store, format, crate::transfer::DateRange::default(), &path);
+        self.start_work(Work::Export, move |coach| {
+            let result = coach.export_to_file(format, DateRange::default(), &path);
             TransferDone::Exported(format, path, result)
         });
     }
 
     fn preview_import(&mut self, path: &std::path::Path) {
         let path = path.to_owned();
-        self.start_work(Work::Preview, move |store| {
-            let result = crate::transfer::preview_import(store, &path);
+        self.start_work(Work::Preview, move |coach| {
+            let result = coach.preview_import(&path);
             TransferDone::Previewed(path, result)
         });
     }
@@ -727,9 +668,9 @@ impl App {
     /// (the user asked for it and is looking at the preview); a frame otherwise never does.
     fn confirm_import(&mut self) -> bool {
         let Stage::Preview(preview) = std::mem::take(&mut self.data_transfer.stage) else { return false };
-        self.start_work(Work::Import, move |store| {
-            store.set_lock_timeout(Duration::from_secs(2));
-            let result = crate::transfer::import(store, &preview);
+        self.start_work(Work::Import, move |coach| {
+            coach.set_lock_timeout(Duration::from_secs(2));
+            let result = coach.import(&preview);
             TransferDone::Imported(preview, result)
         })
     }
@@ -737,14 +678,14 @@ impl App {
     /// Runs `job` on a thread of its own with a store on the same files (in the frame
     /// itself in tests); its result is taken up by [`Self::poll_work`]. `true` when the
     /// journal changed already (in the frame).
-    fn start_work(&mut self, work: Work, job: impl FnOnce(&mut Store) -> TransferDone + Send + 'static) -> bool {
+    fn start_work(&mut self, work: Work, job: impl FnOnce(&mut Coach) -> TransferDone + Send + 'static) -> bool {
         if self.data_transfer.in_background {
             let (done, result) = mpsc::channel();
-            let mut store = Store::new(self.store.paths().clone());
+            let mut coach = self.coach.on_same_files();
             let spawned = std::thread::Builder::new().name("bedtime-coach-transfer".to_owned()).spawn(move || {
-                let finished = job(&mut store);
+                let finished = job(&mut coach);
                 // What the store noticed on the way (a damaged file moved aside) is told too.
-                let _ = done.send((finished, store.take_notices()));
+                let _ = done.send((finished, coach.take_notices()));
             });
             if spawned.is_ok() {
                 self.transfer_work = Some(result);
@@ -756,8 +697,8 @@ impl App {
             }
             return false;
         }
-        let done = job(&mut self.store);
-        self.store.set_lock_timeout(Duration::ZERO);
+        let done = job(&mut self.coach);
+        self.coach.set_lock_timeout(Duration::ZERO);
         let changed = self.work_done(done);
         self.collect_notices();
         changed
@@ -790,7 +731,7 @@ impl App {
     fn work_done(&mut self, done: TransferDone) -> bool {
         match done {
             TransferDone::Exported(_, path, Ok(export)) => {
-                let message = crate::transfer::export_result_text(&path, &export);
+                let message = export_result_text(&path, &export);
                 let folder = path.parent().map(PathBuf::from);
                 self.banners.push(Banner::about_folder(BannerKind::Info, message, folder));
                 self.data_transfer.stage = Stage::Idle;
@@ -811,7 +752,7 @@ impl App {
                 self.data_transfer.stage = Stage::Idle;
                 let saved = match result {
                     Ok(updated) => {
-                        let message = crate::transfer::import_result_text(&preview.path, &updated);
+                        let message = import_result_text(&preview.path, &updated);
                         self.banners.push(Banner::new(BannerKind::Info, message));
                         updated.saved
                     }
@@ -832,19 +773,16 @@ const WORK_POLL: Duration = Duration::from_millis(50);
 
 /// What the file work thread hands back to the window.
 enum TransferDone {
-    Exported(crate::transfer::ExportFormat, PathBuf, Result<crate::transfer::Export, crate::store::TransferError>),
-    Previewed(PathBuf, Result<crate::transfer::ImportPreview, crate::store::TransferError>),
-    Imported(
-        Box<crate::transfer::ImportPreview>,
-        Result<crate::store::Updated<crate::model::merge::MergeReport>, crate::store::TransferError>,
-    ),
+    Exported(ExportFormat, PathBuf, Result<Export, TransferError>),
+    Previewed(PathBuf, Result<ImportPreview, TransferError>),
+    Imported(Box<ImportPreview>, Result<Updated<MergeReport>, TransferError>),
 }
 
 impl App {
     /// Tries the changes that found the files locked again; called every frame while
     /// there are any, with a repaint a moment later.
     fn retry_pending(&mut self, ctx: &egui::Context) {
-        let outcome = self.pending.retry(&self.store);
+        let outcome = self.pending.retry(&self.coach);
         if outcome.done_waiting {
             self.banners.remove_key(BUSY_BANNER);
         }
@@ -861,7 +799,7 @@ impl App {
     /// Closing the window: the reminder service, when one runs, goes on without it.
     pub fn close(&mut self) {
         self.file_watch = None;
-        if let Some(pid) = owner_pid(self.store.paths()) {
+        if let Some(pid) = self.coach.service_pid() {
             eprintln!("{}", tr!("ui-reminders-continue", pid = pid.to_string()));
         }
     }

@@ -15,11 +15,12 @@ use egui_plot::{Legend, Line, Plot, PlotPoint, PlotPoints, Points};
 use super::Action;
 use super::style::{self, Completion};
 use super::widgets::clock;
-use crate::command::Change;
 use crate::i18n::{self, history, t};
 use crate::model::stats::{self, ADHERENCE_DAYS, EveningFigures, Summary, Trend};
 use crate::model::{CheckIn, Config, Journal, Outcome, ValueKind, evening_at, plan_evening};
 use crate::tr;
+use crate::use_cases::Change;
+use crate::use_cases::input::{Unreadable, typed_value};
 
 /// What the screen keeps between frames.
 pub struct HistoryState {
@@ -551,8 +552,8 @@ fn humidity_ui(
         .add(egui::TextEdit::singleline(&mut state.humidity).desired_width(56.0))
         .labelled_by(label.id)
         .accessible_name(tr!("history-humidity-step", date = i18n::short_date(date)));
-    let parsed = state.humidity.trim().trim_end_matches('%').trim().replace(',', ".").parse::<f64>().ok();
-    let valid = parsed.filter(|v| (0.0..=100.0).contains(v));
+    let typed = typed_value(ValueKind::HumidityPercent, &state.humidity);
+    let valid = typed.ok();
     let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
     let save = ui.add_enabled(valid.is_some(), egui::Button::new(t("ui-humidity-save")));
     if (save.clicked() || enter)
@@ -563,7 +564,7 @@ fn humidity_ui(
         actions.push(Action::Apply(change));
         state.humidity.clear();
     }
-    if parsed.is_some() && valid.is_none() {
+    if typed == Err(Unreadable::OutOfRange) {
         ui.label(RichText::new(t("ui-humidity-invalid")).small().color(style::error(ui)));
     }
 }

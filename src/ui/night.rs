@@ -12,15 +12,15 @@ use eframe::egui::{self, RichText};
 use super::screen::Screen;
 use super::widgets::clock;
 use super::{Action, ReportRequest, style};
-use crate::command::Change;
 use crate::i18n::{self, signs, t};
 use crate::model::helps;
 use crate::model::night::{RESTED_MAX, RESTED_MIN};
 use crate::model::time::{next_day, previous_day};
 use crate::model::warnings::{self, Findings, Warning};
 use crate::model::{Config, Jerks, Journal, NightAnswer, NightLog, Stress};
-use crate::report::{DEFAULT_WEEKS, Format, MAX_WEEKS, MIN_WEEKS};
 use crate::tr;
+use crate::use_cases::Change;
+use crate::use_cases::files::{DEFAULT_WEEKS, MAX_WEEKS, MIN_WEEKS, SummaryFormat as Format};
 
 /// How far back the arrows go: the doctor summary covers four weeks, and older nights
 /// are still there in the file (and editable from the command line).

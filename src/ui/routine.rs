@@ -6,12 +6,12 @@ use chrono::{DateTime, Local};
 use eframe::egui::{self, RichText};
 
 use super::{Action, style, widgets};
-use crate::command::{Change, new_step};
 use crate::i18n::{self, t};
 use crate::model::plan::due_local;
 use crate::model::routine::{MAX_ANCHOR_MINUTES, MAX_TITLE_CHARS, MAX_WHY_CHARS, StepEdit};
 use crate::model::{Anchor, CATALOG, Config, Step, evening_at, plan_evening};
 use crate::tr;
+use crate::use_cases::{Change, new_step};
 
 #[derive(Debug, Default)]
 pub struct EditorState {

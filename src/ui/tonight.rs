@@ -7,10 +7,11 @@ use eframe::egui::{self, RichText};
 
 use super::widgets::clock;
 use super::{Action, style};
-use crate::command::Change;
 use crate::i18n::{self, t};
 use crate::model::{Config, Outcome, Plan, PlannedStep, StepState, ValueKind, catalog, schedule::MIN_SLEEP_MINUTES};
 use crate::tr;
+use crate::use_cases::Change;
+use crate::use_cases::input::{Unreadable, typed_value};
 
 #[derive(Debug, Default)]
 pub struct TonightState {
@@ -469,8 +470,8 @@ fn humidity_ui(
         let label = ui.label(t("ui-humidity"));
         let response =
             ui.add(egui::TextEdit::singleline(&mut state.humidity).desired_width(56.0)).labelled_by(label.id);
-        let parsed = state.humidity.trim().trim_end_matches('%').trim().replace(',', ".").parse::<f64>().ok();
-        let valid = parsed.filter(|v| (0.0..=100.0).contains(v));
+        let typed = typed_value(ValueKind::HumidityPercent, &state.humidity);
+        let valid = typed.ok();
         let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         let save = ui.add_enabled(valid.is_some(), egui::Button::new(t("ui-humidity-save")));
         if (save.clicked() || enter)
@@ -485,7 +486,7 @@ fn humidity_ui(
             }));
             state.humidity.clear();
         }
-        if parsed.is_some() && valid.is_none() {
+        if typed == Err(Unreadable::OutOfRange) {
             ui.label(RichText::new(t("ui-humidity-invalid")).small().color(style::error(ui)));
         } else {
             ui.label(RichText::new(t("ui-humidity-hint")).small().weak());

@@ -4,9 +4,9 @@
 //! on two days in a row, one night a partner saw rhythmic movements (below a card's
 //! threshold), two nights not logged, and notes that need escaping.
 
-use bedtime_coach::command::Change;
 use bedtime_coach::model::{Config, Jerks, NightAnswer, Outcome, Stress};
 use bedtime_coach::store::Store;
+use bedtime_coach::use_cases::Change;
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeDelta};
 
 /// The evening of the month's last night.

@@ -27,7 +27,7 @@ signs-warning-seen = { $kind ->
         [one] { $count } day
        *[other] { $count } days
     }: { $nights }.
-    [restless-legs] You logged an urge to move your legs, with itching or crawling feelings, on { $count ->
+    [restless-legs] You logged itching in the legs and a constant need to move them on { $count ->
         [one] { $count } evening
        *[other] { $count } evenings
     }: { $nights }.
@@ -43,8 +43,8 @@ signs-warning-seen = { $kind ->
 signs-warning-why = { $kind ->
     [all-night] A jerk or two while falling asleep is normal. Twitching that goes on through the night is different: the article says it keeps the body from recovering and can point to a health problem that needs care, and that the earlier it is looked at, the better.
     [daytime] The article allows an odd twitch by day after serious stress. Twitches that come back during the day on the following days, or keep coming back, are, it says, a reason to have them checked.
-    [restless-legs] The article describes an urge to move the legs, with itching or crawling feelings that moving relieves, as something a doctor recognises mainly from what you tell them; it can have causes that can be treated.
-    [partner] The article describes rhythmic flexing of the toes or ankles every 20 to 40 seconds during sleep as a pattern of its own: it often wakes the sleeper without them remembering, and it often comes with restless legs.
+    [restless-legs] The article describes itching and a constant need to move the legs as something a doctor recognises mainly from what you tell them, not from an examination; it can have causes that can be treated.
+    [partner] The article describes rhythmic flexing of the toes or ankles every 20 to 40 seconds during sleep as a pattern of its own: it usually wakes the sleeper without them remembering, and it almost always comes with restless legs.
    *[paralysis] Being awake but unable to move is frightening but, the article says, not dangerous in itself. When it keeps coming back it can be linked to stress, too little sleep, some medicines or the nervous system, which a doctor can sort out.
 }
 # $scores: the answered scores ("2, 1 and 2"); $answered of $total nights had one; $all: yes when every night had.

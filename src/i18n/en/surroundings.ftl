@@ -41,3 +41,35 @@ remind-folder-lost = The data folder { $folder } was removed or renamed while th
 
 reminders-sent-late-stalled = sent at { $time }, { $minutes } min late: until then the reminder service could not use its files ({ $reason })
 reminders-missed-stalled = missed: the reminder service could not use its files until past the grace window ({ $reason })
+
+## clap's own words on the command line (src/cli/clap_text.rs), as clap says them in
+## English. $arg is an option such as --bedtime <HH:MM>, $value what was given.
+
+clap-usage = Usage:
+clap-commands = Commands
+clap-options = Options
+clap-arguments = Arguments
+clap-help = Print help
+clap-version = Print version
+clap-help-command = Print this message or the help of the given subcommand(s)
+clap-help-for = Print help for the subcommand(s)
+clap-error = error:
+clap-tip = tip:
+# $names: one or more names in quotes, separated by commas.
+clap-did-you-mean = a similar one exists: { $names }
+clap-more = For more information, try '{ $help }'.
+clap-unknown-argument = unexpected argument '{ $arg }' found
+clap-unknown-command = unrecognized subcommand '{ $name }'
+clap-value-required = a value is required for '{ $arg }' but none was supplied
+clap-invalid-value = invalid value '{ $value }' for '{ $arg }'
+clap-possible-values = possible values
+clap-possible-commands = subcommands
+clap-missing-arguments = the following required arguments were not provided:
+clap-missing-command = '{ $name }' requires a subcommand but one was not provided
+clap-conflict = the argument '{ $arg }' cannot be used with '{ $other }'
+clap-repeated = the argument '{ $arg }' cannot be used multiple times
+clap-no-equals = equal sign is needed when assigning values to '{ $arg }'
+clap-too-many-values = unexpected value '{ $value }' for '{ $arg }' found; no more were expected
+clap-value-count = wrong number of values for '{ $arg }'
+clap-not-utf8 = invalid UTF-8 was detected in one or more arguments
+clap-other = the command line could not be understood

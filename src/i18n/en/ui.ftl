@@ -70,7 +70,7 @@ ui-undo-step = Undo: { $title }
 ui-humidity = Bedroom humidity (%)
 ui-humidity-save = Save reading
 ui-humidity-invalid = a percentage from 0 to 100
-ui-humidity-hint = comfortable is about 40–60 %
+ui-humidity-hint = comfortable is about 40–60 % (general guidance, not from the article)
 
 ## Routine.
 
@@ -155,7 +155,7 @@ ui-setup-same-time = A bedtime of { $time } is also the wake time; choose a wake
 ui-setup-steps = 2. Your evening steps, from the article
 ui-setup-preview = 3. Tonight with this routine
 ui-setup-save = Save my routine
-ui-tonight-reassurance = Twitches while falling asleep are common and usually harmless; a steady, calm routine makes them less likely. If twitching goes on through the night, or keeps coming back in the daytime day after day, a doctor (a neurologist) should look at it.
+ui-tonight-reassurance = Twitches while falling asleep are common and usually harmless; a steady, calm routine may make them less likely. If twitching goes on through the night, or keeps coming back in the daytime day after day, a doctor (a neurologist) should look at it.
 
 ## First-run setup: the hemisphere and a preview waiting for valid times.
 

@@ -38,3 +38,35 @@ remind-folder-lost = Папку данных { $folder } удалили или �
 
 reminders-sent-late-stalled = отправлено в { $time }, с опозданием на { $minutes } мин: до тех пор служба напоминаний не могла работать со своими файлами ({ $reason })
 reminders-missed-stalled = пропущено: служба напоминаний не могла работать со своими файлами дольше окна ожидания ({ $reason })
+
+## Собственные слова clap в командной строке (src/cli/clap_text.rs). $arg — параметр
+## вроде --bedtime <HH:MM>, $value — что было указано.
+
+clap-usage = Использование:
+clap-commands = Команды
+clap-options = Параметры
+clap-arguments = Аргументы
+clap-help = Показать справку
+clap-version = Показать версию
+clap-help-command = Показать эту справку или справку по указанным командам
+clap-help-for = Показать справку по командам
+clap-error = ошибка:
+clap-tip = подсказка:
+# $names: одно или несколько имён в кавычках через запятую.
+clap-did-you-mean = есть похожее: { $names }
+clap-more = Подробнее: '{ $help }'.
+clap-unknown-argument = неожиданный аргумент '{ $arg }'
+clap-unknown-command = неизвестная команда '{ $name }'
+clap-value-required = для '{ $arg }' нужно значение, но оно не указано
+clap-invalid-value = недопустимое значение '{ $value }' для '{ $arg }'
+clap-possible-values = возможные значения
+clap-possible-commands = команды
+clap-missing-arguments = не указаны обязательные аргументы:
+clap-missing-command = после '{ $name }' нужна команда, но она не указана
+clap-conflict = аргумент '{ $arg }' нельзя использовать вместе с '{ $other }'
+clap-repeated = аргумент '{ $arg }' нельзя указывать несколько раз
+clap-no-equals = значение для '{ $arg }' нужно указывать через знак равенства
+clap-too-many-values = лишнее значение '{ $value }' для '{ $arg }'
+clap-value-count = неверное число значений для '{ $arg }'
+clap-not-utf8 = в аргументах есть байты не в UTF-8
+clap-other = командную строку не удалось разобрать

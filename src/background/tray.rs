@@ -20,16 +20,15 @@ use std::time::Duration;
 
 use chrono::{DateTime, FixedOffset, Local, NaiveDate, TimeDelta, TimeZone};
 
-use super::effective_config;
-use super::engine::{next_reminder, reminders_of, snooze_minutes};
-use super::events::{Control, ControlSender, log_line};
-use super::service;
-use crate::command::Change;
 use crate::i18n::{self, t};
 use crate::model::time::shift;
 use crate::model::{Config, Journal, Outcome, ReminderLog, Settings, StepState, evening_at, plan_evening};
-use crate::store::{Fingerprint, Loaded, Paths, Store};
+use crate::remind::effective_config;
+use crate::remind::engine::{next_reminder, reminders_of, snooze_minutes};
+use crate::remind::events::{Control, ControlSender, log_line};
 use crate::tr;
+use crate::use_cases::Change;
+use crate::use_cases::{Coach, Fingerprint, Loaded, Paths, StoreError};
 
 /// What the tray shows and what its menu acts on, computed from the files at `now`.
 #[derive(Debug, Clone, PartialEq)]
@@ -198,19 +197,19 @@ impl ServiceTray {
         let now = Local::now();
         if action == TrayAction::Open {
             if let Some(program) = &self.window_program
-                && let Err(error) = service::spawn_window_from(program, self.paths.chosen_data_dir())
+                && let Err(error) = Coach::at(self.paths.clone()).open_window(program, None)
             {
                 log_line(&error.to_string());
             }
             return;
         }
-        let store = Store::new(self.paths.clone());
+        let coach = Coach::at(self.paths.clone());
         for change in changes(&self.view, action, now.fixed_offset()) {
-            if let Err(error) = change.apply(&store) {
+            if let Err(error) = coach.apply(change) {
                 log_line(&error.to_string());
             }
         }
-        keep_file_reports(&store);
+        keep_file_reports(&coach);
         log_line(&format!("Tray: {action:?}"));
         if action == TrayAction::Quit {
             // The owner lock goes with the process; reminders are off in Settings, so no
@@ -220,7 +219,7 @@ impl ServiceTray {
         if let Some(control) = &self.control {
             let _ = control.send(Control::Wake);
         }
-        if let Ok(Some(view)) = load_view(&store, &now) {
+        if let Ok(Some(view)) = load_view(&coach, &now) {
             self.view = view;
         }
     }
@@ -293,37 +292,27 @@ impl ksni::Tray for ServiceTray {
 }
 
 /// The view from the files; `None` when there is no evening to show (a clock far off).
-fn load_view<Tz: TimeZone>(store: &Store, now: &DateTime<Tz>) -> Result<Option<TrayView>, crate::store::StoreError> {
+fn load_view<Tz: TimeZone>(coach: &Coach, now: &DateTime<Tz>) -> Result<Option<TrayView>, StoreError> {
     let today = now.date_naive();
     let (Some(before), Some(after)) = (today.pred_opt(), today.succ_opt()) else { return Ok(None) };
-    let snapshot = store.load_near(before..=after)?;
-    let log = store.load_reminders()?.value;
-    keep_file_reports(store);
+    let snapshot = coach.load_near(before..=after)?;
+    let log = coach.reminder_log()?.value;
+    keep_file_reports(coach);
     Ok(Some(TrayView::at(&snapshot.config, &snapshot.journal.value, &log, now)))
 }
 
 /// The tray reads the files with a store of its own, so a damaged file it happens to find
 /// first (and moves aside) would otherwise go unsaid: its report is kept in the reminder
 /// log, as the reminder loop keeps its own, for the next window to show once.
-fn keep_file_reports(store: &Store) {
-    let reports = store.take_notices();
-    if reports.is_empty() {
-        return;
-    }
-    for report in &reports {
-        log_line(&report.message);
-    }
-    let kept = store.update_reminders(|log| {
-        log.file_reports.extend(reports.into_iter().map(|report| report.message));
-        Ok::<_, crate::store::StoreError>(())
-    });
-    if let Err(error) = kept {
-        log_line(&error.to_string());
+fn keep_file_reports(coach: &Coach) {
+    match coach.keep_notices_for_window() {
+        Ok(messages) => messages.iter().for_each(|message| log_line(message)),
+        Err(error) => log_line(&error.to_string()),
     }
 }
 
 /// How the service asks the tray to look at the files again.
-pub(super) type TrayWake = Sender<()>;
+pub type TrayWake = Sender<()>;
 
 /// The longest the tray waits before it looks at the clock again (a step falling due, a
 /// resume from suspend); a look that finds the files unchanged reads nothing.
@@ -331,14 +320,10 @@ const TRAY_LOOK_EVERY: Duration = Duration::from_secs(60);
 
 /// Shows the tray icon and keeps it current; returns how to wake it after the files
 /// changed. `None` when there is no session bus: the service runs on without a tray.
-pub(super) fn start(
-    paths: &Paths,
-    control: Option<ControlSender>,
-    window_program: Option<PathBuf>,
-) -> Option<TrayWake> {
+pub fn start(paths: &Paths, control: Option<ControlSender>, window_program: Option<PathBuf>) -> Option<TrayWake> {
     use ksni::blocking::TrayMethods as _;
-    let store = Store::new(paths.clone());
-    let view = match load_view(&store, &Local::now()) {
+    let coach = Coach::at(paths.clone());
+    let view = match load_view(&coach, &Local::now()) {
         Ok(Some(view)) => view,
         // The reminder loop reports file problems; the tray waits for readable files.
         _ => return None,
@@ -361,7 +346,7 @@ pub(super) fn start(
     let (wake, woken) = mpsc::channel();
     let spawned = thread::Builder::new()
         .name("bedtime-coach-tray".to_owned())
-        .spawn(move || keep_current(&store, &handle, &woken));
+        .spawn(move || keep_current(&coach, &handle, &woken));
     if let Err(error) = spawned {
         log_line(&error.to_string());
     }
@@ -370,7 +355,7 @@ pub(super) fn start(
 
 /// Re-reads the files when woken (they changed) and recomputes the view at least every
 /// [`TRAY_LOOK_EVERY`]; the host is told only when something it shows changed.
-fn keep_current(store: &Store, handle: &ksni::blocking::Handle<ServiceTray>, woken: &Receiver<()>) {
+fn keep_current(coach: &Coach, handle: &ksni::blocking::Handle<ServiceTray>, woken: &Receiver<()>) {
     let mut cache: Option<(Fingerprint, Loaded<Config>, Journal, ReminderLog)> = None;
     // What the tray shows: handed over only when it changes, so an idle minute costs no
     // bus traffic (ksni compares and signals on every update).
@@ -381,12 +366,12 @@ fn keep_current(store: &Store, handle: &ksni::blocking::Handle<ServiceTray>, wok
             Ok(()) | Err(RecvTimeoutError::Timeout) => {}
         }
         let now = Local::now();
-        let fingerprint = store.reminder_fingerprint();
+        let fingerprint = coach.files_fingerprint();
         if cache.as_ref().is_none_or(|(seen, ..)| *seen != fingerprint) {
             let today = now.date_naive();
             let (Some(before), Some(after)) = (today.pred_opt(), today.succ_opt()) else { continue };
-            let loaded = (store.load_near(before..=after), store.load_reminders());
-            keep_file_reports(store);
+            let loaded = (coach.load_near(before..=after), coach.reminder_log());
+            keep_file_reports(coach);
             let (Ok(snapshot), Ok(log)) = loaded else { continue };
             cache = Some((fingerprint, snapshot.config, snapshot.journal.value, log.value));
         }
@@ -520,6 +505,7 @@ mod tests {
     use super::*;
     use crate::model::reminders::{BEDTIME_KEY, LogEntry, LogOutcome};
     use crate::model::time::clock;
+    use crate::store::Store;
     use chrono_tz::Europe::Berlin;
 
     fn setup(dir: &std::path::Path) -> Store {
@@ -538,7 +524,7 @@ mod tests {
     }
 
     fn view_at(store: &Store, now: &DateTime<chrono_tz::Tz>) -> TrayView {
-        load_view(store, now).unwrap().unwrap()
+        load_view(&Coach::at(store.paths().clone()), now).unwrap().unwrap()
     }
 
     fn apply(store: &Store, view: &TrayView, action: TrayAction, now: &DateTime<chrono_tz::Tz>) {
@@ -679,6 +665,6 @@ mod tests {
             menu_entries(&view).into_iter().flatten().map(|(_, label, _)| label).collect()
         });
         assert_eq!(labels[0], "Открыть список дел");
-        assert_eq!(labels.last().unwrap(), "Выйти из напоминаний");
+        assert_eq!(labels.last().unwrap(), "Закрыть службу напоминаний");
     }
 }
