@@ -1117,6 +1117,12 @@ fn a_wide_window_shows_why_the_current_step_helps_beside_the_list() {
     let first = &plan.steps[0].id;
     let why = bedtime_coach::i18n::with_language(Language::English, || bedtime_coach::i18n::catalog_why(first));
     assert!(h.query_all_by_label(&why).count() >= 1, "the reason of {first} beside the list");
+    // The article's own advice under it, labelled as such (with its colon: it is no sentence
+    // of the article's that starts "From the article Lead an active life").
+    let advice = bedtime_coach::i18n::with_language(Language::English, || {
+        bedtime_coach::i18n::catalog_from_article(first).unwrap_or_default()
+    });
+    h.get_by_label(&format!("From the article: {advice}"));
     // The minimum window keeps the list alone.
     let mut narrow = harness_in(dir.path(), Language::English, egui::vec2(720.0, 520.0));
     narrow.run();
@@ -1491,4 +1497,21 @@ fn export_and_import_run_beside_the_frames_in_the_real_window() {
     h.step();
     step_until(&mut h, "nowhere.json");
     h.get_by_label("File to import");
+}
+
+#[test]
+fn the_humidity_hint_says_the_range_is_not_the_articles_and_fits_the_smallest_window() {
+    let dir = tempfile::tempdir().unwrap();
+    saved_routine(dir.path());
+    for (language, hint, save) in [
+        (Language::English, "comfortable is about 40–60 % (general guidance, not from the article)", "Save reading"),
+        (Language::Russian, "комфортно около 40–60 % (общая рекомендация, не из статьи)", "Сохранить"),
+    ] {
+        let mut h = harness_in(dir.path(), language, egui::vec2(720.0, 520.0));
+        h.get_by_label(hint).scroll_to_me();
+        h.run();
+        let (hint, save) = (h.get_by_label(hint).rect(), h.get_by_label(save).rect());
+        assert!(hint.min.x >= 0.0 && hint.max.x <= 720.5, "{language:?}: the hint runs off: {hint:?}");
+        assert!(!hint.intersects(save), "{language:?}: the hint covers the button: {hint:?} {save:?}");
+    }
 }

@@ -51,7 +51,7 @@ use fluent_bundle::{FluentArgs, FluentResource};
 use unic_langid::LanguageIdentifier;
 
 pub use catalog::{
-    catalog_from_article, catalog_title, catalog_why, from_article_label, humidity_advice, planned_title, planned_why,
+    catalog_from_article, catalog_title, catalog_why, from_article_line, humidity_advice, planned_title, planned_why,
     step_from_article, step_title, step_why,
 };
 pub use format::{

@@ -94,7 +94,7 @@ fn why_panel_ui(ui: &mut egui::Ui, plan: &Plan<Local>, config: &Config, shown: O
     }
     if let Some(from_article) = config.routine.get(&step.id).and_then(i18n::step_from_article) {
         ui.add_space(6.0);
-        ui.label(RichText::new(format!("{} {from_article}", i18n::from_article_label())).color(style::quiet(ui)));
+        ui.label(RichText::new(i18n::from_article_line(&from_article)).color(style::quiet(ui)));
     }
 }
 

@@ -208,7 +208,7 @@ fn humidity_ui(
     if step.state != StepState::Pending {
         return;
     }
-    ui.horizontal_wrapped(|ui| {
+    let typed = ui.horizontal_wrapped(|ui| {
         let label = ui.label(t("ui-humidity"));
         let response =
             ui.add(egui::TextEdit::singleline(&mut state.humidity).desired_width(56.0)).labelled_by(label.id);
@@ -228,10 +228,13 @@ fn humidity_ui(
             }));
             state.humidity.clear();
         }
-        if typed == Err(Unreadable::OutOfRange) {
-            ui.label(RichText::new(t("ui-humidity-invalid")).small().color(style::error(ui)));
-        } else {
-            ui.label(RichText::new(t("ui-humidity-hint")).small().weak());
-        }
+        typed
     });
+    // On a line of its own: the hint says where the range comes from, too long to wrap
+    // beside the field in a narrow window.
+    if typed.inner == Err(Unreadable::OutOfRange) {
+        ui.label(RichText::new(t("ui-humidity-invalid")).small().color(style::error(ui)));
+    } else {
+        ui.label(RichText::new(t("ui-humidity-hint")).small().weak());
+    }
 }
