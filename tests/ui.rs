@@ -104,6 +104,28 @@ fn done_skip_and_undo_reach_the_journal() {
     h.get_by_label_contains("1 skipped");
 }
 
+/// One Done click and nothing else, between two marker files, for
+/// `scripts/reads-per-click.sh`, which runs it under `strace` and counts the reads and
+/// writes of each data file in between (ignored in the ordinary run: it checks nothing a
+/// test above does not).
+#[test]
+#[ignore = "run by scripts/reads-per-click.sh"]
+fn one_done_click_between_markers() {
+    let dir = tempfile::tempdir().unwrap();
+    saved_routine(dir.path());
+    // An ordinary evening: a journal (and its backup) already there.
+    check(dir.path(), &["caffeine-cutoff"], Outcome::Done);
+    check(dir.path(), &["mineral-dinner"], Outcome::Done);
+    let mut h = harness(dir.path());
+    h.run();
+    let marker = |name: &str| drop(std::fs::File::create(dir.path().join(name)));
+    marker("click-begins");
+    h.get_by_label("Done: Warm bath").click();
+    h.run();
+    marker("click-ends");
+    assert_eq!(outcome(dir.path(), "warm-bath"), Some(Outcome::Done));
+}
+
 #[test]
 fn keyboard_space_marks_the_focused_step_done() {
     let dir = tempfile::tempdir().unwrap();
@@ -1095,6 +1117,12 @@ fn a_wide_window_shows_why_the_current_step_helps_beside_the_list() {
     let first = &plan.steps[0].id;
     let why = bedtime_coach::i18n::with_language(Language::English, || bedtime_coach::i18n::catalog_why(first));
     assert!(h.query_all_by_label(&why).count() >= 1, "the reason of {first} beside the list");
+    // The article's own advice under it, labelled as such (with its colon: it is no sentence
+    // of the article's that starts "From the article Lead an active life").
+    let advice = bedtime_coach::i18n::with_language(Language::English, || {
+        bedtime_coach::i18n::catalog_from_article(first).unwrap_or_default()
+    });
+    h.get_by_label(&format!("From the article: {advice}"));
     // The minimum window keeps the list alone.
     let mut narrow = harness_in(dir.path(), Language::English, egui::vec2(720.0, 520.0));
     narrow.run();
@@ -1469,4 +1497,21 @@ fn export_and_import_run_beside_the_frames_in_the_real_window() {
     h.step();
     step_until(&mut h, "nowhere.json");
     h.get_by_label("File to import");
+}
+
+#[test]
+fn the_humidity_hint_says_the_range_is_not_the_articles_and_fits_the_smallest_window() {
+    let dir = tempfile::tempdir().unwrap();
+    saved_routine(dir.path());
+    for (language, hint, save) in [
+        (Language::English, "comfortable is about 40–60 % (general guidance, not from the article)", "Save reading"),
+        (Language::Russian, "комфортно около 40–60 % (общая рекомендация, не из статьи)", "Сохранить"),
+    ] {
+        let mut h = harness_in(dir.path(), language, egui::vec2(720.0, 520.0));
+        h.get_by_label(hint).scroll_to_me();
+        h.run();
+        let (hint, save) = (h.get_by_label(hint).rect(), h.get_by_label(save).rect());
+        assert!(hint.min.x >= 0.0 && hint.max.x <= 720.5, "{language:?}: the hint runs off: {hint:?}");
+        assert!(!hint.intersects(save), "{language:?}: the hint covers the button: {hint:?} {save:?}");
+    }
 }

@@ -214,7 +214,7 @@ pub(super) fn catalog_text() -> String {
         let title = i18n::catalog_title(entry.id);
         writeln!(out, "{:<20} {title} ({anchor})\n{:<20} {}", entry.id, "", i18n::catalog_why(entry.id)).ok();
         if let Some(advice) = i18n::catalog_from_article(entry.id) {
-            writeln!(out, "{:<20} {}: {advice}", "", i18n::from_article_label()).ok();
+            writeln!(out, "{:<20} {}", "", i18n::from_article_line(&advice)).ok();
         }
         out.push('\n');
     }

@@ -1,5 +1,5 @@
 //! `bedtime-coach reminders [--date D] [--json]`: "why no reminder?" for one evening,
-//! from the plan and the reminder log (see [`crate::remind::report`]).
+//! from the plan and the reminder log (see [`crate::remind::fates`]).
 
 use std::fmt::{Display, Write as _};
 
@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 use super::CliError;
 use super::output::pretty;
 use crate::i18n::{self, t};
-use crate::remind::report::{Fate, Row, fate_text};
+use crate::remind::fates::{Fate, Row, fate_text};
 use crate::tr;
 use crate::use_cases::Coach;
 

@@ -1,6 +1,6 @@
 //! `stats [--json]`: the History screen's figures for a terminal or a script.
 //!
-//! Both this and the screen show one [`Summary`] from [`stats::summarize`], so they
+//! Both this and the screen show one [`HistoryStats`] from [`stats::summarize`], so they
 //! print the same numbers. The JSON keys are stable; shares are 0–1, minutes are
 //! rounded to a tenth.
 
@@ -13,7 +13,7 @@ use super::CliError;
 use super::output::pretty;
 use crate::i18n::{self, history, t};
 use crate::model::Config;
-use crate::model::stats::{ADHERENCE_DAYS, BedtimeFigures, Kept, Summary};
+use crate::model::stats::{ADHERENCE_DAYS, BedtimeFigures, HistoryStats, Kept};
 use crate::tr;
 use crate::use_cases::Coach;
 
@@ -49,7 +49,7 @@ fn kept_json(kept: Kept) -> Value {
 }
 
 /// The stable JSON shape of a summary.
-pub(super) fn summary_json(config: &Config, summary: &Summary) -> Value {
+pub(super) fn summary_json(config: &Config, summary: &HistoryStats) -> Value {
     let share = |value: Option<f64>| value.map(|v| round(v, 4));
     json!({
         "today": summary.today.to_string(),
@@ -70,7 +70,7 @@ pub(super) fn summary_json(config: &Config, summary: &Summary) -> Value {
             "days": window.days,
             "steps": window.steps.iter().map(|step| json!({
                 "id": step.id,
-                "title": history::step_title(config, &step.id),
+                "title": history::step_title_by_id(config, &step.id),
                 "done": step.done,
                 "planned": step.planned,
                 "share": share(step.share()),
@@ -92,7 +92,7 @@ pub(super) fn summary_json(config: &Config, summary: &Summary) -> Value {
 }
 
 /// The summary as lines of text.
-pub(super) fn summary_text(config: &Config, summary: &Summary) -> String {
+pub(super) fn summary_text(config: &Config, summary: &HistoryStats) -> String {
     if summary.tracked == 0 {
         return t("history-nothing-yet");
     }
@@ -137,7 +137,7 @@ pub(super) fn summary_text(config: &Config, summary: &Summary) -> String {
                             figure(found.and_then(|s| s.share()))
                         })
                         .collect();
-                    (history::step_title(config, &step.id), shares)
+                    (history::step_title_by_id(config, &step.id), shares)
                 })
                 .collect()
         })

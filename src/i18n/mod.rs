@@ -38,6 +38,7 @@ pub mod charset;
 mod errors;
 mod format;
 pub mod history;
+pub mod notifications;
 pub mod signs;
 
 use std::cell::Cell;
@@ -50,7 +51,7 @@ use fluent_bundle::{FluentArgs, FluentResource};
 use unic_langid::LanguageIdentifier;
 
 pub use catalog::{
-    catalog_from_article, catalog_title, catalog_why, from_article_label, humidity_advice, planned_title, planned_why,
+    catalog_from_article, catalog_title, catalog_why, from_article_line, humidity_advice, planned_title, planned_why,
     step_from_article, step_title, step_why,
 };
 pub use format::{
@@ -161,15 +162,15 @@ pub const RESOURCES: [(Language, &[(&str, &str)]); 2] = [
             ("store.ftl", include_str!("en/store.ftl")),
             ("help.ftl", include_str!("en/help.ftl")),
             ("catalog.ftl", include_str!("en/catalog.ftl")),
-            ("remind.ftl", include_str!("en/remind.ftl")),
-            ("reminders.ftl", include_str!("en/reminders.ftl")),
+            ("notifications.ftl", include_str!("en/notifications.ftl")),
+            ("reminder-fates.ftl", include_str!("en/reminder-fates.ftl")),
             ("data.ftl", include_str!("en/data.ftl")),
             ("about.ftl", include_str!("en/about.ftl")),
             ("night-screen.ftl", include_str!("en/night-screen.ftl")),
             ("report.ftl", include_str!("en/report.ftl")),
             ("history.ftl", include_str!("en/history.ftl")),
             ("signs.ftl", include_str!("en/signs.ftl")),
-            ("desktop.ftl", include_str!("en/desktop.ftl")),
+            ("tray.ftl", include_str!("en/tray.ftl")),
             ("surroundings.ftl", include_str!("en/surroundings.ftl")),
         ],
     ),
@@ -183,15 +184,15 @@ pub const RESOURCES: [(Language, &[(&str, &str)]); 2] = [
             ("store.ftl", include_str!("ru/store.ftl")),
             ("help.ftl", include_str!("ru/help.ftl")),
             ("catalog.ftl", include_str!("ru/catalog.ftl")),
-            ("remind.ftl", include_str!("ru/remind.ftl")),
-            ("reminders.ftl", include_str!("ru/reminders.ftl")),
+            ("notifications.ftl", include_str!("ru/notifications.ftl")),
+            ("reminder-fates.ftl", include_str!("ru/reminder-fates.ftl")),
             ("data.ftl", include_str!("ru/data.ftl")),
             ("about.ftl", include_str!("ru/about.ftl")),
             ("night-screen.ftl", include_str!("ru/night-screen.ftl")),
             ("report.ftl", include_str!("ru/report.ftl")),
             ("history.ftl", include_str!("ru/history.ftl")),
             ("signs.ftl", include_str!("ru/signs.ftl")),
-            ("desktop.ftl", include_str!("ru/desktop.ftl")),
+            ("tray.ftl", include_str!("ru/tray.ftl")),
             ("surroundings.ftl", include_str!("ru/surroundings.ftl")),
         ],
     ),

@@ -149,7 +149,7 @@ fn habit(comparison: &Comparison, config: &Config) -> String {
         ids::LIGHTS_OUT => "lights-out",
         _ => "other",
     };
-    tr!("signs-helps-habit", habit = key, title = super::history::step_title(config, &comparison.step))
+    tr!("signs-helps-habit", habit = key, title = super::history::step_title_by_id(config, &comparison.step))
 }
 
 /// The sentences a comparison supports: the share of nights with many jerks when both

@@ -25,12 +25,12 @@
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeDelta, TimeZone, Timelike};
 
 use crate::i18n;
+use crate::i18n::notifications::{self as words, Head};
 use crate::model::catalog::ids;
 use crate::model::plan::Plan;
 use crate::model::reminders::{BEDTIME_KEY, LogEntry, LogOutcome, NIGHT_LOG_KEY, ReminderLog, WIND_DOWN_KEY};
 use crate::model::time::{add_minutes, is_sane_date, resolve_local};
 use crate::model::{Config, Journal, StepState, evening_at, plan_evening};
-use crate::tr;
 
 /// Wind-down time when the routine has no calm-evening step: the catalog's default for
 /// it, before the default warm bath.
@@ -112,32 +112,35 @@ pub fn reminders_of<Tz: TimeZone>(config: &Config, plan: &Plan<Tz>) -> Vec<Remin
     // The wind-down text names the bath only while it is still ahead.
     let bath_ahead =
         plan.get(ids::WARM_BATH).is_some_and(|bath| bath.state == StepState::Pending && bath.due >= wind_down_due);
+    let wind_down = words::wind_down(&bedtime_text, bath_ahead);
     reminders.push(Reminder {
         evening: plan.evening,
         key: WIND_DOWN_KEY.to_owned(),
         kind: Kind::WindDown,
         due: wind_down_due,
-        title: tr!("remind-wind-down"),
-        why: tr!("remind-wind-down-body", time = bedtime_text.as_str(), bath = if bath_ahead { "yes" } else { "no" }),
+        title: wind_down.0,
+        why: wind_down.1,
         quiet: settled(ids::CALM_EVENING) || settled(ids::LIGHTS_OUT),
     });
+    let (title, why) = words::bedtime(&bedtime_text);
     reminders.push(Reminder {
         evening: plan.evening,
         key: BEDTIME_KEY.to_owned(),
         kind: Kind::Bedtime,
         due: plan.bedtime.clone(),
-        title: tr!("remind-bedtime"),
-        why: tr!("remind-bedtime-body", time = bedtime_text.as_str()),
+        title,
+        why,
         quiet: settled(ids::LIGHTS_OUT),
     });
     if config.settings.morning_invitation {
+        let (title, why) = words::night_log();
         reminders.push(Reminder {
             evening: plan.evening,
             key: NIGHT_LOG_KEY.to_owned(),
             kind: Kind::NightLog,
             due: resolve_local(&tz, add_minutes(plan.wake.naive_local(), NIGHT_LOG_DELAY_MINUTES)),
-            title: tr!("remind-night-log"),
-            why: tr!("remind-night-log-body"),
+            title,
+            why,
             quiet: plan.night_logged,
         });
     }
@@ -438,25 +441,21 @@ fn compose<Tz: TimeZone>(mut due: Vec<Reminder<Tz>>, now: &DateTime<Tz>) -> Opti
     let steps: Vec<&Reminder<Tz>> = due.iter().filter(|r| matches!(r.kind, Kind::Step(_))).collect();
     let has = |kind: Kind| due.iter().any(|r| r.kind == kind);
     let head = if has(Kind::Bedtime) {
-        tr!("remind-bedtime")
+        Head::Bedtime
     } else if has(Kind::WindDown) {
-        tr!("remind-wind-down")
+        Head::WindDown
     } else if let [only] = steps.as_slice() {
-        only.title.clone()
+        Head::Step(&only.title)
     } else if steps.is_empty() && has(Kind::NightLog) {
-        tr!("remind-night-log")
+        Head::NightLog
     } else {
-        tr!("remind-steps", count = steps.len())
+        Head::Steps(steps.len())
     };
-    let head_title = head.clone();
+    let head_title = words::summary(head, None);
     // An invitation to log the night is not "late": it waits for the user to be up.
     let late = now.clone() - earliest.clone() > LATE_AFTER && !due.iter().all(|r| r.kind == Kind::NightLog);
     let time = earliest.naive_local().format("%H:%M").to_string();
-    let summary = match (late, due.iter().all(|r| r.due == earliest)) {
-        (false, _) => head,
-        (true, true) => tr!("remind-summary-due", head = head, time = time),
-        (true, false) => tr!("remind-summary-since", head = head, time = time),
-    };
+    let summary = words::summary(head, late.then(|| (time.as_str(), due.iter().all(|r| r.due == earliest))));
     // Steps speak for themselves; the wind-down and bedtime texts are used only when no
     // step is due with them, so a notification never says the same thing twice.
     // The morning invitation is its own line beside morning steps.

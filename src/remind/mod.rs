@@ -6,7 +6,7 @@
 //! - [`notifier`]: desktop notifications on their own thread, with a deadline.
 //! - [`reminder_loop`]: decide, save, show, sleep; what the service runs.
 //! - [`wall_timer`]: the sleep, on the wall clock, so a suspend does not make it late.
-//! - [`report`]: what happened to each reminder of an evening, and why.
+//! - [`fates`]: what happened to each reminder of an evening, and why.
 //! - [`service`]: `bedtime-coach remind`, the one process that sends reminders, and how
 //!   the window starts it.
 //! - [`signals`]: SIGHUP ignored, SIGTERM and SIGINT logged, for a background service.
@@ -20,11 +20,11 @@ pub mod autostart;
 pub mod do_not_disturb;
 pub mod engine;
 pub mod events;
+pub mod fates;
 pub mod footprint;
 pub mod logging;
 pub mod notifier;
 pub mod reminder_loop;
-pub mod report;
 pub mod service;
 mod signals;
 pub mod wall_timer;

@@ -834,10 +834,9 @@ mod tests {
         let evening = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
         let plan = plan_evening(&config, evening, &Berlin, None);
         let log = store.load_reminders().unwrap().value;
-        let rows = crate::remind::report::evening_report(&config, &plan, &log, &at(21, 10));
+        let rows = crate::remind::fates::evening_fates(&config, &plan, &log, &at(21, 10));
         let bath = rows.iter().find(|row| row.key == "warm-bath").unwrap();
-        let text =
-            crate::i18n::with_language(crate::i18n::Language::English, || crate::remind::report::fate_text(bath));
+        let text = crate::i18n::with_language(crate::i18n::Language::English, || crate::remind::fates::fate_text(bath));
         assert!(text.starts_with("sent at 21:05, 5 min late: until then the reminder service could not use"), "{text}");
         assert!(!text.contains("asleep"), "{text}");
     }

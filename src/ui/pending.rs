@@ -20,7 +20,7 @@ pub const BUSY_BANNER: &str = "busy";
 
 /// What applying or retrying changes came to.
 #[derive(Debug, Default)]
-pub struct Outcome {
+pub struct RetryOutcome {
     /// At least one change was saved: reload.
     pub saved: bool,
     /// Changes are still waiting: try again in [`RETRY_EVERY`].
@@ -58,8 +58,8 @@ impl PendingChanges {
 
     /// Tries the waiting changes again, oldest first, stopping at the first that still
     /// finds the lock held.
-    pub fn retry(&mut self, coach: &Coach) -> Outcome {
-        let mut outcome = Outcome::default();
+    pub fn retry(&mut self, coach: &Coach) -> RetryOutcome {
+        let mut outcome = RetryOutcome::default();
         let Some(since) = self.since else { return outcome };
         while let Some(change) = self.queue.pop_front() {
             match coach.apply(change.clone()) {

@@ -311,7 +311,7 @@ fn editor_ui(ui: &mut egui::Ui, state: &mut EditorState, preview: &crate::model:
         }
     }
     if let Some(from_article) = i18n::step_from_article(draft) {
-        ui.label(RichText::new(format!("{} {from_article}", i18n::from_article_label())).color(style::quiet(ui)));
+        ui.label(RichText::new(i18n::from_article_line(&from_article)).color(style::quiet(ui)));
     }
     if let Some(planned) = preview.get(&draft.id) {
         let time = widgets::clock(&planned.due);

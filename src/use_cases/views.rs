@@ -11,8 +11,8 @@ use super::Coach;
 use crate::model::{Config, Plan, evening_at, plan_evening, stats};
 use crate::remind::effective_config;
 use crate::remind::engine::{Reminder, next_reminder};
-use crate::remind::report::evening_report;
-pub use crate::remind::report::{Fate, Row, fate_text};
+use crate::remind::fates::evening_fates;
+pub use crate::remind::fates::{Fate, Row, fate_text};
 use crate::store::{Loaded, Snapshot, StoreError};
 
 /// An evening's timeline, with the files it was made from.
@@ -64,7 +64,7 @@ pub fn waiting_for_routine(loaded: &Loaded<Config>) -> bool {
 /// The History screen's and `stats`' figures, with the files they come from.
 pub struct StatisticsView {
     pub snapshot: Snapshot,
-    pub summary: stats::Summary,
+    pub summary: stats::HistoryStats,
 }
 
 impl Coach {
@@ -129,6 +129,6 @@ pub fn fates<Tz: TimeZone>(
         reminders_on: config.settings.reminders,
         service_running,
         paused: log.is_paused(evening),
-        rows: evening_report(&config, &plan, log, now),
+        rows: evening_fates(&config, &plan, log, now),
     }
 }

@@ -57,8 +57,8 @@ catalog-from-article = { $id ->
     [lights-out] Go to bed early, at a fixed time, and sleep at least eight hours; nine or ten if eight are not enough.
    *[other] {""}
 }
-# Before the line above, in `routine catalog` and wherever it is shown.
-catalog-from-article-label = From the article
+# The line above wherever it is shown (`routine catalog`, Tonight, the step editor).
+catalog-from-article-line = From the article: { $advice }
 
 ## Advice for a humidity reading. $percent is a whole number. The comfort range is
 ## general guidance, not a figure from the article; our own tips say so.

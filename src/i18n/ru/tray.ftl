@@ -1,5 +1,5 @@
 # Значок службы напоминаний в области уведомлений и всё, что рядом. Используется в
-# src/remind/tray.rs и src/ui/settings.rs. $time — ЧЧ:ММ.
+# src/background/tray.rs и src/ui/settings.rs. $time — ЧЧ:ММ.
 
 ## Всплывающая подсказка значка.
 

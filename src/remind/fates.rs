@@ -80,7 +80,7 @@ pub struct Row {
 
 /// The reminders of `plan`'s evening, in time order, each with what became of it by `now`.
 /// `config` is the one the service uses (see [`super::effective_config`]).
-pub fn evening_report<Tz: TimeZone>(
+pub fn evening_fates<Tz: TimeZone>(
     config: &Config,
     plan: &Plan<Tz>,
     log: &ReminderLog,
@@ -218,7 +218,7 @@ mod tests {
         log.settle(evening, "warm-bath", failed);
         log.hold(evening, "ventilate-bedroom", f(at(21, 45)));
         log.snooze(evening, "caffeine-cutoff", f(at(16, 40)));
-        let rows = evening_report(&config, &plan, &log, &at(21, 46));
+        let rows = evening_fates(&config, &plan, &log, &at(21, 46));
         assert!(matches!(fate_of(&rows, "caffeine-cutoff"), Fate::Sent { late: false, .. }));
         assert_eq!(
             fate_of(&rows, "calm-evening"),
@@ -237,14 +237,14 @@ mod tests {
         assert!(texts.contains(&"not shown (21:03): No notification service.".to_owned()), "{texts:?}");
         assert!(texts.contains(&"held for Do Not Disturb since 21:45".to_owned()), "{texts:?}");
         // Later, with no service running: a due reminder without a decision says so.
-        let rows = evening_report(&config, &plan, &log, &at(21, 55));
+        let rows = evening_fates(&config, &plan, &log, &at(21, 55));
         assert_eq!(fate_of(&rows, "humidity-check"), &Fate::NotSent);
         let mut paused = log.clone();
         paused.set_paused(evening, true);
-        assert_eq!(fate_of(&evening_report(&config, &plan, &paused, &at(21, 55)), "humidity-check"), &Fate::Paused);
+        assert_eq!(fate_of(&evening_fates(&config, &plan, &paused, &at(21, 55)), "humidity-check"), &Fate::Paused);
         let mut off = config.clone();
         off.settings.reminders = false;
-        assert_eq!(fate_of(&evening_report(&off, &plan, &log, &at(21, 55)), "humidity-check"), &Fate::Off);
+        assert_eq!(fate_of(&evening_fates(&off, &plan, &log, &at(21, 55)), "humidity-check"), &Fate::Off);
     }
 
     #[test]
@@ -256,7 +256,7 @@ mod tests {
         let mut missed = LogEntry::new(LogOutcome::Skipped, at(21, 0).fixed_offset(), at(21, 40).fixed_offset());
         missed.stalled = Some("Could not save reminders.json: No space left on device (os error 28).".to_owned());
         log.settle(evening, "warm-bath", missed);
-        let rows = evening_report(&config, &plan, &log, &at(21, 41));
+        let rows = evening_fates(&config, &plan, &log, &at(21, 41));
         let text = fate_text(rows.iter().find(|row| row.key == "warm-bath").unwrap());
         assert_eq!(
             text,
