@@ -149,6 +149,20 @@ impl FakeServer {
         Self { connection, calls }
     }
 
+    /// Sends the user's `action` on notification `id` until the notifier reports one on
+    /// `actions` (its thread may subscribe a moment after `show` returned), for 2 s.
+    fn answer(&self, id: u32, action: &str, actions: &mpsc::Receiver<Reply>) -> Result<Reply, mpsc::RecvTimeoutError> {
+        let mut answer = Err(mpsc::RecvTimeoutError::Timeout);
+        for _ in 0..20 {
+            self.invoke(id, action);
+            answer = actions.recv_timeout(Duration::from_millis(100));
+            if answer.is_ok() {
+                break;
+            }
+        }
+        answer
+    }
+
     fn invoke(&self, id: u32, action: &str) {
         zbus::block_on(self.connection.emit_signal(
             None::<&str>,
@@ -218,16 +232,7 @@ fn notifier_on_private_buses() {
     assert_eq!(call.body, "Tea &amp; &lt;biscuits&gt; — Less than 1 &lt; 2 &gt; 0");
     assert_eq!(call.actions, vec!["default", "Open Bedtime Coach", "done", "Done", "snooze", "Snooze 10 min"]);
     assert_eq!(call.hints, vec!["category", "desktop-entry", "urgency"]);
-    // The notification thread subscribes to the signal right after `show` returns; a user
-    // takes longer than that, a test has to retry.
-    let mut answer = Err(mpsc::RecvTimeoutError::Timeout);
-    for _ in 0..20 {
-        server.invoke(shown.id, "done");
-        answer = actions.recv_timeout(Duration::from_millis(100));
-        if answer.is_ok() {
-            break;
-        }
-    }
+    let answer = server.answer(shown.id, "done", &actions);
     assert_eq!(answer, Ok(Reply::Done));
 
     // 1b. Another program on the bus forges the server's answers, to everyone and straight
@@ -263,26 +268,12 @@ fn notifier_on_private_buses() {
         std::thread::sleep(Duration::from_millis(20));
     }
     assert_eq!(actions.recv_timeout(Duration::from_millis(500)), Err(mpsc::RecvTimeoutError::Timeout));
-    let mut answer = Err(mpsc::RecvTimeoutError::Timeout);
-    for _ in 0..20 {
-        server.invoke(shown.id, "snooze");
-        answer = actions.recv_timeout(Duration::from_millis(100));
-        if answer.is_ok() {
-            break;
-        }
-    }
+    let answer = server.answer(shown.id, "snooze", &actions);
     assert_eq!(answer, Ok(Reply::Snooze), "the server's answer after the forgeries");
     // A click on the body opens the window (notify-rust reported it as no answer).
     let (tx, actions) = mpsc::channel();
     let shown = notifier.show(&notice("Tea", ""), 10, Box::new(move |action| tx.send(action).unwrap())).expect("shown");
-    let mut answer = Err(mpsc::RecvTimeoutError::Timeout);
-    for _ in 0..20 {
-        server.invoke(shown.id, "default");
-        answer = actions.recv_timeout(Duration::from_millis(100));
-        if answer.is_ok() {
-            break;
-        }
-    }
+    let answer = server.answer(shown.id, "default", &actions);
     assert_eq!(answer, Ok(Reply::Open));
     drop(server);
     drop(bus);
