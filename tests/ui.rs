@@ -104,6 +104,28 @@ fn done_skip_and_undo_reach_the_journal() {
     h.get_by_label_contains("1 skipped");
 }
 
+/// One Done click and nothing else, between two marker files, for
+/// `scripts/reads-per-click.sh`, which runs it under `strace` and counts the reads and
+/// writes of each data file in between (ignored in the ordinary run: it checks nothing a
+/// test above does not).
+#[test]
+#[ignore = "run by scripts/reads-per-click.sh"]
+fn one_done_click_between_markers() {
+    let dir = tempfile::tempdir().unwrap();
+    saved_routine(dir.path());
+    // An ordinary evening: a journal (and its backup) already there.
+    check(dir.path(), &["caffeine-cutoff"], Outcome::Done);
+    check(dir.path(), &["mineral-dinner"], Outcome::Done);
+    let mut h = harness(dir.path());
+    h.run();
+    let marker = |name: &str| drop(std::fs::File::create(dir.path().join(name)));
+    marker("click-begins");
+    h.get_by_label("Done: Warm bath").click();
+    h.run();
+    marker("click-ends");
+    assert_eq!(outcome(dir.path(), "warm-bath"), Some(Outcome::Done));
+}
+
 #[test]
 fn keyboard_space_marks_the_focused_step_done() {
     let dir = tempfile::tempdir().unwrap();

@@ -66,6 +66,10 @@ footer { margin-top: 2rem; font-size: 12px; color: #4a5562; border-top: 1px soli
   .nightlog { font-size: 8pt; }
   thead { display: table-header-group; }
   tr, .sign, .below, .urgent { break-inside: avoid; }
+  .sign, .below { margin: 4pt 0; padding: 3pt 8pt; }
+  .urgent { margin: 6pt 0 2pt; padding: 2pt 8pt; }
+  /* Ten short rows: whole on one page, never one row alone on the next. */
+  section.overview { break-inside: avoid; }
   /* The night-by-night table starts a page of its own rather than three rows at the foot of the first. */
   section.nights { break-before: page; }
   section.nights h2 { margin-top: 0; }
@@ -155,7 +159,7 @@ type Noticed = fn(&NightLog) -> bool;
 
 fn overview(out: &mut String, summary: &Summary) {
     let total = summary.nights.len();
-    let _ = write!(out, "<section>\n<h2>{}</h2>\n<table>\n<tbody>\n", escape(&t("report-overview")));
+    let _ = write!(out, "<section class=\"overview\">\n<h2>{}</h2>\n<table>\n<tbody>\n", escape(&t("report-overview")));
     let mut row = |label: String, value: String| {
         let _ = writeln!(
             out,

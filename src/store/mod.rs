@@ -13,6 +13,7 @@ mod document;
 mod error;
 mod folder_watch;
 mod journal_near;
+mod known;
 mod lock;
 mod log_file;
 mod owner;
@@ -81,6 +82,8 @@ pub struct Store {
     notices: Mutex<Vec<FileReport>>,
     wait_reporter: Option<WaitReporter>,
     lock_timeout: Duration,
+    /// What this process last read or wrote, served again while the file is unchanged.
+    known: known::Known,
 }
 
 impl std::fmt::Debug for Store {
@@ -91,7 +94,13 @@ impl std::fmt::Debug for Store {
 
 impl Store {
     pub fn new(paths: Paths) -> Self {
-        Self { paths, notices: Mutex::new(Vec::new()), wait_reporter: None, lock_timeout: Duration::from_secs(10) }
+        Self {
+            paths,
+            notices: Mutex::new(Vec::new()),
+            wait_reporter: None,
+            lock_timeout: Duration::from_secs(10),
+            known: known::Known::default(),
+        }
     }
 
     pub fn paths(&self) -> &Paths {
@@ -161,11 +170,19 @@ impl Store {
     /// Reads a document for viewing; takes the lock only when it must repair something.
     fn view<T: Document>(&self, path: &Path) -> Result<Loaded<T>, StoreError> {
         let path = self.resolve(path)?;
+        if let Some(known) = self.known.get::<T>(&path) {
+            return Ok(known);
+        }
         let mut notices = Vec::new();
         let inspected = read::inspect::<T>(&path, &mut notices);
         self.push_notices(notices);
         match inspected? {
-            Inspected::Ready(read) => Ok(read.loaded),
+            Inspected::Ready(read) => {
+                if T::KEEP_IN_MEMORY {
+                    self.known.put(&path, read.loaded.clone(), true);
+                }
+                Ok(read.loaded)
+            }
             Inspected::NeedsRepair(_) => {
                 let _guard = self.lock()?;
                 Ok(self.read_locked::<T>(&path)?.loaded)
@@ -250,9 +267,12 @@ impl Store {
             return Ok(Updated { value: result, saved: false });
         }
         let mut notices = Vec::new();
+        self.known.forget(&path);
         let saved = recovery::save_bytes::<T>(&path, &bytes, &mut notices);
         self.push_notices(notices);
         saved?;
+        // The next read of this file (the window's reload after a click) is this value.
+        self.known.put(&path, Loaded { value, existed: true, read_only: None }, T::KEEP_IN_MEMORY);
         Ok(Updated { value: result, saved: true })
     }
 
