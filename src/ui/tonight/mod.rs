@@ -5,8 +5,9 @@ use std::collections::BTreeSet;
 use chrono::{DateTime, Local};
 use eframe::egui::{self, RichText};
 
+use super::action::Action;
+use super::style;
 use super::widgets::clock;
-use super::{Action, style};
 use crate::i18n::{self, t};
 use crate::model::{Config, Plan, PlannedStep, StepState, catalog, schedule::MIN_SLEEP_MINUTES};
 use crate::tr;
