@@ -1,20 +1,20 @@
-//! Desktop notifications through notify-rust, guarded so they can never block.
+//! Desktop notifications over D-Bus (the freedesktop notification spec, spoken with zbus),
+//! guarded so they can never block.
 //!
-//! notify-rust has no timeout: when a notification service owns the bus name but never
-//! answers, `show()` waits forever (and `wait_for_action` has no deadline either). So each
+//! D-Bus calls have no useful timeout here: when a notification service owns the bus name
+//! but never answers, `Notify` waits forever. So each
 //! notification gets its own named thread that asks for the server's capabilities, shows
 //! the notification and, where the server offers buttons, waits for the user's answer;
 //! the caller waits at most [`DEADLINE`] for the "shown" part and then carries on with an
 //! error, leaving the stuck thread behind. While such a thread is still stuck, new
 //! notifications fail at once instead of piling up more stuck threads.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 use std::thread;
 use std::time::Duration;
-
-use notify_rust::{Hint, Notification, Timeout, Urgency};
 
 use super::engine::Alert;
 use crate::tr;
@@ -89,8 +89,8 @@ pub struct Shown {
     pub capabilities: Capabilities,
 }
 
-/// Called with the user's answer, on the notification's thread.
-pub type ActionHandler = Box<dyn FnOnce(Reply) + Send>;
+/// Called with each of the user's presses, on the notification's thread.
+pub type ActionHandler = Box<dyn FnMut(Reply) + Send>;
 
 /// Something that can show a [`Alert`]: the desktop, or a fake in tests.
 pub trait Notify: Send {
@@ -137,52 +137,141 @@ pub fn actions_for(notice: &Alert, snooze_minutes: u32) -> Vec<(&'static str, St
     actions
 }
 
-/// Builds the notify-rust notification for `notice`.
-pub fn build(notice: &Alert, capabilities: Capabilities, snooze_minutes: u32, icon: &str) -> Notification {
-    let mut notification = Notification::new();
-    notification
-        .appname(APP_NAME)
-        .summary(&notice.summary)
-        .body(&body_for(notice, capabilities))
-        .icon(icon)
-        .urgency(if notice.critical { Urgency::Critical } else { Urgency::Normal })
-        .hint(Hint::Category(CATEGORY.to_owned()))
-        .hint(Hint::DesktopEntry("bedtime-coach".to_owned()))
-        .timeout(Timeout::Milliseconds(EXPIRE_MS));
-    if capabilities.actions {
-        for (key, label) in actions_for(notice, snooze_minutes) {
-            notification.action(key, &label);
-        }
-    }
-    notification
+/// The text parts of a `Notify` call.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Request {
+    pub summary: String,
+    pub body: String,
+    /// Key, label, key, label, … as the spec lists them.
+    pub actions: Vec<String>,
 }
 
-/// Waits for the user's button, but not forever: a server may never report that a
+/// What `notice`'s notification says and offers, for a server with `capabilities`.
+pub fn build(notice: &Alert, capabilities: Capabilities, snooze_minutes: u32) -> Request {
+    let actions = if capabilities.actions {
+        actions_for(notice, snooze_minutes).into_iter().flat_map(|(key, label)| [key.to_owned(), label]).collect()
+    } else {
+        Vec::new()
+    };
+    Request { summary: notice.summary.clone(), body: body_for(notice, capabilities), actions }
+}
+
+/// What the listener does after a press: `Done` and `Snooze` answer the notification, so
+/// it is closed (a server may leave it on screen, whose buttons would then do nothing);
+/// after `Open` it may still be on screen, so its buttons keep working.
+fn closes_after(reply: Reply) -> bool {
+    matches!(reply, Reply::Done | Reply::Snooze)
+}
+
+const SERVER: &str = "org.freedesktop.Notifications";
+const SERVER_PATH: &str = "/org/freedesktop/Notifications";
+
+/// The hints of `notice`'s notification (urgency, category, desktop entry).
+fn hints(notice: &Alert) -> HashMap<&'static str, zbus::Variant<'static>> {
+    let urgency: u8 = if notice.critical { 2 } else { 1 };
+    HashMap::from([
+        ("urgency", zbus::Variant::from(urgency)),
+        ("category", zbus::Variant::from(CATEGORY)),
+        ("desktop-entry", zbus::Variant::from("bedtime-coach")),
+    ])
+}
+
+/// One connection for a notification's whole life: it asks for the capabilities, sends
+/// `Notify`, and hears the answers. It has to be the same connection: servers such as
+/// dunst send `ActionInvoked` and `NotificationClosed` only to the client that sent
+/// `Notify`, so a listener on another connection never hears a click.
+struct Listener {
+    connection: zbus::Connection,
+    stream: zbus::MessageStream,
+}
+
+impl Listener {
+    /// Shows `notice` and, where the server has buttons, starts listening for them (before
+    /// `Notify`, so no press can come first).
+    async fn show(
+        notice: &Alert,
+        snooze_minutes: u32,
+        icon: &str,
+    ) -> Result<(u32, Capabilities, Option<Self>), zbus::Error> {
+        let connection = zbus::Connection::session().await?;
+        let list: Vec<String> = connection
+            .call_method(Some(SERVER), SERVER_PATH, Some(SERVER), "GetCapabilities", &())
+            .await?
+            .body()
+            .deserialize()?;
+        let capabilities = Capabilities::from_list(&list);
+        let listener = if capabilities.actions {
+            let rule = zbus::MatchRule::builder()
+                .msg_type(zbus::message::Type::Signal)
+                .interface(SERVER)
+                .path(SERVER_PATH)
+                .build()?;
+            let stream = zbus::MessageStream::for_match_rule(rule, &connection, None).await?;
+            Some(Self { connection: connection.clone(), stream })
+        } else {
+            None
+        };
+        let request = build(notice, capabilities, snooze_minutes);
+        let expire = i32::try_from(EXPIRE_MS).unwrap_or(i32::MAX);
+        let arguments =
+            (APP_NAME, 0u32, icon, &request.summary, &request.body, &request.actions, hints(notice), expire);
+        let id: u32 = connection
+            .call_method(Some(SERVER), SERVER_PATH, Some(SERVER), "Notify", &arguments)
+            .await?
+            .body()
+            .deserialize()?;
+        Ok((id, capabilities, listener))
+    }
+
+    /// Hands every press on notification `id` to `on_action` until it is closed (by the
+    /// user, the server, or this listener after Done or Snooze).
+    async fn answer(mut self, id: u32, mut on_action: ActionHandler) {
+        use futures_lite::StreamExt;
+        while let Some(Ok(message)) = self.stream.next().await {
+            let header = message.header();
+            match header.member().map(|member| member.as_str()) {
+                Some("ActionInvoked") => {
+                    let Ok((nid, key)) = message.body().deserialize::<(u32, String)>() else { continue };
+                    if nid != id {
+                        continue;
+                    }
+                    let reply = Reply::from_key(&key);
+                    on_action(reply);
+                    if closes_after(reply) {
+                        let _ = close_with(&self.connection, id).await;
+                        return;
+                    }
+                }
+                Some("NotificationClosed")
+                    if message.body().deserialize::<(u32, u32)>().is_ok_and(|(nid, _)| nid == id) =>
+                {
+                    return;
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+/// Waits for the user's presses, but not forever: a server may never report that a
 /// notification closed (a tray that keeps expired ones, a restarted server), and each
 /// waiting thread holds a D-Bus connection. After the notification's own expiry and a
 /// minute more, it is closed and the thread ends.
-fn wait_for_button(handle: &notify_rust::NotificationHandle, on_action: ActionHandler) {
+fn wait_for_buttons(listener: Listener, id: u32, on_action: ActionHandler) {
     let limit = Duration::from_millis(u64::from(EXPIRE_MS)) + Duration::from_secs(60);
+    let connection = listener.connection.clone();
     let answered = futures_lite::future::block_on(futures_lite::future::or(
         async {
-            let mut answer = Reply::Closed;
-            handle
-                .wait_for_action_async(|response| {
-                    if let notify_rust::NotificationResponse::Action(key) = response {
-                        answer = Reply::from_key(key);
-                    }
-                })
-                .await;
-            Some(answer)
+            listener.answer(id, on_action).await;
+            true
         },
         async {
             async_io::Timer::after(limit).await;
-            None
+            false
         },
     ));
-    match answered {
-        Some(action) => on_action(action),
-        None => futures_lite::future::block_on(handle.close_async()),
+    if !answered {
+        let _ = futures_lite::future::block_on(close_with(&connection, id));
     }
 }
 
@@ -209,26 +298,23 @@ impl DesktopNotifier {
     }
 }
 
-/// `CloseNotification(id)` on the session bus, with its own connection.
-fn close_on_bus(id: u32) -> Result<(), String> {
-    let closed = zbus::block_on(async {
-        let connection = zbus::Connection::session().await?;
-        connection
-            .call_method(
-                Some("org.freedesktop.Notifications"),
-                "/org/freedesktop/Notifications",
-                Some("org.freedesktop.Notifications"),
-                "CloseNotification",
-                &(id,),
-            )
-            .await
-    });
+/// `CloseNotification(id)` on `connection`.
+async fn close_with(connection: &zbus::Connection, id: u32) -> Result<(), String> {
+    let closed = connection.call_method(Some(SERVER), SERVER_PATH, Some(SERVER), "CloseNotification", &(id,)).await;
     match closed {
         Ok(_) => Ok(()),
         // The spec answers an empty error for a notification that is already gone.
         Err(zbus::Error::MethodError(..)) => Ok(()),
         Err(error) => Err(error.to_string()),
     }
+}
+
+/// `CloseNotification(id)` on the session bus, with its own connection.
+fn close_on_bus(id: u32) -> Result<(), String> {
+    zbus::block_on(async {
+        let connection = zbus::Connection::session().await.map_err(|error| error.to_string())?;
+        close_with(&connection, id).await
+    })
 }
 
 impl Notify for DesktopNotifier {
@@ -261,20 +347,16 @@ impl Notify for DesktopNotifier {
         let icon = self.icon.clone();
         let spawned = thread::Builder::new().name("bedtime-coach-notify".to_owned()).spawn(move || {
             // Capabilities are asked on this thread too: the same hung server would hang them.
-            let shown = notify_rust::get_capabilities().and_then(|list| {
-                let capabilities = Capabilities::from_list(&list);
-                let handle = build(&notice, capabilities, snooze_minutes, &icon).show()?;
-                Ok((handle, capabilities))
-            });
+            let shown = zbus::block_on(Listener::show(&notice, snooze_minutes, &icon));
             busy.store(false, Ordering::SeqCst);
             match shown {
                 Err(error) => {
                     let _ = tx.send(Err(NotifyError::Unavailable(error.to_string())));
                 }
-                Ok((handle, capabilities)) => {
-                    let _ = tx.send(Ok(Shown { id: handle.id(), capabilities }));
-                    if capabilities.actions {
-                        wait_for_button(&handle, on_action);
+                Ok((id, capabilities, listener)) => {
+                    let _ = tx.send(Ok(Shown { id, capabilities }));
+                    if let Some(listener) = listener {
+                        wait_for_buttons(listener, id, on_action);
                     }
                 }
             }

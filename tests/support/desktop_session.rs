@@ -8,6 +8,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
+use std::time::Duration;
 
 use crate::common::{BIN, KillOnDrop, session_bus, start_xvfb};
 
@@ -64,6 +65,23 @@ impl Session {
         let mut dunst = self.command("dunst");
         dunst.args(["-verbosity", "crit"]).stdout(Stdio::null()).stderr(Stdio::null());
         KillOnDrop(dunst.spawn().unwrap())
+    }
+
+    /// [`Self::dunst`], once it owns the notification name on the bus.
+    pub fn dunst_ready(&self) -> KillOnDrop {
+        let dunst = self.dunst();
+        let has_owner = || {
+            self.command("gdbus")
+                .args(["call", "--session", "--dest", "org.freedesktop.DBus", "--object-path", "/org/freedesktop/DBus"])
+                .args(["--method", "org.freedesktop.DBus.NameHasOwner", "org.freedesktop.Notifications"])
+                .output()
+                .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).contains("true"))
+        };
+        assert!(
+            crate::common::wait_until(Duration::from_secs(10), has_owner),
+            "dunst did not take the notification name"
+        );
+        dunst
     }
 
     /// The app's data folder.
