@@ -1,13 +1,19 @@
-//! Desktop notifications over D-Bus (the freedesktop notification spec, spoken with zbus),
-//! guarded so they can never block.
+//! Desktop notifications (the freedesktop `org.freedesktop.Notifications` interface on
+//! the session bus), guarded so they can never block and answering only to the server.
 //!
-//! D-Bus calls have no useful timeout here: when a notification service owns the bus name
-//! but never answers, `Notify` waits forever. So each
-//! notification gets its own named thread that asks for the server's capabilities, shows
-//! the notification and, where the server offers buttons, waits for the user's answer;
-//! the caller waits at most [`DEADLINE`] for the "shown" part and then carries on with an
-//! error, leaving the stuck thread behind. While such a thread is still stuck, new
-//! notifications fail at once instead of piling up more stuck threads.
+//! A server that owns the bus name but never answers would hang a plain call forever, so
+//! each notification gets its own named thread that asks for the server's capabilities,
+//! shows the notification and, where the server offers buttons, waits for the user's
+//! answer; the caller waits at most [`DEADLINE`] for the "shown" part and then carries on
+//! with an error, leaving the stuck thread behind. While such a thread is still stuck,
+//! new notifications fail at once instead of piling up more stuck threads.
+//!
+//! Any program on the session bus can send an `ActionInvoked` or `NotificationClosed`
+//! signal, to everyone or straight to this process, and a button's answer checks a step
+//! off. So an answer counts only when the bus says it comes from the current owner of
+//! `org.freedesktop.Notifications`; anything else is logged once and ignored. (This is
+//! why the calls are made here with zbus rather than through notify-rust, which takes
+//! these signals from any sender, and also reads a click on the body as no answer.)
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -15,6 +21,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 use std::thread;
 use std::time::Duration;
+
+use futures_lite::StreamExt;
+use zbus::Variant as Value;
 
 use super::engine::Alert;
 use crate::tr;
@@ -28,6 +37,9 @@ pub const CATEGORY: &str = "x-bedtime-coach.reminder";
 /// Long enough to be seen when coming back to the desk, short enough that the thread
 /// waiting for a button ends on its own.
 const EXPIRE_MS: u32 = 10 * 60 * 1000;
+/// The notification server's well-known name, object and interface.
+const SERVER: &str = "org.freedesktop.Notifications";
+const SERVER_PATH: &str = "/org/freedesktop/Notifications";
 
 /// The user's answer to a notification.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -137,118 +149,138 @@ pub fn actions_for(notice: &Alert, snooze_minutes: u32) -> Vec<(&'static str, St
     actions
 }
 
-/// The text parts of a `Notify` call.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// What `Notify` is sent for one notice.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Request {
     pub summary: String,
     pub body: String,
-    /// Key, label, key, label, … as the spec lists them.
+    /// Pairs of key and label, flattened as the spec asks.
     pub actions: Vec<String>,
+    /// 1 normal, 2 critical.
+    pub urgency: u8,
 }
 
-/// What `notice`'s notification says and offers, for a server with `capabilities`.
+/// What `notice` is shown as on a server with `capabilities`.
 pub fn build(notice: &Alert, capabilities: Capabilities, snooze_minutes: u32) -> Request {
     let actions = if capabilities.actions {
         actions_for(notice, snooze_minutes).into_iter().flat_map(|(key, label)| [key.to_owned(), label]).collect()
     } else {
         Vec::new()
     };
-    Request { summary: notice.summary.clone(), body: body_for(notice, capabilities), actions }
+    Request {
+        summary: notice.summary.clone(),
+        body: body_for(notice, capabilities),
+        actions,
+        urgency: if notice.critical { 2 } else { 1 },
+    }
 }
 
-/// What the listener does after a press: `Done` and `Snooze` answer the notification, so
-/// it is closed (a server may leave it on screen, whose buttons would then do nothing);
-/// after `Open` it may still be on screen, so its buttons keep working.
+/// A method of the notification server (or, with `bus`, of the bus itself).
+async fn call<B>(connection: &zbus::Connection, bus: bool, method: &str, body: &B) -> zbus::Result<zbus::Message>
+where
+    B: serde::Serialize + zbus::zvariant::DynamicType,
+{
+    let (destination, path, interface) = if bus {
+        ("org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus")
+    } else {
+        (SERVER, SERVER_PATH, SERVER)
+    };
+    connection.call_method(Some(destination), path, Some(interface), method, body).await
+}
+
+/// The unique name of the process that owns the notification server's name now.
+async fn server_owner(connection: &zbus::Connection) -> Option<String> {
+    let reply = call(connection, true, "GetNameOwner", &(SERVER,)).await.ok()?;
+    reply.body().deserialize::<String>().ok()
+}
+
+/// A shown notification whose answer is awaited.
+struct Waiting {
+    connection: zbus::Connection,
+    signals: zbus::MessageStream,
+    id: u32,
+}
+
+/// Shows `notice` on the session bus; where the server has buttons, subscribes to its
+/// answers first, so that none comes before the wait for it.
+async fn show_on_bus(notice: &Alert, snooze_minutes: u32, icon: &str) -> zbus::Result<(Shown, Option<Waiting>)> {
+    let connection = zbus::Connection::session().await?;
+    let list: Vec<String> = call(&connection, false, "GetCapabilities", &()).await?.body().deserialize()?;
+    let capabilities = Capabilities::from_list(&list);
+    let request = build(notice, capabilities, snooze_minutes);
+    let signals = if capabilities.actions {
+        let rule = format!("type='signal',sender='{SERVER}',path='{SERVER_PATH}',interface='{SERVER}'");
+        call(&connection, true, "AddMatch", &(rule,)).await?;
+        Some(zbus::MessageStream::from(&connection))
+    } else {
+        None
+    };
+    let hints: HashMap<&str, Value<'_>> = [
+        ("urgency", Value::from(request.urgency)),
+        ("category", Value::from(CATEGORY)),
+        ("desktop-entry", Value::from("bedtime-coach")),
+    ]
+    .into_iter()
+    .collect();
+    let timeout = i32::try_from(EXPIRE_MS).unwrap_or(i32::MAX);
+    let body = (APP_NAME, 0u32, icon, &request.summary, &request.body, &request.actions, hints, timeout);
+    let id: u32 = call(&connection, false, "Notify", &body).await?.body().deserialize()?;
+    let waiting = signals.map(|signals| Waiting { connection, signals, id });
+    Ok((Shown { id, capabilities }, waiting))
+}
+
+/// The user's answer to notification `id`, taken only from the server (see the module
+/// documentation); `None` when the bus goes away first.
+async fn answer(waiting: &mut Waiting) -> Option<Reply> {
+    let mut said = false;
+    while let Some(Ok(message)) = waiting.signals.next().await {
+        let header = message.header();
+        if header.message_type() != zbus::message::Type::Signal || header.interface().is_none_or(|i| i != SERVER) {
+            continue;
+        }
+        let member = header.member().map(|m| m.as_str().to_owned()).unwrap_or_default();
+        let reply = match member.as_str() {
+            "ActionInvoked" => match message.body().deserialize::<(u32, String)>() {
+                Ok((id, key)) if id == waiting.id => Reply::from_key(&key),
+                _ => continue,
+            },
+            "NotificationClosed" => match message.body().deserialize::<(u32, u32)>() {
+                Ok((id, _)) if id == waiting.id => Reply::Closed,
+                _ => continue,
+            },
+            _ => continue,
+        };
+        let sender = header.sender().map(|name| name.as_str().to_owned());
+        let owner = server_owner(&waiting.connection).await;
+        if sender.is_some() && sender == owner {
+            return Some(reply);
+        }
+        if !std::mem::replace(&mut said, true) {
+            let sender = sender.unwrap_or_default();
+            tracing::warn!("{}", tr!("notify-not-from-server", member = member, sender = sender, id = waiting.id));
+        }
+    }
+    None
+}
+
+/// Whether a press answers the notification for good: Done and Snooze do, so it is
+/// closed (a server may leave it on screen, with buttons nobody listens to any more);
+/// after Open it may still be on screen, and its buttons keep working.
 fn closes_after(reply: Reply) -> bool {
     matches!(reply, Reply::Done | Reply::Snooze)
 }
 
-const SERVER: &str = "org.freedesktop.Notifications";
-const SERVER_PATH: &str = "/org/freedesktop/Notifications";
-
-/// The hints of `notice`'s notification (urgency, category, desktop entry).
-fn hints(notice: &Alert) -> HashMap<&'static str, zbus::Variant<'static>> {
-    let urgency: u8 = if notice.critical { 2 } else { 1 };
-    HashMap::from([
-        ("urgency", zbus::Variant::from(urgency)),
-        ("category", zbus::Variant::from(CATEGORY)),
-        ("desktop-entry", zbus::Variant::from("bedtime-coach")),
-    ])
-}
-
-/// One connection for a notification's whole life: it asks for the capabilities, sends
-/// `Notify`, and hears the answers. It has to be the same connection: servers such as
-/// dunst send `ActionInvoked` and `NotificationClosed` only to the client that sent
-/// `Notify`, so a listener on another connection never hears a click.
-struct Listener {
-    connection: zbus::Connection,
-    stream: zbus::MessageStream,
-}
-
-impl Listener {
-    /// Shows `notice` and, where the server has buttons, starts listening for them (before
-    /// `Notify`, so no press can come first).
-    async fn show(
-        notice: &Alert,
-        snooze_minutes: u32,
-        icon: &str,
-    ) -> Result<(u32, Capabilities, Option<Self>), zbus::Error> {
-        let connection = zbus::Connection::session().await?;
-        let list: Vec<String> = connection
-            .call_method(Some(SERVER), SERVER_PATH, Some(SERVER), "GetCapabilities", &())
-            .await?
-            .body()
-            .deserialize()?;
-        let capabilities = Capabilities::from_list(&list);
-        let listener = if capabilities.actions {
-            let rule = zbus::MatchRule::builder()
-                .msg_type(zbus::message::Type::Signal)
-                .interface(SERVER)
-                .path(SERVER_PATH)
-                .build()?;
-            let stream = zbus::MessageStream::for_match_rule(rule, &connection, None).await?;
-            Some(Self { connection: connection.clone(), stream })
-        } else {
-            None
-        };
-        let request = build(notice, capabilities, snooze_minutes);
-        let expire = i32::try_from(EXPIRE_MS).unwrap_or(i32::MAX);
-        let arguments =
-            (APP_NAME, 0u32, icon, &request.summary, &request.body, &request.actions, hints(notice), expire);
-        let id: u32 = connection
-            .call_method(Some(SERVER), SERVER_PATH, Some(SERVER), "Notify", &arguments)
-            .await?
-            .body()
-            .deserialize()?;
-        Ok((id, capabilities, listener))
-    }
-
-    /// Hands every press on notification `id` to `on_action` until it is closed (by the
-    /// user, the server, or this listener after Done or Snooze).
-    async fn answer(mut self, id: u32, mut on_action: ActionHandler) {
-        use futures_lite::StreamExt;
-        while let Some(Ok(message)) = self.stream.next().await {
-            let header = message.header();
-            match header.member().map(|member| member.as_str()) {
-                Some("ActionInvoked") => {
-                    let Ok((nid, key)) = message.body().deserialize::<(u32, String)>() else { continue };
-                    if nid != id {
-                        continue;
-                    }
-                    let reply = Reply::from_key(&key);
-                    on_action(reply);
-                    if closes_after(reply) {
-                        let _ = close_with(&self.connection, id).await;
-                        return;
-                    }
-                }
-                Some("NotificationClosed")
-                    if message.body().deserialize::<(u32, u32)>().is_ok_and(|(nid, _)| nid == id) =>
-                {
-                    return;
-                }
-                _ => {}
-            }
+/// Hands every press on the notification to `on_action` until it is closed: by the user,
+/// by the server, or here after Done or Snooze.
+async fn answer_every_press(waiting: &mut Waiting, on_action: &mut ActionHandler) {
+    while let Some(reply) = answer(waiting).await {
+        if reply == Reply::Closed {
+            return;
+        }
+        on_action(reply);
+        if closes_after(reply) {
+            let _ = call(&waiting.connection, false, "CloseNotification", &(waiting.id,)).await;
+            return;
         }
     }
 }
@@ -257,12 +289,11 @@ impl Listener {
 /// notification closed (a tray that keeps expired ones, a restarted server), and each
 /// waiting thread holds a D-Bus connection. After the notification's own expiry and a
 /// minute more, it is closed and the thread ends.
-fn wait_for_buttons(listener: Listener, id: u32, on_action: ActionHandler) {
+fn wait_for_button(mut waiting: Waiting, mut on_action: ActionHandler) {
     let limit = Duration::from_millis(u64::from(EXPIRE_MS)) + Duration::from_secs(60);
-    let connection = listener.connection.clone();
-    let answered = futures_lite::future::block_on(futures_lite::future::or(
+    let ended = zbus::block_on(futures_lite::future::or(
         async {
-            listener.answer(id, on_action).await;
+            answer_every_press(&mut waiting, &mut on_action).await;
             true
         },
         async {
@@ -270,8 +301,8 @@ fn wait_for_buttons(listener: Listener, id: u32, on_action: ActionHandler) {
             false
         },
     ));
-    if !answered {
-        let _ = futures_lite::future::block_on(close_with(&connection, id));
+    if !ended {
+        let _ = zbus::block_on(call(&waiting.connection, false, "CloseNotification", &(waiting.id,)));
     }
 }
 
@@ -298,23 +329,26 @@ impl DesktopNotifier {
     }
 }
 
-/// `CloseNotification(id)` on `connection`.
-async fn close_with(connection: &zbus::Connection, id: u32) -> Result<(), String> {
-    let closed = connection.call_method(Some(SERVER), SERVER_PATH, Some(SERVER), "CloseNotification", &(id,)).await;
+/// `CloseNotification(id)` on the session bus, with its own connection.
+fn close_on_bus(id: u32) -> Result<(), String> {
+    let closed = zbus::block_on(async {
+        let connection = zbus::Connection::session().await?;
+        connection
+            .call_method(
+                Some("org.freedesktop.Notifications"),
+                "/org/freedesktop/Notifications",
+                Some("org.freedesktop.Notifications"),
+                "CloseNotification",
+                &(id,),
+            )
+            .await
+    });
     match closed {
         Ok(_) => Ok(()),
         // The spec answers an empty error for a notification that is already gone.
         Err(zbus::Error::MethodError(..)) => Ok(()),
         Err(error) => Err(error.to_string()),
     }
-}
-
-/// `CloseNotification(id)` on the session bus, with its own connection.
-fn close_on_bus(id: u32) -> Result<(), String> {
-    zbus::block_on(async {
-        let connection = zbus::Connection::session().await.map_err(|error| error.to_string())?;
-        close_with(&connection, id).await
-    })
 }
 
 impl Notify for DesktopNotifier {
@@ -347,16 +381,16 @@ impl Notify for DesktopNotifier {
         let icon = self.icon.clone();
         let spawned = thread::Builder::new().name("bedtime-coach-notify".to_owned()).spawn(move || {
             // Capabilities are asked on this thread too: the same hung server would hang them.
-            let shown = zbus::block_on(Listener::show(&notice, snooze_minutes, &icon));
+            let shown = zbus::block_on(show_on_bus(&notice, snooze_minutes, &icon));
             busy.store(false, Ordering::SeqCst);
             match shown {
                 Err(error) => {
                     let _ = tx.send(Err(NotifyError::Unavailable(error.to_string())));
                 }
-                Ok((id, capabilities, listener)) => {
-                    let _ = tx.send(Ok(Shown { id, capabilities }));
-                    if let Some(listener) = listener {
-                        wait_for_buttons(listener, id, on_action);
+                Ok((shown, waiting)) => {
+                    let _ = tx.send(Ok(shown));
+                    if let Some(waiting) = waiting {
+                        wait_for_button(waiting, on_action);
                     }
                 }
             }
