@@ -19,6 +19,7 @@ zone-not-regular = not a time-zone file but { $kind ->
    *[other] something else
 }
 zone-too-large = larger than any time-zone file ({ $size } bytes; at most { $max })
+zone-not-tzif = not a time-zone file (it does not start as one)
 
 ## Signals to the reminder service (src/remind/signals.rs), in its log.
 
