@@ -63,8 +63,10 @@ pub fn check_tz(tz: Option<&OsStr>) -> Option<String> {
     } else {
         return None;
     };
-    let tz = tz.map(|tz| tz.to_string_lossy().into_owned()).unwrap_or_default();
-    Some(tr!("zone-refused", tz = tz, path = name(&path), problem = problem))
+    Some(match tz.and_then(OsStr::to_str) {
+        Some(tz) => tr!("zone-refused", tz = tz, path = name(&path), problem = problem),
+        None => tr!("zone-system-refused", path = name(&path), problem = problem),
+    })
 }
 
 #[cfg(test)]
@@ -84,6 +86,8 @@ mod tests {
         let own = dir.path().join("zone");
         std::fs::copy("/usr/share/zoneinfo/Europe/Berlin", &own).unwrap();
         assert_eq!(check(&format!(":{}", own.display())), None);
+        // What the binary sets instead of a refused zone reads no file.
+        assert_eq!(zone_file(Some(OsStr::new("UTC0"))), None);
     }
 
     #[test]

@@ -11,6 +11,7 @@ log-file-none = На этот раз служба не ведёт файл жу�
 ## $problem — одно из двух ниже.
 
 zone-refused = Часовой пояс TZ={ $tz } указывает на { $path }, а это { $problem }; Bedtime Coach использует UTC. Укажите в TZ пояс вроде Europe/Moscow или уберите переменную.
+zone-system-refused = Системный часовой пояс { $path } — { $problem }; Bedtime Coach использует UTC. Укажите в TZ пояс вроде Europe/Moscow.
 zone-not-regular = не файл часового пояса, а { $kind ->
     [folder] папка
     [fifo] FIFO
