@@ -102,19 +102,7 @@ fn print_result(text: &str, changes_data: bool, prints_data: bool) -> ExitCode {
     }
 }
 
-/// One line on stderr; if even stderr is gone there is no one left to tell.
-fn say(message: &str) {
-    let _ = io::stderr().lock().write_all(&for_terminal(&format!("{message}\n")));
-}
-
-/// `text` as the terminal's locale can show it: unchanged under UTF-8, converted (and
-/// transliterated) under another character set such as KOI8-R, never mojibake.
-fn for_terminal(text: &str) -> Vec<u8> {
-    match i18n::charset::terminal_charset() {
-        Some(charset) => i18n::charset::encode(text, &charset),
-        None => text.as_bytes().to_vec(),
-    }
-}
+use i18n::charset::{for_terminal, say};
 
 /// Under a character set that cannot write the language's letters (Russian under
 /// ISO-8859-1), the command line speaks English.

@@ -53,12 +53,18 @@ fn a_time_zone_that_is_a_fifo_or_a_device_falls_back_to_utc_with_a_warning() {
 /// `bedtime-coach remind` on `dir` with no session bus: the service runs (it logs that
 /// notifications cannot be shown) and can be watched through its log file.
 fn start_service(dir: &Path) -> KillOnDrop {
+    start_service_with(dir, "C.UTF-8", Stdio::null())
+}
+
+/// [`start_service`] under the locale `lang`, its standard error to `stderr`.
+fn start_service_with(dir: &Path, lang: &str, stderr: impl Into<Stdio>) -> KillOnDrop {
     let child = bin(dir)
         .arg("remind")
         .env("DBUS_SESSION_BUS_ADDRESS", format!("unix:path={}", dir.join("no-bus").display()))
+        .env("LANG", lang)
         .stdin(Stdio::null())
         .stdout(Stdio::null())
-        .stderr(Stdio::null())
+        .stderr(stderr)
         .spawn()
         .expect("the service starts");
     let service = KillOnDrop(child);
@@ -240,4 +246,18 @@ fn a_koi8_terminal_gets_koi8_text_and_a_latin1_one_english_never_mojibake() {
     let latin = run("ru_RU.ISO-8859-1", &["status"]).ok();
     let text = String::from_utf8(latin.out.stdout.clone()).expect("ASCII");
     assert!(text.starts_with("Tonight") && text.is_ascii(), "{text}");
+}
+
+#[test]
+fn the_services_terminal_gets_its_character_set_and_its_log_file_utf8() {
+    let dir = tempfile::tempdir().unwrap();
+    let stderr_path = dir.path().join("stderr");
+    let service = start_service_with(dir.path(), "ru_RU.KOI8-R", std::fs::File::create(&stderr_path).unwrap());
+    signal(&service, "HUP");
+    let log = dir.path().join("remind.log");
+    let hangup = "Терминал закрыт (SIGHUP)";
+    assert!(wait_until(Duration::from_secs(10), || std::fs::read_to_string(&log).unwrap_or_default().contains(hangup)));
+    let stderr = std::fs::read(&stderr_path).unwrap();
+    assert!(std::str::from_utf8(&stderr).is_err(), "UTF-8 on a KOI8-R terminal");
+    assert!(decode(&stderr, "KOI8-R").contains(hangup));
 }

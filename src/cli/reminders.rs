@@ -2,7 +2,6 @@
 //! the autostart entry live in `remind` and `background`; what the user is told here.
 //! Starting, asking and autostart themselves are use cases (`use_cases::service`).
 
-use std::io::{self, Write as _};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -30,7 +29,7 @@ pub(super) fn remind_command<Tz: TimeZone>(
         // Said once at the start: the service would otherwise wait for a routine in silence.
         if !coach.service_running() && coach.load_config().is_ok_and(|loaded| waiting_for_routine(&loaded)) {
             // A detached service may have lost its terminal: never fail over this line.
-            let _ = writeln!(io::stderr(), "{} {}", Local::now().format("%H:%M:%S"), no_routine_yet());
+            i18n::charset::say(&format!("{} {}", Local::now().format("%H:%M:%S"), no_routine_yet()));
         }
         crate::background::run(coach)?;
         return Ok(String::new());

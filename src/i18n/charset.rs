@@ -85,6 +85,41 @@ pub fn encode(text: &str, charset: &str) -> Vec<u8> {
         .unwrap_or_else(|| text.chars().map(|c| if c.is_ascii() { c as u8 } else { b'?' }).collect())
 }
 
+/// `text` as the terminal's locale can show it: unchanged under UTF-8, converted (and
+/// transliterated) under another character set such as KOI8-R, never mojibake.
+pub fn for_terminal(text: &str) -> Vec<u8> {
+    match terminal_charset() {
+        Some(charset) => encode(text, &charset),
+        None => text.as_bytes().to_vec(),
+    }
+}
+
+/// One line on stderr in the terminal's character set; if even stderr is gone there is
+/// no one left to tell.
+pub fn say(message: &str) {
+    use std::io::Write as _;
+    let _ = std::io::stderr().lock().write_all(&for_terminal(&format!("{message}\n")));
+}
+
+/// Standard error for a log: each line written in the terminal's character set (the log
+/// file itself stays UTF-8).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TerminalStderr;
+
+impl std::io::Write for TerminalStderr {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match terminal_charset() {
+            Some(charset) => std::io::stderr().write_all(&encode(&String::from_utf8_lossy(buf), &charset))?,
+            None => std::io::stderr().write_all(buf)?,
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        std::io::stderr().flush()
+    }
+}
+
 /// Whether `charset` can write `sample` exactly (so a language whose letters it lacks
 /// gives way to English).
 pub fn can_write(charset: &str, sample: &str) -> bool {

@@ -79,9 +79,7 @@ impl RotatingLog {
             create_private_dir(dir).map_err(|e| StoreError::io(IoAction::CreateFolder, dir, e))?;
         }
         let opened = open_append(&path)?;
-        let warn: Warn = Box::new(|message| {
-            let _ = writeln!(io::stderr().lock(), "{message}");
-        });
+        let warn: Warn = Box::new(crate::i18n::charset::say);
         Ok(Self { path, cap, state: Mutex::new(State { file: Some(opened), failing: false }), warn })
     }
 

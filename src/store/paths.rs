@@ -45,6 +45,26 @@ impl Paths {
         (usual.as_ref() != Some(self)).then_some(self.data_dir.as_path())
     }
 
+    /// The data folder with every link resolved, so that two paths to one folder
+    /// (`--data-dir X` and `--data-dir link-to-X`) give one answer; a folder not made
+    /// yet is resolved through its nearest existing parent.
+    pub fn resolved_data_dir(&self) -> PathBuf {
+        let mut missing = Vec::new();
+        let mut dir = self.data_dir.as_path();
+        loop {
+            if let Ok(real) = std::fs::canonicalize(dir) {
+                return missing.iter().rev().fold(real, |path, name| path.join(name));
+            }
+            match (dir.parent(), dir.file_name()) {
+                (Some(parent), Some(name)) => {
+                    missing.push(name.to_owned());
+                    dir = parent;
+                }
+                _ => return self.data_dir.clone(),
+            }
+        }
+    }
+
     pub fn routine_file(&self) -> PathBuf {
         self.config_dir.join("routine.json")
     }

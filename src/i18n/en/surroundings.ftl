@@ -73,3 +73,8 @@ clap-too-many-values = unexpected value '{ $value }' for '{ $arg }' found; no mo
 clap-value-count = wrong number of values for '{ $arg }'
 clap-not-utf8 = invalid UTF-8 was detected in one or more arguments
 clap-other = the command line could not be understood
+
+## Notification answers not from the notification server (src/remind/notifier.rs), in the
+## service's log. $member is ActionInvoked or NotificationClosed; $sender a bus name.
+
+notify-not-from-server = Ignored { $member } for notification { $id } from { $sender }, which is not the notification server: only the server's answers count.

@@ -70,3 +70,8 @@ clap-too-many-values = лишнее значение '{ $value }' для '{ $arg
 clap-value-count = неверное число значений для '{ $arg }'
 clap-not-utf8 = в аргументах есть байты не в UTF-8
 clap-other = командную строку не удалось разобрать
+
+## Ответы на уведомления не от сервера уведомлений (src/remind/notifier.rs), в журнале
+## службы. $member — ActionInvoked или NotificationClosed; $sender — имя на шине.
+
+notify-not-from-server = Пропущен { $member } для уведомления { $id } от { $sender }: это не сервер уведомлений, а в расчёт идут только его ответы.

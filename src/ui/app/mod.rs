@@ -323,7 +323,7 @@ impl App {
     pub fn close(&mut self) {
         self.file_watch = None;
         if let Some(pid) = self.coach.service_pid() {
-            eprintln!("{}", tr!("ui-reminders-continue", pid = pid.to_string()));
+            crate::i18n::charset::say(&tr!("ui-reminders-continue", pid = pid.to_string()));
         }
     }
 }
