@@ -13,9 +13,9 @@ use chrono::{Local, TimeDelta};
 use crate::model::Outcome;
 use crate::model::time::shift;
 use crate::remind::engine::Alert;
+use crate::remind::events::Buttons;
 use crate::remind::events::{Control, ControlSender, EventSink, ReminderEvent, emit};
 use crate::remind::notifier::{ActionHandler, Reply};
-use crate::remind::reminder_loop::Buttons;
 use crate::use_cases::{Change, Coach, Paths};
 
 /// The buttons of the service's notifications, on the files at `paths`.

@@ -4,7 +4,7 @@
 //! Why it exists: the tray and the buttons change data like the window does, so they sit
 //! above the use cases with the other front ends; the reminder loop below them (in
 //! `remind`) only decides, saves, shows and sleeps, and knows them through
-//! [`crate::remind::reminder_loop::Buttons`] and a tray start it is handed.
+//! [`crate::remind::events::Buttons`] and a tray start it is handed.
 
 pub mod buttons;
 pub mod tray;

@@ -12,6 +12,7 @@ mod args;
 pub mod clap_text;
 mod export;
 mod handlers;
+mod help;
 mod import;
 mod night;
 mod output;
@@ -27,8 +28,9 @@ use chrono::{DateTime, Local, TimeZone};
 
 pub use args::{
     AnchorArgs, AutostartArg, Cli, CliCommand, ExportFormatArg, JerksArg, NightArgs, OnOff, RoutineCommand,
-    StartScreen, StressArg, YesNo, localized_command,
+    StartScreen, StressArg, YesNo,
 };
+pub use help::localized_command;
 pub use reminders::autostart_command;
 
 use crate::use_cases::{AutostartAction, Coach, CommandError, RemindError, StoreError, TransferError};

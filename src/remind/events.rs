@@ -4,7 +4,8 @@
 
 use std::sync::{Arc, Mutex};
 
-use super::notifier::Reply;
+use super::engine::Alert;
+use super::notifier::{ActionHandler, Reply};
 
 /// What the reminder loop reports as it goes (the service logs it; tests watch it).
 #[derive(Debug, Clone, PartialEq)]
@@ -101,5 +102,29 @@ impl ControlSender {
         self.sender.send(control)?;
         self.bell.ring();
         Ok(())
+    }
+}
+
+/// What a press on one of a notification's buttons does. The loop only shows the
+/// notification; the front end that runs the service (see `crate::background`) supplies
+/// this, so that a press goes through the same use cases as a click in the window.
+pub trait Buttons: Send {
+    /// The handler of `notice`'s buttons: it reports what it did to `events` and wakes the
+    /// loop through `control` after a change.
+    fn handler(
+        &self,
+        notice: &Alert,
+        snooze_minutes: u32,
+        events: EventSink,
+        control: Option<ControlSender>,
+    ) -> ActionHandler;
+}
+
+/// Buttons that do nothing (tests of the loop alone).
+pub struct NoButtons;
+
+impl Buttons for NoButtons {
+    fn handler(&self, _: &Alert, _: u32, _: EventSink, _: Option<ControlSender>) -> ActionHandler {
+        Box::new(|_| {})
     }
 }

@@ -28,7 +28,7 @@ use super::do_not_disturb::{DoNotDisturb, Never};
 use super::effective_config;
 use super::engine::{Alert, NoticeLine, decide, decide_with, reminders_of, snooze_minutes};
 pub use super::events::ReminderEvent;
-use super::events::{Control, ControlSender, EventSink, emit, sink};
+use super::events::{Buttons, Control, ControlSender, EventSink, NoButtons, emit, sink};
 use super::notifier::{ActionHandler, Notify};
 use super::wall_timer::{Wait, Woke};
 use crate::model::reminders::{LogOutcome, TestResult, Undelivered};
@@ -57,30 +57,6 @@ struct Cache {
 /// tonight and the next one; a day more on each side covers any time zone's date line.
 fn evenings_around(today: NaiveDate) -> RangeInclusive<NaiveDate> {
     previous_day(previous_day(today))..=next_day(next_day(today))
-}
-
-/// What a press on one of a notification's buttons does. The loop only shows the
-/// notification; the front end that runs the service (see `crate::background`) supplies
-/// this, so that a press goes through the same use cases as a click in the window.
-pub trait Buttons: Send {
-    /// The handler of `notice`'s buttons: it reports what it did to `events` and wakes the
-    /// loop through `control` after a change.
-    fn handler(
-        &self,
-        notice: &Alert,
-        snooze_minutes: u32,
-        events: EventSink,
-        control: Option<ControlSender>,
-    ) -> ActionHandler;
-}
-
-/// Buttons that do nothing (tests of the loop alone).
-pub struct NoButtons;
-
-impl Buttons for NoButtons {
-    fn handler(&self, _: &Alert, _: u32, _: EventSink, _: Option<ControlSender>) -> ActionHandler {
-        Box::new(|_| {})
-    }
 }
 
 /// The decide-save-show loop of the process that owns the reminders.

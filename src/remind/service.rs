@@ -15,10 +15,11 @@ use chrono::Local;
 use super::RemindError;
 use super::do_not_disturb::Desktop;
 pub use super::effective_config;
+use super::events::Buttons;
 use super::events::{Control, ControlSender, log_event, log_line};
 use super::footprint;
 use super::notifier::DesktopNotifier;
-use super::reminder_loop::{Buttons, ReminderLoop};
+use super::reminder_loop::ReminderLoop;
 use super::wall_timer::{Polling, Wait, WallTimer};
 use crate::store::{FolderWatch, OwnerLock, Paths, Store, owner_pid};
 

@@ -4,7 +4,7 @@
 report-title = Sleep summary for a doctor
 report-period = Nights from { $from } to { $to } ({ $weeks } weeks)
 report-made = Made with Bedtime Coach on { $date } at { $time }.
-report-intro = Recorded by the patient each morning in Bedtime Coach, an app that keeps an evening routine against twitches at sleep onset (hypnic jerks) and asks a few questions about each night. It lists what was noticed; it is not a diagnosis.
+report-intro = Recorded by the patient each morning in Bedtime Coach, an app that helps keep the evening routine an article on twitches at sleep onset (hypnic jerks) advises, and asks a few questions about each night. It lists what was noticed; it is not a diagnosis.
 report-signs = Patterns worth a look
 # Only when no sign at all was logged in the four weeks judged.
 report-signs-none = None of the signs the app watches for was logged in the four weeks judged (twitching through the night, twitches while awake by day, restless-legs signs, rhythmic limb movements seen by a partner, sleep paralysis).
