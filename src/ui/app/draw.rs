@@ -75,6 +75,7 @@ impl App {
                 Screen::Tonight => {
                     let (_, plan) = views::evening_plan(config, &self.snapshot.journal.value, None, &now);
                     let paused = self.reminder_info.paused_tonight;
+                    self.tonight.snoozed = snoozed_steps(&self.reminder_info.log, evening, &now);
                     tonight::tonight_ui(ui, &mut self.tonight, &plan, config, paused, &now, &mut actions);
                 }
                 Screen::Night => {
@@ -112,4 +113,19 @@ impl App {
 /// A screen in a vertical scroll area that fills the panel.
 fn scrolling(ui: &mut egui::Ui, id: &str, add: impl FnOnce(&mut egui::Ui)) {
     egui::ScrollArea::vertical().id_salt(id).auto_shrink([false, false]).show(ui, add);
+}
+
+/// The evening's snoozes still ahead at `now` ("snoozed until 21:10" on Tonight's rows).
+fn snoozed_steps(
+    log: &crate::model::ReminderLog,
+    evening: chrono::NaiveDate,
+    now: &chrono::DateTime<chrono::Local>,
+) -> std::collections::BTreeMap<String, chrono::DateTime<chrono::Local>> {
+    let Some(evening) = log.evening(evening) else { return Default::default() };
+    evening
+        .snoozed
+        .iter()
+        .filter(|(_, snooze)| !snooze.settled && snooze.until > *now)
+        .map(|(key, snooze)| (key.clone(), snooze.until.with_timezone(&chrono::Local)))
+        .collect()
 }
