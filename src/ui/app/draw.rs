@@ -73,7 +73,7 @@ impl App {
             }
             match self.screen {
                 Screen::Tonight => {
-                    let (_, plan) = views::evening_plan(config, &self.snapshot.journal.value, None, &now);
+                    let (evening, plan) = views::evening_plan(config, &self.snapshot.journal.value, None, &now);
                     let paused = self.reminder_info.paused_tonight;
                     self.tonight.snoozed = snoozed_steps(&self.reminder_info.log, evening, &now);
                     tonight::tonight_ui(ui, &mut self.tonight, &plan, config, paused, &now, &mut actions);
