@@ -4,7 +4,7 @@
 //! Why a file of its own: the flow has stages (a file dialog that may take minutes, a
 //! path field when there is none, a preview waiting for a yes) that Settings should not
 //! carry. Like every view it only draws and emits [`TransferAction`]s; the app does the
-//! file work at the end of the frame through [`crate::transfer`], and the dialog runs on
+//! file work at the end of the frame through the use cases (`Coach::export_to_file`, `preview_import`, `import`), and the dialog runs on
 //! its own thread ([`super::file_dialog`]).
 
 use std::path::{Path, PathBuf};

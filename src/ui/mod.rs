@@ -2,7 +2,8 @@
 //! settings, the information screen and the first-run setup.
 //!
 //! Views only draw and push [`Action`]s; [`app::App`] applies them at the end of the frame,
-//! through the store for anything that changes data. One screen per file.
+//! through the use cases (`crate::use_cases`) for anything that changes data. One screen
+//! per file.
 
 mod about_sleep;
 mod action;
