@@ -11,10 +11,10 @@
 //! few MB (hundreds of thousands of made-up step ids), previewed as `import --dry-run`
 //! does. `cargo bench --bench transfer -- hostile` runs only that part.
 
-use bedtime_coach::model::{Config, Journal, merge};
-use bedtime_coach::store::{Paths, Store, save_document};
+use bedtime_coach::model::{Config, Journal, merge, validate};
+use bedtime_coach::store::{Paths, Store, save_document, to_bytes};
 use bedtime_coach::transfer::{self, DateRange, ExportFormat};
-use chrono::NaiveDate;
+use chrono::{DateTime, FixedOffset, NaiveDate};
 
 #[path = "support/sample_journal.rs"]
 #[allow(dead_code)]
@@ -39,12 +39,13 @@ fn main() {
     let store = Store::new(Paths::in_dir(dir.path()));
     save_document(&store.paths().routine_file(), &config).expect("routine");
     save_document(&store.paths().journal_file(), &journal).expect("journal");
+    // Import files are checked as of a moment: the morning after the last evening.
+    let now = DateTime::parse_from_rfc3339("2026-11-27T08:00:00+01:00").expect("now");
     if wanted("realistic") {
-        realistic(&store, &config, &journal, dir.path());
+        realistic(&store, &config, &journal, dir.path(), &now);
     }
     if wanted("hostile") {
-        let tracked = *journal.evenings.keys().next_back().expect("an evening");
-        hostile(&store, tracked, dir.path());
+        hostile(&store, &journal, dir.path(), &now);
     }
 }
 
@@ -57,23 +58,36 @@ fn hostile_file(path: &std::path::Path, date: NaiveDate, steps: usize) -> usize 
     text.len()
 }
 
-/// `import --dry-run` of files with ever longer routine lists on an evening the journal has.
-fn hostile(store: &Store, evening: NaiveDate, dir: &std::path::Path) {
+/// `import --dry-run` of files with ever longer routine lists on an evening the journal
+/// has, then of a file with every evening's list as long as an evening's may be.
+fn hostile(store: &Store, journal: &Journal, dir: &std::path::Path, now: &DateTime<FixedOffset>) {
+    let evening = *journal.evenings.keys().next_back().expect("an evening");
     for steps in [25_000, 50_000, 100_000, 250_000] {
         let path = dir.join(format!("hostile-{steps}.json"));
         let size = hostile_file(&path, evening, steps);
         let label = format!("hostile: preview, {steps} steps ({:.1} MB)", size as f64 / 1e6);
         let start = std::time::Instant::now();
-        let result = transfer::preview_import(store, &path);
+        let result = transfer::preview_import(store, &path, now);
         timing::report(&label, vec![start.elapsed()]);
         println!(
             "  -> {}",
             result.map_or_else(|e| e.to_string(), |p| transfer::preview_text(&p.report)).replace('\n', " / ")
         );
+    } // Every evening of the journal with a recorded routine as long as an evening's may be
+    // (most of it new): what a merge must still do in linear time.
+    let mut full = journal.clone();
+    for evening in full.evenings.values_mut() {
+        evening.routine = Some((0..validate::MAX_EVENING_STEPS - 20).map(|n| format!("s-{n}")).collect());
     }
+    let path = dir.join("hostile-full.json");
+    std::fs::write(&path, to_bytes(&full).expect("json")).expect("full file");
+    let size = std::fs::metadata(&path).expect("size").len();
+    time(&format!("hostile: preview, every list full ({:.1} MB)", size as f64 / 1e6), 5, || {
+        drop(transfer::preview_import(store, &path, now).expect("preview"));
+    });
 }
 
-fn realistic(store: &Store, config: &Config, journal: &Journal, dir: &std::path::Path) {
+fn realistic(store: &Store, config: &Config, journal: &Journal, dir: &std::path::Path, now: &DateTime<FixedOffset>) {
     let all = DateRange::default();
     let csv = transfer::render(journal, config, ExportFormat::Csv, all, true).expect("csv");
     let json = transfer::render(journal, config, ExportFormat::Json, all, false).expect("json");
@@ -96,6 +110,8 @@ fn realistic(store: &Store, config: &Config, journal: &Journal, dir: &std::path:
     let json_file = out.join("export.json");
     transfer::export_to_file(store, ExportFormat::Json, all, &json_file).expect("export");
     time("read + check an import file", 20, || drop(store.read_import(&json_file).expect("import file")));
+    let incoming = store.read_import(&json_file).expect("import file");
+    time("check every value of an import", 20, || validate::journal(&incoming, now).expect("valid"));
     let empty = Journal::default();
     time("merge into an empty journal", 20, || drop(merge(&empty, journal)));
     time("merge into itself (all present)", 20, || drop(merge(journal, journal)));
@@ -104,14 +120,13 @@ fn realistic(store: &Store, config: &Config, journal: &Journal, dir: &std::path:
     half.evenings.retain(|date, _| *date < middle);
     time("merge into the older half", 20, || drop(merge(&half, journal)));
     time("preview an import (read, load, merge)", 10, || {
-        drop(transfer::preview_import(store, &json_file).expect("preview"));
+        drop(transfer::preview_import(store, &json_file, now).expect("preview"));
     });
-    let incoming = store.read_import(&json_file).expect("import file");
     time("import through the store (unchanged)", 10, || {
-        store.import_journal(&incoming).expect("import");
+        store.import_journal(&json_file, &incoming).expect("import");
     });
     time("import into the older half (saves)", 10, || {
         save_document(&store.paths().journal_file(), &half).expect("half");
-        store.import_journal(&incoming).expect("import");
+        store.import_journal(&json_file, &incoming).expect("import");
     });
 }
