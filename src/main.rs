@@ -81,9 +81,10 @@ fn print_result(text: &str, changes_data: bool) -> ExitCode {
     }
 }
 
-/// One line on stderr; if even stderr is gone there is no one left to tell.
+/// One line on stderr, safe for a terminal (a message may quote a file's text); if even
+/// stderr is gone there is no one left to tell.
 fn say(message: &str) {
-    let _ = writeln!(io::stderr().lock(), "{message}");
+    let _ = writeln!(io::stderr().lock(), "{}", cli::terminal_text(message));
 }
 
 fn fail(error: &anyhow::Error) -> ExitCode {

@@ -7,8 +7,14 @@ use chrono::{NaiveDate, NaiveTime};
 use clap::{Arg, Args, Command, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::i18n::t;
+use crate::model::night::{RESTED_MAX, RESTED_MIN};
+use crate::model::routine::MAX_ANCHOR_MINUTES;
 use crate::model::time::{FIRST_DATE, LAST_DATE, is_sane_date, parse_hhmm};
 use crate::model::{Anchor, Day, Jerks, NightAnswer, Stress};
+
+/// The model's ranges, as clap's range parsers take them.
+const RESTED: std::ops::RangeInclusive<i64> = RESTED_MIN as i64..=RESTED_MAX as i64;
+const ANCHOR_MINUTES: std::ops::RangeInclusive<i64> = 0..=MAX_ANCHOR_MINUTES as i64;
 use crate::tr;
 
 #[derive(Debug, Parser)]
@@ -143,7 +149,7 @@ pub struct NightArgs {
     pub partner_saw_movements: Option<YesNo>,
     #[arg(long, value_enum, value_name = "YES_NO", num_args = 0..=1, require_equals = true, default_missing_value = "yes")]
     pub paralysis: Option<YesNo>,
-    #[arg(long, value_name = "1-5", value_parser = clap::value_parser!(u8).range(1..=5))]
+    #[arg(long, value_name = "1-5", value_parser = clap::value_parser!(u8).range(RESTED))]
     pub rested: Option<u8>,
     #[arg(long, value_enum, value_name = "LEVEL")]
     pub stress: Option<StressArg>,
@@ -346,6 +352,23 @@ impl CliCommand {
             CliCommand::Night(args) => args.forget || !args.answers().is_empty(),
         }
     }
+
+    /// Whether the command prints data for a program (JSON, an export, a summary on
+    /// standard output) rather than text for a person.
+    pub fn prints_data(&self) -> bool {
+        use super::output::is_standard_output;
+        match self {
+            CliCommand::Plan { json, .. }
+            | CliCommand::Status { json }
+            | CliCommand::Reminders { json, .. }
+            | CliCommand::Stats { json }
+            | CliCommand::Routine(RoutineCommand::List { json }) => *json,
+            CliCommand::Night(args) => args.json,
+            CliCommand::Export { output, .. } => output.as_deref().is_none_or(is_standard_output),
+            CliCommand::Report { output, .. } => output.as_deref().is_some_and(is_standard_output),
+            _ => false,
+        }
+    }
 }
 
 /// A screen the window can be asked to open on (`--screen`).
@@ -405,11 +428,11 @@ pub enum RoutineCommand {
 #[derive(Debug, Args)]
 #[group(multiple = false)]
 pub struct AnchorArgs {
-    #[arg(long, value_name = "MIN", value_parser = clap::value_parser!(u32).range(0..=1440))]
+    #[arg(long, value_name = "MIN", value_parser = clap::value_parser!(u32).range(ANCHOR_MINUTES))]
     pub before: Option<u32>,
     #[arg(long, value_name = "HH:MM", value_parser = clock_arg)]
     pub at: Option<NaiveTime>,
-    #[arg(long, value_name = "MIN", value_parser = clap::value_parser!(u32).range(0..=1440))]
+    #[arg(long, value_name = "MIN", value_parser = clap::value_parser!(u32).range(ANCHOR_MINUTES))]
     pub after_wake: Option<u32>,
 }
 

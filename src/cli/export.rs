@@ -7,13 +7,15 @@ use chrono::NaiveDate;
 
 use super::CliError;
 use super::args::ExportFormatArg;
+use super::output::is_standard_output;
 use crate::command::CommandError;
 use crate::store::Store;
 use crate::tr;
 use crate::transfer::{self, DateRange, ExportFormat};
 
-/// Without `-o` the export is the command's output (no byte order mark: it goes to a
-/// script or a pipe); with it, a file, and the output is a sentence saying what it holds.
+/// Without `-o` (or with `-o -`) the export is the command's output (no byte order mark:
+/// it goes to a script or a pipe); with a file, the output is a sentence saying what it
+/// holds.
 pub(super) fn export(
     store: &Store,
     format: ExportFormatArg,
@@ -32,7 +34,7 @@ pub(super) fn export(
         ExportFormatArg::Csv => ExportFormat::Csv,
     };
     let range = DateRange { from, to };
-    match output {
+    match output.filter(|path| !is_standard_output(path)) {
         Some(path) => {
             let export = transfer::export_to_file(store, format, range, &path)?;
             Ok(transfer::export_result_text(&path, &export))

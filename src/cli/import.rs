@@ -4,15 +4,22 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
+use chrono::{DateTime, FixedOffset};
+
 use super::CliError;
 use crate::i18n::t;
 use crate::store::Store;
 use crate::transfer;
 
-/// Checks the file, prints the preview, and merges unless `dry_run`. A file that cannot
-/// be used is refused before anything is written.
-pub(super) fn import(store: &Store, file: &Path, dry_run: bool) -> Result<String, CliError> {
-    let preview = transfer::preview_import(store, file)?;
+/// Checks the file (its values as of `now`), prints the preview, and merges unless
+/// `dry_run`. A file that cannot be used is refused before anything is written.
+pub(super) fn import(
+    store: &Store,
+    file: &Path,
+    dry_run: bool,
+    now: &DateTime<FixedOffset>,
+) -> Result<String, CliError> {
+    let preview = transfer::preview_import(store, file, now)?;
     let mut out = transfer::preview_text(&preview.report);
     if dry_run {
         write!(out, "\n{}", t("cli-import-dry-run")).ok();

@@ -28,6 +28,7 @@ pub use args::{
     AnchorArgs, AutostartArg, Cli, CliCommand, ExportFormatArg, JerksArg, NightArgs, OnOff, RoutineCommand,
     StartScreen, StressArg, YesNo, localized_command,
 };
+pub use output::terminal_text;
 pub use reminders::{AutostartAction, autostart_command, custom_data_dir};
 
 use crate::command::CommandError;
@@ -56,8 +57,19 @@ pub fn run(command: CliCommand, store: &Store) -> Result<String, CliError> {
     run_at(command, store, &now)
 }
 
-/// Like [`run`], with the clock and time zone given (tests).
+/// Like [`run`], with the clock and time zone given (tests). Text for people goes
+/// through [`terminal_text`]; data (JSON, an export or summary on standard output) is
+/// printed as it is.
 pub fn run_at<Tz: TimeZone>(command: CliCommand, store: &Store, now: &DateTime<Tz>) -> Result<String, CliError>
+where
+    Tz::Offset: Display,
+{
+    let data = command.prints_data();
+    let text = dispatch(command, store, now)?;
+    Ok(if data { text } else { terminal_text(&text).into_owned() })
+}
+
+fn dispatch<Tz: TimeZone>(command: CliCommand, store: &Store, now: &DateTime<Tz>) -> Result<String, CliError>
 where
     Tz::Offset: Display,
 {
@@ -75,7 +87,7 @@ where
         }
         CliCommand::Reminders { date, json } => reminder_list::reminders(store, now, date, json),
         CliCommand::Export { format, from, to, output } => export::export(store, format, from, to, output),
-        CliCommand::Import { file, dry_run } => import::import(store, &file, dry_run),
+        CliCommand::Import { file, dry_run } => import::import(store, &file, dry_run, &now.fixed_offset()),
         CliCommand::Stats { json } => stats::stats(store, now, json),
         CliCommand::Night(args) => night::night(store, now, args),
         CliCommand::Report { weeks, format, output, to } => {

@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use chrono::{DateTime, NaiveDate, TimeZone};
 
 use super::CliError;
+use super::output::is_standard_output;
 use crate::i18n;
 use crate::model::night::night_to_log;
 use crate::report::{self, Format};
@@ -30,7 +31,7 @@ pub(super) fn report<Tz: TimeZone>(store: &Store, now: &DateTime<Tz>, request: R
     let last_night = to.unwrap_or_else(|| night_to_log(&config.schedule, now.naive_local()));
     let summary = report::summary(config, journal, last_night, weeks, now.fixed_offset(), &now.timezone());
     let text = report::render(&summary, format, i18n::language());
-    if output.as_deref().is_some_and(|path| path.as_os_str() == "-") {
+    if output.as_deref().is_some_and(is_standard_output) {
         return Ok(text);
     }
     let path = output.unwrap_or_else(|| default_report_dir().join(report_file_name(last_night, format.extension())));

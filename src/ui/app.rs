@@ -745,8 +745,9 @@ impl App {
 
     fn preview_import(&mut self, path: &std::path::Path) {
         let path = path.to_owned();
+        let now = (self.clock)().fixed_offset();
         self.start_work(Work::Preview, move |store| {
-            let result = crate::transfer::preview_import(store, &path);
+            let result = crate::transfer::preview_import(store, &path, &now);
             TransferDone::Previewed(path, result)
         });
     }
