@@ -345,4 +345,58 @@ mod tests {
         assert!(plain.bytes.starts_with(b"Date,"));
         assert_eq!(plain.rows, 4);
     }
+
+    /// Cells of the user's or a file's text that a spreadsheet would run as a formula
+    /// start with an apostrophe; the title comes back otherwise unchanged.
+    #[test]
+    fn formulas_in_titles_and_ids_are_defused() {
+        let mut config = Config::default();
+        let anchor = crate::model::Anchor::BeforeBedtime { minutes: 30 };
+        let titles = ["=cmd|' /C calc'!A0", "+1+1", "@SUM(1+1)", "-2+3", "\t=1", "\r=1", "Tea = calm"];
+        let mut journal = Journal::default();
+        let at = DateTime::parse_from_rfc3339("2026-11-26T21:04:00+01:00").unwrap();
+        for (n, title) in titles.iter().enumerate() {
+            let id = format!("step-{n}");
+            config.routine.steps.push(Step::custom(id.clone(), (*title).into(), anchor));
+            journal.record(date(26), &id, CheckIn::new(Outcome::Done, at, None));
+        }
+        // A journal edited by hand can hold any id.
+        journal.record(date(26), "=HYPERLINK(\"http://x\")", CheckIn::new(Outcome::Done, at, None));
+        let export = render(&journal, &config, ExportFormat::Csv, DateRange::default(), false).unwrap();
+        let rows: Vec<csv::StringRecord> =
+            csv::Reader::from_reader(export.bytes.as_slice()).records().map(Result::unwrap).collect();
+        let cell = |id: &str, column: usize| {
+            rows.iter().find(|r| &r[1] == id).unwrap_or_else(|| panic!("{id} in {rows:?}"))[column].to_owned()
+        };
+        for (n, title) in titles.iter().enumerate() {
+            let shown = cell(&format!("step-{n}"), 2);
+            if title.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+                assert_eq!(shown, format!("'{title}"));
+            } else {
+                assert_eq!(shown, *title);
+            }
+        }
+        assert_eq!(cell("'=HYPERLINK(\"http://x\")", 1), "'=HYPERLINK(\"http://x\")");
+    }
+
+    proptest::proptest! {
+        /// Whatever a title is, its cell reads back as the title, or the title after an
+        /// apostrophe, and never starts like a formula.
+        #[test]
+        fn no_title_reaches_a_spreadsheet_as_a_formula(title in "\\PC{0,12}") {
+            let mut config = Config::default();
+            let anchor = crate::model::Anchor::BeforeBedtime { minutes: 30 };
+            config.routine.steps.push(Step::custom("mine".into(), title.clone(), anchor));
+            let mut journal = Journal::default();
+            let at = DateTime::parse_from_rfc3339("2026-11-26T21:04:00+01:00").unwrap();
+            journal.record(date(26), "mine", CheckIn::new(Outcome::Done, at, None));
+            let export = render(&journal, &config, ExportFormat::Csv, DateRange::default(), true).unwrap();
+            let mut reader = csv::Reader::from_reader(export.bytes.as_slice());
+            let row = reader.records().next().unwrap().unwrap();
+            let shown = &row[2];
+            let defused = format!("'{}", title);
+            proptest::prop_assert!(shown == title || *shown == defused);
+            proptest::prop_assert!(!shown.starts_with(['=', '+', '-', '@', '\t', '\r']));
+        }
+    }
 }

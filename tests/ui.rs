@@ -194,6 +194,36 @@ fn reorder_delete_undo_and_custom_steps() {
     assert!(!store(dir.path()).load_config().unwrap().value.routine.get("warm-bath").unwrap().enabled);
 }
 
+/// A full routine (100 steps) refuses one more with the same sentence as the command
+/// line, and nothing is saved.
+#[test]
+fn a_full_routine_refuses_one_more_step_with_a_sentence() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut config = Config::default();
+    while config.routine.steps.len() < bedtime_coach::model::routine::MAX_STEPS {
+        let id = config.routine.unique_id_for("extra");
+        config.routine.steps.push(bedtime_coach::model::Step::custom(
+            id,
+            "Extra".into(),
+            Anchor::BeforeBedtime { minutes: 5 },
+        ));
+    }
+    Change::SaveConfig(config).apply(&store(dir.path())).unwrap();
+    let before = std::fs::read(Paths::in_dir(dir.path()).routine_file()).unwrap();
+    // Tall enough that the field below a hundred steps is on screen.
+    let mut h = harness_in(dir.path(), Language::English, egui::vec2(1280.0, 8000.0));
+    h.get_by_label("Routine").click();
+    h.run();
+    h.get_by_label("Your own step").focus();
+    h.run();
+    h.get_by_label("Your own step").type_text("Read a paper book");
+    h.run();
+    h.get_by_label("Add custom step").click();
+    h.run();
+    h.get_by_label_contains("A routine can have at most 100 steps; remove one before adding another.");
+    assert_eq!(std::fs::read(Paths::in_dir(dir.path()).routine_file()).unwrap(), before);
+}
+
 #[test]
 fn schedule_and_settings_save_through_the_store() {
     let dir = tempfile::tempdir().unwrap();

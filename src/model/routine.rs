@@ -440,6 +440,34 @@ mod tests {
     }
 
     #[test]
+    fn ids_values_and_the_routines_length_have_one_check_each() {
+        for id in ["warm-bath", "a", "step-2", "x1-y2"] {
+            assert!(is_step_id(id), "{id}");
+        }
+        for id in ["", "-a", "a-", "Warm", "a b", "a_b", "шаг", "a\u{1b}", &"a".repeat(MAX_TITLE_CHARS + 1)] {
+            assert!(!is_step_id(id), "{id:?}");
+        }
+        assert_eq!(check_value("humidity-check", Some(100.0)), Ok(()));
+        assert_eq!(check_value("humidity-check", Some(1e9)), Err(StepError::BadValue(ValueKind::HumidityPercent, 1e9)));
+        assert_eq!(check_value("my-walk", Some(1.0)), Err(StepError::NoValue("my-walk".into())));
+        let mut routine = Routine::default();
+        let anchor = Anchor::BeforeBedtime { minutes: 10 };
+        while routine.steps.len() < MAX_STEPS {
+            assert_eq!(routine.has_room(), Ok(()));
+            let id = routine.unique_id_for("extra");
+            routine.steps.push(Step::custom(id, "Extra".into(), anchor));
+        }
+        assert_eq!(routine.validate(), Ok(()));
+        assert_eq!(routine.has_room(), Err(StepError::RoutineFull));
+        assert_eq!(
+            StepError::RoutineFull.to_string(),
+            "A routine can have at most 100 steps; remove one before adding another."
+        );
+        routine.steps.push(Step::custom("one-more".into(), "One more".into(), anchor));
+        assert_eq!(routine.validate(), Err(StepError::RoutineFull));
+    }
+
+    #[test]
     fn reorder_keeps_everything() {
         let mut routine = Routine::default();
         let first = routine.steps[0].id.clone();

@@ -30,6 +30,21 @@ use crate::tr;
 /// journal that refuses every check-in after it.
 pub const IMPORT_MAX_BYTES: u64 = Journal::MAX_BYTES / 4 * 3;
 
+#[cfg(test)]
+thread_local! {
+    /// A smaller [`IMPORT_MAX_BYTES`] for tests: filling 48 MB takes too long in one.
+    static IMPORT_LIMIT: std::cell::Cell<Option<u64>> = const { std::cell::Cell::new(None) };
+}
+
+/// [`IMPORT_MAX_BYTES`], or the tests' smaller limit.
+fn import_limit() -> u64 {
+    #[cfg(test)]
+    if let Some(limit) = IMPORT_LIMIT.get() {
+        return limit;
+    }
+    IMPORT_MAX_BYTES
+}
+
 /// Why an export could not be written or an import file cannot be used. Every message
 /// is one sentence naming the file; for an import it says that nothing was changed.
 #[derive(Debug, thiserror::Error)]
@@ -49,8 +64,8 @@ pub enum TransferError {
     /// Something in the file may not enter the journal (see [`crate::model::validate`]).
     #[error("{}", tr!("transfer-error-invalid", path = name(.path), reason = .invalid.to_string()))]
     Invalid { path: PathBuf, invalid: Invalid },
-    #[error("{}", tr!("transfer-error-no-room", path = name(.path), size = megabytes(*.size), max = megabytes(IMPORT_MAX_BYTES)))]
-    NoRoom { path: PathBuf, size: u64 },
+    #[error("{}", tr!("transfer-error-no-room", path = name(.path), size = megabytes(*.size), max = megabytes(*.max)))]
+    NoRoom { path: PathBuf, size: u64, max: u64 },
     /// `kind` as in [`StoreError::NotRegular`].
     #[error("{}", tr!("transfer-error-not-a-file", path = name(.path), kind = *.kind))]
     NotAFile { path: PathBuf, kind: &'static str },
@@ -165,12 +180,13 @@ impl Store {
         let on_disk = |file: &Path| std::fs::metadata(file).map_or(u64::MAX / 4, |meta| meta.len());
         // Text read back and written again can grow a little ("1e2" is written "100.0").
         let estimate = (on_disk(&self.paths.journal_file()) + on_disk(path)).saturating_mul(11) / 10;
-        if estimate <= IMPORT_MAX_BYTES {
+        let max = import_limit();
+        if estimate <= max {
             return Ok(());
         }
         let size = to_bytes(merged).map_err(|e| TransferError::Encode(e.to_string()))?.len() as u64;
-        if size > IMPORT_MAX_BYTES {
-            return Err(TransferError::NoRoom { path: path.to_owned(), size });
+        if size > max {
+            return Err(TransferError::NoRoom { path: path.to_owned(), size, max });
         }
         Ok(())
     }
@@ -180,14 +196,15 @@ impl Store {
     /// written when the merge changes nothing, and nothing when it would leave no room to
     /// grow (see [`Store::check_room`]).
     pub fn import_journal(&self, path: &Path, incoming: &Journal) -> Result<Updated<MergeReport>, TransferError> {
-        let updated = self.update_journal_within(IMPORT_MAX_BYTES, |journal| {
+        let max = import_limit();
+        let updated = self.update_journal_within(max, |journal| {
             let report = merge_into(journal, incoming);
             check_evenings(path, incoming, journal)?;
             Ok::<_, TransferError>(report)
         });
         updated.map_err(|error| match error {
             TransferError::Store(StoreError::TooLarge { size, .. }) => {
-                TransferError::NoRoom { path: path.to_owned(), size }
+                TransferError::NoRoom { path: path.to_owned(), size, max }
             }
             error => error,
         })
@@ -203,4 +220,97 @@ fn check_evenings(path: &Path, incoming: &Journal, merged: &Journal) -> Result<(
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{CheckIn, Outcome};
+    use crate::store::{Paths, save_document};
+    use chrono::{DateTime, NaiveDate};
+
+    fn date(day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, day).unwrap()
+    }
+
+    fn journal(days: std::ops::Range<u32>) -> Journal {
+        let at = DateTime::parse_from_rfc3339("2026-11-26T21:00:00+01:00").unwrap();
+        let mut journal = Journal::default();
+        for day in days {
+            journal.record(date(day), "warm-bath", CheckIn::new(Outcome::Done, at, None));
+        }
+        journal
+    }
+
+    #[test]
+    fn an_import_that_leaves_no_room_is_refused_and_changes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(Paths::in_dir(dir.path()));
+        save_document(&store.paths().journal_file(), &journal(1..3)).unwrap();
+        let before = std::fs::read(store.paths().journal_file()).unwrap();
+        let file = dir.path().join("import.json");
+        let incoming = journal(3..20);
+        std::fs::write(&file, to_bytes(&incoming).unwrap()).unwrap();
+        let merged = crate::model::merge(&journal(1..3), &incoming).0;
+        let size = to_bytes(&merged).unwrap().len() as u64;
+        IMPORT_LIMIT.set(Some(size - 1));
+        let refused = store.check_room(&file, &incoming, &merged).unwrap_err();
+        assert!(matches!(refused, TransferError::NoRoom { size: s, max, .. } if s == size && max == size - 1));
+        assert!(refused.to_string().starts_with(&format!("Importing {} would make your journal", file.display())));
+        let refused = store.import_journal(&file, &incoming).unwrap_err();
+        assert!(matches!(refused, TransferError::NoRoom { .. }), "{refused}");
+        assert_eq!(std::fs::read(store.paths().journal_file()).unwrap(), before, "nothing written");
+        IMPORT_LIMIT.set(Some(size));
+        store.check_room(&file, &incoming, &merged).unwrap();
+        assert!(store.import_journal(&file, &incoming).unwrap().saved);
+        IMPORT_LIMIT.set(None);
+    }
+
+    #[test]
+    fn an_evening_merged_past_its_steps_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(Paths::in_dir(dir.path()));
+        let list = |from: usize| Some((from..from + 150).map(|n| format!("s-{n}")).collect::<Vec<_>>());
+        let mut ours = journal(26..27);
+        ours.evenings.get_mut(&date(26)).unwrap().routine = list(0);
+        save_document(&store.paths().journal_file(), &ours).unwrap();
+        let mut theirs = journal(26..27);
+        theirs.evenings.get_mut(&date(26)).unwrap().routine = list(100);
+        let file = dir.path().join("import.json");
+        let refused = store.import_journal(&file, &theirs).unwrap_err();
+        assert_eq!(
+            refused.to_string(),
+            format!(
+                "{} cannot be imported: the evening of 2026-11-26 names 250 steps, more than the 200 an evening can hold; nothing was changed.",
+                file.display()
+            )
+        );
+    }
+
+    #[test]
+    fn an_import_whose_folder_flush_fails_is_saved_and_says_so() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(Paths::in_dir(dir.path()));
+        save_document(&store.paths().journal_file(), &journal(1..3)).unwrap();
+        let file = dir.path().join("import.json");
+        super::super::atomic::FAIL_FOLDER_FLUSH.set(true);
+        let imported = store.import_journal(&file, &journal(3..5));
+        super::super::atomic::FAIL_FOLDER_FLUSH.set(false);
+        let imported = imported.unwrap();
+        assert!(imported.saved, "the journal was replaced: the import happened");
+        assert_eq!(store.load_journal().unwrap().value, journal(1..5));
+        let notices = store.take_notices();
+        assert_eq!(notices.len(), 1, "{notices:?}");
+        assert!(
+            notices[0].message.contains("was saved, but its folder could not be flushed to the disk"),
+            "{notices:?}"
+        );
+        assert!(!notices[0].message.contains("Could not save"));
+        // An export likewise: in place, and said once.
+        super::super::atomic::FAIL_FOLDER_FLUSH.set(true);
+        let written = store.write_user_file(&dir.path().join("export.json"), b"{}");
+        super::super::atomic::FAIL_FOLDER_FLUSH.set(false);
+        written.unwrap();
+        assert_eq!(store.take_notices().len(), 1);
+    }
 }
