@@ -29,7 +29,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate, TimeDelta};
 use super::journal::{CheckIn, Evening, Extra, Journal, NightLog};
 use super::night::NightError;
 use super::routine::{MAX_STEPS, StepError, check_value, is_step_id};
-use super::time::{is_sane_date, next_day, previous_day, shift};
+use super::time::{is_sane_date, local_date, next_day, previous_day, shift};
 
 /// The most steps one evening names, in its check-ins or in its recorded routine: two
 /// full routines, as a merge of two computers' evenings can have.
@@ -84,7 +84,7 @@ pub fn evening_date(evening: NaiveDate, now: &DateTime<FixedOffset>) -> Result<(
     if !is_sane_date(evening) {
         return Err(Problem::OutOfRange);
     }
-    if evening > next_day(now.date_naive()) {
+    if evening > next_day(local_date(now)) {
         return Err(Problem::Future);
     }
     Ok(())
@@ -92,7 +92,7 @@ pub fn evening_date(evening: NaiveDate, now: &DateTime<FixedOffset>) -> Result<(
 
 fn recorded_at(evening: NaiveDate, at: &DateTime<FixedOffset>, now: &DateTime<FixedOffset>) -> Result<(), Problem> {
     let too_late = *at > shift(now, TimeDelta::days(1));
-    let too_early = at.date_naive() < previous_day(evening);
+    let too_early = local_date(at) < previous_day(evening);
     if too_late || too_early { Err(Problem::RecordedAt(*at)) } else { Ok(()) }
 }
 
@@ -320,6 +320,18 @@ mod tests {
         let check = CheckIn::new(Outcome::Done, now(), None);
         evening_.checks = (0..=MAX_EVENING_STEPS).map(|n| (format!("s-{n}"), check.clone())).collect();
         assert_eq!(problem(evening(date(11, 26), &evening_, &now())), Problem::TooManySteps(MAX_EVENING_STEPS + 1));
+    }
+
+    #[test]
+    fn instants_at_the_edge_of_chronos_range_do_not_panic() {
+        use chrono::{TimeZone, Utc};
+        let edge = Utc.from_utc_datetime(&NaiveDate::MAX.and_hms_opt(23, 0, 0).unwrap());
+        let now = edge.with_timezone(&FixedOffset::east_opt(7200).unwrap());
+        assert_eq!(evening_date(date(11, 26), &now), Ok(()));
+        let check = CheckIn::new(Outcome::Done, now, None);
+        assert_eq!(check_in(date(11, 26), "warm-bath", &check, &now), Ok(()));
+        let log = NightLog { at: Some(now), ..NightLog::default() };
+        assert_eq!(night(date(11, 26), &log, &now), Ok(()));
     }
 
     #[test]
