@@ -18,11 +18,11 @@ mod sample_journal;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use bedtime_coach::command::Change;
 use bedtime_coach::i18n::Language;
 use bedtime_coach::model::stats;
 use bedtime_coach::store::{Paths, Store, save_document};
 use bedtime_coach::ui::{Action, App, Screen};
+use bedtime_coach::use_cases::Change;
 use chrono::{Local, NaiveDate, TimeZone};
 use eframe::egui;
 
@@ -78,7 +78,9 @@ fn main() {
             let ctx = egui::Context::default();
             bedtime_coach::ui::install_style(&ctx);
             let start = (Instant::now(), thread_cpu());
-            let mut app = App::new(store(), Arc::new(move || now)).in_language(Language::English);
+            let mut app =
+                App::new(bedtime_coach::use_cases::Coach::at(Paths::in_dir(dir.path())), Arc::new(move || now))
+                    .in_language(Language::English);
             app.apply(vec![Action::Show(Screen::History)]);
             let output = ctx.run_ui(input(size, 0.0), |ui| app.frame(ui));
             ctx.tessellate(output.shapes, output.pixels_per_point);

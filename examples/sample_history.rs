@@ -7,8 +7,8 @@
 #[path = "../benches/support/sample_journal.rs"]
 mod sample_journal;
 
-use bedtime_coach::command::Change;
 use bedtime_coach::store::{Paths, Store, save_document};
+use bedtime_coach::use_cases::Change;
 use chrono::NaiveDate;
 
 fn main() -> anyhow::Result<()> {

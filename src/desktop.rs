@@ -26,9 +26,10 @@ const APPLICATION: &str = "org.freedesktop.Application";
 const BUS_DEADLINE: Duration = Duration::from_secs(3);
 
 /// The well-known name of the window on `paths`: the app id for the usual folders, the app
-/// id plus a digest of the folder for one chosen with `--data-dir`.
+/// id plus a digest of the folder for one chosen with `--data-dir`, its links resolved (a
+/// link to the folder is the same folder, and must raise the same window).
 pub fn bus_name(paths: &Paths) -> String {
-    match crate::remind::service::chosen_data_dir(paths) {
+    match paths.chosen_data_dir().map(|_| paths.resolved_data_dir()) {
         None => crate::APP_ID.to_owned(),
         Some(dir) => {
             // FNV-1a: stable across builds and Rust versions, unlike `DefaultHasher`.
@@ -215,5 +216,18 @@ mod tests {
             zbus::names::WellKnownName::try_from(name.as_str()).unwrap();
         }
         assert_eq!(one, bus_name(&Paths::in_dir(std::path::Path::new("/tmp/one"))), "stable");
+    }
+
+    #[test]
+    fn a_link_to_a_data_folder_names_the_same_window() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("data");
+        std::fs::create_dir(&folder).unwrap();
+        let link = dir.path().join("link");
+        std::os::unix::fs::symlink(&folder, &link).unwrap();
+        let name = |path: &std::path::Path| bus_name(&Paths::in_dir(path));
+        assert_eq!(name(&folder), name(&link));
+        assert_eq!(name(&folder.join("new/deeper")), name(&link.join("new/deeper")), "not made yet");
+        assert_ne!(name(&folder), name(&dir.path().join("other")));
     }
 }

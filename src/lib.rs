@@ -3,13 +3,16 @@
 //!
 //! - [`model`]: the pure domain (routine, schedule, plan, journal).
 //! - [`store`]: every byte on disk (paths, locking, atomic saves, recovery).
-//! - [`command`]: changes as values, applied through the store by the CLI and the window.
 //! - [`remind`]: wind-down reminders: engine, notifier, background service, autostart.
 //! - [`desktop`]: one window: the window's name on the session bus, and raising it.
 //! - [`i18n`]: every text the user reads, in English and Russian (Fluent files).
+//! - [`platform`]: what differs between operating systems, one small interface each.
 //! - [`report`]: the doctor summary, rendered as a printable HTML page or CSV (pure).
 //! - [`transfer`]: export (CSV, JSON backup) and import, for the CLI and the window.
+//! - [`use_cases`]: the one door every front end goes through: changes (with undo), views,
+//!   export/import and the doctor summary, the reminder service and autostart, the data folder.
 //! - [`cli`]: the scriptable command line.
+//! - [`background`]: the reminder service's tray icon and notification buttons, and its start.
 //! - [`ui`]: the window; views draw and emit actions.
 
 // Errors are handled once, with a sentence for the user; tests may unwrap.
@@ -19,13 +22,15 @@
 /// window's app id (Wayland) / class (X11) all use it, so desktops tie them together.
 pub const APP_ID: &str = "io.github.bedtimecoach.BedtimeCoach";
 
+pub mod background;
 pub mod cli;
-pub mod command;
 pub mod desktop;
 pub mod i18n;
 pub mod model;
+pub mod platform;
 pub mod remind;
 pub mod report;
 pub mod store;
 pub mod transfer;
 pub mod ui;
+pub mod use_cases;

@@ -8,26 +8,32 @@ use bedtime_coach::desktop::{self, WindowStart};
 use bedtime_coach::i18n::{self, Language};
 use bedtime_coach::tr;
 use bedtime_coach::ui::{self, Screen};
+use bedtime_coach::use_cases::Coach;
 use clap::FromArgMatches;
 
 fn main() -> ExitCode {
     // The desktop's language until the saved choice is known (clap's errors need one).
     i18n::set_language(Language::from_env());
+    fit_language_to_terminal();
+    guard_time_zone();
     // Usage errors exit with 2 and --help with 0, both printed by clap; the help texts
     // are in the desktop's language (the saved choice is not read yet).
-    let cli = match Cli::from_arg_matches(&cli::localized_command().get_matches()) {
+    let cli = match cli::localized_command().try_get_matches().and_then(|matches| Cli::from_arg_matches(&matches)) {
         Ok(cli) => cli,
-        Err(error) => error.exit(),
+        Err(error) => return clap_exit(error),
     };
-    let mut store = match cli::open_store(cli.data_dir.as_deref()) {
-        Ok(store) => store,
+    let mut coach = match Coach::open(cli.data_dir.as_deref()) {
+        Ok(coach) => coach,
         Err(error) => return fail(&error.into()),
     };
-    if let Some(settings) = store.peek_settings() {
+    if let Some(settings) = coach.peek_settings() {
         i18n::apply_choice(settings.language);
     }
+    if cli.command.is_some() {
+        fit_language_to_terminal();
+    }
     // Said once when a change has waited a second for another process.
-    store.set_wait_reporter(Box::new(|message| eprintln!("{message}")));
+    coach.set_wait_reporter(Box::new(say));
     let Some(command) = cli.command else {
         // The morning invitation opens the window with `--screen night`.
         let screen = match cli.screen {
@@ -37,36 +43,53 @@ fn main() -> ExitCode {
         // One window: a window already open on these files comes forward instead (on the
         // screen asked for, if one was).
         let asked = cli.screen.and(screen.start_name());
-        let name = match desktop::start_window(store.paths(), asked) {
+        let name = match desktop::start_window(coach.paths(), asked) {
             WindowStart::Raised => return ExitCode::SUCCESS,
             WindowStart::First(name) => Some(name),
             WindowStart::NoBus => None,
         };
-        return match ui::run_window(store, screen, name.as_ref()) {
+        return match ui::run_window(coach, screen, name.as_ref()) {
             Ok(()) => ExitCode::SUCCESS,
             Err(error) => fail(&error),
         };
     };
     let changes_data = command.changes_data();
-    let result = cli::run(command, &store);
-    for notice in store.take_notices() {
+    let prints_data = command.prints_data();
+    let result = cli::run(command, &coach);
+    for notice in coach.take_notices() {
         say(&notice.message);
     }
     match result {
-        Ok(text) => print_result(&text, changes_data),
+        Ok(text) => print_result(&text, changes_data, prints_data),
         Err(error) => fail(&error.into()),
+    }
+}
+
+/// Replaces a `TZ` whose zone file chrono must not read (a FIFO, `/dev/zero`) with UTC,
+/// saying so once: before any thread exists and before anything asks for `Local`, so the
+/// change is safe and chrono never sees the bad value (see `store::check_tz`).
+fn guard_time_zone() {
+    if let Some(warning) = bedtime_coach::store::check_tz(std::env::var_os("TZ").as_deref()) {
+        // A rule, not a zone name: it reads no file (the file of `UTC` can be the very
+        // file that was refused, where /etc/localtime links to it).
+        // SAFETY: the first thing `main` does, while this is the only thread.
+        unsafe { std::env::set_var("TZ", "UTC0") };
+        say(&warning);
     }
 }
 
 /// Prints a command's output. A reader that went away (`| head -c1`) ends the command
 /// quietly, as for any Unix tool; any other failure is one sentence, and when the command
 /// changed something that sentence says the change itself was saved.
-fn print_result(text: &str, changes_data: bool) -> ExitCode {
+fn print_result(text: &str, changes_data: bool, prints_data: bool) -> ExitCode {
     if text.is_empty() {
         return ExitCode::SUCCESS;
     }
+    // Data for programs (JSON, an export) stays UTF-8; text for people is in the
+    // terminal's character set.
+    let bytes = if prints_data { format!("{text}\n").into_bytes() } else { for_terminal(&format!("{text}\n")) };
     let mut stdout = io::stdout().lock();
-    match writeln!(stdout, "{text}").and_then(|()| stdout.flush()) {
+    match stdout.write_all(&bytes).and_then(|()| stdout.flush()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) if error.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(error) => {
@@ -81,10 +104,39 @@ fn print_result(text: &str, changes_data: bool) -> ExitCode {
     }
 }
 
-/// One line on stderr, safe for a terminal (a message may quote a file's text); if even
-/// stderr is gone there is no one left to tell.
-fn say(message: &str) {
-    let _ = writeln!(io::stderr().lock(), "{}", cli::terminal_text(message));
+use i18n::charset::{for_terminal, say};
+
+/// Under a character set that cannot write the language's letters (Russian under
+/// ISO-8859-1), the command line speaks English.
+fn fit_language_to_terminal() {
+    if let Some(charset) = i18n::charset::terminal_charset()
+        && i18n::language() == Language::Russian
+        && !i18n::charset::can_write(&charset, "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдеёжзийклмнопрстуфхцчшщъыьэюя")
+    {
+        i18n::set_language(Language::English);
+    }
+}
+
+/// Prints clap's help or usage error as clap would, its words in the user's language (see
+/// `cli::clap_text`) and in the terminal's character set, and gives its exit code (0 for
+/// `--help`, 2 for a usage error).
+fn clap_exit(error: clap::Error) -> ExitCode {
+    let english = i18n::language() == Language::English;
+    match i18n::charset::terminal_charset() {
+        None if english => error.exit(),
+        None => error.apply::<cli::clap_text::Localized>().exit(),
+        Some(_) => {
+            let (code, to_stderr) = (error.exit_code(), error.use_stderr());
+            let text = if english {
+                error.render().to_string()
+            } else {
+                error.apply::<cli::clap_text::Localized>().render().to_string()
+            };
+            let text = for_terminal(&text);
+            let _ = if to_stderr { io::stderr().write_all(&text) } else { io::stdout().write_all(&text) };
+            ExitCode::from(u8::try_from(code).unwrap_or(2))
+        }
+    }
 }
 
 fn fail(error: &anyhow::Error) -> ExitCode {

@@ -163,7 +163,7 @@ fn a_russian_desktop_reads_russian_with_its_plurals() {
     let dir = tempfile::tempdir().unwrap();
     let plan = russian(dir.path(), &["plan", "--date", "2026-11-26"]).ok().stdout();
     assert!(
-        plan.starts_with("Вечер четверга, 26 ноября 2026 — отбой в 22:30, будильник в 06:30 (8 ч в постели)"),
+        plan.starts_with("Вечер четверга, 26 ноября 2026 — отбой в 22:30, будильник в 07:00 (8 ч 30 мин в постели)"),
         "{plan}"
     );
     assert!(plan.contains("распорядок по умолчанию"), "{plan}");
@@ -222,13 +222,18 @@ fn the_catalog_tells_the_articles_advice_apart_from_the_apps_defaults() {
     let dir = tempfile::tempdir().unwrap();
     let english = run(dir.path(), &["routine", "catalog"]).ok().stdout();
     assert!(
-        english.contains("From the article: Cut down large amounts of strong drinks such as coffee and tea"),
+        english.contains("From the article: Avoid large doses of caffeine: if you like strong caffeinated drinks such as coffee and tea"),
         "{english}"
     );
-    assert!(english.contains("(The time is the app's default.)"), "{english}");
+    assert!(!english.contains("strong drinks"), "reads as spirits: {english}");
+    // Each time the app chose says so: caffeine, alcohol, dinner, the calm evening, the bath.
+    assert_eq!(english.matches("(The time is the app's default.)").count(), 5, "{english}");
+    assert!(english.contains("a few minutes (how long is the app's suggestion)"), "{english}");
     assert_eq!(english.matches("From the article: ").count(), 13, "{english}");
     let russian = russian(dir.path(), &["routine", "catalog"]).ok().stdout();
-    assert!(russian.contains("Из статьи: Сократить большие дозы крепких напитков"), "{russian}");
+    assert!(russian.contains("Из статьи: Избегать больших доз кофеина"), "{russian}");
+    assert!(!russian.contains("крепких напитков"), "reads as spirits: {russian}");
+    assert_eq!(russian.matches("(Время выбрано приложением по умолчанию.)").count(), 5, "{russian}");
     assert!(russian.contains("Тёплая ванна (за 1 ч 30 мин до сна)"), "{russian}");
     let dry = russian_check(dir.path());
     assert!(dry.contains("сухо") && dry.contains("увлажнитель") && !dry.contains("батаре"), "{dry}");

@@ -1,8 +1,8 @@
 //! Correcting a past evening keeps the routine that evening had.
 
-use bedtime_coach::command::Change;
 use bedtime_coach::model::{Evening, Outcome};
 use bedtime_coach::store::{Paths, Store};
+use bedtime_coach::use_cases::Change;
 use chrono::{DateTime, NaiveDate};
 
 fn at(text: &str) -> DateTime<chrono::FixedOffset> {

@@ -114,7 +114,7 @@ fn a_second_start_raises_the_open_window_instead_of_opening_another() {
     // Reminders off: this test is about windows, not the service a window starts.
     let store = bedtime_coach::store::Store::new(bedtime_coach::store::Paths::in_dir(data.path()));
     let settings = bedtime_coach::model::Settings { reminders: false, ..Default::default() };
-    bedtime_coach::command::Change::SetSettings(settings).apply(&store).unwrap();
+    bedtime_coach::use_cases::Change::SetSettings(settings).apply(&store).unwrap();
     let (_xvfb, display) = common::start_xvfb("1280x900x24");
     let bus = private_bus();
     let start = || {

@@ -19,7 +19,7 @@ fn odd_values_get_one_clear_sentence() {
         (&["plan", "--date", "2026-02-30"], 2, "2026-02-30 is not a date"),
         (&["plan", "--date", "+262142-12-31"], 2, "+262142-12-31 is too far away"),
         (&["check", "warm-bath", "--date", "0001-01-01"], 2, "0001-01-01 is too far away"),
-        (&["schedule", "--bedtime", "06:30"], 1, "A bedtime of 06:30 is also the wake time"),
+        (&["schedule", "--bedtime", "07:00"], 1, "A bedtime of 07:00 is also the wake time"),
     ];
     for (args, code, message) in cases {
         let out = run(dir.path(), args);

@@ -1,8 +1,8 @@
 //! The night log through the store (the shared `Change`s) and through the command line.
 
-use bedtime_coach::command::{Applied, Change};
 use bedtime_coach::model::{Jerks, NightAnswer, NightLog, Stress};
 use bedtime_coach::store::{Paths, Store};
+use bedtime_coach::use_cases::{Applied, Change};
 use chrono::{DateTime, FixedOffset};
 
 mod common;
@@ -73,7 +73,9 @@ fn night_json(dir: &std::path::Path, date: &str) -> serde_json::Value {
 fn night_answers_round_trip_through_the_command_line_and_the_store() {
     let dir = tempfile::tempdir().unwrap();
     let none = run(dir.path(), &["night", "--date", "2026-11-26"]).ok().stdout();
-    assert_eq!(none.trim(), "No night log for the night after Thu 26 Nov.");
+    let (first, rest) = none.trim().split_once("\n\n").unwrap();
+    assert_eq!(first, "No night log for the night after Thu 26 Nov.");
+    assert!(rest.starts_with("Seek urgent care at once"), "only the urgent signs follow: {none}");
     assert_eq!(night_json(dir.path(), "2026-11-26")["log"], serde_json::Value::Null);
 
     let saved = run(
@@ -153,6 +155,13 @@ fn bad_answers_are_refused_with_a_sentence() {
     assert!(!dir.path().join("journal.json").exists(), "nothing was written");
 }
 
+/// The text's last paragraph: the urgent signs, once, at the end.
+fn assert_urgent_line_ends(text: &str) {
+    let last = text.trim_end().rsplit("\n\n").next().unwrap();
+    assert!(last.starts_with("Seek urgent care at once") && last.contains("sudden paralysis while awake"), "{text}");
+    assert_eq!(text.matches("Seek urgent care").count(), 1, "{text}");
+}
+
 #[test]
 fn warnings_and_the_reassurance_come_with_the_log() {
     let dir = tempfile::tempdir().unwrap();
@@ -161,28 +170,69 @@ fn warnings_and_the_reassurance_come_with_the_log() {
     }
     let calm = night_json(dir.path(), "2026-11-22");
     assert_eq!(calm["warnings"], serde_json::json!([]));
-    assert_eq!(calm["only_harmless_jerks"], true);
+    assert_eq!(calm["below_threshold"], serde_json::json!([]));
+    assert_eq!((&calm["only_harmless_jerks"], &calm["nothing_logged"]), (&true.into(), &true.into()));
+    assert!(calm["urgent"].as_str().unwrap().contains("sudden fainting"), "{calm}");
     let text = run(dir.path(), &["night", "--date", "2026-11-22"]).ok().stdout();
     assert!(text.contains("Jerks while falling asleep") && text.contains("normal"), "{text}");
+    assert!(!text.contains("was logged in the last four weeks"), "the reassurance says it in its own words: {text}");
+    assert_urgent_line_ends(&text);
 
-    for day in ["2026-11-21", "2026-11-23", "2026-11-24"] {
-        run(dir.path(), &["night", "--date", day, "--all-night"]).ok();
+    // One night of twitching through the night: named with its night, no card yet, no
+    // reassurance and no "nothing".
+    run(dir.path(), &["night", "--date", "2026-11-21", "--all-night", "--rested", "2"]).ok();
+    let json = night_json(dir.path(), "2026-11-22");
+    assert_eq!(json["warnings"], serde_json::json!([]));
+    assert_eq!((&json["only_harmless_jerks"], &json["nothing_logged"]), (&false.into(), &false.into()));
+    let below = json["below_threshold"].as_array().unwrap();
+    assert_eq!(below.len(), 1, "{json}");
+    assert_eq!(below[0]["kind"], "all_night");
+    assert_eq!(below[0]["nights"], serde_json::json!(["2026-11-21"]));
+    assert!(below[0]["text"].as_str().unwrap().contains("on 2 nights within 4 weeks"), "{json}");
+    let text = run(dir.path(), &["night", "--date", "2026-11-22"]).ok().stdout();
+    assert!(text.contains("Logged, not yet often enough for a card"), "{text}");
+    assert!(text.contains("You logged twitching through the night on 1 night: Sat 21 Nov."), "{text}");
+    assert!(!text.contains("normal") && !text.contains("None of the signs"), "{text}");
+    assert_urgent_line_ends(&text);
+
+    // A second one, a week later: a card, with how rested those nights were.
+    for day in ["2026-11-28", "2026-11-29"] {
+        run(dir.path(), &["night", "--date", day, "--quiet-night"]).ok();
     }
-    let json = night_json(dir.path(), "2026-11-24");
-    assert_eq!(json["only_harmless_jerks"], false);
+    run(dir.path(), &["night", "--date", "2026-11-28", "--all-night"]).ok();
+    let json = night_json(dir.path(), "2026-11-29");
     let warnings = json["warnings"].as_array().unwrap();
     assert_eq!(warnings.len(), 1, "{json}");
     assert_eq!(warnings[0]["kind"], "all_night");
-    assert_eq!(warnings[0]["nights"], serde_json::json!(["2026-11-21", "2026-11-23", "2026-11-24"]));
-    let text = run(dir.path(), &["night", "--date", "2026-11-24"]).ok().stdout();
+    assert_eq!(warnings[0]["nights"], serde_json::json!(["2026-11-21", "2026-11-28"]));
+    assert_eq!(warnings[0]["rested"], serde_json::json!([2, null]));
+    assert_eq!(warnings[0]["rested_text"], "On 1 of those 2 nights you rated how rested you felt: 2 out of 5.");
+    assert_eq!(json["below_threshold"], serde_json::json!([]));
+    assert_eq!(json["period"], serde_json::json!({"from": "2026-11-02", "to": "2026-11-29"}));
+    let text = run(dir.path(), &["night", "--date", "2026-11-29"]).ok().stdout();
     assert!(text.contains("Twitching through the night, on several nights"), "{text}");
-    assert!(text.contains("Sat 21 Nov, Mon 23 Nov and Tue 24 Nov") && text.contains("neurologist"), "{text}");
-    // Before the third night, nothing fires yet.
-    assert_eq!(night_json(dir.path(), "2026-11-23")["warnings"], serde_json::json!([]));
+    assert!(text.contains("Sat 21 Nov and Sat 28 Nov") && text.contains("neurologist"), "{text}");
+    assert!(text.contains("you rated how rested you felt: 2 out of 5"), "{text}");
+    assert_urgent_line_ends(&text);
+    // Four weeks after the first, it has left the period: the second is a sighting again.
+    let json = night_json(dir.path(), "2026-12-19");
+    assert_eq!(json["below_threshold"][0]["nights"], serde_json::json!(["2026-11-28"]), "{json}");
 
-    let ru = output(bin(dir.path()).env("LANG", "ru_RU.UTF-8").args(["night", "--date", "2026-11-24"])).ok().stdout();
-    assert!(ru.starts_with("Ночь после вт, 24 ноября"), "{ru}");
-    assert!(ru.contains("Подёргивания всю ночь: да") && ru.contains("неврологу"), "{ru}");
+    // Quiet nights only: "none was logged", and only then.
+    let quiet = tempfile::tempdir().unwrap();
+    run(quiet.path(), &["night", "--date", "2026-11-22", "--quiet-night"]).ok();
+    let text = run(quiet.path(), &["night", "--date", "2026-11-22"]).ok().stdout();
+    assert!(text.contains("None of the signs the article asks a doctor to see was logged in the last four weeks."));
+    assert_urgent_line_ends(&text);
+
+    let ru = output(bin(dir.path()).env("LANG", "ru_RU.UTF-8").args(["night", "--date", "2026-11-29"])).ok().stdout();
+    assert!(ru.starts_with("Ночь после вс, 29 ноября"), "{ru}");
+    assert!(ru.contains("неврологу") && ru.contains("Отдых оценён для 1 из 2 этих ночей: 2 из 5."), "{ru}");
+    let last = ru.trim_end().rsplit("\n\n").next().unwrap();
+    assert!(last.starts_with("При судорожном приступе") && last.contains("во время бодрствования"), "{ru}");
+    let ru = output(bin(dir.path()).env("LANG", "ru_RU.UTF-8").args(["night", "--date", "2026-11-22"])).ok().stdout();
+    assert!(ru.contains("Отмечено, но пока не так часто, чтобы показать карточку"), "{ru}");
+    assert!(ru.contains("если это будет отмечено 2 раза за 4 недели"), "{ru}");
 }
 
 #[test]
@@ -195,13 +245,14 @@ fn last_night_is_the_default_date() {
     };
     // 07:10 on the 27th, after a 06:30 alarm: the night after the 26th.
     let morning = Berlin.with_ymd_and_hms(2026, 11, 27, 7, 10, 0).unwrap();
-    let text = run_at(parse(&["bedtime-coach", "night", "--twitches", "none"]), &store, &morning).unwrap();
+    let coach = bedtime_coach::use_cases::Coach::at(Paths::in_dir(dir.path()));
+    let text = run_at(parse(&["bedtime-coach", "night", "--twitches", "none"]), &coach, &morning).unwrap();
     assert!(text.starts_with("Saved the night after Thu 26 Nov."), "{text}");
     assert_eq!(night(&store).unwrap().at, Some(at("2026-11-27T07:10:00+01:00")));
     // At 03:00 the next night (after the 27th's bedtime), "last night" is the 27th's.
     let small_hours = Berlin.with_ymd_and_hms(2026, 11, 28, 3, 0, 0).unwrap();
-    let text = run_at(parse(&["bedtime-coach", "night"]), &store, &small_hours).unwrap();
-    assert_eq!(text, "No night log for the night after Fri 27 Nov.");
+    let text = run_at(parse(&["bedtime-coach", "night"]), &coach, &small_hours).unwrap();
+    assert!(text.starts_with("No night log for the night after Fri 27 Nov.\n\n"), "{text}");
 }
 
 #[test]

@@ -9,11 +9,12 @@ mod month;
 use std::path::Path;
 use std::sync::Arc;
 
-use bedtime_coach::command::Change;
 use bedtime_coach::i18n::Language;
 use bedtime_coach::model::{Config, Jerks, NightAnswer, NightLog, Stress};
 use bedtime_coach::store::{Paths, Store};
 use bedtime_coach::ui::{App, Clock, Screen};
+use bedtime_coach::use_cases::Change;
+use bedtime_coach::use_cases::Coach;
 use chrono::{Local, NaiveDate, TimeZone};
 use eframe::egui;
 use egui_kittest::Harness;
@@ -43,7 +44,7 @@ fn night(dir: &Path, day: u32) -> Option<NightLog> {
 
 /// The window on the night screen, in `language`, at `size`.
 fn harness_in(dir: &Path, language: Language, size: egui::Vec2) -> Harness<'static, App> {
-    let app = App::new(store(dir), clock()).in_language(language).showing(Screen::Night);
+    let app = App::new(Coach::at(Paths::in_dir(dir)), clock()).in_language(language).showing(Screen::Night);
     Harness::builder()
         .with_size(size)
         .with_context_setup(bedtime_coach::ui::install_style)
@@ -143,6 +144,70 @@ fn the_information_screen_is_reached_from_the_night_log_and_tonight() {
     h.get_by_label("About sleep twitches");
 }
 
+/// The information screen in `language`: the reassurance first, then the kinds of
+/// twitches, the reasons, pregnancy and children, the routine, when to see a doctor, and
+/// only then the urgent box. `texts` are, in that order, the reassurance's heading, the
+/// new sections' headings, the doctor heading and words of the urgent box.
+fn information_screen_reads_in_order_and_fits(language: Language, texts: [&str; 6]) {
+    let dir = tempfile::tempdir().unwrap();
+    saved_routine(dir.path());
+    let open = |h: &mut Harness<'static, App>| {
+        let link = if language == Language::English {
+            "What are these twitches, and when to see a doctor?"
+        } else {
+            "Что это за вздрагивания и когда идти к врачу?"
+        };
+        click(h, link);
+    };
+    // Tall enough that the whole page is laid out at once: the order is read off it.
+    let mut h = harness_in(dir.path(), language, egui::vec2(720.0, 2400.0));
+    open(&mut h);
+    let top = |h: &Harness<'static, App>, text: &str| h.get_by_label_contains(text).rect().min.y;
+    let tops: Vec<f32> = texts.iter().map(|text| top(&h, text)).collect();
+    assert!(tops.windows(2).all(|pair| pair[0] < pair[1]), "{language:?}: {texts:?} at {tops:?}");
+    assert_eq!(h.query_all_by_label_contains(texts[5]).count(), 1, "one urgent box");
+    drop(h);
+    // At the smallest window each section, scrolled to as a user would, fits.
+    let mut h = harness_in(dir.path(), language, egui::vec2(720.0, 520.0));
+    open(&mut h);
+    assert_fits(&h, "about, top");
+    for text in texts {
+        h.get_by_label_contains(text).scroll_to_me();
+        h.run();
+        assert_fits_below(&h, text, 60.0);
+    }
+}
+
+#[test]
+fn the_information_screen_reassures_first_and_covers_kinds_pregnancy_and_children() {
+    information_screen_reads_in_order_and_fits(
+        Language::English,
+        [
+            "What they are",
+            "Kinds of twitches",
+            "During pregnancy",
+            "In children and teenagers",
+            "When to see a doctor",
+            "Seek urgent care",
+        ],
+    );
+}
+
+#[test]
+fn russian_information_screen_reassures_first_and_fits_the_smallest_window() {
+    information_screen_reads_in_order_and_fits(
+        Language::Russian,
+        [
+            "Что это такое",
+            "Какими бывают вздрагивания",
+            "Во время беременности",
+            "У детей и подростков",
+            "Когда обратиться к врачу",
+            "неотложной помощью",
+        ],
+    );
+}
+
 /// Every label on screen lies inside the smallest window (720×520) and none overlaps
 /// another: long Russian questions wrap instead of running off.
 fn assert_fits(h: &Harness<'static, App>, screen: &str) {
@@ -206,11 +271,18 @@ fn a_warning_card_shows_what_was_seen_with_its_nights_and_a_doctor() {
     h.get_by_label("You logged twitching through the night on 3 nights: Sun 8 Nov, Sat 14 Nov and Sat 21 Nov.");
     h.get_by_label("Restless legs in the evening, again and again");
     h.get_by_label(
-        "You logged an urge to move your legs, with itching or crawling feelings, on 3 evenings: Wed 11 Nov, Wed 18 Nov and Mon 23 Nov.",
+        "You logged itching in the legs and a constant need to move them on 3 evenings: Wed 11 Nov, Wed 18 Nov and Mon 23 Nov.",
     );
     assert!(h.query_by_label("Sleep paralysis, more than once").is_none(), "none was logged");
     assert!(h.query_all_by_label_contains("for example a neurologist").count() >= 2, "each card names a doctor");
     assert!(h.query_by_label("Jerks while falling asleep").is_none(), "no reassurance beside warnings");
+    // The all-night card says how rested those nights were.
+    h.get_by_label("On those nights you rated how rested you felt 3, 5 and 4 out of 5.");
+    assert!(h.query_by_label_contains("was logged in the last four weeks").is_none());
+    assert_eq!(h.query_all_by_label_contains("Seek urgent care at once").count(), 1, "the urgent signs, once");
+    // Below the cards, the partner's one sighting: named with its night, no card yet.
+    h.get_by_label("Logged, not yet often enough for a card");
+    h.get_by_label_contains("Someone saw your toes or ankles flex rhythmically in your sleep on 1 night: Thu 5 Nov.");
     // What helps, with both counts, and never a claim of cause.
     h.get_by_label("What helps");
     assert!(h.query_all_by_label_contains("On evenings with a warm bath you").count() >= 1);
@@ -232,6 +304,64 @@ fn only_falling_asleep_jerks_get_the_articles_reassurance() {
     h.get_by_label("Jerks while falling asleep");
     h.get_by_label_contains("The article calls short jerks at the start of sleep normal");
     assert!(h.query_by_label("Worth a doctor's look").is_none());
+    assert!(h.query_by_label_contains("was logged in the last four weeks").is_none(), "said once, by the reassurance");
+    assert_eq!(h.query_all_by_label_contains("Seek urgent care at once").count(), 1);
+}
+
+/// Quiet nights for four weeks and, with `sign`, that sign on one of them.
+fn quiet_weeks(dir: &Path, sign: Option<NightAnswer>) {
+    saved_routine(dir);
+    for day in 1..=26 {
+        log_night(dir, day, NightAnswer::quiet_night());
+    }
+    if let Some(sign) = sign {
+        log_night(dir, 16, vec![sign]);
+    }
+}
+
+#[test]
+fn a_sign_logged_once_is_named_and_never_called_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    quiet_weeks(dir.path(), Some(NightAnswer::RestlessLegs(true)));
+    let h = harness(dir.path());
+    h.get_by_label("Logged, not yet often enough for a card");
+    h.get_by_label(
+        "You logged itching in the legs and a constant need to move them on 1 evening: Mon 16 Nov. The app shows a card about it once it is logged on 2 evenings within a week, or on 3 evenings within 4 weeks.",
+    );
+    h.get_by_label_contains("You need not wait for a card");
+    assert!(h.query_by_label_contains("was logged in the last four weeks").is_none(), "not \"nothing\"");
+    assert!(
+        h.query_by_label("Worth a doctor's look").is_none() && h.query_by_label("Jerks while falling asleep").is_none()
+    );
+    assert_eq!(h.query_all_by_label_contains("Seek urgent care at once").count(), 1);
+    h.get_by_label_contains("sudden paralysis while awake");
+
+    // The same four weeks without the sign: now "none was logged", and nothing below.
+    let quiet = tempfile::tempdir().unwrap();
+    quiet_weeks(quiet.path(), None);
+    let h = harness(quiet.path());
+    h.get_by_label("None of the signs the article asks a doctor to see was logged in the last four weeks.");
+    assert!(h.query_by_label("Logged, not yet often enough for a card").is_none());
+    assert_eq!(h.query_all_by_label_contains("Seek urgent care at once").count(), 1);
+}
+
+#[test]
+fn russian_sign_below_the_threshold_and_urgent_line_fit_the_smallest_window() {
+    let dir = tempfile::tempdir().unwrap();
+    quiet_weeks(dir.path(), Some(NightAnswer::TwitchAllNight(true)));
+    let mut h = harness_in(dir.path(), Language::Russian, egui::vec2(720.0, 520.0));
+    for label in ["Отмечено, но пока не так часто, чтобы показать карточку", "Что помогает"]
+    {
+        h.get_by_label(label).scroll_to_me();
+        h.run();
+        assert_fits_below(&h, label, 60.0);
+    }
+    h.get_by_label(
+        "Ночей, когда подёргивания шли всю ночь: 1 — пн, 16 ноября. Приложение покажет об этом карточку, если это будет отмечено 2 раза за 4 недели.",
+    );
+    assert_eq!(h.query_all_by_label_contains("При судорожном приступе").count(), 1);
+    h.get_by_label_contains("внезапном параличе во время бодрствования");
+    assert!(h.query_by_label_contains("не отмечено ни одного").is_none());
 }
 
 #[test]
@@ -259,7 +389,8 @@ fn the_doctor_summary_button_writes_the_file_and_says_where() {
     click(&mut h, "Table (CSV)");
     assert_eq!(h.get_by_label("Save to").value().unwrap(), out.path().join("for-the-doctor.csv").display().to_string());
     click(&mut h, "Save doctor summary");
-    assert!(std::fs::read_to_string(out.path().join("for-the-doctor.csv")).unwrap().starts_with("Evening (date),"));
+    let csv = std::fs::read_to_string(out.path().join("for-the-doctor.csv")).unwrap();
+    assert!(csv.starts_with("#,\"Seek urgent care") && csv.contains("\r\nEvening (date),"), "{csv}");
 }
 
 #[test]
@@ -296,7 +427,9 @@ fn a_later_start_with_screen_night_switches_the_open_window_to_last_night() {
     let dir = tempfile::tempdir().unwrap();
     saved_routine(dir.path());
     let (ask, requests) = std::sync::mpsc::channel();
-    let app = App::new(store(dir.path()), clock()).in_language(Language::English).with_screen_requests(requests);
+    let app = App::new(Coach::at(Paths::in_dir(dir.path())), clock())
+        .in_language(Language::English)
+        .with_screen_requests(requests);
     let mut h = Harness::builder()
         .with_size(egui::vec2(1280.0, 1000.0))
         .with_context_setup(bedtime_coach::ui::install_style)

@@ -94,6 +94,8 @@ struct Call {
     body: String,
     actions: Vec<String>,
     hints: Vec<String>,
+    /// The caller's unique name on the bus.
+    sender: String,
 }
 
 /// Owns `org.freedesktop.Notifications`, advertises `capabilities`, answers
@@ -134,7 +136,8 @@ impl FakeServer {
                             };
                             let mut hints: Vec<String> = hints.keys().cloned().collect();
                             hints.sort();
-                            log.lock().unwrap().push(Call { app, icon, summary, body, actions, hints });
+                            let sender = header.sender().map(|s| s.to_string()).unwrap_or_default();
+                            log.lock().unwrap().push(Call { app, icon, summary, body, actions, hints, sender });
                             let _ = conn.reply(&header, &next_id).await;
                             next_id += 1;
                         }
@@ -144,6 +147,20 @@ impl FakeServer {
             })
         });
         Self { connection, calls }
+    }
+
+    /// Sends the user's `action` on notification `id` until the notifier reports one on
+    /// `actions` (its thread may subscribe a moment after `show` returned), for 2 s.
+    fn answer(&self, id: u32, action: &str, actions: &mpsc::Receiver<Reply>) -> Result<Reply, mpsc::RecvTimeoutError> {
+        let mut answer = Err(mpsc::RecvTimeoutError::Timeout);
+        for _ in 0..20 {
+            self.invoke(id, action);
+            answer = actions.recv_timeout(Duration::from_millis(100));
+            if answer.is_ok() {
+                break;
+            }
+        }
+        answer
     }
 
     fn invoke(&self, id: u32, action: &str) {
@@ -215,17 +232,49 @@ fn notifier_on_private_buses() {
     assert_eq!(call.body, "Tea &amp; &lt;biscuits&gt; — Less than 1 &lt; 2 &gt; 0");
     assert_eq!(call.actions, vec!["default", "Open Bedtime Coach", "done", "Done", "snooze", "Snooze 10 min"]);
     assert_eq!(call.hints, vec!["category", "desktop-entry", "urgency"]);
-    // The notification thread subscribes to the signal right after `show` returns; a user
-    // takes longer than that, a test has to retry.
-    let mut answer = Err(mpsc::RecvTimeoutError::Timeout);
-    for _ in 0..20 {
-        server.invoke(shown.id, "done");
-        answer = actions.recv_timeout(Duration::from_millis(100));
-        if answer.is_ok() {
-            break;
-        }
-    }
+    let answer = server.answer(shown.id, "done", &actions);
     assert_eq!(answer, Ok(Reply::Done));
+
+    // 1b. Another program on the bus forges the server's answers, to everyone and straight
+    //     to the notifier: neither "closed" nor "done" counts; the server's own answer does.
+    let (tx, actions) = mpsc::channel();
+    let shown = notifier.show(&notice("Tea", ""), 10, Box::new(move |action| tx.send(action).unwrap())).expect("shown");
+    let notifier_name = server.calls.lock().unwrap().last().unwrap().sender.clone();
+    let forger = zbus::block_on(zbus::connection::Builder::address(bus.addr.as_str()).build()).unwrap();
+    let forge = |to: Option<&str>, member: &str, body: &(u32, &str)| {
+        let sent = match member {
+            "NotificationClosed" => zbus::block_on(forger.emit_signal(
+                to,
+                "/org/freedesktop/Notifications",
+                "org.freedesktop.Notifications",
+                member,
+                &(body.0, 2u32),
+            )),
+            _ => zbus::block_on(forger.emit_signal(
+                to,
+                "/org/freedesktop/Notifications",
+                "org.freedesktop.Notifications",
+                member,
+                body,
+            )),
+        };
+        sent.unwrap();
+    };
+    for _ in 0..10 {
+        for to in [None, Some(notifier_name.as_str())] {
+            forge(to, "NotificationClosed", &(shown.id, ""));
+            forge(to, "ActionInvoked", &(shown.id, "done"));
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert_eq!(actions.recv_timeout(Duration::from_millis(500)), Err(mpsc::RecvTimeoutError::Timeout));
+    let answer = server.answer(shown.id, "snooze", &actions);
+    assert_eq!(answer, Ok(Reply::Snooze), "the server's answer after the forgeries");
+    // A click on the body opens the window (notify-rust reported it as no answer).
+    let (tx, actions) = mpsc::channel();
+    let shown = notifier.show(&notice("Tea", ""), 10, Box::new(move |action| tx.send(action).unwrap())).expect("shown");
+    let answer = server.answer(shown.id, "default", &actions);
+    assert_eq!(answer, Ok(Reply::Open));
     drop(server);
     drop(bus);
 
@@ -281,8 +330,11 @@ fn notifier_on_private_buses() {
     // and shows the due step in a banner once the reminder thread gives up.
     let dir = tempfile::tempdir().unwrap();
     let paths = due_now(dir.path());
-    let app = bedtime_coach::ui::App::new(Store::new(paths.clone()), bedtime_coach::ui::system_clock())
-        .in_language(bedtime_coach::i18n::Language::English);
+    let app = bedtime_coach::ui::App::new(
+        bedtime_coach::use_cases::Coach::at(paths.clone()),
+        bedtime_coach::ui::system_clock(),
+    )
+    .in_language(bedtime_coach::i18n::Language::English);
     let mut harness = egui_kittest::Harness::builder()
         .with_size(eframe::egui::vec2(1280.0, 1000.0))
         .build_ui_state(|ui, app: &mut bedtime_coach::ui::App| app.frame(ui), app);

@@ -11,9 +11,9 @@ use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use bedtime_coach::command::Change;
 use bedtime_coach::model::Config;
 use bedtime_coach::store::{Paths, Store};
+use bedtime_coach::use_cases::Change;
 
 fn store(dir: &Path) -> Store {
     Store::new(Paths::in_dir(dir))
@@ -64,6 +64,74 @@ fn html_is_one_self_contained_file_that_escapes_what_the_user_typed() {
     assert!(html.contains("Restless legs in the evening"));
     assert!(!html.contains("Sleep paralysis, more than once"), "no paralysis was logged");
     assert!(html.contains(month::LONG_NOTE));
+    // The all-night card says how rested those nights were; the urgent signs are there once.
+    assert!(html.contains("On those nights you rated how rested you felt 3, 5 and 4 out of 5."), "rested");
+    assert_eq!(html.matches("<p class=\"urgent\">Seek urgent care at once").count(), 1);
+    assert!(!html.contains("None of the signs"), "nothing is said to be absent");
+    // A partner's sighting on one night: below a card's threshold, named all the same.
+    assert!(html.contains(
+        "<li>Someone saw your toes or ankles flex rhythmically in your sleep on 1 night: Thu 5 Nov. The app shows a card about it once it is logged on 2 nights within 4 weeks.</li>"
+    ));
+}
+
+/// The issue's case: a sign logged but below a card's threshold, in a summary shorter than
+/// the four weeks the signs are judged over. It is named with its nights, in HTML and CSV,
+/// in both languages, and nothing says that no sign was logged.
+#[test]
+fn a_sign_below_the_threshold_is_named_never_called_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    for day in 1..=26 {
+        common::run(dir.path(), &["night", "--date", &format!("2026-11-{day:02}"), "--quiet-night"]).ok();
+    }
+    // Restless legs on two evenings ten days apart: the first before a two-week span.
+    for day in ["2026-11-06", "2026-11-16"] {
+        common::run(dir.path(), &["night", "--date", day, "--restless-legs"]).ok();
+    }
+    let html = report(dir.path(), &["--weeks", "2", "-o", "-"]).ok().stdout();
+    assert!(html.contains("Nights from Fri 13 Nov to Fri 27 Nov (2 weeks)"));
+    assert!(
+        html.contains("The signs are judged over four weeks, the nights from Fri 30 Oct to Fri 27 Nov,"),
+        "the period judged, as it differs from the span"
+    );
+    assert!(html.contains("Logged, not yet often enough for a card"));
+    assert!(html.contains(
+        "You logged itching in the legs and a constant need to move them on 2 evenings: Fri 6 Nov and Mon 16 Nov. The app shows a card about it once it is logged on 2 evenings within a week, or on 3 evenings within 4 weeks."
+    ));
+    assert!(!html.contains("None of the signs") && !html.contains("class=\"sign\""), "no card, no nothing");
+    assert_eq!(html.matches("Seek urgent care at once").count(), 1);
+    let csv = report(dir.path(), &["--weeks", "2", "--format", "csv", "-o", "-"]).ok().stdout();
+    let comments: Vec<&str> = csv.split("\r\n").take_while(|row| row.starts_with("#,")).collect();
+    assert_eq!(comments.len(), 4, "urgent, footer, period judged, the sign: {csv}");
+    assert!(comments[2].contains("judged over four weeks") && comments[3].contains("Fri 6 Nov and Mon 16 Nov"));
+    assert!(!csv.contains("None of the signs"));
+    let ru = common::output(common::bin(dir.path()).env("LANG", "ru_RU.UTF-8").args([
+        "report",
+        "--to",
+        "2026-11-26",
+        "--weeks",
+        "2",
+        "-o",
+        "-",
+    ]))
+    .ok()
+    .stdout();
+    assert!(ru.contains("Отмечено, но пока не так часто, чтобы показать карточку"));
+    assert!(ru.contains("2 — пт, 6 ноября и пн, 16 ноября. Приложение покажет об этом карточку"));
+    assert!(ru.contains("Признаки оцениваются за четыре недели, по ночам с пт, 30 октября по пт, 27 ноября"));
+    assert!(ru.contains("<p class=\"urgent\">При судорожном приступе"));
+    assert!(!ru.contains("не отмечено ни одного"));
+
+    // Four quiet weeks: now, and only now, "none was logged"; four weeks printed, so no
+    // separate period.
+    let quiet = tempfile::tempdir().unwrap();
+    for day in 1..=26 {
+        common::run(quiet.path(), &["night", "--date", &format!("2026-11-{day:02}"), "--quiet-night"]).ok();
+    }
+    let html = report(quiet.path(), &["-o", "-"]).ok().stdout();
+    assert!(html.contains("None of the signs the app watches for was logged in the four weeks judged"));
+    assert!(!html.contains("judged over four weeks") && !html.contains("not yet often enough"));
+    let csv = report(quiet.path(), &["--format", "csv", "-o", "-"]).ok().stdout();
+    assert!(csv.split("\r\n").nth(2).unwrap().starts_with("#,\"None of the signs the app watches for was logged"));
 }
 
 #[test]
@@ -71,7 +139,23 @@ fn csv_has_a_row_per_night_and_defuses_formulas() {
     let dir = tempfile::tempdir().unwrap();
     month::full_month(&store(dir.path()));
     let csv = report(dir.path(), &["--format", "csv", "-o", "-"]).ok().stdout();
-    let rows: Vec<&str> = csv.trim_end().split("\r\n").collect();
+    let all: Vec<&str> = csv.trim_end().split("\r\n").collect();
+    // First the comment rows: the urgent signs, the not-medical-advice line, then each card.
+    assert!(all[0].starts_with("#,\"Seek urgent care at once") && all[0].contains("while awake"), "{}", all[0]);
+    assert!(all[1].starts_with("#,Bedtime Coach is not medical advice"), "{}", all[1]);
+    assert!(
+        all[2].starts_with(
+            "#,\"Twitching through the night, on several nights\",\"You logged twitching through the night on 3 nights:"
+        ),
+        "{}",
+        all[2]
+    );
+    let comments = all.iter().take_while(|row| row.starts_with("#,")).count();
+    assert_eq!(comments, 2 + 3 + 1, "urgent, footer, three cards and a sign below the threshold: {csv}");
+    assert!(
+        all[5].starts_with("#,Someone saw your toes or ankles flex rhythmically in your sleep on 1 night: Thu 5 Nov.")
+    );
+    let rows = &all[comments..];
     assert_eq!(rows.len(), 1 + 28, "a header and 28 nights");
     assert!(rows[0].starts_with("Evening (date),Night,Twitches falling asleep,"), "{}", rows[0]);
     assert!(rows[1].starts_with("2026-10-30,Fri 30 Oct,many,"), "{}", rows[1]);
@@ -152,7 +236,13 @@ fn the_summary_prints_in_a_real_browser_for_an_empty_and_a_full_month() {
     let pdf = print_to_pdf(&empty_html, work.path());
     assert_eq!(pages(&pdf), 1, "an empty month fits one page");
     let words = text(&pdf);
-    for expected in ["Sleep summary for a doctor", "No night was logged in this period.", "not medical advice"] {
+    for expected in [
+        "Sleep summary for a doctor",
+        "No night was logged in this period.",
+        "No night was logged in the four weeks the signs are judged over.",
+        "Seek urgent care at once",
+        "not medical advice",
+    ] {
         assert!(words.contains(expected), "{expected:?} not in the printed page:\n{words}");
     }
 
@@ -170,6 +260,11 @@ fn the_summary_prints_in_a_real_browser_for_an_empty_and_a_full_month() {
     let count = pages(&pdf);
     assert!((2..=4).contains(&count), "a month takes 2 to 4 pages, not {count}");
     let words = text(&pdf);
+    // No page holds only a stray row or two (the overview table once left one behind).
+    for (number, page) in words.split('\u{c}').filter(|page| !page.trim().is_empty()).enumerate() {
+        let lines = page.lines().filter(|line| !line.trim().is_empty()).count();
+        assert!(lines >= 5, "page {} has {lines} lines:\n{page}", number + 1);
+    }
     for expected in [
         "Twitching through the night, on several nights",
         "3 nights: Sun 8 Nov, Sat 14 Nov and Sat 21 Nov.",
@@ -180,6 +275,9 @@ fn the_summary_prints_in_a_real_browser_for_an_empty_and_a_full_month() {
         "<script>alert('x')</script>",
         "Bedtime consistency",
         "Warm bath",
+        "Seek urgent care at once",
+        "Logged, not yet often enough for a card",
+        "On those nights you rated how rested you felt 3, 5 and 4 out of 5.",
     ] {
         assert!(words.contains(expected), "{expected:?} not in the printed pages:\n{words}");
     }
@@ -202,6 +300,38 @@ fn a_russian_summary_is_russian() {
     .ok();
     assert!(run.stdout().contains("<html lang=\"ru\">"));
     assert!(run.stdout().contains("Ночи с пт, 6 ноября по пт, 27 ноября (3 недели)"), "{}", run.stdout());
+}
+
+/// Whether `html` has the mean "how rested" score with `sign` between its digits just
+/// before `after` ("3.8 on average") or just after `before` ("в среднем 3,8").
+fn has_mean(html: &str, before: &str, after: &str, sign: char) -> bool {
+    let one_decimal = |text: &str| {
+        let chars: Vec<char> = text.chars().collect();
+        chars.len() == 3 && chars[0].is_ascii_digit() && chars[1] == sign && chars[2].is_ascii_digit()
+    };
+    html.match_indices(before).any(|(at, _)| {
+        let rest = &html[at + before.len()..];
+        rest.find(after).is_some_and(|end| one_decimal(&rest[..end]))
+    })
+}
+
+#[test]
+fn the_mean_rested_score_has_each_languages_decimal_sign() {
+    let dir = tempfile::tempdir().unwrap();
+    month::full_month(&store(dir.path()));
+    let english = report(dir.path(), &["-o", "-"]).ok().stdout();
+    let russian = common::output(common::bin(dir.path()).env("LANG", "ru_RU.UTF-8").args([
+        "report",
+        "--to",
+        "2026-11-26",
+        "-o",
+        "-",
+    ]))
+    .ok()
+    .stdout();
+    assert!(has_mean(&english, "<td class=\"num\">", " on average over ", '.'), "{english}");
+    assert!(has_mean(&russian, "<td class=\"num\">в среднем ", " за ", ','), "{russian}");
+    assert!(!has_mean(&russian, "<td class=\"num\">в среднем ", " за ", '.'), "{russian}");
 }
 
 /// Not a test: writes the month into `BEDTIME_COACH_FIXTURE_DIR`, ending with the night

@@ -38,9 +38,9 @@ fn a_fifo_in_place_of_the_journal() {
 #[test]
 fn a_bedtime_equal_to_the_wake_time() {
     let dir = tempfile::tempdir().unwrap();
-    let run = run_ru(dir.path(), &["schedule", "--bedtime", "06:30"]);
+    let run = run_ru(dir.path(), &["schedule", "--bedtime", "07:00"]);
     assert_eq!(run.code(), 1);
-    assert_eq!(run.stderr(), "Отбой в 06:30 совпадает со временем подъёма; выберите подъём позже отбоя.\n");
+    assert_eq!(run.stderr(), "Отбой в 07:00 совпадает со временем подъёма; выберите подъём позже отбоя.\n");
 }
 
 #[test]

@@ -398,3 +398,55 @@ fn on_a_read_only_disk_viewing_works_and_changes_are_refused() {
     );
     disk.remount("rw");
 }
+
+/// A process that just saved serves its next read from memory (no second parse per click)
+/// only while the file is the one it wrote: what it serves is what a fresh reader gets,
+/// and a file replaced by another process is read again.
+#[test]
+fn what_a_save_leaves_in_memory_is_what_is_on_disk() {
+    use bedtime_coach::model::{Jerks, NightAnswer};
+    use bedtime_coach::use_cases::Change;
+    let dir = tempfile::tempdir().unwrap();
+    let paths = Paths::in_dir(dir.path());
+    let store = Store::new(paths.clone());
+    let at = |text: &str| DateTime::parse_from_rfc3339(text).unwrap();
+    let changes = [
+        Change::SaveConfig(Default::default()),
+        Change::Check {
+            evening: date(26),
+            step: "humidity-check".into(),
+            outcome: Outcome::Done,
+            value: Some(55.5),
+            at: at("2026-11-26T21:40:12.345678+01:00"),
+        },
+        Change::LogNight {
+            evening: date(26),
+            answers: vec![NightAnswer::FallingAsleep(Some(Jerks::Few)), NightAnswer::Note("a late coffee".into())],
+            at: at("2026-11-27T07:00:00+01:00"),
+        },
+        Change::Undo { evening: date(26), step: "humidity-check".into() },
+        Change::SetNight { evening: date(26), log: None },
+        Change::PauseReminders { evening: date(26), paused: true },
+    ];
+    for change in changes {
+        let label = format!("{change:?}");
+        change.apply(&store).unwrap();
+        let (served, fresh) = (store.load().unwrap(), Store::new(paths.clone()).load().unwrap());
+        assert_eq!(served.journal.value, fresh.journal.value, "{label}");
+        assert_eq!(served.config.value, fresh.config.value, "{label}");
+        assert_eq!((served.config.existed, served.journal.existed), (fresh.config.existed, fresh.journal.existed));
+        assert_eq!(store.load_reminders().unwrap().value, Store::new(paths.clone()).load_reminders().unwrap().value);
+    }
+    // Another process saves: this one reads the file again rather than its memory.
+    record(&Store::new(paths.clone()), 27, "warm-bath");
+    assert!(store.load_journal().unwrap().value.check_in(date(27), "warm-bath").is_some());
+    // Replaced by hand with the same length and mtime resolution: still read again.
+    let before = store.load_config().unwrap().value;
+    let mut text = fs::read_to_string(paths.routine_file()).unwrap();
+    text = text.replace("\"theme\": \"system\"", "\"theme\": \"dark\"  ");
+    let temp = dir.path().join("routine.json.new");
+    fs::write(&temp, text).unwrap();
+    fs::rename(&temp, paths.routine_file()).unwrap();
+    let after = store.load_config().unwrap().value;
+    assert_ne!(before.settings.theme, after.settings.theme);
+}

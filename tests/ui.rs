@@ -6,11 +6,12 @@ mod common;
 use std::path::Path;
 use std::sync::Arc;
 
-use bedtime_coach::command::Change;
 use bedtime_coach::i18n::Language;
 use bedtime_coach::model::{Anchor, Config, Outcome};
 use bedtime_coach::store::{Paths, Store};
 use bedtime_coach::ui::{App, Clock};
+use bedtime_coach::use_cases::Change;
+use bedtime_coach::use_cases::Coach;
 use chrono::{Local, NaiveDate, TimeZone, Timelike};
 use eframe::egui;
 use egui_kittest::Harness;
@@ -42,7 +43,7 @@ fn harness(dir: &Path) -> Harness<'static, App> {
 }
 
 fn harness_in(dir: &Path, language: Language, size: egui::Vec2) -> Harness<'static, App> {
-    harness_of(App::new(store(dir), clock()).in_language(language), size)
+    harness_of(App::new(Coach::at(Paths::in_dir(dir)), clock()).in_language(language), size)
 }
 
 /// `app` drawn as the window draws it, with the real style, at `size`.
@@ -68,17 +69,17 @@ fn first_run_setup_creates_a_routine() {
     bedtime.focus();
     h.run();
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    h.get_by_label("Bedtime").type_text("23:00");
+    h.get_by_label("Bedtime").type_text("23:45");
     h.key_press(egui::Key::Tab);
     h.run();
     h.get_by_role_and_label(egui::accesskit::Role::CheckBox, "Warm bath").click();
     h.run();
-    h.get_by_label("7 h 30 min in bed before your 06:30 alarm. That is under 8 h in bed, and sleep itself is shorter still: the article advises at least eight hours of sleep, nine or ten if eight are not enough.");
+    h.get_by_label("7 h 15 min in bed before your 07:00 alarm. That is under 8 h in bed, and sleep itself is shorter still: the article advises at least eight hours of sleep, nine or ten if eight are not enough.");
     h.get_by_label("Save my routine").click();
     h.run();
     let config = store(dir.path()).load_config().unwrap();
     assert!(config.existed);
-    assert_eq!(config.value.schedule.every_day.bedtime.to_string(), "23:00:00");
+    assert_eq!(config.value.schedule.every_day.bedtime.to_string(), "23:45:00");
     assert!(config.value.routine.get("warm-bath").is_none());
     assert!(config.value.routine.get("lights-out").is_some());
     // The window moves on to Tonight.
@@ -101,6 +102,28 @@ fn done_skip_and_undo_reach_the_journal() {
     assert_eq!(outcome(dir.path(), "warm-bath"), None);
     h.get_by_label("Done: Warm bath");
     h.get_by_label_contains("1 skipped");
+}
+
+/// One Done click and nothing else, between two marker files, for
+/// `scripts/reads-per-click.sh`, which runs it under `strace` and counts the reads and
+/// writes of each data file in between (ignored in the ordinary run: it checks nothing a
+/// test above does not).
+#[test]
+#[ignore = "run by scripts/reads-per-click.sh"]
+fn one_done_click_between_markers() {
+    let dir = tempfile::tempdir().unwrap();
+    saved_routine(dir.path());
+    // An ordinary evening: a journal (and its backup) already there.
+    check(dir.path(), &["caffeine-cutoff"], Outcome::Done);
+    check(dir.path(), &["mineral-dinner"], Outcome::Done);
+    let mut h = harness(dir.path());
+    h.run();
+    let marker = |name: &str| drop(std::fs::File::create(dir.path().join(name)));
+    marker("click-begins");
+    h.get_by_label("Done: Warm bath").click();
+    h.run();
+    marker("click-ends");
+    assert_eq!(outcome(dir.path(), "warm-bath"), Some(Outcome::Done));
 }
 
 #[test]
@@ -299,7 +322,8 @@ fn changes_from_another_process_show_up() {
 fn a_step_title_opens_its_why() {
     let dir = tempfile::tempdir().unwrap();
     saved_routine(dir.path());
-    let mut h = harness(dir.path());
+    // Narrow: a wide window shows the current step's (the bath's) reason beside the list.
+    let mut h = harness_in(dir.path(), Language::English, egui::vec2(720.0, 1400.0));
     let why = bedtime_coach::model::catalog::find("warm-bath").unwrap().why;
     assert!(h.query_by_label(why).is_none());
     h.get_by_label("Warm bath").click();
@@ -388,7 +412,7 @@ fn opening_the_window_starts_the_reminder_service() {
     Change::SaveConfig(config).apply(&store(dir.path())).unwrap();
     Change::PauseReminders { evening: tonight, paused: true }.apply(&store(dir.path())).unwrap();
 
-    let app = App::new(store(dir.path()), clock())
+    let app = App::new(Coach::at(Paths::in_dir(dir.path())), clock())
         .in_language(Language::English)
         .with_service_program(Some(env!("CARGO_BIN_EXE_bedtime-coach").into()));
     let mut h = harness_of(app, egui::vec2(1280.0, 1400.0));
@@ -506,7 +530,7 @@ fn tonight_in_russian_counts_with_russian_plurals() {
     h.get_by_label("Распорядок");
     h.get_by_label("Вечер четверга, 26 ноября 2026");
     h.get_by_label("Отбой в 22:30 — через 1 ч 20 мин");
-    h.get_by_label("8 ч до будильника в 06:30");
+    h.get_by_label("8 ч 30 мин до будильника в 07:00");
     h.get_by_label("Без интернета: данные остаются на этом компьютере");
     h.get_by_label(&format!("Сделано 0 шагов из {total}"));
     assert!(h.query_all_by_label_contains("Пропустить: ").count() > 1);
@@ -664,7 +688,7 @@ fn setup_accepts_10pm_and_says_why_25_00_is_refused() {
     retype(&mut h, "Bedtime", "10pm");
     assert!(h.query_by_label("Use HH:MM, like 22:30 (or 10:30 pm)").is_none());
     assert!(h.query_by_label("The preview comes back once both times read like 22:30.").is_none());
-    h.get_by_label("8 h 30 min in bed before your 06:30 alarm");
+    h.get_by_label("9 h in bed before your 07:00 alarm");
     h.get_by_label("Save my routine").click();
     h.run();
     let config = store(dir.path()).load_config().unwrap().value;
@@ -710,7 +734,7 @@ fn every_day_and_back_keeps_saturdays_night() {
     h.get_by_label("Same time every day").click();
     h.run();
     assert!(!schedule().is_per_weekday());
-    assert_eq!(schedule().night(Day::Sat).wake.to_string(), "06:30:00");
+    assert_eq!(schedule().night(Day::Sat).wake.to_string(), "07:00:00");
     h.get_by_label_contains("Your nights for particular days are kept");
     h.get_by_label("Different on some days").click();
     h.run();
@@ -739,7 +763,7 @@ fn the_weekend_shortcut_sets_the_saturday_and_sunday_mornings() {
         assert_eq!(schedule.night(day).bedtime.to_string(), "23:30:00", "{day:?}");
     }
     for day in [Day::Sun, Day::Mon, Day::Thu] {
-        assert_eq!(schedule.night(day).wake.to_string(), "06:30:00", "{day:?}");
+        assert_eq!(schedule.night(day).wake.to_string(), "07:00:00", "{day:?}");
     }
     assert_eq!(schedule.wake(common::date(2026, 11, 28)), common::date(2026, 11, 29).and_hms_opt(9, 0, 0).unwrap());
     assert_eq!(h.get_by_label("Saturday night: wake on Sunday").value().as_deref(), Some("09:00"));
@@ -819,7 +843,7 @@ fn the_minutes_step_by_five_and_read_as_hours() {
     h.run();
     assert_eq!(minutes(dir.path()), Anchor::AfterWake { minutes: 180 });
     assert_eq!(h.get_by_label("Minutes").value().as_deref(), Some("3 h"));
-    h.get_by_label("In the morning at 09:30");
+    h.get_by_label("In the morning at 10:00");
     assert!(h.query_by_label_contains("Tonight at").is_none());
 }
 
@@ -908,7 +932,10 @@ fn settings_asks_the_service_for_a_test_notification_and_shows_the_answer() {
 fn harness_at(dir: &Path, day: u32, hour: u32, minute: u32) -> Harness<'static, App> {
     let at = common::date(2026, 11, day).and_hms_opt(hour, minute, 0).unwrap();
     let now = Local.from_local_datetime(&at).earliest().unwrap();
-    harness_of(App::new(store(dir), Arc::new(move || now)).in_language(Language::English), egui::vec2(1280.0, 1400.0))
+    harness_of(
+        App::new(Coach::at(Paths::in_dir(dir)), Arc::new(move || now)).in_language(Language::English),
+        egui::vec2(1280.0, 1400.0),
+    )
 }
 
 /// Tonight's step ids in time order, with their English titles.
@@ -1026,10 +1053,7 @@ fn done_skipped_missed_and_due_each_have_a_mark() {
     let h = harness(dir.path());
     h.get_by_label("√ done at 21:00");
     h.get_by_label("– skipped");
-    // At 21:10 the morning movement (06:30) is the earliest step left: due now, once.
-    assert_eq!(h.query_all_by_label("• due now").count(), 1);
     assert!(h.query_all_by_label("! missed").count() >= 1, "the caffeine cut-off passed unchecked");
-    assert!(h.query_by_label_contains("• next").is_none());
     drop(h);
     // Once every step whose time has come is settled, the next one is marked.
     let now = Local.from_local_datetime(&evening().and_hms_opt(21, 10, 0).unwrap()).earliest().unwrap();
@@ -1042,6 +1066,48 @@ fn done_skipped_missed_and_due_each_have_a_mark() {
     assert_eq!(h.query_all_by_label_contains("• next, in").count(), 1);
 }
 
+/// The evening of issue 19: at 19:38 the 19:30 dinner is due now (within the grace
+/// window), and the 07:00 morning warm-up, long past, is missed, not "due now".
+#[test]
+fn due_now_is_the_step_within_its_grace_window_not_the_mornings() {
+    let dir = tempfile::tempdir().unwrap();
+    saved_routine(dir.path());
+    let mut h = harness_at(dir.path(), 26, 19, 38);
+    h.run();
+    assert_eq!(h.query_all_by_label("• due now").count(), 1);
+    let dinner_row = h.get_by_label("Done: Mineral-rich dinner").rect();
+    let due = h.get_by_label("• due now").rect();
+    assert!((due.center().y - dinner_row.center().y).abs() < 12.0, "• due now sits on the dinner's row");
+    let warm_up = h.get_by_label("Done: Morning warm-up and more walking").rect();
+    let missed: Vec<_> = h.query_all_by_label("! missed").map(|n| n.rect()).collect();
+    assert!(missed.iter().any(|r| (r.center().y - warm_up.center().y).abs() < 12.0), "the warm-up is missed");
+    drop(h);
+    // Past the grace window the dinner is missed too; the next step is marked next.
+    let h = harness_at(dir.path(), 26, 19, 50);
+    assert!(h.query_by_label("• due now").is_none());
+    assert_eq!(h.query_all_by_label_contains("• next, in").count(), 1);
+}
+
+/// After bedtime the side panel says how many steps are left, never "settled".
+#[test]
+fn after_bedtime_the_side_panel_does_not_call_open_steps_settled() {
+    let dir = tempfile::tempdir().unwrap();
+    saved_routine(dir.path());
+    check(dir.path(), &["warm-bath"], Outcome::Done);
+    let mut h = harness_at(dir.path(), 26, 23, 0);
+    h.run();
+    assert!(h.query_by_label("Everything is settled for tonight.").is_none());
+    let left = steps_in_order().len() - 1;
+    h.get_by_label_contains(&format!("Past bedtime: {left} steps were not done tonight."));
+    drop(h);
+    // With every step settled, it is true.
+    let ids: Vec<String> = steps_in_order().into_iter().map(|(id, _)| id).collect();
+    check(dir.path(), &ids.iter().map(String::as_str).collect::<Vec<_>>(), Outcome::Done);
+    let mut h = harness_at(dir.path(), 26, 23, 0);
+    h.run();
+    h.get_by_label("Everything is settled for tonight.");
+}
+
 #[test]
 fn after_bedtime_the_night_view_counts_down_to_the_alarm() {
     let dir = tempfile::tempdir().unwrap();
@@ -1049,7 +1115,7 @@ fn after_bedtime_the_night_view_counts_down_to_the_alarm() {
     check(dir.path(), &["warm-bath"], Outcome::Done);
     let mut h = harness_at(dir.path(), 26, 23, 0);
     h.get_by_label("Past bedtime (22:30) — lights out and sleep well");
-    h.get_by_label("7 h 30 min until your 06:30 alarm");
+    h.get_by_label("8 h until your 07:00 alarm");
     assert!(h.query_by_label("Pause reminders tonight").is_none());
     assert!(h.query_by_label_contains("coffee").is_none());
     assert!(h.query_by_label_contains("Caffeine").is_none());
@@ -1064,10 +1130,10 @@ fn after_bedtime_the_night_view_counts_down_to_the_alarm() {
     drop(h);
     // Past midnight it still counts down.
     let h = harness_at(dir.path(), 27, 1, 15);
-    h.get_by_label("5 h 15 min until your 06:30 alarm");
+    h.get_by_label("5 h 45 min until your 07:00 alarm");
     drop(h);
     // After the alarm a new evening starts clean.
-    let h = harness_at(dir.path(), 27, 6, 31);
+    let h = harness_at(dir.path(), 27, 7, 1);
     h.get_by_label_contains("Bedtime 22:30 — in");
     h.get_by_label("Done: Warm bath");
     assert!(h.query_by_label_contains("Not done tonight").is_none());
@@ -1114,13 +1180,21 @@ fn tab_after_an_action_skips_rows_already_settled() {
 fn a_wide_window_shows_why_the_current_step_helps_beside_the_list() {
     let dir = tempfile::tempdir().unwrap();
     saved_routine(dir.path());
-    // 21:10 on the test evening, nothing checked: the earliest step is the one due now.
+    // 21:10 on the test evening, nothing checked: the step due now (the 21:00 bath).
     let mut h = harness_in(dir.path(), Language::English, egui::vec2(1280.0, 800.0));
     h.run();
     let plan = bedtime_coach::model::plan_evening(&Config::default(), evening(), &Local, None);
-    let first = &plan.steps[0].id;
+    let now = Local.from_local_datetime(&evening().and_hms_opt(21, 10, 0).unwrap()).earliest().unwrap();
+    let first = &plan.current(&now).unwrap().id;
+    assert_eq!(first, "warm-bath");
     let why = bedtime_coach::i18n::with_language(Language::English, || bedtime_coach::i18n::catalog_why(first));
     assert!(h.query_all_by_label(&why).count() >= 1, "the reason of {first} beside the list");
+    // The article's own advice under it, labelled as such (with its colon: it is no sentence
+    // of the article's that starts "From the article Lead an active life").
+    let advice = bedtime_coach::i18n::with_language(Language::English, || {
+        bedtime_coach::i18n::catalog_from_article(first).unwrap_or_default()
+    });
+    h.get_by_label(&format!("From the article: {advice}"));
     // The minimum window keeps the list alone.
     let mut narrow = harness_in(dir.path(), Language::English, egui::vec2(720.0, 520.0));
     narrow.run();
@@ -1145,7 +1219,9 @@ fn settings_say_how_to_get_a_tray_when_the_desktop_has_none() {
     saved_routine(dir.path());
     let hint = "Your desktop shows no tray icons";
     let shown = |tray_host| {
-        let app = App::new(store(dir.path()), clock()).in_language(Language::English).with_tray_host(tray_host);
+        let app = App::new(Coach::at(Paths::in_dir(dir.path())), clock())
+            .in_language(Language::English)
+            .with_tray_host(tray_host);
         let mut h = harness_of(app, egui::vec2(1280.0, 1400.0));
         h.get_by_label("Settings").click();
         h.run();
@@ -1154,7 +1230,9 @@ fn settings_say_how_to_get_a_tray_when_the_desktop_has_none() {
     assert!(shown(Some(false)), "no hint without a tray host");
     assert!(!shown(Some(true)), "a hint although the tray shows");
     assert!(!shown(None), "a hint although nobody knows");
-    let app = App::new(store(dir.path()), clock()).in_language(Language::Russian).with_tray_host(Some(false));
+    let app = App::new(Coach::at(Paths::in_dir(dir.path())), clock())
+        .in_language(Language::Russian)
+        .with_tray_host(Some(false));
     let mut h = harness_of(app, egui::vec2(1280.0, 1400.0));
     h.get_by_label("Настройки").click();
     h.run();
@@ -1451,7 +1529,9 @@ fn export_and_import_run_beside_the_frames_in_the_real_window() {
     use egui_kittest::kittest::NodeT;
     let dir = tempfile::tempdir().unwrap();
     done_at_2104(dir.path(), evening(), "warm-bath");
-    let app = App::new(store(dir.path()), clock()).in_language(Language::English).with_file_work_in_background();
+    let app = App::new(Coach::at(Paths::in_dir(dir.path())), clock())
+        .in_language(Language::English)
+        .with_file_work_in_background();
     let mut h = harness_of(app, egui::vec2(1280.0, 1400.0));
     h.get_by_label("Settings").click();
     h.run();
@@ -1489,4 +1569,21 @@ fn export_and_import_run_beside_the_frames_in_the_real_window() {
     h.step();
     step_until(&mut h, "nowhere.json");
     h.get_by_label("File to import");
+}
+
+#[test]
+fn the_humidity_hint_says_the_range_is_not_the_articles_and_fits_the_smallest_window() {
+    let dir = tempfile::tempdir().unwrap();
+    saved_routine(dir.path());
+    for (language, hint, save) in [
+        (Language::English, "comfortable is about 40–60 % (general guidance, not from the article)", "Save reading"),
+        (Language::Russian, "комфортно около 40–60 % (общая рекомендация, не из статьи)", "Сохранить"),
+    ] {
+        let mut h = harness_in(dir.path(), language, egui::vec2(720.0, 520.0));
+        h.get_by_label(hint).scroll_to_me();
+        h.run();
+        let (hint, save) = (h.get_by_label(hint).rect(), h.get_by_label(save).rect());
+        assert!(hint.min.x >= 0.0 && hint.max.x <= 720.5, "{language:?}: the hint runs off: {hint:?}");
+        assert!(!hint.intersects(save), "{language:?}: the hint covers the button: {hint:?} {save:?}");
+    }
 }

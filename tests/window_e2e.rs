@@ -20,11 +20,11 @@ fn cli(data: &Path, args: &[&str]) -> Run {
 
 /// The centre of the only step's Done button, in window coordinates, as the window lays it out.
 fn done_button_centre(data: &Path) -> (f32, f32) {
-    use bedtime_coach::store::{Paths, Store};
+    use bedtime_coach::store::Paths;
     use bedtime_coach::ui::{App, system_clock};
     use egui_kittest::kittest::Queryable;
-    let app =
-        App::new(Store::new(Paths::in_dir(data)), system_clock()).in_language(bedtime_coach::i18n::Language::English);
+    let app = App::new(bedtime_coach::use_cases::Coach::at(Paths::in_dir(data)), system_clock())
+        .in_language(bedtime_coach::i18n::Language::English);
     let harness = egui_kittest::Harness::builder()
         .with_size(eframe::egui::vec2(980.0, 700.0)) // the window's default inner size
         .with_context_setup(bedtime_coach::ui::install_style)
@@ -61,7 +61,7 @@ fn clicking_done_in_the_real_window_records_the_step() {
     // notification server here) and move the button.
     let store = bedtime_coach::store::Store::new(bedtime_coach::store::Paths::in_dir(data.path()));
     let settings = bedtime_coach::model::Settings { reminders: false, ..Default::default() };
-    bedtime_coach::command::Change::SetSettings(settings).apply(&store).unwrap();
+    bedtime_coach::use_cases::Change::SetSettings(settings).apply(&store).unwrap();
 
     let (_xvfb, display) = start_xvfb("1280x900x24");
     let app = bin_here(data.path())

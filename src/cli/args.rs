@@ -4,13 +4,13 @@
 use std::path::PathBuf;
 
 use chrono::{NaiveDate, NaiveTime};
-use clap::{Arg, Args, Command, CommandFactory, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::i18n::t;
 use crate::model::night::{RESTED_MAX, RESTED_MIN};
 use crate::model::routine::MAX_ANCHOR_MINUTES;
 use crate::model::time::{FIRST_DATE, LAST_DATE, is_sane_date, parse_hhmm};
 use crate::model::{Anchor, Day, Jerks, NightAnswer, Stress};
+use crate::use_cases::files::is_standard_output;
 
 /// The model's ranges, as clap's range parsers take them.
 const RESTED: std::ops::RangeInclusive<i64> = RESTED_MIN as i64..=RESTED_MAX as i64;
@@ -18,7 +18,7 @@ const ANCHOR_MINUTES: std::ops::RangeInclusive<i64> = 0..=MAX_ANCHOR_MINUTES as 
 use crate::tr;
 
 #[derive(Debug, Parser)]
-/// The command line. Its help texts are in `help.ftl`, put in by [`localized_command`].
+/// The command line. Its help texts are in `help.ftl`, put in by `help::localized_command`.
 #[command(name = "bedtime-coach", version)]
 pub struct Cli {
     #[arg(long, global = true, value_name = "DIR", env = "BEDTIME_COACH_DATA_DIR")]
@@ -103,7 +103,7 @@ pub enum CliCommand {
     },
     Night(NightArgs),
     Report {
-        #[arg(long, value_name = "N", default_value_t = crate::report::DEFAULT_WEEKS, value_parser = weeks_arg)]
+        #[arg(long, value_name = "N", default_value_t = crate::use_cases::files::DEFAULT_WEEKS, value_parser = weeks_arg)]
         weeks: u8,
         #[arg(long, value_enum, default_value_t = ReportFormat::Html)]
         format: ReportFormat,
@@ -122,10 +122,10 @@ pub enum ReportFormat {
 }
 
 impl ReportFormat {
-    pub(super) fn format(self) -> crate::report::Format {
+    pub(super) fn format(self) -> crate::use_cases::files::SummaryFormat {
         match self {
-            ReportFormat::Html => crate::report::Format::Html,
-            ReportFormat::Csv => crate::report::Format::Csv,
+            ReportFormat::Html => crate::use_cases::files::SummaryFormat::Html,
+            ReportFormat::Csv => crate::use_cases::files::SummaryFormat::Csv,
         }
     }
 }
@@ -231,106 +231,6 @@ impl From<StressArg> for Stress {
     }
 }
 
-/// The grammar with every help text in the current language, for `--help`: the derive
-/// gives the structure, this gives the words (`help.ftl`). Clap's own words ("Usage:",
-/// "Options:", "Print help", "error:") stay as clap writes them.
-pub fn localized_command() -> Command {
-    fn help(key_text: String) -> impl FnOnce(Arg) -> Arg {
-        move |arg| arg.help(key_text)
-    }
-    let anchor = |command: Command| {
-        command
-            .mut_arg("before", help(t("help-anchor-before")))
-            .mut_arg("at", help(t("help-anchor-at")))
-            .mut_arg("after_wake", help(t("help-anchor-after-wake")))
-    };
-    Cli::command()
-        .about(t("help-about"))
-        .mut_arg("data_dir", help(t("help-data-dir")))
-        .mut_arg("screen", help(t("help-screen")))
-        .mut_subcommand("plan", |c| {
-            c.about(t("help-plan"))
-                .mut_arg("date", help(t("help-plan-date")))
-                .mut_arg("json", help(t("help-json-steps")))
-        })
-        .mut_subcommand("status", |c| c.about(t("help-status")))
-        .mut_subcommand("check", |c| {
-            c.about(t("help-check"))
-                .mut_arg("step", help(t("help-check-step")))
-                .mut_arg("skip", help(t("help-check-skip")))
-                .mut_arg("value", help(t("help-check-value")))
-                .mut_arg("date", help(t("help-check-date")))
-                .mut_arg("undo", help(t("help-check-undo")))
-        })
-        .mut_subcommand("routine", |c| {
-            c.about(t("help-routine"))
-                .mut_subcommand("list", |c| c.about(t("help-routine-list")))
-                .mut_subcommand("catalog", |c| c.about(t("help-routine-catalog")))
-                .mut_subcommand("add", |c| {
-                    anchor(c.about(t("help-routine-add")))
-                        .mut_arg("title", help(t("help-routine-add-title")))
-                        .mut_arg("remind", help(t("help-routine-add-remind")))
-                })
-                .mut_subcommand("remove", |c| c.about(t("help-routine-remove")))
-                .mut_subcommand("set", |c| {
-                    anchor(c.about(t("help-routine-set")))
-                        .mut_arg("enabled", help(t("help-routine-set-enabled")))
-                        .mut_arg("position", help(t("help-routine-set-position")))
-                })
-        })
-        .mut_subcommand("schedule", |c| {
-            c.about(t("help-schedule"))
-                .mut_arg("bedtime", help(t("help-schedule-bedtime")))
-                .mut_arg("wake", help(t("help-schedule-wake")))
-                .mut_arg("days", help(t("help-schedule-days")))
-        })
-        .mut_subcommand("remind", |c| {
-            c.about(t("help-remind"))
-                .mut_arg("pause_tonight", help(t("help-remind-pause")))
-                .mut_arg("resume", help(t("help-remind-resume")))
-                .mut_arg("test", help(t("help-remind-test")))
-        })
-        .mut_subcommand("autostart", |c| c.about(t("help-autostart")))
-        .mut_subcommand("reminders", |c| c.about(t("help-reminders")).mut_arg("date", help(t("help-reminders-date"))))
-        .mut_subcommand("export", |c| {
-            c.about(t("help-export"))
-                .mut_arg("format", help(t("help-export-format")))
-                .mut_arg("from", help(t("help-export-from")))
-                .mut_arg("to", help(t("help-export-to")))
-                .mut_arg("output", help(t("help-export-output")))
-        })
-        .mut_subcommand("import", |c| {
-            c.about(t("help-import"))
-                .mut_arg("file", help(t("help-import-file")))
-                .mut_arg("dry_run", help(t("help-import-dry-run")))
-        })
-        .mut_subcommand("stats", |c| c.about(t("help-stats")))
-        .mut_subcommand("night", |c| {
-            c.about(t("help-night"))
-                .mut_arg("date", help(t("help-night-date")))
-                .mut_arg("twitches", help(t("help-night-twitches")))
-                .mut_arg("jolt", help(t("help-night-jolt")))
-                .mut_arg("all_night", help(t("help-night-all-night")))
-                .mut_arg("daytime", help(t("help-night-daytime")))
-                .mut_arg("restless_legs", help(t("help-night-restless-legs")))
-                .mut_arg("partner_saw_movements", help(t("help-night-partner")))
-                .mut_arg("paralysis", help(t("help-night-paralysis")))
-                .mut_arg("rested", help(t("help-night-rested")))
-                .mut_arg("stress", help(t("help-night-stress")))
-                .mut_arg("note", help(t("help-night-note")))
-                .mut_arg("quiet_night", help(t("help-night-quiet")))
-                .mut_arg("forget", help(t("help-night-forget")))
-                .mut_arg("json", help(t("help-night-json")))
-        })
-        .mut_subcommand("report", |c| {
-            c.about(t("help-report"))
-                .mut_arg("weeks", help(t("help-report-weeks")))
-                .mut_arg("format", help(t("help-report-format")))
-                .mut_arg("output", help(t("help-report-output")))
-                .mut_arg("to", help(t("help-report-to")))
-        })
-}
-
 impl CliCommand {
     /// Whether the command may change what is stored (so a failure to print its result
     /// must say that the change itself happened).
@@ -352,11 +252,12 @@ impl CliCommand {
             CliCommand::Night(args) => args.forget || !args.answers().is_empty(),
         }
     }
+}
 
-    /// Whether the command prints data for a program (JSON, an export, a summary on
-    /// standard output) rather than text for a person.
+impl CliCommand {
+    /// Whether what the command prints is data for another program (JSON, an export or
+    /// a summary on standard output): kept as UTF-8 whatever the terminal's character set.
     pub fn prints_data(&self) -> bool {
-        use super::output::is_standard_output;
         match self {
             CliCommand::Plan { json, .. }
             | CliCommand::Status { json }
@@ -473,7 +374,7 @@ fn date_arg(text: &str) -> Result<NaiveDate, String> {
 }
 
 fn weeks_arg(text: &str) -> Result<u8, String> {
-    use crate::report::{MAX_WEEKS, MIN_WEEKS};
+    use crate::use_cases::files::{MAX_WEEKS, MIN_WEEKS};
     let outside = || tr!("cli-error-report-weeks", text = text, min = MIN_WEEKS, max = MAX_WEEKS);
     let weeks: u8 = text.trim().parse().map_err(|_| outside())?;
     if (MIN_WEEKS..=MAX_WEEKS).contains(&weeks) { Ok(weeks) } else { Err(outside()) }
@@ -486,7 +387,9 @@ fn day_arg(text: &str) -> Result<Day, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cli::help::localized_command;
     use crate::i18n::{Language, with_language};
+    use clap::Command;
 
     #[test]
     fn the_window_can_be_asked_to_open_on_the_night_log() {

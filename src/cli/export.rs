@@ -7,17 +7,15 @@ use chrono::NaiveDate;
 
 use super::CliError;
 use super::args::ExportFormatArg;
-use super::output::is_standard_output;
-use crate::command::CommandError;
-use crate::store::Store;
 use crate::tr;
-use crate::transfer::{self, DateRange, ExportFormat};
+use crate::use_cases::Coach;
+use crate::use_cases::CommandError;
+use crate::use_cases::files::{DateRange, ExportFormat, export_result_text, is_standard_output};
 
-/// Without `-o` (or with `-o -`) the export is the command's output (no byte order mark:
-/// it goes to a script or a pipe); with a file, the output is a sentence saying what it
-/// holds.
+/// Without `-o` the export is the command's output (no byte order mark: it goes to a
+/// script or a pipe); with it, a file, and the output is a sentence saying what it holds.
 pub(super) fn export(
-    store: &Store,
+    coach: &Coach,
     format: ExportFormatArg,
     from: Option<NaiveDate>,
     to: Option<NaiveDate>,
@@ -36,18 +34,9 @@ pub(super) fn export(
     let range = DateRange { from, to };
     match output.filter(|path| !is_standard_output(path)) {
         Some(path) => {
-            let export = transfer::export_to_file(store, format, range, &path)?;
-            Ok(transfer::export_result_text(&path, &export))
+            let export = coach.export_to_file(format, range, &path)?;
+            Ok(export_result_text(&path, &export))
         }
-        None => {
-            let snapshot = store.load()?;
-            let export = transfer::render(&snapshot.journal.value, &snapshot.config.value, format, range, false)?;
-            let mut text = String::from_utf8_lossy(&export.bytes).into_owned();
-            // The output is printed with a line break of its own.
-            while text.ends_with(['\n', '\r']) {
-                text.pop();
-            }
-            Ok(text)
-        }
+        None => Ok(coach.export_text(format, range)?),
     }
 }

@@ -1,5 +1,5 @@
-//! The handlers of `plan`, `status`, `check` and `schedule`: load, apply a command, and
-//! hand the result to `output` for wording. The clock comes in as `now`.
+//! The handlers of `plan`, `status`, `check` and `schedule`: ask the use cases, and hand
+//! the result to `output` for wording. The clock comes in as `now`.
 
 use std::fmt::{Display, Write as _};
 
@@ -8,19 +8,15 @@ use serde_json::{Value, json};
 
 use super::CliError;
 use super::output::{plan_text, pretty, schedule_text, status_json, status_text, step_json};
-use super::reminders::waiting_for_routine;
-use crate::command::{Applied, Change, CommandError};
 use crate::i18n::{self, t};
 use crate::model::catalog::ids;
-use crate::model::{Day, Outcome, evening_at, plan_evening};
-use crate::remind::engine::next_reminder;
-use crate::remind::service::effective_config;
-use crate::store::Store;
+use crate::model::{Day, Outcome, evening_at};
 use crate::tr;
+use crate::use_cases::{Applied, Change, Coach, CommandError};
 
 /// `plan [--date D] [--json]`.
 pub(super) fn plan<Tz: TimeZone>(
-    store: &Store,
+    coach: &Coach,
     now: &DateTime<Tz>,
     date: Option<NaiveDate>,
     json: bool,
@@ -28,37 +24,28 @@ pub(super) fn plan<Tz: TimeZone>(
 where
     Tz::Offset: Display,
 {
-    let snapshot = store.load()?;
-    let config = &snapshot.config.value;
-    let evening = date.unwrap_or_else(|| evening_at(config, now));
-    let plan = plan_evening(config, evening, &now.timezone(), snapshot.journal.value.evening(evening));
+    let view = coach.evening(date, now)?;
     if json {
-        Ok(pretty(&Value::Array(plan.steps.iter().map(step_json).collect())))
+        Ok(pretty(&Value::Array(view.plan.steps.iter().map(step_json).collect())))
     } else {
-        Ok(plan_text(&plan, config, !snapshot.config.existed))
+        Ok(plan_text(&view.plan, view.config(), view.first_run()))
     }
 }
 
 /// `status [--json]`.
-pub(super) fn status<Tz: TimeZone>(store: &Store, now: &DateTime<Tz>, json: bool) -> Result<String, CliError>
+pub(super) fn status<Tz: TimeZone>(coach: &Coach, now: &DateTime<Tz>, json: bool) -> Result<String, CliError>
 where
     Tz::Offset: Display,
 {
-    let snapshot = store.load()?;
-    let config = &snapshot.config.value;
-    let evening = evening_at(config, now);
-    let plan = plan_evening(config, evening, &now.timezone(), snapshot.journal.value.evening(evening));
-    let log = store.load_reminders()?.value;
-    let paused = log.is_paused(evening);
-    // The reminders the service would send, by the service's own rule.
-    let next = next_reminder(&effective_config(&snapshot.config), &plan, &log, now);
+    let status = coach.status(now)?;
+    let (plan, config) = (&status.tonight.plan, status.tonight.config());
     if json {
-        let mut value = status_json(&plan, config, next.as_ref());
-        value["paused"] = json!(paused);
+        let mut value = status_json(plan, config, status.next.as_ref());
+        value["paused"] = json!(status.paused);
         return Ok(pretty(&value));
     }
-    let mut text = status_text(&plan, config, waiting_for_routine(&snapshot.config), next.as_ref(), now);
-    if paused {
+    let mut text = status_text(plan, config, status.waiting_for_routine, status.next.as_ref(), now);
+    if status.paused {
         text.push('\n');
         text.push_str(&t("cli-status-paused"));
     }
@@ -75,15 +62,15 @@ pub(super) struct CheckArgs {
 }
 
 /// `check STEP [--skip | --undo] [--value V] [--date D]`.
-pub(super) fn check<Tz: TimeZone>(store: &Store, now: &DateTime<Tz>, args: CheckArgs) -> Result<String, CliError> {
+pub(super) fn check<Tz: TimeZone>(coach: &Coach, now: &DateTime<Tz>, args: CheckArgs) -> Result<String, CliError> {
     let CheckArgs { step, skip, value, date, undo } = args;
-    let config = store.load_config()?.value;
+    let config = coach.load_config()?.value;
     let evening = date.unwrap_or_else(|| evening_at(&config, now));
     let title =
         config.routine.get(&step).map(i18n::step_title).ok_or_else(|| CommandError::UnknownStep(step.clone()))?;
     let when = i18n::short_date(evening);
     if undo {
-        let applied = Change::Undo { evening, step }.apply(store)?;
+        let applied = coach.apply(Change::Undo { evening, step })?;
         return Ok(match applied {
             Applied::Unchanged => tr!("cli-check-nothing-to-undo", title = title, date = when),
             _ => tr!("cli-check-undone", title = title, date = when),
@@ -91,7 +78,7 @@ pub(super) fn check<Tz: TimeZone>(store: &Store, now: &DateTime<Tz>, args: Check
     }
     let outcome = if skip { Outcome::Skipped } else { Outcome::Done };
     let at = now.fixed_offset();
-    Change::Check { evening, step: step.clone(), outcome, value, at }.apply(store)?;
+    coach.apply(Change::Check { evening, step: step.clone(), outcome, value, at })?;
     let mut out = if skip {
         tr!("cli-check-skipped", title = title, date = when)
     } else {
@@ -105,15 +92,15 @@ pub(super) fn check<Tz: TimeZone>(store: &Store, now: &DateTime<Tz>, args: Check
 
 /// `schedule [--bedtime HH:MM] [--wake HH:MM] [--days DAYS]`.
 pub(super) fn schedule(
-    store: &Store,
+    coach: &Coach,
     bedtime: Option<NaiveTime>,
     wake: Option<NaiveTime>,
     days: Vec<Day>,
 ) -> Result<String, CliError> {
     if bedtime.is_some() || wake.is_some() {
-        Change::SetNights { days, bedtime, wake }.apply(store)?;
+        coach.apply(Change::SetNights { days, bedtime, wake })?;
     } else if !days.is_empty() {
         return Err(CommandError::BadValue(t("cli-error-days-without-times")).into());
     }
-    Ok(schedule_text(&store.load_config()?.value))
+    Ok(schedule_text(&coach.load_config()?.value))
 }

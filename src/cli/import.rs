@@ -4,28 +4,28 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, TimeZone};
 
 use super::CliError;
 use crate::i18n::t;
-use crate::store::Store;
-use crate::transfer;
+use crate::use_cases::Coach;
+use crate::use_cases::files::{import_result_text, preview_text};
 
 /// Checks the file (its values as of `now`), prints the preview, and merges unless
 /// `dry_run`. A file that cannot be used is refused before anything is written.
-pub(super) fn import(
-    store: &Store,
+pub(super) fn import<Tz: TimeZone>(
+    coach: &Coach,
     file: &Path,
     dry_run: bool,
-    now: &DateTime<FixedOffset>,
+    now: &DateTime<Tz>,
 ) -> Result<String, CliError> {
-    let preview = transfer::preview_import(store, file, now)?;
-    let mut out = transfer::preview_text(&preview.report);
+    let preview = coach.preview_import(file, now)?;
+    let mut out = preview_text(&preview.report);
     if dry_run {
         write!(out, "\n{}", t("cli-import-dry-run")).ok();
         return Ok(out);
     }
-    let updated = transfer::import(store, &preview)?;
-    write!(out, "\n{}", transfer::import_result_text(file, &updated)).ok();
+    let updated = coach.import(&preview)?;
+    write!(out, "\n{}", import_result_text(file, &updated)).ok();
     Ok(out)
 }

@@ -9,8 +9,10 @@
 //! - `output`: the text and JSON they print.
 
 mod args;
+pub mod clap_text;
 mod export;
 mod handlers;
+mod help;
 mod import;
 mod night;
 mod output;
@@ -26,14 +28,12 @@ use chrono::{DateTime, Local, TimeZone};
 
 pub use args::{
     AnchorArgs, AutostartArg, Cli, CliCommand, ExportFormatArg, JerksArg, NightArgs, OnOff, RoutineCommand,
-    StartScreen, StressArg, YesNo, localized_command,
+    StartScreen, StressArg, YesNo,
 };
-pub use output::terminal_text;
-pub use reminders::{AutostartAction, autostart_command, custom_data_dir};
+pub use help::localized_command;
+pub use reminders::autostart_command;
 
-use crate::command::CommandError;
-use crate::remind::RemindError;
-use crate::store::{Paths, Store, StoreError, TransferError};
+use crate::use_cases::{AutostartAction, Coach, CommandError, RemindError, StoreError, TransferError};
 
 /// Why a command failed; each message is one sentence for the user.
 #[derive(Debug, thiserror::Error)]
@@ -52,49 +52,38 @@ pub enum CliError {
 }
 
 /// Runs one command; the text to print goes to stdout, notices to stderr.
-pub fn run(command: CliCommand, store: &Store) -> Result<String, CliError> {
+pub fn run(command: CliCommand, coach: &Coach) -> Result<String, CliError> {
     let now = Local::now();
-    run_at(command, store, &now)
+    run_at(command, coach, &now)
 }
 
-/// Like [`run`], with the clock and time zone given (tests). Text for people goes
-/// through [`terminal_text`]; data (JSON, an export or summary on standard output) is
-/// printed as it is.
-pub fn run_at<Tz: TimeZone>(command: CliCommand, store: &Store, now: &DateTime<Tz>) -> Result<String, CliError>
-where
-    Tz::Offset: Display,
-{
-    let data = command.prints_data();
-    let text = dispatch(command, store, now)?;
-    Ok(if data { text } else { terminal_text(&text).into_owned() })
-}
-
-fn dispatch<Tz: TimeZone>(command: CliCommand, store: &Store, now: &DateTime<Tz>) -> Result<String, CliError>
+/// Like [`run`], with the clock and time zone given (tests).
+pub fn run_at<Tz: TimeZone>(command: CliCommand, coach: &Coach, now: &DateTime<Tz>) -> Result<String, CliError>
 where
     Tz::Offset: Display,
 {
     match command {
-        CliCommand::Plan { date, json } => handlers::plan(store, now, date, json),
-        CliCommand::Status { json } => handlers::status(store, now, json),
+        CliCommand::Plan { date, json } => handlers::plan(coach, now, date, json),
+        CliCommand::Status { json } => handlers::status(coach, now, json),
         CliCommand::Check { step, skip, value, date, undo } => {
-            handlers::check(store, now, handlers::CheckArgs { step, skip, value, date, undo })
+            handlers::check(coach, now, handlers::CheckArgs { step, skip, value, date, undo })
         }
-        CliCommand::Routine(command) => routine::routine(command, store),
-        CliCommand::Schedule { bedtime, wake, days } => handlers::schedule(store, bedtime, wake, days),
-        CliCommand::Remind { test: true, .. } => reminders::test_notification(store, now),
+        CliCommand::Routine(command) => routine::routine(command, coach),
+        CliCommand::Schedule { bedtime, wake, days } => handlers::schedule(coach, bedtime, wake, days),
+        CliCommand::Remind { test: true, .. } => reminders::test_notification(coach, now),
         CliCommand::Remind { pause_tonight, resume, .. } => {
-            reminders::remind_command(store, now, pause_tonight, resume)
+            reminders::remind_command(coach, now, pause_tonight, resume)
         }
-        CliCommand::Reminders { date, json } => reminder_list::reminders(store, now, date, json),
-        CliCommand::Export { format, from, to, output } => export::export(store, format, from, to, output),
-        CliCommand::Import { file, dry_run } => import::import(store, &file, dry_run, &now.fixed_offset()),
-        CliCommand::Stats { json } => stats::stats(store, now, json),
-        CliCommand::Night(args) => night::night(store, now, args),
+        CliCommand::Reminders { date, json } => reminder_list::reminders(coach, now, date, json),
+        CliCommand::Export { format, from, to, output } => export::export(coach, format, from, to, output),
+        CliCommand::Import { file, dry_run } => import::import(coach, &file, dry_run, now),
+        CliCommand::Stats { json } => stats::stats(coach, now, json),
+        CliCommand::Night(args) => night::night(coach, now, args),
         CliCommand::Report { weeks, format, output, to } => {
-            report::report(store, now, report::Request { weeks, format: format.format(), output, to })
+            report::report(coach, now, report::Request { weeks, format: format.format(), output, to })
         }
         CliCommand::Autostart { action } => autostart_command(
-            store,
+            coach,
             match action {
                 AutostartArg::On => AutostartAction::On,
                 AutostartArg::Off => AutostartAction::Off,
@@ -102,9 +91,4 @@ where
             },
         ),
     }
-}
-
-/// Opens the store named on the command line.
-pub fn open_store(data_dir: Option<&std::path::Path>) -> Result<Store, StoreError> {
-    Ok(Store::new(Paths::resolve(data_dir)?))
 }

@@ -1,45 +1,44 @@
 //! `bedtime-coach night`: the morning night log from a terminal.
 //!
 //! With answers it records them (merged onto what is saved, like the window's clicks);
-//! without, it shows the night's log. Either way it ends with the warning signs and the
-//! reassurance of the last four weeks up to that night, in the same words as the window.
+//! without, it shows the night's log. Either way it ends with the findings of the four
+//! weeks up to that night ([`warnings::findings`]: the cards, the signs logged below a
+//! card's threshold, the reassurance) and the urgent signs, in the same words as the window.
 
 use std::fmt::Write as _;
 
-use chrono::{DateTime, NaiveDate, TimeDelta, TimeZone};
+use chrono::{DateTime, NaiveDate, TimeZone};
 use serde_json::{Value, json};
 
 use super::CliError;
 use super::args::NightArgs;
 use super::output::pretty;
-use crate::command::{Applied, Change};
 use crate::i18n::{self, signs, t};
 use crate::model::night::night_to_log;
-use crate::model::warnings::{self, RECENT_DAYS, Warning};
-use crate::model::{Jerks, Journal, NightLog, Stress};
-use crate::store::Store;
+use crate::model::warnings::{self, Findings, Warning};
+use crate::model::{Jerks, NightLog, Stress};
 use crate::tr;
+use crate::use_cases::{Applied, Change, Coach};
 
 /// `night [--date D] [answers…] [--quiet-night] [--forget] [--json]`.
-pub(super) fn night<Tz: TimeZone>(store: &Store, now: &DateTime<Tz>, args: NightArgs) -> Result<String, CliError> {
+pub(super) fn night<Tz: TimeZone>(coach: &Coach, now: &DateTime<Tz>, args: NightArgs) -> Result<String, CliError> {
     let evening = match args.date {
         Some(date) => date,
-        None => night_to_log(&store.load_config()?.value.schedule, now.naive_local()),
+        None => night_to_log(&coach.load_config()?.value.schedule, now.naive_local()),
     };
     let answers = args.answers();
     let applied = if args.forget {
-        Some(Change::SetNight { evening, log: None }.apply(store)?)
+        Some(coach.apply(Change::SetNight { evening, log: None })?)
     } else if answers.is_empty() {
         None
     } else {
-        Some(Change::LogNight { evening, answers, at: now.fixed_offset() }.apply(store)?)
+        Some(coach.apply(Change::LogNight { evening, answers, at: now.fixed_offset() })?)
     };
-    let journal = store.load_journal()?.value;
+    let journal = coach.load()?.journal.value;
     let log = journal.night(evening);
-    let from = evening.checked_sub_signed(TimeDelta::days(RECENT_DAYS - 1)).unwrap_or(evening);
-    let found = warnings::warnings(&journal, from, evening);
+    let found = warnings::findings(&journal, evening);
     if args.json {
-        return Ok(pretty(&night_json(&journal, evening, log, &found, from)));
+        return Ok(pretty(&night_json(evening, log, &found)));
     }
     let when = i18n::short_date(evening);
     let mut out = match (args.forget, &applied) {
@@ -55,7 +54,7 @@ pub(super) fn night<Tz: TimeZone>(store: &Store, now: &DateTime<Tz>, args: Night
         }
         out.push_str(&log_text(evening, log));
     }
-    write_findings(&mut out, &journal, &found, from, evening);
+    write_findings(&mut out, &found);
     Ok(out)
 }
 
@@ -123,49 +122,77 @@ fn stress_key(stress: Stress) -> &'static str {
     }
 }
 
-/// The warning cards (or the reassurance) of the four weeks up to `evening`, as text.
-fn write_findings(out: &mut String, journal: &Journal, found: &[Warning], from: NaiveDate, evening: NaiveDate) {
-    for warning in found {
-        write!(
-            out,
-            "\n\n{}\n  {}\n  {}",
-            signs::warning_title(warning.kind),
-            signs::warning_seen(warning),
-            signs::warning_why(warning.kind)
-        )
-        .ok();
+/// The findings of the four weeks up to the night shown, as text, ending with the
+/// urgent signs.
+fn write_findings(out: &mut String, found: &Findings) {
+    for warning in &found.cards {
+        write!(out, "\n\n{}\n  {}", signs::warning_title(warning.kind), signs::warning_seen(warning)).ok();
+        if let Some(rested) = signs::warning_rested(warning) {
+            write!(out, "\n  {rested}").ok();
+        }
+        write!(out, "\n  {}", signs::warning_why(warning.kind)).ok();
     }
-    if !found.is_empty() {
+    if !found.cards.is_empty() {
         write!(out, "\n{}", signs::warning_doctor()).ok();
-    } else if warnings::only_harmless_jerks(journal, from, evening) {
-        write!(out, "\n\n{}\n  {}", signs::reassurance_title(), signs::reassurance_text()).ok();
     }
+    if !found.below_threshold.is_empty() {
+        write!(out, "\n\n{}", signs::below_heading()).ok();
+        for warning in &found.below_threshold {
+            write!(out, "\n  {}", signs::below_threshold(warning)).ok();
+        }
+        write!(out, "\n{}", signs::below_anytime()).ok();
+    }
+    if found.reassurance {
+        write!(out, "\n\n{}\n  {}", signs::reassurance_title(), signs::reassurance_text()).ok();
+    } else if found.says_nothing_logged() {
+        write!(out, "\n\n{}", t("night-no-warnings")).ok();
+    }
+    write!(out, "\n\n{}", signs::urgent()).ok();
 }
 
-fn night_json(
-    journal: &Journal,
-    evening: NaiveDate,
-    log: Option<&NightLog>,
-    found: &[Warning],
-    from: NaiveDate,
-) -> Value {
-    let warnings: Vec<Value> = found
+/// A card or a sign below the threshold: its kind, nights and rested answers (`null`
+/// where not answered), with `texts` in the user's language.
+fn warning_json(warning: &Warning, texts: Value) -> Value {
+    let mut value = json!({
+        "kind": warning.kind.as_str(),
+        "nights": warning.nights.iter().map(NaiveDate::to_string).collect::<Vec<_>>(),
+        "rested": warning.rested,
+    });
+    if let (Some(object), Value::Object(texts)) = (value.as_object_mut(), texts) {
+        object.extend(texts);
+    }
+    value
+}
+
+fn night_json(evening: NaiveDate, log: Option<&NightLog>, found: &Findings) -> Value {
+    let cards: Vec<Value> = found
+        .cards
         .iter()
         .map(|warning| {
-            json!({
-                "kind": warning.kind.as_str(),
-                "nights": warning.nights.iter().map(NaiveDate::to_string).collect::<Vec<_>>(),
-                "title": signs::warning_title(warning.kind),
-                "seen": signs::warning_seen(warning),
-                "why": signs::warning_why(warning.kind),
-            })
+            warning_json(
+                warning,
+                json!({
+                    "title": signs::warning_title(warning.kind),
+                    "seen": signs::warning_seen(warning),
+                    "rested_text": signs::warning_rested(warning),
+                    "why": signs::warning_why(warning.kind),
+                }),
+            )
         })
+        .collect();
+    let below: Vec<Value> = found
+        .below_threshold
+        .iter()
+        .map(|warning| warning_json(warning, json!({ "text": signs::below_threshold(warning) })))
         .collect();
     json!({
         "evening": evening.to_string(),
         "log": log.map(|log| serde_json::to_value(log).unwrap_or(Value::Null)),
-        "period": { "from": from.to_string(), "to": evening.to_string() },
-        "warnings": warnings,
-        "only_harmless_jerks": found.is_empty() && warnings::only_harmless_jerks(journal, from, evening),
+        "period": { "from": found.from.to_string(), "to": found.to.to_string() },
+        "warnings": cards,
+        "below_threshold": below,
+        "nothing_logged": found.nothing_logged(),
+        "only_harmless_jerks": found.reassurance,
+        "urgent": signs::urgent(),
     })
 }

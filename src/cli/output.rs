@@ -1,9 +1,7 @@
 //! Text and JSON for the terminal: how plans, status and schedules read, kept apart
 //! from the handlers so the wording has one home.
 
-use std::borrow::Cow;
 use std::fmt::{Display, Write as _};
-use std::path::Path;
 
 use chrono::{DateTime, SecondsFormat, TimeZone};
 use serde_json::{Value, json};
@@ -13,24 +11,6 @@ use crate::model::time::hhmm;
 use crate::model::{Config, Day, Night, Plan, PlannedStep, Routine, StepState, catalog};
 use crate::remind::engine::Reminder;
 use crate::tr;
-
-/// Text as a terminal may receive it: every control character but the line breaks and
-/// tabs the text is laid out with becomes U+FFFD, so a title, note or step id from an
-/// imported file cannot clear the screen, retitle the window or ring the bell (ESC,
-/// BEL, a carriage return that overwrites a line, the C1 codes). `--json` needs none of
-/// this: JSON writes control characters as escapes.
-pub fn terminal_text(text: &str) -> Cow<'_, str> {
-    let unsafe_char = |c: char| c.is_control() && c != '\n' && c != '\t';
-    if !text.contains(unsafe_char) {
-        return Cow::Borrowed(text);
-    }
-    Cow::Owned(text.chars().map(|c| if unsafe_char(c) { char::REPLACEMENT_CHARACTER } else { c }).collect())
-}
-
-/// `-` for a file to write: standard output, for every command that writes a file.
-pub(super) fn is_standard_output(path: &Path) -> bool {
-    path.as_os_str() == "-"
-}
 
 /// Said when reminders wait for the first saved routine (`status`, and `remind` on start).
 pub(super) fn no_routine_yet() -> String {
@@ -234,24 +214,9 @@ pub(super) fn catalog_text() -> String {
         let title = i18n::catalog_title(entry.id);
         writeln!(out, "{:<20} {title} ({anchor})\n{:<20} {}", entry.id, "", i18n::catalog_why(entry.id)).ok();
         if let Some(advice) = i18n::catalog_from_article(entry.id) {
-            writeln!(out, "{:<20} {}: {advice}", "", i18n::from_article_label()).ok();
+            writeln!(out, "{:<20} {}", "", i18n::from_article_line(&advice)).ok();
         }
         out.push('\n');
     }
     out.trim_end().to_owned()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn terminal_text_replaces_control_characters_but_keeps_the_layout() {
-        assert!(matches!(terminal_text("Warm bath\n  [x] Lights out\tlights-out"), Cow::Borrowed(_)));
-        assert_eq!(
-            terminal_text("a\u{1b}]0;pwned\u{7}b\u{1b}[2Jc\rd\u{7f}e\u{9b}f"),
-            "a\u{fffd}]0;pwned\u{fffd}b\u{fffd}[2Jc\u{fffd}d\u{fffd}e\u{fffd}f"
-        );
-        assert_eq!(terminal_text("Тёплая ванна"), "Тёплая ванна");
-    }
 }

@@ -1,5 +1,5 @@
 //! `bedtime-coach reminders [--date D] [--json]`: "why no reminder?" for one evening,
-//! from the plan and the reminder log (see [`crate::remind::report`]).
+//! from the plan and the reminder log (see [`crate::remind::fates`]).
 
 use std::fmt::{Display, Write as _};
 
@@ -9,15 +9,13 @@ use serde_json::{Value, json};
 use super::CliError;
 use super::output::pretty;
 use crate::i18n::{self, t};
-use crate::model::{evening_at, plan_evening};
-use crate::remind::report::{Fate, Row, evening_report, fate_text};
-use crate::remind::service::{self, effective_config};
-use crate::store::Store;
+use crate::remind::fates::{Fate, Row, fate_text};
 use crate::tr;
+use crate::use_cases::Coach;
 
 /// `reminders [--date D] [--json]`.
 pub(super) fn reminders<Tz: TimeZone>(
-    store: &Store,
+    coach: &Coach,
     now: &DateTime<Tz>,
     date: Option<NaiveDate>,
     json: bool,
@@ -25,20 +23,14 @@ pub(super) fn reminders<Tz: TimeZone>(
 where
     Tz::Offset: Display,
 {
-    let snapshot = store.load()?;
-    let evening = date.unwrap_or_else(|| evening_at(&snapshot.config.value, now));
-    // The routine as the service sees it: off until a routine is saved.
-    let config = effective_config(&snapshot.config);
-    let plan = plan_evening(&config, evening, &now.timezone(), snapshot.journal.value.evening(evening));
-    let log = store.load_reminders()?.value;
-    let rows = evening_report(&config, &plan, &log, now);
-    let running = service::is_running(store.paths());
+    let fates = coach.reminder_fates(date, now)?;
+    let (evening, rows, running) = (fates.evening, &fates.rows, fates.service_running);
     if json {
         let value = json!({
             "evening": evening.to_string(),
-            "reminders_on": config.settings.reminders,
+            "reminders_on": fates.reminders_on,
             "service_running": running,
-            "paused": log.is_paused(evening),
+            "paused": fates.paused,
             "reminders": rows.iter().map(row_json).collect::<Vec<_>>(),
         });
         return Ok(pretty(&value));
@@ -49,7 +41,7 @@ where
         writeln!(out, "{}", t("cli-reminders-none")).ok();
     }
     let width = rows.iter().map(|row| row.title.chars().count()).max().unwrap_or(0);
-    for row in &rows {
+    for row in rows {
         let pad = " ".repeat(width - row.title.chars().count());
         writeln!(out, "  {}  {}{pad}  {}", row.due.format("%H:%M"), row.title, fate_text(row)).ok();
     }
@@ -76,18 +68,20 @@ fn row_json(row: &Row) -> Value {
     };
     match &row.fate {
         Fate::Held { since } => put("held_since", json!(rfc3339(since))),
-        Fate::Sent { at, held_since, through_do_not_disturb, .. } => {
+        Fate::Sent { at, held_since, through_do_not_disturb, stalled, .. } => {
             put("at", json!(rfc3339(at)));
             put("held_since", json!(held_since.as_ref().map(rfc3339)));
             put("through_do_not_disturb", json!(through_do_not_disturb));
+            put("stalled", json!(stalled));
         }
         Fate::Failed { at, reason } => {
             put("at", json!(rfc3339(at)));
             put("reason", json!(reason));
         }
-        Fate::Missed { at, held_since } => {
+        Fate::Missed { at, held_since, stalled } => {
             put("at", json!(rfc3339(at)));
             put("held_since", json!(held_since.as_ref().map(rfc3339)));
+            put("stalled", json!(stalled));
         }
         _ => {}
     }

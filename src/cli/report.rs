@@ -8,39 +8,33 @@ use std::path::PathBuf;
 use chrono::{DateTime, NaiveDate, TimeZone};
 
 use super::CliError;
-use super::output::is_standard_output;
 use crate::i18n;
-use crate::model::night::night_to_log;
-use crate::report::{self, Format};
-use crate::store::{Store, default_report_dir, report_file_name};
 use crate::tr;
+use crate::use_cases::Coach;
+use crate::use_cases::files::{SummaryDone, SummaryFormat, SummaryRequest};
 
-/// What was asked for on the command line.
+/// What `report` was asked for.
 pub(super) struct Request {
     pub weeks: u8,
-    pub format: Format,
+    pub format: SummaryFormat,
     pub output: Option<PathBuf>,
-    /// The evening of the summary's last night (default: last night).
     pub to: Option<NaiveDate>,
 }
 
-pub(super) fn report<Tz: TimeZone>(store: &Store, now: &DateTime<Tz>, request: Request) -> Result<String, CliError> {
+/// `report [--weeks N] [--format html|csv] [-o FILE] [--to D]`: a relative path is the
+/// terminal's (the working folder), `-` prints the summary.
+pub(super) fn report<Tz: TimeZone>(coach: &Coach, now: &DateTime<Tz>, request: Request) -> Result<String, CliError> {
     let Request { weeks, format, output, to } = request;
-    let snapshot = store.load()?;
-    let (config, journal) = (&snapshot.config.value, &snapshot.journal.value);
-    let last_night = to.unwrap_or_else(|| night_to_log(&config.schedule, now.naive_local()));
-    let summary = report::summary(config, journal, last_night, weeks, now.fixed_offset(), &now.timezone());
-    let text = report::render(&summary, format, i18n::language());
-    if output.as_deref().is_some_and(is_standard_output) {
-        return Ok(text);
-    }
-    let path = output.unwrap_or_else(|| default_report_dir().join(report_file_name(last_night, format.extension())));
-    store.write_user_file(&path, text.as_bytes())?;
-    Ok(tr!(
-        "cli-report-saved",
-        path = path.display().to_string(),
-        from = i18n::short_date(summary.from),
-        to = i18n::short_date(crate::model::time::next_day(summary.to)),
-        nights = summary.logged_nights(),
-    ))
+    let path = output.map(|path| std::path::absolute(&path).ok().filter(|_| path.as_os_str() != "-").unwrap_or(path));
+    let request = SummaryRequest { weeks, format, path, last_evening: to, language: i18n::language() };
+    Ok(match coach.write_summary(&request, now)? {
+        SummaryDone::Text(text) => text,
+        SummaryDone::Saved { path, from, to, nights_logged } => tr!(
+            "cli-report-saved",
+            path = path.display().to_string(),
+            from = i18n::short_date(from),
+            to = i18n::short_date(crate::model::time::next_day(to)),
+            nights = nights_logged,
+        ),
+    })
 }

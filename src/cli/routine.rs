@@ -4,17 +4,16 @@
 use super::CliError;
 use super::args::{OnOff, RoutineCommand};
 use super::output::{catalog_text, pretty, routine_json, routine_text};
-use crate::command::{Applied, Change, new_step};
 use crate::i18n;
 use crate::model::routine::StepEdit;
-use crate::store::Store;
 use crate::tr;
+use crate::use_cases::{Applied, Change, Coach, new_step};
 
 /// `routine …`.
-pub(super) fn routine(command: RoutineCommand, store: &Store) -> Result<String, CliError> {
+pub(super) fn routine(command: RoutineCommand, coach: &Coach) -> Result<String, CliError> {
     match command {
         RoutineCommand::List { json } => {
-            let loaded = store.load_config()?;
+            let loaded = coach.load_config()?;
             if json {
                 return Ok(pretty(&routine_json(&loaded.value.routine)));
             }
@@ -32,11 +31,11 @@ pub(super) fn routine(command: RoutineCommand, store: &Store) -> Result<String, 
                 id = &new.id,
                 anchor = i18n::anchor(&new.anchor)
             );
-            Change::AddStep(new).apply(store)?;
+            coach.apply(Change::AddStep(new))?;
             Ok(summary)
         }
         RoutineCommand::Remove { step } => {
-            Change::RemoveStep { step: step.clone() }.apply(store)?;
+            coach.apply(Change::RemoveStep { step: step.clone() })?;
             Ok(tr!("cli-routine-removed", id = step))
         }
         RoutineCommand::Set { step, anchor, remind, title, enabled, position } => {
@@ -47,10 +46,10 @@ pub(super) fn routine(command: RoutineCommand, store: &Store) -> Result<String, 
                 remind: remind.map(OnOff::is_on),
                 enabled: enabled.map(OnOff::is_on),
             };
-            let applied = Change::EditStep { step: step.clone(), edit }.apply(store)?;
+            let applied = coach.apply(Change::EditStep { step: step.clone(), edit })?;
             let moved = match position {
                 Some(position) => {
-                    Change::MoveStep { step: step.clone(), to: position.saturating_sub(1) }.apply(store)?
+                    coach.apply(Change::MoveStep { step: step.clone(), to: position.saturating_sub(1) })?
                 }
                 None => Applied::Unchanged,
             };

@@ -1,6 +1,6 @@
 //! `stats [--json]`: the History screen's figures for a terminal or a script.
 //!
-//! Both this and the screen show one [`Summary`] from [`stats::summarize`], so they
+//! Both this and the screen show one [`HistoryStats`] from [`stats::summarize`], so they
 //! print the same numbers. The JSON keys are stable; shares are 0–1, minutes are
 //! rounded to a tenth.
 
@@ -12,22 +12,20 @@ use serde_json::{Value, json};
 use super::CliError;
 use super::output::pretty;
 use crate::i18n::{self, history, t};
-use crate::model::stats::{self, ADHERENCE_DAYS, BedtimeFigures, Kept, Summary};
-use crate::model::{Config, evening_at};
-use crate::store::Store;
+use crate::model::Config;
+use crate::model::stats::{ADHERENCE_DAYS, BedtimeFigures, HistoryStats, Kept};
 use crate::tr;
+use crate::use_cases::Coach;
 
 /// How many weeks of bedtimes the text shows (JSON has them all).
 const WEEKS_SHOWN: usize = 8;
 
-pub(super) fn stats<Tz: TimeZone>(store: &Store, now: &DateTime<Tz>, json: bool) -> Result<String, CliError>
+pub(super) fn stats<Tz: TimeZone>(coach: &Coach, now: &DateTime<Tz>, json: bool) -> Result<String, CliError>
 where
     Tz::Offset: Display,
 {
-    let snapshot = store.load()?;
-    let config = &snapshot.config.value;
-    let today = evening_at(config, now);
-    let summary = stats::summarize(config, &snapshot.journal.value, today, &now.timezone());
+    let view = coach.statistics(now)?;
+    let (config, summary) = (&view.snapshot.config.value, view.summary);
     Ok(if json { pretty(&summary_json(config, &summary)) } else { summary_text(config, &summary) })
 }
 
@@ -51,7 +49,7 @@ fn kept_json(kept: Kept) -> Value {
 }
 
 /// The stable JSON shape of a summary.
-pub(super) fn summary_json(config: &Config, summary: &Summary) -> Value {
+pub(super) fn summary_json(config: &Config, summary: &HistoryStats) -> Value {
     let share = |value: Option<f64>| value.map(|v| round(v, 4));
     json!({
         "today": summary.today.to_string(),
@@ -72,7 +70,7 @@ pub(super) fn summary_json(config: &Config, summary: &Summary) -> Value {
             "days": window.days,
             "steps": window.steps.iter().map(|step| json!({
                 "id": step.id,
-                "title": history::step_title(config, &step.id),
+                "title": history::step_title_by_id(config, &step.id),
                 "done": step.done,
                 "planned": step.planned,
                 "share": share(step.share()),
@@ -94,7 +92,7 @@ pub(super) fn summary_json(config: &Config, summary: &Summary) -> Value {
 }
 
 /// The summary as lines of text.
-pub(super) fn summary_text(config: &Config, summary: &Summary) -> String {
+pub(super) fn summary_text(config: &Config, summary: &HistoryStats) -> String {
     if summary.tracked == 0 {
         return t("history-nothing-yet");
     }
@@ -139,7 +137,7 @@ pub(super) fn summary_text(config: &Config, summary: &Summary) -> String {
                             figure(found.and_then(|s| s.share()))
                         })
                         .collect();
-                    (history::step_title(config, &step.id), shares)
+                    (history::step_title_by_id(config, &step.id), shares)
                 })
                 .collect()
         })

@@ -28,9 +28,9 @@ pub fn catalog_from_article(id: &str) -> Option<String> {
     catalog::find(id).map(|_| tr!("catalog-from-article", id = id)).filter(|text| !text.is_empty())
 }
 
-/// "From the article" / "Из статьи": the label before [`catalog_from_article`].
-pub fn from_article_label() -> String {
-    tr!("catalog-from-article-label")
+/// "From the article: …" / "Из статьи: …": [`catalog_from_article`] as a line of its own.
+pub fn from_article_line(advice: &str) -> String {
+    tr!("catalog-from-article-line", advice = advice)
 }
 
 fn title_of(id: &str, custom: Option<&str>) -> String {

@@ -90,6 +90,16 @@ pub fn short_night_advice() -> String {
     tr!("short-night-advice")
 }
 
+/// A number with one decimal in the language's decimal sign: "3.8" / "3,8" (a mean
+/// score in "what helps" and in the doctor summary).
+pub fn one_decimal(value: f64) -> String {
+    let text = format!("{value:.1}");
+    match super::language() {
+        super::Language::Russian => text.replace('.', ","),
+        super::Language::English => text,
+    }
+}
+
 /// A size with one decimal: "4.1 MB" / "4,1 МБ".
 pub fn megabytes(bytes: u64) -> String {
     let tenths = (bytes as f64 / (1u64 << 20) as f64 * 10.0).round() as u64;

@@ -34,9 +34,11 @@
 //! Fluent's Unicode isolation marks are off: egui's fonts have no glyphs for them.
 
 mod catalog;
+pub mod charset;
 mod errors;
 mod format;
 pub mod history;
+pub mod notifications;
 pub mod signs;
 
 use std::cell::Cell;
@@ -49,12 +51,12 @@ use fluent_bundle::{FluentArgs, FluentResource};
 use unic_langid::LanguageIdentifier;
 
 pub use catalog::{
-    catalog_from_article, catalog_title, catalog_why, from_article_label, humidity_advice, planned_title, planned_why,
+    catalog_from_article, catalog_title, catalog_why, from_article_line, humidity_advice, planned_title, planned_why,
     step_from_article, step_title, step_why,
 };
 pub use format::{
     anchor, count_evenings, count_minutes, count_nights, count_steps, data_size, duration, evening_title, megabytes,
-    pid_or_none, short_date, short_night_advice, sleep_opportunity, weekday,
+    one_decimal, pid_or_none, short_date, short_night_advice, sleep_opportunity, weekday,
 };
 
 use crate::model::settings::LanguageChoice;
@@ -160,15 +162,16 @@ pub const RESOURCES: [(Language, &[(&str, &str)]); 2] = [
             ("store.ftl", include_str!("en/store.ftl")),
             ("help.ftl", include_str!("en/help.ftl")),
             ("catalog.ftl", include_str!("en/catalog.ftl")),
-            ("remind.ftl", include_str!("en/remind.ftl")),
-            ("reminders.ftl", include_str!("en/reminders.ftl")),
+            ("notifications.ftl", include_str!("en/notifications.ftl")),
+            ("reminder-fates.ftl", include_str!("en/reminder-fates.ftl")),
             ("data.ftl", include_str!("en/data.ftl")),
             ("about.ftl", include_str!("en/about.ftl")),
             ("night-screen.ftl", include_str!("en/night-screen.ftl")),
             ("report.ftl", include_str!("en/report.ftl")),
             ("history.ftl", include_str!("en/history.ftl")),
             ("signs.ftl", include_str!("en/signs.ftl")),
-            ("desktop.ftl", include_str!("en/desktop.ftl")),
+            ("tray.ftl", include_str!("en/tray.ftl")),
+            ("surroundings.ftl", include_str!("en/surroundings.ftl")),
         ],
     ),
     (
@@ -181,15 +184,16 @@ pub const RESOURCES: [(Language, &[(&str, &str)]); 2] = [
             ("store.ftl", include_str!("ru/store.ftl")),
             ("help.ftl", include_str!("ru/help.ftl")),
             ("catalog.ftl", include_str!("ru/catalog.ftl")),
-            ("remind.ftl", include_str!("ru/remind.ftl")),
-            ("reminders.ftl", include_str!("ru/reminders.ftl")),
+            ("notifications.ftl", include_str!("ru/notifications.ftl")),
+            ("reminder-fates.ftl", include_str!("ru/reminder-fates.ftl")),
             ("data.ftl", include_str!("ru/data.ftl")),
             ("about.ftl", include_str!("ru/about.ftl")),
             ("night-screen.ftl", include_str!("ru/night-screen.ftl")),
             ("report.ftl", include_str!("ru/report.ftl")),
             ("history.ftl", include_str!("ru/history.ftl")),
             ("signs.ftl", include_str!("ru/signs.ftl")),
-            ("desktop.ftl", include_str!("ru/desktop.ftl")),
+            ("tray.ftl", include_str!("ru/tray.ftl")),
+            ("surroundings.ftl", include_str!("ru/surroundings.ftl")),
         ],
     ),
 ];
@@ -262,3 +266,5 @@ macro_rules! tr {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod wording_tests;

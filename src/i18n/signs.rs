@@ -1,6 +1,7 @@
-//! The night log's findings in words (`signs.ftl`): warning cards, the reassurance, and
-//! the "what helps" sentences, in one place so the window, `night` and the doctor
-//! summary say the same thing the same way.
+//! The night log's findings in words (`signs.ftl`): warning cards, signs logged below a
+//! card's threshold, the urgent signs, the reassurance, and the "what helps" sentences,
+//! in one place so the window, `night` and the doctor summary say the same thing the
+//! same way.
 //!
 //! The wording is part of the feature: calm, what was seen and why the article says it
 //! matters, a doctor (for example a neurologist) to look at it, never a diagnosis and
@@ -10,19 +11,18 @@ use std::cmp::Ordering;
 
 use chrono::NaiveDate;
 
-use super::format::short_date;
-use super::{Language, language};
+use super::format::{one_decimal, short_date};
 use crate::model::Config;
 use crate::model::catalog::ids;
 use crate::model::helps::Comparison;
-use crate::model::warnings::{Warning, WarningKind};
+use crate::model::warnings::{Warning, WarningKind, Window};
 use crate::tr;
 
 /// The Fluent selector of a warning kind.
 fn kind_key(kind: WarningKind) -> &'static str {
     match kind {
         WarningKind::AllNight => "all-night",
-        WarningKind::DaytimeConsecutive => "daytime",
+        WarningKind::Daytime => "daytime",
         WarningKind::RestlessLegs => "restless-legs",
         WarningKind::PartnerMovements => "partner",
         WarningKind::SleepParalysis => "paralysis",
@@ -37,10 +37,15 @@ pub fn warning_title(kind: WarningKind) -> String {
 /// "Mon 2 Nov, Thu 5 Nov and Mon 9 Nov" / "пн, 2 ноября; чт, 5 ноября и пн, 9 ноября".
 pub fn date_list(dates: &[NaiveDate]) -> String {
     let shown: Vec<String> = dates.iter().map(|date| short_date(*date)).collect();
-    match shown.as_slice() {
+    and_list(&shown, &tr!("signs-list-separator"))
+}
+
+/// "a, b and c", the items before the last joined by `separator`.
+fn and_list(items: &[String], separator: &str) -> String {
+    match items {
         [] => String::new(),
         [only] => only.clone(),
-        [init @ .., last] => tr!("signs-list", init = init.join(&tr!("signs-list-separator")), last = last.as_str()),
+        [init @ .., last] => tr!("signs-list", init = init.join(separator), last = last.as_str()),
     }
 }
 
@@ -52,6 +57,69 @@ pub fn warning_seen(warning: &Warning) -> String {
         count = warning.nights.len(),
         nights = date_list(&warning.nights),
     )
+}
+
+/// How rested the user felt on a card's nights, where they answered: "On those nights you
+/// rated how rested you felt 2, 1 and 2 out of 5." Only for twitching through the night,
+/// which the article says keeps the body from recovering; `None` when no night has a score.
+pub fn warning_rested(warning: &Warning) -> Option<String> {
+    let scores = warning.rested_scores();
+    if warning.kind != WarningKind::AllNight || scores.is_empty() {
+        return None;
+    }
+    let shown: Vec<String> = scores.iter().map(u8::to_string).collect();
+    Some(tr!(
+        "signs-rested",
+        all = if scores.len() == warning.nights.len() { "yes" } else { "no" },
+        scores = and_list(&shown, &tr!("signs-rested-separator")),
+        answered = scores.len(),
+        total = warning.nights.len(),
+    ))
+}
+
+/// The heading over the signs logged below a card's threshold.
+pub fn below_heading() -> String {
+    tr!("signs-below-heading")
+}
+
+/// A sign logged below its card's threshold: what was logged on which nights, and how
+/// often it must be logged for a card (from the rule's own windows, so the sentence
+/// cannot disagree with the rule).
+pub fn below_threshold(warning: &Warning) -> String {
+    let unit = match warning.kind {
+        WarningKind::Daytime => "day",
+        WarningKind::RestlessLegs => "evening",
+        _ => "night",
+    };
+    let windows = warning
+        .kind
+        .windows()
+        .iter()
+        .map(|window| window_words(*window, unit))
+        .reduce(|first, second| tr!("signs-window-or", first = first, second = second))
+        .unwrap_or_default();
+    format!("{} {}", warning_seen(warning), tr!("signs-below-when", windows = windows))
+}
+
+/// "on 2 days in a row", "on 3 nights within 4 weeks", "on 2 evenings within a week".
+fn window_words(window: Window, unit: &str) -> String {
+    let span = match window.days {
+        _ if window.in_a_row() => "in-a-row",
+        days if days % 7 == 0 => "weeks",
+        _ => "days",
+    };
+    tr!("signs-window", unit = unit, count = window.nights, span = span, weeks = window.days / 7, days = window.days,)
+}
+
+/// Said once under the signs below the threshold: a card is not needed to see a doctor.
+pub fn below_anytime() -> String {
+    tr!("signs-below-anytime")
+}
+
+/// The signs that need urgent care at once (the article's, and general guidance beyond it,
+/// labelled so).
+pub fn urgent() -> String {
+    tr!("signs-urgent")
 }
 
 /// Why the article says the pattern matters.
@@ -73,15 +141,6 @@ pub fn reassurance_text() -> String {
     tr!("signs-reassurance")
 }
 
-/// A mean score with one decimal, in the language's decimal sign: "3.8" / "3,8".
-fn one_decimal(value: f64) -> String {
-    let text = format!("{value:.1}");
-    match language() {
-        Language::Russian => text.replace('.', ","),
-        Language::English => text,
-    }
-}
-
 /// "On evenings with a warm bath": the evenings the step was kept, as a sentence opening.
 fn habit(comparison: &Comparison, config: &Config) -> String {
     let key = match comparison.step.as_str() {
@@ -90,7 +149,7 @@ fn habit(comparison: &Comparison, config: &Config) -> String {
         ids::LIGHTS_OUT => "lights-out",
         _ => "other",
     };
-    tr!("signs-helps-habit", habit = key, title = super::history::step_title(config, &comparison.step))
+    tr!("signs-helps-habit", habit = key, title = super::history::step_title_by_id(config, &comparison.step))
 }
 
 /// The sentences a comparison supports: the share of nights with many jerks when both
@@ -145,7 +204,7 @@ pub fn comparison_caveat() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::with_language;
+    use crate::i18n::{Language, with_language};
     use crate::model::helps::{MIN_NIGHTS, Side};
 
     fn side(nights: usize, jerky: usize, rested: Option<f64>) -> Side {
@@ -230,7 +289,7 @@ mod tests {
     fn a_warning_card_says_what_was_seen_and_names_no_disease() {
         let nights: Vec<NaiveDate> =
             [3, 9, 16].iter().map(|d| NaiveDate::from_ymd_opt(2026, 11, *d).unwrap()).collect();
-        let warning = Warning { kind: WarningKind::AllNight, nights };
+        let warning = Warning { kind: WarningKind::AllNight, rested: vec![None; nights.len()], nights };
         let seen = with_language(Language::English, || warning_seen(&warning));
         assert_eq!(seen, "You logged twitching through the night on 3 nights: Tue 3 Nov, Mon 9 Nov and Mon 16 Nov.");
         let seen = with_language(Language::Russian, || warning_seen(&warning));
@@ -252,10 +311,109 @@ mod tests {
                 }
             });
         }
-        let one = Warning { kind: WarningKind::SleepParalysis, nights: warning.nights[..1].to_vec() };
+        let one =
+            Warning { kind: WarningKind::SleepParalysis, nights: warning.nights[..1].to_vec(), rested: vec![None] };
         assert_eq!(
             with_language(Language::English, || warning_seen(&one)),
             "You logged sleep paralysis on 1 night: Tue 3 Nov."
         );
+    }
+
+    fn november(days: &[u32]) -> Vec<NaiveDate> {
+        days.iter().map(|d| NaiveDate::from_ymd_opt(2026, 11, *d).unwrap()).collect()
+    }
+
+    fn sighting(kind: WarningKind, days: &[u32]) -> Warning {
+        Warning { kind, nights: november(days), rested: vec![None; days.len()] }
+    }
+
+    #[test]
+    fn a_sign_below_the_threshold_says_its_nights_and_when_a_card_appears() {
+        for (warning, en, ru) in [
+            (
+                sighting(WarningKind::AllNight, &[9]),
+                "You logged twitching through the night on 1 night: Mon 9 Nov. The app shows a card about it once it is logged on 2 nights within 4 weeks.",
+                "Ночей, когда подёргивания шли всю ночь: 1 — пн, 9 ноября. Приложение покажет об этом карточку, если это будет отмечено 2 раза за 4 недели.",
+            ),
+            (
+                sighting(WarningKind::Daytime, &[20, 22]),
+                "You logged twitches during the day on 2 days: Fri 20 Nov and Sun 22 Nov. The app shows a card about it once it is logged on 2 days in a row, or on 3 days within 4 weeks.",
+                "Дней с подёргиваниями днём: 2 — пт, 20 ноября и вс, 22 ноября. Приложение покажет об этом карточку, если это будет отмечено 2 дня подряд или 3 раза за 4 недели.",
+            ),
+        ] {
+            assert_eq!(with_language(Language::English, || below_threshold(&warning)), en);
+            assert_eq!(with_language(Language::Russian, || below_threshold(&warning)), ru);
+        }
+        let legs = sighting(WarningKind::RestlessLegs, &[2, 16]);
+        assert!(
+            with_language(Language::English, || below_threshold(&legs))
+                .ends_with("once it is logged on 2 evenings within a week, or on 3 evenings within 4 weeks."),
+        );
+        assert!(
+            with_language(Language::Russian, || below_threshold(&legs))
+                .ends_with("если это будет отмечено 2 раза за неделю или 3 раза за 4 недели."),
+        );
+        // Every sign, in both languages: its numbers come from its rule, and it reads as
+        // neither alarm nor all-clear.
+        for language in Language::ALL {
+            with_language(language, || {
+                for kind in WarningKind::ALL {
+                    let text = below_threshold(&sighting(kind, &[3]));
+                    for window in kind.windows() {
+                        assert!(text.contains(&format!(" {} ", window.nights)), "{language:?} {kind:?}: {text}");
+                    }
+                    for calm in ["normal", "nothing", "no need", "норм", "ничего", "не нужно", "urgent", "неотлож"]
+                    {
+                        assert!(!text.to_lowercase().contains(calm), "{language:?} {kind:?}: {text}");
+                    }
+                }
+            });
+        }
+    }
+
+    #[test]
+    fn the_all_night_card_says_how_rested_those_nights_were() {
+        let mut warning = sighting(WarningKind::AllNight, &[3, 9, 16]);
+        assert_eq!(warning_rested(&warning), None, "not answered on any night: nothing to say");
+        for (rested, en, ru) in [
+            (
+                vec![Some(2), Some(1), Some(2)],
+                "On those nights you rated how rested you felt 2, 1 and 2 out of 5.",
+                "В эти ночи вы оценили свой отдых на 2, 1 и 2 из 5.",
+            ),
+            (
+                vec![Some(2), None, Some(1)],
+                "On 2 of those 3 nights you rated how rested you felt: 2 and 1 out of 5.",
+                "Отдых оценён для 2 из 3 этих ночей: 2 и 1 из 5.",
+            ),
+        ] {
+            warning.rested = rested;
+            assert_eq!(with_language(Language::English, || warning_rested(&warning)).as_deref(), Some(en));
+            assert_eq!(with_language(Language::Russian, || warning_rested(&warning)).as_deref(), Some(ru));
+        }
+        // Only the all-night card: the article ties recovery to that sign alone.
+        let legs = Warning { kind: WarningKind::RestlessLegs, ..warning };
+        assert_eq!(warning_rested(&legs), None);
+    }
+
+    #[test]
+    fn the_urgent_line_names_the_articles_signs_while_awake_and_labels_the_rest() {
+        let en = with_language(Language::English, urgent);
+        for part in ["seizure", "sudden fainting", "sudden paralysis while awake", "urgent care", "General guidance"] {
+            assert!(en.contains(part), "{part}: {en}");
+        }
+        // What goes beyond the article comes after its label.
+        assert!(en.find("General guidance").unwrap() < en.find("numbness").unwrap());
+        let ru = with_language(Language::Russian, urgent);
+        for part in [
+            "судорожн",
+            "внезапном обмороке",
+            "параличе во время бодрствования",
+            "неотложной помощью",
+            "Общая рекомендация",
+        ] {
+            assert!(ru.contains(part), "{part}: {ru}");
+        }
+        assert!(ru.find("Общая рекомендация").unwrap() < ru.find("онемении").unwrap());
     }
 }

@@ -139,11 +139,11 @@ fn with_language_is_for_this_thread_and_restores() {
     assert_eq!(language(), outer);
 }
 
-fn ru<R>(f: impl FnOnce() -> R) -> R {
+pub(super) fn ru<R>(f: impl FnOnce() -> R) -> R {
     with_language(Language::Russian, f)
 }
 
-fn en<R>(f: impl FnOnce() -> R) -> R {
+pub(super) fn en<R>(f: impl FnOnce() -> R) -> R {
     with_language(Language::English, f)
 }
 

@@ -126,7 +126,7 @@ pub const CATALOG: &[CatalogStep] = &[
     CatalogStep {
         id: ids::NO_ALCOHOL_TOBACCO,
         title: "No alcohol, tobacco or recreational drugs",
-        why: "Alcohol, smoking and recreational drugs are among the main causes of twitches the article names: best given up for good, not just tonight. Prescribed medicines are a matter for your doctor.",
+        why: "Alcohol, smoking and recreational drugs are among the main causes of twitches the article names: best given up for good, not just tonight. Prescribed medicines are a matter for your doctor. (The time is the app's default.)",
         anchor: before(4 * 60),
         remind: false,
         value: None,
@@ -135,7 +135,7 @@ pub const CATALOG: &[CatalogStep] = &[
     CatalogStep {
         id: ids::MINERAL_DINNER,
         title: "Mineral-rich dinner",
-        why: "Kefir, vegetables and herbs bring magnesium, calcium and potassium; too little potassium is one suspected cause of twitches.",
+        why: "Kefir, vegetables and herbs bring magnesium, calcium and potassium; too little potassium is one suspected cause of twitches. (The time is the app's default.)",
         anchor: before(3 * 60),
         remind: false,
         value: None,
@@ -153,7 +153,7 @@ pub const CATALOG: &[CatalogStep] = &[
     CatalogStep {
         id: ids::CALM_EVENING,
         title: "Slow down for the evening",
-        why: "From now on keep to quiet things: no hard exercise, work or arguments. Strain and stress late in the day can show up as jolts at night.",
+        why: "From now on keep to quiet things: no hard exercise, work or arguments. Stress that builds up over the day is one suspected cause of jolts at night. (The time is the app's default.)",
         anchor: before(2 * 60),
         remind: true,
         value: None,
@@ -180,7 +180,7 @@ pub const CATALOG: &[CatalogStep] = &[
     CatalogStep {
         id: ids::VENTILATE_BEDROOM,
         title: "Air the bedroom",
-        why: "Fresh air in the bedroom is part of a good sleeping climate; open the window for a few minutes.",
+        why: "Fresh air in the bedroom is part of a good sleeping climate. Open the window for a few minutes (how long is the app's suggestion).",
         anchor: before(45),
         remind: true,
         value: None,
@@ -270,13 +270,15 @@ pub fn humidity_advice(percent: f64, evening: NaiveDate, hemisphere: Hemisphere)
     let range = "the usual comfort range is about 40–60 %: general guidance, not a figure from the article";
     match humidity_level(percent, evening, hemisphere) {
         HumidityLevel::Dry { heating: true } => format!(
-            "{percent:.0} % is dry ({range}). Heating dries the air in this season: the article suggests a humidifier, and a bowl of water near the radiator also helps."
+            "{percent:.0} % is dry ({range}). Heating dries the air in this season: the article suggests a humidifier. Our own tip, not the article's: a bowl of water near the radiator."
         ),
         HumidityLevel::Dry { heating: false } => {
             format!("{percent:.0} % is dry ({range}). For dry air the article suggests a humidifier.")
         }
         HumidityLevel::Humid => {
-            format!("{percent:.0} % is humid ({range}). Air the bedroom for a few minutes before bed.")
+            format!(
+                "{percent:.0} % is humid ({range}). Air the bedroom before bed (a few minutes is the app's suggestion)."
+            )
         }
         HumidityLevel::Comfortable => {
             format!("{percent:.0} % is comfortable ({range}). Keep airing the room each evening.")

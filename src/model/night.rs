@@ -87,8 +87,8 @@ pub struct NightLog {
     /// Twitches while awake, during the day before (see the module notes).
     #[serde(default, skip_serializing_if = "is_false")]
     pub twitch_daytime: bool,
-    /// An evening urge to move the legs, with itching or crawling feelings that moving
-    /// relieves.
+    /// In the evening, itching in the legs and a constant need to move them (what the
+    /// article describes of restless legs).
     #[serde(default, skip_serializing_if = "is_false")]
     pub restless_legs: bool,
     /// A partner saw the toes or ankles flex rhythmically, every 20–40 seconds.
@@ -383,7 +383,7 @@ mod tests {
 
     #[test]
     fn last_night_is_the_evening_before_until_bedtime() {
-        let schedule = Schedule::default(); // bed 22:30, wake 06:30
+        let schedule = Schedule::default(); // bed 22:30, wake 07:00
         let at = |d: u32, h: u32, m: u32| NaiveDate::from_ymd_opt(2026, 11, d).unwrap().and_hms_opt(h, m, 0).unwrap();
         let evening = |d: u32| NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
         assert_eq!(night_to_log(&schedule, at(27, 7, 0)), evening(26), "the morning after");

@@ -9,6 +9,7 @@
 //! Pure data: the decisions are made in `remind::engine`, the bytes are owned by `store`.
 
 use std::collections::BTreeMap;
+use std::ops::RangeInclusive;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -76,6 +77,10 @@ pub struct LogEntry {
     /// The notification could not be shown: why, as a sentence.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub failed: Option<String>,
+    /// Settled late (or missed) because the service could not write its files when it
+    /// came due (a full disk): why, as a sentence, so the report does not blame sleep.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stalled: Option<String>,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -93,6 +98,7 @@ impl LogEntry {
             held_since: None,
             through_do_not_disturb: false,
             failed: None,
+            stalled: None,
             extra: Extra::new(),
         }
     }
@@ -235,6 +241,14 @@ impl ReminderLog {
         }
     }
 
+    /// Writes down that the reminder `key` of `date` was settled late because the files
+    /// could not be written before (`reason`).
+    pub fn mark_stalled(&mut self, date: NaiveDate, key: &str, reason: &str) {
+        if let Some(entry) = self.evenings.get_mut(&date).and_then(|e| e.sent.get_mut(key)) {
+            entry.stalled = Some(reason.to_owned());
+        }
+    }
+
     /// Records how a reminder was settled. For the same clock time the first decision
     /// stands; for a new one (the step moved) the entry is replaced, keeping the old
     /// time in [`LogEntry::earlier`]. A hold on it ends here.
@@ -287,6 +301,34 @@ impl ReminderLog {
             self.test_requested_at = None;
         }
         self.test_result = Some(result);
+    }
+
+    /// Writes back what `known` (the log as this process last read or saved it) had
+    /// settled in `evenings` and this log lacks: a `reminders.json` removed, or replaced
+    /// by an older copy, while the service ran must not make a reminder come twice.
+    /// Returns how many reminders and snoozes it wrote back (0: nothing was missing).
+    pub fn restore_settled(&mut self, known: &ReminderLog, evenings: RangeInclusive<NaiveDate>) -> usize {
+        let mut restored = 0;
+        for (date, evening) in known.evenings.range(evenings) {
+            for (key, entry) in &evening.sent {
+                if !self.is_settled(*date, key, &entry.due) {
+                    self.settle(*date, key, entry.clone());
+                    restored += 1;
+                }
+            }
+            for (key, snooze) in evening.snoozed.iter().filter(|(_, snooze)| snooze.settled) {
+                let mine = self.evenings.get_mut(date).and_then(|e| e.snoozed.get_mut(key));
+                match mine {
+                    Some(mine) if mine.until == snooze.until && !mine.settled => mine.settled = true,
+                    Some(_) => continue,
+                    None => {
+                        self.evenings.entry(*date).or_default().snoozed.insert(key.clone(), snooze.clone());
+                    }
+                }
+                restored += 1;
+            }
+        }
+        restored
     }
 
     /// Drops all but the newest [`KEEP_EVENINGS`] evenings.
@@ -387,5 +429,37 @@ mod tests {
         assert_eq!(back, log);
         let entry = back.entry(date(26), "warm-bath").unwrap();
         assert_eq!((entry.held_since, entry.failed.as_deref()), (Some(due), Some("No notification service.")));
+    }
+
+    #[test]
+    fn what_was_settled_comes_back_once_and_newer_decisions_stand() {
+        let due = at("2026-11-26T21:00:00+01:00");
+        let bed = at("2026-11-26T22:30:00+01:00");
+        let mut known = ReminderLog::default();
+        known.settle(date(26), "warm-bath", LogEntry::new(LogOutcome::Fired, due, due));
+        known.settle(date(26), BEDTIME_KEY, LogEntry::new(LogOutcome::Fired, bed, bed));
+        known.settle(date(10), "old", LogEntry::new(LogOutcome::Fired, due, due));
+        known.snooze(date(26), "tea", bed);
+        known.settle_snooze(date(26), "tea");
+        // An older copy: the bath was sent, bedtime not yet, the snooze still waiting.
+        let mut older = ReminderLog::default();
+        older.settle(date(26), "warm-bath", LogEntry::new(LogOutcome::Fired, due, due));
+        older.snooze(date(26), "tea", bed);
+        older.set_paused(date(27), true);
+        let range = date(24)..=date(28);
+        assert_eq!(older.restore_settled(&known, range.clone()), 2);
+        assert!(older.is_settled(date(26), BEDTIME_KEY, &bed));
+        assert!(older.evening(date(26)).unwrap().snoozed["tea"].settled);
+        assert!(older.evening(date(10)).is_none(), "outside the range");
+        assert!(older.is_paused(date(27)), "what the file has stays");
+        assert_eq!(older.restore_settled(&known, range.clone()), 0, "once");
+        // Removed altogether: everything in the range comes back.
+        let mut removed = ReminderLog::default();
+        assert_eq!(removed.restore_settled(&known, range), 3);
+        // A snooze asked anew since (another time) is not overruled.
+        let mut newer = known.clone();
+        newer.snooze(date(26), "tea", due);
+        assert_eq!(newer.restore_settled(&known, date(26)..=date(26)), 0);
+        assert!(!newer.evening(date(26)).unwrap().snoozed["tea"].settled);
     }
 }

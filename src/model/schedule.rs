@@ -133,9 +133,11 @@ fn is_false(value: &bool) -> bool {
 }
 
 impl Default for Schedule {
-    /// The embedded first-run schedule: in bed at 22:30, up at 06:30.
+    /// The embedded first-run schedule: in bed at 22:30, up at 07:00. Eight and a half
+    /// hours in bed, because the app's own advice is to plan a little more than the
+    /// article's eight hours of sleep: falling asleep takes time too.
     fn default() -> Self {
-        Self { every_day: Night::new(clock(22, 30), clock(6, 30)), weekdays: BTreeMap::new(), weekdays_off: false }
+        Self { every_day: Night::new(clock(22, 30), clock(7, 0)), weekdays: BTreeMap::new(), weekdays_off: false }
     }
 }
 
@@ -255,11 +257,11 @@ mod tests {
     }
 
     #[test]
-    fn default_night_is_eight_hours() {
+    fn default_night_is_eight_and_a_half_hours_in_bed() {
         let schedule = Schedule::default();
-        assert_eq!(schedule.every_day.sleep_opportunity_minutes(), 480);
+        assert_eq!(schedule.every_day.sleep_opportunity_minutes(), 510);
         assert!(!schedule.every_day.is_short());
-        assert_eq!(schedule.every_day.sleep_opportunity_text(), "8 h in bed before your 06:30 alarm");
+        assert_eq!(schedule.every_day.sleep_opportunity_text(), "8 h 30 min in bed before your 07:00 alarm");
         let short = Night::new(clock(23, 45), clock(6, 30));
         assert!(short.is_short());
         assert!(short.sleep_opportunity_text().contains("under 8 h"));
@@ -311,8 +313,8 @@ mod tests {
     #[test]
     fn a_bedtime_at_the_wake_time_is_refused() {
         let mut schedule = Schedule::default();
-        let error = schedule.set(Some(clock(6, 30)), None, &[]).unwrap_err();
-        assert!(error.to_string().contains("06:30"), "{error}");
+        let error = schedule.set(Some(clock(7, 0)), None, &[]).unwrap_err();
+        assert!(error.to_string().contains("07:00"), "{error}");
         assert_eq!(schedule, Schedule::default());
         assert!(schedule.set(None, Some(clock(22, 30)), &[Day::Fri]).is_err());
         assert!(!schedule.is_per_weekday());
@@ -323,7 +325,7 @@ mod tests {
         let mut schedule = Schedule::default();
         schedule.set(Some(clock(23, 0)), None, &[Day::Sun]).unwrap();
         let json = serde_json::to_string(&schedule).unwrap();
-        assert_eq!(json, r#"{"bedtime":"22:30","wake":"06:30","weekdays":{"sun":{"bedtime":"23:00","wake":"06:30"}}}"#);
+        assert_eq!(json, r#"{"bedtime":"22:30","wake":"07:00","weekdays":{"sun":{"bedtime":"23:00","wake":"07:00"}}}"#);
         assert_eq!(serde_json::from_str::<Schedule>(&json).unwrap(), schedule);
     }
 

@@ -58,12 +58,16 @@ impl Default for Settings {
             grace_minutes: 15,
             snooze_minutes: 10,
             bedtime_through_do_not_disturb: false,
-            streak_threshold_percent: super::stats::DEFAULT_STREAK_THRESHOLD_PERCENT,
+            streak_threshold_percent: DEFAULT_STREAK_THRESHOLD_PERCENT,
             morning_invitation: true,
             extra: Extra::new(),
         }
     }
 }
+
+/// The share of an evening's steps that must be done for it to count in a streak, in
+/// percent (the setting's default).
+pub const DEFAULT_STREAK_THRESHOLD_PERCENT: u32 = 80;
 
 /// The longest grace window and snooze the settings offer; larger numbers in a file are
 /// read as these, so no setting can push a reminder days away.

@@ -1,7 +1,7 @@
 //! Is the routine holding? Completion per evening, streaks, per-step adherence, bedtime
 //! consistency and the caffeine cut-off, computed from the journal.
 //!
-//! [`summarize`] computes every figure at once into a [`Summary`]; the History screen and
+//! [`summarize`] computes every figure at once into a [`HistoryStats`]; the History screen and
 //! `bedtime-coach stats` both show that one value, so they never disagree.
 //!
 //! The rules that keep the figures honest:
@@ -34,11 +34,9 @@ use super::catalog::ids;
 use super::config::Config;
 use super::journal::{Evening, Journal, Outcome};
 use super::plan::is_active;
+#[cfg(test)]
+use super::settings::DEFAULT_STREAK_THRESHOLD_PERCENT;
 use super::time::resolve_local;
-
-/// The share of an evening's steps that must be done for it to count in a streak, in
-/// percent (the setting's default).
-pub const DEFAULT_STREAK_THRESHOLD_PERCENT: u32 = 80;
 
 /// The periods per-step adherence is given for, in evenings.
 pub const ADHERENCE_DAYS: [u32; 3] = [7, 30, 90];
@@ -172,7 +170,7 @@ pub const MAX_DAILY_POINTS: usize = 366;
 
 /// Everything the History screen and `stats` show, computed in one pass.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Summary {
+pub struct HistoryStats {
     /// The evening counted back from (tonight).
     pub today: NaiveDate,
     pub threshold_percent: u32,
@@ -201,7 +199,7 @@ pub struct Summary {
     pub bedtime_trend: Trend,
 }
 
-impl Summary {
+impl HistoryStats {
     /// The figures of `date`, if it lies between the first recorded evening and today.
     pub fn evening(&self, date: NaiveDate) -> Option<&EveningFigures> {
         let first = self.evenings.first()?.date;
@@ -283,7 +281,7 @@ fn days_back(today: NaiveDate, days: u32) -> NaiveDate {
 }
 
 /// Every figure at once, counting back from the evening `today`, with bedtimes read in `tz`.
-pub fn summarize<Tz: TimeZone>(config: &Config, journal: &Journal, today: NaiveDate, tz: &Tz) -> Summary {
+pub fn summarize<Tz: TimeZone>(config: &Config, journal: &Journal, today: NaiveDate, tz: &Tz) -> HistoryStats {
     let threshold_percent = config.settings.streak_threshold_percent();
     let routines = Routines::new(config, journal);
     let evenings: Vec<EveningFigures> = match journal.evenings.keys().next() {
@@ -313,7 +311,7 @@ pub fn summarize<Tz: TimeZone>(config: &Config, journal: &Journal, today: NaiveD
             .map_or_else(Kept::default, |step| Kept { kept: step.done, planned: step.planned })
     };
     let first = evenings.first().map_or(today, |e| e.date);
-    Summary {
+    HistoryStats {
         today,
         threshold_percent,
         tracked: tracked.len(),

@@ -14,12 +14,11 @@ use super::RemindError;
 use crate::store::{IoAction, StoreError, create_private_dir, remove_file_if_exists, replace_file};
 
 /// File name of the entry, distinct from the app's own `io.github.bedtimecoach.BedtimeCoach.desktop`.
-pub const ENTRY_NAME: &str = "bedtime-coach-reminders.desktop";
+pub const ENTRY_NAME: &str = crate::store::AUTOSTART_ENTRY;
 
 /// Where the entry lives: `$XDG_CONFIG_HOME/autostart/`, or `~/.config/autostart/`.
 pub fn entry_path() -> Result<PathBuf, RemindError> {
-    let dirs = directories::BaseDirs::new().ok_or(StoreError::NoHome)?;
-    Ok(dirs.config_dir().join("autostart").join(ENTRY_NAME))
+    Ok(crate::store::Paths::autostart_entry().ok_or(StoreError::NoHome)?)
 }
 
 /// Quotes one argument of an `Exec` line as the desktop entry spec asks, then escapes it

@@ -1,9 +1,11 @@
 //! What the reminder loop reports, and the messages it takes: shared by the loop and the
-//! notification buttons, which run on other threads.
+//! front ends the service runs beside it (the tray, a notification's buttons), which run
+//! on other threads.
 
 use std::sync::{Arc, Mutex};
 
-use super::notifier::Reply;
+use super::engine::Alert;
+use super::notifier::{ActionHandler, Reply};
 
 /// What the reminder loop reports as it goes (the service logs it; tests watch it).
 #[derive(Debug, Clone, PartialEq)]
@@ -26,13 +28,13 @@ pub enum ReminderEvent {
     Held { keys: Vec<String> },
 }
 
-pub(super) type EventSink = Arc<Mutex<Box<dyn Fn(ReminderEvent) + Send>>>;
+pub type EventSink = Arc<Mutex<Box<dyn Fn(ReminderEvent) + Send>>>;
 
-pub(super) fn sink(on_event: impl Fn(ReminderEvent) + Send + 'static) -> EventSink {
+pub fn sink(on_event: impl Fn(ReminderEvent) + Send + 'static) -> EventSink {
     Arc::new(Mutex::new(Box::new(on_event)))
 }
 
-pub(super) fn emit(sink: &EventSink, event: ReminderEvent) {
+pub fn emit(sink: &EventSink, event: ReminderEvent) {
     // A panic in one callback must not silence every later event.
     let on_event = sink.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     on_event(event);
@@ -57,13 +59,13 @@ impl ReminderEvent {
 }
 
 /// A line in the service's log (stderr and the log file, see `logging`).
-pub(super) fn log_line(message: &str) {
+pub fn log_line(message: &str) {
     tracing::info!("{message}");
 }
 
 /// The event in the service's log, at its level: what went wrong as a warning, the rest
 /// (one line per notification shown) as information.
-pub(super) fn log_event(event: &ReminderEvent) {
+pub fn log_event(event: &ReminderEvent) {
     let text = event.log_text();
     match event {
         ReminderEvent::Unavailable { .. } | ReminderEvent::Error { .. } | ReminderEvent::FileReport { .. } => {
@@ -75,28 +77,54 @@ pub(super) fn log_event(event: &ReminderEvent) {
 
 /// A message to the loop.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Control {
+pub enum Control {
     /// Decide again now (a notification button was used).
     Wake,
+    /// End the loop (SIGTERM): the service hands the reminders back and exits.
+    Stop,
 }
 
 /// Sends [`Control`] messages to the loop and rings its bell, so the loop, asleep on the
 /// wall clock, wakes for them at once.
 #[derive(Debug, Clone)]
-pub(super) struct ControlSender {
+pub struct ControlSender {
     sender: std::sync::mpsc::Sender<Control>,
     bell: super::wall_timer::Bell,
 }
 
 impl ControlSender {
-    pub(super) fn new(sender: std::sync::mpsc::Sender<Control>, bell: super::wall_timer::Bell) -> Self {
+    pub(crate) fn new(sender: std::sync::mpsc::Sender<Control>, bell: super::wall_timer::Bell) -> Self {
         Self { sender, bell }
     }
 
     /// Fails only when the loop has ended.
-    pub(super) fn send(&self, control: Control) -> Result<(), std::sync::mpsc::SendError<Control>> {
+    pub fn send(&self, control: Control) -> Result<(), std::sync::mpsc::SendError<Control>> {
         self.sender.send(control)?;
         self.bell.ring();
         Ok(())
+    }
+}
+
+/// What a press on one of a notification's buttons does. The loop only shows the
+/// notification; the front end that runs the service (see `crate::background`) supplies
+/// this, so that a press goes through the same use cases as a click in the window.
+pub trait Buttons: Send {
+    /// The handler of `notice`'s buttons: it reports what it did to `events` and wakes the
+    /// loop through `control` after a change.
+    fn handler(
+        &self,
+        notice: &Alert,
+        snooze_minutes: u32,
+        events: EventSink,
+        control: Option<ControlSender>,
+    ) -> ActionHandler;
+}
+
+/// Buttons that do nothing (tests of the loop alone).
+pub struct NoButtons;
+
+impl Buttons for NoButtons {
+    fn handler(&self, _: &Alert, _: u32, _: EventSink, _: Option<ControlSender>) -> ActionHandler {
+        Box::new(|_| {})
     }
 }

@@ -16,6 +16,7 @@ use tracing_subscriber::fmt::format::Writer;
 use tracing_subscriber::fmt::time::FormatTime;
 use tracing_subscriber::fmt::writer::MakeWriterExt;
 
+use crate::i18n::charset::TerminalStderr;
 use crate::store::{Paths, RotatingLog};
 
 /// What is logged when `RUST_LOG` is not set.
@@ -38,14 +39,14 @@ pub fn init(paths: &Paths) {
         tracing_subscriber::fmt().with_env_filter(filter).with_target(false).with_ansi(false).with_timer(LocalTime);
     let path = paths.log_file();
     let (started, problem) = match RotatingLog::open(path.clone()) {
-        Ok(file) => (builder.with_writer(std::io::stderr.and(Arc::new(file))).try_init(), None),
-        Err(error) => (builder.with_writer(std::io::stderr).try_init(), Some(error)),
+        Ok(file) => (builder.with_writer((|| TerminalStderr).and(Arc::new(file))).try_init(), None),
+        Err(error) => (builder.with_writer(|| TerminalStderr).try_init(), Some(error)),
     };
     // Already set up (a second call in one process): the first one stands.
     if started.is_ok() {
         match problem {
             None => tracing::debug!("Log file: {}", path.display()),
-            Some(error) => tracing::warn!("No log file at {}: {error}", path.display()),
+            Some(error) => tracing::warn!("{}", crate::tr!("log-file-none", reason = error.to_string())),
         }
     }
 }

@@ -6,10 +6,10 @@
 //! - [`notifier`]: desktop notifications on their own thread, with a deadline.
 //! - [`reminder_loop`]: decide, save, show, sleep; what the service runs.
 //! - [`wall_timer`]: the sleep, on the wall clock, so a suspend does not make it late.
-//! - [`report`]: what happened to each reminder of an evening, and why.
+//! - [`fates`]: what happened to each reminder of an evening, and why.
 //! - [`service`]: `bedtime-coach remind`, the one process that sends reminders, and how
 //!   the window starts it.
-//! - [`tray`]: the service's tray icon (StatusNotifierItem): state, tooltip, menu.
+//! - [`signals`]: SIGHUP ignored, SIGTERM and SIGINT logged, for a background service.
 //! - [`footprint`]: keeps the long-running service's memory to what it uses.
 //! - [`autostart`]: the XDG autostart entry that starts the service at login.
 //!
@@ -17,17 +17,16 @@
 //! reminder log, the owner lock, the autostart entry) are written through `store`.
 
 pub mod autostart;
-mod buttons;
 pub mod do_not_disturb;
 pub mod engine;
-mod events;
+pub mod events;
+pub mod fates;
 pub mod footprint;
 pub mod logging;
 pub mod notifier;
 pub mod reminder_loop;
-pub mod report;
 pub mod service;
-pub mod tray;
+mod signals;
 pub mod wall_timer;
 
 use crate::model::Config;

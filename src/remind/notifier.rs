@@ -1,20 +1,29 @@
-//! Desktop notifications through notify-rust, guarded so they can never block.
+//! Desktop notifications (the freedesktop `org.freedesktop.Notifications` interface on
+//! the session bus), guarded so they can never block and answering only to the server.
 //!
-//! notify-rust has no timeout: when a notification service owns the bus name but never
-//! answers, `show()` waits forever (and `wait_for_action` has no deadline either). So each
-//! notification gets its own named thread that asks for the server's capabilities, shows
-//! the notification and, where the server offers buttons, waits for the user's answer;
-//! the caller waits at most [`DEADLINE`] for the "shown" part and then carries on with an
-//! error, leaving the stuck thread behind. While such a thread is still stuck, new
-//! notifications fail at once instead of piling up more stuck threads.
+//! A server that owns the bus name but never answers would hang a plain call forever, so
+//! each notification gets its own named thread that asks for the server's capabilities,
+//! shows the notification and, where the server offers buttons, waits for the user's
+//! answer; the caller waits at most [`DEADLINE`] for the "shown" part and then carries on
+//! with an error, leaving the stuck thread behind. While such a thread is still stuck,
+//! new notifications fail at once instead of piling up more stuck threads.
+//!
+//! Any program on the session bus can send an `ActionInvoked` or `NotificationClosed`
+//! signal, to everyone or straight to this process, and a button's answer checks a step
+//! off. So an answer counts only when the bus says it comes from the current owner of
+//! `org.freedesktop.Notifications`; anything else is logged once and ignored. (This is
+//! why the calls are made here with zbus rather than through notify-rust, which takes
+//! these signals from any sender, and also reads a click on the body as no answer.)
 
+use std::collections::HashMap;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 use std::thread;
 use std::time::Duration;
 
-use notify_rust::{Hint, Notification, Timeout, Urgency};
+use futures_lite::StreamExt;
+use zbus::Variant as Value;
 
 use super::engine::Alert;
 use crate::tr;
@@ -28,6 +37,9 @@ pub const CATEGORY: &str = "x-bedtime-coach.reminder";
 /// Long enough to be seen when coming back to the desk, short enough that the thread
 /// waiting for a button ends on its own.
 const EXPIRE_MS: u32 = 10 * 60 * 1000;
+/// The notification server's well-known name, object and interface.
+const SERVER: &str = "org.freedesktop.Notifications";
+const SERVER_PATH: &str = "/org/freedesktop/Notifications";
 
 /// The user's answer to a notification.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -137,52 +149,136 @@ pub fn actions_for(notice: &Alert, snooze_minutes: u32) -> Vec<(&'static str, St
     actions
 }
 
-/// Builds the notify-rust notification for `notice`.
-pub fn build(notice: &Alert, capabilities: Capabilities, snooze_minutes: u32, icon: &str) -> Notification {
-    let mut notification = Notification::new();
-    notification
-        .appname(APP_NAME)
-        .summary(&notice.summary)
-        .body(&body_for(notice, capabilities))
-        .icon(icon)
-        .urgency(if notice.critical { Urgency::Critical } else { Urgency::Normal })
-        .hint(Hint::Category(CATEGORY.to_owned()))
-        .hint(Hint::DesktopEntry("bedtime-coach".to_owned()))
-        .timeout(Timeout::Milliseconds(EXPIRE_MS));
-    if capabilities.actions {
-        for (key, label) in actions_for(notice, snooze_minutes) {
-            notification.action(key, &label);
+/// What `Notify` is sent for one notice.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Request {
+    pub summary: String,
+    pub body: String,
+    /// Pairs of key and label, flattened as the spec asks.
+    pub actions: Vec<String>,
+    /// 1 normal, 2 critical.
+    pub urgency: u8,
+}
+
+/// What `notice` is shown as on a server with `capabilities`.
+pub fn build(notice: &Alert, capabilities: Capabilities, snooze_minutes: u32) -> Request {
+    let actions = if capabilities.actions {
+        actions_for(notice, snooze_minutes).into_iter().flat_map(|(key, label)| [key.to_owned(), label]).collect()
+    } else {
+        Vec::new()
+    };
+    Request {
+        summary: notice.summary.clone(),
+        body: body_for(notice, capabilities),
+        actions,
+        urgency: if notice.critical { 2 } else { 1 },
+    }
+}
+
+/// A method of the notification server (or, with `bus`, of the bus itself).
+async fn call<B>(connection: &zbus::Connection, bus: bool, method: &str, body: &B) -> zbus::Result<zbus::Message>
+where
+    B: serde::Serialize + zbus::zvariant::DynamicType,
+{
+    let (destination, path, interface) = if bus {
+        ("org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus")
+    } else {
+        (SERVER, SERVER_PATH, SERVER)
+    };
+    connection.call_method(Some(destination), path, Some(interface), method, body).await
+}
+
+/// The unique name of the process that owns the notification server's name now.
+async fn server_owner(connection: &zbus::Connection) -> Option<String> {
+    let reply = call(connection, true, "GetNameOwner", &(SERVER,)).await.ok()?;
+    reply.body().deserialize::<String>().ok()
+}
+
+/// A shown notification whose answer is awaited.
+struct Waiting {
+    connection: zbus::Connection,
+    signals: zbus::MessageStream,
+    id: u32,
+}
+
+/// Shows `notice` on the session bus; where the server has buttons, subscribes to its
+/// answers first, so that none comes before the wait for it.
+async fn show_on_bus(notice: &Alert, snooze_minutes: u32, icon: &str) -> zbus::Result<(Shown, Option<Waiting>)> {
+    let connection = zbus::Connection::session().await?;
+    let list: Vec<String> = call(&connection, false, "GetCapabilities", &()).await?.body().deserialize()?;
+    let capabilities = Capabilities::from_list(&list);
+    let request = build(notice, capabilities, snooze_minutes);
+    let signals = if capabilities.actions {
+        let rule = format!("type='signal',sender='{SERVER}',path='{SERVER_PATH}',interface='{SERVER}'");
+        call(&connection, true, "AddMatch", &(rule,)).await?;
+        Some(zbus::MessageStream::from(&connection))
+    } else {
+        None
+    };
+    let hints: HashMap<&str, Value<'_>> = [
+        ("urgency", Value::from(request.urgency)),
+        ("category", Value::from(CATEGORY)),
+        ("desktop-entry", Value::from("bedtime-coach")),
+    ]
+    .into_iter()
+    .collect();
+    let timeout = i32::try_from(EXPIRE_MS).unwrap_or(i32::MAX);
+    let body = (APP_NAME, 0u32, icon, &request.summary, &request.body, &request.actions, hints, timeout);
+    let id: u32 = call(&connection, false, "Notify", &body).await?.body().deserialize()?;
+    let waiting = signals.map(|signals| Waiting { connection, signals, id });
+    Ok((Shown { id, capabilities }, waiting))
+}
+
+/// The user's answer to notification `id`, taken only from the server (see the module
+/// documentation); `None` when the bus goes away first.
+async fn answer(waiting: &mut Waiting) -> Option<Reply> {
+    let mut said = false;
+    while let Some(Ok(message)) = waiting.signals.next().await {
+        let header = message.header();
+        if header.message_type() != zbus::message::Type::Signal || header.interface().is_none_or(|i| i != SERVER) {
+            continue;
+        }
+        let member = header.member().map(|m| m.as_str().to_owned()).unwrap_or_default();
+        let reply = match member.as_str() {
+            "ActionInvoked" => match message.body().deserialize::<(u32, String)>() {
+                Ok((id, key)) if id == waiting.id => Reply::from_key(&key),
+                _ => continue,
+            },
+            "NotificationClosed" => match message.body().deserialize::<(u32, u32)>() {
+                Ok((id, _)) if id == waiting.id => Reply::Closed,
+                _ => continue,
+            },
+            _ => continue,
+        };
+        let sender = header.sender().map(|name| name.as_str().to_owned());
+        let owner = server_owner(&waiting.connection).await;
+        if sender.is_some() && sender == owner {
+            return Some(reply);
+        }
+        if !std::mem::replace(&mut said, true) {
+            let sender = sender.unwrap_or_default();
+            tracing::warn!("{}", tr!("notify-not-from-server", member = member, sender = sender, id = waiting.id));
         }
     }
-    notification
+    None
 }
 
 /// Waits for the user's button, but not forever: a server may never report that a
 /// notification closed (a tray that keeps expired ones, a restarted server), and each
 /// waiting thread holds a D-Bus connection. After the notification's own expiry and a
 /// minute more, it is closed and the thread ends.
-fn wait_for_button(handle: &notify_rust::NotificationHandle, on_action: ActionHandler) {
+fn wait_for_button(mut waiting: Waiting, on_action: ActionHandler) {
     let limit = Duration::from_millis(u64::from(EXPIRE_MS)) + Duration::from_secs(60);
-    let answered = futures_lite::future::block_on(futures_lite::future::or(
-        async {
-            let mut answer = Reply::Closed;
-            handle
-                .wait_for_action_async(|response| {
-                    if let notify_rust::NotificationResponse::Action(key) = response {
-                        answer = Reply::from_key(key);
-                    }
-                })
-                .await;
-            Some(answer)
-        },
-        async {
-            async_io::Timer::after(limit).await;
-            None
-        },
-    ));
+    let answered = zbus::block_on(futures_lite::future::or(async { Some(answer(&mut waiting).await) }, async {
+        async_io::Timer::after(limit).await;
+        None
+    }));
     match answered {
-        Some(action) => on_action(action),
-        None => futures_lite::future::block_on(handle.close_async()),
+        Some(Some(action)) => on_action(action),
+        Some(None) => {}
+        None => {
+            let _ = zbus::block_on(call(&waiting.connection, false, "CloseNotification", &(waiting.id,)));
+        }
     }
 }
 
@@ -261,20 +357,16 @@ impl Notify for DesktopNotifier {
         let icon = self.icon.clone();
         let spawned = thread::Builder::new().name("bedtime-coach-notify".to_owned()).spawn(move || {
             // Capabilities are asked on this thread too: the same hung server would hang them.
-            let shown = notify_rust::get_capabilities().and_then(|list| {
-                let capabilities = Capabilities::from_list(&list);
-                let handle = build(&notice, capabilities, snooze_minutes, &icon).show()?;
-                Ok((handle, capabilities))
-            });
+            let shown = zbus::block_on(show_on_bus(&notice, snooze_minutes, &icon));
             busy.store(false, Ordering::SeqCst);
             match shown {
                 Err(error) => {
                     let _ = tx.send(Err(NotifyError::Unavailable(error.to_string())));
                 }
-                Ok((handle, capabilities)) => {
-                    let _ = tx.send(Ok(Shown { id: handle.id(), capabilities }));
-                    if capabilities.actions {
-                        wait_for_button(&handle, on_action);
+                Ok((shown, waiting)) => {
+                    let _ = tx.send(Ok(shown));
+                    if let Some(waiting) = waiting {
+                        wait_for_button(waiting, on_action);
                     }
                 }
             }

@@ -17,7 +17,6 @@
 //! notification when Settings or `remind --test` asked for one.
 
 use std::ops::RangeInclusive;
-use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError};
 use std::time::{Duration, SystemTime};
@@ -25,18 +24,17 @@ use std::time::{Duration, SystemTime};
 use chrono::{DateTime, Local, NaiveDate, TimeZone};
 
 use super::RemindError;
-use super::buttons::action_handler;
 use super::do_not_disturb::{DoNotDisturb, Never};
 use super::effective_config;
 use super::engine::{Alert, NoticeLine, decide, decide_with, reminders_of, snooze_minutes};
 pub use super::events::ReminderEvent;
-use super::events::{Control, ControlSender, EventSink, emit, sink};
-use super::notifier::Notify;
+use super::events::{Buttons, Control, ControlSender, EventSink, NoButtons, emit, sink};
+use super::notifier::{ActionHandler, Notify};
 use super::wall_timer::{Wait, Woke};
-use crate::model::reminders::{TestResult, Undelivered};
+use crate::model::reminders::{LogOutcome, TestResult, Undelivered};
 use crate::model::time::{next_day, previous_day};
 use crate::model::{Config, Extra, Journal, ReminderLog, plan_evening};
-use crate::store::{Fingerprint, Store};
+use crate::store::{Fingerprint, OwnerLock, Store};
 
 /// The longest sleep between two looks at the wall clock.
 pub const MAX_SLEEP: Duration = Duration::from_secs(30);
@@ -66,7 +64,7 @@ pub struct ReminderLoop {
     store: Store,
     notifier: Box<dyn Notify>,
     events: EventSink,
-    pub(super) control: Option<ControlSender>,
+    pub control: Option<ControlSender>,
     cache: Option<Cache>,
     /// The last problem with the files and with notifications, so each is logged once
     /// rather than every tick; cleared when things work again.
@@ -74,20 +72,25 @@ pub struct ReminderLoop {
     notify_problem: Option<String>,
     /// The background service has no window to tell: it keeps file notices in the log
     /// for the next window to show.
-    pub(super) keep_notices: bool,
+    pub keep_notices: bool,
     /// The background service speaks the language saved in Settings, re-read with the
     /// routine (tests leave the process's language alone).
-    pub(super) follow_language: bool,
-    /// The program a click on a notification starts to open the window; `None` opens
-    /// nothing (tests).
-    pub(super) window_program: Option<PathBuf>,
+    pub follow_language: bool,
+    /// What the notifications' buttons do.
+    pub buttons: Box<dyn Buttons>,
     /// The notifications this process showed and still may close: the server's id and
     /// the (evening, key) of each reminder in it, oldest first.
     shown: Vec<(u32, Vec<(NaiveDate, String)>)>,
     /// The last test request tried, so a log that cannot be written does not repeat it.
     last_test: Option<DateTime<chrono::FixedOffset>>,
     /// Asked when a reminder is due: while the desktop asks for quiet, reminders wait.
-    pub(super) do_not_disturb: Box<dyn DoNotDisturb>,
+    pub do_not_disturb: Box<dyn DoNotDisturb>,
+    /// The reminder log as this process last read or saved it: what it settled stays
+    /// settled when `reminders.json` is removed or replaced by an older copy meanwhile.
+    known: Option<ReminderLog>,
+    /// The background service's hold on the reminders: the loop ends when its file is
+    /// no longer the one at its path (the data folder was removed or renamed).
+    pub(super) owner: Option<OwnerLock>,
 }
 
 impl ReminderLoop {
@@ -102,10 +105,12 @@ impl ReminderLoop {
             notify_problem: None,
             keep_notices: false,
             follow_language: false,
-            window_program: None,
+            buttons: Box::new(NoButtons),
             shown: Vec::new(),
             last_test: None,
             do_not_disturb: Box::new(Never),
+            known: None,
+            owner: None,
         }
     }
 
@@ -130,13 +135,21 @@ impl ReminderLoop {
                 // A language chosen in Settings reaches the next notification, no restart.
                 crate::i18n::apply_choice(snapshot.config.value.settings.language);
             }
-            let log = self.store.load_reminders()?;
+            let mut log = self.store.load_reminders()?.value;
+            if let Some(known) = &self.known
+                && log.clone().restore_settled(known, evenings.clone()) > 0
+            {
+                let known = known.clone();
+                log.restore_settled(&known, evenings.clone());
+                self.write_back(known, evenings.clone());
+            }
+            self.known = Some(log.clone());
             self.cache = Some(Cache {
                 fingerprint,
                 evenings,
                 config: effective_config(&snapshot.config),
                 journal: snapshot.journal.value,
-                log: log.value,
+                log,
             });
             return Ok(true);
         }
@@ -183,13 +196,33 @@ impl ReminderLoop {
         }
         // Something is due: decide again on the newest files, under the store lock, and
         // write the log before showing anything.
-        let (decision, snooze_minutes) = self.store.reminder_transaction(evenings_around(today), |snapshot, log| {
-            let config = effective_config(&snapshot.config);
-            let decision = decide_with(&config, &snapshot.journal.value, log, now, quiet);
-            decision.apply_to(log);
-            let changed = !decision.is_idle();
-            Ok::<_, RemindError>(((decision, snooze_minutes(&snapshot.config.value)), changed))
-        })?;
+        let known = self.known.clone();
+        // Still failing at the last look: what is late now is late because of that.
+        let stalled = self.file_problem.clone();
+        let (decision, snooze_minutes, saved, restored) =
+            self.store.reminder_transaction(evenings_around(today), |snapshot, log| {
+                // The file may have lost what this process settled since it last read it.
+                let restored = known.as_ref().map_or(0, |known| log.restore_settled(known, evenings_around(today)));
+                let config = effective_config(&snapshot.config);
+                let decision = decide_with(&config, &snapshot.journal.value, log, now, quiet);
+                decision.apply_to(log);
+                if let Some(reason) = &stalled {
+                    for (evening, key, entry) in &decision.settle {
+                        if matches!(entry.outcome, LogOutcome::Late | LogOutcome::Skipped) {
+                            log.mark_stalled(*evening, key, reason);
+                        }
+                    }
+                }
+                let changed = !decision.is_idle() || restored > 0;
+                Ok::<_, RemindError>((
+                    (decision, snooze_minutes(&snapshot.config.value), log.clone(), restored),
+                    changed,
+                ))
+            })?;
+        self.known = Some(saved);
+        if restored > 0 {
+            self.report_restored(restored);
+        }
         self.cache = None;
         // One line per reminder decided, for "why did it (not) come?" in the log file.
         for (evening, key, entry) in &decision.settle {
@@ -274,15 +307,8 @@ impl ReminderLoop {
         emit(&self.events, ReminderEvent::Test { problem });
     }
 
-    fn handler(&self, notice: &Alert, snooze_minutes: u32) -> super::notifier::ActionHandler {
-        action_handler(
-            self.store.paths().clone(),
-            notice.clone(),
-            snooze_minutes,
-            Arc::clone(&self.events),
-            self.control.clone(),
-            self.window_program.clone(),
-        )
+    fn handler(&self, notice: &Alert, snooze_minutes: u32) -> ActionHandler {
+        self.buttons.handler(notice, snooze_minutes, Arc::clone(&self.events), self.control.clone())
     }
 
     fn show(&mut self, notice: &Alert, snooze_minutes: u32) {
@@ -330,6 +356,34 @@ impl ReminderLoop {
         }
     }
 
+    /// Writes back into the reminder log what `known` settled and the file lost (see
+    /// [`ReminderLog::restore_settled`]), and says so in the service's log and to the
+    /// next window.
+    fn write_back(&mut self, known: ReminderLog, evenings: RangeInclusive<NaiveDate>) {
+        let mut restored = 0;
+        self.keep_in_log(|log| restored = log.restore_settled(&known, evenings));
+        self.report_restored(restored.max(1));
+    }
+
+    fn report_restored(&mut self, count: usize) {
+        let path = self.store.paths().reminders_file();
+        let message = crate::tr!("remind-log-restored", path = path.display().to_string(), count = count);
+        if self.keep_notices {
+            let kept = message.clone();
+            self.keep_in_log(move |log| log.file_reports.push(kept));
+        }
+        emit(&self.events, ReminderEvent::FileReport { message });
+    }
+
+    /// Why the loop must stop, when its hold on the reminders is lost (see
+    /// [`OwnerLock::is_current`]).
+    fn owner_lost(&self) -> Option<String> {
+        let owner = self.owner.as_ref()?;
+        let paths = self.store.paths();
+        (!owner.is_current(paths))
+            .then(|| crate::tr!("remind-folder-lost", folder = paths.data_dir.display().to_string()))
+    }
+
     /// Writes something for the window into the reminder log; a failure is logged once
     /// with the other file problems (the next tick reports it too).
     fn keep_in_log(&mut self, change: impl FnOnce(&mut ReminderLog)) {
@@ -355,6 +409,10 @@ impl ReminderLoop {
     ) {
         let mut wait_problem = None;
         loop {
+            if let Some(message) = self.owner_lost() {
+                emit(&self.events, ReminderEvent::Error { message });
+                return;
+            }
             let now = clock();
             let next = self.tick(&now);
             let deadline = wake_at(&now, next);
@@ -374,7 +432,7 @@ impl ReminderLoop {
                 match control.try_recv() {
                     Ok(Control::Wake) => {}
                     Err(TryRecvError::Empty) => break,
-                    Err(TryRecvError::Disconnected) => return,
+                    Ok(Control::Stop) | Err(TryRecvError::Disconnected) => return,
                 }
             }
         }
@@ -404,8 +462,6 @@ mod tests {
     use crate::model::Outcome;
     use crate::model::reminders::BEDTIME_KEY;
     use crate::model::time::clock;
-    use crate::remind::buttons::action_handler;
-    use crate::remind::notifier::Reply;
     use crate::remind::notifier::{Capabilities, NotifyError, Shown};
     use crate::store::Paths;
     use chrono::TimeDelta;
@@ -460,6 +516,15 @@ mod tests {
         (Box::new(Fake { paths: paths.clone(), shown: Arc::clone(&shown), fail, closed }), shown)
     }
 
+    type Events = Arc<Mutex<Vec<ReminderEvent>>>;
+
+    /// A loop on `paths` whose events are kept for the test to look at.
+    fn watched(paths: &Paths, notifier: Box<dyn Notify>) -> (ReminderLoop, Events) {
+        let events = Arc::new(Mutex::new(Vec::new()));
+        let seen = Arc::clone(&events);
+        (ReminderLoop::new(Store::new(paths.clone()), notifier, move |event| seen.lock().unwrap().push(event)), events)
+    }
+
     #[test]
     fn the_log_is_saved_before_showing_and_a_restart_does_not_repeat() {
         let dir = tempfile::tempdir().unwrap();
@@ -510,33 +575,6 @@ mod tests {
         assert!(matches!(&events[0], ReminderEvent::Unavailable { summary, .. } if summary == "Time to wind down"));
     }
 
-    #[test]
-    fn done_checks_the_step_and_snooze_records_a_snooze() {
-        let dir = tempfile::tempdir().unwrap();
-        let paths = setup(dir.path());
-        let at = Berlin.with_ymd_and_hms(2026, 11, 26, 21, 0, 0).unwrap();
-        let config = Store::new(paths.clone()).load_config().unwrap().value;
-        let decision = decide(&config, &Journal::default(), &ReminderLog::default(), &at);
-        let notice = decision.notice.unwrap();
-        let (tx, events) = mpsc::channel();
-        let sink = sink(move |event| {
-            let _ = tx.send(event);
-        });
-        action_handler(paths.clone(), notice.clone(), 10, Arc::clone(&sink), None, None)(Reply::Snooze);
-        let log = Store::new(paths.clone()).load_reminders().unwrap().value;
-        let evening = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
-        let snooze = &log.evening(evening).unwrap().snoozed["warm-bath"];
-        assert!(!snooze.settled);
-        let minutes = (snooze.until - Local::now().fixed_offset()).num_minutes();
-        assert!((9..=10).contains(&minutes), "{minutes}");
-        action_handler(paths.clone(), notice, 10, sink, None, None)(Reply::Done);
-        let journal = Store::new(paths).load_journal().unwrap().value;
-        assert_eq!(journal.check_in(evening, "warm-bath").unwrap().outcome, Outcome::Done);
-        let applied: Vec<ReminderEvent> = events.try_iter().collect();
-        assert_eq!(applied.len(), 2);
-        assert!(matches!(applied[1], ReminderEvent::ActionApplied { action: Reply::Done, .. }));
-    }
-
     /// A fake notifier with its close calls in view.
     fn fake_closing(paths: &Paths, fail: bool) -> (Box<dyn Notify>, ShownLog, Arc<Mutex<Vec<u32>>>) {
         let shown = Arc::new(Mutex::new(Vec::new()));
@@ -548,7 +586,7 @@ mod tests {
     fn check(paths: &Paths, step: &str, outcome: Outcome) {
         let evening = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
         let at = Berlin.with_ymd_and_hms(2026, 11, 26, 21, 2, 0).unwrap().fixed_offset();
-        crate::command::Change::Check { evening, step: step.to_owned(), outcome, value: None, at }
+        crate::use_cases::Change::Check { evening, step: step.to_owned(), outcome, value: None, at }
             .apply(&Store::new(paths.clone()))
             .unwrap();
     }
@@ -586,25 +624,6 @@ mod tests {
     }
 
     #[test]
-    fn done_on_a_merged_notification_checks_every_step() {
-        let dir = tempfile::tempdir().unwrap();
-        let paths = setup(dir.path());
-        let at = Berlin.with_ymd_and_hms(2026, 11, 26, 21, 52, 0).unwrap();
-        let config = Store::new(paths.clone()).load_config().unwrap().value;
-        let mut log = ReminderLog::default();
-        let before = Berlin.with_ymd_and_hms(2026, 11, 26, 21, 40, 0).unwrap();
-        decide(&config, &Journal::default(), &log, &before).apply_to(&mut log);
-        let notice = decide(&config, &Journal::default(), &log, &at).notice.unwrap();
-        assert_eq!(notice.summary, "2 steps of your routine (since 21:45)");
-        action_handler(paths.clone(), notice, 10, sink(|_| {}), None, None)(Reply::Done);
-        let journal = Store::new(paths).load_journal().unwrap().value;
-        let evening = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
-        for step in ["ventilate-bedroom", "humidity-check"] {
-            assert_eq!(journal.check_in(evening, step).unwrap().outcome, Outcome::Done, "{step}");
-        }
-    }
-
-    #[test]
     fn a_test_notification_is_asked_through_the_log_and_answered_there() {
         let dir = tempfile::tempdir().unwrap();
         let paths = setup(dir.path());
@@ -617,7 +636,7 @@ mod tests {
             ReminderLoop::new(Store::new(paths.clone()), notifier, move |event| seen.lock().unwrap().push(event));
         reminder_loop.tick(&at(18, 0));
         let asked = Local::now().fixed_offset();
-        crate::command::Change::RequestTestNotification { at: asked }.apply(&store).unwrap();
+        crate::use_cases::Change::RequestTestNotification { at: asked }.apply(&store).unwrap();
         reminder_loop.tick(&at(18, 1));
         {
             let shown = shown.lock().unwrap();
@@ -637,7 +656,7 @@ mod tests {
         let (notifier, _, _) = fake_closing(&paths, true);
         let mut failing = ReminderLoop::new(Store::new(paths.clone()), notifier, |_| {});
         let asked = asked + TimeDelta::seconds(1);
-        crate::command::Change::RequestTestNotification { at: asked }.apply(&store).unwrap();
+        crate::use_cases::Change::RequestTestNotification { at: asked }.apply(&store).unwrap();
         failing.tick(&at(18, 3));
         let result = store.load_reminders().unwrap().value.test_result.unwrap();
         assert!(!result.shown && result.requested_at == asked);
@@ -693,5 +712,108 @@ mod tests {
         assert_eq!(deadlines.len(), 3, "{deadlines:?}");
         let shown = shown.lock().unwrap();
         assert_eq!(shown.last().unwrap().0.summary, "Bedtime", "the re-armed deadline brought bedtime");
+    }
+
+    #[test]
+    fn a_reminder_log_removed_or_replaced_by_an_older_copy_does_not_repeat_a_reminder() {
+        let dir = tempfile::tempdir().unwrap();
+        let paths = setup(dir.path());
+        let at = |h, m, s| Berlin.with_ymd_and_hms(2026, 11, 26, h, m, s).unwrap();
+        let (notifier, shown) = fake(&paths, false);
+        let (mut reminder_loop, events) = watched(&paths, notifier);
+        reminder_loop.tick(&at(22, 10, 0));
+        let before_bedtime = std::fs::read(paths.reminders_file()).unwrap();
+        reminder_loop.tick(&at(22, 30, 0));
+        assert_eq!(shown.lock().unwrap().last().unwrap().0.summary, "Bedtime");
+        let count = shown.lock().unwrap().len();
+        let restored = |events: &Events| {
+            events
+                .lock()
+                .unwrap()
+                .iter()
+                .filter(|e| matches!(e, ReminderEvent::FileReport { message } if message.contains("lost")))
+                .count()
+        };
+
+        // Removed, backup and all: written back from memory at once, nothing repeats.
+        std::fs::remove_file(paths.reminders_file()).unwrap();
+        let _ = std::fs::remove_file(crate::store::sibling(&paths.reminders_file(), ".bak"));
+        reminder_loop.tick(&at(22, 30, 5));
+        reminder_loop.tick(&at(22, 31, 0));
+        assert_eq!(shown.lock().unwrap().len(), count, "bedtime came twice");
+        let evening = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        let on_disk = Store::new(paths.clone()).load_reminders().unwrap().value;
+        assert!(on_disk.entry(evening, BEDTIME_KEY).is_some(), "written back");
+        assert_eq!(restored(&events), 1);
+
+        // Replaced by the copy from before bedtime (a backup put back by hand).
+        std::fs::write(paths.reminders_file(), &before_bedtime).unwrap();
+        reminder_loop.tick(&at(22, 31, 5));
+        assert_eq!(shown.lock().unwrap().len(), count, "bedtime came twice");
+        assert_eq!(restored(&events), 2);
+        assert!(Store::new(paths).load_reminders().unwrap().value.entry(evening, BEDTIME_KEY).is_some());
+    }
+
+    #[test]
+    fn the_loop_stops_when_its_data_folder_is_renamed_or_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("data");
+        let paths = setup(&folder);
+        for gone in ["renamed", "removed"] {
+            let (notifier, shown) = fake(&paths, false);
+            let (mut reminder_loop, events) = watched(&paths, notifier);
+            reminder_loop.owner = Some(OwnerLock::try_acquire(&paths).unwrap().expect("free"));
+            if gone == "renamed" {
+                std::fs::rename(&folder, dir.path().join("moved")).unwrap();
+            } else {
+                std::fs::remove_dir_all(&folder).unwrap();
+            }
+            let (sender, receiver) = mpsc::channel();
+            let mut script = Script { woke: vec![Woke::Deadline; 3], deadlines: Arc::default(), hang_up: Some(sender) };
+            let clock = || Local.with_ymd_and_hms(2026, 11, 26, 22, 30, 0).unwrap();
+            reminder_loop.run(&receiver, &mut script, &clock);
+            assert!(shown.lock().unwrap().is_empty(), "{gone}: a reminder went out");
+            let events = events.lock().unwrap();
+            assert!(
+                matches!(events.first(), Some(ReminderEvent::Error { message }) if message.contains("removed or renamed")),
+                "{gone}: {events:?}"
+            );
+            drop(events);
+            drop(reminder_loop);
+            let _ = std::fs::remove_dir_all(dir.path().join("moved"));
+            setup(&folder);
+        }
+    }
+
+    #[test]
+    fn a_reminder_late_because_the_files_could_not_be_written_says_so_not_sleep() {
+        let dir = tempfile::tempdir().unwrap();
+        let paths = setup(dir.path());
+        let at = |h, m| Berlin.with_ymd_and_hms(2026, 11, 26, h, m, 0).unwrap();
+        let (notifier, shown) = fake(&paths, false);
+        let (mut reminder_loop, events) = watched(&paths, notifier);
+        reminder_loop.tick(&at(20, 59));
+        // The reminder log cannot be written when the bath comes due (a folder in its
+        // place stands in for a full disk), until 21:05.
+        let _ = std::fs::remove_file(paths.reminders_file());
+        std::fs::create_dir(paths.reminders_file()).unwrap();
+        reminder_loop.tick(&at(21, 0));
+        reminder_loop.tick(&at(21, 3));
+        assert!(shown.lock().unwrap().is_empty());
+        assert_eq!(events.lock().unwrap().iter().filter(|e| matches!(e, ReminderEvent::Error { .. })).count(), 1);
+        std::fs::remove_dir(paths.reminders_file()).unwrap();
+        reminder_loop.tick(&at(21, 5));
+        assert_eq!(shown.lock().unwrap().last().unwrap().0.summary, "Warm bath (due 21:00)");
+
+        let store = Store::new(paths);
+        let config = effective_config(&store.load_config().unwrap());
+        let evening = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        let plan = plan_evening(&config, evening, &Berlin, None);
+        let log = store.load_reminders().unwrap().value;
+        let rows = crate::remind::fates::evening_fates(&config, &plan, &log, &at(21, 10));
+        let bath = rows.iter().find(|row| row.key == "warm-bath").unwrap();
+        let text = crate::i18n::with_language(crate::i18n::Language::English, || crate::remind::fates::fate_text(bath));
+        assert!(text.starts_with("sent at 21:05, 5 min late: until then the reminder service could not use"), "{text}");
+        assert!(!text.contains("asleep"), "{text}");
     }
 }

@@ -2,13 +2,11 @@
 //!
 //! It owns the reminders through the owner lock (see [`crate::store::OwnerLock`]) for as
 //! long as it runs, so a second service exits at once. The window never sends reminders:
-//! it starts this service (detached, see [`spawn_background_from`]) when reminders are on and
-//! none runs, and reads what the service leaves in the reminder log.
+//! it starts this service (see `use_cases::service`) when reminders are on and none runs,
+//! and reads what the service leaves in the reminder log. The tray and the notifications'
+//! buttons are front ends, brought by `crate::background`, which runs this.
 
-use std::io;
-use std::path::Path;
-use std::process::Stdio;
-use std::sync::mpsc;
+use std::sync::mpsc::{self, Sender};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -17,6 +15,7 @@ use chrono::Local;
 use super::RemindError;
 use super::do_not_disturb::Desktop;
 pub use super::effective_config;
+use super::events::Buttons;
 use super::events::{Control, ControlSender, log_event, log_line};
 use super::footprint;
 use super::notifier::DesktopNotifier;
@@ -24,40 +23,52 @@ use super::reminder_loop::ReminderLoop;
 use super::wall_timer::{Polling, Wait, WallTimer};
 use crate::store::{FolderWatch, OwnerLock, Paths, Store, owner_pid};
 
-/// Writes the app icon into the data folder (once) and returns its path for notifications.
-fn icon_path(store: &Store) -> String {
-    match store.ensure_file("icon.png", super::ICON_PNG) {
-        Ok(path) => path.display().to_string(),
-        // Without our icon the server shows a generic one; not worth failing over.
-        Err(_) => "bedtime-coach".to_owned(),
-    }
+/// The reminders of these files, owned by this process (see [`own_reminders`]).
+pub struct Owned {
+    lock: OwnerLock,
+    /// SIGHUP, SIGTERM and SIGINT, blocked before any thread started, for [`run`] to watch.
+    blocked: std::io::Result<super::signals::Blocked>,
 }
 
-/// `bedtime-coach remind`: owns the reminders until the process ends. No window, no
-/// graphics: nothing here touches eframe or egui.
-pub fn run_background(paths: Paths) -> Result<(), RemindError> {
-    let Some(lock) = OwnerLock::try_acquire(&paths)? else {
-        return Err(RemindError::AlreadyRunning { pid: owner_pid(&paths).filter(|pid| *pid != 0) });
+/// Takes the reminders for these files: the owner lock, held for as long as the process
+/// runs (a second service is refused with [`RemindError::AlreadyRunning`]); then one heap
+/// and the log. Call it before any thread starts.
+pub fn own_reminders(paths: &Paths) -> Result<Owned, RemindError> {
+    // Before any thread exists, so that every thread leaves these signals to `watch`.
+    let blocked = super::signals::block();
+    let Some(lock) = OwnerLock::try_acquire(paths)? else {
+        // 0 is a lock file whose writer died before it wrote its pid.
+        return Err(RemindError::AlreadyRunning { pid: owner_pid(paths).filter(|pid| *pid != 0) });
     };
     footprint::one_heap();
-    super::logging::init(&paths);
-    let paths_for_watch = paths.clone();
-    let store = Store::new(paths);
-    let notifier = DesktopNotifier::new(icon_path(&store));
+    super::logging::init(paths);
     log_line(&format!(
         "Bedtime Coach reminders are running (process {}, files in {}).",
         std::process::id(),
-        store.paths().data_dir.display()
+        paths.data_dir.display()
     ));
-    // Every event is written to the log once, here; the loop itself only reports.
-    let mut reminder_loop = ReminderLoop::new(store, Box::new(notifier), |event| log_event(&event));
+    Ok(Owned { lock, blocked })
+}
+
+/// What the front end that runs the service brings: the notifications' icon and
+/// buttons, and its tray (started with the loop's [`ControlSender`], it returns how to
+/// wake it when the files change).
+pub struct Frontends {
+    pub icon: String,
+    pub buttons: Box<dyn Buttons>,
+    pub start_tray: Box<dyn FnOnce(ControlSender) -> Option<Sender<()>>>,
+}
+
+/// Runs the reminders until the process ends: decide, save, show, sleep on the wall clock;
+/// a thread watches the files and wakes the loop and the tray when they change.
+pub fn run(owned: Owned, paths: Paths, frontends: Frontends) {
+    let notifier = DesktopNotifier::new(frontends.icon);
+    let mut reminder_loop = ReminderLoop::new(Store::new(paths.clone()), Box::new(notifier), |event| log_event(&event));
+    // No window to tell: file reports wait in the reminder log for the next one.
     reminder_loop.keep_notices = true;
-    // A click on a notification opens the window: this same program, without a command.
-    let window_program = std::env::current_exe().ok();
-    reminder_loop.window_program = window_program.clone();
+    reminder_loop.buttons = frontends.buttons;
     reminder_loop.follow_language = true;
     reminder_loop.do_not_disturb = Box::new(Desktop::new());
-    // The wall clock, not the monotonic one: on time after a suspend (see `wall_timer`).
     let (mut waiter, bell): (Box<dyn Wait>, _) = match WallTimer::new() {
         Ok(timer) => {
             let bell = timer.bell();
@@ -71,11 +82,16 @@ pub fn run_background(paths: Paths) -> Result<(), RemindError> {
     let (sender, receiver) = mpsc::channel();
     let control = ControlSender::new(sender, bell);
     reminder_loop.control = Some(control.clone());
-    let tray = super::tray::start(&paths_for_watch, Some(control.clone()), window_program);
-    watch_files(paths_for_watch, control, tray);
+    match owned.blocked.and_then(|blocked| super::signals::watch(blocked, control.clone())) {
+        Ok(()) => {}
+        // The default actions then stand: the terminal closing ends the service.
+        Err(error) => tracing::warn!("{}", crate::tr!("remind-signal-unwatched", cause = error.to_string())),
+    }
+    let tray = (frontends.start_tray)(control.clone());
+    watch_files(paths, control, tray);
+    // Held by the loop, which stops when the folder it is in goes away.
+    reminder_loop.owner = Some(owned.lock);
     reminder_loop.run(&receiver, waiter.as_mut(), &Local::now);
-    drop(lock);
-    Ok(())
 }
 
 /// How long the service must have been quiet (no file changed: nothing sent, checked or
@@ -104,7 +120,7 @@ const WATCH_EVERY: Duration = Duration::from_secs(1);
 /// second where there are none). The tray, if one is shown, is woken too. When things
 /// are quiet again after start-up or a change, the memory the work used is handed back
 /// from here.
-fn watch_files(paths: Paths, control: ControlSender, tray: Option<super::tray::TrayWake>) {
+fn watch_files(paths: Paths, control: ControlSender, tray: Option<Sender<()>>) {
     let store = Store::new(paths);
     let watching = thread::Builder::new().name("bedtime-coach-watch".to_owned()).spawn(move || {
         let mut last = store.reminder_fingerprint();
@@ -145,54 +161,4 @@ fn watch_files(paths: Paths, control: ControlSender, tray: Option<super::tray::T
         // Without it the loop still looks every 30 s.
         tracing::warn!("{error}");
     }
-}
-
-/// Whether another process (a background service, another window) owns the reminders.
-pub fn is_running(paths: &Paths) -> bool {
-    owner_pid(paths).is_some_and(|pid| pid != std::process::id())
-}
-
-/// The data folder a service started for `paths` must be told about: only one chosen
-/// with `--data-dir` (the service finds the usual XDG folders itself).
-pub fn chosen_data_dir(paths: &Paths) -> Option<&Path> {
-    let default = Paths::resolve(None).ok();
-    (default.as_ref() != Some(paths)).then_some(paths.data_dir.as_path())
-}
-
-/// Starts `program remind` (the `bedtime-coach` binary) detached from this process: its
-/// own process group, no terminal, so closing the window (or its terminal) leaves it
-/// running. `data_dir` is passed on as `--data-dir`.
-pub fn spawn_background_from(program: &Path, data_dir: Option<&Path>) -> io::Result<()> {
-    spawn_detached(program, &["remind"], data_dir)
-}
-
-fn spawn_detached(program: &Path, args: &[&str], data_dir: Option<&Path>) -> io::Result<()> {
-    use std::os::unix::process::CommandExt;
-    let mut command = std::process::Command::new(program);
-    command.args(args);
-    if let Some(dir) = data_dir {
-        command.arg("--data-dir").arg(dir);
-    }
-    command.stdin(Stdio::null()).stdout(Stdio::null()).stderr(Stdio::null()).process_group(0);
-    let mut child = command.spawn()?;
-    // Reap it if it exits while this process still runs (a second service exits at once).
-    thread::Builder::new().name("bedtime-coach-reap".to_owned()).spawn(move || {
-        let _ = child.wait();
-    })?;
-    Ok(())
-}
-
-/// Starts `program` (the `bedtime-coach` binary) with no command, which opens the window
-/// on Tonight, detached like the service. `data_dir` is passed on as `--data-dir`.
-///
-/// A window already open on the same files is brought forward instead: the new process
-/// finds it by its name on the session bus (see [`crate::desktop`]) and exits.
-pub fn spawn_window_from(program: &Path, data_dir: Option<&Path>) -> io::Result<()> {
-    spawn_detached(program, &[], data_dir)
-}
-
-/// Like [`spawn_window_from`], opening the window on `screen` (`--screen night` for the
-/// morning invitation; see `cli::StartScreen`).
-pub fn spawn_window_on(program: &Path, data_dir: Option<&Path>, screen: &str) -> io::Result<()> {
-    spawn_detached(program, &["--screen", screen], data_dir)
 }

@@ -3,10 +3,17 @@
 //! quote or line break is quoted (RFC 4180), and a note that starts like a formula gets
 //! a leading apostrophe so no spreadsheet runs it ([`spreadsheet_safe`], which the
 //! journal's CSV export uses too).
+//!
+//! Before the table, comment rows say what the HTML page says above its table: the
+//! urgent signs first, the not-medical-advice line, then the findings (cards, signs below
+//! a card's threshold, or that none was logged). Each is `#` and its sentences as the
+//! next fields: readers that know comment lines (`pandas.read_csv(comment="#")`, R's
+//! `comment.char`) skip them, and a spreadsheet shows each sentence in one cell.
 
 use std::borrow::Cow;
 
 use super::Summary;
+use super::values;
 use super::values::{night_cells, night_headers};
 use crate::i18n::{signs, t};
 
@@ -31,8 +38,27 @@ fn field(text: &str, user_text: bool) -> String {
     }
 }
 
+/// The comment rows, in order: each the sentences of one cell after the `#`.
+fn comments(summary: &Summary) -> Vec<Vec<String>> {
+    let found = &summary.findings;
+    let mut rows = vec![vec![signs::urgent()], vec![t("report-footer")]];
+    rows.extend(values::judged_period(summary).map(|judged| vec![judged]));
+    for warning in &found.cards {
+        let text = values::warning_text(warning);
+        rows.push([Some(text.title), Some(text.seen), text.rested].into_iter().flatten().collect());
+    }
+    rows.extend(found.below_threshold.iter().map(|warning| vec![signs::below_threshold(warning)]));
+    rows.extend(values::nothing_logged(summary).map(|none| vec![none]));
+    rows
+}
+
 pub(super) fn table(summary: &Summary) -> String {
     let mut out = String::new();
+    for row in comments(summary) {
+        // One line each, so a reader that skips comment lines skips all of it.
+        let cells = row.into_iter().map(|text| field(&text.replace(['\r', '\n'], " "), false));
+        push_row(&mut out, std::iter::once("#".to_owned()).chain(cells));
+    }
     let mut header = vec![t("report-col-date")];
     header.extend(night_headers());
     header.push(t("report-col-signs"));
@@ -41,7 +67,8 @@ pub(super) fn table(summary: &Summary) -> String {
         let cells = night_cells(night);
         let last = cells.len() - 1;
         let signs: Vec<String> = summary
-            .warnings
+            .findings
+            .cards
             .iter()
             .filter(|warning| warning.nights.contains(&night.evening))
             .map(|warning| signs::warning_title(warning.kind))

@@ -43,6 +43,10 @@ p { margin: .35rem 0; }
 .sign { border: 1px solid #d9a441; border-left: 6px solid #d9a441; border-radius: 4px; padding: .5rem .8rem; margin: .6rem 0; }
 .sign h3 { font-size: 1rem; margin: 0 0 .25rem; }
 .sign .nights { font-weight: bold; }
+.below { border: 1px solid #c9d3de; border-radius: 4px; padding: .5rem .8rem; margin: .6rem 0; }
+.below h3 { font-size: 1rem; margin: 0 0 .25rem; }
+.below ul { margin: .25rem 0; padding-left: 1.2rem; }
+.urgent { border-left: 4px solid #8a4b00; padding: .35rem .8rem; margin: .8rem 0 .4rem; }
 .ok { color: #2d6a3e; }
 table { border-collapse: collapse; width: 100%; margin: .4rem 0; }
 th, td { border: 1px solid #c9d3de; padding: .25rem .4rem; text-align: left; vertical-align: top; }
@@ -61,7 +65,11 @@ footer { margin-top: 2rem; font-size: 12px; color: #4a5562; border-top: 1px soli
   h2 { font-size: 12.5pt; margin-top: 10pt; break-after: avoid; }
   .nightlog { font-size: 8pt; }
   thead { display: table-header-group; }
-  tr, .sign { break-inside: avoid; }
+  tr, .sign, .below, .urgent { break-inside: avoid; }
+  .sign, .below { margin: 4pt 0; padding: 3pt 8pt; }
+  .urgent { margin: 6pt 0 2pt; padding: 2pt 8pt; }
+  /* Ten short rows: whole on one page, never one row alone on the next. */
+  section.overview { break-inside: avoid; }
   /* The night-by-night table starts a page of its own rather than three rows at the foot of the first. */
   section.nights { break-before: page; }
   section.nights h2 { margin-top: 0; }
@@ -108,24 +116,41 @@ pub(super) fn page(summary: &Summary, language: Language) -> String {
     out
 }
 
+/// The signs judged over four weeks: the cards, the signs logged below a card's
+/// threshold, "none was logged" only when none was, and the urgent signs.
 fn signs(out: &mut String, summary: &Summary) {
+    let found = &summary.findings;
     let _ = write!(out, "<section>\n<h2>{}</h2>\n", escape(&t("report-signs")));
-    if summary.warnings.is_empty() {
-        let _ = writeln!(out, "<p class=\"ok\">{}</p>", escape(&t("report-signs-none")));
+    if let Some(judged) = values::judged_period(summary) {
+        let _ = writeln!(out, "<p class=\"meta\">{}</p>", escape(&judged));
     }
-    for warning in &summary.warnings {
+    for warning in &found.cards {
         let text = values::warning_text(warning);
         let _ = write!(
             out,
-            "<div class=\"sign\">\n<h3>{}</h3>\n<p class=\"nights\">{}</p>\n<p>{}</p>\n</div>\n",
+            "<div class=\"sign\">\n<h3>{}</h3>\n<p class=\"nights\">{}</p>\n",
             escape(&text.title),
-            escape(&text.seen),
-            escape(&text.why),
+            escape(&text.seen)
         );
+        if let Some(rested) = &text.rested {
+            let _ = writeln!(out, "<p>{}</p>", escape(rested));
+        }
+        let _ = write!(out, "<p>{}</p>\n</div>\n", escape(&text.why));
     }
-    if !summary.warnings.is_empty() {
+    if !found.cards.is_empty() {
         let _ = writeln!(out, "<p>{}</p>", escape(&signs::warning_doctor()));
     }
+    if !found.below_threshold.is_empty() {
+        let _ = write!(out, "<div class=\"below\">\n<h3>{}</h3>\n<ul>\n", escape(&signs::below_heading()));
+        for warning in &found.below_threshold {
+            let _ = writeln!(out, "<li>{}</li>", escape(&signs::below_threshold(warning)));
+        }
+        let _ = write!(out, "</ul>\n<p>{}</p>\n</div>\n", escape(&signs::below_anytime()));
+    }
+    if let Some(none) = values::nothing_logged(summary) {
+        let _ = writeln!(out, "<p class=\"ok\">{}</p>", escape(&none));
+    }
+    let _ = writeln!(out, "<p class=\"urgent\">{}</p>", escape(&signs::urgent()));
     let _ = writeln!(out, "</section>");
 }
 
@@ -134,7 +159,7 @@ type Noticed = fn(&NightLog) -> bool;
 
 fn overview(out: &mut String, summary: &Summary) {
     let total = summary.nights.len();
-    let _ = write!(out, "<section>\n<h2>{}</h2>\n<table>\n<tbody>\n", escape(&t("report-overview")));
+    let _ = write!(out, "<section class=\"overview\">\n<h2>{}</h2>\n<table>\n<tbody>\n", escape(&t("report-overview")));
     let mut row = |label: String, value: String| {
         let _ = writeln!(
             out,
@@ -159,7 +184,7 @@ fn overview(out: &mut String, summary: &Summary) {
         row(label, tr!("report-of", count = summary.count(noticed), total = logged));
     }
     let rested = match summary.mean_rested() {
-        Some((mean, nights)) => tr!("report-rested-mean", mean = format!("{mean:.1}"), count = nights),
+        Some((mean, nights)) => tr!("report-rested-mean", mean = i18n::one_decimal(mean), count = nights),
         None => t("report-none"),
     };
     row(t("report-col-rested"), rested);

@@ -20,7 +20,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate, TimeDelta, TimeZone};
 
 use crate::i18n::{self, Language};
 use crate::model::stats::{self, BedtimeWeek};
-use crate::model::warnings::{self, Warning};
+use crate::model::warnings::{self, Findings};
 use crate::model::{Config, Journal, NightLog};
 
 /// The summary covers this many weeks at least and at most: two weeks show a pattern, and
@@ -82,8 +82,10 @@ pub struct Summary {
     pub made: DateTime<FixedOffset>,
     /// Every night of the period, oldest first, logged or not.
     pub nights: Vec<NightRow>,
-    /// The warning signs whose nights fall in the period.
-    pub warnings: Vec<Warning>,
+    /// The warning signs, those below a card's threshold and the rest, judged over the
+    /// four weeks ending on the last evening whatever span is printed (the window's and
+    /// `night`'s period): a two-week summary must not miss a sign that needs four.
+    pub findings: Findings,
     /// Evenings with any check-in, of the period's evenings.
     pub tracked_evenings: usize,
     pub steps: Vec<StepRow>,
@@ -91,6 +93,11 @@ pub struct Summary {
 }
 
 impl Summary {
+    /// Whether the signs were judged over a longer period than the one printed.
+    pub fn judged_beyond_span(&self) -> bool {
+        self.findings.from < self.from
+    }
+
     pub fn logged_nights(&self) -> usize {
         self.nights.iter().filter(|night| night.log.is_some()).count()
     }
@@ -128,7 +135,7 @@ pub fn summary<Tz: TimeZone>(
         .take_while(|date| *date <= last_evening)
         .map(|evening| NightRow { evening, log: journal.night(evening).cloned() })
         .collect();
-    let warnings = warnings::warnings(journal, from, last_evening);
+    let findings = warnings::findings(journal, last_evening);
     let tracked_evenings = from
         .iter_days()
         .take_while(|date| *date <= last_evening)
@@ -144,7 +151,7 @@ pub fn summary<Tz: TimeZone>(
         })
         .collect();
     let bedtime = stats::bedtime_weeks(config, journal, from, last_evening, tz);
-    Summary { from, to: last_evening, weeks, made, nights, warnings, tracked_evenings, steps, bedtime }
+    Summary { from, to: last_evening, weeks, made, nights, findings, tracked_evenings, steps, bedtime }
 }
 
 /// The summary as a file's text, in `language`.
@@ -181,6 +188,26 @@ mod tests {
         assert_eq!(summary(&Config::default(), &journal, date(26), 9, made, &chrono::Utc).weeks, MAX_WEEKS);
         assert_eq!(summary(&Config::default(), &journal, date(26), 0, made, &chrono::Utc).nights.len(), 14);
         let empty = summary(&Config::default(), &Journal::default(), date(26), 4, made, &chrono::Utc);
+        assert!(!empty.judged_beyond_span());
         assert_eq!((empty.logged_nights(), empty.mean_rested(), empty.tracked_evenings), (0, None, 0));
+    }
+
+    #[test]
+    fn a_short_summary_judges_the_signs_over_four_weeks() {
+        let mut journal = Journal::default();
+        // Twitching through the night on the 1st and 20th: the 1st is before a two-week
+        // summary's span but within the four weeks the signs are judged over.
+        for d in [1, 20] {
+            let log = journal.evenings.entry(date(d)).or_default().night.get_or_insert_with(Default::default);
+            log.answer(NightAnswer::TwitchAllNight(true));
+        }
+        let made = DateTime::parse_from_rfc3339("2026-11-27T07:00:00+01:00").unwrap();
+        let two = summary(&Config::default(), &journal, date(26), 2, made, &chrono::Utc);
+        assert_eq!(two.from, date(13));
+        assert!(two.judged_beyond_span());
+        assert_eq!((two.findings.from, two.findings.to), (date(26) - TimeDelta::days(27), date(26)));
+        assert_eq!(two.findings.cards.len(), 1);
+        assert_eq!(two.findings.cards[0].nights, vec![date(1), date(20)]);
+        assert_eq!(two.findings, warnings::findings(&journal, date(26)), "the window's and night's findings");
     }
 }

@@ -1,8 +1,9 @@
 //! The cells of the night-by-night table, shared by the HTML page and the CSV file so
 //! both say the same thing in the same words.
 
-use super::NightRow;
+use super::{NightRow, Summary};
 use crate::i18n::{self, signs, t};
+use crate::model::time::next_day;
 use crate::model::warnings::Warning;
 use crate::model::{Jerks, NightLog, Stress};
 use crate::tr;
@@ -94,10 +95,12 @@ pub(super) fn offset(minutes: f64) -> String {
 }
 
 /// A warning's words, as the window's card says them: its title, what was logged on
-/// which nights, and why the article says it matters.
+/// which nights, how rested those nights were (all night only), and why the article says
+/// it matters.
 pub(super) struct WarningText {
     pub title: String,
     pub seen: String,
+    pub rested: Option<String>,
     pub why: String,
 }
 
@@ -105,6 +108,30 @@ pub(super) fn warning_text(warning: &Warning) -> WarningText {
     WarningText {
         title: signs::warning_title(warning.kind),
         seen: signs::warning_seen(warning),
+        rested: signs::warning_rested(warning),
         why: signs::warning_why(warning.kind),
+    }
+}
+
+/// The sentence saying over which nights the signs were judged, when that is longer than
+/// the summary's span.
+pub(super) fn judged_period(summary: &Summary) -> Option<String> {
+    summary.judged_beyond_span().then(|| {
+        tr!(
+            "report-signs-judged",
+            from = i18n::short_date(summary.findings.from),
+            to = i18n::short_date(next_day(summary.findings.to))
+        )
+    })
+}
+
+/// The sentence when no sign at all was logged in the period judged: that none was (or
+/// that no night was logged at all); `None` when one was.
+pub(super) fn nothing_logged(summary: &Summary) -> Option<String> {
+    let found = &summary.findings;
+    match (found.nothing_logged(), found.logged_nights) {
+        (false, _) => None,
+        (true, 0) => Some(t("report-signs-no-nights")),
+        (true, _) => Some(t("report-signs-none")),
     }
 }

@@ -66,7 +66,7 @@ pub(super) fn irregular_kind(file: &File) -> io::Result<Option<&'static str>> {
     Ok(kind_of(file.metadata()?.file_type()))
 }
 
-/// [`irregular_kind`] of a file type (also a link's, which is "other").
+/// [`irregular_kind`] of a file type already at hand.
 pub(super) fn kind_of(kind: fs::FileType) -> Option<&'static str> {
     if kind.is_file() {
         None
@@ -163,6 +163,56 @@ pub fn replace_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
     sync_after_rename(path)
 }
 
+/// Like [`replace_file`], for a file handed to the user (an export, a summary) in a folder
+/// of theirs: the bytes are written to an unnamed file (`O_TMPFILE`), which a process
+/// killed while writing leaves nowhere (a named `.NAME.tmp` of health data would stay
+/// in the user's folder), and only then given a name. A new file gets its name at once;
+/// one that replaces another goes through a hidden name for the instant of one `rename`.
+/// Where the file system has no unnamed files (or `/proc` is missing), it falls back to
+/// [`replace_file`].
+pub fn replace_user_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let dir = parent(path);
+    let unnamed = OpenOptions::new().write(true).mode(FILE_MODE).custom_flags(libc::O_TMPFILE).open(dir);
+    let mut file = match unnamed {
+        Ok(file) => file,
+        Err(error) if unnamed_unsupported(&error) => return replace_file(path, bytes),
+        Err(error) => return Err(error),
+    };
+    file.write_all(bytes)?;
+    file.sync_all()?;
+    let link = |to: &Path| -> io::Result<()> {
+        use std::os::fd::AsRawFd;
+        let from = std::ffi::CString::new(format!("/proc/self/fd/{}", file.as_raw_fd()))?;
+        let to = std::ffi::CString::new(to.as_os_str().as_encoded_bytes())?;
+        // SAFETY: two valid C strings; `linkat` only reads them.
+        let linked = unsafe {
+            libc::linkat(libc::AT_FDCWD, from.as_ptr(), libc::AT_FDCWD, to.as_ptr(), libc::AT_SYMLINK_FOLLOW)
+        };
+        if linked == 0 { Ok(()) } else { Err(io::Error::last_os_error()) }
+    };
+    match link(path) {
+        Ok(()) => return sync_after_rename(path),
+        Err(error) if error.kind() == io::ErrorKind::AlreadyExists => {}
+        Err(error) if unnamed_unsupported(&error) || error.kind() == io::ErrorKind::NotFound => {
+            return replace_file(path, bytes);
+        }
+        Err(error) => return Err(error),
+    }
+    let tmp = hidden_sibling(path, ".tmp");
+    remove_if_exists(&tmp)?;
+    link(&tmp)?;
+    if let Err(error) = fs::rename(&tmp, path) {
+        let _ = fs::remove_file(&tmp);
+        return Err(error);
+    }
+    sync_after_rename(path)
+}
+
+/// Errors that mean "no unnamed files here" rather than "this folder cannot be written".
+fn unnamed_unsupported(error: &io::Error) -> bool {
+    matches!(error.raw_os_error(), Some(libc::EOPNOTSUPP | libc::EISDIR | libc::EINVAL))
+}
+
 /// Removes a file; a file that is already gone is not an error.
 pub fn remove_file_if_exists(path: &Path) -> io::Result<()> {
     remove_if_exists(path)
@@ -224,6 +274,13 @@ pub fn move_aside(from: &Path, path: &Path, label: &str) -> io::Result<PathBuf> 
     Ok(kept)
 }
 
+/// Makes a FIFO at `path`, as an attacker or a confused user would put in a file's place.
+#[cfg(test)]
+pub(crate) fn mkfifo(path: &Path) {
+    let c_path = std::ffi::CString::new(path.as_os_str().as_encoded_bytes()).unwrap();
+    assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o600) }, 0);
+}
+
 fn remove_if_exists(path: &Path) -> io::Result<()> {
     match fs::remove_file(path) {
         Err(error) if error.kind() != io::ErrorKind::NotFound => Err(error),
@@ -250,6 +307,20 @@ mod tests {
         assert_eq!(fs::metadata(&file).unwrap().permissions().mode() & 0o777, 0o600);
         let leftovers: Vec<_> = fs::read_dir(&nested).unwrap().map(|e| e.unwrap().file_name()).collect();
         assert_eq!(leftovers.len(), 2, "{leftovers:?}");
+    }
+
+    #[test]
+    fn a_user_file_is_written_new_or_replaced_with_nothing_left_beside_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("export.csv");
+        replace_user_file(&file, b"one").unwrap();
+        assert_eq!(fs::read(&file).unwrap(), b"one");
+        replace_user_file(&file, b"two").unwrap();
+        assert_eq!(fs::read(&file).unwrap(), b"two");
+        assert_eq!(fs::metadata(&file).unwrap().permissions().mode() & 0o777, 0o600);
+        let names: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(names, vec![std::ffi::OsString::from("export.csv")]);
+        assert!(replace_user_file(&dir.path().join("missing/export.csv"), b"x").is_err());
     }
 
     #[test]

@@ -26,7 +26,7 @@ use crate::tr;
 const VERSION_KEY: &str = "schema_version";
 
 /// A kind of document the store keeps.
-pub trait Document: Serialize + DeserializeOwned + Default {
+pub trait Document: Serialize + DeserializeOwned + Default + Clone + Send + 'static {
     /// What the user calls it, as the `$what` of the store's messages: "journal".
     const WHAT: &'static str;
     /// The format this version writes.
@@ -35,6 +35,8 @@ pub trait Document: Serialize + DeserializeOwned + Default {
     const MAX_BYTES: u64;
     /// Indented for people who open the file; compact where size and speed matter more.
     const PRETTY: bool;
+    /// Small enough to keep in memory between reads (see `known`); the journal is not.
+    const KEEP_IN_MEMORY: bool = true;
 
     fn extra_mut(&mut self) -> &mut Extra;
 
@@ -60,6 +62,7 @@ impl Document for Journal {
     const VERSION: u64 = 2;
     const MAX_BYTES: u64 = 64 << 20;
     const PRETTY: bool = false;
+    const KEEP_IN_MEMORY: bool = false;
 
     fn extra_mut(&mut self) -> &mut Extra {
         &mut self.extra

@@ -13,6 +13,7 @@ mod document;
 mod error;
 mod folder_watch;
 mod journal_near;
+mod known;
 mod lock;
 mod log_file;
 mod owner;
@@ -22,6 +23,7 @@ mod recovery;
 mod report;
 mod scan;
 mod transfer;
+mod zone;
 
 use std::fs::File;
 use std::ops::RangeInclusive;
@@ -37,10 +39,11 @@ pub use folder_watch::{FolderWatch, Waited, WatchLost};
 pub use lock::WaitReporter;
 pub use log_file::RotatingLog;
 pub use owner::{OwnerLock, owner_pid};
-pub use paths::Paths;
+pub use paths::{AUTOSTART_ENTRY, Paths};
 pub use recovery::{migration_backup, save as save_document};
 pub use report::{default_report_dir, report_file_name, save_user_file};
 pub use transfer::{IMPORT_MAX_BYTES, TransferError};
+pub use zone::check_tz;
 
 use chrono::NaiveDate;
 
@@ -79,6 +82,8 @@ pub struct Store {
     notices: Mutex<Vec<FileReport>>,
     wait_reporter: Option<WaitReporter>,
     lock_timeout: Duration,
+    /// What this process last read or wrote, served again while the file is unchanged.
+    known: known::Known,
 }
 
 impl std::fmt::Debug for Store {
@@ -89,7 +94,13 @@ impl std::fmt::Debug for Store {
 
 impl Store {
     pub fn new(paths: Paths) -> Self {
-        Self { paths, notices: Mutex::new(Vec::new()), wait_reporter: None, lock_timeout: Duration::from_secs(10) }
+        Self {
+            paths,
+            notices: Mutex::new(Vec::new()),
+            wait_reporter: None,
+            lock_timeout: Duration::from_secs(10),
+            known: known::Known::default(),
+        }
     }
 
     pub fn paths(&self) -> &Paths {
@@ -159,11 +170,19 @@ impl Store {
     /// Reads a document for viewing; takes the lock only when it must repair something.
     fn view<T: Document>(&self, path: &Path) -> Result<Loaded<T>, StoreError> {
         let path = self.resolve(path)?;
+        if let Some(known) = self.known.get::<T>(&path) {
+            return Ok(known);
+        }
         let mut notices = Vec::new();
         let inspected = read::inspect::<T>(&path, &mut notices);
         self.push_notices(notices);
         match inspected? {
-            Inspected::Ready(read) => Ok(read.loaded),
+            Inspected::Ready(read) => {
+                if T::KEEP_IN_MEMORY {
+                    self.known.put(&path, read.loaded.clone(), true);
+                }
+                Ok(read.loaded)
+            }
             Inspected::NeedsRepair(_) => {
                 let _guard = self.lock()?;
                 Ok(self.read_locked::<T>(&path)?.loaded)
@@ -251,9 +270,12 @@ impl Store {
             return Ok(Updated { value: result, saved: false });
         }
         let mut notices = Vec::new();
+        self.known.forget(&path);
         let saved = recovery::save_bytes::<T>(&path, &bytes, &mut notices);
         self.push_notices(notices);
         saved?;
+        // The next read of this file (the window's reload after a click) is this value.
+        self.known.put(&path, Loaded { value, existed: true, read_only: None }, T::KEEP_IN_MEMORY);
         Ok(Updated { value: result, saved: true })
     }
 

@@ -28,6 +28,20 @@ impl Drop for OwnerLock {
 }
 
 impl OwnerLock {
+    /// Whether the file this process holds is still the one at its path. A data folder
+    /// removed or renamed (or `reminders.lock` removed) leaves this process owning a file
+    /// nobody else can find, so a service started on the folder at the usual place would
+    /// own the reminders too and send every one again. Only a file shown to be gone or
+    /// replaced counts; a `stat` that fails otherwise says nothing.
+    pub fn is_current(&self, paths: &Paths) -> bool {
+        use std::os::unix::fs::MetadataExt;
+        let Ok(held) = self.file.metadata() else { return true };
+        match fs::metadata(paths.reminder_owner_file()) {
+            Ok(there) => (there.dev(), there.ino()) == (held.dev(), held.ino()),
+            Err(error) => !matches!(error.kind(), io::ErrorKind::NotFound | io::ErrorKind::NotADirectory),
+        }
+    }
+
     /// Takes ownership if nobody holds it: `Ok(None)` when another owner does (another
     /// process, or another `OwnerLock` in this one).
     pub fn try_acquire(paths: &Paths) -> Result<Option<OwnerLock>, StoreError> {
@@ -107,5 +121,22 @@ mod tests {
         }
         assert_eq!(owner_pid(&paths), None);
         assert!(OwnerLock::try_acquire(&paths).unwrap().is_some());
+    }
+
+    #[test]
+    fn a_removed_or_renamed_folder_is_noticed() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("data");
+        let paths = Paths::in_dir(&folder);
+        let lock = OwnerLock::try_acquire(&paths).unwrap().expect("free");
+        assert!(lock.is_current(&paths));
+        std::fs::rename(&folder, dir.path().join("moved")).unwrap();
+        assert!(!lock.is_current(&paths), "renamed");
+        // A new folder at the old place, with a new owner: not this one's any more.
+        let second = OwnerLock::try_acquire(&paths).unwrap().expect("a new file, a new lock");
+        assert!(!lock.is_current(&paths));
+        assert!(second.is_current(&paths));
+        std::fs::remove_dir_all(&folder).unwrap();
+        assert!(!second.is_current(&paths), "removed");
     }
 }

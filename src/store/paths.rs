@@ -4,6 +4,10 @@ use std::path::{Path, PathBuf};
 
 use super::{IoAction, StoreError};
 
+/// File name of the XDG autostart entry that starts the reminder service at login
+/// (distinct from the app's own `io.github.bedtimecoach.BedtimeCoach.desktop`).
+pub const AUTOSTART_ENTRY: &str = "bedtime-coach-reminders.desktop";
+
 /// The folders the store uses.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Paths {
@@ -32,6 +36,35 @@ impl Paths {
         Ok(Self { config_dir: dirs.config_dir().to_path_buf(), data_dir: dirs.data_dir().to_path_buf() })
     }
 
+    /// The data folder the user chose (`--data-dir`, `BEDTIME_COACH_DATA_DIR`), or `None`
+    /// for the usual folders. Whatever this program starts for these files (the reminder
+    /// service, a window from a notification, the autostart entry) must be told it; the
+    /// usual folders each process finds by itself.
+    pub fn chosen_data_dir(&self) -> Option<&Path> {
+        let usual = Self::resolve(None).ok();
+        (usual.as_ref() != Some(self)).then_some(self.data_dir.as_path())
+    }
+
+    /// The data folder with every link resolved, so that two paths to one folder
+    /// (`--data-dir X` and `--data-dir link-to-X`) give one answer; a folder not made
+    /// yet is resolved through its nearest existing parent.
+    pub fn resolved_data_dir(&self) -> PathBuf {
+        let mut missing = Vec::new();
+        let mut dir = self.data_dir.as_path();
+        loop {
+            if let Ok(real) = std::fs::canonicalize(dir) {
+                return missing.iter().rev().fold(real, |path, name| path.join(name));
+            }
+            match (dir.parent(), dir.file_name()) {
+                (Some(parent), Some(name)) => {
+                    missing.push(name.to_owned());
+                    dir = parent;
+                }
+                _ => return self.data_dir.clone(),
+            }
+        }
+    }
+
     pub fn routine_file(&self) -> PathBuf {
         self.config_dir.join("routine.json")
     }
@@ -54,12 +87,20 @@ impl Paths {
         self.data_dir.join("reminders.lock")
     }
 
+    /// The autostart entry: `$XDG_CONFIG_HOME/autostart/`, or `~/.config/autostart/`
+    /// (the user's, whatever `--data-dir` says); `None` without a home folder.
+    pub fn autostart_entry() -> Option<PathBuf> {
+        let dirs = directories::BaseDirs::new()?;
+        Some(dirs.config_dir().join("autostart").join(AUTOSTART_ENTRY))
+    }
+
     /// The reminder service's log: in the XDG state folder (`~/.local/state/bedtime-coach`),
     /// or in the data folder when one was chosen with `--data-dir` (or the system has no
     /// state folder).
     pub fn log_file(&self) -> PathBuf {
-        let usual = Self::resolve(None).ok().is_some_and(|usual| usual == *self);
-        let state = usual
+        let state = self
+            .chosen_data_dir()
+            .is_none()
             .then(|| directories::ProjectDirs::from("", "", "bedtime-coach"))
             .flatten()
             .and_then(|dirs| dirs.state_dir().map(Path::to_path_buf));

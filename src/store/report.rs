@@ -1,8 +1,8 @@
 //! Writing a doctor summary (or any file the user names) where they asked for it.
 //!
 //! Why here: every byte this app puts on disk goes through the store, so a summary is
-//! written the way the data files are, atomically (a temporary file in the same folder,
-//! flushed, then renamed) and private to the user (0600): it holds health notes. Unlike a
+//! written the way the data files are, atomically (an unnamed file in the same folder,
+//! flushed, then named: a killed export leaves nothing behind) and private to the user (0600): it holds health notes. Unlike a
 //! data file it keeps no `.bak` and takes no lock, since it is not shared state, just a
 //! file handed to the user. The rendering itself is pure and lives in `crate::report`.
 
@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use super::atomic::replace_file;
+use super::atomic::replace_user_file;
 use super::error::{IoAction, StoreError};
 
 /// Writes `bytes` to `path` atomically with mode 0600, replacing a file already there.
@@ -20,7 +20,7 @@ pub fn save_user_file(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
         let cause = std::io::Error::from(std::io::ErrorKind::IsADirectory);
         return Err(StoreError::io(IoAction::Save, path, cause));
     }
-    replace_file(path, bytes).map_err(|cause| StoreError::io(IoAction::Save, path, cause))
+    replace_user_file(path, bytes).map_err(|cause| StoreError::io(IoAction::Save, path, cause))
 }
 
 /// The folder a summary goes to unless the user picks another: their documents folder,

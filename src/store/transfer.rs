@@ -19,7 +19,7 @@ use serde::de::IgnoredAny;
 use super::document::{Document, Parsed, migrate, parse, to_bytes};
 use super::error::{megabytes, name};
 use super::read::{Contents, read_capped};
-use super::{IoAction, Store, StoreError, Updated};
+use super::{IoAction, Paths, Store, StoreError, Updated};
 use crate::model::validate::{self, Invalid};
 use crate::model::{Journal, MergeReport, merge_into};
 use crate::tr;
@@ -74,43 +74,51 @@ pub enum TransferError {
     Encode(String),
 }
 
+/// The folder `path`'s file is in, as its device and inode, and the file's final name,
+/// links followed (a file that does not exist yet: its folder's links followed).
+fn located(path: &Path) -> Option<((u64, u64), String)> {
+    let real = std::fs::canonicalize(path).ok().or_else(|| {
+        let parent = match path.parent() {
+            Some(dir) if !dir.as_os_str().is_empty() => dir,
+            _ => Path::new("."),
+        };
+        Some(std::fs::canonicalize(parent).ok()?.join(path.file_name()?))
+    })?;
+    let folder = std::fs::metadata(real.parent()?).ok()?;
+    Some(((folder.dev(), folder.ino()), real.file_name()?.to_string_lossy().into_owned()))
+}
+
 impl Store {
-    /// The app's own files, and the folders they are in.
+    /// The app's own files (their backups, rotated logs and copies kept aside go by
+    /// their names).
     fn own_files(&self) -> Vec<PathBuf> {
         let paths = &self.paths;
-        vec![
+        let mut own = vec![
             paths.routine_file(),
             paths.journal_file(),
             paths.reminders_file(),
             paths.lock_file(),
             paths.reminder_owner_file(),
             paths.data_dir.join("window.ron"),
-        ]
+            paths.data_dir.join("icon.png"),
+            paths.log_file(),
+        ];
+        own.extend(Paths::autostart_entry());
+        own
     }
 
     /// Whether `path` is (or would replace) one of the app's own files, their backups
-    /// and copies kept aside included, by name or through a link.
+    /// and copies kept aside included, by name or through a link. Folders and files are
+    /// compared by device and inode, not by path: a bind mount or another link to the
+    /// data folder is another path to the same files.
     fn is_own_file(&self, path: &Path) -> bool {
-        let canonical = |p: &Path| -> Option<PathBuf> {
-            if let Ok(real) = std::fs::canonicalize(p) {
-                return Some(real);
-            }
-            let parent = match p.parent() {
-                Some(dir) if !dir.as_os_str().is_empty() => dir,
-                _ => Path::new("."),
-            };
-            Some(std::fs::canonicalize(parent).ok()?.join(p.file_name()?))
-        };
-        let Some(target) = canonical(path) else { return false };
-        let target_inode = std::fs::metadata(&target).ok().map(|m| (m.dev(), m.ino()));
+        let Some((target_dir, target_name)) = located(path) else { return false };
+        let target_inode = std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()));
         self.own_files().iter().any(|own| {
-            let Some(own_real) = canonical(own) else { return false };
-            let same_folder = own_real.parent() == target.parent();
-            let own_name = own_real.file_name().unwrap_or_default().to_string_lossy().into_owned();
-            let target_name = target.file_name().unwrap_or_default().to_string_lossy().into_owned();
-            let by_name = same_folder && target_name.trim_start_matches('.').starts_with(&own_name);
+            let Some((own_dir, own_name)) = located(own) else { return false };
+            let by_name = own_dir == target_dir && target_name.trim_start_matches('.').starts_with(&own_name);
             let by_inode =
-                target_inode.is_some() && std::fs::metadata(&own_real).ok().map(|m| (m.dev(), m.ino())) == target_inode;
+                target_inode.is_some() && std::fs::metadata(own).ok().map(|m| (m.dev(), m.ino())) == target_inode;
             by_name || by_inode
         })
     }

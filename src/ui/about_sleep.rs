@@ -2,13 +2,14 @@
 //! routine helps and when a doctor should look, in our own words from the article.
 //!
 //! Why it exists: the night log and its warning cards say "a doctor should look at this";
-//! the user deserves the calm background to that sentence, the article's urgent signs in
-//! one line, and a plain note that the app gives information, never a diagnosis. Reached
-//! from Tonight and from the night log; it only draws and asks to go back.
+//! the user deserves the calm background to that sentence (what the twitches are, their
+//! kinds, in pregnancy and in children), the article's urgent signs in one line, and a
+//! plain note that the app gives information, never a diagnosis. Reached from Tonight and
+//! from the night log; it only draws and asks to go back.
 
 use eframe::egui::{self, RichText};
 
-use super::app::Screen;
+use super::screen::Screen;
 use super::{Action, style};
 use crate::i18n::t;
 
@@ -25,11 +26,10 @@ pub fn about_sleep_ui(ui: &mut egui::Ui, back: Screen, actions: &mut Vec<Action>
     ui.add_space(4.0);
     ui.heading(t("about-title"));
     ui.add_space(6.0);
-    // Urgent signs first and apart: the one thing on this page that must not wait.
-    callout_ui(ui, style::error(ui), &t("about-urgent"));
-    ui.add_space(8.0);
-
+    // The reassurance first: most people who open this have the harmless kind. The urgent
+    // signs follow "when to see a doctor", framed apart so they cannot be missed there.
     section_ui(ui, &t("about-what-heading"), &t("about-what"));
+    section_ui(ui, &t("about-kinds-heading"), &t("about-kinds"));
     ui.label(RichText::new(t("about-why-heading")).strong());
     ui.label(t("about-why-intro"));
     for reason in [
@@ -46,8 +46,12 @@ pub fn about_sleep_ui(ui: &mut egui::Ui, back: Screen, actions: &mut Vec<Action>
         });
     }
     ui.add_space(8.0);
+    section_ui(ui, &t("about-pregnancy-heading"), &t("about-pregnancy"));
+    section_ui(ui, &t("about-children-heading"), &t("about-children"));
     section_ui(ui, &t("about-helps-heading"), &t("about-helps"));
     section_ui(ui, &t("about-doctor-heading"), &t("about-doctor"));
+    callout_ui(ui, style::error(ui), &t("about-urgent"));
+    ui.add_space(8.0);
     callout_ui(ui, style::accent(ui), &t("about-not-advice"));
     ui.add_space(6.0);
     ui.label(RichText::new(t("about-source")).small().color(style::quiet(ui)));

@@ -16,7 +16,7 @@ use super::Action;
 use super::file_dialog::{FileDialog, Request};
 use crate::i18n::t;
 use crate::tr;
-use crate::transfer::{ExportFormat, ImportPreview, preview_text};
+use crate::use_cases::files::{ExportFormat, ImportPreview, preview_text};
 
 /// What the user wants a file for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

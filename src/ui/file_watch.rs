@@ -8,15 +8,9 @@ use std::time::Duration;
 
 use eframe::egui;
 
-use crate::store::{Fingerprint, Paths, Store, owner_pid};
+use crate::use_cases::{Coach, Paths};
 
 const EVERY: Duration = Duration::from_millis(1500);
-
-/// What the window shows from disk, as cheap identities: the routine, the journal, the
-/// reminder log, and which process sends reminders.
-pub fn fingerprint(store: &Store) -> (Fingerprint, Option<u32>) {
-    (store.reminder_fingerprint(), owner_pid(store.paths()))
-}
 
 /// The watching thread; it ends when this is dropped.
 pub struct FileWatch {
@@ -28,11 +22,11 @@ impl FileWatch {
         let stop = Arc::new(AtomicBool::new(false));
         let stopped = Arc::clone(&stop);
         std::thread::Builder::new().name("file-watch".into()).spawn(move || {
-            let store = Store::new(paths);
-            let mut last = fingerprint(&store);
+            let coach = Coach::at(paths);
+            let mut last = coach.fingerprint();
             while !stopped.load(Ordering::Relaxed) {
                 std::thread::sleep(EVERY);
-                let now = fingerprint(&store);
+                let now = coach.fingerprint();
                 if now != last {
                     last = now;
                     ctx.request_repaint();

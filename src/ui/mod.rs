@@ -18,20 +18,22 @@ mod reminder_list;
 mod reminder_status;
 mod routine;
 mod schedule;
+mod screen;
 mod settings;
 mod setup;
 mod style;
 mod tonight;
 mod widgets;
 
-pub use app::{App, Clock, Screen, system_clock};
+pub use app::{App, Clock, system_clock};
+pub use screen::Screen;
 pub use style::install as install_style;
 
 use eframe::egui;
 
-use crate::command::Change;
 use crate::desktop::WindowName;
-use crate::store::Store;
+use crate::use_cases::Change;
+use crate::use_cases::Coach;
 
 /// What a view asks the app to do.
 #[derive(Debug, Clone, PartialEq)]
@@ -56,15 +58,15 @@ pub enum Action {
 pub struct ReportRequest {
     pub path: std::path::PathBuf,
     pub weeks: u8,
-    pub format: crate::report::Format,
+    pub format: crate::use_cases::SummaryFormat,
 }
 
 /// Opens the window on `screen` and runs until it is closed. With `name` (the window's
 /// name on the session bus), another start of the program brings this window forward.
-pub fn run_window(store: Store, screen: Screen, name: Option<&WindowName>) -> anyhow::Result<()> {
-    let persistence = store.paths().data_dir.join("window.ron");
+pub fn run_window(coach: Coach, screen: Screen, name: Option<&WindowName>) -> anyhow::Result<()> {
+    let persistence = coach.paths().data_dir.join("window.ron");
     let (ask_for_screen, screen_requests) = std::sync::mpsc::channel();
-    let app = App::new(store, app::system_clock())
+    let app = App::new(coach, app::system_clock())
         .with_screen_requests(screen_requests)
         .with_service_program(std::env::current_exe().ok())
         .with_file_dialog()

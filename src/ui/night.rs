@@ -9,18 +9,18 @@
 use chrono::{DateTime, Local, NaiveDate};
 use eframe::egui::{self, RichText};
 
-use super::app::Screen;
+use super::screen::Screen;
 use super::widgets::clock;
 use super::{Action, ReportRequest, style};
-use crate::command::Change;
 use crate::i18n::{self, signs, t};
 use crate::model::helps;
 use crate::model::night::{RESTED_MAX, RESTED_MIN};
 use crate::model::time::{next_day, previous_day};
-use crate::model::warnings::{self, Warning};
+use crate::model::warnings::{self, Findings, Warning};
 use crate::model::{Config, Jerks, Journal, NightAnswer, NightLog, Stress};
-use crate::report::{DEFAULT_WEEKS, Format, MAX_WEEKS, MIN_WEEKS};
 use crate::tr;
+use crate::use_cases::Change;
+use crate::use_cases::files::{DEFAULT_WEEKS, MAX_WEEKS, MIN_WEEKS, SummaryFormat as Format};
 
 /// How far back the arrows go: the doctor summary covers four weeks, and older nights
 /// are still there in the file (and editable from the command line).
@@ -69,9 +69,6 @@ pub struct NightView<'a> {
     /// The evening whose night is "last night" now.
     pub last_night: NaiveDate,
 }
-
-/// Warning cards look back this many evenings: the doctor summary's longest period.
-const CARD_DAYS: u32 = MAX_WEEKS as u32 * 7;
 
 pub fn night_ui(ui: &mut egui::Ui, state: &mut NightState, view: &NightView, actions: &mut Vec<Action>) {
     let last_night = view.last_night;
@@ -248,25 +245,43 @@ fn form_ui(
     }
 }
 
-/// Warning cards (or the article's reassurance) over the last four weeks, then the
-/// doctor summary.
+/// What the last four weeks of night logs add up to, then the doctor summary.
 fn cards_ui(ui: &mut egui::Ui, state: &mut NightState, view: &NightView, actions: &mut Vec<Action>) {
-    let to = view.last_night;
-    let from = to - chrono::TimeDelta::days(i64::from(CARD_DAYS) - 1);
-    let found = warnings::warnings(view.journal, from, to);
-    if !found.is_empty() {
-        ui.label(RichText::new(t("warnings-heading")).strong().size(16.0));
-        for warning in &found {
-            warning_card_ui(ui, warning, actions);
-        }
-    } else if warnings::only_harmless_jerks(view.journal, from, to) {
-        note_ui(ui, style::accent(ui), &signs::reassurance_title(), &signs::reassurance_text());
-    } else if view.journal.nights().any(|(evening, _)| (from..=to).contains(&evening)) {
-        ui.add(egui::Label::new(RichText::new(t("night-no-warnings")).color(style::quiet(ui))).wrap());
-    }
+    // Up to last night, whichever night is open above: the cards are about now, and an
+    // earlier night chosen to edit must not hide what was logged since.
+    findings_ui(ui, &warnings::findings(view.journal, view.last_night), actions);
     ui.add_space(12.0);
     helps_ui(ui, view);
     report_ui(ui, state, actions);
+}
+
+/// The warning cards, the signs logged below a card's threshold, the reassurance or "no
+/// sign was logged" (only when none was), and the urgent signs, once.
+fn findings_ui(ui: &mut egui::Ui, found: &Findings, actions: &mut Vec<Action>) {
+    if !found.cards.is_empty() {
+        ui.label(RichText::new(t("warnings-heading")).strong().size(16.0));
+        for warning in &found.cards {
+            warning_card_ui(ui, warning, actions);
+        }
+    }
+    if !found.below_threshold.is_empty() {
+        ui.add(egui::Label::new(RichText::new(signs::below_heading()).strong()).wrap());
+        for warning in &found.below_threshold {
+            ui.horizontal_top(|ui| {
+                ui.label("•");
+                ui.add(egui::Label::new(signs::below_threshold(warning)).wrap());
+            });
+        }
+        ui.add(egui::Label::new(RichText::new(signs::below_anytime()).color(style::quiet(ui))).wrap());
+        ui.add_space(6.0);
+    }
+    if found.reassurance {
+        note_ui(ui, style::accent(ui), &signs::reassurance_title(), &signs::reassurance_text());
+    } else if found.says_nothing_logged() {
+        ui.add(egui::Label::new(RichText::new(t("night-no-warnings")).color(style::quiet(ui))).wrap());
+    }
+    ui.add_space(6.0);
+    ui.add(egui::Label::new(signs::urgent()).wrap());
 }
 
 /// "What helps": the model's comparisons over every logged evening, once each side has
@@ -301,6 +316,9 @@ fn warning_card_ui(ui: &mut egui::Ui, warning: &Warning, actions: &mut Vec<Actio
             ui.set_width(ui.available_width());
             ui.add(egui::Label::new(RichText::new(signs::warning_title(warning.kind)).strong()).wrap());
             ui.add(egui::Label::new(signs::warning_seen(warning)).wrap());
+            if let Some(rested) = signs::warning_rested(warning) {
+                ui.add(egui::Label::new(rested).wrap());
+            }
             ui.add(egui::Label::new(RichText::new(signs::warning_why(warning.kind)).color(style::quiet(ui))).wrap());
             ui.add(egui::Label::new(signs::warning_doctor()).wrap());
             if ui.link(t("night-about")).clicked() {

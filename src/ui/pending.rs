@@ -6,9 +6,8 @@ use std::collections::VecDeque;
 use std::time::{Duration, Instant};
 
 use super::banners::{Banner, BannerKind};
-use crate::command::{Change, CommandError};
-use crate::store::{Store, StoreError};
 use crate::tr;
+use crate::use_cases::{Change, Coach, CommandError, StoreError};
 
 /// After this long a waiting change is shown as waiting.
 const SAY_WAITING_AFTER: Duration = Duration::from_secs(1);
@@ -21,7 +20,7 @@ pub const BUSY_BANNER: &str = "busy";
 
 /// What applying or retrying changes came to.
 #[derive(Debug, Default)]
-pub struct Outcome {
+pub struct RetryOutcome {
     /// At least one change was saved: reload.
     pub saved: bool,
     /// Changes are still waiting: try again in [`RETRY_EVERY`].
@@ -41,12 +40,12 @@ pub struct PendingChanges {
 impl PendingChanges {
     /// Applies `change` now, or keeps it behind the ones already waiting; `Ok(true)` when
     /// it was saved now.
-    pub fn apply(&mut self, change: Change, store: &Store) -> Result<bool, CommandError> {
+    pub fn apply(&mut self, change: Change, coach: &Coach) -> Result<bool, CommandError> {
         if !self.queue.is_empty() {
             self.queue.push_back(change);
             return Ok(false);
         }
-        match change.clone().apply(store) {
+        match coach.apply(change.clone()) {
             Ok(_) => Ok(true),
             Err(CommandError::Store(StoreError::Busy { .. })) => {
                 self.queue.push_back(change);
@@ -59,11 +58,11 @@ impl PendingChanges {
 
     /// Tries the waiting changes again, oldest first, stopping at the first that still
     /// finds the lock held.
-    pub fn retry(&mut self, store: &Store) -> Outcome {
-        let mut outcome = Outcome::default();
+    pub fn retry(&mut self, coach: &Coach) -> RetryOutcome {
+        let mut outcome = RetryOutcome::default();
         let Some(since) = self.since else { return outcome };
         while let Some(change) = self.queue.pop_front() {
-            match change.clone().apply(store) {
+            match coach.apply(change.clone()) {
                 Ok(_) => outcome.saved = true,
                 Err(CommandError::Store(StoreError::Busy { pid, .. })) => {
                     let pid = pid.map(|pid| pid.to_string());

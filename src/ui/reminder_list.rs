@@ -1,10 +1,10 @@
 //! "Tonight's reminders" in Settings: what happened to each reminder this evening, and
-//! why (the same rows as `bedtime-coach reminders`, from [`crate::remind::report`]).
+//! why (the same rows as `bedtime-coach reminders`, from [`crate::remind::fates`]).
 
 use eframe::egui::{self, RichText};
 
 use crate::i18n::t;
-use crate::remind::report::{Row, fate_text};
+use crate::remind::fates::{Row, fate_text};
 
 /// A collapsed section listing `rows`: due time, title and fate, one line each.
 pub fn reminder_list_ui(ui: &mut egui::Ui, rows: &[Row]) {

@@ -9,9 +9,9 @@ use chrono::{DateTime, FixedOffset};
 
 use crate::i18n::t;
 use crate::model::reminders::TestResult;
-use crate::remind::{self, service};
-use crate::store::{Fingerprint, Paths, Store, owner_pid};
 use crate::tr;
+use crate::use_cases::service::AutostartDone;
+use crate::use_cases::{AutostartAction, Coach, Fingerprint, Paths};
 
 /// A service that exits at once (a broken session) is not restarted in a loop.
 const RESTART_AFTER: Duration = Duration::from_secs(60);
@@ -27,7 +27,7 @@ pub struct ReminderInfo {
     /// The reminder log as last read, for "Tonight's reminders".
     pub log: crate::model::ReminderLog,
     /// Tonight's reminders and what became of them, made when Settings is drawn.
-    pub tonight: Vec<crate::remind::report::Row>,
+    pub tonight: Vec<crate::remind::fates::Row>,
     /// Whether the desktop shows tray icons (a StatusNotifierWatcher runs); `None` when
     /// not known (no session bus).
     pub tray_host: Option<bool>,
@@ -46,33 +46,36 @@ pub struct ServiceStarter {
 
 impl ServiceStarter {
     /// Starts `bedtime-coach remind` when `wanted` and none runs (at most once a minute).
-    pub fn ensure_running(&mut self, paths: &Paths, wanted: bool) {
+    pub fn ensure_running(&mut self, coach: &Coach, wanted: bool) {
         let Some(program) = &self.program else { return };
-        if !wanted || owner_pid(paths).is_some() {
+        if !wanted || coach.service_pid().is_some() {
             return;
         }
         if self.last_try.is_some_and(|at| at.elapsed() < RESTART_AFTER) {
             return;
         }
         self.last_try = Some(Instant::now());
-        if let Err(error) = service::spawn_background_from(program, service::chosen_data_dir(paths)) {
+        if let Err(error) = coach.start_service(program) {
             self.failure = Some(tr!("ui-service-failed", error = error.to_string()));
         }
     }
 }
 
 /// Adds or removes the login entry for the reminder service; a sentence either way.
-pub fn set_autostart(store: &Store, on: bool) -> Result<String, String> {
-    let paths = store.paths();
-    if !on {
-        return match remind::autostart::disable() {
-            Ok(_) => Ok(t("ui-autostart-off")),
-            Err(error) => Err(error.to_string()),
-        };
+pub fn set_autostart(coach: &Coach, on: bool) -> Result<String, String> {
+    let action = if on { AutostartAction::On } else { AutostartAction::Off };
+    match coach.autostart(action) {
+        Ok(_) if on => Ok(t("ui-autostart-on")),
+        Ok(_) => Ok(t("ui-autostart-off")),
+        Err(error) => Err(error.to_string()),
     }
-    let icon = store.ensure_file("icon.png", remind::ICON_PNG).map_err(|e| e.to_string())?;
-    match remind::autostart::enable(service::chosen_data_dir(paths), &icon.display().to_string()) {
-        Ok(_) => Ok(t("ui-autostart-on")),
+}
+
+/// Whether autostart at login is on, for Settings.
+pub fn autostart_enabled(coach: &Coach) -> Result<bool, String> {
+    match coach.autostart(AutostartAction::Status) {
+        Ok(AutostartDone::Status(status)) => Ok(status.enabled),
+        Ok(_) => Ok(false),
         Err(error) => Err(error.to_string()),
     }
 }
@@ -116,8 +119,8 @@ static TEST_CACHE: Mutex<TestCache> = Mutex::new(None);
 /// The test notification's status for Settings: the reminder log is read again only when
 /// it changed (three `stat` calls a frame while Settings is shown).
 pub fn test_status(paths: &Paths) -> TestStatus {
-    let store = Store::new(paths.clone());
-    let fingerprint = store.reminder_fingerprint();
+    let coach = Coach::at(paths.clone());
+    let fingerprint = coach.files_fingerprint();
     let mut cache = TEST_CACHE.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     if let Some((dir, seen, status)) = cache.as_ref()
         && *dir == paths.data_dir
@@ -126,8 +129,8 @@ pub fn test_status(paths: &Paths) -> TestStatus {
         return status.clone();
     }
     // An unreadable log shows nothing here; the window reports file problems elsewhere.
-    let status = store
-        .load_reminders()
+    let status = coach
+        .reminder_log()
         .map(|log| TestStatus { requested_at: log.value.test_requested_at, result: log.value.test_result })
         .unwrap_or_default();
     *cache = Some((paths.data_dir.clone(), fingerprint, status.clone()));

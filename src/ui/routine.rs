@@ -6,12 +6,12 @@ use chrono::{DateTime, Local};
 use eframe::egui::{self, RichText};
 
 use super::{Action, style, widgets};
-use crate::command::{Change, new_step};
 use crate::i18n::{self, t};
 use crate::model::plan::due_local;
 use crate::model::routine::{MAX_ANCHOR_MINUTES, MAX_TITLE_CHARS, MAX_WHY_CHARS, StepEdit};
 use crate::model::{Anchor, CATALOG, Config, Step, evening_at, plan_evening};
 use crate::tr;
+use crate::use_cases::{Change, new_step};
 
 #[derive(Debug, Default)]
 pub struct EditorState {
@@ -311,7 +311,7 @@ fn editor_ui(ui: &mut egui::Ui, state: &mut EditorState, preview: &crate::model:
         }
     }
     if let Some(from_article) = i18n::step_from_article(draft) {
-        ui.label(RichText::new(format!("{} {from_article}", i18n::from_article_label())).color(style::quiet(ui)));
+        ui.label(RichText::new(i18n::from_article_line(&from_article)).color(style::quiet(ui)));
     }
     if let Some(planned) = preview.get(&draft.id) {
         let time = widgets::clock(&planned.due);

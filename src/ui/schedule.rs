@@ -8,10 +8,10 @@ use chrono::NaiveTime;
 use eframe::egui::{self, RichText};
 
 use super::{Action, style, widgets};
-use crate::command::Change;
 use crate::i18n::{self, t};
 use crate::model::{Config, Day, Night, Schedule};
 use crate::tr;
+use crate::use_cases::Change;
 
 /// Nights before the workday mornings, Monday to Friday.
 const WORKDAY_NIGHTS: [Day; 5] = [Day::Sun, Day::Mon, Day::Tue, Day::Wed, Day::Thu];

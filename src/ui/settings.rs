@@ -4,12 +4,12 @@ use eframe::egui::{self, RichText};
 
 use super::Action;
 use super::reminder_status::{ReminderInfo, test_status};
-use crate::command::Change;
 use crate::i18n::t;
 use crate::model::settings::{LanguageChoice, MAX_GRACE_MINUTES, MAX_SNOOZE_MINUTES, STREAK_THRESHOLD_RANGE};
 use crate::model::{Config, Hemisphere, Settings, Theme};
-use crate::store::Paths;
 use crate::tr;
+use crate::use_cases::Change;
+use crate::use_cases::Paths;
 
 pub fn settings_ui(
     ui: &mut egui::Ui,

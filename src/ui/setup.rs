@@ -5,13 +5,13 @@ use eframe::egui::{self, RichText};
 
 use super::reminder_status::test_status;
 use super::{Action, style, widgets};
-use crate::command::Change;
 use crate::i18n::{self, t};
 use crate::model::catalog::Season;
 use crate::model::plan::due_local;
 use crate::model::{CATALOG, Config, Hemisphere, Night, Routine, Step, evening_at, plan_evening, time::parse_clock};
-use crate::store::Paths;
 use crate::tr;
+use crate::use_cases::Change;
+use crate::use_cases::Paths;
 
 #[derive(Debug, Default)]
 pub struct SetupState {

@@ -59,11 +59,27 @@ impl Session {
         (KillOnDrop(monitor), log)
     }
 
-    /// dunst, the notification server, quiet.
+    /// dunst, the notification server, quiet. Its context menu (`dunstctl context`)
+    /// picks the action [`Self::press`] names, so a test can press a notification's
+    /// button and dunst itself answers, as the server does for a user.
     pub fn dunst(&self) -> KillOnDrop {
+        use std::os::unix::fs::PermissionsExt;
+        let menu = self.dir.path().join("dunst-menu.sh");
+        let pick = self.dir.path().join("dunst-pick");
+        fs::write(&menu, format!("#!/bin/sh\nexec grep -m1 -F -e \"$(cat '{}')\"\n", pick.display())).unwrap();
+        fs::set_permissions(&menu, fs::Permissions::from_mode(0o755)).unwrap();
+        let config = self.dir.path().join("dunstrc");
+        fs::write(&config, format!("[global]\n    dmenu = {}\n", menu.display())).unwrap();
         let mut dunst = self.command("dunst");
-        dunst.args(["-verbosity", "crit"]).stdout(Stdio::null()).stderr(Stdio::null());
+        dunst.arg("-config").arg(&config).args(["-verbosity", "crit"]).stdout(Stdio::null()).stderr(Stdio::null());
         KillOnDrop(dunst.spawn().unwrap())
+    }
+
+    /// Presses the button `label` ("Done") of the notification dunst shows, through its
+    /// context menu: dunst sends `ActionInvoked` to the program that showed it.
+    pub fn press(&self, label: &str) -> Output {
+        fs::write(self.dir.path().join("dunst-pick"), format!("#{label} (")).unwrap();
+        self.command("dunstctl").arg("context").output().unwrap()
     }
 
     /// The app's data folder.

@@ -1,11 +1,12 @@
 //! A hand-built month of evenings and nights (28 evenings up to Thursday 26 November 2026)
 //! for the doctor summary, the night screen and their screenshots: an ordinary month with
 //! three nights of twitching all night, restless legs on three evenings, daytime twitches
-//! on two days in a row, two nights not logged, and notes that need escaping.
+//! on two days in a row, one night a partner saw rhythmic movements (below a card's
+//! threshold), two nights not logged, and notes that need escaping.
 
-use bedtime_coach::command::Change;
 use bedtime_coach::model::{Config, Jerks, NightAnswer, Outcome, Stress};
 use bedtime_coach::store::Store;
+use bedtime_coach::use_cases::Change;
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeDelta};
 
 /// The evening of the month's last night.
@@ -61,6 +62,7 @@ pub fn full_month_to(store: &Store, last: NaiveDate) {
             NightAnswer::TwitchAllNight([9, 15, 22].contains(&i)),
             NightAnswer::TwitchDaytime([20, 21].contains(&i)),
             NightAnswer::RestlessLegs([12, 19, 24].contains(&i)),
+            NightAnswer::PartnerSawMovements(i == 6),
             NightAnswer::Rested(Some((2 + i % 4) as u8)),
             NightAnswer::Stress(Some([Stress::Low, Stress::Moderate, Stress::High][(i % 3) as usize])),
         ];

@@ -25,13 +25,13 @@ catalog-title = { $id ->
 # One or two sentences: why the step helps, and which part is the app's default.
 catalog-why = { $id ->
     [caffeine-cutoff] Caffeine in coffee and strong tea stimulates the nervous system. From now on, fruit compote or chamomile tea instead. (The time is the app's default.)
-    [no-alcohol-tobacco] Alcohol, smoking and recreational drugs are among the main causes of twitches the article names: best given up for good, not just tonight. Prescribed medicines are a matter for your doctor.
-    [mineral-dinner] Kefir, vegetables and herbs bring magnesium, calcium and potassium; too little potassium is one suspected cause of twitches.
+    [no-alcohol-tobacco] Alcohol, smoking and recreational drugs are among the main causes of twitches the article names: best given up for good, not just tonight. Prescribed medicines are a matter for your doctor. (The time is the app's default.)
+    [mineral-dinner] Kefir, vegetables and herbs bring magnesium, calcium and potassium; too little potassium is one suspected cause of twitches. (The time is the app's default.)
     [daytime-movement] An active day helps: a light warm-up after waking, a jog in fresh air, or simply more walking. Do not overdo it: heavy exertion can itself set off twitches, especially in older or untrained people.
-    [calm-evening] From now on keep to quiet things: no hard exercise, work or arguments. Strain and stress late in the day can show up as jolts at night.
+    [calm-evening] From now on keep to quiet things: no hard exercise, work or arguments. Stress that builds up over the day is one suspected cause of jolts at night. (The time is the app's default.)
     [warm-bath] A warm bath helps the body relax and let go of the day. (The time is the app's default.)
     [calm-ambience] A scented candle and quiet music tell the body that the day is over. Put the candle out before you fall asleep.
-    [ventilate-bedroom] Fresh air in the bedroom is part of a good sleeping climate; open the window for a few minutes.
+    [ventilate-bedroom] Fresh air in the bedroom is part of a good sleeping climate. Open the window for a few minutes (how long is the app's suggestion).
     [humidity-check] Dry air, common in the heating season, makes sleep worse. About 40–60 % is a common comfort range (general guidance, not from the article).
     [warm-hands-feet] In autumn and winter, getting cold makes it harder to settle; warm socks and a warm blanket help.
     [dark-quiet-bedroom] Loud sounds and bright light get in the way of falling asleep. Old bedding and feather pillows are best replaced; a supportive mattress and pillow help.
@@ -42,11 +42,11 @@ catalog-why = { $id ->
 
 # What the article itself advises, retold in our own words (no app defaults here).
 catalog-from-article = { $id ->
-    [caffeine-cutoff] Cut down large amounts of strong drinks such as coffee and tea, and have fruit compote or chamomile tea instead.
+    [caffeine-cutoff] Avoid large doses of caffeine: if you like strong caffeinated drinks such as coffee and tea, cut down on them a lot, and have fruit compote or chamomile tea instead.
     [no-alcohol-tobacco] Give up bad habits completely: alcohol, drugs and smoking are named among the main causes of myoclonus.
     [mineral-dinner] Eat foods with magnesium, calcium and potassium, such as kefir, vegetables and herbs.
     [daytime-movement] Lead an active life: a light warm-up in the morning, a jog in fresh air, or more walking if you cannot run. Too much exertion can itself bring on twitches, especially in older or untrained people.
-    [calm-evening] Avoid activity on the eve of sleep; stress that builds up during the day is one suspected cause of twitches.
+    [calm-evening] Avoid activity before sleep; stress that builds up during the day is one suspected cause of twitches.
     [warm-bath] For a calm evening, take a warm bath.
     [calm-ambience] For a calm evening, light scented candles and put on calm music.
     [ventilate-bedroom] Look after the bedroom's climate: air the room.
@@ -57,13 +57,13 @@ catalog-from-article = { $id ->
     [lights-out] Go to bed early, at a fixed time, and sleep at least eight hours; nine or ten if eight are not enough.
    *[other] {""}
 }
-# Before the line above, in `routine catalog` and wherever it is shown.
-catalog-from-article-label = From the article
+# The line above wherever it is shown (`routine catalog`, Tonight, the step editor).
+catalog-from-article-line = From the article: { $advice }
 
 ## Advice for a humidity reading. $percent is a whole number. The comfort range is
-## general guidance, not a figure from the article.
+## general guidance, not a figure from the article; our own tips say so.
 
-humidity-dry-heating = { $percent } % is dry (the usual comfort range is about 40–60 %: general guidance, not a figure from the article). Heating dries the air in this season: the article suggests a humidifier, and a bowl of water near the radiator also helps.
+humidity-dry-heating = { $percent } % is dry (the usual comfort range is about 40–60 %: general guidance, not a figure from the article). Heating dries the air in this season: the article suggests a humidifier. Our own tip, not the article's: a bowl of water near the radiator.
 humidity-dry = { $percent } % is dry (the usual comfort range is about 40–60 %: general guidance, not a figure from the article). For dry air the article suggests a humidifier.
-humidity-humid = { $percent } % is humid (the usual comfort range is about 40–60 %: general guidance, not a figure from the article). Air the bedroom for a few minutes before bed.
+humidity-humid = { $percent } % is humid (the usual comfort range is about 40–60 %: general guidance, not a figure from the article). Air the bedroom before bed (a few minutes is the app's suggestion).
 humidity-comfortable = { $percent } % is comfortable (the usual comfort range is about 40–60 %: general guidance, not a figure from the article). Keep airing the room each evening.

@@ -9,9 +9,12 @@ history-offset-after = { $minutes } min after the planned bedtime
 history-offset-before = { $minutes } min before the planned bedtime
 # $offset is one of the history-offset-* texts, $spread minutes, $evenings a count-evenings.
 history-bedtime = On average { $offset }, give or take { $spread } min ({ $evenings })
-history-bedtime-none = No lights-out checked near bedtime in this period.
+history-bedtime-none = Lights out was not checked off near bedtime in this period.
 # $kept and $planned are counts of evenings.
-history-kept = kept on { $kept } of { $planned } evenings
+history-kept = kept on { $kept } of { $planned } { $planned ->
+    [one] evening
+   *[other] evenings
+}
 history-kept-none = not part of any tracked evening
 history-streak-current = { $count ->
     [one] { $count } evening in a row
@@ -26,7 +29,10 @@ history-nothing-yet = Nothing recorded yet. Check off a step tonight and your hi
 
 ## A day of the calendar, as a screen reader reads it. $date is a short date.
 
-history-day-steps = { $date }: { $done } of { $planned } steps
+history-day-steps = { $date }: { $done } of { $planned } { $planned ->
+    [one] step
+   *[other] steps
+}
 history-day-untracked = { $date }: not tracked
 history-day-ahead = { $date }: still ahead
 
@@ -105,7 +111,10 @@ history-legend-low = ! under half done
 history-legend-untracked = – not tracked (not a miss)
 # The selected evening.
 history-day-pick = Choose an evening in the calendar (or Tab to it and press Enter) to see and correct its steps.
-history-day-summary = { $done } of { $planned } steps done, { $skipped } skipped
+history-day-summary = { $done } of { $planned } { $planned ->
+    [one] step
+   *[other] steps
+} done, { $skipped } skipped
 history-day-not-tracked = Nothing was checked this evening: it is not tracked, not counted as a miss.
 history-day-ahead-note = This evening is still ahead: check its steps off on the evening itself.
 history-step-done = √ done, recorded { $time }
@@ -127,7 +136,10 @@ history-adherence-days = { $days ->
    *[90] Last 90 evenings
 }
 history-adherence-bar = { $percent } · { $done } of { $planned }
-history-adherence-name = { $title }: { $percent }, { $done } of { $planned } evenings
+history-adherence-name = { $title }: { $percent }, { $done } of { $planned } { $planned ->
+    [one] evening
+   *[other] evenings
+}
 history-adherence-none = No tracked evenings in this period.
 # The plots.
 history-trends = Over time

@@ -17,7 +17,7 @@ night-jerks-many = Many
 night-woke-from-jolt = Woke up from a jolt
 night-all-night = Twitching went on through the night
 night-daytime = Twitches while awake during the day (yesterday)
-night-restless-legs = In the evening, an urge to move the legs, with itching or crawling feelings that moving eases
+night-restless-legs = In the evening, itching in the legs and a constant need to move them
 night-partner = Someone saw my toes or ankles flex in a steady rhythm (every 20–40 seconds) while I slept
 night-paralysis = Sleep paralysis: awake but unable to move
 night-rested = How rested?
@@ -42,7 +42,8 @@ warnings-heading = Worth a doctor's look
 night-helps-heading = What helps
 # $nights is the minimum on each side (5).
 night-helps-waiting = Comparisons appear here once at least { $nights } nights follow evenings when a step was kept, and { $nights } when it was skipped.
-night-no-warnings = None of the signs the article asks a doctor to see has come back in the last four weeks.
+# Only when no sign at all was logged in the four weeks (a sign logged once is still named).
+night-no-warnings = None of the signs the article asks a doctor to see was logged in the last four weeks.
 
 ## The doctor summary on the night screen. $path is where it was written.
 

@@ -4,9 +4,16 @@
 report-title = Sleep summary for a doctor
 report-period = Nights from { $from } to { $to } ({ $weeks } weeks)
 report-made = Made with Bedtime Coach on { $date } at { $time }.
-report-intro = Recorded by the patient each morning in Bedtime Coach, an app that keeps an evening routine against twitches at sleep onset (hypnic jerks) and asks a few questions about each night. It lists what was noticed; it is not a diagnosis.
+report-intro = Recorded by the patient each morning in Bedtime Coach, an app that helps keep the evening routine an article on twitches at sleep onset (hypnic jerks) advises, and asks a few questions about each night. It lists what was noticed; it is not a diagnosis.
 report-signs = Patterns worth a look
-report-signs-none = None of the patterns the app watches for recurred in this period (twitching through the night, twitches while awake on consecutive days, restless-legs signs, rhythmic limb movements seen by a partner, sleep paralysis).
+# Only when no sign at all was logged in the four weeks judged.
+report-signs-none = None of the signs the app watches for was logged in the four weeks judged (twitching through the night, twitches while awake by day, restless-legs signs, rhythmic limb movements seen by a partner, sleep paralysis).
+## The signs are judged over four weeks whatever span the summary prints.
+## $from and $to are short dates, as in report-period.
+
+report-signs-judged = The signs are judged over four weeks, the nights from { $from } to { $to }, longer than this summary's span: some of them take four weeks to show.
+report-signs-no-nights = No night was logged in the four weeks the signs are judged over.
+
 report-overview = Overview
 report-nights-logged = Nights logged
 # $count of $total, e.g. "3 of 28".
@@ -18,7 +25,7 @@ report-col-jerks-many = Many twitches falling asleep
 report-col-woke = Woke from a jolt
 report-col-all-night = Twitching through the night
 report-col-daytime = Twitches while awake by day
-report-col-restless = Restless legs in the evening
+report-col-restless = Itching and a need to move the legs (evening)
 report-col-partner = Rhythmic toe/ankle movements seen by a partner
 report-col-paralysis = Sleep paralysis
 report-col-rested = Rested (1–5)

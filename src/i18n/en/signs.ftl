@@ -12,7 +12,7 @@ signs-list-separator = {", "}
 
 signs-warning-title = { $kind ->
     [all-night] Twitching through the night, on several nights
-    [daytime] Twitches during the day, on days in a row
+    [daytime] Twitches during the day, coming back
     [restless-legs] Restless legs in the evening, again and again
     [partner] Rhythmic leg movements in sleep, seen by someone else
    *[paralysis] Sleep paralysis, more than once
@@ -26,8 +26,8 @@ signs-warning-seen = { $kind ->
     [daytime] You logged twitches during the day on { $count ->
         [one] { $count } day
        *[other] { $count } days
-    }, some of them in a row: { $nights }.
-    [restless-legs] You logged an urge to move your legs, with itching or crawling feelings, on { $count ->
+    }: { $nights }.
+    [restless-legs] You logged itching in the legs and a constant need to move them on { $count ->
         [one] { $count } evening
        *[other] { $count } evenings
     }: { $nights }.
@@ -42,12 +42,56 @@ signs-warning-seen = { $kind ->
 }
 signs-warning-why = { $kind ->
     [all-night] A jerk or two while falling asleep is normal. Twitching that goes on through the night is different: the article says it keeps the body from recovering and can point to a health problem that needs care, and that the earlier it is looked at, the better.
-    [daytime] The article allows an odd twitch by day after serious stress. Twitches that come back during the day on the following days are, it says, a reason to have them checked.
-    [restless-legs] The article describes an urge to move the legs, with itching or crawling feelings that moving relieves, as something a doctor recognises mainly from what you tell them; it can have causes that can be treated.
-    [partner] The article describes rhythmic flexing of the toes or ankles every 20 to 40 seconds during sleep as a pattern of its own: it often wakes the sleeper without them remembering, and it often comes with restless legs.
+    [daytime] The article allows an odd twitch by day after serious stress. Twitches that come back during the day on the following days, or keep coming back, are, it says, a reason to have them checked.
+    [restless-legs] The article describes itching and a constant need to move the legs as something a doctor recognises mainly from what you tell them, not from an examination; it can have causes that can be treated.
+    [partner] The article describes rhythmic flexing of the toes or ankles every 20 to 40 seconds during sleep as a pattern of its own: it usually wakes the sleeper without them remembering, and it almost always comes with restless legs.
    *[paralysis] Being awake but unable to move is frightening but, the article says, not dangerous in itself. When it keeps coming back it can be linked to stress, too little sleep, some medicines or the nervous system, which a doctor can sort out.
 }
+# $scores: the answered scores ("2, 1 and 2"); $answered of $total nights had one; $all: yes when every night had.
+signs-rested = { $all ->
+    [yes] On those nights you rated how rested you felt { $scores } out of 5.
+   *[no] On { $answered } of those { $total } nights you rated how rested you felt: { $scores } out of 5.
+}
+# Between the scores of $scores ("2, 1 and 2").
+signs-rested-separator = {", "}
 signs-warning-doctor = It is worth showing these notes to a doctor, for example a neurologist. The app cannot tell what causes it, and this is not a diagnosis.
+
+## A sign logged in the last four weeks whose card has not appeared: still said, with its
+## nights (signs-warning-seen) and when a card would appear, never as "nothing".
+
+signs-below-heading = Logged, not yet often enough for a card
+# $windows: the card's rule, signs-window joined by signs-window-or.
+signs-below-when = The app shows a card about it once it is logged { $windows }.
+# One way a card appears. $unit: night, day, evening. $span: in-a-row, weeks (with $weeks), days (with $days).
+signs-window = on { $unit ->
+    [day] { $count ->
+        [one] { $count } day
+       *[other] { $count } days
+    }
+    [evening] { $count ->
+        [one] { $count } evening
+       *[other] { $count } evenings
+    }
+   *[night] { $count ->
+        [one] { $count } night
+       *[other] { $count } nights
+    }
+} { $span ->
+    [in-a-row] in a row
+    [weeks] within { $weeks ->
+        [one] a week
+       *[other] { $weeks } weeks
+    }
+   *[days] within { $days } days
+}
+signs-window-or = { $first }, or { $second }
+signs-below-anytime = You need not wait for a card: if something you logged worries you, a doctor can look at it at any time.
+
+## The urgent signs, once on the Night screen, in `night` and in the doctor summary. From the
+## article: seizures, sudden fainting, sudden paralysis; "while awake" keeps it apart from
+## sleep paralysis. What goes beyond the article is labelled as general guidance.
+
+signs-urgent = Seek urgent care at once, without waiting for a card, for a seizure, sudden fainting, or sudden paralysis while awake (not on falling asleep or waking, as in sleep paralysis). General guidance, beyond the article: the same goes for sudden weakness or numbness of an arm, a leg or the face.
 
 ## The article's reassurance: jerks while falling asleep, now and then, and nothing else.
 

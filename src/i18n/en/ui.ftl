@@ -70,7 +70,7 @@ ui-undo-step = Undo: { $title }
 ui-humidity = Bedroom humidity (%)
 ui-humidity-save = Save reading
 ui-humidity-invalid = a percentage from 0 to 100
-ui-humidity-hint = comfortable is about 40–60 %
+ui-humidity-hint = comfortable is about 40–60 % (general guidance, not from the article)
 
 ## Routine.
 
@@ -155,7 +155,7 @@ ui-setup-same-time = A bedtime of { $time } is also the wake time; choose a wake
 ui-setup-steps = 2. Your evening steps, from the article
 ui-setup-preview = 3. Tonight with this routine
 ui-setup-save = Save my routine
-ui-tonight-reassurance = Twitches while falling asleep are common and usually harmless; a steady, calm routine makes them less likely. If twitching goes on through the night, or keeps coming back in the daytime day after day, a doctor (a neurologist) should look at it.
+ui-tonight-reassurance = Twitches while falling asleep are common and usually harmless; a steady, calm routine may make them less likely. If twitching goes on through the night, or keeps coming back in the daytime day after day, a doctor (a neurologist) should look at it.
 
 ## First-run setup: the hemisphere and a preview waiting for valid times.
 
@@ -207,6 +207,16 @@ ui-tonight-why-step = Why: { $title }
 # After bedtime, the steps left undone fold under this header.
 ui-tonight-not-done = Not done tonight: { $count }
 ui-tonight-side-empty = Everything is settled for tonight.
+# The side panel after bedtime while steps are still open: say what is true.
+ui-tonight-side-night = { $count ->
+    [one] Past bedtime: 1 step was not done tonight. It can wait for tomorrow; sleep comes first.
+   *[other] Past bedtime: { $count } steps were not done tonight. They can wait for tomorrow; sleep comes first.
+}
+# Before bedtime, when no step is due or next but some passed unchecked.
+ui-tonight-side-missed = { $count ->
+    [one] Nothing is due now. 1 step passed without a mark; you can still mark it.
+   *[other] Nothing is due now. { $count } steps passed without a mark; you can still mark them.
+}
 ui-setup-test-hint = Check that notifications work: the test comes as soon as your routine is saved.
 ui-setup-test-asked = Asked: the test notification comes once your routine is saved; Settings shows how it went.
 

@@ -114,10 +114,10 @@ cli-night-stress-level = { $level ->
    *[high] сильный
 }
 cli-night-q-falling-asleep = Вздрагивания при засыпании
-cli-night-q-jolt = Проснулись от вздрагивания
+cli-night-q-jolt = Проснулись от толчка
 cli-night-q-all-night = Подёргивания всю ночь
 cli-night-q-daytime = Подёргивания днём
-cli-night-q-restless-legs = Вечером хотелось двигать ногами
+cli-night-q-restless-legs = Вечером зуд в ногах и желание ими двигать
 cli-night-q-partner = Замечены ритмичные движения пальцев ног или стоп
 cli-night-q-paralysis = Сонный паралич
 cli-night-q-rested = Насколько отдохнули

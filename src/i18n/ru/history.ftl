@@ -8,7 +8,7 @@ history-offset-on-time = точно в запланированное время
 history-offset-after = на { $minutes } мин позже запланированного отхода ко сну
 history-offset-before = на { $minutes } мин раньше запланированного отхода ко сну
 history-bedtime = В среднем { $offset }, плюс-минус { $spread } мин ({ $evenings })
-history-bedtime-none = За этот период свет ни разу не выключали около времени сна.
+history-bedtime-none = За этот период шаг «Отбой» ни разу не был отмечен около запланированного времени отхода ко сну.
 history-kept = соблюдено { $kept } из { $planned ->
     [one] { $planned } вечера
    *[other] { $planned } вечеров

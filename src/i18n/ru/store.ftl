@@ -34,7 +34,7 @@ store-error-read-only = Ничего не изменено: { $reason }
 store-error-no-home = Не удалось найти вашу домашнюю папку; укажите --data-dir DIR, чтобы выбрать, где хранить файлы.
 store-error-too-large = Ничего не сохранено: { $what ->
     [routine] распорядок
-    [journal] журнал
+    [journal] дневник
    *[reminder-log] журнал напоминаний
 } занял бы { $size }, а { $path } вмещает не больше { $max }, так что его не удалось бы прочитать обратно.
 store-error-not-regular = { $path } — не обычный файл ({ $kind ->
@@ -60,7 +60,7 @@ store-waiting = Ждём, пока другой процесс Bedtime Coach{ $p
 
 store-notice-too-large = Файл { $path } занимает { $size }, а { $what ->
     [routine] распорядок
-    [journal] журнал
+    [journal] дневник
    *[reminder-log] журнал напоминаний
 } не может быть больше { $max }; файл оставлен без изменений и открыт только для чтения.
 store-notice-newer = Файл { $path } записан более новой версией Bedtime Coach (формат { $version }, эта версия знает форматы до { $known }); { $shown ->
@@ -69,7 +69,7 @@ store-notice-newer = Файл { $path } записан более новой в�
 }, и перезаписан он не будет. Чтобы вносить изменения, обновите Bedtime Coach.
 store-notice-migrated = { $what ->
     [routine] Ваш распорядок
-    [journal] Ваш журнал
+    [journal] Ваш дневник
    *[reminder-log] Ваш журнал напоминаний
 } переведён с формата { $from } на формат { $to }; старый файл сохранён как { $kept }.
 store-notice-backup-kept = Резервную копию { $backup } не удалось использовать ({ $why }); она не заменена, а сохранена как { $kept }.
@@ -77,19 +77,19 @@ store-notice-not-flushed = { $path } сохранён, но его папку н
 store-notice-restored = Файл { $path } пропал; восстановлена последняя исправная копия, { $backup }.
 store-notice-missing-backup-unusable = Файл { $path } пропал, а его резервную копию не удалось использовать ({ $why }); копия сохранена как { $kept }, а { $what ->
     [routine] распорядок
-    [journal] журнал
+    [journal] дневник
    *[reminder-log] журнал напоминаний
 } начинается с чистого листа.
 store-notice-damaged = Файл { $path } не удалось прочитать ({ $reason }); его содержимое без изменений сохранено в { $aside }, а { $outcome }.
 store-outcome-restored = восстановлена последняя исправная копия, { $backup }
 store-outcome-empty = резервной копии нет, поэтому { $what ->
     [routine] распорядок
-    [journal] журнал
+    [journal] дневник
    *[reminder-log] журнал напоминаний
 } начинается с чистого листа
 store-outcome-backup-unusable = резервную копию тоже не удалось использовать ({ $why }), она сохранена как { $kept }, поэтому { $what ->
     [routine] распорядок
-    [journal] журнал
+    [journal] дневник
    *[reminder-log] журнал напоминаний
 } начинается с чистого листа
 

@@ -5,7 +5,7 @@
 //! The icon tells at a glance whether reminders are on (a pale moon) or paused or off (a
 //! grey moon with a pause mark); both are drawn here with a dark outline, so they read on
 //! dark and light panels alike. The tooltip names the next reminder and its time. The menu
-//! does what the window does, with the same [`Change`]s through the store: open the
+//! does what the window does, with the same `Change`s through the use cases: open the
 //! checklist, Done for the step due now, Snooze, pause or resume tonight, quit.
 //!
 //! [`TrayView`] and [`changes`] are pure (the files and `now` in, values out), so what
@@ -18,167 +18,16 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread;
 use std::time::Duration;
 
-use chrono::{DateTime, FixedOffset, Local, NaiveDate, TimeDelta, TimeZone};
+use chrono::{DateTime, Local, TimeZone};
 
-use super::effective_config;
-use super::engine::{next_reminder, reminders_of, snooze_minutes};
-use super::events::{Control, ControlSender, log_line};
-use super::service;
-use crate::command::Change;
-use crate::i18n::{self, t};
-use crate::model::time::shift;
-use crate::model::{Config, Journal, Outcome, ReminderLog, Settings, StepState, evening_at, plan_evening};
-use crate::store::{Fingerprint, Loaded, Paths, Store};
-use crate::tr;
+use crate::i18n::t;
+use crate::model::{Config, Journal, ReminderLog};
+use crate::remind::events::{Control, ControlSender, log_line};
+use crate::use_cases::{Coach, Fingerprint, Loaded, Paths, StoreError};
 
-/// What the tray shows and what its menu acts on, computed from the files at `now`.
-#[derive(Debug, Clone, PartialEq)]
-pub struct TrayView {
-    /// The evening `now` belongs to.
-    pub evening: NaiveDate,
-    /// The settings as saved (Quit turns reminders off in them).
-    pub settings: Settings,
-    /// Reminders will come: on in Settings and a routine saved.
-    pub reminders_on: bool,
-    pub paused: bool,
-    /// The next reminder tonight: its title and when.
-    pub next: Option<(String, DateTime<FixedOffset>)>,
-    /// The step due now, as Tonight marks it: the earliest pending one whose time has
-    /// come, before bedtime. (id, title)
-    pub due_now: Option<(String, String)>,
-    /// The reminders of the last notification whose steps are still open: what Snooze
-    /// brings back, like the notification's own Snooze button.
-    pub snooze: Vec<(NaiveDate, String)>,
-    pub snooze_minutes: u32,
-}
+mod view;
 
-impl TrayView {
-    /// Computes the view from the saved routine, the journal and the reminder log.
-    pub fn at<Tz: TimeZone>(config: &Loaded<Config>, journal: &Journal, log: &ReminderLog, now: &DateTime<Tz>) -> Self {
-        let effective = effective_config(config);
-        let evening = evening_at(&effective, now);
-        let plan = plan_evening(&effective, evening, &now.timezone(), journal.evening(evening));
-        let next = next_reminder(&effective, &plan, log, now).map(|r| (r.title, r.due.fixed_offset()));
-        let night = plan.bedtime <= *now && *now < plan.wake;
-        let due_now = plan
-            .steps
-            .iter()
-            .find(|step| step.state == StepState::Pending)
-            .filter(|step| step.due <= *now && !night)
-            .map(|step| (step.id.clone(), i18n::planned_title(step)));
-        // The reminders shown last (they share the moment they were settled), still open.
-        let open: Vec<String> =
-            reminders_of(&effective, &plan).into_iter().filter(|r| !r.quiet).map(|r| r.key).collect();
-        let shown = log.evening(evening).map(|e| &e.sent).into_iter().flatten().filter(|(_, e)| e.outcome.was_shown());
-        let last = shown.clone().map(|(_, entry)| entry.at).max();
-        let snooze = shown
-            .filter(|(key, entry)| Some(entry.at) == last && open.contains(key))
-            .map(|(key, _)| (evening, key.clone()))
-            .collect();
-        Self {
-            evening,
-            settings: config.value.settings.clone(),
-            reminders_on: effective.settings.reminders,
-            paused: log.is_paused(evening),
-            next,
-            due_now,
-            snooze,
-            snooze_minutes: snooze_minutes(&config.value),
-        }
-    }
-
-    /// Whether the moon shows reminders as coming (pale) or not (grey, paused mark).
-    pub fn active(&self) -> bool {
-        self.reminders_on && !self.paused
-    }
-
-    /// The tooltip's line: the next reminder, or why none comes.
-    pub fn tooltip(&self) -> String {
-        if !self.settings.reminders {
-            return t("tray-off");
-        }
-        if self.paused {
-            return t("tray-paused");
-        }
-        match &self.next {
-            Some((title, due)) => tr!("tray-next", title = title.as_str(), time = due.format("%H:%M").to_string()),
-            None => t("tray-nothing-left"),
-        }
-    }
-}
-
-/// The menu's entries.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TrayAction {
-    /// Open the window on Tonight (or bring it forward).
-    Open,
-    /// Done for the step due now.
-    Done,
-    Snooze,
-    PauseTonight,
-    Resume,
-    /// Reminders are off in Settings: turn them on.
-    TurnOn,
-    /// Turn reminders off and end the service, so a window does not start it again.
-    Quit,
-}
-
-/// The changes a menu entry makes: the same commands the window applies for the same
-/// buttons (Tonight's Done and "Pause tonight", the notification's Snooze, Settings'
-/// reminders switch). Empty when there is nothing to do.
-pub fn changes(view: &TrayView, action: TrayAction, now: DateTime<FixedOffset>) -> Vec<Change> {
-    let evening = view.evening;
-    match action {
-        TrayAction::Open => Vec::new(),
-        TrayAction::Done => view
-            .due_now
-            .iter()
-            .map(|(step, _)| Change::Check {
-                evening,
-                step: step.clone(),
-                outcome: Outcome::Done,
-                value: None,
-                at: now,
-            })
-            .collect(),
-        TrayAction::Snooze if view.snooze.is_empty() => Vec::new(),
-        TrayAction::Snooze => vec![Change::Snooze {
-            reminders: view.snooze.clone(),
-            until: shift(&now, TimeDelta::minutes(view.snooze_minutes.into())),
-        }],
-        TrayAction::PauseTonight => vec![Change::PauseReminders { evening, paused: true }],
-        TrayAction::Resume => vec![Change::PauseReminders { evening, paused: false }],
-        TrayAction::TurnOn | TrayAction::Quit => {
-            let on = action == TrayAction::TurnOn;
-            vec![Change::SetSettings(Settings { reminders: on, ..view.settings.clone() })]
-        }
-    }
-}
-
-/// The entries of the menu for `view`: (action, label, enabled), in order; `None` is a
-/// separator.
-pub fn menu_entries(view: &TrayView) -> Vec<Option<(TrayAction, String, bool)>> {
-    let done = match &view.due_now {
-        Some((_, title)) => (TrayAction::Done, tr!("tray-done", title = title.as_str()), true),
-        None => (TrayAction::Done, t("tray-done-nothing"), false),
-    };
-    let snooze = tr!("tray-snooze", minutes = view.snooze_minutes);
-    let pause = if !view.settings.reminders {
-        (TrayAction::TurnOn, t("tray-turn-on"), true)
-    } else if view.paused {
-        (TrayAction::Resume, t("tray-resume"), true)
-    } else {
-        (TrayAction::PauseTonight, t("tray-pause"), true)
-    };
-    vec![
-        Some((TrayAction::Open, t("tray-open"), true)),
-        Some(done),
-        Some((TrayAction::Snooze, snooze, view.active() && !view.snooze.is_empty())),
-        Some(pause),
-        None,
-        Some((TrayAction::Quit, t("tray-quit"), true)),
-    ]
-}
+pub use view::{TrayAction, TrayView, changes, menu_entries};
 
 /// The tray item the service serves.
 struct ServiceTray {
@@ -198,19 +47,19 @@ impl ServiceTray {
         let now = Local::now();
         if action == TrayAction::Open {
             if let Some(program) = &self.window_program
-                && let Err(error) = service::spawn_window_from(program, service::chosen_data_dir(&self.paths))
+                && let Err(error) = Coach::at(self.paths.clone()).open_window(program, None)
             {
                 log_line(&error.to_string());
             }
             return;
         }
-        let store = Store::new(self.paths.clone());
+        let coach = Coach::at(self.paths.clone());
         for change in changes(&self.view, action, now.fixed_offset()) {
-            if let Err(error) = change.apply(&store) {
+            if let Err(error) = coach.apply(change) {
                 log_line(&error.to_string());
             }
         }
-        keep_file_reports(&store);
+        keep_file_reports(&coach);
         log_line(&format!("Tray: {action:?}"));
         if action == TrayAction::Quit {
             // The owner lock goes with the process; reminders are off in Settings, so no
@@ -220,7 +69,7 @@ impl ServiceTray {
         if let Some(control) = &self.control {
             let _ = control.send(Control::Wake);
         }
-        if let Ok(Some(view)) = load_view(&store, &now) {
+        if let Ok(Some(view)) = load_view(&coach, &now) {
             self.view = view;
         }
     }
@@ -293,37 +142,27 @@ impl ksni::Tray for ServiceTray {
 }
 
 /// The view from the files; `None` when there is no evening to show (a clock far off).
-fn load_view<Tz: TimeZone>(store: &Store, now: &DateTime<Tz>) -> Result<Option<TrayView>, crate::store::StoreError> {
+fn load_view<Tz: TimeZone>(coach: &Coach, now: &DateTime<Tz>) -> Result<Option<TrayView>, StoreError> {
     let today = now.date_naive();
     let (Some(before), Some(after)) = (today.pred_opt(), today.succ_opt()) else { return Ok(None) };
-    let snapshot = store.load_near(before..=after)?;
-    let log = store.load_reminders()?.value;
-    keep_file_reports(store);
+    let snapshot = coach.load_near(before..=after)?;
+    let log = coach.reminder_log()?.value;
+    keep_file_reports(coach);
     Ok(Some(TrayView::at(&snapshot.config, &snapshot.journal.value, &log, now)))
 }
 
 /// The tray reads the files with a store of its own, so a damaged file it happens to find
 /// first (and moves aside) would otherwise go unsaid: its report is kept in the reminder
 /// log, as the reminder loop keeps its own, for the next window to show once.
-fn keep_file_reports(store: &Store) {
-    let reports = store.take_notices();
-    if reports.is_empty() {
-        return;
-    }
-    for report in &reports {
-        log_line(&report.message);
-    }
-    let kept = store.update_reminders(|log| {
-        log.file_reports.extend(reports.into_iter().map(|report| report.message));
-        Ok::<_, crate::store::StoreError>(())
-    });
-    if let Err(error) = kept {
-        log_line(&error.to_string());
+fn keep_file_reports(coach: &Coach) {
+    match coach.keep_notices_for_window() {
+        Ok(messages) => messages.iter().for_each(|message| log_line(message)),
+        Err(error) => log_line(&error.to_string()),
     }
 }
 
 /// How the service asks the tray to look at the files again.
-pub(super) type TrayWake = Sender<()>;
+pub type TrayWake = Sender<()>;
 
 /// The longest the tray waits before it looks at the clock again (a step falling due, a
 /// resume from suspend); a look that finds the files unchanged reads nothing.
@@ -331,14 +170,10 @@ const TRAY_LOOK_EVERY: Duration = Duration::from_secs(60);
 
 /// Shows the tray icon and keeps it current; returns how to wake it after the files
 /// changed. `None` when there is no session bus: the service runs on without a tray.
-pub(super) fn start(
-    paths: &Paths,
-    control: Option<ControlSender>,
-    window_program: Option<PathBuf>,
-) -> Option<TrayWake> {
+pub fn start(paths: &Paths, control: Option<ControlSender>, window_program: Option<PathBuf>) -> Option<TrayWake> {
     use ksni::blocking::TrayMethods as _;
-    let store = Store::new(paths.clone());
-    let view = match load_view(&store, &Local::now()) {
+    let coach = Coach::at(paths.clone());
+    let view = match load_view(&coach, &Local::now()) {
         Ok(Some(view)) => view,
         // The reminder loop reports file problems; the tray waits for readable files.
         _ => return None,
@@ -361,7 +196,7 @@ pub(super) fn start(
     let (wake, woken) = mpsc::channel();
     let spawned = thread::Builder::new()
         .name("bedtime-coach-tray".to_owned())
-        .spawn(move || keep_current(&store, &handle, &woken));
+        .spawn(move || keep_current(&coach, &handle, &woken));
     if let Err(error) = spawned {
         log_line(&error.to_string());
     }
@@ -370,7 +205,7 @@ pub(super) fn start(
 
 /// Re-reads the files when woken (they changed) and recomputes the view at least every
 /// [`TRAY_LOOK_EVERY`]; the host is told only when something it shows changed.
-fn keep_current(store: &Store, handle: &ksni::blocking::Handle<ServiceTray>, woken: &Receiver<()>) {
+fn keep_current(coach: &Coach, handle: &ksni::blocking::Handle<ServiceTray>, woken: &Receiver<()>) {
     let mut cache: Option<(Fingerprint, Loaded<Config>, Journal, ReminderLog)> = None;
     // What the tray shows: handed over only when it changes, so an idle minute costs no
     // bus traffic (ksni compares and signals on every update).
@@ -381,12 +216,12 @@ fn keep_current(store: &Store, handle: &ksni::blocking::Handle<ServiceTray>, wok
             Ok(()) | Err(RecvTimeoutError::Timeout) => {}
         }
         let now = Local::now();
-        let fingerprint = store.reminder_fingerprint();
+        let fingerprint = coach.files_fingerprint();
         if cache.as_ref().is_none_or(|(seen, ..)| *seen != fingerprint) {
             let today = now.date_naive();
             let (Some(before), Some(after)) = (today.pred_opt(), today.succ_opt()) else { continue };
-            let loaded = (store.load_near(before..=after), store.load_reminders());
-            keep_file_reports(store);
+            let loaded = (coach.load_near(before..=after), coach.reminder_log());
+            keep_file_reports(coach);
             let (Ok(snapshot), Ok(log)) = loaded else { continue };
             cache = Some((fingerprint, snapshot.config, snapshot.journal.value, log.value));
         }
@@ -518,8 +353,12 @@ mod icon {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n;
     use crate::model::reminders::{BEDTIME_KEY, LogEntry, LogOutcome};
     use crate::model::time::clock;
+    use crate::model::{Outcome, Settings};
+    use crate::store::Store;
+    use crate::use_cases::Change;
     use chrono_tz::Europe::Berlin;
 
     fn setup(dir: &std::path::Path) -> Store {
@@ -538,7 +377,7 @@ mod tests {
     }
 
     fn view_at(store: &Store, now: &DateTime<chrono_tz::Tz>) -> TrayView {
-        load_view(store, now).unwrap().unwrap()
+        load_view(&Coach::at(store.paths().clone()), now).unwrap().unwrap()
     }
 
     fn apply(store: &Store, view: &TrayView, action: TrayAction, now: &DateTime<chrono_tz::Tz>) {
@@ -679,6 +518,6 @@ mod tests {
             menu_entries(&view).into_iter().flatten().map(|(_, label, _)| label).collect()
         });
         assert_eq!(labels[0], "Открыть список дел");
-        assert_eq!(labels.last().unwrap(), "Выйти из напоминаний");
+        assert_eq!(labels.last().unwrap(), "Закрыть службу напоминаний");
     }
 }

@@ -1,4 +1,4 @@
-# The reminder service's tray icon and the desktop around it. Used in src/remind/tray.rs
+# The reminder service's tray icon and the desktop around it. Used in src/background/tray.rs
 # and src/ui/settings.rs. $time is HH:MM.
 
 ## The tray icon's tooltip.

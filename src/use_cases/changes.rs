@@ -1,6 +1,7 @@
 //! Changes the user can make, as values.
 //!
-//! The window and the command line build the same commands; applying one is a
+//! Every front end (the window, the command line, the tray, a notification's buttons)
+//! builds the same commands; applying one is a
 //! read-modify-write through the store, so it lands on the newest state on disk even when
 //! another process saved in between.
 

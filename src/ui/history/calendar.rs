@@ -1,219 +1,19 @@
-//! History: is the routine holding? Cards (streak, steps done, bedtime, caffeine), a
-//! calendar of evenings coloured by completion, each past evening's steps to correct,
-//! per-step adherence bars and trend plots.
-//!
-//! The figures are [`stats::summarize`]'s, the same as `bedtime-coach stats` prints. They
-//! are computed when the data changes (the app's data generation), the evening or the
-//! threshold changes, never per frame: a 10-year journal costs milliseconds to sum up,
-//! which is fine once and too much sixty times a second. The plots draw from points
-//! prepared with the summary, weekly means once there are more than a year of evenings.
+//! History's calendar of evenings, coloured by completion, and the chosen evening's
+//! steps, which can still be corrected (done, skipped, a humidity reading).
 
 use chrono::{DateTime, Datelike, Local, NaiveDate, TimeDelta};
 use eframe::egui::{self, RichText};
-use egui_plot::{Legend, Line, Plot, PlotPoint, PlotPoints, Points};
 
-use super::Action;
-use super::style::{self, Completion};
-use super::widgets::clock;
-use crate::command::Change;
+use super::{HistoryData, HistoryState};
 use crate::i18n::{self, history, t};
-use crate::model::stats::{self, ADHERENCE_DAYS, EveningFigures, Summary, Trend};
-use crate::model::{CheckIn, Config, Journal, Outcome, ValueKind, evening_at, plan_evening};
+use crate::model::stats::{EveningFigures, HistoryStats};
+use crate::model::{CheckIn, Journal, Outcome, ValueKind, plan_evening};
 use crate::tr;
-
-/// What the screen keeps between frames.
-pub struct HistoryState {
-    /// The first day of the month the calendar shows; `None`: tonight's month.
-    month: Option<NaiveDate>,
-    /// The evening whose steps are open.
-    selected: Option<NaiveDate>,
-    /// A day the keyboard moved to, focused when it is next drawn.
-    focus_day: Option<NaiveDate>,
-    adherence_days: u32,
-    humidity: String,
-    cache: Option<Cached>,
-    computations: usize,
-}
-
-impl Default for HistoryState {
-    fn default() -> Self {
-        Self {
-            month: None,
-            selected: None,
-            focus_day: None,
-            adherence_days: 30,
-            humidity: String::new(),
-            cache: None,
-            computations: 0,
-        }
-    }
-}
-
-/// What the summary was computed from: the data (a generation the app bumps at every
-/// reload) and the evening counted back from. The threshold is in the data.
-type CacheKey = (u64, NaiveDate);
-
-struct Cached {
-    key: CacheKey,
-    summary: Summary,
-    completion: Series,
-    bedtime: Series,
-}
-
-/// A trend as plot points, built once per summary.
-struct Series {
-    points: Vec<PlotPoint>,
-    rolling: Vec<PlotPoint>,
-    weekly: bool,
-}
-
-fn x_of(date: NaiveDate) -> f64 {
-    f64::from(date.num_days_from_ce())
-}
-
-fn date_of(x: f64) -> Option<NaiveDate> {
-    NaiveDate::from_num_days_from_ce_opt(x.round() as i32)
-}
-
-impl Series {
-    fn of(trend: &Trend) -> Self {
-        let plot = |points: &[stats::TrendPoint]| points.iter().map(|(d, v)| PlotPoint::new(x_of(*d), *v)).collect();
-        Self { points: plot(&trend.points), rolling: plot(&trend.rolling), weekly: trend.weekly }
-    }
-}
-
-impl HistoryState {
-    /// The summary for this data and evening: the cached one, or computed now when
-    /// either changed.
-    fn take_summary(&mut self, config: &Config, journal: &Journal, generation: u64, today: NaiveDate) -> Cached {
-        let key = (generation, today);
-        match self.cache.take() {
-            Some(cached) if cached.key == key => cached,
-            _ => {
-                self.computations += 1;
-                let summary = stats::summarize(config, journal, today, &Local);
-                Cached {
-                    key,
-                    completion: Series::of(&summary.completion_trend),
-                    bedtime: Series::of(&summary.bedtime_trend),
-                    summary,
-                }
-            }
-        }
-    }
-
-    /// How many times the summary was computed (tests: once per change, not per frame).
-    pub fn computations(&self) -> usize {
-        self.computations
-    }
-}
-
-/// The data the screen reads.
-pub struct HistoryData<'a> {
-    pub config: &'a Config,
-    pub journal: &'a Journal,
-    /// Changes whenever the files were read again.
-    pub generation: u64,
-}
-
-pub fn history_ui(
-    ui: &mut egui::Ui,
-    state: &mut HistoryState,
-    data: HistoryData<'_>,
-    now: &DateTime<Local>,
-    actions: &mut Vec<Action>,
-) {
-    let today = evening_at(data.config, now);
-    // Taken out for the frame so the summary and the rest of the state can be borrowed
-    // side by side; put back at the end.
-    let cached = state.take_summary(data.config, data.journal, data.generation, today);
-    ui.heading(t("history-title"));
-    let summary = &cached.summary;
-    if summary.tracked == 0 {
-        ui.label(t("history-nothing-yet"));
-    } else {
-        cards_ui(ui, summary);
-    }
-    ui.add_space(8.0);
-    // Calendar and the chosen evening side by side when there is room.
-    let cell = if ui.available_width() >= 1100.0 { 58.0 } else { 46.0 };
-    let calendar_width = 7.0 * cell + 6.0 * 4.0;
-    if ui.available_width() >= calendar_width + 320.0 {
-        ui.horizontal_top(|ui| {
-            ui.vertical(|ui| {
-                ui.set_width(calendar_width);
-                calendar_ui(ui, state, summary, data.journal, today);
-            });
-            ui.add_space(12.0);
-            ui.vertical(|ui| day_ui(ui, state, &data, summary, today, now, actions));
-        });
-    } else {
-        calendar_ui(ui, state, summary, data.journal, today);
-        ui.add_space(8.0);
-        day_ui(ui, state, &data, summary, today, now, actions);
-    }
-    if summary.tracked > 0 {
-        ui.add_space(12.0);
-        adherence_ui(ui, state, data.config, summary);
-        ui.add_space(12.0);
-        trends_ui(ui, &cached);
-    }
-    state.cache = Some(cached);
-}
-
-fn card_ui(ui: &mut egui::Ui, width: f32, title: String, figure: String, detail: String) {
-    egui::Frame::new()
-        .stroke(egui::Stroke::new(1.0, ui.visuals().widgets.noninteractive.bg_stroke.color))
-        .corner_radius(6.0)
-        .inner_margin(egui::Margin::symmetric(10, 6))
-        .show(ui, |ui| {
-            ui.set_width(width);
-            ui.vertical(|ui| {
-                ui.label(RichText::new(title).small().color(style::quiet(ui)));
-                ui.add(egui::Label::new(RichText::new(figure).strong().size(20.0)).wrap());
-                ui.add(egui::Label::new(RichText::new(detail).small()).wrap());
-            });
-        });
-}
-
-fn cards_ui(ui: &mut egui::Ui, summary: &Summary) {
-    let figure = |share: Option<f64>| share.map_or_else(|| t("stats-no-figure"), history::percent);
-    let spacing = ui.spacing().item_spacing.x;
-    // Four in a row when they fit, each at least wide enough for its words.
-    let width = ((ui.available_width() - 3.0 * spacing) / 4.0 - 22.0).clamp(140.0, 230.0);
-    ui.horizontal_wrapped(|ui| {
-        let streak = summary.streaks;
-        let detail = tr!("history-card-streak-detail", count = streak.current, best = streak.best);
-        card_ui(ui, width, t("history-card-streak"), streak.current.to_string(), detail);
-        let detail = tr!(
-            "history-card-done-detail",
-            month = figure(summary.completion_30),
-            all = figure(summary.completion_all)
-        );
-        card_ui(ui, width, t("history-card-done"), figure(summary.completion_7), detail);
-        let (offset, detail) = match summary.bedtime_recent.as_ref() {
-            Some(b) => (
-                history::offset_short(b.mean_offset_minutes),
-                tr!("history-card-bedtime-detail", spread = b.spread_minutes.round() as i64),
-            ),
-            None => (t("stats-no-figure"), t("history-bedtime-none")),
-        };
-        card_ui(ui, width, t("history-card-bedtime"), offset, detail);
-        let kept = summary.caffeine_recent;
-        let (figure, detail) = if kept.planned == 0 {
-            (t("stats-no-figure"), t("history-kept-none"))
-        } else {
-            (
-                tr!("history-card-caffeine-figure", kept = kept.kept, planned = kept.planned),
-                t("history-card-caffeine-detail"),
-            )
-        };
-        card_ui(ui, width, t("history-card-caffeine"), figure, detail);
-    });
-    let evenings = history::evenings(summary.tracked, summary.not_tracked);
-    let rule = history::streak_rule(summary.threshold_percent);
-    ui.add(egui::Label::new(RichText::new(format!("{evenings}. {rule}")).small().color(style::quiet(ui))).wrap());
-}
+use crate::ui::Action;
+use crate::ui::style::{self, Completion};
+use crate::ui::widgets::clock;
+use crate::use_cases::Change;
+use crate::use_cases::input::{Unreadable, typed_value};
 
 fn month_start(date: NaiveDate) -> NaiveDate {
     date.with_day(1).unwrap_or(date)
@@ -247,7 +47,13 @@ fn mark_of(completion: Completion) -> &'static str {
     }
 }
 
-fn calendar_ui(ui: &mut egui::Ui, state: &mut HistoryState, summary: &Summary, journal: &Journal, today: NaiveDate) {
+pub(super) fn calendar_ui(
+    ui: &mut egui::Ui,
+    state: &mut HistoryState,
+    summary: &HistoryStats,
+    journal: &Journal,
+    today: NaiveDate,
+) {
     let this_month = month_start(today);
     // Back to the first recorded evening, and at least a year, to fill in forgotten ones.
     let first_recorded = journal.evenings.keys().next().map_or(this_month, |d| month_start(*d));
@@ -311,7 +117,7 @@ fn calendar_ui(ui: &mut egui::Ui, state: &mut HistoryState, summary: &Summary, j
 fn day_cell_ui(
     ui: &mut egui::Ui,
     state: &mut HistoryState,
-    summary: &Summary,
+    summary: &HistoryStats,
     date: NaiveDate,
     today: NaiveDate,
     size: egui::Vec2,
@@ -421,11 +227,11 @@ fn legend_ui(ui: &mut egui::Ui, threshold_percent: u32) {
 }
 
 /// The chosen evening's steps, with what was recorded and when, to correct.
-fn day_ui(
+pub(super) fn day_ui(
     ui: &mut egui::Ui,
     state: &mut HistoryState,
     data: &HistoryData<'_>,
-    summary: &Summary,
+    summary: &HistoryStats,
     today: NaiveDate,
     now: &DateTime<Local>,
     actions: &mut Vec<Action>,
@@ -469,7 +275,13 @@ fn day_ui(
         let mut shown: std::collections::HashSet<String> = rows.iter().map(|row| row.0.clone()).collect();
         for id in recorded.checks.keys().chain(recorded.routine.iter().flatten()) {
             if shown.insert(id.clone()) {
-                rows.push((id.clone(), history::step_title(data.config, id), None, recorded.checks.get(id), false));
+                rows.push((
+                    id.clone(),
+                    history::step_title_by_id(data.config, id),
+                    None,
+                    recorded.checks.get(id),
+                    false,
+                ));
             }
         }
     }
@@ -552,8 +364,8 @@ fn humidity_ui(
         .add(egui::TextEdit::singleline(&mut state.humidity).desired_width(56.0))
         .labelled_by(label.id)
         .accessible_name(tr!("history-humidity-step", date = i18n::short_date(date)));
-    let parsed = state.humidity.trim().trim_end_matches('%').trim().replace(',', ".").parse::<f64>().ok();
-    let valid = parsed.filter(|v| (0.0..=100.0).contains(v));
+    let typed = typed_value(ValueKind::HumidityPercent, &state.humidity);
+    let valid = typed.ok();
     let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
     let save = ui.add_enabled(valid.is_some(), egui::Button::new(t("ui-humidity-save")));
     if (save.clicked() || enter)
@@ -564,126 +376,7 @@ fn humidity_ui(
         actions.push(Action::Apply(change));
         state.humidity.clear();
     }
-    if parsed.is_some() && valid.is_none() {
+    if typed == Err(Unreadable::OutOfRange) {
         ui.label(RichText::new(t("ui-humidity-invalid")).small().color(style::error(ui)));
-    }
-}
-
-fn adherence_ui(ui: &mut egui::Ui, state: &mut HistoryState, config: &Config, summary: &Summary) {
-    ui.label(RichText::new(t("history-adherence")).strong());
-    ui.horizontal_wrapped(|ui| {
-        for days in ADHERENCE_DAYS {
-            let text = tr!("history-adherence-days", days = days);
-            if ui.selectable_label(state.adherence_days == days, text).clicked() {
-                state.adherence_days = days;
-            }
-        }
-    });
-    let steps = summary.adherence(state.adherence_days).map(|w| w.steps.as_slice()).unwrap_or_default();
-    if steps.is_empty() {
-        ui.label(RichText::new(t("history-adherence-none")).color(style::quiet(ui)));
-        return;
-    }
-    let title_width = (ui.available_width() * 0.4).clamp(140.0, 320.0);
-    egui::Grid::new("history-adherence").num_columns(2).spacing([12.0, 6.0]).min_col_width(title_width).show(
-        ui,
-        |ui| {
-            for step in steps {
-                let title = history::step_title(config, &step.id);
-                let share = step.share().unwrap_or(0.0);
-                let percent = history::percent(share);
-                ui.add(egui::Label::new(title.as_str()).truncate());
-                let text =
-                    tr!("history-adherence-bar", percent = percent.as_str(), done = step.done, planned = step.planned);
-                let name = tr!(
-                    "history-adherence-name",
-                    title = title.as_str(),
-                    percent = percent.as_str(),
-                    done = step.done,
-                    planned = step.planned
-                );
-                let bar = egui::ProgressBar::new(share as f32)
-                    .text(text)
-                    .desired_width(420.0_f32.min(ui.available_width() - 8.0).max(120.0));
-                ui.add(bar).accessible_name(name);
-                ui.end_row();
-            }
-        },
-    );
-}
-
-fn trends_ui(ui: &mut egui::Ui, cached: &Cached) {
-    ui.label(RichText::new(t("history-trends")).strong());
-    if cached.completion.weekly {
-        ui.label(RichText::new(t("history-plot-weekly-note")).small().color(style::quiet(ui)));
-    }
-    let accent = style::accent(ui);
-    let dots = ui.visuals().weak_text_color();
-    plot_ui(
-        ui,
-        "history-completion",
-        t("history-plot-completion"),
-        &cached.completion,
-        (dots, accent),
-        Some((0.0, 100.0)),
-    );
-    if !cached.bedtime.points.is_empty() {
-        plot_ui(ui, "history-bedtime", t("history-plot-bedtime"), &cached.bedtime, (dots, accent), None);
-    }
-}
-
-fn plot_ui(
-    ui: &mut egui::Ui,
-    id: &str,
-    title: String,
-    series: &Series,
-    (dots, line): (egui::Color32, egui::Color32),
-    y_range: Option<(f64, f64)>,
-) {
-    ui.label(RichText::new(title.as_str()).small());
-    let span = match (series.points.first(), series.points.last()) {
-        (Some(first), Some(last)) => last.x - first.x,
-        _ => 0.0,
-    };
-    let mut plot = Plot::new(id)
-        .height(170.0)
-        .legend(Legend::default())
-        .allow_zoom(false)
-        .allow_drag(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
-        .allow_double_click_reset(false)
-        .show_x(false)
-        .show_y(false)
-        .x_axis_formatter(move |mark, _| axis_date(mark.value, span))
-        .label_formatter(|hover| {
-            let point = match hover {
-                egui_plot::HoverPosition::NearDataPoint { position, .. } => position,
-                egui_plot::HoverPosition::Elsewhere { position } => position,
-            };
-            let date = date_of(point.x)?;
-            Some(tr!("history-plot-point", date = i18n::short_date(date), value = format!("{:.0}", point.y)))
-        });
-    if let Some((low, high)) = y_range {
-        plot = plot.include_y(low).include_y(high);
-    } else {
-        plot = plot.include_y(0.0);
-    }
-    let each = if series.weekly { t("history-plot-each-week") } else { t("history-plot-each-evening") };
-    plot.show(ui, |plot_ui| {
-        plot_ui.points(Points::new(each, PlotPoints::Borrowed(&series.points)).color(dots).radius(2.0));
-        plot_ui
-            .line(Line::new(t("history-plot-rolling"), PlotPoints::Borrowed(&series.rolling)).color(line).width(2.0));
-    });
-    ui.add_space(6.0);
-}
-
-/// A date on the x axis: "3 Nov" over a few months, "Nov 2026" over longer spans.
-fn axis_date(x: f64, span_days: f64) -> String {
-    let Some(date) = date_of(x) else { return String::new() };
-    if span_days > 120.0 {
-        format!("{} {}", tr!("history-month-short", month = date.month()), date.year())
-    } else {
-        format!("{} {}", date.day(), tr!("history-month-short", month = date.month()))
     }
 }

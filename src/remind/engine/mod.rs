@@ -22,246 +22,19 @@
 //! morning is not the evening), and it stays silent once the night is logged or when the
 //! `morning_invitation` setting is off.
 
-use chrono::{DateTime, FixedOffset, NaiveDate, TimeDelta, TimeZone, Timelike};
+use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone, Timelike};
 
-use crate::i18n;
-use crate::model::catalog::ids;
-use crate::model::plan::Plan;
-use crate::model::reminders::{BEDTIME_KEY, LogEntry, LogOutcome, NIGHT_LOG_KEY, ReminderLog, WIND_DOWN_KEY};
-use crate::model::time::{add_minutes, is_sane_date, resolve_local};
-use crate::model::{Config, Journal, StepState, evening_at, plan_evening};
-use crate::tr;
+use crate::i18n::notifications::{self as words, Head};
+use crate::model::reminders::{LogEntry, LogOutcome, ReminderLog};
+use crate::model::time::is_sane_date;
+use crate::model::{Config, Journal, evening_at, plan_evening};
 
-/// Wind-down time when the routine has no calm-evening step: the catalog's default for
-/// it, before the default warm bath.
-pub const DEFAULT_WIND_DOWN_MINUTES: i64 = 120;
-/// Later than this counts as "late" in the notification text.
-const LATE_AFTER: TimeDelta = TimeDelta::minutes(1);
-/// The morning invitation comes this long after the wake time: not in the same minute as
-/// the alarm, once the user is up.
-pub const NIGHT_LOG_DELAY_MINUTES: i64 = 15;
-/// How long after its time the morning invitation may still come (a login at 10:00
-/// after a 06:30 alarm still gets it; by the afternoon the night is an old story).
-pub const NIGHT_LOG_WINDOW: TimeDelta = TimeDelta::hours(5);
+mod alert;
+mod reminders;
 
-/// The grace window in force: at least a minute, so that a wake-up a few milliseconds
-/// after the due instant still counts as on time even with `grace_minutes = 0`.
-pub fn grace(config: &Config) -> TimeDelta {
-    TimeDelta::minutes(config.settings.grace_minutes().into())
-}
-
-/// The snooze length in force: 1 minute to a day (0 would come straight back).
-pub fn snooze_minutes(config: &Config) -> u32 {
-    config.settings.snooze_minutes()
-}
-
-/// What a reminder is about.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Kind {
-    /// A step of the routine, by id.
-    Step(String),
-    /// The start of the calm part of the evening.
-    WindDown,
-    /// Bedtime.
-    Bedtime,
-    /// The morning invitation to log the night.
-    NightLog,
-}
-
-/// One reminder of one evening, placed on the timeline.
-#[derive(Debug, Clone)]
-pub struct Reminder<Tz: TimeZone> {
-    pub evening: NaiveDate,
-    /// Log key: the step id, or [`WIND_DOWN_KEY`] / [`BEDTIME_KEY`].
-    pub key: String,
-    pub kind: Kind,
-    pub due: DateTime<Tz>,
-    /// In the current language (see [`crate::i18n`]).
-    pub title: String,
-    pub why: String,
-    /// Already done or skipped (or, for the wind-down and bedtime ones, made moot by
-    /// the steps they stand for): stays silent.
-    pub quiet: bool,
-}
-
-/// The reminders of one evening's plan, in time order.
-pub fn reminders_of<Tz: TimeZone>(config: &Config, plan: &Plan<Tz>) -> Vec<Reminder<Tz>> {
-    let tz = plan.bedtime.timezone();
-    let settled = |id: &str| plan.get(id).is_some_and(|step| step.state != StepState::Pending);
-    let bedtime_text = plan.bedtime.naive_local().format("%H:%M").to_string();
-    let mut reminders: Vec<Reminder<Tz>> = plan
-        .steps
-        .iter()
-        .filter(|step| step.remind)
-        .map(|step| Reminder {
-            evening: plan.evening,
-            key: step.id.clone(),
-            kind: Kind::Step(step.id.clone()),
-            due: step.due.clone(),
-            title: i18n::planned_title(step),
-            why: i18n::planned_why(step),
-            quiet: step.state != StepState::Pending,
-        })
-        .collect();
-    // The calm part starts where the routine says it does; without a calm-evening step,
-    // an hour before bed, computed in local clock time like every other anchor.
-    let wind_down_due = match plan.get(ids::CALM_EVENING) {
-        Some(step) => step.due.clone(),
-        None => resolve_local(&tz, add_minutes(config.schedule.bedtime(plan.evening), -DEFAULT_WIND_DOWN_MINUTES)),
-    };
-    // The wind-down text names the bath only while it is still ahead.
-    let bath_ahead =
-        plan.get(ids::WARM_BATH).is_some_and(|bath| bath.state == StepState::Pending && bath.due >= wind_down_due);
-    reminders.push(Reminder {
-        evening: plan.evening,
-        key: WIND_DOWN_KEY.to_owned(),
-        kind: Kind::WindDown,
-        due: wind_down_due,
-        title: tr!("remind-wind-down"),
-        why: tr!("remind-wind-down-body", time = bedtime_text.as_str(), bath = if bath_ahead { "yes" } else { "no" }),
-        quiet: settled(ids::CALM_EVENING) || settled(ids::LIGHTS_OUT),
-    });
-    reminders.push(Reminder {
-        evening: plan.evening,
-        key: BEDTIME_KEY.to_owned(),
-        kind: Kind::Bedtime,
-        due: plan.bedtime.clone(),
-        title: tr!("remind-bedtime"),
-        why: tr!("remind-bedtime-body", time = bedtime_text.as_str()),
-        quiet: settled(ids::LIGHTS_OUT),
-    });
-    if config.settings.morning_invitation {
-        reminders.push(Reminder {
-            evening: plan.evening,
-            key: NIGHT_LOG_KEY.to_owned(),
-            kind: Kind::NightLog,
-            due: resolve_local(&tz, add_minutes(plan.wake.naive_local(), NIGHT_LOG_DELAY_MINUTES)),
-            title: tr!("remind-night-log"),
-            why: tr!("remind-night-log-body"),
-            quiet: plan.night_logged,
-        });
-    }
-    reminders.sort_by(|a, b| a.due.cmp(&b.due));
-    reminders
-}
-
-/// Whether the log has settled `reminder` already. Once per planned clock time, except
-/// the morning invitation: once per morning, even if the wake time moved after it came.
-fn is_settled<Tz: TimeZone>(log: &ReminderLog, reminder: &Reminder<Tz>) -> bool {
-    match reminder.kind {
-        Kind::NightLog => log.entry(reminder.evening, &reminder.key).is_some(),
-        _ => log.is_settled(reminder.evening, &reminder.key, &reminder.due.fixed_offset()),
-    }
-}
-
-/// How long after its time a reminder may still be shown.
-fn window_of(kind: &Kind, grace: TimeDelta) -> TimeDelta {
-    if *kind == Kind::NightLog { NIGHT_LOG_WINDOW.max(grace) } else { grace }
-}
-
-/// The next reminder still to come tonight: not quiet, not already sent or skipped, and
-/// not paused. What `status` reports.
-pub fn next_reminder<Tz: TimeZone>(
-    config: &Config,
-    plan: &Plan<Tz>,
-    log: &ReminderLog,
-    now: &DateTime<Tz>,
-) -> Option<Reminder<Tz>> {
-    if !config.settings.reminders {
-        return None;
-    }
-    // A paused evening still gets its morning invitation.
-    let paused = log.is_paused(plan.evening);
-    let mut reminders = reminders_of(config, plan);
-    reminders.retain(|r| !paused || r.kind == Kind::NightLog);
-    let first = reminders.iter().find(|r| !r.quiet && r.due >= *now && !is_settled(log, r)).cloned();
-    // A pending snooze brings its reminder back at `until`, which may come first.
-    let tz = plan.bedtime.timezone();
-    let snoozed = log.evening(plan.evening).map(|e| &e.snoozed).into_iter().flatten();
-    let snoozes = snoozed.filter(|(_, snooze)| !snooze.settled).filter_map(|(key, snooze)| {
-        let until = snooze.until.with_timezone(&tz);
-        let reminder = reminders.iter().find(|r| &r.key == key && !r.quiet)?;
-        (until >= *now).then(|| Reminder { due: until, ..reminder.clone() })
-    });
-    first.into_iter().chain(snoozes).min_by(|a, b| a.due.cmp(&b.due))
-}
-
-/// One reminder inside a notification, with what the log knows it by.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NoticeItem {
-    pub evening: NaiveDate,
-    pub key: String,
-    pub kind: Kind,
-    pub title: String,
-}
-
-/// A line of the notification body: a step's title and its why.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NoticeLine {
-    pub title: String,
-    pub why: String,
-}
-
-/// One notification: everything due at one moment, merged.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Alert {
-    pub summary: String,
-    /// Body lines; user text, so the notifier escapes them when the server renders markup.
-    pub lines: Vec<NoticeLine>,
-    pub items: Vec<NoticeItem>,
-    /// When the earliest of them was due.
-    pub due: DateTime<FixedOffset>,
-    /// Shown more than a minute after it was due.
-    pub late: bool,
-    /// Comes through Do Not Disturb: shown with critical urgency.
-    pub critical: bool,
-}
-
-impl Alert {
-    /// The body as plain text, one "Title — why" line per step.
-    pub fn body_plain(&self) -> String {
-        self.body_with(|text| text.to_owned())
-    }
-
-    /// The body with each piece of user text passed through `escape`.
-    pub fn body_with(&self, escape: impl Fn(&str) -> String) -> String {
-        self.lines
-            .iter()
-            .map(|line| {
-                if line.why.is_empty() {
-                    escape(&line.title)
-                } else if line.title.is_empty() {
-                    escape(&line.why)
-                } else {
-                    format!("{} — {}", escape(&line.title), escape(&line.why))
-                }
-            })
-            .collect::<Vec<_>>()
-            .join("\n")
-    }
-
-    /// The steps a "Done" button checks: every step the notification is about (none for
-    /// a wind-down or bedtime notification without steps).
-    pub fn done_targets(&self) -> Vec<(NaiveDate, &str)> {
-        self.items
-            .iter()
-            .filter_map(|item| match &item.kind {
-                Kind::Step(id) => Some((item.evening, id.as_str())),
-                _ => None,
-            })
-            .collect()
-    }
-
-    /// Whether it invites the night log (a click opens the window on the Night screen).
-    pub fn invites_night_log(&self) -> bool {
-        self.items.iter().any(|item| item.kind == Kind::NightLog)
-    }
-
-    /// The steps it is about, by title (for the in-window banner).
-    pub fn titles(&self) -> Vec<String> {
-        self.items.iter().map(|item| item.title.clone()).collect()
-    }
-}
+pub use alert::{Alert, NoticeItem, NoticeLine};
+pub use reminders::*;
+use reminders::{LATE_AFTER, is_settled, window_of};
 
 /// What to do at one wake-up.
 #[derive(Debug, Clone)]
@@ -438,25 +211,21 @@ fn compose<Tz: TimeZone>(mut due: Vec<Reminder<Tz>>, now: &DateTime<Tz>) -> Opti
     let steps: Vec<&Reminder<Tz>> = due.iter().filter(|r| matches!(r.kind, Kind::Step(_))).collect();
     let has = |kind: Kind| due.iter().any(|r| r.kind == kind);
     let head = if has(Kind::Bedtime) {
-        tr!("remind-bedtime")
+        Head::Bedtime
     } else if has(Kind::WindDown) {
-        tr!("remind-wind-down")
+        Head::WindDown
     } else if let [only] = steps.as_slice() {
-        only.title.clone()
+        Head::Step(&only.title)
     } else if steps.is_empty() && has(Kind::NightLog) {
-        tr!("remind-night-log")
+        Head::NightLog
     } else {
-        tr!("remind-steps", count = steps.len())
+        Head::Steps(steps.len())
     };
-    let head_title = head.clone();
+    let head_title = words::summary(head, None);
     // An invitation to log the night is not "late": it waits for the user to be up.
     let late = now.clone() - earliest.clone() > LATE_AFTER && !due.iter().all(|r| r.kind == Kind::NightLog);
     let time = earliest.naive_local().format("%H:%M").to_string();
-    let summary = match (late, due.iter().all(|r| r.due == earliest)) {
-        (false, _) => head,
-        (true, true) => tr!("remind-summary-due", head = head, time = time),
-        (true, false) => tr!("remind-summary-since", head = head, time = time),
-    };
+    let summary = words::summary(head, late.then(|| (time.as_str(), due.iter().all(|r| r.due == earliest))));
     // Steps speak for themselves; the wind-down and bedtime texts are used only when no
     // step is due with them, so a notification never says the same thing twice.
     // The morning invitation is its own line beside morning steps.
@@ -483,8 +252,11 @@ fn compose<Tz: TimeZone>(mut due: Vec<Reminder<Tz>>, now: &DateTime<Tz>) -> Opti
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::catalog::ids;
+    use crate::model::reminders::{BEDTIME_KEY, NIGHT_LOG_KEY, WIND_DOWN_KEY};
     use crate::model::time::clock;
     use crate::model::{CheckIn, Outcome};
+    use chrono::TimeDelta;
     use chrono::Utc;
     use chrono_tz::{America::New_York, Europe::Berlin, Europe::London, Tz};
 
@@ -557,7 +329,7 @@ mod tests {
         let journal = Journal::default();
         let mut log = ReminderLog::default();
         let shown =
-            run(&config, &journal, &mut log, local(Berlin, 2026, 11, 26, 15, 0), local(Berlin, 2026, 11, 27, 7, 0));
+            run(&config, &journal, &mut log, local(Berlin, 2026, 11, 26, 15, 0), local(Berlin, 2026, 11, 27, 7, 30));
         let at = |s: &Shown| s.at.with_timezone(&Berlin).format("%H:%M:%S").to_string();
         let summary: Vec<(String, Vec<&str>)> = shown.iter().map(|s| (at(s), s.keys())).collect();
         assert_eq!(
@@ -569,7 +341,7 @@ mod tests {
                 ("21:45:00".to_owned(), vec!["ventilate-bedroom"]),
                 ("21:50:00".to_owned(), vec!["humidity-check"]),
                 ("22:30:00".to_owned(), vec!["lights-out", BEDTIME_KEY]),
-                ("06:45:00".to_owned(), vec![NIGHT_LOG_KEY]),
+                ("07:15:00".to_owned(), vec![NIGHT_LOG_KEY]),
             ]
         );
         assert!(shown.iter().all(|s| !s.notice.late));
@@ -876,7 +648,7 @@ mod tests {
             &Journal::default(),
             &mut log,
             local(Berlin, 2026, 11, 26, 15, 0),
-            local(Berlin, 2026, 11, 27, 7, 0),
+            local(Berlin, 2026, 11, 27, 7, 30),
         );
         // Only the next morning's invitation to log the night: the morning is not the evening.
         assert_eq!(all_keys(&shown), vec![NIGHT_LOG_KEY.to_owned()]);
@@ -1114,7 +886,7 @@ mod tests {
         assert!(log.evening(evening).unwrap().snoozed["warm-bath"].settled);
     }
 
-    /// Runs the simulated service through the morning after the 26th (wake 06:30).
+    /// Runs the simulated service through the morning after the 26th (wake 07:00).
     fn morning(
         config: &Config,
         journal: &Journal,
@@ -1131,14 +903,14 @@ mod tests {
         let journal = Journal::default();
         let mut log = ReminderLog::default();
         let evening = date(2026, 11, 26);
-        // Not before the wake time: at 06:44:59 nothing, and the next wake-up is 06:45.
-        let just_before = Berlin.with_ymd_and_hms(2026, 11, 27, 6, 44, 59).unwrap();
+        // Not before the wake time: at 07:14:59 nothing, and the next wake-up is 07:15.
+        let just_before = Berlin.with_ymd_and_hms(2026, 11, 27, 7, 14, 59).unwrap();
         let decision = decide(&config, &journal, &log, &just_before);
         assert!(decision.notice.is_none());
-        assert_eq!(decision.next_due, Some(local(Berlin, 2026, 11, 27, 6, 45)));
+        assert_eq!(decision.next_due, Some(local(Berlin, 2026, 11, 27, 7, 15)));
         let shown = morning(&config, &journal, &mut log, (5, 0), (12, 0));
         assert_eq!(shown.len(), 1, "{shown:?}");
-        assert_eq!(shown[0].at, utc("2026-11-27T05:45:00Z"), "15 minutes after the 06:30 alarm");
+        assert_eq!(shown[0].at, utc("2026-11-27T06:15:00Z"), "15 minutes after the 07:00 alarm");
         let notice = &shown[0].notice;
         assert_eq!(notice.summary, "How did you sleep?");
         assert!(notice.body_plain().starts_with("Log last night"), "{}", notice.body_plain());
@@ -1146,10 +918,10 @@ mod tests {
         assert_eq!(notice.items[0].evening, evening, "filed under the evening the night followed");
         assert_eq!(log.entry(evening, NIGHT_LOG_KEY).unwrap().outcome, LogOutcome::Fired);
         // A restart, and a wake time moved after it came: still once this morning.
-        assert!(morning(&config, &journal, &mut log, (7, 0), (12, 0)).is_empty());
+        assert!(morning(&config, &journal, &mut log, (7, 30), (12, 0)).is_empty());
         let mut later = config.clone();
         later.schedule.set(None, Some(clock(8, 0)), &[]).unwrap();
-        assert!(morning(&later, &journal, &mut log, (7, 0), (12, 0)).is_empty());
+        assert!(morning(&later, &journal, &mut log, (7, 30), (12, 0)).is_empty());
     }
 
     #[test]
@@ -1162,7 +934,7 @@ mod tests {
         assert!(!shown[0].notice.late, "an invitation is never 'late'");
         assert_eq!(shown[0].notice.summary, "How did you sleep?");
         let mut log = ReminderLog::default();
-        assert!(morning(&config, &journal, &mut log, (11, 45), (12, 0)).is_empty(), "5 hours after, it is too late");
+        assert!(morning(&config, &journal, &mut log, (12, 15), (12, 30)).is_empty(), "5 hours after, it is too late");
         assert_eq!(log.entry(date(2026, 11, 26), NIGHT_LOG_KEY).unwrap().outcome, LogOutcome::Skipped);
     }
 
@@ -1198,8 +970,8 @@ mod tests {
         movement.remind = true;
         movement.anchor = crate::model::Anchor::AfterWake { minutes: 15 };
         let mut log = ReminderLog::default();
-        let shown = morning(&config, &Journal::default(), &mut log, (6, 0), (7, 0));
-        assert_eq!(shown.len(), 1, "one notification at 06:45");
+        let shown = morning(&config, &Journal::default(), &mut log, (6, 0), (7, 30));
+        assert_eq!(shown.len(), 1, "one notification at 07:15");
         let notice = &shown[0].notice;
         assert_eq!(notice.lines.len(), 2, "{:?}", notice.lines);
         assert!(notice.lines.iter().any(|line| line.title == "How did you sleep?"));

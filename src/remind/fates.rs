@@ -30,12 +30,15 @@ pub enum Fate {
         late: bool,
         held_since: Option<DateTime<FixedOffset>>,
         through_do_not_disturb: bool,
+        /// Late because the service could not write its files until then: why.
+        stalled: Option<String>,
     },
     /// Meant to be shown, but the notification failed.
     Failed { at: DateTime<FixedOffset>, reason: String },
     /// Past the grace window when it could have been shown: asleep, not running, or held
     /// for Do Not Disturb (`held_since`) until too late.
-    Missed { at: DateTime<FixedOffset>, held_since: Option<DateTime<FixedOffset>> },
+    /// `stalled`: the service could not write its files until too late, and why.
+    Missed { at: DateTime<FixedOffset>, held_since: Option<DateTime<FixedOffset>>, stalled: Option<String> },
     /// Its step was done or skipped before it came due.
     AlreadySettled,
     /// The evening was paused.
@@ -77,7 +80,7 @@ pub struct Row {
 
 /// The reminders of `plan`'s evening, in time order, each with what became of it by `now`.
 /// `config` is the one the service uses (see [`super::effective_config`]).
-pub fn evening_report<Tz: TimeZone>(
+pub fn evening_fates<Tz: TimeZone>(
     config: &Config,
     plan: &Plan<Tz>,
     log: &ReminderLog,
@@ -98,9 +101,12 @@ pub fn evening_report<Tz: TimeZone>(
                             late: entry.outcome == LogOutcome::Late,
                             held_since: entry.held_since,
                             through_do_not_disturb: entry.through_do_not_disturb,
+                            stalled: entry.stalled.clone(),
                         },
                     },
-                    LogOutcome::Skipped => Fate::Missed { at: entry.at, held_since: entry.held_since },
+                    LogOutcome::Skipped => {
+                        Fate::Missed { at: entry.at, held_since: entry.held_since, stalled: entry.stalled.clone() }
+                    }
                     LogOutcome::Settled => Fate::AlreadySettled,
                     LogOutcome::Paused => Fate::Paused,
                 },
@@ -140,9 +146,14 @@ pub fn fate_text(row: &Row) -> String {
         Fate::Silent => tr!("reminders-silent"),
         Fate::NotSent => tr!("reminders-not-sent"),
         Fate::Held { since } => tr!("reminders-held", time = hhmm(since)),
-        Fate::Sent { at, late, held_since, through_do_not_disturb } => {
+        Fate::Sent { at, late, held_since, through_do_not_disturb, stalled } => {
             let mut text = match held_since {
                 Some(since) => tr!("reminders-sent-after-hold", time = hhmm(at), since = hhmm(since)),
+                None if let Some(reason) = stalled => {
+                    let minutes = (*at - row.due).num_minutes().max(1);
+                    let reason = reason.trim_end_matches('.');
+                    tr!("reminders-sent-late-stalled", time = hhmm(at), minutes = minutes, reason = reason)
+                }
                 None if *late => {
                     let minutes = (*at - row.due).num_minutes().max(1);
                     tr!("reminders-sent-late", time = hhmm(at), minutes = minutes)
@@ -156,7 +167,10 @@ pub fn fate_text(row: &Row) -> String {
         }
         Fate::Failed { at, reason } => tr!("reminders-failed", time = hhmm(at), reason = reason.as_str()),
         Fate::Missed { held_since: Some(since), .. } => tr!("reminders-missed-held", since = hhmm(since)),
-        Fate::Missed { at, held_since: None } => {
+        Fate::Missed { held_since: None, stalled: Some(reason), .. } => {
+            tr!("reminders-missed-stalled", reason = reason.trim_end_matches('.'))
+        }
+        Fate::Missed { at, held_since: None, stalled: None } => {
             let minutes = (*at - row.due).num_minutes().max(1);
             tr!("reminders-missed", minutes = minutes)
         }
@@ -204,11 +218,11 @@ mod tests {
         log.settle(evening, "warm-bath", failed);
         log.hold(evening, "ventilate-bedroom", f(at(21, 45)));
         log.snooze(evening, "caffeine-cutoff", f(at(16, 40)));
-        let rows = evening_report(&config, &plan, &log, &at(21, 46));
+        let rows = evening_fates(&config, &plan, &log, &at(21, 46));
         assert!(matches!(fate_of(&rows, "caffeine-cutoff"), Fate::Sent { late: false, .. }));
         assert_eq!(
             fate_of(&rows, "calm-evening"),
-            &Fate::Missed { at: f(at(20, 50)), held_since: Some(f(at(20, 30))) }
+            &Fate::Missed { at: f(at(20, 50)), held_since: Some(f(at(20, 30))), stalled: None }
         );
         assert_eq!(fate_of(&rows, "warm-bath").as_str(), "failed");
         assert_eq!(fate_of(&rows, "ventilate-bedroom"), &Fate::Held { since: f(at(21, 45)) });
@@ -223,13 +237,31 @@ mod tests {
         assert!(texts.contains(&"not shown (21:03): No notification service.".to_owned()), "{texts:?}");
         assert!(texts.contains(&"held for Do Not Disturb since 21:45".to_owned()), "{texts:?}");
         // Later, with no service running: a due reminder without a decision says so.
-        let rows = evening_report(&config, &plan, &log, &at(21, 55));
+        let rows = evening_fates(&config, &plan, &log, &at(21, 55));
         assert_eq!(fate_of(&rows, "humidity-check"), &Fate::NotSent);
         let mut paused = log.clone();
         paused.set_paused(evening, true);
-        assert_eq!(fate_of(&evening_report(&config, &plan, &paused, &at(21, 55)), "humidity-check"), &Fate::Paused);
+        assert_eq!(fate_of(&evening_fates(&config, &plan, &paused, &at(21, 55)), "humidity-check"), &Fate::Paused);
         let mut off = config.clone();
         off.settings.reminders = false;
-        assert_eq!(fate_of(&evening_report(&off, &plan, &log, &at(21, 55)), "humidity-check"), &Fate::Off);
+        assert_eq!(fate_of(&evening_fates(&off, &plan, &log, &at(21, 55)), "humidity-check"), &Fate::Off);
+    }
+
+    #[test]
+    fn a_reminder_missed_while_the_files_could_not_be_written_blames_them_not_sleep() {
+        let config = Config::default();
+        let evening = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        let plan = plan_evening(&config, evening, &Berlin, None);
+        let mut log = ReminderLog::default();
+        let mut missed = LogEntry::new(LogOutcome::Skipped, at(21, 0).fixed_offset(), at(21, 40).fixed_offset());
+        missed.stalled = Some("Could not save reminders.json: No space left on device (os error 28).".to_owned());
+        log.settle(evening, "warm-bath", missed);
+        let rows = evening_fates(&config, &plan, &log, &at(21, 41));
+        let text = fate_text(rows.iter().find(|row| row.key == "warm-bath").unwrap());
+        assert_eq!(
+            text,
+            "missed: the reminder service could not use its files until past the grace window \
+             (Could not save reminders.json: No space left on device (os error 28))"
+        );
     }
 }

@@ -1,4 +1,4 @@
-# Desktop notifications: summaries, bodies and buttons. Used in src/remind/engine.rs
+# Desktop notifications: summaries, bodies and buttons. Used in src/i18n/notifications.rs
 # and src/remind/notifier.rs. $time is HH:MM.
 
 ## Summaries.

@@ -1,0 +1,108 @@
+//! The command line's help in the user's language: the derive in `args` gives the
+//! grammar, this puts in every help text (`help.ftl`), and `clap_text` clap's own words.
+
+use clap::{Arg, Command, CommandFactory};
+
+use super::args::Cli;
+use crate::i18n::t;
+
+/// The grammar with every help text in the current language, for `--help`: the derive
+/// gives the structure, this gives the words (`help.ftl`), and clap's own words
+/// ("Usage:", "Options:", "Print help") come from `clap_text`.
+pub fn localized_command() -> Command {
+    fn help(key_text: String) -> impl FnOnce(Arg) -> Arg {
+        move |arg| arg.help(key_text)
+    }
+    let anchor = |command: Command| {
+        command
+            .mut_arg("before", help(t("help-anchor-before")))
+            .mut_arg("at", help(t("help-anchor-at")))
+            .mut_arg("after_wake", help(t("help-anchor-after-wake")))
+    };
+    let command = Cli::command()
+        .about(t("help-about"))
+        .mut_arg("data_dir", help(t("help-data-dir")))
+        .mut_arg("screen", help(t("help-screen")))
+        .mut_subcommand("plan", |c| {
+            c.about(t("help-plan"))
+                .mut_arg("date", help(t("help-plan-date")))
+                .mut_arg("json", help(t("help-json-steps")))
+        })
+        .mut_subcommand("status", |c| c.about(t("help-status")))
+        .mut_subcommand("check", |c| {
+            c.about(t("help-check"))
+                .mut_arg("step", help(t("help-check-step")))
+                .mut_arg("skip", help(t("help-check-skip")))
+                .mut_arg("value", help(t("help-check-value")))
+                .mut_arg("date", help(t("help-check-date")))
+                .mut_arg("undo", help(t("help-check-undo")))
+        })
+        .mut_subcommand("routine", |c| {
+            c.about(t("help-routine"))
+                .mut_subcommand("list", |c| c.about(t("help-routine-list")))
+                .mut_subcommand("catalog", |c| c.about(t("help-routine-catalog")))
+                .mut_subcommand("add", |c| {
+                    anchor(c.about(t("help-routine-add")))
+                        .mut_arg("title", help(t("help-routine-add-title")))
+                        .mut_arg("remind", help(t("help-routine-add-remind")))
+                })
+                .mut_subcommand("remove", |c| c.about(t("help-routine-remove")))
+                .mut_subcommand("set", |c| {
+                    anchor(c.about(t("help-routine-set")))
+                        .mut_arg("enabled", help(t("help-routine-set-enabled")))
+                        .mut_arg("position", help(t("help-routine-set-position")))
+                })
+        })
+        .mut_subcommand("schedule", |c| {
+            c.about(t("help-schedule"))
+                .mut_arg("bedtime", help(t("help-schedule-bedtime")))
+                .mut_arg("wake", help(t("help-schedule-wake")))
+                .mut_arg("days", help(t("help-schedule-days")))
+        })
+        .mut_subcommand("remind", |c| {
+            c.about(t("help-remind"))
+                .mut_arg("pause_tonight", help(t("help-remind-pause")))
+                .mut_arg("resume", help(t("help-remind-resume")))
+                .mut_arg("test", help(t("help-remind-test")))
+        })
+        .mut_subcommand("autostart", |c| c.about(t("help-autostart")))
+        .mut_subcommand("reminders", |c| c.about(t("help-reminders")).mut_arg("date", help(t("help-reminders-date"))))
+        .mut_subcommand("export", |c| {
+            c.about(t("help-export"))
+                .mut_arg("format", help(t("help-export-format")))
+                .mut_arg("from", help(t("help-export-from")))
+                .mut_arg("to", help(t("help-export-to")))
+                .mut_arg("output", help(t("help-export-output")))
+        })
+        .mut_subcommand("import", |c| {
+            c.about(t("help-import"))
+                .mut_arg("file", help(t("help-import-file")))
+                .mut_arg("dry_run", help(t("help-import-dry-run")))
+        })
+        .mut_subcommand("stats", |c| c.about(t("help-stats")))
+        .mut_subcommand("night", |c| {
+            c.about(t("help-night"))
+                .mut_arg("date", help(t("help-night-date")))
+                .mut_arg("twitches", help(t("help-night-twitches")))
+                .mut_arg("jolt", help(t("help-night-jolt")))
+                .mut_arg("all_night", help(t("help-night-all-night")))
+                .mut_arg("daytime", help(t("help-night-daytime")))
+                .mut_arg("restless_legs", help(t("help-night-restless-legs")))
+                .mut_arg("partner_saw_movements", help(t("help-night-partner")))
+                .mut_arg("paralysis", help(t("help-night-paralysis")))
+                .mut_arg("rested", help(t("help-night-rested")))
+                .mut_arg("stress", help(t("help-night-stress")))
+                .mut_arg("note", help(t("help-night-note")))
+                .mut_arg("quiet_night", help(t("help-night-quiet")))
+                .mut_arg("forget", help(t("help-night-forget")))
+                .mut_arg("json", help(t("help-night-json")))
+        })
+        .mut_subcommand("report", |c| {
+            c.about(t("help-report"))
+                .mut_arg("weeks", help(t("help-report-weeks")))
+                .mut_arg("format", help(t("help-report-format")))
+                .mut_arg("output", help(t("help-report-output")))
+                .mut_arg("to", help(t("help-report-to")))
+        });
+    super::clap_text::localize(command)
+}

@@ -1,0 +1,131 @@
+//! Applying what the views asked for at the end of a frame: changes through the use
+//! cases (with undo), screens, banners, the doctor summary, autostart.
+
+use std::path::PathBuf;
+
+use super::{App, REPORT_BANNER, UNDO_DEPTH};
+use crate::tr;
+use crate::ui::banners::{Banner, BannerKind};
+use crate::ui::screen::Screen;
+use crate::ui::{Action, ReportRequest, reminder_status};
+use crate::use_cases::files::{SummaryDone, SummaryRequest};
+use crate::use_cases::{Change, undo};
+
+impl App {
+    /// Undoes the newest change in [`App::undo_stack`] (Ctrl+Z).
+    pub(super) fn undo_last(&mut self) {
+        let Some(commands) = self.undo_stack.pop() else { return };
+        if commands == self.undo {
+            self.banners.remove_undo();
+            self.undo.clear();
+        }
+        let mut changed = false;
+        for command in commands {
+            changed |= self.run(command);
+        }
+        if changed {
+            self.reload();
+            self.start_service();
+        }
+    }
+
+    /// Applies what the views asked for, in order.
+    pub fn apply(&mut self, actions: Vec<Action>) {
+        self.speaking(|app| app.apply_in_language(actions));
+    }
+
+    pub(super) fn apply_in_language(&mut self, actions: Vec<Action>) {
+        let mut changed = false;
+        for action in actions {
+            match action {
+                Action::Show(screen) => {
+                    if screen == Screen::Settings {
+                        self.refresh_autostart();
+                    }
+                    if screen == Screen::AboutSleep && self.screen != Screen::AboutSleep {
+                        self.about_back = self.screen;
+                    }
+                    self.screen = screen;
+                }
+                Action::Autostart(on) => {
+                    let banner = match reminder_status::set_autostart(&self.coach, on) {
+                        Ok(message) => Banner::keyed(BannerKind::Info, "autostart", message),
+                        Err(error) => Banner::keyed(BannerKind::Error, "autostart", error),
+                    };
+                    self.banners.push(banner);
+                    self.refresh_autostart();
+                }
+                Action::DismissBanner(index) => self.banners.dismiss(index),
+                Action::SaveReport(request) => self.save_report(request),
+                Action::OpenFolder(path) => self.folders.open(&path),
+                Action::Transfer(action) => changed |= self.transfer(action),
+                Action::Undo => {
+                    self.banners.remove_undo();
+                    let undo = std::mem::take(&mut self.undo);
+                    self.undo_stack.retain(|commands| *commands != undo);
+                    for command in undo {
+                        changed |= self.run(command);
+                    }
+                }
+                Action::Apply(command) => {
+                    let removal = undo::removal(&command, &self.snapshot);
+                    let inverse = undo::inverse(&command, &self.snapshot);
+                    if self.run(command.clone()) {
+                        changed = true;
+                        if let Some(inverse) = inverse {
+                            if self.undo_stack.len() >= UNDO_DEPTH {
+                                self.undo_stack.remove(0);
+                            }
+                            self.undo_stack.push(inverse);
+                        }
+                        if let Some(removal) = removal {
+                            let banner = Banner::new(BannerKind::Info, removal.message);
+                            self.banners.push(Banner { undo: true, ..banner });
+                            self.undo = removal.restore;
+                        }
+                    }
+                }
+            }
+        }
+        if changed {
+            self.reload();
+            self.start_service();
+        }
+    }
+
+    /// Renders the doctor summary from the data on screen and writes it where asked; a
+    /// banner says where it went (with Open folder) or why it could not be written.
+    pub(super) fn save_report(&mut self, request: ReportRequest) {
+        let now = (self.clock)();
+        let (config, journal) = (&self.snapshot.config.value, &self.snapshot.journal.value);
+        let request = SummaryRequest {
+            weeks: request.weeks,
+            format: request.format,
+            path: Some(request.path),
+            last_evening: None,
+            language: self.language,
+        };
+        let banner = match self.coach.write_summary_of(config, journal, &request, &now) {
+            Ok(SummaryDone::Saved { path, .. }) => Banner::about_folder(
+                BannerKind::Info,
+                tr!("night-report-saved", path = path.display().to_string()),
+                path.parent().map(PathBuf::from),
+            ),
+            // The window always names a file.
+            Ok(SummaryDone::Text(_)) => return,
+            Err(error) => Banner::new(BannerKind::Error, error.to_string()),
+        };
+        self.banners.push(Banner { key: Some(REPORT_BANNER), ..banner });
+    }
+
+    pub(super) fn run(&mut self, command: Change) -> bool {
+        match self.pending.apply(command, &self.coach) {
+            Ok(saved) => saved,
+            Err(error) => {
+                self.banners.push(Banner::new(BannerKind::Error, error.to_string()));
+                self.collect_notices();
+                false
+            }
+        }
+    }
+}

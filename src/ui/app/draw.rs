@@ -1,0 +1,127 @@
+//! One frame of the window: the tabs, the banners, and the screen shown.
+
+use chrono::Local;
+use eframe::egui;
+
+use super::App;
+use crate::i18n;
+use crate::model::{evening_at, plan_evening};
+use crate::ui::banners::{Banner, BannerKind};
+use crate::ui::screen::Screen;
+use crate::ui::{
+    Action, about_sleep, data_transfer, history, night, routine, schedule, settings, setup, tonight, widgets,
+};
+use crate::use_cases::files::{last_night, suggested_summary_path};
+use crate::use_cases::views;
+
+impl App {
+    pub(super) fn draw_in_language(&mut self, ui: &mut egui::Ui) {
+        let mut actions = Vec::new();
+        let quit = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::Q);
+        if ui.input_mut(|input| input.consume_shortcut(&quit)) {
+            ui.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+        // Ctrl+Z undoes the last change; a text field being typed in keeps it for its text.
+        let undo_key = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::Z);
+        let undo_last = !ui.ctx().text_edit_focused() && ui.input_mut(|input| input.consume_shortcut(&undo_key));
+        let now = (self.clock)();
+        let first_run = self.snapshot.is_first_run();
+        egui::Panel::top("top-bar").show(ui, |ui| {
+            ui.add_space(6.0);
+            ui.horizontal(|ui| {
+                // Six tabs leave no room for the name in a narrow window (the title bar
+                // has it anyway); the first-run setup has no tabs and keeps it.
+                if first_run || ui.available_width() >= 960.0 {
+                    ui.heading(i18n::t("ui-app-name"));
+                    ui.add_space(16.0);
+                }
+                if !first_run {
+                    for (screen, label) in [
+                        (Screen::Tonight, i18n::t("ui-tab-tonight")),
+                        (Screen::Night, i18n::t("night-tab")),
+                        (Screen::History, i18n::t("ui-tab-history")),
+                        (Screen::Routine, i18n::t("ui-tab-routine")),
+                        (Screen::Schedule, i18n::t("ui-tab-schedule")),
+                        (Screen::Settings, i18n::t("ui-tab-settings")),
+                    ] {
+                        if ui.selectable_label(self.screen == screen, label).clicked() {
+                            actions.push(Action::Show(screen));
+                        }
+                    }
+                }
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    let offline = egui::RichText::new(i18n::t("ui-offline")).small().weak();
+                    // Wraps (two short lines) when the tabs leave little room, never hidden.
+                    ui.add(egui::Label::new(offline).wrap());
+                });
+            });
+            ui.add_space(4.0);
+        });
+        if !self.banners.is_empty() || self.read_only_messages().next().is_some() {
+            egui::Panel::top("banners").show(ui, |ui| {
+                for message in self.read_only_messages() {
+                    widgets::banner_ui(ui, &Banner::new(BannerKind::Warning, message.clone()), None, &mut actions);
+                }
+                for (index, banner) in self.banners.all().iter().enumerate() {
+                    widgets::banner_ui(ui, banner, Some(index), &mut actions);
+                }
+            });
+        }
+        egui::CentralPanel::default().show(ui, |ui| {
+            let config = &self.snapshot.config.value;
+            let evening = evening_at(config, &now);
+            if first_run {
+                setup::setup_ui(ui, &mut self.setup, config, &now, self.coach.paths(), &mut actions);
+                return;
+            }
+            match self.screen {
+                Screen::Tonight => {
+                    let plan = plan_evening(config, evening, &Local, self.snapshot.journal.value.evening(evening));
+                    let paused = self.reminder_info.paused_tonight;
+                    tonight::tonight_ui(ui, &mut self.tonight, &plan, config, paused, &now, &mut actions);
+                }
+                Screen::Night => {
+                    let last_night = last_night(config, &now);
+                    if self.night.report.path.is_empty() {
+                        // The documents folder, or home: found once, when first shown.
+                        let path = suggested_summary_path(last_night, self.night.report.format);
+                        self.night.report.path = path.display().to_string();
+                    }
+                    let journal = &self.snapshot.journal.value;
+                    let view = night::NightView { config, journal, now: &now, last_night };
+                    night::night_ui(ui, &mut self.night, &view, &mut actions);
+                }
+                Screen::History => scrolling(ui, "history", |ui| {
+                    let journal = &self.snapshot.journal.value;
+                    let data = history::HistoryData { config, journal, generation: self.generation };
+                    history::history_ui(ui, &mut self.history_view, data, &now, &mut actions)
+                }),
+                Screen::Routine => routine::routine_ui(ui, &mut self.routine, config, &now, &mut actions),
+                // Longer words (Russian) at the smallest window size scroll rather than clip.
+                Screen::Schedule => {
+                    scrolling(ui, "schedule", |ui| schedule::schedule_ui(ui, &mut self.schedule, config, &mut actions))
+                }
+                Screen::Settings => {
+                    let fates = views::fates(&self.snapshot, evening, &self.reminder_info.log, &now, false);
+                    self.reminder_info.tonight = fates.rows;
+                    scrolling(ui, "settings", |ui| {
+                        settings::settings_ui(ui, config, self.coach.paths(), &self.reminder_info, &mut actions);
+                        data_transfer::data_transfer_ui(ui, &mut self.data_transfer, &mut actions);
+                    })
+                }
+                Screen::AboutSleep => {
+                    scrolling(ui, "about-sleep", |ui| about_sleep::about_sleep_ui(ui, self.about_back, &mut actions))
+                }
+            }
+        });
+        self.apply(actions);
+        if undo_last {
+            self.speaking(Self::undo_last);
+        }
+    }
+}
+
+/// A screen in a vertical scroll area that fills the panel.
+fn scrolling(ui: &mut egui::Ui, id: &str, add: impl FnOnce(&mut egui::Ui)) {
+    egui::ScrollArea::vertical().id_salt(id).auto_shrink([false, false]).show(ui, add);
+}

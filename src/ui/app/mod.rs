@@ -1,0 +1,347 @@
+//! The application state and the frame loop: reload from disk, draw, apply actions.
+//!
+//! The window reads and writes the files and starts the reminder service; it never sends
+//! a reminder itself. Banners, the file watcher and the reminder status have files of
+//! their own.
+
+use std::path::PathBuf;
+use std::sync::{Arc, mpsc};
+use std::time::Duration;
+
+use chrono::{DateTime, Local, Timelike};
+use eframe::egui;
+
+use super::banners::{Banner, BannerKind, Banners};
+use super::data_transfer::TransferState;
+use super::file_dialog::FileDialog;
+use super::file_watch::FileWatch;
+use super::open_folder::FolderOpener;
+use super::pending::{BUSY_BANNER, PendingChanges, RETRY_EVERY};
+use super::reminder_status::{ReminderInfo, ServiceStarter};
+use super::screen::Screen;
+use super::{history, night, routine, schedule, setup, style, tonight};
+use crate::i18n::{self, Language};
+use crate::model::Theme;
+use crate::model::settings::LanguageChoice;
+use crate::tr;
+use crate::use_cases::{Change, Coach, FileNotice, Fingerprint, Snapshot};
+use file_work::TransferDone;
+
+mod dispatch;
+mod draw;
+mod file_work;
+mod reload;
+
+/// The key of the banner that says where the doctor summary went (one at a time).
+const REPORT_BANNER: &str = "report";
+
+/// How many changes Ctrl+Z can take back.
+const UNDO_DEPTH: usize = 50;
+
+/// Where "now" comes from: the system clock, or a fixed instant in tests.
+pub type Clock = Arc<dyn Fn() -> DateTime<Local> + Send + Sync>;
+
+pub fn system_clock() -> Clock {
+    Arc::new(Local::now)
+}
+
+/// The window's state. Data comes from the store; everything else is view state.
+pub struct App {
+    coach: Coach,
+    clock: Clock,
+    snapshot: Snapshot,
+    fingerprint: (Fingerprint, Option<u32>),
+    /// Goes up at every reload, so views can cache what they compute from the data.
+    generation: u64,
+    screen: Screen,
+    /// Where the information screen's "Back" goes: the screen it was opened from.
+    about_back: Screen,
+    banners: Banners,
+    /// Commands that put back what the last undoable change removed.
+    undo: Vec<Change>,
+    /// For each change made in this window, newest last, the commands that undo it
+    /// (Ctrl+Z): a check-in is taken back, an undone one comes back, a removed step returns.
+    undo_stack: Vec<Vec<Change>>,
+    applied_theme: Option<Theme>,
+    /// The language every frame is drawn in, on the drawing thread only.
+    language: Language,
+    /// The saved choice `language` follows; a new choice (from Settings or another
+    /// process) replaces the language at once.
+    language_choice: Option<LanguageChoice>,
+    /// Whether the saved choice is also applied process-wide ([`i18n::apply_choice`]);
+    /// off once a language is given with [`App::in_language`] (tests in parallel threads).
+    language_global: bool,
+    file_watch: Option<FileWatch>,
+    pending: PendingChanges,
+    folders: FolderOpener,
+    /// Settings → Your data: export and import.
+    data_transfer: TransferState,
+    service: ServiceStarter,
+    reminder_info: ReminderInfo,
+    tonight: tonight::TonightState,
+    night: night::NightState,
+    history_view: history::HistoryState,
+    routine: routine::EditorState,
+    schedule: schedule::ScheduleForm,
+    setup: setup::SetupState,
+    /// Screens asked for by a later start of the program (`--screen night` while this
+    /// window is open, see [`crate::desktop`]).
+    screen_requests: Option<mpsc::Receiver<Screen>>,
+    /// The export or import running on its own thread, if one is.
+    transfer_work: Option<mpsc::Receiver<(TransferDone, Vec<FileNotice>)>>,
+}
+
+impl App {
+    pub fn new(mut coach: Coach, clock: Clock) -> Self {
+        // A frame never waits for the lock: a change that finds it held is kept and tried
+        // again a moment later (see `retry_pending`).
+        coach.set_lock_timeout(Duration::ZERO);
+        let mut app = Self {
+            fingerprint: coach.fingerprint(),
+            generation: 0,
+            coach,
+            clock,
+            snapshot: Snapshot::default(),
+            screen: Screen::Tonight,
+            about_back: Screen::Tonight,
+            banners: Banners::default(),
+            undo: Vec::new(),
+            undo_stack: Vec::new(),
+            applied_theme: None,
+            language: i18n::language(),
+            language_choice: None,
+            language_global: true,
+            file_watch: None,
+            pending: PendingChanges::default(),
+            folders: FolderOpener::default(),
+            data_transfer: TransferState::default(),
+            service: ServiceStarter::default(),
+            reminder_info: ReminderInfo::default(),
+            tonight: Default::default(),
+            night: Default::default(),
+            history_view: Default::default(),
+            routine: Default::default(),
+            schedule: Default::default(),
+            setup: Default::default(),
+            screen_requests: None,
+            transfer_work: None,
+        };
+        app.reload();
+        app
+    }
+
+    /// Lets the window start the reminder service by running `program remind` (the
+    /// window's own binary; tests name the built one).
+    pub fn with_service_program(mut self, program: Option<PathBuf>) -> Self {
+        self.service.program = program;
+        self
+    }
+
+    /// Whether the desktop shows tray icons (`None`: not known), for the hint in Settings.
+    pub fn with_tray_host(mut self, present: Option<bool>) -> Self {
+        self.reminder_info.tray_host = present;
+        self
+    }
+
+    /// Export and import ask for files with the desktop's dialog (without this, with a
+    /// path field: tests).
+    pub fn with_file_dialog(mut self) -> Self {
+        self.data_transfer.dialog = FileDialog::desktop();
+        self
+    }
+
+    /// Export and import run on a thread of their own, the frames going on meanwhile (a
+    /// 10-year journal takes a fraction of a second); without this they run in the frame
+    /// that asked, so a test reads the result at once.
+    pub fn with_file_work_in_background(mut self) -> Self {
+        self.data_transfer.in_background = true;
+        self
+    }
+
+    /// Opens on `screen`: the night log when the window is started from the morning
+    /// invitation.
+    pub fn showing(mut self, screen: Screen) -> Self {
+        self.show_asked(screen);
+        self
+    }
+
+    /// Shows each screen that arrives on `requests` at the next frame (a start of the
+    /// program with `--screen` while this window is open).
+    pub fn with_screen_requests(mut self, requests: mpsc::Receiver<Screen>) -> Self {
+        self.screen_requests = Some(requests);
+        self
+    }
+
+    /// The screen the window shows now.
+    pub fn screen(&self) -> Screen {
+        self.screen
+    }
+
+    /// A screen asked for from outside the window: the night log opens on last night,
+    /// which is what the morning invitation is about.
+    fn show_asked(&mut self, screen: Screen) {
+        if screen == Screen::Night {
+            self.night.show_last_night();
+        }
+        self.screen = screen;
+    }
+
+    /// Draws in `language` until the saved choice changes (in Settings, or in the file),
+    /// on this App's thread only: the process-wide language is left alone.
+    pub fn in_language(mut self, language: Language) -> Self {
+        self.language = language;
+        self.language_choice = Some(self.snapshot.config.value.settings.language);
+        self.language_global = false;
+        self
+    }
+
+    /// How many times the History screen computed its statistics (once per change of
+    /// the data, not per frame).
+    pub fn history_computations(&self) -> usize {
+        self.history_view.computations()
+    }
+
+    /// The language the window is drawn in now.
+    pub fn language(&self) -> Language {
+        self.language
+    }
+
+    /// Follows the saved language choice when it is new (at load, after Settings, after
+    /// another process saved one): the next frame is drawn in it.
+    fn sync_language(&mut self) {
+        let choice = self.snapshot.config.value.settings.language;
+        if self.language_choice == Some(choice) {
+            return;
+        }
+        self.language_choice = Some(choice);
+        self.language = Language::resolve(choice);
+        if self.language_global {
+            i18n::apply_choice(choice);
+        }
+    }
+
+    /// Runs `f` with this App's language as the thread's: every text of a frame, and the
+    /// banners its changes bring, is in it.
+    fn speaking<R>(&mut self, f: impl FnOnce(&mut Self) -> R) -> R {
+        i18n::with_language(self.language, || f(self))
+    }
+
+    pub fn banners(&self) -> &[Banner] {
+        self.banners.all()
+    }
+
+    /// Sets up fonts and colours, watches the files for other processes' saves, and
+    /// starts the reminder service when reminders are on and none runs.
+    pub fn install(&mut self, ctx: &egui::Context) {
+        self.folders.set_context(ctx.clone());
+        self.data_transfer.dialog.set_context(ctx.clone());
+        self.speaking(|app| app.install_in_language(ctx));
+    }
+
+    fn install_in_language(&mut self, ctx: &egui::Context) {
+        style::install(ctx);
+        match FileWatch::start(self.coach.paths().clone(), ctx.clone()) {
+            Ok(watch) => self.file_watch = Some(watch),
+            Err(error) => {
+                self.banners.push(Banner::new(BannerKind::Warning, tr!("ui-no-file-watch", error = error.to_string())))
+            }
+        }
+        self.start_service();
+        self.refresh_autostart();
+    }
+
+    /// What must go on every frame, also while the window is hidden.
+    pub fn logic(&mut self, ctx: &egui::Context) {
+        self.speaking(|app| app.logic_in_language(ctx));
+    }
+
+    fn logic_in_language(&mut self, ctx: &egui::Context) {
+        // Several starts in one frame: the last one asked wins.
+        if let Some(screen) = self.screen_requests.as_ref().and_then(|requests| requests.try_iter().last()) {
+            self.show_asked(screen);
+        }
+        self.retry_pending(ctx);
+        self.poll_work(ctx);
+        if let Some(answer) = self.data_transfer.dialog.poll() {
+            self.file_chosen(answer);
+        }
+        for failure in self.folders.take_failures() {
+            // No file manager here: give the path, which the banner lets the user copy.
+            let message =
+                tr!("ui-open-folder-failed", path = failure.path.display().to_string(), error = failure.reason);
+            self.banners.push(Banner::new(BannerKind::Error, message));
+        }
+        if self.coach.fingerprint() != self.fingerprint {
+            self.reload();
+            self.start_service();
+        }
+        let theme = self.snapshot.config.value.settings.theme;
+        if self.applied_theme != Some(theme) {
+            ctx.set_theme(match theme {
+                Theme::System => egui::ThemePreference::System,
+                Theme::Dark => egui::ThemePreference::Dark,
+                Theme::Light => egui::ThemePreference::Light,
+            });
+            self.applied_theme = Some(theme);
+        }
+        // Repaint at the next whole minute for the countdown; nothing else ticks.
+        let now = (self.clock)();
+        let to_next_minute = 60 - u64::from(now.second()).min(59);
+        ctx.request_repaint_after(Duration::from_secs(to_next_minute));
+    }
+
+    /// Logic and drawing in one call: what eframe does per frame, for tests.
+    pub fn frame(&mut self, ui: &mut egui::Ui) {
+        self.logic(ui.ctx());
+        self.draw(ui);
+    }
+
+    pub fn draw(&mut self, ui: &mut egui::Ui) {
+        self.speaking(|app| app.draw_in_language(ui));
+    }
+}
+
+impl App {
+    /// Tries the changes that found the files locked again; called every frame while
+    /// there are any, with a repaint a moment later.
+    fn retry_pending(&mut self, ctx: &egui::Context) {
+        let outcome = self.pending.retry(&self.coach);
+        if outcome.done_waiting {
+            self.banners.remove_key(BUSY_BANNER);
+        }
+        outcome.banners.into_iter().for_each(|banner| self.banners.push(banner));
+        if outcome.waiting {
+            ctx.request_repaint_after(RETRY_EVERY);
+        }
+        if outcome.saved {
+            self.reload();
+            self.start_service();
+        }
+    }
+
+    /// Closing the window: the reminder service, when one runs, goes on without it.
+    pub fn close(&mut self) {
+        self.file_watch = None;
+        if let Some(pid) = self.coach.service_pid() {
+            crate::i18n::charset::say(&tr!("ui-reminders-continue", pid = pid.to_string()));
+        }
+    }
+}
+
+impl eframe::App for App {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        App::logic(self, ctx);
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.draw(ui);
+    }
+
+    fn persist_egui_memory(&self) -> bool {
+        false
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.close();
+    }
+}

@@ -1,0 +1,241 @@
+//! One row of Tonight: a step's time and state, its Done / Skip / Undo buttons, its "why",
+//! and the humidity field of the step that records a reading.
+
+use chrono::{DateTime, Local};
+use eframe::egui::{self, RichText};
+
+use super::{Rows, TonightState};
+use crate::i18n::{self, t};
+use crate::model::{Config, Outcome, Plan, PlannedStep, StepState, Timing, ValueKind};
+use crate::tr;
+use crate::ui::widgets::clock;
+use crate::ui::{Action, style};
+use crate::use_cases::Change;
+use crate::use_cases::input::{Unreadable, typed_value};
+
+pub(super) fn step_ui(
+    ui: &mut egui::Ui,
+    rows: &mut Rows,
+    plan: &Plan<Local>,
+    step: &PlannedStep<Local>,
+    config: &Config,
+    now: &DateTime<Local>,
+    actions: &mut Vec<Action>,
+) {
+    let timing = plan.timing(step, now);
+    // One row is the current one (several may be due now at once).
+    let current = plan.current(now).is_some_and(|current| current.id == step.id);
+    let settled = matches!(timing, Timing::Done | Timing::Skipped);
+    let stroke = if current { egui::Stroke::new(1.5, style::accent(ui)) } else { egui::Stroke::NONE };
+    let fill = if current { ui.visuals().faint_bg_color } else { egui::Color32::TRANSPARENT };
+    egui::Frame::new().stroke(stroke).fill(fill).corner_radius(6.0).inner_margin(egui::Margin::symmetric(8, 4)).show(
+        ui,
+        |ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal(|ui| {
+                let time = RichText::new(clock(&step.due)).monospace();
+                ui.label(if settled { time.weak() } else { time });
+                let title_text = i18n::planned_title(step);
+                let mut title = RichText::new(title_text.as_str());
+                if settled {
+                    title = title.color(style::quiet(ui));
+                }
+                if timing == Timing::Skipped {
+                    title = title.strikethrough();
+                }
+                if current {
+                    title = title.strong();
+                }
+                let why_open = rows.state.why_open.contains(&step.id);
+                let has_why = !i18n::planned_why(step).is_empty();
+                let buttons = buttons_width(ui, step);
+                // The title and its status wrap in the room the buttons leave, so long
+                // words (Russian, or a long title) never run under them.
+                let text_width = (ui.available_width() - buttons - ui.spacing().item_spacing.x).max(80.0);
+                let layout = egui::Layout::left_to_right(egui::Align::Center).with_main_wrap(true);
+                let mut row_focused = false;
+                ui.allocate_ui_with_layout(egui::vec2(text_width, 0.0), layout, |ui| {
+                    ui.set_width(text_width);
+                    // A click target for the mouse, not a focus stop: the keyboard opens
+                    // the why with the "Why?" button of the focused row.
+                    let title_label = ui
+                        .add(egui::Label::new(title).sense(egui::Sense::CLICK).wrap())
+                        .on_hover_text(if why_open { t("ui-tonight-hide-why") } else { t("ui-tonight-why") });
+                    let mut toggle = title_label.clicked();
+                    ui.add(egui::Label::new(status_text(ui, timing, step, now)).wrap());
+                    let focused = rows.state.focused_row.as_deref() == Some(step.id.as_str());
+                    if has_why && (focused || why_open) {
+                        let text = if why_open { t("ui-tonight-hide-why") } else { t("ui-tonight-why-button") };
+                        let why = ui
+                            .small_button(text)
+                            .accessible_name(tr!("ui-tonight-why-step", title = title_text.as_str()));
+                        toggle |= why.clicked();
+                        row_focused |= why.has_focus();
+                    }
+                    if toggle && !why_open {
+                        rows.state.why_open.insert(step.id.clone());
+                    } else if toggle {
+                        rows.state.why_open.remove(&step.id);
+                    }
+                });
+                // Buttons flush right, laid out left to right so Tab reaches Done before Skip.
+                let spare = ui.available_width() - buttons;
+                if spare > 0.0 {
+                    ui.add_space(spare);
+                }
+                let take_focus = rows.focus == Some(step.id.as_str());
+                if buttons_ui(ui, rows.state, step, plan, actions, now, take_focus) || row_focused {
+                    *rows.focused_row = Some(step.id.clone());
+                }
+            });
+            if step.value_kind == Some(ValueKind::HumidityPercent) {
+                humidity_ui(ui, rows.state, step, plan, config, now, actions);
+            }
+            let why = i18n::planned_why(step);
+            if rows.state.why_open.contains(&step.id) && !why.is_empty() {
+                ui.label(RichText::new(why).color(style::quiet(ui)));
+            }
+        },
+    );
+}
+
+/// The width of a button showing `text`, as egui lays it out.
+fn button_width(ui: &egui::Ui, text: String) -> f32 {
+    let galley = egui::WidgetText::from(text).into_galley(
+        ui,
+        Some(egui::TextWrapMode::Extend),
+        f32::INFINITY,
+        egui::TextStyle::Button,
+    );
+    galley.size().x + 2.0 * ui.spacing().button_padding.x
+}
+
+/// Room kept at the right of a row for its buttons, in the current language: "Done" and
+/// "Skip", or "Undo" (never narrower than the pair, so rows line up).
+fn buttons_width(ui: &egui::Ui, step: &PlannedStep<Local>) -> f32 {
+    let pair = button_width(ui, t("ui-done")) + ui.spacing().item_spacing.x + button_width(ui, t("ui-skip"));
+    if step.state == StepState::Pending { pair } else { pair.max(button_width(ui, t("ui-undo"))) }
+}
+
+/// The step's state in words, with a mark of its own (not only a colour).
+fn status_text(ui: &egui::Ui, timing: Timing, step: &PlannedStep<Local>, now: &DateTime<Local>) -> RichText {
+    let checked_at = step.check_in.as_ref().map(|c| clock(&c.at)).unwrap_or_default();
+    let in_minutes = || i18n::duration((step.due - *now).num_minutes().max(1));
+    let text = match timing {
+        Timing::Done => tr!("ui-state-done-at", time = checked_at),
+        Timing::Skipped => t("ui-state-skipped"),
+        Timing::Missed => t("ui-state-missed"),
+        Timing::DueNow => t("ui-state-due-now"),
+        Timing::Next => tr!("ui-state-next", duration = in_minutes()),
+        Timing::Upcoming => tr!("ui-status-in", duration = in_minutes()),
+    };
+    let text = RichText::new(text).small();
+    match timing {
+        Timing::Done | Timing::Skipped | Timing::Upcoming => text.color(style::quiet(ui)),
+        Timing::Missed => text.color(style::warning(ui)),
+        Timing::DueNow | Timing::Next => text.strong().color(style::accent(ui)),
+    }
+}
+
+/// Done and Skip, or Undo; returns whether one of them has the focus. A button used from
+/// the keyboard leaves the focus on the one that takes its place (`take_focus`, in the
+/// next frame), so the next Tab goes on down the list instead of back to the tabs.
+fn buttons_ui(
+    ui: &mut egui::Ui,
+    state: &mut TonightState,
+    step: &PlannedStep<Local>,
+    plan: &Plan<Local>,
+    actions: &mut Vec<Action>,
+    now: &DateTime<Local>,
+    take_focus: bool,
+) -> bool {
+    let title = &i18n::planned_title(step);
+    let check = |outcome| Change::Check {
+        evening: plan.evening,
+        step: step.id.clone(),
+        outcome,
+        value: None,
+        at: now.fixed_offset(),
+    };
+    let mut used = None;
+    let responses = if step.state == StepState::Pending {
+        let done = ui.button(t("ui-done")).accessible_name(tr!("ui-done-step", title = title.as_str()));
+        if done.clicked() {
+            used = Some(check(Outcome::Done));
+        }
+        let skip = ui.button(t("ui-skip")).accessible_name(tr!("ui-skip-step", title = title.as_str()));
+        if skip.clicked() {
+            used = Some(check(Outcome::Skipped));
+        }
+        vec![done, skip]
+    } else {
+        let undo = ui
+            .add_sized([buttons_width(ui, step), 24.0], egui::Button::new(t("ui-undo")))
+            .accessible_name(tr!("ui-undo-step", title = title.as_str()));
+        if undo.clicked() {
+            used = Some(Change::Undo { evening: plan.evening, step: step.id.clone() });
+        }
+        vec![undo]
+    };
+    if take_focus && let Some(first) = responses.first() {
+        first.request_focus();
+    }
+    if let Some(change) = used {
+        actions.push(Action::Apply(change));
+        // Used from the keyboard: the button that takes its place keeps the focus.
+        if responses.iter().any(|r| r.has_focus()) {
+            state.focus = Some(step.id.clone());
+        }
+    }
+    take_focus || responses.iter().any(|r| r.has_focus())
+}
+
+fn humidity_ui(
+    ui: &mut egui::Ui,
+    state: &mut TonightState,
+    step: &PlannedStep<Local>,
+    plan: &Plan<Local>,
+    config: &Config,
+    now: &DateTime<Local>,
+    actions: &mut Vec<Action>,
+) {
+    if let Some(value) = step.check_in.as_ref().and_then(|c| c.value) {
+        ui.label(
+            RichText::new(i18n::humidity_advice(value, plan.evening, config.settings.hemisphere))
+                .color(style::accent(ui)),
+        );
+        return;
+    }
+    if step.state != StepState::Pending {
+        return;
+    }
+    let typed = ui.horizontal_wrapped(|ui| {
+        let label = ui.label(t("ui-humidity"));
+        let response =
+            ui.add(egui::TextEdit::singleline(&mut state.humidity).desired_width(56.0)).labelled_by(label.id);
+        let typed = typed_value(ValueKind::HumidityPercent, &state.humidity);
+        let valid = typed.ok();
+        let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        let save = ui.add_enabled(valid.is_some(), egui::Button::new(t("ui-humidity-save")));
+        if (save.clicked() || enter)
+            && let Some(value) = valid
+        {
+            actions.push(Action::Apply(Change::Check {
+                evening: plan.evening,
+                step: step.id.clone(),
+                outcome: Outcome::Done,
+                value: Some(value),
+                at: now.fixed_offset(),
+            }));
+            state.humidity.clear();
+        }
+        typed
+    });
+    // On a line of its own: the hint says where the range comes from, too long to wrap
+    // beside the field in a narrow window.
+    if typed.inner == Err(Unreadable::OutOfRange) {
+        ui.label(RichText::new(t("ui-humidity-invalid")).small().color(style::error(ui)));
+    } else {
+        ui.label(RichText::new(t("ui-humidity-hint")).small().weak());
+    }
+}

@@ -1,0 +1,98 @@
+//! The reminder service and the window as processes: start them, ask whether the service
+//! runs, and have it start at login.
+//!
+//! Why it exists: the window starts the service, the tray and a notification start the
+//! window, and both the window and the command line turn autostart on; each must pass on
+//! a data folder chosen with `--data-dir` and install the icon before the autostart entry
+//! names it. Those rules are here once.
+
+use std::ffi::OsString;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use super::Coach;
+use crate::platform::detached;
+use crate::remind::autostart::{self, AutostartStatus};
+use crate::remind::{ICON_PNG, RemindError};
+use crate::store::StoreError;
+
+/// What the user asked of autostart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AutostartAction {
+    On,
+    Off,
+    Status,
+}
+
+/// What came of it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AutostartDone {
+    /// The entry was written here.
+    On(PathBuf),
+    /// The entry was removed (`true`) or there was none (`false`).
+    Off(bool),
+    Status(AutostartStatus),
+}
+
+impl Coach {
+    /// Whether another process (a background service, another window) owns the reminders.
+    pub fn service_running(&self) -> bool {
+        self.service_pid().is_some_and(|pid| pid != std::process::id())
+    }
+
+    /// Starts `program remind` detached: the reminder service for these files.
+    pub fn start_service(&self, program: &Path) -> io::Result<()> {
+        detached::spawn(program, self.arguments(&["remind"]))
+    }
+
+    /// Starts `program` detached, which opens the window (on `screen` if given: `night` for
+    /// the morning invitation). A window already open on the same files is brought forward
+    /// instead: the new process finds it on the session bus (see [`crate::desktop`]).
+    pub fn open_window(&self, program: &Path, screen: Option<&str>) -> io::Result<()> {
+        match screen {
+            Some(screen) => detached::spawn(program, self.arguments(&["--screen", screen])),
+            None => detached::spawn(program, self.arguments(&[])),
+        }
+    }
+
+    /// `args`, then `--data-dir DIR` when the user chose the folder.
+    fn arguments(&self, args: &[&str]) -> Vec<OsString> {
+        let mut all: Vec<OsString> = args.iter().map(OsString::from).collect();
+        if let Some(dir) = self.paths().chosen_data_dir() {
+            all.push("--data-dir".into());
+            all.push(dir.as_os_str().to_owned());
+        }
+        all
+    }
+
+    /// The app's icon as a file (notifications and the autostart entry name it by path).
+    pub fn icon_file(&self) -> Result<PathBuf, StoreError> {
+        self.store.ensure_file("icon.png", ICON_PNG)
+    }
+
+    /// Turns autostart at login on (icon first, then the entry) or off, or reads it.
+    pub fn autostart(&self, action: AutostartAction) -> Result<AutostartDone, RemindError> {
+        Ok(match action {
+            AutostartAction::On => {
+                let icon = self.icon_file()?;
+                AutostartDone::On(autostart::enable(self.paths().chosen_data_dir(), &icon.display().to_string())?)
+            }
+            AutostartAction::Off => AutostartDone::Off(autostart::disable()?),
+            AutostartAction::Status => AutostartDone::Status(autostart::status()?),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Paths;
+
+    #[test]
+    fn a_chosen_folder_is_passed_on_to_what_is_started() {
+        let dir = tempfile::tempdir().unwrap();
+        let coach = Coach::at(Paths::in_dir(dir.path()));
+        let args = coach.arguments(&["--screen", "night"]);
+        assert_eq!(args, ["--screen", "night", "--data-dir", dir.path().to_str().unwrap()].map(OsString::from));
+    }
+}
