@@ -31,6 +31,13 @@ fn recorded(dir: &Path) {
     run(dir, &["check", "lights-out", "--date", "2026-11-25"]).ok();
 }
 
+/// The names in `dir`, sorted: nothing new may appear beside the journal.
+fn file_names(dir: &Path) -> Vec<std::ffi::OsString> {
+    let mut names: Vec<_> = fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name()).collect();
+    names.sort();
+    names
+}
+
 fn records(bytes: &[u8]) -> (Vec<String>, Vec<Vec<String>>) {
     let mut reader = csv::Reader::from_reader(bytes);
     let header = reader.headers().unwrap().iter().map(String::from).collect();
@@ -143,12 +150,7 @@ fn damaged_or_newer_files_are_refused_and_the_journal_is_unchanged() {
     let dir = tempfile::tempdir().unwrap();
     recorded(dir.path());
     let before = journal_bytes(dir.path());
-    let names = |dir: &Path| {
-        let mut names: Vec<_> = fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name()).collect();
-        names.sort();
-        names
-    };
-    let files_before = names(dir.path());
+    let files_before = file_names(dir.path());
     let elsewhere = tempfile::tempdir().unwrap();
     let cases: Vec<(&str, &[u8], &str)> = vec![
         ("future.json", br#"{"schema_version":3,"evenings":{}}"#, "written by a newer Bedtime Coach (journal format 3"),
@@ -196,7 +198,7 @@ fn damaged_or_newer_files_are_refused_and_the_journal_is_unchanged() {
     let missing = run(dir.path(), &["import", "/nonexistent/backup.json"]);
     assert!(missing.stderr().contains("/nonexistent/backup.json"), "{}", missing.stderr());
     assert_eq!(journal_bytes(dir.path()), before);
-    assert_eq!(names(dir.path()), files_before, "no backup, no file kept aside, nothing new");
+    assert_eq!(file_names(dir.path()), files_before, "no backup, no file kept aside, nothing new");
 
     // An export never replaces the app's own files, whatever the name leads to.
     let journal_file = dir.path().join("journal.json");
@@ -231,12 +233,7 @@ fn hostile_imports_are_refused_with_one_sentence_and_change_nothing() {
     let dir = tempfile::tempdir().unwrap();
     recorded(dir.path());
     let before = journal_bytes(dir.path());
-    let names = |dir: &Path| {
-        let mut names: Vec<_> = fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name()).collect();
-        names.sort();
-        names
-    };
-    let files_before = names(dir.path());
+    let files_before = file_names(dir.path());
     let routine = |ids: Vec<String>| export_with(&format!(r#"{{"checks":{{}},"routine":{ids:?}}}"#));
     let spelled = |key: &str| {
         format!(r#"{{"schema_version":2,"evenings":{{"2026-11-25":{{"checks":{{}}}},"{key}":{{"checks":{{}}}}}}}}"#)
@@ -322,7 +319,7 @@ fn hostile_imports_are_refused_with_one_sentence_and_change_nothing() {
     );
     assert!(!refused.stderr().contains("would be"), "{}", refused.stderr());
     assert_eq!(journal_bytes(dir.path()), before);
-    assert_eq!(names(dir.path()), files_before, "no backup, no file kept aside, nothing new");
+    assert_eq!(file_names(dir.path()), files_before, "no backup, no file kept aside, nothing new");
 }
 
 /// What an import brings that the preview did not use to say: fields this version does

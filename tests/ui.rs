@@ -54,6 +54,16 @@ fn harness_of(app: App, size: egui::Vec2) -> Harness<'static, App> {
         .build_ui_state(|ui, app: &mut App| app.frame(ui), app)
 }
 
+/// Types `title` into "Your own step" on the Routine screen and adds it.
+fn add_custom_step(h: &mut Harness<'static, App>, title: &str) {
+    h.get_by_label("Your own step").focus();
+    h.run();
+    h.get_by_label("Your own step").type_text(title);
+    h.run();
+    h.get_by_label("Add custom step").click();
+    h.run();
+}
+
 fn outcome(dir: &Path, step: &str) -> Option<Outcome> {
     let journal = store(dir).load_journal().unwrap().value;
     journal.check_in(evening(), step).map(|c| c.outcome)
@@ -202,12 +212,7 @@ fn reorder_delete_undo_and_custom_steps() {
     h.get_by_label("Undo").click();
     h.run();
     assert_eq!(position(dir.path(), "warm-bath"), Some(before));
-    h.get_by_label("Your own step").focus();
-    h.run();
-    h.get_by_label("Your own step").type_text("Read a paper book");
-    h.run();
-    h.get_by_label("Add custom step").click();
-    h.run();
+    add_custom_step(&mut h, "Read a paper book");
     let config = store(dir.path()).load_config().unwrap().value;
     assert_eq!(config.routine.steps.last().unwrap().title(), "Read a paper book");
     assert_eq!(config.routine.steps.last().unwrap().id, "read-a-paper-book");
@@ -237,12 +242,7 @@ fn a_full_routine_refuses_one_more_step_with_a_sentence() {
     let mut h = harness_in(dir.path(), Language::English, egui::vec2(1280.0, 8000.0));
     h.get_by_label("Routine").click();
     h.run();
-    h.get_by_label("Your own step").focus();
-    h.run();
-    h.get_by_label("Your own step").type_text("Read a paper book");
-    h.run();
-    h.get_by_label("Add custom step").click();
-    h.run();
+    add_custom_step(&mut h, "Read a paper book");
     h.get_by_label_contains("A routine can have at most 100 steps; remove one before adding another.");
     assert_eq!(std::fs::read(Paths::in_dir(dir.path()).routine_file()).unwrap(), before);
 }
@@ -795,12 +795,7 @@ fn the_routine_is_listed_in_time_order_and_a_new_step_lands_by_its_time() {
     assert_eq!(listed_steps(&h), expected);
     // No Up/Down: the order is the clock's.
     assert!(h.query_by_label_contains("Move up").is_none());
-    h.get_by_label("Your own step").focus();
-    h.run();
-    h.get_by_label("Your own step").type_text("Read a paper book");
-    h.run();
-    h.get_by_label("Add custom step").click();
-    h.run();
+    add_custom_step(&mut h, "Read a paper book");
     let listed = listed_steps(&h);
     let book = listed.iter().position(|title| title == "Read a paper book").unwrap();
     let lights_out = listed.iter().position(|title| title == "Lights out").unwrap();
@@ -854,12 +849,7 @@ fn a_custom_step_saves_an_optional_why() {
     let mut h = harness(dir.path());
     h.get_by_label("Routine").click();
     h.run();
-    h.get_by_label("Your own step").focus();
-    h.run();
-    h.get_by_label("Your own step").type_text("Read a paper book");
-    h.run();
-    h.get_by_label("Add custom step").click();
-    h.run();
+    add_custom_step(&mut h, "Read a paper book");
     h.get_by_label("Why (optional)").focus();
     h.run();
     h.get_by_label("Why (optional)").type_text("Paper, not a screen");
