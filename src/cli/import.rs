@@ -6,7 +6,7 @@ use std::path::Path;
 
 use chrono::{DateTime, TimeZone};
 
-use super::CliError;
+use super::error::CliError;
 use crate::i18n::t;
 use crate::use_cases::Coach;
 use crate::use_cases::files::{import_result_text, preview_text};
