@@ -78,6 +78,9 @@ impl App {
                 Screen::Tonight => {
                     let plan = plan_evening(config, evening, &Local, self.snapshot.journal.value.evening(evening));
                     let paused = self.reminder_info.paused_tonight;
+                    let found =
+                        crate::model::warnings::findings(&self.snapshot.journal.value, last_night(config, &now));
+                    self.tonight.signs_logged = !found.nothing_logged();
                     tonight::tonight_ui(ui, &mut self.tonight, &plan, config, paused, &now, &mut actions);
                 }
                 Screen::Night => {
