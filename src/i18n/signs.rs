@@ -85,6 +85,7 @@ pub fn report_seen(warning: &Warning) -> String {
     tr!(
         "signs-report-seen",
         sign = tr!("signs-sign", kind = kind_key(warning.kind)),
+        unit = unit(warning.kind),
         count = all.len(),
         nights = date_list(&all),
     )
@@ -127,11 +128,7 @@ pub fn below_heading() -> String {
 /// often it must be logged for a card (from the rule's own windows, so the sentence
 /// cannot disagree with the rule).
 pub fn below_threshold(warning: &Warning) -> String {
-    let unit = match warning.kind {
-        WarningKind::Daytime => "day",
-        WarningKind::RestlessLegs => "evening",
-        _ => "night",
-    };
+    let unit = unit(warning.kind);
     let mut all = warning.earlier.clone();
     all.extend(&warning.nights);
     let apart = match (all.first(), all.last()) {
@@ -147,6 +144,15 @@ pub fn below_threshold(warning: &Warning) -> String {
         .unwrap_or_default();
     let when = tr!("signs-below-when", windows = windows, unit = unit, count = all.len(), apart = apart);
     format!("{} {}", warning_seen(warning), when)
+}
+
+/// What a sign is counted in: days, evenings or nights.
+fn unit(kind: WarningKind) -> &'static str {
+    match kind {
+        WarningKind::Daytime => "day",
+        WarningKind::RestlessLegs => "evening",
+        _ => "night",
+    }
 }
 
 /// "on 2 days in a row", "on 3 nights within 4 weeks", "on 2 evenings within a week".

@@ -66,9 +66,19 @@ signs-sign = { $kind ->
    *[several] Two or more of these signs on the same night
 }
 # The doctor summary, third person: $count nights (the last 12 weeks), $nights the dates.
-signs-report-seen = { $sign }: logged on { $count ->
-    [one] { $count } night
-   *[other] { $count } nights
+signs-report-seen = { $sign }: logged on { $unit ->
+    [day] { $count ->
+        [one] { $count } day
+       *[other] { $count } days
+    }
+    [evening] { $count ->
+        [one] { $count } evening
+       *[other] { $count } evenings
+    }
+   *[night] { $count ->
+        [one] { $count } night
+       *[other] { $count } nights
+    }
 }: { $nights }.
 signs-report-rested = { $all ->
     [yes] Rested score on those nights: { $scores } out of 5.
