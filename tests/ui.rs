@@ -292,7 +292,8 @@ fn changes_from_another_process_show_up() {
 fn a_step_title_opens_its_why() {
     let dir = tempfile::tempdir().unwrap();
     saved_routine(dir.path());
-    let mut h = harness(dir.path());
+    // Narrow: a wide window shows the current step's (the bath's) reason beside the list.
+    let mut h = harness_in(dir.path(), Language::English, egui::vec2(720.0, 1400.0));
     let why = bedtime_coach::model::catalog::find("warm-bath").unwrap().why;
     assert!(h.query_by_label(why).is_none());
     h.get_by_label("Warm bath").click();
@@ -1022,10 +1023,7 @@ fn done_skipped_missed_and_due_each_have_a_mark() {
     let h = harness(dir.path());
     h.get_by_label("√ done at 21:00");
     h.get_by_label("– skipped");
-    // At 21:10 the morning movement (07:00) is the earliest step left: due now, once.
-    assert_eq!(h.query_all_by_label("• due now").count(), 1);
     assert!(h.query_all_by_label("! missed").count() >= 1, "the caffeine cut-off passed unchecked");
-    assert!(h.query_by_label_contains("• next").is_none());
     drop(h);
     // Once every step whose time has come is settled, the next one is marked.
     let now = Local.from_local_datetime(&evening().and_hms_opt(21, 10, 0).unwrap()).earliest().unwrap();
@@ -1036,6 +1034,48 @@ fn done_skipped_missed_and_due_each_have_a_mark() {
     assert!(h.query_by_label("• due now").is_none());
     assert!(h.query_by_label("! missed").is_none());
     assert_eq!(h.query_all_by_label_contains("• next, in").count(), 1);
+}
+
+/// The evening of issue 19: at 19:38 the 19:30 dinner is due now (within the grace
+/// window), and the 07:00 morning warm-up, long past, is missed, not "due now".
+#[test]
+fn due_now_is_the_step_within_its_grace_window_not_the_mornings() {
+    let dir = tempfile::tempdir().unwrap();
+    saved_routine(dir.path());
+    let mut h = harness_at(dir.path(), 26, 19, 38);
+    h.run();
+    assert_eq!(h.query_all_by_label("• due now").count(), 1);
+    let dinner_row = h.get_by_label("Done: Mineral-rich dinner").rect();
+    let due = h.get_by_label("• due now").rect();
+    assert!((due.center().y - dinner_row.center().y).abs() < 12.0, "• due now sits on the dinner's row");
+    let warm_up = h.get_by_label("Done: Morning warm-up and more walking").rect();
+    let missed: Vec<_> = h.query_all_by_label("! missed").map(|n| n.rect()).collect();
+    assert!(missed.iter().any(|r| (r.center().y - warm_up.center().y).abs() < 12.0), "the warm-up is missed");
+    drop(h);
+    // Past the grace window the dinner is missed too; the next step is marked next.
+    let h = harness_at(dir.path(), 26, 19, 50);
+    assert!(h.query_by_label("• due now").is_none());
+    assert_eq!(h.query_all_by_label_contains("• next, in").count(), 1);
+}
+
+/// After bedtime the side panel says how many steps are left, never "settled".
+#[test]
+fn after_bedtime_the_side_panel_does_not_call_open_steps_settled() {
+    let dir = tempfile::tempdir().unwrap();
+    saved_routine(dir.path());
+    check(dir.path(), &["warm-bath"], Outcome::Done);
+    let mut h = harness_at(dir.path(), 26, 23, 0);
+    h.run();
+    assert!(h.query_by_label("Everything is settled for tonight.").is_none());
+    let left = steps_in_order().len() - 1;
+    h.get_by_label_contains(&format!("Past bedtime: {left} steps were not done tonight."));
+    drop(h);
+    // With every step settled, it is true.
+    let ids: Vec<String> = steps_in_order().into_iter().map(|(id, _)| id).collect();
+    check(dir.path(), &ids.iter().map(String::as_str).collect::<Vec<_>>(), Outcome::Done);
+    let mut h = harness_at(dir.path(), 26, 23, 0);
+    h.run();
+    h.get_by_label("Everything is settled for tonight.");
 }
 
 #[test]
@@ -1110,11 +1150,13 @@ fn tab_after_an_action_skips_rows_already_settled() {
 fn a_wide_window_shows_why_the_current_step_helps_beside_the_list() {
     let dir = tempfile::tempdir().unwrap();
     saved_routine(dir.path());
-    // 21:10 on the test evening, nothing checked: the earliest step is the one due now.
+    // 21:10 on the test evening, nothing checked: the step due now (the 21:00 bath).
     let mut h = harness_in(dir.path(), Language::English, egui::vec2(1280.0, 800.0));
     h.run();
     let plan = bedtime_coach::model::plan_evening(&Config::default(), evening(), &Local, None);
-    let first = &plan.steps[0].id;
+    let now = Local.from_local_datetime(&evening().and_hms_opt(21, 10, 0).unwrap()).earliest().unwrap();
+    let first = &plan.current(&now).unwrap().id;
+    assert_eq!(first, "warm-bath");
     let why = bedtime_coach::i18n::with_language(Language::English, || bedtime_coach::i18n::catalog_why(first));
     assert!(h.query_all_by_label(&why).count() >= 1, "the reason of {first} beside the list");
     // The article's own advice under it, labelled as such (with its colon: it is no sentence

@@ -26,7 +26,7 @@ pub use config::Config;
 pub use journal::{CheckIn, Evening, Extra, Journal, Outcome};
 pub use merge::{MergeReport, merge, merge_into};
 pub use night::{Jerks, NightAnswer, NightError, NightLog, Stress};
-pub use plan::{Plan, PlannedStep, StepState, evening_at, plan_evening};
+pub use plan::{Plan, PlannedStep, StepState, Timing, evening_at, plan_evening};
 pub use reminders::ReminderLog;
 pub use routine::{Anchor, Routine, Step};
 pub use schedule::{Day, Night, Schedule};

@@ -67,6 +67,23 @@ pub struct Plan<Tz: TimeZone> {
     pub steps: Vec<PlannedStep<Tz>>,
     /// The night after this evening is already in the night log (no morning invitation).
     pub night_logged: bool,
+    /// Minutes a step stays "due now" after its time before it counts as missed: the
+    /// reminders' grace window, so the window and the reminders agree on "late".
+    pub grace_minutes: i64,
+}
+
+/// Where a step stands at a given moment; each front end shows these in its own way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Timing {
+    Done,
+    Skipped,
+    /// Past its time and its grace window, never checked.
+    Missed,
+    /// Its time has come and its grace window has not passed.
+    DueNow,
+    /// Nothing is due now: the next pending step.
+    Next,
+    Upcoming,
 }
 
 impl<Tz: TimeZone> Plan<Tz> {
@@ -89,6 +106,46 @@ impl<Tz: TimeZone> Plan<Tz> {
 
     pub fn get(&self, id: &str) -> Option<&PlannedStep<Tz>> {
         self.steps.iter().find(|step| step.id == id)
+    }
+
+    /// Whether it is night: bedtime has passed and the alarm has not rung yet.
+    pub fn is_night(&self, now: &DateTime<Tz>) -> bool {
+        self.bedtime <= *now && *now < self.wake
+    }
+
+    /// Whether `step`'s time has come and its grace window has not passed yet.
+    fn in_grace(&self, step: &PlannedStep<Tz>, now: &DateTime<Tz>) -> bool {
+        step.due <= *now && *now < step.due.clone() + chrono::TimeDelta::minutes(self.grace_minutes)
+    }
+
+    /// The step to do now: the earliest pending one whose time has come and whose grace
+    /// window has not passed, or else the next pending one not due yet. A step whose
+    /// grace window has passed (the morning's warm-up, seen in the evening) is missed,
+    /// never "due now". None at night: the steps left wait for tomorrow.
+    pub fn current(&self, now: &DateTime<Tz>) -> Option<&PlannedStep<Tz>> {
+        if self.is_night(now) {
+            return None;
+        }
+        let pending = || self.steps.iter().filter(|s| s.state == StepState::Pending);
+        pending().find(|s| self.in_grace(s, now)).or_else(|| pending().find(|s| s.due > *now))
+    }
+
+    /// Where `step` stands at `now`.
+    pub fn timing(&self, step: &PlannedStep<Tz>, now: &DateTime<Tz>) -> Timing {
+        match step.state {
+            StepState::Done => return Timing::Done,
+            StepState::Skipped => return Timing::Skipped,
+            StepState::Pending => {}
+        }
+        if self.in_grace(step, now) && !self.is_night(now) {
+            Timing::DueNow
+        } else if step.due <= *now {
+            Timing::Missed
+        } else if self.current(now).is_some_and(|current| current.id == step.id) {
+            Timing::Next
+        } else {
+            Timing::Upcoming
+        }
     }
 
     /// Minutes of sleep between the real bedtime and wake instants (DST-aware).
@@ -151,6 +208,7 @@ pub fn plan_evening<Tz: TimeZone>(
         wake: resolve_local(tz, config.schedule.wake(evening)),
         steps,
         night_logged: recorded.is_some_and(|recorded| recorded.night.is_some()),
+        grace_minutes: config.settings.grace_minutes().into(),
     }
 }
 
@@ -281,6 +339,33 @@ mod tests {
         assert_eq!(plan.get("warm-bath").unwrap().state, StepState::Done);
         assert_eq!(plan.get("humidity-check").unwrap().state, StepState::Skipped);
         assert_eq!(plan.count(StepState::Pending), plan.steps.len() - 2);
+    }
+
+    #[test]
+    fn due_now_is_the_step_within_its_grace_window_and_the_morning_step_is_missed() {
+        // The default routine's dinner is at 19:30 (three hours before a 22:30 bedtime).
+        let mut config = Config::default();
+        let evening = date(2026, 11, 26);
+        let plan = plan_evening(&config, evening, &Berlin, None);
+        let at = |h, m| Berlin.from_local_datetime(&evening.and_time(clock(h, m))).unwrap();
+        let timing = |id: &str, now| plan.timing(plan.get(id).unwrap(), &now);
+        // 19:38: dinner (19:30) is within the 15-minute grace window; the 07:00 warm-up is long past.
+        assert_eq!(plan.current(&at(19, 38)).unwrap().id, "mineral-dinner");
+        assert_eq!(timing("mineral-dinner", at(19, 38)), Timing::DueNow);
+        assert_eq!(timing("daytime-movement", at(19, 38)), Timing::Missed);
+        assert_eq!(timing("caffeine-cutoff", at(19, 38)), Timing::Missed);
+        // Past the grace window dinner is missed too, and the next step is the current one.
+        assert_eq!(timing("mineral-dinner", at(19, 46)), Timing::Missed);
+        let next = plan.current(&at(19, 46)).unwrap();
+        assert!(next.due > at(19, 46));
+        assert_eq!(plan.timing(next, &at(19, 46)), Timing::Next);
+        // The grace window is the reminders' own.
+        config.settings.grace_minutes = 5;
+        let plan = plan_evening(&config, evening, &Berlin, None);
+        assert_eq!(plan.timing(plan.get("mineral-dinner").unwrap(), &at(19, 36)), Timing::Missed);
+        // At night nothing is current and nothing is due now.
+        assert!(plan.current(&at(23, 0)).is_none());
+        assert_eq!(plan.timing(plan.get("lights-out").unwrap(), &at(22, 35)), Timing::Missed);
     }
 
     #[test]

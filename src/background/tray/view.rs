@@ -5,7 +5,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate, TimeDelta, TimeZone};
 
 use crate::i18n::{self, t};
 use crate::model::time::shift;
-use crate::model::{Config, Journal, Outcome, ReminderLog, Settings, StepState, evening_at, plan_evening};
+use crate::model::{Config, Journal, Outcome, ReminderLog, Settings, Timing, evening_at, plan_evening};
 use crate::remind::effective_config;
 use crate::remind::engine::{next_reminder, reminders_of, snooze_minutes};
 use crate::tr;
@@ -23,8 +23,7 @@ pub struct TrayView {
     pub paused: bool,
     /// The next reminder tonight: its title and when.
     pub next: Option<(String, DateTime<FixedOffset>)>,
-    /// The step due now, as Tonight marks it: the earliest pending one whose time has
-    /// come, before bedtime. (id, title)
+    /// The step due now, as Tonight marks it ([`crate::model::Plan::current`]). (id, title)
     pub due_now: Option<(String, String)>,
     /// The reminders of the last notification whose steps are still open: what Snooze
     /// brings back, like the notification's own Snooze button.
@@ -39,12 +38,9 @@ impl TrayView {
         let evening = evening_at(&effective, now);
         let plan = plan_evening(&effective, evening, &now.timezone(), journal.evening(evening));
         let next = next_reminder(&effective, &plan, log, now).map(|r| (r.title, r.due.fixed_offset()));
-        let night = plan.bedtime <= *now && *now < plan.wake;
         let due_now = plan
-            .steps
-            .iter()
-            .find(|step| step.state == StepState::Pending)
-            .filter(|step| step.due <= *now && !night)
+            .current(now)
+            .filter(|step| plan.timing(step, now) == Timing::DueNow)
             .map(|step| (step.id.clone(), i18n::planned_title(step)));
         // The reminders shown last (they share the moment they were settled), still open.
         let open: Vec<String> =

@@ -210,6 +210,16 @@ ui-tonight-why-step = Why: { $title }
 # After bedtime, the steps left undone fold under this header.
 ui-tonight-not-done = Not done tonight: { $count }
 ui-tonight-side-empty = Everything is settled for tonight.
+# The side panel after bedtime while steps are still open: say what is true.
+ui-tonight-side-night = { $count ->
+    [one] Past bedtime: 1 step was not done tonight. It can wait for tomorrow; sleep comes first.
+   *[other] Past bedtime: { $count } steps were not done tonight. They can wait for tomorrow; sleep comes first.
+}
+# Before bedtime, when no step is due or next but some passed unchecked.
+ui-tonight-side-missed = { $count ->
+    [one] Nothing is due now. 1 step passed without a mark; you can still mark it.
+   *[other] Nothing is due now. { $count } steps passed without a mark; you can still mark them.
+}
 ui-setup-test-hint = Check that notifications work: the test comes as soon as your routine is saved.
 ui-setup-test-asked = Asked: the test notification comes once your routine is saved; Settings shows how it went.
 

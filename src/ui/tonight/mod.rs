@@ -8,7 +8,7 @@ use eframe::egui::{self, RichText};
 use super::widgets::clock;
 use super::{Action, style};
 use crate::i18n::{self, t};
-use crate::model::{Config, Plan, PlannedStep, StepState, catalog, schedule::MIN_SLEEP_MINUTES};
+use crate::model::{Config, Plan, StepState, catalog, schedule::MIN_SLEEP_MINUTES};
 use crate::tr;
 use crate::use_cases::Change;
 
@@ -37,55 +37,15 @@ pub struct TonightState {
     pub signs_logged: bool,
 }
 
-/// Where a step stands relative to now: each has its own look and mark.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Timing {
-    Done,
-    Skipped,
-    /// Past its time and never checked.
-    Missed,
-    /// The step to do now: the earliest pending one whose time has come.
-    DueNow,
-    /// Nothing is due yet: the next pending step.
-    Next,
-    Upcoming,
-}
-
-/// Whether it is night: bedtime has passed and the alarm has not rung yet.
-fn is_night(plan: &Plan<Local>, now: &DateTime<Local>) -> bool {
-    plan.bedtime <= *now && *now < plan.wake
-}
-
-/// The step "due now" (or, when none is, the next one); none at night.
-fn current_step<'a>(plan: &'a Plan<Local>, now: &DateTime<Local>) -> Option<&'a PlannedStep<Local>> {
-    if is_night(plan, now) {
-        return None;
-    }
-    // Steps are sorted by due time: the first pending one is the earliest.
-    plan.steps.iter().find(|s| s.state == StepState::Pending)
-}
-
-fn timing(plan: &Plan<Local>, step: &PlannedStep<Local>, now: &DateTime<Local>) -> Timing {
-    match step.state {
-        StepState::Done => return Timing::Done,
-        StepState::Skipped => return Timing::Skipped,
-        StepState::Pending => {}
-    }
-    if current_step(plan, now).is_some_and(|current| current.id == step.id) {
-        return if step.due <= *now { Timing::DueNow } else { Timing::Next };
-    }
-    if step.due <= *now { Timing::Missed } else { Timing::Upcoming }
-}
-
 /// From this width on, Tonight shows the reason for a step beside the list.
 const WIDE: f32 = 1100.0;
 const SIDE_WIDTH: f32 = 380.0;
 
 /// The side panel: the step's title, when it is due, why it helps and what the article says.
-fn why_panel_ui(ui: &mut egui::Ui, plan: &Plan<Local>, config: &Config, shown: Option<&str>) {
+fn why_panel_ui(ui: &mut egui::Ui, plan: &Plan<Local>, config: &Config, shown: Option<&str>, night: bool) {
     ui.add_space(8.0);
     let Some(step) = shown.and_then(|id| plan.get(id)) else {
-        ui.label(RichText::new(t("ui-tonight-side-empty")).color(style::quiet(ui)));
+        ui.label(RichText::new(nothing_current_text(plan, night)).color(style::quiet(ui)));
         return;
     };
     ui.heading(i18n::planned_title(step));
@@ -101,6 +61,18 @@ fn why_panel_ui(ui: &mut egui::Ui, plan: &Plan<Local>, config: &Config, shown: O
     }
 }
 
+/// What the side panel says when no step is current: only "settled" when it is true.
+fn nothing_current_text(plan: &Plan<Local>, night: bool) -> String {
+    let pending = plan.count(StepState::Pending);
+    if pending == 0 {
+        t("ui-tonight-side-empty")
+    } else if night {
+        tr!("ui-tonight-side-night", count = pending)
+    } else {
+        tr!("ui-tonight-side-missed", count = pending)
+    }
+}
+
 pub fn tonight_ui(
     ui: &mut egui::Ui,
     state: &mut TonightState,
@@ -113,7 +85,7 @@ pub fn tonight_ui(
     let focus = state.focus.take();
     let tabbed = std::mem::take(&mut state.tabbed);
     let mut focused_row = None;
-    let night = is_night(plan, now);
+    let night = plan.is_night(now);
     let tab = ui.input(|i| i.key_pressed(egui::Key::Tab) && !i.modifiers.shift);
     if tab
         && state.handed.is_some()
@@ -134,9 +106,9 @@ pub fn tonight_ui(
     // A wide window uses its width: the reason behind the step in focus (or the one due)
     // stands beside the list instead of 500 px of nothing.
     if ui.available_width() >= WIDE {
-        let shown = state.focused_row.clone().or_else(|| current_step(plan, now).map(|s| s.id.clone()));
+        let shown = state.focused_row.clone().or_else(|| plan.current(now).map(|s| s.id.clone()));
         egui::Panel::right("tonight-why").resizable(false).exact_size(SIDE_WIDTH).show(ui, |ui| {
-            why_panel_ui(ui, plan, config, shown.as_deref());
+            why_panel_ui(ui, plan, config, shown.as_deref(), night);
         });
     }
     egui::CentralPanel::default().show(ui, |ui| {

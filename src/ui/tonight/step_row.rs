@@ -4,9 +4,9 @@
 use chrono::{DateTime, Local};
 use eframe::egui::{self, RichText};
 
-use super::{Rows, Timing, TonightState, timing};
+use super::{Rows, TonightState};
 use crate::i18n::{self, t};
-use crate::model::{Config, Outcome, Plan, PlannedStep, StepState, ValueKind};
+use crate::model::{Config, Outcome, Plan, PlannedStep, StepState, Timing, ValueKind};
 use crate::tr;
 use crate::ui::widgets::clock;
 use crate::ui::{Action, style};
@@ -22,8 +22,9 @@ pub(super) fn step_ui(
     now: &DateTime<Local>,
     actions: &mut Vec<Action>,
 ) {
-    let timing = timing(plan, step, now);
-    let current = matches!(timing, Timing::DueNow | Timing::Next);
+    let timing = plan.timing(step, now);
+    // One row is the current one (several may be due now at once).
+    let current = plan.current(now).is_some_and(|current| current.id == step.id);
     let settled = matches!(timing, Timing::Done | Timing::Skipped);
     let stroke = if current { egui::Stroke::new(1.5, style::accent(ui)) } else { egui::Stroke::NONE };
     let fill = if current { ui.visuals().faint_bg_color } else { egui::Color32::TRANSPARENT };
