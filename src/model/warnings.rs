@@ -684,7 +684,7 @@ mod tests {
         // The first day of time: the period is read as that day, not a panic.
         assert_eq!(period_start(NaiveDate::MIN), NaiveDate::MIN);
         assert_eq!(lookback_start(NaiveDate::MIN), NaiveDate::MIN);
-        assert!(RECENT_DAYS < LOOKBACK_DAYS && REASSURANCE_MAX_DISTURBED_SHARE < 0.5);
+        const { assert!(RECENT_DAYS < LOOKBACK_DAYS && REASSURANCE_MAX_DISTURBED_SHARE < 0.5) };
     }
 
     /// Whether some `window.days` consecutive days of the period hold `window.nights` of
