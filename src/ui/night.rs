@@ -9,9 +9,10 @@
 use chrono::{DateTime, Local, NaiveDate};
 use eframe::egui::{self, RichText};
 
+use super::action::Action;
 use super::screen::Screen;
 use super::widgets::{clock, radio_group};
-use super::{Action, ReportRequest, style};
+use super::{ReportRequest, style};
 use crate::i18n::{self, signs, t};
 use crate::model::helps;
 use crate::model::night::{RESTED_MAX, RESTED_MIN};
@@ -276,6 +277,9 @@ fn findings_ui(ui: &mut egui::Ui, found: &Findings, actions: &mut Vec<Action>) {
         }
         ui.add(egui::Label::new(RichText::new(signs::below_anytime()).color(style::quiet(ui))).wrap());
         ui.add_space(6.0);
+    }
+    if !found.later.is_empty() {
+        ui.add(egui::Label::new(signs::later(&found.later)).wrap());
     }
     if found.reassurance {
         note_ui(ui, style::accent(ui), &signs::reassurance_title(), &signs::reassurance_text());

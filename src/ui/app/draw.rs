@@ -1,17 +1,15 @@
 //! One frame of the window: the tabs, the banners, and the screen shown.
 
-use chrono::Local;
 use eframe::egui;
 
 use super::App;
 use crate::i18n;
-use crate::model::{evening_at, plan_evening};
 use crate::ui::banners::{Banner, BannerKind};
 use crate::ui::screen::Screen;
 use crate::ui::{
     Action, about_sleep, data_transfer, history, night, routine, schedule, settings, setup, tonight, widgets,
 };
-use crate::use_cases::files::{last_night, suggested_summary_path};
+use crate::use_cases::files::last_night;
 use crate::use_cases::views;
 
 impl App {
@@ -84,25 +82,22 @@ impl App {
         }
         egui::CentralPanel::default().show(ui, |ui| {
             let config = &self.snapshot.config.value;
-            let evening = evening_at(config, &now);
             if first_run {
                 setup::setup_ui(ui, &mut self.setup, config, &now, self.coach.paths(), &mut actions);
                 return;
             }
             match self.screen {
                 Screen::Tonight => {
-                    let plan = plan_evening(config, evening, &Local, self.snapshot.journal.value.evening(evening));
+                    let (evening, plan) = views::evening_plan(config, &self.snapshot.journal.value, None, &now);
                     let paused = self.reminder_info.paused_tonight;
+                    let found =
+                        crate::model::warnings::findings(&self.snapshot.journal.value, last_night(config, &now));
+                    self.tonight.signs_logged = !found.nothing_logged();
                     self.tonight.snoozed = snoozed_steps(&self.reminder_info.log, evening, &now);
                     tonight::tonight_ui(ui, &mut self.tonight, &plan, config, paused, &now, &mut actions);
                 }
                 Screen::Night => {
                     let last_night = last_night(config, &now);
-                    if self.night.report.path.is_empty() {
-                        // The documents folder, or home: found once, when first shown.
-                        let path = suggested_summary_path(last_night, self.night.report.format);
-                        self.night.report.path = path.display().to_string();
-                    }
                     let journal = &self.snapshot.journal.value;
                     let view = night::NightView { config, journal, now: &now, last_night };
                     night::night_ui(ui, &mut self.night, &view, &mut actions);
@@ -117,14 +112,10 @@ impl App {
                 Screen::Schedule => {
                     scrolling(ui, "schedule", |ui| schedule::schedule_ui(ui, &mut self.schedule, config, &mut actions))
                 }
-                Screen::Settings => {
-                    let fates = views::fates(&self.snapshot, evening, &self.reminder_info.log, &now, false);
-                    self.reminder_info.tonight = fates.rows;
-                    scrolling(ui, "settings", |ui| {
-                        settings::settings_ui(ui, config, self.coach.paths(), &self.reminder_info, &mut actions);
-                        data_transfer::data_transfer_ui(ui, &mut self.data_transfer, &mut actions);
-                    })
-                }
+                Screen::Settings => scrolling(ui, "settings", |ui| {
+                    settings::settings_ui(ui, config, self.coach.paths(), &self.reminder_info, &mut actions);
+                    data_transfer::data_transfer_ui(ui, &mut self.data_transfer, &mut actions);
+                }),
                 Screen::AboutSleep => {
                     scrolling(ui, "about-sleep", |ui| about_sleep::about_sleep_ui(ui, self.about_back, &mut actions))
                 }

@@ -8,8 +8,9 @@ use super::{Rows, TonightState};
 use crate::i18n::{self, t};
 use crate::model::{Config, Outcome, Plan, PlannedStep, StepState, Timing, ValueKind};
 use crate::tr;
+use crate::ui::action::Action;
+use crate::ui::style;
 use crate::ui::widgets::{clock, spoken};
-use crate::ui::{Action, style};
 use crate::use_cases::Change;
 use crate::use_cases::input::{Unreadable, typed_value};
 
