@@ -126,16 +126,15 @@ impl Store {
     /// Writes a file the user asked for (an export, the doctor summary) to `path`
     /// atomically, as a private (0600) file, replacing an earlier one there; refuses the
     /// app's own files (the journal, its backups, a file kept aside) and anything not a
-    /// regular file.
+    /// regular file, also through a link.
     pub fn write_user_file(&self, path: &Path, bytes: &[u8]) -> Result<(), TransferError> {
         if self.is_own_file(path) {
             return Err(TransferError::OwnFile { path: path.to_owned() });
         }
-        if let Ok(meta) = std::fs::symlink_metadata(path) {
-            let kind = meta.file_type();
-            if let Some(kind) = super::atomic::kind_of(kind).filter(|_| !kind.is_symlink()) {
-                return Err(TransferError::NotAFile { path: path.to_owned(), kind });
-            }
+        // What the name leads to, links followed: `/dev/stdout` is a link to a terminal or
+        // a pipe, and the link must not be replaced by a file.
+        if let Some(kind) = std::fs::metadata(path).ok().and_then(|meta| super::atomic::kind_of(meta.file_type())) {
+            return Err(TransferError::NotAFile { path: path.to_owned(), kind });
         }
         let saved = super::report::save_user_file(path, bytes);
         // Written and in place; only the folder flush failed: said, not an error.
