@@ -54,6 +54,16 @@ fn harness_of(app: App, size: egui::Vec2) -> Harness<'static, App> {
         .build_ui_state(|ui, app: &mut App| app.frame(ui), app)
 }
 
+/// Types `title` into "Your own step" on the Routine screen and adds it.
+fn add_custom_step(h: &mut Harness<'static, App>, title: &str) {
+    h.get_by_label("Your own step").focus();
+    h.run();
+    h.get_by_label("Your own step").type_text(title);
+    h.run();
+    h.get_by_label("Add custom step").click();
+    h.run();
+}
+
 fn outcome(dir: &Path, step: &str) -> Option<Outcome> {
     let journal = store(dir).load_journal().unwrap().value;
     journal.check_in(evening(), step).map(|c| c.outcome)
@@ -202,12 +212,7 @@ fn reorder_delete_undo_and_custom_steps() {
     h.get_by_label("Undo").click();
     h.run();
     assert_eq!(position(dir.path(), "warm-bath"), Some(before));
-    h.get_by_label("Your own step").focus();
-    h.run();
-    h.get_by_label("Your own step").type_text("Read a paper book");
-    h.run();
-    h.get_by_label("Add custom step").click();
-    h.run();
+    add_custom_step(&mut h, "Read a paper book");
     let config = store(dir.path()).load_config().unwrap().value;
     assert_eq!(config.routine.steps.last().unwrap().title(), "Read a paper book");
     assert_eq!(config.routine.steps.last().unwrap().id, "read-a-paper-book");
@@ -215,6 +220,31 @@ fn reorder_delete_undo_and_custom_steps() {
     h.get_by_label("Use: Warm bath").click();
     h.run();
     assert!(!store(dir.path()).load_config().unwrap().value.routine.get("warm-bath").unwrap().enabled);
+}
+
+/// A full routine (100 steps) refuses one more with the same sentence as the command
+/// line, and nothing is saved.
+#[test]
+fn a_full_routine_refuses_one_more_step_with_a_sentence() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut config = Config::default();
+    while config.routine.steps.len() < bedtime_coach::model::routine::MAX_STEPS {
+        let id = config.routine.unique_id_for("extra");
+        config.routine.steps.push(bedtime_coach::model::Step::custom(
+            id,
+            "Extra".into(),
+            Anchor::BeforeBedtime { minutes: 5 },
+        ));
+    }
+    Change::SaveConfig(config).apply(&store(dir.path())).unwrap();
+    let before = std::fs::read(Paths::in_dir(dir.path()).routine_file()).unwrap();
+    // Tall enough that the field below a hundred steps is on screen.
+    let mut h = harness_in(dir.path(), Language::English, egui::vec2(1280.0, 8000.0));
+    h.get_by_label("Routine").click();
+    h.run();
+    add_custom_step(&mut h, "Read a paper book");
+    h.get_by_label_contains("A routine can have at most 100 steps; remove one before adding another.");
+    assert_eq!(std::fs::read(Paths::in_dir(dir.path()).routine_file()).unwrap(), before);
 }
 
 #[test]
@@ -765,12 +795,7 @@ fn the_routine_is_listed_in_time_order_and_a_new_step_lands_by_its_time() {
     assert_eq!(listed_steps(&h), expected);
     // No Up/Down: the order is the clock's.
     assert!(h.query_by_label_contains("Move up").is_none());
-    h.get_by_label("Your own step").focus();
-    h.run();
-    h.get_by_label("Your own step").type_text("Read a paper book");
-    h.run();
-    h.get_by_label("Add custom step").click();
-    h.run();
+    add_custom_step(&mut h, "Read a paper book");
     let listed = listed_steps(&h);
     let book = listed.iter().position(|title| title == "Read a paper book").unwrap();
     let lights_out = listed.iter().position(|title| title == "Lights out").unwrap();
@@ -824,12 +849,7 @@ fn a_custom_step_saves_an_optional_why() {
     let mut h = harness(dir.path());
     h.get_by_label("Routine").click();
     h.run();
-    h.get_by_label("Your own step").focus();
-    h.run();
-    h.get_by_label("Your own step").type_text("Read a paper book");
-    h.run();
-    h.get_by_label("Add custom step").click();
-    h.run();
+    add_custom_step(&mut h, "Read a paper book");
     h.get_by_label("Why (optional)").focus();
     h.run();
     h.get_by_label("Why (optional)").type_text("Paper, not a screen");
