@@ -1557,3 +1557,19 @@ fn the_humidity_hint_says_the_range_is_not_the_articles_and_fits_the_smallest_wi
         assert!(!hint.intersects(save), "{language:?}: the hint covers the button: {hint:?} {save:?}");
     }
 }
+
+/// Issue 19: someone who sets up at 19:38 sees no step marked missed, and is told which
+/// steps do not count tonight and why.
+#[test]
+fn the_first_evening_set_up_at_19_38_marks_nothing_missed_and_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness_at(dir.path(), 26, 19, 38);
+    h.get_by_label("Save my routine").click();
+    h.run();
+    h.get_by_label("Done: Lights out");
+    assert!(h.query_by_label("! missed").is_none());
+    h.get_by_label(
+        "Your routine began at 19:38: the 4 steps due before then do not count tonight, in History or in the streak.",
+    );
+    assert_eq!(h.query_all_by_label("– not counted tonight").count(), 4);
+}

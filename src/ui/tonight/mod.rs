@@ -121,10 +121,12 @@ pub fn tonight_ui(
                     pause_ui(ui, plan, paused, actions);
                 }
             }
+            not_counted_ui(ui, plan, config);
             ui.add_space(6.0);
             progress_ui(ui, plan);
             ui.add_space(10.0);
             if night {
+                // Steps that do not count tonight and were left open are not shown at night.
                 for step in plan.steps.iter().filter(|s| s.state != StepState::Pending) {
                     step_ui(ui, &mut rows, plan, step, config, now, actions);
                 }
@@ -134,7 +136,7 @@ pub fn tonight_ui(
                         .id_salt("not-done-tonight")
                         .default_open(false)
                         .show(ui, |ui| {
-                            for step in plan.steps.iter().filter(|s| s.state == StepState::Pending) {
+                            for step in plan.counted().filter(|s| s.state == StepState::Pending) {
                                 step_ui(ui, &mut rows, plan, step, config, now, actions);
                             }
                         });
@@ -213,6 +215,22 @@ fn pause_ui(ui: &mut egui::Ui, plan: &Plan<Local>, paused: bool, actions: &mut V
     });
 }
 
+/// The first evening (or a step added tonight): says which steps do not count and why,
+/// so an evening set up at 19:38 does not greet the user with steps marked missed.
+fn not_counted_ui(ui: &mut egui::Ui, plan: &Plan<Local>, config: &Config) {
+    let left_out = plan.steps.iter().filter(|s| !s.counted).count();
+    if left_out == 0 {
+        return;
+    }
+    let text = match config.since.filter(|since| since.date_naive() >= plan.evening) {
+        Some(since) => {
+            tr!("ui-tonight-not-counted-first", count = left_out, time = clock(&since.with_timezone(&Local)))
+        }
+        None => tr!("ui-tonight-not-counted-added", count = left_out),
+    };
+    ui.add(egui::Label::new(RichText::new(text).color(style::quiet(ui))).wrap());
+}
+
 fn caffeine_ui(ui: &mut egui::Ui, plan: &Plan<Local>, now: &DateTime<Local>) {
     let Some(cutoff) = plan.get(catalog::ids::CAFFEINE_CUTOFF) else { return };
     let time = clock(&cutoff.due);
@@ -227,7 +245,7 @@ fn caffeine_ui(ui: &mut egui::Ui, plan: &Plan<Local>, now: &DateTime<Local>) {
 fn progress_ui(ui: &mut egui::Ui, plan: &Plan<Local>) {
     let done = plan.count(StepState::Done);
     let skipped = plan.count(StepState::Skipped);
-    let total = plan.steps.len();
+    let total = plan.total();
     let text = if skipped > 0 {
         tr!("ui-tonight-progress-skipped", done = done, total = total, skipped = skipped)
     } else {
