@@ -32,6 +32,8 @@ pub struct TonightState {
     handed: Option<String>,
     /// `focus` comes from that Tab, not from an action: nothing is handed on.
     tabbed: bool,
+    /// The pass Tonight was last drawn in: a gap means it has just been opened.
+    drawn_pass: Option<u64>,
 }
 
 /// From this width on, Tonight shows the reason for a step beside the list.
@@ -79,10 +81,19 @@ pub fn tonight_ui(
     now: &DateTime<Local>,
     actions: &mut Vec<Action>,
 ) {
-    let focus = state.focus.take();
-    let tabbed = std::mem::take(&mut state.tabbed);
+    let mut focus = state.focus.take();
+    let mut tabbed = std::mem::take(&mut state.tabbed);
     let mut focused_row = None;
     let night = plan.is_night(now);
+    // Tonight just opened with nothing in focus: the keyboard starts on the current
+    // step's Done, not eight Tabs away behind the screen tabs, Pause and Why?.
+    let pass = ui.ctx().cumulative_pass_nr();
+    let opened = state.drawn_pass.is_none_or(|drawn| drawn + 1 < pass);
+    state.drawn_pass = Some(pass);
+    if opened && focus.is_none() && ui.memory(|m| m.focused().is_none()) {
+        focus = plan.current(now).map(|step| step.id.clone());
+        tabbed = true;
+    }
     let tab = ui.input(|i| i.key_pressed(egui::Key::Tab) && !i.modifiers.shift);
     if tab
         && state.handed.is_some()
