@@ -15,7 +15,7 @@ use super::format::{one_decimal, short_date};
 use crate::model::Config;
 use crate::model::catalog::ids;
 use crate::model::helps::Comparison;
-use crate::model::warnings::{Warning, WarningKind, Window};
+use crate::model::warnings::{LOOKBACK_DAYS, Warning, WarningKind, Window};
 use crate::tr;
 
 /// The Fluent selector of a warning kind.
@@ -26,6 +26,7 @@ fn kind_key(kind: WarningKind) -> &'static str {
         WarningKind::RestlessLegs => "restless-legs",
         WarningKind::PartnerMovements => "partner",
         WarningKind::SleepParalysis => "paralysis",
+        WarningKind::SeveralSigns => "several",
     }
 }
 
@@ -49,32 +50,73 @@ fn and_list(items: &[String], separator: &str) -> String {
     }
 }
 
-/// What was seen: "You logged twitching through the night on 3 nights: …".
+/// What was seen: "You logged twitching through the night on 3 nights: …", and "Also
+/// logged on 2 earlier nights, within 12 weeks: …" when the look-back holds more.
 pub fn warning_seen(warning: &Warning) -> String {
+    let recent = (!warning.nights.is_empty()).then(|| {
+        tr!(
+            "signs-warning-seen",
+            kind = kind_key(warning.kind),
+            count = warning.nights.len(),
+            nights = date_list(&warning.nights),
+        )
+    });
+    [recent, earlier(warning)].into_iter().flatten().collect::<Vec<_>>().join(" ")
+}
+
+/// The nights before the four weeks, within the look-back.
+fn earlier(warning: &Warning) -> Option<String> {
+    (!warning.earlier.is_empty()).then(|| {
+        tr!(
+            "signs-seen-earlier",
+            recent = if warning.nights.is_empty() { "no" } else { "yes" },
+            count = warning.earlier.len(),
+            nights = date_list(&warning.earlier),
+            weeks = LOOKBACK_DAYS / 7,
+        )
+    })
+}
+
+/// What was seen, for the doctor summary: in the third person, naming the sign ("Twitching
+/// through the night: logged on 3 nights: …"), with the earlier nights.
+pub fn report_seen(warning: &Warning) -> String {
+    let mut all = warning.earlier.clone();
+    all.extend(&warning.nights);
     tr!(
-        "signs-warning-seen",
-        kind = kind_key(warning.kind),
-        count = warning.nights.len(),
-        nights = date_list(&warning.nights),
+        "signs-report-seen",
+        sign = tr!("signs-sign", kind = kind_key(warning.kind)),
+        unit = unit(warning.kind),
+        count = all.len(),
+        nights = date_list(&all),
     )
+}
+
+/// The rested scores on a sign's nights for the doctor summary, in the third person.
+pub fn report_rested(warning: &Warning) -> Option<String> {
+    rested_text(warning, true)
 }
 
 /// How rested the user felt on a card's nights, where they answered: "On those nights you
 /// rated how rested you felt 2, 1 and 2 out of 5." Only for twitching through the night,
 /// which the article says keeps the body from recovering; `None` when no night has a score.
 pub fn warning_rested(warning: &Warning) -> Option<String> {
+    rested_text(warning, false)
+}
+
+fn rested_text(warning: &Warning, report: bool) -> Option<String> {
     let scores = warning.rested_scores();
     if warning.kind != WarningKind::AllNight || scores.is_empty() {
         return None;
     }
     let shown: Vec<String> = scores.iter().map(u8::to_string).collect();
-    Some(tr!(
-        "signs-rested",
-        all = if scores.len() == warning.nights.len() { "yes" } else { "no" },
-        scores = and_list(&shown, &tr!("signs-rested-separator")),
-        answered = scores.len(),
-        total = warning.nights.len(),
-    ))
+    let all = if scores.len() == warning.nights.len() { "yes" } else { "no" };
+    let (scores, answered, total) =
+        (and_list(&shown, &tr!("signs-rested-separator")), scores.len(), warning.nights.len());
+    Some(if report {
+        tr!("signs-report-rested", all = all, scores = scores, answered = answered, total = total)
+    } else {
+        tr!("signs-rested", all = all, scores = scores, answered = answered, total = total)
+    })
 }
 
 /// The heading over the signs logged below a card's threshold.
@@ -86,10 +128,12 @@ pub fn below_heading() -> String {
 /// often it must be logged for a card (from the rule's own windows, so the sentence
 /// cannot disagree with the rule).
 pub fn below_threshold(warning: &Warning) -> String {
-    let unit = match warning.kind {
-        WarningKind::Daytime => "day",
-        WarningKind::RestlessLegs => "evening",
-        _ => "night",
+    let unit = unit(warning.kind);
+    let mut all = warning.earlier.clone();
+    all.extend(&warning.nights);
+    let apart = match (all.first(), all.last()) {
+        (Some(first), Some(last)) => (*last - *first).num_days(),
+        _ => 0,
     };
     let windows = warning
         .kind
@@ -98,7 +142,17 @@ pub fn below_threshold(warning: &Warning) -> String {
         .map(|window| window_words(*window, unit))
         .reduce(|first, second| tr!("signs-window-or", first = first, second = second))
         .unwrap_or_default();
-    format!("{} {}", warning_seen(warning), tr!("signs-below-when", windows = windows))
+    let when = tr!("signs-below-when", windows = windows, unit = unit, count = all.len(), apart = apart);
+    format!("{} {}", warning_seen(warning), when)
+}
+
+/// What a sign is counted in: days, evenings or nights.
+fn unit(kind: WarningKind) -> &'static str {
+    match kind {
+        WarningKind::Daytime => "day",
+        WarningKind::RestlessLegs => "evening",
+        _ => "night",
+    }
 }
 
 /// "on 2 days in a row", "on 3 nights within 4 weeks", "on 2 evenings within a week".
@@ -111,6 +165,23 @@ fn window_words(window: Window, unit: &str) -> String {
     tr!("signs-window", unit = unit, count = window.nights, span = span, weeks = window.days / 7, days = window.days,)
 }
 
+/// The heading over the signs logged on single or scattered nights, for the doctor
+/// summary: no "card", nothing that reads as "not significant".
+pub fn report_below_heading() -> String {
+    tr!("signs-report-below-heading")
+}
+
+/// Why these patterns matter, said once, with that the notes should be shown to a doctor
+/// without delay (the article's "you should not postpone").
+pub fn report_doctor() -> String {
+    tr!("signs-report-doctor")
+}
+
+/// Signs logged after the evening shown: it is not the latest, and they count.
+pub fn later(nights: &[NaiveDate]) -> String {
+    tr!("signs-later", count = nights.len(), nights = date_list(nights))
+}
+
 /// Said once under the signs below the threshold: a card is not needed to see a doctor.
 pub fn below_anytime() -> String {
     tr!("signs-below-anytime")
@@ -120,6 +191,12 @@ pub fn below_anytime() -> String {
 /// labelled so).
 pub fn urgent() -> String {
     tr!("signs-urgent")
+}
+
+/// The urgent signs without the app's "card", for the doctor summary (the information
+/// screen's words, the same sentence otherwise).
+pub fn urgent_for_report() -> String {
+    tr!("about-urgent")
 }
 
 /// Why the article says the pattern matters.
@@ -289,7 +366,8 @@ mod tests {
     fn a_warning_card_says_what_was_seen_and_names_no_disease() {
         let nights: Vec<NaiveDate> =
             [3, 9, 16].iter().map(|d| NaiveDate::from_ymd_opt(2026, 11, *d).unwrap()).collect();
-        let warning = Warning { kind: WarningKind::AllNight, rested: vec![None; nights.len()], nights };
+        let warning =
+            Warning { kind: WarningKind::AllNight, rested: vec![None; nights.len()], nights, earlier: vec![] };
         let seen = with_language(Language::English, || warning_seen(&warning));
         assert_eq!(seen, "You logged twitching through the night on 3 nights: Tue 3 Nov, Mon 9 Nov and Mon 16 Nov.");
         let seen = with_language(Language::Russian, || warning_seen(&warning));
@@ -311,8 +389,12 @@ mod tests {
                 }
             });
         }
-        let one =
-            Warning { kind: WarningKind::SleepParalysis, nights: warning.nights[..1].to_vec(), rested: vec![None] };
+        let one = Warning {
+            kind: WarningKind::SleepParalysis,
+            nights: warning.nights[..1].to_vec(),
+            rested: vec![None],
+            earlier: vec![],
+        };
         assert_eq!(
             with_language(Language::English, || warning_seen(&one)),
             "You logged sleep paralysis on 1 night: Tue 3 Nov."
@@ -324,21 +406,21 @@ mod tests {
     }
 
     fn sighting(kind: WarningKind, days: &[u32]) -> Warning {
-        Warning { kind, nights: november(days), rested: vec![None; days.len()] }
+        Warning { kind, nights: november(days), rested: vec![None; days.len()], earlier: vec![] }
     }
 
     #[test]
     fn a_sign_below_the_threshold_says_its_nights_and_when_a_card_appears() {
         for (warning, en, ru) in [
             (
-                sighting(WarningKind::AllNight, &[9]),
-                "You logged twitching through the night on 1 night: Mon 9 Nov. The app shows a card about it once it is logged on 2 nights within 4 weeks.",
-                "Ночей, когда подёргивания шли всю ночь: 1 — пн, 9 ноября. Приложение покажет об этом карточку, если это будет отмечено 2 раза за 4 недели.",
+                sighting(WarningKind::SleepParalysis, &[9]),
+                "You logged sleep paralysis on 1 night: Mon 9 Nov. The app shows a card about it if it is logged on 2 nights within 4 weeks, or on 3 nights within 12 weeks (so far: once).",
+                "Ночей с сонным параличом: 1 — пн, 9 ноября. Приложение покажет об этом карточку, если это будет отмечено 2 раза за 4 недели или 3 раза за 12 недель (пока: один раз).",
             ),
             (
                 sighting(WarningKind::Daytime, &[20, 22]),
-                "You logged twitches during the day on 2 days: Fri 20 Nov and Sun 22 Nov. The app shows a card about it once it is logged on 2 days in a row, or on 3 days within 4 weeks.",
-                "Дней с подёргиваниями днём: 2 — пт, 20 ноября и вс, 22 ноября. Приложение покажет об этом карточку, если это будет отмечено 2 дня подряд или 3 раза за 4 недели.",
+                "You logged twitches during the day on 2 days: Fri 20 Nov and Sun 22 Nov. The app shows a card about it if it is logged on 2 days in a row, or on 3 days within 12 weeks (so far: 2 times, 2 days apart).",
+                "Дней с подёргиваниями днём: 2 — пт, 20 ноября и вс, 22 ноября. Приложение покажет об этом карточку, если это будет отмечено 2 дня подряд или 3 раза за 12 недель (пока: 2 раза, с разницей в 2 дня).",
             ),
         ] {
             assert_eq!(with_language(Language::English, || below_threshold(&warning)), en);
@@ -347,17 +429,19 @@ mod tests {
         let legs = sighting(WarningKind::RestlessLegs, &[2, 16]);
         assert!(
             with_language(Language::English, || below_threshold(&legs))
-                .ends_with("once it is logged on 2 evenings within a week, or on 3 evenings within 4 weeks."),
+                .ends_with("if it is logged on 2 evenings within a week, or on 3 evenings within 12 weeks (so far: 2 times, 14 days apart)."),
         );
-        assert!(
-            with_language(Language::Russian, || below_threshold(&legs))
-                .ends_with("если это будет отмечено 2 раза за неделю или 3 раза за 4 недели."),
-        );
+        assert!(with_language(Language::Russian, || below_threshold(&legs)).ends_with(
+            "если это будет отмечено 2 раза за неделю или 3 раза за 12 недель (пока: 2 раза, с разницей в 14 дней)."
+        ),);
         // Every sign, in both languages: its numbers come from its rule, and it reads as
         // neither alarm nor all-clear.
         for language in Language::ALL {
             with_language(language, || {
-                for kind in WarningKind::ALL {
+                // Twitching through the night and several signs on one night are a card
+                // from the first night: never below the threshold.
+                let below = WarningKind::ALL.into_iter().filter(|kind| kind.windows().iter().all(|w| w.nights > 1));
+                for kind in below {
                     let text = below_threshold(&sighting(kind, &[3]));
                     for window in kind.windows() {
                         assert!(text.contains(&format!(" {} ", window.nights)), "{language:?} {kind:?}: {text}");
@@ -368,6 +452,39 @@ mod tests {
                     }
                 }
             });
+        }
+    }
+
+    #[test]
+    fn earlier_nights_are_said_and_the_summary_speaks_of_the_patient() {
+        let october: Vec<NaiveDate> = [4, 18].iter().map(|d| NaiveDate::from_ymd_opt(2026, 10, *d).unwrap()).collect();
+        let mut warning = sighting(WarningKind::AllNight, &[1, 15]);
+        warning.earlier = october;
+        warning.rested = vec![Some(2), Some(1)];
+        let en = with_language(Language::English, || {
+            (warning_seen(&warning), report_seen(&warning), report_rested(&warning))
+        });
+        assert_eq!(
+            en.0,
+            "You logged twitching through the night on 2 nights: Sun 1 Nov and Sun 15 Nov. Also logged on 2 earlier nights within 12 weeks: Sun 4 Oct and Sun 18 Oct."
+        );
+        assert_eq!(
+            en.1,
+            "Twitching through the night: logged on 4 nights: Sun 4 Oct, Sun 18 Oct, Sun 1 Nov and Sun 15 Nov."
+        );
+        assert_eq!(en.2.as_deref(), Some("Rested score on those nights: 2 and 1 out of 5."));
+        let ru = with_language(Language::Russian, || (warning_seen(&warning), report_seen(&warning)));
+        assert!(ru.0.ends_with("Ещё раньше, за последние 12 недель: 2 — вс, 4 октября и вс, 18 октября."), "{}", ru.0);
+        assert!(ru.1.starts_with("Подёргивания всю ночь: отмечено 4 раза — вс, 4 октября"), "{}", ru.1);
+        // Only earlier nights: said as such, never "0 nights".
+        warning.nights.clear();
+        warning.rested.clear();
+        let only = with_language(Language::English, || warning_seen(&warning));
+        assert!(only.starts_with("Not in these four weeks, but logged on 2 nights within the last 12 weeks"), "{only}");
+        // Titles do not understate: no "several nights" for twenty-one.
+        for language in Language::ALL {
+            let title = with_language(language, || warning_title(WarningKind::AllNight));
+            assert!(!title.contains("several") && !title.contains("не одну"), "{title}");
         }
     }
 
@@ -399,11 +516,26 @@ mod tests {
     #[test]
     fn the_urgent_line_names_the_articles_signs_while_awake_and_labels_the_rest() {
         let en = with_language(Language::English, urgent);
-        for part in ["seizure", "sudden fainting", "sudden paralysis while awake", "urgent care", "General guidance"] {
+        for part in ["sudden fainting", "sudden paralysis while awake", "urgent care", "General guidance", "stroke"] {
             assert!(en.contains(part), "{part}: {en}");
         }
-        // What goes beyond the article comes after its label.
+        // What goes beyond the article comes after its label: the article calls ordinary
+        // hypnic jerks "myoclonic seizures", so a seizure is named as a fit, and labelled.
         assert!(en.find("General guidance").unwrap() < en.find("numbness").unwrap());
+        assert!(en.find("General guidance").unwrap() < en.find("a convulsive seizure (a fit)").unwrap());
+        let ru = with_language(Language::Russian, urgent);
+        assert!(ru.find("Общая рекомендация").unwrap() < ru.find("судорожном приступе").unwrap());
+        // The information screen's box says the same, without the app's "card"; the
+        // summary uses that one.
+        for (language, clause) in
+            [(Language::English, ", without waiting for a card,"), (Language::Russian, ", не дожидаясь карточки")]
+        {
+            with_language(language, || {
+                assert!(urgent().contains(clause));
+                assert_eq!(urgent().replace(clause, ""), tr!("about-urgent"), "{language:?}");
+                assert_eq!(urgent_for_report(), tr!("about-urgent"));
+            });
+        }
         let ru = with_language(Language::Russian, urgent);
         for part in [
             "судорожн",

@@ -9,9 +9,10 @@
 use chrono::{DateTime, Local, NaiveDate};
 use eframe::egui::{self, RichText};
 
+use super::action::Action;
 use super::screen::Screen;
-use super::widgets::clock;
-use super::{Action, ReportRequest, style};
+use super::widgets::{clock, radio_group};
+use super::{ReportRequest, style};
 use crate::i18n::{self, signs, t};
 use crate::model::helps;
 use crate::model::night::{RESTED_MAX, RESTED_MIN};
@@ -174,8 +175,9 @@ fn form_ui(
     ui.label(RichText::new(t("night-quiet-hint")).small().color(style::quiet(ui)));
     ui.add_space(8.0);
 
-    ui.label(RichText::new(t("night-falling-asleep")).strong());
+    let question = ui.label(RichText::new(t("night-falling-asleep")).strong());
     ui.horizontal_wrapped(|ui| {
+        radio_group(ui, question.id);
         for (jerks, label) in [
             (Jerks::None, t("night-jerks-none")),
             (Jerks::Few, t("night-jerks-few")),
@@ -217,8 +219,9 @@ fn form_ui(
         ui.label(RichText::new(t("night-rested-high")).small().color(style::quiet(ui)));
     });
     ui.add_space(4.0);
-    ui.label(RichText::new(t("night-stress")).strong());
+    let question = ui.label(RichText::new(t("night-stress")).strong());
     ui.horizontal_wrapped(|ui| {
+        radio_group(ui, question.id);
         for (stress, label) in [
             (Stress::Low, t("night-stress-low")),
             (Stress::Moderate, t("night-stress-some")),
@@ -274,6 +277,9 @@ fn findings_ui(ui: &mut egui::Ui, found: &Findings, actions: &mut Vec<Action>) {
         }
         ui.add(egui::Label::new(RichText::new(signs::below_anytime()).color(style::quiet(ui))).wrap());
         ui.add_space(6.0);
+    }
+    if !found.later.is_empty() {
+        ui.add(egui::Label::new(signs::later(&found.later)).wrap());
     }
     if found.reassurance {
         note_ui(ui, style::accent(ui), &signs::reassurance_title(), &signs::reassurance_text());

@@ -10,7 +10,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, Timelike};
 use crate::model::plan::counted_steps;
 use crate::model::routine::{StepEdit, StepError};
 use crate::model::schedule::SameTime;
-use crate::model::time::is_sane_date;
+use crate::model::validate::{self, Invalid, Problem};
 use crate::model::{
     Anchor, CheckIn, Config, Day, NightAnswer, NightError, NightLog, Outcome, Schedule, Settings, Step, catalog,
 };
@@ -103,6 +103,9 @@ pub enum CommandError {
     Schedule(#[from] SameTime),
     #[error(transparent)]
     Night(#[from] NightError),
+    /// A value that may not enter the journal (see [`crate::model::validate`]).
+    #[error("{}", tr!("error-not-recorded", reason = .0.to_string()))]
+    Invalid(Invalid),
     /// Already a sentence in the user's language.
     #[error("{0}")]
     BadValue(String),
@@ -111,6 +114,22 @@ pub enum CommandError {
     /// Inside `apply` only: the change would change nothing, so the store must not save.
     #[error("{}", tr!("error-nothing-changed"))]
     NothingToChange,
+}
+
+/// The model's refusals with the sentences the command line and the window always gave
+/// for them (a humidity, a rested score, a date too far), the others in general words.
+impl From<Invalid> for CommandError {
+    fn from(invalid: Invalid) -> Self {
+        match invalid.problem {
+            Problem::Value(error) => CommandError::Step(error),
+            Problem::Night(error) => CommandError::Night(error),
+            Problem::OutOfRange => {
+                let date = invalid.evening.map(|date| date.to_string()).unwrap_or_default();
+                CommandError::BadValue(tr!("error-date-too-far", date = date))
+            }
+            problem => CommandError::Invalid(Invalid { problem, ..invalid }),
+        }
+    }
 }
 
 /// What applying a command did.
@@ -123,6 +142,17 @@ pub enum Applied {
     Unchanged,
     /// A step was added or edited; this is it as saved.
     Step(Step),
+}
+
+impl CommandError {
+    /// The change found the files locked by another process (`Some(pid)` when known):
+    /// the window keeps it and tries again rather than failing.
+    pub fn busy(&self) -> Option<Option<u32>> {
+        match self {
+            CommandError::Store(StoreError::Busy { pid, .. }) => Some(*pid),
+            _ => None,
+        }
+    }
 }
 
 impl Applied {
@@ -138,7 +168,7 @@ fn find<'a>(config: &'a mut Config, id: &str) -> Result<&'a mut Step, CommandErr
 /// No routine.json yet: a change to the routine is the user choosing a routine, saved
 /// even when it keeps the default values (that ends the first run).
 fn is_first_save(store: &Store) -> Result<bool, CommandError> {
-    Ok(!store.load_config()?.existed)
+    Ok(store.load_config()?.is_first_run())
 }
 
 /// A read-modify-write of routine.json; `change` says whether it changed anything, and
@@ -196,12 +226,12 @@ impl Change {
     fn apply_or_stop(self, store: &Store, stamp: Stamp) -> Result<Applied, CommandError> {
         let updated = match self {
             Change::Check { evening, step, outcome, value, at } => {
-                if !is_sane_date(evening) {
-                    return Err(CommandError::BadValue(tr!("error-date-too-far", date = evening.to_string())));
-                }
+                validate::evening_date(evening, &at).map_err(|problem| Invalid { evening: Some(evening), problem })?;
                 let config = store.load_config()?.value;
-                let routine_step = config.routine.get(&step).ok_or_else(|| CommandError::UnknownStep(step.clone()))?;
-                routine_step.check_value(value)?;
+                if config.routine.get(&step).is_none() {
+                    return Err(CommandError::UnknownStep(step));
+                }
+                validate::check_in(evening, &step, &CheckIn::new(outcome, at, value), &at)?;
                 // What the evening's routine is now, for statistics (see model::stats): the
                 // steps that count, so none due before the routine began is ever missed.
                 let routine = counted_steps(&config, evening, &at.timezone());
@@ -230,9 +260,7 @@ impl Change {
                 })
             }
             Change::LogNight { evening, answers, at } => {
-                if !is_sane_date(evening) {
-                    return Err(CommandError::BadValue(tr!("error-date-too-far", date = evening.to_string())));
-                }
+                validate::evening_date(evening, &at).map_err(|problem| Invalid { evening: Some(evening), problem })?;
                 answers.iter().try_for_each(NightAnswer::validate)?;
                 store.update_journal(|journal| {
                     let slot = &mut journal.evenings.entry(evening).or_default().night;
@@ -269,6 +297,7 @@ impl Change {
                     if config.routine.get(&step.id).is_some() {
                         return Err(CommandError::AlreadyInRoutine(step.id));
                     }
+                    config.routine.has_room()?;
                     // A step added to a routine already saved counts from now on; one
                     // added with the first save counts from the routine's start.
                     if first_save {
@@ -310,7 +339,7 @@ impl Change {
                 Ok(from != to)
             }),
             Change::SaveConfig(mut new) => {
-                new.routine.steps.iter().try_for_each(Step::validate)?;
+                new.routine.validate()?;
                 let first_save = is_first_save(store)?;
                 // Always written when the file is missing, even with the default values: a
                 // saved routine is what ends the first-run setup. The store itself skips

@@ -166,6 +166,9 @@ ui-setup-steps = 2. Your evening steps, from the article
 ui-setup-preview = 3. Tonight with this routine
 ui-setup-save = Save my routine
 ui-tonight-reassurance = Twitches while falling asleep are common and usually harmless; a steady, calm routine may make them less likely. If twitching goes on through the night, or keeps coming back in the daytime day after day, a doctor (a neurologist) should look at it.
+# Instead of the reassurance, while the night log holds a sign (see src/model/warnings.rs).
+ui-tonight-signs-logged = You logged a sign in your night log that the article says a doctor should see; the Night screen has a note about it.
+ui-tonight-open-night = Open the night log
 
 ## First-run setup: the hemisphere and a preview waiting for valid times.
 
@@ -216,6 +219,7 @@ ui-state-next = • next, in { $duration }
 # A small button beside the focused step's title; $title is the step's title.
 ui-tonight-why-button = Why?
 ui-tonight-why-step = Why: { $title }
+ui-tonight-hide-why-step = Hide why: { $title }
 # After bedtime, the steps left undone fold under this header.
 ui-tonight-not-done = Not done tonight: { $count }
 ui-tonight-side-empty = Everything is settled for tonight.

@@ -1,12 +1,13 @@
 //! Tonight: the evening's steps in time order, checked off one by one.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, Local};
 use eframe::egui::{self, RichText};
 
+use super::action::Action;
+use super::style;
 use super::widgets::clock;
-use super::{Action, style};
 use crate::i18n::{self, t};
 use crate::model::{Config, Plan, StepState, catalog, schedule::MIN_SLEEP_MINUTES};
 use crate::tr;
@@ -22,6 +23,9 @@ pub struct TonightState {
     pub why_open: BTreeSet<String>,
     /// The humidity reading being typed.
     pub humidity: String,
+    /// Tonight's reminders snoozed from a notification and not yet due again, by key
+    /// (a step's id), with the time they come back; set from the reminder log.
+    pub snoozed: BTreeMap<String, DateTime<Local>>,
     /// The step acted on in the last frame: its row's button (Undo after Done or Skip,
     /// Done after Undo) takes the focus, so the keyboard stays in the list.
     focus: Option<String>,
@@ -34,6 +38,9 @@ pub struct TonightState {
     tabbed: bool,
     /// The pass Tonight was last drawn in: a gap means it has just been opened.
     drawn_pass: Option<u64>,
+    /// A warning sign is in the night log's findings up to last night: the reassurance
+    /// about harmless jerks is then not said here (set by the app each frame).
+    pub signs_logged: bool,
 }
 
 /// From this width on, Tonight shows the reason for a step beside the list.
@@ -160,9 +167,17 @@ pub fn tonight_ui(
             if plan.steps.is_empty() {
                 ui.label(t("ui-tonight-empty"));
             }
-            // The article's reassurance, always within reach, not only on the first run.
+            // The article's reassurance, always within reach, not only on the first run;
+            // but not where a sign was logged: then where the Night screen says more.
             ui.add_space(12.0);
-            ui.label(RichText::new(t("ui-tonight-reassurance")).small().color(style::quiet(ui)));
+            if state.signs_logged {
+                ui.label(RichText::new(t("ui-tonight-signs-logged")).small().color(style::quiet(ui)));
+                if ui.link(t("ui-tonight-open-night")).clicked() {
+                    actions.push(Action::Show(super::Screen::Night));
+                }
+            } else {
+                ui.label(RichText::new(t("ui-tonight-reassurance")).small().color(style::quiet(ui)));
+            }
             if ui.link(t("about-open")).clicked() {
                 actions.push(Action::Show(super::Screen::AboutSleep));
             }
@@ -262,7 +277,13 @@ fn progress_ui(ui: &mut egui::Ui, plan: &Plan<Local>) {
     } else {
         tr!("ui-tonight-progress", done = done, total = total)
     };
-    ui.add(egui::ProgressBar::new(plan.progress()).text(text).desired_width(ui.available_width().min(520.0)));
+    let bar = ui.add(egui::ProgressBar::new(plan.progress()).text(text).desired_width(ui.available_width().min(520.0)));
+    // egui gives the bar no range, so a screen reader could not say how far it is.
+    ui.ctx().accesskit_node_builder(bar.id, |node| {
+        node.set_min_numeric_value(0.0);
+        node.set_max_numeric_value(100.0);
+        node.set_numeric_value((f64::from(plan.progress()) * 100.0).round());
+    });
     if plan.all_settled() {
         ui.add_space(8.0);
         egui::Frame::new().stroke(egui::Stroke::new(1.0, style::accent(ui))).corner_radius(8.0).inner_margin(12).show(
