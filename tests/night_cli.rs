@@ -227,7 +227,7 @@ fn warnings_and_the_reassurance_come_with_the_log() {
 
     let ru = output(bin(dir.path()).env("LANG", "ru_RU.UTF-8").args(["night", "--date", "2026-11-29"])).ok().stdout();
     assert!(ru.starts_with("Ночь после вс, 29 ноября"), "{ru}");
-    assert!(ru.contains("неврологу") && ru.contains("Отдых оценён для 1 из 2 этих ночей: 2 из 5."), "{ru}");
+    assert!(ru.contains("неврологу") && ru.contains("Из этих 2 ночей вы оценили отдых для 1: 2 из 5."), "{ru}");
     let last = ru.trim_end().rsplit("\n\n").next().unwrap();
     assert!(last.starts_with("При судорожном приступе") && last.contains("во время бодрствования"), "{ru}");
     let ru = output(bin(dir.path()).env("LANG", "ru_RU.UTF-8").args(["night", "--date", "2026-11-22"])).ok().stdout();

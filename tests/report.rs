@@ -61,7 +61,7 @@ fn html_is_one_self_contained_file_that_escapes_what_the_user_typed() {
         html.contains("You logged twitching through the night on 3 nights: Sun 8 Nov, Sat 14 Nov and Sat 21 Nov."),
         "the nights of the all-night sign"
     );
-    assert!(html.contains("Restless legs in the evening"));
+    assert!(html.contains("Restless legs, again and again"));
     assert!(!html.contains("Sleep paralysis, more than once"), "no paralysis was logged");
     assert!(html.contains(month::LONG_NOTE));
     // The all-night card says how rested those nights were; the urgent signs are there once.
@@ -95,7 +95,7 @@ fn a_sign_below_the_threshold_is_named_never_called_nothing() {
     );
     assert!(html.contains("Logged, not yet often enough for a card"));
     assert!(html.contains(
-        "You logged itching in the legs and a constant need to move them on 2 evenings: Fri 6 Nov and Mon 16 Nov. The app shows a card about it once it is logged on 2 evenings within a week, or on 3 evenings within 4 weeks."
+        "You logged legs trembling from falling asleep on through sleep, with itching and a constant need to move them, on 2 nights: Fri 6 Nov and Mon 16 Nov. The app shows a card about it once it is logged on 2 nights within a week, or on 3 nights within 4 weeks."
     ));
     assert!(!html.contains("None of the signs") && !html.contains("class=\"sign\""), "no card, no nothing");
     assert_eq!(html.matches("Seek urgent care at once").count(), 1);
@@ -268,7 +268,7 @@ fn the_summary_prints_in_a_real_browser_for_an_empty_and_a_full_month() {
     for expected in [
         "Twitching through the night, on several nights",
         "3 nights: Sun 8 Nov, Sat 14 Nov and Sat 21 Nov.",
-        "Restless legs in the evening",
+        "Restless legs, again and again",
         "Fri 30 Oct",
         "Thu 26 Nov",
         "not logged",
@@ -299,7 +299,7 @@ fn a_russian_summary_is_russian() {
     ]))
     .ok();
     assert!(run.stdout().contains("<html lang=\"ru\">"));
-    assert!(run.stdout().contains("Ночи с пт, 6 ноября по пт, 27 ноября (3 недели)"), "{}", run.stdout());
+    assert!(run.stdout().contains("Ночи с 6 ноября (пт) по 27 ноября (пт) — 3 недели"), "{}", run.stdout());
 }
 
 /// Whether `html` has the mean "how rested" score with `sign` between its digits just

@@ -11,7 +11,7 @@ use eframe::egui::{self, RichText};
 
 use super::screen::Screen;
 use super::{Action, style};
-use crate::i18n::t;
+use crate::i18n::{signs, t};
 
 /// The widest the text runs, so lines stay readable in a wide window.
 const TEXT_WIDTH: f32 = 720.0;
@@ -49,7 +49,7 @@ pub fn about_sleep_ui(ui: &mut egui::Ui, back: Screen, actions: &mut Vec<Action>
     section_ui(ui, &t("about-pregnancy-heading"), &t("about-pregnancy"));
     section_ui(ui, &t("about-children-heading"), &t("about-children"));
     section_ui(ui, &t("about-helps-heading"), &t("about-helps"));
-    section_ui(ui, &t("about-doctor-heading"), &t("about-doctor"));
+    section_ui(ui, &t("about-doctor-heading"), &signs::about_doctor());
     callout_ui(ui, style::error(ui), &t("about-urgent"));
     ui.add_space(8.0);
     callout_ui(ui, style::accent(ui), &t("about-not-advice"));
