@@ -70,8 +70,10 @@ fn main() -> ExitCode {
 /// change is safe and chrono never sees the bad value (see `store::check_tz`).
 fn guard_time_zone() {
     if let Some(warning) = bedtime_coach::store::check_tz(std::env::var_os("TZ").as_deref()) {
+        // A rule, not a zone name: it reads no file (the file of `UTC` can be the very
+        // file that was refused, where /etc/localtime links to it).
         // SAFETY: the first thing `main` does, while this is the only thread.
-        unsafe { std::env::set_var("TZ", "UTC") };
+        unsafe { std::env::set_var("TZ", "UTC0") };
         say(&warning);
     }
 }

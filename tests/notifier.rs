@@ -1,7 +1,7 @@
 //! The notifier against real D-Bus: private `dbus-daemon`s, a fake notification server
 //! that records what it is sent, no bus at all, and a server that never answers.
 //!
-//! `DBUS_SESSION_BUS_ADDRESS` is process-wide and notify-rust reads it on every call, so
+//! `DBUS_SESSION_BUS_ADDRESS` is process-wide and the notifier reads it on every call, so
 //! every scenario lives in the one test below and runs in order; the one that leaves a
 //! thread stuck on a silent server runs last.
 //!

@@ -71,16 +71,7 @@ fn reminder_arrives_once_on_time_and_done_reaches_the_journal() {
     let session = Session::start("1024x768x24");
 
     let (_monitor, monitor_log) = session.monitor("interface='org.freedesktop.Notifications'");
-    let _dunst = session.dunst();
-    let has_owner = || {
-        session
-            .command("gdbus")
-            .args(["call", "--session", "--dest", "org.freedesktop.DBus", "--object-path", "/org/freedesktop/DBus"])
-            .args(["--method", "org.freedesktop.DBus.NameHasOwner", "org.freedesktop.Notifications"])
-            .output()
-            .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).contains("true"))
-    };
-    assert!(wait_until(Duration::from_secs(10), has_owner), "dunst did not take the notification name");
+    let _dunst = session.dunst_ready();
 
     // Bedtime at the first whole minute at least 90 s away: about two minutes.
     let now = epoch() as u64;

@@ -261,3 +261,22 @@ fn the_services_terminal_gets_its_character_set_and_its_log_file_utf8() {
     assert!(std::str::from_utf8(&stderr).is_err(), "UTF-8 on a KOI8-R terminal");
     assert!(decode(&stderr, "KOI8-R").contains(hangup));
 }
+
+#[test]
+fn a_service_whose_terminal_went_away_still_logs_and_stops_on_sigterm() {
+    let dir = tempfile::tempdir().unwrap();
+    // Standard error is a pipe nobody reads any more, like a terminal that closed.
+    let mut service = start_service_with(dir.path(), "C.UTF-8", Stdio::piped());
+    drop(service.0.stderr.take());
+    let log = dir.path().join("remind.log");
+    let logged = |what: &str| std::fs::read_to_string(&log).unwrap_or_default().matches(what).count();
+    for _ in 0..3 {
+        signal(&service, "HUP");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert!(wait_until(Duration::from_secs(10), || logged("(SIGHUP)") == 3), "{}", logged("(SIGHUP)"));
+    signal(&service, "TERM");
+    let ended = wait_until(Duration::from_secs(10), || service.0.try_wait().unwrap().is_some());
+    assert!(ended, "SIGTERM did not end a service whose terminal went away");
+    assert_eq!(logged("Stopping on SIGTERM"), 1);
+}

@@ -49,12 +49,17 @@ pub(crate) fn action_handler(
 ) -> ActionHandler {
     Box::new(move |action| {
         let now = Local::now().fixed_offset();
-        let coach = Coach::at(paths);
+        let coach = Coach::at(paths.clone());
         let commands: Vec<Change> = match action {
             Reply::Closed => return,
             Reply::Open => {
-                // The morning invitation opens the night log; a step's reminder, Tonight.
-                let screen = notice.invites_night_log().then_some("night");
+                // The morning invitation opens the night log; a step's reminder, Tonight
+                // (switching a window that is already open to it); a test, just the window.
+                let screen = if notice.invites_night_log() {
+                    Some("night")
+                } else {
+                    (!notice.items.is_empty()).then_some("tonight")
+                };
                 let opened = match &window_program {
                     Some(program) => coach.open_window(program, screen),
                     None => Ok(()),
@@ -88,7 +93,7 @@ pub(crate) fn action_handler(
             Ok(()) => emit(&events, ReminderEvent::ActionApplied { action, summary: notice.summary.clone() }),
             Err(error) => emit(&events, ReminderEvent::Error { message: error.to_string() }),
         }
-        if let Some(control) = control {
+        if let Some(control) = &control {
             let _ = control.send(Control::Wake);
         }
     })
@@ -159,7 +164,8 @@ mod tests {
     #[test]
     fn a_click_on_the_morning_invitation_opens_the_night_log() {
         assert_eq!(started_by_click(alert(Kind::NightLog)), "--screen night --data-dir DIR");
-        assert_eq!(started_by_click(alert(Kind::Bedtime)), "--data-dir DIR");
+        assert_eq!(started_by_click(alert(Kind::Bedtime)), "--screen tonight --data-dir DIR");
+        assert_eq!(started_by_click(alert(Kind::Step("warm-bath".into()))), "--screen tonight --data-dir DIR");
     }
 
     #[test]

@@ -7,7 +7,7 @@
 use chrono::NaiveDate;
 
 use crate::model::catalog::{self, HumidityLevel};
-use crate::model::{Hemisphere, PlannedStep, Step};
+use crate::model::{Anchor, Hemisphere, PlannedStep, Step};
 use crate::tr;
 
 /// The catalog title of `id` ("Warm bath" / "Тёплая ванна"); an id not in the catalog
@@ -19,7 +19,20 @@ pub fn catalog_title(id: &str) -> String {
 /// The catalog's "why" of `id`: why the step helps and which part is the app's
 /// default; empty for an id not in the catalog.
 pub fn catalog_why(id: &str) -> String {
-    tr!("catalog-why", id = id)
+    why_at(id, true)
+}
+
+/// The catalog's "why" of `id`, saying that its time is the app's default only while
+/// it is (`default_time`): a user who moved the step chose the time themselves.
+fn why_at(id: &str, default_time: bool) -> String {
+    let why = tr!("catalog-why", id = id);
+    let note = if default_time { tr!("catalog-why-default-time", id = id) } else { String::new() };
+    if note.is_empty() { why } else { format!("{why} {note}") }
+}
+
+/// Whether `anchor` is the time the catalog gives step `id`.
+fn is_default_time(id: &str, anchor: &Anchor) -> bool {
+    catalog::find(id).is_some_and(|entry| entry.anchor == *anchor)
 }
 
 /// What the article itself advises for catalog step `id`, in our own words; `None`
@@ -37,10 +50,10 @@ fn title_of(id: &str, custom: Option<&str>) -> String {
     custom.map_or_else(|| catalog_title(id), str::to_owned)
 }
 
-fn why_of(id: &str, custom: Option<&str>) -> String {
+fn why_of(id: &str, custom: Option<&str>, anchor: &Anchor) -> String {
     match custom {
         Some(why) => why.to_owned(),
-        None if catalog::find(id).is_some() => catalog_why(id),
+        None if catalog::find(id).is_some() => why_at(id, is_default_time(id, anchor)),
         None => String::new(),
     }
 }
@@ -51,9 +64,9 @@ pub fn step_title(step: &Step) -> String {
 }
 
 /// The "why" a user reads: their own if they set one, else the catalog's (empty for a
-/// custom step without one).
+/// custom step without one), which says the time is the app's default only while it is.
 pub fn step_why(step: &Step) -> String {
-    why_of(&step.id, step.why.as_deref())
+    why_of(&step.id, step.why.as_deref(), &step.anchor)
 }
 
 /// The article's advice behind a catalog step; `None` for a custom step.
@@ -68,7 +81,7 @@ pub fn planned_title<Tz: chrono::TimeZone>(step: &PlannedStep<Tz>) -> String {
 
 /// [`step_why`] of a step on an evening's timeline.
 pub fn planned_why<Tz: chrono::TimeZone>(step: &PlannedStep<Tz>) -> String {
-    why_of(&step.id, step.custom_why.as_deref())
+    why_of(&step.id, step.custom_why.as_deref(), &step.anchor)
 }
 
 /// Advice for a humidity reading taken on the evening of `evening`; in the heating

@@ -102,21 +102,24 @@ pub fn say(message: &str) {
 }
 
 /// Standard error for a log: each line written in the terminal's character set (the log
-/// file itself stays UTF-8).
+/// file itself stays UTF-8). It never fails: a terminal that closed (the service of
+/// `bedtime-coach remind &` outlives it) must not cost the log file its lines, nor make
+/// the log subscriber complain on stderr, which panics when stderr is gone.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct TerminalStderr;
 
 impl std::io::Write for TerminalStderr {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        match terminal_charset() {
-            Some(charset) => std::io::stderr().write_all(&encode(&String::from_utf8_lossy(buf), &charset))?,
-            None => std::io::stderr().write_all(buf)?,
-        }
+        let _ = match terminal_charset() {
+            Some(charset) => std::io::stderr().write_all(&encode(&String::from_utf8_lossy(buf), &charset)),
+            None => std::io::stderr().write_all(buf),
+        };
         Ok(buf.len())
     }
 
     fn flush(&mut self) -> std::io::Result<()> {
-        std::io::stderr().flush()
+        let _ = std::io::stderr().flush();
+        Ok(())
     }
 }
 

@@ -347,6 +347,17 @@ fn step_texts_prefer_the_users_own_words() {
         assert_eq!(step_title(&mine), "Hot shower");
         assert_eq!(step_why(&mine), "I have no bath.");
     });
+    // Moved to the user's own time: the catalog's reason, without "the time is the app's default".
+    let mut moved = bath.clone();
+    moved.anchor = Anchor::BeforeBedtime { minutes: 100 };
+    en(|| {
+        assert!(step_why(bath).ends_with("(The time is the app's default.)"), "{}", step_why(bath));
+        assert_eq!(step_why(&moved), "A warm bath helps the body relax and let go of the day.");
+    });
+    ru(|| {
+        assert!(step_why(bath).ends_with("(Время выбрано приложением по умолчанию.)"));
+        assert_eq!(step_why(&moved), "Тёплая ванна помогает телу расслабиться и отпустить прошедший день.");
+    });
     let custom = Step::custom("stretch".into(), "Stretch".into(), Anchor::BeforeBedtime { minutes: 20 });
     ru(|| {
         assert_eq!(step_title(&custom), "Stretch");

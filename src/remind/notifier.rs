@@ -101,8 +101,8 @@ pub struct Shown {
     pub capabilities: Capabilities,
 }
 
-/// Called with the user's answer, on the notification's thread.
-pub type ActionHandler = Box<dyn FnOnce(Reply) + Send>;
+/// Called with each of the user's presses, on the notification's thread.
+pub type ActionHandler = Box<dyn FnMut(Reply) + Send>;
 
 /// Something that can show a [`Alert`]: the desktop, or a fake in tests.
 pub trait Notify: Send {
@@ -263,22 +263,46 @@ async fn answer(waiting: &mut Waiting) -> Option<Reply> {
     None
 }
 
-/// Waits for the user's button, but not forever: a server may never report that a
+/// Whether a press answers the notification for good: Done and Snooze do, so it is
+/// closed (a server may leave it on screen, with buttons nobody listens to any more);
+/// after Open it may still be on screen, and its buttons keep working.
+fn closes_after(reply: Reply) -> bool {
+    matches!(reply, Reply::Done | Reply::Snooze)
+}
+
+/// Hands every press on the notification to `on_action` until it is closed: by the user,
+/// by the server, or here after Done or Snooze.
+async fn answer_every_press(waiting: &mut Waiting, on_action: &mut ActionHandler) {
+    while let Some(reply) = answer(waiting).await {
+        if reply == Reply::Closed {
+            return;
+        }
+        on_action(reply);
+        if closes_after(reply) {
+            let _ = call(&waiting.connection, false, "CloseNotification", &(waiting.id,)).await;
+            return;
+        }
+    }
+}
+
+/// Waits for the user's presses, but not forever: a server may never report that a
 /// notification closed (a tray that keeps expired ones, a restarted server), and each
 /// waiting thread holds a D-Bus connection. After the notification's own expiry and a
 /// minute more, it is closed and the thread ends.
-fn wait_for_button(mut waiting: Waiting, on_action: ActionHandler) {
+fn wait_for_button(mut waiting: Waiting, mut on_action: ActionHandler) {
     let limit = Duration::from_millis(u64::from(EXPIRE_MS)) + Duration::from_secs(60);
-    let answered = zbus::block_on(futures_lite::future::or(async { Some(answer(&mut waiting).await) }, async {
-        async_io::Timer::after(limit).await;
-        None
-    }));
-    match answered {
-        Some(Some(action)) => on_action(action),
-        Some(None) => {}
-        None => {
-            let _ = zbus::block_on(call(&waiting.connection, false, "CloseNotification", &(waiting.id,)));
-        }
+    let ended = zbus::block_on(futures_lite::future::or(
+        async {
+            answer_every_press(&mut waiting, &mut on_action).await;
+            true
+        },
+        async {
+            async_io::Timer::after(limit).await;
+            false
+        },
+    ));
+    if !ended {
+        let _ = zbus::block_on(call(&waiting.connection, false, "CloseNotification", &(waiting.id,)));
     }
 }
 

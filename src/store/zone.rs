@@ -10,7 +10,9 @@
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 
-use super::atomic::kind_of;
+use std::io::Read as _;
+
+use super::atomic::{kind_of, open_nonblocking};
 use super::error::name;
 use crate::tr;
 
@@ -38,8 +40,16 @@ fn zone_file(tz: Option<&OsStr>) -> Option<PathBuf> {
     ZONE_INFO_DIRECTORIES.iter().map(|dir| Path::new(dir).join(name)).find(|path| std::fs::metadata(path).is_ok())
 }
 
+/// Whether the file at `path` starts like a zone file (`TZif`), read without blocking:
+/// a pseudo-file such as `/proc/kmsg` is "regular" with a size of 0 and blocks a read.
+fn starts_like_a_zone_file(path: &Path) -> bool {
+    let mut magic = [0u8; 4];
+    open_nonblocking(path).and_then(|mut file| file.read_exact(&mut magic)).is_ok() && &magic == b"TZif"
+}
+
 /// Why the zone file for `tz` must not be read, as one sentence for the user; `None`
-/// when chrono may read it (or reads none). Only `stat` is used: nothing here can block.
+/// when chrono may read it (or reads none). The file is opened without blocking and at
+/// most its first four bytes are read: nothing here can hang.
 pub fn check_tz(tz: Option<&OsStr>) -> Option<String> {
     let path = zone_file(tz)?;
     // An unset TZ with no /etc/localtime is fine: chrono falls back to UTC by itself.
@@ -48,11 +58,15 @@ pub fn check_tz(tz: Option<&OsStr>) -> Option<String> {
         tr!("zone-not-regular", kind = kind)
     } else if meta.len() > MAX_ZONE_BYTES {
         tr!("zone-too-large", size = meta.len(), max = MAX_ZONE_BYTES)
+    } else if !starts_like_a_zone_file(&path) {
+        tr!("zone-not-tzif")
     } else {
         return None;
     };
-    let tz = tz.map(|tz| tz.to_string_lossy().into_owned()).unwrap_or_default();
-    Some(tr!("zone-refused", tz = tz, path = name(&path), problem = problem))
+    Some(match tz.and_then(OsStr::to_str) {
+        Some(tz) => tr!("zone-refused", tz = tz, path = name(&path), problem = problem),
+        None => tr!("zone-system-refused", path = name(&path), problem = problem),
+    })
 }
 
 #[cfg(test)]
@@ -72,6 +86,8 @@ mod tests {
         let own = dir.path().join("zone");
         std::fs::copy("/usr/share/zoneinfo/Europe/Berlin", &own).unwrap();
         assert_eq!(check(&format!(":{}", own.display())), None);
+        // What the binary sets instead of a refused zone reads no file.
+        assert_eq!(zone_file(Some(OsStr::new("UTC0"))), None);
     }
 
     #[test]
@@ -81,6 +97,8 @@ mod tests {
         crate::store::atomic::mkfifo(&fifo);
         let huge = dir.path().join("huge");
         std::fs::File::create(&huge).unwrap().set_len(MAX_ZONE_BYTES + 1).unwrap();
+        let empty = dir.path().join("empty");
+        std::fs::write(&empty, b"").unwrap();
         let cases = [
             (format!(":{}", fifo.display()), "a FIFO"),
             (fifo.display().to_string(), "a FIFO"),
@@ -88,6 +106,10 @@ mod tests {
             ("../../../dev/zero".to_owned(), "a device"),
             (format!(":{}", dir.path().display()), "a folder"),
             (format!(":{}", huge.display()), "larger than"),
+            // "Regular", of size 0, and a read blocks until the kernel logs something.
+            (":/proc/kmsg".to_owned(), "not a time-zone file"),
+            (":/proc/self/environ".to_owned(), "not a time-zone file"),
+            (format!(":{}", empty.display()), "not a time-zone file"),
         ];
         for (tz, why) in cases {
             let message = check(&tz).unwrap_or_else(|| panic!("{tz} passed"));

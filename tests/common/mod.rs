@@ -49,21 +49,23 @@ pub fn wait_until(limit: Duration, mut done: impl FnMut() -> bool) -> bool {
 
 /// Xvfb on a free display number; returns it with its `DISPLAY` value.
 pub fn start_xvfb(screen: &str) -> (KillOnDrop, String) {
-    let socket = |n: u32| format!("/tmp/.X11-unix/X{n}");
-    let mut number = 100 + std::process::id() % 400;
-    while Path::new(&socket(number)).exists() || Path::new(&format!("/tmp/.X{number}-lock")).exists() {
-        number += 1;
-    }
-    let display = format!(":{number}");
-    let xvfb = Command::new("Xvfb")
-        .args([display.as_str(), "-screen", "0", screen, "-nolisten", "tcp"])
-        .stdout(Stdio::null())
+    use std::io::{BufRead, BufReader};
+    // Xvfb picks a free display and writes its number (`-displayfd`): two tests of one
+    // process starting at once can't race for the same number.
+    let mut xvfb = Command::new("Xvfb")
+        .args(["-displayfd", "1", "-screen", "0", screen, "-nolisten", "tcp"])
+        .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
         .expect("Xvfb");
+    let mut number = String::new();
+    if let Some(stdout) = xvfb.stdout.take() {
+        let _ = BufReader::new(stdout).read_line(&mut number);
+    }
     let xvfb = KillOnDrop(xvfb);
-    assert!(wait_until(Duration::from_secs(10), || Path::new(&socket(number)).exists()), "Xvfb did not start");
-    (xvfb, display)
+    let number = number.trim();
+    assert!(!number.is_empty(), "Xvfb did not start");
+    (xvfb, format!(":{number}"))
 }
 
 /// The `bedtime-coach` binary under test.

@@ -8,6 +8,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
+use std::time::Duration;
 
 use crate::common::{BIN, KillOnDrop, session_bus, start_xvfb};
 
@@ -69,10 +70,31 @@ impl Session {
         fs::write(&menu, format!("#!/bin/sh\nexec grep -m1 -F -e \"$(cat '{}')\"\n", pick.display())).unwrap();
         fs::set_permissions(&menu, fs::Permissions::from_mode(0o755)).unwrap();
         let config = self.dir.path().join("dunstrc");
-        fs::write(&config, format!("[global]\n    dmenu = {}\n", menu.display())).unwrap();
+        // The mouse as dunst's own defaults have it, written out so a change there can't
+        // move a test's click: the middle button answers "default" and closes.
+        let mouse = "    mouse_left_click = close_current\n    mouse_middle_click = do_action, close_current\n    \
+                     mouse_right_click = close_all\n";
+        fs::write(&config, format!("[global]\n    dmenu = {}\n{mouse}", menu.display())).unwrap();
         let mut dunst = self.command("dunst");
         dunst.arg("-config").arg(&config).args(["-verbosity", "crit"]).stdout(Stdio::null()).stderr(Stdio::null());
         KillOnDrop(dunst.spawn().unwrap())
+    }
+
+    /// [`Self::dunst`], once it owns the notification name on the bus.
+    pub fn dunst_ready(&self) -> KillOnDrop {
+        let dunst = self.dunst();
+        let has_owner = || {
+            self.command("gdbus")
+                .args(["call", "--session", "--dest", "org.freedesktop.DBus", "--object-path", "/org/freedesktop/DBus"])
+                .args(["--method", "org.freedesktop.DBus.NameHasOwner", "org.freedesktop.Notifications"])
+                .output()
+                .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).contains("true"))
+        };
+        assert!(
+            crate::common::wait_until(Duration::from_secs(10), has_owner),
+            "dunst did not take the notification name"
+        );
+        dunst
     }
 
     /// Presses the button `label` ("Done") of the notification dunst shows, through its

@@ -24,12 +24,12 @@ catalog-title = { $id ->
 
 # One or two sentences: why the step helps, and which part is the app's default.
 catalog-why = { $id ->
-    [caffeine-cutoff] Caffeine in coffee and strong tea stimulates the nervous system. From now on, fruit compote or chamomile tea instead. (The time is the app's default.)
-    [no-alcohol-tobacco] Give up alcohol, smoking and recreational drugs completely, not just tonight: the article names them among the main causes of twitches. Prescribed medicines: ask your doctor. (The time is the app's default.)
-    [mineral-dinner] Kefir, vegetables and herbs bring magnesium, calcium and potassium; too little potassium is one suspected cause of twitches. (The time is the app's default.)
+    [caffeine-cutoff] Caffeine in coffee and strong tea stimulates the nervous system. From now on, fruit compote or chamomile tea instead.
+    [no-alcohol-tobacco] Give up alcohol, smoking and recreational drugs completely, not just tonight: the article names them among the main causes of twitches. Prescribed medicines: ask your doctor.
+    [mineral-dinner] Kefir, vegetables and herbs bring magnesium, calcium and potassium; too little potassium is one suspected cause of twitches.
     [daytime-movement] An active day helps: a light warm-up after waking, a jog in fresh air, or simply more walking. Do not overdo it: heavy exertion can itself set off twitches, especially in older or untrained people.
-    [calm-evening] From now on keep to quiet things: no hard exercise, work or arguments. Stress that builds up over the day is one suspected cause of twitches at night. (The time is the app's default.)
-    [warm-bath] A warm bath helps the body relax and let go of the day. (The time is the app's default.)
+    [calm-evening] From now on keep to quiet things: no hard exercise, work or arguments. Stress that builds up over the day is one suspected cause of twitches at night.
+    [warm-bath] A warm bath helps the body relax and let go of the day.
     [calm-ambience] The article suggests scented candles and calm music for a calm evening before sleep. Put the candle out before you fall asleep.
     [ventilate-bedroom] Fresh air in the bedroom is part of a good sleeping climate. Open the window for a few minutes (how long is the app's suggestion).
     [humidity-check] The article asks for normal humidity in the bedroom and a humidifier if the air is dry, especially in the heating season. About 40–60 % is a common comfort range (general guidance, not from the article).
@@ -37,6 +37,17 @@ catalog-why = { $id ->
     [dark-quiet-bedroom] Loud sounds and bright light get in the way of falling asleep. Old bedding and feather pillows are best replaced; a supportive mattress and pillow help.
     [set-alarm] The article advises keeping to a daily routine and getting up early, best with an alarm clock.
     [lights-out] An early bedtime, as part of a daily routine you keep to. The time before the alarm is time in bed: for eight hours of sleep, plan a little more.
+   *[other] {""}
+}
+
+# Said after a step's "why" while its time is still the one the app chose (the
+# article gives no clock times); left out once the user has set their own.
+catalog-why-default-time = { $id ->
+    [caffeine-cutoff] (The time is the app's default.)
+    [no-alcohol-tobacco] (The time is the app's default.)
+    [mineral-dinner] (The time is the app's default.)
+    [calm-evening] (The time is the app's default.)
+    [warm-bath] (The time is the app's default.)
    *[other] {""}
 }
 

@@ -11,6 +11,7 @@ log-file-none = This time the service keeps no log file, only the terminal's: { 
 ## names, $problem one of the two below.
 
 zone-refused = The time zone TZ={ $tz } names { $path }, which is { $problem }; Bedtime Coach uses UTC instead. Set TZ to a zone such as Europe/Berlin, or unset it.
+zone-system-refused = The system's time zone { $path } is { $problem }; Bedtime Coach uses UTC instead. Set TZ to a zone such as Europe/Berlin.
 zone-not-regular = not a time-zone file but { $kind ->
     [folder] a folder
     [fifo] a FIFO
@@ -19,6 +20,7 @@ zone-not-regular = not a time-zone file but { $kind ->
    *[other] something else
 }
 zone-too-large = larger than any time-zone file ({ $size } bytes; at most { $max })
+zone-not-tzif = not a time-zone file (it does not start as one)
 
 ## Signals to the reminder service (src/remind/signals.rs), in its log.
 

@@ -11,6 +11,7 @@ log-file-none = На этот раз служба не ведёт файл жу�
 ## $problem — одно из двух ниже.
 
 zone-refused = Часовой пояс TZ={ $tz } указывает на { $path }, а это { $problem }; Bedtime Coach использует UTC. Укажите в TZ пояс вроде Europe/Moscow или уберите переменную.
+zone-system-refused = Системный часовой пояс { $path } — { $problem }; Bedtime Coach использует UTC. Укажите в TZ пояс вроде Europe/Moscow.
 zone-not-regular = не файл часового пояса, а { $kind ->
     [folder] папка
     [fifo] FIFO
@@ -19,6 +20,7 @@ zone-not-regular = не файл часового пояса, а { $kind ->
    *[other] что-то иное
 }
 zone-too-large = больше любого файла часового пояса ({ $size } байт; самое большее { $max })
+zone-not-tzif = не файл часового пояса (он начинается не так)
 
 ## Сигналы службе напоминаний (src/remind/signals.rs), в её журнале.
 

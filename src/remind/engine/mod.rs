@@ -364,6 +364,21 @@ mod tests {
     }
 
     #[test]
+    fn the_body_calls_the_time_the_apps_default_only_while_it_is() {
+        let bath_body = |config: &Config, from| {
+            let mut log = ReminderLog::default();
+            let shown = run(config, &Journal::default(), &mut log, from, local(Berlin, 2026, 11, 26, 22, 0));
+            let bath = shown.iter().find(|s| s.keys() == vec![ids::WARM_BATH]).unwrap();
+            bath.notice.body_plain()
+        };
+        let mut config = Config::default();
+        assert!(bath_body(&config, local(Berlin, 2026, 11, 26, 20, 55)).ends_with("(The time is the app's default.)"));
+        config.routine.get_mut(ids::WARM_BATH).unwrap().anchor = crate::model::Anchor::BeforeBedtime { minutes: 100 };
+        let body = bath_body(&config, local(Berlin, 2026, 11, 26, 20, 45));
+        assert!(body.starts_with("A warm bath helps") && !body.contains("default"), "{body}");
+    }
+
+    #[test]
     fn wind_down_without_a_calm_step_is_before_the_bath() {
         let mut config = Config::default();
         config.routine.steps.retain(|s| s.id != ids::CALM_EVENING);
