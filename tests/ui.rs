@@ -1557,3 +1557,25 @@ fn the_humidity_hint_says_the_range_is_not_the_articles_and_fits_the_smallest_wi
         assert!(!hint.intersects(save), "{language:?}: the hint covers the button: {hint:?} {save:?}");
     }
 }
+
+#[test]
+fn a_step_snoozed_from_its_notification_says_until_when() {
+    let dir = tempfile::tempdir().unwrap();
+    saved_routine(dir.path());
+    let at = |h, m| Local.from_local_datetime(&evening().and_hms_opt(h, m, 0).unwrap()).earliest().unwrap();
+    let snooze = |key: &str, until| Change::Snooze {
+        reminders: vec![(evening(), key.to_owned())],
+        until: at(21, until).fixed_offset(),
+    };
+    // The bath snoozed until 21:20; the ventilation's snooze already ran out at 21:05.
+    snooze("warm-bath", 20).apply(&store(dir.path())).unwrap();
+    snooze("ventilate-bedroom", 5).apply(&store(dir.path())).unwrap();
+    let mut harness = harness(dir.path());
+    harness.run();
+    assert!(harness.query_by_label("snoozed until 21:20").is_some());
+    assert!(harness.query_by_label("snoozed until 21:05").is_none());
+    // Done: the row says so, no longer the snooze.
+    harness.get_by_label("Done: Warm bath").click();
+    harness.run();
+    assert!(harness.query_by_label("snoozed until 21:20").is_none());
+}

@@ -5,8 +5,8 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
-use super::CliError;
 use super::args::ExportFormatArg;
+use super::error::CliError;
 use crate::tr;
 use crate::use_cases::Coach;
 use crate::use_cases::CommandError;

@@ -6,7 +6,7 @@ use std::fmt::{Display, Write as _};
 use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone};
 use serde_json::{Value, json};
 
-use super::CliError;
+use super::error::CliError;
 use super::output::{plan_text, pretty, schedule_text, status_json, status_text, step_json};
 use crate::i18n::{self, t};
 use crate::model::catalog::ids;

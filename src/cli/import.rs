@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use super::CliError;
+use super::error::CliError;
 use crate::i18n::t;
 use crate::use_cases::Coach;
 use crate::use_cases::files::{import_result_text, preview_text};

@@ -10,6 +10,7 @@
 
 mod args;
 pub mod clap_text;
+mod error;
 mod export;
 mod handlers;
 mod help;
@@ -33,23 +34,9 @@ pub use args::{
 pub use help::localized_command;
 pub use reminders::autostart_command;
 
-use crate::use_cases::{AutostartAction, Coach, CommandError, RemindError, StoreError, TransferError};
+pub use error::CliError;
 
-/// Why a command failed; each message is one sentence for the user.
-#[derive(Debug, thiserror::Error)]
-pub enum CliError {
-    #[error(transparent)]
-    Command(#[from] CommandError),
-    #[error(transparent)]
-    Remind(#[from] RemindError),
-    #[error(transparent)]
-    Store(#[from] StoreError),
-    #[error(transparent)]
-    Transfer(#[from] TransferError),
-    /// `remind --test` got no notification on screen; the sentence says why.
-    #[error("{0}")]
-    Test(String),
-}
+use crate::use_cases::{AutostartAction, Coach};
 
 /// Runs one command; the text to print goes to stdout, notices to stderr.
 pub fn run(command: CliCommand, coach: &Coach) -> Result<String, CliError> {

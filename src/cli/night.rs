@@ -10,21 +10,21 @@ use std::fmt::Write as _;
 use chrono::{DateTime, NaiveDate, TimeZone};
 use serde_json::{Value, json};
 
-use super::CliError;
 use super::args::NightArgs;
+use super::error::CliError;
 use super::output::pretty;
 use crate::i18n::{self, signs, t};
-use crate::model::night::night_to_log;
 use crate::model::warnings::{self, Findings, Warning};
 use crate::model::{Jerks, NightLog, Stress};
 use crate::tr;
+use crate::use_cases::files::last_night;
 use crate::use_cases::{Applied, Change, Coach};
 
 /// `night [--date D] [answers…] [--quiet-night] [--forget] [--json]`.
 pub(super) fn night<Tz: TimeZone>(coach: &Coach, now: &DateTime<Tz>, args: NightArgs) -> Result<String, CliError> {
     let evening = match args.date {
         Some(date) => date,
-        None => night_to_log(&coach.load_config()?.value.schedule, now.naive_local()),
+        None => last_night(&coach.load_config()?.value, now),
     };
     let answers = args.answers();
     let applied = if args.forget {

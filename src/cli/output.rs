@@ -9,8 +9,8 @@ use serde_json::{Value, json};
 use crate::i18n::{self, t};
 use crate::model::time::hhmm;
 use crate::model::{Config, Day, Night, Plan, PlannedStep, Routine, StepState, catalog};
-use crate::remind::engine::Reminder;
 use crate::tr;
+use crate::use_cases::Reminder;
 
 /// Said when reminders wait for the first saved routine (`status`, and `remind` on start).
 pub(super) fn no_routine_yet() -> String {

@@ -6,12 +6,12 @@ use std::fmt::{Display, Write as _};
 use chrono::{DateTime, NaiveDate, SecondsFormat, TimeZone};
 use serde_json::{Value, json};
 
-use super::CliError;
+use super::error::CliError;
 use super::output::pretty;
 use crate::i18n::{self, t};
-use crate::remind::fates::{Fate, Row, fate_text};
 use crate::tr;
 use crate::use_cases::Coach;
+use crate::use_cases::views::{Fate, Row, fate_text};
 
 /// `reminders [--date D] [--json]`.
 pub(super) fn reminders<Tz: TimeZone>(

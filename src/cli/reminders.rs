@@ -7,15 +7,14 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Local, TimeZone};
 
-use super::CliError;
+use super::error::CliError;
 use super::output::no_routine_yet;
 use crate::i18n::{self, t};
 use crate::model::evening_at;
-use crate::remind::autostart::AutostartStatus;
 use crate::tr;
 use crate::use_cases::service::AutostartDone;
 use crate::use_cases::views::waiting_for_routine;
-use crate::use_cases::{AutostartAction, Change, Coach};
+use crate::use_cases::{AutostartAction, AutostartStatus, Change, Coach};
 
 /// `remind` runs the service in this process; `remind --pause-tonight` / `--resume`
 /// pause or resume tonight's reminders (which the running service reads).

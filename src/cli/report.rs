@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use chrono::{DateTime, NaiveDate, TimeZone};
 
-use super::CliError;
+use super::error::CliError;
 use crate::i18n;
 use crate::tr;
 use crate::use_cases::Coach;

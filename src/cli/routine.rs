@@ -1,8 +1,8 @@
 //! The handlers of `routine list|catalog|add|remove|set`: changes to the steps, through
 //! the same commands the window uses.
 
-use super::CliError;
 use super::args::{OnOff, RoutineCommand};
+use super::error::CliError;
 use super::output::{catalog_text, pretty, routine_json, routine_text};
 use crate::i18n;
 use crate::model::routine::StepEdit;
@@ -17,7 +17,7 @@ pub(super) fn routine(command: RoutineCommand, coach: &Coach) -> Result<String, 
             if json {
                 return Ok(pretty(&routine_json(&loaded.value.routine)));
             }
-            Ok(routine_text(&loaded.value.routine, !loaded.existed))
+            Ok(routine_text(&loaded.value.routine, loaded.is_first_run()))
         }
         RoutineCommand::Catalog => Ok(catalog_text()),
         RoutineCommand::Add { step, title, anchor, remind } => {

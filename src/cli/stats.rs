@@ -9,7 +9,7 @@ use std::fmt::{Display, Write as _};
 use chrono::{DateTime, TimeZone};
 use serde_json::{Value, json};
 
-use super::CliError;
+use super::error::CliError;
 use super::output::pretty;
 use crate::i18n::{self, history, t};
 use crate::model::Config;

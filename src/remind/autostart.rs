@@ -7,6 +7,7 @@
 //! and the window's settings call the same three functions: [`enable`], [`disable`],
 //! [`status`].
 
+use std::ffi::OsString;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -49,13 +50,13 @@ fn value(text: &str) -> String {
     text.replace('\\', "\\\\").replace('\n', "\\n")
 }
 
-/// The text of the autostart entry for `exe`, with `--data-dir` when one is used.
-pub fn entry_text(exe: &Path, data_dir: Option<&Path>, icon: &str) -> String {
-    let mut exec = vec![exec_arg(&exe.to_string_lossy()), "remind".to_owned()];
-    if let Some(dir) = data_dir {
-        exec.push("--data-dir".to_owned());
-        exec.push(exec_arg(&dir.to_string_lossy()));
-    }
+/// The text of the autostart entry that runs `exe args…` (the use cases give the
+/// arguments: `remind`, and `--data-dir DIR` when one is used).
+pub fn entry_text(exe: &Path, args: &[OsString], icon: &str) -> String {
+    let exec: Vec<String> = std::iter::once(exe.as_os_str())
+        .chain(args.iter().map(OsString::as_os_str))
+        .map(|arg| exec_arg(&arg.to_string_lossy()))
+        .collect();
     format!(
         "[Desktop Entry]\n\
          Type=Application\n\
@@ -83,13 +84,13 @@ pub struct AutostartStatus {
 }
 
 /// Writes the autostart entry for this program; returns its path.
-pub fn enable(data_dir: Option<&Path>, icon: &str) -> Result<PathBuf, RemindError> {
+pub fn enable(args: &[OsString], icon: &str) -> Result<PathBuf, RemindError> {
     let path = entry_path()?;
     let exe = std::env::current_exe().map_err(|cause| StoreError::ThisProgram { cause })?;
     if let Some(dir) = path.parent() {
         create_private_dir(dir).map_err(|e| StoreError::io(IoAction::CreateFolder, dir, e))?;
     }
-    replace_file(&path, entry_text(&exe, data_dir, icon).as_bytes())
+    replace_file(&path, entry_text(&exe, args, icon).as_bytes())
         .map_err(|e| StoreError::io(IoAction::Save, &path, e))?;
     Ok(path)
 }
@@ -132,7 +133,8 @@ mod tests {
         // "$" is escaped inside quotes, and the backslash doubled for the string value.
         assert_eq!(exec_arg("/tmp/a$b"), "\"/tmp/a\\\\$b\"");
         assert_eq!(exec_arg("/tmp/100%"), "/tmp/100%%");
-        let text = entry_text(Path::new("/opt/bc/bedtime-coach"), Some(Path::new("/data dir")), "/x/icon.png");
+        let args = ["remind", "--data-dir", "/data dir"].map(OsString::from);
+        let text = entry_text(Path::new("/opt/bc/bedtime-coach"), &args, "/x/icon.png");
         assert!(text.contains("Exec=/opt/bc/bedtime-coach remind --data-dir \"/data dir\"\n"), "{text}");
         assert!(text.starts_with("[Desktop Entry]\nType=Application\n"));
         assert!(text.contains("Icon=/x/icon.png\n"));

@@ -40,7 +40,7 @@ pub const ICON_PNG: &[u8] = include_bytes!("../../assets/icon.png");
 /// the embedded default must not start sending notifications.
 pub fn effective_config(loaded: &Loaded<Config>) -> Config {
     let mut config = loaded.value.clone();
-    if !loaded.existed {
+    if loaded.is_first_run() {
         config.settings.reminders = false;
     }
     config

@@ -69,7 +69,16 @@ pub struct Snapshot {
 impl Snapshot {
     /// No routine was ever saved: the window offers the first-run setup.
     pub fn is_first_run(&self) -> bool {
-        !self.config.existed
+        self.config.is_first_run()
+    }
+}
+
+impl Loaded<Config> {
+    /// No routine was ever saved (`routine.json` does not exist yet): what is shown is the
+    /// embedded default, the window offers the first-run setup, reminders wait, and the
+    /// first change to the routine saves it even when it keeps the defaults.
+    pub fn is_first_run(&self) -> bool {
+        !self.existed
     }
 }
 

@@ -9,8 +9,9 @@
 
 use eframe::egui::{self, RichText};
 
+use super::action::Action;
 use super::screen::Screen;
-use super::{Action, style};
+use super::style;
 use crate::i18n::{signs, t};
 
 /// The widest the text runs, so lines stay readable in a wide window.

@@ -12,34 +12,11 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use eframe::egui::{self, RichText};
 
-use super::Action;
+use super::action::{Action, Purpose, TransferAction};
 use super::file_dialog::{FileDialog, Request};
 use crate::i18n::t;
 use crate::tr;
 use crate::use_cases::files::{ExportFormat, ImportPreview, preview_text};
-
-/// What the user wants a file for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Purpose {
-    Export(ExportFormat),
-    Import,
-}
-
-/// What the "Your data" section asks the app to do.
-#[derive(Debug, Clone, PartialEq)]
-pub enum TransferAction {
-    /// Ask for a file: the desktop's dialog, or the path field.
-    Choose(Purpose),
-    /// Write an export to this file.
-    Export(ExportFormat, PathBuf),
-    /// Check this file and show what importing it would add.
-    Preview(PathBuf),
-    /// Merge the previewed file into the journal.
-    ConfirmImport,
-    /// Leave the dialog for the path field.
-    TypePath(Purpose),
-    Cancel,
-}
 
 /// Where the flow is.
 #[derive(Debug, Default)]

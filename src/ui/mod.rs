@@ -5,6 +5,7 @@
 //! through the store for anything that changes data. One screen per file.
 
 mod about_sleep;
+mod action;
 mod app;
 mod banners;
 mod data_transfer;
@@ -25,6 +26,7 @@ mod style;
 mod tonight;
 mod widgets;
 
+pub use action::{Action, ReportRequest};
 pub use app::{App, Clock, system_clock};
 pub use screen::Screen;
 pub use style::install as install_style;
@@ -32,34 +34,7 @@ pub use style::install as install_style;
 use eframe::egui;
 
 use crate::desktop::WindowName;
-use crate::use_cases::Change;
 use crate::use_cases::Coach;
-
-/// What a view asks the app to do.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Action {
-    /// A change to the data, applied through the store.
-    Apply(Change),
-    Show(Screen),
-    DismissBanner(usize),
-    /// Put back what the last undoable action removed or changed.
-    Undo,
-    OpenFolder(std::path::PathBuf),
-    /// Start reminders at login (or stop doing so).
-    Autostart(bool),
-    /// Write the doctor summary to a file.
-    SaveReport(ReportRequest),
-    /// Export or import (Settings → Your data).
-    Transfer(data_transfer::TransferAction),
-}
-
-/// The doctor summary the user asked for: where, how many weeks, which format.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ReportRequest {
-    pub path: std::path::PathBuf,
-    pub weeks: u8,
-    pub format: crate::use_cases::SummaryFormat,
-}
 
 /// Opens the window on `screen` and runs until it is closed. With `name` (the window's
 /// name on the session bus), another start of the program brings this window forward.
@@ -78,7 +53,7 @@ pub fn run_window(coach: Coach, screen: Screen, name: Option<&WindowName>) -> an
         .with_app_id(crate::APP_ID)
         .with_inner_size([980.0, 700.0])
         .with_min_inner_size([720.0, 520.0]);
-    if let Ok(icon) = eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon.png")) {
+    if let Ok(icon) = eframe::icon_data::from_png_bytes(crate::use_cases::ICON_PNG) {
         viewport = viewport.with_icon(icon);
     }
     let options = eframe::NativeOptions {

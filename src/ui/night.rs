@@ -9,9 +9,10 @@
 use chrono::{DateTime, Local, NaiveDate};
 use eframe::egui::{self, RichText};
 
+use super::action::Action;
 use super::screen::Screen;
 use super::widgets::clock;
-use super::{Action, ReportRequest, style};
+use super::{ReportRequest, style};
 use crate::i18n::{self, signs, t};
 use crate::model::helps;
 use crate::model::night::{RESTED_MAX, RESTED_MIN};

@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use super::banners::{Banner, BannerKind};
 use crate::tr;
-use crate::use_cases::{Change, Coach, CommandError, StoreError};
+use crate::use_cases::{Change, Coach, CommandError};
 
 /// After this long a waiting change is shown as waiting.
 const SAY_WAITING_AFTER: Duration = Duration::from_secs(1);
@@ -47,7 +47,7 @@ impl PendingChanges {
         }
         match coach.apply(change.clone()) {
             Ok(_) => Ok(true),
-            Err(CommandError::Store(StoreError::Busy { .. })) => {
+            Err(error) if error.busy().is_some() => {
                 self.queue.push_back(change);
                 self.since.get_or_insert_with(Instant::now);
                 Ok(false)
@@ -64,7 +64,7 @@ impl PendingChanges {
         while let Some(change) = self.queue.pop_front() {
             match coach.apply(change.clone()) {
                 Ok(_) => outcome.saved = true,
-                Err(CommandError::Store(StoreError::Busy { pid, .. })) => {
+                Err(error) if let Some(pid) = error.busy() => {
                     let pid = pid.map(|pid| pid.to_string());
                     if since.elapsed() >= GIVE_UP_AFTER {
                         self.queue.clear();

@@ -4,7 +4,7 @@
 use eframe::egui::{self, RichText};
 
 use crate::i18n::t;
-use crate::remind::fates::{Row, fate_text};
+use crate::use_cases::views::{Row, fate_text};
 
 /// A collapsed section listing `rows`: due time, title and fate, one line each.
 pub fn reminder_list_ui(ui: &mut egui::Ui, rows: &[Row]) {

@@ -27,7 +27,7 @@ pub struct ReminderInfo {
     /// The reminder log as last read, for "Tonight's reminders".
     pub log: crate::model::ReminderLog,
     /// Tonight's reminders and what became of them, made when Settings is drawn.
-    pub tonight: Vec<crate::remind::fates::Row>,
+    pub tonight: Vec<crate::use_cases::views::Row>,
     /// Whether the desktop shows tray icons (a StatusNotifierWatcher runs); `None` when
     /// not known (no session bus).
     pub tray_host: Option<bool>,

@@ -5,7 +5,8 @@
 use chrono::{DateTime, Local};
 use eframe::egui::{self, RichText};
 
-use super::{Action, style, widgets};
+use super::action::Action;
+use super::{style, widgets};
 use crate::i18n::{self, t};
 use crate::model::plan::due_local;
 use crate::model::routine::{MAX_ANCHOR_MINUTES, MAX_TITLE_CHARS, MAX_WHY_CHARS, StepEdit};

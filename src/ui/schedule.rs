@@ -7,7 +7,8 @@
 use chrono::NaiveTime;
 use eframe::egui::{self, RichText};
 
-use super::{Action, style, widgets};
+use super::action::Action;
+use super::{style, widgets};
 use crate::i18n::{self, t};
 use crate::model::{Config, Day, Night, Schedule};
 use crate::tr;

@@ -2,7 +2,7 @@
 
 use eframe::egui::{self, RichText};
 
-use super::Action;
+use super::action::Action;
 use super::reminder_status::{ReminderInfo, test_status};
 use crate::i18n::t;
 use crate::model::settings::{LanguageChoice, MAX_GRACE_MINUTES, MAX_SNOOZE_MINUTES, STREAK_THRESHOLD_RANGE};

@@ -3,8 +3,9 @@
 use chrono::{DateTime, Local};
 use eframe::egui::{self, RichText};
 
+use super::action::Action;
 use super::reminder_status::test_status;
-use super::{Action, style, widgets};
+use super::{style, widgets};
 use crate::i18n::{self, t};
 use crate::model::catalog::Season;
 use crate::model::plan::due_local;

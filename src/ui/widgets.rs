@@ -3,7 +3,7 @@
 use chrono::NaiveTime;
 use eframe::egui;
 
-use super::Action;
+use super::action::Action;
 use super::banners::{Banner, BannerKind};
 use super::style;
 use crate::i18n::t;

@@ -125,6 +125,17 @@ pub enum Applied {
     Step(Step),
 }
 
+impl CommandError {
+    /// The change found the files locked by another process (`Some(pid)` when known):
+    /// the window keeps it and tries again rather than failing.
+    pub fn busy(&self) -> Option<Option<u32>> {
+        match self {
+            CommandError::Store(StoreError::Busy { pid, .. }) => Some(*pid),
+            _ => None,
+        }
+    }
+}
+
 impl Applied {
     pub fn changed(&self) -> bool {
         !matches!(self, Applied::Unchanged)
@@ -138,7 +149,7 @@ fn find<'a>(config: &'a mut Config, id: &str) -> Result<&'a mut Step, CommandErr
 /// No routine.json yet: a change to the routine is the user choosing a routine, saved
 /// even when it keeps the default values (that ends the first run).
 fn is_first_save(store: &Store) -> Result<bool, CommandError> {
-    Ok(!store.load_config()?.existed)
+    Ok(store.load_config()?.is_first_run())
 }
 
 /// A read-modify-write of routine.json; `change` says whether it changed anything, and

@@ -8,8 +8,9 @@
 //!
 //! - [`changes`]: the changes a user can make, as values, applied read-modify-write.
 //! - [`undo`]: what takes a change back (Ctrl+Z, and "Undo" on a removal).
-//! - [`views`]: what the front ends show: tonight's plan and status, the night findings,
-//!   what happened to each reminder.
+//! - [`views`]: what the front ends show: an evening's plan, tonight's status and next
+//!   reminder, the statistics, what happened to each reminder. (The night findings are one
+//!   pure rule, `model::warnings::findings`, that the window, `night` and the summary call.)
 //! - [`files`]: export, import and the doctor summary, into and out of the user's files.
 //! - [`service`]: starting the reminder service and the window, autostart at login.
 //! - [`input`]: values the user typed ("55 %", "55,5"), read once for every front end.
@@ -34,7 +35,11 @@ pub use files::{Export, ExportFormat, ImportPreview, MergeReport, SummaryFormat,
 pub use service::AutostartAction;
 pub use views::{EveningView, ReminderFates, StatisticsView, StatusView};
 
+/// The app's icon, for the window's title bar as for notifications.
+pub use crate::remind::ICON_PNG;
 pub use crate::remind::RemindError;
+pub use crate::remind::autostart::AutostartStatus;
+pub use crate::remind::engine::Reminder;
 pub use crate::store::{
     FileReport as FileNotice, Fingerprint, Loaded, Paths, Snapshot, StoreError, TransferError, Updated, WaitReporter,
 };

@@ -75,7 +75,7 @@ impl Coach {
         Ok(match action {
             AutostartAction::On => {
                 let icon = self.icon_file()?;
-                AutostartDone::On(autostart::enable(self.paths().chosen_data_dir(), &icon.display().to_string())?)
+                AutostartDone::On(autostart::enable(&self.arguments(&["remind"]), &icon.display().to_string())?)
             }
             AutostartAction::Off => AutostartDone::Off(autostart::disable()?),
             AutostartAction::Status => AutostartDone::Status(autostart::status()?),

@@ -8,7 +8,7 @@
 use chrono::{DateTime, NaiveDate, TimeZone};
 
 use super::Coach;
-use crate::model::{Config, Plan, evening_at, plan_evening, stats};
+use crate::model::{Config, Journal, Plan, ReminderLog, evening_at, plan_evening, stats};
 use crate::remind::effective_config;
 use crate::remind::engine::{Reminder, next_reminder};
 use crate::remind::fates::evening_fates;
@@ -51,6 +51,35 @@ pub struct ReminderFates {
     pub rows: Vec<Row>,
 }
 
+/// The evening `date` names, or the one `now` belongs to, and its plan: what Tonight, the
+/// tray, `plan` and `status` show.
+pub fn evening_plan<Tz: TimeZone>(
+    config: &Config,
+    journal: &Journal,
+    date: Option<NaiveDate>,
+    now: &DateTime<Tz>,
+) -> (NaiveDate, Plan<Tz>) {
+    let evening = date.unwrap_or_else(|| evening_at(config, now));
+    (evening, plan_evening(config, evening, &now.timezone(), journal.evening(evening)))
+}
+
+/// The next reminder of `plan` as the service will send it (by the service's own rule:
+/// none until a routine is saved).
+pub fn next_reminder_of<Tz: TimeZone>(
+    config: &Loaded<Config>,
+    plan: &Plan<Tz>,
+    log: &ReminderLog,
+    now: &DateTime<Tz>,
+) -> Option<Reminder<Tz>> {
+    next_reminder(&effective_config(config), plan, log, now)
+}
+
+/// Streaks, per-step adherence, bedtime steadiness and trends up to the evening `now`
+/// belongs to: what History and `stats` show.
+pub fn statistics_of<Tz: TimeZone>(config: &Config, journal: &Journal, now: &DateTime<Tz>) -> stats::HistoryStats {
+    stats::summarize(config, journal, evening_at(config, now), &now.timezone())
+}
+
 /// Whether the reminder service should run: reminders on and a routine saved.
 pub fn reminders_wanted(loaded: &Loaded<Config>) -> bool {
     effective_config(loaded).settings.reminders
@@ -71,8 +100,7 @@ impl Coach {
     /// Streaks, per-step adherence, bedtime steadiness and trends up to tonight.
     pub fn statistics<Tz: TimeZone>(&self, now: &DateTime<Tz>) -> Result<StatisticsView, StoreError> {
         let snapshot = self.load()?;
-        let config = &snapshot.config.value;
-        let summary = stats::summarize(config, &snapshot.journal.value, evening_at(config, now), &now.timezone());
+        let summary = statistics_of(&snapshot.config.value, &snapshot.journal.value, now);
         Ok(StatisticsView { snapshot, summary })
     }
 
@@ -83,9 +111,7 @@ impl Coach {
         now: &DateTime<Tz>,
     ) -> Result<EveningView<Tz>, StoreError> {
         let snapshot = self.load()?;
-        let config = &snapshot.config.value;
-        let evening = date.unwrap_or_else(|| evening_at(config, now));
-        let plan = plan_evening(config, evening, &now.timezone(), snapshot.journal.value.evening(evening));
+        let (evening, plan) = evening_plan(&snapshot.config.value, &snapshot.journal.value, date, now);
         Ok(EveningView { snapshot, evening, plan })
     }
 
@@ -94,7 +120,7 @@ impl Coach {
         let tonight = self.evening(None, now)?;
         let log = self.reminder_log()?.value;
         let paused = log.is_paused(tonight.evening);
-        let next = next_reminder(&effective_config(&tonight.snapshot.config), &tonight.plan, &log, now);
+        let next = next_reminder_of(&tonight.snapshot.config, &tonight.plan, &log, now);
         let waiting_for_routine = waiting_for_routine(&tonight.snapshot.config);
         Ok(StatusView { tonight, paused, next, waiting_for_routine })
     }
@@ -117,13 +143,13 @@ impl Coach {
 pub fn fates<Tz: TimeZone>(
     snapshot: &Snapshot,
     evening: NaiveDate,
-    log: &crate::model::ReminderLog,
+    log: &ReminderLog,
     now: &DateTime<Tz>,
     service_running: bool,
 ) -> ReminderFates {
     // The routine as the service sees it: off until a routine is saved.
     let config = effective_config(&snapshot.config);
-    let plan = plan_evening(&config, evening, &now.timezone(), snapshot.journal.value.evening(evening));
+    let (_, plan) = evening_plan(&config, &snapshot.journal.value, Some(evening), now);
     ReminderFates {
         evening,
         reminders_on: config.settings.reminders,

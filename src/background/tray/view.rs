@@ -5,11 +5,11 @@ use chrono::{DateTime, FixedOffset, NaiveDate, TimeDelta, TimeZone};
 
 use crate::i18n::{self, t};
 use crate::model::time::shift;
-use crate::model::{Config, Journal, Outcome, ReminderLog, Settings, Timing, evening_at, plan_evening};
+use crate::model::{Config, Journal, Outcome, ReminderLog, Settings, Timing};
 use crate::remind::effective_config;
-use crate::remind::engine::{next_reminder, reminders_of, snooze_minutes};
+use crate::remind::engine::{reminders_of, snooze_minutes};
 use crate::tr;
-use crate::use_cases::{Change, Loaded};
+use crate::use_cases::{Change, Loaded, views};
 
 /// What the tray shows and what its menu acts on, computed from the files at `now`.
 #[derive(Debug, Clone, PartialEq)]
@@ -35,9 +35,8 @@ impl TrayView {
     /// Computes the view from the saved routine, the journal and the reminder log.
     pub fn at<Tz: TimeZone>(config: &Loaded<Config>, journal: &Journal, log: &ReminderLog, now: &DateTime<Tz>) -> Self {
         let effective = effective_config(config);
-        let evening = evening_at(&effective, now);
-        let plan = plan_evening(&effective, evening, &now.timezone(), journal.evening(evening));
-        let next = next_reminder(&effective, &plan, log, now).map(|r| (r.title, r.due.fixed_offset()));
+        let (evening, plan) = views::evening_plan(&effective, journal, None, now);
+        let next = views::next_reminder_of(config, &plan, log, now).map(|r| (r.title, r.due.fixed_offset()));
         let due_now = plan
             .current(now)
             .filter(|step| plan.timing(step, now) == Timing::DueNow)

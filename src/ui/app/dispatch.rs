@@ -5,9 +5,10 @@ use std::path::PathBuf;
 
 use super::{App, REPORT_BANNER, UNDO_DEPTH};
 use crate::tr;
+use crate::ui::action::{Action, ReportRequest};
 use crate::ui::banners::{Banner, BannerKind};
+use crate::ui::reminder_status;
 use crate::ui::screen::Screen;
-use crate::ui::{Action, ReportRequest, reminder_status};
 use crate::use_cases::files::{SummaryDone, SummaryRequest};
 use crate::use_cases::{Change, undo};
 

@@ -1,17 +1,15 @@
 //! One frame of the window: the tabs, the banners, and the screen shown.
 
-use chrono::Local;
 use eframe::egui;
 
 use super::App;
 use crate::i18n;
-use crate::model::{evening_at, plan_evening};
 use crate::ui::banners::{Banner, BannerKind};
 use crate::ui::screen::Screen;
 use crate::ui::{
     Action, about_sleep, data_transfer, history, night, routine, schedule, settings, setup, tonight, widgets,
 };
-use crate::use_cases::files::{last_night, suggested_summary_path};
+use crate::use_cases::files::last_night;
 use crate::use_cases::views;
 
 impl App {
@@ -69,24 +67,19 @@ impl App {
         }
         egui::CentralPanel::default().show(ui, |ui| {
             let config = &self.snapshot.config.value;
-            let evening = evening_at(config, &now);
             if first_run {
                 setup::setup_ui(ui, &mut self.setup, config, &now, self.coach.paths(), &mut actions);
                 return;
             }
             match self.screen {
                 Screen::Tonight => {
-                    let plan = plan_evening(config, evening, &Local, self.snapshot.journal.value.evening(evening));
+                    let (evening, plan) = views::evening_plan(config, &self.snapshot.journal.value, None, &now);
                     let paused = self.reminder_info.paused_tonight;
+                    self.tonight.snoozed = snoozed_steps(&self.reminder_info.log, evening, &now);
                     tonight::tonight_ui(ui, &mut self.tonight, &plan, config, paused, &now, &mut actions);
                 }
                 Screen::Night => {
                     let last_night = last_night(config, &now);
-                    if self.night.report.path.is_empty() {
-                        // The documents folder, or home: found once, when first shown.
-                        let path = suggested_summary_path(last_night, self.night.report.format);
-                        self.night.report.path = path.display().to_string();
-                    }
                     let journal = &self.snapshot.journal.value;
                     let view = night::NightView { config, journal, now: &now, last_night };
                     night::night_ui(ui, &mut self.night, &view, &mut actions);
@@ -101,14 +94,10 @@ impl App {
                 Screen::Schedule => {
                     scrolling(ui, "schedule", |ui| schedule::schedule_ui(ui, &mut self.schedule, config, &mut actions))
                 }
-                Screen::Settings => {
-                    let fates = views::fates(&self.snapshot, evening, &self.reminder_info.log, &now, false);
-                    self.reminder_info.tonight = fates.rows;
-                    scrolling(ui, "settings", |ui| {
-                        settings::settings_ui(ui, config, self.coach.paths(), &self.reminder_info, &mut actions);
-                        data_transfer::data_transfer_ui(ui, &mut self.data_transfer, &mut actions);
-                    })
-                }
+                Screen::Settings => scrolling(ui, "settings", |ui| {
+                    settings::settings_ui(ui, config, self.coach.paths(), &self.reminder_info, &mut actions);
+                    data_transfer::data_transfer_ui(ui, &mut self.data_transfer, &mut actions);
+                }),
                 Screen::AboutSleep => {
                     scrolling(ui, "about-sleep", |ui| about_sleep::about_sleep_ui(ui, self.about_back, &mut actions))
                 }
@@ -124,4 +113,19 @@ impl App {
 /// A screen in a vertical scroll area that fills the panel.
 fn scrolling(ui: &mut egui::Ui, id: &str, add: impl FnOnce(&mut egui::Ui)) {
     egui::ScrollArea::vertical().id_salt(id).auto_shrink([false, false]).show(ui, add);
+}
+
+/// The evening's snoozes still ahead at `now` ("snoozed until 21:10" on Tonight's rows).
+fn snoozed_steps(
+    log: &crate::model::ReminderLog,
+    evening: chrono::NaiveDate,
+    now: &chrono::DateTime<chrono::Local>,
+) -> std::collections::BTreeMap<String, chrono::DateTime<chrono::Local>> {
+    let Some(evening) = log.evening(evening) else { return Default::default() };
+    evening
+        .snoozed
+        .iter()
+        .filter(|(_, snooze)| !snooze.settled && snooze.until > *now)
+        .map(|(key, snooze)| (key.clone(), snooze.until.with_timezone(&chrono::Local)))
+        .collect()
 }

@@ -9,8 +9,9 @@ use eframe::egui;
 
 use super::App;
 use crate::i18n;
+use crate::ui::action::{Purpose, TransferAction};
 use crate::ui::banners::{Banner, BannerKind};
-use crate::ui::data_transfer::{Purpose, Stage, TransferAction, Work};
+use crate::ui::data_transfer::{Stage, Work};
 use crate::ui::file_dialog::Answer;
 use crate::use_cases::files::{
     DateRange, Export, ExportFormat, ImportPreview, documents_folder, export_result_text, import_result_text,

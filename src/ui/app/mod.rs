@@ -22,9 +22,11 @@ use super::screen::Screen;
 use super::{history, night, routine, schedule, setup, style, tonight};
 use crate::i18n::{self, Language};
 use crate::model::Theme;
+use crate::model::evening_at;
 use crate::model::settings::LanguageChoice;
 use crate::tr;
-use crate::use_cases::{Change, Coach, FileNotice, Fingerprint, Snapshot};
+use crate::use_cases::files::{last_night, suggested_summary_path};
+use crate::use_cases::{Change, Coach, FileNotice, Fingerprint, Snapshot, views};
 use file_work::TransferDone;
 
 mod dispatch;
@@ -275,6 +277,7 @@ impl App {
             self.reload();
             self.start_service();
         }
+        self.prepare_screen();
         let theme = self.snapshot.config.value.settings.theme;
         if self.applied_theme != Some(theme) {
             ctx.set_theme(match theme {
@@ -288,6 +291,26 @@ impl App {
         let now = (self.clock)();
         let to_next_minute = 60 - u64::from(now.second()).min(59);
         ctx.request_repaint_after(Duration::from_secs(to_next_minute));
+    }
+
+    /// What the screen shown needs that is not drawing: the doctor summary's suggested
+    /// file (found once, the documents folder or home), and what became of tonight's
+    /// reminders (it changes with the clock, not only with the files).
+    fn prepare_screen(&mut self) {
+        let now = (self.clock)();
+        match self.screen {
+            Screen::Night if self.night.report.path.is_empty() => {
+                let last_night = last_night(&self.snapshot.config.value, &now);
+                let path = suggested_summary_path(last_night, self.night.report.format);
+                self.night.report.path = path.display().to_string();
+            }
+            Screen::Settings => {
+                let evening = evening_at(&self.snapshot.config.value, &now);
+                let fates = views::fates(&self.snapshot, evening, &self.reminder_info.log, &now, false);
+                self.reminder_info.tonight = fates.rows;
+            }
+            _ => {}
+        }
     }
 
     /// Logic and drawing in one call: what eframe does per frame, for tests.

@@ -9,7 +9,7 @@ use crate::i18n::{self, history, t};
 use crate::model::stats::{EveningFigures, HistoryStats};
 use crate::model::{CheckIn, Journal, Outcome, ValueKind, plan_evening};
 use crate::tr;
-use crate::ui::Action;
+use crate::ui::action::Action;
 use crate::ui::style::{self, Completion};
 use crate::ui::widgets::clock;
 use crate::use_cases::Change;

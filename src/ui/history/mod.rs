@@ -12,12 +12,13 @@ use chrono::{DateTime, Datelike, Local, NaiveDate};
 use eframe::egui::{self, RichText};
 use egui_plot::{Legend, Line, Plot, PlotPoint, PlotPoints, Points};
 
-use super::Action;
+use super::action::Action;
 use super::style;
 use crate::i18n::{self, history, t};
 use crate::model::stats::{self, ADHERENCE_DAYS, HistoryStats, Trend};
 use crate::model::{Config, Journal, evening_at};
 use crate::tr;
+use crate::use_cases::views;
 
 mod calendar;
 
@@ -87,13 +88,13 @@ impl Series {
 impl HistoryState {
     /// The summary for this data and evening: the cached one, or computed now when
     /// either changed.
-    fn take_summary(&mut self, config: &Config, journal: &Journal, generation: u64, today: NaiveDate) -> Cached {
-        let key = (generation, today);
+    fn take_summary(&mut self, data: &HistoryData, now: &DateTime<Local>) -> Cached {
+        let key = (data.generation, evening_at(data.config, now));
         match self.cache.take() {
             Some(cached) if cached.key == key => cached,
             _ => {
                 self.computations += 1;
-                let summary = stats::summarize(config, journal, today, &Local);
+                let summary = views::statistics_of(data.config, data.journal, now);
                 Cached {
                     key,
                     completion: Series::of(&summary.completion_trend),
@@ -125,10 +126,10 @@ pub fn history_ui(
     now: &DateTime<Local>,
     actions: &mut Vec<Action>,
 ) {
-    let today = evening_at(data.config, now);
     // Taken out for the frame so the summary and the rest of the state can be borrowed
     // side by side; put back at the end.
-    let cached = state.take_summary(data.config, data.journal, data.generation, today);
+    let cached = state.take_summary(&data, now);
+    let today = cached.summary.today;
     ui.heading(t("history-title"));
     let summary = &cached.summary;
     if summary.tracked == 0 {

@@ -1,12 +1,13 @@
 //! Tonight: the evening's steps in time order, checked off one by one.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, Local};
 use eframe::egui::{self, RichText};
 
+use super::action::Action;
+use super::style;
 use super::widgets::clock;
-use super::{Action, style};
 use crate::i18n::{self, t};
 use crate::model::{Config, Plan, StepState, catalog, schedule::MIN_SLEEP_MINUTES};
 use crate::tr;
@@ -22,6 +23,9 @@ pub struct TonightState {
     pub why_open: BTreeSet<String>,
     /// The humidity reading being typed.
     pub humidity: String,
+    /// Tonight's reminders snoozed from a notification and not yet due again, by key
+    /// (a step's id), with the time they come back; set from the reminder log.
+    pub snoozed: BTreeMap<String, DateTime<Local>>,
     /// The step acted on in the last frame: its row's button (Undo after Done or Skip,
     /// Done after Undo) takes the focus, so the keyboard stays in the list.
     focus: Option<String>,

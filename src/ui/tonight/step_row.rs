@@ -8,8 +8,9 @@ use super::{Rows, TonightState};
 use crate::i18n::{self, t};
 use crate::model::{Config, Outcome, Plan, PlannedStep, StepState, Timing, ValueKind};
 use crate::tr;
+use crate::ui::action::Action;
+use crate::ui::style;
 use crate::ui::widgets::clock;
-use crate::ui::{Action, style};
 use crate::use_cases::Change;
 use crate::use_cases::input::{Unreadable, typed_value};
 
@@ -63,6 +64,10 @@ pub(super) fn step_ui(
                         .on_hover_text(if why_open { t("ui-tonight-hide-why") } else { t("ui-tonight-why") });
                     let mut toggle = title_label.clicked();
                     ui.add(egui::Label::new(status_text(ui, timing, step, now)).wrap());
+                    if let Some(until) = rows.state.snoozed.get(&step.id).filter(|_| !settled) {
+                        let snoozed = tr!("reminders-snoozed", time = clock(until));
+                        ui.add(egui::Label::new(RichText::new(snoozed).small().color(style::quiet(ui))).wrap());
+                    }
                     let focused = rows.state.focused_row.as_deref() == Some(step.id.as_str());
                     if has_why && (focused || why_open) {
                         let text = if why_open { t("ui-tonight-hide-why") } else { t("ui-tonight-why-button") };

@@ -1,0 +1,57 @@
+//! What a view asks the app to do: the one vocabulary between the screens, which only
+//! draw, and the app, which applies it at the end of the frame through the use cases.
+
+use std::path::PathBuf;
+
+use super::screen::Screen;
+use crate::use_cases::Change;
+use crate::use_cases::files::{ExportFormat, SummaryFormat};
+
+/// What a view asks the app to do.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// A change to the data, applied through the use cases.
+    Apply(Change),
+    Show(Screen),
+    DismissBanner(usize),
+    /// Put back what the last undoable action removed or changed.
+    Undo,
+    OpenFolder(PathBuf),
+    /// Start reminders at login (or stop doing so).
+    Autostart(bool),
+    /// Write the doctor summary to a file.
+    SaveReport(ReportRequest),
+    /// Export or import (Settings → Your data).
+    Transfer(TransferAction),
+}
+
+/// The doctor summary the user asked for: where, how many weeks, which format.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReportRequest {
+    pub path: PathBuf,
+    pub weeks: u8,
+    pub format: SummaryFormat,
+}
+
+/// What the user wants a file for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    Export(ExportFormat),
+    Import,
+}
+
+/// What the "Your data" section asks the app to do.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TransferAction {
+    /// Ask for a file: the desktop's dialog, or the path field.
+    Choose(Purpose),
+    /// Write an export to this file.
+    Export(ExportFormat, PathBuf),
+    /// Check this file and show what importing it would add.
+    Preview(PathBuf),
+    /// Merge the previewed file into the journal.
+    ConfirmImport,
+    /// Leave the dialog for the path field.
+    TypePath(Purpose),
+    Cancel,
+}
