@@ -159,6 +159,7 @@ fn bad_answers_are_refused_with_a_sentence() {
 fn assert_urgent_line_ends(text: &str) {
     let last = text.trim_end().rsplit("\n\n").next().unwrap();
     assert!(last.starts_with("Seek urgent care at once") && last.contains("sudden paralysis while awake"), "{text}");
+    assert!(last.contains("General guidance, beyond the article: the same goes for a convulsive seizure (a fit)"));
     assert_eq!(text.matches("Seek urgent care").count(), 1, "{text}");
 }
 
@@ -168,55 +169,63 @@ fn warnings_and_the_reassurance_come_with_the_log() {
     for day in ["2026-11-20", "2026-11-22"] {
         run(dir.path(), &["night", "--date", day, "--twitches", "few"]).ok();
     }
+    // Two nights are not yet "now and then": no reassurance, but the sentence that no sign
+    // was logged, in the JSON as in the text.
+    let two = night_json(dir.path(), "2026-11-22");
+    assert_eq!((&two["only_harmless_jerks"], &two["nothing_logged"]), (&false.into(), &true.into()));
+    assert!(two["nothing_logged_text"].as_str().unwrap().starts_with("None of the signs"), "{two}");
+    run(dir.path(), &["night", "--date", "2026-11-21", "--twitches", "none"]).ok();
     let calm = night_json(dir.path(), "2026-11-22");
     assert_eq!(calm["warnings"], serde_json::json!([]));
     assert_eq!(calm["below_threshold"], serde_json::json!([]));
     assert_eq!((&calm["only_harmless_jerks"], &calm["nothing_logged"]), (&true.into(), &true.into()));
+    assert!(calm["reassurance"]["text"].as_str().unwrap().starts_with("In the last four weeks"), "{calm}");
+    assert_eq!(calm["nothing_logged_text"], serde_json::Value::Null);
     assert!(calm["urgent"].as_str().unwrap().contains("sudden fainting"), "{calm}");
     let text = run(dir.path(), &["night", "--date", "2026-11-22"]).ok().stdout();
     assert!(text.contains("Jerks while falling asleep") && text.contains("normal"), "{text}");
     assert!(!text.contains("was logged in the last four weeks"), "the reassurance says it in its own words: {text}");
     assert_urgent_line_ends(&text);
 
-    // One night of twitching through the night: named with its night, no card yet, no
-    // reassurance and no "nothing".
-    run(dir.path(), &["night", "--date", "2026-11-21", "--all-night", "--rested", "2"]).ok();
-    let json = night_json(dir.path(), "2026-11-22");
-    assert_eq!(json["warnings"], serde_json::json!([]));
-    assert_eq!((&json["only_harmless_jerks"], &json["nothing_logged"]), (&false.into(), &false.into()));
-    let below = json["below_threshold"].as_array().unwrap();
-    assert_eq!(below.len(), 1, "{json}");
-    assert_eq!(below[0]["kind"], "all_night");
-    assert_eq!(below[0]["nights"], serde_json::json!(["2026-11-21"]));
-    assert!(below[0]["text"].as_str().unwrap().contains("on 2 nights within 4 weeks"), "{json}");
-    let text = run(dir.path(), &["night", "--date", "2026-11-22"]).ok().stdout();
-    assert!(text.contains("Logged, not yet often enough for a card"), "{text}");
-    assert!(text.contains("You logged twitching through the night on 1 night: Sat 21 Nov."), "{text}");
-    assert!(!text.contains("normal") && !text.contains("None of the signs"), "{text}");
-    assert_urgent_line_ends(&text);
-
-    // A second one, a week later: a card, with how rested those nights were.
-    for day in ["2026-11-28", "2026-11-29"] {
-        run(dir.path(), &["night", "--date", day, "--quiet-night"]).ok();
-    }
-    run(dir.path(), &["night", "--date", "2026-11-28", "--all-night"]).ok();
-    let json = night_json(dir.path(), "2026-11-29");
+    // One night of twitching through the night: a card at once, with the rested score and
+    // the stronger doctor line; no reassurance and no "nothing".
+    run(dir.path(), &["night", "--date", "2026-11-23", "--all-night", "--rested", "2"]).ok();
+    let json = night_json(dir.path(), "2026-11-23");
     let warnings = json["warnings"].as_array().unwrap();
     assert_eq!(warnings.len(), 1, "{json}");
-    assert_eq!(warnings[0]["kind"], "all_night");
-    assert_eq!(warnings[0]["nights"], serde_json::json!(["2026-11-21", "2026-11-28"]));
-    assert_eq!(warnings[0]["rested"], serde_json::json!([2, null]));
-    assert_eq!(warnings[0]["rested_text"], "On 1 of those 2 nights you rated how rested you felt: 2 out of 5.");
-    assert_eq!(json["below_threshold"], serde_json::json!([]));
-    assert_eq!(json["period"], serde_json::json!({"from": "2026-11-02", "to": "2026-11-29"}));
-    let text = run(dir.path(), &["night", "--date", "2026-11-29"]).ok().stdout();
-    assert!(text.contains("Twitching through the night, on several nights"), "{text}");
-    assert!(text.contains("Sat 21 Nov and Sat 28 Nov") && text.contains("neurologist"), "{text}");
-    assert!(text.contains("you rated how rested you felt: 2 out of 5"), "{text}");
+    assert_eq!(
+        (&warnings[0]["kind"], &warnings[0]["nights"]),
+        (&"all_night".into(), &serde_json::json!(["2026-11-23"]))
+    );
+    assert!(warnings[0]["doctor"].as_str().unwrap().starts_with("Do not put off showing these notes"), "{json}");
+    assert_eq!(warnings[0]["rested_text"], "On those nights you rated how rested you felt 2 out of 5.");
+    assert_eq!((&json["only_harmless_jerks"], &json["nothing_logged"]), (&false.into(), &false.into()));
+    assert_eq!(json["reassurance"], serde_json::Value::Null);
+    let text = run(dir.path(), &["night", "--date", "2026-11-23"]).ok().stdout();
+    assert!(text.contains("Twitching through the night\n") && !text.contains("several nights"), "{text}");
+    assert!(text.contains("You logged twitching through the night on 1 night: Mon 23 Nov."), "{text}");
+    assert!(!text.contains("Jerks while falling asleep\n") && !text.contains("None of the signs"), "{text}");
     assert_urgent_line_ends(&text);
-    // Four weeks after the first, it has left the period: the second is a sighting again.
-    let json = night_json(dir.path(), "2026-12-19");
-    assert_eq!(json["below_threshold"][0]["nights"], serde_json::json!(["2026-11-28"]), "{json}");
+
+    // The evening before it, shown later: the later night keeps it from reassuring (issue
+    // 18's review, item 1), in the text and the JSON.
+    let before = night_json(dir.path(), "2026-11-22");
+    assert_eq!((&before["only_harmless_jerks"], &before["nothing_logged"]), (&false.into(), &false.into()));
+    assert_eq!(before["later"], serde_json::json!(["2026-11-23"]));
+    let text = run(dir.path(), &["night", "--date", "2026-11-22"]).ok().stdout();
+    assert!(text.contains("After this evening, signs were logged on 1 more night: Mon 23 Nov."), "{text}");
+    assert!(!text.contains("Jerks while falling asleep\n") && !text.contains("None of the signs"), "{text}");
+    let old = run(dir.path(), &["night", "--date", "2026-09-01", "--twitches", "few"]).ok().stdout();
+    assert!(!old.contains("Jerks while falling asleep") && old.contains("1 more night"), "{old}");
+
+    // Six weeks later the night has left the four weeks, not the twelve: still a card,
+    // "not in these four weeks, but".
+    let json = night_json(dir.path(), "2027-01-04");
+    assert_eq!(json["warnings"][0]["earlier"], serde_json::json!(["2026-11-23"]), "{json}");
+    assert_eq!(json["warnings"][0]["nights"], serde_json::json!([]), "{json}");
+    assert!(
+        json["warnings"][0]["seen"].as_str().unwrap().starts_with("Not in these four weeks, but logged on 1 night")
+    );
 
     // Quiet nights only: "none was logged", and only then.
     let quiet = tempfile::tempdir().unwrap();
@@ -224,15 +233,42 @@ fn warnings_and_the_reassurance_come_with_the_log() {
     let text = run(quiet.path(), &["night", "--date", "2026-11-22"]).ok().stdout();
     assert!(text.contains("None of the signs the article asks a doctor to see was logged in the last four weeks."));
     assert_urgent_line_ends(&text);
+    // No night at all: not "nothing logged" in the JSON either.
+    let empty = tempfile::tempdir().unwrap();
+    let json = night_json(empty.path(), "2026-11-22");
+    assert_eq!((&json["nothing_logged"], &json["logged_nights"]), (&false.into(), &0.into()));
 
-    let ru = output(bin(dir.path()).env("LANG", "ru_RU.UTF-8").args(["night", "--date", "2026-11-29"])).ok().stdout();
-    assert!(ru.starts_with("Ночь после вс, 29 ноября"), "{ru}");
-    assert!(ru.contains("неврологу") && ru.contains("Из этих 2 ночей вы оценили отдых для 1: 2 из 5."), "{ru}");
+    let ru = output(bin(dir.path()).env("LANG", "ru_RU.UTF-8").args(["night", "--date", "2026-11-23"])).ok().stdout();
+    assert!(ru.contains("Подёргивания всю ночь\n") && !ru.contains("не одну ночь"), "{ru}");
+    assert!(ru.contains("Не откладывайте") && ru.contains("В эти ночи вы оценили свой отдых на 2 из 5."), "{ru}");
     let last = ru.trim_end().rsplit("\n\n").next().unwrap();
-    assert!(last.starts_with("При судорожном приступе") && last.contains("во время бодрствования"), "{ru}");
+    assert!(last.starts_with("При внезапном обмороке") && last.contains("во время бодрствования"), "{ru}");
+    assert!(last.contains("Общая рекомендация, не из статьи: то же при судорожном приступе"), "{ru}");
     let ru = output(bin(dir.path()).env("LANG", "ru_RU.UTF-8").args(["night", "--date", "2026-11-22"])).ok().stdout();
-    assert!(ru.contains("Отмечено, но пока не так часто, чтобы показать карточку"), "{ru}");
-    assert!(ru.contains("если это будет отмечено 2 раза за 4 недели"), "{ru}");
+    assert!(ru.contains("После этого вечера признаки отмечены ещё в 1 ночь: пн, 23 ноября."), "{ru}");
+    assert!(!ru.contains("Вздрагивания при засыпании\n"), "{ru}");
+}
+
+#[test]
+fn daytime_twitches_every_fortnight_become_a_card() {
+    // The review's slow pattern: every 14 days from the 4th of October, stress low,
+    // rested 2. Four weeks never hold three; twelve weeks do.
+    let dir = tempfile::tempdir().unwrap();
+    for day in ["2026-10-04", "2026-10-18", "2026-11-01", "2026-11-15", "2026-11-29"] {
+        run(dir.path(), &["night", "--date", day, "--daytime", "--stress", "low", "--rested", "2"]).ok();
+    }
+    let json = night_json(dir.path(), "2026-11-29");
+    assert_eq!(json["warnings"][0]["kind"], "daytime", "{json}");
+    assert_eq!(json["warnings"][0]["earlier"], serde_json::json!(["2026-10-04", "2026-10-18", "2026-11-01"]));
+    let text = run(dir.path(), &["night", "--date", "2026-11-29"]).ok().stdout();
+    let earlier = "Also logged on 3 earlier nights within 12 weeks: Sun 4 Oct, Sun 18 Oct and Sun 1 Nov.";
+    assert!(text.contains(earlier), "{text}");
+    // Between two of them, with only two days in sight, the sighting says how far apart.
+    let json = night_json(dir.path(), "2026-10-20");
+    assert!(
+        json["below_threshold"][0]["text"].as_str().unwrap().ends_with("(so far: 2 times, 14 days apart)."),
+        "{json}"
+    );
 }
 
 #[test]

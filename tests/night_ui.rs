@@ -267,7 +267,8 @@ fn a_warning_card_shows_what_was_seen_with_its_nights_and_a_doctor() {
     month::full_month(&store(dir.path()));
     let mut h = harness(dir.path());
     h.get_by_label("Worth a doctor's look");
-    h.get_by_label("Twitching through the night, on several nights");
+    h.get_by_label("Twitching through the night");
+    assert!(h.query_by_label_contains("on several nights").is_none(), "21 nights are not \"several\"");
     h.get_by_label("You logged twitching through the night on 3 nights: Sun 8 Nov, Sat 14 Nov and Sat 21 Nov.");
     h.get_by_label("Restless legs, again and again");
     h.get_by_label(
@@ -275,6 +276,7 @@ fn a_warning_card_shows_what_was_seen_with_its_nights_and_a_doctor() {
     );
     assert!(h.query_by_label("Sleep paralysis, more than once").is_none(), "none was logged");
     assert!(h.query_all_by_label_contains("for example a neurologist").count() >= 2, "each card names a doctor");
+    assert!(h.query_all_by_label_contains("Do not put off showing these notes to a doctor").count() >= 2);
     assert!(h.query_by_label("Jerks while falling asleep").is_none(), "no reassurance beside warnings");
     // The all-night card says how rested those nights were.
     h.get_by_label("On those nights you rated how rested you felt 3, 5 and 4 out of 5.");
@@ -297,15 +299,25 @@ fn a_warning_card_shows_what_was_seen_with_its_nights_and_a_doctor() {
 fn only_falling_asleep_jerks_get_the_articles_reassurance() {
     let dir = tempfile::tempdir().unwrap();
     saved_routine(dir.path());
-    for day in [20, 22, 25] {
-        log_night(dir.path(), day, vec![NightAnswer::FallingAsleep(Some(Jerks::Few)), NightAnswer::WokeFromJolt(true)]);
+    for day in [20, 21, 22, 24, 25] {
+        log_night(dir.path(), day, vec![NightAnswer::FallingAsleep(Some(Jerks::Few))]);
     }
+    // One jolt in five nights is still "sometimes".
+    log_night(dir.path(), 22, vec![NightAnswer::WokeFromJolt(true)]);
     let h = harness(dir.path());
     h.get_by_label("Jerks while falling asleep");
+    h.get_by_label_contains("In the last four weeks you logged jerks while falling asleep now and then");
     h.get_by_label_contains("The article calls short jerks at the start of sleep normal");
     assert!(h.query_by_label("Worth a doctor's look").is_none());
     assert!(h.query_by_label_contains("was logged in the last four weeks").is_none(), "said once, by the reassurance");
     assert_eq!(h.query_all_by_label_contains("Seek urgent care at once").count(), 1);
+    // A jolt that wakes the user every night is not the harmless kind: no reassurance.
+    for day in [20, 21, 24, 25] {
+        log_night(dir.path(), day, vec![NightAnswer::WokeFromJolt(true)]);
+    }
+    let h = harness(dir.path());
+    assert!(h.query_by_label("Jerks while falling asleep").is_none());
+    h.get_by_label("None of the signs the article asks a doctor to see was logged in the last four weeks.");
 }
 
 /// Quiet nights for four weeks and, with `sign`, that sign on one of them.
@@ -326,7 +338,7 @@ fn a_sign_logged_once_is_named_and_never_called_nothing() {
     let h = harness(dir.path());
     h.get_by_label("Logged, not yet often enough for a card");
     h.get_by_label(
-        "You logged legs trembling from falling asleep on through sleep, with itching and a constant need to move them, on 1 night: Mon 16 Nov. The app shows a card about it once it is logged on 2 nights within a week, or on 3 nights within 4 weeks.",
+        "You logged legs trembling from falling asleep on through sleep, with itching and a constant need to move them, on 1 night: Mon 16 Nov. The app shows a card about it if it is logged on 2 nights within a week, or on 3 nights within 12 weeks (so far: once).",
     );
     h.get_by_label_contains("You need not wait for a card");
     assert!(h.query_by_label_contains("was logged in the last four weeks").is_none(), "not \"nothing\"");
@@ -348,7 +360,7 @@ fn a_sign_logged_once_is_named_and_never_called_nothing() {
 #[test]
 fn russian_sign_below_the_threshold_and_urgent_line_fit_the_smallest_window() {
     let dir = tempfile::tempdir().unwrap();
-    quiet_weeks(dir.path(), Some(NightAnswer::TwitchAllNight(true)));
+    quiet_weeks(dir.path(), Some(NightAnswer::SleepParalysis(true)));
     let mut h = harness_in(dir.path(), Language::Russian, egui::vec2(720.0, 520.0));
     for label in ["Отмечено, но пока не так часто, чтобы показать карточку", "Что помогает"]
     {
@@ -357,11 +369,40 @@ fn russian_sign_below_the_threshold_and_urgent_line_fit_the_smallest_window() {
         assert_fits_below(&h, label, 60.0);
     }
     h.get_by_label(
-        "Ночей, когда подёргивания продолжались всю ночь: 1 — пн, 16 ноября. Приложение покажет об этом карточку, если это будет отмечено 2 раза за 4 недели.",
+        "Ночей с сонным параличом: 1 — пн, 16 ноября. Приложение покажет об этом карточку, если это будет отмечено 2 раза за 4 недели или 3 раза за 12 недель (пока: один раз).",
     );
-    assert_eq!(h.query_all_by_label_contains("При судорожном приступе").count(), 1);
+    assert_eq!(h.query_all_by_label_contains("При внезапном обмороке").count(), 1);
+    h.get_by_label_contains("то же при судорожном приступе (припадке с судорогами)");
     h.get_by_label_contains("внезапном параличе во время бодрствования");
     assert!(h.query_by_label_contains("не отмечено ни одного").is_none());
+}
+
+/// Tonight says the reassurance about harmless jerks only while no sign is logged; with
+/// one, it points to the Night screen instead (issue 18's review, item 7).
+#[test]
+fn tonight_reassures_only_while_no_sign_is_logged() {
+    let tonight = |dir: &Path, language: Language| {
+        let app = App::new(Coach::at(Paths::in_dir(dir)), clock()).in_language(language).showing(Screen::Tonight);
+        Harness::builder()
+            .with_size(egui::vec2(1280.0, 1000.0))
+            .with_context_setup(bedtime_coach::ui::install_style)
+            .build_ui_state(|ui, app: &mut App| app.frame(ui), app)
+    };
+    let dir = tempfile::tempdir().unwrap();
+    quiet_weeks(dir.path(), None);
+    let h = tonight(dir.path(), Language::English);
+    h.get_by_label_contains("Twitches while falling asleep are common and usually harmless");
+    assert!(h.query_by_label_contains("the Night screen has a note").is_none());
+    log_night(dir.path(), 16, vec![NightAnswer::TwitchDaytime(true)]);
+    let mut h = tonight(dir.path(), Language::English);
+    assert!(h.query_by_label_contains("usually harmless").is_none(), "no reassurance while a sign is logged");
+    h.get_by_label_contains("the Night screen has a note about it");
+    h.get_by_label("Open the night log").click();
+    h.run();
+    h.get_by_label("Logged, not yet often enough for a card");
+    let h = tonight(dir.path(), Language::Russian);
+    assert!(h.query_by_label_contains("обычно безвредны").is_none());
+    h.get_by_label_contains("подробнее — на экране ночи");
 }
 
 #[test]

@@ -56,21 +56,27 @@ fn html_is_one_self_contained_file_that_escapes_what_the_user_typed() {
     assert!(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;quotes&quot;"));
     assert!(html.contains("@media print"));
     // The warning signs with their nights.
-    assert!(html.contains("Twitching through the night, on several nights"));
+    assert!(html.contains("<h3>Twitching through the night</h3>"));
     assert!(
-        html.contains("You logged twitching through the night on 3 nights: Sun 8 Nov, Sat 14 Nov and Sat 21 Nov."),
-        "the nights of the all-night sign"
+        html.contains("Twitching through the night: logged on 3 nights: Sun 8 Nov, Sat 14 Nov and Sat 21 Nov."),
+        "the nights of the all-night sign, in the third person"
     );
+    // For a doctor: no "you", no app "card", and the advice not to put it off.
+    for app_talk in ["You logged", "you rated", "You need not", " card", "not yet often enough"] {
+        assert!(!html.contains(app_talk), "{app_talk}");
+    }
+    assert!(html.contains("The patient was advised to have these notes looked at by a doctor without delay."));
     assert!(html.contains("Restless legs, again and again"));
     assert!(!html.contains("Sleep paralysis, more than once"), "no paralysis was logged");
     assert!(html.contains(month::LONG_NOTE));
     // The all-night card says how rested those nights were; the urgent signs are there once.
-    assert!(html.contains("On those nights you rated how rested you felt 3, 5 and 4 out of 5."), "rested");
+    assert!(html.contains("Rested score on those nights: 3, 5 and 4 out of 5."), "rested");
     assert_eq!(html.matches("<p class=\"urgent\">Seek urgent care at once").count(), 1);
     assert!(!html.contains("None of the signs"), "nothing is said to be absent");
-    // A partner's sighting on one night: below a card's threshold, named all the same.
+    // A sighting by someone on one night: below a card's threshold, named all the same.
+    assert!(html.contains("<h3>Also logged, on single or scattered nights</h3>"));
     assert!(html.contains(
-        "<li>Someone saw your toes or ankles flex rhythmically in your sleep on 1 night: Thu 5 Nov. The app shows a card about it once it is logged on 2 nights within 4 weeks.</li>"
+        "<li>Rhythmic flexing of the toes or ankles in sleep, seen by someone: logged on 1 night: Thu 5 Nov.</li>"
     ));
 }
 
@@ -93,9 +99,9 @@ fn a_sign_below_the_threshold_is_named_never_called_nothing() {
         html.contains("The signs are judged over four weeks, the nights from Fri 30 Oct to Fri 27 Nov,"),
         "the period judged, as it differs from the span"
     );
-    assert!(html.contains("Logged, not yet often enough for a card"));
+    assert!(html.contains("Also logged, on single or scattered nights"));
     assert!(html.contains(
-        "You logged legs trembling from falling asleep on through sleep, with itching and a constant need to move them, on 2 nights: Fri 6 Nov and Mon 16 Nov. The app shows a card about it once it is logged on 2 nights within a week, or on 3 nights within 4 weeks."
+        "Legs trembling from falling asleep on through sleep, with itching and a constant need to move them: logged on 2 nights: Fri 6 Nov and Mon 16 Nov."
     ));
     assert!(!html.contains("None of the signs") && !html.contains("class=\"sign\""), "no card, no nothing");
     assert_eq!(html.matches("Seek urgent care at once").count(), 1);
@@ -115,10 +121,11 @@ fn a_sign_below_the_threshold_is_named_never_called_nothing() {
     ]))
     .ok()
     .stdout();
-    assert!(ru.contains("Отмечено, но пока не так часто, чтобы показать карточку"));
-    assert!(ru.contains("2 — пт, 6 ноября и пн, 16 ноября. Приложение покажет об этом карточку"));
+    assert!(ru.contains("Также отмечено, в отдельные ночи"));
+    assert!(ru.contains("с зудом и постоянным желанием ими двигать: отмечено 2 раза — пт, 6 ноября и пн, 16 ноября."));
+    assert!(!ru.contains("карточк") && !ru.contains("Вы отметили"), "{ru}");
     assert!(ru.contains("Признаки оцениваются за четыре недели, по ночам с пт, 30 октября по пт, 27 ноября"));
-    assert!(ru.contains("<p class=\"urgent\">При судорожном приступе"));
+    assert!(ru.contains("<p class=\"urgent\">При внезапном обмороке"));
     assert!(!ru.contains("не отмечено ни одного"));
 
     // Four quiet weeks: now, and only now, "none was logged"; four weeks printed, so no
@@ -144,17 +151,24 @@ fn csv_has_a_row_per_night_and_defuses_formulas() {
     assert!(all[0].starts_with("#,\"Seek urgent care at once") && all[0].contains("while awake"), "{}", all[0]);
     assert!(all[1].starts_with("#,Bedtime Coach is not medical advice"), "{}", all[1]);
     assert!(
-        all[2].starts_with(
-            "#,\"Twitching through the night, on several nights\",\"You logged twitching through the night on 3 nights:"
-        ),
+        all[2].starts_with("#,Twitching through the night,\"Twitching through the night: logged on 3 nights:"),
         "{}",
         all[2]
     );
+    // The card row carries the reason too; then the doctor line, then the signs below a
+    // card's threshold under their heading.
+    assert!(all[2].contains("the article says it keeps the body from recovering"), "{}", all[2]);
     let comments = all.iter().take_while(|row| row.starts_with("#,")).count();
-    assert_eq!(comments, 2 + 3 + 1, "urgent, footer, three cards and a sign below the threshold: {csv}");
+    assert_eq!(comments, 2 + 3 + 1 + 1, "urgent, footer, three cards, the doctor line, the signs below: {csv}");
+    assert!(all[5].starts_with("#,The patient was advised"), "{}", all[5]);
     assert!(
-        all[5].starts_with("#,Someone saw your toes or ankles flex rhythmically in your sleep on 1 night: Thu 5 Nov.")
+        all[6].starts_with(
+            "#,\"Also logged, on single or scattered nights\",\"Rhythmic flexing of the toes or ankles in sleep, seen by someone: logged on 1 night: Thu 5 Nov.\""
+        ),
+        "{}",
+        all[6]
     );
+    assert!(!csv.contains("You logged") && !csv.contains(" card"), "{csv}");
     let rows = &all[comments..];
     assert_eq!(rows.len(), 1 + 28, "a header and 28 nights");
     assert!(rows[0].starts_with("Evening (date),Night,Twitches falling asleep,"), "{}", rows[0]);
@@ -162,7 +176,7 @@ fn csv_has_a_row_per_night_and_defuses_formulas() {
     assert!(rows[4].starts_with("2026-11-02,Mon 2 Nov,not logged,"), "{}", rows[4]);
     assert!(csv.contains(",'=1+1 not a formula,"), "a note that looks like a formula");
     assert!(csv.contains("\"<script>alert('x')</script> & \"\"quotes\"\"\""));
-    assert!(rows[10].ends_with(",\"Twitching through the night, on several nights\""), "{}", rows[10]);
+    assert!(rows[10].ends_with(",Twitching through the night"), "{}", rows[10]);
 }
 
 #[test]
@@ -266,7 +280,7 @@ fn the_summary_prints_in_a_real_browser_for_an_empty_and_a_full_month() {
         assert!(lines >= 5, "page {} has {lines} lines:\n{page}", number + 1);
     }
     for expected in [
-        "Twitching through the night, on several nights",
+        "Twitching through the night: logged on",
         "3 nights: Sun 8 Nov, Sat 14 Nov and Sat 21 Nov.",
         "Restless legs, again and again",
         "Fri 30 Oct",
@@ -276,8 +290,8 @@ fn the_summary_prints_in_a_real_browser_for_an_empty_and_a_full_month() {
         "Bedtime consistency",
         "Warm bath",
         "Seek urgent care at once",
-        "Logged, not yet often enough for a card",
-        "On those nights you rated how rested you felt 3, 5 and 4 out of 5.",
+        "Also logged, on single or scattered nights",
+        "Rested score on those nights: 3, 5 and 4 out of 5.",
     ] {
         assert!(words.contains(expected), "{expected:?} not in the printed pages:\n{words}");
     }

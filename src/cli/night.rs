@@ -142,6 +142,9 @@ fn write_findings(out: &mut String, found: &Findings) {
         }
         write!(out, "\n{}", signs::below_anytime()).ok();
     }
+    if !found.later.is_empty() {
+        write!(out, "\n\n{}", signs::later(&found.later)).ok();
+    }
     if found.reassurance {
         write!(out, "\n\n{}\n  {}", signs::reassurance_title(), signs::reassurance_text()).ok();
     } else if found.says_nothing_logged() {
@@ -157,6 +160,7 @@ fn warning_json(warning: &Warning, texts: Value) -> Value {
         "kind": warning.kind.as_str(),
         "nights": warning.nights.iter().map(NaiveDate::to_string).collect::<Vec<_>>(),
         "rested": warning.rested,
+        "earlier": warning.earlier.iter().map(NaiveDate::to_string).collect::<Vec<_>>(),
     });
     if let (Some(object), Value::Object(texts)) = (value.as_object_mut(), texts) {
         object.extend(texts);
@@ -176,6 +180,7 @@ fn night_json(evening: NaiveDate, log: Option<&NightLog>, found: &Findings) -> V
                     "seen": signs::warning_seen(warning),
                     "rested_text": signs::warning_rested(warning),
                     "why": signs::warning_why(warning.kind),
+                    "doctor": signs::warning_doctor(),
                 }),
             )
         })
@@ -191,8 +196,17 @@ fn night_json(evening: NaiveDate, log: Option<&NightLog>, found: &Findings) -> V
         "period": { "from": found.from.to_string(), "to": found.to.to_string() },
         "warnings": cards,
         "below_threshold": below,
-        "nothing_logged": found.nothing_logged(),
+        "later": found.later.iter().map(NaiveDate::to_string).collect::<Vec<_>>(),
+        "later_text": (!found.later.is_empty()).then(|| signs::later(&found.later)),
+        "logged_nights": found.logged_nights,
+        // Nights were logged and none (nor any in the look-back, nor later) had a sign.
+        "nothing_logged": found.nothing_logged() && found.logged_nights > 0,
+        "nothing_logged_text": found.says_nothing_logged().then(|| t("night-no-warnings")),
         "only_harmless_jerks": found.reassurance,
+        "reassurance": found.reassurance.then(|| json!({
+            "title": signs::reassurance_title(),
+            "text": signs::reassurance_text(),
+        })),
         "urgent": signs::urgent(),
     })
 }

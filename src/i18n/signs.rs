@@ -15,7 +15,7 @@ use super::format::{one_decimal, short_date};
 use crate::model::Config;
 use crate::model::catalog::ids;
 use crate::model::helps::Comparison;
-use crate::model::warnings::{Warning, WarningKind, Window};
+use crate::model::warnings::{LOOKBACK_DAYS, Warning, WarningKind, Window};
 use crate::tr;
 
 /// The Fluent selector of a warning kind.
@@ -26,6 +26,7 @@ fn kind_key(kind: WarningKind) -> &'static str {
         WarningKind::RestlessLegs => "restless-legs",
         WarningKind::PartnerMovements => "partner",
         WarningKind::SleepParalysis => "paralysis",
+        WarningKind::SeveralSigns => "several",
     }
 }
 
@@ -49,32 +50,73 @@ fn and_list(items: &[String], separator: &str) -> String {
     }
 }
 
-/// What was seen: "You logged twitching through the night on 3 nights: …".
+/// What was seen: "You logged twitching through the night on 3 nights: …", and "Also
+/// logged on 2 earlier nights, within 12 weeks: …" when the look-back holds more.
 pub fn warning_seen(warning: &Warning) -> String {
+    let recent = (!warning.nights.is_empty()).then(|| {
+        tr!(
+            "signs-warning-seen",
+            kind = kind_key(warning.kind),
+            count = warning.nights.len(),
+            nights = date_list(&warning.nights),
+        )
+    });
+    [recent, earlier(warning)].into_iter().flatten().collect::<Vec<_>>().join(" ")
+}
+
+/// The nights before the four weeks, within the look-back.
+fn earlier(warning: &Warning) -> Option<String> {
+    (!warning.earlier.is_empty()).then(|| {
+        tr!(
+            "signs-seen-earlier",
+            recent = if warning.nights.is_empty() { "no" } else { "yes" },
+            count = warning.earlier.len(),
+            nights = date_list(&warning.earlier),
+            weeks = LOOKBACK_DAYS / 7,
+        )
+    })
+}
+
+/// What was seen, for the doctor summary: in the third person, naming the sign ("Twitching
+/// through the night: logged on 3 nights: …"), with the earlier nights.
+pub fn report_seen(warning: &Warning) -> String {
+    let mut all = warning.earlier.clone();
+    all.extend(&warning.nights);
     tr!(
-        "signs-warning-seen",
-        kind = kind_key(warning.kind),
-        count = warning.nights.len(),
-        nights = date_list(&warning.nights),
+        "signs-report-seen",
+        sign = tr!("signs-sign", kind = kind_key(warning.kind)),
+        unit = unit(warning.kind),
+        count = all.len(),
+        nights = date_list(&all),
     )
+}
+
+/// The rested scores on a sign's nights for the doctor summary, in the third person.
+pub fn report_rested(warning: &Warning) -> Option<String> {
+    rested_text(warning, true)
 }
 
 /// How rested the user felt on a card's nights, where they answered: "On those nights you
 /// rated how rested you felt 2, 1 and 2 out of 5." Only for twitching through the night,
 /// which the article says keeps the body from recovering; `None` when no night has a score.
 pub fn warning_rested(warning: &Warning) -> Option<String> {
+    rested_text(warning, false)
+}
+
+fn rested_text(warning: &Warning, report: bool) -> Option<String> {
     let scores = warning.rested_scores();
     if warning.kind != WarningKind::AllNight || scores.is_empty() {
         return None;
     }
     let shown: Vec<String> = scores.iter().map(u8::to_string).collect();
-    Some(tr!(
-        "signs-rested",
-        all = if scores.len() == warning.nights.len() { "yes" } else { "no" },
-        scores = and_list(&shown, &tr!("signs-rested-separator")),
-        answered = scores.len(),
-        total = warning.nights.len(),
-    ))
+    let all = if scores.len() == warning.nights.len() { "yes" } else { "no" };
+    let (scores, answered, total) =
+        (and_list(&shown, &tr!("signs-rested-separator")), scores.len(), warning.nights.len());
+    Some(if report {
+        tr!("signs-report-rested", all = all, scores = scores, answered = answered, total = total)
+    } else {
+        tr!("signs-rested", all = all, scores = scores, answered = answered, total = total)
+    })
 }
 
 /// The heading over the signs logged below a card's threshold.
@@ -86,19 +128,24 @@ pub fn below_heading() -> String {
 /// often it must be logged for a card (from the rule's own windows, so the sentence
 /// cannot disagree with the rule).
 pub fn below_threshold(warning: &Warning) -> String {
-    format!("{} {}", warning_seen(warning), tr!("signs-below-when", windows = card_rule(warning.kind)))
+    let mut all = warning.earlier.clone();
+    all.extend(&warning.nights);
+    let apart = match (all.first(), all.last()) {
+        (Some(first), Some(last)) => (*last - *first).num_days(),
+        _ => 0,
+    };
+    let unit = unit(warning.kind);
+    let windows = card_rule(warning.kind);
+    let when = tr!("signs-below-when", windows = windows, unit = unit, count = all.len(), apart = apart);
+    format!("{} {}", warning_seen(warning), when)
 }
 
 /// When a card about `kind` appears, from the rule's own windows: "on 2 days in a row, or
-/// on 3 days within 4 weeks".
+/// on 3 days within 12 weeks".
 fn card_rule(kind: WarningKind) -> String {
-    let unit = match kind {
-        WarningKind::Daytime => "day",
-        _ => "night",
-    };
     kind.windows()
         .iter()
-        .map(|window| window_words(*window, unit))
+        .map(|window| window_words(*window, unit(kind)))
         .reduce(|first, second| tr!("signs-window-or", first = first, second = second))
         .unwrap_or_default()
 }
@@ -107,6 +154,15 @@ fn card_rule(kind: WarningKind) -> String {
 /// (so the screen cannot promise less than a card says).
 pub fn about_doctor() -> String {
     tr!("about-doctor", daytime = card_rule(WarningKind::Daytime))
+}
+
+/// What a sign is counted in: days or nights (restless legs go from falling asleep on
+/// through sleep, so nights).
+fn unit(kind: WarningKind) -> &'static str {
+    match kind {
+        WarningKind::Daytime => "day",
+        _ => "night",
+    }
 }
 
 /// "on 2 days in a row", "on 3 nights within 4 weeks", "on 2 evenings within a week".
@@ -119,6 +175,23 @@ fn window_words(window: Window, unit: &str) -> String {
     tr!("signs-window", unit = unit, count = window.nights, span = span, weeks = window.days / 7, days = window.days,)
 }
 
+/// The heading over the signs logged on single or scattered nights, for the doctor
+/// summary: no "card", nothing that reads as "not significant".
+pub fn report_below_heading() -> String {
+    tr!("signs-report-below-heading")
+}
+
+/// Why these patterns matter, said once, with that the notes should be shown to a doctor
+/// without delay (the article's "you should not postpone").
+pub fn report_doctor() -> String {
+    tr!("signs-report-doctor")
+}
+
+/// Signs logged after the evening shown: it is not the latest, and they count.
+pub fn later(nights: &[NaiveDate]) -> String {
+    tr!("signs-later", count = nights.len(), nights = date_list(nights))
+}
+
 /// Said once under the signs below the threshold: a card is not needed to see a doctor.
 pub fn below_anytime() -> String {
     tr!("signs-below-anytime")
@@ -128,6 +201,12 @@ pub fn below_anytime() -> String {
 /// labelled so).
 pub fn urgent() -> String {
     tr!("signs-urgent")
+}
+
+/// The urgent signs without the app's "card", for the doctor summary (the information
+/// screen's words, the same sentence otherwise).
+pub fn urgent_for_report() -> String {
+    tr!("about-urgent")
 }
 
 /// Why the article says the pattern matters.
@@ -297,7 +376,8 @@ mod tests {
     fn a_warning_card_says_what_was_seen_and_names_no_disease() {
         let nights: Vec<NaiveDate> =
             [3, 9, 16].iter().map(|d| NaiveDate::from_ymd_opt(2026, 11, *d).unwrap()).collect();
-        let warning = Warning { kind: WarningKind::AllNight, rested: vec![None; nights.len()], nights };
+        let warning =
+            Warning { kind: WarningKind::AllNight, rested: vec![None; nights.len()], nights, earlier: vec![] };
         let seen = with_language(Language::English, || warning_seen(&warning));
         assert_eq!(seen, "You logged twitching through the night on 3 nights: Tue 3 Nov, Mon 9 Nov and Mon 16 Nov.");
         let seen = with_language(Language::Russian, || warning_seen(&warning));
@@ -322,8 +402,12 @@ mod tests {
                 }
             });
         }
-        let one =
-            Warning { kind: WarningKind::SleepParalysis, nights: warning.nights[..1].to_vec(), rested: vec![None] };
+        let one = Warning {
+            kind: WarningKind::SleepParalysis,
+            nights: warning.nights[..1].to_vec(),
+            rested: vec![None],
+            earlier: vec![],
+        };
         assert_eq!(
             with_language(Language::English, || warning_seen(&one)),
             "You logged sleep paralysis on 1 night: Tue 3 Nov."
@@ -335,21 +419,21 @@ mod tests {
     }
 
     fn sighting(kind: WarningKind, days: &[u32]) -> Warning {
-        Warning { kind, nights: november(days), rested: vec![None; days.len()] }
+        Warning { kind, nights: november(days), rested: vec![None; days.len()], earlier: vec![] }
     }
 
     #[test]
     fn a_sign_below_the_threshold_says_its_nights_and_when_a_card_appears() {
         for (warning, en, ru) in [
             (
-                sighting(WarningKind::AllNight, &[9]),
-                "You logged twitching through the night on 1 night: Mon 9 Nov. The app shows a card about it once it is logged on 2 nights within 4 weeks.",
-                "Ночей, когда подёргивания продолжались всю ночь: 1 — пн, 9 ноября. Приложение покажет об этом карточку, если это будет отмечено 2 раза за 4 недели.",
+                sighting(WarningKind::SleepParalysis, &[9]),
+                "You logged sleep paralysis on 1 night: Mon 9 Nov. The app shows a card about it if it is logged on 2 nights within 4 weeks, or on 3 nights within 12 weeks (so far: once).",
+                "Ночей с сонным параличом: 1 — пн, 9 ноября. Приложение покажет об этом карточку, если это будет отмечено 2 раза за 4 недели или 3 раза за 12 недель (пока: один раз).",
             ),
             (
                 sighting(WarningKind::Daytime, &[20, 22]),
-                "You logged twitches during the day on 2 days: Fri 20 Nov and Sun 22 Nov. The app shows a card about it once it is logged on 2 days in a row, or on 3 days within 4 weeks.",
-                "Дней с подёргиваниями днём: 2 — пт, 20 ноября и вс, 22 ноября. Приложение покажет об этом карточку, если это будет отмечено 2 дня подряд или 3 раза за 4 недели.",
+                "You logged twitches during the day on 2 days: Fri 20 Nov and Sun 22 Nov. The app shows a card about it if it is logged on 2 days in a row, or on 3 days within 12 weeks (so far: 2 times, 2 days apart).",
+                "Дней с подёргиваниями днём: 2 — пт, 20 ноября и вс, 22 ноября. Приложение покажет об этом карточку, если это будет отмечено 2 дня подряд или 3 раза за 12 недель (пока: 2 раза, с разницей в 2 дня).",
             ),
         ] {
             assert_eq!(with_language(Language::English, || below_threshold(&warning)), en);
@@ -358,17 +442,19 @@ mod tests {
         let legs = sighting(WarningKind::RestlessLegs, &[2, 16]);
         assert!(
             with_language(Language::English, || below_threshold(&legs))
-                .ends_with("once it is logged on 2 nights within a week, or on 3 nights within 4 weeks."),
+                .ends_with("if it is logged on 2 nights within a week, or on 3 nights within 12 weeks (so far: 2 times, 14 days apart)."),
         );
-        assert!(
-            with_language(Language::Russian, || below_threshold(&legs))
-                .ends_with("если это будет отмечено 2 раза за неделю или 3 раза за 4 недели."),
-        );
+        assert!(with_language(Language::Russian, || below_threshold(&legs)).ends_with(
+            "если это будет отмечено 2 раза за неделю или 3 раза за 12 недель (пока: 2 раза, с разницей в 14 дней)."
+        ),);
         // Every sign, in both languages: its numbers come from its rule, and it reads as
         // neither alarm nor all-clear.
         for language in Language::ALL {
             with_language(language, || {
-                for kind in WarningKind::ALL {
+                // Twitching through the night and several signs on one night are a card
+                // from the first night: never below the threshold.
+                let below = WarningKind::ALL.into_iter().filter(|kind| kind.windows().iter().all(|w| w.nights > 1));
+                for kind in below {
                     let text = below_threshold(&sighting(kind, &[3]));
                     for window in kind.windows() {
                         assert!(text.contains(&format!(" {} ", window.nights)), "{language:?} {kind:?}: {text}");

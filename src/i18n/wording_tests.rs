@@ -179,10 +179,9 @@ fn our_own_numbers_and_tips_say_they_are_ours() {
 #[test]
 fn the_russian_sentences_the_issue_named_read_right() {
     ru(|| {
-        assert!(
-            t("signs-reassurance")
-                .starts_with("Вы иногда отмечали вздрагивания при засыпании и не отметили ни одного из признаков")
-        );
+        assert!(t("signs-reassurance").starts_with(
+            "За последние четыре недели вы иногда отмечали вздрагивания при засыпании, в основном спали хорошо"
+        ));
         assert!(
             t("history-bedtime-none").contains("шаг «Отбой» ни разу не был отмечен"),
             "{}",
@@ -331,7 +330,13 @@ fn when_to_see_a_doctor_matches_the_cards_rules() {
     });
     ru(|| {
         let doctor = signs::about_doctor();
-        assert_says(&doctor, &["когда вы не спите, 2 дня подряд или 3 раза за 4 недели;", "и днём, и ночью"]);
+        let rule = format!(
+            "когда вы не спите, {} дня подряд или {} раза за {} недель;",
+            DAYTIME_IN_A_ROW.nights,
+            DAYTIME_RECURRING.nights,
+            DAYTIME_RECURRING.days / 7
+        );
+        assert_says(&doctor, &[&rule, "и днём, и ночью"]);
     });
 }
 

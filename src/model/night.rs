@@ -287,11 +287,21 @@ impl NightLog {
     /// Any of the signs the article says not to ignore (not jerks while falling asleep,
     /// nor a jolt that woke the user: those are the ordinary kind).
     pub fn has_warning_sign(&self) -> bool {
-        self.twitch_all_night
-            || self.twitch_daytime
-            || self.restless_legs
-            || self.partner_saw_movements
-            || self.sleep_paralysis
+        self.sign_count() > 0
+    }
+
+    /// How many different warning signs the night shows.
+    pub fn sign_count(&self) -> usize {
+        [
+            self.twitch_all_night,
+            self.twitch_daytime,
+            self.restless_legs,
+            self.partner_saw_movements,
+            self.sleep_paralysis,
+        ]
+        .into_iter()
+        .filter(|sign| *sign)
+        .count()
     }
 
     /// Nothing answered yet (a log with only its time or unknown fields).

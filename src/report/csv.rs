@@ -30,13 +30,20 @@ fn field(text: &str, user_text: bool) -> String {
 /// The comment rows, in order: each the sentences of one cell after the `#`.
 fn comments(summary: &Summary) -> Vec<Vec<String>> {
     let found = &summary.findings;
-    let mut rows = vec![vec![signs::urgent()], vec![t("report-footer")]];
+    let mut rows = vec![vec![signs::urgent_for_report()], vec![t("report-footer")]];
     rows.extend(values::judged_period(summary).map(|judged| vec![judged]));
     for warning in &found.cards {
         let text = values::warning_text(warning);
-        rows.push([Some(text.title), Some(text.seen), text.rested].into_iter().flatten().collect());
+        rows.push([Some(text.title), Some(text.seen), text.rested, Some(text.why)].into_iter().flatten().collect());
     }
-    rows.extend(found.below_threshold.iter().map(|warning| vec![signs::below_threshold(warning)]));
+    if !found.cards.is_empty() {
+        rows.push(vec![signs::report_doctor()]);
+    }
+    if !found.below_threshold.is_empty() {
+        let mut below = vec![signs::report_below_heading()];
+        below.extend(found.below_threshold.iter().map(signs::report_seen));
+        rows.push(below);
+    }
     rows.extend(values::nothing_logged(summary).map(|none| vec![none]));
     rows
 }

@@ -138,19 +138,19 @@ fn signs(out: &mut String, summary: &Summary) {
         let _ = write!(out, "<p>{}</p>\n</div>\n", escape(&text.why));
     }
     if !found.cards.is_empty() {
-        let _ = writeln!(out, "<p>{}</p>", escape(&signs::warning_doctor()));
+        let _ = writeln!(out, "<p>{}</p>", escape(&signs::report_doctor()));
     }
     if !found.below_threshold.is_empty() {
-        let _ = write!(out, "<div class=\"below\">\n<h3>{}</h3>\n<ul>\n", escape(&signs::below_heading()));
+        let _ = write!(out, "<div class=\"below\">\n<h3>{}</h3>\n<ul>\n", escape(&signs::report_below_heading()));
         for warning in &found.below_threshold {
-            let _ = writeln!(out, "<li>{}</li>", escape(&signs::below_threshold(warning)));
+            let _ = writeln!(out, "<li>{}</li>", escape(&signs::report_seen(warning)));
         }
-        let _ = write!(out, "</ul>\n<p>{}</p>\n</div>\n", escape(&signs::below_anytime()));
+        let _ = writeln!(out, "</ul>\n</div>");
     }
     if let Some(none) = values::nothing_logged(summary) {
         let _ = writeln!(out, "<p class=\"ok\">{}</p>", escape(&none));
     }
-    let _ = writeln!(out, "<p class=\"urgent\">{}</p>", escape(&signs::urgent()));
+    let _ = writeln!(out, "<p class=\"urgent\">{}</p>", escape(&signs::urgent_for_report()));
     let _ = writeln!(out, "</section>");
 }
 

@@ -94,9 +94,9 @@ pub(super) fn offset(minutes: f64) -> String {
     }
 }
 
-/// A warning's words, as the window's card says them: its title, what was logged on
-/// which nights, how rested those nights were (all night only), and why the article says
-/// it matters.
+/// A warning's words for a doctor: its title, what was logged on which nights (in the
+/// third person, with the earlier nights), how rested those nights were (all night only),
+/// and why the article says it matters.
 pub(super) struct WarningText {
     pub title: String,
     pub seen: String,
@@ -107,8 +107,8 @@ pub(super) struct WarningText {
 pub(super) fn warning_text(warning: &Warning) -> WarningText {
     WarningText {
         title: signs::warning_title(warning.kind),
-        seen: signs::warning_seen(warning),
-        rested: signs::warning_rested(warning),
+        seen: signs::report_seen(warning),
+        rested: signs::report_rested(warning),
         why: signs::warning_why(warning.kind),
     }
 }

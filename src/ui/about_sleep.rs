@@ -51,7 +51,8 @@ pub fn about_sleep_ui(ui: &mut egui::Ui, back: Screen, actions: &mut Vec<Action>
     section_ui(ui, &t("about-children-heading"), &t("about-children"));
     section_ui(ui, &t("about-helps-heading"), &t("about-helps"));
     section_ui(ui, &t("about-doctor-heading"), &signs::about_doctor());
-    callout_ui(ui, style::error(ui), &t("about-urgent"));
+    // The warning colour of the cards, not an error's red: calm, and it is no error.
+    callout_ui(ui, style::warning(ui), &t("about-urgent"));
     ui.add_space(8.0);
     callout_ui(ui, style::accent(ui), &t("about-not-advice"));
     ui.add_space(6.0);

@@ -276,6 +276,9 @@ fn findings_ui(ui: &mut egui::Ui, found: &Findings, actions: &mut Vec<Action>) {
         ui.add(egui::Label::new(RichText::new(signs::below_anytime()).color(style::quiet(ui))).wrap());
         ui.add_space(6.0);
     }
+    if !found.later.is_empty() {
+        ui.add(egui::Label::new(signs::later(&found.later)).wrap());
+    }
     if found.reassurance {
         note_ui(ui, style::accent(ui), &signs::reassurance_title(), &signs::reassurance_text());
     } else if found.says_nothing_logged() {

@@ -156,6 +156,9 @@ ui-setup-steps = 2. Your evening steps, from the article
 ui-setup-preview = 3. Tonight with this routine
 ui-setup-save = Save my routine
 ui-tonight-reassurance = Twitches while falling asleep are common and usually harmless; a steady, calm routine may make them less likely. If twitching goes on through the night, or keeps coming back in the daytime day after day, a doctor (a neurologist) should look at it.
+# Instead of the reassurance, while the night log holds a sign (see src/model/warnings.rs).
+ui-tonight-signs-logged = You logged a sign in your night log that the article says a doctor should see; the Night screen has a note about it.
+ui-tonight-open-night = Open the night log
 
 ## First-run setup: the hemisphere and a preview waiting for valid times.
 

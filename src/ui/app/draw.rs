@@ -75,6 +75,9 @@ impl App {
                 Screen::Tonight => {
                     let (evening, plan) = views::evening_plan(config, &self.snapshot.journal.value, None, &now);
                     let paused = self.reminder_info.paused_tonight;
+                    let found =
+                        crate::model::warnings::findings(&self.snapshot.journal.value, last_night(config, &now));
+                    self.tonight.signs_logged = !found.nothing_logged();
                     self.tonight.snoozed = snoozed_steps(&self.reminder_info.log, evening, &now);
                     tonight::tonight_ui(ui, &mut self.tonight, &plan, config, paused, &now, &mut actions);
                 }

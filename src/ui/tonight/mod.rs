@@ -36,6 +36,9 @@ pub struct TonightState {
     handed: Option<String>,
     /// `focus` comes from that Tab, not from an action: nothing is handed on.
     tabbed: bool,
+    /// A warning sign is in the night log's findings up to last night: the reassurance
+    /// about harmless jerks is then not said here (set by the app each frame).
+    pub signs_logged: bool,
 }
 
 /// From this width on, Tonight shows the reason for a step beside the list.
@@ -151,9 +154,17 @@ pub fn tonight_ui(
             if plan.steps.is_empty() {
                 ui.label(t("ui-tonight-empty"));
             }
-            // The article's reassurance, always within reach, not only on the first run.
+            // The article's reassurance, always within reach, not only on the first run;
+            // but not where a sign was logged: then where the Night screen says more.
             ui.add_space(12.0);
-            ui.label(RichText::new(t("ui-tonight-reassurance")).small().color(style::quiet(ui)));
+            if state.signs_logged {
+                ui.label(RichText::new(t("ui-tonight-signs-logged")).small().color(style::quiet(ui)));
+                if ui.link(t("ui-tonight-open-night")).clicked() {
+                    actions.push(Action::Show(super::Screen::Night));
+                }
+            } else {
+                ui.label(RichText::new(t("ui-tonight-reassurance")).small().color(style::quiet(ui)));
+            }
             if ui.link(t("about-open")).clicked() {
                 actions.push(Action::Show(super::Screen::AboutSleep));
             }
