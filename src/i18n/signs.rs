@@ -469,6 +469,39 @@ mod tests {
     }
 
     #[test]
+    fn earlier_nights_are_said_and_the_summary_speaks_of_the_patient() {
+        let october: Vec<NaiveDate> = [4, 18].iter().map(|d| NaiveDate::from_ymd_opt(2026, 10, *d).unwrap()).collect();
+        let mut warning = sighting(WarningKind::AllNight, &[1, 15]);
+        warning.earlier = october;
+        warning.rested = vec![Some(2), Some(1)];
+        let en = with_language(Language::English, || {
+            (warning_seen(&warning), report_seen(&warning), report_rested(&warning))
+        });
+        assert_eq!(
+            en.0,
+            "You logged twitching through the night on 2 nights: Sun 1 Nov and Sun 15 Nov. Also logged on 2 earlier nights within 12 weeks: Sun 4 Oct and Sun 18 Oct."
+        );
+        assert_eq!(
+            en.1,
+            "Twitching through the night: logged on 4 nights: Sun 4 Oct, Sun 18 Oct, Sun 1 Nov and Sun 15 Nov."
+        );
+        assert_eq!(en.2.as_deref(), Some("Rested score on those nights: 2 and 1 out of 5."));
+        let ru = with_language(Language::Russian, || (warning_seen(&warning), report_seen(&warning)));
+        assert!(ru.0.ends_with("Ещё раньше, за последние 12 недель: 2 — вс, 4 октября и вс, 18 октября."), "{}", ru.0);
+        assert!(ru.1.starts_with("Подёргивания всю ночь: отмечено 4 раза — вс, 4 октября"), "{}", ru.1);
+        // Only earlier nights: said as such, never "0 nights".
+        warning.nights.clear();
+        warning.rested.clear();
+        let only = with_language(Language::English, || warning_seen(&warning));
+        assert!(only.starts_with("Not in these four weeks, but logged on 2 nights within the last 12 weeks"), "{only}");
+        // Titles do not understate: no "several nights" for twenty-one.
+        for language in Language::ALL {
+            let title = with_language(language, || warning_title(WarningKind::AllNight));
+            assert!(!title.contains("several") && !title.contains("не одну"), "{title}");
+        }
+    }
+
+    #[test]
     fn the_all_night_card_says_how_rested_those_nights_were() {
         let mut warning = sighting(WarningKind::AllNight, &[3, 9, 16]);
         assert_eq!(warning_rested(&warning), None, "not answered on any night: nothing to say");
@@ -496,11 +529,26 @@ mod tests {
     #[test]
     fn the_urgent_line_names_the_articles_signs_while_awake_and_labels_the_rest() {
         let en = with_language(Language::English, urgent);
-        for part in ["seizure", "sudden fainting", "sudden paralysis while awake", "urgent care", "General guidance"] {
+        for part in ["sudden fainting", "sudden paralysis while awake", "urgent care", "General guidance", "stroke"] {
             assert!(en.contains(part), "{part}: {en}");
         }
-        // What goes beyond the article comes after its label.
+        // What goes beyond the article comes after its label: the article calls ordinary
+        // hypnic jerks "myoclonic seizures", so a seizure is named as a fit, and labelled.
         assert!(en.find("General guidance").unwrap() < en.find("numbness").unwrap());
+        assert!(en.find("General guidance").unwrap() < en.find("a convulsive seizure (a fit)").unwrap());
+        let ru = with_language(Language::Russian, urgent);
+        assert!(ru.find("Общая рекомендация").unwrap() < ru.find("судорожном приступе").unwrap());
+        // The information screen's box says the same, without the app's "card"; the
+        // summary uses that one.
+        for (language, clause) in
+            [(Language::English, ", without waiting for a card,"), (Language::Russian, ", не дожидаясь карточки")]
+        {
+            with_language(language, || {
+                assert!(urgent().contains(clause));
+                assert_eq!(urgent().replace(clause, ""), tr!("about-urgent"), "{language:?}");
+                assert_eq!(urgent_for_report(), tr!("about-urgent"));
+            });
+        }
         let ru = with_language(Language::Russian, urgent);
         for part in [
             "судорожн",

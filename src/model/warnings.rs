@@ -11,20 +11,25 @@
 //! # Never falsely reassuring
 //!
 //! [`findings`] is the one place the window, `night` and the doctor summary get their
-//! answer from, always over the same period: the [`RECENT_DAYS`] evenings ending on the
-//! one shown. A sign logged in that period is either a card or, below a card's threshold,
-//! a sighting that is still reported with its nights ([`Findings::below_threshold`]).
-//! "Nothing came back" is said only when no sign at all was logged
-//! ([`Findings::nothing_logged`]), and the article's reassurance only then.
+//! answer from, always the same way: the [`RECENT_DAYS`] evenings ending on the one shown
+//! are listed, and each sign is judged over the [`LOOKBACK_DAYS`] ending there, so a sign
+//! that comes back every fortnight or month shows its pattern and a card does not turn
+//! back into "nothing" as its nights leave the four weeks ([`Warning::earlier`]). A sign
+//! logged in the look-back is either a card or, below a card's threshold, a sighting that
+//! is still reported with its nights ([`Findings::below_threshold`]); signs logged after
+//! the evening shown are kept too ([`Findings::later`]). "Nothing came back" is said only
+//! when no sign at all was logged ([`Findings::nothing_logged`]), and the article's
+//! reassurance only then, and only for jerks "now and then" on nights slept well.
 //!
 //! # The rules
 //!
 //! Each sign has one or more [`Window`]s: "N nights with the sign within D days". A rule
-//! fires when any of its windows holds somewhere in the period: a short window for a
-//! sign that comes back quickly, and the whole four weeks for one that comes back slowly
-//! (once a week, every nine days). Every threshold is a named constant with its
-//! reasoning. Nights that were not logged count neither way: an unlogged day neither
-//! breaks a run nor adds to it. Pure: the last evening is given, nothing reads the clock.
+//! fires when any of its windows holds somewhere in the look-back: a short window for a
+//! sign that comes back quickly, and the whole twelve weeks for one that comes back slowly.
+//! Twitching through the night, and several signs on the same night, are a card from one
+//! night. Every threshold is a named constant with its reasoning. Nights that were not
+//! logged count neither way: an unlogged day neither breaks a run nor adds to it. Pure:
+//! the last evening is given, nothing reads the clock.
 
 use chrono::{NaiveDate, TimeDelta};
 
