@@ -16,7 +16,9 @@
 //! crate's (RFC 4180), so commas, quotes and line breaks in a title survive.
 //! `time` is the wall-clock time the check-in was made (`2026-11-26 21:04:00`, a form
 //! spreadsheets read as a date and time), and `utc_offset` the offset in force then, so
-//! nothing of the journal's instant is lost.
+//! nothing of the journal's instant is lost. A step id or title that starts like a
+//! formula (`=`, `+`, `-`, `@`) gets a leading apostrophe
+//! ([`crate::report::spreadsheet_safe`]), so opening the file runs nothing.
 //!
 //! A CSV *file* starts with a UTF-8 byte order mark: Excel reads a CSV without one in
 //! the legacy code page of the system (Cyrillic titles come out garbled), while
@@ -27,14 +29,24 @@
 //!
 //! The journal document itself, with its `schema_version`, limited to the chosen dates:
 //! what `import` reads back.
+//!
+//! # Import
+//!
+//! A file is read and checked as the journal is ([`Store::read_import`]), then every
+//! value in it as the command line checks it ([`crate::model::validate`]: dates, ids,
+//! values, times, sizes), then merged ([`crate::model::merge`]) in memory for the
+//! preview; the import itself merges again under the lock. A merge that would leave the
+//! journal without room to grow is refused ([`Store::check_room`]). A merge brings back
+//! what was taken back here (deletions are not recorded); the preview says so.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDate;
+use chrono::{DateTime, FixedOffset, NaiveDate};
 
-use crate::i18n::{self, catalog_title};
-use crate::model::{Config, Evening, Journal, MergeReport, Outcome, merge};
+use crate::i18n::{self, catalog_title, data_size};
+use crate::model::{Config, Evening, Journal, MergeReport, Outcome, merge, validate};
+use crate::report::spreadsheet_safe;
 use crate::store::{Store, StoreError, TransferError, Updated, to_bytes};
 use crate::tr;
 
@@ -146,14 +158,16 @@ impl Words {
 
 /// The rows of one evening (see the module notes for which steps, in which order).
 fn csv_rows(date: NaiveDate, evening: &Evening, config: &Config, words: &mut Words) -> Vec<[String; 7]> {
-    let routine = evening.routine.iter().flatten();
-    let others = evening.checks.keys().filter(|id| !evening.routine.as_ref().is_some_and(|r| r.contains(*id)));
-    let mut seen = std::collections::HashSet::new();
-    routine
-        .chain(others)
+    // One set for both lists: a step is a row once, in the routine's place if it has one.
+    let mut seen = HashSet::new();
+    evening
+        .routine
+        .iter()
+        .flatten()
+        .chain(evening.checks.keys())
         .filter(|id| seen.insert(id.as_str()))
         .map(|id| {
-            let title = words.title(id, config);
+            let title = spreadsheet_safe(&words.title(id, config)).into_owned();
             let check = evening.checks.get(id);
             let state = match check.map(|c| c.outcome) {
                 Some(Outcome::Done) => "done",
@@ -162,7 +176,7 @@ fn csv_rows(date: NaiveDate, evening: &Evening, config: &Config, words: &mut Wor
             };
             [
                 date.to_string(),
-                id.clone(),
+                spreadsheet_safe(id).into_owned(),
                 title,
                 words.state(state),
                 check.map(|c| c.at.format("%Y-%m-%d %H:%M:%S").to_string()).unwrap_or_default(),
@@ -195,24 +209,29 @@ pub struct ImportPreview {
     pub report: MergeReport,
 }
 
-/// Reads and checks `path`, and works out what importing it would change; writes nothing.
-pub fn preview_import(store: &Store, path: &Path) -> Result<ImportPreview, TransferError> {
+/// Reads and checks `path` (every value as of `now`), and works out what importing it
+/// would change; writes nothing.
+pub fn preview_import(store: &Store, path: &Path, now: &DateTime<FixedOffset>) -> Result<ImportPreview, TransferError> {
     let incoming = store.read_import(path)?;
+    validate::journal(&incoming, now).map_err(|invalid| TransferError::Invalid { path: path.to_owned(), invalid })?;
     let current = store.load_journal()?;
     if let Some(reason) = current.read_only {
         return Err(StoreError::ReadOnly(reason).into());
     }
-    let (_, report) = merge(&current.value, &incoming);
+    let (merged, report) = merge(&current.value, &incoming);
+    store.check_room(path, &incoming, &merged)?;
     Ok(ImportPreview { path: path.to_owned(), incoming, report })
 }
 
 /// Merges a previewed file into the journal as it is on disk now (the counts can differ
 /// from the preview's when another process saved in between).
 pub fn import(store: &Store, preview: &ImportPreview) -> Result<Updated<MergeReport>, TransferError> {
-    store.import_journal(&preview.incoming)
+    store.import_journal(&preview.path, &preview.incoming)
 }
 
-/// The preview in a few lines: evenings, check-ins, night logs, and the conflicts.
+/// The preview in a few lines: evenings, check-ins, night logs, the conflicts, fields
+/// this version does not know, and what a merge cannot do (take back what was taken
+/// back here).
 pub fn preview_text(report: &MergeReport) -> String {
     let mut lines = vec![
         tr!("import-preview-evenings", new = report.evenings_new, present = report.evenings_present),
@@ -225,8 +244,21 @@ pub fn preview_text(report: &MergeReport) -> String {
         let replaced = report.check_ins_replaced + report.nights_replaced;
         lines.push(tr!("import-preview-conflicts", conflicts = report.conflicts(), replaced = replaced));
     }
+    if report.unknown.fields > 0 {
+        let size = data_size(report.unknown.bytes as u64);
+        lines.push(tr!("import-preview-unknown", fields = report.unknown.fields, size = size));
+    }
+    if report.check_ins_new + report.nights_new > 0 {
+        lines.push(tr!("import-preview-undone"));
+    }
     if !report.adds_anything() {
-        lines.push(tr!("import-preview-nothing"));
+        lines.push(if report.conflicts() > 0 {
+            tr!("import-preview-ours-later")
+        } else if report.changes_anything() {
+            tr!("import-preview-details-only")
+        } else {
+            tr!("import-preview-nothing")
+        });
     }
     lines.join("\n")
 }
@@ -235,8 +267,15 @@ pub fn preview_text(report: &MergeReport) -> String {
 pub fn import_result_text(path: &Path, updated: &Updated<MergeReport>) -> String {
     let path = path.display().to_string();
     let report = &updated.value;
-    if !updated.saved || !report.adds_anything() {
-        return tr!("import-done-nothing", path = path);
+    if !updated.saved {
+        return if report.conflicts() > 0 {
+            tr!("import-done-ours-later", path = path)
+        } else {
+            tr!("import-done-nothing", path = path)
+        };
+    }
+    if !report.adds_anything() {
+        return tr!("import-done-details-only", path = path);
     }
     tr!(
         "import-done",
@@ -305,5 +344,59 @@ mod tests {
         let plain = render(&journal, &config, ExportFormat::Csv, DateRange::default(), false).unwrap();
         assert!(plain.bytes.starts_with(b"Date,"));
         assert_eq!(plain.rows, 4);
+    }
+
+    /// Cells of the user's or a file's text that a spreadsheet would run as a formula
+    /// start with an apostrophe; the title comes back otherwise unchanged.
+    #[test]
+    fn formulas_in_titles_and_ids_are_defused() {
+        let mut config = Config::default();
+        let anchor = crate::model::Anchor::BeforeBedtime { minutes: 30 };
+        let titles = ["=cmd|' /C calc'!A0", "+1+1", "@SUM(1+1)", "-2+3", "\t=1", "\r=1", "Tea = calm"];
+        let mut journal = Journal::default();
+        let at = DateTime::parse_from_rfc3339("2026-11-26T21:04:00+01:00").unwrap();
+        for (n, title) in titles.iter().enumerate() {
+            let id = format!("step-{n}");
+            config.routine.steps.push(Step::custom(id.clone(), (*title).into(), anchor));
+            journal.record(date(26), &id, CheckIn::new(Outcome::Done, at, None));
+        }
+        // A journal edited by hand can hold any id.
+        journal.record(date(26), "=HYPERLINK(\"http://x\")", CheckIn::new(Outcome::Done, at, None));
+        let export = render(&journal, &config, ExportFormat::Csv, DateRange::default(), false).unwrap();
+        let rows: Vec<csv::StringRecord> =
+            csv::Reader::from_reader(export.bytes.as_slice()).records().map(Result::unwrap).collect();
+        let cell = |id: &str, column: usize| {
+            rows.iter().find(|r| &r[1] == id).unwrap_or_else(|| panic!("{id} in {rows:?}"))[column].to_owned()
+        };
+        for (n, title) in titles.iter().enumerate() {
+            let shown = cell(&format!("step-{n}"), 2);
+            if title.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+                assert_eq!(shown, format!("'{title}"));
+            } else {
+                assert_eq!(shown, *title);
+            }
+        }
+        assert_eq!(cell("'=HYPERLINK(\"http://x\")", 1), "'=HYPERLINK(\"http://x\")");
+    }
+
+    proptest::proptest! {
+        /// Whatever a title is, its cell reads back as the title, or the title after an
+        /// apostrophe, and never starts like a formula.
+        #[test]
+        fn no_title_reaches_a_spreadsheet_as_a_formula(title in "\\PC{0,12}") {
+            let mut config = Config::default();
+            let anchor = crate::model::Anchor::BeforeBedtime { minutes: 30 };
+            config.routine.steps.push(Step::custom("mine".into(), title.clone(), anchor));
+            let mut journal = Journal::default();
+            let at = DateTime::parse_from_rfc3339("2026-11-26T21:04:00+01:00").unwrap();
+            journal.record(date(26), "mine", CheckIn::new(Outcome::Done, at, None));
+            let export = render(&journal, &config, ExportFormat::Csv, DateRange::default(), true).unwrap();
+            let mut reader = csv::Reader::from_reader(export.bytes.as_slice());
+            let row = reader.records().next().unwrap().unwrap();
+            let shown = &row[2];
+            let defused = format!("'{}", title);
+            proptest::prop_assert!(shown == title || *shown == defused);
+            proptest::prop_assert!(!shown.starts_with(['=', '+', '-', '@', '\t', '\r']));
+        }
     }
 }

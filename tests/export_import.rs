@@ -31,6 +31,13 @@ fn recorded(dir: &Path) {
     run(dir, &["check", "lights-out", "--date", "2026-11-25"]).ok();
 }
 
+/// The names in `dir`, sorted: nothing new may appear beside the journal.
+fn file_names(dir: &Path) -> Vec<std::ffi::OsString> {
+    let mut names: Vec<_> = fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name()).collect();
+    names.sort();
+    names
+}
+
 fn records(bytes: &[u8]) -> (Vec<String>, Vec<Vec<String>>) {
     let mut reader = csv::Reader::from_reader(bytes);
     let header = reader.headers().unwrap().iter().map(String::from).collect();
@@ -143,12 +150,7 @@ fn damaged_or_newer_files_are_refused_and_the_journal_is_unchanged() {
     let dir = tempfile::tempdir().unwrap();
     recorded(dir.path());
     let before = journal_bytes(dir.path());
-    let names = |dir: &Path| {
-        let mut names: Vec<_> = fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name()).collect();
-        names.sort();
-        names
-    };
-    let files_before = names(dir.path());
+    let files_before = file_names(dir.path());
     let elsewhere = tempfile::tempdir().unwrap();
     let cases: Vec<(&str, &[u8], &str)> = vec![
         ("future.json", br#"{"schema_version":3,"evenings":{}}"#, "written by a newer Bedtime Coach (journal format 3"),
@@ -165,7 +167,7 @@ fn damaged_or_newer_files_are_refused_and_the_journal_is_unchanged() {
         (
             "far.json",
             br#"{"schema_version":2,"evenings":{"3000-01-01":{"checks":{}}}}"#,
-            "has an evening dated 3000-01-01",
+            "the evening of 3000-01-01 is outside the years Bedtime Coach keeps",
         ),
         (
             "bad-check.json",
@@ -196,7 +198,7 @@ fn damaged_or_newer_files_are_refused_and_the_journal_is_unchanged() {
     let missing = run(dir.path(), &["import", "/nonexistent/backup.json"]);
     assert!(missing.stderr().contains("/nonexistent/backup.json"), "{}", missing.stderr());
     assert_eq!(journal_bytes(dir.path()), before);
-    assert_eq!(names(dir.path()), files_before, "no backup, no file kept aside, nothing new");
+    assert_eq!(file_names(dir.path()), files_before, "no backup, no file kept aside, nothing new");
 
     // An export never replaces the app's own files, whatever the name leads to.
     let journal_file = dir.path().join("journal.json");
@@ -208,4 +210,178 @@ fn damaged_or_newer_files_are_refused_and_the_journal_is_unchanged() {
         assert!(refused.stderr().contains("one of Bedtime Coach's own files"), "{}", refused.stderr());
     }
     assert_eq!(journal_bytes(dir.path()), before);
+}
+
+/// A journal export whose evening 2026-11-26 is `evening` (JSON text).
+fn export_with(evening: &str) -> Vec<u8> {
+    format!(r#"{{"schema_version":2,"evenings":{{"2026-11-26":{evening}}}}}"#).into_bytes()
+}
+
+fn check_in_with(step: &str, fields: &str) -> Vec<u8> {
+    export_with(&format!(r#"{{"checks":{{"{step}":{{"outcome":"done","at":"2026-11-26T21:00:00+01:00"{fields}}}}}}}"#))
+}
+
+fn night_with(fields: &str) -> Vec<u8> {
+    export_with(&format!(r#"{{"night":{{"at":"2026-11-27T07:00:00+01:00"{fields}}}}}"#))
+}
+
+/// Files an attacker might hand over: each is refused with one sentence that says what is
+/// wrong and that nothing was changed; the journal, its folder and the file stay as they
+/// were.
+#[test]
+fn hostile_imports_are_refused_with_one_sentence_and_change_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    recorded(dir.path());
+    let before = journal_bytes(dir.path());
+    let files_before = file_names(dir.path());
+    let routine = |ids: Vec<String>| export_with(&format!(r#"{{"checks":{{}},"routine":{ids:?}}}"#));
+    let spelled = |key: &str| {
+        format!(r#"{{"schema_version":2,"evenings":{{"2026-11-25":{{"checks":{{}}}},"{key}":{{"checks":{{}}}}}}}}"#)
+            .into_bytes()
+    };
+    let cases: Vec<(&str, Vec<u8>, String)> = vec![
+        (
+            "two-spellings.json",
+            spelled("2026-11-5"),
+            r#"the evening "2026-11-5" is not a date written YYYY-MM-DD"#.into(),
+        ),
+        ("space.json", spelled(" 2026-11-24"), "is not a date written YYYY-MM-DD".into()),
+        ("plus.json", spelled("+2026-11-23"), "is not a date written YYYY-MM-DD".into()),
+        ("humid.json", check_in_with("humidity-check", r#","value":1e9"#), "has a humidity of 1000000000 %".into()),
+        ("dry.json", check_in_with("humidity-check", r#","value":-1"#), "has a humidity of -1 %".into()),
+        ("bath-value.json", check_in_with("warm-bath", r#","value":3"#), r#"gives "warm-bath" a value"#.into()),
+        ("empty-id.json", check_in_with("", ""), r#"names a step "", which is not a step id"#.into()),
+        ("escape-id.json", check_in_with(r"\u001b]0;pwned\u0007", ""), r#"names a step "\u{1b}]0;pwned\u{7}""#.into()),
+        (
+            "far-stamp.json",
+            export_with(r#"{"checks":{"warm-bath":{"outcome":"done","at":"9999-12-31T23:59:59Z"}}}"#),
+            "has a record made at 9999-12-31T23:59:59+00:00".into(),
+        ),
+        ("rested.json", night_with(r#","rested":99"#), "is rested 99, not a number from 1 to 5".into()),
+        (
+            "note.json",
+            night_with(&format!(r#","note":"{}""#, "x".repeat(1 << 20))),
+            "has a note of 1048576 characters, more than the 400".into(),
+        ),
+        (
+            "night-stamp.json",
+            export_with(r#"{"night":{"at":"2026-01-01T00:00:00Z"}}"#),
+            "has a record made at 2026-01-01T00:00:00+00:00".into(),
+        ),
+        (
+            "future.json",
+            br#"{"schema_version":2,"evenings":{"2999-12-01":{"checks":{}}}}"#.to_vec(),
+            "the evening of 2999-12-01 is more than a day ahead of today".into(),
+        ),
+        (
+            "long-routine.json",
+            routine((0..201).map(|n| format!("s-{n}")).collect()),
+            "names 201 steps, more than the 200 an evening can hold".into(),
+        ),
+        ("repeated.json", routine(vec!["warm-bath".into(), "warm-bath".into()]), r#"lists "warm-bath" twice"#.into()),
+        (
+            "unknown.json",
+            format!(r#"{{"schema_version":2,"evenings":{{}},"junk":"{}"}}"#, "x".repeat(5 << 20)).into_bytes(),
+            "of fields this version does not know, more than the 4.0 MB".into(),
+        ),
+    ];
+    let elsewhere = tempfile::tempdir().unwrap();
+    for (name, bytes, expected) in &cases {
+        let file = elsewhere.path().join(name);
+        fs::write(&file, bytes).unwrap();
+        for dry_run in [true, false] {
+            let mut args = vec!["import", file.to_str().unwrap()];
+            if dry_run {
+                args.push("--dry-run");
+            }
+            let refused = run(dir.path(), &args);
+            let stderr = refused.stderr();
+            assert_eq!(refused.code(), 1, "{name}: {}", refused.stdout());
+            assert!(stderr.contains(expected.as_str()), "{name}: {stderr}");
+            assert!(stderr.trim_end().ends_with("nothing was changed."), "{name}: {stderr}");
+            assert_eq!(stderr.lines().count(), 1, "{name}: one sentence: {stderr}");
+            assert!(!stderr.contains(['\u{1b}', '\u{7}']), "{name}: nothing raw reaches the terminal: {stderr:?}");
+            assert!(stderr.len() < 600, "{name}: a short sentence, not the file: {} bytes", stderr.len());
+        }
+        assert_eq!(journal_bytes(dir.path()), before, "{name}: the journal is unchanged");
+        assert_eq!(&fs::read(&file).unwrap(), bytes, "{name}: the file to import is never written");
+    }
+    // A file larger than any journal is refused unread, as a file to import, not as a
+    // journal that "would be" that large.
+    let huge = elsewhere.path().join("huge.json");
+    fs::File::create(&huge).unwrap().set_len(70 << 20).unwrap();
+    let refused = run(dir.path(), &["import", huge.to_str().unwrap()]);
+    assert_eq!(refused.code(), 1);
+    assert!(
+        refused.stderr().contains("huge.json is 70.0 MB, more than the 64.0 MB a journal can be"),
+        "{}",
+        refused.stderr()
+    );
+    assert!(!refused.stderr().contains("would be"), "{}", refused.stderr());
+    assert_eq!(journal_bytes(dir.path()), before);
+    assert_eq!(file_names(dir.path()), files_before, "no backup, no file kept aside, nothing new");
+}
+
+/// What an import brings that the preview did not use to say: fields this version does
+/// not know (counted, with their size), that a merge brings back what was taken back,
+/// and no "everything is already there" after a count of differences.
+#[test]
+fn the_preview_says_what_else_comes_in() {
+    let dir = tempfile::tempdir().unwrap();
+    run(dir.path(), &["check", "warm-bath", "--date", "2026-11-26"]).ok();
+    let elsewhere = tempfile::tempdir().unwrap();
+    // A check-in we do not have, with a field of a newer version; the journal gets one too.
+    let file = elsewhere.path().join("newer-fields.json");
+    let text = r#"{"schema_version":2,"mood_scale":{"max":7},"evenings":{"2026-11-25":{"checks":{"lights-out":{"outcome":"done","at":"2026-11-25T22:30:00+01:00","mood":"calm"}}}}}"#;
+    fs::write(&file, text).unwrap();
+    let preview = run(dir.path(), &["import", file.to_str().unwrap(), "--dry-run"]).ok().stdout();
+    assert!(
+        preview.contains("Fields this version does not know: 2 (39 bytes); they are kept as they are."),
+        "{preview}"
+    );
+    assert!(
+        preview.contains("A check-in or night log you took back here comes back if this file still has it"),
+        "{preview}"
+    );
+    // Only a routine list and an unknown field: something is added, and said so.
+    let file = elsewhere.path().join("details.json");
+    fs::write(&file, br#"{"schema_version":2,"evenings":{"2026-11-26":{"checks":{},"routine":["warm-bath","my-walk"],"weather":"rain"}}}"#).unwrap();
+    let preview = run(dir.path(), &["import", file.to_str().unwrap()]).ok().stdout();
+    assert!(preview.contains("No new evenings, check-ins or night logs; only details are added"), "{preview}");
+    assert!(preview.contains("only details (which steps made up an evening"), "{preview}");
+    assert!(!preview.contains("Everything in this file is already"), "{preview}");
+    // An older record of a step we have: counted as a difference, and then not called
+    // "already in your journal".
+    let file = elsewhere.path().join("older.json");
+    fs::write(&file, br#"{"schema_version":2,"evenings":{"2026-11-26":{"checks":{"warm-bath":{"outcome":"skipped","at":"2026-11-26T20:00:00+01:00"}}}}}"#).unwrap();
+    let out = run(dir.path(), &["import", file.to_str().unwrap()]).ok().stdout();
+    assert!(out.contains("Recorded differently in the file and in your journal: 1."), "{out}");
+    assert!(
+        out.contains("Nothing in this file changes your journal: where the two differ, yours is the later record."),
+        "{out}"
+    );
+    assert!(out.contains("Nothing to import: your journal has everything in"), "{out}");
+    assert!(!out.contains("Everything in this file is already"), "{out}");
+}
+
+/// `-` is standard output for `export -o` as for `report -o`, and a device or folder is
+/// named as what it is.
+#[test]
+fn a_dash_is_standard_output_and_a_device_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    recorded(dir.path());
+    let printed = run(dir.path(), &["export", "-o", "-"]).ok();
+    assert_eq!(printed.json()["schema_version"], 2);
+    assert!(!dir.path().join("-").exists() && !Path::new("-").exists(), "no file named -");
+    let csv = run(dir.path(), &["export", "--format", "csv", "-o", "-"]).ok();
+    assert!(csv.out.stdout.starts_with(b"Date,"), "no byte order mark on standard output");
+    for (args, expected) in [
+        (&["export", "-o", "/dev/null"][..], "/dev/null is a device, not a file to write to; choose a file name."),
+        (&["report", "-o", "/dev/null"], "/dev/null is a device, not a file to write to; choose a file name."),
+        (&["export", "-o", "/tmp"], "/tmp is a folder, not a file to write to"),
+    ] {
+        let refused = run(dir.path(), args);
+        assert_eq!(refused.code(), 1, "{args:?}");
+        assert!(refused.stderr().contains(expected), "{args:?}: {}", refused.stderr());
+    }
 }

@@ -118,3 +118,87 @@ fn two_programs_changing_one_step_both_keep_their_change() {
         assert_eq!(bath["title"], "Hot bath", "round {round}: {bath}");
     }
 }
+
+/// Control characters in a title, a note or an imported file never reach the terminal
+/// raw (ESC could clear the screen or retitle the window, BEL ring); `--json` escapes
+/// them, and keeps the text exact.
+#[test]
+fn escape_sequences_do_not_reach_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let title = "Tea\u{1b}]0;pwned\u{7}\u{1b}[2J";
+    run(dir.path(), &["routine", "add", "my-tea", "--title", title, "--at", "21:00"]).ok();
+    let note = "calm\u{1b}[31m red\u{9b}2J";
+    let backup = dir.path().join("night.json");
+    let text = serde_json::json!({"schema_version": 2, "evenings": {"2026-11-25": {"night": {"note": note}}}});
+    fs::write(&backup, text.to_string()).unwrap();
+    run(dir.path(), &["import", backup.to_str().unwrap()]).ok();
+    let raw = |text: &str| text.contains(['\u{1b}', '\u{7}', '\u{9b}']);
+    for args in [
+        &["plan", "--date", "2026-11-26"][..],
+        &["check", "my-tea", "--date", "2026-11-26"],
+        &["routine", "list"],
+        &["stats"],
+        &["night", "--date", "2026-11-25"],
+        &["status"],
+    ] {
+        let out = run(dir.path(), args).ok();
+        assert!(!raw(&out.stdout()) && !raw(&out.stderr()), "{args:?}: {:?}", out.stdout());
+    }
+    let plan = run(dir.path(), &["plan", "--date", "2026-11-26"]).ok().stdout();
+    assert!(plan.contains("Tea\u{fffd}]0;pwned\u{fffd}\u{fffd}[2J"), "{plan}");
+    let night = run(dir.path(), &["night", "--date", "2026-11-25"]).ok().stdout();
+    assert!(night.contains("calm\u{fffd}[31m red\u{fffd}2J"), "{night}");
+    // JSON has the text exactly, control characters written as escapes.
+    let json = run(dir.path(), &["plan", "--date", "2026-11-26", "--json"]).ok();
+    assert!(json.stdout().contains(r"Tea\u001b]0;pwned\u0007\u001b[2J"), "{}", json.stdout());
+    let steps = json.json();
+    assert!(steps.as_array().unwrap().iter().any(|s| s["title"] == title));
+    // An error that quotes what was typed is safe too.
+    let out = run(dir.path(), &["check", "nope\u{1b}[2J"]);
+    assert_eq!(out.code(), 1);
+    assert!(!raw(&out.stderr()) && out.stderr().contains("nope\u{fffd}[2J"), "{:?}", out.stderr());
+}
+
+/// A routine has at most 100 steps: the 101st is refused with a sentence, and nothing is
+/// written.
+#[test]
+fn the_101st_step_is_refused() {
+    use bedtime_coach::model::{Anchor, Config, Step};
+    use bedtime_coach::store::{Paths, save_document};
+    let dir = tempfile::tempdir().unwrap();
+    let mut config = Config::default();
+    while config.routine.steps.len() < 100 {
+        let id = config.routine.unique_id_for("extra");
+        config.routine.steps.push(Step::custom(id, "Extra".into(), Anchor::BeforeBedtime { minutes: 5 }));
+    }
+    let routine = Paths::in_dir(dir.path()).routine_file();
+    save_document(&routine, &config).unwrap();
+    let before = fs::read(&routine).unwrap();
+    let out = run(dir.path(), &["routine", "add", "one-more", "--title", "One more"]);
+    assert_eq!(out.code(), 1, "{}", out.stdout());
+    assert_eq!(out.stderr().trim(), "A routine can have at most 100 steps; remove one before adding another.");
+    assert_eq!(fs::read(&routine).unwrap(), before);
+    run(dir.path(), &["routine", "remove", "extra"]).ok();
+    run(dir.path(), &["routine", "add", "one-more", "--title", "One more"]).ok();
+}
+
+/// Check-ins and night logs for an evening more than a day ahead are refused with a
+/// sentence; tomorrow's is still taken (an evening begun in a zone ahead).
+#[test]
+fn evenings_more_than_a_day_ahead_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let today = chrono::Utc::now().date_naive();
+    let ahead = (today + chrono::TimeDelta::days(3)).to_string();
+    for args in [vec!["check", "warm-bath", "--date", &ahead], vec!["night", "--date", &ahead, "--rested", "3"]] {
+        let out = run(dir.path(), &args);
+        assert_eq!(out.code(), 1, "{args:?}: {}", out.stdout());
+        assert_eq!(
+            out.stderr().trim(),
+            format!("Nothing was recorded: the evening of {ahead} is more than a day ahead of today.")
+        );
+    }
+    assert!(!dir.path().join("journal.json").exists(), "nothing written");
+    let yesterday = (today - chrono::TimeDelta::days(1)).to_string();
+    run(dir.path(), &["check", "warm-bath", "--date", &yesterday]).ok();
+    run(dir.path(), &["night", "--date", &yesterday, "--rested", "3"]).ok();
+}

@@ -7,7 +7,7 @@
 use std::fs;
 use std::path::Path;
 
-use bedtime_coach::model::{CheckIn, Config, Journal, Outcome, ReminderLog};
+use bedtime_coach::model::{CheckIn, Config, Evening, Journal, Outcome, ReminderLog};
 use bedtime_coach::store::{Document, Paths, Store, to_bytes};
 use chrono::{DateTime, NaiveDate, TimeDelta};
 
@@ -158,4 +158,88 @@ fn damaged_routines_load_or_are_kept_aside() {
 fn damaged_reminder_logs_load_or_are_kept_aside() {
     let log = reminder_log();
     run("reminders.json", &log, |store| store.load_reminders().map(|_| ()).map_err(|e| e.to_string()), seed() ^ 4);
+}
+
+/// An export worth damaging: check-ins with a value, a night log with a note, recorded
+/// routines, and fields of a newer version at every level.
+fn export() -> Vec<u8> {
+    use bedtime_coach::model::NightLog;
+    let mut journal = journal();
+    let at = DateTime::parse_from_rfc3339("2026-11-21T07:30:00+01:00").unwrap();
+    for (date, evening) in journal.evenings.iter_mut() {
+        // Each check-in on its own evening (journal() stamps them all on the first).
+        let stamp = DateTime::parse_from_rfc3339(&format!("{date}T21:00:00+01:00")).unwrap();
+        evening.checks.values_mut().for_each(|check| check.at = stamp);
+        evening.routine = Some(vec!["warm-bath".into(), "lights-out".into(), "humidity-check".into()]);
+        if date.format("%d").to_string() == "20" {
+            evening.night =
+                Some(NightLog { at: Some(at), rested: Some(4), note: "tea at 9".into(), ..NightLog::default() });
+            evening.extra.insert("weather".into(), serde_json::json!("rain"));
+        }
+    }
+    journal.extra.insert("future".into(), serde_json::json!({"a": [1, 2]}));
+    to_bytes(&journal).unwrap()
+}
+
+/// Random damage to an import file: every preview either refuses it with one sentence
+/// (the journal and the file untouched) or takes it; every import that follows saves a
+/// journal that loads back whole and valid, and a second import of the same file changes
+/// nothing. Nothing panics.
+#[test]
+fn damaged_import_files_are_refused_or_merged_whole() {
+    use bedtime_coach::model::validate;
+    use bedtime_coach::transfer;
+    let original = export();
+    let now = DateTime::parse_from_rfc3339("2026-12-01T12:00:00+01:00").unwrap();
+    let valid: Journal = serde_json::from_slice(&original).unwrap();
+    bedtime_coach::model::validate::journal(&valid, &now).unwrap();
+    // Ours: the same evenings but the last, without the night log and unknown fields.
+    let ours = {
+        let mut ours = valid.clone();
+        ours.evenings.retain(|date, _| date.format("%d").to_string() != "23");
+        ours.evenings
+            .values_mut()
+            .for_each(|evening| *evening = Evening { checks: evening.checks.clone(), ..Evening::default() });
+        ours.extra.clear();
+        to_bytes(&ours).unwrap()
+    };
+    let dir = scratch();
+    let data = dir.path().join("data");
+    fs::create_dir(&data).unwrap();
+    let store = Store::new(Paths::in_dir(&data));
+    let file = dir.path().join("import.json");
+    let seed = seed() ^ 8;
+    let mut rng = Rng(seed);
+    let (mut refused, mut imported) = (0, 0);
+    for case in 0..CASES_PER_KIND / 2 {
+        clear(&data);
+        fs::write(data.join("journal.json"), &ours).unwrap();
+        let damaged = mutate(&mut rng, &original);
+        fs::write(&file, &damaged).unwrap();
+        let context = || format!("case {case} (seed {seed}): {:?}", String::from_utf8_lossy(&damaged));
+        match transfer::preview_import(&store, &file, &now) {
+            Err(error) => {
+                refused += 1;
+                let message = error.to_string();
+                assert_eq!(message.lines().count(), 1, "{}: {message}", context());
+                assert_eq!(fs::read(data.join("journal.json")).unwrap(), ours, "{}", context());
+            }
+            Ok(preview) => {
+                imported += 1;
+                let _ = transfer::preview_text(&preview.report);
+                let updated = transfer::import(&store, &preview).unwrap_or_else(|e| panic!("{}: {e}", context()));
+                let _ = transfer::import_result_text(&file, &updated);
+                let loaded = store.load_journal().unwrap();
+                assert!(loaded.read_only.is_none(), "{}", context());
+                assert!(store.take_notices().is_empty(), "{}: the saved journal loads as it is", context());
+                validate::journal(&loaded.value, &now).unwrap_or_else(|e| panic!("{}: {e}", context()));
+                let again = transfer::import(&store, &preview).unwrap();
+                assert!(!again.saved, "{}: twice is once", context());
+            }
+        }
+        assert_eq!(fs::read(&file).unwrap(), damaged, "{}: the file to import is never written", context());
+    }
+    println!("{refused} refused, {imported} imported");
+    // Most damage is refused, but enough gets through to exercise the merge.
+    assert!(refused > CASES_PER_KIND / 4 && imported > 20, "refused {refused}, imported {imported}");
 }

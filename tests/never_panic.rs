@@ -1,14 +1,18 @@
 //! Property tests: whatever routine, schedule, evening, instant and time zone they are
-//! given, the plan and the reminder engine answer and never panic.
+//! given, the plan and the reminder engine answer and never panic; whatever two journals
+//! hold, checking an import, merging it, previewing it and computing from the result
+//! answer and never panic.
 //!
 //! Files are validated on the way in, but the domain must not rely on that: these
 //! inputs go past every limit (offsets of four billion minutes, the first and last dates
 //! chrono knows, every zone in the tz database).
 
 use bedtime_coach::model::{
-    Anchor, CheckIn, Config, Hemisphere, Journal, Outcome, ReminderLog, Routine, Step, catalog::CATALOG, plan_evening,
+    Anchor, CheckIn, Config, Evening, Hemisphere, Journal, NightLog, Outcome, ReminderLog, Routine, Step,
+    catalog::CATALOG, merge, plan_evening, stats, validate,
 };
 use bedtime_coach::remind::engine::{decide, next_reminder};
+use bedtime_coach::transfer;
 use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Utc};
 use chrono_tz::{TZ_VARIANTS, Tz};
 use proptest::prelude::*;
@@ -131,5 +135,124 @@ proptest! {
                 _ => next,
             };
         }
+    }
+}
+
+/// Any string, some of them step ids, some of them not.
+fn any_id() -> impl Strategy<Value = String> {
+    prop_oneof![
+        prop::sample::select(vec!["warm-bath", "humidity-check", "lights-out", "my-tea"]).prop_map(String::from),
+        "\\PC{0,6}",
+        Just(String::new()),
+        Just("\u{1b}[2J".to_owned()),
+    ]
+}
+
+fn any_instant() -> impl Strategy<Value = DateTime<chrono::FixedOffset>> {
+    (any_date(), any::<u32>(), -86_399i32..86_400).prop_map(|(date, seconds, offset)| {
+        let offset = chrono::FixedOffset::east_opt(offset).unwrap();
+        instant(date, seconds).with_timezone(&offset)
+    })
+}
+
+fn any_evening() -> impl Strategy<Value = Evening> {
+    let check = (any::<bool>(), any_instant(), proptest::option::of(any::<f64>()))
+        .prop_map(|(done, at, value)| CheckIn::new(if done { Outcome::Done } else { Outcome::Skipped }, at, value));
+    let night = (proptest::option::of(any_instant()), proptest::option::of(any::<u8>()), "\\PC{0,8}", any::<bool>())
+        .prop_map(|(at, rested, note, legs)| NightLog { at, rested, note, restless_legs: legs, ..NightLog::default() });
+    (
+        proptest::collection::btree_map(any_id(), check, 0..4),
+        proptest::option::of(night),
+        proptest::option::of(proptest::collection::vec(any_id(), 0..6)),
+        proptest::option::of("\\PC{0,8}"),
+    )
+        .prop_map(|(checks, night, routine, extra)| {
+            let mut evening = Evening { checks, night, routine, ..Evening::default() };
+            if let Some(extra) = extra {
+                evening.extra.insert("weather".into(), serde_json::Value::from(extra));
+            }
+            evening
+        })
+}
+
+fn any_journal() -> impl Strategy<Value = Journal> {
+    let near = (0i64..10).prop_map(|d| NaiveDate::from_ymd_opt(2026, 11, 20).unwrap() + chrono::Days::new(d as u64));
+    proptest::collection::btree_map(prop_oneof![near, any_date()], any_evening(), 0..5)
+        .prop_map(|evenings| Journal { evenings, ..Journal::default() })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 500, failure_persistence: None, .. ProptestConfig::default() })]
+
+    /// Whatever two journals hold (odd ids, values, dates, instants, repeated steps), the
+    /// check, the merge, its preview and what is computed from the result answer and never
+    /// panic; what the check takes merges into a journal the check takes too.
+    #[test]
+    fn import_checks_and_merges_never_panic(
+        ours in any_journal(),
+        theirs in any_journal(),
+        now in any_instant(),
+        config in any_config(),
+        zone in any_zone(),
+    ) {
+        let checked = validate::journal(&theirs, &now);
+        let (merged, report) = merge(&ours, &theirs);
+        let _ = transfer::preview_text(&report);
+        let _ = transfer::render(&merged, &config, transfer::ExportFormat::Csv, transfer::DateRange::default(), true);
+        if checked.is_ok() && validate::journal(&ours, &now).is_ok() {
+            // Statistics go through every day from the first evening: within the kept
+            // years (what the check allows), not from the first date chrono knows.
+            if let Some(today) = merged.evenings.keys().next_back().copied() {
+                let _ = stats::summarize(&config, &merged, today, &zone);
+            }
+        }
+    }
+}
+
+/// A journal the check takes: steps of the catalog and one of the user's, values in
+/// range, check-ins made on their evening, night logs the morning after.
+fn valid_journal() -> impl Strategy<Value = Journal> {
+    let step = prop::sample::select(vec!["warm-bath", "humidity-check", "lights-out", "my-tea"]);
+    let check = (step.clone(), any::<bool>(), 0u32..4 * 3600, 0.0f64..=100.0);
+    let evening = (
+        proptest::collection::vec(check, 0..4),
+        proptest::option::of((0u32..3600, proptest::option::of(1u8..=5))),
+        proptest::option::of(proptest::collection::btree_set(step, 0..4)),
+    );
+    proptest::collection::btree_map(0u64..10, evening, 0..6).prop_map(|evenings| {
+        let first = NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
+        let mut journal = Journal::default();
+        for (day, (checks, night, routine)) in evenings {
+            let date = first + chrono::Days::new(day);
+            let at = |seconds: u32| instant(date, 20 * 3600 + seconds).fixed_offset();
+            for (step, done, seconds, value) in checks {
+                let value = (step == "humidity-check").then_some(value);
+                let outcome = if done { Outcome::Done } else { Outcome::Skipped };
+                journal.record(date, step, CheckIn::new(outcome, at(seconds), value));
+            }
+            let evening = journal.evenings.entry(date).or_default();
+            evening.night = night.map(|(seconds, rested)| NightLog {
+                at: Some(at(seconds + 11 * 3600)),
+                rested,
+                ..NightLog::default()
+            });
+            evening.routine = routine.map(|steps| steps.into_iter().map(String::from).collect());
+        }
+        journal
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 500, failure_persistence: None, .. ProptestConfig::default() })]
+
+    /// Two journals the check takes merge into one it takes: a merge from another
+    /// computer brings in nothing an import would refuse.
+    #[test]
+    fn merging_what_the_check_takes_gives_what_it_takes(ours in valid_journal(), theirs in valid_journal()) {
+        let now = instant(NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(), 12 * 3600).fixed_offset();
+        prop_assert_eq!(validate::journal(&ours, &now), Ok(()));
+        prop_assert_eq!(validate::journal(&theirs, &now), Ok(()));
+        let (merged, _) = merge(&ours, &theirs);
+        prop_assert_eq!(validate::journal(&merged, &now), Ok(()));
     }
 }

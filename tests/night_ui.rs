@@ -486,3 +486,18 @@ fn a_later_start_with_screen_night_switches_the_open_window_to_last_night() {
     assert_eq!(Screen::from_start_name("settings"), None, "only Tonight and Night can be asked for");
     assert_eq!(Screen::Night.start_name(), Some("night"));
 }
+
+#[test]
+fn each_group_of_radio_buttons_is_named_by_its_question() {
+    use egui_kittest::kittest::NodeT;
+    let dir = tempfile::tempdir().unwrap();
+    saved_routine(dir.path());
+    let mut h = harness(dir.path());
+    h.run();
+    for (option, question) in [("None", "Twitches while falling asleep"), ("Low", "Stress yesterday")] {
+        let radio = h.get_by_role_and_label(egui::accesskit::Role::RadioButton, option);
+        let group = radio.accesskit_node().parent().unwrap();
+        assert_eq!(group.role(), egui::accesskit::Role::RadioGroup, "{option}");
+        assert_eq!(group.label().as_deref(), Some(question), "{option}");
+    }
+}

@@ -35,7 +35,7 @@ fn done_count(dir: &Path, date: &str) -> usize {
 
 #[test]
 fn damaged_journals_are_moved_aside_intact_and_the_backup_restored() {
-    let damage: [(&str, Vec<u8>); 7] = [
+    let damage: [(&str, Vec<u8>); 9] = [
         ("empty", vec![]),
         ("truncated", br#"{"schema_version":2,"evenings":{"2026-11-26":{"checks":{"warm-ba"#.to_vec()),
         ("bom", [b"\xEF\xBB\xBF".as_slice(), br#"{"schema_version":2,"evenings":{}}"#].concat()),
@@ -43,6 +43,12 @@ fn damaged_journals_are_moved_aside_intact_and_the_backup_restored() {
         ("invalid utf-8", b"{\"schema_version\":2,\"evenings\":{\"\xff\xfe\":{}}}".to_vec()),
         ("wrong types", br#"{"schema_version":2,"evenings":[1,2,3]}"#.to_vec()),
         ("not an object", b"42".to_vec()),
+        // Edited by hand: two spellings of one evening would have let one replace the other.
+        (
+            "two spellings of a date",
+            br#"{"schema_version":2,"evenings":{"2026-11-26":{"checks":{}},"2026-11-5":{"checks":{}}}}"#.to_vec(),
+        ),
+        ("a date with a sign", br#"{"schema_version":2,"evenings":{"+2026-11-26":{"checks":{}}}}"#.to_vec()),
     ];
     for (what, bytes) in damage {
         let dir = tempfile::tempdir().unwrap();

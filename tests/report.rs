@@ -99,6 +99,7 @@ fn a_sign_below_the_threshold_is_named_never_called_nothing() {
         html.contains("The signs are judged over four weeks, the nights from Fri 30 Oct to Fri 27 Nov,"),
         "the period judged, as it differs from the span"
     );
+    assert!(html.contains("counted over the twelve weeks up to its end"), "the look-back, said");
     assert!(html.contains("Also logged, on single or scattered nights"));
     assert!(html.contains(
         "Legs trembling from falling asleep on through sleep, with itching and a constant need to move them: logged on 2 nights: Fri 6 Nov and Mon 16 Nov."
@@ -378,4 +379,22 @@ fn the_summary_never_overwrites_the_apps_own_files() {
     let run = report(dir.path(), &["-o", dir.path().to_str().unwrap()]);
     assert_eq!(run.code(), 1, "{}", run.stderr());
     assert_eq!(run.stderr().lines().count(), 1, "{}", run.stderr());
+}
+
+/// The review's night with several signs at once: a pattern of its own, named in the CSV's
+/// column of patterns for that night, and in the HTML with its reason.
+#[test]
+fn several_signs_on_one_night_are_a_pattern_in_the_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    for day in 1..=26 {
+        common::run(dir.path(), &["night", "--date", &format!("2026-11-{day:02}"), "--quiet-night"]).ok();
+    }
+    let signs = ["--daytime", "--partner-saw-movements", "--paralysis", "--twitches", "many"];
+    common::run(dir.path(), &[&["night", "--date", "2026-11-12"][..], &signs[..]].concat()).ok();
+    let html = report(dir.path(), &["-o", "-"]).ok().stdout();
+    assert!(html.contains("<h3>Several signs on the same night</h3>"), "{html}");
+    assert!(html.contains("Two or more of these signs on the same night: logged on 1 night: Thu 12 Nov."));
+    let csv = report(dir.path(), &["--format", "csv", "-o", "-"]).ok().stdout();
+    let row = csv.split("\r\n").find(|row| row.starts_with("2026-11-12,")).unwrap();
+    assert!(row.ends_with(",Several signs on the same night"), "{row}");
 }

@@ -54,6 +54,16 @@ fn harness_of(app: App, size: egui::Vec2) -> Harness<'static, App> {
         .build_ui_state(|ui, app: &mut App| app.frame(ui), app)
 }
 
+/// Types `title` into "Your own step" on the Routine screen and adds it.
+fn add_custom_step(h: &mut Harness<'static, App>, title: &str) {
+    h.get_by_label("Your own step").focus();
+    h.run();
+    h.get_by_label("Your own step").type_text(title);
+    h.run();
+    h.get_by_label("Add custom step").click();
+    h.run();
+}
+
 fn outcome(dir: &Path, step: &str) -> Option<Outcome> {
     let journal = store(dir).load_journal().unwrap().value;
     journal.check_in(evening(), step).map(|c| c.outcome)
@@ -202,12 +212,7 @@ fn reorder_delete_undo_and_custom_steps() {
     h.get_by_label("Undo").click();
     h.run();
     assert_eq!(position(dir.path(), "warm-bath"), Some(before));
-    h.get_by_label("Your own step").focus();
-    h.run();
-    h.get_by_label("Your own step").type_text("Read a paper book");
-    h.run();
-    h.get_by_label("Add custom step").click();
-    h.run();
+    add_custom_step(&mut h, "Read a paper book");
     let config = store(dir.path()).load_config().unwrap().value;
     assert_eq!(config.routine.steps.last().unwrap().title(), "Read a paper book");
     assert_eq!(config.routine.steps.last().unwrap().id, "read-a-paper-book");
@@ -215,6 +220,31 @@ fn reorder_delete_undo_and_custom_steps() {
     h.get_by_label("Use: Warm bath").click();
     h.run();
     assert!(!store(dir.path()).load_config().unwrap().value.routine.get("warm-bath").unwrap().enabled);
+}
+
+/// A full routine (100 steps) refuses one more with the same sentence as the command
+/// line, and nothing is saved.
+#[test]
+fn a_full_routine_refuses_one_more_step_with_a_sentence() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut config = Config::default();
+    while config.routine.steps.len() < bedtime_coach::model::routine::MAX_STEPS {
+        let id = config.routine.unique_id_for("extra");
+        config.routine.steps.push(bedtime_coach::model::Step::custom(
+            id,
+            "Extra".into(),
+            Anchor::BeforeBedtime { minutes: 5 },
+        ));
+    }
+    Change::SaveConfig(config).apply(&store(dir.path())).unwrap();
+    let before = std::fs::read(Paths::in_dir(dir.path()).routine_file()).unwrap();
+    // Tall enough that the field below a hundred steps is on screen.
+    let mut h = harness_in(dir.path(), Language::English, egui::vec2(1280.0, 8000.0));
+    h.get_by_label("Routine").click();
+    h.run();
+    add_custom_step(&mut h, "Read a paper book");
+    h.get_by_label_contains("A routine can have at most 100 steps; remove one before adding another.");
+    assert_eq!(std::fs::read(Paths::in_dir(dir.path()).routine_file()).unwrap(), before);
 }
 
 #[test]
@@ -516,8 +546,8 @@ fn tonight_in_russian_counts_with_russian_plurals() {
     check(dir.path(), &["set-alarm"], Outcome::Skipped);
     let h = harness_ru(dir.path());
     h.get_by_label(&format!("Сделано 5 шагов из {total}, пропущен 1"));
-    assert_eq!(h.query_all_by_label("√ сделано в 21:00").count(), 5);
-    h.get_by_label("– пропущено");
+    assert_eq!(h.query_all_by_label("сделано в 21:00").count(), 5);
+    h.get_by_label("пропущено");
     assert!(h.query_by_label_contains(" done").is_none(), "no English left on Tonight");
 }
 
@@ -765,12 +795,7 @@ fn the_routine_is_listed_in_time_order_and_a_new_step_lands_by_its_time() {
     assert_eq!(listed_steps(&h), expected);
     // No Up/Down: the order is the clock's.
     assert!(h.query_by_label_contains("Move up").is_none());
-    h.get_by_label("Your own step").focus();
-    h.run();
-    h.get_by_label("Your own step").type_text("Read a paper book");
-    h.run();
-    h.get_by_label("Add custom step").click();
-    h.run();
+    add_custom_step(&mut h, "Read a paper book");
     let listed = listed_steps(&h);
     let book = listed.iter().position(|title| title == "Read a paper book").unwrap();
     let lights_out = listed.iter().position(|title| title == "Lights out").unwrap();
@@ -824,12 +849,7 @@ fn a_custom_step_saves_an_optional_why() {
     let mut h = harness(dir.path());
     h.get_by_label("Routine").click();
     h.run();
-    h.get_by_label("Your own step").focus();
-    h.run();
-    h.get_by_label("Your own step").type_text("Read a paper book");
-    h.run();
-    h.get_by_label("Add custom step").click();
-    h.run();
+    add_custom_step(&mut h, "Read a paper book");
     h.get_by_label("Why (optional)").focus();
     h.run();
     h.get_by_label("Why (optional)").type_text("Paper, not a screen");
@@ -1014,6 +1034,7 @@ fn ctrl_z_undoes_the_last_changes_in_turn() {
     assert!(h.query_by_label("Undo").is_none());
 }
 
+/// (The marks √ – ! • are drawn, not read: a screen reader hears the words alone.)
 #[test]
 fn done_skipped_missed_and_due_each_have_a_mark() {
     let dir = tempfile::tempdir().unwrap();
@@ -1021,9 +1042,9 @@ fn done_skipped_missed_and_due_each_have_a_mark() {
     check(dir.path(), &["warm-bath"], Outcome::Done);
     check(dir.path(), &["calm-ambience"], Outcome::Skipped);
     let h = harness(dir.path());
-    h.get_by_label("√ done at 21:00");
-    h.get_by_label("– skipped");
-    assert!(h.query_all_by_label("! missed").count() >= 1, "the caffeine cut-off passed unchecked");
+    h.get_by_label("done at 21:00");
+    h.get_by_label("skipped");
+    assert!(h.query_all_by_label("missed").count() >= 1, "the caffeine cut-off passed unchecked");
     drop(h);
     // Once every step whose time has come is settled, the next one is marked.
     let now = Local.from_local_datetime(&evening().and_hms_opt(21, 10, 0).unwrap()).earliest().unwrap();
@@ -1031,9 +1052,9 @@ fn done_skipped_missed_and_due_each_have_a_mark() {
     let past: Vec<&str> = plan.steps.iter().filter(|s| s.due <= now).map(|s| s.id.as_str()).collect();
     check(dir.path(), &past, Outcome::Done);
     let h = harness(dir.path());
-    assert!(h.query_by_label("• due now").is_none());
-    assert!(h.query_by_label("! missed").is_none());
-    assert_eq!(h.query_all_by_label_contains("• next, in").count(), 1);
+    assert!(h.query_by_label("due now").is_none());
+    assert!(h.query_by_label("missed").is_none());
+    assert_eq!(h.query_all_by_label_contains("next, in").count(), 1);
 }
 
 /// The evening of issue 19: at 19:38 the 19:30 dinner is due now (within the grace
@@ -1044,18 +1065,18 @@ fn due_now_is_the_step_within_its_grace_window_not_the_mornings() {
     saved_routine(dir.path());
     let mut h = harness_at(dir.path(), 26, 19, 38);
     h.run();
-    assert_eq!(h.query_all_by_label("• due now").count(), 1);
+    assert_eq!(h.query_all_by_label("due now").count(), 1);
     let dinner_row = h.get_by_label("Done: Mineral-rich dinner").rect();
-    let due = h.get_by_label("• due now").rect();
-    assert!((due.center().y - dinner_row.center().y).abs() < 12.0, "• due now sits on the dinner's row");
+    let due = h.get_by_label("due now").rect();
+    assert!((due.center().y - dinner_row.center().y).abs() < 12.0, "due now sits on the dinner's row");
     let warm_up = h.get_by_label("Done: Morning warm-up and more walking").rect();
-    let missed: Vec<_> = h.query_all_by_label("! missed").map(|n| n.rect()).collect();
+    let missed: Vec<_> = h.query_all_by_label("missed").map(|n| n.rect()).collect();
     assert!(missed.iter().any(|r| (r.center().y - warm_up.center().y).abs() < 12.0), "the warm-up is missed");
     drop(h);
     // Past the grace window the dinner is missed too; the next step is marked next.
     let h = harness_at(dir.path(), 26, 19, 50);
-    assert!(h.query_by_label("• due now").is_none());
-    assert_eq!(h.query_all_by_label_contains("• next, in").count(), 1);
+    assert!(h.query_by_label("due now").is_none());
+    assert_eq!(h.query_all_by_label_contains("next, in").count(), 1);
 }
 
 /// After bedtime the side panel says how many steps are left, never "settled".
@@ -1096,7 +1117,7 @@ fn after_bedtime_the_night_view_counts_down_to_the_alarm() {
     h.get_by_label(&format!("Not done tonight: {left}")).click();
     h.run();
     h.get_by_label("Done: Lights out");
-    assert!(h.query_by_label("• due now").is_none());
+    assert!(h.query_by_label("due now").is_none());
     drop(h);
     // Past midnight it still counts down.
     let h = harness_at(dir.path(), 27, 1, 15);
@@ -1578,4 +1599,66 @@ fn a_step_snoozed_from_its_notification_says_until_when() {
     harness.get_by_label("Done: Warm bath").click();
     harness.run();
     assert!(harness.query_by_label("snoozed until 21:20").is_none());
+}
+
+/// What a screen reader finds on Tonight: the window's name, tabs with the selected one,
+/// a progress bar with a range, each step's time and state on its buttons (without the
+/// marks), and a "Why?" button that says whether its text is open.
+#[test]
+fn a_screen_reader_hears_when_each_step_is_due_and_where_it_is() {
+    use egui::accesskit::{Live, Role};
+    use egui_kittest::kittest::NodeT;
+    let dir = tempfile::tempdir().unwrap();
+    saved_routine(dir.path());
+    Change::Check {
+        evening: evening(),
+        step: "caffeine-cutoff".into(),
+        outcome: Outcome::Done,
+        value: None,
+        at: {
+            Local.from_local_datetime(&evening().and_hms_opt(16, 40, 0).unwrap()).earliest().unwrap().fixed_offset()
+        },
+    }
+    .apply(&store(dir.path()))
+    .unwrap();
+    let mut h = harness(dir.path());
+    h.run();
+    assert_eq!(h.root().accesskit_node().label().as_deref(), Some("Bedtime Coach"));
+
+    let tonight = h.get_by_role_and_label(Role::Tab, "Tonight");
+    assert_eq!(tonight.accesskit_node().is_selected(), Some(true));
+    assert_eq!(tonight.accesskit_node().parent().unwrap().role(), Role::TabList);
+    assert_eq!(h.get_by_role_and_label(Role::Tab, "History").accesskit_node().is_selected(), Some(false));
+
+    let bar = h.get_by_role(Role::ProgressIndicator);
+    let bar = bar.accesskit_node();
+    assert_eq!((bar.min_numeric_value(), bar.max_numeric_value()), (Some(0.0), Some(100.0)));
+    assert!(bar.numeric_value().is_some_and(|v| v > 0.0 && v < 100.0), "{:?}", bar.numeric_value());
+
+    // 21:10: the bath (21:00) is due now, the ventilation (21:45) comes later.
+    let bath = h.get_by_label("Done: Warm bath").accesskit_node().description();
+    assert_eq!(bath.as_deref(), Some("21:00, due now"));
+    let skip = h.get_by_label("Skip: Air the bedroom").accesskit_node().description().unwrap_or_default();
+    assert!(skip.starts_with("21:45, "), "{skip}");
+    let undo = h.get_by_label("Undo: Last strong coffee or tea").accesskit_node().description().unwrap_or_default();
+    assert_eq!(undo, "16:30, done at 16:40");
+    assert!(h.query_by_label("due now").is_some(), "the state is read without its mark");
+
+    // "Why?" on the row in focus: collapsed, then expanded with its name changed and
+    // the text it opens announced.
+    h.get_by_label("Done: Warm bath").focus();
+    h.run();
+    h.run();
+    let why = h.get_by_label("Why: Warm bath");
+    assert_eq!(why.accesskit_node().data().is_expanded(), Some(false));
+    why.click();
+    h.run();
+    let hide = h.get_by_label("Hide why: Warm bath");
+    assert_eq!(hide.accesskit_node().data().is_expanded(), Some(true));
+    // (At this width the side panel shows the reason too, not announced: it follows the focus.)
+    let announced = h
+        .query_all_by_label_contains("A warm bath helps the body relax")
+        .filter(|text| text.accesskit_node().live() == Live::Polite)
+        .count();
+    assert_eq!(announced, 1);
 }

@@ -6,8 +6,15 @@ use std::path::PathBuf;
 use chrono::{NaiveDate, NaiveTime};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::model::night::{RESTED_MAX, RESTED_MIN};
+use crate::model::routine::MAX_ANCHOR_MINUTES;
 use crate::model::time::{FIRST_DATE, LAST_DATE, is_sane_date, parse_hhmm};
 use crate::model::{Anchor, Day, Jerks, NightAnswer, Stress};
+use crate::use_cases::files::is_standard_output;
+
+/// The model's ranges, as clap's range parsers take them.
+const RESTED: std::ops::RangeInclusive<i64> = RESTED_MIN as i64..=RESTED_MAX as i64;
+const ANCHOR_MINUTES: std::ops::RangeInclusive<i64> = 0..=MAX_ANCHOR_MINUTES as i64;
 use crate::tr;
 
 #[derive(Debug, Parser)]
@@ -142,7 +149,7 @@ pub struct NightArgs {
     pub partner_saw_movements: Option<YesNo>,
     #[arg(long, value_enum, value_name = "YES_NO", num_args = 0..=1, require_equals = true, default_missing_value = "yes")]
     pub paralysis: Option<YesNo>,
-    #[arg(long, value_name = "1-5", value_parser = clap::value_parser!(u8).range(1..=5))]
+    #[arg(long, value_name = "1-5", value_parser = clap::value_parser!(u8).range(RESTED))]
     pub rested: Option<u8>,
     #[arg(long, value_enum, value_name = "LEVEL")]
     pub stress: Option<StressArg>,
@@ -258,8 +265,8 @@ impl CliCommand {
             | CliCommand::Stats { json }
             | CliCommand::Routine(RoutineCommand::List { json }) => *json,
             CliCommand::Night(args) => args.json,
-            CliCommand::Export { output, .. } => output.is_none(),
-            CliCommand::Report { output, .. } => output.as_deref().is_some_and(|path| path.as_os_str() == "-"),
+            CliCommand::Export { output, .. } => output.as_deref().is_none_or(is_standard_output),
+            CliCommand::Report { output, .. } => output.as_deref().is_some_and(is_standard_output),
             _ => false,
         }
     }
@@ -322,11 +329,11 @@ pub enum RoutineCommand {
 #[derive(Debug, Args)]
 #[group(multiple = false)]
 pub struct AnchorArgs {
-    #[arg(long, value_name = "MIN", value_parser = clap::value_parser!(u32).range(0..=1440))]
+    #[arg(long, value_name = "MIN", value_parser = clap::value_parser!(u32).range(ANCHOR_MINUTES))]
     pub before: Option<u32>,
     #[arg(long, value_name = "HH:MM", value_parser = clock_arg)]
     pub at: Option<NaiveTime>,
-    #[arg(long, value_name = "MIN", value_parser = clap::value_parser!(u32).range(0..=1440))]
+    #[arg(long, value_name = "MIN", value_parser = clap::value_parser!(u32).range(ANCHOR_MINUTES))]
     pub after_wake: Option<u32>,
 }
 

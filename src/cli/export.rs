@@ -10,7 +10,7 @@ use super::error::CliError;
 use crate::tr;
 use crate::use_cases::Coach;
 use crate::use_cases::CommandError;
-use crate::use_cases::files::{DateRange, ExportFormat, export_result_text};
+use crate::use_cases::files::{DateRange, ExportFormat, export_result_text, is_standard_output};
 
 /// Without `-o` the export is the command's output (no byte order mark: it goes to a
 /// script or a pipe); with it, a file, and the output is a sentence saying what it holds.
@@ -32,7 +32,7 @@ pub(super) fn export(
         ExportFormatArg::Csv => ExportFormat::Csv,
     };
     let range = DateRange { from, to };
-    match output {
+    match output.filter(|path| !is_standard_output(path)) {
         Some(path) => {
             let export = coach.export_to_file(format, range, &path)?;
             Ok(export_result_text(&path, &export))

@@ -63,7 +63,7 @@ where
         }
         CliCommand::Reminders { date, json } => reminder_list::reminders(coach, now, date, json),
         CliCommand::Export { format, from, to, output } => export::export(coach, format, from, to, output),
-        CliCommand::Import { file, dry_run } => import::import(coach, &file, dry_run),
+        CliCommand::Import { file, dry_run } => import::import(coach, &file, dry_run, now),
         CliCommand::Stats { json } => stats::stats(coach, now, json),
         CliCommand::Night(args) => night::night(coach, now, args),
         CliCommand::Report { weeks, format, output, to } => {

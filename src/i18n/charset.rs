@@ -86,12 +86,29 @@ pub fn encode(text: &str, charset: &str) -> Vec<u8> {
 }
 
 /// `text` as the terminal's locale can show it: unchanged under UTF-8, converted (and
-/// transliterated) under another character set such as KOI8-R, never mojibake.
+/// transliterated) under another character set such as KOI8-R, never mojibake; and
+/// without control characters ([`without_controls`]).
 pub fn for_terminal(text: &str) -> Vec<u8> {
+    let text = without_controls(text);
     match terminal_charset() {
-        Some(charset) => encode(text, &charset),
+        Some(charset) => encode(&text, &charset),
         None => text.as_bytes().to_vec(),
     }
+}
+
+/// Text a terminal may receive: every control character but the line breaks and tabs
+/// the text is laid out with becomes U+FFFD, so a title, a note or a step id from an
+/// imported file cannot clear the screen, retitle the window or ring the bell (ESC, BEL,
+/// a carriage return that overwrites a line, the C1 codes). Data for programs does not
+/// come here: JSON writes control characters as escapes.
+pub fn without_controls(text: &str) -> std::borrow::Cow<'_, str> {
+    let unsafe_char = |c: char| c.is_control() && c != '\n' && c != '\t';
+    if !text.contains(unsafe_char) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(
+        text.chars().map(|c| if unsafe_char(c) { char::REPLACEMENT_CHARACTER } else { c }).collect(),
+    )
 }
 
 /// One line on stderr in the terminal's character set; if even stderr is gone there is
@@ -110,10 +127,8 @@ pub struct TerminalStderr;
 
 impl std::io::Write for TerminalStderr {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let _ = match terminal_charset() {
-            Some(charset) => std::io::stderr().write_all(&encode(&String::from_utf8_lossy(buf), &charset)),
-            None => std::io::stderr().write_all(buf),
-        };
+        // A log line can quote a step's title: the same care as any text for a person.
+        let _ = std::io::stderr().write_all(&for_terminal(&String::from_utf8_lossy(buf)));
         Ok(buf.len())
     }
 
@@ -132,6 +147,17 @@ pub fn can_write(charset: &str, sample: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_characters_never_reach_the_terminal_but_the_layout_does() {
+        use std::borrow::Cow;
+        assert!(matches!(without_controls("Warm bath\n  [x] Lights out\tlights-out"), Cow::Borrowed(_)));
+        assert_eq!(
+            without_controls("a\u{1b}]0;pwned\u{7}b\u{1b}[2Jc\rd\u{7f}e\u{9b}f"),
+            "a\u{fffd}]0;pwned\u{fffd}b\u{fffd}[2Jc\u{fffd}d\u{fffd}e\u{fffd}f"
+        );
+        assert_eq!(without_controls("Тёплая ванна"), "Тёплая ванна");
+    }
 
     #[test]
     fn the_codeset_comes_from_the_first_locale_variable_set() {

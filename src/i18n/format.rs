@@ -114,6 +114,18 @@ pub fn megabytes(bytes: u64) -> String {
     tr!("size-megabytes", whole = (tenths / 10).to_string(), tenth = (tenths % 10).to_string())
 }
 
+/// Any size in the unit that reads best: "31 bytes", "2.5 KB", "4.1 MB".
+pub fn data_size(bytes: u64) -> String {
+    if bytes < 1024 {
+        return tr!("size-bytes", count = bytes);
+    }
+    if bytes < 1 << 20 {
+        let tenths = (bytes as f64 / 1024.0 * 10.0).round() as u64;
+        return tr!("size-kilobytes", whole = (tenths / 10).to_string(), tenth = (tenths % 10).to_string());
+    }
+    megabytes(bytes)
+}
+
 /// A process number for messages that name it when known: `$pid` is "none" otherwise.
 pub fn pid_or_none(pid: Option<u32>) -> String {
     pid.map_or_else(|| "none".to_owned(), |pid| pid.to_string())

@@ -260,6 +260,18 @@ fn sizes_and_store_sentences() {
     en(|| assert_eq!(megabytes(size), "4.1 MB"));
     ru(|| assert_eq!(megabytes(size), "4,1 МБ"));
     ru(|| assert_eq!(megabytes(64 << 20), "64,0 МБ"));
+    en(|| {
+        assert_eq!(
+            [data_size(1), data_size(31), data_size(2560), data_size(size)],
+            ["1 byte", "31 bytes", "2.5 KB", "4.1 MB"]
+        )
+    });
+    ru(|| {
+        assert_eq!(
+            [data_size(1), data_size(3), data_size(31), data_size(2560)],
+            ["1 байт", "3 байта", "31 байт", "2,5 КБ"]
+        )
+    });
     let busy = |pid| crate::store::StoreError::Busy {
         path: "/d/bedtime-coach.lock".into(),
         pid,

@@ -168,10 +168,68 @@ impl Evening {
     }
 }
 
+/// The date of an evening as a key in a file: exactly `YYYY-MM-DD`, as the app writes
+/// it. chrono alone also reads `2026-12-5`, ` 2026-12-04` and `+2026-12-03`, so two
+/// spellings of one date would pass the duplicate-key check and one evening would
+/// silently replace the other; any other spelling is damage.
+pub fn parse_date_key(key: &str) -> Option<NaiveDate> {
+    let bytes = key.as_bytes();
+    let number = |range: std::ops::Range<usize>| -> Option<u32> {
+        let digits = bytes.get(range)?;
+        digits.iter().try_fold(0u32, |n, d| d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0')))
+    };
+    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+        return None;
+    }
+    let year = i32::try_from(number(0..4)?).ok()?;
+    NaiveDate::from_ymd_opt(year, number(5..7)?, number(8..10)?)
+}
+
+/// An evening's date read as a map key by [`parse_date_key`].
+pub struct DateKey(pub NaiveDate);
+
+impl<'de> Deserialize<'de> for DateKey {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let key = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        parse_date_key(&key).map(DateKey).ok_or_else(|| {
+            let shown: String = key.chars().take(24).collect();
+            serde::de::Error::custom(format!(
+                "the evening \"{}\" is not a date written YYYY-MM-DD",
+                shown.escape_debug()
+            ))
+        })
+    }
+}
+
+/// Evenings by date, every key read by [`DateKey`].
+fn deserialize_evenings<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<BTreeMap<NaiveDate, Evening>, D::Error> {
+    struct Evenings;
+
+    impl<'de> serde::de::Visitor<'de> for Evenings {
+        type Value = BTreeMap<NaiveDate, Evening>;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("evenings by date")
+        }
+
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let mut evenings = BTreeMap::new();
+            while let Some(DateKey(date)) = map.next_key()? {
+                evenings.insert(date, map.next_value()?);
+            }
+            Ok(evenings)
+        }
+    }
+
+    deserializer.deserialize_map(Evenings)
+}
+
 /// All evenings, keyed by the date the evening starts on.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Journal {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "deserialize_evenings")]
     pub evenings: BTreeMap<NaiveDate, Evening>,
     #[serde(flatten)]
     pub extra: Extra,
@@ -247,6 +305,22 @@ mod tests {
         assert_eq!(journal.check_in_count(), 1);
         assert_eq!(journal.undo(evening(), "warm-bath").unwrap().outcome, Outcome::Skipped);
         assert!(journal.evenings.is_empty());
+    }
+
+    #[test]
+    fn only_the_exact_spelling_is_a_date_key() {
+        assert_eq!(parse_date_key("2026-12-05"), NaiveDate::from_ymd_opt(2026, 12, 5));
+        for odd in
+            ["2026-12-5", " 2026-12-04", "+2026-12-03", "2026-12-04 ", "2026-02-30", "2026/12/04", "２０２６-12-04", ""]
+        {
+            assert_eq!(parse_date_key(odd), None, "{odd:?}");
+        }
+        // Two spellings of one evening: the file is damaged, not silently one evening short.
+        let two = r#"{"evenings":{"2026-12-05":{"checks":{}},"2026-12-5":{"checks":{}}}}"#;
+        let error = serde_json::from_str::<Journal>(two).unwrap_err().to_string();
+        assert!(error.contains("\"2026-12-5\" is not a date written YYYY-MM-DD"), "{error}");
+        let good = r#"{"evenings":{"2026-12-05":{"checks":{}}}}"#;
+        assert_eq!(serde_json::from_str::<Journal>(good).unwrap().evenings.len(), 1);
     }
 
     #[test]

@@ -19,6 +19,7 @@ pub mod schedule;
 pub mod settings;
 pub mod stats;
 pub mod time;
+pub mod validate;
 pub mod warnings;
 
 pub use catalog::{CATALOG, Hemisphere, ValueKind};

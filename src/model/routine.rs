@@ -11,6 +11,33 @@ use super::journal::Extra;
 pub const MAX_TITLE_CHARS: usize = 80;
 /// Longest "why" a step may have, in characters.
 pub const MAX_WHY_CHARS: usize = 400;
+/// The most steps a routine may have: far more than an evening holds, and a bound on
+/// every list of steps (an evening's recorded routine, its check-ins), so no list can
+/// grow until going through it takes minutes.
+pub const MAX_STEPS: usize = 100;
+
+/// Whether `id` can be a step's id: lowercase ASCII letters, digits and inner dashes, at
+/// most [`MAX_TITLE_CHARS`] long (what [`slug`] makes of a title). Ids are printed,
+/// written to CSV cells and used as keys; nothing else may be one.
+pub fn is_step_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= MAX_TITLE_CHARS
+        && id.bytes().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-')
+        && !id.starts_with('-')
+        && !id.ends_with('-')
+}
+
+/// Checks that `value` fits what the step `id` records: only catalog steps with a
+/// [`ValueKind`] take one, within its range. Every way a check-in comes in (the window,
+/// the command line, an import) checks its value here.
+pub fn check_value(id: &str, value: Option<f64>) -> Result<(), StepError> {
+    match (catalog::find(id).and_then(|entry| entry.value), value) {
+        (_, None) => Ok(()),
+        (Some(kind), Some(value)) if kind.accepts(value) => Ok(()),
+        (Some(kind), Some(value)) => Err(StepError::BadValue(kind, value)),
+        (None, Some(_)) => Err(StepError::NoValue(id.to_owned())),
+    }
+}
 
 /// One step of the user's routine.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -155,9 +182,10 @@ pub enum StepError {
     TooManyMinutes(u32),
     /// A value was given for this step, which records none.
     NoValue(String),
-    /// The value's own check refused it, with its sentence.
     /// A value this step's kind does not accept, such as a humidity of -5 %.
     BadValue(ValueKind, f64),
+    /// The routine has [`MAX_STEPS`] steps already.
+    RoutineFull,
 }
 
 impl std::error::Error for StepError {}
@@ -165,12 +193,7 @@ impl std::error::Error for StepError {}
 impl Step {
     /// Checks the id, the texts and the anchor against the limits above.
     pub fn validate(&self) -> Result<(), StepError> {
-        let id_ok = !self.id.is_empty()
-            && self.id.len() <= MAX_TITLE_CHARS
-            && self.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-            && !self.id.starts_with('-')
-            && !self.id.ends_with('-');
-        if !id_ok {
+        if !is_step_id(&self.id) {
             return Err(StepError::BadId(self.id.clone()));
         }
         if self.title.as_deref().is_some_and(|t| t.trim().is_empty())
@@ -190,14 +213,9 @@ impl Step {
         }
     }
 
-    /// Checks that `value` fits what this step records.
+    /// Checks that `value` fits what this step records (see [`check_value`]).
     pub fn check_value(&self, value: Option<f64>) -> Result<(), StepError> {
-        match (self.value_kind(), value) {
-            (_, None) => Ok(()),
-            (Some(kind), Some(value)) if kind.accepts(value) => Ok(()),
-            (Some(kind), Some(value)) => Err(StepError::BadValue(kind, value)),
-            (None, Some(_)) => Err(StepError::NoValue(self.id.clone())),
-        }
+        check_value(&self.id, value)
     }
 }
 
@@ -295,6 +313,20 @@ impl Routine {
 
     pub fn position(&self, id: &str) -> Option<usize> {
         self.steps.iter().position(|step| step.id == id)
+    }
+
+    /// Whether one more step fits (see [`MAX_STEPS`]).
+    pub fn has_room(&self) -> Result<(), StepError> {
+        if self.steps.len() < MAX_STEPS { Ok(()) } else { Err(StepError::RoutineFull) }
+    }
+
+    /// Checks every step and the routine's length, as a whole routine saved at once
+    /// (the first-run setup) must be.
+    pub fn validate(&self) -> Result<(), StepError> {
+        if self.steps.len() > MAX_STEPS {
+            return Err(StepError::RoutineFull);
+        }
+        self.steps.iter().try_for_each(Step::validate)
     }
 
     /// A custom step id derived from `title` that does not clash with any step or catalog id.
@@ -405,6 +437,34 @@ mod tests {
             "-5 % is not a humidity; give a number from 0 to 100 (percent)."
         );
         assert!(step.check_value(Some(1.0)).is_err());
+    }
+
+    #[test]
+    fn ids_values_and_the_routines_length_have_one_check_each() {
+        for id in ["warm-bath", "a", "step-2", "x1-y2"] {
+            assert!(is_step_id(id), "{id}");
+        }
+        for id in ["", "-a", "a-", "Warm", "a b", "a_b", "шаг", "a\u{1b}", &"a".repeat(MAX_TITLE_CHARS + 1)] {
+            assert!(!is_step_id(id), "{id:?}");
+        }
+        assert_eq!(check_value("humidity-check", Some(100.0)), Ok(()));
+        assert_eq!(check_value("humidity-check", Some(1e9)), Err(StepError::BadValue(ValueKind::HumidityPercent, 1e9)));
+        assert_eq!(check_value("my-walk", Some(1.0)), Err(StepError::NoValue("my-walk".into())));
+        let mut routine = Routine::default();
+        let anchor = Anchor::BeforeBedtime { minutes: 10 };
+        while routine.steps.len() < MAX_STEPS {
+            assert_eq!(routine.has_room(), Ok(()));
+            let id = routine.unique_id_for("extra");
+            routine.steps.push(Step::custom(id, "Extra".into(), anchor));
+        }
+        assert_eq!(routine.validate(), Ok(()));
+        assert_eq!(routine.has_room(), Err(StepError::RoutineFull));
+        assert_eq!(
+            StepError::RoutineFull.to_string(),
+            "A routine can have at most 100 steps; remove one before adding another."
+        );
+        routine.steps.push(Step::custom("one-more".into(), "One more".into(), anchor));
+        assert_eq!(routine.validate(), Err(StepError::RoutineFull));
     }
 
     #[test]

@@ -26,7 +26,7 @@
 //! Pure: the caller passes the journal, the configuration, the evening to count back
 //! from and the time zone; nothing here reads the clock.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, TimeDelta, TimeZone};
 
@@ -231,14 +231,18 @@ impl<'a> Routines<'a> {
         Self { config, first_checked }
     }
 
+    /// Each step once, in order; a set keeps it linear however long the lists (a
+    /// journal edited by hand may repeat a step in a recorded routine).
     fn planned(&self, date: NaiveDate, evening: Option<&'a Evening>) -> Vec<&'a str> {
+        let mut seen = HashSet::new();
         if let Some(routine) = evening.and_then(|evening| evening.routine.as_ref()) {
-            return routine.iter().map(String::as_str).collect();
+            return routine.iter().map(String::as_str).filter(|id| seen.insert(*id)).collect();
         }
         let mut steps: Vec<&str> = evening.map(|e| e.checks.keys().map(String::as_str).collect()).unwrap_or_default();
+        seen.extend(steps.iter().copied());
         for step in &self.config.routine.steps {
             let checked_by_then = self.first_checked.get(step.id.as_str()).is_some_and(|first| *first <= date);
-            if checked_by_then && is_active(self.config, date, step) && !steps.contains(&step.id.as_str()) {
+            if checked_by_then && is_active(self.config, date, step) && seen.insert(step.id.as_str()) {
                 steps.push(step.id.as_str());
             }
         }

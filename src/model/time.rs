@@ -4,7 +4,7 @@
 //! fire at instants. Daylight-saving transitions make that mapping partial: in a
 //! spring-forward gap a clock time does not exist, in a fall-back fold it exists twice.
 
-use chrono::{DateTime, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, TimeZone, Timelike};
+use chrono::{DateTime, FixedOffset, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, TimeZone, Timelike};
 
 /// The instant a local clock time means.
 ///
@@ -75,6 +75,14 @@ pub fn next_day(date: NaiveDate) -> NaiveDate {
 /// The day before `date`, or `date` itself at the start of chrono's range.
 pub fn previous_day(date: NaiveDate) -> NaiveDate {
     date.pred_opt().unwrap_or(date)
+}
+
+/// The calendar date of `at` in its own offset. chrono's `date_naive` panics for an
+/// instant whose local time lies past the last date it can count; this gives the UTC
+/// date there instead.
+pub fn local_date(at: &DateTime<FixedOffset>) -> NaiveDate {
+    let utc = at.naive_utc();
+    utc.checked_add_signed(TimeDelta::seconds(at.offset().local_minus_utc().into())).unwrap_or(utc).date()
 }
 
 /// `instant` moved by `delta`, or unchanged where that would leave chrono's range.

@@ -466,6 +466,9 @@ mod tests {
         card(Daytime, &[-27, -13, 1]);
         card(Daytime, &[-27, -13, 1, 15]);
         sighting(Daytime, &[-27, 1]);
+        // Two days in a row just before the four weeks stay a card: it does not turn back
+        // into "not yet" as they leave the period.
+        card(Daytime, &[-1, 0]);
         // Twelve weeks and a day: the first is out of the look-back.
         sighting(Daytime, &[LAST - LOOKBACK_DAYS, 1, 28]);
         // Once a week: a card on the third week, not before.

@@ -1,7 +1,8 @@
 //! The summary as CSV: one row per night of the period, for a spreadsheet. Written by
 //! hand because it is one small table and quoting is the whole job: a field with a comma,
-//! quote or line break is quoted (RFC 4180), and a note that starts like a formula
-//! (`=`, `+`, `-`, `@`) gets a leading apostrophe so no spreadsheet runs it.
+//! quote or line break is quoted (RFC 4180), and a note that starts like a formula gets
+//! a leading apostrophe so no spreadsheet runs it ([`spreadsheet_safe`], which the
+//! journal's CSV export uses too).
 //!
 //! Before the table, comment rows say what the HTML page says above its table: the
 //! urgent signs first, the not-medical-advice line, then the findings (cards, signs below
@@ -9,21 +10,31 @@
 //! next fields: readers that know comment lines (`pandas.read_csv(comment="#")`, R's
 //! `comment.char`) skip them, and a spreadsheet shows each sentence in one cell.
 
+use std::borrow::Cow;
+
 use super::Summary;
 use super::values;
 use super::values::{night_cells, night_headers};
 use crate::i18n::{signs, t};
 
-fn field(text: &str, user_text: bool) -> String {
-    let guarded = if user_text && text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{text}")
+/// A text cell a spreadsheet will show as text: one that starts with `=`, `+`, `-`, `@`,
+/// a tab or a carriage return would be read as a formula (`=cmd|' /C calc'!A0`,
+/// `@SUM(1+1)`), so it gets a leading apostrophe, as OWASP's advice on CSV injection
+/// has it. For every cell that holds the user's or a file's text; not for numbers.
+pub fn spreadsheet_safe(text: &str) -> Cow<'_, str> {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        Cow::Owned(format!("'{text}"))
     } else {
-        text.to_owned()
-    };
+        Cow::Borrowed(text)
+    }
+}
+
+fn field(text: &str, user_text: bool) -> String {
+    let guarded = if user_text { spreadsheet_safe(text) } else { Cow::Borrowed(text) };
     if guarded.contains([',', '"', '\n', '\r']) || guarded.starts_with(' ') || guarded.ends_with(' ') {
         format!("\"{}\"", guarded.replace('"', "\"\""))
     } else {
-        guarded
+        guarded.into_owned()
     }
 }
 

@@ -14,6 +14,8 @@ mod csv;
 mod html;
 mod values;
 
+pub use csv::spreadsheet_safe;
+
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeDelta, TimeZone};
 
 use crate::i18n::{self, Language};

@@ -85,7 +85,42 @@ pub(super) fn kind_of(kind: fs::FileType) -> Option<&'static str> {
 
 /// Flushes a folder, so renames and new names in it survive a power cut.
 pub(super) fn sync_dir(dir: &Path) -> io::Result<()> {
+    #[cfg(test)]
+    if FAIL_FOLDER_FLUSH.get() {
+        return Err(io::Error::other("a folder flush failed on purpose (test)"));
+    }
     File::open(dir)?.sync_all()
+}
+
+#[cfg(test)]
+thread_local! {
+    /// Tests set this to see what a save does when only its last step, flushing the
+    /// folder, fails (a real disk does so rarely, and not on demand).
+    pub(super) static FAIL_FOLDER_FLUSH: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// The error of a replacement that did happen: the new file is in place under its name,
+/// only flushing the folder afterwards failed, so a power cut could still undo it.
+#[derive(Debug)]
+pub struct FolderNotFlushed(pub io::Error);
+
+impl std::fmt::Display for FolderNotFlushed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl std::error::Error for FolderNotFlushed {}
+
+/// Flushes the folder of a file just renamed into place; a failure is a
+/// [`FolderNotFlushed`] (see [`not_flushed`]).
+fn sync_after_rename(path: &Path) -> io::Result<()> {
+    sync_dir(parent(path)).map_err(|error| io::Error::new(error.kind(), FolderNotFlushed(error)))
+}
+
+/// The cause, when `error` says a file was replaced but its folder not flushed.
+pub fn not_flushed(error: &io::Error) -> Option<&io::Error> {
+    error.get_ref()?.downcast_ref::<FolderNotFlushed>().map(|not| &not.0)
 }
 
 fn parent(path: &Path) -> &Path {
@@ -96,6 +131,8 @@ fn parent(path: &Path) -> &Path {
 }
 
 /// Replaces `path` with `bytes` atomically and durably, keeping the old file as `NAME.bak`.
+/// An error after the rename (the folder flush) is a [`FolderNotFlushed`]: the new bytes
+/// are in place by then, and callers must not say they are not.
 ///
 /// Callers hold the store's lock, so the temporary names cannot clash between processes.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
@@ -113,7 +150,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
         }
     }
     fs::rename(&tmp, path)?;
-    sync_dir(parent(path))
+    sync_after_rename(path)
 }
 
 /// Replaces `path` with `bytes` atomically, without keeping a backup: for files that are
@@ -123,7 +160,7 @@ pub fn replace_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let tmp = hidden_sibling(path, ".tmp");
     write_new_file(&tmp, bytes)?;
     fs::rename(&tmp, path)?;
-    sync_dir(parent(path))
+    sync_after_rename(path)
 }
 
 /// Like [`replace_file`], for a file handed to the user (an export, a summary) in a folder
@@ -154,7 +191,7 @@ pub fn replace_user_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
         if linked == 0 { Ok(()) } else { Err(io::Error::last_os_error()) }
     };
     match link(path) {
-        Ok(()) => return sync_dir(dir),
+        Ok(()) => return sync_after_rename(path),
         Err(error) if error.kind() == io::ErrorKind::AlreadyExists => {}
         Err(error) if unnamed_unsupported(&error) || error.kind() == io::ErrorKind::NotFound => {
             return replace_file(path, bytes);
@@ -168,7 +205,7 @@ pub fn replace_user_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
         let _ = fs::remove_file(&tmp);
         return Err(error);
     }
-    sync_dir(dir)
+    sync_after_rename(path)
 }
 
 /// Errors that mean "no unnamed files here" rather than "this folder cannot be written".

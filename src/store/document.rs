@@ -230,14 +230,15 @@ pub fn to_bytes<T: Document>(value: &T) -> Result<Vec<u8>, serde_json::Error> {
 
 /// The bytes to save for `value`, refused when they could not be read back.
 pub(super) fn bytes_to_save<T: Document>(path: &Path, value: &T) -> Result<Vec<u8>, StoreError> {
+    bytes_to_save_within(path, value, T::MAX_BYTES)
+}
+
+/// [`bytes_to_save`], refused beyond `max` bytes (at most `T::MAX_BYTES`).
+pub(super) fn bytes_to_save_within<T: Document>(path: &Path, value: &T, max: u64) -> Result<Vec<u8>, StoreError> {
     let bytes = to_bytes(value).map_err(|cause| StoreError::Encode { path: path.to_owned(), cause })?;
-    if bytes.len() as u64 > T::MAX_BYTES {
-        return Err(StoreError::TooLarge {
-            what: T::WHAT,
-            path: path.to_owned(),
-            size: bytes.len() as u64,
-            max: T::MAX_BYTES,
-        });
+    let max = max.min(T::MAX_BYTES);
+    if bytes.len() as u64 > max {
+        return Err(StoreError::TooLarge { what: T::WHAT, path: path.to_owned(), size: bytes.len() as u64, max });
     }
     Ok(bytes)
 }

@@ -15,6 +15,7 @@ use chrono::NaiveDate;
 use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
 
 use super::document::Document;
+use crate::model::journal::DateKey;
 use crate::model::{Evening, Journal};
 
 /// The journal's evenings within `range`; `None` unless the file is in the current format.
@@ -85,7 +86,7 @@ impl<'de> Visitor<'de> for Evenings {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let mut evenings = Self::Value::new();
         let mut seen = std::collections::HashSet::new();
-        while let Some(date) = map.next_key::<NaiveDate>()? {
+        while let Some(DateKey(date)) = map.next_key()? {
             if !seen.insert(date) {
                 return Err(serde::de::Error::custom("a repeated date"));
             }
@@ -124,5 +125,8 @@ mod tests {
         assert!(parse_near(&repeated_date[..], date(24)..=date(27)).is_none());
         let repeated_key = br#"{"schema_version":2,"evenings":{"2026-11-25":{"checks":{}}},"evenings":{}}"#;
         assert!(parse_near(&repeated_key[..], date(24)..=date(27)).is_none());
+        // Another spelling of a date is damage here too (the full load keeps it aside).
+        let spelled = br#"{"schema_version":2,"evenings":{"2026-11-25":{"checks":{}},"2026-11-5":{"checks":{}}}}"#;
+        assert!(parse_near(&spelled[..], date(24)..=date(27)).is_none());
     }
 }

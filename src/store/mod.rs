@@ -42,7 +42,7 @@ pub use owner::{OwnerLock, owner_pid};
 pub use paths::{AUTOSTART_ENTRY, Paths};
 pub use recovery::{migration_backup, save as save_document};
 pub use report::{default_report_dir, report_file_name, save_user_file};
-pub use transfer::TransferError;
+pub use transfer::{IMPORT_MAX_BYTES, TransferError};
 pub use zone::check_tz;
 
 use chrono::NaiveDate;
@@ -257,9 +257,12 @@ impl Store {
         Ok(Snapshot { config: self.view(&self.paths.routine_file())?, journal: self.load_journal_near(range, false)? })
     }
 
+    /// A read-modify-write that saves at most `max` bytes (a larger result is
+    /// [`StoreError::TooLarge`], and nothing is written).
     fn update<T: Document, R, E: From<StoreError>>(
         &self,
         path: &Path,
+        max: u64,
         change: impl FnOnce(&mut T) -> Result<R, E>,
     ) -> Result<Updated<R>, E> {
         let path = self.resolve(path)?;
@@ -270,7 +273,7 @@ impl Store {
         }
         let mut value = loaded.value;
         let result = change(&mut value)?;
-        let bytes = document::bytes_to_save(&path, &value)?;
+        let bytes = document::bytes_to_save_within(&path, &value, max)?;
         if before.as_deref() == Some(bytes.as_slice()) {
             // Nothing changed: no write, and no backup rotated away for nothing.
             return Ok(Updated { value: result, saved: false });
@@ -290,7 +293,16 @@ impl Store {
         &self,
         change: impl FnOnce(&mut Journal) -> Result<R, E>,
     ) -> Result<Updated<R>, E> {
-        self.update(&self.paths.journal_file(), change)
+        self.update(&self.paths.journal_file(), Journal::MAX_BYTES, change)
+    }
+
+    /// [`Store::update_journal`] leaving the journal at most `max` bytes (imports).
+    pub(crate) fn update_journal_within<R, E: From<StoreError>>(
+        &self,
+        max: u64,
+        change: impl FnOnce(&mut Journal) -> Result<R, E>,
+    ) -> Result<Updated<R>, E> {
+        self.update(&self.paths.journal_file(), max, change)
     }
 
     /// Read-modify-write of routine, schedule and settings under the lock.
@@ -298,7 +310,7 @@ impl Store {
         &self,
         change: impl FnOnce(&mut Config) -> Result<R, E>,
     ) -> Result<Updated<R>, E> {
-        self.update(&self.paths.routine_file(), change)
+        self.update(&self.paths.routine_file(), Config::MAX_BYTES, change)
     }
 
     pub fn load_reminders(&self) -> Result<Loaded<ReminderLog>, StoreError> {
@@ -310,7 +322,7 @@ impl Store {
         &self,
         change: impl FnOnce(&mut ReminderLog) -> Result<R, E>,
     ) -> Result<Updated<R>, E> {
-        self.update(&self.paths.reminders_file(), change)
+        self.update(&self.paths.reminders_file(), ReminderLog::MAX_BYTES, change)
     }
 
     /// Reads routine, journal and reminder log under one lock, lets `decide` change the

@@ -71,7 +71,23 @@ pub(super) fn save_bytes<T: Document>(
             vec![kept],
         ));
     }
-    write_atomic(path, bytes).map_err(|cause| StoreError::io(IoAction::Save, path, cause))
+    let written = write_atomic(path, bytes);
+    // The new file is in place: the change is saved and must be reported as such.
+    if let Err(error) = &written
+        && let Some(cause) = atomic::not_flushed(error)
+    {
+        notices.push(not_flushed_notice(path, cause));
+        return Ok(());
+    }
+    written.map_err(|cause| StoreError::io(IoAction::Save, path, cause))
+}
+
+/// Said when a file was saved but its folder could not be flushed to the disk.
+pub(super) fn not_flushed_notice(path: &Path, cause: &std::io::Error) -> FileReport {
+    FileReport::new(
+        tr!("store-notice-not-flushed", path = name(path), cause = cause.to_string()),
+        vec![path.to_owned()],
+    )
 }
 
 /// What the backup beside a file can do.

@@ -7,22 +7,43 @@
 //! file is read with the journal's defences (no FIFO or device, a size cap, duplicate
 //! keys and odd versions count as damage, a newer format is refused) and is never
 //! written to, not even to migrate it: an older format is migrated in memory. The merge
-//! itself is one read-modify-write of the journal under the lock, with the usual backup.
+//! itself is one read-modify-write of the journal under the lock, with the usual backup,
+//! refused when it would leave the journal without room to grow ([`IMPORT_MAX_BYTES`]).
 
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDate;
 use serde::Deserialize;
 use serde::de::IgnoredAny;
 
-use super::document::{Document, Parsed, migrate, parse};
-use super::error::name;
+use super::document::{Document, Parsed, migrate, parse, to_bytes};
+use super::error::{megabytes, name};
 use super::read::{Contents, read_capped};
 use super::{IoAction, Paths, Store, StoreError, Updated};
-use crate::model::time::{FIRST_DATE, LAST_DATE, is_sane_date};
+use crate::model::validate::{self, Invalid};
 use crate::model::{Journal, MergeReport, merge_into};
 use crate::tr;
+
+/// The most an import may leave the journal at: three quarters of what it may hold, so
+/// the last quarter (16 MB, decades of evenings at a usual 1 KB each) stays free for
+/// the check-ins still to come. An import beyond it is refused rather than leaving a
+/// journal that refuses every check-in after it.
+pub const IMPORT_MAX_BYTES: u64 = Journal::MAX_BYTES / 4 * 3;
+
+#[cfg(test)]
+thread_local! {
+    /// A smaller [`IMPORT_MAX_BYTES`] for tests: filling 48 MB takes too long in one.
+    static IMPORT_LIMIT: std::cell::Cell<Option<u64>> = const { std::cell::Cell::new(None) };
+}
+
+/// [`IMPORT_MAX_BYTES`], or the tests' smaller limit.
+fn import_limit() -> u64 {
+    #[cfg(test)]
+    if let Some(limit) = IMPORT_LIMIT.get() {
+        return limit;
+    }
+    IMPORT_MAX_BYTES
+}
 
 /// Why an export could not be written or an import file cannot be used. Every message
 /// is one sentence naming the file; for an import it says that nothing was changed.
@@ -38,8 +59,16 @@ pub enum TransferError {
     Damaged { path: PathBuf, reason: String },
     #[error("{}", tr!("transfer-error-not-a-journal", path = name(.path)))]
     NotAJournal { path: PathBuf },
-    #[error("{}", tr!("transfer-error-date", path = name(.path), date = .date.to_string(), first = FIRST_DATE.to_string(), last = LAST_DATE.to_string()))]
-    DateOutOfRange { path: PathBuf, date: NaiveDate },
+    #[error("{}", tr!("transfer-error-too-large", path = name(.path), size = megabytes(*.size), max = megabytes(Journal::MAX_BYTES)))]
+    TooLarge { path: PathBuf, size: u64 },
+    /// Something in the file may not enter the journal (see [`crate::model::validate`]).
+    #[error("{}", tr!("transfer-error-invalid", path = name(.path), reason = .invalid.to_string()))]
+    Invalid { path: PathBuf, invalid: Invalid },
+    #[error("{}", tr!("transfer-error-no-room", path = name(.path), size = megabytes(*.size), max = megabytes(*.max)))]
+    NoRoom { path: PathBuf, size: u64, max: u64 },
+    /// `kind` as in [`StoreError::NotRegular`].
+    #[error("{}", tr!("transfer-error-not-a-file", path = name(.path), kind = *.kind))]
+    NotAFile { path: PathBuf, kind: &'static str },
     /// Already a sentence in the user's language.
     #[error("{0}")]
     Encode(String),
@@ -104,12 +133,19 @@ impl Store {
         }
         if let Ok(meta) = std::fs::symlink_metadata(path) {
             let kind = meta.file_type();
-            if !kind.is_file() && !kind.is_symlink() {
-                let kind = if kind.is_dir() { "folder" } else { "other" };
-                return Err(StoreError::NotRegular { path: path.to_owned(), kind }.into());
+            if let Some(kind) = super::atomic::kind_of(kind).filter(|_| !kind.is_symlink()) {
+                return Err(TransferError::NotAFile { path: path.to_owned(), kind });
             }
         }
-        Ok(super::report::save_user_file(path, bytes)?)
+        let saved = super::report::save_user_file(path, bytes);
+        // Written and in place; only the folder flush failed: said, not an error.
+        if let Err(StoreError::Io { cause, .. }) = &saved
+            && let Some(flush) = super::atomic::not_flushed(cause)
+        {
+            self.push_notices(vec![super::recovery::not_flushed_notice(path, flush)]);
+            return Ok(());
+        }
+        Ok(saved?)
     }
 
     /// Reads a journal backup (an export in JSON) for import, checking it as the journal
@@ -120,10 +156,7 @@ impl Store {
                 let missing = std::io::Error::from(std::io::ErrorKind::NotFound);
                 return Err(StoreError::io(IoAction::Read, path, missing).into());
             }
-            Contents::TooLarge(size) => {
-                let (path, max) = (path.to_owned(), Journal::MAX_BYTES);
-                return Err(StoreError::TooLarge { what: Journal::WHAT, path, size, max }.into());
-            }
+            Contents::TooLarge(size) => return Err(TransferError::TooLarge { path: path.to_owned(), size }),
             Contents::Bytes(bytes) => bytes,
         };
         let damaged = |reason: String| TransferError::Damaged { path: path.to_owned(), reason };
@@ -143,16 +176,149 @@ impl Store {
         if serde_json::from_slice::<HasEvenings>(&bytes).is_err() {
             return Err(TransferError::NotAJournal { path: path.to_owned() });
         }
-        if let Some(date) = journal.evenings.keys().find(|date| !is_sane_date(**date)) {
-            return Err(TransferError::DateOutOfRange { path: path.to_owned(), date: *date });
-        }
         Ok(journal)
     }
 
-    /// Merges `incoming` into the journal: one read-modify-write under the lock, saved
-    /// atomically with the previous journal kept as its backup; nothing is written when
-    /// the merge changes nothing.
-    pub fn import_journal(&self, incoming: &Journal) -> Result<Updated<MergeReport>, TransferError> {
-        self.update_journal(|journal| Ok::<_, TransferError>(merge_into(journal, incoming)))
+    /// Refuses `merged`, the journal that importing `path` would make, when it leaves no
+    /// room to grow: an evening with more steps than an evening can hold, or a journal
+    /// beyond [`IMPORT_MAX_BYTES`]. Only the evenings `incoming` touches are looked at,
+    /// and the size is measured only when the two files together could exceed it.
+    pub fn check_room(&self, path: &Path, incoming: &Journal, merged: &Journal) -> Result<(), TransferError> {
+        check_evenings(path, incoming, merged)?;
+        let on_disk = |file: &Path| std::fs::metadata(file).map_or(u64::MAX / 4, |meta| meta.len());
+        // Text read back and written again can grow a little ("1e2" is written "100.0").
+        let estimate = (on_disk(&self.paths.journal_file()) + on_disk(path)).saturating_mul(11) / 10;
+        let max = import_limit();
+        if estimate <= max {
+            return Ok(());
+        }
+        let size = to_bytes(merged).map_err(|e| TransferError::Encode(e.to_string()))?.len() as u64;
+        if size > max {
+            return Err(TransferError::NoRoom { path: path.to_owned(), size, max });
+        }
+        Ok(())
+    }
+
+    /// Merges `incoming` (read from `path`) into the journal: one read-modify-write under
+    /// the lock, saved atomically with the previous journal kept as its backup; nothing is
+    /// written when the merge changes nothing, and nothing when it would leave no room to
+    /// grow (see [`Store::check_room`]).
+    pub fn import_journal(&self, path: &Path, incoming: &Journal) -> Result<Updated<MergeReport>, TransferError> {
+        let max = import_limit();
+        let updated = self.update_journal_within(max, |journal| {
+            let report = merge_into(journal, incoming);
+            check_evenings(path, incoming, journal)?;
+            Ok::<_, TransferError>(report)
+        });
+        updated.map_err(|error| match error {
+            TransferError::Store(StoreError::TooLarge { size, .. }) => {
+                TransferError::NoRoom { path: path.to_owned(), size, max }
+            }
+            error => error,
+        })
+    }
+}
+
+/// The evenings of `incoming` as merged still hold no more steps than an evening can.
+fn check_evenings(path: &Path, incoming: &Journal, merged: &Journal) -> Result<(), TransferError> {
+    for date in incoming.evenings.keys() {
+        if let Some(evening) = merged.evenings.get(date) {
+            validate::evening_size(*date, evening)
+                .map_err(|invalid| TransferError::Invalid { path: path.to_owned(), invalid })?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{CheckIn, Outcome};
+    use crate::store::{Paths, save_document};
+    use chrono::{DateTime, NaiveDate};
+
+    fn date(day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, day).unwrap()
+    }
+
+    fn journal(days: std::ops::Range<u32>) -> Journal {
+        let at = DateTime::parse_from_rfc3339("2026-11-26T21:00:00+01:00").unwrap();
+        let mut journal = Journal::default();
+        for day in days {
+            journal.record(date(day), "warm-bath", CheckIn::new(Outcome::Done, at, None));
+        }
+        journal
+    }
+
+    #[test]
+    fn an_import_that_leaves_no_room_is_refused_and_changes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(Paths::in_dir(dir.path()));
+        save_document(&store.paths().journal_file(), &journal(1..3)).unwrap();
+        let before = std::fs::read(store.paths().journal_file()).unwrap();
+        let file = dir.path().join("import.json");
+        let incoming = journal(3..20);
+        std::fs::write(&file, to_bytes(&incoming).unwrap()).unwrap();
+        let merged = crate::model::merge(&journal(1..3), &incoming).0;
+        let size = to_bytes(&merged).unwrap().len() as u64;
+        IMPORT_LIMIT.set(Some(size - 1));
+        let refused = store.check_room(&file, &incoming, &merged).unwrap_err();
+        assert!(matches!(refused, TransferError::NoRoom { size: s, max, .. } if s == size && max == size - 1));
+        assert!(refused.to_string().starts_with(&format!("Importing {} would make your journal", file.display())));
+        let refused = store.import_journal(&file, &incoming).unwrap_err();
+        assert!(matches!(refused, TransferError::NoRoom { .. }), "{refused}");
+        assert_eq!(std::fs::read(store.paths().journal_file()).unwrap(), before, "nothing written");
+        IMPORT_LIMIT.set(Some(size));
+        store.check_room(&file, &incoming, &merged).unwrap();
+        assert!(store.import_journal(&file, &incoming).unwrap().saved);
+        IMPORT_LIMIT.set(None);
+    }
+
+    #[test]
+    fn an_evening_merged_past_its_steps_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(Paths::in_dir(dir.path()));
+        let list = |from: usize| Some((from..from + 150).map(|n| format!("s-{n}")).collect::<Vec<_>>());
+        let mut ours = journal(26..27);
+        ours.evenings.get_mut(&date(26)).unwrap().routine = list(0);
+        save_document(&store.paths().journal_file(), &ours).unwrap();
+        let mut theirs = journal(26..27);
+        theirs.evenings.get_mut(&date(26)).unwrap().routine = list(100);
+        let file = dir.path().join("import.json");
+        let refused = store.import_journal(&file, &theirs).unwrap_err();
+        assert_eq!(
+            refused.to_string(),
+            format!(
+                "{} cannot be imported: the evening of 2026-11-26 names 250 steps, more than the 200 an evening can hold; nothing was changed.",
+                file.display()
+            )
+        );
+    }
+
+    #[test]
+    fn an_import_whose_folder_flush_fails_is_saved_and_says_so() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(Paths::in_dir(dir.path()));
+        save_document(&store.paths().journal_file(), &journal(1..3)).unwrap();
+        let file = dir.path().join("import.json");
+        super::super::atomic::FAIL_FOLDER_FLUSH.set(true);
+        let imported = store.import_journal(&file, &journal(3..5));
+        super::super::atomic::FAIL_FOLDER_FLUSH.set(false);
+        let imported = imported.unwrap();
+        assert!(imported.saved, "the journal was replaced: the import happened");
+        assert_eq!(store.load_journal().unwrap().value, journal(1..5));
+        let notices = store.take_notices();
+        assert_eq!(notices.len(), 1, "{notices:?}");
+        assert!(
+            notices[0].message.contains("was saved, but its folder could not be flushed to the disk"),
+            "{notices:?}"
+        );
+        assert!(!notices[0].message.contains("Could not save"));
+        // An export likewise: in place, and said once.
+        super::super::atomic::FAIL_FOLDER_FLUSH.set(true);
+        let written = store.write_user_file(&dir.path().join("export.json"), b"{}");
+        super::super::atomic::FAIL_FOLDER_FLUSH.set(false);
+        written.unwrap();
+        assert_eq!(store.take_notices().len(), 1);
     }
 }

@@ -11,7 +11,7 @@ use eframe::egui::{self, RichText};
 
 use super::action::Action;
 use super::screen::Screen;
-use super::widgets::clock;
+use super::widgets::{clock, radio_group};
 use super::{ReportRequest, style};
 use crate::i18n::{self, signs, t};
 use crate::model::helps;
@@ -175,8 +175,9 @@ fn form_ui(
     ui.label(RichText::new(t("night-quiet-hint")).small().color(style::quiet(ui)));
     ui.add_space(8.0);
 
-    ui.label(RichText::new(t("night-falling-asleep")).strong());
+    let question = ui.label(RichText::new(t("night-falling-asleep")).strong());
     ui.horizontal_wrapped(|ui| {
+        radio_group(ui, question.id);
         for (jerks, label) in [
             (Jerks::None, t("night-jerks-none")),
             (Jerks::Few, t("night-jerks-few")),
@@ -218,8 +219,9 @@ fn form_ui(
         ui.label(RichText::new(t("night-rested-high")).small().color(style::quiet(ui)));
     });
     ui.add_space(4.0);
-    ui.label(RichText::new(t("night-stress")).strong());
+    let question = ui.label(RichText::new(t("night-stress")).strong());
     ui.horizontal_wrapped(|ui| {
+        radio_group(ui, question.id);
         for (stress, label) in [
             (Stress::Low, t("night-stress-low")),
             (Stress::Moderate, t("night-stress-some")),

@@ -77,6 +77,21 @@ pub fn time_field_named(ui: &mut egui::Ui, label: &str, name: Option<&str>, text
 }
 
 /// A moment as the 24-hour clock shows it, in every language: "21:05".
+/// `text` as a screen reader should say it: without the leading mark (√ • ! –) that the
+/// screen shows for those who can see it, which a reader says as a symbol ("square root").
+pub fn spoken(text: &str) -> String {
+    text.trim_start_matches(['√', '•', '!', '–']).trim_start().to_owned()
+}
+
+/// Gives `ui` the role of a radio group named by the question `label`, so a screen reader
+/// says the question with each option ("None, radio button" alone says nothing).
+pub fn radio_group(ui: &egui::Ui, label: egui::Id) {
+    ui.ctx().accesskit_node_builder(ui.unique_id(), |node| {
+        node.set_role(egui::accesskit::Role::RadioGroup);
+        node.push_labelled_by(label.accesskit_id());
+    });
+}
+
 pub fn clock<Tz: chrono::TimeZone>(at: &chrono::DateTime<Tz>) -> String {
     hhmm(at.naive_local().time())
 }

@@ -10,7 +10,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, Timelike};
 use crate::model::plan::is_active;
 use crate::model::routine::{StepEdit, StepError};
 use crate::model::schedule::SameTime;
-use crate::model::time::is_sane_date;
+use crate::model::validate::{self, Invalid, Problem};
 use crate::model::{
     Anchor, CheckIn, Config, Day, NightAnswer, NightError, NightLog, Outcome, Schedule, Settings, Step, catalog,
 };
@@ -103,6 +103,9 @@ pub enum CommandError {
     Schedule(#[from] SameTime),
     #[error(transparent)]
     Night(#[from] NightError),
+    /// A value that may not enter the journal (see [`crate::model::validate`]).
+    #[error("{}", tr!("error-not-recorded", reason = .0.to_string()))]
+    Invalid(Invalid),
     /// Already a sentence in the user's language.
     #[error("{0}")]
     BadValue(String),
@@ -111,6 +114,22 @@ pub enum CommandError {
     /// Inside `apply` only: the change would change nothing, so the store must not save.
     #[error("{}", tr!("error-nothing-changed"))]
     NothingToChange,
+}
+
+/// The model's refusals with the sentences the command line and the window always gave
+/// for them (a humidity, a rested score, a date too far), the others in general words.
+impl From<Invalid> for CommandError {
+    fn from(invalid: Invalid) -> Self {
+        match invalid.problem {
+            Problem::Value(error) => CommandError::Step(error),
+            Problem::Night(error) => CommandError::Night(error),
+            Problem::OutOfRange => {
+                let date = invalid.evening.map(|date| date.to_string()).unwrap_or_default();
+                CommandError::BadValue(tr!("error-date-too-far", date = date))
+            }
+            problem => CommandError::Invalid(Invalid { problem, ..invalid }),
+        }
+    }
 }
 
 /// What applying a command did.
@@ -183,12 +202,12 @@ impl Change {
     fn apply_or_stop(self, store: &Store) -> Result<Applied, CommandError> {
         let updated = match self {
             Change::Check { evening, step, outcome, value, at } => {
-                if !is_sane_date(evening) {
-                    return Err(CommandError::BadValue(tr!("error-date-too-far", date = evening.to_string())));
-                }
+                validate::evening_date(evening, &at).map_err(|problem| Invalid { evening: Some(evening), problem })?;
                 let config = store.load_config()?.value;
-                let routine_step = config.routine.get(&step).ok_or_else(|| CommandError::UnknownStep(step.clone()))?;
-                routine_step.check_value(value)?;
+                if config.routine.get(&step).is_none() {
+                    return Err(CommandError::UnknownStep(step));
+                }
+                validate::check_in(evening, &step, &CheckIn::new(outcome, at, value), &at)?;
                 // What the evening's routine is now, for statistics (see model::stats).
                 let routine: Vec<String> = config
                     .routine
@@ -218,9 +237,7 @@ impl Change {
                 })
             }
             Change::LogNight { evening, answers, at } => {
-                if !is_sane_date(evening) {
-                    return Err(CommandError::BadValue(tr!("error-date-too-far", date = evening.to_string())));
-                }
+                validate::evening_date(evening, &at).map_err(|problem| Invalid { evening: Some(evening), problem })?;
                 answers.iter().try_for_each(NightAnswer::validate)?;
                 store.update_journal(|journal| {
                     let slot = &mut journal.evenings.entry(evening).or_default().night;
@@ -256,6 +273,7 @@ impl Change {
                     if config.routine.get(&step.id).is_some() {
                         return Err(CommandError::AlreadyInRoutine(step.id));
                     }
+                    config.routine.has_room()?;
                     config.routine.steps.push(step.clone());
                     Ok(Applied::Step(step))
                 })
@@ -285,7 +303,7 @@ impl Change {
                 Ok(from != to)
             }),
             Change::SaveConfig(new) => {
-                new.routine.steps.iter().try_for_each(Step::validate)?;
+                new.routine.validate()?;
                 // Always written when the file is missing, even with the default values: a
                 // saved routine is what ends the first-run setup. The store itself skips
                 // the write when the bytes on disk are already these.

@@ -82,9 +82,14 @@ impl Coach {
         Ok(text)
     }
 
-    /// Reads and checks `path`, and works out what importing it would change; writes nothing.
-    pub fn preview_import(&self, path: &Path) -> Result<ImportPreview, TransferError> {
-        transfer::preview_import(&self.store, path)
+    /// Reads and checks `path` (every value as of `now`: nothing dated ahead of it), and
+    /// works out what importing it would change; writes nothing.
+    pub fn preview_import<Tz: TimeZone>(
+        &self,
+        path: &Path,
+        now: &DateTime<Tz>,
+    ) -> Result<ImportPreview, TransferError> {
+        transfer::preview_import(&self.store, path, &now.fixed_offset())
     }
 
     /// Merges a previewed file into the journal as it is on disk now.

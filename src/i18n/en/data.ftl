@@ -44,6 +44,10 @@ import-preview-evenings = Evenings: new { $new }, already in your journal { $pre
 import-preview-check-ins = Check-ins: new { $new }, already in your journal { $present }.
 import-preview-nights = Night logs: new { $new }, already in your journal { $present }.
 import-preview-conflicts = Recorded differently in the file and in your journal: { $conflicts }. The later record wins: { $replaced } from the file will replace yours, the rest of yours stay.
+import-preview-unknown = Fields this version does not know: { $fields } ({ $size }); they are kept as they are.
+import-preview-undone = A check-in or night log you took back here comes back if this file still has it: taking back is not recorded.
+import-preview-ours-later = Nothing in this file changes your journal: where the two differ, yours is the later record.
+import-preview-details-only = No new evenings, check-ins or night logs; only details are added (which steps made up an evening, fields this version does not know).
 import-preview-nothing = Everything in this file is already in your journal.
 cli-import-dry-run = Nothing was changed (--dry-run).
 import-done = Imported { $path }: { $evenings ->
@@ -57,6 +61,8 @@ import-done = Imported { $path }: { $evenings ->
    *[other] { $nights } new night logs
 }, { $replaced } replaced by later records.
 import-done-nothing = Nothing to import: everything in { $path } is already in your journal.
+import-done-ours-later = Nothing to import: your journal has everything in { $path }, or a later record of it.
+import-done-details-only = Imported { $path }: no new evenings, check-ins or night logs, only details (which steps made up an evening, fields this version does not know).
 
 ## Errors. Each says that nothing was changed where that is so.
 
@@ -64,7 +70,16 @@ transfer-error-own-file = { $path } is one of Bedtime Coach's own files; choose 
 transfer-error-newer = { $path } was written by a newer Bedtime Coach (journal format { $version }; this version reads up to { $known }). Update Bedtime Coach to import it; nothing was changed.
 transfer-error-damaged = { $path } cannot be imported, it is damaged or not a Bedtime Coach export ({ $reason }); nothing was changed.
 transfer-error-not-a-journal = { $path } is not a journal export of Bedtime Coach (it has no evenings); nothing was changed.
-transfer-error-date = { $path } has an evening dated { $date }, outside the years Bedtime Coach keeps ({ $first } to { $last }); nothing was changed.
+transfer-error-too-large = { $path } is { $size }, more than the { $max } a journal can be, so it is not a journal export to import; nothing was changed.
+transfer-error-invalid = { $path } cannot be imported: { $reason }; nothing was changed.
+transfer-error-no-room = Importing { $path } would make your journal { $size }, more than the { $max } an import may leave it at (the rest is room for what you record next); nothing was changed.
+transfer-error-not-a-file = { $path } is { $kind ->
+    [folder] a folder
+    [fifo] a FIFO
+    [socket] a socket
+    [device] a device
+   *[other] something other than a file
+}, not a file to write to; choose a file name.
 transfer-error-csv = Could not write the CSV export: { $error }.
 
 ## The window: Settings → Your data (src/ui/data_transfer.rs).

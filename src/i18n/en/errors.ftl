@@ -33,3 +33,21 @@ error-not-a-humidity = { $value } % is not a humidity; give a number from 0 to 1
 
 error-night-rested = How rested is a number from { $min } to { $max }; { $value } is not.
 error-night-note-too-long = A night's note can be at most { $max } characters; this one has { $count }.
+
+error-routine-full = A routine can have at most { $max } steps; remove one before adding another.
+
+## What may enter the journal (src/model/validate.rs): clauses inside error-not-recorded
+## and transfer-error-invalid. $date is an evening as YYYY-MM-DD; $id a step id as found.
+
+error-not-recorded = Nothing was recorded: { $reason }.
+invalid-out-of-range = the evening of { $date } is outside the years Bedtime Coach keeps ({ $first } to { $last })
+invalid-future = the evening of { $date } is more than a day ahead of today
+invalid-step-id = the evening of { $date } names a step "{ $id }", which is not a step id (lowercase letters, digits and dashes)
+invalid-humidity = the evening of { $date } has a humidity of { $value } %, not a number from 0 to 100
+invalid-no-value = the evening of { $date } gives "{ $id }" a value, and that step records none
+invalid-rested = the night after { $date } is rested { $value }, not a number from { $min } to { $max }
+invalid-note = the night after { $date } has a note of { $count } characters, more than the { $max } a note can have
+invalid-recorded-at = the evening of { $date } has a record made at { $at }, before that evening or in the future
+invalid-too-many-steps = the evening of { $date } names { $count } steps, more than the { $max } an evening can hold
+invalid-repeated-step = the routine of the evening of { $date } lists "{ $id }" twice
+invalid-unknown = it carries { $size } of fields this version does not know, more than the { $max } one file may bring in

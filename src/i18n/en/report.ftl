@@ -11,7 +11,7 @@ report-signs-none = None of the signs the app watches for was logged in the four
 ## The signs are judged over four weeks whatever span the summary prints.
 ## $from and $to are short dates, as in report-period.
 
-report-signs-judged = The signs are judged over four weeks, the nights from { $from } to { $to }, longer than this summary's span: some of them take four weeks to show.
+report-signs-judged = The signs are judged over four weeks, the nights from { $from } to { $to }, longer than this summary's span: some of them take four weeks to show, and how often a sign came back is counted over the twelve weeks up to its end.
 report-signs-no-nights = No night was logged in the four weeks the signs are judged over.
 
 report-overview = Overview

@@ -6,6 +6,11 @@
 ## Sizes.
 
 size-megabytes = { $whole }.{ $tenth } MB
+size-kilobytes = { $whole }.{ $tenth } KB
+size-bytes = { $count } { $count ->
+    [one] byte
+   *[other] bytes
+}
 
 ## Errors.
 
@@ -73,6 +78,7 @@ store-notice-migrated = Your { $what ->
 } was updated from format { $from } to { $to }; the old file is kept as { $kept }.
 # $why is one of the store-why-… reasons.
 store-notice-backup-kept = The backup { $backup } could not be used ({ $why }); it is kept as { $kept } rather than replaced.
+store-notice-not-flushed = { $path } was saved, but its folder could not be flushed to the disk ({ $cause }); should the power fail in the next moments, the change could be lost.
 store-notice-restored = { $path } was missing; the last good copy, { $backup }, was restored.
 store-notice-missing-backup-unusable = { $path } was missing and its backup could not be used ({ $why }); the backup is kept as { $kept }, and the { $what ->
     [routine] routine

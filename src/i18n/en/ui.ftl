@@ -207,6 +207,7 @@ ui-state-next = • next, in { $duration }
 # A small button beside the focused step's title; $title is the step's title.
 ui-tonight-why-button = Why?
 ui-tonight-why-step = Why: { $title }
+ui-tonight-hide-why-step = Hide why: { $title }
 # After bedtime, the steps left undone fold under this header.
 ui-tonight-not-done = Not done tonight: { $count }
 ui-tonight-side-empty = Everything is settled for tonight.

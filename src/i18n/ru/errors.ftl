@@ -45,3 +45,29 @@ error-night-note-too-long = Заметка о ночи может быть не 
     [one] символа
    *[other] символов
 }, а в этой { $count }.
+
+error-routine-full = В распорядке может быть не больше { $max } шагов; уберите один, прежде чем добавлять новый.
+
+## Что может попасть в дневник (src/model/validate.rs): части фраз внутри error-not-recorded
+## и transfer-error-invalid.
+
+error-not-recorded = Ничего не записано: { $reason }.
+invalid-out-of-range = вечер { $date } вне лет, которые хранит Bedtime Coach (с { $first } по { $last })
+invalid-future = до вечера { $date } больше суток
+invalid-step-id = у вечера { $date } есть шаг «{ $id }», а это не идентификатор шага (строчные латинские буквы, цифры и дефисы)
+invalid-humidity = у вечера { $date } влажность { $value } %, а не число от 0 до 100
+invalid-no-value = у вечера { $date } у шага «{ $id }» есть значение, а этот шаг значений не записывает
+invalid-rested = у ночи после { $date } бодрость { $value }, а не число от { $min } до { $max }
+invalid-note = у ночи после { $date } заметка длиной { $count } { $count ->
+    [one] символ
+    [few] символа
+   *[many] символов
+}, а можно не больше { $max }
+invalid-recorded-at = у вечера { $date } есть запись со временем { $at } — раньше этого вечера или в будущем
+invalid-too-many-steps = у вечера { $date } { $count } { $count ->
+    [one] шаг
+    [few] шага
+   *[many] шагов
+}, а вечер вмещает не больше { $max }
+invalid-repeated-step = в распорядке вечера { $date } шаг «{ $id }» указан дважды
+invalid-unknown = в нём { $size } полей, которых эта версия не знает, а один файл может принести не больше { $max }

@@ -5,6 +5,12 @@
 ## Размеры.
 
 size-megabytes = { $whole },{ $tenth } МБ
+size-kilobytes = { $whole },{ $tenth } КБ
+size-bytes = { $count } { $count ->
+    [one] байт
+    [few] байта
+   *[many] байт
+}
 
 ## Ошибки.
 
@@ -67,6 +73,7 @@ store-notice-migrated = { $what ->
    *[reminder-log] Ваш журнал напоминаний
 } переведён с формата { $from } на формат { $to }; старый файл сохранён как { $kept }.
 store-notice-backup-kept = Резервную копию { $backup } не удалось использовать ({ $why }); она не заменена, а сохранена как { $kept }.
+store-notice-not-flushed = { $path } сохранён, но его папку не удалось сбросить на диск ({ $cause }); если сейчас пропадёт питание, изменение может потеряться.
 store-notice-restored = Файл { $path } пропал; восстановлена последняя исправная копия, { $backup }.
 store-notice-missing-backup-unusable = Файл { $path } пропал, а его резервную копию не удалось использовать ({ $why }); копия сохранена как { $kept }, а { $what ->
     [routine] распорядок

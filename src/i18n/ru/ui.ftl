@@ -216,6 +216,7 @@ ui-state-next = • следующий, через { $duration }
 # Маленькая кнопка рядом с названием шага в фокусе; $title — название шага.
 ui-tonight-why-button = Зачем?
 ui-tonight-why-step = Зачем: { $title }
+ui-tonight-hide-why-step = Скрыть пояснение: { $title }
 # После отбоя несделанные шаги сворачиваются под этим заголовком.
 ui-tonight-not-done = Не сделано сегодня: { $count }
 ui-tonight-side-empty = На сегодня всё отмечено.

@@ -24,6 +24,8 @@ impl App {
         let undo_last = !ui.ctx().text_edit_focused() && ui.input_mut(|input| input.consume_shortcut(&undo_key));
         let now = (self.clock)();
         let first_run = self.snapshot.is_first_run();
+        // The window's accessible name (egui leaves the root nameless).
+        ui.ctx().accesskit_node_builder(egui::accesskit_root_id(), |node| node.set_label(i18n::t("ui-app-name")));
         egui::Panel::top("top-bar").show(ui, |ui| {
             ui.add_space(6.0);
             ui.horizontal(|ui| {
@@ -34,18 +36,31 @@ impl App {
                     ui.add_space(16.0);
                 }
                 if !first_run {
-                    for (screen, label) in [
-                        (Screen::Tonight, i18n::t("ui-tab-tonight")),
-                        (Screen::Night, i18n::t("night-tab")),
-                        (Screen::History, i18n::t("ui-tab-history")),
-                        (Screen::Routine, i18n::t("ui-tab-routine")),
-                        (Screen::Schedule, i18n::t("ui-tab-schedule")),
-                        (Screen::Settings, i18n::t("ui-tab-settings")),
-                    ] {
-                        if ui.selectable_label(self.screen == screen, label).clicked() {
-                            actions.push(Action::Show(screen));
+                    // Tabs with a selected one, for a screen reader (egui makes toggle buttons).
+                    ui.scope(|ui| {
+                        ui.ctx().accesskit_node_builder(ui.unique_id(), |node| {
+                            node.set_role(egui::accesskit::Role::TabList)
+                        });
+                        for (screen, label) in [
+                            (Screen::Tonight, i18n::t("ui-tab-tonight")),
+                            (Screen::Night, i18n::t("night-tab")),
+                            (Screen::History, i18n::t("ui-tab-history")),
+                            (Screen::Routine, i18n::t("ui-tab-routine")),
+                            (Screen::Schedule, i18n::t("ui-tab-schedule")),
+                            (Screen::Settings, i18n::t("ui-tab-settings")),
+                        ] {
+                            let selected = self.screen == screen;
+                            let tab = ui.selectable_label(selected, label);
+                            ui.ctx().accesskit_node_builder(tab.id, |node| {
+                                node.set_role(egui::accesskit::Role::Tab);
+                                node.clear_toggled();
+                                node.set_selected(selected);
+                            });
+                            if tab.clicked() {
+                                actions.push(Action::Show(screen));
+                            }
                         }
-                    }
+                    });
                 }
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     let offline = egui::RichText::new(i18n::t("ui-offline")).small().weak();

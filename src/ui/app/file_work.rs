@@ -62,8 +62,9 @@ impl App {
 
     pub(super) fn preview_import(&mut self, path: &std::path::Path) {
         let path = path.to_owned();
+        let now = (self.clock)();
         self.start_work(Work::Preview, move |coach| {
-            let result = coach.preview_import(&path);
+            let result = coach.preview_import(&path, &now);
             TransferDone::Previewed(path, result)
         });
     }

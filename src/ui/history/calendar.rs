@@ -269,11 +269,12 @@ pub(super) fn day_ui(
             )
         })
         .collect();
-    // Steps checked (or recorded in the evening's routine) that are no longer in it.
+    // Steps checked (or recorded in the evening's routine) that are no longer in it, each
+    // once (a set: the lists may be long).
     if let Some(recorded) = recorded {
-        let extra = recorded.checks.keys().chain(recorded.routine.iter().flatten());
-        for id in extra {
-            if !rows.iter().any(|row| row.0 == *id) {
+        let mut shown: std::collections::HashSet<String> = rows.iter().map(|row| row.0.clone()).collect();
+        for id in recorded.checks.keys().chain(recorded.routine.iter().flatten()) {
+            if shown.insert(id.clone()) {
                 rows.push((
                     id.clone(),
                     history::step_title_by_id(data.config, id),

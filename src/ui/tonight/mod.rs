@@ -248,7 +248,13 @@ fn progress_ui(ui: &mut egui::Ui, plan: &Plan<Local>) {
     } else {
         tr!("ui-tonight-progress", done = done, total = total)
     };
-    ui.add(egui::ProgressBar::new(plan.progress()).text(text).desired_width(ui.available_width().min(520.0)));
+    let bar = ui.add(egui::ProgressBar::new(plan.progress()).text(text).desired_width(ui.available_width().min(520.0)));
+    // egui gives the bar no range, so a screen reader could not say how far it is.
+    ui.ctx().accesskit_node_builder(bar.id, |node| {
+        node.set_min_numeric_value(0.0);
+        node.set_max_numeric_value(100.0);
+        node.set_numeric_value((f64::from(plan.progress()) * 100.0).round());
+    });
     if plan.all_settled() {
         ui.add_space(8.0);
         egui::Frame::new().stroke(egui::Stroke::new(1.0, style::accent(ui))).corner_radius(8.0).inner_margin(12).show(

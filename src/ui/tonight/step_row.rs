@@ -10,7 +10,7 @@ use crate::model::{Config, Outcome, Plan, PlannedStep, StepState, Timing, ValueK
 use crate::tr;
 use crate::ui::action::Action;
 use crate::ui::style;
-use crate::ui::widgets::clock;
+use crate::ui::widgets::{clock, spoken};
 use crate::use_cases::Change;
 use crate::use_cases::input::{Unreadable, typed_value};
 
@@ -63,7 +63,11 @@ pub(super) fn step_ui(
                         .add(egui::Label::new(title).sense(egui::Sense::CLICK).wrap())
                         .on_hover_text(if why_open { t("ui-tonight-hide-why") } else { t("ui-tonight-why") });
                     let mut toggle = title_label.clicked();
-                    ui.add(egui::Label::new(status_text(ui, timing, step, now)).wrap());
+                    let words = status_words(timing, step, now);
+                    let status = ui.add(egui::Label::new(status_text(ui, timing, words.clone())).wrap());
+                    // Read without its mark, which a screen reader says as a symbol (a
+                    // label's text is its value).
+                    ui.ctx().accesskit_node_builder(status.id, |node| node.set_value(spoken(&words)));
                     if let Some(until) = rows.state.snoozed.get(&step.id).filter(|_| !settled) {
                         let snoozed = tr!("reminders-snoozed", time = clock(until));
                         ui.add(egui::Label::new(RichText::new(snoozed).small().color(style::quiet(ui))).wrap());
@@ -71,9 +75,14 @@ pub(super) fn step_ui(
                     let focused = rows.state.focused_row.as_deref() == Some(step.id.as_str());
                     if has_why && (focused || why_open) {
                         let text = if why_open { t("ui-tonight-hide-why") } else { t("ui-tonight-why-button") };
-                        let why = ui
-                            .small_button(text)
-                            .accessible_name(tr!("ui-tonight-why-step", title = title_text.as_str()));
+                        let title = title_text.as_str();
+                        let name = if why_open {
+                            tr!("ui-tonight-hide-why-step", title = title)
+                        } else {
+                            tr!("ui-tonight-why-step", title = title)
+                        };
+                        let why = ui.small_button(text).accessible_name(name);
+                        ui.ctx().accesskit_node_builder(why.id, |node| node.set_expanded(why_open));
                         toggle |= why.clicked();
                         row_focused |= why.has_focus();
                     }
@@ -98,7 +107,9 @@ pub(super) fn step_ui(
             }
             let why = i18n::planned_why(step);
             if rows.state.why_open.contains(&step.id) && !why.is_empty() {
-                ui.label(RichText::new(why).color(style::quiet(ui)));
+                let text = ui.label(RichText::new(why).color(style::quiet(ui)));
+                // Announced when it opens, not only found by exploring.
+                ui.ctx().accesskit_node_builder(text.id, |node| node.set_live(egui::accesskit::Live::Polite));
             }
         },
     );
@@ -123,18 +134,22 @@ fn buttons_width(ui: &egui::Ui, step: &PlannedStep<Local>) -> f32 {
 }
 
 /// The step's state in words, with a mark of its own (not only a colour).
-fn status_text(ui: &egui::Ui, timing: Timing, step: &PlannedStep<Local>, now: &DateTime<Local>) -> RichText {
+fn status_words(timing: Timing, step: &PlannedStep<Local>, now: &DateTime<Local>) -> String {
     let checked_at = step.check_in.as_ref().map(|c| clock(&c.at)).unwrap_or_default();
     let in_minutes = || i18n::duration((step.due - *now).num_minutes().max(1));
-    let text = match timing {
+    match timing {
         Timing::Done => tr!("ui-state-done-at", time = checked_at),
         Timing::Skipped => t("ui-state-skipped"),
         Timing::Missed => t("ui-state-missed"),
         Timing::DueNow => t("ui-state-due-now"),
         Timing::Next => tr!("ui-state-next", duration = in_minutes()),
         Timing::Upcoming => tr!("ui-status-in", duration = in_minutes()),
-    };
-    let text = RichText::new(text).small();
+    }
+}
+
+/// [`status_words`] as the row shows them: small, coloured by state.
+fn status_text(ui: &egui::Ui, timing: Timing, words: String) -> RichText {
+    let text = RichText::new(words).small();
     match timing {
         Timing::Done | Timing::Skipped | Timing::Upcoming => text.color(style::quiet(ui)),
         Timing::Missed => text.color(style::warning(ui)),
@@ -155,6 +170,8 @@ fn buttons_ui(
     take_focus: bool,
 ) -> bool {
     let title = &i18n::planned_title(step);
+    // Tab lands on the buttons, past the time and state beside them: they say both.
+    let description = format!("{}, {}", clock(&step.due), spoken(&status_words(plan.timing(step, now), step, now)));
     let check = |outcome| Change::Check {
         evening: plan.evening,
         step: step.id.clone(),
@@ -182,6 +199,9 @@ fn buttons_ui(
         }
         vec![undo]
     };
+    for response in &responses {
+        ui.ctx().accesskit_node_builder(response.id, |node| node.set_description(description.clone()));
+    }
     if take_focus && let Some(first) = responses.first() {
         first.request_focus();
     }
