@@ -281,3 +281,27 @@ fn a_service_whose_terminal_went_away_still_logs_and_stops_on_sigterm() {
     assert!(ended, "SIGTERM did not end a service whose terminal went away");
     assert_eq!(logged("Stopping on SIGTERM"), 1);
 }
+
+#[test]
+fn the_service_stops_at_once_when_its_lock_goes_and_leaves_a_removed_folder_removed() {
+    let root = tempfile::tempdir().unwrap();
+    let dir = root.path().join("data");
+    std::fs::create_dir(&dir).unwrap();
+    common::run(&dir, &["remind", "--pause-tonight"]).ok();
+    let mut service = start_service(&dir);
+    // The lock alone: another service could start beside this one, so it stops.
+    std::fs::remove_file(dir.join("reminders.lock")).unwrap();
+    let ended = wait_until(Duration::from_secs(5), || service.0.try_wait().unwrap().is_some());
+    assert!(ended, "still running 5 s after its lock file went");
+
+    // The whole folder, file by file: nothing is written back into it.
+    std::fs::remove_file(dir.join("remind.log")).unwrap();
+    let mut service = start_service(&dir);
+    if let Err(error) = std::fs::remove_dir_all(&dir) {
+        let left: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name()).collect();
+        panic!("rm -rf while the service runs: {error}; left {left:?}");
+    }
+    let ended = wait_until(Duration::from_secs(5), || service.0.try_wait().unwrap().is_some());
+    assert!(ended, "still running 5 s after its folder went");
+    assert!(!dir.exists(), "the removed folder came back");
+}
