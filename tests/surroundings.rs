@@ -202,6 +202,23 @@ fn an_export_killed_while_writing_leaves_no_file_in_the_users_folder() {
         let left: Vec<_> = std::fs::read_dir(out.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
         assert!(left.is_empty(), "{format}: left behind {left:?}");
     }
+    // Killed between naming its temporary file and renaming it over an earlier export
+    // (one system call apart): the next start removes what it left.
+    let target = out.path().join("journal.csv");
+    std::fs::write(&target, "an earlier export\n").unwrap();
+    let mut command = Command::new("strace");
+    command.args(["-f", "-o", "/dev/null", "-e", "trace=rename,renameat,renameat2"]);
+    command.args(["-e", "inject=rename,renameat,renameat2:signal=SIGKILL"]);
+    command.arg(common::BIN).arg("--data-dir").arg(dir.path()).env("TZ", "Europe/Berlin");
+    command.args(["export", "--format", "csv", "-o"]).arg(&target);
+    assert_ne!(common::output(&mut command).code(), 0);
+    assert!(out.path().join(".journal.csv.tmp").exists(), "not killed at the rename");
+    common::run(dir.path(), &["status"]).ok();
+    let left: Vec<_> = std::fs::read_dir(out.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(left, vec![std::ffi::OsString::from("journal.csv")], "the next start left it");
+    assert!(!dir.path().join("user-file.pending").exists());
+    std::fs::remove_file(&target).unwrap();
+
     // Unkilled, the same export is written, and a second one replaces it.
     let target = out.path().join("journal.csv");
     for _ in 0..2 {

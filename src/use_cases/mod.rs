@@ -56,7 +56,10 @@ pub struct Coach {
 impl Coach {
     /// The data folder given (`--data-dir`), or the usual folders.
     pub fn open(data_dir: Option<&Path>) -> Result<Self, StoreError> {
-        Ok(Self::at(Paths::resolve(data_dir)?))
+        let coach = Self::at(Paths::resolve(data_dir)?);
+        // A start is where an export killed at the wrong instant is cleaned up after.
+        coach.store.clean_left_user_file();
+        Ok(coach)
     }
 
     pub fn at(paths: Paths) -> Self {
