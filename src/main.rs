@@ -1,6 +1,6 @@
 //! The `bedtime-coach` binary: parse the command line, dispatch, map errors to exit codes.
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
 use bedtime_coach::cli::{self, Cli};
@@ -85,9 +85,15 @@ fn print_result(text: &str, changes_data: bool, prints_data: bool) -> ExitCode {
     if text.is_empty() {
         return ExitCode::SUCCESS;
     }
-    // Data for programs (JSON, an export) stays UTF-8; text for people is in the
-    // terminal's character set.
-    let bytes = if prints_data { format!("{text}\n").into_bytes() } else { for_terminal(&format!("{text}\n")) };
+    // Data for programs (JSON, an export) stays UTF-8 and exact; text for people is in the
+    // terminal's character set. Data shown on a terminal is read by a person, so it loses
+    // its control characters (an escape sequence in a title must not reach the terminal).
+    let text = format!("{text}\n");
+    let bytes = match (prints_data, io::stdout().is_terminal()) {
+        (true, false) => text.into_bytes(),
+        (true, true) => i18n::charset::without_controls(&text).into_owned().into_bytes(),
+        (false, _) => for_terminal(&text),
+    };
     let mut stdout = io::stdout().lock();
     match stdout.write_all(&bytes).and_then(|()| stdout.flush()) {
         Ok(()) => ExitCode::SUCCESS,

@@ -202,3 +202,58 @@ fn evenings_more_than_a_day_ahead_are_refused() {
     run(dir.path(), &["check", "warm-bath", "--date", &yesterday]).ok();
     run(dir.path(), &["night", "--date", &yesterday, "--rested", "3"]).ok();
 }
+
+/// Runs the binary with its standard output on a pseudo-terminal; returns what it printed.
+fn on_terminal(dir: &std::path::Path, args: &[&str]) -> String {
+    use std::io::Read as _;
+    use std::os::fd::{FromRawFd, OwnedFd};
+    let (mut master, mut slave) = (0, 0);
+    // SAFETY: two out-pointers to ints; no name, termios or size asked for.
+    let opened =
+        unsafe { libc::openpty(&mut master, &mut slave, std::ptr::null_mut(), std::ptr::null(), std::ptr::null()) };
+    assert_eq!(opened, 0, "openpty");
+    // SAFETY: both descriptors were just opened and are owned here alone.
+    let (master, slave) = unsafe { (OwnedFd::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) };
+    let mut child = bin(dir).args(args).stdout(Stdio::from(slave)).stderr(Stdio::null()).spawn().unwrap();
+    let mut master = fs::File::from(master);
+    let mut out = Vec::new();
+    // Linux answers EIO once the child has closed the terminal's other end.
+    let _ = master.read_to_end(&mut out);
+    child.wait().unwrap();
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Data (an export, JSON) is exact in a pipe; shown on a terminal, a person reads it, and
+/// its control characters are replaced like any text's.
+#[test]
+fn data_on_a_terminal_carries_no_escape_sequence() {
+    let dir = tempfile::tempdir().unwrap();
+    run(dir.path(), &["routine", "add", "my-tea", "--title", "Tea\u{1b}]0;pwned\u{7}", "--at", "21:00"]).ok();
+    run(dir.path(), &["check", "my-tea", "--date", "2026-11-26"]).ok();
+    let piped = run(dir.path(), &["export", "--format", "csv"]).ok().stdout();
+    assert!(piped.contains("Tea\u{1b}]0;pwned\u{7}"), "exact in a pipe: {piped:?}");
+    let shown = on_terminal(dir.path(), &["export", "--format", "csv"]);
+    assert!(shown.contains("Tea\u{fffd}]0;pwned\u{fffd}"), "{shown:?}");
+    assert!(!shown.contains(['\u{1b}', '\u{7}']), "{shown:?}");
+    let plan = on_terminal(dir.path(), &["plan", "--date", "2026-11-26"]);
+    assert!(plan.contains("Tea\u{fffd}") && !plan.contains('\u{1b}'), "{plan:?}");
+}
+
+/// A name that leads to something not a file, through a link too, is refused and the
+/// link stays: `export -o /dev/stdout` must never replace /dev/stdout with a file.
+#[test]
+fn a_link_to_a_fifo_is_not_replaced() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe");
+    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let link = dir.path().join("out.csv");
+    std::os::unix::fs::symlink(&fifo, &link).unwrap();
+    for args in [&["export", "-o"][..], &["report", "--to", "2026-11-26", "-o"]] {
+        let mut args = args.to_vec();
+        args.push(link.to_str().unwrap());
+        let refused = run(dir.path(), &args);
+        assert_eq!(refused.code(), 1, "{args:?}");
+        assert!(refused.stderr().contains("out.csv is a FIFO, not a file to write to"), "{}", refused.stderr());
+        assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink(), "the link stays");
+    }
+}

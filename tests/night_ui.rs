@@ -155,7 +155,7 @@ fn information_screen_reads_in_order_and_fits(language: Language, texts: [&str; 
         let link = if language == Language::English {
             "What are these twitches, and when to see a doctor?"
         } else {
-            "Что это за вздрагивания и когда идти к врачу?"
+            "Что это за подёргивания и когда идти к врачу?"
         };
         click(h, link);
     };
@@ -199,7 +199,7 @@ fn russian_information_screen_reassures_first_and_fits_the_smallest_window() {
         Language::Russian,
         [
             "Что это такое",
-            "Какими бывают вздрагивания",
+            "Какими бывают подёргивания",
             "Во время беременности",
             "У детей и подростков",
             "Когда обратиться к врачу",
@@ -253,9 +253,9 @@ fn russian_night_log_and_information_fit_the_smallest_window() {
     h.run();
     assert_eq!(night(dir.path(), 26).unwrap().falling_asleep, Some(Jerks::None));
     // Below the fold at this size: scrolled to, as a user would.
-    h.get_by_label("Что это за вздрагивания и когда идти к врачу?").scroll_to_me();
+    h.get_by_label("Что это за подёргивания и когда идти к врачу?").scroll_to_me();
     h.run();
-    h.get_by_label("Что это за вздрагивания и когда идти к врачу?").click();
+    h.get_by_label("Что это за подёргивания и когда идти к врачу?").click();
     h.run();
     assert_fits(&h, "about");
     h.get_by_label_contains("неотложной помощью");
@@ -270,9 +270,9 @@ fn a_warning_card_shows_what_was_seen_with_its_nights_and_a_doctor() {
     h.get_by_label("Twitching through the night");
     assert!(h.query_by_label_contains("on several nights").is_none(), "21 nights are not \"several\"");
     h.get_by_label("You logged twitching through the night on 3 nights: Sun 8 Nov, Sat 14 Nov and Sat 21 Nov.");
-    h.get_by_label("Restless legs in the evening, again and again");
+    h.get_by_label("Restless legs, again and again");
     h.get_by_label(
-        "You logged itching in the legs and a constant need to move them on 3 evenings: Wed 11 Nov, Wed 18 Nov and Mon 23 Nov.",
+        "You logged legs trembling from falling asleep on through sleep, with itching and a constant need to move them, on 3 nights: Wed 11 Nov, Wed 18 Nov and Mon 23 Nov.",
     );
     assert!(h.query_by_label("Sleep paralysis, more than once").is_none(), "none was logged");
     assert!(h.query_all_by_label_contains("for example a neurologist").count() >= 2, "each card names a doctor");
@@ -338,7 +338,7 @@ fn a_sign_logged_once_is_named_and_never_called_nothing() {
     let h = harness(dir.path());
     h.get_by_label("Logged, not yet often enough for a card");
     h.get_by_label(
-        "You logged itching in the legs and a constant need to move them on 1 evening: Mon 16 Nov. The app shows a card about it if it is logged on 2 evenings within a week, or on 3 evenings within 12 weeks (so far: once).",
+        "You logged legs trembling from falling asleep on through sleep, with itching and a constant need to move them, on 1 night: Mon 16 Nov. The app shows a card about it if it is logged on 2 nights within a week, or on 3 nights within 12 weeks (so far: once).",
     );
     h.get_by_label_contains("You need not wait for a card");
     assert!(h.query_by_label_contains("was logged in the last four weeks").is_none(), "not \"nothing\"");

@@ -109,7 +109,7 @@ fn reminder_arrives_once_on_time_and_done_reaches_the_journal() {
     println!("reminder due at {due}, Notify at {at:.3}: {:.0} ms late", lateness * 1000.0);
     assert!((-0.5..2.0).contains(&lateness), "Notify {lateness:.3} s after the due time");
     assert_eq!(summary, "Bedtime");
-    assert!(body.starts_with("Lights out — A fixed, early bedtime"), "{body}");
+    assert!(body.starts_with("Lights out — An early bedtime, as part of a daily routine"), "{body}");
 
     // "Done", pressed on dunst (only the notification server's answers count: a signal
     // any other program sends is ignored, see tests/notifier.rs).

@@ -66,17 +66,17 @@ fn html_is_one_self_contained_file_that_escapes_what_the_user_typed() {
         assert!(!html.contains(app_talk), "{app_talk}");
     }
     assert!(html.contains("The patient was advised to have these notes looked at by a doctor without delay."));
-    assert!(html.contains("Restless legs in the evening"));
+    assert!(html.contains("Restless legs, again and again"));
     assert!(!html.contains("Sleep paralysis, more than once"), "no paralysis was logged");
     assert!(html.contains(month::LONG_NOTE));
     // The all-night card says how rested those nights were; the urgent signs are there once.
     assert!(html.contains("Rested score on those nights: 3, 5 and 4 out of 5."), "rested");
     assert_eq!(html.matches("<p class=\"urgent\">Seek urgent care at once").count(), 1);
     assert!(!html.contains("None of the signs"), "nothing is said to be absent");
-    // A partner's sighting on one night: below a card's threshold, named all the same.
+    // A sighting by someone on one night: below a card's threshold, named all the same.
     assert!(html.contains("<h3>Also logged, on single or scattered nights</h3>"));
     assert!(html.contains(
-        "<li>Rhythmic flexing of the toes or ankles in sleep, seen by a partner: logged on 1 night: Thu 5 Nov.</li>"
+        "<li>Rhythmic flexing of the toes or ankles in sleep, seen by someone: logged on 1 night: Thu 5 Nov.</li>"
     ));
 }
 
@@ -102,7 +102,7 @@ fn a_sign_below_the_threshold_is_named_never_called_nothing() {
     assert!(html.contains("counted over the twelve weeks up to its end"), "the look-back, said");
     assert!(html.contains("Also logged, on single or scattered nights"));
     assert!(html.contains(
-        "Itching in the legs and a constant need to move them, in the evening: logged on 2 evenings: Fri 6 Nov and Mon 16 Nov."
+        "Legs trembling from falling asleep on through sleep, with itching and a constant need to move them: logged on 2 nights: Fri 6 Nov and Mon 16 Nov."
     ));
     assert!(!html.contains("None of the signs") && !html.contains("class=\"sign\""), "no card, no nothing");
     assert_eq!(html.matches("Seek urgent care at once").count(), 1);
@@ -123,7 +123,7 @@ fn a_sign_below_the_threshold_is_named_never_called_nothing() {
     .ok()
     .stdout();
     assert!(ru.contains("Также отмечено, в отдельные ночи"));
-    assert!(ru.contains("по вечерам: отмечено 2 раза — пт, 6 ноября и пн, 16 ноября."));
+    assert!(ru.contains("с зудом и постоянным желанием ими двигать: отмечено 2 раза — пт, 6 ноября и пн, 16 ноября."));
     assert!(!ru.contains("карточк") && !ru.contains("Вы отметили"), "{ru}");
     assert!(ru.contains("Признаки оцениваются за четыре недели, по ночам с пт, 30 октября по пт, 27 ноября"));
     assert!(ru.contains("<p class=\"urgent\">При внезапном обмороке"));
@@ -164,7 +164,7 @@ fn csv_has_a_row_per_night_and_defuses_formulas() {
     assert!(all[5].starts_with("#,The patient was advised"), "{}", all[5]);
     assert!(
         all[6].starts_with(
-            "#,\"Also logged, on single or scattered nights\",\"Rhythmic flexing of the toes or ankles in sleep, seen by a partner: logged on 1 night: Thu 5 Nov.\""
+            "#,\"Also logged, on single or scattered nights\",\"Rhythmic flexing of the toes or ankles in sleep, seen by someone: logged on 1 night: Thu 5 Nov.\""
         ),
         "{}",
         all[6]
@@ -283,7 +283,7 @@ fn the_summary_prints_in_a_real_browser_for_an_empty_and_a_full_month() {
     for expected in [
         "Twitching through the night: logged on",
         "3 nights: Sun 8 Nov, Sat 14 Nov and Sat 21 Nov.",
-        "Restless legs in the evening",
+        "Restless legs, again and again",
         "Fri 30 Oct",
         "Thu 26 Nov",
         "not logged",
@@ -314,7 +314,7 @@ fn a_russian_summary_is_russian() {
     ]))
     .ok();
     assert!(run.stdout().contains("<html lang=\"ru\">"));
-    assert!(run.stdout().contains("Ночи с пт, 6 ноября по пт, 27 ноября (3 недели)"), "{}", run.stdout());
+    assert!(run.stdout().contains("Ночи с 6 ноября (пт) по 27 ноября (пт) — 3 недели"), "{}", run.stdout());
 }
 
 /// Whether `html` has the mean "how rested" score with `sign` between its digits just

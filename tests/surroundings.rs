@@ -202,6 +202,23 @@ fn an_export_killed_while_writing_leaves_no_file_in_the_users_folder() {
         let left: Vec<_> = std::fs::read_dir(out.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
         assert!(left.is_empty(), "{format}: left behind {left:?}");
     }
+    // Killed between naming its temporary file and renaming it over an earlier export
+    // (one system call apart): the next start removes what it left.
+    let target = out.path().join("journal.csv");
+    std::fs::write(&target, "an earlier export\n").unwrap();
+    let mut command = Command::new("strace");
+    command.args(["-f", "-o", "/dev/null", "-e", "trace=rename,renameat,renameat2"]);
+    command.args(["-e", "inject=rename,renameat,renameat2:signal=SIGKILL"]);
+    command.arg(common::BIN).arg("--data-dir").arg(dir.path()).env("TZ", "Europe/Berlin");
+    command.args(["export", "--format", "csv", "-o"]).arg(&target);
+    assert_ne!(common::output(&mut command).code(), 0);
+    assert!(out.path().join(".journal.csv.tmp").exists(), "not killed at the rename");
+    common::run(dir.path(), &["status"]).ok();
+    let left: Vec<_> = std::fs::read_dir(out.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(left, vec![std::ffi::OsString::from("journal.csv")], "the next start left it");
+    assert!(!dir.path().join("user-file.pending").exists());
+    std::fs::remove_file(&target).unwrap();
+
     // Unkilled, the same export is written, and a second one replaces it.
     let target = out.path().join("journal.csv");
     for _ in 0..2 {
@@ -241,7 +258,8 @@ fn a_koi8_terminal_gets_koi8_text_and_a_latin1_one_english_never_mojibake() {
     let usage = run("ru_RU.KOI8-R", &["stauts"]);
     assert_eq!(usage.code(), 2);
     let text = decode(&usage.out.stderr, "KOI8-R");
-    assert!(text.starts_with("ошибка: неизвестная команда 'stauts'"), "{text}");
+    // KOI8-R has no «…»: the charset spells them <<…>>.
+    assert!(text.starts_with("ошибка: неизвестная команда <<stauts>>"), "{text}");
     // A character set without Cyrillic: English, in ASCII (the dashes spelled out).
     let latin = run("ru_RU.ISO-8859-1", &["status"]).ok();
     let text = String::from_utf8(latin.out.stdout.clone()).expect("ASCII");
@@ -270,13 +288,37 @@ fn a_service_whose_terminal_went_away_still_logs_and_stops_on_sigterm() {
     drop(service.0.stderr.take());
     let log = dir.path().join("remind.log");
     let logged = |what: &str| std::fs::read_to_string(&log).unwrap_or_default().matches(what).count();
-    for _ in 0..3 {
+    // One at a time: signals of one kind sent before the first is taken count as one.
+    for n in 1..=3 {
         signal(&service, "HUP");
-        std::thread::sleep(Duration::from_millis(100));
+        assert!(wait_until(Duration::from_secs(10), || logged("(SIGHUP)") == n), "{}", logged("(SIGHUP)"));
     }
-    assert!(wait_until(Duration::from_secs(10), || logged("(SIGHUP)") == 3), "{}", logged("(SIGHUP)"));
     signal(&service, "TERM");
     let ended = wait_until(Duration::from_secs(10), || service.0.try_wait().unwrap().is_some());
     assert!(ended, "SIGTERM did not end a service whose terminal went away");
     assert_eq!(logged("Stopping on SIGTERM"), 1);
+}
+
+#[test]
+fn the_service_stops_at_once_when_its_lock_goes_and_leaves_a_removed_folder_removed() {
+    let root = tempfile::tempdir().unwrap();
+    let dir = root.path().join("data");
+    std::fs::create_dir(&dir).unwrap();
+    common::run(&dir, &["remind", "--pause-tonight"]).ok();
+    let mut service = start_service(&dir);
+    // The lock alone: another service could start beside this one, so it stops.
+    std::fs::remove_file(dir.join("reminders.lock")).unwrap();
+    let ended = wait_until(Duration::from_secs(5), || service.0.try_wait().unwrap().is_some());
+    assert!(ended, "still running 5 s after its lock file went");
+
+    // The whole folder, file by file: nothing is written back into it.
+    std::fs::remove_file(dir.join("remind.log")).unwrap();
+    let mut service = start_service(&dir);
+    if let Err(error) = std::fs::remove_dir_all(&dir) {
+        let left: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name()).collect();
+        panic!("rm -rf while the service runs: {error}; left {left:?}");
+    }
+    let ended = wait_until(Duration::from_secs(5), || service.0.try_wait().unwrap().is_some());
+    assert!(ended, "still running 5 s after its folder went");
+    assert!(!dir.exists(), "the removed folder came back");
 }

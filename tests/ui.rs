@@ -971,7 +971,9 @@ fn titles_are_no_focus_stops_and_the_focused_row_offers_why() {
     let steps = steps_in_order();
     let at = steps.iter().position(|(id, _)| id == "warm-bath").unwrap();
     let next = &steps[at + 1].1;
-    assert!(h.query_by_label("Why: Warm bath").is_none(), "Why? only for the focused row");
+    // Tonight opens with the bath's Done in focus: only its row offers Why?.
+    h.run();
+    assert!(h.query_by_label(&format!("Why: {next}")).is_none(), "Why? only for the focused row");
     h.get_by_label("Skip: Warm bath").focus();
     h.run();
     h.key_press(egui::Key::Tab);
@@ -1577,6 +1579,60 @@ fn the_humidity_hint_says_the_range_is_not_the_articles_and_fits_the_smallest_wi
         assert!(hint.min.x >= 0.0 && hint.max.x <= 720.5, "{language:?}: the hint runs off: {hint:?}");
         assert!(!hint.intersects(save), "{language:?}: the hint covers the button: {hint:?} {save:?}");
     }
+}
+
+/// Issue 19: someone who sets up at 19:38 sees no step marked missed, and is told which
+/// steps do not count tonight and why.
+#[test]
+fn the_first_evening_set_up_at_19_38_marks_nothing_missed_and_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness_at(dir.path(), 26, 19, 38);
+    h.get_by_label("Save my routine").click();
+    h.run();
+    h.get_by_label("Done: Lights out");
+    assert!(h.query_by_label("missed").is_none());
+    h.get_by_label(
+        "Your routine began at 19:38: the 4 steps due before then do not count tonight, in History or in the streak.",
+    );
+    assert_eq!(h.query_all_by_label("not counted tonight").count(), 4);
+}
+
+/// Issue 19: choosing Northern in December brings "Keep hands and feet warm" in, as the
+/// setup text promises, into the saved routine and onto Tonight.
+#[test]
+fn northern_in_december_brings_the_warm_hands_and_feet_step_in() {
+    use egui_kittest::kittest::NodeT;
+    let dir = tempfile::tempdir().unwrap();
+    let at = common::date(2026, 12, 5).and_hms_opt(19, 0, 0).unwrap();
+    let now = Local.from_local_datetime(&at).earliest().unwrap();
+    let app = App::new(Coach::at(Paths::in_dir(dir.path())), Arc::new(move || now)).in_language(Language::English);
+    let mut h = harness_of(app, egui::vec2(1280.0, 1400.0));
+    let warm = || egui::accesskit::Role::CheckBox;
+    h.get_by_label("Northern hemisphere").click();
+    h.run();
+    let checkbox = h.get_by_role_and_label(warm(), "Keep hands and feet warm");
+    assert!(!checkbox.accesskit_node().is_disabled());
+    assert_eq!(checkbox.accesskit_node().toggled(), Some(egui::accesskit::Toggled::True), "it joins");
+    h.get_by_label("Save my routine").click();
+    h.run();
+    let config = store(dir.path()).load_config().unwrap().value;
+    assert_eq!(config.settings.hemisphere, bedtime_coach::model::Hemisphere::Northern);
+    assert!(config.routine.get("warm-hands-feet").is_some());
+    h.get_by_label("Done: Keep hands and feet warm");
+}
+
+/// Issue 19: when Tonight opens, the keyboard starts on the current step's Done (not
+/// eight Tabs away, behind the screen tabs, Pause and Why?).
+#[test]
+fn tonight_opens_with_the_focus_on_the_current_steps_done() {
+    let dir = tempfile::tempdir().unwrap();
+    saved_routine(dir.path());
+    let mut h = harness_at(dir.path(), 26, 19, 38);
+    h.run();
+    assert!(h.get_by_label("Done: Mineral-rich dinner").is_focused());
+    h.key_press(egui::Key::Space);
+    h.run();
+    assert_eq!(outcome(dir.path(), "mineral-dinner"), Some(Outcome::Done));
 }
 
 #[test]

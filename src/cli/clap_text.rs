@@ -143,8 +143,10 @@ impl ErrorFormatter for Localized {
 
 fn text_of(error: &clap::error::Error<Localized>, kind: ContextKind) -> Option<String> {
     let names = match error.get(kind)? {
-        ContextValue::String(name) => format!("'{name}'"),
-        ContextValue::Strings(names) => names.iter().map(|name| format!("'{name}'")).collect::<Vec<_>>().join(", "),
+        ContextValue::String(name) => tr!("clap-quoted", name = name.as_str()),
+        ContextValue::Strings(names) => {
+            names.iter().map(|name| tr!("clap-quoted", name = name.as_str())).collect::<Vec<_>>().join(", ")
+        }
         _ => return None,
     };
     Some(names)
@@ -192,10 +194,11 @@ mod tests {
             for english in ["error:", "Usage:", "For more information", "unexpected", "invalid value", "tip:"] {
                 assert!(!text.contains(english), "{args:?}: {english} in {text}");
             }
-            assert!(text.contains("Подробнее: '--help'."), "{args:?}: {text}");
+            assert!(text.contains("Подробнее: «--help»."), "{args:?}: {text}");
+            assert!(!text.contains('\''), "{args:?}: English quotes in {text}");
             if args[1] == "stauts" {
                 assert!(text.contains("Использование: bedtime-coach"), "{text}");
-                assert!(text.contains("подсказка: есть похожее: 'status', 'stats'"), "{text}");
+                assert!(text.contains("подсказка: есть похожее: «status», «stats»"), "{text}");
             }
         }
     }

@@ -3,7 +3,7 @@
 
 use std::fmt::{Display, Write as _};
 
-use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, TimeZone};
 use serde_json::{Value, json};
 
 use super::error::CliError;
@@ -93,12 +93,13 @@ pub(super) fn check<Tz: TimeZone>(coach: &Coach, now: &DateTime<Tz>, args: Check
 /// `schedule [--bedtime HH:MM] [--wake HH:MM] [--days DAYS]`.
 pub(super) fn schedule(
     coach: &Coach,
+    now: DateTime<FixedOffset>,
     bedtime: Option<NaiveTime>,
     wake: Option<NaiveTime>,
     days: Vec<Day>,
 ) -> Result<String, CliError> {
     if bedtime.is_some() || wake.is_some() {
-        coach.apply(Change::SetNights { days, bedtime, wake })?;
+        coach.apply_at(now, Change::SetNights { days, bedtime, wake })?;
     } else if !days.is_empty() {
         return Err(CommandError::BadValue(t("cli-error-days-without-times")).into());
     }

@@ -55,8 +55,10 @@ where
         CliCommand::Check { step, skip, value, date, undo } => {
             handlers::check(coach, now, handlers::CheckArgs { step, skip, value, date, undo })
         }
-        CliCommand::Routine(command) => routine::routine(command, coach),
-        CliCommand::Schedule { bedtime, wake, days } => handlers::schedule(coach, bedtime, wake, days),
+        CliCommand::Routine(command) => routine::routine(command, coach, now.fixed_offset()),
+        CliCommand::Schedule { bedtime, wake, days } => {
+            handlers::schedule(coach, now.fixed_offset(), bedtime, wake, days)
+        }
         CliCommand::Remind { test: true, .. } => reminders::test_notification(coach, now),
         CliCommand::Remind { pause_tonight, resume, .. } => {
             reminders::remind_command(coach, now, pause_tonight, resume)

@@ -35,6 +35,7 @@ where
         "due": rfc3339(&step.due),
         "remind": step.remind,
         "state": step.state.as_str(),
+        "counted": step.counted,
         "value": step.check_in.as_ref().and_then(|c| c.value),
         "checked_at": step.check_in.as_ref().map(|c| rfc3339(&c.at)),
         "anchor": step.anchor.describe(),
@@ -50,7 +51,7 @@ where
         "bedtime": rfc3339(&plan.bedtime),
         "wake": rfc3339(&plan.wake),
         "sleep_minutes": plan.sleep_minutes(),
-        "total": plan.steps.len(),
+        "total": plan.total(),
         "done": plan.count(StepState::Done),
         "skipped": plan.count(StepState::Skipped),
         "pending": plan.count(StepState::Pending),
@@ -122,7 +123,7 @@ where
         "cli-status-tonight",
         date = i18n::short_date(plan.evening),
         done = plan.count(StepState::Done),
-        total = plan.steps.len(),
+        total = plan.total(),
         skipped = plan.count(StepState::Skipped),
     );
     out.push('\n');

@@ -8,9 +8,11 @@ use crate::i18n;
 use crate::model::routine::StepEdit;
 use crate::tr;
 use crate::use_cases::{Applied, Change, Coach, new_step};
+use chrono::{DateTime, FixedOffset};
 
 /// `routine …`.
-pub(super) fn routine(command: RoutineCommand, coach: &Coach) -> Result<String, CliError> {
+/// Changes are dated `now`: the routine's first save, a new step (see `Config::since`).
+pub(super) fn routine(command: RoutineCommand, coach: &Coach, now: DateTime<FixedOffset>) -> Result<String, CliError> {
     match command {
         RoutineCommand::List { json } => {
             let loaded = coach.load_config()?;
@@ -31,11 +33,11 @@ pub(super) fn routine(command: RoutineCommand, coach: &Coach) -> Result<String, 
                 id = &new.id,
                 anchor = i18n::anchor(&new.anchor)
             );
-            coach.apply(Change::AddStep(new))?;
+            coach.apply_at(now, Change::AddStep(new))?;
             Ok(summary)
         }
         RoutineCommand::Remove { step } => {
-            coach.apply(Change::RemoveStep { step: step.clone() })?;
+            coach.apply_at(now, Change::RemoveStep { step: step.clone() })?;
             Ok(tr!("cli-routine-removed", id = step))
         }
         RoutineCommand::Set { step, anchor, remind, title, enabled, position } => {
@@ -46,10 +48,10 @@ pub(super) fn routine(command: RoutineCommand, coach: &Coach) -> Result<String, 
                 remind: remind.map(OnOff::is_on),
                 enabled: enabled.map(OnOff::is_on),
             };
-            let applied = coach.apply(Change::EditStep { step: step.clone(), edit })?;
+            let applied = coach.apply_at(now, Change::EditStep { step: step.clone(), edit })?;
             let moved = match position {
                 Some(position) => {
-                    coach.apply(Change::MoveStep { step: step.clone(), to: position.saturating_sub(1) })?
+                    coach.apply_at(now, Change::MoveStep { step: step.clone(), to: position.saturating_sub(1) })?
                 }
                 None => Applied::Unchanged,
             };

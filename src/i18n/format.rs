@@ -25,12 +25,20 @@ pub fn evening_title(date: NaiveDate) -> String {
 
 /// "Thu 26 Nov" / "чт, 26 ноября".
 pub fn short_date(date: NaiveDate) -> String {
-    tr!(
-        "date-short",
-        weekday = tr!("weekday-short", day = Day::of(date).key()),
-        day = date.day(),
-        month = tr!("month-short-of", month = date.month()),
-    )
+    let (weekday, day, month) = date_parts(date);
+    tr!("date-short", weekday = weekday, day = day, month = month)
+}
+
+/// "Sun 1 Nov" / "1 ноября (вс)": a date after "from" or "to" (in Russian «с 1 ноября (вс)»
+/// reads well where «с вс, 1 ноября» does not).
+pub fn span_date(date: NaiveDate) -> String {
+    let (weekday, day, month) = date_parts(date);
+    tr!("date-in-span", weekday = weekday, day = day, month = month)
+}
+
+/// The short weekday, the day of the month and the month's short name of `date`.
+fn date_parts(date: NaiveDate) -> (String, u32, String) {
+    (tr!("weekday-short", day = Day::of(date).key()), date.day(), tr!("month-short-of", month = date.month()))
 }
 
 /// "8 h 05 min", "45 min", "8 h" / "8 ч 05 мин" (negative with a leading "-").

@@ -56,7 +56,7 @@ pub use catalog::{
 };
 pub use format::{
     anchor, count_evenings, count_minutes, count_nights, count_steps, data_size, duration, evening_title, megabytes,
-    one_decimal, pid_or_none, short_date, short_night_advice, sleep_opportunity, weekday,
+    one_decimal, pid_or_none, short_date, short_night_advice, sleep_opportunity, span_date, weekday,
 };
 
 use crate::model::settings::LanguageChoice;

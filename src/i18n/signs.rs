@@ -128,29 +128,39 @@ pub fn below_heading() -> String {
 /// often it must be logged for a card (from the rule's own windows, so the sentence
 /// cannot disagree with the rule).
 pub fn below_threshold(warning: &Warning) -> String {
-    let unit = unit(warning.kind);
     let mut all = warning.earlier.clone();
     all.extend(&warning.nights);
     let apart = match (all.first(), all.last()) {
         (Some(first), Some(last)) => (*last - *first).num_days(),
         _ => 0,
     };
-    let windows = warning
-        .kind
-        .windows()
-        .iter()
-        .map(|window| window_words(*window, unit))
-        .reduce(|first, second| tr!("signs-window-or", first = first, second = second))
-        .unwrap_or_default();
+    let unit = unit(warning.kind);
+    let windows = card_rule(warning.kind);
     let when = tr!("signs-below-when", windows = windows, unit = unit, count = all.len(), apart = apart);
     format!("{} {}", warning_seen(warning), when)
 }
 
-/// What a sign is counted in: days, evenings or nights.
+/// When a card about `kind` appears, from the rule's own windows: "on 2 days in a row, or
+/// on 3 days within 12 weeks".
+fn card_rule(kind: WarningKind) -> String {
+    kind.windows()
+        .iter()
+        .map(|window| window_words(*window, unit(kind)))
+        .reduce(|first, second| tr!("signs-window-or", first = first, second = second))
+        .unwrap_or_default()
+}
+
+/// The information screen's "when to see a doctor", with the daytime rule the cards use
+/// (so the screen cannot promise less than a card says).
+pub fn about_doctor() -> String {
+    tr!("about-doctor", daytime = card_rule(WarningKind::Daytime))
+}
+
+/// What a sign is counted in: days or nights (restless legs go from falling asleep on
+/// through sleep, so nights).
 fn unit(kind: WarningKind) -> &'static str {
     match kind {
         WarningKind::Daytime => "day",
-        WarningKind::RestlessLegs => "evening",
         _ => "night",
     }
 }
@@ -229,7 +239,7 @@ fn habit(comparison: &Comparison, config: &Config) -> String {
     tr!("signs-helps-habit", habit = key, title = super::history::step_title_by_id(config, &comparison.step))
 }
 
-/// The sentences a comparison supports: the share of nights with many jerks when both
+/// The sentences a comparison supports: the share of nights with many twitches when both
 /// sides have enough answers, the mean rested score likewise. Empty below the minimum.
 pub fn comparison_sentences(comparison: &Comparison, config: &Config) -> Vec<String> {
     let mut sentences = Vec::new();
@@ -300,14 +310,14 @@ mod tests {
         assert_eq!(
             en,
             vec![
-                "On evenings with a warm bath you logged fewer nights with many jerks than on the other evenings (3 of 12 vs 7 of 11)."
+                "On evenings with a warm bath you logged fewer nights with many twitches than on the other evenings (3 of 12 vs 7 of 11)."
             ]
         );
         let ru = with_language(Language::Russian, || comparison_sentences(&comparison, &config));
         assert_eq!(
             ru,
             vec![
-                "В вечера с тёплой ванной вы отметили меньше ночей с частыми вздрагиваниями, чем в остальные вечера (3 из 12 против 7 из 11)."
+                "В вечера с тёплой ванной вы отметили меньше ночей с частыми подёргиваниями, чем в остальные вечера (3 из 12 против 7 из 11)."
             ]
         );
         for text in en.iter().chain(&ru) {
@@ -317,7 +327,7 @@ mod tests {
         }
         let more = bath(side(6, 3, None), side(6, 1, None));
         let en = with_language(Language::English, || comparison_sentences(&more, &config));
-        assert!(en[0].contains("more nights with many jerks") && en[0].contains("(3 of 6 vs 1 of 6)"), "{en:?}");
+        assert!(en[0].contains("more nights with many twitches") && en[0].contains("(3 of 6 vs 1 of 6)"), "{en:?}");
     }
 
     #[test]
@@ -371,7 +381,10 @@ mod tests {
         let seen = with_language(Language::English, || warning_seen(&warning));
         assert_eq!(seen, "You logged twitching through the night on 3 nights: Tue 3 Nov, Mon 9 Nov and Mon 16 Nov.");
         let seen = with_language(Language::Russian, || warning_seen(&warning));
-        assert_eq!(seen, "Ночей, когда подёргивания шли всю ночь: 3 — вт, 3 ноября; пн, 9 ноября и пн, 16 ноября.");
+        assert_eq!(
+            seen,
+            "Ночей, когда подёргивания продолжались всю ночь: 3 — вт, 3 ноября; пн, 9 ноября и пн, 16 ноября."
+        );
         for language in Language::ALL {
             with_language(language, || {
                 assert!(warning_doctor().to_lowercase().contains(if language == Language::English {
@@ -429,7 +442,7 @@ mod tests {
         let legs = sighting(WarningKind::RestlessLegs, &[2, 16]);
         assert!(
             with_language(Language::English, || below_threshold(&legs))
-                .ends_with("if it is logged on 2 evenings within a week, or on 3 evenings within 12 weeks (so far: 2 times, 14 days apart)."),
+                .ends_with("if it is logged on 2 nights within a week, or on 3 nights within 12 weeks (so far: 2 times, 14 days apart)."),
         );
         assert!(with_language(Language::Russian, || below_threshold(&legs)).ends_with(
             "если это будет отмечено 2 раза за неделю или 3 раза за 12 недель (пока: 2 раза, с разницей в 14 дней)."
@@ -501,7 +514,7 @@ mod tests {
             (
                 vec![Some(2), None, Some(1)],
                 "On 2 of those 3 nights you rated how rested you felt: 2 and 1 out of 5.",
-                "Отдых оценён для 2 из 3 этих ночей: 2 и 1 из 5.",
+                "Из этих 3 ночей вы оценили отдых для 2: 2 и 1 из 5.",
             ),
         ] {
             warning.rested = rested;

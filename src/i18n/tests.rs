@@ -386,7 +386,7 @@ fn the_catalog_says_what_the_article_says() {
         assert!(caffeine.contains("coffee") && caffeine.contains("tea") && caffeine.contains("compote"), "{caffeine}");
         assert!(caffeine.contains("app's default"), "{caffeine}");
         let habits = why("no-alcohol-tobacco");
-        assert!(habits.contains("for good") && habits.contains("recreational drugs"), "{habits}");
+        assert!(habits.contains("completely, not just tonight") && habits.contains("recreational drugs"), "{habits}");
         assert!(!habits.contains("helps the most") && !habits.contains("other drugs"), "{habits}");
         let movement = why("daytime-movement");
         assert!(movement.contains("after waking") && movement.contains("older or untrained"), "{movement}");
@@ -400,7 +400,7 @@ fn the_catalog_says_what_the_article_says() {
         let caffeine = why("caffeine-cutoff");
         assert!(caffeine.contains("кофе") && caffeine.contains("чае") && caffeine.contains("компот"), "{caffeine}");
         let habits = why("no-alcohol-tobacco");
-        assert!(habits.contains("наркотики") && habits.contains("совсем"), "{habits}");
+        assert!(habits.contains("наркотиков") && habits.contains("полностью, а не только на вечер"), "{habits}");
         assert!(why("daytime-movement").contains("нетренированных"));
         assert!(why("dark-quiet-bedroom").contains("перьевые подушки"));
         assert!(why("humidity-check").contains("не из статьи"));

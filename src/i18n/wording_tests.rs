@@ -104,8 +104,11 @@ fn the_information_screen_covers_what_the_article_covers() {
             ["baby", "no cause for alarm", "deep sleep gives way to lighter sleep", "Teenagers", "reorganising"];
         assert_says(&t("about-children"), &children);
         assert_says(
-            &t("about-doctor"),
-            &["do not necessarily mean", "itching in the legs with a constant need to move them"],
+            &signs::about_doctor(),
+            &[
+                "do not necessarily mean",
+                "legs trembling from falling asleep on through sleep, with itching and a constant need to move them",
+            ],
         );
         assert_says(&t("about-why-brain"), &["body temperature and blood pressure drop"]);
         assert_says(&t("about-urgent"), &["while awake"]);
@@ -118,7 +121,10 @@ fn the_information_screen_covers_what_the_article_covers() {
         let children =
             ["Младенец", "повода для тревоги", "от глубокого сна к поверхностному", "подростков", "перестраивается"];
         assert_says(&t("about-children"), &children);
-        assert_says(&t("about-doctor"), &["не обязательно значит", "зуд и постоянно хочется ими двигать"]);
+        assert_says(
+            &signs::about_doctor(),
+            &["не обязательно значит", "с засыпания и всю ночь ноги дрожат, в них зуд и постоянно хочется ими двигать"],
+        );
         assert_says(&t("about-why-brain"), &["артериальное давление"]);
         assert_says(&t("about-urgent"), &["во время бодрствования"]);
     });
@@ -221,4 +227,237 @@ fn one_decimal_uses_each_languages_decimal_sign() {
     assert_eq!(en(|| one_decimal(3.75)), "3.8");
     assert_eq!(ru(|| one_decimal(3.75)), "3,8");
     assert_eq!(ru(|| tr!("report-rested-mean", mean = one_decimal(3.8), count = 5)), "в среднем 3,8 за 5 ночей");
+}
+
+/// Every message's text in `language` but the messages whose id starts with one of
+/// `others` (another issue owns their wording; see the caller).
+fn text_without(language: Language, others: &[&str]) -> String {
+    all_text(language)
+        .lines()
+        .filter(|line| !others.iter().any(|id| line.starts_with(id)))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The restless-legs sign in the article's words (issue 18 follow-up, 11): legs trembling
+/// from falling asleep on through sleep, with itching and a constant need to move them; the
+/// article says nothing of the evening.
+#[test]
+fn restless_legs_is_the_articles_sign_not_an_evening_itch() {
+    use crate::model::warnings::WarningKind::RestlessLegs;
+    let texts = || {
+        let mut texts: Vec<String> =
+            ["night-restless-legs", "help-night-restless-legs", "cli-night-q-restless-legs", "report-col-restless"]
+                .into_iter()
+                .map(t)
+                .collect();
+        texts.push(signs::about_doctor());
+        texts.push(tr!("signs-warning-title", kind = "restless-legs"));
+        texts.push(tr!("signs-warning-seen", kind = "restless-legs", count = 2, nights = "Tue 3 Nov and Wed 4 Nov"));
+        texts.push(signs::warning_why(RestlessLegs));
+        texts
+    };
+    en(|| {
+        for text in texts() {
+            assert!(!text.to_lowercase().contains("evening"), "{text}");
+        }
+        for text in &texts()[..4] {
+            assert!(text.contains("trembling") && text.contains("itching") && text.contains("need to move"), "{text}");
+        }
+        assert!(texts()[6].contains("on 2 nights"), "{}", texts()[6]);
+    });
+    ru(|| {
+        for text in texts() {
+            assert!(!text.to_lowercase().contains("вечер"), "{text}");
+        }
+        for text in &texts()[..4] {
+            assert!(text.contains("Дрожь в ногах с засыпания и всю ночь") && text.contains("зуд"), "{text}");
+        }
+    });
+}
+
+/// 14: the article's causes of sleep paralysis, all of them, and no "when it keeps coming back".
+#[test]
+fn sleep_paralysis_names_every_cause_the_article_gives() {
+    use crate::model::warnings::WarningKind::SleepParalysis;
+    let says = |causes: &[&str], gone: &str| {
+        let why = signs::warning_why(SleepParalysis);
+        assert_says(&why, causes);
+        assert!(!why.contains(gone), "{why}");
+    };
+    en(|| {
+        let causes = [
+            "not dangerous in itself",
+            "frequent severe stress",
+            "drug addiction or alcoholism",
+            "chronic lack of sleep",
+            "tranquillisers, antidepressants",
+            "imbalance in the nervous system",
+            "diseases of the nervous system",
+            "inherited",
+        ];
+        says(&causes, "keeps coming back");
+    });
+    ru(|| {
+        let causes = [
+            "сам по себе здоровью не угрожает",
+            "частый сильный стресс",
+            "наркомания или алкоголизм",
+            "хроническое недосыпание",
+            "транквилизаторов, антидепрессантов",
+            "равновесия в нервной системе",
+            "болезни нервной системы",
+            "по наследству",
+        ];
+        says(&causes, "повторяется");
+    });
+}
+
+/// 15: "when to see a doctor" says the daytime rule the cards use, and "day and night together".
+#[test]
+fn when_to_see_a_doctor_matches_the_cards_rules() {
+    use crate::model::warnings::{DAYTIME_IN_A_ROW, DAYTIME_RECURRING};
+    en(|| {
+        let doctor = signs::about_doctor();
+        let rule = format!(
+            "during the day on {} days in a row, or on {} days within {} weeks;",
+            DAYTIME_IN_A_ROW.nights,
+            DAYTIME_RECURRING.nights,
+            DAYTIME_RECURRING.days / 7
+        );
+        assert_says(&doctor, &[&rule, "twitches by day and by night together"]);
+        assert!(!doctor.contains("several days"), "{doctor}");
+    });
+    ru(|| {
+        let doctor = signs::about_doctor();
+        let rule = format!(
+            "когда вы не спите, {} дня подряд или {} раза за {} недель;",
+            DAYTIME_IN_A_ROW.nights,
+            DAYTIME_RECURRING.nights,
+            DAYTIME_RECURRING.days / 7
+        );
+        assert_says(&doctor, &[&rule, "и днём, и ночью"]);
+    });
+}
+
+/// 16: the catalog's reasons say what the article says, and no more.
+#[test]
+fn catalog_reasons_claim_no_more_than_the_article() {
+    /// The reasons (`why` of each step id) and the article's lights-out advice, in the
+    /// current language, without the phrases that over-claimed.
+    fn claim_none(gone: [(&str, &str); 5], fixed_time: &str) {
+        for (id, phrase) in gone {
+            assert!(!catalog_why(id).contains(phrase), "{id}: {}", catalog_why(id));
+        }
+        let lights_out = catalog_from_article("lights-out").unwrap_or_default();
+        assert!(!lights_out.contains(fixed_time), "{lights_out}");
+    }
+    en(|| {
+        claim_none(
+            [
+                ("humidity-check", "makes sleep worse"),
+                ("warm-hands-feet", "harder to settle"),
+                ("calm-ambience", "tell the body"),
+                ("set-alarm", "same time every day"),
+                ("lights-out", "fixed"),
+            ],
+            "fixed time",
+        );
+        assert!(catalog_from_article("lights-out").unwrap_or_default().contains("daily routine"));
+        assert_eq!(catalog_title("no-alcohol-tobacco"), "Give up alcohol, tobacco and recreational drugs");
+        assert!(catalog_why("no-alcohol-tobacco").contains("completely, not just tonight"));
+        assert!(catalog_why("warm-hands-feet").contains("our own suggestion"));
+    });
+    ru(|| {
+        let same_time = "в одно и то же время";
+        claim_none(
+            [
+                ("humidity-check", "мешает спать"),
+                ("warm-hands-feet", "труднее расслабиться"),
+                ("calm-ambience", "подсказывают телу"),
+                ("set-alarm", same_time),
+                ("lights-out", same_time),
+            ],
+            same_time,
+        );
+        assert!(catalog_from_article("lights-out").unwrap_or_default().contains("режим дня"));
+        assert!(catalog_title("no-alcohol-tobacco").starts_with("Отказ от"));
+        assert!(catalog_why("no-alcohol-tobacco").contains("полностью, а не только на вечер"));
+    });
+}
+
+/// 17: one word per thing. English: twitches ("hypnic jerk" only as the medical name), a
+/// jolt that wakes you, someone who saw it; Russian: подёргивания, толчок, близкий человек,
+/// подёргивания продолжались всю ночь, беспокойные ноги. The reassurance's words are
+/// issue 18's "safety" item (signs-reassurance*), left out here until it uses these terms.
+#[test]
+fn one_term_per_thing_in_each_language() {
+    let others = ["signs-reassurance"];
+    // The medical names stay, and so do ids and variables ($jerks, night-jerks-few).
+    let english = text_without(Language::English, &others)
+        .replace("hypnic or hypnagogic jerk", "")
+        .replace("(hypnic jerks)", "")
+        .replace("jerks =", "")
+        .replace("jerky =", "")
+        .replace("$jerks", "")
+        .replace("-jerks-", "");
+    for phrase in ["jerk", "Jerk", " partner", "Partner", "someone else", "may start as"] {
+        assert!(!english.contains(phrase), "English still says {phrase:?}");
+    }
+    let russian = text_without(Language::Russian, &others);
+    for phrase in [
+        "вздраг",
+        "Вздраг",
+        "вздрог",
+        "Кто-то",
+        "кто-то",
+        "партнёр",
+        "со стороны",
+        "шли всю ночь",
+        "Беспокойство в ногах",
+        "признаки беспокойных ног",
+    ] {
+        assert!(!russian.contains(phrase), "Russian still says {phrase:?}");
+    }
+    for (at, _) in russian.match_indices("близк") {
+        let after: String = russian[at..].chars().take(20).collect();
+        assert!(after.contains(" человек"), "«близкий» alone: {after}");
+    }
+    en(|| {
+        assert_eq!(tr!("signs-warning-title", kind = "partner"), "Rhythmic leg movements in sleep, seen by someone");
+        assert!(t("night-quiet-hint").starts_with("No twitches"));
+    });
+    ru(|| {
+        assert!(t("night-quiet-hint").starts_with("Ни подёргиваний"), "{}", t("night-quiet-hint"));
+        assert_eq!(
+            tr!("signs-warning-title", kind = "partner"),
+            "Ритмичные движения ног во сне, замеченные близким человеком"
+        );
+        assert_eq!(tr!("signs-warning-title", kind = "restless-legs"), "Беспокойные ноги, снова и снова");
+        assert!(t("about-pregnancy").contains("такие подёргивания") && t("about-kinds").starts_with("Подёргивание"));
+    });
+}
+
+/// 18 and 20, and Russian quotation marks on the command line.
+#[test]
+fn the_russian_style_and_the_information_screen_items_read_right() {
+    ru(|| {
+        let rested = tr!("signs-rested", all = "no", answered = 2, total = 3, scores = "1 и 1");
+        assert_eq!(rested, "Из этих 3 ночей вы оценили отдых для 2: 1 и 1 из 5.");
+        let from = chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
+        let to = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
+        let period = tr!("report-period", from = span_date(from), to = span_date(to), weeks = 4);
+        assert_eq!(period, "Ночи с 1 ноября (вс) по 29 ноября (вс) — 4 недели");
+        assert!(t("about-pregnancy").contains("В редких случаях подёргивания начинаются сразу после родов."));
+        assert_eq!(tr!("clap-unknown-argument", arg = "--jsn"), "неожиданный аргумент «--jsn»");
+    });
+    let russian = all_text(Language::Russian);
+    assert!(!russian.contains('\''), "Russian quotes are «…»");
+    en(|| {
+        assert!(t("about-pregnancy").contains("In rare cases the twitches begin immediately after childbirth."));
+        let children = t("about-children");
+        assert!(!children.contains("may start") && children.contains("shudder"), "{children}");
+        let from = chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
+        assert_eq!(span_date(from), "Sun 1 Nov");
+    });
 }

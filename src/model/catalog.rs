@@ -125,8 +125,8 @@ pub const CATALOG: &[CatalogStep] = &[
     },
     CatalogStep {
         id: ids::NO_ALCOHOL_TOBACCO,
-        title: "No alcohol, tobacco or recreational drugs",
-        why: "Alcohol, smoking and recreational drugs are among the main causes of twitches the article names: best given up for good, not just tonight. Prescribed medicines are a matter for your doctor. (The time is the app's default.)",
+        title: "Give up alcohol, tobacco and recreational drugs",
+        why: "Give up alcohol, smoking and recreational drugs completely, not just tonight: the article names them among the main causes of twitches. Prescribed medicines: ask your doctor. (The time is the app's default.)",
         anchor: before(4 * 60),
         remind: false,
         value: None,
@@ -153,7 +153,7 @@ pub const CATALOG: &[CatalogStep] = &[
     CatalogStep {
         id: ids::CALM_EVENING,
         title: "Slow down for the evening",
-        why: "From now on keep to quiet things: no hard exercise, work or arguments. Stress that builds up over the day is one suspected cause of jolts at night. (The time is the app's default.)",
+        why: "From now on keep to quiet things: no hard exercise, work or arguments. Stress that builds up over the day is one suspected cause of twitches at night. (The time is the app's default.)",
         anchor: before(2 * 60),
         remind: true,
         value: None,
@@ -171,7 +171,7 @@ pub const CATALOG: &[CatalogStep] = &[
     CatalogStep {
         id: ids::CALM_AMBIENCE,
         title: "Candles and calm music",
-        why: "A scented candle and quiet music tell the body that the day is over. Put the candle out before you fall asleep.",
+        why: "The article suggests scented candles and calm music for a calm evening before sleep. Put the candle out before you fall asleep.",
         anchor: before(45),
         remind: false,
         value: None,
@@ -189,7 +189,7 @@ pub const CATALOG: &[CatalogStep] = &[
     CatalogStep {
         id: ids::HUMIDITY_CHECK,
         title: "Check the bedroom humidity",
-        why: "Dry air, common in the heating season, makes sleep worse. About 40–60 % is a common comfort range (general guidance, not from the article).",
+        why: "The article asks for normal humidity in the bedroom and a humidifier if the air is dry, especially in the heating season. About 40–60 % is a common comfort range (general guidance, not from the article).",
         anchor: before(40),
         remind: true,
         value: Some(ValueKind::HumidityPercent),
@@ -198,7 +198,7 @@ pub const CATALOG: &[CatalogStep] = &[
     CatalogStep {
         id: ids::WARM_HANDS_FEET,
         title: "Keep hands and feet warm",
-        why: "In autumn and winter, getting cold makes it harder to settle; warm socks and a warm blanket help.",
+        why: "In autumn and winter the article says to avoid getting chilled and above all to keep your hands and feet warm. Warm socks and a warm blanket are our own suggestion.",
         anchor: before(30),
         remind: false,
         value: None,
@@ -216,7 +216,7 @@ pub const CATALOG: &[CatalogStep] = &[
     CatalogStep {
         id: ids::SET_ALARM,
         title: "Set the alarm for the fixed wake time",
-        why: "Waking at the same time every day, with an alarm clock, keeps the daily rhythm steady.",
+        why: "The article advises keeping to a daily routine and getting up early, best with an alarm clock.",
         anchor: before(10),
         remind: false,
         value: None,
@@ -225,7 +225,7 @@ pub const CATALOG: &[CatalogStep] = &[
     CatalogStep {
         id: ids::LIGHTS_OUT,
         title: "Lights out",
-        why: "A fixed, early bedtime, the same every night. The time before the alarm is time in bed: for eight hours of sleep, plan a little more.",
+        why: "An early bedtime, as part of a daily routine you keep to. The time before the alarm is time in bed: for eight hours of sleep, plan a little more.",
         anchor: before(0),
         remind: true,
         value: None,

@@ -2,6 +2,7 @@
 //! the settings. It is saved as `routine.json` (the name users know it by), read and
 //! written only through `store`.
 
+use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
 use super::journal::Extra;
@@ -18,6 +19,11 @@ pub struct Config {
     pub routine: Routine,
     #[serde(default)]
     pub settings: Settings,
+    /// When the routine was first saved (the first-run setup, or the first `schedule` or
+    /// `routine` command): the first evening counts only the steps due from then on.
+    /// `None` in files written before it was recorded: every step counts, as it did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub since: Option<DateTime<FixedOffset>>,
     #[serde(flatten)]
     pub extra: Extra,
 }

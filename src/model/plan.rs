@@ -1,6 +1,6 @@
 //! An evening's timeline: the routine laid onto a date and a time zone.
 
-use chrono::{DateTime, NaiveDate, NaiveDateTime, Offset, TimeZone};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, Offset, TimeZone};
 
 use super::catalog::ValueKind;
 use super::config::Config;
@@ -56,6 +56,10 @@ pub struct PlannedStep<Tz: TimeZone> {
     pub value_kind: Option<ValueKind>,
     pub state: StepState,
     pub check_in: Option<CheckIn>,
+    /// Whether the step counts this evening: it was due after the routine was first
+    /// saved and after the step was added ([`counts_from`]). A step that does not count
+    /// is never missed and is left out of the evening's figures.
+    pub counted: bool,
 }
 
 /// The evening's timeline, sorted by due instant (routine order breaks ties).
@@ -84,24 +88,37 @@ pub enum Timing {
     /// Nothing is due now: the next pending step.
     Next,
     Upcoming,
+    /// Due before the routine was first saved or before the step was added.
+    NotCounted,
 }
 
 impl<Tz: TimeZone> Plan<Tz> {
-    pub fn count(&self, state: StepState) -> usize {
-        self.steps.iter().filter(|step| step.state == state).count()
+    /// The steps that count this evening.
+    pub fn counted(&self) -> impl Iterator<Item = &PlannedStep<Tz>> {
+        self.steps.iter().filter(|step| step.counted)
     }
 
-    /// Share of steps no longer pending, 0.0 ..= 1.0.
+    /// How many of the steps that count are in `state`.
+    pub fn count(&self, state: StepState) -> usize {
+        self.counted().filter(|step| step.state == state).count()
+    }
+
+    /// How many steps count this evening.
+    pub fn total(&self) -> usize {
+        self.counted().count()
+    }
+
+    /// Share of the steps that count no longer pending, 0.0 ..= 1.0.
     pub fn progress(&self) -> f32 {
-        if self.steps.is_empty() {
+        if self.total() == 0 {
             return 1.0;
         }
-        let settled = self.steps.len() - self.count(StepState::Pending);
-        settled as f32 / self.steps.len() as f32
+        let settled = self.total() - self.count(StepState::Pending);
+        settled as f32 / self.total() as f32
     }
 
     pub fn all_settled(&self) -> bool {
-        !self.steps.is_empty() && self.count(StepState::Pending) == 0
+        self.total() > 0 && self.count(StepState::Pending) == 0
     }
 
     pub fn get(&self, id: &str) -> Option<&PlannedStep<Tz>> {
@@ -126,7 +143,7 @@ impl<Tz: TimeZone> Plan<Tz> {
         if self.is_night(now) {
             return None;
         }
-        let pending = || self.steps.iter().filter(|s| s.state == StepState::Pending);
+        let pending = || self.counted().filter(|s| s.state == StepState::Pending);
         pending().find(|s| self.in_grace(s, now)).or_else(|| pending().find(|s| s.due > *now))
     }
 
@@ -135,6 +152,7 @@ impl<Tz: TimeZone> Plan<Tz> {
         match step.state {
             StepState::Done => return Timing::Done,
             StepState::Skipped => return Timing::Skipped,
+            StepState::Pending if !step.counted => return Timing::NotCounted,
             StepState::Pending => {}
         }
         if self.in_grace(step, now) && !self.is_night(now) {
@@ -169,6 +187,35 @@ pub fn is_active(config: &Config, evening: NaiveDate, step: &Step) -> bool {
     step.enabled && step.catalog_entry().is_none_or(|entry| entry.applies_on(evening, config.settings.hemisphere))
 }
 
+/// The moment `step` began to count: the later of the routine's first save and the
+/// step's own addition; `None` when it always counted (older files).
+pub fn counts_from(config: &Config, step: &Step) -> Option<DateTime<FixedOffset>> {
+    config.since.max(step.added)
+}
+
+/// Whether `step`, due at `due`, counts: a step due before it began to count never
+/// counts as missed (Loop Habit Tracker never counts the days before a habit existed).
+pub fn counts_at<Tz: TimeZone>(config: &Config, step: &Step, due: &DateTime<Tz>) -> bool {
+    counts_from(config, step).is_none_or(|from| due.naive_utc() >= from.naive_utc())
+}
+
+/// The steps that count on `evening` in `tz`: active, and due after they began to count.
+/// What an evening's routine is, for the journal and the statistics.
+pub fn counted_steps<Tz: TimeZone>(config: &Config, evening: NaiveDate, tz: &Tz) -> Vec<String> {
+    config
+        .routine
+        .steps
+        .iter()
+        .filter(|step| is_active(config, evening, step) && counts_on(config, evening, tz, step))
+        .map(|step| step.id.clone())
+        .collect()
+}
+
+/// Whether `step` counts on `evening` in `tz` (see [`counts_at`]).
+pub fn counts_on<Tz: TimeZone>(config: &Config, evening: NaiveDate, tz: &Tz, step: &Step) -> bool {
+    counts_at(config, step, &resolve_local(tz, due_local(config, evening, step.anchor)))
+}
+
 /// Lays the routine onto `evening` in `tz`, with the check-ins recorded so far.
 pub fn plan_evening<Tz: TimeZone>(
     config: &Config,
@@ -184,6 +231,7 @@ pub fn plan_evening<Tz: TimeZone>(
         .map(|step| {
             let due_local = due_local(config, evening, step.anchor);
             let check_in = recorded.and_then(|recorded| recorded.checks.get(&step.id)).cloned();
+            let due = resolve_local(tz, due_local);
             PlannedStep {
                 id: step.id.clone(),
                 title: step.title().to_owned(),
@@ -192,7 +240,9 @@ pub fn plan_evening<Tz: TimeZone>(
                 custom_why: step.why.clone(),
                 anchor: step.anchor,
                 due_local,
-                due: resolve_local(tz, due_local),
+                // A step checked anyway counts: the journal puts it in the evening's routine.
+                counted: check_in.is_some() || counts_at(config, step, &due),
+                due,
                 remind: step.remind,
                 value_kind: step.value_kind(),
                 state: StepState::of(check_in.as_ref()),

@@ -1,5 +1,6 @@
 //! The user's routine: which steps, in which order, anchored to what, reminding or not.
 
+use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
 use super::anchor::AnchorDoc;
@@ -52,6 +53,10 @@ pub struct Step {
     pub anchor: Anchor,
     pub remind: bool,
     pub enabled: bool,
+    /// When the step was added to a routine already saved: it counts only from then on,
+    /// never as missed on the evenings before it existed. `None` for the steps of the
+    /// first routine (they count from [`super::Config::since`]) and in older files.
+    pub added: Option<DateTime<FixedOffset>>,
     /// Unknown fields of the step's anchor object, kept so that saving never drops them.
     pub anchor_extra: Extra,
     /// Unknown fields of the step, likewise.
@@ -72,6 +77,8 @@ struct StepDoc {
     remind: bool,
     #[serde(default = "yes")]
     enabled: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    added: Option<DateTime<FixedOffset>>,
     #[serde(flatten)]
     extra: Extra,
 }
@@ -88,6 +95,7 @@ impl TryFrom<StepDoc> for Step {
             anchor,
             remind: doc.remind,
             enabled: doc.enabled,
+            added: doc.added,
             anchor_extra: doc.anchor.extra,
             extra: doc.extra,
         })
@@ -103,6 +111,7 @@ impl From<Step> for StepDoc {
             anchor: AnchorDoc::new(step.anchor, step.anchor_extra),
             remind: step.remind,
             enabled: step.enabled,
+            added: step.added,
             extra: step.extra,
         }
     }
@@ -121,6 +130,7 @@ impl Step {
             anchor: entry.anchor,
             remind: entry.remind,
             enabled: true,
+            added: None,
             anchor_extra: Extra::new(),
             extra: Extra::new(),
         }
@@ -134,6 +144,7 @@ impl Step {
             anchor,
             remind: false,
             enabled: true,
+            added: None,
             anchor_extra: Extra::new(),
             extra: Extra::new(),
         }

@@ -91,7 +91,14 @@ pub struct ReminderLoop {
     /// The background service's hold on the reminders: the loop ends when its file is
     /// no longer the one at its path (the data folder was removed or renamed).
     pub(super) owner: Option<OwnerLock>,
+    /// What the reminder log lost, to be written back at that instant: a moment after it
+    /// was found missing, so that a folder being removed file by file (`rm -rf`) is
+    /// seen going (and the loop stops) rather than refilled.
+    write_back_at: Option<(DateTime<chrono::FixedOffset>, ReminderLog, RangeInclusive<NaiveDate>)>,
 }
+
+/// How long the loop waits before it writes back what the reminder log lost.
+const WRITE_BACK_AFTER: chrono::TimeDelta = chrono::TimeDelta::seconds(1);
 
 impl ReminderLoop {
     pub fn new(store: Store, notifier: Box<dyn Notify>, on_event: impl Fn(ReminderEvent) + Send + 'static) -> Self {
@@ -111,6 +118,7 @@ impl ReminderLoop {
             do_not_disturb: Box::new(Never),
             known: None,
             owner: None,
+            write_back_at: None,
         }
     }
 
@@ -126,7 +134,8 @@ impl ReminderLoop {
 
     /// Re-reads the files when another process (or a button) changed them, or the
     /// evenings around `today` changed; says whether it did.
-    fn refresh(&mut self, today: NaiveDate) -> Result<bool, RemindError> {
+    fn refresh<Tz: TimeZone>(&mut self, now: &DateTime<Tz>) -> Result<bool, RemindError> {
+        let today = now.date_naive();
         let fingerprint = self.store.reminder_fingerprint();
         let evenings = evenings_around(today);
         if self.cache.as_ref().is_none_or(|cache| cache.fingerprint != fingerprint || cache.evenings != evenings) {
@@ -139,9 +148,12 @@ impl ReminderLoop {
             if let Some(known) = &self.known
                 && log.clone().restore_settled(known, evenings.clone()) > 0
             {
+                // Decided on at once; written back a moment later (see `write_back_at`).
                 let known = known.clone();
                 log.restore_settled(&known, evenings.clone());
-                self.write_back(known, evenings.clone());
+                if self.write_back_at.is_none() {
+                    self.write_back_at = Some((now.fixed_offset() + WRITE_BACK_AFTER, known, evenings.clone()));
+                }
             }
             self.known = Some(log.clone());
             self.cache = Some(Cache {
@@ -175,10 +187,26 @@ impl ReminderLoop {
 
     fn try_tick<Tz: TimeZone>(&mut self, now: &DateTime<Tz>) -> Result<Option<DateTime<Tz>>, RemindError> {
         let today = now.date_naive();
-        if self.refresh(today)? {
+        if self.refresh(now)? {
             self.close_settled(now);
             self.answer_test_request();
         }
+        let write_back_at = self.write_back_at.as_ref().map(|(at, ..)| *at);
+        if write_back_at.is_some_and(|at| now.fixed_offset() >= at)
+            && self.owner_lost().is_none()
+            && let Some((_, known, evenings)) = self.write_back_at.take()
+        {
+            self.write_back(known, evenings);
+        }
+        // Woken for the write-back, which the next due time may not be.
+        let back = self.write_back_at.as_ref().map(|(at, ..)| at.with_timezone(&now.timezone()));
+        let wake_for = |now: &DateTime<Tz>, next: Option<DateTime<Tz>>, holding: bool| {
+            let next = wake_for(now, next, holding);
+            match (next, back.clone()) {
+                (Some(next), Some(back)) => Some(next.min(back)),
+                (next, back) => next.or(back),
+            }
+        };
         let Some(cache) = &self.cache else { return Ok(None) };
         let quick = decide(&cache.config, &cache.journal, &cache.log, now);
         // Asked only when something would be shown (or is held): an idle tick never asks.
@@ -221,6 +249,7 @@ impl ReminderLoop {
             })?;
         self.known = Some(saved);
         if restored > 0 {
+            self.write_back_at = None;
             self.report_restored(restored);
         }
         self.cache = None;
@@ -362,7 +391,9 @@ impl ReminderLoop {
     fn write_back(&mut self, known: ReminderLog, evenings: RangeInclusive<NaiveDate>) {
         let mut restored = 0;
         self.keep_in_log(|log| restored = log.restore_settled(&known, evenings));
-        self.report_restored(restored.max(1));
+        if restored > 0 {
+            self.report_restored(restored);
+        }
     }
 
     fn report_restored(&mut self, count: usize) {
@@ -749,6 +780,7 @@ mod tests {
         // Replaced by the copy from before bedtime (a backup put back by hand).
         std::fs::write(paths.reminders_file(), &before_bedtime).unwrap();
         reminder_loop.tick(&at(22, 31, 5));
+        reminder_loop.tick(&at(22, 31, 6));
         assert_eq!(shown.lock().unwrap().len(), count, "bedtime came twice");
         assert_eq!(restored(&events), 2);
         assert!(Store::new(paths).load_reminders().unwrap().value.entry(evening, BEDTIME_KEY).is_some());

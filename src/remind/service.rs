@@ -21,7 +21,7 @@ use super::footprint;
 use super::notifier::DesktopNotifier;
 use super::reminder_loop::ReminderLoop;
 use super::wall_timer::{Polling, Wait, WallTimer};
-use crate::store::{FolderWatch, OwnerLock, Paths, Store, owner_pid};
+use crate::store::{FolderWatch, OwnerLock, Paths, Store, Waited, owner_pid};
 
 /// The reminders of these files, owned by this process (see [`own_reminders`]).
 pub struct Owned {
@@ -109,6 +109,9 @@ fn quiet_again() {
     tracing::debug!("Quiet again: {} kB of program pages released", released / 1024);
 }
 
+/// How long the watch lets a change settle before it compares the files.
+const SETTLE: Duration = Duration::from_millis(150);
+
 /// How often the service looks whether another process changed the files, where the
 /// kernel's file notifications cannot be had (see [`FolderWatch`]).
 const WATCH_EVERY: Duration = Duration::from_secs(1);
@@ -131,14 +134,25 @@ fn watch_files(paths: Paths, control: ControlSender, tray: Option<Sender<()>>) {
         }
         loop {
             let until_release = release_at.map(|at| at.saturating_duration_since(Instant::now()));
-            match &folders {
-                Some(watch) => {
-                    if watch.wait(until_release).is_err() {
-                        tracing::debug!("The data folders can no longer be watched: looking every second");
-                        folders = None;
+            let waited = match &folders {
+                Some(watch) => watch.wait(until_release).and_then(|waited| {
+                    if waited == Waited::Changed {
+                        // Let a change made file by file finish first: the loop must see a
+                        // folder being removed (`rm -rf`) gone, not half gone (it would
+                        // write back the reminder log into it).
+                        thread::sleep(SETTLE);
+                        watch.wait(Some(Duration::ZERO))?;
                     }
+                    Ok(())
+                }),
+                None => {
+                    thread::sleep(WATCH_EVERY);
+                    Ok(())
                 }
-                None => thread::sleep(WATCH_EVERY),
+            };
+            if waited.is_err() {
+                tracing::debug!("The data folders can no longer be watched: looking every second");
+                folders = None;
             }
             if release_at.is_some_and(|at| Instant::now() >= at) {
                 release_at = None;

@@ -81,8 +81,8 @@ pub(super) fn page(summary: &Summary, language: Language) -> String {
     let mut out = String::with_capacity(16 * 1024);
     let period = tr!(
         "report-period",
-        from = i18n::short_date(summary.from),
-        to = i18n::short_date(next_day(summary.to)),
+        from = i18n::span_date(summary.from),
+        to = i18n::span_date(next_day(summary.to)),
         weeks = summary.weeks
     );
     let _ = write!(

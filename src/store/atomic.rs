@@ -27,7 +27,7 @@ pub fn sibling(path: &Path, suffix: &str) -> PathBuf {
 }
 
 /// A hidden sibling used only while writing: `.NAME.suffix`.
-fn hidden_sibling(path: &Path, suffix: &str) -> PathBuf {
+pub(super) fn hidden_sibling(path: &Path, suffix: &str) -> PathBuf {
     let mut name = std::ffi::OsString::from(".");
     name.push(path.file_name().unwrap_or_default());
     name.push(suffix);

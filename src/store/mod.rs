@@ -371,11 +371,15 @@ impl Store {
         Ok(path)
     }
 
-    /// Like [`Store::fingerprint`], also covering the reminder log.
+    /// Like [`Store::fingerprint`], also covering the reminder log and the owner lock.
     pub fn reminder_fingerprint(&self) -> Fingerprint {
         let mut fingerprint = self.fingerprint();
-        let log = std::fs::metadata(self.paths.reminders_file()).ok();
-        fingerprint.push(log.map(|m| (m.modified().unwrap_or(SystemTime::UNIX_EPOCH), m.len())));
+        // The owner lock too: removed, it must wake the service, which then stops (see
+        // `OwnerLock::is_current`); it changes only when a service starts.
+        for path in [self.paths.reminders_file(), self.paths.reminder_owner_file()] {
+            let meta = std::fs::metadata(path).ok();
+            fingerprint.push(meta.map(|m| (m.modified().unwrap_or(SystemTime::UNIX_EPOCH), m.len())));
+        }
         fingerprint
     }
 

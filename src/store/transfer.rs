@@ -88,6 +88,9 @@ fn located(path: &Path) -> Option<((u64, u64), String)> {
     Some(((folder.dev(), folder.ino()), real.file_name()?.to_string_lossy().into_owned()))
 }
 
+/// The mark, in the data folder, of a file handed to the user while it is being named.
+pub const PENDING_USER_FILE: &str = "user-file.pending";
+
 impl Store {
     /// The app's own files (their backups, rotated logs and copies kept aside go by
     /// their names).
@@ -101,6 +104,7 @@ impl Store {
             paths.reminder_owner_file(),
             paths.data_dir.join("window.ron"),
             paths.data_dir.join("icon.png"),
+            paths.data_dir.join(PENDING_USER_FILE),
             paths.log_file(),
         ];
         own.extend(Paths::autostart_entry());
@@ -126,18 +130,26 @@ impl Store {
     /// Writes a file the user asked for (an export, the doctor summary) to `path`
     /// atomically, as a private (0600) file, replacing an earlier one there; refuses the
     /// app's own files (the journal, its backups, a file kept aside) and anything not a
-    /// regular file.
+    /// regular file, also through a link.
     pub fn write_user_file(&self, path: &Path, bytes: &[u8]) -> Result<(), TransferError> {
         if self.is_own_file(path) {
             return Err(TransferError::OwnFile { path: path.to_owned() });
         }
-        if let Ok(meta) = std::fs::symlink_metadata(path) {
-            let kind = meta.file_type();
-            if let Some(kind) = super::atomic::kind_of(kind).filter(|_| !kind.is_symlink()) {
-                return Err(TransferError::NotAFile { path: path.to_owned(), kind });
-            }
+        // What the name leads to, links followed: `/dev/stdout` is a link to a terminal or
+        // a pipe, and the link must not be replaced by a file.
+        if let Some(kind) = std::fs::metadata(path).ok().and_then(|meta| super::atomic::kind_of(meta.file_type())) {
+            return Err(TransferError::NotAFile { path: path.to_owned(), kind });
         }
+        // Named for the instant of one rename when it replaces a file (see
+        // `atomic::replace_user_file`): a process killed right then leaves that name, which
+        // the next start removes (see `clean_left_user_file`).
+        let pending = self.paths.data_dir.join(PENDING_USER_FILE);
+        let temporary = super::atomic::hidden_sibling(path, ".tmp");
+        let marked = std::fs::write(&pending, temporary.as_os_str().as_encoded_bytes()).is_ok();
         let saved = super::report::save_user_file(path, bytes);
+        if marked {
+            let _ = std::fs::remove_file(&pending);
+        }
         // Written and in place; only the folder flush failed: said, not an error.
         if let Err(StoreError::Io { cause, .. }) = &saved
             && let Some(flush) = super::atomic::not_flushed(cause)
@@ -146,6 +158,23 @@ impl Store {
             return Ok(());
         }
         Ok(saved?)
+    }
+
+    /// Removes the hidden temporary file an export killed at the wrong instant left in
+    /// the user's folder (named in [`PENDING_USER_FILE`]), and the mark itself. Only a
+    /// hidden `.NAME.tmp` regular file is removed, whatever the mark says.
+    pub fn clean_left_user_file(&self) {
+        let pending = self.paths.data_dir.join(PENDING_USER_FILE);
+        let Ok(named) = std::fs::read(&pending) else { return };
+        let left = PathBuf::from(<std::ffi::OsString as std::os::unix::ffi::OsStringExt>::from_vec(named));
+        let hidden_tmp = left.file_name().is_some_and(|name| {
+            let name = name.as_encoded_bytes();
+            name.starts_with(b".") && name.ends_with(b".tmp")
+        });
+        if hidden_tmp && std::fs::symlink_metadata(&left).is_ok_and(|meta| meta.is_file()) {
+            let _ = std::fs::remove_file(&left);
+        }
+        let _ = std::fs::remove_file(&pending);
     }
 
     /// Reads a journal backup (an export in JSON) for import, checking it as the journal

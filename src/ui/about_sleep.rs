@@ -12,7 +12,7 @@ use eframe::egui::{self, RichText};
 use super::action::Action;
 use super::screen::Screen;
 use super::style;
-use crate::i18n::t;
+use crate::i18n::{signs, t};
 
 /// The widest the text runs, so lines stay readable in a wide window.
 const TEXT_WIDTH: f32 = 720.0;
@@ -50,7 +50,7 @@ pub fn about_sleep_ui(ui: &mut egui::Ui, back: Screen, actions: &mut Vec<Action>
     section_ui(ui, &t("about-pregnancy-heading"), &t("about-pregnancy"));
     section_ui(ui, &t("about-children-heading"), &t("about-children"));
     section_ui(ui, &t("about-helps-heading"), &t("about-helps"));
-    section_ui(ui, &t("about-doctor-heading"), &t("about-doctor"));
+    section_ui(ui, &t("about-doctor-heading"), &signs::about_doctor());
     // The warning colour of the cards, not an error's red: calm, and it is no error.
     callout_ui(ui, style::warning(ui), &t("about-urgent"));
     ui.add_space(8.0);

@@ -7,7 +7,7 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, Timelike};
 
-use crate::model::plan::is_active;
+use crate::model::plan::counted_steps;
 use crate::model::routine::{StepEdit, StepError};
 use crate::model::schedule::SameTime;
 use crate::model::validate::{self, Invalid, Problem};
@@ -175,13 +175,26 @@ fn is_first_save(store: &Store) -> Result<bool, CommandError> {
 /// a change that changed nothing is not written (except on a first save, see above).
 fn change_routine(
     store: &Store,
+    stamp: Stamp,
     change: impl FnOnce(&mut Config) -> Result<bool, CommandError>,
 ) -> Result<Updated<Applied>, CommandError> {
     let first_save = is_first_save(store)?;
     store.update_config(|config| {
         let changed = change(config)?;
+        stamp_first_save(config, first_save, stamp);
         saved_if(changed || first_save)
     })
+}
+
+/// The moment a change is applied, when the front end gives it: it dates the routine's
+/// first save and a new step (see [`Config::since`], [`Step::added`]).
+type Stamp = Option<DateTime<FixedOffset>>;
+
+/// On the first save, the moment the routine began; kept as it is afterwards.
+fn stamp_first_save(config: &mut Config, first_save: bool, stamp: Stamp) {
+    if first_save && config.since.is_none() {
+        config.since = stamp;
+    }
 }
 
 /// `Saved` when something changed; otherwise stops the read-modify-write before it saves.
@@ -192,14 +205,25 @@ fn saved_if(changed: bool) -> Result<Applied, CommandError> {
 impl Change {
     /// Applies the command through the store, under its lock, to the state it finds there.
     /// A command that would change nothing writes nothing and says so: `Applied::Unchanged`.
+    /// Nothing is dated: a first save records no start and a new step no addition, so
+    /// every step counts on every evening (as in files from before they were dated).
     pub fn apply(self, store: &Store) -> Result<Applied, CommandError> {
-        match self.apply_or_stop(store) {
+        self.apply_stamped(store, None)
+    }
+
+    /// Like [`Change::apply`], dating the routine's first save and a new step `now`.
+    pub fn apply_at(self, store: &Store, now: DateTime<FixedOffset>) -> Result<Applied, CommandError> {
+        self.apply_stamped(store, Some(now))
+    }
+
+    fn apply_stamped(self, store: &Store, stamp: Stamp) -> Result<Applied, CommandError> {
+        match self.apply_or_stop(store, stamp) {
             Err(CommandError::NothingToChange) => Ok(Applied::Unchanged),
             result => result,
         }
     }
 
-    fn apply_or_stop(self, store: &Store) -> Result<Applied, CommandError> {
+    fn apply_or_stop(self, store: &Store, stamp: Stamp) -> Result<Applied, CommandError> {
         let updated = match self {
             Change::Check { evening, step, outcome, value, at } => {
                 validate::evening_date(evening, &at).map_err(|problem| Invalid { evening: Some(evening), problem })?;
@@ -208,14 +232,9 @@ impl Change {
                     return Err(CommandError::UnknownStep(step));
                 }
                 validate::check_in(evening, &step, &CheckIn::new(outcome, at, value), &at)?;
-                // What the evening's routine is now, for statistics (see model::stats).
-                let routine: Vec<String> = config
-                    .routine
-                    .steps
-                    .iter()
-                    .filter(|s| is_active(&config, evening, s))
-                    .map(|s| s.id.clone())
-                    .collect();
+                // What the evening's routine is now, for statistics (see model::stats): the
+                // steps that count, so none due before the routine began is ever missed.
+                let routine = counted_steps(&config, evening, &at.timezone());
                 store.update_journal(|journal| {
                     let check_in = CheckIn::new(outcome, at, value);
                     let same = journal.check_in(evening, &step).is_some_and(|old| *old == check_in);
@@ -223,16 +242,20 @@ impl Change {
                     // On the evening itself (or the morning after) the routine as it is now is the
                     // evening's. A correction made later keeps the routine recorded then, only adding
                     // the corrected step, so fixing last week does not rewrite last week's routine.
+                    // Either way a step checked that evening is part of it, even one due before
+                    // the routine began: the user did (or chose to skip) it.
                     let late = at.date_naive() > evening.succ_opt().unwrap_or(evening);
                     let kept = journal.evenings.entry(evening).or_default();
-                    match (&mut kept.routine, late) {
-                        (Some(recorded), true) => {
-                            if !recorded.contains(&step) {
-                                recorded.push(step.clone());
-                            }
+                    let mut recorded = match kept.routine.take() {
+                        Some(recorded) if late => recorded,
+                        _ => routine,
+                    };
+                    for id in kept.checks.keys() {
+                        if !recorded.contains(id) {
+                            recorded.push(id.clone());
                         }
-                        _ => kept.routine = Some(routine),
                     }
+                    kept.routine = Some(recorded);
                     saved_if(!same)
                 })
             }
@@ -267,25 +290,38 @@ impl Change {
             Change::Undo { evening, step } => {
                 store.update_journal(|journal| saved_if(journal.undo(evening, &step).is_some()))
             }
-            Change::AddStep(step) => {
+            Change::AddStep(mut step) => {
                 step.validate()?;
+                let first_save = is_first_save(store)?;
                 store.update_config(|config| {
                     if config.routine.get(&step.id).is_some() {
                         return Err(CommandError::AlreadyInRoutine(step.id));
                     }
                     config.routine.has_room()?;
+                    // A step added to a routine already saved counts from now on; one
+                    // added with the first save counts from the routine's start.
+                    if first_save {
+                        stamp_first_save(config, first_save, stamp);
+                    } else if step.added.is_none() {
+                        step.added = stamp;
+                    }
                     config.routine.steps.push(step.clone());
                     Ok(Applied::Step(step))
                 })
             }
-            Change::RemoveStep { step } => store.update_config(|config| {
-                let index = config.routine.position(&step).ok_or(CommandError::UnknownStep(step))?;
-                config.routine.steps.remove(index);
-                Ok(Applied::Saved)
-            }),
+            Change::RemoveStep { step } => {
+                let first_save = is_first_save(store)?;
+                store.update_config(|config| {
+                    let index = config.routine.position(&step).ok_or(CommandError::UnknownStep(step))?;
+                    config.routine.steps.remove(index);
+                    stamp_first_save(config, first_save, stamp);
+                    Ok(Applied::Saved)
+                })
+            }
             Change::EditStep { step, edit } => {
                 let first_save = is_first_save(store)?;
                 store.update_config(|config| {
+                    stamp_first_save(config, first_save, stamp);
                     let slot = find(config, &step)?;
                     let edited = edit.applied_to(slot);
                     edited.validate()?;
@@ -296,34 +332,39 @@ impl Change {
                     Ok(Applied::Step(edited))
                 })
             }
-            Change::MoveStep { step, to } => change_routine(store, |config| {
+            Change::MoveStep { step, to } => change_routine(store, stamp, |config| {
                 let from = config.routine.position(&step).ok_or(CommandError::UnknownStep(step))?;
                 let to = to.min(config.routine.steps.len().saturating_sub(1));
                 config.routine.move_step(from, to);
                 Ok(from != to)
             }),
-            Change::SaveConfig(new) => {
+            Change::SaveConfig(mut new) => {
                 new.routine.validate()?;
+                let first_save = is_first_save(store)?;
                 // Always written when the file is missing, even with the default values: a
                 // saved routine is what ends the first-run setup. The store itself skips
                 // the write when the bytes on disk are already these.
                 store.update_config(|config| {
+                    new.since = new.since.or(config.since);
+                    stamp_first_save(&mut new, first_save, stamp);
                     *config = new;
                     Ok(Applied::Saved)
                 })
             }
-            Change::SetNights { days, bedtime, wake } => change_routine(store, |config| {
+            Change::SetNights { days, bedtime, wake } => change_routine(store, stamp, |config| {
                 let before = config.schedule.clone();
                 config.schedule.set(bedtime, wake, &days)?;
                 Ok(config.schedule != before)
             }),
-            Change::SetSchedule(schedule) => change_routine(store, |config| {
+            Change::SetSchedule(schedule) => change_routine(store, stamp, |config| {
                 let changed = config.schedule != schedule;
                 config.schedule = schedule;
                 Ok(changed)
             }),
-            Change::ShowWeekdays(shown) => change_routine(store, |config| Ok(config.schedule.show_weekdays(shown))),
-            Change::SetSettings(settings) => change_routine(store, |config| {
+            Change::ShowWeekdays(shown) => {
+                change_routine(store, stamp, |config| Ok(config.schedule.show_weekdays(shown)))
+            }
+            Change::SetSettings(settings) => change_routine(store, stamp, |config| {
                 let changed = config.settings != settings;
                 config.settings = settings;
                 Ok(changed)

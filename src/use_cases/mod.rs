@@ -27,6 +27,7 @@ pub mod service;
 pub mod undo;
 pub mod views;
 
+use chrono::{DateTime, FixedOffset};
 use std::path::Path;
 use std::time::Duration;
 
@@ -51,16 +52,24 @@ use crate::store::{Store, owner_pid};
 /// through it. Cheap to make; a thread of its own makes its own ([`Coach::on_same_files`]).
 pub struct Coach {
     store: Store,
+    /// Dates the changes [`Coach::apply`] makes (the routine's first save, a new step).
+    clock: Option<ChangeClock>,
 }
+
+/// The time a change is made, from the front end's clock.
+pub type ChangeClock = std::sync::Arc<dyn Fn() -> DateTime<FixedOffset> + Send + Sync>;
 
 impl Coach {
     /// The data folder given (`--data-dir`), or the usual folders.
     pub fn open(data_dir: Option<&Path>) -> Result<Self, StoreError> {
-        Ok(Self::at(Paths::resolve(data_dir)?))
+        let coach = Self::at(Paths::resolve(data_dir)?);
+        // A start is where an export killed at the wrong instant is cleaned up after.
+        coach.store.clean_left_user_file();
+        Ok(coach)
     }
 
     pub fn at(paths: Paths) -> Self {
-        Self { store: Store::new(paths) }
+        Self { store: Store::new(paths), clock: None }
     }
 
     /// Another handle on the same files, for a thread of its own.
@@ -107,9 +116,23 @@ impl Coach {
         self.store.load_reminders()
     }
 
-    /// Applies a change to what is on disk now (see [`Change::apply`]).
+    /// Applies a change to what is on disk now (see [`Change::apply`]), dated by the
+    /// clock given to [`Coach::set_clock`] if there is one.
     pub fn apply(&self, change: Change) -> Result<Applied, CommandError> {
-        change.apply(&self.store)
+        match &self.clock {
+            Some(clock) => change.apply_at(&self.store, clock()),
+            None => change.apply(&self.store),
+        }
+    }
+
+    /// Applies a change dated `now` (see [`Change::apply_at`]).
+    pub fn apply_at(&self, now: DateTime<FixedOffset>, change: Change) -> Result<Applied, CommandError> {
+        change.apply_at(&self.store, now)
+    }
+
+    /// Where this handle reads the time that dates a change (the window's own clock).
+    pub fn set_clock(&mut self, clock: ChangeClock) {
+        self.clock = Some(clock);
     }
 
     /// Takes the repairs the reminder service found (file reports it left in its log) out

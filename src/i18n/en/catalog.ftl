@@ -7,7 +7,7 @@
 
 catalog-title = { $id ->
     [caffeine-cutoff] Last strong coffee or tea
-    [no-alcohol-tobacco] No alcohol, tobacco or recreational drugs
+    [no-alcohol-tobacco] Give up alcohol, tobacco and recreational drugs
     [mineral-dinner] Mineral-rich dinner
     [daytime-movement] Morning warm-up and more walking
     [calm-evening] Slow down for the evening
@@ -25,18 +25,18 @@ catalog-title = { $id ->
 # One or two sentences: why the step helps, and which part is the app's default.
 catalog-why = { $id ->
     [caffeine-cutoff] Caffeine in coffee and strong tea stimulates the nervous system. From now on, fruit compote or chamomile tea instead.
-    [no-alcohol-tobacco] Alcohol, smoking and recreational drugs are among the main causes of twitches the article names: best given up for good, not just tonight. Prescribed medicines are a matter for your doctor.
+    [no-alcohol-tobacco] Give up alcohol, smoking and recreational drugs completely, not just tonight: the article names them among the main causes of twitches. Prescribed medicines: ask your doctor.
     [mineral-dinner] Kefir, vegetables and herbs bring magnesium, calcium and potassium; too little potassium is one suspected cause of twitches.
     [daytime-movement] An active day helps: a light warm-up after waking, a jog in fresh air, or simply more walking. Do not overdo it: heavy exertion can itself set off twitches, especially in older or untrained people.
-    [calm-evening] From now on keep to quiet things: no hard exercise, work or arguments. Stress that builds up over the day is one suspected cause of jolts at night.
+    [calm-evening] From now on keep to quiet things: no hard exercise, work or arguments. Stress that builds up over the day is one suspected cause of twitches at night.
     [warm-bath] A warm bath helps the body relax and let go of the day.
-    [calm-ambience] A scented candle and quiet music tell the body that the day is over. Put the candle out before you fall asleep.
+    [calm-ambience] The article suggests scented candles and calm music for a calm evening before sleep. Put the candle out before you fall asleep.
     [ventilate-bedroom] Fresh air in the bedroom is part of a good sleeping climate. Open the window for a few minutes (how long is the app's suggestion).
-    [humidity-check] Dry air, common in the heating season, makes sleep worse. About 40–60 % is a common comfort range (general guidance, not from the article).
-    [warm-hands-feet] In autumn and winter, getting cold makes it harder to settle; warm socks and a warm blanket help.
+    [humidity-check] The article asks for normal humidity in the bedroom and a humidifier if the air is dry, especially in the heating season. About 40–60 % is a common comfort range (general guidance, not from the article).
+    [warm-hands-feet] In autumn and winter the article says to avoid getting chilled and above all to keep your hands and feet warm. Warm socks and a warm blanket are our own suggestion.
     [dark-quiet-bedroom] Loud sounds and bright light get in the way of falling asleep. Old bedding and feather pillows are best replaced; a supportive mattress and pillow help.
-    [set-alarm] Waking at the same time every day, with an alarm clock, keeps the daily rhythm steady.
-    [lights-out] A fixed, early bedtime, the same every night. The time before the alarm is time in bed: for eight hours of sleep, plan a little more.
+    [set-alarm] The article advises keeping to a daily routine and getting up early, best with an alarm clock.
+    [lights-out] An early bedtime, as part of a daily routine you keep to. The time before the alarm is time in bed: for eight hours of sleep, plan a little more.
    *[other] {""}
 }
 
@@ -65,7 +65,7 @@ catalog-from-article = { $id ->
     [warm-hands-feet] In autumn and winter avoid getting chilled, and above all keep your hands and feet warm.
     [dark-quiet-bedroom] Make your bed comfortable: no old bedding, especially feather pillows; an orthopedic mattress and pillow; no loud sounds or bright light while you fall asleep.
     [set-alarm] Keep a daily routine: go to bed early and get up early, best with an alarm clock.
-    [lights-out] Go to bed early, at a fixed time, and sleep at least eight hours; nine or ten if eight are not enough.
+    [lights-out] Keep to a daily routine and go to bed early; sleep at least eight hours, nine or ten if eight are not enough.
    *[other] {""}
 }
 # The line above wherever it is shown (`routine catalog`, Tonight, the step editor).

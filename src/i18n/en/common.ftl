@@ -67,6 +67,8 @@ month-short-of = { $month ->
 date-evening = Evening of { $weekday } { $day } { $month } { $year }
 # "Thu 26 Nov"
 date-short = { $weekday } { $day } { $month }
+# A date as the end of a span ("from … to …"): "Sun 1 Nov".
+date-in-span = { $weekday } { $day } { $month }
 
 ## Durations: "8 h 05 min". $minutes in duration-hours-minutes is already two digits.
 

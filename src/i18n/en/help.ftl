@@ -54,7 +54,7 @@ help-night-twitches = Twitches while falling asleep: none, few (once or twice) o
 help-night-jolt = Woke up from a jolt (--jolt=no to take it back)
 help-night-all-night = Twitching went on through the night
 help-night-daytime = Twitches during the day (the day before this morning)
-help-night-restless-legs = In the evening, itching in the legs and a constant need to move them
+help-night-restless-legs = Legs trembling from falling asleep on through sleep, with itching and a constant need to move them
 help-night-partner = Someone saw your toes or ankles flex rhythmically, every 20–40 seconds, in your sleep
 help-night-paralysis = Sleep paralysis: awake but unable to move
 help-night-rested = How rested you feel, from 1 (not at all) to 5 (fully)

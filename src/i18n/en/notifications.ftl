@@ -22,7 +22,7 @@ remind-wind-down-body = { $bath ->
     [yes] Bedtime is at { $time }. From now on keep to quiet things: a warm bath, a candle, calm music; no hard exercise or stress.
    *[no] Bedtime is at { $time }. From now on keep to quiet things: a candle, calm music; no hard exercise or stress.
 }
-remind-bedtime-body = Lights out at { $time }. A fixed, early bedtime is the article's first piece of advice, with at least eight hours of sleep (time in bed is a little longer than sleep).
+remind-bedtime-body = Lights out at { $time }. Going to bed early, as part of a daily routine, is the article's first piece of advice, with at least eight hours of sleep (time in bed is a little longer than sleep).
 
 ## Buttons. $minutes is the snooze length.
 

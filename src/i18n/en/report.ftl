@@ -7,7 +7,7 @@ report-made = Made with Bedtime Coach on { $date } at { $time }.
 report-intro = Recorded by the patient each morning in Bedtime Coach, an app that helps keep the evening routine an article on twitches at sleep onset (hypnic jerks) advises, and asks a few questions about each night. It lists what was noticed; it is not a diagnosis.
 report-signs = Patterns worth a look
 # Only when no sign at all was logged in the four weeks judged.
-report-signs-none = None of the signs the app watches for was logged in the four weeks judged (twitching through the night, twitches while awake by day, restless-legs signs, rhythmic limb movements seen by a partner, sleep paralysis).
+report-signs-none = None of the signs the app watches for was logged in the four weeks judged (twitching through the night, twitches while awake by day, restless legs, rhythmic limb movements seen by someone, sleep paralysis).
 ## The signs are judged over four weeks whatever span the summary prints.
 ## $from and $to are short dates, as in report-period.
 
@@ -25,8 +25,8 @@ report-col-jerks-many = Many twitches falling asleep
 report-col-woke = Woke from a jolt
 report-col-all-night = Twitching through the night
 report-col-daytime = Twitches while awake by day
-report-col-restless = Itching and a need to move the legs (evening)
-report-col-partner = Rhythmic toe/ankle movements seen by a partner
+report-col-restless = Legs trembling from sleep onset through sleep, itching, need to move them
+report-col-partner = Rhythmic toe/ankle movements seen by someone
 report-col-paralysis = Sleep paralysis
 report-col-rested = Rested (1–5)
 report-col-stress = Stress the day before

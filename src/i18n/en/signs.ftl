@@ -13,8 +13,8 @@ signs-list-separator = {", "}
 signs-warning-title = { $kind ->
     [all-night] Twitching through the night
     [daytime] Twitches during the day, coming back
-    [restless-legs] Restless legs in the evening, again and again
-    [partner] Rhythmic leg movements in sleep, seen by someone else
+    [restless-legs] Restless legs, again and again
+    [partner] Rhythmic leg movements in sleep, seen by someone
     [paralysis] Sleep paralysis, more than once
    *[several] Several signs on the same night
 }
@@ -28,9 +28,9 @@ signs-warning-seen = { $kind ->
         [one] { $count } day
        *[other] { $count } days
     }: { $nights }.
-    [restless-legs] You logged itching in the legs and a constant need to move them on { $count ->
-        [one] { $count } evening
-       *[other] { $count } evenings
+    [restless-legs] You logged legs trembling from falling asleep on through sleep, with itching and a constant need to move them, on { $count ->
+        [one] { $count } night
+       *[other] { $count } nights
     }: { $nights }.
     [partner] Someone saw your toes or ankles flex rhythmically in your sleep on { $count ->
         [one] { $count } night
@@ -60,8 +60,8 @@ signs-seen-earlier = { $recent ->
 signs-sign = { $kind ->
     [all-night] Twitching through the night
     [daytime] Twitches during the day
-    [restless-legs] Itching in the legs and a constant need to move them, in the evening
-    [partner] Rhythmic flexing of the toes or ankles in sleep, seen by a partner
+    [restless-legs] Legs trembling from falling asleep on through sleep, with itching and a constant need to move them
+    [partner] Rhythmic flexing of the toes or ankles in sleep, seen by someone
     [paralysis] Sleep paralysis
    *[several] Two or more of these signs on the same night
 }
@@ -92,12 +92,12 @@ signs-later = After this evening, signs were logged on { $count ->
    *[other] { $count } more nights
 }: { $nights }. See the latest night for what they add up to.
 signs-warning-why = { $kind ->
-    [all-night] A jerk or two while falling asleep is normal. Twitching that goes on through the night is different: the article says it keeps the body from recovering and can point to a health problem that needs care, and that the earlier it is looked at, the better.
+    [all-night] A twitch or two while falling asleep is normal. Twitching that goes on through the night is different: the article says it keeps the body from recovering and can point to a health problem that needs care, and that the earlier it is looked at, the better.
     [daytime] The article allows an odd twitch by day after serious stress. Twitches that come back during the day on the following days, or keep coming back, are, it says, a reason to have them checked.
-    [restless-legs] The article describes itching and a constant need to move the legs as something a doctor recognises mainly from what you tell them, not from an examination; it can have causes that can be treated.
+    [restless-legs] The article describes legs trembling from falling asleep on through sleep, with itching and a constant need to move them, as something a doctor recognises mainly from what you tell them, not from an examination; it can have causes that can be treated.
     [partner] The article describes rhythmic flexing of the toes or ankles every 20 to 40 seconds during sleep as a pattern of its own: it usually wakes the sleeper without them remembering, and it almost always comes with restless legs.
-    [several] The article ties these signs together: twitches that keep coming back by day and by night are one of the things a doctor looks into, and the leg movements a partner sees almost always come with restless legs. Several of them on one night are worth a doctor's look even once.
-   *[paralysis] Being awake but unable to move is frightening but, the article says, not dangerous in itself. When it keeps coming back it can be linked to stress, too little sleep, some medicines or the nervous system, which a doctor can sort out.
+    [several] The article ties these signs together: twitches that keep coming back by day and by night are one of the things a doctor looks into, and the leg movements someone sees in your sleep almost always come with restless legs. Several of them on one night are worth a doctor's look even once.
+   *[paralysis] Being awake but unable to move is frightening but, the article says, not dangerous in itself. It names possible causes: frequent severe stress, drug addiction or alcoholism, chronic lack of sleep, an overdose or months of certain medicines (tranquillisers, antidepressants), an imbalance in the nervous system, and a wide range of diseases of the nervous system; it can also be inherited. A doctor can sort out which applies.
 }
 # $scores: the answered scores ("2, 1 and 2"); $answered of $total nights had one; $all: yes when every night had.
 signs-rested = { $all ->
@@ -164,9 +164,9 @@ signs-helps-habit = { $habit ->
 }
 # $direction: fewer, more, same. $kept of $kept_nights against $skipped of $skipped_nights.
 signs-helps-jerky = { $habit } you logged { $direction ->
-    [fewer] fewer nights with many jerks
-    [more] more nights with many jerks
-   *[same] about as many nights with many jerks
+    [fewer] fewer nights with many twitches
+    [more] more nights with many twitches
+   *[same] about as many nights with many twitches
 } than on the other evenings ({ $kept } of { $kept_nights } vs { $skipped } of { $skipped_nights }).
 # $direction: more, less, same. $kept and $skipped are mean scores out of 5.
 signs-helps-rested = { $habit } you rated how rested you felt { $direction ->

@@ -59,6 +59,8 @@ clap-error = error:
 clap-tip = tip:
 # $names: one or more names in quotes, separated by commas.
 clap-did-you-mean = a similar one exists: { $names }
+# One name in $names, quoted.
+clap-quoted = '{ $name }'
 clap-more = For more information, try '{ $help }'.
 clap-unknown-argument = unexpected argument '{ $arg }' found
 clap-unknown-command = unrecognized subcommand '{ $name }'

@@ -61,6 +61,16 @@ ui-tonight-all-done-detail = Everything for tonight is settled. Put the screen a
 ui-tonight-why = Why this step?
 ui-tonight-hide-why = Hide why
 ui-status-in = in { $duration }
+# The first evening: $time is when the routine was first saved (HH:MM).
+ui-tonight-not-counted-first = { $count ->
+    [one] Your routine began at { $time }: the step due before then does not count tonight, in History or in the streak.
+   *[other] Your routine began at { $time }: the { $count } steps due before then do not count tonight, in History or in the streak.
+}
+# A step added after its time tonight.
+ui-tonight-not-counted-added = { $count ->
+    [one] 1 step was added after its time tonight: it counts from tomorrow.
+   *[other] { $count } steps were added after their time tonight: they count from tomorrow.
+}
 ui-done = Done
 ui-skip = Skip
 # Accessible names; $title is the step's title.
@@ -202,6 +212,8 @@ ui-settings-test-failed = The test notification at { $time } could not be shown.
 ui-state-done-at = √ done at { $time }
 ui-state-skipped = – skipped
 ui-state-missed = ! missed
+# A step due before the routine was first saved, or before the step was added.
+ui-state-not-counted = – not counted tonight
 ui-state-due-now = • due now
 ui-state-next = • next, in { $duration }
 # A small button beside the focused step's title; $title is the step's title.

@@ -113,12 +113,12 @@ cli-night-stress-level = { $level ->
     [some] средний
    *[high] сильный
 }
-cli-night-q-falling-asleep = Вздрагивания при засыпании
+cli-night-q-falling-asleep = Подёргивания при засыпании
 cli-night-q-jolt = Проснулись от толчка
-cli-night-q-all-night = Подёргивания всю ночь
+cli-night-q-all-night = Подёргивания продолжались всю ночь
 cli-night-q-daytime = Подёргивания днём
-cli-night-q-restless-legs = Вечером зуд в ногах и желание ими двигать
-cli-night-q-partner = Замечены ритмичные движения пальцев ног или стоп
+cli-night-q-restless-legs = Дрожь в ногах с засыпания и всю ночь, зуд, желание ими двигать
+cli-night-q-partner = Близкий человек видел ритмичные движения пальцев ног или стоп
 cli-night-q-paralysis = Сонный паралич
 cli-night-q-rested = Насколько отдохнули
 cli-night-q-stress = Стресс накануне

@@ -56,20 +56,22 @@ clap-error = ошибка:
 clap-tip = подсказка:
 # $names: одно или несколько имён в кавычках через запятую.
 clap-did-you-mean = есть похожее: { $names }
-clap-more = Подробнее: '{ $help }'.
-clap-unknown-argument = неожиданный аргумент '{ $arg }'
-clap-unknown-command = неизвестная команда '{ $name }'
-clap-value-required = для '{ $arg }' нужно значение, но оно не указано
-clap-invalid-value = недопустимое значение '{ $value }' для '{ $arg }'
+# Одно имя в $names, в кавычках.
+clap-quoted = «{ $name }»
+clap-more = Подробнее: «{ $help }».
+clap-unknown-argument = неожиданный аргумент «{ $arg }»
+clap-unknown-command = неизвестная команда «{ $name }»
+clap-value-required = для «{ $arg }» нужно значение, но оно не указано
+clap-invalid-value = недопустимое значение «{ $value }» для «{ $arg }»
 clap-possible-values = возможные значения
 clap-possible-commands = команды
 clap-missing-arguments = не указаны обязательные аргументы:
-clap-missing-command = после '{ $name }' нужна команда, но она не указана
-clap-conflict = аргумент '{ $arg }' нельзя использовать вместе с '{ $other }'
-clap-repeated = аргумент '{ $arg }' нельзя указывать несколько раз
-clap-no-equals = значение для '{ $arg }' нужно указывать через знак равенства
-clap-too-many-values = лишнее значение '{ $value }' для '{ $arg }'
-clap-value-count = неверное число значений для '{ $arg }'
+clap-missing-command = после «{ $name }» нужна команда, но она не указана
+clap-conflict = аргумент «{ $arg }» нельзя использовать вместе с «{ $other }»
+clap-repeated = аргумент «{ $arg }» нельзя указывать несколько раз
+clap-no-equals = значение для «{ $arg }» нужно указывать через знак равенства
+clap-too-many-values = лишнее значение «{ $value }» для «{ $arg }»
+clap-value-count = неверное число значений для «{ $arg }»
 clap-not-utf8 = в аргументах есть байты не в UTF-8
 clap-other = командную строку не удалось разобрать
 

@@ -98,6 +98,9 @@ impl App {
         // A frame never waits for the lock: a change that finds it held is kept and tried
         // again a moment later (see `retry_pending`).
         coach.set_lock_timeout(Duration::ZERO);
+        // Changes are dated by the window's clock (the routine's first save, a new step).
+        let dated = clock.clone();
+        coach.set_clock(Arc::new(move || dated().fixed_offset()));
         let mut app = Self {
             fingerprint: coach.fingerprint(),
             generation: 0,

@@ -36,6 +36,8 @@ pub struct TonightState {
     handed: Option<String>,
     /// `focus` comes from that Tab, not from an action: nothing is handed on.
     tabbed: bool,
+    /// The pass Tonight was last drawn in: a gap means it has just been opened.
+    drawn_pass: Option<u64>,
     /// A warning sign is in the night log's findings up to last night: the reassurance
     /// about harmless jerks is then not said here (set by the app each frame).
     pub signs_logged: bool,
@@ -86,10 +88,19 @@ pub fn tonight_ui(
     now: &DateTime<Local>,
     actions: &mut Vec<Action>,
 ) {
-    let focus = state.focus.take();
-    let tabbed = std::mem::take(&mut state.tabbed);
+    let mut focus = state.focus.take();
+    let mut tabbed = std::mem::take(&mut state.tabbed);
     let mut focused_row = None;
     let night = plan.is_night(now);
+    // Tonight just opened with nothing in focus: the keyboard starts on the current
+    // step's Done, not eight Tabs away behind the screen tabs, Pause and Why?.
+    let pass = ui.ctx().cumulative_pass_nr();
+    let opened = state.drawn_pass.is_none_or(|drawn| drawn + 1 < pass);
+    state.drawn_pass = Some(pass);
+    if opened && focus.is_none() && ui.memory(|m| m.focused().is_none()) {
+        focus = plan.current(now).map(|step| step.id.clone());
+        tabbed = true;
+    }
     let tab = ui.input(|i| i.key_pressed(egui::Key::Tab) && !i.modifiers.shift);
     if tab
         && state.handed.is_some()
@@ -128,10 +139,12 @@ pub fn tonight_ui(
                     pause_ui(ui, plan, paused, actions);
                 }
             }
+            not_counted_ui(ui, plan, config);
             ui.add_space(6.0);
             progress_ui(ui, plan);
             ui.add_space(10.0);
             if night {
+                // Steps that do not count tonight and were left open are not shown at night.
                 for step in plan.steps.iter().filter(|s| s.state != StepState::Pending) {
                     step_ui(ui, &mut rows, plan, step, config, now, actions);
                 }
@@ -141,7 +154,7 @@ pub fn tonight_ui(
                         .id_salt("not-done-tonight")
                         .default_open(false)
                         .show(ui, |ui| {
-                            for step in plan.steps.iter().filter(|s| s.state == StepState::Pending) {
+                            for step in plan.counted().filter(|s| s.state == StepState::Pending) {
                                 step_ui(ui, &mut rows, plan, step, config, now, actions);
                             }
                         });
@@ -228,6 +241,22 @@ fn pause_ui(ui: &mut egui::Ui, plan: &Plan<Local>, paused: bool, actions: &mut V
     });
 }
 
+/// The first evening (or a step added tonight): says which steps do not count and why,
+/// so an evening set up at 19:38 does not greet the user with steps marked missed.
+fn not_counted_ui(ui: &mut egui::Ui, plan: &Plan<Local>, config: &Config) {
+    let left_out = plan.steps.iter().filter(|s| !s.counted).count();
+    if left_out == 0 {
+        return;
+    }
+    let text = match config.since.filter(|since| since.date_naive() >= plan.evening) {
+        Some(since) => {
+            tr!("ui-tonight-not-counted-first", count = left_out, time = clock(&since.with_timezone(&Local)))
+        }
+        None => tr!("ui-tonight-not-counted-added", count = left_out),
+    };
+    ui.add(egui::Label::new(RichText::new(text).color(style::quiet(ui))).wrap());
+}
+
 fn caffeine_ui(ui: &mut egui::Ui, plan: &Plan<Local>, now: &DateTime<Local>) {
     let Some(cutoff) = plan.get(catalog::ids::CAFFEINE_CUTOFF) else { return };
     let time = clock(&cutoff.due);
@@ -242,7 +271,7 @@ fn caffeine_ui(ui: &mut egui::Ui, plan: &Plan<Local>, now: &DateTime<Local>) {
 fn progress_ui(ui: &mut egui::Ui, plan: &Plan<Local>) {
     let done = plan.count(StepState::Done);
     let skipped = plan.count(StepState::Skipped);
-    let total = plan.steps.len();
+    let total = plan.total();
     let text = if skipped > 0 {
         tr!("ui-tonight-progress-skipped", done = done, total = total, skipped = skipped)
     } else {

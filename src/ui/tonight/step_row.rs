@@ -26,7 +26,7 @@ pub(super) fn step_ui(
     let timing = plan.timing(step, now);
     // One row is the current one (several may be due now at once).
     let current = plan.current(now).is_some_and(|current| current.id == step.id);
-    let settled = matches!(timing, Timing::Done | Timing::Skipped);
+    let settled = matches!(timing, Timing::Done | Timing::Skipped | Timing::NotCounted);
     let stroke = if current { egui::Stroke::new(1.5, style::accent(ui)) } else { egui::Stroke::NONE };
     let fill = if current { ui.visuals().faint_bg_color } else { egui::Color32::TRANSPARENT };
     egui::Frame::new().stroke(stroke).fill(fill).corner_radius(6.0).inner_margin(egui::Margin::symmetric(8, 4)).show(
@@ -144,6 +144,7 @@ fn status_words(timing: Timing, step: &PlannedStep<Local>, now: &DateTime<Local>
         Timing::DueNow => t("ui-state-due-now"),
         Timing::Next => tr!("ui-state-next", duration = in_minutes()),
         Timing::Upcoming => tr!("ui-status-in", duration = in_minutes()),
+        Timing::NotCounted => t("ui-state-not-counted"),
     }
 }
 
@@ -151,7 +152,7 @@ fn status_words(timing: Timing, step: &PlannedStep<Local>, now: &DateTime<Local>
 fn status_text(ui: &egui::Ui, timing: Timing, words: String) -> RichText {
     let text = RichText::new(words).small();
     match timing {
-        Timing::Done | Timing::Skipped | Timing::Upcoming => text.color(style::quiet(ui)),
+        Timing::Done | Timing::Skipped | Timing::Upcoming | Timing::NotCounted => text.color(style::quiet(ui)),
         Timing::Missed => text.color(style::warning(ui)),
         Timing::DueNow | Timing::Next => text.strong().color(style::accent(ui)),
     }
