@@ -2,7 +2,7 @@
 //! (scripts/measure-service.sh): a StatusNotifierWatcher on the session bus that accepts
 //! every item and draws nothing. Runs until killed.
 
-#[path = "../tests/common/sni_watcher.rs"]
+#[path = "../tests/support/sni_watcher.rs"]
 mod sni_watcher;
 
 fn main() {

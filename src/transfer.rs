@@ -45,7 +45,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use crate::i18n::{self, catalog_title, data_size};
-use crate::model::{Config, Evening, Journal, MergeReport, Outcome, merge, validate};
+use crate::model::{Config, Evening, Journal, MergeCounts, Outcome, merge, validate};
 use crate::report::spreadsheet_safe;
 use crate::store::{Store, StoreError, TransferError, Updated, to_bytes};
 use crate::tr;
@@ -206,7 +206,7 @@ pub fn export_to_file(
 pub struct ImportPreview {
     pub path: PathBuf,
     pub incoming: Journal,
-    pub report: MergeReport,
+    pub report: MergeCounts,
 }
 
 /// Reads and checks `path` (every value as of `now`), and works out what importing it
@@ -225,14 +225,14 @@ pub fn preview_import(store: &Store, path: &Path, now: &DateTime<FixedOffset>) -
 
 /// Merges a previewed file into the journal as it is on disk now (the counts can differ
 /// from the preview's when another process saved in between).
-pub fn import(store: &Store, preview: &ImportPreview) -> Result<Updated<MergeReport>, TransferError> {
+pub fn import(store: &Store, preview: &ImportPreview) -> Result<Updated<MergeCounts>, TransferError> {
     store.import_journal(&preview.path, &preview.incoming)
 }
 
 /// The preview in a few lines: evenings, check-ins, night logs, the conflicts, fields
 /// this version does not know, and what a merge cannot do (take back what was taken
 /// back here).
-pub fn preview_text(report: &MergeReport) -> String {
+pub fn preview_text(report: &MergeCounts) -> String {
     let mut lines = vec![
         tr!("import-preview-evenings", new = report.evenings_new, present = report.evenings_present),
         tr!("import-preview-check-ins", new = report.check_ins_new, present = report.check_ins_present),
@@ -264,7 +264,7 @@ pub fn preview_text(report: &MergeReport) -> String {
 }
 
 /// What an import did, in one sentence.
-pub fn import_result_text(path: &Path, updated: &Updated<MergeReport>) -> String {
+pub fn import_result_text(path: &Path, updated: &Updated<MergeCounts>) -> String {
     let path = path.display().to_string();
     let report = &updated.value;
     if !updated.saved {

@@ -6,9 +6,9 @@ use std::process::Command;
 
 use serde_json::Value;
 
-mod common;
+mod support;
 
-use common::{run, run_tz};
+use support::{run, run_tz};
 
 fn step<'a>(plan: &'a Value, id: &str) -> &'a Value {
     plan.as_array().unwrap().iter().find(|s| s["id"] == id).unwrap_or_else(|| panic!("{id} not in {plan}"))
@@ -140,7 +140,7 @@ fn files_are_private_even_under_umask_000() {
     let data = dir.path().join("fresh");
     let status = Command::new("sh")
         .arg("-c")
-        .arg(format!("umask 000; exec '{}' --data-dir '{}' check warm-bath", common::BIN, data.display()))
+        .arg(format!("umask 000; exec '{}' --data-dir '{}' check warm-bath", support::BIN, data.display()))
         .status()
         .unwrap();
     assert!(status.success());
@@ -154,8 +154,8 @@ fn files_are_private_even_under_umask_000() {
 }
 
 /// The binary on `dir` on a Russian desktop.
-fn russian(dir: &std::path::Path, args: &[&str]) -> common::Run {
-    common::output(common::bin(dir).env("LANG", "ru_RU.UTF-8").args(args))
+fn russian(dir: &std::path::Path, args: &[&str]) -> support::Run {
+    support::output(support::bin(dir).env("LANG", "ru_RU.UTF-8").args(args))
 }
 
 #[test]
@@ -315,6 +315,6 @@ fn stats_counts_streaks_and_prints_the_same_figures_as_json() {
     fs::write(&settings, serde_json::to_string(&config).unwrap()).unwrap();
     let json = run(dir.path(), &["stats", "--json"]).ok().json();
     assert_eq!(json["streak"], serde_json::json!({ "current": 4, "best": 4 }));
-    let russian = common::output(common::bin(dir.path()).env("LANG", "ru_RU.UTF-8").args(["stats"])).ok().stdout();
+    let russian = support::output(support::bin(dir.path()).env("LANG", "ru_RU.UTF-8").args(["stats"])).ok().stdout();
     assert!(russian.contains("Серия: 4 вечера подряд"), "{russian}");
 }

@@ -4,13 +4,13 @@
 //! `desktop-file-validate` and `appstreamcli` come from desktop-file-utils and appstream;
 //! without them the validation test skips with a message, unless BEDTIME_COACH_E2E=1.
 
-mod common;
+mod support;
 
 use std::fs;
 use std::path::Path;
 use std::process::Command;
 
-use common::{e2e_available, output, run};
+use support::{e2e_available, output, run};
 
 const ID: &str = bedtime_coach::APP_ID;
 
@@ -84,12 +84,12 @@ fn desktop_entry_and_metainfo_pass_the_validators() {
 
 /// A private session bus (`dbus-daemon --session`), stopped when dropped.
 struct Bus {
-    _daemon: common::KillOnDrop,
+    _daemon: support::KillOnDrop,
     address: String,
 }
 
 fn private_bus() -> Bus {
-    let (daemon, address) = common::session_bus(&[]);
+    let (daemon, address) = support::session_bus(&[]);
     Bus { _daemon: daemon, address }
 }
 
@@ -110,15 +110,15 @@ fn a_second_start_raises_the_open_window_instead_of_opening_another() {
         return;
     }
     let data = tempfile::tempdir().unwrap();
-    common::run(data.path(), &["schedule", "--bedtime", "22:30"]).ok();
+    support::run(data.path(), &["schedule", "--bedtime", "22:30"]).ok();
     // Reminders off: this test is about windows, not the service a window starts.
     let store = bedtime_coach::store::Store::new(bedtime_coach::store::Paths::in_dir(data.path()));
     let settings = bedtime_coach::model::Settings { reminders: false, ..Default::default() };
     bedtime_coach::use_cases::Change::SetSettings(settings).apply(&store).unwrap();
-    let (_xvfb, display) = common::start_xvfb("1280x900x24");
+    let (_xvfb, display) = support::start_xvfb("1280x900x24");
     let bus = private_bus();
     let start = || {
-        let mut command = common::bin_here(data.path());
+        let mut command = support::bin_here(data.path());
         command
             .env("DISPLAY", &display)
             .env_remove("WAYLAND_DISPLAY")
@@ -127,8 +127,8 @@ fn a_second_start_raises_the_open_window_instead_of_opening_another() {
             .stderr(std::process::Stdio::piped());
         command
     };
-    let mut first = common::KillOnDrop(start().spawn().unwrap());
-    if !common::wait_until(Duration::from_secs(30), || windows(&display).len() == 1) {
+    let mut first = support::KillOnDrop(start().spawn().unwrap());
+    if !support::wait_until(Duration::from_secs(30), || windows(&display).len() == 1) {
         // Say why: what the window printed before it was stopped.
         let _ = first.0.kill();
         let mut said = String::new();
@@ -148,11 +148,11 @@ fn a_second_start_raises_the_open_window_instead_of_opening_another() {
 
     // Another data folder is another app: its window opens beside the first.
     let other = tempfile::tempdir().unwrap();
-    let mut command = common::bin_here(other.path());
+    let mut command = support::bin_here(other.path());
     command.env("DISPLAY", &display).env_remove("WAYLAND_DISPLAY").env("DBUS_SESSION_BUS_ADDRESS", &bus.address);
-    let _other = common::KillOnDrop(command.stdout(std::process::Stdio::null()).spawn().unwrap());
+    let _other = support::KillOnDrop(command.stdout(std::process::Stdio::null()).spawn().unwrap());
     assert!(
-        common::wait_until(Duration::from_secs(30), || windows(&display).len() == 2),
+        support::wait_until(Duration::from_secs(30), || windows(&display).len() == 2),
         "no window for another folder"
     );
 }

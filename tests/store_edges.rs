@@ -3,7 +3,7 @@
 //! Each test writes the real bytes a user (or a disk) could leave and checks the bytes
 //! and the sentences that come back.
 
-mod common;
+mod support;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -15,7 +15,7 @@ use bedtime_coach::store::{Paths, Store, StoreError, to_bytes};
 use chrono::{DateTime, NaiveDate};
 
 fn date(d: u32) -> NaiveDate {
-    common::date(2026, 11, d)
+    support::date(2026, 11, d)
 }
 
 fn check_in() -> CheckIn {
@@ -131,7 +131,7 @@ fn duplicate_keys_at_any_level_are_damage_kept_aside() {
 #[test]
 fn a_large_journal_is_checked_as_a_small_one() {
     let mut journal = Journal::default();
-    let days: Vec<NaiveDate> = (0..4000).map(|n| common::date(2016, 1, 1) + chrono::Days::new(n)).collect();
+    let days: Vec<NaiveDate> = (0..4000).map(|n| support::date(2016, 1, 1) + chrono::Days::new(n)).collect();
     for day in &days {
         journal.record(*day, "warm-bath", check_in());
     }
@@ -383,7 +383,7 @@ fn viewing_needs_no_lock_and_changes_wait_then_name_the_holder() {
 
 #[test]
 fn on_a_read_only_disk_viewing_works_and_changes_are_refused() {
-    let Some(disk) = common::Tmpfs::mount("read-only disk", "4m") else { return };
+    let Some(disk) = support::Tmpfs::mount("read-only disk", "4m") else { return };
     let store = Store::new(Paths::in_dir(disk.0.path()));
     record(&store, 20, "warm-bath");
     fs::remove_file(store.paths().lock_file()).unwrap();

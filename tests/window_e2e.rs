@@ -5,13 +5,13 @@
 //! Needs Xvfb, xdotool and ImageMagick's `import`. Without them the test skips with a
 //! message, unless BEDTIME_COACH_E2E=1 (CI), where a missing piece is a failure.
 
-mod common;
+mod support;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{KillOnDrop, Run, bin_here, e2e_available, output, start_xvfb};
+use support::{KillOnDrop, Run, bin_here, e2e_available, output, start_xvfb};
 
 /// A command in this process's time zone, the one the in-process layout below uses.
 fn cli(data: &Path, args: &[&str]) -> Run {

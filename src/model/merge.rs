@@ -12,7 +12,7 @@
 //!   same step of the same evening was recorded differently, the one recorded **later**
 //!   (its `at`) wins, whole (outcome, value and any unknown fields together); equal
 //!   times keep **ours** (the journal being merged into). Each such difference is a
-//!   conflict in the [`MergeReport`].
+//!   conflict in the [`MergeCounts`].
 //! - A **night log** is one value: when both sides have one and they differ, the later
 //!   `at` wins, a missing `at` counts as the oldest, a tie keeps ours; also a conflict.
 //! - An evening's **routine** (which steps made it up, for statistics) is the union of
@@ -51,7 +51,7 @@ use super::validate::Unknown;
 /// What a merge found and did, counted for the preview ("12 evenings new, 30 already
 /// there, 2 differ").
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct MergeReport {
+pub struct MergeCounts {
     /// Evenings only the other side has: added whole.
     pub evenings_new: usize,
     /// Evenings both sides have (their check-ins are merged one by one).
@@ -80,7 +80,7 @@ pub struct MergeReport {
     pub unknown: Unknown,
 }
 
-impl MergeReport {
+impl MergeCounts {
     /// Whether the merge added or replaced anything the user recorded (a merge that only
     /// adds unknown fields or routine lists still saves, see [`Self::changes_anything`]).
     pub fn adds_anything(&self) -> bool {
@@ -100,8 +100,8 @@ impl MergeReport {
 }
 
 /// Merges `theirs` into `ours` by the rules above and says what it did.
-pub fn merge_into(ours: &mut Journal, theirs: &Journal) -> MergeReport {
-    let mut report = MergeReport::default();
+pub fn merge_into(ours: &mut Journal, theirs: &Journal) -> MergeCounts {
+    let mut report = MergeCounts::default();
     for (date, their_evening) in &theirs.evenings {
         match ours.evenings.get_mut(date) {
             Some(our_evening) => {
@@ -123,13 +123,13 @@ pub fn merge_into(ours: &mut Journal, theirs: &Journal) -> MergeReport {
 }
 
 /// [`merge_into`] without changing either side: the merged journal and the report.
-pub fn merge(ours: &Journal, theirs: &Journal) -> (Journal, MergeReport) {
+pub fn merge(ours: &Journal, theirs: &Journal) -> (Journal, MergeCounts) {
     let mut merged = ours.clone();
     let report = merge_into(&mut merged, theirs);
     (merged, report)
 }
 
-fn merge_evening(ours: &mut Evening, theirs: &Evening, report: &mut MergeReport) {
+fn merge_evening(ours: &mut Evening, theirs: &Evening, report: &mut MergeCounts) {
     for (step, their_check) in &theirs.checks {
         match ours.checks.get_mut(step) {
             None => {
@@ -195,7 +195,7 @@ fn night_at(night: &NightLog) -> Option<DateTime<FixedOffset>> {
     night.at
 }
 
-fn keep_unknown(ours: &mut Extra, theirs: &Extra, report: &mut MergeReport) {
+fn keep_unknown(ours: &mut Extra, theirs: &Extra, report: &mut MergeCounts) {
     for (key, value) in theirs {
         if !ours.contains_key(key) {
             let mut one = Extra::new();
@@ -257,14 +257,14 @@ mod tests {
         let report = merge_into(&mut ours, &theirs);
         assert_eq!(
             report,
-            MergeReport {
+            MergeCounts {
                 evenings_new: 1,
                 evenings_present: 1,
                 check_ins_new: 2,
                 check_ins_present: 1,
                 check_ins_conflicting: 2,
                 check_ins_replaced: 1,
-                ..MergeReport::default()
+                ..MergeCounts::default()
             }
         );
         assert_eq!(ours.check_in_count(), 6);

@@ -25,7 +25,7 @@ pub mod warnings;
 pub use catalog::{CATALOG, Hemisphere, ValueKind};
 pub use config::Config;
 pub use journal::{CheckIn, Evening, Extra, Journal, Outcome};
-pub use merge::{MergeReport, merge, merge_into};
+pub use merge::{MergeCounts, merge, merge_into};
 pub use night::{Jerks, NightAnswer, NightError, NightLog, Stress};
 pub use plan::{Plan, PlannedStep, StepState, Timing, evening_at, plan_evening};
 pub use reminders::ReminderLog;

@@ -19,7 +19,7 @@ pub enum ReminderEvent {
     /// The files could not be read or written; a sentence for the user.
     Error { message: String },
     /// A file was moved aside, restored or migrated; tell the user once, with the folder.
-    FileReport { message: String },
+    FileNotice { message: String },
     /// A notification was closed because the steps it was about were settled elsewhere.
     Closed { id: u32 },
     /// A test notification was asked for; `problem` says why it could not be shown.
@@ -49,7 +49,7 @@ impl ReminderEvent {
                 format!("Not shown: {summary}. {message} The window shows it instead.")
             }
             ReminderEvent::ActionApplied { action, summary } => format!("{action:?}: {summary}"),
-            ReminderEvent::Error { message } | ReminderEvent::FileReport { message } => message.clone(),
+            ReminderEvent::Error { message } | ReminderEvent::FileNotice { message } => message.clone(),
             ReminderEvent::Closed { id } => format!("Closed notification {id}: its steps are settled"),
             ReminderEvent::Test { problem: None } => "Test notification shown".to_owned(),
             ReminderEvent::Test { problem: Some(problem) } => format!("Test notification not shown: {problem}"),
@@ -68,7 +68,7 @@ pub fn log_line(message: &str) {
 pub fn log_event(event: &ReminderEvent) {
     let text = event.log_text();
     match event {
-        ReminderEvent::Unavailable { .. } | ReminderEvent::Error { .. } | ReminderEvent::FileReport { .. } => {
+        ReminderEvent::Unavailable { .. } | ReminderEvent::Error { .. } | ReminderEvent::FileNotice { .. } => {
             tracing::warn!("{text}");
         }
         _ => tracing::info!("{text}"),

@@ -217,7 +217,7 @@ impl ReminderLoop {
                 let message = notice.message.clone();
                 self.keep_in_log(move |log| log.file_reports.push(message));
             }
-            emit(&self.events, ReminderEvent::FileReport { message: notice.message });
+            emit(&self.events, ReminderEvent::FileNotice { message: notice.message });
         }
         if quick.is_idle() {
             return Ok(wake_for(now, quick.next_due, quick.holding));
@@ -403,7 +403,7 @@ impl ReminderLoop {
             let kept = message.clone();
             self.keep_in_log(move |log| log.file_reports.push(kept));
         }
-        emit(&self.events, ReminderEvent::FileReport { message });
+        emit(&self.events, ReminderEvent::FileNotice { message });
     }
 
     /// Why the loop must stop, when its hold on the reminders is lost (see
@@ -762,7 +762,7 @@ mod tests {
                 .lock()
                 .unwrap()
                 .iter()
-                .filter(|e| matches!(e, ReminderEvent::FileReport { message } if message.contains("lost")))
+                .filter(|e| matches!(e, ReminderEvent::FileNotice { message } if message.contains("lost")))
                 .count()
         };
 

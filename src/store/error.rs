@@ -150,13 +150,13 @@ pub(super) fn name(path: &Path) -> String {
 
 /// Something the user must be told once: a file moved aside, restored or migrated.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FileReport {
+pub struct FileNotice {
     pub message: String,
     /// The files it is about, for "open folder" buttons.
     pub paths: Vec<PathBuf>,
 }
 
-impl FileReport {
+impl FileNotice {
     pub fn new(message: String, paths: Vec<PathBuf>) -> Self {
         Self { message, paths }
     }

@@ -34,7 +34,7 @@ use std::time::{Duration, SystemTime};
 pub use atomic::{FILE_MODE, create_private_dir, remove_file_if_exists, replace_file, sibling, write_atomic};
 pub use document::{Document, Loaded, to_bytes};
 pub(crate) use error::megabytes;
-pub use error::{FileReport, IoAction, StoreError};
+pub use error::{FileNotice, IoAction, StoreError};
 pub use folder_watch::{FolderWatch, Waited, WatchLost};
 pub use lock::WaitReporter;
 pub use log_file::RotatingLog;
@@ -88,7 +88,7 @@ pub type Fingerprint = Vec<Option<(SystemTime, u64)>>;
 /// The files of one user (or one `--data-dir`).
 pub struct Store {
     paths: Paths,
-    notices: Mutex<Vec<FileReport>>,
+    notices: Mutex<Vec<FileNotice>>,
     wait_reporter: Option<WaitReporter>,
     lock_timeout: Duration,
     /// What this process last read or wrote, served again while the file is unchanged.
@@ -128,11 +128,11 @@ impl Store {
     }
 
     /// Notices gathered since the last call, each to be shown once.
-    pub fn take_notices(&self) -> Vec<FileReport> {
+    pub fn take_notices(&self) -> Vec<FileNotice> {
         self.notices.lock().map(|mut n| std::mem::take(&mut *n)).unwrap_or_default()
     }
 
-    fn push_notices(&self, notices: Vec<FileReport>) {
+    fn push_notices(&self, notices: Vec<FileNotice>) {
         if let Ok(mut shared) = self.notices.lock() {
             shared.extend(notices);
         }

@@ -13,7 +13,7 @@ use serde_json::Value;
 use super::atomic::{self, open_nonblocking, sibling};
 use super::document::{Document, Loaded, Parsed, parse};
 use super::error::name;
-use super::{FileReport, IoAction, StoreError, megabytes};
+use super::{FileNotice, IoAction, StoreError, megabytes};
 use crate::tr;
 
 /// A loaded document and the bytes its file holds now (`None`: no file), so that a
@@ -80,7 +80,7 @@ pub(super) fn read_capped(path: &Path, limit: u64) -> Result<Contents, StoreErro
 }
 
 /// Reads the document at `path` without writing anything.
-pub(super) fn inspect<T: Document>(path: &Path, notices: &mut Vec<FileReport>) -> Result<Inspected<T>, StoreError> {
+pub(super) fn inspect<T: Document>(path: &Path, notices: &mut Vec<FileNotice>) -> Result<Inspected<T>, StoreError> {
     let ready =
         |value, bytes, read_only| Inspected::Ready(Read { loaded: Loaded { value, existed: true, read_only }, bytes });
     let bytes = match read_capped(path, T::MAX_BYTES)? {
@@ -99,7 +99,7 @@ pub(super) fn inspect<T: Document>(path: &Path, notices: &mut Vec<FileReport>) -
                 max = megabytes(T::MAX_BYTES),
                 what = T::WHAT
             );
-            notices.push(FileReport::new(message.clone(), vec![path.to_owned()]));
+            notices.push(FileNotice::new(message.clone(), vec![path.to_owned()]));
             return Ok(ready(T::default(), None, Some(message)));
         }
         Contents::Bytes(bytes) => bytes,
@@ -114,7 +114,7 @@ pub(super) fn inspect<T: Document>(path: &Path, notices: &mut Vec<FileReport>) -
                 known = T::VERSION,
                 shown = if value.is_some() { "readonly" } else { "hidden" }
             );
-            notices.push(FileReport::new(message.clone(), vec![path.to_owned()]));
+            notices.push(FileNotice::new(message.clone(), vec![path.to_owned()]));
             ready(value.unwrap_or_default(), Some(bytes), Some(message))
         }
         Parsed::Older(version, raw) => Inspected::NeedsRepair(Repair::Older { bytes, version, raw }),

@@ -16,14 +16,14 @@ use super::atomic::{self, keep_copy, move_aside, replace_file, sibling, write_at
 use super::document::{Document, Loaded, Parsed, Version, bytes_to_save, migrate, parse, to_bytes, version};
 use super::error::name;
 use super::read::{Contents, Read, Repair, read_capped};
-use super::{FileReport, IoAction, StoreError, megabytes, scan};
+use super::{FileNotice, IoAction, StoreError, megabytes, scan};
 use crate::tr;
 
 /// Makes the repair [`super::read::inspect`] asked for. Call under the lock, after inspecting again.
 pub(super) fn repair<T: Document>(
     path: &Path,
     repair: Repair,
-    notices: &mut Vec<FileReport>,
+    notices: &mut Vec<FileNotice>,
 ) -> Result<Read<T>, StoreError> {
     match repair {
         Repair::Missing => restore_missing(path, notices),
@@ -35,7 +35,7 @@ pub(super) fn repair<T: Document>(
                 let kept = keep_copy(path, &format!("v{version}.bak"), &bytes)
                     .map_err(|e| StoreError::io(IoAction::BackUp, &migration_backup(path, version), e))?;
                 save_bytes::<T>(path, &new_bytes, notices)?;
-                notices.push(FileReport::new(
+                notices.push(FileNotice::new(
                     tr!("store-notice-migrated", what = T::WHAT, from = version, to = T::VERSION, kept = name(&kept)),
                     vec![kept],
                 ));
@@ -59,14 +59,14 @@ pub fn save<T: Document>(path: &Path, value: &T) -> Result<(), StoreError> {
 pub(super) fn save_bytes<T: Document>(
     path: &Path,
     bytes: &[u8],
-    notices: &mut Vec<FileReport>,
+    notices: &mut Vec<FileNotice>,
 ) -> Result<(), StoreError> {
     let backup = sibling(path, ".bak");
     if !backup_looks_current::<T>(&backup)?
         && let Backup::Unusable(why) = examine_backup::<T>(&backup)?
     {
         let kept = keep_backup_aside(path, &backup)?;
-        notices.push(FileReport::new(
+        notices.push(FileNotice::new(
             tr!("store-notice-backup-kept", backup = name(&backup), why = why, kept = name(&kept)),
             vec![kept],
         ));
@@ -83,8 +83,8 @@ pub(super) fn save_bytes<T: Document>(
 }
 
 /// Said when a file was saved but its folder could not be flushed to the disk.
-pub(super) fn not_flushed_notice(path: &Path, cause: &std::io::Error) -> FileReport {
-    FileReport::new(
+pub(super) fn not_flushed_notice(path: &Path, cause: &std::io::Error) -> FileNotice {
+    FileNotice::new(
         tr!("store-notice-not-flushed", path = name(path), cause = cause.to_string()),
         vec![path.to_owned()],
     )
@@ -141,13 +141,13 @@ fn keep_backup_aside(path: &Path, backup: &Path) -> Result<PathBuf, StoreError> 
 
 /// The file is gone but its backup is not: restore it rather than start fresh (a save
 /// would rotate the backup away), or keep an unusable one aside.
-fn restore_missing<T: Document>(path: &Path, notices: &mut Vec<FileReport>) -> Result<Read<T>, StoreError> {
+fn restore_missing<T: Document>(path: &Path, notices: &mut Vec<FileNotice>) -> Result<Read<T>, StoreError> {
     let backup = sibling(path, ".bak");
     match examine_backup::<T>(&backup)? {
         Backup::Absent => Ok(Read { loaded: Loaded::default(), bytes: None }),
         Backup::Usable(value, bytes) => {
             let read = restore(path, value, bytes)?;
-            notices.push(FileReport::new(
+            notices.push(FileNotice::new(
                 tr!("store-notice-restored", path = name(path), backup = name(&backup)),
                 vec![path.to_owned()],
             ));
@@ -155,7 +155,7 @@ fn restore_missing<T: Document>(path: &Path, notices: &mut Vec<FileReport>) -> R
         }
         Backup::Unusable(why) => {
             let kept = keep_backup_aside(path, &backup)?;
-            notices.push(FileReport::new(
+            notices.push(FileNotice::new(
                 tr!(
                     "store-notice-missing-backup-unusable",
                     path = name(path),
@@ -180,7 +180,7 @@ fn recover<T: Document>(
     path: &Path,
     bytes: &[u8],
     reason: String,
-    notices: &mut Vec<FileReport>,
+    notices: &mut Vec<FileNotice>,
 ) -> Result<Read<T>, StoreError> {
     let aside = keep_copy(path, &format!("corrupt-{}", stamp()), bytes)
         .map_err(|e| StoreError::io(IoAction::KeepDamagedCopy, path, e))?;
@@ -201,7 +201,7 @@ fn recover<T: Document>(
             (empty(), outcome, vec![kept])
         }
     };
-    notices.push(FileReport::new(
+    notices.push(FileNotice::new(
         tr!("store-notice-damaged", path = name(path), reason = reason, aside = name(&aside), outcome = outcome),
         {
             shown.splice(0..0, [aside, path.to_owned()]);

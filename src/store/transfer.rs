@@ -21,7 +21,7 @@ use super::error::{megabytes, name};
 use super::read::{Contents, read_capped};
 use super::{IoAction, Paths, Store, StoreError, Updated};
 use crate::model::validate::{self, Invalid};
-use crate::model::{Journal, MergeReport, merge_into};
+use crate::model::{Journal, MergeCounts, merge_into};
 use crate::tr;
 
 /// The most an import may leave the journal at: three quarters of what it may hold, so
@@ -232,7 +232,7 @@ impl Store {
     /// the lock, saved atomically with the previous journal kept as its backup; nothing is
     /// written when the merge changes nothing, and nothing when it would leave no room to
     /// grow (see [`Store::check_room`]).
-    pub fn import_journal(&self, path: &Path, incoming: &Journal) -> Result<Updated<MergeReport>, TransferError> {
+    pub fn import_journal(&self, path: &Path, incoming: &Journal) -> Result<Updated<MergeCounts>, TransferError> {
         let max = import_limit();
         let updated = self.update_journal_within(max, |journal| {
             let report = merge_into(journal, incoming);

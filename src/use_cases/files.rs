@@ -17,7 +17,7 @@ use crate::model::{Config, Journal};
 use crate::store::{TransferError, Updated, default_report_dir, report_file_name};
 use crate::{report, transfer};
 
-pub use crate::model::merge::MergeReport;
+pub use crate::model::merge::MergeCounts;
 pub use crate::report::{DEFAULT_WEEKS, Format as SummaryFormat, MAX_WEEKS, MIN_WEEKS};
 pub use crate::transfer::{
     DateRange, Export, ExportFormat, ImportPreview, export_result_text, import_result_text, preview_text,
@@ -93,7 +93,7 @@ impl Coach {
     }
 
     /// Merges a previewed file into the journal as it is on disk now.
-    pub fn import(&self, preview: &ImportPreview) -> Result<Updated<MergeReport>, TransferError> {
+    pub fn import(&self, preview: &ImportPreview) -> Result<Updated<MergeCounts>, TransferError> {
         transfer::import(&self.store, preview)
     }
 

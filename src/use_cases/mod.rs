@@ -32,7 +32,7 @@ use std::path::Path;
 use std::time::Duration;
 
 pub use changes::{Applied, Change, CommandError, new_step};
-pub use files::{Export, ExportFormat, ImportPreview, MergeReport, SummaryFormat, SummaryRequest};
+pub use files::{Export, ExportFormat, ImportPreview, MergeCounts, SummaryFormat, SummaryRequest};
 pub use service::AutostartAction;
 pub use views::{EveningView, ReminderFates, StatisticsView, StatusView};
 
@@ -42,7 +42,7 @@ pub use crate::remind::RemindError;
 pub use crate::remind::autostart::AutostartStatus;
 pub use crate::remind::engine::Reminder;
 pub use crate::store::{
-    FileReport as FileNotice, Fingerprint, Loaded, Paths, Snapshot, StoreError, TransferError, Updated, WaitReporter,
+    FileNotice, Fingerprint, Loaded, Paths, Snapshot, StoreError, TransferError, Updated, WaitReporter,
 };
 
 use crate::model::{Config, ReminderLog, Settings};

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::Duration;
 
-use crate::common::{BIN, KillOnDrop, session_bus, start_xvfb};
+use super::{BIN, KillOnDrop, session_bus, start_xvfb};
 
 pub struct Session {
     // Stopped first (fields drop in order), then the folder goes.
@@ -90,10 +90,7 @@ impl Session {
                 .output()
                 .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).contains("true"))
         };
-        assert!(
-            crate::common::wait_until(Duration::from_secs(10), has_owner),
-            "dunst did not take the notification name"
-        );
+        assert!(super::wait_until(Duration::from_secs(10), has_owner), "dunst did not take the notification name");
         dunst
     }
 

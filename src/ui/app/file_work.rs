@@ -16,7 +16,7 @@ use crate::ui::file_dialog::Answer;
 use crate::use_cases::files::{
     DateRange, Export, ExportFormat, ImportPreview, documents_folder, export_result_text, import_result_text,
 };
-use crate::use_cases::{Coach, MergeReport, TransferError, Updated};
+use crate::use_cases::{Coach, MergeCounts, TransferError, Updated};
 
 /// Export and import (Settings → Your data): the file work the section asks for.
 impl App {
@@ -184,5 +184,5 @@ const WORK_POLL: Duration = Duration::from_millis(50);
 pub(super) enum TransferDone {
     Exported(ExportFormat, PathBuf, Result<Export, TransferError>),
     Previewed(PathBuf, Result<ImportPreview, TransferError>),
-    Imported(Box<ImportPreview>, Result<Updated<MergeReport>, TransferError>),
+    Imported(Box<ImportPreview>, Result<Updated<MergeCounts>, TransferError>),
 }

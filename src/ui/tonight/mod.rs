@@ -212,7 +212,10 @@ fn header_ui(ui: &mut egui::Ui, plan: &Plan<Local>, now: &DateTime<Local>) {
     let sleep = plan.sleep_minutes();
     let line = tr!("ui-tonight-sleep", duration = i18n::duration(sleep), wake = clock(&plan.wake));
     if sleep < MIN_SLEEP_MINUTES {
-        ui.label(RichText::new(tr!("sleep-opportunity-short", base = line)).color(style::warning(ui)));
+        ui.label(
+            RichText::new(tr!("sleep-opportunity-short", base = line, advice = i18n::short_night_advice()))
+                .color(style::warning(ui)),
+        );
     } else {
         ui.label(line);
     }

@@ -15,9 +15,8 @@
 //! skipped with a message, unless `BEDTIME_COACH_E2E=1` is set (CI), which makes it fail.
 //! Every process it starts is killed when the test ends, pass or fail.
 
-mod common;
-#[path = "support/desktop_session.rs"]
-mod desktop_session;
+mod support;
+use support::desktop_session;
 
 use desktop_session::Session;
 
@@ -25,7 +24,7 @@ use std::fs;
 use std::thread::sleep;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use common::{e2e_available, wait_until};
+use support::{e2e_available, wait_until};
 
 fn epoch() -> f64 {
     SystemTime::now().duration_since(UNIX_EPOCH).unwrap().as_secs_f64()

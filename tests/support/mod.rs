@@ -1,7 +1,13 @@
-//! Helpers shared by the end-to-end tests: required programs, Xvfb, child processes.
+//! The one support module of the integration tests: required programs, Xvfb, child
+//! processes, the built binary, a private session bus; and, as submodules, a desktop
+//! session with dunst and the service, a month of night logs, a StatusNotifierWatcher.
 
 // Each test crate uses its own subset of these.
 #![allow(dead_code)]
+
+pub mod desktop_session;
+pub mod month;
+pub mod sni_watcher;
 
 use std::path::Path;
 use std::process::{Child, Command, Output, Stdio};

@@ -5,9 +5,8 @@
 //!
 //! Needs dbus-daemon; without it the test skips with a message, unless BEDTIME_COACH_E2E=1.
 
-mod common;
-#[path = "common/sni_watcher.rs"]
-mod sni_watcher;
+mod support;
+use support::sni_watcher;
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -15,7 +14,7 @@ use std::process::Stdio;
 use std::time::Duration;
 
 use chrono::{Local, TimeDelta};
-use common::{KillOnDrop, Run, bin_here, e2e_available, output, wait_until};
+use support::{KillOnDrop, Run, bin_here, e2e_available, output, wait_until};
 use zbus::OwnedVariant;
 
 fn cli(data: &Path, args: &[&str]) -> Run {
@@ -65,7 +64,7 @@ fn the_tray_registers_shows_the_next_reminder_and_its_done_reaches_the_journal()
         }
     }
 
-    let (_daemon, address) = common::session_bus(&[]);
+    let (_daemon, address) = support::session_bus(&[]);
 
     // The service first, with no tray host on the bus (a panel that starts later).
     let log_path = data.path().join("service.log");

@@ -1,7 +1,7 @@
 //! The window, driven like a user would: find widgets by their labels, click, type, and
 //! check what landed in the files on disk.
 
-mod common;
+mod support;
 
 use std::path::Path;
 use std::sync::Arc;
@@ -19,7 +19,7 @@ use egui_kittest::kittest::Queryable;
 
 /// The test evening.
 fn evening() -> NaiveDate {
-    common::date(2026, 11, 26)
+    support::date(2026, 11, 26)
 }
 
 /// 21:10 on the test evening, in whatever zone the test runs in.
@@ -192,7 +192,7 @@ fn editing_an_anchor_moves_the_step_in_the_preview_and_the_plan() {
     let config = store(dir.path()).load_config().unwrap().value;
     assert_eq!(config.routine.get("warm-bath").unwrap().anchor, Anchor::BeforeBedtime { minutes: 120 });
     // The command line sees the same change.
-    let plan = common::run(dir.path(), &["plan", "--date", "2026-11-26", "--json"]).ok().json();
+    let plan = support::run(dir.path(), &["plan", "--date", "2026-11-26", "--json"]).ok().json();
     let bath = plan.as_array().unwrap().iter().find(|s| s["id"] == "warm-bath").unwrap();
     assert!(bath["due"].as_str().unwrap().starts_with("2026-11-26T20:30:00"), "{bath}");
 }
@@ -453,14 +453,14 @@ fn file_problems_found_by_the_background_service_reach_the_next_window() {
     let dir = tempfile::tempdir().unwrap();
     saved_routine(dir.path());
     std::fs::write(dir.path().join("journal.json"), b"{\"schema_version\":2,\"evenings\":[").unwrap();
-    let service = common::bin(dir.path())
+    let service = support::bin(dir.path())
         .arg("remind")
         .env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus")
         .stderr(std::process::Stdio::null())
         .spawn()
         .unwrap();
     // Killed even when an assertion below fails: a service left behind would outlive the test run.
-    let service = common::KillOnDrop(service);
+    let service = support::KillOnDrop(service);
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
     while !store(dir.path())
         .load_reminders()
@@ -765,7 +765,7 @@ fn the_weekend_shortcut_sets_the_saturday_and_sunday_mornings() {
     for day in [Day::Sun, Day::Mon, Day::Thu] {
         assert_eq!(schedule.night(day).wake.to_string(), "07:00:00", "{day:?}");
     }
-    assert_eq!(schedule.wake(common::date(2026, 11, 28)), common::date(2026, 11, 29).and_hms_opt(9, 0, 0).unwrap());
+    assert_eq!(schedule.wake(support::date(2026, 11, 28)), support::date(2026, 11, 29).and_hms_opt(9, 0, 0).unwrap());
     assert_eq!(h.get_by_label("Saturday night: wake on Sunday").value().as_deref(), Some("09:00"));
 }
 
@@ -920,7 +920,7 @@ fn settings_asks_the_service_for_a_test_notification_and_shows_the_answer() {
 
 /// The window at `hour:minute` on the test evening (or the next morning past midnight).
 fn harness_at(dir: &Path, day: u32, hour: u32, minute: u32) -> Harness<'static, App> {
-    let at = common::date(2026, 11, day).and_hms_opt(hour, minute, 0).unwrap();
+    let at = support::date(2026, 11, day).and_hms_opt(hour, minute, 0).unwrap();
     let now = Local.from_local_datetime(&at).earliest().unwrap();
     harness_of(
         App::new(Coach::at(Paths::in_dir(dir)), Arc::new(move || now)).in_language(Language::English),
@@ -1240,7 +1240,7 @@ fn history_journal(dir: &Path) {
     config.routine.steps.retain(|s| kept.contains(&s.id.as_str()));
     Change::SaveConfig(config).apply(&store(dir)).unwrap();
     for day in [20, 21, 23, 24, 25] {
-        let evening = common::date(2026, 11, day);
+        let evening = support::date(2026, 11, day);
         let at = Local.from_local_datetime(&evening.and_hms_opt(22, 0, 0).unwrap()).earliest().unwrap();
         for step in kept {
             if day == 23 && step != "warm-bath" {
@@ -1304,7 +1304,7 @@ fn a_past_evening_is_corrected_from_the_calendar_and_reaches_the_file() {
     h.get_by_label("Mark skipped: Warm bath").click();
     h.run();
     let journal = store(dir.path()).load_journal().unwrap().value;
-    let day = common::date(2026, 11, 23);
+    let day = support::date(2026, 11, 23);
     assert_eq!(journal.check_in(day, "caffeine-cutoff").map(|c| c.outcome), Some(Outcome::Done));
     assert_eq!(journal.check_in(day, "lights-out").map(|c| c.outcome), Some(Outcome::Skipped));
     assert_eq!(journal.check_in(day, "warm-bath").map(|c| c.outcome), Some(Outcome::Skipped));
@@ -1370,7 +1370,7 @@ fn history_with_no_data_says_so_and_still_lets_yesterday_be_filled_in() {
     h.get_by_label("Done: Warm bath").click();
     h.run();
     let journal = store(dir.path()).load_journal().unwrap().value;
-    assert_eq!(journal.check_in(common::date(2026, 11, 25), "warm-bath").map(|c| c.outcome), Some(Outcome::Done));
+    assert_eq!(journal.check_in(support::date(2026, 11, 25), "warm-bath").map(|c| c.outcome), Some(Outcome::Done));
     h.get_by_label("Wed 25 Nov: 1 of 13 steps");
 }
 
@@ -1475,7 +1475,7 @@ fn settings_your_data_exports_to_a_path_and_imports_after_a_preview() {
     // Import: another computer's export, overlapping on one check-in.
     let other = tempfile::tempdir().unwrap();
     done_at_2104(other.path(), evening(), "warm-bath");
-    done_at_2104(other.path(), common::date(2026, 11, 25), "lights-out");
+    done_at_2104(other.path(), support::date(2026, 11, 25), "lights-out");
     let backup = other.path().join("backup.json");
     export_to_file(&store(other.path()), ExportFormat::Json, DateRange::default(), &backup).unwrap();
     let before = std::fs::read(dir.path().join("journal.json")).unwrap();
@@ -1492,7 +1492,7 @@ fn settings_your_data_exports_to_a_path_and_imports_after_a_preview() {
     h.get_by_label_contains("one new evening, one new check-in");
     let journal = store(dir.path()).load_journal().unwrap().value;
     assert_eq!(journal.check_in_count(), 2);
-    assert!(journal.check_in(common::date(2026, 11, 25), "lights-out").is_some());
+    assert!(journal.check_in(support::date(2026, 11, 25), "lights-out").is_some());
 
     // A file that is not an export: refused in a banner, the journal unchanged.
     let after = std::fs::read(dir.path().join("journal.json")).unwrap();
@@ -1603,7 +1603,7 @@ fn the_first_evening_set_up_at_19_38_marks_nothing_missed_and_says_why() {
 fn northern_in_december_brings_the_warm_hands_and_feet_step_in() {
     use egui_kittest::kittest::NodeT;
     let dir = tempfile::tempdir().unwrap();
-    let at = common::date(2026, 12, 5).and_hms_opt(19, 0, 0).unwrap();
+    let at = support::date(2026, 12, 5).and_hms_opt(19, 0, 0).unwrap();
     let now = Local.from_local_datetime(&at).earliest().unwrap();
     let app = App::new(Coach::at(Paths::in_dir(dir.path())), Arc::new(move || now)).in_language(Language::English);
     let mut h = harness_of(app, egui::vec2(1280.0, 1400.0));
@@ -1717,4 +1717,19 @@ fn a_screen_reader_hears_when_each_step_is_due_and_where_it_is() {
         .filter(|text| text.accesskit_node().live() == Live::Polite)
         .count();
     assert_eq!(announced, 1);
+}
+
+/// A night under eight hours in bed says the article's advice in full on Tonight (a
+/// placeholder once stood where the advice belongs).
+#[test]
+fn a_short_night_on_tonight_gives_the_articles_advice() {
+    let dir = tempfile::tempdir().unwrap();
+    saved_routine(dir.path());
+    let bedtime = chrono::NaiveTime::from_hms_opt(23, 45, 0);
+    Change::SetNights { days: Vec::new(), bedtime, wake: None }.apply(&store(dir.path())).unwrap();
+    let h = harness(dir.path());
+    let advice = bedtime_coach::i18n::with_language(Language::English, bedtime_coach::i18n::short_night_advice);
+    h.get_by_label_contains(&advice);
+    assert!(h.query_by_label_contains("$advice").is_none());
+    assert!(h.query_by_label_contains("{").is_none());
 }

@@ -8,9 +8,9 @@ use bedtime_coach::model::{Config, Journal, Outcome};
 use bedtime_coach::store::{Paths, Store};
 use bedtime_coach::use_cases::Change;
 
-mod common;
+mod support;
 
-use common::{date, run};
+use support::{date, run};
 
 const TRICKY: &str = "Tea, \"chamomile\"\nthen a book";
 
@@ -90,7 +90,7 @@ fn csv_round_trips_through_a_real_csv_parser() {
     let one = run(dir.path(), &["export", "--format", "csv", "--from", "2026-11-26", "--to", "2026-11-26"]).ok();
     assert!(records(&one.out.stdout).1.iter().all(|r| r[0] == "2026-11-26"));
     let russian =
-        common::output(common::bin(dir.path()).env("LANG", "ru_RU.UTF-8").args(["export", "--format", "csv"]));
+        support::output(support::bin(dir.path()).env("LANG", "ru_RU.UTF-8").args(["export", "--format", "csv"]));
     let (header, rows) = records(&russian.ok().out.stdout);
     assert_eq!(header[0], "Дата");
     assert!(rows.iter().any(|r| r[2] == "Тёплая ванна" && r[3] == "пропущен"), "{rows:?}");

@@ -1,11 +1,11 @@
 //! `bedtime-coach reminders [--date D] [--json]` on a hand-built reminder log: what
 //! happened to each reminder of an evening, and why, in words and in JSON.
 
-mod common;
+mod support;
 
 use std::fs;
 
-use common::run;
+use support::run;
 
 /// The default routine saved, and a reminder log for the evening of 26 November 2026
 /// (Berlin, +01:00) as the service would have written it.
@@ -110,10 +110,13 @@ fn reminders_json_gives_a_status_word_and_the_times() {
 fn reminders_speaks_russian() {
     let dir = tempfile::tempdir().unwrap();
     evening_with_a_history(dir.path());
-    let out =
-        common::output(common::bin(dir.path()).env("LANG", "ru_RU.UTF-8").args(["reminders", "--date", "2026-11-26"]))
-            .ok()
-            .stdout();
+    let out = support::output(support::bin(dir.path()).env("LANG", "ru_RU.UTF-8").args([
+        "reminders",
+        "--date",
+        "2026-11-26",
+    ]))
+    .ok()
+    .stdout();
     assert!(out.starts_with("Вечер четверга, 26 ноября 2026: напоминания"), "{out}");
     assert!(out.contains("пропущено: режим «Не беспокоить» (с 20:30) длился дольше допустимой задержки"), "{out}");
 }

@@ -2,13 +2,13 @@
 //! `status --json`'s `paused`, `autostart on|off|status` (honouring `XDG_CONFIG_HOME`), and
 //! one owner of the reminders at a time. No D-Bus needed.
 
-mod common;
+mod support;
 
 use std::path::Path;
 use std::process::Stdio;
 use std::time::Duration;
 
-use common::{BIN, Run, bin, output, wait_until};
+use support::{BIN, Run, bin, output, wait_until};
 
 /// Runs the binary with `config_home` as `XDG_CONFIG_HOME`, where the autostart entry goes.
 fn run(dir: &Path, config_home: &Path, args: &[&str]) -> Run {

@@ -1,7 +1,7 @@
 //! Damaged, future-version, oversized and old-format files, met through the real binary:
 //! nothing the user recorded may be lost or silently overwritten.
 
-mod common;
+mod support;
 
 use std::fs;
 use std::io::Write;
@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 fn run(dir: &Path, args: &[&str]) -> Output {
-    common::bin(dir).args(args).output().unwrap()
+    support::bin(dir).args(args).output().unwrap()
 }
 
 fn stderr(out: &Output) -> String {
@@ -200,7 +200,7 @@ fn assert_recovered(dir: &Path, damaged: &[u8], what: &str) {
 
 #[test]
 fn a_full_disk_during_recovery_loses_nothing_and_says_so() {
-    let Some(disk) = common::Tmpfs::mount("full disk during a recovery", "1m") else { return };
+    let Some(disk) = support::Tmpfs::mount("full disk during a recovery", "1m") else { return };
     let dir = disk.0.path();
     let damaged = damaged_with_backup(dir);
     // Fill the disk to the last byte.
@@ -254,7 +254,7 @@ const CHANGING_CALLS: &[&str] = &[
 
 #[test]
 fn killed_at_any_system_call_of_a_recovery_nothing_is_lost() {
-    if !common::e2e_available("kill at each system call of a recovery", &["strace"], "strace") {
+    if !support::e2e_available("kill at each system call of a recovery", &["strace"], "strace") {
         return;
     }
     let template = tempfile::tempdir().unwrap();

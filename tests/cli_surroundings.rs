@@ -2,13 +2,13 @@
 //! finds around it (its time zone, its log file, signals, other paths to its folder)
 //! must never hang it, kill it silently or make it repeat a reminder.
 
-mod common;
+mod support;
 
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use common::{KillOnDrop, Run, bin, wait_until};
+use support::{KillOnDrop, Run, bin, wait_until};
 
 /// Runs `command` to the end, but fails the test (instead of hanging it) when it takes
 /// longer than `limit`.
@@ -148,7 +148,7 @@ fn exports_never_replace_the_apps_files_through_another_path_to_their_folder() {
     let cli = |args: &[&str]| {
         let mut command = bin(data);
         command.env("XDG_CONFIG_HOME", config.path()).args(args);
-        common::output(&mut command)
+        support::output(&mut command)
     };
     // Two saves of each, so that backups exist; the log and the autostart entry too.
     for bedtime in ["22:30", "22:45"] {
@@ -184,20 +184,20 @@ fn exports_never_replace_the_apps_files_through_another_path_to_their_folder() {
 
 #[test]
 fn an_export_killed_while_writing_leaves_no_file_in_the_users_folder() {
-    if !common::e2e_available("a killed export", &["strace"], "strace") {
+    if !support::e2e_available("a killed export", &["strace"], "strace") {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
     let out = tempfile::tempdir().unwrap();
-    common::run(dir.path(), &["check", "warm-bath"]).ok();
+    support::run(dir.path(), &["check", "warm-bath"]).ok();
     for (format, name) in [("csv", "journal.csv"), ("json", "journal.json")] {
         let target = out.path().join(name);
         // Killed at its first fsync: the export's bytes are written, not yet named.
         let mut command = Command::new("strace");
         command.args(["-f", "-o", "/dev/null", "-e", "trace=fsync", "-e", "inject=fsync:signal=SIGKILL"]);
-        command.arg(common::BIN).arg("--data-dir").arg(dir.path()).env("TZ", "Europe/Berlin");
+        command.arg(support::BIN).arg("--data-dir").arg(dir.path()).env("TZ", "Europe/Berlin");
         command.args(["export", "--format", format, "-o"]).arg(&target);
-        let run = common::output(&mut command);
+        let run = support::output(&mut command);
         assert_ne!(run.code(), 0, "not killed: {}", run.stderr());
         let left: Vec<_> = std::fs::read_dir(out.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
         assert!(left.is_empty(), "{format}: left behind {left:?}");
@@ -209,11 +209,11 @@ fn an_export_killed_while_writing_leaves_no_file_in_the_users_folder() {
     let mut command = Command::new("strace");
     command.args(["-f", "-o", "/dev/null", "-e", "trace=rename,renameat,renameat2"]);
     command.args(["-e", "inject=rename,renameat,renameat2:signal=SIGKILL"]);
-    command.arg(common::BIN).arg("--data-dir").arg(dir.path()).env("TZ", "Europe/Berlin");
+    command.arg(support::BIN).arg("--data-dir").arg(dir.path()).env("TZ", "Europe/Berlin");
     command.args(["export", "--format", "csv", "-o"]).arg(&target);
-    assert_ne!(common::output(&mut command).code(), 0);
+    assert_ne!(support::output(&mut command).code(), 0);
     assert!(out.path().join(".journal.csv.tmp").exists(), "not killed at the rename");
-    common::run(dir.path(), &["status"]).ok();
+    support::run(dir.path(), &["status"]).ok();
     let left: Vec<_> = std::fs::read_dir(out.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert_eq!(left, vec![std::ffi::OsString::from("journal.csv")], "the next start left it");
     assert!(!dir.path().join("user-file.pending").exists());
@@ -222,7 +222,7 @@ fn an_export_killed_while_writing_leaves_no_file_in_the_users_folder() {
     // Unkilled, the same export is written, and a second one replaces it.
     let target = out.path().join("journal.csv");
     for _ in 0..2 {
-        common::run(dir.path(), &["export", "--format", "csv", "-o", target.to_str().unwrap()]).ok();
+        support::run(dir.path(), &["export", "--format", "csv", "-o", target.to_str().unwrap()]).ok();
     }
     let left: Vec<_> = std::fs::read_dir(out.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert_eq!(left, vec![std::ffi::OsString::from("journal.csv")]);
@@ -246,7 +246,7 @@ fn decode(bytes: &[u8], charset: &str) -> String {
 #[test]
 fn a_koi8_terminal_gets_koi8_text_and_a_latin1_one_english_never_mojibake() {
     let dir = tempfile::tempdir().unwrap();
-    let run = |lang: &str, args: &[&str]| common::output(bin(dir.path()).env("LANG", lang).args(args));
+    let run = |lang: &str, args: &[&str]| support::output(bin(dir.path()).env("LANG", lang).args(args));
     let status = run("ru_RU.KOI8-R", &["status"]).ok();
     assert!(std::str::from_utf8(&status.out.stdout).is_err(), "UTF-8 on a KOI8-R terminal");
     let text = decode(&status.out.stdout, "KOI8-R");
@@ -304,7 +304,7 @@ fn the_service_stops_at_once_when_its_lock_goes_and_leaves_a_removed_folder_remo
     let root = tempfile::tempdir().unwrap();
     let dir = root.path().join("data");
     std::fs::create_dir(&dir).unwrap();
-    common::run(&dir, &["remind", "--pause-tonight"]).ok();
+    support::run(&dir, &["remind", "--pause-tonight"]).ok();
     let mut service = start_service(&dir);
     // The lock alone: another service could start beside this one, so it stops.
     std::fs::remove_file(dir.join("reminders.lock")).unwrap();

@@ -1,11 +1,11 @@
 //! The command line's errors and help in Russian (`LANG=ru_RU.UTF-8`): one sentence
 //! each, naming the right file or value, with no English left in it.
 
-mod common;
+mod support;
 
 use std::path::Path;
 
-use common::{Run, bin, output};
+use support::{Run, bin, output};
 
 fn run_ru(dir: &Path, args: &[&str]) -> Run {
     output(bin(dir).env("LANG", "ru_RU.UTF-8").args(args))
@@ -52,6 +52,6 @@ fn help_speaks_russian() {
     let run = run_ru(dir.path(), &["routine", "add", "--help"]).ok();
     assert!(run.stdout().contains("За столько минут до отбоя"), "{}", run.stdout());
     // English stays English.
-    let run = common::run(dir.path(), &["--help"]).ok();
+    let run = support::run(dir.path(), &["--help"]).ok();
     assert!(run.stdout().starts_with("A calm evening routine"), "{}", run.stdout());
 }

@@ -3,7 +3,7 @@
 //! added later never counts as missed on the evenings before it existed. History (the
 //! window's statistics) and `stats` agree.
 
-mod common;
+mod support;
 
 use bedtime_coach::cli::{Cli, run_at};
 use bedtime_coach::model::{Anchor, Config, Outcome, StepState, plan_evening};
@@ -24,7 +24,7 @@ fn at(day: u32, hour: u32, minute: u32) -> DateTime<FixedOffset> {
 /// Marks every step that counts on the evening of `day`, due at or after `from`, done at its time.
 fn do_steps_from(store: &Store, day: u32, from: DateTime<chrono_tz::Tz>) {
     let config = store.load_config().unwrap().value;
-    let evening = common::date(2026, 12, day);
+    let evening = support::date(2026, 12, day);
     for step in plan_evening(&config, evening, &Berlin, None).steps.iter().filter(|s| s.counted && s.due >= from) {
         let change = Change::Check {
             evening,
@@ -51,7 +51,7 @@ fn an_evening_set_up_at_19_38_counts_only_the_steps_due_after_it() {
     coach.apply_at(at(5, 19, 38), Change::SaveConfig(Config::default())).unwrap();
     let config = store.load_config().unwrap().value;
     assert_eq!(config.since, Some(at(5, 19, 38)));
-    let plan = plan_evening(&config, common::date(2026, 12, 5), &Berlin, None);
+    let plan = plan_evening(&config, support::date(2026, 12, 5), &Berlin, None);
     let before: Vec<&str> = plan.steps.iter().filter(|s| !s.counted).map(|s| s.id.as_str()).collect();
     assert_eq!(before, ["daytime-movement", "caffeine-cutoff", "no-alcohol-tobacco", "mineral-dinner"]);
     // Nothing due before the setup is missed at 19:40: those steps do not count.
@@ -61,11 +61,11 @@ fn an_evening_set_up_at_19_38_counts_only_the_steps_due_after_it() {
     // Everything due after it done: a whole evening, the streak at 1 the next day.
     do_steps_from(&store, 5, berlin(5, 19, 38));
     let journal = store.load_journal().unwrap().value;
-    let routine = journal.evening(common::date(2026, 12, 5)).unwrap().routine.clone().unwrap();
+    let routine = journal.evening(support::date(2026, 12, 5)).unwrap().routine.clone().unwrap();
     assert!(!routine.iter().any(|id| before.contains(&id.as_str())), "{routine:?}");
     let next_day = berlin(6, 12, 0);
     let history = coach.statistics(&next_day).unwrap().summary;
-    let first = history.evening(common::date(2026, 12, 5)).unwrap();
+    let first = history.evening(support::date(2026, 12, 5)).unwrap();
     assert_eq!(first.done, first.planned);
     assert_eq!(history.streaks.current, 1);
     // `stats` says the same.
@@ -73,7 +73,7 @@ fn an_evening_set_up_at_19_38_counts_only_the_steps_due_after_it() {
     assert_eq!(json["streak"]["current"], 1);
     assert_eq!(json["evenings"]["met_threshold"], 1);
     // The next evening counts every step again.
-    let plan = plan_evening(&config, common::date(2026, 12, 6), &Berlin, None);
+    let plan = plan_evening(&config, support::date(2026, 12, 6), &Berlin, None);
     assert!(plan.steps.iter().all(|s| s.counted));
     assert_eq!(plan.count(StepState::Pending), plan.steps.len());
 }
@@ -84,7 +84,7 @@ fn a_step_checked_before_the_setup_time_still_counts() {
     let store = Store::new(Paths::in_dir(dir.path()));
     let coach = Coach::at(Paths::in_dir(dir.path()));
     coach.apply_at(at(5, 19, 38), Change::SaveConfig(Config::default())).unwrap();
-    let evening = common::date(2026, 12, 5);
+    let evening = support::date(2026, 12, 5);
     let dinner = Change::Check {
         evening,
         step: "mineral-dinner".into(),
@@ -132,7 +132,7 @@ fn a_step_added_later_never_counts_before_it_existed() {
     coach.apply_at(at(5, 21, 0), Change::AddStep(read)).unwrap();
     let config = store.load_config().unwrap().value;
     assert_eq!(config.routine.get("read").unwrap().added, Some(at(5, 21, 0)));
-    let counted = |day| plan_evening(&config, common::date(2026, 12, day), &Berlin, None).get("read").unwrap().counted;
+    let counted = |day| plan_evening(&config, support::date(2026, 12, day), &Berlin, None).get("read").unwrap().counted;
     assert!(!counted(4), "the evening before it existed");
     assert!(!counted(5), "due before it was added");
     assert!(counted(6));
@@ -141,7 +141,7 @@ fn a_step_added_later_never_counts_before_it_existed() {
         do_steps_from(&store, day, berlin(day, 0, 0));
     }
     let journal = store.load_journal().unwrap().value;
-    assert!(!journal.evening(common::date(2026, 12, 5)).unwrap().routine.as_ref().unwrap().contains(&"read".into()));
+    assert!(!journal.evening(support::date(2026, 12, 5)).unwrap().routine.as_ref().unwrap().contains(&"read".into()));
     let history = coach.statistics(&berlin(6, 12, 0)).unwrap().summary;
     assert_eq!(history.streaks.current, 2);
     assert_eq!(stats_json(&coach, &berlin(6, 12, 0))["streak"]["current"], 2);

@@ -5,9 +5,9 @@ use bedtime_coach::store::{Paths, Store};
 use bedtime_coach::use_cases::{Applied, Change};
 use chrono::{DateTime, FixedOffset};
 
-mod common;
+mod support;
 
-use common::date;
+use support::date;
 
 fn at(text: &str) -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339(text).unwrap()
@@ -63,7 +63,7 @@ use bedtime_coach::cli::{Cli, CliCommand, run_at};
 use chrono::TimeZone;
 use chrono_tz::Europe::Berlin;
 use clap::Parser;
-use common::{bin, output, run};
+use support::{bin, output, run};
 
 fn night_json(dir: &std::path::Path, date: &str) -> serde_json::Value {
     run(dir, &["night", "--date", date, "--json"]).ok().json()

@@ -15,7 +15,7 @@
 //! The probe reads the process's environment (the bus address, the settings folder), so
 //! the desktops run one after another in the one test below.
 
-mod common;
+mod support;
 
 use std::path::Path;
 use std::process::Command;
@@ -23,7 +23,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use bedtime_coach::remind::do_not_disturb::{Desktop, DoNotDisturb};
-use common::{e2e_available, wait_until};
+use support::{e2e_available, wait_until};
 
 /// What the stand-in notification server says about itself.
 #[derive(Default)]
@@ -88,7 +88,7 @@ fn xfce_gnome_and_plasma_switches_are_read_as_each_desktop_keeps_them() {
     // A session bus with the system's service files, so xfconfd and dconf start on demand,
     // keeping their settings in the temporary folder.
     let (config, runtime) = (home.path().join("config"), home.path().join("run"));
-    let (_daemon, address) = common::session_bus(&[("XDG_CONFIG_HOME", &config), ("XDG_RUNTIME_DIR", &runtime)]);
+    let (_daemon, address) = support::session_bus(&[("XDG_CONFIG_HOME", &config), ("XDG_RUNTIME_DIR", &runtime)]);
     set_env(home.path(), &address);
 
     let state = Arc::new(Mutex::new(ServerState::default()));

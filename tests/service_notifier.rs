@@ -8,7 +8,7 @@
 //! Needs `dbus-daemon`. Without it the test is skipped with a message, unless
 //! `BEDTIME_COACH_E2E=1` is set, in which case it fails.
 
-mod common;
+mod support;
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader};
@@ -176,7 +176,7 @@ impl FakeServer {
 }
 
 fn notice(title: &str, why: &str) -> Alert {
-    let evening = common::date(2026, 11, 26);
+    let evening = support::date(2026, 11, 26);
     Alert {
         summary: title.to_owned(),
         lines: vec![NoticeLine { title: title.to_owned(), why: why.to_owned() }],
@@ -209,7 +209,7 @@ fn due_now(dir: &Path) -> Paths {
 
 #[test]
 fn notifier_on_private_buses() {
-    if !common::e2e_available("the notifier test", &["dbus-daemon"], "dbus") {
+    if !support::e2e_available("the notifier test", &["dbus-daemon"], "dbus") {
         return;
     }
 

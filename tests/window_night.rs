@@ -2,9 +2,8 @@
 //! what lands in the journal on disk checked after each step; the warning card on a
 //! hand-built journal; the information screen and the doctor summary button.
 
-mod common;
-#[path = "support/month.rs"]
-mod month;
+mod support;
+use support::month;
 
 use std::path::Path;
 use std::sync::Arc;
@@ -22,12 +21,13 @@ use egui_kittest::kittest::Queryable;
 
 /// The morning after the test evening (Thursday 26 November 2026), at 07:10.
 fn clock() -> Clock {
-    let now = Local.from_local_datetime(&common::date(2026, 11, 27).and_hms_opt(7, 10, 0).unwrap()).earliest().unwrap();
+    let now =
+        Local.from_local_datetime(&support::date(2026, 11, 27).and_hms_opt(7, 10, 0).unwrap()).earliest().unwrap();
     Arc::new(move || now)
 }
 
 fn evening(day: u32) -> NaiveDate {
-    common::date(2026, 11, day)
+    support::date(2026, 11, day)
 }
 
 fn store(dir: &Path) -> Store {
@@ -97,7 +97,7 @@ fn filling_a_night_log_by_its_labels_reaches_the_journal() {
     click(&mut h, "Woke up from a jolt");
     assert!(!night(dir.path(), 26).unwrap().woke_from_jolt);
     // The command line reads the same night.
-    let shown = common::run(dir.path(), &["night", "--date", "2026-11-26", "--json"]).ok().json();
+    let shown = support::run(dir.path(), &["night", "--date", "2026-11-26", "--json"]).ok().json();
     assert!(shown.to_string().contains("Coffee at 17:00 <b>"), "{shown}");
 }
 

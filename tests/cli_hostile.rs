@@ -2,13 +2,13 @@
 //! that do not exist, readers that go away, full devices, and two programs changing one
 //! step at the same moment. Each answer is one clear sentence; nothing is lost.
 
-mod common;
+mod support;
 
 use std::fs;
 use std::io::Read;
 use std::process::Stdio;
 
-use common::{bin, run};
+use support::{bin, run};
 
 #[test]
 fn odd_values_get_one_clear_sentence() {

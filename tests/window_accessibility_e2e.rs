@@ -13,15 +13,14 @@
 //! Needs Xvfb, dbus-daemon, at-spi-bus-launcher, gdbus and python3-pyatspi; skipped
 //! with a message without them, unless `BEDTIME_COACH_E2E=1` (CI), where it fails.
 
-mod common;
-#[path = "support/desktop_session.rs"]
-mod desktop_session;
+mod support;
+use support::desktop_session;
 
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use common::{e2e_available, wait_until};
 use desktop_session::Session;
+use support::{e2e_available, wait_until};
 
 const LAUNCHER: &str = "/usr/libexec/at-spi-bus-launcher";
 const PYTHON: &str = "/usr/bin/python3";

@@ -14,9 +14,8 @@
 //! Needs Xvfb, dunst, dunstctl, dbus-daemon and dbus-monitor; skipped with a message when
 //! one is missing, unless `BEDTIME_COACH_E2E=1` (CI).
 
-mod common;
-#[path = "support/desktop_session.rs"]
-mod desktop_session;
+mod support;
+use support::desktop_session;
 
 use desktop_session::Session;
 
@@ -25,7 +24,7 @@ use std::path::Path;
 use std::thread::sleep;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use common::{e2e_available, wait_until};
+use support::{e2e_available, wait_until};
 
 /// Pauses or resumes dunst (its Do Not Disturb).
 fn dunstctl(session: &Session, paused: bool) {

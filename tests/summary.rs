@@ -3,9 +3,8 @@
 //! a real browser (headless Chromium to PDF: page count and text) for an empty and a full
 //! month.
 
-mod common;
-#[path = "support/month.rs"]
-mod month;
+mod support;
+use support::month;
 
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
@@ -20,10 +19,10 @@ fn store(dir: &Path) -> Store {
 }
 
 /// `report` for the four weeks up to the month's last night, with `args`.
-fn report(dir: &Path, args: &[&str]) -> common::Run {
+fn report(dir: &Path, args: &[&str]) -> support::Run {
     let mut all = vec!["report", "--to", "2026-11-26"];
     all.extend_from_slice(args);
-    common::run(dir, &all)
+    support::run(dir, &all)
 }
 
 #[test]
@@ -87,11 +86,11 @@ fn html_is_one_self_contained_file_that_escapes_what_the_user_typed() {
 fn a_sign_below_the_threshold_is_named_never_called_nothing() {
     let dir = tempfile::tempdir().unwrap();
     for day in 1..=26 {
-        common::run(dir.path(), &["night", "--date", &format!("2026-11-{day:02}"), "--quiet-night"]).ok();
+        support::run(dir.path(), &["night", "--date", &format!("2026-11-{day:02}"), "--quiet-night"]).ok();
     }
     // Restless legs on two evenings ten days apart: the first before a two-week span.
     for day in ["2026-11-06", "2026-11-16"] {
-        common::run(dir.path(), &["night", "--date", day, "--restless-legs"]).ok();
+        support::run(dir.path(), &["night", "--date", day, "--restless-legs"]).ok();
     }
     let html = report(dir.path(), &["--weeks", "2", "-o", "-"]).ok().stdout();
     assert!(html.contains("Nights from Fri 13 Nov to Fri 27 Nov (2 weeks)"));
@@ -111,7 +110,7 @@ fn a_sign_below_the_threshold_is_named_never_called_nothing() {
     assert_eq!(comments.len(), 4, "urgent, footer, period judged, the sign: {csv}");
     assert!(comments[2].contains("judged over four weeks") && comments[3].contains("Fri 6 Nov and Mon 16 Nov"));
     assert!(!csv.contains("None of the signs"));
-    let ru = common::output(common::bin(dir.path()).env("LANG", "ru_RU.UTF-8").args([
+    let ru = support::output(support::bin(dir.path()).env("LANG", "ru_RU.UTF-8").args([
         "report",
         "--to",
         "2026-11-26",
@@ -133,7 +132,7 @@ fn a_sign_below_the_threshold_is_named_never_called_nothing() {
     // separate period.
     let quiet = tempfile::tempdir().unwrap();
     for day in 1..=26 {
-        common::run(quiet.path(), &["night", "--date", &format!("2026-11-{day:02}"), "--quiet-night"]).ok();
+        support::run(quiet.path(), &["night", "--date", &format!("2026-11-{day:02}"), "--quiet-night"]).ok();
     }
     let html = report(quiet.path(), &["-o", "-"]).ok().stdout();
     assert!(html.contains("None of the signs the app watches for was logged in the four weeks judged"));
@@ -184,8 +183,8 @@ fn csv_has_a_row_per_night_and_defuses_formulas() {
 fn without_output_it_goes_to_the_documents_or_home_folder() {
     let dir = tempfile::tempdir().unwrap();
     let home = tempfile::tempdir().unwrap();
-    let run = common::output(
-        common::bin(dir.path())
+    let run = support::output(
+        support::bin(dir.path())
             .env("HOME", home.path())
             .env_remove("XDG_DOCUMENTS_DIR")
             .env("XDG_CONFIG_HOME", home.path().join(".config"))
@@ -236,7 +235,7 @@ fn text(pdf: &Path) -> String {
 
 #[test]
 fn the_summary_prints_in_a_real_browser_for_an_empty_and_a_full_month() {
-    if !common::e2e_available(
+    if !support::e2e_available(
         "the doctor summary in Chromium",
         &["chromium", "pdfinfo", "pdftotext"],
         "chromium poppler-utils",
@@ -303,7 +302,7 @@ fn a_russian_summary_is_russian() {
     let dir = tempfile::tempdir().unwrap();
     let s = store(dir.path());
     Change::SaveConfig(Config::default()).apply(&s).unwrap();
-    let run = common::output(common::bin(dir.path()).env("LANG", "ru_RU.UTF-8").args([
+    let run = support::output(support::bin(dir.path()).env("LANG", "ru_RU.UTF-8").args([
         "report",
         "--to",
         "2026-11-26",
@@ -335,7 +334,7 @@ fn the_mean_rested_score_has_each_languages_decimal_sign() {
     let dir = tempfile::tempdir().unwrap();
     month::full_month(&store(dir.path()));
     let english = report(dir.path(), &["-o", "-"]).ok().stdout();
-    let russian = common::output(common::bin(dir.path()).env("LANG", "ru_RU.UTF-8").args([
+    let russian = support::output(support::bin(dir.path()).env("LANG", "ru_RU.UTF-8").args([
         "report",
         "--to",
         "2026-11-26",
@@ -387,10 +386,10 @@ fn the_summary_never_overwrites_the_apps_own_files() {
 fn several_signs_on_one_night_are_a_pattern_in_the_summary() {
     let dir = tempfile::tempdir().unwrap();
     for day in 1..=26 {
-        common::run(dir.path(), &["night", "--date", &format!("2026-11-{day:02}"), "--quiet-night"]).ok();
+        support::run(dir.path(), &["night", "--date", &format!("2026-11-{day:02}"), "--quiet-night"]).ok();
     }
     let signs = ["--daytime", "--partner-saw-movements", "--paralysis", "--twitches", "many"];
-    common::run(dir.path(), &[&["night", "--date", "2026-11-12"][..], &signs[..]].concat()).ok();
+    support::run(dir.path(), &[&["night", "--date", "2026-11-12"][..], &signs[..]].concat()).ok();
     let html = report(dir.path(), &["-o", "-"]).ok().stdout();
     assert!(html.contains("<h3>Several signs on the same night</h3>"), "{html}");
     assert!(html.contains("Two or more of these signs on the same night: logged on 1 night: Thu 12 Nov."));

@@ -12,16 +12,15 @@
 //! Needs Xvfb, dunst (with dunstctl), dbus-daemon, dbus-monitor, gdbus and xdotool; skipped with a message
 //! without them, unless `BEDTIME_COACH_E2E=1` (CI), where a missing piece is a failure.
 
-mod common;
-#[path = "support/desktop_session.rs"]
-mod desktop_session;
+mod support;
+use support::desktop_session;
 
 use std::fs;
 use std::process::Command;
 use std::time::Duration;
 
-use common::{e2e_available, wait_until};
 use desktop_session::Session;
+use support::{e2e_available, wait_until};
 
 const REQUIRED: [&str; 7] = ["Xvfb", "dunst", "dunstctl", "dbus-daemon", "dbus-monitor", "gdbus", "xdotool"];
 const INSTALL: &str = "xvfb dunst dbus libglib2.0-bin xdotool";
@@ -37,14 +36,14 @@ fn hhmm(minutes: i64) -> String {
 }
 
 /// The session with dunst owning the notification name.
-fn session_with_dunst() -> (Session, common::KillOnDrop) {
+fn session_with_dunst() -> (Session, support::KillOnDrop) {
     let session = Session::start("1024x768x24");
     let dunst = session.dunst_ready();
     (session, dunst)
 }
 
 /// Starts the service and waits for the id of the first notification it shows.
-fn service_shows(session: &Session, log: &std::path::Path) -> (common::KillOnDrop, u32) {
+fn service_shows(session: &Session, log: &std::path::Path) -> (support::KillOnDrop, u32) {
     let service = session.spawn_app(&["remind"], log);
     let shown_id = || {
         fs::read_to_string(log)
