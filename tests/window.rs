@@ -3,6 +3,8 @@
 
 mod support;
 
+use support::window::{assert_fits, harness_of};
+
 use std::path::Path;
 use std::sync::Arc;
 
@@ -44,14 +46,6 @@ fn harness(dir: &Path) -> Harness<'static, App> {
 
 fn harness_in(dir: &Path, language: Language, size: egui::Vec2) -> Harness<'static, App> {
     harness_of(App::new(Coach::at(Paths::in_dir(dir)), clock()).in_language(language), size)
-}
-
-/// `app` drawn as the window draws it, with the real style, at `size`.
-fn harness_of(app: App, size: egui::Vec2) -> Harness<'static, App> {
-    Harness::builder()
-        .with_size(size)
-        .with_context_setup(bedtime_coach::ui::install_style)
-        .build_ui_state(|ui, app: &mut App| app.frame(ui), app)
 }
 
 /// Types `title` into "Your own step" on the Routine screen and adds it.
@@ -602,37 +596,6 @@ fn choosing_a_language_in_settings_switches_the_window_at_once() {
     h.get_by_label("Language");
     h.get_by_label("Русский");
     assert_eq!(h.state().language(), Language::English);
-}
-
-/// Every labelled widget on screen lies inside the window and none covers another.
-fn assert_fits(h: &Harness<'static, App>, screen: &str) {
-    use egui_kittest::kittest::NodeT;
-    let window = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(720.0, 520.0));
-    let leaves: Vec<(String, egui::Rect)> = h
-        .root()
-        .children_recursive()
-        .filter(|node| node.children().next().is_none())
-        .filter_map(|node| {
-            let label = node.accesskit_node().label().or_else(|| node.accesskit_node().value())?;
-            let rect = node.rect();
-            // Below the fold: scrolled into view when wanted.
-            (rect.min.y < window.max.y && rect.max.y > window.min.y && rect.area() > 0.0).then_some((label, rect))
-        })
-        .collect();
-    assert!(leaves.len() > 5, "{screen}: nothing found");
-    for (label, rect) in &leaves {
-        assert!(
-            rect.max.x <= window.max.x + 0.5 && rect.min.x >= -0.5,
-            "{screen}: {label:?} runs off the side: {rect:?}"
-        );
-    }
-    for (i, (a, ra)) in leaves.iter().enumerate() {
-        for (b, rb) in &leaves[i + 1..] {
-            let overlap = ra.intersect(*rb);
-            let area = if overlap.is_positive() { overlap.area() } else { 0.0 };
-            assert!(area < 4.0, "{screen}: {a:?} {ra:?} overlaps {b:?} {rb:?}");
-        }
-    }
 }
 
 #[test]

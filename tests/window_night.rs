@@ -3,7 +3,9 @@
 //! hand-built journal; the information screen and the doctor summary button.
 
 mod support;
+
 use support::month;
+use support::window::{assert_fits_below, harness_of};
 
 use std::path::Path;
 use std::sync::Arc;
@@ -45,10 +47,7 @@ fn night(dir: &Path, day: u32) -> Option<NightLog> {
 /// The window on the night screen, in `language`, at `size`.
 fn harness_in(dir: &Path, language: Language, size: egui::Vec2) -> Harness<'static, App> {
     let app = App::new(Coach::at(Paths::in_dir(dir)), clock()).in_language(language).showing(Screen::Night);
-    Harness::builder()
-        .with_size(size)
-        .with_context_setup(bedtime_coach::ui::install_style)
-        .build_ui_state(|ui, app: &mut App| app.frame(ui), app)
+    harness_of(app, size)
 }
 
 fn harness(dir: &Path) -> Harness<'static, App> {
@@ -212,34 +211,6 @@ fn russian_information_screen_reassures_first_and_fits_the_smallest_window() {
 /// another: long Russian questions wrap instead of running off.
 fn assert_fits(h: &Harness<'static, App>, screen: &str) {
     assert_fits_below(h, screen, 0.0);
-}
-
-/// [`assert_fits`] for what lies below `top`: content scrolled up under the top bar is
-/// clipped there, and not on screen.
-fn assert_fits_below(h: &Harness<'static, App>, screen: &str, top: f32) {
-    use egui_kittest::kittest::NodeT;
-    let window = egui::Rect::from_min_max(egui::pos2(0.0, top), egui::pos2(720.0, 520.0));
-    let leaves: Vec<(String, egui::Rect)> = h
-        .root()
-        .children_recursive()
-        .filter(|node| node.children().next().is_none())
-        .filter_map(|node| {
-            let label = node.accesskit_node().label().or_else(|| node.accesskit_node().value())?;
-            let rect = node.rect();
-            (rect.min.y < window.max.y && rect.min.y >= window.min.y && rect.area() > 0.0).then_some((label, rect))
-        })
-        .collect();
-    assert!(leaves.len() > 5, "{screen}: nothing found");
-    for (label, rect) in &leaves {
-        assert!(rect.max.x <= window.max.x + 0.5 && rect.min.x >= -0.5, "{screen}: {label:?} runs off: {rect:?}");
-    }
-    for (i, (a, ra)) in leaves.iter().enumerate() {
-        for (b, rb) in &leaves[i + 1..] {
-            let overlap = ra.intersect(*rb);
-            let area = if overlap.is_positive() { overlap.area() } else { 0.0 };
-            assert!(area < 4.0, "{screen}: {a:?} {ra:?} overlaps {b:?} {rb:?}");
-        }
-    }
 }
 
 #[test]

@@ -8,6 +8,7 @@
 pub mod desktop_session;
 pub mod month;
 pub mod sni_watcher;
+pub mod window;
 
 use std::path::Path;
 use std::process::{Child, Command, Output, Stdio};
