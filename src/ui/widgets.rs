@@ -121,3 +121,27 @@ pub fn timeline_row<Tz: chrono::TimeZone>(
 pub fn time_text(time: NaiveTime) -> String {
     hhmm(time)
 }
+
+/// The humidity field with its Save button, as Tonight and History both show it: the
+/// reading as typed (so the caller can say why it is refused), and `Some(value)` in the
+/// frame it is saved (Save, or Enter in the field), the field then emptied.
+pub fn humidity_field_ui(
+    ui: &mut egui::Ui,
+    text: &mut String,
+    accessible_name: Option<String>,
+) -> (Result<f64, crate::use_cases::input::Unreadable>, Option<f64>) {
+    let label = ui.label(t("ui-humidity"));
+    let mut response = ui.add(egui::TextEdit::singleline(text).desired_width(56.0)).labelled_by(label.id);
+    if let Some(name) = accessible_name {
+        response = response.accessible_name(name);
+    }
+    let typed = crate::use_cases::input::typed_value(crate::model::ValueKind::HumidityPercent, text);
+    let valid = typed.ok();
+    let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+    let save = ui.add_enabled(valid.is_some(), egui::Button::new(t("ui-humidity-save")));
+    let saved = valid.filter(|_| save.clicked() || enter);
+    if saved.is_some() {
+        text.clear();
+    }
+    (typed, saved)
+}

@@ -12,8 +12,9 @@ use crate::tr;
 use crate::ui::action::Action;
 use crate::ui::style::{self, Completion};
 use crate::ui::widgets::clock;
+use crate::ui::widgets::humidity_field_ui;
 use crate::use_cases::Change;
-use crate::use_cases::input::{Unreadable, typed_value};
+use crate::use_cases::input::Unreadable;
 
 fn month_start(date: NaiveDate) -> NaiveDate {
     date.with_day(1).unwrap_or(date)
@@ -359,22 +360,12 @@ fn humidity_ui(
     at: DateTime<chrono::FixedOffset>,
     actions: &mut Vec<Action>,
 ) {
-    let label = ui.label(t("ui-humidity"));
-    let response = ui
-        .add(egui::TextEdit::singleline(&mut state.humidity).desired_width(56.0))
-        .labelled_by(label.id)
-        .accessible_name(tr!("history-humidity-step", date = i18n::short_date(date)));
-    let typed = typed_value(ValueKind::HumidityPercent, &state.humidity);
-    let valid = typed.ok();
-    let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-    let save = ui.add_enabled(valid.is_some(), egui::Button::new(t("ui-humidity-save")));
-    if (save.clicked() || enter)
-        && let Some(value) = valid
-    {
+    let name = tr!("history-humidity-step", date = i18n::short_date(date));
+    let (typed, saved) = humidity_field_ui(ui, &mut state.humidity, Some(name));
+    if let Some(value) = saved {
         let change =
             Change::Check { evening: date, step: id.to_owned(), outcome: Outcome::Done, value: Some(value), at };
         actions.push(Action::Apply(change));
-        state.humidity.clear();
     }
     if typed == Err(Unreadable::OutOfRange) {
         ui.label(RichText::new(t("ui-humidity-invalid")).small().color(style::error(ui)));

@@ -10,9 +10,10 @@ use crate::model::{Config, Outcome, Plan, PlannedStep, StepState, Timing, ValueK
 use crate::tr;
 use crate::ui::action::Action;
 use crate::ui::style;
+use crate::ui::widgets::humidity_field_ui;
 use crate::ui::widgets::{clock, spoken};
 use crate::use_cases::Change;
-use crate::use_cases::input::{Unreadable, typed_value};
+use crate::use_cases::input::Unreadable;
 
 pub(super) fn step_ui(
     ui: &mut egui::Ui,
@@ -236,16 +237,8 @@ fn humidity_ui(
         return;
     }
     let typed = ui.horizontal_wrapped(|ui| {
-        let label = ui.label(t("ui-humidity"));
-        let response =
-            ui.add(egui::TextEdit::singleline(&mut state.humidity).desired_width(56.0)).labelled_by(label.id);
-        let typed = typed_value(ValueKind::HumidityPercent, &state.humidity);
-        let valid = typed.ok();
-        let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-        let save = ui.add_enabled(valid.is_some(), egui::Button::new(t("ui-humidity-save")));
-        if (save.clicked() || enter)
-            && let Some(value) = valid
-        {
+        let (typed, saved) = humidity_field_ui(ui, &mut state.humidity, None);
+        if let Some(value) = saved {
             actions.push(Action::Apply(Change::Check {
                 evening: plan.evening,
                 step: step.id.clone(),
@@ -253,7 +246,6 @@ fn humidity_ui(
                 value: Some(value),
                 at: now.fixed_offset(),
             }));
-            state.humidity.clear();
         }
         typed
     });
