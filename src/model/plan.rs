@@ -4,7 +4,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, Offset, TimeZone};
 
 use super::catalog::ValueKind;
 use super::config::Config;
-use super::journal::{CheckIn, Evening, Outcome};
+use super::journal::{CheckIn, Evening, Outcome, PlannedTimes};
 use super::routine::{Anchor, Step};
 use super::time::{add_minutes, resolve_local};
 
@@ -196,7 +196,18 @@ pub fn counts_from(config: &Config, step: &Step) -> Option<DateTime<FixedOffset>
 /// Whether `step`, due at `due`, counts: a step due before it began to count never
 /// counts as missed (Loop Habit Tracker never counts the days before a habit existed).
 pub fn counts_at<Tz: TimeZone>(config: &Config, step: &Step, due: &DateTime<Tz>) -> bool {
-    counts_from(config, step).is_none_or(|from| due.naive_utc() >= from.naive_utc())
+    due_from(counts_from(config, step), due)
+}
+
+/// Whether something due at `due` comes after the routine was first saved: the same rule
+/// as [`counts_at`] for what stands for no one step (the reminders' wind-down, bedtime
+/// and morning invitation).
+pub fn after_start<Tz: TimeZone>(config: &Config, due: &DateTime<Tz>) -> bool {
+    due_from(config.since, due)
+}
+
+fn due_from<Tz: TimeZone>(from: Option<DateTime<FixedOffset>>, due: &DateTime<Tz>) -> bool {
+    from.is_none_or(|from| due.naive_utc() >= from.naive_utc())
 }
 
 /// The steps that count on `evening` in `tz`: active, and due after they began to count.
@@ -216,22 +227,98 @@ pub fn counts_on<Tz: TimeZone>(config: &Config, evening: NaiveDate, tz: &Tz, ste
     counts_at(config, step, &resolve_local(tz, due_local(config, evening, step.anchor)))
 }
 
-/// Lays the routine onto `evening` in `tz`, with the check-ins recorded so far.
+/// Lays the routine onto `evening` in `tz` with today's times, and the check-ins recorded
+/// so far: tonight's plan (a past evening is laid out by [`plan_as_of`]).
 pub fn plan_evening<Tz: TimeZone>(
     config: &Config,
     evening: NaiveDate,
     tz: &Tz,
     recorded: Option<&Evening>,
 ) -> Plan<Tz> {
+    lay_out(config, evening, tz, recorded, false)
+}
+
+/// The plan of `evening` as seen on the evening `today`: tonight (and any evening ahead)
+/// with today's routine ([`plan_evening`]); an evening before with its own, as recorded
+/// with it ([`plan_past_evening`]). What every front end shows for any evening.
+pub fn plan_as_of<Tz: TimeZone>(
+    config: &Config,
+    evening: NaiveDate,
+    tz: &Tz,
+    recorded: Option<&Evening>,
+    today: NaiveDate,
+) -> Plan<Tz> {
+    lay_out(config, evening, tz, recorded, evening < today)
+}
+
+/// A past evening as it was planned: each step at the time recorded with the evening
+/// (see [`PlannedTimes`]), bedtime and wake too, and a step counts when it was in the
+/// evening's recorded routine (or was checked), whatever `since` and `added` say now,
+/// so an evening brought in by an import or a merge counts as it did where it was
+/// recorded. What was not recorded (an evening from before times were kept, a step
+/// added since) is laid out with today's routine, as [`plan_evening`] does.
+pub fn plan_past_evening<Tz: TimeZone>(
+    config: &Config,
+    evening: NaiveDate,
+    tz: &Tz,
+    recorded: Option<&Evening>,
+) -> Plan<Tz> {
+    lay_out(config, evening, tz, recorded, true)
+}
+
+/// The times to record with `evening` at `at`: bedtime, wake and each step's due time as
+/// today's routine plans them (the active steps: those the evening shows).
+pub fn planned_times(config: &Config, evening: NaiveDate, at: DateTime<FixedOffset>) -> PlannedTimes {
+    PlannedTimes {
+        at,
+        bedtime: config.schedule.bedtime(evening),
+        wake: config.schedule.wake(evening),
+        steps: config
+            .routine
+            .steps
+            .iter()
+            .filter(|step| is_active(config, evening, step))
+            .map(|step| (step.id.clone(), due_local(config, evening, step.anchor)))
+            .collect(),
+        extra: Default::default(),
+    }
+}
+
+/// The local bedtime `evening` was planned with: the one recorded with it, or today's
+/// schedule's.
+pub fn planned_bedtime(config: &Config, evening: NaiveDate, recorded: Option<&Evening>) -> NaiveDateTime {
+    recorded
+        .and_then(|recorded| recorded.times.as_ref()?.night(evening))
+        .map_or_else(|| config.schedule.bedtime(evening), |(bedtime, _)| bedtime)
+}
+
+fn lay_out<Tz: TimeZone>(
+    config: &Config,
+    evening: NaiveDate,
+    tz: &Tz,
+    recorded: Option<&Evening>,
+    past: bool,
+) -> Plan<Tz> {
+    let kept = recorded.filter(|_| past);
+    let times = kept.and_then(|recorded| recorded.times.as_ref());
+    let routine = kept.and_then(|recorded| recorded.routine.as_ref());
     let mut steps: Vec<PlannedStep<Tz>> = config
         .routine
         .steps
         .iter()
         .filter(|step| is_active(config, evening, step))
         .map(|step| {
-            let due_local = due_local(config, evening, step.anchor);
+            let due_local = times
+                .and_then(|times| times.step(evening, &step.id))
+                .unwrap_or_else(|| due_local(config, evening, step.anchor));
             let check_in = recorded.and_then(|recorded| recorded.checks.get(&step.id)).cloned();
             let due = resolve_local(tz, due_local);
+            // A step checked anyway counts: the journal puts it in the evening's routine.
+            let counted = check_in.is_some()
+                || match routine {
+                    Some(routine) => routine.contains(&step.id),
+                    None => counts_at(config, step, &due),
+                };
             PlannedStep {
                 id: step.id.clone(),
                 title: step.title().to_owned(),
@@ -240,8 +327,7 @@ pub fn plan_evening<Tz: TimeZone>(
                 custom_why: step.why.clone(),
                 anchor: step.anchor,
                 due_local,
-                // A step checked anyway counts: the journal puts it in the evening's routine.
-                counted: check_in.is_some() || counts_at(config, step, &due),
+                counted,
                 due,
                 remind: step.remind,
                 value_kind: step.value_kind(),
@@ -252,10 +338,13 @@ pub fn plan_evening<Tz: TimeZone>(
         .collect();
     // A stable sort keeps the routine's order for steps due at the same instant.
     steps.sort_by(|a, b| a.due.cmp(&b.due));
+    let (bedtime, wake) = times
+        .and_then(|times| times.night(evening))
+        .unwrap_or_else(|| (config.schedule.bedtime(evening), config.schedule.wake(evening)));
     Plan {
         evening,
-        bedtime: resolve_local(tz, config.schedule.bedtime(evening)),
-        wake: resolve_local(tz, config.schedule.wake(evening)),
+        bedtime: resolve_local(tz, bedtime),
+        wake: resolve_local(tz, wake),
         steps,
         night_logged: recorded.is_some_and(|recorded| recorded.night.is_some()),
         grace_minutes: config.settings.grace_minutes().into(),
@@ -416,6 +505,56 @@ mod tests {
         // At night nothing is current and nothing is due now.
         assert!(plan.current(&at(23, 0)).is_none());
         assert_eq!(plan.timing(plan.get("lights-out").unwrap(), &at(22, 35)), Timing::Missed);
+    }
+
+    #[test]
+    fn a_past_evening_keeps_the_times_it_was_planned_with() {
+        let mut config = Config::default();
+        let evening = date(2026, 12, 5);
+        let at = DateTime::parse_from_rfc3339("2026-12-05T21:05:00+01:00").unwrap();
+        let mut journal = Journal::default();
+        journal.record(evening, "warm-bath", CheckIn::new(Outcome::Done, at, None));
+        journal.evenings.get_mut(&evening).unwrap().times = Some(planned_times(&config, evening, at));
+        // The next day the bath moves to 06:49, and bedtime to 23:00.
+        config.routine.get_mut("warm-bath").unwrap().anchor = Anchor::At { time: clock(6, 49) };
+        config.schedule.set(Some(clock(23, 0)), None, &[]).unwrap();
+        let today = date(2026, 12, 6);
+        let past = plan_as_of(&config, evening, &Berlin, journal.evening(evening), today);
+        assert_eq!(past.get("warm-bath").unwrap().due.to_rfc3339(), "2026-12-05T21:00:00+01:00");
+        assert_eq!(past.bedtime.to_rfc3339(), "2026-12-05T22:30:00+01:00");
+        assert_eq!(planned_bedtime(&config, evening, journal.evening(evening)), evening.and_time(clock(22, 30)));
+        // Tonight has today's times; so has an evening recorded before times were kept.
+        let tonight = plan_as_of(&config, today, &Berlin, None, today);
+        // (06:49 is before the 07:00 alarm: the morning after, as in the routine editor.)
+        assert_eq!(tonight.get("warm-bath").unwrap().due.to_rfc3339(), "2026-12-07T06:49:00+01:00");
+        assert_eq!(tonight.bedtime.to_rfc3339(), "2026-12-06T23:00:00+01:00");
+        journal.evenings.get_mut(&evening).unwrap().times = None;
+        let old = plan_as_of(&config, evening, &Berlin, journal.evening(evening), today);
+        assert_eq!(old.get("warm-bath").unwrap().due.to_rfc3339(), "2026-12-06T06:49:00+01:00");
+        // The same evening seen as tonight (plan_evening) is today's routine too.
+        let as_tonight = plan_evening(&config, evening, &Berlin, journal.evening(evening));
+        assert_eq!(as_tonight.get("warm-bath").unwrap().due, old.get("warm-bath").unwrap().due);
+    }
+
+    #[test]
+    fn a_past_evening_counts_the_steps_of_its_recorded_routine() {
+        // Imported from a computer whose routine began earlier than this one's: the evening
+        // counts what its routine held there, not what `since` says here.
+        let mut config = Config::default();
+        config.since = Some(DateTime::parse_from_rfc3339("2026-12-06T19:38:00+01:00").unwrap());
+        let evening = date(2026, 12, 1);
+        let mut journal = Journal::default();
+        let at = DateTime::parse_from_rfc3339("2026-12-01T21:05:00+01:00").unwrap();
+        journal.record(evening, "warm-bath", CheckIn::new(Outcome::Done, at, None));
+        journal.evenings.get_mut(&evening).unwrap().routine = Some(vec!["warm-bath".into(), "lights-out".into()]);
+        let today = date(2026, 12, 6);
+        let plan = plan_as_of(&config, evening, &Berlin, journal.evening(evening), today);
+        let counted: Vec<_> = plan.counted().map(|step| step.id.as_str()).collect();
+        assert_eq!(counted, ["warm-bath", "lights-out"]);
+        // Without a recorded routine, `since` decides, as on tonight's plan.
+        journal.evenings.get_mut(&evening).unwrap().routine = None;
+        let plan = plan_as_of(&config, evening, &Berlin, journal.evening(evening), today);
+        assert_eq!(plan.counted().map(|step| step.id.as_str()).collect::<Vec<_>>(), ["warm-bath"]);
     }
 
     #[test]

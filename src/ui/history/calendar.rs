@@ -6,8 +6,9 @@ use eframe::egui::{self, RichText};
 
 use super::{HistoryData, HistoryState};
 use crate::i18n::{self, history, t};
+use crate::model::plan::plan_as_of;
 use crate::model::stats::{EveningFigures, HistoryStats};
-use crate::model::{CheckIn, Journal, Outcome, ValueKind, plan_evening};
+use crate::model::{CheckIn, Journal, Outcome, ValueKind};
 use crate::tr;
 use crate::ui::action::Action;
 use crate::ui::style::{self, Completion};
@@ -256,7 +257,7 @@ pub(super) fn day_ui(
         None => ui.add(egui::Label::new(RichText::new(t("history-day-not-tracked")).color(style::quiet(ui))).wrap()),
     };
     let recorded = data.journal.evening(date);
-    let plan = plan_evening(data.config, date, &Local, recorded);
+    let plan = plan_as_of(data.config, date, &Local, recorded, today);
     let mut rows: Vec<DayRow> = plan
         .steps
         .iter()
