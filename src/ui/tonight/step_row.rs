@@ -11,7 +11,7 @@ use crate::tr;
 use crate::ui::action::Action;
 use crate::ui::style;
 use crate::ui::widgets::humidity_field_ui;
-use crate::ui::widgets::{clock, spoken};
+use crate::ui::widgets::{button_width, clock, spoken};
 use crate::use_cases::Change;
 use crate::use_cases::input::Unreadable;
 
@@ -120,27 +120,16 @@ pub(super) fn step_ui(
     );
 }
 
-/// The width of a button showing `text`, as egui lays it out.
-fn button_width(ui: &egui::Ui, text: String) -> f32 {
-    let galley = egui::WidgetText::from(text).into_galley(
-        ui,
-        Some(egui::TextWrapMode::Extend),
-        f32::INFINITY,
-        egui::TextStyle::Button,
-    );
-    galley.size().x + 2.0 * ui.spacing().button_padding.x
-}
-
 /// Room kept at the right of a row for its buttons, in the current language: "Done" and
 /// "Skip", or "Undo" (never narrower than the pair, so rows line up).
 fn buttons_width(ui: &egui::Ui, step: &PlannedStep<Local>) -> f32 {
-    let pair = button_width(ui, t("ui-done")) + ui.spacing().item_spacing.x + button_width(ui, t("ui-skip"));
-    if step.state == StepState::Pending { pair } else { pair.max(button_width(ui, t("ui-undo"))) }
+    let pair = button_width(ui, &t("ui-done")) + ui.spacing().item_spacing.x + button_width(ui, &t("ui-skip"));
+    if step.state == StepState::Pending { pair } else { pair.max(button_width(ui, &t("ui-undo"))) }
 }
 
 /// Room for a row's "Why?" button (kept on rows without one, so the buttons line up).
 fn why_width(ui: &egui::Ui) -> f32 {
-    button_width(ui, t("ui-tonight-why-button"))
+    button_width(ui, &t("ui-tonight-why-button"))
 }
 
 /// The step's state in words, with a mark of its own (not only a colour).
