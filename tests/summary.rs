@@ -5,18 +5,14 @@
 
 mod support;
 use support::month;
+use support::store;
 
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use bedtime_coach::model::Config;
-use bedtime_coach::store::{Paths, Store};
 use bedtime_coach::use_cases::Change;
-
-fn store(dir: &Path) -> Store {
-    Store::new(Paths::in_dir(dir))
-}
 
 /// `report` for the four weeks up to the month's last night, with `args`.
 fn report(dir: &Path, args: &[&str]) -> support::Run {
