@@ -177,7 +177,6 @@ fn history_in_russian_fits_the_smallest_window() {
 #[test]
 fn a_past_evenings_rows_take_two_lines_at_most_in_the_smallest_window() {
     use bedtime_coach::i18n::{self, with_language};
-    use egui_kittest::kittest::NodeT;
     for (language, tab, day) in [
         (Language::English, "History", "Tue 24 Nov: 4 of 4 steps"),
         (Language::Russian, "История", "вт, 24 ноября: 4 из 4 шагов"),
@@ -229,7 +228,6 @@ fn a_past_evenings_rows_take_two_lines_at_most_in_the_smallest_window() {
 /// inside, covered the 100 % points).
 #[test]
 fn the_plot_key_lies_under_the_plot() {
-    use egui_kittest::kittest::NodeT;
     let dir = tempfile::tempdir().unwrap();
     history_journal(dir.path());
     let mut h = harness_at(dir.path(), 26, 21, 10);
