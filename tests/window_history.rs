@@ -3,7 +3,7 @@
 
 mod support;
 
-use support::window::{assert_fits, harness_at, harness_in};
+use support::window::{assert_fits, assert_fits_below, harness_at, harness_in};
 use support::{saved_routine, store};
 
 use std::path::Path;
@@ -167,4 +167,80 @@ fn history_in_russian_fits_the_smallest_window() {
     h.run_steps(8);
     h.get_by_label("вт, 24 ноября: 4 из 4 шагов");
     assert_fits(&h, "history");
+}
+
+/// Issue 19, at 720×520 in English and Russian: each step of a chosen evening takes two
+/// lines at most (its time and title, then what was recorded, with its buttons side by
+/// side beside them; "√" and "done" once landed on lines of their own and Mark skipped
+/// and Undo stacked, four lines for a Russian row), and the evening is scrolled into
+/// view below the calendar; the header's offline note stays on one line.
+#[test]
+fn a_past_evenings_rows_take_two_lines_at_most_in_the_smallest_window() {
+    use bedtime_coach::i18n::{self, with_language};
+    for (language, tab, day) in [
+        (Language::English, "History", "Tue 24 Nov: 4 of 4 steps"),
+        (Language::Russian, "История", "вт, 24 ноября: 4 из 4 шагов"),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        history_journal(dir.path());
+        let mut h = harness_in(dir.path(), language, egui::vec2(720.0, 520.0));
+        h.get_by_label(tab).click();
+        h.run_steps(8);
+        h.get_by_label(day).click();
+        h.run_steps(4);
+        let words = |key: &str| with_language(language, || i18n::t(key));
+        let offline = h.get_by_label(&words("ui-offline-short")).rect();
+        assert!(offline.height() < 20.0, "{language:?}: the offline note wraps: {offline:?}");
+        assert_fits_below(&h, "history, an evening chosen", 60.0);
+        for id in ["caffeine-cutoff", "warm-bath", "humidity-check", "lights-out"] {
+            let title = with_language(language, || i18n::catalog_title(id));
+            let name = |key: &str| words(key).split(':').next().unwrap().to_owned() + ": " + &title;
+            let undo = h.get_by_label(&name("ui-undo-step")).rect();
+            let mark = h.get_by_label(&name("history-mark-skipped-step")).rect();
+            assert!(
+                undo.top() >= 0.0 && undo.bottom() <= 520.0,
+                "{language:?} {id}: the evening is not in view: {undo:?}"
+            );
+            assert!(
+                (mark.top() - undo.top()).abs() < 1.0 && mark.right() <= undo.left(),
+                "{language:?} {id}: the buttons stack"
+            );
+            let near = |node: &egui_kittest::Node<'_>| (node.rect().center().y - undo.center().y).abs() < 40.0;
+            let title_rect = h.query_all_by_label(&title).filter(near).map(|n| n.rect()).next().unwrap();
+            let recorded = with_language(language, || i18n::t("history-step-done"));
+            let mark_word = recorded.split(' ').next().unwrap();
+            let status = h
+                .query_all_by_label_contains(mark_word)
+                .filter(|n| near(n) && n.rect().left() < undo.left())
+                .map(|n| n.rect())
+                .next()
+                .unwrap_or_else(|| panic!("{language:?} {id}: no status beside {undo:?}"));
+            let line = h.get_by_label(&words("ui-offline-short")).rect().height();
+            assert!(title_rect.height() < 2.0 * 20.0 - 1.0, "{language:?} {id}: the title wraps: {title_rect:?}");
+            assert!(status.height() < 1.5 * line, "{language:?} {id}: the status wraps: {status:?}");
+            let row = title_rect.union(status).union(undo).union(mark);
+            assert!(row.height() < 56.0, "{language:?} {id}: the row takes more than two lines: {row:?}");
+        }
+    }
+}
+
+/// The plots' key lies under each plot, clear of its points (egui_plot's legend, drawn
+/// inside, covered the 100 % points).
+#[test]
+fn the_plot_key_lies_under_the_plot() {
+    let dir = tempfile::tempdir().unwrap();
+    history_journal(dir.path());
+    let mut h = harness_at(dir.path(), 26, 21, 10);
+    h.get_by_label("History").click();
+    h.run_steps(4);
+    let plot = h.get_by_role_and_label(egui::accesskit::Role::Figure, "Steps done per evening (%)").rect();
+    assert!(plot.height() > 100.0, "{plot:?}");
+    for key in ["Each evening", "Rolling mean of 7"] {
+        let first = h.query_all_by_label(key).map(|n| n.rect()).find(|r| r.top() >= plot.top()).unwrap();
+        assert!(!first.intersects(plot), "{key} {first:?} lies on the plot {plot:?}");
+        assert!(
+            first.top() >= plot.bottom() && first.top() - plot.bottom() < 30.0,
+            "{key} {first:?} not under {plot:?}"
+        );
+    }
 }

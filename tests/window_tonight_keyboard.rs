@@ -69,23 +69,19 @@ fn space_then_tab_checks_off_the_evening_step_by_step() {
     assert!(h.get_by_label(&format!("Done: {last}")).is_focused());
 }
 
+/// Tab goes Done, Skip, Why? along each row, then on to the next row's Done: the title
+/// is no stop of its own, and Why? is on every row that has a reason (it used to show
+/// only on the focused row, before Done, so only Shift+Tab reached it).
 #[test]
-fn titles_are_no_focus_stops_and_the_focused_row_offers_why() {
+fn titles_are_no_focus_stops_and_tab_reaches_why_after_done_and_skip() {
     let dir = tempfile::tempdir().unwrap();
     saved_routine(dir.path());
     let mut h = harness(dir.path());
     let steps = steps_in_order();
     let at = steps.iter().position(|(id, _)| id == "warm-bath").unwrap();
     let next = &steps[at + 1].1;
-    // Tonight opens with the bath's Done in focus: only its row offers Why?.
     h.run();
-    assert!(h.query_by_label(&format!("Why: {next}")).is_none(), "Why? only for the focused row");
-    h.get_by_label("Skip: Warm bath").focus();
-    h.run();
-    h.key_press(egui::Key::Tab);
-    h.run();
-    // From Skip straight to the next row's Done: its title is no stop of its own.
-    assert!(h.get_by_label(&format!("Done: {next}")).is_focused());
+    h.get_by_label(&format!("Why: {next}"));
     h.get_by_label("Done: Warm bath").focus();
     h.run();
     h.run();
@@ -94,12 +90,21 @@ fn titles_are_no_focus_stops_and_the_focused_row_offers_why() {
     // unfolds it only on Why?.
     let shown = h.query_all_by_label(why).count();
     assert!(shown <= 1);
-    h.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::Tab);
-    h.run();
-    assert!(h.get_by_label("Why: Warm bath").is_focused());
+    for label in ["Skip: Warm bath", "Why: Warm bath"] {
+        h.key_press(egui::Key::Tab);
+        h.run();
+        assert!(h.get_by_label(label).is_focused(), "Tab reaches {label}");
+    }
     h.key_press(egui::Key::Space);
     h.run();
     assert_eq!(h.query_all_by_label(why).count(), shown + 1);
+    assert!(
+        h.get_by_label("Hide why: Warm bath").is_focused(),
+        "the button keeps the focus, named for what it does now"
+    );
+    h.key_press(egui::Key::Tab);
+    h.run();
+    assert!(h.get_by_label(&format!("Done: {next}")).is_focused(), "then on to the next row");
 }
 
 #[test]
@@ -221,7 +226,7 @@ fn a_screen_reader_hears_when_each_step_is_due_and_where_it_is() {
     assert_eq!(undo, "16:30, done at 16:40");
     assert!(h.query_by_label("due now").is_some(), "the state is read without its mark");
 
-    // "Why?" on the row in focus: collapsed, then expanded with its name changed and
+    // "Why?" on its row: collapsed, then expanded with its name changed and
     // the text it opens announced.
     h.get_by_label("Done: Warm bath").focus();
     h.run();

@@ -63,9 +63,16 @@ impl App {
                     });
                 }
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    let offline = egui::RichText::new(i18n::t("ui-offline")).small().weak();
-                    // Wraps (two short lines) when the tabs leave little room, never hidden.
-                    ui.add(egui::Label::new(offline).wrap());
+                    // On one line: the whole sentence where it fits, else its first words
+                    // (the sentence on hover; Settings → Your data says it in full). It
+                    // used to wrap to three lines in Russian at 720 px.
+                    let whole = i18n::t("ui-offline");
+                    let fits = widgets::text_width(ui, &whole, egui::TextStyle::Small) <= ui.available_width();
+                    let text = if fits { whole.clone() } else { i18n::t("ui-offline-short") };
+                    let label = ui.add(egui::Label::new(egui::RichText::new(text).small().weak()).extend());
+                    if !fits {
+                        label.on_hover_text(whole);
+                    }
                 });
             });
             ui.add_space(4.0);

@@ -29,7 +29,7 @@ pub struct TonightState {
     /// The step acted on in the last frame: its row's button (Undo after Done or Skip,
     /// Done after Undo) takes the focus, so the keyboard stays in the list.
     focus: Option<String>,
-    /// The step whose buttons had the focus in the last frame; it offers "Why?".
+    /// The step whose buttons had the focus in the last frame (the wide side panel shows its why).
     focused_row: Option<String>,
     /// The step whose row was handed the focus after an action, while it keeps it: the
     /// next Tab goes on to the next pending step's Done, past settled rows.
