@@ -7,7 +7,7 @@
 mod support;
 
 use bedtime_coach::cli::{Cli, run_at};
-use bedtime_coach::model::{Config, Journal, Outcome, PlannedTimes};
+use bedtime_coach::model::{Journal, Outcome, PlannedTimes, RoutineFile};
 use bedtime_coach::store::{Paths, Store};
 use bedtime_coach::transfer::{DateRange, ExportFormat};
 use bedtime_coach::use_cases::{Change, Coach};
@@ -53,7 +53,7 @@ fn check(coach: &Coach, day: u32, step: &str, when: DateTime<FixedOffset>) {
 /// at 21:05 and the lights out at 22:35, then on Sunday morning the bath moved to 19:49
 /// and bedtime to 23:00.
 fn moved_after_an_evening(coach: &Coach) {
-    coach.apply_at(at(1, 12, 0), Change::SaveConfig(Config::default())).unwrap();
+    coach.apply_at(at(1, 12, 0), Change::SaveRoutineFile(RoutineFile::default())).unwrap();
     check(coach, 5, "warm-bath", at(5, 21, 5));
     check(coach, 5, "lights-out", at(5, 22, 35));
     let edit = bedtime_coach::model::routine::StepEdit {
@@ -94,7 +94,7 @@ fn tonight_s_record_follows_a_change_and_a_later_correction_keeps_it() {
     let dir = tempfile::tempdir().unwrap();
     let coach = Coach::at(Paths::in_dir(dir.path()));
     let store = Store::new(Paths::in_dir(dir.path()));
-    coach.apply_at(at(1, 12, 0), Change::SaveConfig(Config::default())).unwrap();
+    coach.apply_at(at(1, 12, 0), Change::SaveRoutineFile(RoutineFile::default())).unwrap();
     // The first check of the evening records its times.
     check(&coach, 5, "calm-evening", at(5, 20, 31));
     let times = |store: &Store| -> PlannedTimes {
@@ -127,7 +127,7 @@ fn export_then_import_into_a_fresh_folder_keeps_every_field_of_the_evenings() {
     let dir = tempfile::tempdir().unwrap();
     let coach = Coach::at(Paths::in_dir(dir.path()));
     // Set up at 19:38: the evening's routine leaves out what was due before (item 4).
-    coach.apply_at(at(5, 19, 38), Change::SaveConfig(Config::default())).unwrap();
+    coach.apply_at(at(5, 19, 38), Change::SaveRoutineFile(RoutineFile::default())).unwrap();
     check(&coach, 5, "warm-bath", at(5, 21, 5));
     let journal = Store::new(Paths::in_dir(dir.path())).load_journal().unwrap().value;
     let evening = journal.evening(support::date(2026, 12, 5)).unwrap();
@@ -141,7 +141,7 @@ fn export_then_import_into_a_fresh_folder_keeps_every_field_of_the_evenings() {
     // evening still counts what it counted where it was recorded.
     let fresh_dir = tempfile::tempdir().unwrap();
     let fresh = Coach::at(Paths::in_dir(fresh_dir.path()));
-    fresh.apply_at(at(6, 9, 0), Change::SaveConfig(Config::default())).unwrap();
+    fresh.apply_at(at(6, 9, 0), Change::SaveRoutineFile(RoutineFile::default())).unwrap();
     let now = berlin(6, 12, 0);
     let preview = fresh.preview_import(&path, &now).unwrap();
     fresh.import(&preview).unwrap();
@@ -160,13 +160,13 @@ fn an_import_keeps_the_later_record_of_an_evening_s_times() {
     // Two computers recorded the evening of the 5th with different times for the bath.
     let ours_dir = tempfile::tempdir().unwrap();
     let ours = Coach::at(Paths::in_dir(ours_dir.path()));
-    ours.apply_at(at(1, 12, 0), Change::SaveConfig(Config::default())).unwrap();
+    ours.apply_at(at(1, 12, 0), Change::SaveRoutineFile(RoutineFile::default())).unwrap();
     check(&ours, 5, "calm-evening", at(5, 20, 31));
     let theirs_dir = tempfile::tempdir().unwrap();
     let theirs = Coach::at(Paths::in_dir(theirs_dir.path()));
-    let mut moved = Config::default();
+    let mut moved = RoutineFile::default();
     moved.routine.get_mut("warm-bath").unwrap().anchor = bedtime_coach::model::Anchor::At { time: clock(21, 40) };
-    theirs.apply_at(at(1, 12, 0), Change::SaveConfig(moved)).unwrap();
+    theirs.apply_at(at(1, 12, 0), Change::SaveRoutineFile(moved)).unwrap();
     check(&theirs, 5, "lights-out", at(5, 22, 31));
     let file = tempfile::tempdir().unwrap();
     let path = file.path().join("theirs.json");

@@ -6,7 +6,6 @@
 
 pub mod anchor;
 pub mod catalog;
-pub mod config;
 pub mod helps;
 pub mod instant;
 pub mod journal;
@@ -16,6 +15,7 @@ pub mod plan;
 pub mod planned;
 pub mod reminders;
 pub mod routine;
+pub mod routine_file;
 pub mod schedule;
 pub mod settings;
 pub mod stats;
@@ -24,12 +24,12 @@ pub mod validate;
 pub mod warnings;
 
 pub use catalog::{CATALOG, Hemisphere, ValueKind};
-pub use config::Config;
 pub use journal::{CheckIn, Evening, Extra, Journal, Outcome, PlannedTimes};
 pub use merge::{MergeCounts, merge, merge_into};
 pub use night::{Jerks, NightAnswer, NightError, NightLog, Stress};
 pub use plan::{Plan, PlannedStep, StepState, Timing, evening_at, plan_evening};
 pub use reminders::ReminderLog;
 pub use routine::{Anchor, Routine, Step};
+pub use routine_file::RoutineFile;
 pub use schedule::{Day, Night, Schedule};
 pub use settings::{LanguageChoice, Settings, Theme};
