@@ -173,7 +173,7 @@ fn an_import_keeps_the_later_record_of_an_evening_s_times() {
     theirs.export_to_file(ExportFormat::Json, DateRange::default(), &path).unwrap();
     let now = berlin(6, 12, 0);
     let preview = ours.preview_import(&path, &now).unwrap();
-    assert_eq!(preview.report.times_changed, 1);
+    assert_eq!(preview.counts.times_changed, 1);
     ours.import(&preview).unwrap();
     let view = ours.evening(Some(support::date(2026, 12, 5)), &now).unwrap();
     // Theirs was recorded later (22:31 against 20:31): their bath time wins.
