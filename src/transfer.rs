@@ -45,7 +45,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use crate::i18n::{self, catalog_title, data_size};
-use crate::model::{Config, Evening, Journal, MergeCounts, Outcome, merge, validate};
+use crate::model::{Evening, Journal, MergeCounts, Outcome, RoutineFile, merge, validate};
 use crate::report::spreadsheet_safe;
 use crate::store::{Store, StoreError, TransferError, Updated, to_bytes};
 use crate::tr;
@@ -95,7 +95,7 @@ const BOM: &[u8] = b"\xEF\xBB\xBF";
 /// before CSV (files; see the module notes).
 pub fn render(
     journal: &Journal,
-    config: &Config,
+    routine_file: &RoutineFile,
     format: ExportFormat,
     range: DateRange,
     bom: bool,
@@ -122,7 +122,7 @@ pub fn render(
             let mut words = Words::default();
             for (date, evening) in evenings {
                 count += 1;
-                for row in csv_rows(*date, evening, config, &mut words) {
+                for row in csv_rows(*date, evening, routine_file, &mut words) {
                     writer.write_record(&row).map_err(encode)?;
                     rows += 1;
                 }
@@ -142,11 +142,11 @@ struct Words {
 }
 
 impl Words {
-    fn title(&mut self, id: &str, config: &Config) -> String {
+    fn title(&mut self, id: &str, routine_file: &RoutineFile) -> String {
         if let Some(title) = self.titles.get(id) {
             return title.clone();
         }
-        let title = config.routine.get(id).map_or_else(|| catalog_title(id), i18n::step_title);
+        let title = routine_file.routine.get(id).map_or_else(|| catalog_title(id), i18n::step_title);
         self.titles.insert(id.to_owned(), title.clone());
         title
     }
@@ -157,7 +157,7 @@ impl Words {
 }
 
 /// The rows of one evening (see the module notes for which steps, in which order).
-fn csv_rows(date: NaiveDate, evening: &Evening, config: &Config, words: &mut Words) -> Vec<[String; 7]> {
+fn csv_rows(date: NaiveDate, evening: &Evening, routine_file: &RoutineFile, words: &mut Words) -> Vec<[String; 7]> {
     // One set for both lists: a step is a row once, in the routine's place if it has one.
     let mut seen = HashSet::new();
     evening
@@ -167,7 +167,7 @@ fn csv_rows(date: NaiveDate, evening: &Evening, config: &Config, words: &mut Wor
         .chain(evening.checks.keys())
         .filter(|id| seen.insert(id.as_str()))
         .map(|id| {
-            let title = spreadsheet_safe(&words.title(id, config)).into_owned();
+            let title = spreadsheet_safe(&words.title(id, routine_file)).into_owned();
             let check = evening.checks.get(id);
             let state = match check.map(|c| c.outcome) {
                 Some(Outcome::Done) => "done",
@@ -196,7 +196,7 @@ pub fn export_to_file(
     path: &Path,
 ) -> Result<Export, TransferError> {
     let snapshot = store.load()?;
-    let export = render(&snapshot.journal.value, &snapshot.config.value, format, range, true)?;
+    let export = render(&snapshot.journal.value, &snapshot.routine_file.value, format, range, true)?;
     store.write_user_file(path, &export.bytes)?;
     Ok(export)
 }
@@ -305,9 +305,9 @@ mod tests {
 
     #[test]
     fn csv_has_a_row_per_evening_and_step_with_titles_in_the_users_language() {
-        let mut config = Config::default();
+        let mut routine_file = RoutineFile::default();
         let tricky = "Tea, \"calm\"\nthen read";
-        config.routine.steps.push(Step::custom(
+        routine_file.routine.steps.push(Step::custom(
             "my-tea".into(),
             tricky.into(),
             crate::model::Anchor::At { time: chrono::NaiveTime::from_hms_opt(21, 0, 0).unwrap() },
@@ -319,8 +319,9 @@ mod tests {
         journal.evenings.get_mut(&date(26)).unwrap().routine = Some(vec!["warm-bath".into(), "humidity-check".into()]);
         journal.record(date(27), "gone-step", CheckIn::new(Outcome::Skipped, at, None));
         let range = DateRange { from: Some(date(26)), to: Some(date(26)) };
-        let export =
-            with_language(Language::Russian, || render(&journal, &config, ExportFormat::Csv, range, true).unwrap());
+        let export = with_language(Language::Russian, || {
+            render(&journal, &routine_file, ExportFormat::Csv, range, true).unwrap()
+        });
         assert_eq!((export.evenings, export.rows), (1, 3));
         assert!(export.bytes.starts_with(BOM));
         let mut reader = csv::Reader::from_reader(export.bytes.as_slice());
@@ -341,7 +342,7 @@ mod tests {
             ]
         );
         assert_eq!(fields(2)[2], tricky);
-        let plain = render(&journal, &config, ExportFormat::Csv, DateRange::default(), false).unwrap();
+        let plain = render(&journal, &routine_file, ExportFormat::Csv, DateRange::default(), false).unwrap();
         assert!(plain.bytes.starts_with(b"Date,"));
         assert_eq!(plain.rows, 4);
     }
@@ -350,19 +351,19 @@ mod tests {
     /// start with an apostrophe; the title comes back otherwise unchanged.
     #[test]
     fn formulas_in_titles_and_ids_are_defused() {
-        let mut config = Config::default();
+        let mut routine_file = RoutineFile::default();
         let anchor = crate::model::Anchor::BeforeBedtime { minutes: 30 };
         let titles = ["=cmd|' /C calc'!A0", "+1+1", "@SUM(1+1)", "-2+3", "\t=1", "\r=1", "Tea = calm"];
         let mut journal = Journal::default();
         let at = DateTime::parse_from_rfc3339("2026-11-26T21:04:00+01:00").unwrap();
         for (n, title) in titles.iter().enumerate() {
             let id = format!("step-{n}");
-            config.routine.steps.push(Step::custom(id.clone(), (*title).into(), anchor));
+            routine_file.routine.steps.push(Step::custom(id.clone(), (*title).into(), anchor));
             journal.record(date(26), &id, CheckIn::new(Outcome::Done, at, None));
         }
         // A journal edited by hand can hold any id.
         journal.record(date(26), "=HYPERLINK(\"http://x\")", CheckIn::new(Outcome::Done, at, None));
-        let export = render(&journal, &config, ExportFormat::Csv, DateRange::default(), false).unwrap();
+        let export = render(&journal, &routine_file, ExportFormat::Csv, DateRange::default(), false).unwrap();
         let rows: Vec<csv::StringRecord> =
             csv::Reader::from_reader(export.bytes.as_slice()).records().map(Result::unwrap).collect();
         let cell = |id: &str, column: usize| {
@@ -384,13 +385,13 @@ mod tests {
         /// apostrophe, and never starts like a formula.
         #[test]
         fn no_title_reaches_a_spreadsheet_as_a_formula(title in "\\PC{0,12}") {
-            let mut config = Config::default();
+            let mut routine_file = RoutineFile::default();
             let anchor = crate::model::Anchor::BeforeBedtime { minutes: 30 };
-            config.routine.steps.push(Step::custom("mine".into(), title.clone(), anchor));
+            routine_file.routine.steps.push(Step::custom("mine".into(), title.clone(), anchor));
             let mut journal = Journal::default();
             let at = DateTime::parse_from_rfc3339("2026-11-26T21:04:00+01:00").unwrap();
             journal.record(date(26), "mine", CheckIn::new(Outcome::Done, at, None));
-            let export = render(&journal, &config, ExportFormat::Csv, DateRange::default(), true).unwrap();
+            let export = render(&journal, &routine_file, ExportFormat::Csv, DateRange::default(), true).unwrap();
             let mut reader = csv::Reader::from_reader(export.bytes.as_slice());
             let row = reader.records().next().unwrap().unwrap();
             let shown = &row[2];

@@ -411,7 +411,7 @@ fn what_a_save_leaves_in_memory_is_what_is_on_disk() {
     let store = Store::new(paths.clone());
     let at = |text: &str| DateTime::parse_from_rfc3339(text).unwrap();
     let changes = [
-        Change::SaveConfig(Default::default()),
+        Change::SaveRoutineFile(Default::default()),
         Change::Check {
             evening: date(26),
             step: "humidity-check".into(),
@@ -433,20 +433,23 @@ fn what_a_save_leaves_in_memory_is_what_is_on_disk() {
         change.apply(&store).unwrap();
         let (served, fresh) = (store.load().unwrap(), Store::new(paths.clone()).load().unwrap());
         assert_eq!(served.journal.value, fresh.journal.value, "{label}");
-        assert_eq!(served.config.value, fresh.config.value, "{label}");
-        assert_eq!((served.config.existed, served.journal.existed), (fresh.config.existed, fresh.journal.existed));
+        assert_eq!(served.routine_file.value, fresh.routine_file.value, "{label}");
+        assert_eq!(
+            (served.routine_file.existed, served.journal.existed),
+            (fresh.routine_file.existed, fresh.journal.existed)
+        );
         assert_eq!(store.load_reminders().unwrap().value, Store::new(paths.clone()).load_reminders().unwrap().value);
     }
     // Another process saves: this one reads the file again rather than its memory.
     record(&Store::new(paths.clone()), 27, "warm-bath");
     assert!(store.load_journal().unwrap().value.check_in(date(27), "warm-bath").is_some());
     // Replaced by hand with the same length and mtime resolution: still read again.
-    let before = store.load_config().unwrap().value;
+    let before = store.load_routine_file().unwrap().value;
     let mut text = fs::read_to_string(paths.routine_file()).unwrap();
     text = text.replace("\"theme\": \"system\"", "\"theme\": \"dark\"  ");
     let temp = dir.path().join("routine.json.new");
     fs::write(&temp, text).unwrap();
     fs::rename(&temp, paths.routine_file()).unwrap();
-    let after = store.load_config().unwrap().value;
+    let after = store.load_routine_file().unwrap().value;
     assert_ne!(before.settings.theme, after.settings.theme);
 }

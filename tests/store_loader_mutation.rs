@@ -7,7 +7,7 @@
 use std::fs;
 use std::path::Path;
 
-use bedtime_coach::model::{CheckIn, Config, Evening, Journal, Outcome, ReminderLog};
+use bedtime_coach::model::{CheckIn, Evening, Journal, Outcome, ReminderLog, RoutineFile};
 use bedtime_coach::store::{Document, Paths, Store, to_bytes};
 use chrono::{DateTime, NaiveDate, TimeDelta};
 
@@ -150,8 +150,13 @@ fn damaged_journals_load_or_are_kept_aside() {
 
 #[test]
 fn damaged_routines_load_or_are_kept_aside() {
-    let config = Config::default();
-    run("routine.json", &config, |store| store.load_config().map(|_| ()).map_err(|e| e.to_string()), seed() ^ 2);
+    let routine_file = RoutineFile::default();
+    run(
+        "routine.json",
+        &routine_file,
+        |store| store.load_routine_file().map(|_| ()).map_err(|e| e.to_string()),
+        seed() ^ 2,
+    );
 }
 
 #[test]

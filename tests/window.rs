@@ -11,7 +11,7 @@ use support::{saved_routine, store};
 use std::path::Path;
 
 use bedtime_coach::i18n::Language;
-use bedtime_coach::model::{Config, Outcome};
+use bedtime_coach::model::{Outcome, RoutineFile};
 use bedtime_coach::store::Paths;
 use bedtime_coach::ui::App;
 use bedtime_coach::use_cases::Change;
@@ -119,13 +119,13 @@ fn opening_the_window_starts_the_reminder_service() {
     let dir = tempfile::tempdir().unwrap();
     // A real service runs on the wall clock: bedtime three hours away and tonight paused,
     // so nothing can pop up on the desktop of whoever runs the tests.
-    let mut config = Config::default();
+    let mut routine_file = RoutineFile::default();
     let bedtime = (Local::now() + chrono::TimeDelta::hours(3)).time();
     let bedtime = chrono::NaiveTime::from_hms_opt(bedtime.hour(), bedtime.minute(), 0).unwrap();
     let wake = bedtime + chrono::TimeDelta::hours(8);
-    config.schedule.set(Some(bedtime), Some(wake), &[]).unwrap();
-    let tonight = evening_at(&config, &Local::now());
-    Change::SaveConfig(config).apply(&store(dir.path())).unwrap();
+    routine_file.schedule.set(Some(bedtime), Some(wake), &[]).unwrap();
+    let tonight = evening_at(&routine_file, &Local::now());
+    Change::SaveRoutineFile(routine_file).apply(&store(dir.path())).unwrap();
     Change::PauseReminders { evening: tonight, paused: true }.apply(&store(dir.path())).unwrap();
 
     let app = App::new(Coach::at(Paths::in_dir(dir.path())), clock())

@@ -9,7 +9,7 @@ use support::{saved_routine, store};
 use std::path::Path;
 
 use bedtime_coach::i18n::Language;
-use bedtime_coach::model::{Config, Outcome};
+use bedtime_coach::model::{Outcome, RoutineFile};
 use bedtime_coach::use_cases::Change;
 use chrono::{Local, TimeZone};
 use eframe::egui;
@@ -18,10 +18,10 @@ use egui_kittest::kittest::Queryable;
 /// A short routine (caffeine, bath, humidity, lights out) checked on the evenings of
 /// 20–25 November: all done except the 22nd (not tracked) and the 23rd (one of four).
 fn history_journal(dir: &Path) {
-    let mut config = Config::default();
+    let mut routine_file = RoutineFile::default();
     let kept = ["caffeine-cutoff", "warm-bath", "humidity-check", "lights-out"];
-    config.routine.steps.retain(|s| kept.contains(&s.id.as_str()));
-    Change::SaveConfig(config).apply(&store(dir)).unwrap();
+    routine_file.routine.steps.retain(|s| kept.contains(&s.id.as_str()));
+    Change::SaveRoutineFile(routine_file).apply(&store(dir)).unwrap();
     for day in [20, 21, 23, 24, 25] {
         let evening = support::date(2026, 11, day);
         let at = Local.from_local_datetime(&evening.and_hms_opt(22, 0, 0).unwrap()).earliest().unwrap();

@@ -9,7 +9,7 @@ use support::{saved_routine, store};
 use std::path::Path;
 
 use bedtime_coach::i18n::Language;
-use bedtime_coach::model::{Anchor, Config};
+use bedtime_coach::model::{Anchor, RoutineFile};
 use bedtime_coach::store::Paths;
 use bedtime_coach::ui::App;
 use bedtime_coach::use_cases::Change;
@@ -50,8 +50,8 @@ fn editing_an_anchor_moves_the_step_in_the_preview_and_the_plan() {
     h.get_by_label("Minutes").set_value_accesskit(120.0);
     h.run();
     h.get_by_label("Tonight at 20:30");
-    let config = store(dir.path()).load_config().unwrap().value;
-    assert_eq!(config.routine.get("warm-bath").unwrap().anchor, Anchor::BeforeBedtime { minutes: 120 });
+    let routine_file = store(dir.path()).load_routine_file().unwrap().value;
+    assert_eq!(routine_file.routine.get("warm-bath").unwrap().anchor, Anchor::BeforeBedtime { minutes: 120 });
     // The command line sees the same change.
     let plan = support::run(dir.path(), &["plan", "--date", "2026-11-26", "--json"]).ok().json();
     let bath = plan.as_array().unwrap().iter().find(|s| s["id"] == "warm-bath").unwrap();
@@ -65,7 +65,7 @@ fn reorder_delete_undo_and_custom_steps() {
     let mut h = harness(dir.path());
     h.get_by_label("Routine").click();
     h.run();
-    let position = |dir: &Path, id: &str| store(dir).load_config().unwrap().value.routine.position(id);
+    let position = |dir: &Path, id: &str| store(dir).load_routine_file().unwrap().value.routine.position(id);
     let before = position(dir.path(), "warm-bath").unwrap();
     h.get_by_label("Delete: Warm bath").click();
     h.run();
@@ -74,13 +74,13 @@ fn reorder_delete_undo_and_custom_steps() {
     h.run();
     assert_eq!(position(dir.path(), "warm-bath"), Some(before));
     add_custom_step(&mut h, "Read a paper book");
-    let config = store(dir.path()).load_config().unwrap().value;
-    assert_eq!(config.routine.steps.last().unwrap().title(), "Read a paper book");
-    assert_eq!(config.routine.steps.last().unwrap().id, "read-a-paper-book");
+    let routine_file = store(dir.path()).load_routine_file().unwrap().value;
+    assert_eq!(routine_file.routine.steps.last().unwrap().title(), "Read a paper book");
+    assert_eq!(routine_file.routine.steps.last().unwrap().id, "read-a-paper-book");
     // Turning a step off keeps it in the routine but drops it from the preview.
     h.get_by_label("Use: Warm bath").click();
     h.run();
-    assert!(!store(dir.path()).load_config().unwrap().value.routine.get("warm-bath").unwrap().enabled);
+    assert!(!store(dir.path()).load_routine_file().unwrap().value.routine.get("warm-bath").unwrap().enabled);
 }
 
 /// A full routine (100 steps) refuses one more with the same sentence as the command
@@ -88,16 +88,16 @@ fn reorder_delete_undo_and_custom_steps() {
 #[test]
 fn a_full_routine_refuses_one_more_step_with_a_sentence() {
     let dir = tempfile::tempdir().unwrap();
-    let mut config = Config::default();
-    while config.routine.steps.len() < bedtime_coach::model::routine::MAX_STEPS {
-        let id = config.routine.unique_id_for("extra");
-        config.routine.steps.push(bedtime_coach::model::Step::custom(
+    let mut routine_file = RoutineFile::default();
+    while routine_file.routine.steps.len() < bedtime_coach::model::routine::MAX_STEPS {
+        let id = routine_file.routine.unique_id_for("extra");
+        routine_file.routine.steps.push(bedtime_coach::model::Step::custom(
             id,
             "Extra".into(),
             Anchor::BeforeBedtime { minutes: 5 },
         ));
     }
-    Change::SaveConfig(config).apply(&store(dir.path())).unwrap();
+    Change::SaveRoutineFile(routine_file).apply(&store(dir.path())).unwrap();
     let before = std::fs::read(Paths::in_dir(dir.path()).routine_file()).unwrap();
     // Tall enough that the field below a hundred steps is on screen.
     let mut h = harness_in(dir.path(), Language::English, egui::vec2(1280.0, 8000.0));
@@ -116,9 +116,9 @@ fn the_routine_is_listed_in_time_order_and_a_new_step_lands_by_its_time() {
     let mut h = harness(dir.path());
     h.get_by_label("Routine").click();
     h.run();
-    let config = store(dir.path()).load_config().unwrap().value;
-    let mut steps: Vec<_> = config.routine.steps.iter().collect();
-    steps.sort_by_key(|step| due_local(&config, evening(), step.anchor));
+    let routine_file = store(dir.path()).load_routine_file().unwrap().value;
+    let mut steps: Vec<_> = routine_file.routine.steps.iter().collect();
+    steps.sort_by_key(|step| due_local(&routine_file, evening(), step.anchor));
     let expected: Vec<String> = steps.iter().map(|step| step.title().to_owned()).collect();
     assert_eq!(listed_steps(&h), expected);
     // No Up/Down: the order is the clock's.
@@ -139,7 +139,7 @@ fn the_minutes_step_by_five_and_read_as_hours() {
     h.run();
     h.get_by_label("Edit: Warm bath").click();
     h.run();
-    let minutes = |dir: &Path| store(dir).load_config().unwrap().value.routine.get("warm-bath").unwrap().anchor;
+    let minutes = |dir: &Path| store(dir).load_routine_file().unwrap().value.routine.get("warm-bath").unwrap().anchor;
     let Anchor::BeforeBedtime { minutes: before } = minutes(dir.path()) else { panic!() };
     h.get_by_label("5 minutes more").click();
     h.run();
@@ -185,8 +185,8 @@ fn a_custom_step_saves_an_optional_why() {
     h.key_press(egui::Key::Escape);
     h.run();
     h.run();
-    let config = store(dir.path()).load_config().unwrap().value;
-    assert_eq!(config.routine.get("read-a-paper-book").unwrap().why.as_deref(), Some("Paper, not a screen"));
+    let routine_file = store(dir.path()).load_routine_file().unwrap().value;
+    assert_eq!(routine_file.routine.get("read-a-paper-book").unwrap().why.as_deref(), Some("Paper, not a screen"));
     // Catalog steps keep the article's reason, not a field.
     h.get_by_label("Edit: Warm bath").click();
     h.run();

@@ -26,7 +26,7 @@ fn every_day_and_back_keeps_saturdays_night() {
     h.get_by_label("— up on Sunday");
     retype(&mut h, "Saturday night: bedtime", "23:30");
     retype(&mut h, "Saturday night: wake on Sunday", "09:00");
-    let schedule = || store(dir.path()).load_config().unwrap().value.schedule;
+    let schedule = || store(dir.path()).load_routine_file().unwrap().value.schedule;
     assert_eq!(schedule().night(Day::Sat).bedtime.to_string(), "23:30:00");
     assert_eq!(schedule().night(Day::Sat).wake.to_string(), "09:00:00");
     h.get_by_label("Same time every day").click();
@@ -54,7 +54,7 @@ fn the_weekend_shortcut_sets_the_saturday_and_sunday_mornings() {
     h.run();
     retype(&mut h, "Weekend mornings: wake time", "09:00");
     retype(&mut h, "Weekend nights: bedtime", "23:30");
-    let schedule = store(dir.path()).load_config().unwrap().value.schedule;
+    let schedule = store(dir.path()).load_routine_file().unwrap().value.schedule;
     // Friday night ends on Saturday morning, Saturday night on Sunday morning.
     for day in [Day::Fri, Day::Sat] {
         assert_eq!(schedule.night(day).wake.to_string(), "09:00:00", "{day:?}");

@@ -27,8 +27,8 @@ fn schedule_and_settings_save_through_the_store() {
     h.get_by_label("Wake time").type_text("06:00");
     h.key_press(egui::Key::Enter);
     h.run();
-    let config = store(dir.path()).load_config().unwrap().value;
-    assert_eq!(config.schedule.every_day.wake.to_string(), "06:00:00");
+    let routine_file = store(dir.path()).load_routine_file().unwrap().value;
+    assert_eq!(routine_file.schedule.every_day.wake.to_string(), "06:00:00");
     h.get_by_label_contains("under 8 h");
     h.get_by_label("Settings").click();
     h.run();
@@ -36,9 +36,9 @@ fn schedule_and_settings_save_through_the_store() {
     h.run();
     h.get_by_label("Southern hemisphere").click();
     h.run();
-    let config = store(dir.path()).load_config().unwrap().value;
-    assert_eq!(config.settings.theme, bedtime_coach::model::Theme::Light);
-    assert_eq!(config.settings.hemisphere, bedtime_coach::model::Hemisphere::Southern);
+    let routine_file = store(dir.path()).load_routine_file().unwrap().value;
+    assert_eq!(routine_file.settings.theme, bedtime_coach::model::Theme::Light);
+    assert_eq!(routine_file.settings.hemisphere, bedtime_coach::model::Hemisphere::Southern);
     h.get_by_label_contains(&dir.path().display().to_string());
 }
 
@@ -53,7 +53,7 @@ fn choosing_a_language_in_settings_switches_the_window_at_once() {
     h.get_by_label("System");
     h.get_by_label("Русский").click();
     h.run();
-    let settings = store(dir.path()).load_config().unwrap().value.settings;
+    let settings = store(dir.path()).load_routine_file().unwrap().value.settings;
     assert_eq!(settings.language, bedtime_coach::model::settings::LanguageChoice::Russian);
     assert_eq!(h.state().language(), Language::Russian);
     // The next frame is drawn in Russian; the native names stay as they are.
@@ -157,7 +157,7 @@ fn settings_lists_tonights_reminders_and_lets_bedtime_through_do_not_disturb() {
     h.get_by_label("held for Do Not Disturb since 21:05");
     h.get_by_label("Let the bedtime reminder through Do Not Disturb").click();
     h.run();
-    assert!(store(dir.path()).load_config().unwrap().value.settings.bedtime_through_do_not_disturb);
+    assert!(store(dir.path()).load_routine_file().unwrap().value.settings.bedtime_through_do_not_disturb);
 }
 
 #[test]
@@ -169,8 +169,8 @@ fn settings_turn_the_morning_invitation_off() {
     h.run();
     h.get_by_label("In the morning, invite me to log the night").click();
     h.run();
-    assert!(!store(dir.path()).load_config().unwrap().value.settings.morning_invitation);
+    assert!(!store(dir.path()).load_routine_file().unwrap().value.settings.morning_invitation);
     h.get_by_label("In the morning, invite me to log the night").click();
     h.run();
-    assert!(store(dir.path()).load_config().unwrap().value.settings.morning_invitation);
+    assert!(store(dir.path()).load_routine_file().unwrap().value.settings.morning_invitation);
 }

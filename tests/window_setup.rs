@@ -35,11 +35,11 @@ fn first_run_setup_creates_a_routine() {
     h.get_by_label("7 h 15 min in bed before your 07:00 alarm. That is under 8 h in bed, and sleep itself is shorter still: the article advises at least eight hours of sleep, nine or ten if eight are not enough.");
     h.get_by_label("Save my routine").click();
     h.run();
-    let config = store(dir.path()).load_config().unwrap();
-    assert!(config.existed);
-    assert_eq!(config.value.schedule.every_day.bedtime.to_string(), "23:45:00");
-    assert!(config.value.routine.get("warm-bath").is_none());
-    assert!(config.value.routine.get("lights-out").is_some());
+    let routine_file = store(dir.path()).load_routine_file().unwrap();
+    assert!(routine_file.existed);
+    assert_eq!(routine_file.value.schedule.every_day.bedtime.to_string(), "23:45:00");
+    assert!(routine_file.value.routine.get("warm-bath").is_none());
+    assert!(routine_file.value.routine.get("lights-out").is_some());
     // The window moves on to Tonight.
     h.get_by_label("Done: Lights out");
 }
@@ -59,8 +59,8 @@ fn setup_accepts_10pm_and_says_why_25_00_is_refused() {
     h.get_by_label("9 h in bed before your 07:00 alarm");
     h.get_by_label("Save my routine").click();
     h.run();
-    let config = store(dir.path()).load_config().unwrap().value;
-    assert_eq!(config.schedule.every_day.bedtime.to_string(), "22:00:00");
+    let routine_file = store(dir.path()).load_routine_file().unwrap().value;
+    assert_eq!(routine_file.schedule.every_day.bedtime.to_string(), "22:00:00");
 }
 
 #[test]
@@ -76,9 +76,9 @@ fn setup_asks_the_hemisphere_before_the_seasonal_step() {
     assert!(!h.get_by_role_and_label(warm(), "Keep hands and feet warm").accesskit_node().is_disabled());
     h.get_by_label("Save my routine").click();
     h.run();
-    let config = store(dir.path()).load_config().unwrap().value;
-    assert_eq!(config.settings.hemisphere, bedtime_coach::model::Hemisphere::Southern);
-    assert!(config.routine.get("warm-hands-feet").is_some());
+    let routine_file = store(dir.path()).load_routine_file().unwrap().value;
+    assert_eq!(routine_file.settings.hemisphere, bedtime_coach::model::Hemisphere::Southern);
+    assert!(routine_file.routine.get("warm-hands-feet").is_some());
 }
 
 #[test]
@@ -127,8 +127,8 @@ fn northern_in_december_brings_the_warm_hands_and_feet_step_in() {
     assert_eq!(checkbox.accesskit_node().toggled(), Some(egui::accesskit::Toggled::True), "it joins");
     h.get_by_label("Save my routine").click();
     h.run();
-    let config = store(dir.path()).load_config().unwrap().value;
-    assert_eq!(config.settings.hemisphere, bedtime_coach::model::Hemisphere::Northern);
-    assert!(config.routine.get("warm-hands-feet").is_some());
+    let routine_file = store(dir.path()).load_routine_file().unwrap().value;
+    assert_eq!(routine_file.settings.hemisphere, bedtime_coach::model::Hemisphere::Northern);
+    assert!(routine_file.routine.get("warm-hands-feet").is_some());
     h.get_by_label("Done: Keep hands and feet warm");
 }

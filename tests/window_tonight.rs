@@ -10,7 +10,7 @@ use support::{saved_routine, store};
 use std::path::Path;
 
 use bedtime_coach::i18n::Language;
-use bedtime_coach::model::{Config, Outcome};
+use bedtime_coach::model::{Outcome, RoutineFile};
 use bedtime_coach::ui::App;
 use bedtime_coach::use_cases::Change;
 use chrono::{Local, TimeZone};
@@ -80,7 +80,7 @@ fn all_done_shows_the_calm_state() {
     saved_routine(dir.path());
     let s = store(dir.path());
     let at = chrono::DateTime::parse_from_rfc3339("2026-11-26T21:00:00+01:00").unwrap();
-    for step in Config::default().routine.steps {
+    for step in RoutineFile::default().routine.steps {
         Change::Check { evening: evening(), step: step.id, outcome: Outcome::Done, value: None, at }.apply(&s).unwrap();
     }
     let h = harness(dir.path());
@@ -131,7 +131,7 @@ fn done_skipped_missed_and_due_each_have_a_mark() {
     drop(h);
     // Once every step whose time has come is settled, the next one is marked.
     let now = Local.from_local_datetime(&evening().and_hms_opt(21, 10, 0).unwrap()).earliest().unwrap();
-    let plan = bedtime_coach::model::plan_evening(&Config::default(), evening(), &Local, None);
+    let plan = bedtime_coach::model::plan_evening(&RoutineFile::default(), evening(), &Local, None);
     let past: Vec<&str> = plan.steps.iter().filter(|s| s.due <= now).map(|s| s.id.as_str()).collect();
     check(dir.path(), &past, Outcome::Done);
     let h = harness(dir.path());
@@ -221,7 +221,7 @@ fn a_wide_window_shows_why_the_current_step_helps_beside_the_list() {
     // 21:10 on the test evening, nothing checked: the step due now (the 21:00 bath).
     let mut h = harness_in(dir.path(), Language::English, egui::vec2(1280.0, 800.0));
     h.run();
-    let plan = bedtime_coach::model::plan_evening(&Config::default(), evening(), &Local, None);
+    let plan = bedtime_coach::model::plan_evening(&RoutineFile::default(), evening(), &Local, None);
     let now = Local.from_local_datetime(&evening().and_hms_opt(21, 10, 0).unwrap()).earliest().unwrap();
     let first = &plan.current(&now).unwrap().id;
     assert_eq!(first, "warm-bath");
@@ -305,7 +305,7 @@ fn harness_ru(dir: &Path) -> Harness<'static, App> {
 fn tonight_in_russian_counts_with_russian_plurals() {
     let dir = tempfile::tempdir().unwrap();
     saved_routine(dir.path());
-    let total = Config::default().routine.steps.iter().filter(|s| s.enabled).count();
+    let total = RoutineFile::default().routine.steps.iter().filter(|s| s.enabled).count();
     let h = harness_ru(dir.path());
     h.get_by_label("Сегодня");
     h.get_by_label("Распорядок");
@@ -341,7 +341,7 @@ fn done_by_its_russian_label_reaches_the_journal() {
     h.query_all_by_label_contains("Готово: ").next().unwrap().click();
     h.run();
     let journal = store(dir.path()).load_journal().unwrap().value;
-    let checked: Vec<_> = Config::default()
+    let checked: Vec<_> = RoutineFile::default()
         .routine
         .steps
         .iter()

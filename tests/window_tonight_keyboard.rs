@@ -158,7 +158,7 @@ fn ctrl_z_undoes_the_last_changes_in_turn() {
     // A removed step returns to its place.
     h.get_by_label("Routine").click();
     h.run();
-    let routine = || store(dir.path()).load_config().unwrap().value.routine;
+    let routine = || store(dir.path()).load_routine_file().unwrap().value.routine;
     let before = routine().position("warm-bath");
     h.get_by_label("Delete: Warm bath").click();
     h.run();

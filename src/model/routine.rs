@@ -55,7 +55,7 @@ pub struct Step {
     pub enabled: bool,
     /// When the step was added to a routine already saved: it counts only from then on,
     /// never as missed on the evenings before it existed. `None` for the steps of the
-    /// first routine (they count from [`super::Config::since`]) and in older files.
+    /// first routine (they count from [`super::RoutineFile::since`]) and in older files.
     pub added: Option<DateTime<FixedOffset>>,
     /// Unknown fields of the step's anchor object, kept so that saving never drops them.
     pub anchor_extra: Extra,

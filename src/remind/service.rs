@@ -14,7 +14,7 @@ use chrono::Local;
 
 use super::RemindError;
 use super::do_not_disturb::Desktop;
-pub use super::effective_config;
+pub use super::effective_routine_file;
 use super::events::Buttons;
 use super::events::{Control, ControlSender, log_event, log_line};
 use super::footprint;

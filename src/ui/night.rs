@@ -18,7 +18,7 @@ use crate::model::helps;
 use crate::model::night::{RESTED_MAX, RESTED_MIN};
 use crate::model::time::{next_day, previous_day};
 use crate::model::warnings::{self, Findings, Warning};
-use crate::model::{Config, Jerks, Journal, NightAnswer, NightLog, Stress};
+use crate::model::{Jerks, Journal, NightAnswer, NightLog, RoutineFile, Stress};
 use crate::tr;
 use crate::use_cases::Change;
 use crate::use_cases::files::{DEFAULT_WEEKS, MAX_WEEKS, MIN_WEEKS, SummaryFormat as Format};
@@ -64,7 +64,7 @@ impl NightState {
 
 /// What the screen draws from: the files as loaded, and now.
 pub struct NightView<'a> {
-    pub config: &'a Config,
+    pub routine_file: &'a RoutineFile,
     pub journal: &'a Journal,
     pub now: &'a DateTime<Local>,
     /// The evening whose night is "last night" now.
@@ -298,9 +298,9 @@ fn findings_ui(ui: &mut egui::Ui, found: &Findings, actions: &mut Vec<Action>) {
 /// enough nights; until then one line says what it is waiting for.
 fn helps_ui(ui: &mut egui::Ui, view: &NightView) {
     let Some(first) = view.journal.evenings.keys().next().copied() else { return };
-    let found = helps::comparisons(view.config, view.journal, first, view.last_night);
+    let found = helps::comparisons(view.routine_file, view.journal, first, view.last_night);
     let sentences: Vec<String> =
-        found.iter().flat_map(|comparison| signs::comparison_sentences(comparison, view.config)).collect();
+        found.iter().flat_map(|comparison| signs::comparison_sentences(comparison, view.routine_file)).collect();
     ui.label(RichText::new(t("night-helps-heading")).strong().size(16.0));
     if sentences.is_empty() {
         let waiting = tr!("night-helps-waiting", nights = helps::MIN_NIGHTS);

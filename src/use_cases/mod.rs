@@ -45,7 +45,7 @@ pub use crate::store::{
     FileNotice, Fingerprint, Loaded, Paths, Snapshot, StoreError, TransferError, Updated, WaitReporter,
 };
 
-use crate::model::{Config, ReminderLog, Settings};
+use crate::model::{ReminderLog, RoutineFile, Settings};
 use crate::store::{Store, owner_pid};
 
 /// The front ends' handle on one data folder: every change, view and file operation goes
@@ -108,8 +108,8 @@ impl Coach {
     }
 
     /// Routine, schedule and settings alone (the journal is not read).
-    pub fn load_config(&self) -> Result<Loaded<Config>, StoreError> {
-        self.store.load_config()
+    pub fn load_routine_file(&self) -> Result<Loaded<RoutineFile>, StoreError> {
+        self.store.load_routine_file()
     }
 
     pub fn reminder_log(&self) -> Result<Loaded<ReminderLog>, StoreError> {

@@ -22,8 +22,8 @@ pub fn store(dir: &Path) -> bedtime_coach::store::Store {
 
 /// The default routine saved in `dir`, as the first-run setup saves it.
 pub fn saved_routine(dir: &Path) {
-    let config = bedtime_coach::model::Config::default();
-    bedtime_coach::use_cases::Change::SaveConfig(config).apply(&store(dir)).unwrap();
+    let routine_file = bedtime_coach::model::RoutineFile::default();
+    bedtime_coach::use_cases::Change::SaveRoutineFile(routine_file).apply(&store(dir)).unwrap();
 }
 
 /// A child process that is killed when dropped, so a failing test leaves nothing running.

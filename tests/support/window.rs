@@ -6,7 +6,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use bedtime_coach::i18n::Language;
-use bedtime_coach::model::{Config, Outcome};
+use bedtime_coach::model::{Outcome, RoutineFile};
 use bedtime_coach::store::Paths;
 use bedtime_coach::ui::{App, Clock};
 use bedtime_coach::use_cases::{Change, Coach};
@@ -66,7 +66,7 @@ pub fn outcome(dir: &Path, step: &str) -> Option<Outcome> {
 
 /// Tonight's step ids in time order, with their English titles.
 pub fn steps_in_order() -> Vec<(String, String)> {
-    let plan = bedtime_coach::model::plan_evening(&Config::default(), evening(), &Local, None);
+    let plan = bedtime_coach::model::plan_evening(&RoutineFile::default(), evening(), &Local, None);
     plan.steps.iter().map(|s| (s.id.clone(), s.title.clone())).collect()
 }
 

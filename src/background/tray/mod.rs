@@ -21,7 +21,7 @@ use std::time::Duration;
 use chrono::{DateTime, Local, TimeZone};
 
 use crate::i18n::t;
-use crate::model::{Config, Journal, ReminderLog};
+use crate::model::{Journal, ReminderLog, RoutineFile};
 use crate::remind::events::{Control, ControlSender, log_line};
 use crate::use_cases::{Coach, Fingerprint, Loaded, Paths, StoreError};
 
@@ -148,7 +148,7 @@ fn load_view<Tz: TimeZone>(coach: &Coach, now: &DateTime<Tz>) -> Result<Option<T
     let snapshot = coach.load_near(before..=after)?;
     let log = coach.reminder_log()?.value;
     keep_file_reports(coach);
-    Ok(Some(TrayView::at(&snapshot.config, &snapshot.journal.value, &log, now)))
+    Ok(Some(TrayView::at(&snapshot.routine_file, &snapshot.journal.value, &log, now)))
 }
 
 /// The tray reads the files with a store of its own, so a damaged file it happens to find
@@ -206,7 +206,7 @@ pub fn start(paths: &Paths, control: Option<ControlSender>, window_program: Opti
 /// Re-reads the files when woken (they changed) and recomputes the view at least every
 /// [`TRAY_LOOK_EVERY`]; the host is told only when something it shows changed.
 fn keep_current(coach: &Coach, handle: &ksni::blocking::Handle<ServiceTray>, woken: &Receiver<()>) {
-    let mut cache: Option<(Fingerprint, Loaded<Config>, Journal, ReminderLog)> = None;
+    let mut cache: Option<(Fingerprint, Loaded<RoutineFile>, Journal, ReminderLog)> = None;
     // What the tray shows: handed over only when it changes, so an idle minute costs no
     // bus traffic (ksni compares and signals on every update).
     let mut shown: Option<TrayView> = None;
@@ -223,10 +223,10 @@ fn keep_current(coach: &Coach, handle: &ksni::blocking::Handle<ServiceTray>, wok
             let loaded = (coach.load_near(before..=after), coach.reminder_log());
             keep_file_reports(coach);
             let (Ok(snapshot), Ok(log)) = loaded else { continue };
-            cache = Some((fingerprint, snapshot.config, snapshot.journal.value, log.value));
+            cache = Some((fingerprint, snapshot.routine_file, snapshot.journal.value, log.value));
         }
-        let Some((_, config, journal, log)) = &cache else { continue };
-        let view = TrayView::at(config, journal, log, &now);
+        let Some((_, routine_file, journal, log)) = &cache else { continue };
+        let view = TrayView::at(routine_file, journal, log, &now);
         if shown.as_ref() == Some(&view) {
             continue;
         }
@@ -364,8 +364,8 @@ mod tests {
     fn setup(dir: &std::path::Path) -> Store {
         let store = Store::new(Paths::in_dir(dir));
         store
-            .update_config(|config| {
-                config.schedule.set(Some(clock(22, 30)), Some(clock(6, 30)), &[]).unwrap();
+            .update_routine_file(|routine_file| {
+                routine_file.schedule.set(Some(clock(22, 30)), Some(clock(6, 30)), &[]).unwrap();
                 Ok::<_, crate::store::StoreError>(())
             })
             .unwrap();
@@ -497,16 +497,16 @@ mod tests {
         let now = at(19, 0);
         let view = view_at(&store, &now);
         apply(&store, &view, TrayAction::Quit, &now);
-        let config = store.load_config().unwrap().value;
-        assert!(!config.settings.reminders);
+        let routine_file = store.load_routine_file().unwrap().value;
+        assert!(!routine_file.settings.reminders);
         // Everything else in Settings is kept.
-        assert_eq!(Settings { reminders: true, ..config.settings.clone() }, view.settings);
+        assert_eq!(Settings { reminders: true, ..routine_file.settings.clone() }, view.settings);
         let off = view_at(&store, &now);
         assert_eq!(off.tooltip(), "Reminders are off.");
         assert!(!off.active());
         assert!(menu_entries(&off).contains(&Some((TrayAction::TurnOn, "Turn reminders on".to_owned(), true))));
         apply(&store, &off, TrayAction::TurnOn, &now);
-        assert!(store.load_config().unwrap().value.settings.reminders);
+        assert!(store.load_routine_file().unwrap().value.settings.reminders);
     }
 
     #[test]

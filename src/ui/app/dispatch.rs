@@ -98,7 +98,7 @@ impl App {
     /// banner says where it went (with Open folder) or why it could not be written.
     pub(super) fn save_report(&mut self, request: ReportRequest) {
         let now = (self.clock)();
-        let (config, journal) = (&self.snapshot.config.value, &self.snapshot.journal.value);
+        let (routine_file, journal) = (&self.snapshot.routine_file.value, &self.snapshot.journal.value);
         let request = SummaryRequest {
             weeks: request.weeks,
             format: request.format,
@@ -106,7 +106,7 @@ impl App {
             last_evening: None,
             language: self.language,
         };
-        let banner = match self.coach.write_summary_of(config, journal, &request, &now) {
+        let banner = match self.coach.write_summary_of(routine_file, journal, &request, &now) {
             Ok(SummaryDone::Saved { path, .. }) => Banner::about_folder(
                 BannerKind::Info,
                 tr!("night-report-saved", path = path.display().to_string()),

@@ -200,7 +200,7 @@ impl App {
     /// on this App's thread only: the process-wide language is left alone.
     pub fn in_language(mut self, language: Language) -> Self {
         self.language = language;
-        self.language_choice = Some(self.snapshot.config.value.settings.language);
+        self.language_choice = Some(self.snapshot.routine_file.value.settings.language);
         self.language_global = false;
         self
     }
@@ -219,7 +219,7 @@ impl App {
     /// Follows the saved language choice when it is new (at load, after Settings, after
     /// another process saved one): the next frame is drawn in it.
     fn sync_language(&mut self) {
-        let choice = self.snapshot.config.value.settings.language;
+        let choice = self.snapshot.routine_file.value.settings.language;
         if self.language_choice == Some(choice) {
             return;
         }
@@ -286,7 +286,7 @@ impl App {
             self.start_service();
         }
         self.prepare_screen();
-        let theme = self.snapshot.config.value.settings.theme;
+        let theme = self.snapshot.routine_file.value.settings.theme;
         if self.applied_theme != Some(theme) {
             ctx.set_theme(match theme {
                 Theme::System => egui::ThemePreference::System,
@@ -308,12 +308,12 @@ impl App {
         let now = (self.clock)();
         match self.screen {
             Screen::Night if self.night.report.path.is_empty() => {
-                let last_night = last_night(&self.snapshot.config.value, &now);
+                let last_night = last_night(&self.snapshot.routine_file.value, &now);
                 let path = suggested_summary_path(last_night, self.night.report.format);
                 self.night.report.path = path.display().to_string();
             }
             Screen::Settings => {
-                let evening = evening_at(&self.snapshot.config.value, &now);
+                let evening = evening_at(&self.snapshot.routine_file.value, &now);
                 let fates = views::fates(&self.snapshot, evening, &self.reminder_info.log, &now, false);
                 self.reminder_info.tonight = fates.rows;
             }

@@ -13,7 +13,7 @@ impl App {
     /// Reminders come from the background service: start it if they should and it is
     /// not running (never before a routine is saved, never when they are off).
     pub(super) fn start_service(&mut self) {
-        let wanted = views::reminders_wanted(&self.snapshot.config);
+        let wanted = views::reminders_wanted(&self.snapshot.routine_file);
         self.service.ensure_running(&self.coach, wanted);
         if let Some(failure) = self.service.failure.take() {
             self.banners.push(Banner::keyed(BannerKind::Error, REMINDER_BANNER, failure));
@@ -62,7 +62,7 @@ impl App {
         }
         self.sync_language();
         let now = (self.clock)();
-        let tonight = evening_at(&self.snapshot.config.value, &now);
+        let tonight = evening_at(&self.snapshot.routine_file.value, &now);
         match self.coach.reminder_log() {
             Ok(log) => {
                 self.reminder_info.paused_tonight = log.value.is_paused(tonight);
@@ -73,7 +73,7 @@ impl App {
         }
         self.reminder_info.service_pid = self.coach.service_pid();
         self.collect_notices();
-        self.schedule.reset(&self.snapshot.config.value.schedule);
+        self.schedule.reset(&self.snapshot.routine_file.value.schedule);
     }
 
     pub(super) fn collect_notices(&mut self) {
@@ -97,6 +97,6 @@ impl App {
     }
 
     pub(super) fn read_only_messages(&self) -> impl Iterator<Item = &String> {
-        self.snapshot.config.read_only.iter().chain(self.snapshot.journal.read_only.iter())
+        self.snapshot.routine_file.read_only.iter().chain(self.snapshot.journal.read_only.iter())
     }
 }

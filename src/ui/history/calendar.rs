@@ -257,7 +257,7 @@ pub(super) fn day_ui(
         None => ui.add(egui::Label::new(RichText::new(t("history-day-not-tracked")).color(style::quiet(ui))).wrap()),
     };
     let recorded = data.journal.evening(date);
-    let plan = plan_evening(data.config, date, &Local, recorded);
+    let plan = plan_evening(data.routine_file, date, &Local, recorded);
     let mut rows: Vec<DayRow> = plan
         .steps
         .iter()
@@ -279,7 +279,7 @@ pub(super) fn day_ui(
             if shown.insert(id.clone()) {
                 rows.push((
                     id.clone(),
-                    history::step_title_by_id(data.config, id),
+                    history::step_title_by_id(data.routine_file, id),
                     None,
                     recorded.checks.get(id),
                     false,

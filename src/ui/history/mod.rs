@@ -16,7 +16,7 @@ use super::action::Action;
 use super::style;
 use crate::i18n::{self, history, t};
 use crate::model::stats::{self, ADHERENCE_DAYS, HistoryStats, Trend};
-use crate::model::{Config, Journal, evening_at};
+use crate::model::{Journal, RoutineFile, evening_at};
 use crate::tr;
 use crate::use_cases::views;
 
@@ -93,12 +93,12 @@ impl HistoryState {
     /// The summary for this data and evening: the cached one, or computed now when
     /// either changed.
     fn take_summary(&mut self, data: &HistoryData, now: &DateTime<Local>) -> Cached {
-        let key = (data.generation, evening_at(data.config, now));
+        let key = (data.generation, evening_at(data.routine_file, now));
         match self.cache.take() {
             Some(cached) if cached.key == key => cached,
             _ => {
                 self.computations += 1;
-                let summary = views::statistics_of(data.config, data.journal, now);
+                let summary = views::statistics_of(data.routine_file, data.journal, now);
                 Cached {
                     key,
                     completion: Series::of(&summary.completion_trend),
@@ -120,7 +120,7 @@ const DAY_MIN_WIDTH: f32 = 520.0;
 
 /// The data the screen reads.
 pub struct HistoryData<'a> {
-    pub config: &'a Config,
+    pub routine_file: &'a RoutineFile,
     pub journal: &'a Journal,
     /// Changes whenever the files were read again.
     pub generation: u64,
@@ -170,7 +170,7 @@ pub fn history_ui(
     state.reveal_day = false;
     if summary.tracked > 0 {
         ui.add_space(12.0);
-        adherence_ui(ui, state, data.config, summary);
+        adherence_ui(ui, state, data.routine_file, summary);
         ui.add_space(12.0);
         trends_ui(ui, &cached);
     }
@@ -231,7 +231,7 @@ fn cards_ui(ui: &mut egui::Ui, summary: &HistoryStats) {
     ui.add(egui::Label::new(RichText::new(format!("{evenings}. {rule}")).small().color(style::quiet(ui))).wrap());
 }
 
-fn adherence_ui(ui: &mut egui::Ui, state: &mut HistoryState, config: &Config, summary: &HistoryStats) {
+fn adherence_ui(ui: &mut egui::Ui, state: &mut HistoryState, routine_file: &RoutineFile, summary: &HistoryStats) {
     ui.label(RichText::new(t("history-adherence")).strong());
     ui.horizontal_wrapped(|ui| {
         for days in ADHERENCE_DAYS {
@@ -251,7 +251,7 @@ fn adherence_ui(ui: &mut egui::Ui, state: &mut HistoryState, config: &Config, su
         ui,
         |ui| {
             for step in steps {
-                let title = history::step_title_by_id(config, &step.id);
+                let title = history::step_title_by_id(routine_file, &step.id);
                 let share = step.share().unwrap_or(0.0);
                 let percent = history::percent(share);
                 ui.add(egui::Label::new(title.as_str()).truncate());

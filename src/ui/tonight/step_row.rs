@@ -6,7 +6,7 @@ use eframe::egui::{self, RichText};
 
 use super::{Rows, TonightState};
 use crate::i18n::{self, t};
-use crate::model::{Config, Outcome, Plan, PlannedStep, StepState, Timing, ValueKind};
+use crate::model::{Outcome, Plan, PlannedStep, RoutineFile, StepState, Timing, ValueKind};
 use crate::tr;
 use crate::ui::action::Action;
 use crate::ui::style;
@@ -20,7 +20,7 @@ pub(super) fn step_ui(
     rows: &mut Rows,
     plan: &Plan<Local>,
     step: &PlannedStep<Local>,
-    config: &Config,
+    routine_file: &RoutineFile,
     now: &DateTime<Local>,
     actions: &mut Vec<Action>,
 ) {
@@ -108,7 +108,7 @@ pub(super) fn step_ui(
                 }
             });
             if step.value_kind == Some(ValueKind::HumidityPercent) {
-                humidity_ui(ui, rows.state, step, plan, config, now, actions);
+                humidity_ui(ui, rows.state, step, plan, routine_file, now, actions);
             }
             let why = i18n::planned_why(step);
             if rows.state.why_open.contains(&step.id) && !why.is_empty() {
@@ -220,13 +220,13 @@ fn humidity_ui(
     state: &mut TonightState,
     step: &PlannedStep<Local>,
     plan: &Plan<Local>,
-    config: &Config,
+    routine_file: &RoutineFile,
     now: &DateTime<Local>,
     actions: &mut Vec<Action>,
 ) {
     if let Some(value) = step.check_in.as_ref().and_then(|c| c.value) {
         ui.label(
-            RichText::new(i18n::humidity_advice(value, plan.evening, config.settings.hemisphere))
+            RichText::new(i18n::humidity_advice(value, plan.evening, routine_file.settings.hemisphere))
                 .color(style::accent(ui)),
         );
         return;
