@@ -71,7 +71,7 @@ fn hostile(store: &Store, journal: &Journal, dir: &std::path::Path, now: &DateTi
         timing::report(&label, vec![start.elapsed()]);
         println!(
             "  -> {}",
-            result.map_or_else(|e| e.to_string(), |p| transfer::preview_text(&p.report)).replace('\n', " / ")
+            result.map_or_else(|e| e.to_string(), |p| transfer::preview_text(&p.counts)).replace('\n', " / ")
         );
     } // Every evening of the journal with a recorded routine as long as an evening's may be
     // (most of it new): what a merge must still do in linear time.

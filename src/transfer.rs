@@ -206,7 +206,7 @@ pub fn export_to_file(
 pub struct ImportPreview {
     pub path: PathBuf,
     pub incoming: Journal,
-    pub report: MergeCounts,
+    pub counts: MergeCounts,
 }
 
 /// Reads and checks `path` (every value as of `now`), and works out what importing it
@@ -218,9 +218,9 @@ pub fn preview_import(store: &Store, path: &Path, now: &DateTime<FixedOffset>) -
     if let Some(reason) = current.read_only {
         return Err(StoreError::ReadOnly(reason).into());
     }
-    let (merged, report) = merge(&current.value, &incoming);
+    let (merged, counts) = merge(&current.value, &incoming);
     store.check_room(path, &incoming, &merged)?;
-    Ok(ImportPreview { path: path.to_owned(), incoming, report })
+    Ok(ImportPreview { path: path.to_owned(), incoming, counts })
 }
 
 /// Merges a previewed file into the journal as it is on disk now (the counts can differ
@@ -232,29 +232,29 @@ pub fn import(store: &Store, preview: &ImportPreview) -> Result<Updated<MergeCou
 /// The preview in a few lines: evenings, check-ins, night logs, the conflicts, fields
 /// this version does not know, and what a merge cannot do (take back what was taken
 /// back here).
-pub fn preview_text(report: &MergeCounts) -> String {
+pub fn preview_text(counts: &MergeCounts) -> String {
     let mut lines = vec![
-        tr!("import-preview-evenings", new = report.evenings_new, present = report.evenings_present),
-        tr!("import-preview-check-ins", new = report.check_ins_new, present = report.check_ins_present),
+        tr!("import-preview-evenings", new = counts.evenings_new, present = counts.evenings_present),
+        tr!("import-preview-check-ins", new = counts.check_ins_new, present = counts.check_ins_present),
     ];
-    if report.nights_new + report.nights_present + report.nights_conflicting > 0 {
-        lines.push(tr!("import-preview-nights", new = report.nights_new, present = report.nights_present));
+    if counts.nights_new + counts.nights_present + counts.nights_conflicting > 0 {
+        lines.push(tr!("import-preview-nights", new = counts.nights_new, present = counts.nights_present));
     }
-    if report.conflicts() > 0 {
-        let replaced = report.check_ins_replaced + report.nights_replaced;
-        lines.push(tr!("import-preview-conflicts", conflicts = report.conflicts(), replaced = replaced));
+    if counts.conflicts() > 0 {
+        let replaced = counts.check_ins_replaced + counts.nights_replaced;
+        lines.push(tr!("import-preview-conflicts", conflicts = counts.conflicts(), replaced = replaced));
     }
-    if report.unknown.fields > 0 {
-        let size = data_size(report.unknown.bytes as u64);
-        lines.push(tr!("import-preview-unknown", fields = report.unknown.fields, size = size));
+    if counts.unknown.fields > 0 {
+        let size = data_size(counts.unknown.bytes as u64);
+        lines.push(tr!("import-preview-unknown", fields = counts.unknown.fields, size = size));
     }
-    if report.check_ins_new + report.nights_new > 0 {
+    if counts.check_ins_new + counts.nights_new > 0 {
         lines.push(tr!("import-preview-undone"));
     }
-    if !report.adds_anything() {
-        lines.push(if report.conflicts() > 0 {
+    if !counts.adds_anything() {
+        lines.push(if counts.conflicts() > 0 {
             tr!("import-preview-ours-later")
-        } else if report.changes_anything() {
+        } else if counts.changes_anything() {
             tr!("import-preview-details-only")
         } else {
             tr!("import-preview-nothing")
@@ -266,24 +266,24 @@ pub fn preview_text(report: &MergeCounts) -> String {
 /// What an import did, in one sentence.
 pub fn import_result_text(path: &Path, updated: &Updated<MergeCounts>) -> String {
     let path = path.display().to_string();
-    let report = &updated.value;
+    let counts = &updated.value;
     if !updated.saved {
-        return if report.conflicts() > 0 {
+        return if counts.conflicts() > 0 {
             tr!("import-done-ours-later", path = path)
         } else {
             tr!("import-done-nothing", path = path)
         };
     }
-    if !report.adds_anything() {
+    if !counts.adds_anything() {
         return tr!("import-done-details-only", path = path);
     }
     tr!(
         "import-done",
         path = path,
-        evenings = report.evenings_new,
-        check_ins = report.check_ins_new,
-        nights = report.nights_new,
-        replaced = report.check_ins_replaced + report.nights_replaced
+        evenings = counts.evenings_new,
+        check_ins = counts.check_ins_new,
+        nights = counts.nights_new,
+        replaced = counts.check_ins_replaced + counts.nights_replaced
     )
 }
 

@@ -244,14 +244,14 @@ fn a_save_too_large_to_read_back_is_refused() {
     let store = Store::new(Paths::in_dir(dir.path()));
     store
         .update_reminders(|log| {
-            log.file_reports.push("small".into());
+            log.file_notices.push("small".into());
             Ok::<_, StoreError>(())
         })
         .unwrap();
     let before = fs::read(dir.path().join("reminders.json")).unwrap();
     let error = store
         .update_reminders(|log: &mut ReminderLog| {
-            log.file_reports.push("x".repeat(5 << 20));
+            log.file_notices.push("x".repeat(5 << 20));
             Ok::<_, StoreError>(())
         })
         .unwrap_err();
@@ -363,7 +363,7 @@ fn viewing_needs_no_lock_and_changes_wait_then_name_the_holder() {
 
     let heard = Arc::new(Mutex::new(Vec::new()));
     let sink = heard.clone();
-    store.set_wait_reporter(Box::new(move |message| sink.lock().unwrap().push(message.to_owned())));
+    store.set_wait_callback(Box::new(move |message| sink.lock().unwrap().push(message.to_owned())));
     store.set_lock_timeout(Duration::from_millis(1500));
     let started = Instant::now();
     let error = store.update_journal(|_| Ok::<_, StoreError>(())).unwrap_err();

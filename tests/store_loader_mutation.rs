@@ -89,7 +89,7 @@ fn reminder_log() -> ReminderLog {
     let evening = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
     log.set_paused(evening, true);
     log.snooze(evening, "lights-out", DateTime::parse_from_rfc3339("2026-11-26T22:10:00+01:00").unwrap());
-    log.file_reports.push("a notice \"quoted\" \\ and ünïcode".into());
+    log.file_notices.push("a notice \"quoted\" \\ and ünïcode".into());
     log
 }
 
@@ -231,7 +231,7 @@ fn damaged_import_files_are_refused_or_merged_whole() {
             }
             Ok(preview) => {
                 imported += 1;
-                let _ = transfer::preview_text(&preview.report);
+                let _ = transfer::preview_text(&preview.counts);
                 let updated = transfer::import(&store, &preview).unwrap_or_else(|e| panic!("{}: {e}", context()));
                 let _ = transfer::import_result_text(&file, &updated);
                 let loaded = store.load_journal().unwrap();

@@ -182,7 +182,7 @@ fn file_problems_found_by_the_background_service_reach_the_next_window() {
         .load_reminders()
         .unwrap()
         .value
-        .file_reports
+        .file_notices
         .iter()
         .any(|n| n.contains("could not be read"))
     {
@@ -192,7 +192,7 @@ fn file_problems_found_by_the_background_service_reach_the_next_window() {
     drop(service);
     let h = harness(dir.path());
     h.get_by_label_contains("journal.json.corrupt-");
-    assert!(store(dir.path()).load_reminders().unwrap().value.file_reports.is_empty(), "shown once");
+    assert!(store(dir.path()).load_reminders().unwrap().value.file_notices.is_empty(), "shown once");
 }
 
 #[test]

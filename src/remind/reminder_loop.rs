@@ -215,7 +215,7 @@ impl ReminderLoop {
         for notice in self.store.take_notices() {
             if self.keep_notices {
                 let message = notice.message.clone();
-                self.keep_in_log(move |log| log.file_reports.push(message));
+                self.keep_in_log(move |log| log.file_notices.push(message));
             }
             emit(&self.events, ReminderEvent::FileNotice { message: notice.message });
         }
@@ -250,7 +250,7 @@ impl ReminderLoop {
         self.known = Some(saved);
         if restored > 0 {
             self.write_back_at = None;
-            self.report_restored(restored);
+            self.notice_restored(restored);
         }
         self.cache = None;
         // One line per reminder decided, for "why did it (not) come?" in the log file.
@@ -394,16 +394,16 @@ impl ReminderLoop {
         let mut restored = 0;
         self.keep_in_log(|log| restored = log.restore_settled(&known, evenings));
         if restored > 0 {
-            self.report_restored(restored);
+            self.notice_restored(restored);
         }
     }
 
-    fn report_restored(&mut self, count: usize) {
+    fn notice_restored(&mut self, count: usize) {
         let path = self.store.paths().reminders_file();
         let message = crate::tr!("remind-log-restored", path = path.display().to_string(), count = count);
         if self.keep_notices {
             let kept = message.clone();
-            self.keep_in_log(move |log| log.file_reports.push(kept));
+            self.keep_in_log(move |log| log.file_notices.push(kept));
         }
         emit(&self.events, ReminderEvent::FileNotice { message });
     }

@@ -8,7 +8,7 @@
 //! Pure: [`summary`] gathers the figures from the files' contents and a date, and
 //! [`render`] turns them into one self-contained HTML page (inline CSS with a print
 //! stylesheet, no script, no network) or CSV, in a given language. Writing the result is
-//! the store's job ([`crate::store::save_user_file`]).
+//! the store's job ([`crate::store::Store::write_user_file`]).
 
 mod csv;
 mod html;

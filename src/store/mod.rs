@@ -20,9 +20,9 @@ mod owner;
 mod paths;
 mod read;
 mod recovery;
-mod report;
 mod scan;
 mod transfer;
+mod user_file;
 mod zone;
 
 use std::fs::File;
@@ -36,13 +36,13 @@ pub use document::{Document, Loaded, to_bytes};
 pub(crate) use error::megabytes;
 pub use error::{FileNotice, IoAction, StoreError};
 pub use folder_watch::{FolderWatch, Waited, WatchLost};
-pub use lock::WaitReporter;
+pub use lock::WaitCallback;
 pub use log_file::RotatingLog;
 pub use owner::{OwnerLock, owner_pid};
 pub use paths::{AUTOSTART_ENTRY, Paths};
 pub use recovery::{migration_backup, save as save_document};
-pub use report::{default_report_dir, report_file_name, save_user_file};
 pub use transfer::{IMPORT_MAX_BYTES, TransferError};
+pub use user_file::{default_summary_dir, summary_file_name};
 pub use zone::check_tz;
 
 use chrono::NaiveDate;
@@ -89,7 +89,7 @@ pub type Fingerprint = Vec<Option<(SystemTime, u64)>>;
 pub struct Store {
     paths: Paths,
     notices: Mutex<Vec<FileNotice>>,
-    wait_reporter: Option<WaitReporter>,
+    wait_callback: Option<WaitCallback>,
     lock_timeout: Duration,
     /// What this process last read or wrote, served again while the file is unchanged.
     known: known::Known,
@@ -106,7 +106,7 @@ impl Store {
         Self {
             paths,
             notices: Mutex::new(Vec::new()),
-            wait_reporter: None,
+            wait_callback: None,
             lock_timeout: Duration::from_secs(10),
             known: known::Known::default(),
         }
@@ -118,8 +118,8 @@ impl Store {
 
     /// Where to say "Waiting for another Bedtime Coach process…" when a change has waited
     /// a second for the lock. Without one the store waits silently.
-    pub fn set_wait_reporter(&mut self, reporter: WaitReporter) {
-        self.wait_reporter = Some(reporter);
+    pub fn set_wait_callback(&mut self, callback: WaitCallback) {
+        self.wait_callback = Some(callback);
     }
 
     /// How long a change waits for the lock before giving up with [`StoreError::Busy`].
@@ -173,7 +173,7 @@ impl Store {
     /// Takes the exclusive lock for a change (see [`lock::acquire`]).
     fn lock(&self) -> Result<LockGuard, StoreError> {
         self.check_folders()?;
-        lock::acquire(&self.paths, self.lock_timeout, self.wait_reporter.as_ref())
+        lock::acquire(&self.paths, self.lock_timeout, self.wait_callback.as_ref())
     }
 
     /// Reads a document for viewing; takes the lock only when it must repair something.

@@ -27,7 +27,7 @@ mod style;
 mod tonight;
 mod widgets;
 
-pub use action::{Action, ReportRequest};
+pub use action::Action;
 pub use app::{App, Clock, system_clock};
 pub use file_dialog::{Answer as FileDialogAnswer, FileDialog, Request as FileDialogRequest};
 pub use screen::Screen;

@@ -14,7 +14,7 @@ use super::Coach;
 use crate::i18n::Language;
 use crate::model::night::night_to_log;
 use crate::model::{Journal, RoutineFile};
-use crate::store::{TransferError, Updated, default_report_dir, report_file_name};
+use crate::store::{TransferError, Updated, default_summary_dir, summary_file_name};
 use crate::{report, transfer};
 
 pub use crate::model::merge::MergeCounts;
@@ -57,12 +57,12 @@ pub fn last_night<Tz: TimeZone>(routine_file: &RoutineFile, now: &DateTime<Tz>) 
 
 /// The file the summary is suggested to go to: a dated name in the documents folder.
 pub fn suggested_summary_path(last_evening: NaiveDate, format: SummaryFormat) -> PathBuf {
-    default_report_dir().join(report_file_name(last_evening, format.extension()))
+    default_summary_dir().join(summary_file_name(last_evening, format.extension()))
 }
 
 /// Where export and import dialogs start.
 pub fn documents_folder() -> PathBuf {
-    default_report_dir()
+    default_summary_dir()
 }
 
 impl Coach {
@@ -122,7 +122,7 @@ impl Coach {
         let path = match &request.path {
             Some(path) if is_standard_output(path) => return Ok(SummaryDone::Text(text)),
             // A bare file name goes to the suggested folder, not wherever the app was started.
-            Some(path) if path.is_relative() => default_report_dir().join(path),
+            Some(path) if path.is_relative() => default_summary_dir().join(path),
             Some(path) => path.clone(),
             None => suggested_summary_path(last_evening, request.format),
         };

@@ -59,7 +59,7 @@ impl ServiceTray {
                 log_line(&error.to_string());
             }
         }
-        keep_file_reports(&coach);
+        keep_file_notices(&coach);
         log_line(&format!("Tray: {action:?}"));
         if action == TrayAction::Quit {
             // The owner lock goes with the process; reminders are off in Settings, so no
@@ -147,14 +147,14 @@ fn load_view<Tz: TimeZone>(coach: &Coach, now: &DateTime<Tz>) -> Result<Option<T
     let (Some(before), Some(after)) = (today.pred_opt(), today.succ_opt()) else { return Ok(None) };
     let snapshot = coach.load_near(before..=after)?;
     let log = coach.reminder_log()?.value;
-    keep_file_reports(coach);
+    keep_file_notices(coach);
     Ok(Some(TrayView::at(&snapshot.routine_file, &snapshot.journal.value, &log, now)))
 }
 
 /// The tray reads the files with a store of its own, so a damaged file it happens to find
-/// first (and moves aside) would otherwise go unsaid: its report is kept in the reminder
+/// first (and moves aside) would otherwise go unsaid: its notice is kept in the reminder
 /// log, as the reminder loop keeps its own, for the next window to show once.
-fn keep_file_reports(coach: &Coach) {
+fn keep_file_notices(coach: &Coach) {
     match coach.keep_notices_for_window() {
         Ok(messages) => messages.iter().for_each(|message| log_line(message)),
         Err(error) => log_line(&error.to_string()),
@@ -221,7 +221,7 @@ fn keep_current(coach: &Coach, handle: &ksni::blocking::Handle<ServiceTray>, wok
             let today = now.date_naive();
             let (Some(before), Some(after)) = (today.pred_opt(), today.succ_opt()) else { continue };
             let loaded = (coach.load_near(before..=after), coach.reminder_log());
-            keep_file_reports(coach);
+            keep_file_notices(coach);
             let (Ok(snapshot), Ok(log)) = loaded else { continue };
             cache = Some((fingerprint, snapshot.routine_file, snapshot.journal.value, log.value));
         }

@@ -35,7 +35,7 @@ mod file_work;
 mod reload;
 
 /// The key of the banner that says where the doctor summary went (one at a time).
-const REPORT_BANNER: &str = "report";
+const SUMMARY_BANNER: &str = "summary";
 
 /// How many changes Ctrl+Z can take back.
 const UNDO_DEPTH: usize = 50;
@@ -307,10 +307,10 @@ impl App {
     fn prepare_screen(&mut self) {
         let now = (self.clock)();
         match self.screen {
-            Screen::Night if self.night.report.path.is_empty() => {
+            Screen::Night if self.night.summary.path.is_empty() => {
                 let last_night = last_night(&self.snapshot.routine_file.value, &now);
-                let path = suggested_summary_path(last_night, self.night.report.format);
-                self.night.report.path = path.display().to_string();
+                let path = suggested_summary_path(last_night, self.night.summary.format);
+                self.night.summary.path = path.display().to_string();
             }
             Screen::Settings => {
                 let evening = evening_at(&self.snapshot.routine_file.value, &now);

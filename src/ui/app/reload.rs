@@ -36,11 +36,11 @@ impl App {
             }
             None => self.banners.remove_key(REMINDER_BANNER),
         }
-        if log.file_reports.is_empty() {
+        if log.file_notices.is_empty() {
             return;
         }
         // Shown here once: cleared from the log first, so a second window does not repeat them.
-        match self.coach.take_service_file_reports() {
+        match self.coach.take_service_file_notices() {
             Ok(messages) => messages.into_iter().for_each(|message| self.push_file_notice(message)),
             Err(error) => self.banners.push(Banner::new(BannerKind::Error, error.to_string())),
         }
@@ -77,15 +77,15 @@ impl App {
     }
 
     pub(super) fn collect_notices(&mut self) {
-        let reports = self.coach.take_notices();
-        self.report_banners(reports);
+        let notices = self.coach.take_notices();
+        self.notice_banners(notices);
     }
 
-    /// A banner for each report about the files (moved aside, restored), except those the
+    /// A banner for each notice about the files (moved aside, restored), except those the
     /// read-only banner says already.
-    pub(super) fn report_banners(&mut self, reports: Vec<FileNotice>) {
+    pub(super) fn notice_banners(&mut self, notices: Vec<FileNotice>) {
         let read_only: Vec<&String> = self.read_only_messages().collect();
-        let fresh: Vec<Banner> = reports
+        let fresh: Vec<Banner> = notices
             .into_iter()
             .filter(|notice| !read_only.contains(&&notice.message))
             .map(|notice| {
