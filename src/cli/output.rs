@@ -38,7 +38,8 @@ where
         "counted": step.counted,
         "value": step.check_in.as_ref().and_then(|c| c.value),
         "checked_at": step.check_in.as_ref().map(|c| rfc3339(&c.at)),
-        "anchor": step.anchor.describe(),
+        // The contract's value, in English whatever the language (see DESIGN.md).
+        "anchor": i18n::with_language(i18n::Language::English, || i18n::anchor(&step.anchor)),
     })
 }
 

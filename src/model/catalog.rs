@@ -264,28 +264,6 @@ pub fn humidity_level(percent: f64, evening: NaiveDate, hemisphere: Hemisphere) 
     }
 }
 
-/// Advice for a humidity reading, in English (the source text of
-/// `i18n::humidity_advice`, which is what a user should read).
-pub fn humidity_advice(percent: f64, evening: NaiveDate, hemisphere: Hemisphere) -> String {
-    let range = "the usual comfort range is about 40–60 %: general guidance, not a figure from the article";
-    match humidity_level(percent, evening, hemisphere) {
-        HumidityLevel::Dry { heating: true } => format!(
-            "{percent:.0} % is dry ({range}). Heating dries the air in this season: the article suggests a humidifier. Our own tip, not the article's: a bowl of water near the radiator."
-        ),
-        HumidityLevel::Dry { heating: false } => {
-            format!("{percent:.0} % is dry ({range}). For dry air the article suggests a humidifier.")
-        }
-        HumidityLevel::Humid => {
-            format!(
-                "{percent:.0} % is humid ({range}). Air the bedroom before bed (a few minutes is the app's suggestion)."
-            )
-        }
-        HumidityLevel::Comfortable => {
-            format!("{percent:.0} % is comfortable ({range}). Keep airing the room each evening.")
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -330,33 +308,15 @@ mod tests {
     }
 
     #[test]
-    fn humidity_advice_names_the_comfortable_range() {
-        let november = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
-        assert!(humidity_advice(30.0, november, Hemisphere::Northern).contains("humidifier"));
-        assert!(humidity_advice(30.0, november, Hemisphere::Northern).contains("Heating"));
-        assert!(!humidity_advice(30.0, november, Hemisphere::Southern).contains("Heating"));
-        assert!(humidity_advice(70.0, november, Hemisphere::Southern).contains("Air the bedroom"));
-        assert!(humidity_advice(50.0, november, Hemisphere::Southern).contains("comfortable"));
-        assert!(humidity_advice(50.0, november, Hemisphere::Southern).contains("not a figure from the article"));
-    }
-
-    #[test]
-    fn dry_air_in_summer_names_no_radiator_and_every_sentence_starts_with_a_capital() {
+    fn dry_air_in_summer_is_not_blamed_on_heating() {
         let july = NaiveDate::from_ymd_opt(2026, 7, 15).unwrap();
         let march = NaiveDate::from_ymd_opt(2026, 3, 15).unwrap();
         assert_eq!(humidity_level(30.0, july, Hemisphere::Northern), HumidityLevel::Dry { heating: false });
         assert_eq!(humidity_level(30.0, july, Hemisphere::Southern), HumidityLevel::Dry { heating: true });
         assert_eq!(humidity_level(30.0, march, Hemisphere::Northern), HumidityLevel::Dry { heating: true });
-        let summer = humidity_advice(30.0, july, Hemisphere::Northern);
-        assert!(!summer.contains("radiator") && !summer.contains("Heating"), "{summer}");
-        for percent in [10.0, 39.0, 40.0, 60.0, 61.0] {
-            for date in [july, march] {
-                let advice = humidity_advice(percent, date, Hemisphere::Northern);
-                for sentence in advice.split(". ").skip(1) {
-                    assert!(sentence.starts_with(char::is_uppercase), "{advice}");
-                }
-            }
-        }
+        assert_eq!(humidity_level(40.0, july, Hemisphere::Northern), HumidityLevel::Comfortable);
+        assert_eq!(humidity_level(60.0, july, Hemisphere::Northern), HumidityLevel::Comfortable);
+        assert_eq!(humidity_level(61.0, july, Hemisphere::Northern), HumidityLevel::Humid);
     }
 
     #[test]
