@@ -93,7 +93,7 @@ fn a_step_title_opens_its_why() {
     saved_routine(dir.path());
     // Narrow: a wide window shows the current step's (the bath's) reason beside the list.
     let mut h = harness_in(dir.path(), Language::English, egui::vec2(720.0, 1400.0));
-    let why = bedtime_coach::model::catalog::find("warm-bath").unwrap().why;
+    let why = &bedtime_coach::i18n::with_language(Language::English, || bedtime_coach::i18n::catalog_why("warm-bath"));
     assert!(h.query_by_label(why).is_none());
     h.get_by_label("Warm bath").click();
     h.run();

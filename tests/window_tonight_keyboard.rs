@@ -85,7 +85,9 @@ fn titles_are_no_focus_stops_and_tab_reaches_why_after_done_and_skip() {
     h.get_by_label("Done: Warm bath").focus();
     h.run();
     h.run();
-    let why = bedtime_coach::model::catalog::find("warm-bath").unwrap().why;
+    let why = &bedtime_coach::i18n::with_language(bedtime_coach::i18n::Language::English, || {
+        bedtime_coach::i18n::catalog_why("warm-bath")
+    });
     // The wide window shows the focused row's reason beside the list; the list itself
     // unfolds it only on Why?.
     let shown = h.query_all_by_label(why).count();

@@ -38,11 +38,6 @@ impl StepState {
 #[derive(Debug, Clone)]
 pub struct PlannedStep<Tz: TimeZone> {
     pub id: String,
-    /// The title in English (the source text). What a user reads is
-    /// `i18n::planned_title(step)`, from `custom_title` or the catalog id.
-    pub title: String,
-    /// The "why" in English; users read `i18n::planned_why(step)`.
-    pub why: String,
     /// The user's own title, if they set one (always for a custom step).
     pub custom_title: Option<String>,
     /// The user's own "why", if they set one.
@@ -321,8 +316,6 @@ fn lay_out<Tz: TimeZone>(
                 };
             PlannedStep {
                 id: step.id.clone(),
-                title: step.title().to_owned(),
-                why: step.why().to_owned(),
                 custom_title: step.title.clone(),
                 custom_why: step.why.clone(),
                 anchor: step.anchor,

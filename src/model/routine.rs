@@ -154,25 +154,6 @@ impl Step {
         catalog::find(&self.id)
     }
 
-    /// The title in English (the source text). What a user reads is
-    /// `i18n::step_title(step)`: the user's own title, or the catalog's in their language.
-    pub fn title(&self) -> &str {
-        match (&self.title, self.catalog_entry()) {
-            (Some(title), _) => title,
-            (None, Some(entry)) => entry.title,
-            (None, None) => &self.id,
-        }
-    }
-
-    /// The "why" in English (the source text); users read `i18n::step_why(step)`.
-    pub fn why(&self) -> &str {
-        match (&self.why, self.catalog_entry()) {
-            (Some(why), _) => why,
-            (None, Some(entry)) => entry.why,
-            (None, None) => "",
-        }
-    }
-
     pub fn value_kind(&self) -> Option<ValueKind> {
         self.catalog_entry().and_then(|entry| entry.value)
     }
@@ -371,8 +352,9 @@ mod tests {
     fn default_routine_is_the_catalog() {
         let routine = Routine::default();
         assert_eq!(routine.steps.len(), CATALOG.len());
-        assert_eq!(routine.get("warm-bath").unwrap().title(), "Warm bath");
-        assert!(routine.get("warm-bath").unwrap().why().contains("relax"));
+        assert!(CATALOG.iter().zip(&routine.steps).all(|(entry, step)| step.id == entry.id));
+        // Catalog steps carry no words of their own: i18n has them by id.
+        assert!(routine.steps.iter().all(|step| step.title.is_none() && step.why.is_none()));
     }
 
     #[test]
@@ -383,7 +365,7 @@ mod tests {
         assert_eq!(routine.unique_id_for("???"), "step");
         routine.steps.push(Step::custom("stretch".into(), "Stretch".into(), Anchor::BeforeBedtime { minutes: 20 }));
         assert_eq!(routine.unique_id_for("stretch"), "stretch-2");
-        assert_eq!(routine.get("stretch").unwrap().why(), "");
+        assert_eq!(routine.get("stretch").unwrap().why, None);
     }
 
     #[test]

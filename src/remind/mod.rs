@@ -9,7 +9,7 @@
 //! - [`fates`]: what happened to each reminder of an evening, and why.
 //! - [`service`]: `bedtime-coach remind`, the one process that sends reminders, and how
 //!   the window starts it.
-//! - [`signals`]: SIGHUP ignored, SIGTERM and SIGINT logged, for a background service.
+//! - `signals`: SIGHUP ignored, SIGTERM and SIGINT logged, for a background service.
 //! - [`footprint`]: keeps the long-running service's memory to what it uses.
 //! - [`autostart`]: the XDG autostart entry that starts the service at login.
 //!

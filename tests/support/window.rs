@@ -67,7 +67,8 @@ pub fn outcome(dir: &Path, step: &str) -> Option<Outcome> {
 /// Tonight's step ids in time order, with their English titles.
 pub fn steps_in_order() -> Vec<(String, String)> {
     let plan = bedtime_coach::model::plan_evening(&RoutineFile::default(), evening(), &Local, None);
-    plan.steps.iter().map(|s| (s.id.clone(), s.title.clone())).collect()
+    let title = |s| bedtime_coach::i18n::with_language(Language::English, || bedtime_coach::i18n::planned_title(s));
+    plan.steps.iter().map(|s| (s.id.clone(), title(s))).collect()
 }
 
 /// Types `text` into the field labelled `label`, replacing what was there, and leaves it.

@@ -16,7 +16,7 @@
 //! - due while the desktop asks not to be disturbed: held (see [`decide_with`]).
 //!
 //! The morning invitation to log the night is one more reminder of the evening the night
-//! followed (key [`NIGHT_LOG_KEY`]), due [`NIGHT_LOG_DELAY_MINUTES`] after the wake time.
+//! followed (key [`NIGHT_LOG_KEY`](crate::model::reminders::NIGHT_LOG_KEY)), due [`NIGHT_LOG_DELAY_MINUTES`] after the wake time.
 //! It differs in three ways: it waits longer ([`NIGHT_LOG_WINDOW`], because the service
 //! often starts at login, after the alarm), "pause tonight" does not silence it (the
 //! morning is not the evening), and it stays silent once the night is logged or when the
