@@ -1,15 +1,19 @@
 //! Starting another copy of this program that outlives its starter: the reminder service
 //! started by the window, the window started by a notification or the tray.
 //!
-//! On Unix the child gets its own process group, so a Ctrl+C in the terminal that started
-//! the window does not reach the service, and standard streams go nowhere. Its exit is
-//! collected on a small thread so it never lingers as a zombie while the starter runs.
+//! On Windows the child gets no console (`CREATE_NO_WINDOW`: no window flashes up, and a
+//! console window closed later does not end it) and a process group of its own
+//! (`CREATE_NEW_PROCESS_GROUP`: a Ctrl+C in the starter's console does not reach it);
+//! standard streams go nowhere. The handle is closed on a small thread once it ends.
 
 use std::ffi::OsStr;
 use std::io;
+use std::os::windows::process::CommandExt;
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::thread;
+
+use windows_sys::Win32::System::Threading::{CREATE_NEW_PROCESS_GROUP, CREATE_NO_WINDOW};
 
 /// Runs `program args…`, detached from this process.
 pub fn spawn<I, S>(program: &Path, args: I) -> io::Result<()>
@@ -19,11 +23,7 @@ where
 {
     let mut command = Command::new(program);
     command.args(args).stdin(Stdio::null()).stdout(Stdio::null()).stderr(Stdio::null());
-    #[cfg(unix)]
-    {
-        use std::os::unix::process::CommandExt;
-        command.process_group(0);
-    }
+    command.creation_flags(CREATE_NO_WINDOW | CREATE_NEW_PROCESS_GROUP);
     let mut child = command.spawn()?;
     thread::Builder::new().name("bedtime-coach-reap".to_owned()).spawn(move || {
         let _ = child.wait();
