@@ -56,14 +56,14 @@ fn input(size: egui::Vec2, time: f64) -> egui::RawInput {
 
 fn main() {
     let last = NaiveDate::from_ymd_opt(2026, 11, 26).expect("date");
-    let config = sample_journal::config();
-    let journal = sample_journal::journal(&config, last, 3650);
+    let routine_file = sample_journal::routine_file();
+    let journal = sample_journal::journal(&routine_file, last, 3650);
     println!("10-year journal: {} evenings tracked, {} check-ins", journal.evenings.len(), journal.check_in_count());
 
     let samples = (0..20)
         .map(|_| {
             let start = Instant::now();
-            std::hint::black_box(stats::summarize(&config, &journal, last, &chrono_tz::Europe::Berlin));
+            std::hint::black_box(stats::summarize(&routine_file, &journal, last, &chrono_tz::Europe::Berlin));
             start.elapsed()
         })
         .collect();
@@ -71,9 +71,9 @@ fn main() {
 
     let dir = tempfile::tempdir().expect("temp dir");
     let store = || Store::new(Paths::in_dir(dir.path()));
-    let mut saved = config.clone();
+    let mut saved = routine_file.clone();
     saved.settings.reminders = false;
-    Change::SaveConfig(saved).apply(&store()).expect("config");
+    Change::SaveRoutineFile(saved).apply(&store()).expect("routine");
     save_document(&store().paths().journal_file(), &journal).expect("journal");
     let now = Local.from_local_datetime(&last.and_hms_opt(21, 10, 0).expect("time")).earliest().expect("now");
 

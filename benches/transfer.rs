@@ -11,7 +11,7 @@
 //! few MB (hundreds of thousands of made-up step ids), previewed as `import --dry-run`
 //! does. `cargo bench --bench transfer -- hostile` runs only that part.
 
-use bedtime_coach::model::{Config, Journal, merge, validate};
+use bedtime_coach::model::{Journal, RoutineFile, merge, validate};
 use bedtime_coach::store::{Paths, Store, save_document, to_bytes};
 use bedtime_coach::transfer::{self, DateRange, ExportFormat};
 use chrono::{DateTime, FixedOffset, NaiveDate};
@@ -32,17 +32,17 @@ fn wanted(label: &str) -> bool {
 }
 
 fn main() {
-    let config = sample_journal::config();
+    let routine_file = sample_journal::routine_file();
     let last = NaiveDate::from_ymd_opt(2026, 11, 26).expect("date");
-    let journal = sample_journal::journal(&config, last, 3650);
+    let journal = sample_journal::journal(&routine_file, last, 3650);
     let dir = tempfile::tempdir().expect("temp dir");
     let store = Store::new(Paths::in_dir(dir.path()));
-    save_document(&store.paths().routine_file(), &config).expect("routine");
+    save_document(&store.paths().routine_file(), &routine_file).expect("routine");
     save_document(&store.paths().journal_file(), &journal).expect("journal");
     // Import files are checked as of a moment: the morning after the last evening.
     let now = DateTime::parse_from_rfc3339("2026-11-27T08:00:00+01:00").expect("now");
     if wanted("realistic") {
-        realistic(&store, &config, &journal, dir.path(), &now);
+        realistic(&store, &routine_file, &journal, dir.path(), &now);
     }
     if wanted("hostile") {
         hostile(&store, &journal, dir.path(), &now);
@@ -71,7 +71,7 @@ fn hostile(store: &Store, journal: &Journal, dir: &std::path::Path, now: &DateTi
         timing::report(&label, vec![start.elapsed()]);
         println!(
             "  -> {}",
-            result.map_or_else(|e| e.to_string(), |p| transfer::preview_text(&p.report)).replace('\n', " / ")
+            result.map_or_else(|e| e.to_string(), |p| transfer::preview_text(&p.counts)).replace('\n', " / ")
         );
     } // Every evening of the journal with a recorded routine as long as an evening's may be
     // (most of it new): what a merge must still do in linear time.
@@ -87,10 +87,16 @@ fn hostile(store: &Store, journal: &Journal, dir: &std::path::Path, now: &DateTi
     });
 }
 
-fn realistic(store: &Store, config: &Config, journal: &Journal, dir: &std::path::Path, now: &DateTime<FixedOffset>) {
+fn realistic(
+    store: &Store,
+    routine_file: &RoutineFile,
+    journal: &Journal,
+    dir: &std::path::Path,
+    now: &DateTime<FixedOffset>,
+) {
     let all = DateRange::default();
-    let csv = transfer::render(journal, config, ExportFormat::Csv, all, true).expect("csv");
-    let json = transfer::render(journal, config, ExportFormat::Json, all, false).expect("json");
+    let csv = transfer::render(journal, routine_file, ExportFormat::Csv, all, true).expect("csv");
+    let json = transfer::render(journal, routine_file, ExportFormat::Json, all, false).expect("json");
     println!(
         "10-year journal: {} evenings, {} check-ins; CSV {} rows, {:.1} MB; JSON {:.1} MB",
         journal.evenings.len(),
@@ -99,8 +105,8 @@ fn realistic(store: &Store, config: &Config, journal: &Journal, dir: &std::path:
         csv.bytes.len() as f64 / 1e6,
         json.bytes.len() as f64 / 1e6
     );
-    time("render CSV", 20, || drop(transfer::render(journal, config, ExportFormat::Csv, all, true)));
-    time("render JSON", 20, || drop(transfer::render(journal, config, ExportFormat::Json, all, false)));
+    time("render CSV", 20, || drop(transfer::render(journal, routine_file, ExportFormat::Csv, all, true)));
+    time("render JSON", 20, || drop(transfer::render(journal, routine_file, ExportFormat::Json, all, false)));
     let out = dir.join("out");
     std::fs::create_dir(&out).expect("out");
     let csv_file = out.join("export.csv");

@@ -23,9 +23,9 @@ fn main() -> anyhow::Result<()> {
     if store.paths().journal_file().exists() {
         anyhow::bail!("{dir} already has a journal; give an empty folder");
     }
-    let config = sample_journal::config();
-    Change::SaveConfig(config.clone()).apply(&store)?;
-    let journal = sample_journal::journal(&config, last, days);
+    let routine_file = sample_journal::routine_file();
+    Change::SaveRoutineFile(routine_file.clone()).apply(&store)?;
+    let journal = sample_journal::journal(&routine_file, last, days);
     save_document(&store.paths().journal_file(), &journal)?;
     println!("{} evenings, {} check-ins written to {dir}", journal.evenings.len(), journal.check_in_count());
     Ok(())

@@ -5,8 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v strace >/dev/null || { echo "strace is needed (apt-get install strace)" >&2; exit 2; }
-binary=$(cargo test --test window --no-run --message-format=json 2>/dev/null \
-  | grep -o '"executable":"[^"]*window-[^"]*"' | head -n 1 | cut -d'"' -f4)
+binary=$(cargo test --test window_tonight --no-run --message-format=json 2>/dev/null \
+  | grep -o '"executable":"[^"]*window_tonight-[^"]*"' | head -n 1 | cut -d'"' -f4)
 trace=$(mktemp)
 strace -f -qq -e trace=openat,rename,renameat,renameat2 -o "$trace" \
   "$binary" --ignored --exact one_done_click_between_markers --test-threads=1 >/dev/null

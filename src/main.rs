@@ -36,7 +36,7 @@ fn main() -> ExitCode {
         fit_language_to_terminal();
     }
     // Said once when a change has waited a second for another process.
-    coach.set_wait_reporter(Box::new(say));
+    coach.set_wait_callback(Box::new(say));
     let Some(command) = cli.command else {
         // The morning invitation opens the window with `--screen night`.
         let screen = match cli.screen {

@@ -45,7 +45,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use crate::i18n::{self, catalog_title, data_size};
-use crate::model::{Config, Evening, Journal, MergeCounts, Outcome, merge, validate};
+use crate::model::{Evening, Journal, MergeCounts, Outcome, RoutineFile, merge, validate};
 use crate::report::spreadsheet_safe;
 use crate::store::{Store, StoreError, TransferError, Updated, to_bytes};
 use crate::tr;
@@ -95,7 +95,7 @@ const BOM: &[u8] = b"\xEF\xBB\xBF";
 /// before CSV (files; see the module notes).
 pub fn render(
     journal: &Journal,
-    config: &Config,
+    routine_file: &RoutineFile,
     format: ExportFormat,
     range: DateRange,
     bom: bool,
@@ -122,7 +122,7 @@ pub fn render(
             let mut words = Words::default();
             for (date, evening) in evenings {
                 count += 1;
-                for row in csv_rows(*date, evening, config, &mut words) {
+                for row in csv_rows(*date, evening, routine_file, &mut words) {
                     writer.write_record(&row).map_err(encode)?;
                     rows += 1;
                 }
@@ -142,11 +142,11 @@ struct Words {
 }
 
 impl Words {
-    fn title(&mut self, id: &str, config: &Config) -> String {
+    fn title(&mut self, id: &str, routine_file: &RoutineFile) -> String {
         if let Some(title) = self.titles.get(id) {
             return title.clone();
         }
-        let title = config.routine.get(id).map_or_else(|| catalog_title(id), i18n::step_title);
+        let title = routine_file.routine.get(id).map_or_else(|| catalog_title(id), i18n::step_title);
         self.titles.insert(id.to_owned(), title.clone());
         title
     }
@@ -157,7 +157,7 @@ impl Words {
 }
 
 /// The rows of one evening (see the module notes for which steps, in which order).
-fn csv_rows(date: NaiveDate, evening: &Evening, config: &Config, words: &mut Words) -> Vec<[String; 7]> {
+fn csv_rows(date: NaiveDate, evening: &Evening, routine_file: &RoutineFile, words: &mut Words) -> Vec<[String; 7]> {
     // One set for both lists: a step is a row once, in the routine's place if it has one.
     let mut seen = HashSet::new();
     evening
@@ -167,7 +167,7 @@ fn csv_rows(date: NaiveDate, evening: &Evening, config: &Config, words: &mut Wor
         .chain(evening.checks.keys())
         .filter(|id| seen.insert(id.as_str()))
         .map(|id| {
-            let title = spreadsheet_safe(&words.title(id, config)).into_owned();
+            let title = spreadsheet_safe(&words.title(id, routine_file)).into_owned();
             let check = evening.checks.get(id);
             let state = match check.map(|c| c.outcome) {
                 Some(Outcome::Done) => "done",
@@ -196,7 +196,7 @@ pub fn export_to_file(
     path: &Path,
 ) -> Result<Export, TransferError> {
     let snapshot = store.load()?;
-    let export = render(&snapshot.journal.value, &snapshot.config.value, format, range, true)?;
+    let export = render(&snapshot.journal.value, &snapshot.routine_file.value, format, range, true)?;
     store.write_user_file(path, &export.bytes)?;
     Ok(export)
 }
@@ -206,7 +206,7 @@ pub fn export_to_file(
 pub struct ImportPreview {
     pub path: PathBuf,
     pub incoming: Journal,
-    pub report: MergeCounts,
+    pub counts: MergeCounts,
 }
 
 /// Reads and checks `path` (every value as of `now`), and works out what importing it
@@ -218,9 +218,9 @@ pub fn preview_import(store: &Store, path: &Path, now: &DateTime<FixedOffset>) -
     if let Some(reason) = current.read_only {
         return Err(StoreError::ReadOnly(reason).into());
     }
-    let (merged, report) = merge(&current.value, &incoming);
+    let (merged, counts) = merge(&current.value, &incoming);
     store.check_room(path, &incoming, &merged)?;
-    Ok(ImportPreview { path: path.to_owned(), incoming, report })
+    Ok(ImportPreview { path: path.to_owned(), incoming, counts })
 }
 
 /// Merges a previewed file into the journal as it is on disk now (the counts can differ
@@ -232,29 +232,29 @@ pub fn import(store: &Store, preview: &ImportPreview) -> Result<Updated<MergeCou
 /// The preview in a few lines: evenings, check-ins, night logs, the conflicts, fields
 /// this version does not know, and what a merge cannot do (take back what was taken
 /// back here).
-pub fn preview_text(report: &MergeCounts) -> String {
+pub fn preview_text(counts: &MergeCounts) -> String {
     let mut lines = vec![
-        tr!("import-preview-evenings", new = report.evenings_new, present = report.evenings_present),
-        tr!("import-preview-check-ins", new = report.check_ins_new, present = report.check_ins_present),
+        tr!("import-preview-evenings", new = counts.evenings_new, present = counts.evenings_present),
+        tr!("import-preview-check-ins", new = counts.check_ins_new, present = counts.check_ins_present),
     ];
-    if report.nights_new + report.nights_present + report.nights_conflicting > 0 {
-        lines.push(tr!("import-preview-nights", new = report.nights_new, present = report.nights_present));
+    if counts.nights_new + counts.nights_present + counts.nights_conflicting > 0 {
+        lines.push(tr!("import-preview-nights", new = counts.nights_new, present = counts.nights_present));
     }
-    if report.conflicts() > 0 {
-        let replaced = report.check_ins_replaced + report.nights_replaced;
-        lines.push(tr!("import-preview-conflicts", conflicts = report.conflicts(), replaced = replaced));
+    if counts.conflicts() > 0 {
+        let replaced = counts.check_ins_replaced + counts.nights_replaced;
+        lines.push(tr!("import-preview-conflicts", conflicts = counts.conflicts(), replaced = replaced));
     }
-    if report.unknown.fields > 0 {
-        let size = data_size(report.unknown.bytes as u64);
-        lines.push(tr!("import-preview-unknown", fields = report.unknown.fields, size = size));
+    if counts.unknown.fields > 0 {
+        let size = data_size(counts.unknown.bytes as u64);
+        lines.push(tr!("import-preview-unknown", fields = counts.unknown.fields, size = size));
     }
-    if report.check_ins_new + report.nights_new > 0 {
+    if counts.check_ins_new + counts.nights_new > 0 {
         lines.push(tr!("import-preview-undone"));
     }
-    if !report.adds_anything() {
-        lines.push(if report.conflicts() > 0 {
+    if !counts.adds_anything() {
+        lines.push(if counts.conflicts() > 0 {
             tr!("import-preview-ours-later")
-        } else if report.changes_anything() {
+        } else if counts.changes_anything() {
             tr!("import-preview-details-only")
         } else {
             tr!("import-preview-nothing")
@@ -266,24 +266,24 @@ pub fn preview_text(report: &MergeCounts) -> String {
 /// What an import did, in one sentence.
 pub fn import_result_text(path: &Path, updated: &Updated<MergeCounts>) -> String {
     let path = path.display().to_string();
-    let report = &updated.value;
+    let counts = &updated.value;
     if !updated.saved {
-        return if report.conflicts() > 0 {
+        return if counts.conflicts() > 0 {
             tr!("import-done-ours-later", path = path)
         } else {
             tr!("import-done-nothing", path = path)
         };
     }
-    if !report.adds_anything() {
+    if !counts.adds_anything() {
         return tr!("import-done-details-only", path = path);
     }
     tr!(
         "import-done",
         path = path,
-        evenings = report.evenings_new,
-        check_ins = report.check_ins_new,
-        nights = report.nights_new,
-        replaced = report.check_ins_replaced + report.nights_replaced
+        evenings = counts.evenings_new,
+        check_ins = counts.check_ins_new,
+        nights = counts.nights_new,
+        replaced = counts.check_ins_replaced + counts.nights_replaced
     )
 }
 
@@ -305,9 +305,9 @@ mod tests {
 
     #[test]
     fn csv_has_a_row_per_evening_and_step_with_titles_in_the_users_language() {
-        let mut config = Config::default();
+        let mut routine_file = RoutineFile::default();
         let tricky = "Tea, \"calm\"\nthen read";
-        config.routine.steps.push(Step::custom(
+        routine_file.routine.steps.push(Step::custom(
             "my-tea".into(),
             tricky.into(),
             crate::model::Anchor::At { time: chrono::NaiveTime::from_hms_opt(21, 0, 0).unwrap() },
@@ -319,8 +319,9 @@ mod tests {
         journal.evenings.get_mut(&date(26)).unwrap().routine = Some(vec!["warm-bath".into(), "humidity-check".into()]);
         journal.record(date(27), "gone-step", CheckIn::new(Outcome::Skipped, at, None));
         let range = DateRange { from: Some(date(26)), to: Some(date(26)) };
-        let export =
-            with_language(Language::Russian, || render(&journal, &config, ExportFormat::Csv, range, true).unwrap());
+        let export = with_language(Language::Russian, || {
+            render(&journal, &routine_file, ExportFormat::Csv, range, true).unwrap()
+        });
         assert_eq!((export.evenings, export.rows), (1, 3));
         assert!(export.bytes.starts_with(BOM));
         let mut reader = csv::Reader::from_reader(export.bytes.as_slice());
@@ -341,7 +342,7 @@ mod tests {
             ]
         );
         assert_eq!(fields(2)[2], tricky);
-        let plain = render(&journal, &config, ExportFormat::Csv, DateRange::default(), false).unwrap();
+        let plain = render(&journal, &routine_file, ExportFormat::Csv, DateRange::default(), false).unwrap();
         assert!(plain.bytes.starts_with(b"Date,"));
         assert_eq!(plain.rows, 4);
     }
@@ -350,19 +351,19 @@ mod tests {
     /// start with an apostrophe; the title comes back otherwise unchanged.
     #[test]
     fn formulas_in_titles_and_ids_are_defused() {
-        let mut config = Config::default();
+        let mut routine_file = RoutineFile::default();
         let anchor = crate::model::Anchor::BeforeBedtime { minutes: 30 };
         let titles = ["=cmd|' /C calc'!A0", "+1+1", "@SUM(1+1)", "-2+3", "\t=1", "\r=1", "Tea = calm"];
         let mut journal = Journal::default();
         let at = DateTime::parse_from_rfc3339("2026-11-26T21:04:00+01:00").unwrap();
         for (n, title) in titles.iter().enumerate() {
             let id = format!("step-{n}");
-            config.routine.steps.push(Step::custom(id.clone(), (*title).into(), anchor));
+            routine_file.routine.steps.push(Step::custom(id.clone(), (*title).into(), anchor));
             journal.record(date(26), &id, CheckIn::new(Outcome::Done, at, None));
         }
         // A journal edited by hand can hold any id.
         journal.record(date(26), "=HYPERLINK(\"http://x\")", CheckIn::new(Outcome::Done, at, None));
-        let export = render(&journal, &config, ExportFormat::Csv, DateRange::default(), false).unwrap();
+        let export = render(&journal, &routine_file, ExportFormat::Csv, DateRange::default(), false).unwrap();
         let rows: Vec<csv::StringRecord> =
             csv::Reader::from_reader(export.bytes.as_slice()).records().map(Result::unwrap).collect();
         let cell = |id: &str, column: usize| {
@@ -384,13 +385,13 @@ mod tests {
         /// apostrophe, and never starts like a formula.
         #[test]
         fn no_title_reaches_a_spreadsheet_as_a_formula(title in "\\PC{0,12}") {
-            let mut config = Config::default();
+            let mut routine_file = RoutineFile::default();
             let anchor = crate::model::Anchor::BeforeBedtime { minutes: 30 };
-            config.routine.steps.push(Step::custom("mine".into(), title.clone(), anchor));
+            routine_file.routine.steps.push(Step::custom("mine".into(), title.clone(), anchor));
             let mut journal = Journal::default();
             let at = DateTime::parse_from_rfc3339("2026-11-26T21:04:00+01:00").unwrap();
             journal.record(date(26), "mine", CheckIn::new(Outcome::Done, at, None));
-            let export = render(&journal, &config, ExportFormat::Csv, DateRange::default(), true).unwrap();
+            let export = render(&journal, &routine_file, ExportFormat::Csv, DateRange::default(), true).unwrap();
             let mut reader = csv::Reader::from_reader(export.bytes.as_slice());
             let row = reader.records().next().unwrap().unwrap();
             let shown = &row[2];

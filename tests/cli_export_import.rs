@@ -4,7 +4,7 @@
 use std::fs;
 use std::path::Path;
 
-use bedtime_coach::model::{Config, Journal, Outcome};
+use bedtime_coach::model::{Journal, Outcome, RoutineFile};
 use bedtime_coach::store::{Paths, Store};
 use bedtime_coach::use_cases::Change;
 
@@ -26,7 +26,7 @@ fn journal_bytes(dir: &Path) -> Vec<u8> {
 /// check-ins on two evenings. The routine is saved undated first (as by a version that
 /// did not date it), so the past evenings below count every step, whatever today is.
 fn recorded(dir: &Path) {
-    Change::SaveConfig(Config::default()).apply(&Store::new(Paths::in_dir(dir))).unwrap();
+    Change::SaveRoutineFile(RoutineFile::default()).apply(&Store::new(Paths::in_dir(dir))).unwrap();
     run(dir, &["routine", "add", "my-tea", "--title", TRICKY, "--at", "21:00"]).ok();
     run(dir, &["check", "my-tea", "--date", "2026-11-26"]).ok();
     run(dir, &["check", "warm-bath", "--skip", "--date", "2026-11-26"]).ok();

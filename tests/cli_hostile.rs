@@ -163,16 +163,16 @@ fn escape_sequences_do_not_reach_the_terminal() {
 /// written.
 #[test]
 fn the_101st_step_is_refused() {
-    use bedtime_coach::model::{Anchor, Config, Step};
+    use bedtime_coach::model::{Anchor, RoutineFile, Step};
     use bedtime_coach::store::{Paths, save_document};
     let dir = tempfile::tempdir().unwrap();
-    let mut config = Config::default();
-    while config.routine.steps.len() < 100 {
-        let id = config.routine.unique_id_for("extra");
-        config.routine.steps.push(Step::custom(id, "Extra".into(), Anchor::BeforeBedtime { minutes: 5 }));
+    let mut routine_file = RoutineFile::default();
+    while routine_file.routine.steps.len() < 100 {
+        let id = routine_file.routine.unique_id_for("extra");
+        routine_file.routine.steps.push(Step::custom(id, "Extra".into(), Anchor::BeforeBedtime { minutes: 5 }));
     }
     let routine = Paths::in_dir(dir.path()).routine_file();
-    save_document(&routine, &config).unwrap();
+    save_document(&routine, &routine_file).unwrap();
     let before = fs::read(&routine).unwrap();
     let out = run(dir.path(), &["routine", "add", "one-more", "--title", "One more"]);
     assert_eq!(out.code(), 1, "{}", out.stdout());

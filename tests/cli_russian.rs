@@ -55,3 +55,15 @@ fn help_speaks_russian() {
     let run = support::run(dir.path(), &["--help"]).ok();
     assert!(run.stdout().starts_with("A calm evening routine"), "{}", run.stdout());
 }
+
+/// `plan --json` is a contract (DESIGN.md): its "anchor" is the English phrase in every
+/// language, as when the model wrote it.
+#[test]
+fn plan_json_keeps_the_english_anchor() {
+    let dir = tempfile::tempdir().unwrap();
+    support::run(dir.path(), &["schedule", "--bedtime", "22:30", "--wake", "07:00"]).ok();
+    let plan = run_ru(dir.path(), &["plan", "--date", "2026-11-26", "--json"]).ok().json();
+    let anchor = |id: &str| plan.as_array().unwrap().iter().find(|s| s["id"] == id).unwrap()["anchor"].clone();
+    assert_eq!(anchor("warm-bath"), "1 h 30 min before bedtime");
+    assert_eq!(anchor("lights-out"), "at bedtime");
+}

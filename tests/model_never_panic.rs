@@ -8,7 +8,7 @@
 //! chrono knows, every zone in the tz database).
 
 use bedtime_coach::model::{
-    Anchor, CheckIn, Config, Evening, Hemisphere, Journal, NightLog, Outcome, ReminderLog, Routine, Step,
+    Anchor, CheckIn, Evening, Hemisphere, Journal, NightLog, Outcome, ReminderLog, Routine, RoutineFile, Step,
     catalog::CATALOG, merge, plan_evening, stats, validate,
 };
 use bedtime_coach::remind::engine::{decide, next_reminder};
@@ -43,7 +43,7 @@ fn any_step() -> impl Strategy<Value = Step> {
     })
 }
 
-fn any_config() -> impl Strategy<Value = Config> {
+fn any_routine_file() -> impl Strategy<Value = RoutineFile> {
     (
         proptest::collection::vec(any_step(), 0..16),
         any_time(),
@@ -55,21 +55,21 @@ fn any_config() -> impl Strategy<Value = Config> {
         any::<bool>(),
     )
         .prop_map(|(steps, bedtime, wake, weekdays, southern, grace, snooze, reminders)| {
-            let mut config = Config { routine: Routine { steps }, ..Config::default() };
+            let mut routine_file = RoutineFile { routine: Routine { steps }, ..RoutineFile::default() };
             // Straight into the fields, past Schedule::set's checks (equal times too).
-            config.schedule.every_day.bedtime = bedtime;
-            config.schedule.every_day.wake = wake;
+            routine_file.schedule.every_day.bedtime = bedtime;
+            routine_file.schedule.every_day.wake = wake;
             for (day, bedtime, wake) in weekdays {
-                let mut night = config.schedule.every_day.clone();
+                let mut night = routine_file.schedule.every_day.clone();
                 night.bedtime = bedtime;
                 night.wake = wake;
-                config.schedule.weekdays.insert(bedtime_coach::model::Day::ALL[day], night);
+                routine_file.schedule.weekdays.insert(bedtime_coach::model::Day::ALL[day], night);
             }
-            config.settings.hemisphere = if southern { Hemisphere::Southern } else { Hemisphere::Northern };
-            config.settings.grace_minutes = grace;
-            config.settings.snooze_minutes = snooze;
-            config.settings.reminders = reminders;
-            config
+            routine_file.settings.hemisphere = if southern { Hemisphere::Southern } else { Hemisphere::Northern };
+            routine_file.settings.grace_minutes = grace;
+            routine_file.settings.snooze_minutes = snooze;
+            routine_file.settings.reminders = reminders;
+            routine_file
         })
 }
 
@@ -100,21 +100,21 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 1000, failure_persistence: None, .. ProptestConfig::default() })]
 
     #[test]
-    fn plans_never_panic(config in any_config(), evening in any_date(), zone in any_zone(), done in any::<bool>()) {
+    fn plans_never_panic(routine_file in any_routine_file(), evening in any_date(), zone in any_zone(), done in any::<bool>()) {
         let mut journal = Journal::default();
-        if done && let Some(step) = config.routine.steps.first() {
+        if done && let Some(step) = routine_file.routine.steps.first() {
             let at = instant(evening, 0).with_timezone(&zone).fixed_offset();
             journal.record(evening, &step.id, CheckIn::new(Outcome::Done, at, None));
         }
-        let plan = plan_evening(&config, evening, &zone, journal.evening(evening));
+        let plan = plan_evening(&routine_file, evening, &zone, journal.evening(evening));
         prop_assert!(plan.steps.windows(2).all(|w| w[0].due <= w[1].due));
         let now = instant(evening, 20 * 3600).with_timezone(&zone);
-        let _ = next_reminder(&config, &plan, &ReminderLog::default(), &now);
+        let _ = next_reminder(&routine_file, &plan, &ReminderLog::default(), &now);
     }
 
     #[test]
     fn the_engine_never_panics(
-        config in any_config(),
+        routine_file in any_routine_file(),
         day in any_date(),
         seconds in any::<u32>(),
         zone in any_zone(),
@@ -127,7 +127,7 @@ proptest! {
         // it decides as the service would.
         let mut now = now;
         for _ in 0..steps {
-            let decision = decide(&config, &journal, &log, &now);
+            let decision = decide(&routine_file, &journal, &log, &now);
             decision.apply_to(&mut log);
             let Some(next) = now.checked_add_signed(chrono::TimeDelta::seconds(1800)) else { break };
             now = match decision.next_due {
@@ -192,18 +192,18 @@ proptest! {
         ours in any_journal(),
         theirs in any_journal(),
         now in any_instant(),
-        config in any_config(),
+        routine_file in any_routine_file(),
         zone in any_zone(),
     ) {
         let checked = validate::journal(&theirs, &now);
         let (merged, report) = merge(&ours, &theirs);
         let _ = transfer::preview_text(&report);
-        let _ = transfer::render(&merged, &config, transfer::ExportFormat::Csv, transfer::DateRange::default(), true);
+        let _ = transfer::render(&merged, &routine_file, transfer::ExportFormat::Csv, transfer::DateRange::default(), true);
         if checked.is_ok() && validate::journal(&ours, &now).is_ok() {
             // Statistics go through every day from the first evening: within the kept
             // years (what the check allows), not from the first date chrono knows.
             if let Some(today) = merged.evenings.keys().next_back().copied() {
-                let _ = stats::summarize(&config, &merged, today, &zone);
+                let _ = stats::summarize(&routine_file, &merged, today, &zone);
             }
         }
     }

@@ -95,9 +95,9 @@ fn do_not_disturb_holds_reminders_and_delivers_them_when_it_ends_within_the_grac
     session.ok(&["routine", "set", "set-alarm", "--at", &hhmm(minute), "--remind", "on"]);
     // The smallest grace window, written as Settings would.
     let routine = session.data().join("routine.json");
-    let mut config: serde_json::Value = serde_json::from_str(&fs::read_to_string(&routine).unwrap()).unwrap();
-    config["settings"]["grace_minutes"] = 1.into();
-    fs::write(&routine, serde_json::to_string_pretty(&config).unwrap()).unwrap();
+    let mut routine_file: serde_json::Value = serde_json::from_str(&fs::read_to_string(&routine).unwrap()).unwrap();
+    routine_file["settings"]["grace_minutes"] = 1.into();
+    fs::write(&routine, serde_json::to_string_pretty(&routine_file).unwrap()).unwrap();
 
     let service_log = session.dir.path().join("remind.log");
     let _service = session.spawn_app(&["remind"], &service_log);

@@ -203,8 +203,8 @@ fn due_now(dir: &Path) -> Paths {
     let bedtime = clock(now.hour(), now.minute());
     let wake = clock((now.hour() + 8) % 24, now.minute());
     Store::new(paths.clone())
-        .update_config(|config| {
-            config.schedule.set(Some(bedtime), Some(wake), &[]).unwrap();
+        .update_routine_file(|routine_file| {
+            routine_file.schedule.set(Some(bedtime), Some(wake), &[]).unwrap();
             Ok::<_, StoreError>(())
         })
         .unwrap();

@@ -54,8 +54,8 @@ fn the_tray_registers_shows_the_next_reminder_and_its_done_reaches_the_journal()
     // A routine saved before (undated, as by an older version): the bath due a minute
     // ago counts, although the schedule below is set now.
     let store = bedtime_coach::store::Store::new(bedtime_coach::store::Paths::in_dir(data.path()));
-    let undated = bedtime_coach::model::Config::default();
-    bedtime_coach::use_cases::Change::SaveConfig(undated).apply(&store).unwrap();
+    let undated = bedtime_coach::model::RoutineFile::default();
+    bedtime_coach::use_cases::Change::SaveRoutineFile(undated).apply(&store).unwrap();
     // Only the warm bath, due a minute ago: "Done" has a step to act on.
     let bedtime = Local::now() + TimeDelta::minutes(89);
     let (bed, wake) =

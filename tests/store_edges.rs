@@ -247,14 +247,14 @@ fn a_save_too_large_to_read_back_is_refused() {
     let store = Store::new(Paths::in_dir(dir.path()));
     store
         .update_reminders(|log| {
-            log.file_reports.push("small".into());
+            log.file_notices.push("small".into());
             Ok::<_, StoreError>(())
         })
         .unwrap();
     let before = fs::read(dir.path().join("reminders.json")).unwrap();
     let error = store
         .update_reminders(|log: &mut ReminderLog| {
-            log.file_reports.push("x".repeat(5 << 20));
+            log.file_notices.push("x".repeat(5 << 20));
             Ok::<_, StoreError>(())
         })
         .unwrap_err();
@@ -369,7 +369,7 @@ fn viewing_needs_no_lock_and_changes_wait_then_name_the_holder() {
 
     let heard = Arc::new(Mutex::new(Vec::new()));
     let sink = heard.clone();
-    store.set_wait_reporter(Box::new(move |message| sink.lock().unwrap().push(message.to_owned())));
+    store.set_wait_callback(Box::new(move |message| sink.lock().unwrap().push(message.to_owned())));
     store.set_lock_timeout(Duration::from_millis(1500));
     let started = Instant::now();
     let error = store.update_journal(|_| Ok::<_, StoreError>(())).unwrap_err();
@@ -417,7 +417,7 @@ fn what_a_save_leaves_in_memory_is_what_is_on_disk() {
     let store = Store::new(paths.clone());
     let at = |text: &str| DateTime::parse_from_rfc3339(text).unwrap();
     let changes = [
-        Change::SaveConfig(Default::default()),
+        Change::SaveRoutineFile(Default::default()),
         Change::Check {
             evening: date(26),
             step: "humidity-check".into(),
@@ -439,20 +439,23 @@ fn what_a_save_leaves_in_memory_is_what_is_on_disk() {
         change.apply(&store).unwrap();
         let (served, fresh) = (store.load().unwrap(), Store::new(paths.clone()).load().unwrap());
         assert_eq!(served.journal.value, fresh.journal.value, "{label}");
-        assert_eq!(served.config.value, fresh.config.value, "{label}");
-        assert_eq!((served.config.existed, served.journal.existed), (fresh.config.existed, fresh.journal.existed));
+        assert_eq!(served.routine_file.value, fresh.routine_file.value, "{label}");
+        assert_eq!(
+            (served.routine_file.existed, served.journal.existed),
+            (fresh.routine_file.existed, fresh.journal.existed)
+        );
         assert_eq!(store.load_reminders().unwrap().value, Store::new(paths.clone()).load_reminders().unwrap().value);
     }
     // Another process saves: this one reads the file again rather than its memory.
     record(&Store::new(paths.clone()), 27, "warm-bath");
     assert!(store.load_journal().unwrap().value.check_in(date(27), "warm-bath").is_some());
     // Replaced by hand with the same length and mtime resolution: still read again.
-    let before = store.load_config().unwrap().value;
+    let before = store.load_routine_file().unwrap().value;
     let mut text = fs::read_to_string(paths.routine_file()).unwrap();
     text = text.replace("\"theme\": \"system\"", "\"theme\": \"dark\"  ");
     let temp = dir.path().join("routine.json.new");
     fs::write(&temp, text).unwrap();
     fs::rename(&temp, paths.routine_file()).unwrap();
-    let after = store.load_config().unwrap().value;
+    let after = store.load_routine_file().unwrap().value;
     assert_ne!(before.settings.theme, after.settings.theme);
 }

@@ -7,7 +7,7 @@
 use std::fs;
 use std::path::Path;
 
-use bedtime_coach::model::{CheckIn, Config, Evening, Journal, Outcome, ReminderLog};
+use bedtime_coach::model::{CheckIn, Evening, Journal, Outcome, ReminderLog, RoutineFile};
 use bedtime_coach::store::{Document, Paths, Store, to_bytes};
 use chrono::{DateTime, NaiveDate, TimeDelta};
 
@@ -89,7 +89,7 @@ fn reminder_log() -> ReminderLog {
     let evening = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
     log.set_paused(evening, true);
     log.snooze(evening, "lights-out", DateTime::parse_from_rfc3339("2026-11-26T22:10:00+01:00").unwrap());
-    log.file_reports.push("a notice \"quoted\" \\ and ünïcode".into());
+    log.file_notices.push("a notice \"quoted\" \\ and ünïcode".into());
     log
 }
 
@@ -150,8 +150,13 @@ fn damaged_journals_load_or_are_kept_aside() {
 
 #[test]
 fn damaged_routines_load_or_are_kept_aside() {
-    let config = Config::default();
-    run("routine.json", &config, |store| store.load_config().map(|_| ()).map_err(|e| e.to_string()), seed() ^ 2);
+    let routine_file = RoutineFile::default();
+    run(
+        "routine.json",
+        &routine_file,
+        |store| store.load_routine_file().map(|_| ()).map_err(|e| e.to_string()),
+        seed() ^ 2,
+    );
 }
 
 #[test]
@@ -226,7 +231,7 @@ fn damaged_import_files_are_refused_or_merged_whole() {
             }
             Ok(preview) => {
                 imported += 1;
-                let _ = transfer::preview_text(&preview.report);
+                let _ = transfer::preview_text(&preview.counts);
                 let updated = transfer::import(&store, &preview).unwrap_or_else(|e| panic!("{}: {e}", context()));
                 let _ = transfer::import_result_text(&file, &updated);
                 let loaded = store.load_journal().unwrap();

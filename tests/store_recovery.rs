@@ -160,15 +160,15 @@ fn unknown_fields_survive_a_save() {
     assert_eq!(saved["evenings"]["2026-11-26"]["checks"]["lights-out"]["outcome"], "done");
     let routine = dir.path().join("routine.json");
     assert!(run(dir.path(), &["routine", "set", "warm-bath", "--before", "80"]).status.success());
-    let mut config: serde_json::Value = serde_json::from_slice(&fs::read(&routine).unwrap()).unwrap();
-    config["routine"][0]["colour"] = "teal".into();
-    config["window"] = serde_json::json!({"x": 1});
-    fs::write(&routine, serde_json::to_vec(&config).unwrap()).unwrap();
+    let mut routine_file: serde_json::Value = serde_json::from_slice(&fs::read(&routine).unwrap()).unwrap();
+    routine_file["routine"][0]["colour"] = "teal".into();
+    routine_file["window"] = serde_json::json!({"x": 1});
+    fs::write(&routine, serde_json::to_vec(&routine_file).unwrap()).unwrap();
     assert!(run(dir.path(), &["schedule", "--bedtime", "22:00"]).status.success());
-    let config: serde_json::Value = serde_json::from_slice(&fs::read(&routine).unwrap()).unwrap();
-    assert_eq!(config["routine"][0]["colour"], "teal");
-    assert_eq!(config["window"]["x"], 1);
-    assert_eq!(config["schedule"]["bedtime"], "22:00");
+    let routine_file: serde_json::Value = serde_json::from_slice(&fs::read(&routine).unwrap()).unwrap();
+    assert_eq!(routine_file["routine"][0]["colour"], "teal");
+    assert_eq!(routine_file["window"]["x"], 1);
+    assert_eq!(routine_file["schedule"]["bedtime"], "22:00");
 }
 
 /// A data folder with a damaged journal whose backup holds one check-in (warm-bath on

@@ -5,17 +5,13 @@
 
 mod support;
 use support::month;
+use support::store;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use bedtime_coach::model::Config;
-use bedtime_coach::store::{Paths, Store};
+use bedtime_coach::model::RoutineFile;
 use bedtime_coach::use_cases::Change;
-
-fn store(dir: &Path) -> Store {
-    Store::new(Paths::in_dir(dir))
-}
 
 /// `report` for the four weeks up to the month's last night, with `args`.
 fn report(dir: &Path, args: &[&str]) -> support::Run {
@@ -300,7 +296,7 @@ fn the_summary_prints_in_a_real_browser_for_an_empty_and_a_full_month() {
 fn a_russian_summary_is_russian() {
     let dir = tempfile::tempdir().unwrap();
     let s = store(dir.path());
-    Change::SaveConfig(Config::default()).apply(&s).unwrap();
+    Change::SaveRoutineFile(RoutineFile::default()).apply(&s).unwrap();
     let run = support::output(support::bin(dir.path()).env("LANG", "ru_RU.UTF-8").args([
         "report",
         "--to",

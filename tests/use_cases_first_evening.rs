@@ -6,7 +6,7 @@
 mod support;
 
 use bedtime_coach::cli::{Cli, run_at};
-use bedtime_coach::model::{Anchor, Config, Outcome, StepState, plan_evening};
+use bedtime_coach::model::{Anchor, Outcome, RoutineFile, StepState, plan_evening};
 use bedtime_coach::store::{Paths, Store};
 use bedtime_coach::use_cases::{Change, Coach, new_step};
 use chrono::{DateTime, FixedOffset, TimeZone};
@@ -23,9 +23,10 @@ fn at(day: u32, hour: u32, minute: u32) -> DateTime<FixedOffset> {
 
 /// Marks every step that counts on the evening of `day`, due at or after `from`, done at its time.
 fn do_steps_from(store: &Store, day: u32, from: DateTime<chrono_tz::Tz>) {
-    let config = store.load_config().unwrap().value;
+    let routine_file = store.load_routine_file().unwrap().value;
     let evening = support::date(2026, 12, day);
-    for step in plan_evening(&config, evening, &Berlin, None).steps.iter().filter(|s| s.counted && s.due >= from) {
+    for step in plan_evening(&routine_file, evening, &Berlin, None).steps.iter().filter(|s| s.counted && s.due >= from)
+    {
         let change = Change::Check {
             evening,
             step: step.id.clone(),
@@ -48,10 +49,10 @@ fn an_evening_set_up_at_19_38_counts_only_the_steps_due_after_it() {
     let store = Store::new(Paths::in_dir(dir.path()));
     let coach = Coach::at(Paths::in_dir(dir.path()));
     // The window's setup saves the routine at 19:38 on Saturday 5 December.
-    coach.apply_at(at(5, 19, 38), Change::SaveConfig(Config::default())).unwrap();
-    let config = store.load_config().unwrap().value;
-    assert_eq!(config.since, Some(at(5, 19, 38)));
-    let plan = plan_evening(&config, support::date(2026, 12, 5), &Berlin, None);
+    coach.apply_at(at(5, 19, 38), Change::SaveRoutineFile(RoutineFile::default())).unwrap();
+    let routine_file = store.load_routine_file().unwrap().value;
+    assert_eq!(routine_file.since, Some(at(5, 19, 38)));
+    let plan = plan_evening(&routine_file, support::date(2026, 12, 5), &Berlin, None);
     let before: Vec<&str> = plan.steps.iter().filter(|s| !s.counted).map(|s| s.id.as_str()).collect();
     assert_eq!(before, ["daytime-movement", "caffeine-cutoff", "no-alcohol-tobacco", "mineral-dinner"]);
     // Nothing due before the setup is missed at 19:40: those steps do not count.
@@ -73,7 +74,7 @@ fn an_evening_set_up_at_19_38_counts_only_the_steps_due_after_it() {
     assert_eq!(json["streak"]["current"], 1);
     assert_eq!(json["evenings"]["met_threshold"], 1);
     // The next evening counts every step again.
-    let plan = plan_evening(&config, support::date(2026, 12, 6), &Berlin, None);
+    let plan = plan_evening(&routine_file, support::date(2026, 12, 6), &Berlin, None);
     assert!(plan.steps.iter().all(|s| s.counted));
     assert_eq!(plan.count(StepState::Pending), plan.steps.len());
 }
@@ -83,7 +84,7 @@ fn a_step_checked_before_the_setup_time_still_counts() {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::new(Paths::in_dir(dir.path()));
     let coach = Coach::at(Paths::in_dir(dir.path()));
-    coach.apply_at(at(5, 19, 38), Change::SaveConfig(Config::default())).unwrap();
+    coach.apply_at(at(5, 19, 38), Change::SaveRoutineFile(RoutineFile::default())).unwrap();
     let evening = support::date(2026, 12, 5);
     let dinner = Change::Check {
         evening,
@@ -94,9 +95,9 @@ fn a_step_checked_before_the_setup_time_still_counts() {
     };
     dinner.apply(&store).unwrap();
     do_steps_from(&store, 5, berlin(5, 19, 38));
-    let config = store.load_config().unwrap().value;
+    let routine_file = store.load_routine_file().unwrap().value;
     let journal = store.load_journal().unwrap().value;
-    let plan = plan_evening(&config, evening, &Berlin, journal.evening(evening));
+    let plan = plan_evening(&routine_file, evening, &Berlin, journal.evening(evening));
     assert!(plan.get("mineral-dinner").unwrap().counted);
     assert!(journal.evening(evening).unwrap().routine.as_ref().unwrap().contains(&"mineral-dinner".to_owned()));
 }
@@ -108,17 +109,17 @@ fn the_command_line_dates_the_first_save_too() {
     let coach = Coach::at(Paths::in_dir(dir.path()));
     let schedule = Cli::try_parse_from(["bedtime-coach", "schedule", "--bedtime", "23:00"]).unwrap().command.unwrap();
     run_at(schedule, &coach, &berlin(5, 20, 15)).unwrap();
-    assert_eq!(store.load_config().unwrap().value.since, Some(at(5, 20, 15)));
+    assert_eq!(store.load_routine_file().unwrap().value.since, Some(at(5, 20, 15)));
     // A later command keeps the first date.
     let later = Cli::try_parse_from(["bedtime-coach", "schedule", "--wake", "07:30"]).unwrap().command.unwrap();
     run_at(later, &coach, &berlin(6, 9, 0)).unwrap();
-    assert_eq!(store.load_config().unwrap().value.since, Some(at(5, 20, 15)));
+    assert_eq!(store.load_routine_file().unwrap().value.since, Some(at(5, 20, 15)));
     // So does `routine` on a fresh folder.
     let dir = tempfile::tempdir().unwrap();
     let coach = Coach::at(Paths::in_dir(dir.path()));
     let remove = Cli::try_parse_from(["bedtime-coach", "routine", "remove", "warm-bath"]).unwrap().command.unwrap();
     run_at(remove, &coach, &berlin(5, 21, 0)).unwrap();
-    assert_eq!(coach.load_config().unwrap().value.since, Some(at(5, 21, 0)));
+    assert_eq!(coach.load_routine_file().unwrap().value.since, Some(at(5, 21, 0)));
 }
 
 #[test]
@@ -126,13 +127,14 @@ fn a_step_added_later_never_counts_before_it_existed() {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::new(Paths::in_dir(dir.path()));
     let coach = Coach::at(Paths::in_dir(dir.path()));
-    coach.apply_at(at(1, 12, 0), Change::SaveConfig(Config::default())).unwrap();
+    coach.apply_at(at(1, 12, 0), Change::SaveRoutineFile(RoutineFile::default())).unwrap();
     // Added at 21:00 on the 5th, due at 20:30 (two hours before the 22:30 bedtime).
     let read = new_step("read", Some("Read a paper book".into()), Some(Anchor::BeforeBedtime { minutes: 120 }));
     coach.apply_at(at(5, 21, 0), Change::AddStep(read)).unwrap();
-    let config = store.load_config().unwrap().value;
-    assert_eq!(config.routine.get("read").unwrap().added, Some(at(5, 21, 0)));
-    let counted = |day| plan_evening(&config, support::date(2026, 12, day), &Berlin, None).get("read").unwrap().counted;
+    let routine_file = store.load_routine_file().unwrap().value;
+    assert_eq!(routine_file.routine.get("read").unwrap().added, Some(at(5, 21, 0)));
+    let counted =
+        |day| plan_evening(&routine_file, support::date(2026, 12, day), &Berlin, None).get("read").unwrap().counted;
     assert!(!counted(4), "the evening before it existed");
     assert!(!counted(5), "due before it was added");
     assert!(counted(6));

@@ -6,13 +6,14 @@ mod support;
 
 use support::month;
 use support::window::{assert_fits_below, harness_of};
+use support::{saved_routine, store};
 
 use std::path::Path;
 use std::sync::Arc;
 
 use bedtime_coach::i18n::Language;
-use bedtime_coach::model::{Config, Jerks, NightAnswer, NightLog, Stress};
-use bedtime_coach::store::{Paths, Store};
+use bedtime_coach::model::{Jerks, NightAnswer, NightLog, Stress};
+use bedtime_coach::store::Paths;
 use bedtime_coach::ui::{App, Clock, Screen};
 use bedtime_coach::use_cases::Change;
 use bedtime_coach::use_cases::Coach;
@@ -30,14 +31,6 @@ fn clock() -> Clock {
 
 fn evening(day: u32) -> NaiveDate {
     support::date(2026, 11, day)
-}
-
-fn store(dir: &Path) -> Store {
-    Store::new(Paths::in_dir(dir))
-}
-
-fn saved_routine(dir: &Path) {
-    Change::SaveConfig(Config::default()).apply(&store(dir)).unwrap();
 }
 
 fn night(dir: &Path, day: u32) -> Option<NightLog> {

@@ -3,7 +3,9 @@
 //! that wander, humidity readings. Shared by `benches/history.rs` and
 //! `examples/sample_history.rs` (included with `#[path]`).
 
-use bedtime_coach::model::{Anchor, CheckIn, Config, Journal, Outcome, Step, StepState, catalog::ids, plan_evening};
+use bedtime_coach::model::{
+    Anchor, CheckIn, Journal, Outcome, RoutineFile, Step, StepState, catalog::ids, plan_evening,
+};
 use chrono::{Datelike, NaiveDate, TimeDelta};
 
 /// The custom step added part-way through the history.
@@ -28,16 +30,16 @@ impl Rng {
 
 /// The configuration the journal was kept with: the default routine plus an evening
 /// walk (added `days * 0.6` evenings in).
-pub fn config() -> Config {
-    let mut config = Config::default();
+pub fn routine_file() -> RoutineFile {
+    let mut routine_file = RoutineFile::default();
     let mut walk = Step::custom(WALK.into(), "Evening walk".into(), Anchor::BeforeBedtime { minutes: 150 });
     walk.remind = false;
-    config.routine.steps.push(walk);
-    config
+    routine_file.routine.steps.push(walk);
+    routine_file
 }
 
 /// `days` evenings ending with `last` (included).
-pub fn journal(config: &Config, last: NaiveDate, days: u32) -> Journal {
+pub fn journal(routine_file: &RoutineFile, last: NaiveDate, days: u32) -> Journal {
     // Kept in Berlin (run the app with TZ=Europe/Berlin to read it as it was kept).
     let zone = chrono_tz::Europe::Berlin;
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
@@ -52,11 +54,11 @@ pub fn journal(config: &Config, last: NaiveDate, days: u32) -> Journal {
         if rng.next() < 0.07 {
             continue; // not tracked
         }
-        let mut config = config.clone();
+        let mut routine_file = routine_file.clone();
         if evening < walk_from {
-            config.routine.steps.retain(|s| s.id != WALK);
+            routine_file.routine.steps.retain(|s| s.id != WALK);
         }
-        let plan = plan_evening(&config, evening, &zone, None);
+        let plan = plan_evening(&routine_file, evening, &zone, None);
         let mut routine = Vec::new();
         for step in &plan.steps {
             routine.push(step.id.clone());

@@ -118,8 +118,8 @@ mod tests {
     fn setup(dir: &Path) -> Paths {
         let paths = Paths::in_dir(dir);
         Store::new(paths.clone())
-            .update_config(|config| {
-                config.schedule.set(Some(clock(22, 30)), Some(clock(6, 30)), &[]).unwrap();
+            .update_routine_file(|routine_file| {
+                routine_file.schedule.set(Some(clock(22, 30)), Some(clock(6, 30)), &[]).unwrap();
                 Ok::<_, crate::store::StoreError>(())
             })
             .unwrap();
@@ -178,8 +178,8 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let paths = setup(dir.path());
         let at = Berlin.with_ymd_and_hms(2026, 11, 26, 21, 0, 0).unwrap();
-        let config = Store::new(paths.clone()).load_config().unwrap().value;
-        let decision = decide(&config, &Journal::default(), &ReminderLog::default(), &at);
+        let routine_file = Store::new(paths.clone()).load_routine_file().unwrap().value;
+        let decision = decide(&routine_file, &Journal::default(), &ReminderLog::default(), &at);
         let notice = decision.notice.unwrap();
         let (tx, events) = mpsc::channel();
         let sink = sink(move |event| {
@@ -205,11 +205,11 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let paths = setup(dir.path());
         let at = Berlin.with_ymd_and_hms(2026, 11, 26, 21, 52, 0).unwrap();
-        let config = Store::new(paths.clone()).load_config().unwrap().value;
+        let routine_file = Store::new(paths.clone()).load_routine_file().unwrap().value;
         let mut log = ReminderLog::default();
         let before = Berlin.with_ymd_and_hms(2026, 11, 26, 21, 40, 0).unwrap();
-        decide(&config, &Journal::default(), &log, &before).apply_to(&mut log);
-        let notice = decide(&config, &Journal::default(), &log, &at).notice.unwrap();
+        decide(&routine_file, &Journal::default(), &log, &before).apply_to(&mut log);
+        let notice = decide(&routine_file, &Journal::default(), &log, &at).notice.unwrap();
         assert_eq!(notice.summary, "2 steps of your routine (since 21:45)");
         action_handler(paths.clone(), notice, 10, sink(|_| {}), None, None)(Reply::Done);
         let journal = Store::new(paths).load_journal().unwrap().value;

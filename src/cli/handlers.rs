@@ -28,7 +28,7 @@ where
     if json {
         Ok(pretty(&Value::Array(view.plan.steps.iter().map(step_json).collect())))
     } else {
-        Ok(plan_text(&view.plan, view.config(), view.first_run()))
+        Ok(plan_text(&view.plan, view.routine_file(), view.first_run()))
     }
 }
 
@@ -38,13 +38,13 @@ where
     Tz::Offset: Display,
 {
     let status = coach.status(now)?;
-    let (plan, config) = (&status.tonight.plan, status.tonight.config());
+    let (plan, routine_file) = (&status.tonight.plan, status.tonight.routine_file());
     if json {
-        let mut value = status_json(plan, config, status.next.as_ref());
+        let mut value = status_json(plan, routine_file, status.next.as_ref());
         value["paused"] = json!(status.paused);
         return Ok(pretty(&value));
     }
-    let mut text = status_text(plan, config, status.waiting_for_routine, status.next.as_ref(), now);
+    let mut text = status_text(plan, routine_file, status.waiting_for_routine, status.next.as_ref(), now);
     if status.paused {
         text.push('\n');
         text.push_str(&t("cli-status-paused"));
@@ -64,10 +64,10 @@ pub(super) struct CheckArgs {
 /// `check STEP [--skip | --undo] [--value V] [--date D]`.
 pub(super) fn check<Tz: TimeZone>(coach: &Coach, now: &DateTime<Tz>, args: CheckArgs) -> Result<String, CliError> {
     let CheckArgs { step, skip, value, date, undo } = args;
-    let config = coach.load_config()?.value;
-    let evening = date.unwrap_or_else(|| evening_at(&config, now));
+    let routine_file = coach.load_routine_file()?.value;
+    let evening = date.unwrap_or_else(|| evening_at(&routine_file, now));
     let title =
-        config.routine.get(&step).map(i18n::step_title).ok_or_else(|| CommandError::UnknownStep(step.clone()))?;
+        routine_file.routine.get(&step).map(i18n::step_title).ok_or_else(|| CommandError::UnknownStep(step.clone()))?;
     let when = i18n::short_date(evening);
     if undo {
         let applied = coach.apply(Change::Undo { evening, step })?;
@@ -85,7 +85,7 @@ pub(super) fn check<Tz: TimeZone>(coach: &Coach, now: &DateTime<Tz>, args: Check
         tr!("cli-check-done", title = title, date = when)
     };
     if let (Some(value), true) = (value, step == ids::HUMIDITY_CHECK) {
-        write!(out, "\n{}", i18n::humidity_advice(value, evening, config.settings.hemisphere)).ok();
+        write!(out, "\n{}", i18n::humidity_advice(value, evening, routine_file.settings.hemisphere)).ok();
     }
     Ok(out)
 }
@@ -103,5 +103,5 @@ pub(super) fn schedule(
     } else if !days.is_empty() {
         return Err(CommandError::BadValue(t("cli-error-days-without-times")).into());
     }
-    Ok(schedule_text(&coach.load_config()?.value))
+    Ok(schedule_text(&coach.load_routine_file()?.value))
 }

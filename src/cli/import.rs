@@ -20,7 +20,7 @@ pub(super) fn import<Tz: TimeZone>(
     now: &DateTime<Tz>,
 ) -> Result<String, CliError> {
     let preview = coach.preview_import(file, now)?;
-    let mut out = preview_text(&preview.report);
+    let mut out = preview_text(&preview.counts);
     if dry_run {
         write!(out, "\n{}", t("cli-import-dry-run")).ok();
         return Ok(out);

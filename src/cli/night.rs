@@ -24,7 +24,7 @@ use crate::use_cases::{Applied, Change, Coach};
 pub(super) fn night<Tz: TimeZone>(coach: &Coach, now: &DateTime<Tz>, args: NightArgs) -> Result<String, CliError> {
     let evening = match args.date {
         Some(date) => date,
-        None => last_night(&coach.load_config()?.value, now),
+        None => last_night(&coach.load_routine_file()?.value, now),
     };
     let answers = args.answers();
     let applied = if args.forget {

@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 
 use crate::i18n::{self, t};
 use crate::model::time::hhmm;
-use crate::model::{Config, Day, Night, Plan, PlannedStep, Routine, StepState, catalog};
+use crate::model::{Day, Night, Plan, PlannedStep, Routine, RoutineFile, StepState, catalog};
 use crate::tr;
 use crate::use_cases::Reminder;
 
@@ -38,11 +38,16 @@ where
         "counted": step.counted,
         "value": step.check_in.as_ref().and_then(|c| c.value),
         "checked_at": step.check_in.as_ref().map(|c| rfc3339(&c.at)),
-        "anchor": step.anchor.describe(),
+        // The contract's value, in English whatever the language (see DESIGN.md).
+        "anchor": i18n::with_language(i18n::Language::English, || i18n::anchor(&step.anchor)),
     })
 }
 
-pub(super) fn status_json<Tz: TimeZone>(plan: &Plan<Tz>, config: &Config, next: Option<&Reminder<Tz>>) -> Value
+pub(super) fn status_json<Tz: TimeZone>(
+    plan: &Plan<Tz>,
+    routine_file: &RoutineFile,
+    next: Option<&Reminder<Tz>>,
+) -> Value
 where
     Tz::Offset: Display,
 {
@@ -55,7 +60,7 @@ where
         "done": plan.count(StepState::Done),
         "skipped": plan.count(StepState::Skipped),
         "pending": plan.count(StepState::Pending),
-        "reminders": config.settings.reminders,
+        "reminders": routine_file.settings.reminders,
         "next_reminder": next.map(|r| json!({"id": r.key, "title": r.title, "due": rfc3339(&r.due)})),
         "steps": plan.steps.iter().map(step_json).collect::<Vec<_>>(),
     })
@@ -69,7 +74,7 @@ fn mark(state: StepState) -> &'static str {
     }
 }
 
-pub(super) fn plan_text<Tz: TimeZone>(plan: &Plan<Tz>, config: &Config, is_default: bool) -> String
+pub(super) fn plan_text<Tz: TimeZone>(plan: &Plan<Tz>, routine_file: &RoutineFile, is_default: bool) -> String
 where
     Tz::Offset: Display,
 {
@@ -84,14 +89,14 @@ where
     if is_default {
         writeln!(out, "{}", t("cli-plan-default-routine")).ok();
     }
-    let night = config.schedule.night(Day::of(plan.evening));
+    let night = routine_file.schedule.night(Day::of(plan.evening));
     if night.is_short() {
         writeln!(out, "{}", i18n::sleep_opportunity(night)).ok();
     }
     out.push('\n');
     for step in &plan.steps {
         let value = step.check_in.as_ref().and_then(|c| c.value).map(|v| format!("  ({v} %)")).unwrap_or_default();
-        let remind = if step.remind && config.settings.reminders {
+        let remind = if step.remind && routine_file.settings.reminders {
             format!("  {}", t("cli-flag-remind"))
         } else {
             String::new()
@@ -111,7 +116,7 @@ where
 
 pub(super) fn status_text<Tz: TimeZone>(
     plan: &Plan<Tz>,
-    config: &Config,
+    routine_file: &RoutineFile,
     waiting_for_routine: bool,
     next: Option<&Reminder<Tz>>,
     now: &DateTime<Tz>,
@@ -139,7 +144,7 @@ where
         Some(reminder) => {
             tr!("cli-status-next-reminder", title = &reminder.title, time = reminder.due.format("%H:%M").to_string())
         }
-        None if !config.settings.reminders => t("cli-reminders-off"),
+        None if !routine_file.settings.reminders => t("cli-reminders-off"),
         None if waiting_for_routine => no_routine_yet(),
         None => t("cli-status-no-more-reminders"),
     };
@@ -147,8 +152,8 @@ where
     out.trim_end().to_owned()
 }
 
-pub(super) fn schedule_text(config: &Config) -> String {
-    let schedule = &config.schedule;
+pub(super) fn schedule_text(routine_file: &RoutineFile) -> String {
+    let schedule = &routine_file.schedule;
     let mut out = String::new();
     let line = |night: &Night| {
         tr!(

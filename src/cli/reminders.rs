@@ -26,14 +26,14 @@ pub(super) fn remind_command<Tz: TimeZone>(
 ) -> Result<String, CliError> {
     if !(pause_tonight || resume) {
         // Said once at the start: the service would otherwise wait for a routine in silence.
-        if !coach.service_running() && coach.load_config().is_ok_and(|loaded| waiting_for_routine(&loaded)) {
+        if !coach.service_running() && coach.load_routine_file().is_ok_and(|loaded| waiting_for_routine(&loaded)) {
             // A detached service may have lost its terminal: never fail over this line.
             crate::platform::terminal::say(&format!("{} {}", Local::now().format("%H:%M:%S"), no_routine_yet()));
         }
         crate::background::run(coach)?;
         return Ok(String::new());
     }
-    let evening = evening_at(&coach.load_config()?.value, now);
+    let evening = evening_at(&coach.load_routine_file()?.value, now);
     coach.apply(Change::PauseReminders { evening, paused: pause_tonight })?;
     let when = i18n::short_date(evening);
     Ok(if pause_tonight { tr!("cli-remind-paused", date = when) } else { tr!("cli-remind-resumed", date = when) })

@@ -11,11 +11,11 @@ use crate::use_cases::{Applied, Change, Coach, new_step};
 use chrono::{DateTime, FixedOffset};
 
 /// `routine …`.
-/// Changes are dated `now`: the routine's first save, a new step (see `Config::since`).
+/// Changes are dated `now`: the routine's first save, a new step (see `RoutineFile::since`).
 pub(super) fn routine(command: RoutineCommand, coach: &Coach, now: DateTime<FixedOffset>) -> Result<String, CliError> {
     match command {
         RoutineCommand::List { json } => {
-            let loaded = coach.load_config()?;
+            let loaded = coach.load_routine_file()?;
             if json {
                 return Ok(pretty(&routine_json(&loaded.value.routine)));
             }

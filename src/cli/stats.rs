@@ -12,7 +12,7 @@ use serde_json::{Value, json};
 use super::error::CliError;
 use super::output::pretty;
 use crate::i18n::{self, history, t};
-use crate::model::Config;
+use crate::model::RoutineFile;
 use crate::model::stats::{ADHERENCE_DAYS, BedtimeFigures, HistoryStats, Kept};
 use crate::tr;
 use crate::use_cases::Coach;
@@ -25,8 +25,8 @@ where
     Tz::Offset: Display,
 {
     let view = coach.statistics(now)?;
-    let (config, summary) = (&view.snapshot.config.value, view.summary);
-    Ok(if json { pretty(&summary_json(config, &summary)) } else { summary_text(config, &summary) })
+    let (routine_file, summary) = (&view.snapshot.routine_file.value, view.summary);
+    Ok(if json { pretty(&summary_json(routine_file, &summary)) } else { summary_text(routine_file, &summary) })
 }
 
 fn round(value: f64, places: i32) -> f64 {
@@ -49,7 +49,7 @@ fn kept_json(kept: Kept) -> Value {
 }
 
 /// The stable JSON shape of a summary.
-pub(super) fn summary_json(config: &Config, summary: &HistoryStats) -> Value {
+pub(super) fn summary_json(routine_file: &RoutineFile, summary: &HistoryStats) -> Value {
     let share = |value: Option<f64>| value.map(|v| round(v, 4));
     json!({
         "today": summary.today.to_string(),
@@ -70,7 +70,7 @@ pub(super) fn summary_json(config: &Config, summary: &HistoryStats) -> Value {
             "days": window.days,
             "steps": window.steps.iter().map(|step| json!({
                 "id": step.id,
-                "title": history::step_title_by_id(config, &step.id),
+                "title": history::step_title_by_id(routine_file, &step.id),
                 "done": step.done,
                 "planned": step.planned,
                 "share": share(step.share()),
@@ -92,7 +92,7 @@ pub(super) fn summary_json(config: &Config, summary: &HistoryStats) -> Value {
 }
 
 /// The summary as lines of text.
-pub(super) fn summary_text(config: &Config, summary: &HistoryStats) -> String {
+pub(super) fn summary_text(routine_file: &RoutineFile, summary: &HistoryStats) -> String {
     if summary.tracked == 0 {
         return t("history-nothing-yet");
     }
@@ -137,7 +137,7 @@ pub(super) fn summary_text(config: &Config, summary: &HistoryStats) -> String {
                             figure(found.and_then(|s| s.share()))
                         })
                         .collect();
-                    (history::step_title_by_id(config, &step.id), shares)
+                    (history::step_title_by_id(routine_file, &step.id), shares)
                 })
                 .collect()
         })

@@ -74,7 +74,7 @@ pub fn count_evenings(count: u64) -> String {
 }
 
 /// When a step is due, as a phrase: "1 h 30 min before bedtime", "at 16:30".
-/// (`--json` keeps [`Anchor::describe`], the same in every language.)
+/// (`plan --json` gives the English phrase in every language.)
 pub fn anchor(anchor: &Anchor) -> String {
     match *anchor {
         Anchor::BeforeBedtime { minutes: 0 } => tr!("anchor-at-bedtime"),

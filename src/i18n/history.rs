@@ -83,6 +83,6 @@ pub fn day(date: NaiveDate, figures: Option<&EveningFigures>, ahead: bool) -> St
 
 /// The title of step `id`: the routine's own, or the catalog's for a step no longer in
 /// the routine (a custom step removed since reads as its id).
-pub fn step_title_by_id(config: &crate::model::Config, id: &str) -> String {
-    config.routine.get(id).map_or_else(|| super::catalog_title(id), super::step_title)
+pub fn step_title_by_id(routine_file: &crate::model::RoutineFile, id: &str) -> String {
+    routine_file.routine.get(id).map_or_else(|| super::catalog_title(id), super::step_title)
 }

@@ -12,7 +12,7 @@ use std::cmp::Ordering;
 use chrono::NaiveDate;
 
 use super::format::{one_decimal, short_date};
-use crate::model::Config;
+use crate::model::RoutineFile;
 use crate::model::catalog::ids;
 use crate::model::helps::Comparison;
 use crate::model::warnings::{LOOKBACK_DAYS, Warning, WarningKind, Window};
@@ -229,19 +229,19 @@ pub fn reassurance_text() -> String {
 }
 
 /// "On evenings with a warm bath": the evenings the step was kept, as a sentence opening.
-fn habit(comparison: &Comparison, config: &Config) -> String {
+fn habit(comparison: &Comparison, routine_file: &RoutineFile) -> String {
     let key = match comparison.step.as_str() {
         ids::CAFFEINE_CUTOFF => "caffeine-cutoff",
         ids::WARM_BATH => "warm-bath",
         ids::LIGHTS_OUT => "lights-out",
         _ => "other",
     };
-    tr!("signs-helps-habit", habit = key, title = super::history::step_title_by_id(config, &comparison.step))
+    tr!("signs-helps-habit", habit = key, title = super::history::step_title_by_id(routine_file, &comparison.step))
 }
 
 /// The sentences a comparison supports: the share of nights with many twitches when both
 /// sides have enough answers, the mean rested score likewise. Empty below the minimum.
-pub fn comparison_sentences(comparison: &Comparison, config: &Config) -> Vec<String> {
+pub fn comparison_sentences(comparison: &Comparison, routine_file: &RoutineFile) -> Vec<String> {
     let mut sentences = Vec::new();
     let (kept, skipped) = (&comparison.kept, &comparison.skipped);
     if comparison.jerks_comparable() {
@@ -252,7 +252,7 @@ pub fn comparison_sentences(comparison: &Comparison, config: &Config) -> Vec<Str
         };
         sentences.push(tr!(
             "signs-helps-jerky",
-            habit = habit(comparison, config),
+            habit = habit(comparison, routine_file),
             direction = direction,
             kept = kept.jerky,
             kept_nights = kept.nights,
@@ -272,7 +272,7 @@ pub fn comparison_sentences(comparison: &Comparison, config: &Config) -> Vec<Str
         };
         sentences.push(tr!(
             "signs-helps-rested",
-            habit = habit(comparison, config),
+            habit = habit(comparison, routine_file),
             direction = direction,
             kept = kept_text,
             skipped = skipped_text,
@@ -304,16 +304,16 @@ mod tests {
 
     #[test]
     fn the_jerky_sentence_gives_both_counts_and_claims_no_cause() {
-        let config = Config::default();
+        let routine_file = RoutineFile::default();
         let comparison = bath(side(12, 3, None), side(11, 7, None));
-        let en = with_language(Language::English, || comparison_sentences(&comparison, &config));
+        let en = with_language(Language::English, || comparison_sentences(&comparison, &routine_file));
         assert_eq!(
             en,
             vec![
                 "On evenings with a warm bath you logged fewer nights with many twitches than on the other evenings (3 of 12 vs 7 of 11)."
             ]
         );
-        let ru = with_language(Language::Russian, || comparison_sentences(&comparison, &config));
+        let ru = with_language(Language::Russian, || comparison_sentences(&comparison, &routine_file));
         assert_eq!(
             ru,
             vec![
@@ -326,49 +326,49 @@ mod tests {
             }
         }
         let more = bath(side(6, 3, None), side(6, 1, None));
-        let en = with_language(Language::English, || comparison_sentences(&more, &config));
+        let en = with_language(Language::English, || comparison_sentences(&more, &routine_file));
         assert!(en[0].contains("more nights with many twitches") && en[0].contains("(3 of 6 vs 1 of 6)"), "{en:?}");
     }
 
     #[test]
     fn nothing_is_said_below_five_nights_a_side() {
-        let config = Config::default();
+        let routine_file = RoutineFile::default();
         let below = bath(side(12, 3, Some(4.0)), side(MIN_NIGHTS - 1, 3, Some(2.0)));
-        assert!(comparison_sentences(&below, &config).is_empty());
+        assert!(comparison_sentences(&below, &routine_file).is_empty());
         let at = bath(side(12, 3, Some(4.0)), side(MIN_NIGHTS, 3, Some(2.0)));
-        assert_eq!(comparison_sentences(&at, &config).len(), 2);
+        assert_eq!(comparison_sentences(&at, &routine_file).len(), 2);
     }
 
     #[test]
     fn the_rested_sentence_in_both_languages() {
-        let mut config = Config::default();
+        let mut routine_file = RoutineFile::default();
         let caffeine = Comparison {
             step: ids::CAFFEINE_CUTOFF.to_owned(),
             kept: side(9, 1, Some(3.78)),
             skipped: side(6, 2, Some(3.1)),
         };
-        let en = with_language(Language::English, || comparison_sentences(&caffeine, &config));
+        let en = with_language(Language::English, || comparison_sentences(&caffeine, &routine_file));
         assert_eq!(
             en[1],
             "On evenings you kept the caffeine cut-off you rated how rested you felt higher on average than on the other evenings (3.8 vs 3.1 out of 5, over 9 and 6 nights)."
         );
-        let ru = with_language(Language::Russian, || comparison_sentences(&caffeine, &config));
+        let ru = with_language(Language::Russian, || comparison_sentences(&caffeine, &routine_file));
         assert_eq!(
             ru[1],
             "В вечера, когда вы вовремя отказались от кофеина, вы в среднем оценивали свой отдых выше, чем в остальные вечера (3,8 против 3,1 из 5; ночей: 9 и 6)."
         );
         // A custom step speaks by its title; "about the same" when the means round alike.
-        config.routine.steps.push(crate::model::Step::custom(
+        routine_file.routine.steps.push(crate::model::Step::custom(
             "stretch".into(),
             "Stretch".into(),
             crate::model::Anchor::BeforeBedtime { minutes: 20 },
         ));
         let stretch =
             Comparison { step: "stretch".into(), kept: side(5, 0, Some(3.02)), skipped: side(5, 0, Some(2.98)) };
-        let en = with_language(Language::English, || comparison_sentences(&stretch, &config));
+        let en = with_language(Language::English, || comparison_sentences(&stretch, &routine_file));
         assert!(en[0].starts_with("On evenings you did “Stretch” you logged about as many"), "{}", en[0]);
         assert!(en[1].contains("about the same as on the other evenings (3.0 vs 3.0"), "{}", en[1]);
-        let ru = with_language(Language::Russian, || comparison_sentences(&stretch, &config));
+        let ru = with_language(Language::Russian, || comparison_sentences(&stretch, &routine_file));
         assert!(ru[0].starts_with("В вечера, когда вы выполнили «Stretch», вы отметили примерно"), "{}", ru[0]);
     }
 

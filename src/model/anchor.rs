@@ -5,7 +5,7 @@ use chrono::NaiveTime;
 use serde::{Deserialize, Serialize};
 
 use super::journal::Extra;
-use super::time::{format_minutes, hhmm, parse_hhmm, serde_hhmm};
+use super::time::{hhmm, parse_hhmm, serde_hhmm};
 
 /// What a step's due time is measured from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -28,16 +28,6 @@ impl Anchor {
         match *self {
             Anchor::BeforeBedtime { minutes } | Anchor::AfterWake { minutes } => Some(minutes),
             Anchor::At { .. } => None,
-        }
-    }
-
-    pub fn describe(&self) -> String {
-        match *self {
-            Anchor::BeforeBedtime { minutes: 0 } => "at bedtime".to_owned(),
-            Anchor::BeforeBedtime { minutes } => format!("{} before bedtime", format_minutes(minutes.into())),
-            Anchor::AfterWake { minutes: 0 } => "on waking".to_owned(),
-            Anchor::AfterWake { minutes } => format!("{} after waking", format_minutes(minutes.into())),
-            Anchor::At { time } => format!("at {}", hhmm(time)),
         }
     }
 }

@@ -1,7 +1,8 @@
 //! The step catalog: the article's prevention advice as routine steps.
 //!
 //! Ids are stable and kebab-case; other tools and the journal rely on them. The texts
-//! are our own words for the article's advice: health information, never a diagnosis.
+//! (our own words for the article's advice: health information, never a diagnosis) are
+//! in `i18n`, `catalog.ftl`, under each step's id.
 
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -68,9 +69,9 @@ impl Hemisphere {
 /// One entry of the catalog.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CatalogStep {
+    /// The step's id, and its texts' key in `i18n` (`catalog.ftl`): the model holds no
+    /// words.
     pub id: &'static str,
-    pub title: &'static str,
-    pub why: &'static str,
     pub anchor: Anchor,
     pub remind: bool,
     pub value: Option<ValueKind>,
@@ -109,15 +110,12 @@ const fn before(minutes: u32) -> Anchor {
 
 /// Every step the article suggests, in the order a first-run routine uses.
 ///
-/// `title` and `why` are the English source text; what a user reads comes from
-/// `src/i18n/{en,ru}/catalog.ftl` through `i18n::step_title` and friends (a test keeps
-/// the English files equal to these). The anchors are the app's defaults: the article
-/// gives advice, not clock times.
+/// What a user reads of a step comes from `src/i18n/{en,ru}/catalog.ftl`, by its id,
+/// through `i18n::step_title` and friends. The anchors are the app's defaults: the
+/// article gives advice, not clock times.
 pub const CATALOG: &[CatalogStep] = &[
     CatalogStep {
         id: ids::CAFFEINE_CUTOFF,
-        title: "Last strong coffee or tea",
-        why: "Caffeine in coffee and strong tea stimulates the nervous system. From now on, fruit compote or chamomile tea instead. (The time is the app's default.)",
         anchor: before(6 * 60),
         remind: true,
         value: None,
@@ -125,8 +123,6 @@ pub const CATALOG: &[CatalogStep] = &[
     },
     CatalogStep {
         id: ids::NO_ALCOHOL_TOBACCO,
-        title: "Give up alcohol, tobacco and recreational drugs",
-        why: "Give up alcohol, smoking and recreational drugs completely, not just tonight: the article names them among the main causes of twitches. Prescribed medicines: ask your doctor. (The time is the app's default.)",
         anchor: before(4 * 60),
         remind: false,
         value: None,
@@ -134,8 +130,6 @@ pub const CATALOG: &[CatalogStep] = &[
     },
     CatalogStep {
         id: ids::MINERAL_DINNER,
-        title: "Mineral-rich dinner",
-        why: "Kefir, vegetables and herbs bring magnesium, calcium and potassium; too little potassium is one suspected cause of twitches. (The time is the app's default.)",
         anchor: before(3 * 60),
         remind: false,
         value: None,
@@ -143,94 +137,32 @@ pub const CATALOG: &[CatalogStep] = &[
     },
     CatalogStep {
         id: ids::DAYTIME_MOVEMENT,
-        title: "Morning warm-up and more walking",
-        why: "An active day helps: a light warm-up after waking, a jog in fresh air, or simply more walking. Do not overdo it: heavy exertion can itself set off twitches, especially in older or untrained people.",
         anchor: Anchor::AfterWake { minutes: 0 },
         remind: false,
         value: None,
         season: Season::AllYear,
     },
-    CatalogStep {
-        id: ids::CALM_EVENING,
-        title: "Slow down for the evening",
-        why: "From now on keep to quiet things: no hard exercise, work or arguments. Stress that builds up over the day is one suspected cause of twitches at night. (The time is the app's default.)",
-        anchor: before(2 * 60),
-        remind: true,
-        value: None,
-        season: Season::AllYear,
-    },
-    CatalogStep {
-        id: ids::WARM_BATH,
-        title: "Warm bath",
-        why: "A warm bath helps the body relax and let go of the day. (The time is the app's default.)",
-        anchor: before(90),
-        remind: true,
-        value: None,
-        season: Season::AllYear,
-    },
-    CatalogStep {
-        id: ids::CALM_AMBIENCE,
-        title: "Candles and calm music",
-        why: "The article suggests scented candles and calm music for a calm evening before sleep. Put the candle out before you fall asleep.",
-        anchor: before(45),
-        remind: false,
-        value: None,
-        season: Season::AllYear,
-    },
-    CatalogStep {
-        id: ids::VENTILATE_BEDROOM,
-        title: "Air the bedroom",
-        why: "Fresh air in the bedroom is part of a good sleeping climate. Open the window for a few minutes (how long is the app's suggestion).",
-        anchor: before(45),
-        remind: true,
-        value: None,
-        season: Season::AllYear,
-    },
+    CatalogStep { id: ids::CALM_EVENING, anchor: before(2 * 60), remind: true, value: None, season: Season::AllYear },
+    CatalogStep { id: ids::WARM_BATH, anchor: before(90), remind: true, value: None, season: Season::AllYear },
+    CatalogStep { id: ids::CALM_AMBIENCE, anchor: before(45), remind: false, value: None, season: Season::AllYear },
+    CatalogStep { id: ids::VENTILATE_BEDROOM, anchor: before(45), remind: true, value: None, season: Season::AllYear },
     CatalogStep {
         id: ids::HUMIDITY_CHECK,
-        title: "Check the bedroom humidity",
-        why: "The article asks for normal humidity in the bedroom and a humidifier if the air is dry, especially in the heating season. About 40–60 % is a common comfort range (general guidance, not from the article).",
         anchor: before(40),
         remind: true,
         value: Some(ValueKind::HumidityPercent),
         season: Season::AllYear,
     },
-    CatalogStep {
-        id: ids::WARM_HANDS_FEET,
-        title: "Keep hands and feet warm",
-        why: "In autumn and winter the article says to avoid getting chilled and above all to keep your hands and feet warm. Warm socks and a warm blanket are our own suggestion.",
-        anchor: before(30),
-        remind: false,
-        value: None,
-        season: Season::Cold,
-    },
+    CatalogStep { id: ids::WARM_HANDS_FEET, anchor: before(30), remind: false, value: None, season: Season::Cold },
     CatalogStep {
         id: ids::DARK_QUIET_BEDROOM,
-        title: "Dark, quiet bedroom, fresh bedding",
-        why: "Loud sounds and bright light get in the way of falling asleep. Old bedding and feather pillows are best replaced; a supportive mattress and pillow help.",
         anchor: before(15),
         remind: false,
         value: None,
         season: Season::AllYear,
     },
-    CatalogStep {
-        id: ids::SET_ALARM,
-        title: "Set the alarm for the fixed wake time",
-        why: "The article advises keeping to a daily routine and getting up early, best with an alarm clock.",
-        anchor: before(10),
-        remind: false,
-        value: None,
-        season: Season::AllYear,
-    },
-    CatalogStep {
-        id: ids::LIGHTS_OUT,
-        title: "Lights out",
-        why: "An early bedtime, as part of a daily routine you keep to. The time before the alarm is time in bed: for eight hours of sleep, plan a little more.",
-        anchor: before(0),
-        remind: true,
-        value: None,
-        season: Season::AllYear,
-    },
+    CatalogStep { id: ids::SET_ALARM, anchor: before(10), remind: false, value: None, season: Season::AllYear },
+    CatalogStep { id: ids::LIGHTS_OUT, anchor: before(0), remind: true, value: None, season: Season::AllYear },
 ];
 
 /// Looks a catalog step up by its id.
@@ -264,28 +196,6 @@ pub fn humidity_level(percent: f64, evening: NaiveDate, hemisphere: Hemisphere) 
     }
 }
 
-/// Advice for a humidity reading, in English (the source text of
-/// `i18n::humidity_advice`, which is what a user should read).
-pub fn humidity_advice(percent: f64, evening: NaiveDate, hemisphere: Hemisphere) -> String {
-    let range = "the usual comfort range is about 40–60 %: general guidance, not a figure from the article";
-    match humidity_level(percent, evening, hemisphere) {
-        HumidityLevel::Dry { heating: true } => format!(
-            "{percent:.0} % is dry ({range}). Heating dries the air in this season: the article suggests a humidifier. Our own tip, not the article's: a bowl of water near the radiator."
-        ),
-        HumidityLevel::Dry { heating: false } => {
-            format!("{percent:.0} % is dry ({range}). For dry air the article suggests a humidifier.")
-        }
-        HumidityLevel::Humid => {
-            format!(
-                "{percent:.0} % is humid ({range}). Air the bedroom before bed (a few minutes is the app's suggestion)."
-            )
-        }
-        HumidityLevel::Comfortable => {
-            format!("{percent:.0} % is comfortable ({range}). Keep airing the room each evening.")
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -313,7 +223,6 @@ mod tests {
         }
         assert_eq!(ids.iter().collect::<HashSet<_>>().len(), ids.len());
         assert!(ids.iter().all(|id| id.chars().all(|c| c.is_ascii_lowercase() || c == '-')));
-        assert!(CATALOG.iter().all(|s| !s.why.is_empty() && s.why.chars().count() < 240));
         assert_eq!(find("warm-bath").unwrap().anchor, Anchor::BeforeBedtime { minutes: 90 });
         assert_eq!(find("humidity-check").unwrap().value, Some(ValueKind::HumidityPercent));
     }
@@ -330,33 +239,15 @@ mod tests {
     }
 
     #[test]
-    fn humidity_advice_names_the_comfortable_range() {
-        let november = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
-        assert!(humidity_advice(30.0, november, Hemisphere::Northern).contains("humidifier"));
-        assert!(humidity_advice(30.0, november, Hemisphere::Northern).contains("Heating"));
-        assert!(!humidity_advice(30.0, november, Hemisphere::Southern).contains("Heating"));
-        assert!(humidity_advice(70.0, november, Hemisphere::Southern).contains("Air the bedroom"));
-        assert!(humidity_advice(50.0, november, Hemisphere::Southern).contains("comfortable"));
-        assert!(humidity_advice(50.0, november, Hemisphere::Southern).contains("not a figure from the article"));
-    }
-
-    #[test]
-    fn dry_air_in_summer_names_no_radiator_and_every_sentence_starts_with_a_capital() {
+    fn dry_air_in_summer_is_not_blamed_on_heating() {
         let july = NaiveDate::from_ymd_opt(2026, 7, 15).unwrap();
         let march = NaiveDate::from_ymd_opt(2026, 3, 15).unwrap();
         assert_eq!(humidity_level(30.0, july, Hemisphere::Northern), HumidityLevel::Dry { heating: false });
         assert_eq!(humidity_level(30.0, july, Hemisphere::Southern), HumidityLevel::Dry { heating: true });
         assert_eq!(humidity_level(30.0, march, Hemisphere::Northern), HumidityLevel::Dry { heating: true });
-        let summer = humidity_advice(30.0, july, Hemisphere::Northern);
-        assert!(!summer.contains("radiator") && !summer.contains("Heating"), "{summer}");
-        for percent in [10.0, 39.0, 40.0, 60.0, 61.0] {
-            for date in [july, march] {
-                let advice = humidity_advice(percent, date, Hemisphere::Northern);
-                for sentence in advice.split(". ").skip(1) {
-                    assert!(sentence.starts_with(char::is_uppercase), "{advice}");
-                }
-            }
-        }
+        assert_eq!(humidity_level(40.0, july, Hemisphere::Northern), HumidityLevel::Comfortable);
+        assert_eq!(humidity_level(60.0, july, Hemisphere::Northern), HumidityLevel::Comfortable);
+        assert_eq!(humidity_level(61.0, july, Hemisphere::Northern), HumidityLevel::Humid);
     }
 
     #[test]

@@ -23,8 +23,8 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 
 use super::catalog::ids;
-use super::config::Config;
 use super::journal::{Journal, Outcome};
+use super::routine_file::RoutineFile;
 use super::stats::planned_steps;
 
 /// Nights each side needs before a comparison says anything: with fewer, one odd night
@@ -105,7 +105,7 @@ impl Tally {
 
 /// Whether `step` was kept on `date`: `Some(true)` kept, `Some(false)` not kept, `None`
 /// unknown (an unchecked lights-out).
-fn kept_on(config: &Config, journal: &Journal, date: NaiveDate, step: &str) -> Option<bool> {
+fn kept_on(routine_file: &RoutineFile, journal: &Journal, date: NaiveDate, step: &str) -> Option<bool> {
     let check = journal.check_in(date, step);
     if step != ids::LIGHTS_OUT {
         return Some(check.is_some_and(|check| check.outcome == Outcome::Done));
@@ -114,13 +114,13 @@ fn kept_on(config: &Config, journal: &Journal, date: NaiveDate, step: &str) -> O
     if check.outcome == Outcome::Skipped {
         return Some(false);
     }
-    let offset = (check.at.naive_local() - config.schedule.bedtime(date)).num_seconds() as f64 / 60.0;
+    let offset = (check.at.naive_local() - routine_file.schedule.bedtime(date)).num_seconds() as f64 / 60.0;
     Some(offset.abs() <= BEDTIME_KEPT_MINUTES)
 }
 
 /// The comparisons over the evenings `from..=to` that have enough nights for at least
 /// one of their two measures, in routine order, then steps no longer in the routine.
-pub fn comparisons(config: &Config, journal: &Journal, from: NaiveDate, to: NaiveDate) -> Vec<Comparison> {
+pub fn comparisons(routine_file: &RoutineFile, journal: &Journal, from: NaiveDate, to: NaiveDate) -> Vec<Comparison> {
     if from > to {
         return Vec::new();
     }
@@ -130,8 +130,8 @@ pub fn comparisons(config: &Config, journal: &Journal, from: NaiveDate, to: Naiv
         if evening.checks.is_empty() {
             continue;
         }
-        for step in planned_steps(config, journal, *date) {
-            let Some(kept) = kept_on(config, journal, *date, &step) else { continue };
+        for step in planned_steps(routine_file, journal, *date) {
+            let Some(kept) = kept_on(routine_file, journal, *date, &step) else { continue };
             let (kept_side, skipped_side) = tallies.entry(step).or_default();
             if kept { kept_side.add(log) } else { skipped_side.add(log) }
         }
@@ -144,7 +144,8 @@ pub fn comparisons(config: &Config, journal: &Journal, from: NaiveDate, to: Naiv
         })
         .filter(|(_, c)| c.jerks_comparable() || c.rested_comparable())
         .collect();
-    let mut ordered: Vec<Comparison> = config.routine.steps.iter().filter_map(|step| found.remove(&step.id)).collect();
+    let mut ordered: Vec<Comparison> =
+        routine_file.routine.steps.iter().filter_map(|step| found.remove(&step.id)).collect();
     ordered.extend(found.into_values());
     ordered
 }
@@ -177,7 +178,7 @@ mod tests {
 
     #[test]
     fn nothing_until_each_side_has_five_nights() {
-        let config = Config::default();
+        let routine_file = RoutineFile::default();
         let mut journal = Journal::default();
         for n in 0..12 {
             evening(&mut journal, n, Outcome::Done, "22:30", Jerks::Few, 4);
@@ -185,10 +186,10 @@ mod tests {
         for n in 12..16 {
             evening(&mut journal, n, Outcome::Skipped, "22:30", Jerks::Many, 2);
         }
-        let found = comparisons(&config, &journal, day(0), day(40));
+        let found = comparisons(&routine_file, &journal, day(0), day(40));
         assert_eq!(find(&found, ids::WARM_BATH), None, "4 nights without a bath: not enough");
         evening(&mut journal, 16, Outcome::Skipped, "22:30", Jerks::Few, 3);
-        let found = comparisons(&config, &journal, day(0), day(40));
+        let found = comparisons(&routine_file, &journal, day(0), day(40));
         let bath = find(&found, ids::WARM_BATH).expect("5 and 12 nights: compared");
         assert_eq!(bath.kept, Side { nights: 12, jerky: 0, rested_mean: Some(4.0), rested_nights: 12 });
         assert_eq!(bath.skipped.nights, 5);
@@ -199,12 +200,12 @@ mod tests {
         // Lights out always at the planned 22:30: nothing on the "not kept" side.
         assert_eq!(find(&found, ids::LIGHTS_OUT), None);
         // The period matters: the last five evenings alone have no bath side.
-        assert!(comparisons(&config, &journal, day(12), day(16)).is_empty());
+        assert!(comparisons(&routine_file, &journal, day(12), day(16)).is_empty());
     }
 
     #[test]
     fn bedtime_kept_means_lights_out_within_half_an_hour() {
-        let config = Config::default(); // bedtime 22:30
+        let routine_file = RoutineFile::default(); // bedtime 22:30
         let mut journal = Journal::default();
         for (n, lights) in ["22:30", "22:00", "23:00", "22:45", "22:10"].into_iter().enumerate() {
             evening(&mut journal, n as i64, Outcome::Done, lights, Jerks::None, 4);
@@ -213,7 +214,7 @@ mod tests {
             let jerks = if lights == "22:31" { Jerks::Few } else { Jerks::Many };
             evening(&mut journal, n as i64 + 5, Outcome::Done, lights, jerks, 2);
         }
-        let found = comparisons(&config, &journal, day(0), day(20));
+        let found = comparisons(&routine_file, &journal, day(0), day(20));
         let bedtime = find(&found, ids::LIGHTS_OUT).unwrap();
         // 30 minutes either way is kept; 22:31 too, 23:01 and 21:59 are not.
         assert_eq!((bedtime.kept.nights, bedtime.kept.jerky), (6, 0));
@@ -222,7 +223,7 @@ mod tests {
 
     #[test]
     fn untracked_evenings_and_unanswered_questions_do_not_count() {
-        let config = Config::default();
+        let routine_file = RoutineFile::default();
         let mut journal = Journal::default();
         for n in 0..5 {
             evening(&mut journal, n, Outcome::Done, "22:30", Jerks::None, 4);
@@ -233,11 +234,11 @@ mod tests {
             journal.evenings.entry(day(n)).or_default().night =
                 Some(NightLog { falling_asleep: Some(Jerks::Many), ..Default::default() });
         }
-        let bath = comparisons(&config, &journal, day(0), day(30)).into_iter().find(|c| c.step == ids::WARM_BATH);
+        let bath = comparisons(&routine_file, &journal, day(0), day(30)).into_iter().find(|c| c.step == ids::WARM_BATH);
         let bath = bath.unwrap();
         assert_eq!((bath.kept.nights, bath.skipped.nights), (5, 5));
         journal.evenings.get_mut(&day(0)).unwrap().night = Some(NightLog { note: "x".into(), ..Default::default() });
-        let bath = comparisons(&config, &journal, day(0), day(30)).into_iter().find(|c| c.step == ids::WARM_BATH);
+        let bath = comparisons(&routine_file, &journal, day(0), day(30)).into_iter().find(|c| c.step == ids::WARM_BATH);
         assert_eq!(bath, None, "four answered nights are not enough");
     }
 }

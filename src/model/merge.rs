@@ -21,7 +21,7 @@
 //!   check-in from the statistics. One side without a list takes the other's. The union
 //!   is made with a set: a list is never searched once per entry of the other.
 //! - **Unknown fields** (written by a newer version) of evenings and of the journal are
-//!   kept from both sides; the same field on both sides keeps ours. The report counts
+//!   kept from both sides; the same field on both sides keeps ours. The counts (`MergeCounts`) count
 //!   those the merge brings in, and their size, so a preview can say so.
 //!
 //! What may come in at all (dates, values, ids, sizes) is checked before a merge, by
@@ -101,48 +101,48 @@ impl MergeCounts {
 
 /// Merges `theirs` into `ours` by the rules above and says what it did.
 pub fn merge_into(ours: &mut Journal, theirs: &Journal) -> MergeCounts {
-    let mut report = MergeCounts::default();
+    let mut counts = MergeCounts::default();
     for (date, their_evening) in &theirs.evenings {
         match ours.evenings.get_mut(date) {
             Some(our_evening) => {
-                report.evenings_present += 1;
-                merge_evening(our_evening, their_evening, &mut report);
+                counts.evenings_present += 1;
+                merge_evening(our_evening, their_evening, &mut counts);
             }
             None => {
-                report.evenings_new += 1;
-                report.check_ins_new += their_evening.checks.len();
-                report.nights_new += usize::from(their_evening.night.is_some());
-                report.routine_steps_new += their_evening.routine.as_ref().map_or(0, Vec::len);
-                report.unknown += Unknown::of_evening(their_evening);
+                counts.evenings_new += 1;
+                counts.check_ins_new += their_evening.checks.len();
+                counts.nights_new += usize::from(their_evening.night.is_some());
+                counts.routine_steps_new += their_evening.routine.as_ref().map_or(0, Vec::len);
+                counts.unknown += Unknown::of_evening(their_evening);
                 ours.evenings.insert(*date, their_evening.clone());
             }
         }
     }
-    keep_unknown(&mut ours.extra, &theirs.extra, &mut report);
-    report
+    keep_unknown(&mut ours.extra, &theirs.extra, &mut counts);
+    counts
 }
 
-/// [`merge_into`] without changing either side: the merged journal and the report.
+/// [`merge_into`] without changing either side: the merged journal and the counts.
 pub fn merge(ours: &Journal, theirs: &Journal) -> (Journal, MergeCounts) {
     let mut merged = ours.clone();
-    let report = merge_into(&mut merged, theirs);
-    (merged, report)
+    let counts = merge_into(&mut merged, theirs);
+    (merged, counts)
 }
 
-fn merge_evening(ours: &mut Evening, theirs: &Evening, report: &mut MergeCounts) {
+fn merge_evening(ours: &mut Evening, theirs: &Evening, counts: &mut MergeCounts) {
     for (step, their_check) in &theirs.checks {
         match ours.checks.get_mut(step) {
             None => {
-                report.check_ins_new += 1;
-                report.unknown += Unknown::of(&their_check.extra);
+                counts.check_ins_new += 1;
+                counts.unknown += Unknown::of(&their_check.extra);
                 ours.checks.insert(step.clone(), their_check.clone());
             }
-            Some(our_check) if same_check_in(our_check, their_check) => report.check_ins_present += 1,
+            Some(our_check) if same_check_in(our_check, their_check) => counts.check_ins_present += 1,
             Some(our_check) => {
-                report.check_ins_conflicting += 1;
+                counts.check_ins_conflicting += 1;
                 if their_check.at > our_check.at {
-                    report.check_ins_replaced += 1;
-                    report.unknown += Unknown::of(&their_check.extra);
+                    counts.check_ins_replaced += 1;
+                    counts.unknown += Unknown::of(&their_check.extra);
                     *our_check = their_check.clone();
                 }
             }
@@ -151,16 +151,16 @@ fn merge_evening(ours: &mut Evening, theirs: &Evening, report: &mut MergeCounts)
     match (&mut ours.night, &theirs.night) {
         (_, None) => {}
         (None, Some(their_night)) => {
-            report.nights_new += 1;
-            report.unknown += Unknown::of(&their_night.extra);
+            counts.nights_new += 1;
+            counts.unknown += Unknown::of(&their_night.extra);
             ours.night = Some(their_night.clone());
         }
-        (Some(our_night), Some(their_night)) if our_night == their_night => report.nights_present += 1,
+        (Some(our_night), Some(their_night)) if our_night == their_night => counts.nights_present += 1,
         (Some(our_night), Some(their_night)) => {
-            report.nights_conflicting += 1;
+            counts.nights_conflicting += 1;
             if night_at(their_night) > night_at(our_night) {
-                report.nights_replaced += 1;
-                report.unknown += Unknown::of(&their_night.extra);
+                counts.nights_replaced += 1;
+                counts.unknown += Unknown::of(&their_night.extra);
                 *our_night = their_night.clone();
             }
         }
@@ -168,20 +168,20 @@ fn merge_evening(ours: &mut Evening, theirs: &Evening, report: &mut MergeCounts)
     match (&mut ours.routine, &theirs.routine) {
         (_, None) => {}
         (None, Some(their_routine)) => {
-            report.routine_steps_new += their_routine.len();
+            counts.routine_steps_new += their_routine.len();
             ours.routine = Some(their_routine.clone());
         }
         (Some(our_routine), Some(their_routine)) => {
             let mut known: HashSet<String> = our_routine.iter().cloned().collect();
             for step in their_routine {
                 if known.insert(step.clone()) {
-                    report.routine_steps_new += 1;
+                    counts.routine_steps_new += 1;
                     our_routine.push(step.clone());
                 }
             }
         }
     }
-    keep_unknown(&mut ours.extra, &theirs.extra, report);
+    keep_unknown(&mut ours.extra, &theirs.extra, counts);
 }
 
 /// The same record: also the same instant written with another offset (the same
@@ -195,12 +195,12 @@ fn night_at(night: &NightLog) -> Option<DateTime<FixedOffset>> {
     night.at
 }
 
-fn keep_unknown(ours: &mut Extra, theirs: &Extra, report: &mut MergeCounts) {
+fn keep_unknown(ours: &mut Extra, theirs: &Extra, counts: &mut MergeCounts) {
     for (key, value) in theirs {
         if !ours.contains_key(key) {
             let mut one = Extra::new();
             one.insert(key.clone(), value.clone());
-            report.unknown += Unknown::of(&one);
+            counts.unknown += Unknown::of(&one);
             ours.extend(one);
         }
     }
@@ -254,9 +254,9 @@ mod tests {
             (26, "calm-ambience", check(Outcome::Done, 15)),
             (27, "warm-bath", check(Outcome::Skipped, 0)),
         ]);
-        let report = merge_into(&mut ours, &theirs);
+        let counts = merge_into(&mut ours, &theirs);
         assert_eq!(
-            report,
+            counts,
             MergeCounts {
                 evenings_new: 1,
                 evenings_present: 1,
@@ -270,23 +270,23 @@ mod tests {
         assert_eq!(ours.check_in_count(), 6);
         assert_eq!(ours.check_in(date(26), "lights-out").unwrap().outcome, Outcome::Skipped);
         assert_eq!(ours.check_in(date(26), "set-alarm").unwrap().outcome, Outcome::Done);
-        assert!(report.adds_anything());
-        assert_eq!(report.conflicts(), 2);
+        assert!(counts.adds_anything());
+        assert_eq!(counts.conflicts(), 2);
     }
 
     #[test]
     fn a_tie_keeps_ours_and_another_offset_is_the_same_instant() {
         let mut ours = journal(&[(26, "warm-bath", check(Outcome::Done, 10))]);
         let theirs = journal(&[(26, "warm-bath", check(Outcome::Skipped, 10))]);
-        let report = merge_into(&mut ours, &theirs);
-        assert_eq!((report.check_ins_conflicting, report.check_ins_replaced), (1, 0));
+        let counts = merge_into(&mut ours, &theirs);
+        assert_eq!((counts.check_ins_conflicting, counts.check_ins_replaced), (1, 0));
         assert_eq!(ours.check_in(date(26), "warm-bath").unwrap().outcome, Outcome::Done);
         // 21:10 in Berlin is 20:10 in London: the same check-in.
         let london = DateTime::parse_from_rfc3339("2026-11-26T20:10:00+00:00").unwrap();
         let theirs = journal(&[(26, "warm-bath", CheckIn::new(Outcome::Done, london, None))]);
-        let report = merge_into(&mut ours, &theirs);
-        assert_eq!(report.check_ins_present, 1);
-        assert!(!report.adds_anything());
+        let counts = merge_into(&mut ours, &theirs);
+        assert_eq!(counts.check_ins_present, 1);
+        assert!(!counts.adds_anything());
     }
 
     #[test]
@@ -307,11 +307,11 @@ mod tests {
         theirs_evening.extra.insert("mood".into(), json!("calm"));
         theirs.extra.insert("kept".into(), json!(2));
         theirs.extra.insert("new".into(), json!(3));
-        let report = merge_into(&mut ours, &theirs);
-        assert_eq!((report.nights_conflicting, report.nights_replaced), (1, 1), "a time beats none");
-        assert_eq!(report.routine_steps_new, 1, "calm-ambience");
+        let counts = merge_into(&mut ours, &theirs);
+        assert_eq!((counts.nights_conflicting, counts.nights_replaced), (1, 1), "a time beats none");
+        assert_eq!(counts.routine_steps_new, 1, "calm-ambience");
         // "mood" on the evening and "new" on the journal: {"mood":"calm"} and {"new":3}.
-        assert_eq!(report.unknown, Unknown { fields: 2, bytes: 15 + 9 });
+        assert_eq!(counts.unknown, Unknown { fields: 2, bytes: 15 + 9 });
         let evening = &ours.evenings[&date(26)];
         assert_eq!(evening.night.as_ref().unwrap().note, "theirs");
         assert_eq!(evening.routine.as_deref().unwrap(), ["warm-bath", "lights-out", "calm-ambience"]);
@@ -321,9 +321,9 @@ mod tests {
         // A night log only the other side has is new; an older one changes nothing.
         let mut older = ours.clone();
         older.evenings.get_mut(&date(26)).unwrap().night = Some(night(None, "older"));
-        let report = merge_into(&mut ours, &older);
-        assert_eq!((report.nights_conflicting, report.nights_replaced), (1, 0));
-        assert!(!report.changes_anything());
+        let counts = merge_into(&mut ours, &older);
+        assert_eq!((counts.nights_conflicting, counts.nights_replaced), (1, 0));
+        assert!(!counts.changes_anything());
     }
 
     #[test]
@@ -336,13 +336,13 @@ mod tests {
         ours.evenings.get_mut(&date(26)).unwrap().routine = Some(list(0));
         theirs.evenings.get_mut(&date(26)).unwrap().routine = Some(list(50_000));
         let started = std::time::Instant::now();
-        let report = merge_into(&mut ours, &theirs);
+        let counts = merge_into(&mut ours, &theirs);
         assert!(started.elapsed() < std::time::Duration::from_secs(5), "{:?}", started.elapsed());
-        assert_eq!(report.routine_steps_new, 50_000);
+        assert_eq!(counts.routine_steps_new, 50_000);
         let merged = ours.evenings[&date(26)].routine.as_ref().unwrap();
         assert_eq!(merged.len(), 150_000);
         assert_eq!(merged[..100_000], list(0)[..], "ours first, in its order");
-        assert!(report.changes_anything() && !report.adds_anything());
+        assert!(counts.changes_anything() && !counts.adds_anything());
     }
 
     fn any_check_in() -> impl Strategy<Value = CheckIn> {
@@ -391,7 +391,7 @@ mod tests {
     proptest! {
         #[test]
         fn merging_loses_nothing_and_twice_is_once(ours in any_journal(), theirs in any_journal()) {
-            let (once, report) = merge(&ours, &theirs);
+            let (once, counts) = merge(&ours, &theirs);
             // Nothing lost: every evening and step of both sides, each check-in from one of them.
             for side in [&ours, &theirs] {
                 for (date, evening) in &side.evenings {
@@ -409,8 +409,8 @@ mod tests {
                 }
             }
             let total = |j: &Journal| j.evenings.len();
-            prop_assert_eq!(total(&once), total(&ours) + report.evenings_new);
-            prop_assert_eq!(once.check_in_count(), ours.check_in_count() + report.check_ins_new);
+            prop_assert_eq!(total(&once), total(&ours) + counts.evenings_new);
+            prop_assert_eq!(once.check_in_count(), ours.check_in_count() + counts.check_ins_new);
             // Twice is once, and a journal merged into itself does not change.
             let (twice, again) = merge(&once, &theirs);
             prop_assert_eq!(&twice, &once);

@@ -6,7 +6,6 @@
 
 pub mod anchor;
 pub mod catalog;
-pub mod config;
 pub mod helps;
 pub mod instant;
 pub mod journal;
@@ -15,6 +14,7 @@ pub mod night;
 pub mod plan;
 pub mod reminders;
 pub mod routine;
+pub mod routine_file;
 pub mod schedule;
 pub mod settings;
 pub mod stats;
@@ -23,12 +23,12 @@ pub mod validate;
 pub mod warnings;
 
 pub use catalog::{CATALOG, Hemisphere, ValueKind};
-pub use config::Config;
 pub use journal::{CheckIn, Evening, Extra, Journal, Outcome};
 pub use merge::{MergeCounts, merge, merge_into};
 pub use night::{Jerks, NightAnswer, NightError, NightLog, Stress};
 pub use plan::{Plan, PlannedStep, StepState, Timing, evening_at, plan_evening};
 pub use reminders::ReminderLog;
 pub use routine::{Anchor, Routine, Step};
+pub use routine_file::RoutineFile;
 pub use schedule::{Day, Night, Schedule};
 pub use settings::{LanguageChoice, Settings, Theme};

@@ -3,9 +3,9 @@
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, Offset, TimeZone};
 
 use super::catalog::ValueKind;
-use super::config::Config;
 use super::journal::{CheckIn, Evening, Outcome};
 use super::routine::{Anchor, Step};
+use super::routine_file::RoutineFile;
 use super::time::{add_minutes, resolve_local};
 
 /// Where a step stands tonight.
@@ -38,11 +38,6 @@ impl StepState {
 #[derive(Debug, Clone)]
 pub struct PlannedStep<Tz: TimeZone> {
     pub id: String,
-    /// The title in English (the source text). What a user reads is
-    /// `i18n::planned_title(step)`, from `custom_title` or the catalog id.
-    pub title: String,
-    /// The "why" in English; users read `i18n::planned_why(step)`.
-    pub why: String,
     /// The user's own title, if they set one (always for a custom step).
     pub custom_title: Option<String>,
     /// The user's own "why", if they set one.
@@ -173,8 +168,8 @@ impl<Tz: TimeZone> Plan<Tz> {
 }
 
 /// The local clock time a step is due on `evening`.
-pub fn due_local(config: &Config, evening: NaiveDate, anchor: Anchor) -> NaiveDateTime {
-    let schedule = &config.schedule;
+pub fn due_local(routine_file: &RoutineFile, evening: NaiveDate, anchor: Anchor) -> NaiveDateTime {
+    let schedule = &routine_file.schedule;
     match anchor {
         Anchor::BeforeBedtime { minutes } => add_minutes(schedule.bedtime(evening), -i64::from(minutes)),
         Anchor::AfterWake { minutes } => add_minutes(schedule.day_start(evening), minutes.into()),
@@ -183,65 +178,63 @@ pub fn due_local(config: &Config, evening: NaiveDate, anchor: Anchor) -> NaiveDa
 }
 
 /// Whether `step` is part of the evening at all: enabled and in season.
-pub fn is_active(config: &Config, evening: NaiveDate, step: &Step) -> bool {
-    step.enabled && step.catalog_entry().is_none_or(|entry| entry.applies_on(evening, config.settings.hemisphere))
+pub fn is_active(routine_file: &RoutineFile, evening: NaiveDate, step: &Step) -> bool {
+    step.enabled && step.catalog_entry().is_none_or(|entry| entry.applies_on(evening, routine_file.settings.hemisphere))
 }
 
 /// The moment `step` began to count: the later of the routine's first save and the
 /// step's own addition; `None` when it always counted (older files).
-pub fn counts_from(config: &Config, step: &Step) -> Option<DateTime<FixedOffset>> {
-    config.since.max(step.added)
+pub fn counts_from(routine_file: &RoutineFile, step: &Step) -> Option<DateTime<FixedOffset>> {
+    routine_file.since.max(step.added)
 }
 
 /// Whether `step`, due at `due`, counts: a step due before it began to count never
 /// counts as missed (Loop Habit Tracker never counts the days before a habit existed).
-pub fn counts_at<Tz: TimeZone>(config: &Config, step: &Step, due: &DateTime<Tz>) -> bool {
-    counts_from(config, step).is_none_or(|from| due.naive_utc() >= from.naive_utc())
+pub fn counts_at<Tz: TimeZone>(routine_file: &RoutineFile, step: &Step, due: &DateTime<Tz>) -> bool {
+    counts_from(routine_file, step).is_none_or(|from| due.naive_utc() >= from.naive_utc())
 }
 
 /// The steps that count on `evening` in `tz`: active, and due after they began to count.
 /// What an evening's routine is, for the journal and the statistics.
-pub fn counted_steps<Tz: TimeZone>(config: &Config, evening: NaiveDate, tz: &Tz) -> Vec<String> {
-    config
+pub fn counted_steps<Tz: TimeZone>(routine_file: &RoutineFile, evening: NaiveDate, tz: &Tz) -> Vec<String> {
+    routine_file
         .routine
         .steps
         .iter()
-        .filter(|step| is_active(config, evening, step) && counts_on(config, evening, tz, step))
+        .filter(|step| is_active(routine_file, evening, step) && counts_on(routine_file, evening, tz, step))
         .map(|step| step.id.clone())
         .collect()
 }
 
 /// Whether `step` counts on `evening` in `tz` (see [`counts_at`]).
-pub fn counts_on<Tz: TimeZone>(config: &Config, evening: NaiveDate, tz: &Tz, step: &Step) -> bool {
-    counts_at(config, step, &resolve_local(tz, due_local(config, evening, step.anchor)))
+pub fn counts_on<Tz: TimeZone>(routine_file: &RoutineFile, evening: NaiveDate, tz: &Tz, step: &Step) -> bool {
+    counts_at(routine_file, step, &resolve_local(tz, due_local(routine_file, evening, step.anchor)))
 }
 
 /// Lays the routine onto `evening` in `tz`, with the check-ins recorded so far.
 pub fn plan_evening<Tz: TimeZone>(
-    config: &Config,
+    routine_file: &RoutineFile,
     evening: NaiveDate,
     tz: &Tz,
     recorded: Option<&Evening>,
 ) -> Plan<Tz> {
-    let mut steps: Vec<PlannedStep<Tz>> = config
+    let mut steps: Vec<PlannedStep<Tz>> = routine_file
         .routine
         .steps
         .iter()
-        .filter(|step| is_active(config, evening, step))
+        .filter(|step| is_active(routine_file, evening, step))
         .map(|step| {
-            let due_local = due_local(config, evening, step.anchor);
+            let due_local = due_local(routine_file, evening, step.anchor);
             let check_in = recorded.and_then(|recorded| recorded.checks.get(&step.id)).cloned();
             let due = resolve_local(tz, due_local);
             PlannedStep {
                 id: step.id.clone(),
-                title: step.title().to_owned(),
-                why: step.why().to_owned(),
                 custom_title: step.title.clone(),
                 custom_why: step.why.clone(),
                 anchor: step.anchor,
                 due_local,
                 // A step checked anyway counts: the journal puts it in the evening's routine.
-                counted: check_in.is_some() || counts_at(config, step, &due),
+                counted: check_in.is_some() || counts_at(routine_file, step, &due),
                 due,
                 remind: step.remind,
                 value_kind: step.value_kind(),
@@ -254,19 +247,19 @@ pub fn plan_evening<Tz: TimeZone>(
     steps.sort_by(|a, b| a.due.cmp(&b.due));
     Plan {
         evening,
-        bedtime: resolve_local(tz, config.schedule.bedtime(evening)),
-        wake: resolve_local(tz, config.schedule.wake(evening)),
+        bedtime: resolve_local(tz, routine_file.schedule.bedtime(evening)),
+        wake: resolve_local(tz, routine_file.schedule.wake(evening)),
         steps,
         night_logged: recorded.is_some_and(|recorded| recorded.night.is_some()),
-        grace_minutes: config.settings.grace_minutes().into(),
+        grace_minutes: routine_file.settings.grace_minutes().into(),
     }
 }
 
 /// The evening that `now` belongs to in `tz`.
-pub fn evening_at<Tz: TimeZone>(config: &Config, now: &DateTime<Tz>) -> NaiveDate {
+pub fn evening_at<Tz: TimeZone>(routine_file: &RoutineFile, now: &DateTime<Tz>) -> NaiveDate {
     // `naive_local` panics at the very end of chrono's range; read the clock with care.
     let utc = now.naive_utc();
-    config.schedule.evening_of(utc.checked_add_offset(now.offset().fix()).unwrap_or(utc))
+    routine_file.schedule.evening_of(utc.checked_add_offset(now.offset().fix()).unwrap_or(utc))
 }
 
 #[cfg(test)]
@@ -286,8 +279,8 @@ mod tests {
 
     #[test]
     fn default_evening_in_berlin() {
-        let config = Config::default();
-        let plan = plan_evening(&config, date(2026, 11, 26), &Berlin, None);
+        let routine_file = RoutineFile::default();
+        let plan = plan_evening(&routine_file, date(2026, 11, 26), &Berlin, None);
         let ids: Vec<_> = plan.steps.iter().map(|s| s.id.as_str()).collect();
         // The morning warm-up of the same day comes first, then the evening.
         assert_eq!(ids[..2], ["daytime-movement", "caffeine-cutoff"]);
@@ -311,32 +304,32 @@ mod tests {
 
     #[test]
     fn seasonal_step_follows_the_hemisphere() {
-        let mut config = Config::default();
+        let mut routine_file = RoutineFile::default();
         let july = date(2026, 7, 1);
-        assert!(plan_evening(&config, july, &Berlin, None).get("warm-hands-feet").is_none());
-        config.settings.hemisphere = crate::model::Hemisphere::Southern;
-        assert!(plan_evening(&config, july, &Lord_Howe, None).get("warm-hands-feet").is_some());
+        assert!(plan_evening(&routine_file, july, &Berlin, None).get("warm-hands-feet").is_none());
+        routine_file.settings.hemisphere = crate::model::Hemisphere::Southern;
+        assert!(plan_evening(&routine_file, july, &Lord_Howe, None).get("warm-hands-feet").is_some());
     }
 
     #[test]
     fn an_evening_owns_steps_on_both_sides_of_midnight() {
-        let mut config = Config::default();
-        config.schedule.set(Some(clock(0, 30)), Some(clock(8, 30)), &[]).unwrap();
-        config.routine.get_mut("caffeine-cutoff").unwrap().anchor = Anchor::At { time: clock(14, 0) };
-        let plan = plan_evening(&config, date(2026, 11, 26), &New_York, None);
+        let mut routine_file = RoutineFile::default();
+        routine_file.schedule.set(Some(clock(0, 30)), Some(clock(8, 30)), &[]).unwrap();
+        routine_file.routine.get_mut("caffeine-cutoff").unwrap().anchor = Anchor::At { time: clock(14, 0) };
+        let plan = plan_evening(&routine_file, date(2026, 11, 26), &New_York, None);
         assert_eq!(plan.get("caffeine-cutoff").unwrap().due.to_rfc3339(), "2026-11-26T14:00:00-05:00");
         assert_eq!(plan.get("lights-out").unwrap().due.to_rfc3339(), "2026-11-27T00:30:00-05:00");
         assert_eq!(plan.get("warm-bath").unwrap().due.to_rfc3339(), "2026-11-26T23:00:00-05:00");
         // At 00:10 on the 27th it is still the evening of the 26th.
         let now = utc("2026-11-27T05:10:00Z").with_timezone(&New_York);
-        assert_eq!(evening_at(&config, &now), date(2026, 11, 26));
+        assert_eq!(evening_at(&routine_file, &now), date(2026, 11, 26));
     }
 
     #[test]
     fn after_wake_anchor_uses_the_morning_of_the_evening() {
-        let mut config = Config::default();
-        config.routine.get_mut("daytime-movement").unwrap().anchor = Anchor::AfterWake { minutes: 30 };
-        let plan = plan_evening(&config, date(2026, 11, 26), &Berlin, None);
+        let mut routine_file = RoutineFile::default();
+        routine_file.routine.get_mut("daytime-movement").unwrap().anchor = Anchor::AfterWake { minutes: 30 };
+        let plan = plan_evening(&routine_file, date(2026, 11, 26), &Berlin, None);
         assert_eq!(plan.get("daytime-movement").unwrap().due.to_rfc3339(), "2026-11-26T07:30:00+01:00");
         assert_eq!(plan.steps[0].id, "daytime-movement");
     }
@@ -344,9 +337,9 @@ mod tests {
     #[test]
     fn spring_forward_gap_fires_at_the_first_valid_instant() {
         // New York 2026-03-08 02:00 -> 03:00. A 02:30 bedtime on the evening of the 7th.
-        let mut config = Config::default();
-        config.schedule.set(Some(clock(2, 30)), Some(clock(10, 30)), &[]).unwrap();
-        let plan = plan_evening(&config, date(2026, 3, 7), &New_York, None);
+        let mut routine_file = RoutineFile::default();
+        routine_file.schedule.set(Some(clock(2, 30)), Some(clock(10, 30)), &[]).unwrap();
+        let plan = plan_evening(&routine_file, date(2026, 3, 7), &New_York, None);
         let lights_out = plan.get("lights-out").unwrap();
         assert_eq!(lights_out.due_local, date(2026, 3, 8).and_time(clock(2, 30)));
         assert_eq!(lights_out.due.to_rfc3339(), "2026-03-08T03:00:00-04:00");
@@ -360,9 +353,9 @@ mod tests {
     #[test]
     fn fall_back_fold_uses_the_earlier_instant() {
         // Berlin 2026-10-25 03:00 -> 02:00. Bedtime 02:30 on the evening of the 24th.
-        let mut config = Config::default();
-        config.schedule.set(Some(clock(2, 30)), Some(clock(10, 30)), &[]).unwrap();
-        let plan = plan_evening(&config, date(2026, 10, 24), &Berlin, None);
+        let mut routine_file = RoutineFile::default();
+        routine_file.schedule.set(Some(clock(2, 30)), Some(clock(10, 30)), &[]).unwrap();
+        let plan = plan_evening(&routine_file, date(2026, 10, 24), &Berlin, None);
         assert_eq!(plan.get("lights-out").unwrap().due.to_rfc3339(), "2026-10-25T02:30:00+02:00");
         assert_eq!(plan.sleep_minutes(), 9 * 60);
     }
@@ -370,22 +363,22 @@ mod tests {
     #[test]
     fn lord_howe_half_hour_gap() {
         // Lord Howe 2026-10-04 02:00 -> 02:30.
-        let mut config = Config::default();
-        config.schedule.set(Some(clock(2, 15)), Some(clock(10, 0)), &[]).unwrap();
-        let plan = plan_evening(&config, date(2026, 10, 3), &Lord_Howe, None);
+        let mut routine_file = RoutineFile::default();
+        routine_file.schedule.set(Some(clock(2, 15)), Some(clock(10, 0)), &[]).unwrap();
+        let plan = plan_evening(&routine_file, date(2026, 10, 3), &Lord_Howe, None);
         assert_eq!(plan.bedtime.to_rfc3339(), "2026-10-04T02:30:00+11:00");
         assert_eq!(plan.sleep_minutes(), 7 * 60 + 30);
     }
 
     #[test]
     fn states_come_from_the_journal() {
-        let config = Config::default();
+        let routine_file = RoutineFile::default();
         let evening = date(2026, 11, 26);
         let mut journal = Journal::default();
         let at = DateTime::<FixedOffset>::parse_from_rfc3339("2026-11-26T21:05:00+01:00").unwrap();
         journal.record(evening, "warm-bath", CheckIn::new(Outcome::Done, at, None));
         journal.record(evening, "humidity-check", CheckIn::new(Outcome::Skipped, at, None));
-        let plan = plan_evening(&config, evening, &Berlin, journal.evening(evening));
+        let plan = plan_evening(&routine_file, evening, &Berlin, journal.evening(evening));
         assert_eq!(plan.get("warm-bath").unwrap().state, StepState::Done);
         assert_eq!(plan.get("humidity-check").unwrap().state, StepState::Skipped);
         assert_eq!(plan.count(StepState::Pending), plan.steps.len() - 2);
@@ -394,9 +387,9 @@ mod tests {
     #[test]
     fn due_now_is_the_step_within_its_grace_window_and_the_morning_step_is_missed() {
         // The default routine's dinner is at 19:30 (three hours before a 22:30 bedtime).
-        let mut config = Config::default();
+        let mut routine_file = RoutineFile::default();
         let evening = date(2026, 11, 26);
-        let plan = plan_evening(&config, evening, &Berlin, None);
+        let plan = plan_evening(&routine_file, evening, &Berlin, None);
         let at = |h, m| Berlin.from_local_datetime(&evening.and_time(clock(h, m))).unwrap();
         let timing = |id: &str, now| plan.timing(plan.get(id).unwrap(), &now);
         // 19:38: dinner (19:30) is within the 15-minute grace window; the 07:00 warm-up is long past.
@@ -410,8 +403,8 @@ mod tests {
         assert!(next.due > at(19, 46));
         assert_eq!(plan.timing(next, &at(19, 46)), Timing::Next);
         // The grace window is the reminders' own.
-        config.settings.grace_minutes = 5;
-        let plan = plan_evening(&config, evening, &Berlin, None);
+        routine_file.settings.grace_minutes = 5;
+        let plan = plan_evening(&routine_file, evening, &Berlin, None);
         assert_eq!(plan.timing(plan.get("mineral-dinner").unwrap(), &at(19, 36)), Timing::Missed);
         // At night nothing is current and nothing is due now.
         assert!(plan.current(&at(23, 0)).is_none());
@@ -420,15 +413,15 @@ mod tests {
 
     #[test]
     fn disabled_and_custom_steps() {
-        let mut config = Config::default();
-        config.routine.get_mut("warm-bath").unwrap().enabled = false;
-        config.routine.steps.push(Step::custom(
+        let mut routine_file = RoutineFile::default();
+        routine_file.routine.get_mut("warm-bath").unwrap().enabled = false;
+        routine_file.routine.steps.push(Step::custom(
             "read".into(),
             "Read a paper book".into(),
             Anchor::BeforeBedtime { minutes: 25 },
         ));
-        config.schedule.set(Some(clock(23, 0)), None, &[Day::Thu]).unwrap();
-        let plan = plan_evening(&config, date(2026, 11, 26), &Berlin, None);
+        routine_file.schedule.set(Some(clock(23, 0)), None, &[Day::Thu]).unwrap();
+        let plan = plan_evening(&routine_file, date(2026, 11, 26), &Berlin, None);
         assert!(plan.get("warm-bath").is_none());
         assert_eq!(plan.get("read").unwrap().due.to_rfc3339(), "2026-11-26T22:35:00+01:00");
     }

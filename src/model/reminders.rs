@@ -78,7 +78,7 @@ pub struct LogEntry {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub failed: Option<String>,
     /// Settled late (or missed) because the service could not write its files when it
-    /// came due (a full disk): why, as a sentence, so the report does not blame sleep.
+    /// came due (a full disk): why, as a sentence, so the reminder fates do not blame sleep.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stalled: Option<String>,
     #[serde(flatten)]
@@ -155,7 +155,7 @@ pub struct ReminderLog {
     /// until a window has shown them to the user.
     /// (Stored as `notices`, the name files already use.)
     #[serde(default, rename = "notices", skip_serializing_if = "Vec::is_empty")]
-    pub file_reports: Vec<String>,
+    pub file_notices: Vec<String>,
     /// Reminders the service could not show as notifications, newest last, kept for the
     /// window to show instead; cleared once a notification gets through again.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -376,6 +376,18 @@ mod tests {
         assert!(log.is_paused(date(26)));
         let back = serde_json::to_value(&log).unwrap();
         assert_eq!(back, serde_json::from_str::<serde_json::Value>(text).unwrap());
+    }
+
+    /// `file_notices` is stored as `notices`, as every version has written it: a file from
+    /// before the field's rename loads, and is written back under the same name.
+    #[test]
+    fn file_notices_load_from_an_older_file_and_keep_their_name() {
+        let text = r#"{"evenings":{},"notices":["journal.json could not be read"]}"#;
+        let log: ReminderLog = serde_json::from_str(text).unwrap();
+        assert_eq!(log.file_notices, vec!["journal.json could not be read".to_owned()]);
+        let back = serde_json::to_value(&log).unwrap();
+        assert_eq!(back["notices"][0], "journal.json could not be read");
+        assert!(back.get("file_notices").is_none());
     }
 
     #[test]

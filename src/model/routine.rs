@@ -55,7 +55,7 @@ pub struct Step {
     pub enabled: bool,
     /// When the step was added to a routine already saved: it counts only from then on,
     /// never as missed on the evenings before it existed. `None` for the steps of the
-    /// first routine (they count from [`super::Config::since`]) and in older files.
+    /// first routine (they count from [`super::RoutineFile::since`]) and in older files.
     pub added: Option<DateTime<FixedOffset>>,
     /// Unknown fields of the step's anchor object, kept so that saving never drops them.
     pub anchor_extra: Extra,
@@ -152,25 +152,6 @@ impl Step {
 
     pub fn catalog_entry(&self) -> Option<&'static CatalogStep> {
         catalog::find(&self.id)
-    }
-
-    /// The title in English (the source text). What a user reads is
-    /// `i18n::step_title(step)`: the user's own title, or the catalog's in their language.
-    pub fn title(&self) -> &str {
-        match (&self.title, self.catalog_entry()) {
-            (Some(title), _) => title,
-            (None, Some(entry)) => entry.title,
-            (None, None) => &self.id,
-        }
-    }
-
-    /// The "why" in English (the source text); users read `i18n::step_why(step)`.
-    pub fn why(&self) -> &str {
-        match (&self.why, self.catalog_entry()) {
-            (Some(why), _) => why,
-            (None, Some(entry)) => entry.why,
-            (None, None) => "",
-        }
     }
 
     pub fn value_kind(&self) -> Option<ValueKind> {
@@ -371,8 +352,9 @@ mod tests {
     fn default_routine_is_the_catalog() {
         let routine = Routine::default();
         assert_eq!(routine.steps.len(), CATALOG.len());
-        assert_eq!(routine.get("warm-bath").unwrap().title(), "Warm bath");
-        assert!(routine.get("warm-bath").unwrap().why().contains("relax"));
+        assert!(CATALOG.iter().zip(&routine.steps).all(|(entry, step)| step.id == entry.id));
+        // Catalog steps carry no words of their own: i18n has them by id.
+        assert!(routine.steps.iter().all(|step| step.title.is_none() && step.why.is_none()));
     }
 
     #[test]
@@ -383,16 +365,12 @@ mod tests {
         assert_eq!(routine.unique_id_for("???"), "step");
         routine.steps.push(Step::custom("stretch".into(), "Stretch".into(), Anchor::BeforeBedtime { minutes: 20 }));
         assert_eq!(routine.unique_id_for("stretch"), "stretch-2");
-        assert_eq!(routine.get("stretch").unwrap().why(), "");
+        assert_eq!(routine.get("stretch").unwrap().why, None);
     }
 
     #[test]
     fn anchors_read_naturally_and_round_trip() {
-        assert_eq!(Anchor::BeforeBedtime { minutes: 90 }.describe(), "1 h 30 min before bedtime");
-        assert_eq!(Anchor::BeforeBedtime { minutes: 0 }.describe(), "at bedtime");
-        assert_eq!(Anchor::AfterWake { minutes: 30 }.describe(), "30 min after waking");
         let at = Anchor::At { time: NaiveTime::from_hms_opt(16, 30, 0).unwrap() };
-        assert_eq!(at.describe(), "at 16:30");
         let json = serde_json::to_string(&at).unwrap();
         assert_eq!(json, r#"{"kind":"at","time":"16:30"}"#);
         assert_eq!(serde_json::from_str::<Anchor>(&json).unwrap(), at);

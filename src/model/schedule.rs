@@ -9,16 +9,12 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 use serde::{Deserialize, Serialize};
 
 use super::journal::Extra;
-use super::time::{add_minutes, clock, format_minutes, hhmm, previous_day, serde_hhmm};
+use super::time::{add_minutes, clock, previous_day, serde_hhmm};
 
 /// The article's floor: at least eight hours; nine or ten if eight are not enough.
 pub const MIN_SLEEP_MINUTES: i64 = 8 * 60;
 
 const DAY_MINUTES: i64 = 24 * 60;
-
-/// What the article asks of a night, said wherever a night is shorter than that, in
-/// English (the source text; users read `i18n::short_night_advice()`).
-pub const SHORT_NIGHT_ADVICE: &str = "That is under 8 h in bed, and sleep itself is shorter still: the article advises at least eight hours of sleep, nine or ten if eight are not enough.";
 
 /// One night: when the lights go out and when the alarm rings the next morning.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -50,14 +46,6 @@ impl Night {
 
     pub fn is_short(&self) -> bool {
         self.sleep_opportunity_minutes() < MIN_SLEEP_MINUTES
-    }
-
-    /// "8 h in bed before your 06:30 alarm", plus the article's advice when it is short,
-    /// in English (users read `i18n::sleep_opportunity(night)`).
-    pub fn sleep_opportunity_text(&self) -> String {
-        let minutes = self.sleep_opportunity_minutes();
-        let base = format!("{} in bed before your {} alarm", format_minutes(minutes), hhmm(self.wake));
-        if self.is_short() { format!("{base}. {SHORT_NIGHT_ADVICE}") } else { base }
     }
 }
 
@@ -261,10 +249,8 @@ mod tests {
         let schedule = Schedule::default();
         assert_eq!(schedule.every_day.sleep_opportunity_minutes(), 510);
         assert!(!schedule.every_day.is_short());
-        assert_eq!(schedule.every_day.sleep_opportunity_text(), "8 h 30 min in bed before your 07:00 alarm");
         let short = Night::new(clock(23, 45), clock(6, 30));
         assert!(short.is_short());
-        assert!(short.sleep_opportunity_text().contains("under 8 h"));
     }
 
     #[test]

@@ -31,9 +31,9 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, TimeDelta, TimeZone};
 
 use super::catalog::ids;
-use super::config::Config;
 use super::journal::{Evening, Journal, Outcome};
 use super::plan::is_active;
+use super::routine_file::RoutineFile;
 #[cfg(test)]
 use super::settings::DEFAULT_STREAK_THRESHOLD_PERCENT;
 use super::time::resolve_local;
@@ -215,20 +215,20 @@ impl HistoryStats {
 
 /// Which steps made up each evening's routine: recorded, or derived (module notes).
 struct Routines<'a> {
-    config: &'a Config,
+    routine_file: &'a RoutineFile,
     /// The first evening each step was checked on.
     first_checked: HashMap<&'a str, NaiveDate>,
 }
 
 impl<'a> Routines<'a> {
-    fn new(config: &'a Config, journal: &'a Journal) -> Self {
+    fn new(routine_file: &'a RoutineFile, journal: &'a Journal) -> Self {
         let mut first_checked = HashMap::new();
         for (date, evening) in &journal.evenings {
             for id in evening.checks.keys() {
                 first_checked.entry(id.as_str()).or_insert(*date);
             }
         }
-        Self { config, first_checked }
+        Self { routine_file, first_checked }
     }
 
     /// Each step once, in order; a set keeps it linear however long the lists (a
@@ -240,9 +240,9 @@ impl<'a> Routines<'a> {
         }
         let mut steps: Vec<&str> = evening.map(|e| e.checks.keys().map(String::as_str).collect()).unwrap_or_default();
         seen.extend(steps.iter().copied());
-        for step in &self.config.routine.steps {
+        for step in &self.routine_file.routine.steps {
             let checked_by_then = self.first_checked.get(step.id.as_str()).is_some_and(|first| *first <= date);
-            if checked_by_then && is_active(self.config, date, step) && seen.insert(step.id.as_str()) {
+            if checked_by_then && is_active(self.routine_file, date, step) && seen.insert(step.id.as_str()) {
                 steps.push(step.id.as_str());
             }
         }
@@ -267,13 +267,13 @@ impl<'a> Routines<'a> {
 }
 
 /// The steps that were part of `date`'s routine (recorded, or derived as described above).
-pub fn planned_steps(config: &Config, journal: &Journal, date: NaiveDate) -> Vec<String> {
-    Routines::new(config, journal).planned(date, journal.evening(date)).into_iter().map(str::to_owned).collect()
+pub fn planned_steps(routine_file: &RoutineFile, journal: &Journal, date: NaiveDate) -> Vec<String> {
+    Routines::new(routine_file, journal).planned(date, journal.evening(date)).into_iter().map(str::to_owned).collect()
 }
 
 /// The figures of one evening.
-pub fn evening_figures(config: &Config, journal: &Journal, date: NaiveDate) -> EveningFigures {
-    Routines::new(config, journal).figures(date, journal.evening(date))
+pub fn evening_figures(routine_file: &RoutineFile, journal: &Journal, date: NaiveDate) -> EveningFigures {
+    Routines::new(routine_file, journal).figures(date, journal.evening(date))
 }
 
 fn days_back(today: NaiveDate, days: u32) -> NaiveDate {
@@ -281,9 +281,14 @@ fn days_back(today: NaiveDate, days: u32) -> NaiveDate {
 }
 
 /// Every figure at once, counting back from the evening `today`, with bedtimes read in `tz`.
-pub fn summarize<Tz: TimeZone>(config: &Config, journal: &Journal, today: NaiveDate, tz: &Tz) -> HistoryStats {
-    let threshold_percent = config.settings.streak_threshold_percent();
-    let routines = Routines::new(config, journal);
+pub fn summarize<Tz: TimeZone>(
+    routine_file: &RoutineFile,
+    journal: &Journal,
+    today: NaiveDate,
+    tz: &Tz,
+) -> HistoryStats {
+    let threshold_percent = routine_file.settings.streak_threshold_percent();
+    let routines = Routines::new(routine_file, journal);
     let evenings: Vec<EveningFigures> = match journal.evenings.keys().next() {
         Some(first) if *first <= today => first
             .iter_days()
@@ -297,7 +302,7 @@ pub fn summarize<Tz: TimeZone>(config: &Config, journal: &Journal, today: NaiveD
         let shares: Vec<f64> = tracked.iter().filter(|e| e.date >= from).map(|e| e.completion()).collect();
         (!shares.is_empty()).then(|| shares.iter().sum::<f64>() / shares.len() as f64)
     };
-    let offsets = bedtime_offsets(config, journal, today, tz);
+    let offsets = bedtime_offsets(routine_file, journal, today, tz);
     let recent_offsets: Vec<f64> =
         offsets.iter().filter(|(date, _)| *date >= days_back(today, RECENT_DAYS)).map(|(_, o)| *o).collect();
     let adherence: Vec<AdherenceWindow> = ADHERENCE_DAYS
@@ -347,8 +352,8 @@ fn streaks_of(evenings: &[EveningFigures], today: NaiveDate, threshold_percent: 
 }
 
 /// Current and best streak counting back from `today` (see [`summarize`]).
-pub fn streaks(config: &Config, journal: &Journal, today: NaiveDate, threshold_percent: u32) -> Streaks {
-    let routines = Routines::new(config, journal);
+pub fn streaks(routine_file: &RoutineFile, journal: &Journal, today: NaiveDate, threshold_percent: u32) -> Streaks {
+    let routines = Routines::new(routine_file, journal);
     let Some(first) = journal.evenings.keys().next().copied() else { return Streaks::default() };
     let evenings: Vec<EveningFigures> = first
         .iter_days()
@@ -372,25 +377,30 @@ fn adherence_from(routines: &Routines, journal: &Journal, from: NaiveDate, to: N
         }
     }
     let mut ordered: Vec<StepAdherence> =
-        routines.config.routine.steps.iter().filter_map(|step| by_step.remove(step.id.as_str())).collect();
+        routines.routine_file.routine.steps.iter().filter_map(|step| by_step.remove(step.id.as_str())).collect();
     ordered.extend(by_step.into_values());
     ordered
 }
 
 /// Each step's adherence over the `days` evenings up to `today`.
-pub fn adherence(config: &Config, journal: &Journal, today: NaiveDate, days: u32) -> Vec<StepAdherence> {
-    adherence_from(&Routines::new(config, journal), journal, days_back(today, days), today)
+pub fn adherence(routine_file: &RoutineFile, journal: &Journal, today: NaiveDate, days: u32) -> Vec<StepAdherence> {
+    adherence_from(&Routines::new(routine_file, journal), journal, days_back(today, days), today)
 }
 
 /// Minutes from the planned bedtime to the `lights-out` check-in, per evening up to
 /// `today`, for check-ins near enough to be a bedtime.
-fn bedtime_offsets<Tz: TimeZone>(config: &Config, journal: &Journal, today: NaiveDate, tz: &Tz) -> Vec<TrendPoint> {
+fn bedtime_offsets<Tz: TimeZone>(
+    routine_file: &RoutineFile,
+    journal: &Journal,
+    today: NaiveDate,
+    tz: &Tz,
+) -> Vec<TrendPoint> {
     journal
         .evenings
         .range(..=today)
         .filter_map(|(date, evening)| {
             let check = evening.checks.get(ids::LIGHTS_OUT).filter(|check| check.outcome == Outcome::Done)?;
-            let offset = bedtime_offset_minutes(config, *date, &check.at, tz);
+            let offset = bedtime_offset_minutes(routine_file, *date, &check.at, tz);
             (offset.abs() <= BEDTIME_WINDOW_MINUTES as f64).then_some((*date, offset))
         })
         .collect()
@@ -399,12 +409,12 @@ fn bedtime_offsets<Tz: TimeZone>(config: &Config, journal: &Journal, today: Naiv
 /// Minutes between the planned bedtime of `evening` (in `tz`) and `at`: real minutes,
 /// so a DST night does not gain or lose an hour.
 pub fn bedtime_offset_minutes<Tz: TimeZone>(
-    config: &Config,
+    routine_file: &RoutineFile,
     evening: NaiveDate,
     at: &DateTime<FixedOffset>,
     tz: &Tz,
 ) -> f64 {
-    let planned = resolve_local(tz, config.schedule.bedtime(evening)).fixed_offset();
+    let planned = resolve_local(tz, routine_file.schedule.bedtime(evening)).fixed_offset();
     (*at - planned).num_seconds() as f64 / 60.0
 }
 
@@ -425,14 +435,14 @@ fn bedtime_weeks_of(offsets: &[TrendPoint]) -> Vec<BedtimeWeek> {
 
 /// Lights-out time against the planned bedtime, per ISO week, from `from` to `to`.
 pub fn bedtime_weeks<Tz: TimeZone>(
-    config: &Config,
+    routine_file: &RoutineFile,
     journal: &Journal,
     from: NaiveDate,
     to: NaiveDate,
     tz: &Tz,
 ) -> Vec<BedtimeWeek> {
     let offsets: Vec<TrendPoint> =
-        bedtime_offsets(config, journal, to, tz).into_iter().filter(|(date, _)| *date >= from).collect();
+        bedtime_offsets(routine_file, journal, to, tz).into_iter().filter(|(date, _)| *date >= from).collect();
     bedtime_weeks_of(&offsets)
 }
 
@@ -479,13 +489,13 @@ mod tests {
     }
 
     /// A three-step routine, so shares are easy to read.
-    fn config() -> Config {
-        let mut config = Config::default();
-        config
+    fn routine_file() -> RoutineFile {
+        let mut routine_file = RoutineFile::default();
+        routine_file
             .routine
             .steps
             .retain(|s| [ids::CAFFEINE_CUTOFF, ids::WARM_BATH, ids::LIGHTS_OUT].contains(&s.id.as_str()));
-        config
+        routine_file
     }
 
     fn check(journal: &mut Journal, d: u32, step: &str, outcome: Outcome, at: &str) {
@@ -501,7 +511,7 @@ mod tests {
 
     #[test]
     fn untracked_evenings_neither_count_nor_break_a_streak_but_a_missed_one_does() {
-        let config = config();
+        let routine_file = routine_file();
         let mut journal = Journal::default();
         all_done(&mut journal, 1);
         all_done(&mut journal, 2);
@@ -512,22 +522,22 @@ mod tests {
         check(&mut journal, 5, ids::LIGHTS_OUT, Outcome::Skipped, "22:30");
         all_done(&mut journal, 6);
         all_done(&mut journal, 7);
-        assert!(!evening_figures(&config, &journal, date(3)).is_tracked());
-        let summary = summarize(&config, &journal, date(7), &paris());
+        assert!(!evening_figures(&routine_file, &journal, date(3)).is_tracked());
+        let summary = summarize(&routine_file, &journal, date(7), &paris());
         assert_eq!(summary.streaks, Streaks { current: 2, best: 3 });
         assert_eq!((summary.tracked, summary.not_tracked, summary.met), (6, 1, 5));
         assert_eq!(summary.evening(date(3)).map(|e| e.tracked), Some(false));
         assert_eq!(summary.evening(date(8)), None);
         // Tonight (the 8th) not done yet does not break the current streak.
         check(&mut journal, 8, ids::CAFFEINE_CUTOFF, Outcome::Done, "16:30");
-        assert_eq!(streaks(&config, &journal, date(8), DEFAULT_STREAK_THRESHOLD_PERCENT).current, 2);
+        assert_eq!(streaks(&routine_file, &journal, date(8), DEFAULT_STREAK_THRESHOLD_PERCENT).current, 2);
         // Tomorrow, yesterday's one-of-three is a miss.
-        assert_eq!(streaks(&config, &journal, date(9), DEFAULT_STREAK_THRESHOLD_PERCENT).current, 0);
+        assert_eq!(streaks(&routine_file, &journal, date(9), DEFAULT_STREAK_THRESHOLD_PERCENT).current, 0);
     }
 
     #[test]
     fn an_empty_journal_has_no_figures_and_no_panic() {
-        let summary = summarize(&config(), &Journal::default(), date(7), &paris());
+        let summary = summarize(&routine_file(), &Journal::default(), date(7), &paris());
         assert!(summary.evenings.is_empty());
         assert_eq!(summary.streaks, Streaks::default());
         assert_eq!(summary.completion_all, None);
@@ -537,56 +547,60 @@ mod tests {
 
     #[test]
     fn the_threshold_is_inclusive() {
-        let mut config = config();
+        let mut routine_file = routine_file();
         for (id, title) in [("stretch", "Stretch"), ("read", "Read")] {
-            config.routine.steps.push(Step::custom(id.into(), title.into(), Anchor::BeforeBedtime { minutes: 20 }));
+            routine_file.routine.steps.push(Step::custom(
+                id.into(),
+                title.into(),
+                Anchor::BeforeBedtime { minutes: 20 },
+            ));
         }
         let mut journal = Journal::default();
         // Five planned steps; four done is exactly 80 %.
         all_done(&mut journal, 1);
         check(&mut journal, 1, "stretch", Outcome::Done, "22:10");
         check(&mut journal, 1, "read", Outcome::Skipped, "22:10");
-        let figures = evening_figures(&config, &journal, date(1));
+        let figures = evening_figures(&routine_file, &journal, date(1));
         assert_eq!((figures.planned, figures.done, figures.skipped), (5, 4, 1));
         assert!(figures.meets(80));
         assert!(!figures.meets(81));
-        config.settings.streak_threshold_percent = 81;
-        assert_eq!(summarize(&config, &journal, date(1), &paris()).streaks.current, 0);
-        config.settings.streak_threshold_percent = 80;
-        assert_eq!(summarize(&config, &journal, date(1), &paris()).streaks.current, 1);
+        routine_file.settings.streak_threshold_percent = 81;
+        assert_eq!(summarize(&routine_file, &journal, date(1), &paris()).streaks.current, 0);
+        routine_file.settings.streak_threshold_percent = 80;
+        assert_eq!(summarize(&routine_file, &journal, date(1), &paris()).streaks.current, 1);
     }
 
     #[test]
     fn a_step_added_part_way_counts_only_from_when_it_was_in_the_routine() {
-        let mut config = config();
+        let mut routine_file = routine_file();
         let mut journal = Journal::default();
         for d in 1..=5 {
             all_done(&mut journal, d);
         }
         // Added on the 4th and checked from then on.
-        config.routine.steps.push(Step::custom(
+        routine_file.routine.steps.push(Step::custom(
             "stretch".into(),
             "Stretch".into(),
             Anchor::BeforeBedtime { minutes: 20 },
         ));
         check(&mut journal, 4, "stretch", Outcome::Done, "22:10");
         check(&mut journal, 5, "stretch", Outcome::Skipped, "22:10");
-        assert_eq!(evening_figures(&config, &journal, date(2)).planned, 3);
-        assert_eq!(evening_figures(&config, &journal, date(5)).planned, 4);
-        let stretch = adherence(&config, &journal, date(5), 7).into_iter().find(|s| s.id == "stretch").unwrap();
+        assert_eq!(evening_figures(&routine_file, &journal, date(2)).planned, 3);
+        assert_eq!(evening_figures(&routine_file, &journal, date(5)).planned, 4);
+        let stretch = adherence(&routine_file, &journal, date(5), 7).into_iter().find(|s| s.id == "stretch").unwrap();
         assert_eq!((stretch.done, stretch.planned), (1, 2));
-        let summary = summarize(&config, &journal, date(5), &paris());
+        let summary = summarize(&routine_file, &journal, date(5), &paris());
         let week = summary.adherence(7).unwrap();
         assert_eq!(week.steps.last().map(|s| (s.id.as_str(), s.done, s.planned)), Some(("stretch", 1, 2)));
         // A recorded routine wins over the derivation.
         journal.evenings.get_mut(&date(2)).unwrap().routine = Some(vec![ids::WARM_BATH.into()]);
-        assert_eq!(evening_figures(&config, &journal, date(2)).planned, 1);
-        assert_eq!(planned_steps(&config, &journal, date(2)), vec![ids::WARM_BATH.to_owned()]);
+        assert_eq!(evening_figures(&routine_file, &journal, date(2)).planned, 1);
+        assert_eq!(planned_steps(&routine_file, &journal, date(2)), vec![ids::WARM_BATH.to_owned()]);
     }
 
     #[test]
     fn a_recorded_routine_counts_a_removed_step_only_while_it_was_there() {
-        let config = config();
+        let routine_file = routine_file();
         let mut journal = Journal::default();
         let with_walk: Vec<String> =
             [ids::CAFFEINE_CUTOFF, ids::WARM_BATH, ids::LIGHTS_OUT, "walk"].map(String::from).to_vec();
@@ -596,7 +610,7 @@ mod tests {
         }
         // The walk, since removed, was never done on the 1st–3rd: 3 of 4 each evening.
         all_done(&mut journal, 4);
-        let summary = summarize(&config, &journal, date(4), &paris());
+        let summary = summarize(&routine_file, &journal, date(4), &paris());
         assert_eq!(summary.evening(date(1)).map(|e| e.planned), Some(4));
         assert_eq!(summary.evening(date(4)).map(|e| e.planned), Some(3));
         let walk = summary.adherence(7).unwrap().steps.iter().find(|s| s.id == "walk").cloned().unwrap();
@@ -606,7 +620,7 @@ mod tests {
 
     #[test]
     fn bedtime_consistency_and_caffeine() {
-        let config = config();
+        let routine_file = routine_file();
         let mut journal = Journal::default();
         // Planned 22:30; lights out at 22:30, 22:50 and 22:10 in the week of Mon 23 Nov.
         for (d, at) in [(23, "22:30"), (24, "22:50"), (25, "22:10")] {
@@ -623,13 +637,13 @@ mod tests {
         check(&mut journal, 26, ids::LIGHTS_OUT, Outcome::Done, "22:30");
         journal.evenings.get_mut(&date(26)).unwrap().checks.get_mut(ids::LIGHTS_OUT).unwrap().at =
             DateTime::parse_from_rfc3339("2026-11-27T09:15:00+01:00").unwrap();
-        let weeks = bedtime_weeks(&config, &journal, date(1), date(30), &paris());
+        let weeks = bedtime_weeks(&routine_file, &journal, date(1), date(30), &paris());
         assert_eq!(weeks.len(), 1);
         assert_eq!(weeks[0].week, date(23));
         assert_eq!(weeks[0].figures.evenings, 3);
         assert!(weeks[0].figures.mean_offset_minutes.abs() < 1e-9);
         assert!((weeks[0].figures.spread_minutes - (800.0f64 / 3.0).sqrt()).abs() < 1e-9);
-        let summary = summarize(&config, &journal, date(26), &paris());
+        let summary = summarize(&routine_file, &journal, date(26), &paris());
         // The 26th is tracked (its lights-out) and the cut-off was part of it, not kept.
         assert_eq!(summary.caffeine_recent, Kept { kept: 2, planned: 4 });
         assert_eq!(summary.bedtime_recent.as_ref().map(|b| b.evenings), Some(3));
@@ -638,8 +652,8 @@ mod tests {
 
     #[test]
     fn a_bedtime_after_midnight_is_compared_on_the_right_day() {
-        let mut config = config();
-        config
+        let mut routine_file = routine_file();
+        routine_file
             .schedule
             .set(Some(crate::model::time::clock(0, 30)), Some(crate::model::time::clock(8, 30)), &[])
             .unwrap();
@@ -647,9 +661,9 @@ mod tests {
         // The evening of the 26th; lights out at 00:40 on the 27th.
         let at = DateTime::parse_from_rfc3339("2026-11-27T00:40:00+01:00").unwrap();
         journal.record(date(26), ids::LIGHTS_OUT, CheckIn::new(Outcome::Done, at, None));
-        let weeks = bedtime_weeks(&config, &journal, date(1), date(30), &paris());
+        let weeks = bedtime_weeks(&routine_file, &journal, date(1), date(30), &paris());
         assert!((weeks[0].figures.mean_offset_minutes - 10.0).abs() < 1e-9);
-        let summary = summarize(&config, &journal, date(26), &paris());
+        let summary = summarize(&routine_file, &journal, date(26), &paris());
         assert_eq!(summary.tracked, 1);
         assert!((summary.bedtime_recent.unwrap().mean_offset_minutes - 10.0).abs() < 1e-9);
     }
@@ -658,8 +672,8 @@ mod tests {
     #[test]
     fn dst_evenings_count_real_minutes() {
         let berlin = chrono_tz::Europe::Berlin;
-        let mut config = config();
-        config
+        let mut routine_file = routine_file();
+        routine_file
             .schedule
             .set(Some(crate::model::time::clock(1, 30)), Some(crate::model::time::clock(9, 30)), &[])
             .unwrap();
@@ -667,14 +681,14 @@ mod tests {
         let autumn = NaiveDate::from_ymd_opt(2026, 10, 24).unwrap();
         // Spring: planned 01:30 CET; lights out at 03:10 CEST, 40 minutes later.
         let spring_at = DateTime::parse_from_rfc3339("2026-03-29T03:10:00+02:00").unwrap();
-        assert!((bedtime_offset_minutes(&config, spring, &spring_at, &berlin) - 40.0).abs() < 1e-9);
+        assert!((bedtime_offset_minutes(&routine_file, spring, &spring_at, &berlin) - 40.0).abs() < 1e-9);
         // Autumn: planned 01:30 CEST; lights out at 02:10 CET, 100 minutes later.
         let autumn_at = DateTime::parse_from_rfc3339("2026-10-25T02:10:00+01:00").unwrap();
-        assert!((bedtime_offset_minutes(&config, autumn, &autumn_at, &berlin) - 100.0).abs() < 1e-9);
+        assert!((bedtime_offset_minutes(&routine_file, autumn, &autumn_at, &berlin) - 100.0).abs() < 1e-9);
         let mut journal = Journal::default();
         journal.record(spring, ids::LIGHTS_OUT, CheckIn::new(Outcome::Done, spring_at, None));
         journal.record(autumn, ids::LIGHTS_OUT, CheckIn::new(Outcome::Done, autumn_at, None));
-        let summary = summarize(&config, &journal, autumn, &berlin);
+        let summary = summarize(&routine_file, &journal, autumn, &berlin);
         let offsets: Vec<f64> = summary.bedtime_weeks.iter().map(|w| w.figures.mean_offset_minutes).collect();
         assert_eq!(offsets.len(), 2);
         assert!((offsets[0] - 40.0).abs() < 1e-9 && (offsets[1] - 100.0).abs() < 1e-9);
@@ -704,8 +718,8 @@ mod tests {
             threshold in 0u32..200,
             today in 0u32..70,
         ) {
-            let mut config = config();
-            config.settings.streak_threshold_percent = threshold;
+            let mut routine_file = routine_file();
+            routine_file.settings.streak_threshold_percent = threshold;
             let steps = [ids::CAFFEINE_CUTOFF, ids::WARM_BATH, ids::LIGHTS_OUT, "gone", "other"];
             let mut journal = Journal::default();
             let first = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
@@ -720,7 +734,7 @@ mod tests {
                 }
             }
             let today = first + TimeDelta::days(today.into());
-            let summary = summarize(&config, &journal, today, &chrono_tz::Europe::Berlin);
+            let summary = summarize(&routine_file, &journal, today, &chrono_tz::Europe::Berlin);
             proptest::prop_assert_eq!(summary.tracked + summary.not_tracked, summary.evenings.len());
             proptest::prop_assert!(summary.streaks.current <= summary.streaks.best);
             proptest::prop_assert!(summary.met <= summary.tracked);

@@ -158,17 +158,6 @@ pub mod serde_hhmm {
     }
 }
 
-/// A duration in whole minutes as people say it: "8 h 05 min", "45 min".
-pub fn format_minutes(minutes: i64) -> String {
-    let sign = if minutes < 0 { "-" } else { "" };
-    let minutes = minutes.abs();
-    match (minutes / 60, minutes % 60) {
-        (0, m) => format!("{sign}{m} min"),
-        (h, 0) => format!("{sign}{h} h"),
-        (h, m) => format!("{sign}{h} h {m:02} min"),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -218,9 +207,6 @@ mod tests {
         for bad in ["24:00", "22:60", "2230", "22:3", "", "ab:cd", "-1:00", "123:00"] {
             assert_eq!(parse_hhmm(bad), None, "{bad}");
         }
-        assert_eq!(format_minutes(480), "8 h");
-        assert_eq!(format_minutes(485), "8 h 05 min");
-        assert_eq!(format_minutes(45), "45 min");
     }
 
     #[test]

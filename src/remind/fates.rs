@@ -7,7 +7,7 @@
 use chrono::{DateTime, FixedOffset, TimeZone};
 
 use super::engine::reminders_of;
-use crate::model::Config;
+use crate::model::RoutineFile;
 use crate::model::plan::Plan;
 use crate::model::reminders::{LogOutcome, ReminderLog};
 use crate::tr;
@@ -79,15 +79,15 @@ pub struct Row {
 }
 
 /// The reminders of `plan`'s evening, in time order, each with what became of it by `now`.
-/// `config` is the one the service uses (see [`super::effective_config`]).
+/// `routine_file` is the one the service uses (see [`super::effective_routine_file`]).
 pub fn evening_fates<Tz: TimeZone>(
-    config: &Config,
+    routine_file: &RoutineFile,
     plan: &Plan<Tz>,
     log: &ReminderLog,
     now: &DateTime<Tz>,
 ) -> Vec<Row> {
     let evening = plan.evening;
-    reminders_of(config, plan)
+    reminders_of(routine_file, plan)
         .into_iter()
         .map(|reminder| {
             let due = reminder.due.fixed_offset();
@@ -110,7 +110,7 @@ pub fn evening_fates<Tz: TimeZone>(
                     LogOutcome::Settled => Fate::AlreadySettled,
                     LogOutcome::Paused => Fate::Paused,
                 },
-                None if !config.settings.reminders => Fate::Off,
+                None if !routine_file.settings.reminders => Fate::Off,
                 None if log.is_paused(evening) => Fate::Paused,
                 None => match log.held_since(evening, &reminder.key) {
                     Some(since) => Fate::Held { since },
@@ -202,11 +202,11 @@ mod tests {
 
     #[test]
     fn each_reminder_says_what_became_of_it() {
-        let config = Config::default();
+        let routine_file = RoutineFile::default();
         let evening = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
         let mut journal = Journal::default();
         journal.record(evening, "lights-out", CheckIn::new(Outcome::Done, at(20, 0).fixed_offset(), None));
-        let plan = plan_evening(&config, evening, &Berlin, journal.evening(evening));
+        let plan = plan_evening(&routine_file, evening, &Berlin, journal.evening(evening));
         let mut log = ReminderLog::default();
         let f = |t: DateTime<chrono_tz::Tz>| t.fixed_offset();
         log.settle(evening, "caffeine-cutoff", LogEntry::new(LogOutcome::Fired, f(at(16, 30)), f(at(16, 30))));
@@ -218,7 +218,7 @@ mod tests {
         log.settle(evening, "warm-bath", failed);
         log.hold(evening, "ventilate-bedroom", f(at(21, 45)));
         log.snooze(evening, "caffeine-cutoff", f(at(16, 40)));
-        let rows = evening_fates(&config, &plan, &log, &at(21, 46));
+        let rows = evening_fates(&routine_file, &plan, &log, &at(21, 46));
         assert!(matches!(fate_of(&rows, "caffeine-cutoff"), Fate::Sent { late: false, .. }));
         assert_eq!(
             fate_of(&rows, "calm-evening"),
@@ -237,26 +237,29 @@ mod tests {
         assert!(texts.contains(&"not shown (21:03): No notification service.".to_owned()), "{texts:?}");
         assert!(texts.contains(&"held for Do Not Disturb since 21:45".to_owned()), "{texts:?}");
         // Later, with no service running: a due reminder without a decision says so.
-        let rows = evening_fates(&config, &plan, &log, &at(21, 55));
+        let rows = evening_fates(&routine_file, &plan, &log, &at(21, 55));
         assert_eq!(fate_of(&rows, "humidity-check"), &Fate::NotSent);
         let mut paused = log.clone();
         paused.set_paused(evening, true);
-        assert_eq!(fate_of(&evening_fates(&config, &plan, &paused, &at(21, 55)), "humidity-check"), &Fate::Paused);
-        let mut off = config.clone();
+        assert_eq!(
+            fate_of(&evening_fates(&routine_file, &plan, &paused, &at(21, 55)), "humidity-check"),
+            &Fate::Paused
+        );
+        let mut off = routine_file.clone();
         off.settings.reminders = false;
         assert_eq!(fate_of(&evening_fates(&off, &plan, &log, &at(21, 55)), "humidity-check"), &Fate::Off);
     }
 
     #[test]
     fn a_reminder_missed_while_the_files_could_not_be_written_blames_them_not_sleep() {
-        let config = Config::default();
+        let routine_file = RoutineFile::default();
         let evening = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
-        let plan = plan_evening(&config, evening, &Berlin, None);
+        let plan = plan_evening(&routine_file, evening, &Berlin, None);
         let mut log = ReminderLog::default();
         let mut missed = LogEntry::new(LogOutcome::Skipped, at(21, 0).fixed_offset(), at(21, 40).fixed_offset());
         missed.stalled = Some("Could not save reminders.json: No space left on device (os error 28).".to_owned());
         log.settle(evening, "warm-bath", missed);
-        let rows = evening_fates(&config, &plan, &log, &at(21, 41));
+        let rows = evening_fates(&routine_file, &plan, &log, &at(21, 41));
         let text = fate_text(rows.iter().find(|row| row.key == "warm-bath").unwrap());
         assert_eq!(
             text,

@@ -27,7 +27,7 @@ pub mod service;
 mod signals;
 pub mod wall_timer;
 
-use crate::model::Config;
+use crate::model::RoutineFile;
 use crate::store::{Loaded, StoreError};
 use crate::tr;
 
@@ -36,12 +36,12 @@ pub const ICON_PNG: &[u8] = include_bytes!("../../assets/icon.png");
 
 /// The routine as reminders see it: until the user has saved one (the first-run setup),
 /// the embedded default must not start sending notifications.
-pub fn effective_config(loaded: &Loaded<Config>) -> Config {
-    let mut config = loaded.value.clone();
+pub fn effective_routine_file(loaded: &Loaded<RoutineFile>) -> RoutineFile {
+    let mut routine_file = loaded.value.clone();
     if loaded.is_first_run() {
-        config.settings.reminders = false;
+        routine_file.settings.reminders = false;
     }
-    config
+    routine_file
 }
 
 /// Why reminders could not run; each message is a sentence for the user, in their language.

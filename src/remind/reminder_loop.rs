@@ -25,7 +25,7 @@ use chrono::{DateTime, Local, NaiveDate, TimeZone};
 
 use super::RemindError;
 use super::do_not_disturb::{DoNotDisturb, Never};
-use super::effective_config;
+use super::effective_routine_file;
 use super::engine::{Alert, NoticeLine, decide, decide_with, reminders_of, snooze_minutes};
 pub use super::events::ReminderEvent;
 use super::events::{Buttons, Control, ControlSender, EventSink, NoButtons, emit, sink};
@@ -33,7 +33,7 @@ use super::notifier::{ActionHandler, Notify};
 use super::wall_timer::{Wait, Woke};
 use crate::model::reminders::{LogOutcome, TestResult, Undelivered};
 use crate::model::time::{next_day, previous_day};
-use crate::model::{Config, Extra, Journal, ReminderLog, plan_evening};
+use crate::model::{Extra, Journal, ReminderLog, RoutineFile, plan_evening};
 use crate::store::{Fingerprint, OwnerLock, Store};
 
 /// The longest sleep between two looks at the wall clock.
@@ -48,7 +48,7 @@ const KEEP_SHOWN: usize = 32;
 struct Cache {
     fingerprint: Fingerprint,
     evenings: RangeInclusive<NaiveDate>,
-    config: Config,
+    routine_file: RoutineFile,
     journal: Journal,
     log: ReminderLog,
 }
@@ -142,7 +142,7 @@ impl ReminderLoop {
             let snapshot = self.store.load_near(evenings.clone())?;
             if self.follow_language {
                 // A language chosen in Settings reaches the next notification, no restart.
-                crate::i18n::apply_choice(snapshot.config.value.settings.language);
+                crate::i18n::apply_choice(snapshot.routine_file.value.settings.language);
             }
             let mut log = self.store.load_reminders()?.value;
             if let Some(known) = &self.known
@@ -159,7 +159,7 @@ impl ReminderLoop {
             self.cache = Some(Cache {
                 fingerprint,
                 evenings,
-                config: effective_config(&snapshot.config),
+                routine_file: effective_routine_file(&snapshot.routine_file),
                 journal: snapshot.journal.value,
                 log,
             });
@@ -208,14 +208,14 @@ impl ReminderLoop {
             }
         };
         let Some(cache) = &self.cache else { return Ok(None) };
-        let quick = decide(&cache.config, &cache.journal, &cache.log, now);
+        let quick = decide(&cache.routine_file, &cache.journal, &cache.log, now);
         // Asked only when something would be shown (or is held): an idle tick never asks.
         let quiet = quick.notice.is_some() && self.do_not_disturb.is_on();
-        let quick = if quiet { decide_with(&cache.config, &cache.journal, &cache.log, now, true) } else { quick };
+        let quick = if quiet { decide_with(&cache.routine_file, &cache.journal, &cache.log, now, true) } else { quick };
         for notice in self.store.take_notices() {
             if self.keep_notices {
                 let message = notice.message.clone();
-                self.keep_in_log(move |log| log.file_reports.push(message));
+                self.keep_in_log(move |log| log.file_notices.push(message));
             }
             emit(&self.events, ReminderEvent::FileNotice { message: notice.message });
         }
@@ -231,8 +231,8 @@ impl ReminderLoop {
             self.store.reminder_transaction(evenings_around(today), |snapshot, log| {
                 // The file may have lost what this process settled since it last read it.
                 let restored = known.as_ref().map_or(0, |known| log.restore_settled(known, evenings_around(today)));
-                let config = effective_config(&snapshot.config);
-                let decision = decide_with(&config, &snapshot.journal.value, log, now, quiet);
+                let routine_file = effective_routine_file(&snapshot.routine_file);
+                let decision = decide_with(&routine_file, &snapshot.journal.value, log, now, quiet);
                 decision.apply_to(log);
                 if let Some(reason) = &stalled {
                     for (evening, key, entry) in &decision.settle {
@@ -243,14 +243,14 @@ impl ReminderLoop {
                 }
                 let changed = !decision.is_idle() || restored > 0;
                 Ok::<_, RemindError>((
-                    (decision, snooze_minutes(&snapshot.config.value), log.clone(), restored),
+                    (decision, snooze_minutes(&snapshot.routine_file.value), log.clone(), restored),
                     changed,
                 ))
             })?;
         self.known = Some(saved);
         if restored > 0 {
             self.write_back_at = None;
-            self.report_restored(restored);
+            self.notice_restored(restored);
         }
         self.cache = None;
         // One line per reminder decided, for "why did it (not) come?" in the log file.
@@ -288,8 +288,10 @@ impl ReminderLoop {
         // is no longer owed anything.
         let mut open: Vec<(NaiveDate, String)> = Vec::new();
         for evening in evenings {
-            let plan = plan_evening(&cache.config, evening, &tz, cache.journal.evening(evening));
-            open.extend(reminders_of(&cache.config, &plan).into_iter().filter(|r| !r.quiet).map(|r| (evening, r.key)));
+            let plan = plan_evening(&cache.routine_file, evening, &tz, cache.journal.evening(evening));
+            open.extend(
+                reminders_of(&cache.routine_file, &plan).into_iter().filter(|r| !r.quiet).map(|r| (evening, r.key)),
+            );
         }
         let (settled, kept): (Vec<_>, Vec<_>) =
             std::mem::take(&mut self.shown).into_iter().partition(|(_, items)| items.iter().all(|i| !open.contains(i)));
@@ -322,7 +324,7 @@ impl ReminderLoop {
             late: false,
             critical: false,
         };
-        let minutes = snooze_minutes(&cache.config);
+        let minutes = snooze_minutes(&cache.routine_file);
         let handler = self.handler(&notice, minutes);
         let problem = self.notifier.show(&notice, minutes, handler).err().map(|error| error.to_string());
         let result = TestResult {
@@ -392,16 +394,16 @@ impl ReminderLoop {
         let mut restored = 0;
         self.keep_in_log(|log| restored = log.restore_settled(&known, evenings));
         if restored > 0 {
-            self.report_restored(restored);
+            self.notice_restored(restored);
         }
     }
 
-    fn report_restored(&mut self, count: usize) {
+    fn notice_restored(&mut self, count: usize) {
         let path = self.store.paths().reminders_file();
         let message = crate::tr!("remind-log-restored", path = path.display().to_string(), count = count);
         if self.keep_notices {
             let kept = message.clone();
-            self.keep_in_log(move |log| log.file_reports.push(kept));
+            self.keep_in_log(move |log| log.file_notices.push(kept));
         }
         emit(&self.events, ReminderEvent::FileNotice { message });
     }
@@ -533,8 +535,8 @@ mod tests {
     fn setup(dir: &Path) -> Paths {
         let paths = Paths::in_dir(dir);
         Store::new(paths.clone())
-            .update_config(|config| {
-                config.schedule.set(Some(clock(22, 30)), Some(clock(6, 30)), &[]).unwrap();
+            .update_routine_file(|routine_file| {
+                routine_file.schedule.set(Some(clock(22, 30)), Some(clock(6, 30)), &[]).unwrap();
                 Ok::<_, crate::store::StoreError>(())
             })
             .unwrap();
@@ -838,11 +840,11 @@ mod tests {
         assert_eq!(shown.lock().unwrap().last().unwrap().0.summary, "Warm bath (due 21:00)");
 
         let store = Store::new(paths);
-        let config = effective_config(&store.load_config().unwrap());
+        let routine_file = effective_routine_file(&store.load_routine_file().unwrap());
         let evening = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
-        let plan = plan_evening(&config, evening, &Berlin, None);
+        let plan = plan_evening(&routine_file, evening, &Berlin, None);
         let log = store.load_reminders().unwrap().value;
-        let rows = crate::remind::fates::evening_fates(&config, &plan, &log, &at(21, 10));
+        let rows = crate::remind::fates::evening_fates(&routine_file, &plan, &log, &at(21, 10));
         let bath = rows.iter().find(|row| row.key == "warm-bath").unwrap();
         let text = crate::i18n::with_language(crate::i18n::Language::English, || crate::remind::fates::fate_text(bath));
         assert!(text.starts_with("sent at 21:05, 5 min late: until then the reminder service could not use"), "{text}");

@@ -14,7 +14,7 @@ use chrono::Local;
 
 use super::RemindError;
 use super::do_not_disturb::{Desktop, Never};
-pub use super::effective_config;
+pub use super::effective_routine_file;
 use super::events::Buttons;
 use super::events::{Control, ControlSender, log_event, log_line};
 use super::notifier::DesktopNotifier;
@@ -64,7 +64,7 @@ pub struct Frontends {
 pub fn run(owned: Owned, paths: Paths, frontends: Frontends) {
     let notifier = DesktopNotifier::new(frontends.icon);
     let mut reminder_loop = ReminderLoop::new(Store::new(paths.clone()), Box::new(notifier), |event| log_event(&event));
-    // No window to tell: file reports wait in the reminder log for the next one.
+    // No window to tell: file notices wait in the reminder log for the next one.
     reminder_loop.keep_notices = true;
     reminder_loop.buttons = frontends.buttons;
     reminder_loop.follow_language = true;

@@ -8,7 +8,7 @@
 //! Pure: [`summary`] gathers the figures from the files' contents and a date, and
 //! [`render`] turns them into one self-contained HTML page (inline CSS with a print
 //! stylesheet, no script, no network) or CSV, in a given language. Writing the result is
-//! the store's job ([`crate::store::save_user_file`]).
+//! the store's job ([`crate::store::Store::write_user_file`]).
 
 mod csv;
 mod html;
@@ -21,7 +21,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate, TimeDelta, TimeZone};
 use crate::i18n::{self, Language};
 use crate::model::stats::{self, BedtimeWeek};
 use crate::model::warnings::{self, Findings};
-use crate::model::{Config, Journal, NightLog};
+use crate::model::{Journal, NightLog, RoutineFile};
 
 /// The summary covers this many weeks at least and at most: two weeks show a pattern, and
 /// more than four make a page a doctor will not read in a visit.
@@ -120,7 +120,7 @@ impl Summary {
 ///
 /// Bedtimes are read in `tz`, the user's zone (see [`stats::bedtime_weeks`]).
 pub fn summary<Tz: TimeZone>(
-    config: &Config,
+    routine_file: &RoutineFile,
     journal: &Journal,
     last_evening: NaiveDate,
     weeks: u8,
@@ -139,18 +139,18 @@ pub fn summary<Tz: TimeZone>(
     let tracked_evenings = from
         .iter_days()
         .take_while(|date| *date <= last_evening)
-        .filter(|date| stats::evening_figures(config, journal, *date).is_tracked())
+        .filter(|date| stats::evening_figures(routine_file, journal, *date).is_tracked())
         .count();
-    let steps = stats::adherence(config, journal, last_evening, days)
+    let steps = stats::adherence(routine_file, journal, last_evening, days)
         .into_iter()
         .map(|step| StepRow {
-            custom_title: config.routine.get(&step.id).and_then(|s| s.title.clone()),
+            custom_title: routine_file.routine.get(&step.id).and_then(|s| s.title.clone()),
             id: step.id,
             done: step.done,
             planned: step.planned,
         })
         .collect();
-    let bedtime = stats::bedtime_weeks(config, journal, from, last_evening, tz);
+    let bedtime = stats::bedtime_weeks(routine_file, journal, from, last_evening, tz);
     Summary { from, to: last_evening, weeks, made, nights, findings, tracked_evenings, steps, bedtime }
 }
 
@@ -180,14 +180,14 @@ mod tests {
             log.answer(NightAnswer::Rested(Some(rested)));
         }
         let made = DateTime::parse_from_rfc3339("2026-11-27T07:00:00+01:00").unwrap();
-        let two = summary(&Config::default(), &journal, date(26), 2, made, &chrono::Utc);
+        let two = summary(&RoutineFile::default(), &journal, date(26), 2, made, &chrono::Utc);
         assert_eq!((two.from, two.to, two.nights.len()), (date(13), date(26), 14));
         assert_eq!(two.logged_nights(), 2, "the 12th is before the period");
         assert_eq!(two.count(NightLog::jerky), 2);
         assert_eq!(two.mean_rested(), Some((4.5, 2)));
-        assert_eq!(summary(&Config::default(), &journal, date(26), 9, made, &chrono::Utc).weeks, MAX_WEEKS);
-        assert_eq!(summary(&Config::default(), &journal, date(26), 0, made, &chrono::Utc).nights.len(), 14);
-        let empty = summary(&Config::default(), &Journal::default(), date(26), 4, made, &chrono::Utc);
+        assert_eq!(summary(&RoutineFile::default(), &journal, date(26), 9, made, &chrono::Utc).weeks, MAX_WEEKS);
+        assert_eq!(summary(&RoutineFile::default(), &journal, date(26), 0, made, &chrono::Utc).nights.len(), 14);
+        let empty = summary(&RoutineFile::default(), &Journal::default(), date(26), 4, made, &chrono::Utc);
         assert!(!empty.judged_beyond_span());
         assert_eq!((empty.logged_nights(), empty.mean_rested(), empty.tracked_evenings), (0, None, 0));
     }
@@ -202,7 +202,7 @@ mod tests {
             log.answer(NightAnswer::TwitchAllNight(true));
         }
         let made = DateTime::parse_from_rfc3339("2026-11-27T07:00:00+01:00").unwrap();
-        let two = summary(&Config::default(), &journal, date(26), 2, made, &chrono::Utc);
+        let two = summary(&RoutineFile::default(), &journal, date(26), 2, made, &chrono::Utc);
         assert_eq!(two.from, date(13));
         assert!(two.judged_beyond_span());
         assert_eq!((two.findings.from, two.findings.to), (date(26) - TimeDelta::days(27), date(26)));

@@ -20,7 +20,7 @@ use serde::de::{DeserializeOwned, IgnoredAny};
 use serde_json::Value;
 
 use super::{StoreError, scan};
-use crate::model::{Config, Extra, Journal, ReminderLog};
+use crate::model::{Extra, Journal, ReminderLog, RoutineFile};
 use crate::tr;
 
 const VERSION_KEY: &str = "schema_version";
@@ -46,7 +46,7 @@ pub trait Document: Serialize + DeserializeOwned + Default + Clone + Send + 'sta
     }
 }
 
-impl Document for Config {
+impl Document for RoutineFile {
     const WHAT: &'static str = "routine";
     const VERSION: u64 = 1;
     const MAX_BYTES: u64 = 4 << 20;

@@ -1,4 +1,4 @@
-//! What the store tells its callers: errors and the reports the user must see once.
+//! What the store tells its callers: errors and the notices the user must see once.
 //!
 //! Kept apart from [`super::Store`] because every file of the store produces them, and
 //! their wording (one sentence naming the file and its cause) is a job of its own.

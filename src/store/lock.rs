@@ -18,7 +18,7 @@ use crate::i18n::pid_or_none;
 use crate::tr;
 
 /// Told what the store is waiting for, once per wait (the CLI prints it).
-pub type WaitReporter = Box<dyn Fn(&str) + Send + Sync>;
+pub type WaitCallback = Box<dyn Fn(&str) + Send + Sync>;
 
 /// Held while changing the files; dropping it clears the pid and unlocks.
 pub(super) struct LockGuard(File);
@@ -30,7 +30,7 @@ impl Drop for LockGuard {
 }
 
 /// How long a change waits for another process before saying so.
-const REPORT_WAIT_AFTER: Duration = Duration::from_secs(1);
+const SAY_WAIT_AFTER: Duration = Duration::from_secs(1);
 
 fn pid_in(path: &Path) -> Option<u32> {
     std::fs::read_to_string(path).ok().and_then(|text| text.trim().parse().ok())
@@ -41,7 +41,7 @@ fn pid_in(path: &Path) -> Option<u32> {
 pub(super) fn acquire(
     paths: &Paths,
     timeout: Duration,
-    wait_reporter: Option<&WaitReporter>,
+    wait_callback: Option<&WaitCallback>,
 ) -> Result<LockGuard, StoreError> {
     let read_only = |dir: &Path, error: io::Error, action| {
         if crate::platform::files::is_read_only_file_system(&error) {
@@ -60,7 +60,7 @@ pub(super) fn acquire(
     }
     match file.try_lock() {
         Ok(()) => {}
-        Err(TryLockError::WouldBlock) => wait_for(&file, &path, timeout, wait_reporter)?,
+        Err(TryLockError::WouldBlock) => wait_for(&file, &path, timeout, wait_callback)?,
         Err(TryLockError::Error(error)) => return Err(StoreError::io(IoAction::Lock, &path, error)),
     }
     // Only for messages: a waiting process can name who holds the lock.
@@ -79,7 +79,7 @@ fn wait_for(
     file: &File,
     path: &Path,
     timeout: Duration,
-    wait_reporter: Option<&WaitReporter>,
+    wait_callback: Option<&WaitCallback>,
 ) -> Result<(), StoreError> {
     let busy = |waited| StoreError::Busy { path: path.to_owned(), pid: pid_in(path), waited };
     if timeout.is_zero() {
@@ -94,10 +94,10 @@ fn wait_for(
         })
         .map_err(|e| StoreError::io(IoAction::Lock, path, e))?;
     let start = Instant::now();
-    let mut reported = false;
+    let mut said = false;
     loop {
         let waited = start.elapsed();
-        let next_look = if reported { timeout } else { REPORT_WAIT_AFTER.min(timeout) };
+        let next_look = if said { timeout } else { SAY_WAIT_AFTER.min(timeout) };
         match result.recv_timeout(next_look.saturating_sub(waited)) {
             Ok(Ok(())) => return Ok(()),
             Ok(Err(error)) => return Err(StoreError::io(IoAction::Lock, path, error)),
@@ -109,10 +109,10 @@ fn wait_for(
                 if waited >= timeout {
                     return Err(busy(waited));
                 }
-                if !reported {
-                    reported = true;
-                    if let Some(report) = wait_reporter {
-                        report(&tr!("store-waiting", pid = pid_or_none(pid_in(path))));
+                if !said {
+                    said = true;
+                    if let Some(say) = wait_callback {
+                        say(&tr!("store-waiting", pid = pid_or_none(pid_in(path))));
                     }
                 }
             }

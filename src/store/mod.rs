@@ -20,9 +20,9 @@ mod owner;
 mod paths;
 mod read;
 mod recovery;
-mod report;
 mod scan;
 mod transfer;
+mod user_file;
 mod zone;
 
 use std::fs::File;
@@ -36,18 +36,18 @@ pub use document::{Document, Loaded, to_bytes};
 pub(crate) use error::megabytes;
 pub use error::{FileNotice, IoAction, StoreError};
 pub use folder_watch::{FolderWatch, Waited, WatchLost};
-pub use lock::WaitReporter;
+pub use lock::WaitCallback;
 pub use log_file::RotatingLog;
 pub use owner::{OwnerLock, owner_pid};
 pub use paths::{AUTOSTART_ENTRY, Paths};
 pub use recovery::{migration_backup, save as save_document};
-pub use report::{default_report_dir, report_file_name, save_user_file};
 pub use transfer::{IMPORT_MAX_BYTES, TransferError};
+pub use user_file::{default_summary_dir, summary_file_name};
 pub use zone::check_tz;
 
 use chrono::NaiveDate;
 
-use crate::model::{Config, Journal, ReminderLog, Settings};
+use crate::model::{Journal, ReminderLog, RoutineFile, Settings};
 use lock::LockGuard;
 use read::{Inspected, Read};
 
@@ -62,18 +62,18 @@ pub struct Updated<R> {
 /// Everything on disk at one moment.
 #[derive(Debug, Clone, Default)]
 pub struct Snapshot {
-    pub config: Loaded<Config>,
+    pub routine_file: Loaded<RoutineFile>,
     pub journal: Loaded<Journal>,
 }
 
 impl Snapshot {
     /// No routine was ever saved: the window offers the first-run setup.
     pub fn is_first_run(&self) -> bool {
-        self.config.is_first_run()
+        self.routine_file.is_first_run()
     }
 }
 
-impl Loaded<Config> {
+impl Loaded<RoutineFile> {
     /// No routine was ever saved (`routine.json` does not exist yet): what is shown is the
     /// embedded default, the window offers the first-run setup, reminders wait, and the
     /// first change to the routine saves it even when it keeps the defaults.
@@ -89,7 +89,7 @@ pub type Fingerprint = Vec<Option<(SystemTime, u64)>>;
 pub struct Store {
     paths: Paths,
     notices: Mutex<Vec<FileNotice>>,
-    wait_reporter: Option<WaitReporter>,
+    wait_callback: Option<WaitCallback>,
     lock_timeout: Duration,
     /// What this process last read or wrote, served again while the file is unchanged.
     known: known::Known,
@@ -106,7 +106,7 @@ impl Store {
         Self {
             paths,
             notices: Mutex::new(Vec::new()),
-            wait_reporter: None,
+            wait_callback: None,
             lock_timeout: Duration::from_secs(10),
             known: known::Known::default(),
         }
@@ -118,8 +118,8 @@ impl Store {
 
     /// Where to say "Waiting for another Bedtime Coach process…" when a change has waited
     /// a second for the lock. Without one the store waits silently.
-    pub fn set_wait_reporter(&mut self, reporter: WaitReporter) {
-        self.wait_reporter = Some(reporter);
+    pub fn set_wait_callback(&mut self, callback: WaitCallback) {
+        self.wait_callback = Some(callback);
     }
 
     /// How long a change waits for the lock before giving up with [`StoreError::Busy`].
@@ -173,7 +173,7 @@ impl Store {
     /// Takes the exclusive lock for a change (see [`lock::acquire`]).
     fn lock(&self) -> Result<LockGuard, StoreError> {
         self.check_folders()?;
-        lock::acquire(&self.paths, self.lock_timeout, self.wait_reporter.as_ref())
+        lock::acquire(&self.paths, self.lock_timeout, self.wait_callback.as_ref())
     }
 
     /// Reads a document for viewing; takes the lock only when it must repair something.
@@ -216,7 +216,7 @@ impl Store {
     /// are in). `None` when the file is missing, damaged or unreadable.
     pub fn peek_settings(&self) -> Option<Settings> {
         let path = self.resolve(&self.paths.routine_file()).ok()?;
-        match read::inspect::<Config>(&path, &mut Vec::new()).ok()? {
+        match read::inspect::<RoutineFile>(&path, &mut Vec::new()).ok()? {
             Inspected::Ready(read) => Some(read.loaded.value.settings),
             Inspected::NeedsRepair(_) => None,
         }
@@ -224,10 +224,13 @@ impl Store {
 
     /// Reads the routine and the journal.
     pub fn load(&self) -> Result<Snapshot, StoreError> {
-        Ok(Snapshot { config: self.view(&self.paths.routine_file())?, journal: self.view(&self.paths.journal_file())? })
+        Ok(Snapshot {
+            routine_file: self.view(&self.paths.routine_file())?,
+            journal: self.view(&self.paths.journal_file())?,
+        })
     }
 
-    pub fn load_config(&self) -> Result<Loaded<Config>, StoreError> {
+    pub fn load_routine_file(&self) -> Result<Loaded<RoutineFile>, StoreError> {
         self.view(&self.paths.routine_file())
     }
 
@@ -254,7 +257,10 @@ impl Store {
 
     /// Routine and the evenings of the journal in `range`, as the reminder service needs.
     pub fn load_near(&self, range: RangeInclusive<NaiveDate>) -> Result<Snapshot, StoreError> {
-        Ok(Snapshot { config: self.view(&self.paths.routine_file())?, journal: self.load_journal_near(range, false)? })
+        Ok(Snapshot {
+            routine_file: self.view(&self.paths.routine_file())?,
+            journal: self.load_journal_near(range, false)?,
+        })
     }
 
     /// A read-modify-write that saves at most `max` bytes (a larger result is
@@ -306,11 +312,11 @@ impl Store {
     }
 
     /// Read-modify-write of routine, schedule and settings under the lock.
-    pub fn update_config<R, E: From<StoreError>>(
+    pub fn update_routine_file<R, E: From<StoreError>>(
         &self,
-        change: impl FnOnce(&mut Config) -> Result<R, E>,
+        change: impl FnOnce(&mut RoutineFile) -> Result<R, E>,
     ) -> Result<Updated<R>, E> {
-        self.update(&self.paths.routine_file(), Config::MAX_BYTES, change)
+        self.update(&self.paths.routine_file(), RoutineFile::MAX_BYTES, change)
     }
 
     pub fn load_reminders(&self) -> Result<Loaded<ReminderLog>, StoreError> {
@@ -337,11 +343,11 @@ impl Store {
         evenings: RangeInclusive<NaiveDate>,
         decide: impl FnOnce(&Snapshot, &mut ReminderLog) -> Result<(R, bool), E>,
     ) -> Result<R, E> {
-        let config_path = self.resolve(&self.paths.routine_file())?;
+        let routine_path = self.resolve(&self.paths.routine_file())?;
         let path = self.resolve(&self.paths.reminders_file())?;
         let _guard = self.lock()?;
         let snapshot = Snapshot {
-            config: self.read_locked(&config_path)?.loaded,
+            routine_file: self.read_locked(&routine_path)?.loaded,
             journal: self.load_journal_near(evenings, true)?,
         };
         let mut log = self.read_locked::<ReminderLog>(&path)?.loaded;

@@ -146,7 +146,7 @@ impl Store {
         let pending = self.paths.data_dir.join(PENDING_USER_FILE);
         let temporary = super::atomic::hidden_sibling(path, ".tmp");
         let marked = std::fs::write(&pending, temporary.as_os_str().as_encoded_bytes()).is_ok();
-        let saved = super::report::save_user_file(path, bytes);
+        let saved = super::user_file::save_user_file(path, bytes);
         if marked {
             let _ = std::fs::remove_file(&pending);
         }
@@ -235,9 +235,9 @@ impl Store {
     pub fn import_journal(&self, path: &Path, incoming: &Journal) -> Result<Updated<MergeCounts>, TransferError> {
         let max = import_limit();
         let updated = self.update_journal_within(max, |journal| {
-            let report = merge_into(journal, incoming);
+            let counts = merge_into(journal, incoming);
             check_evenings(path, incoming, journal)?;
-            Ok::<_, TransferError>(report)
+            Ok::<_, TransferError>(counts)
         });
         updated.map_err(|error| match error {
             TransferError::Store(StoreError::TooLarge { size, .. }) => {

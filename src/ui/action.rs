@@ -19,18 +19,14 @@ pub enum Action {
     OpenFolder(PathBuf),
     /// Start reminders at login (or stop doing so).
     Autostart(bool),
-    /// Write the doctor summary to a file.
-    SaveReport(ReportRequest),
+    /// Write the doctor summary to `path`: how many weeks, which format.
+    SaveSummary {
+        path: PathBuf,
+        weeks: u8,
+        format: SummaryFormat,
+    },
     /// Export or import (Settings → Your data).
     Transfer(TransferAction),
-}
-
-/// The doctor summary the user asked for: where, how many weeks, which format.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ReportRequest {
-    pub path: PathBuf,
-    pub weeks: u8,
-    pub format: SummaryFormat,
 }
 
 /// What the user wants a file for.

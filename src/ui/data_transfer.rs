@@ -150,9 +150,9 @@ pub fn data_transfer_ui(ui: &mut egui::Ui, state: &mut TransferState, actions: &
                 ui.label(
                     RichText::new(tr!("ui-data-preview-heading", path = preview.path.display().to_string())).strong(),
                 );
-                ui.label(preview_text(&preview.report));
+                ui.label(preview_text(&preview.counts));
                 ui.horizontal(|ui| {
-                    let adds = preview.report.adds_anything();
+                    let adds = preview.counts.adds_anything();
                     if ui.add_enabled(adds, egui::Button::new(t("ui-data-import-confirm"))).clicked() {
                         act(TransferAction::ConfirmImport);
                     }

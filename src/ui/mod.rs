@@ -27,7 +27,7 @@ mod style;
 mod tonight;
 mod widgets;
 
-pub use action::{Action, ReportRequest};
+pub use action::Action;
 pub use app::{App, Clock, system_clock};
 pub use screen::Screen;
 pub use style::install as install_style;

@@ -11,14 +11,14 @@ use eframe::egui::{self, RichText};
 
 use super::action::Action;
 use super::screen::Screen;
+use super::style;
 use super::widgets::{clock, radio_group};
-use super::{ReportRequest, style};
 use crate::i18n::{self, signs, t};
 use crate::model::helps;
 use crate::model::night::{RESTED_MAX, RESTED_MIN};
 use crate::model::time::{next_day, previous_day};
 use crate::model::warnings::{self, Findings, Warning};
-use crate::model::{Config, Jerks, Journal, NightAnswer, NightLog, Stress};
+use crate::model::{Jerks, Journal, NightAnswer, NightLog, RoutineFile, Stress};
 use crate::tr;
 use crate::use_cases::Change;
 use crate::use_cases::files::{DEFAULT_WEEKS, MAX_WEEKS, MIN_WEEKS, SummaryFormat as Format};
@@ -38,18 +38,18 @@ pub struct NightState {
     /// The note as typed, for the evening it belongs to, until it is saved.
     note: Option<(NaiveDate, String)>,
     /// The doctor summary's choices; the path starts as the app's suggestion.
-    pub report: ReportForm,
+    pub summary: SummaryForm,
 }
 
 #[derive(Debug)]
-pub struct ReportForm {
+pub struct SummaryForm {
     pub weeks: u8,
     pub format: Format,
     /// Where to write; empty until the app fills in its suggestion.
     pub path: String,
 }
 
-impl Default for ReportForm {
+impl Default for SummaryForm {
     fn default() -> Self {
         Self { weeks: DEFAULT_WEEKS, format: Format::Html, path: String::new() }
     }
@@ -64,7 +64,7 @@ impl NightState {
 
 /// What the screen draws from: the files as loaded, and now.
 pub struct NightView<'a> {
-    pub config: &'a Config,
+    pub routine_file: &'a RoutineFile,
     pub journal: &'a Journal,
     pub now: &'a DateTime<Local>,
     /// The evening whose night is "last night" now.
@@ -259,7 +259,7 @@ fn cards_ui(ui: &mut egui::Ui, state: &mut NightState, view: &NightView, actions
     findings_ui(ui, &warnings::findings(view.journal, view.last_night), actions);
     ui.add_space(12.0);
     helps_ui(ui, view);
-    report_ui(ui, state, actions);
+    summary_ui(ui, state, actions);
 }
 
 /// The warning cards, the signs logged below a card's threshold, the reassurance or "no
@@ -298,9 +298,9 @@ fn findings_ui(ui: &mut egui::Ui, found: &Findings, actions: &mut Vec<Action>) {
 /// enough nights; until then one line says what it is waiting for.
 fn helps_ui(ui: &mut egui::Ui, view: &NightView) {
     let Some(first) = view.journal.evenings.keys().next().copied() else { return };
-    let found = helps::comparisons(view.config, view.journal, first, view.last_night);
+    let found = helps::comparisons(view.routine_file, view.journal, first, view.last_night);
     let sentences: Vec<String> =
-        found.iter().flat_map(|comparison| signs::comparison_sentences(comparison, view.config)).collect();
+        found.iter().flat_map(|comparison| signs::comparison_sentences(comparison, view.routine_file)).collect();
     ui.label(RichText::new(t("night-helps-heading")).strong().size(16.0));
     if sentences.is_empty() {
         let waiting = tr!("night-helps-waiting", nights = helps::MIN_NIGHTS);
@@ -348,37 +348,33 @@ fn note_ui(ui: &mut egui::Ui, colour: egui::Color32, title: &str, text: &str) {
 }
 
 /// The doctor summary: how many weeks, HTML or CSV, where to, and the button.
-fn report_ui(ui: &mut egui::Ui, state: &mut NightState, actions: &mut Vec<Action>) {
+fn summary_ui(ui: &mut egui::Ui, state: &mut NightState, actions: &mut Vec<Action>) {
     ui.label(RichText::new(t("night-report-heading")).strong().size(16.0));
     ui.add(egui::Label::new(RichText::new(t("night-report-intro")).color(style::quiet(ui))).wrap());
     ui.horizontal_wrapped(|ui| {
         ui.label(t("night-report-weeks"));
         for weeks in MIN_WEEKS..=MAX_WEEKS {
             let name = tr!("night-report-weeks-choice", weeks = weeks);
-            if ui.radio(state.report.weeks == weeks, weeks.to_string()).accessible_name(name).clicked() {
-                state.report.weeks = weeks;
+            if ui.radio(state.summary.weeks == weeks, weeks.to_string()).accessible_name(name).clicked() {
+                state.summary.weeks = weeks;
             }
         }
     });
     ui.horizontal_wrapped(|ui| {
-        let before = state.report.format;
-        ui.radio_value(&mut state.report.format, Format::Html, t("night-report-html"));
-        ui.radio_value(&mut state.report.format, Format::Csv, t("night-report-csv"));
-        if state.report.format != before {
-            state.report.path = with_extension(&state.report.path, state.report.format.extension());
+        let before = state.summary.format;
+        ui.radio_value(&mut state.summary.format, Format::Html, t("night-report-html"));
+        ui.radio_value(&mut state.summary.format, Format::Csv, t("night-report-csv"));
+        if state.summary.format != before {
+            state.summary.path = with_extension(&state.summary.path, state.summary.format.extension());
         }
     });
     let label = ui.label(t("night-report-path"));
-    let field = egui::TextEdit::singleline(&mut state.report.path).desired_width(ui.available_width().min(520.0));
+    let field = egui::TextEdit::singleline(&mut state.summary.path).desired_width(ui.available_width().min(520.0));
     ui.add(field).labelled_by(label.id);
-    let path = state.report.path.trim();
+    let path = state.summary.path.trim();
     if ui.add_enabled(!path.is_empty(), egui::Button::new(t("night-report-save"))).clicked() {
-        let report = ReportRequest {
-            path: std::path::PathBuf::from(path),
-            weeks: state.report.weeks,
-            format: state.report.format,
-        };
-        actions.push(Action::SaveReport(report));
+        let (weeks, format) = (state.summary.weeks, state.summary.format);
+        actions.push(Action::SaveSummary { path: std::path::PathBuf::from(path), weeks, format });
     }
 }
 

@@ -43,7 +43,7 @@ impl FolderOpener {
     pub fn open(&self, path: &Path) {
         let (failures, ctx) = (Arc::clone(&self.failures), self.ctx.clone());
         let (folder, program) = (path.to_path_buf(), self.program.clone());
-        let report = move |path: PathBuf, reason: String| {
+        let tell = move |path: PathBuf, reason: String| {
             if let Ok(mut failures) = failures.lock() {
                 failures.push(Failure { path, reason });
             }
@@ -60,8 +60,8 @@ impl FolderOpener {
                 .status();
             match status {
                 Ok(status) if crate::platform::open_folder::succeeded(status) => {}
-                Ok(status) => report(folder, status.to_string()),
-                Err(error) => report(folder, error.to_string()),
+                Ok(status) => tell(folder, status.to_string()),
+                Err(error) => tell(folder, error.to_string()),
             }
         });
         if let Err(error) = spawned

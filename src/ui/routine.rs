@@ -10,7 +10,7 @@ use super::{style, widgets};
 use crate::i18n::{self, t};
 use crate::model::plan::due_local;
 use crate::model::routine::{MAX_ANCHOR_MINUTES, MAX_TITLE_CHARS, MAX_WHY_CHARS, StepEdit};
-use crate::model::{Anchor, CATALOG, Config, Step, evening_at, plan_evening};
+use crate::model::{Anchor, CATALOG, RoutineFile, Step, evening_at, plan_evening};
 use crate::tr;
 use crate::use_cases::{Change, new_step};
 
@@ -43,20 +43,20 @@ fn kind_of(anchor: Anchor) -> AnchorKind {
 pub fn routine_ui(
     ui: &mut egui::Ui,
     state: &mut EditorState,
-    config: &Config,
+    routine_file: &RoutineFile,
     now: &DateTime<Local>,
     actions: &mut Vec<Action>,
 ) {
-    sync_draft(state, config);
+    sync_draft(state, routine_file);
     // Tonight as it would be with the edit in progress.
-    let mut preview_config = config.clone();
+    let mut preview_routine_file = routine_file.clone();
     if let Some(draft) = &state.draft
-        && let Some(slot) = preview_config.routine.get_mut(&draft.id)
+        && let Some(slot) = preview_routine_file.routine.get_mut(&draft.id)
     {
         *slot = draft.clone();
     }
-    let evening = evening_at(&preview_config, now);
-    let preview = plan_evening(&preview_config, evening, &Local, None);
+    let evening = evening_at(&preview_routine_file, now);
+    let preview = plan_evening(&preview_routine_file, evening, &Local, None);
 
     let editor_width = (ui.available_width() * 0.45).min(420.0);
     egui::Panel::right("routine-editor").resizable(true).default_size(editor_width).show(ui, |ui| {
@@ -74,9 +74,9 @@ pub fn routine_ui(
         egui::ScrollArea::vertical().id_salt("routine-list").auto_shrink([false, false]).show(ui, |ui| {
             ui.heading(t("ui-routine-heading"));
             ui.label(RichText::new(t("ui-routine-hint")).weak());
-            list_ui(ui, state, config, evening, actions);
+            list_ui(ui, state, routine_file, evening, actions);
             ui.separator();
-            add_ui(ui, state, config, actions);
+            add_ui(ui, state, routine_file, actions);
         });
     });
 
@@ -86,7 +86,7 @@ pub fn routine_ui(
         && !busy
         && let Some(draft) = &state.draft
     {
-        if let Some(saved) = config.routine.get(&draft.id) {
+        if let Some(saved) = routine_file.routine.get(&draft.id) {
             let edit = StepEdit::between(saved, draft);
             if !edit.is_empty() {
                 actions.push(Action::Apply(Change::EditStep { step: draft.id.clone(), edit }));
@@ -97,8 +97,8 @@ pub fn routine_ui(
 }
 
 /// Keeps the draft on the selected step and, unless it is being edited, equal to the file.
-fn sync_draft(state: &mut EditorState, config: &Config) {
-    let saved = state.selected.as_deref().and_then(|id| config.routine.get(id));
+fn sync_draft(state: &mut EditorState, routine_file: &RoutineFile) {
+    let saved = state.selected.as_deref().and_then(|id| routine_file.routine.get(id));
     match saved {
         None => {
             state.selected = None;
@@ -122,14 +122,14 @@ fn sync_draft(state: &mut EditorState, config: &Config) {
 fn list_ui(
     ui: &mut egui::Ui,
     state: &mut EditorState,
-    config: &Config,
+    routine_file: &RoutineFile,
     evening: chrono::NaiveDate,
     actions: &mut Vec<Action>,
 ) {
     // In time order, as tonight and the preview show them (a stable sort keeps the
     // routine's order for steps due together).
-    let mut steps: Vec<&Step> = config.routine.steps.iter().collect();
-    steps.sort_by_key(|step| due_local(config, evening, step.anchor));
+    let mut steps: Vec<&Step> = routine_file.routine.steps.iter().collect();
+    steps.sort_by_key(|step| due_local(routine_file, evening, step.anchor));
     for step in steps {
         let title = i18n::step_title(step);
         let title = title.as_str();
@@ -169,13 +169,13 @@ fn list_ui(
     }
 }
 
-fn add_ui(ui: &mut egui::Ui, state: &mut EditorState, config: &Config, actions: &mut Vec<Action>) {
+fn add_ui(ui: &mut egui::Ui, state: &mut EditorState, routine_file: &RoutineFile, actions: &mut Vec<Action>) {
     ui.label(RichText::new(t("ui-routine-add-heading")).strong());
-    let missing: Vec<_> = CATALOG.iter().filter(|entry| config.routine.get(entry.id).is_none()).collect();
+    let missing: Vec<_> = CATALOG.iter().filter(|entry| routine_file.routine.get(entry.id).is_none()).collect();
     if missing.is_empty() {
         ui.label(RichText::new(t("ui-routine-all-added")).weak());
     } else {
-        if state.catalog_choice.is_none_or(|id| config.routine.get(id).is_some()) {
+        if state.catalog_choice.is_none_or(|id| routine_file.routine.get(id).is_some()) {
             state.catalog_choice = missing.first().map(|entry| entry.id);
         }
         ui.horizontal_wrapped(|ui| {
@@ -212,7 +212,7 @@ fn add_ui(ui: &mut egui::Ui, state: &mut EditorState, config: &Config, actions: 
         let title = state.new_title.trim().to_owned();
         let add = ui.add_enabled(!title.is_empty(), egui::Button::new(t("ui-routine-add-own")));
         if (add.clicked() || enter) && !title.is_empty() {
-            let id = config.routine.unique_id_for(&title);
+            let id = routine_file.routine.unique_id_for(&title);
             let step = new_step(&id, Some(title), None);
             state.selected = Some(id);
             actions.push(Action::Apply(Change::AddStep(step)));

@@ -10,7 +10,7 @@ use eframe::egui::{self, RichText};
 use super::action::Action;
 use super::{style, widgets};
 use crate::i18n::{self, t};
-use crate::model::{Config, Day, Night, Schedule};
+use crate::model::{Day, Night, RoutineFile, Schedule};
 use crate::tr;
 use crate::use_cases::Change;
 
@@ -94,8 +94,8 @@ fn set_nights(
     }
 }
 
-pub fn schedule_ui(ui: &mut egui::Ui, form: &mut ScheduleForm, config: &Config, actions: &mut Vec<Action>) {
-    let schedule = &config.schedule;
+pub fn schedule_ui(ui: &mut egui::Ui, form: &mut ScheduleForm, routine_file: &RoutineFile, actions: &mut Vec<Action>) {
+    let schedule = &routine_file.schedule;
     ui.heading(t("ui-schedule-heading"));
     ui.add(egui::Label::new(t("ui-schedule-intro")).wrap());
     ui.add_space(6.0);

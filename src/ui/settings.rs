@@ -6,22 +6,24 @@ use super::action::Action;
 use super::reminder_status::{ReminderInfo, test_status};
 use crate::i18n::t;
 use crate::model::settings::{LanguageChoice, MAX_GRACE_MINUTES, MAX_SNOOZE_MINUTES, STREAK_THRESHOLD_RANGE};
-use crate::model::{Config, Hemisphere, Settings, Theme};
+use crate::model::{Hemisphere, RoutineFile, Settings, Theme};
 use crate::tr;
 use crate::use_cases::Change;
 use crate::use_cases::Paths;
 
 pub fn settings_ui(
     ui: &mut egui::Ui,
-    config: &Config,
+    routine_file: &RoutineFile,
     paths: &Paths,
     reminders: &ReminderInfo,
     actions: &mut Vec<Action>,
 ) {
     // An out-of-range threshold in the file reads as the figure in use, and is not
     // written back until the user changes a setting.
-    let saved =
-        &Settings { streak_threshold_percent: config.settings.streak_threshold_percent(), ..config.settings.clone() };
+    let saved = &Settings {
+        streak_threshold_percent: routine_file.settings.streak_threshold_percent(),
+        ..routine_file.settings.clone()
+    };
     let mut settings = saved.clone();
     ui.heading(t("ui-tab-settings"));
     ui.add_space(4.0);

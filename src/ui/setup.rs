@@ -9,7 +9,9 @@ use super::{style, widgets};
 use crate::i18n::{self, t};
 use crate::model::catalog::Season;
 use crate::model::plan::due_local;
-use crate::model::{CATALOG, Config, Hemisphere, Night, Routine, Step, evening_at, plan_evening, time::parse_clock};
+use crate::model::{
+    CATALOG, Hemisphere, Night, Routine, RoutineFile, Step, evening_at, plan_evening, time::parse_clock,
+};
 use crate::tr;
 use crate::use_cases::Change;
 use crate::use_cases::Paths;
@@ -26,30 +28,30 @@ pub struct SetupState {
 }
 
 impl SetupState {
-    fn start(&mut self, config: &Config) {
+    fn start(&mut self, routine_file: &RoutineFile) {
         if self.started {
             return;
         }
         self.started = true;
-        self.bedtime = widgets::time_text(config.schedule.every_day.bedtime);
-        self.wake = widgets::time_text(config.schedule.every_day.wake);
+        self.bedtime = widgets::time_text(routine_file.schedule.every_day.bedtime);
+        self.wake = widgets::time_text(routine_file.schedule.every_day.wake);
         // Seasonal steps wait for the hemisphere question.
         self.chosen = CATALOG.iter().map(|entry| entry.season == Season::AllYear).collect();
     }
 
     /// The routine as chosen so far.
-    fn draft(&self, defaults: &Config) -> Config {
-        let mut config = defaults.clone();
+    fn draft(&self, defaults: &RoutineFile) -> RoutineFile {
+        let mut routine_file = defaults.clone();
         let night = &defaults.schedule.every_day;
         let bedtime = parse_clock(&self.bedtime).unwrap_or(night.bedtime);
         let wake = parse_clock(&self.wake).unwrap_or(night.wake);
         if let Some(hemisphere) = self.hemisphere {
-            config.settings.hemisphere = hemisphere;
+            routine_file.settings.hemisphere = hemisphere;
         }
         // A bedtime equal to the wake time keeps the previous night; the sleep line
         // under the fields says why.
-        let _same_time = config.schedule.set(Some(bedtime), Some(wake), &[]);
-        config.routine = Routine {
+        let _same_time = routine_file.schedule.set(Some(bedtime), Some(wake), &[]);
+        routine_file.routine = Routine {
             steps: CATALOG
                 .iter()
                 .zip(&self.chosen)
@@ -57,14 +59,14 @@ impl SetupState {
                 .map(|(entry, _)| Step::from_catalog(entry))
                 .collect(),
         };
-        config
+        routine_file
     }
 }
 
 pub fn setup_ui(
     ui: &mut egui::Ui,
     state: &mut SetupState,
-    defaults: &Config,
+    defaults: &RoutineFile,
     now: &DateTime<Local>,
     paths: &Paths,
     actions: &mut Vec<Action>,
@@ -151,7 +153,7 @@ pub fn setup_ui(
         // The button comes before the preview, which scrolls at a small window size.
         let valid = parse_clock(&state.bedtime).is_some() && parse_clock(&state.wake).is_some();
         if ui.add_enabled(valid, egui::Button::new(RichText::new(t("ui-setup-save")).size(17.0)).wrap()).clicked() {
-            actions.push(Action::Apply(Change::SaveConfig(draft.clone())));
+            actions.push(Action::Apply(Change::SaveRoutineFile(draft.clone())));
         }
         // Do notifications work here? The reminder service shows the test as soon as it
         // starts, which is right after the routine is saved; Settings shows the answer.

@@ -145,3 +145,14 @@ pub fn humidity_field_ui(
     }
     (typed, saved)
 }
+
+/// How wide `text` is on one line in `style`, as egui lays it out.
+pub fn text_width(ui: &egui::Ui, text: &str, style: egui::TextStyle) -> f32 {
+    let galley = egui::WidgetText::from(text).into_galley(ui, Some(egui::TextWrapMode::Extend), f32::INFINITY, style);
+    galley.size().x
+}
+
+/// The width of a button showing `text` (rows keep room for their buttons with it).
+pub fn button_width(ui: &egui::Ui, text: &str) -> f32 {
+    text_width(ui, text, egui::TextStyle::Button) + 2.0 * ui.spacing().button_padding.x
+}

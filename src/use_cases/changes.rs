@@ -12,7 +12,7 @@ use crate::model::routine::{StepEdit, StepError};
 use crate::model::schedule::SameTime;
 use crate::model::validate::{self, Invalid, Problem};
 use crate::model::{
-    Anchor, CheckIn, Config, Day, NightAnswer, NightError, NightLog, Outcome, Schedule, Settings, Step, catalog,
+    Anchor, CheckIn, Day, NightAnswer, NightError, NightLog, Outcome, RoutineFile, Schedule, Settings, Step, catalog,
 };
 use crate::store::{Store, StoreError, Updated};
 use crate::tr;
@@ -62,7 +62,7 @@ pub enum Change {
         to: usize,
     },
     /// Saves a whole routine at once (the first-run setup).
-    SaveConfig(Config),
+    SaveRoutineFile(RoutineFile),
     /// Changes bedtime and/or wake time of `days` (every day when empty).
     SetNights {
         days: Vec<Day>,
@@ -161,14 +161,14 @@ impl Applied {
     }
 }
 
-fn find<'a>(config: &'a mut Config, id: &str) -> Result<&'a mut Step, CommandError> {
-    config.routine.get_mut(id).ok_or_else(|| CommandError::UnknownStep(id.to_owned()))
+fn find<'a>(routine_file: &'a mut RoutineFile, id: &str) -> Result<&'a mut Step, CommandError> {
+    routine_file.routine.get_mut(id).ok_or_else(|| CommandError::UnknownStep(id.to_owned()))
 }
 
 /// No routine.json yet: a change to the routine is the user choosing a routine, saved
 /// even when it keeps the default values (that ends the first run).
 fn is_first_save(store: &Store) -> Result<bool, CommandError> {
-    Ok(store.load_config()?.is_first_run())
+    Ok(store.load_routine_file()?.is_first_run())
 }
 
 /// A read-modify-write of routine.json; `change` says whether it changed anything, and
@@ -176,24 +176,24 @@ fn is_first_save(store: &Store) -> Result<bool, CommandError> {
 fn change_routine(
     store: &Store,
     stamp: Stamp,
-    change: impl FnOnce(&mut Config) -> Result<bool, CommandError>,
+    change: impl FnOnce(&mut RoutineFile) -> Result<bool, CommandError>,
 ) -> Result<Updated<Applied>, CommandError> {
     let first_save = is_first_save(store)?;
-    store.update_config(|config| {
-        let changed = change(config)?;
-        stamp_first_save(config, first_save, stamp);
+    store.update_routine_file(|routine_file| {
+        let changed = change(routine_file)?;
+        stamp_first_save(routine_file, first_save, stamp);
         saved_if(changed || first_save)
     })
 }
 
 /// The moment a change is applied, when the front end gives it: it dates the routine's
-/// first save and a new step (see [`Config::since`], [`Step::added`]).
+/// first save and a new step (see [`RoutineFile::since`], [`Step::added`]).
 type Stamp = Option<DateTime<FixedOffset>>;
 
 /// On the first save, the moment the routine began; kept as it is afterwards.
-fn stamp_first_save(config: &mut Config, first_save: bool, stamp: Stamp) {
-    if first_save && config.since.is_none() {
-        config.since = stamp;
+fn stamp_first_save(routine_file: &mut RoutineFile, first_save: bool, stamp: Stamp) {
+    if first_save && routine_file.since.is_none() {
+        routine_file.since = stamp;
     }
 }
 
@@ -227,14 +227,14 @@ impl Change {
         let updated = match self {
             Change::Check { evening, step, outcome, value, at } => {
                 validate::evening_date(evening, &at).map_err(|problem| Invalid { evening: Some(evening), problem })?;
-                let config = store.load_config()?.value;
-                if config.routine.get(&step).is_none() {
+                let routine_file = store.load_routine_file()?.value;
+                if routine_file.routine.get(&step).is_none() {
                     return Err(CommandError::UnknownStep(step));
                 }
                 validate::check_in(evening, &step, &CheckIn::new(outcome, at, value), &at)?;
                 // What the evening's routine is now, for statistics (see model::stats): the
                 // steps that count, so none due before the routine began is ever missed.
-                let routine = counted_steps(&config, evening, &at.timezone());
+                let routine = counted_steps(&routine_file, evening, &at.timezone());
                 store.update_journal(|journal| {
                     let check_in = CheckIn::new(outcome, at, value);
                     let same = journal.check_in(evening, &step).is_some_and(|old| *old == check_in);
@@ -293,36 +293,36 @@ impl Change {
             Change::AddStep(mut step) => {
                 step.validate()?;
                 let first_save = is_first_save(store)?;
-                store.update_config(|config| {
-                    if config.routine.get(&step.id).is_some() {
+                store.update_routine_file(|routine_file| {
+                    if routine_file.routine.get(&step.id).is_some() {
                         return Err(CommandError::AlreadyInRoutine(step.id));
                     }
-                    config.routine.has_room()?;
+                    routine_file.routine.has_room()?;
                     // A step added to a routine already saved counts from now on; one
                     // added with the first save counts from the routine's start.
                     if first_save {
-                        stamp_first_save(config, first_save, stamp);
+                        stamp_first_save(routine_file, first_save, stamp);
                     } else if step.added.is_none() {
                         step.added = stamp;
                     }
-                    config.routine.steps.push(step.clone());
+                    routine_file.routine.steps.push(step.clone());
                     Ok(Applied::Step(step))
                 })
             }
             Change::RemoveStep { step } => {
                 let first_save = is_first_save(store)?;
-                store.update_config(|config| {
-                    let index = config.routine.position(&step).ok_or(CommandError::UnknownStep(step))?;
-                    config.routine.steps.remove(index);
-                    stamp_first_save(config, first_save, stamp);
+                store.update_routine_file(|routine_file| {
+                    let index = routine_file.routine.position(&step).ok_or(CommandError::UnknownStep(step))?;
+                    routine_file.routine.steps.remove(index);
+                    stamp_first_save(routine_file, first_save, stamp);
                     Ok(Applied::Saved)
                 })
             }
             Change::EditStep { step, edit } => {
                 let first_save = is_first_save(store)?;
-                store.update_config(|config| {
-                    stamp_first_save(config, first_save, stamp);
-                    let slot = find(config, &step)?;
+                store.update_routine_file(|routine_file| {
+                    stamp_first_save(routine_file, first_save, stamp);
+                    let slot = find(routine_file, &step)?;
                     let edited = edit.applied_to(slot);
                     edited.validate()?;
                     if edited == *slot && !first_save {
@@ -332,41 +332,41 @@ impl Change {
                     Ok(Applied::Step(edited))
                 })
             }
-            Change::MoveStep { step, to } => change_routine(store, stamp, |config| {
-                let from = config.routine.position(&step).ok_or(CommandError::UnknownStep(step))?;
-                let to = to.min(config.routine.steps.len().saturating_sub(1));
-                config.routine.move_step(from, to);
+            Change::MoveStep { step, to } => change_routine(store, stamp, |routine_file| {
+                let from = routine_file.routine.position(&step).ok_or(CommandError::UnknownStep(step))?;
+                let to = to.min(routine_file.routine.steps.len().saturating_sub(1));
+                routine_file.routine.move_step(from, to);
                 Ok(from != to)
             }),
-            Change::SaveConfig(mut new) => {
+            Change::SaveRoutineFile(mut new) => {
                 new.routine.validate()?;
                 let first_save = is_first_save(store)?;
                 // Always written when the file is missing, even with the default values: a
                 // saved routine is what ends the first-run setup. The store itself skips
                 // the write when the bytes on disk are already these.
-                store.update_config(|config| {
-                    new.since = new.since.or(config.since);
+                store.update_routine_file(|routine_file| {
+                    new.since = new.since.or(routine_file.since);
                     stamp_first_save(&mut new, first_save, stamp);
-                    *config = new;
+                    *routine_file = new;
                     Ok(Applied::Saved)
                 })
             }
-            Change::SetNights { days, bedtime, wake } => change_routine(store, stamp, |config| {
-                let before = config.schedule.clone();
-                config.schedule.set(bedtime, wake, &days)?;
-                Ok(config.schedule != before)
+            Change::SetNights { days, bedtime, wake } => change_routine(store, stamp, |routine_file| {
+                let before = routine_file.schedule.clone();
+                routine_file.schedule.set(bedtime, wake, &days)?;
+                Ok(routine_file.schedule != before)
             }),
-            Change::SetSchedule(schedule) => change_routine(store, stamp, |config| {
-                let changed = config.schedule != schedule;
-                config.schedule = schedule;
+            Change::SetSchedule(schedule) => change_routine(store, stamp, |routine_file| {
+                let changed = routine_file.schedule != schedule;
+                routine_file.schedule = schedule;
                 Ok(changed)
             }),
             Change::ShowWeekdays(shown) => {
-                change_routine(store, stamp, |config| Ok(config.schedule.show_weekdays(shown)))
+                change_routine(store, stamp, |routine_file| Ok(routine_file.schedule.show_weekdays(shown)))
             }
-            Change::SetSettings(settings) => change_routine(store, stamp, |config| {
-                let changed = config.settings != settings;
-                config.settings = settings;
+            Change::SetSettings(settings) => change_routine(store, stamp, |routine_file| {
+                let changed = routine_file.settings != settings;
+                routine_file.settings = settings;
                 Ok(changed)
             }),
             Change::PauseReminders { evening, paused } => store.update_reminders(|log| {

@@ -13,8 +13,8 @@ use chrono::{DateTime, NaiveDate, TimeZone};
 use super::Coach;
 use crate::i18n::Language;
 use crate::model::night::night_to_log;
-use crate::model::{Config, Journal};
-use crate::store::{TransferError, Updated, default_report_dir, report_file_name};
+use crate::model::{Journal, RoutineFile};
+use crate::store::{TransferError, Updated, default_summary_dir, summary_file_name};
 use crate::{report, transfer};
 
 pub use crate::model::merge::MergeCounts;
@@ -51,18 +51,18 @@ pub fn is_standard_output(path: &Path) -> bool {
 }
 
 /// The evening whose night is "last night" at `now`.
-pub fn last_night<Tz: TimeZone>(config: &Config, now: &DateTime<Tz>) -> NaiveDate {
-    night_to_log(&config.schedule, now.naive_local())
+pub fn last_night<Tz: TimeZone>(routine_file: &RoutineFile, now: &DateTime<Tz>) -> NaiveDate {
+    night_to_log(&routine_file.schedule, now.naive_local())
 }
 
 /// The file the summary is suggested to go to: a dated name in the documents folder.
 pub fn suggested_summary_path(last_evening: NaiveDate, format: SummaryFormat) -> PathBuf {
-    default_report_dir().join(report_file_name(last_evening, format.extension()))
+    default_summary_dir().join(summary_file_name(last_evening, format.extension()))
 }
 
 /// Where export and import dialogs start.
 pub fn documents_folder() -> PathBuf {
-    default_report_dir()
+    default_summary_dir()
 }
 
 impl Coach {
@@ -74,7 +74,7 @@ impl Coach {
     /// An export as text, to print.
     pub fn export_text(&self, format: ExportFormat, range: DateRange) -> Result<String, TransferError> {
         let snapshot = self.load()?;
-        let export = transfer::render(&snapshot.journal.value, &snapshot.config.value, format, range, false)?;
+        let export = transfer::render(&snapshot.journal.value, &snapshot.routine_file.value, format, range, false)?;
         let mut text = String::from_utf8_lossy(&export.bytes).into_owned();
         while text.ends_with(['\n', '\r']) {
             text.pop();
@@ -104,25 +104,25 @@ impl Coach {
         now: &DateTime<Tz>,
     ) -> Result<SummaryDone, TransferError> {
         let snapshot = self.load()?;
-        self.write_summary_of(&snapshot.config.value, &snapshot.journal.value, request, now)
+        self.write_summary_of(&snapshot.routine_file.value, &snapshot.journal.value, request, now)
     }
 
     /// Writes the doctor summary from files already read (the window's, on screen).
     pub fn write_summary_of<Tz: TimeZone>(
         &self,
-        config: &Config,
+        routine_file: &RoutineFile,
         journal: &Journal,
         request: &SummaryRequest,
         now: &DateTime<Tz>,
     ) -> Result<SummaryDone, TransferError> {
-        let last_evening = request.last_evening.unwrap_or_else(|| last_night(config, now));
+        let last_evening = request.last_evening.unwrap_or_else(|| last_night(routine_file, now));
         let summary =
-            report::summary(config, journal, last_evening, request.weeks, now.fixed_offset(), &now.timezone());
+            report::summary(routine_file, journal, last_evening, request.weeks, now.fixed_offset(), &now.timezone());
         let text = report::render(&summary, request.format, request.language);
         let path = match &request.path {
             Some(path) if is_standard_output(path) => return Ok(SummaryDone::Text(text)),
             // A bare file name goes to the suggested folder, not wherever the app was started.
-            Some(path) if path.is_relative() => default_report_dir().join(path),
+            Some(path) if path.is_relative() => default_summary_dir().join(path),
             Some(path) => path.clone(),
             None => suggested_summary_path(last_evening, request.format),
         };

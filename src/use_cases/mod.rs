@@ -42,10 +42,10 @@ pub use crate::remind::RemindError;
 pub use crate::remind::autostart::AutostartStatus;
 pub use crate::remind::engine::Reminder;
 pub use crate::store::{
-    FileNotice, Fingerprint, Loaded, Paths, Snapshot, StoreError, TransferError, Updated, WaitReporter,
+    FileNotice, Fingerprint, Loaded, Paths, Snapshot, StoreError, TransferError, Updated, WaitCallback,
 };
 
-use crate::model::{Config, ReminderLog, Settings};
+use crate::model::{ReminderLog, RoutineFile, Settings};
 use crate::store::{Store, owner_pid};
 
 /// The front ends' handle on one data folder: every change, view and file operation goes
@@ -82,8 +82,8 @@ impl Coach {
     }
 
     /// Said once when a change has waited a second for another process.
-    pub fn set_wait_reporter(&mut self, reporter: WaitReporter) {
-        self.store.set_wait_reporter(reporter);
+    pub fn set_wait_callback(&mut self, callback: WaitCallback) {
+        self.store.set_wait_callback(callback);
     }
 
     /// How long a change waits for another process's lock (the window: not at all).
@@ -108,8 +108,8 @@ impl Coach {
     }
 
     /// Routine, schedule and settings alone (the journal is not read).
-    pub fn load_config(&self) -> Result<Loaded<Config>, StoreError> {
-        self.store.load_config()
+    pub fn load_routine_file(&self) -> Result<Loaded<RoutineFile>, StoreError> {
+        self.store.load_routine_file()
     }
 
     pub fn reminder_log(&self) -> Result<Loaded<ReminderLog>, StoreError> {
@@ -135,10 +135,10 @@ impl Coach {
         self.clock = Some(clock);
     }
 
-    /// Takes the repairs the reminder service found (file reports it left in its log) out
+    /// Takes the repairs the reminder service found (file notices it left in its log) out
     /// of the log, so that one window shows them, once.
-    pub fn take_service_file_reports(&self) -> Result<Vec<String>, StoreError> {
-        self.store.update_reminders(|log| Ok::<_, StoreError>(std::mem::take(&mut log.file_reports))).map(|u| u.value)
+    pub fn take_service_file_notices(&self) -> Result<Vec<String>, StoreError> {
+        self.store.update_reminders(|log| Ok::<_, StoreError>(std::mem::take(&mut log.file_notices))).map(|u| u.value)
     }
 
     /// The evenings in `range` of the journal (and all of the routine): what the reminder
@@ -159,7 +159,7 @@ impl Coach {
         if !messages.is_empty() {
             let kept = messages.clone();
             self.store.update_reminders(|log| {
-                log.file_reports.extend(kept);
+                log.file_notices.extend(kept);
                 Ok::<_, StoreError>(())
             })?;
         }

@@ -30,7 +30,7 @@ pub fn removal(change: &Change, before: &Snapshot) -> Option<Removal> {
         return Some(Removal { message, restore: vec![Change::SetNight { evening: *evening, log: Some(removed) }] });
     }
     let Change::RemoveStep { step } = change else { return None };
-    let routine = &before.config.value.routine;
+    let routine = &before.routine_file.value.routine;
     let index = routine.position(step)?;
     let removed = routine.steps[index].clone();
     let message = tr!("ui-step-removed", title = i18n::step_title(&removed));
@@ -45,7 +45,7 @@ pub fn removal(change: &Change, before: &Snapshot) -> Option<Removal> {
 /// snoozes, a test notification).
 pub fn inverse(change: &Change, before: &Snapshot) -> Option<Vec<Change>> {
     let journal = &before.journal.value;
-    let config = &before.config.value;
+    let routine_file = &before.routine_file.value;
     let restore = |evening: &NaiveDate, step: &String| match journal.check_in(*evening, step) {
         Some(old) => {
             Change::Check { evening: *evening, step: step.clone(), outcome: old.outcome, value: old.value, at: old.at }
@@ -60,20 +60,20 @@ pub fn inverse(change: &Change, before: &Snapshot) -> Option<Vec<Change>> {
         }
         Change::RemoveStep { .. } => removal(change, before).map(|removal| removal.restore),
         Change::MoveStep { step, .. } => {
-            let from = config.routine.position(step)?;
+            let from = routine_file.routine.position(step)?;
             Some(vec![Change::MoveStep { step: step.clone(), to: from }])
         }
         // Kept only when it changed something, so the opposite is what was there.
         Change::PauseReminders { evening, paused } => {
             Some(vec![Change::PauseReminders { evening: *evening, paused: !paused }])
         }
-        Change::SetSettings(_) => Some(vec![Change::SetSettings(config.settings.clone())]),
+        Change::SetSettings(_) => Some(vec![Change::SetSettings(routine_file.settings.clone())]),
         Change::SetSchedule(_) | Change::SetNights { .. } | Change::ShowWeekdays(_) => {
-            Some(vec![Change::SetSchedule(config.schedule.clone())])
+            Some(vec![Change::SetSchedule(routine_file.schedule.clone())])
         }
         Change::AddStep(_)
         | Change::EditStep { .. }
-        | Change::SaveConfig(_)
+        | Change::SaveRoutineFile(_)
         | Change::Snooze { .. }
         | Change::RequestTestNotification { .. } => None,
     }
@@ -111,7 +111,7 @@ mod tests {
     #[test]
     fn a_removed_step_is_offered_back_in_its_place() {
         let before = Snapshot::default();
-        let second = before.config.value.routine.steps[1].clone();
+        let second = before.routine_file.value.routine.steps[1].clone();
         let removal = removal(&Change::RemoveStep { step: second.id.clone() }, &before).unwrap();
         assert_eq!(
             removal.restore,

@@ -8,8 +8,8 @@
 use chrono::{DateTime, NaiveDate, TimeZone};
 
 use super::Coach;
-use crate::model::{Config, Journal, Plan, ReminderLog, evening_at, plan_evening, stats};
-use crate::remind::effective_config;
+use crate::model::{Journal, Plan, ReminderLog, RoutineFile, evening_at, plan_evening, stats};
+use crate::remind::effective_routine_file;
 use crate::remind::engine::{Reminder, next_reminder};
 use crate::remind::fates::evening_fates;
 pub use crate::remind::fates::{Fate, Row, fate_text};
@@ -23,8 +23,8 @@ pub struct EveningView<Tz: TimeZone> {
 }
 
 impl<Tz: TimeZone> EveningView<Tz> {
-    pub fn config(&self) -> &Config {
-        &self.snapshot.config.value
+    pub fn routine_file(&self) -> &RoutineFile {
+        &self.snapshot.routine_file.value
     }
 
     /// No routine was saved yet: what is shown is the embedded default.
@@ -54,40 +54,44 @@ pub struct ReminderFates {
 /// The evening `date` names, or the one `now` belongs to, and its plan: what Tonight, the
 /// tray, `plan` and `status` show.
 pub fn evening_plan<Tz: TimeZone>(
-    config: &Config,
+    routine_file: &RoutineFile,
     journal: &Journal,
     date: Option<NaiveDate>,
     now: &DateTime<Tz>,
 ) -> (NaiveDate, Plan<Tz>) {
-    let evening = date.unwrap_or_else(|| evening_at(config, now));
-    (evening, plan_evening(config, evening, &now.timezone(), journal.evening(evening)))
+    let evening = date.unwrap_or_else(|| evening_at(routine_file, now));
+    (evening, plan_evening(routine_file, evening, &now.timezone(), journal.evening(evening)))
 }
 
 /// The next reminder of `plan` as the service will send it (by the service's own rule:
 /// none until a routine is saved).
 pub fn next_reminder_of<Tz: TimeZone>(
-    config: &Loaded<Config>,
+    routine_file: &Loaded<RoutineFile>,
     plan: &Plan<Tz>,
     log: &ReminderLog,
     now: &DateTime<Tz>,
 ) -> Option<Reminder<Tz>> {
-    next_reminder(&effective_config(config), plan, log, now)
+    next_reminder(&effective_routine_file(routine_file), plan, log, now)
 }
 
 /// Streaks, per-step adherence, bedtime steadiness and trends up to the evening `now`
 /// belongs to: what History and `stats` show.
-pub fn statistics_of<Tz: TimeZone>(config: &Config, journal: &Journal, now: &DateTime<Tz>) -> stats::HistoryStats {
-    stats::summarize(config, journal, evening_at(config, now), &now.timezone())
+pub fn statistics_of<Tz: TimeZone>(
+    routine_file: &RoutineFile,
+    journal: &Journal,
+    now: &DateTime<Tz>,
+) -> stats::HistoryStats {
+    stats::summarize(routine_file, journal, evening_at(routine_file, now), &now.timezone())
 }
 
 /// Whether the reminder service should run: reminders on and a routine saved.
-pub fn reminders_wanted(loaded: &Loaded<Config>) -> bool {
-    effective_config(loaded).settings.reminders
+pub fn reminders_wanted(loaded: &Loaded<RoutineFile>) -> bool {
+    effective_routine_file(loaded).settings.reminders
 }
 
 /// Reminders are on in the settings, but the service sends none until a routine is saved.
-pub fn waiting_for_routine(loaded: &Loaded<Config>) -> bool {
-    loaded.value.settings.reminders && !effective_config(loaded).settings.reminders
+pub fn waiting_for_routine(loaded: &Loaded<RoutineFile>) -> bool {
+    loaded.value.settings.reminders && !effective_routine_file(loaded).settings.reminders
 }
 
 /// The History screen's and `stats`' figures, with the files they come from.
@@ -100,7 +104,7 @@ impl Coach {
     /// Streaks, per-step adherence, bedtime steadiness and trends up to tonight.
     pub fn statistics<Tz: TimeZone>(&self, now: &DateTime<Tz>) -> Result<StatisticsView, StoreError> {
         let snapshot = self.load()?;
-        let summary = statistics_of(&snapshot.config.value, &snapshot.journal.value, now);
+        let summary = statistics_of(&snapshot.routine_file.value, &snapshot.journal.value, now);
         Ok(StatisticsView { snapshot, summary })
     }
 
@@ -111,7 +115,7 @@ impl Coach {
         now: &DateTime<Tz>,
     ) -> Result<EveningView<Tz>, StoreError> {
         let snapshot = self.load()?;
-        let (evening, plan) = evening_plan(&snapshot.config.value, &snapshot.journal.value, date, now);
+        let (evening, plan) = evening_plan(&snapshot.routine_file.value, &snapshot.journal.value, date, now);
         Ok(EveningView { snapshot, evening, plan })
     }
 
@@ -120,8 +124,8 @@ impl Coach {
         let tonight = self.evening(None, now)?;
         let log = self.reminder_log()?.value;
         let paused = log.is_paused(tonight.evening);
-        let next = next_reminder_of(&tonight.snapshot.config, &tonight.plan, &log, now);
-        let waiting_for_routine = waiting_for_routine(&tonight.snapshot.config);
+        let next = next_reminder_of(&tonight.snapshot.routine_file, &tonight.plan, &log, now);
+        let waiting_for_routine = waiting_for_routine(&tonight.snapshot.routine_file);
         Ok(StatusView { tonight, paused, next, waiting_for_routine })
     }
 
@@ -133,7 +137,7 @@ impl Coach {
         now: &DateTime<Tz>,
     ) -> Result<ReminderFates, StoreError> {
         let snapshot = self.load()?;
-        let evening = date.unwrap_or_else(|| evening_at(&snapshot.config.value, now));
+        let evening = date.unwrap_or_else(|| evening_at(&snapshot.routine_file.value, now));
         let log = self.reminder_log()?.value;
         Ok(fates(&snapshot, evening, &log, now, self.service_running()))
     }
@@ -148,13 +152,13 @@ pub fn fates<Tz: TimeZone>(
     service_running: bool,
 ) -> ReminderFates {
     // The routine as the service sees it: off until a routine is saved.
-    let config = effective_config(&snapshot.config);
-    let (_, plan) = evening_plan(&config, &snapshot.journal.value, Some(evening), now);
+    let routine_file = effective_routine_file(&snapshot.routine_file);
+    let (_, plan) = evening_plan(&routine_file, &snapshot.journal.value, Some(evening), now);
     ReminderFates {
         evening,
-        reminders_on: config.settings.reminders,
+        reminders_on: routine_file.settings.reminders,
         service_running,
         paused: log.is_paused(evening),
-        rows: evening_fates(&config, &plan, log, now),
+        rows: evening_fates(&routine_file, &plan, log, now),
     }
 }

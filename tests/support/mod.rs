@@ -1,6 +1,7 @@
 //! The one support module of the integration tests: required programs, Xvfb, child
-//! processes, the built binary, a private session bus; and, as submodules, a desktop
-//! session with dunst and the service, a month of night logs, a StatusNotifierWatcher.
+//! processes, the built binary, a private session bus, a data folder's store with the
+//! default routine; and, as submodules, a desktop session with dunst and the service, a
+//! month of night logs, a StatusNotifierWatcher, the window under kittest.
 
 // Each test crate uses its own subset of these.
 #![allow(dead_code)]
@@ -15,6 +16,17 @@ pub mod window;
 use std::path::Path;
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
+
+/// The store of the data folder `dir`.
+pub fn store(dir: &Path) -> bedtime_coach::store::Store {
+    bedtime_coach::store::Store::new(bedtime_coach::store::Paths::in_dir(dir))
+}
+
+/// The default routine saved in `dir`, as the first-run setup saves it.
+pub fn saved_routine(dir: &Path) {
+    let routine_file = bedtime_coach::model::RoutineFile::default();
+    bedtime_coach::use_cases::Change::SaveRoutineFile(routine_file).apply(&store(dir)).unwrap();
+}
 
 /// A child process that is killed when dropped, so a failing test leaves nothing running.
 pub struct KillOnDrop(pub Child);

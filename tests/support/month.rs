@@ -4,7 +4,7 @@
 //! on two days in a row, one night a partner saw rhythmic movements (below a card's
 //! threshold), two nights not logged, and notes that need escaping.
 
-use bedtime_coach::model::{Config, Jerks, NightAnswer, Outcome, Stress};
+use bedtime_coach::model::{Jerks, NightAnswer, Outcome, RoutineFile, Stress};
 use bedtime_coach::store::Store;
 use bedtime_coach::use_cases::Change;
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeDelta};
@@ -28,11 +28,11 @@ pub fn full_month(store: &Store) {
 
 /// The same month, ending with the night after `last`.
 pub fn full_month_to(store: &Store, last: NaiveDate) {
-    Change::SaveConfig(Config::default()).apply(store).unwrap();
-    let config = Config::default();
+    Change::SaveRoutineFile(RoutineFile::default()).apply(store).unwrap();
+    let routine_file = RoutineFile::default();
     for i in 0..28u32 {
         let evening = last - TimeDelta::days(27 - i64::from(i));
-        for step in &config.routine.steps {
+        for step in &routine_file.routine.steps {
             let skipped = match step.id.as_str() {
                 "caffeine-cutoff" => i % 4 == 0,
                 "warm-bath" => i % 3 == 0,

@@ -21,7 +21,7 @@ use std::time::Duration;
 use chrono::{DateTime, Local, TimeZone};
 
 use crate::i18n::t;
-use crate::model::{Config, Journal, ReminderLog};
+use crate::model::{Journal, ReminderLog, RoutineFile};
 use crate::remind::events::{Control, ControlSender, log_line};
 use crate::use_cases::{Coach, Fingerprint, Loaded, Paths, StoreError};
 
@@ -59,7 +59,7 @@ impl ServiceTray {
                 log_line(&error.to_string());
             }
         }
-        keep_file_reports(&coach);
+        keep_file_notices(&coach);
         log_line(&format!("Tray: {action:?}"));
         if action == TrayAction::Quit {
             // The owner lock goes with the process; reminders are off in Settings, so no
@@ -147,14 +147,14 @@ fn load_view<Tz: TimeZone>(coach: &Coach, now: &DateTime<Tz>) -> Result<Option<T
     let (Some(before), Some(after)) = (today.pred_opt(), today.succ_opt()) else { return Ok(None) };
     let snapshot = coach.load_near(before..=after)?;
     let log = coach.reminder_log()?.value;
-    keep_file_reports(coach);
-    Ok(Some(TrayView::at(&snapshot.config, &snapshot.journal.value, &log, now)))
+    keep_file_notices(coach);
+    Ok(Some(TrayView::at(&snapshot.routine_file, &snapshot.journal.value, &log, now)))
 }
 
 /// The tray reads the files with a store of its own, so a damaged file it happens to find
-/// first (and moves aside) would otherwise go unsaid: its report is kept in the reminder
+/// first (and moves aside) would otherwise go unsaid: its notice is kept in the reminder
 /// log, as the reminder loop keeps its own, for the next window to show once.
-fn keep_file_reports(coach: &Coach) {
+fn keep_file_notices(coach: &Coach) {
     match coach.keep_notices_for_window() {
         Ok(messages) => messages.iter().for_each(|message| log_line(message)),
         Err(error) => log_line(&error.to_string()),
@@ -211,7 +211,7 @@ pub fn start(paths: &Paths, control: Option<ControlSender>, window_program: Opti
 /// Re-reads the files when woken (they changed) and recomputes the view at least every
 /// [`TRAY_LOOK_EVERY`]; the host is told only when something it shows changed.
 fn keep_current(coach: &Coach, handle: &ksni::blocking::Handle<ServiceTray>, woken: &Receiver<()>) {
-    let mut cache: Option<(Fingerprint, Loaded<Config>, Journal, ReminderLog)> = None;
+    let mut cache: Option<(Fingerprint, Loaded<RoutineFile>, Journal, ReminderLog)> = None;
     // What the tray shows: handed over only when it changes, so an idle minute costs no
     // bus traffic (ksni compares and signals on every update).
     let mut shown: Option<TrayView> = None;
@@ -226,12 +226,12 @@ fn keep_current(coach: &Coach, handle: &ksni::blocking::Handle<ServiceTray>, wok
             let today = now.date_naive();
             let (Some(before), Some(after)) = (today.pred_opt(), today.succ_opt()) else { continue };
             let loaded = (coach.load_near(before..=after), coach.reminder_log());
-            keep_file_reports(coach);
+            keep_file_notices(coach);
             let (Ok(snapshot), Ok(log)) = loaded else { continue };
-            cache = Some((fingerprint, snapshot.config, snapshot.journal.value, log.value));
+            cache = Some((fingerprint, snapshot.routine_file, snapshot.journal.value, log.value));
         }
-        let Some((_, config, journal, log)) = &cache else { continue };
-        let view = TrayView::at(config, journal, log, &now);
+        let Some((_, routine_file, journal, log)) = &cache else { continue };
+        let view = TrayView::at(routine_file, journal, log, &now);
         if shown.as_ref() == Some(&view) {
             continue;
         }
@@ -369,8 +369,8 @@ mod tests {
     fn setup(dir: &std::path::Path) -> Store {
         let store = Store::new(Paths::in_dir(dir));
         store
-            .update_config(|config| {
-                config.schedule.set(Some(clock(22, 30)), Some(clock(6, 30)), &[]).unwrap();
+            .update_routine_file(|routine_file| {
+                routine_file.schedule.set(Some(clock(22, 30)), Some(clock(6, 30)), &[]).unwrap();
                 Ok::<_, crate::store::StoreError>(())
             })
             .unwrap();
@@ -502,16 +502,16 @@ mod tests {
         let now = at(19, 0);
         let view = view_at(&store, &now);
         apply(&store, &view, TrayAction::Quit, &now);
-        let config = store.load_config().unwrap().value;
-        assert!(!config.settings.reminders);
+        let routine_file = store.load_routine_file().unwrap().value;
+        assert!(!routine_file.settings.reminders);
         // Everything else in Settings is kept.
-        assert_eq!(Settings { reminders: true, ..config.settings.clone() }, view.settings);
+        assert_eq!(Settings { reminders: true, ..routine_file.settings.clone() }, view.settings);
         let off = view_at(&store, &now);
         assert_eq!(off.tooltip(), "Reminders are off.");
         assert!(!off.active());
         assert!(menu_entries(&off).contains(&Some((TrayAction::TurnOn, "Turn reminders on".to_owned(), true))));
         apply(&store, &off, TrayAction::TurnOn, &now);
-        assert!(store.load_config().unwrap().value.settings.reminders);
+        assert!(store.load_routine_file().unwrap().value.settings.reminders);
     }
 
     #[test]

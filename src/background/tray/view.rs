@@ -5,8 +5,8 @@ use chrono::{DateTime, FixedOffset, NaiveDate, TimeDelta, TimeZone};
 
 use crate::i18n::{self, t};
 use crate::model::time::shift;
-use crate::model::{Config, Journal, Outcome, ReminderLog, Settings, Timing};
-use crate::remind::effective_config;
+use crate::model::{Journal, Outcome, ReminderLog, RoutineFile, Settings, Timing};
+use crate::remind::effective_routine_file;
 use crate::remind::engine::{reminders_of, snooze_minutes};
 use crate::tr;
 use crate::use_cases::{Change, Loaded, views};
@@ -33,10 +33,15 @@ pub struct TrayView {
 
 impl TrayView {
     /// Computes the view from the saved routine, the journal and the reminder log.
-    pub fn at<Tz: TimeZone>(config: &Loaded<Config>, journal: &Journal, log: &ReminderLog, now: &DateTime<Tz>) -> Self {
-        let effective = effective_config(config);
+    pub fn at<Tz: TimeZone>(
+        routine_file: &Loaded<RoutineFile>,
+        journal: &Journal,
+        log: &ReminderLog,
+        now: &DateTime<Tz>,
+    ) -> Self {
+        let effective = effective_routine_file(routine_file);
         let (evening, plan) = views::evening_plan(&effective, journal, None, now);
-        let next = views::next_reminder_of(config, &plan, log, now).map(|r| (r.title, r.due.fixed_offset()));
+        let next = views::next_reminder_of(routine_file, &plan, log, now).map(|r| (r.title, r.due.fixed_offset()));
         let due_now = plan
             .current(now)
             .filter(|step| plan.timing(step, now) == Timing::DueNow)
@@ -52,13 +57,13 @@ impl TrayView {
             .collect();
         Self {
             evening,
-            settings: config.value.settings.clone(),
+            settings: routine_file.value.settings.clone(),
             reminders_on: effective.settings.reminders,
             paused: log.is_paused(evening),
             next,
             due_now,
             snooze,
-            snooze_minutes: snooze_minutes(&config.value),
+            snooze_minutes: snooze_minutes(&routine_file.value),
         }
     }
 

@@ -2,8 +2,7 @@
 # message per text with a selector on the step id ($id). Used through src/i18n/catalog.rs.
 # The article gives advice, never clock times or humidity figures: any time or number
 # here is the app's default or general guidance, and says so.
-# The English titles and reasons equal the source text in src/model/catalog.rs (a test
-# checks it).
+# These are the catalog's only words: src/model/catalog.rs holds the ids, no text.
 
 catalog-title = { $id ->
     [caffeine-cutoff] Last strong coffee or tea

@@ -9,6 +9,8 @@ ui-tab-routine = Routine
 ui-tab-schedule = Schedule
 ui-tab-settings = Settings
 ui-offline = Offline: your data stays on this computer
+# The header when the whole sentence does not fit beside the tabs (hover shows it).
+ui-offline-short = Offline
 ui-window-failed = Could not open the window ({ $error }); is a graphical session running?
 ui-reminders-continue = Bedtime Coach: Reminders continue in the background (process { $pid }) after the window closes.
 

@@ -9,6 +9,8 @@ ui-tab-routine = Распорядок
 ui-tab-schedule = Режим сна
 ui-tab-settings = Настройки
 ui-offline = Без интернета: данные остаются на этом компьютере
+# The header when the whole sentence does not fit beside the tabs (hover shows it).
+ui-offline-short = Без интернета
 ui-window-failed = Не удалось открыть окно ({ $error }); запущен ли графический сеанс?
 ui-reminders-continue = Bedtime Coach: напоминания продолжат приходить и после закрытия окна (процесс { $pid }).
 

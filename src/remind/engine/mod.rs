@@ -27,7 +27,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone, Timelike};
 use crate::i18n::notifications::{self as words, Head};
 use crate::model::reminders::{LogEntry, LogOutcome, ReminderLog};
 use crate::model::time::is_sane_date;
-use crate::model::{Config, Journal, evening_at, plan_evening};
+use crate::model::{Journal, RoutineFile, evening_at, plan_evening};
 
 mod alert;
 mod reminders;
@@ -88,8 +88,13 @@ fn earlier<Tz: TimeZone>(a: Option<DateTime<Tz>>, b: &DateTime<Tz>) -> Option<Da
 /// Looks at the evening `now` belongs to and at its neighbours: the one before (a
 /// bedtime after midnight, a reminder just before the morning alarm) and the one after
 /// (so `next_due` is exact across the morning boundary).
-pub fn decide<Tz: TimeZone>(config: &Config, journal: &Journal, log: &ReminderLog, now: &DateTime<Tz>) -> Decision<Tz> {
-    decide_with(config, journal, log, now, false)
+pub fn decide<Tz: TimeZone>(
+    routine_file: &RoutineFile,
+    journal: &Journal,
+    log: &ReminderLog,
+    now: &DateTime<Tz>,
+) -> Decision<Tz> {
+    decide_with(routine_file, journal, log, now, false)
 }
 
 /// [`decide`], knowing whether the desktop asks not to be disturbed (`do_not_disturb`).
@@ -100,14 +105,14 @@ pub fn decide<Tz: TimeZone>(config: &Config, journal: &Journal, log: &ReminderLo
 /// anyway (with everything due with it, as one critical notification) when the setting
 /// [`crate::model::Settings::bedtime_through_do_not_disturb`] says so.
 pub fn decide_with<Tz: TimeZone>(
-    config: &Config,
+    routine_file: &RoutineFile,
     journal: &Journal,
     log: &ReminderLog,
     now: &DateTime<Tz>,
     do_not_disturb: bool,
 ) -> Decision<Tz> {
     let tz = now.timezone();
-    let today = evening_at(config, now);
+    let today = evening_at(routine_file, now);
     let mut decision = Decision {
         notice: None,
         settle: Vec::new(),
@@ -118,10 +123,10 @@ pub fn decide_with<Tz: TimeZone>(
         today,
     };
     // A clock set to another millennium has no evening to remind of.
-    if !config.settings.reminders || !is_sane_date(today) {
+    if !routine_file.settings.reminders || !is_sane_date(today) {
         return decision;
     }
-    let grace = grace(config);
+    let grace = grace(routine_file);
     // Whole seconds keep the log readable; the decision itself uses the exact `now`.
     let stamp = now.fixed_offset().with_nanosecond(0).unwrap_or_else(|| now.fixed_offset());
     let mut due_now: Vec<Reminder<Tz>> = Vec::new();
@@ -130,8 +135,8 @@ pub fn decide_with<Tz: TimeZone>(
     let mut snoozes_due: Vec<(NaiveDate, String)> = Vec::new();
     let evenings = [today.pred_opt(), Some(today), today.succ_opt()];
     for evening in evenings.into_iter().flatten() {
-        let plan = plan_evening(config, evening, &tz, journal.evening(evening));
-        let reminders = reminders_of(config, &plan);
+        let plan = plan_evening(routine_file, evening, &tz, journal.evening(evening));
+        let reminders = reminders_of(routine_file, &plan);
         let paused = log.is_paused(evening);
         for reminder in &reminders {
             // Once per planned clock time: a step moved elsewhere is owed its reminder there.
@@ -181,7 +186,7 @@ pub fn decide_with<Tz: TimeZone>(
         }
     }
     let bedtime_due = due_now.iter().any(|r| r.kind == Kind::Bedtime);
-    let through = do_not_disturb && bedtime_due && config.settings.bedtime_through_do_not_disturb;
+    let through = do_not_disturb && bedtime_due && routine_file.settings.bedtime_through_do_not_disturb;
     if do_not_disturb && !through && !due_now.is_empty() {
         // Held: nothing settled, so the next decision after Do Not Disturb ends sees it
         // again; a hold not yet written down is.
@@ -288,7 +293,7 @@ mod tests {
     /// Runs the service loop on a simulated clock from `from` to `to`: decide, save the
     /// log, show, then sleep until the next due time or 30 s, whichever comes first.
     fn run<T: TimeZone>(
-        config: &Config,
+        routine_file: &RoutineFile,
         journal: &Journal,
         log: &mut ReminderLog,
         from: DateTime<T>,
@@ -297,7 +302,7 @@ mod tests {
         let mut shown = Vec::new();
         let mut now = from;
         while now <= to {
-            let decision = decide(config, journal, log, &now);
+            let decision = decide(routine_file, journal, log, &now);
             decision.apply_to(log);
             if let Some(notice) = decision.notice {
                 shown.push(Shown { at: now.with_timezone(&Utc), notice });
@@ -317,19 +322,24 @@ mod tests {
         keys
     }
 
-    fn remind_everything(config: &mut Config) {
-        for step in &mut config.routine.steps {
+    fn remind_everything(routine_file: &mut RoutineFile) {
+        for step in &mut routine_file.routine.steps {
             step.remind = true;
         }
     }
 
     #[test]
     fn normal_evening_each_reminder_once_at_its_instant() {
-        let config = Config::default();
+        let routine_file = RoutineFile::default();
         let journal = Journal::default();
         let mut log = ReminderLog::default();
-        let shown =
-            run(&config, &journal, &mut log, local(Berlin, 2026, 11, 26, 15, 0), local(Berlin, 2026, 11, 27, 7, 30));
+        let shown = run(
+            &routine_file,
+            &journal,
+            &mut log,
+            local(Berlin, 2026, 11, 26, 15, 0),
+            local(Berlin, 2026, 11, 27, 7, 30),
+        );
         let at = |s: &Shown| s.at.with_timezone(&Berlin).format("%H:%M:%S").to_string();
         let summary: Vec<(String, Vec<&str>)> = shown.iter().map(|s| (at(s), s.keys())).collect();
         assert_eq!(
@@ -365,31 +375,34 @@ mod tests {
 
     #[test]
     fn the_body_calls_the_time_the_apps_default_only_while_it_is() {
-        let bath_body = |config: &Config, from| {
+        let bath_body = |routine_file: &RoutineFile, from| {
             let mut log = ReminderLog::default();
-            let shown = run(config, &Journal::default(), &mut log, from, local(Berlin, 2026, 11, 26, 22, 0));
+            let shown = run(routine_file, &Journal::default(), &mut log, from, local(Berlin, 2026, 11, 26, 22, 0));
             let bath = shown.iter().find(|s| s.keys() == vec![ids::WARM_BATH]).unwrap();
             bath.notice.body_plain()
         };
-        let mut config = Config::default();
-        assert!(bath_body(&config, local(Berlin, 2026, 11, 26, 20, 55)).ends_with("(The time is the app's default.)"));
-        config.routine.get_mut(ids::WARM_BATH).unwrap().anchor = crate::model::Anchor::BeforeBedtime { minutes: 100 };
-        let body = bath_body(&config, local(Berlin, 2026, 11, 26, 20, 45));
+        let mut routine_file = RoutineFile::default();
+        assert!(
+            bath_body(&routine_file, local(Berlin, 2026, 11, 26, 20, 55)).ends_with("(The time is the app's default.)")
+        );
+        routine_file.routine.get_mut(ids::WARM_BATH).unwrap().anchor =
+            crate::model::Anchor::BeforeBedtime { minutes: 100 };
+        let body = bath_body(&routine_file, local(Berlin, 2026, 11, 26, 20, 45));
         assert!(body.starts_with("A warm bath helps") && !body.contains("default"), "{body}");
     }
 
     #[test]
     fn wind_down_without_a_calm_step_is_before_the_bath() {
-        let mut config = Config::default();
-        config.routine.steps.retain(|s| s.id != ids::CALM_EVENING);
-        let plan = plan_evening(&config, date(2026, 11, 26), &Berlin, None);
-        let reminders = reminders_of(&config, &plan);
+        let mut routine_file = RoutineFile::default();
+        routine_file.routine.steps.retain(|s| s.id != ids::CALM_EVENING);
+        let plan = plan_evening(&routine_file, date(2026, 11, 26), &Berlin, None);
+        let reminders = reminders_of(&routine_file, &plan);
         let wind_down = reminders.iter().find(|r| r.kind == Kind::WindDown).unwrap();
         assert_eq!(wind_down.due.to_rfc3339(), "2026-11-26T20:30:00+01:00");
         assert!(wind_down.why.contains("a warm bath"), "the bath at 21:00 is still ahead: {}", wind_down.why);
         let mut log = ReminderLog::default();
         let shown = run(
-            &config,
+            &routine_file,
             &Journal::default(),
             &mut log,
             local(Berlin, 2026, 11, 26, 20, 29),
@@ -404,32 +417,33 @@ mod tests {
     #[test]
     fn the_wind_down_names_the_bath_only_while_it_is_ahead() {
         let evening = date(2026, 11, 26);
-        let wind_down = |config: &Config, journal: &Journal| {
-            let plan = plan_evening(config, evening, &Berlin, journal.evening(evening));
-            reminders_of(config, &plan).into_iter().find(|r| r.kind == Kind::WindDown).unwrap().why
+        let wind_down = |routine_file: &RoutineFile, journal: &Journal| {
+            let plan = plan_evening(routine_file, evening, &Berlin, journal.evening(evening));
+            reminders_of(routine_file, &plan).into_iter().find(|r| r.kind == Kind::WindDown).unwrap().why
         };
-        let mut config = Config::default();
+        let mut routine_file = RoutineFile::default();
         let mut journal = Journal::default();
-        assert!(wind_down(&config, &journal).contains("a warm bath"));
+        assert!(wind_down(&routine_file, &journal).contains("a warm bath"));
         // A bath moved before the wind-down, or already taken, is not promised again.
-        config.routine.get_mut(ids::WARM_BATH).unwrap().anchor = crate::model::Anchor::BeforeBedtime { minutes: 150 };
-        assert!(!wind_down(&config, &journal).contains("bath"), "{}", wind_down(&config, &journal));
-        let config = Config::default();
+        routine_file.routine.get_mut(ids::WARM_BATH).unwrap().anchor =
+            crate::model::Anchor::BeforeBedtime { minutes: 150 };
+        assert!(!wind_down(&routine_file, &journal).contains("bath"), "{}", wind_down(&routine_file, &journal));
+        let routine_file = RoutineFile::default();
         let at = local(Berlin, 2026, 11, 26, 20, 0).fixed_offset();
         journal.record(evening, ids::WARM_BATH, CheckIn::new(Outcome::Done, at, None));
-        assert!(!wind_down(&config, &journal).contains("bath"));
+        assert!(!wind_down(&routine_file, &journal).contains("bath"));
         crate::i18n::with_language(crate::i18n::Language::Russian, || {
-            assert!(wind_down(&Config::default(), &Journal::default()).starts_with("Отбой в 22:30. Дальше"));
+            assert!(wind_down(&RoutineFile::default(), &Journal::default()).starts_with("Отбой в 22:30. Дальше"));
         });
     }
 
     #[test]
     fn summaries_count_steps_with_russian_plurals() {
-        let config = Config::default();
-        let plan = plan_evening(&config, date(2026, 11, 26), &Berlin, None);
+        let routine_file = RoutineFile::default();
+        let plan = plan_evening(&routine_file, date(2026, 11, 26), &Berlin, None);
         let now = local(Berlin, 2026, 11, 26, 21, 52);
         let due = |ids: &[&str]| -> Vec<Reminder<Tz>> {
-            reminders_of(&config, &plan).into_iter().filter(|r| ids.contains(&r.key.as_str())).collect()
+            reminders_of(&routine_file, &plan).into_iter().filter(|r| ids.contains(&r.key.as_str())).collect()
         };
         let ru = |ids: &[&str]| {
             crate::i18n::with_language(crate::i18n::Language::Russian, || compose(due(ids), &now).unwrap().summary)
@@ -443,30 +457,30 @@ mod tests {
     #[test]
     fn dst_gap_fires_each_reminder_once() {
         // New York springs forward 2026-03-08 02:00 -> 03:00; bedtime 02:30 does not exist.
-        let mut config = Config::default();
-        config.schedule.set(Some(clock(2, 30)), Some(clock(10, 30)), &[]).unwrap();
-        remind_everything(&mut config);
+        let mut routine_file = RoutineFile::default();
+        routine_file.schedule.set(Some(clock(2, 30)), Some(clock(10, 30)), &[]).unwrap();
+        remind_everything(&mut routine_file);
         // A morning step and the morning invitation: this test is about the night.
-        config.routine.get_mut(ids::DAYTIME_MOVEMENT).unwrap().remind = false;
-        config.settings.morning_invitation = false;
+        routine_file.routine.get_mut(ids::DAYTIME_MOVEMENT).unwrap().remind = false;
+        routine_file.settings.morning_invitation = false;
         let evening = date(2026, 3, 7);
-        let plan = plan_evening(&config, evening, &New_York, None);
+        let plan = plan_evening(&routine_file, evening, &New_York, None);
         let mut log = ReminderLog::default();
         let shown = run(
-            &config,
+            &routine_file,
             &Journal::default(),
             &mut log,
             local(New_York, 2026, 3, 7, 12, 0),
             local(New_York, 2026, 3, 8, 12, 0),
         );
-        let expected: Vec<String> = reminders_of(&config, &plan).into_iter().map(|r| r.key).collect();
+        let expected: Vec<String> = reminders_of(&routine_file, &plan).into_iter().map(|r| r.key).collect();
         let mut expected_sorted = expected.clone();
         expected_sorted.sort();
         assert_eq!(all_keys(&shown), expected_sorted, "every reminder exactly once");
         // Each at its planned instant; the ones in the gap at 03:00 EDT, in one notification.
         for s in &shown {
             for item in &s.notice.items {
-                let due = reminders_of(&config, &plan).into_iter().find(|r| r.key == item.key).unwrap().due;
+                let due = reminders_of(&routine_file, &plan).into_iter().find(|r| r.key == item.key).unwrap().due;
                 assert_eq!(s.at, due.with_timezone(&Utc), "{}", item.key);
             }
         }
@@ -479,11 +493,11 @@ mod tests {
     #[test]
     fn dst_fold_fires_once_at_the_first_instant() {
         // Berlin falls back 2026-10-25 03:00 -> 02:00; 02:30 happens twice.
-        let mut config = Config::default();
-        config.schedule.set(Some(clock(2, 30)), Some(clock(10, 30)), &[]).unwrap();
+        let mut routine_file = RoutineFile::default();
+        routine_file.schedule.set(Some(clock(2, 30)), Some(clock(10, 30)), &[]).unwrap();
         let mut log = ReminderLog::default();
         let shown = run(
-            &config,
+            &routine_file,
             &Journal::default(),
             &mut log,
             local(Berlin, 2026, 10, 24, 20, 0),
@@ -500,14 +514,19 @@ mod tests {
 
     #[test]
     fn jump_inside_the_grace_window_fires_once_late_and_merged() {
-        let config = Config::default();
+        let routine_file = RoutineFile::default();
         let journal = Journal::default();
         let mut log = ReminderLog::default();
         let evening = date(2026, 11, 26);
-        run(&config, &journal, &mut log, local(Berlin, 2026, 11, 26, 15, 0), local(Berlin, 2026, 11, 26, 21, 40));
+        run(&routine_file, &journal, &mut log, local(Berlin, 2026, 11, 26, 15, 0), local(Berlin, 2026, 11, 26, 21, 40));
         // Suspended at 21:40, resumed at 21:55: ventilate (21:45) and humidity (21:50) were missed.
-        let shown =
-            run(&config, &journal, &mut log, local(Berlin, 2026, 11, 26, 21, 55), local(Berlin, 2026, 11, 26, 22, 10));
+        let shown = run(
+            &routine_file,
+            &journal,
+            &mut log,
+            local(Berlin, 2026, 11, 26, 21, 55),
+            local(Berlin, 2026, 11, 26, 22, 10),
+        );
         assert_eq!(shown.len(), 1);
         assert_eq!(shown[0].keys(), vec!["ventilate-bedroom", "humidity-check"]);
         let notice = &shown[0].notice;
@@ -521,43 +540,43 @@ mod tests {
 
     #[test]
     fn jump_far_beyond_the_grace_window_stays_silent() {
-        let config = Config::default();
+        let routine_file = RoutineFile::default();
         let journal = Journal::default();
         let mut log = ReminderLog::default();
         let evening = date(2026, 11, 26);
-        run(&config, &journal, &mut log, local(Berlin, 2026, 11, 26, 15, 0), local(Berlin, 2026, 11, 26, 21, 40));
+        run(&routine_file, &journal, &mut log, local(Berlin, 2026, 11, 26, 15, 0), local(Berlin, 2026, 11, 26, 21, 40));
         let now = local(Berlin, 2026, 11, 26, 22, 20);
-        let decision = decide(&config, &journal, &log, &now);
+        let decision = decide(&routine_file, &journal, &log, &now);
         assert!(decision.notice.is_none());
         assert_eq!(decision.next_due, Some(local(Berlin, 2026, 11, 26, 22, 30)));
         decision.apply_to(&mut log);
         assert_eq!(log.entry(evening, "ventilate-bedroom").unwrap().outcome, LogOutcome::Skipped);
         assert_eq!(log.entry(evening, "humidity-check").unwrap().outcome, LogOutcome::Skipped);
         // Bedtime still comes, on time.
-        let shown = run(&config, &journal, &mut log, now, local(Berlin, 2026, 11, 26, 22, 40));
+        let shown = run(&routine_file, &journal, &mut log, now, local(Berlin, 2026, 11, 26, 22, 40));
         assert_eq!(shown.len(), 1);
         assert_eq!(shown[0].at, local(Berlin, 2026, 11, 26, 22, 30).with_timezone(&Utc));
     }
 
     #[test]
     fn grace_window_is_configurable() {
-        let mut config = Config::default();
-        config.settings.grace_minutes = 40;
+        let mut routine_file = RoutineFile::default();
+        routine_file.settings.grace_minutes = 40;
         let mut log = ReminderLog::default();
         let journal = Journal::default();
-        run(&config, &journal, &mut log, local(Berlin, 2026, 11, 26, 15, 0), local(Berlin, 2026, 11, 26, 21, 40));
-        let decision = decide(&config, &journal, &log, &local(Berlin, 2026, 11, 26, 22, 20));
+        run(&routine_file, &journal, &mut log, local(Berlin, 2026, 11, 26, 15, 0), local(Berlin, 2026, 11, 26, 21, 40));
+        let decision = decide(&routine_file, &journal, &log, &local(Berlin, 2026, 11, 26, 22, 20));
         assert_eq!(decision.notice.unwrap().items.len(), 2);
     }
 
     #[test]
     fn a_zero_grace_window_still_fires_on_time() {
-        let mut config = Config::default();
-        config.settings.grace_minutes = 0;
-        config.settings.snooze_minutes = 0;
-        assert_eq!(snooze_minutes(&config), 1);
+        let mut routine_file = RoutineFile::default();
+        routine_file.settings.grace_minutes = 0;
+        routine_file.settings.snooze_minutes = 0;
+        assert_eq!(snooze_minutes(&routine_file), 1);
         let decision = decide(
-            &config,
+            &routine_file,
             &Journal::default(),
             &ReminderLog::default(),
             &(local(Berlin, 2026, 11, 26, 21, 0) + TimeDelta::milliseconds(3)),
@@ -567,46 +586,56 @@ mod tests {
 
     #[test]
     fn clock_set_back_after_a_firing_does_not_repeat() {
-        let config = Config::default();
+        let routine_file = RoutineFile::default();
         let journal = Journal::default();
         let mut log = ReminderLog::default();
-        let shown =
-            run(&config, &journal, &mut log, local(Berlin, 2026, 11, 26, 20, 50), local(Berlin, 2026, 11, 26, 21, 1));
+        let shown = run(
+            &routine_file,
+            &journal,
+            &mut log,
+            local(Berlin, 2026, 11, 26, 20, 50),
+            local(Berlin, 2026, 11, 26, 21, 1),
+        );
         assert_eq!(all_keys(&shown), vec!["warm-bath"]);
         // The clock goes back 40 minutes and runs past 21:00 again.
-        let again =
-            run(&config, &journal, &mut log, local(Berlin, 2026, 11, 26, 20, 21), local(Berlin, 2026, 11, 26, 21, 20));
+        let again = run(
+            &routine_file,
+            &journal,
+            &mut log,
+            local(Berlin, 2026, 11, 26, 20, 21),
+            local(Berlin, 2026, 11, 26, 21, 20),
+        );
         assert!(again.is_empty(), "{again:?}");
     }
 
     #[test]
     fn restart_after_a_firing_does_not_repeat() {
-        let config = Config::default();
+        let routine_file = RoutineFile::default();
         let journal = Journal::default();
         let mut log = ReminderLog::default();
         let now = local(Berlin, 2026, 11, 26, 21, 0);
-        let decision = decide(&config, &journal, &log, &now);
+        let decision = decide(&routine_file, &journal, &log, &now);
         assert_eq!(decision.notice.as_ref().unwrap().summary, "Warm bath");
         decision.apply_to(&mut log);
         // The process dies right after saving; a new one reads the log back from JSON.
         let reloaded: ReminderLog = serde_json::from_str(&serde_json::to_string(&log).unwrap()).unwrap();
         let later = now + TimeDelta::seconds(5);
-        assert!(decide(&config, &journal, &reloaded, &later).notice.is_none());
+        assert!(decide(&routine_file, &journal, &reloaded, &later).notice.is_none());
     }
 
     #[test]
     fn time_zone_change_is_followed_at_the_next_tick() {
-        let config = Config::default();
+        let routine_file = RoutineFile::default();
         let journal = Journal::default();
         let mut log = ReminderLog::default();
-        run(&config, &journal, &mut log, local(Berlin, 2026, 11, 26, 15, 0), local(Berlin, 2026, 11, 26, 20, 40));
-        let next = decide(&config, &journal, &log, &local(Berlin, 2026, 11, 26, 20, 40)).next_due.unwrap();
+        run(&routine_file, &journal, &mut log, local(Berlin, 2026, 11, 26, 15, 0), local(Berlin, 2026, 11, 26, 20, 40));
+        let next = decide(&routine_file, &journal, &log, &local(Berlin, 2026, 11, 26, 20, 40)).next_due.unwrap();
         assert_eq!(next, local(Berlin, 2026, 11, 26, 21, 0));
         // The laptop moves to London (an hour behind): 21:00 now means 21:00 London time.
         let now = local(London, 2026, 11, 26, 19, 0);
-        let next = decide(&config, &journal, &log, &now).next_due.unwrap();
+        let next = decide(&routine_file, &journal, &log, &now).next_due.unwrap();
         assert_eq!(next, local(London, 2026, 11, 26, 21, 0));
-        let shown = run(&config, &journal, &mut log, now, local(London, 2026, 11, 26, 21, 5));
+        let shown = run(&routine_file, &journal, &mut log, now, local(London, 2026, 11, 26, 21, 5));
         assert_eq!(shown.len(), 1, "{shown:?}");
         assert_eq!(shown[0].keys(), vec!["warm-bath"]);
         assert_eq!(shown[0].at, utc("2026-11-26T21:00:00Z"));
@@ -616,11 +645,11 @@ mod tests {
 
     #[test]
     fn bedtime_after_midnight_belongs_to_the_evening() {
-        let mut config = Config::default();
-        config.schedule.set(Some(clock(0, 30)), Some(clock(8, 30)), &[]).unwrap();
+        let mut routine_file = RoutineFile::default();
+        routine_file.schedule.set(Some(clock(0, 30)), Some(clock(8, 30)), &[]).unwrap();
         let mut log = ReminderLog::default();
         let shown = run(
-            &config,
+            &routine_file,
             &Journal::default(),
             &mut log,
             local(New_York, 2026, 11, 26, 20, 0),
@@ -636,15 +665,20 @@ mod tests {
 
     #[test]
     fn a_step_done_early_stays_silent() {
-        let config = Config::default();
+        let routine_file = RoutineFile::default();
         let evening = date(2026, 11, 26);
         let mut journal = Journal::default();
         let at = local(Berlin, 2026, 11, 26, 20, 30).fixed_offset();
         journal.record(evening, "warm-bath", CheckIn::new(Outcome::Done, at, None));
         journal.record(evening, "lights-out", CheckIn::new(Outcome::Done, at, None));
         let mut log = ReminderLog::default();
-        let shown =
-            run(&config, &journal, &mut log, local(Berlin, 2026, 11, 26, 20, 31), local(Berlin, 2026, 11, 26, 23, 0));
+        let shown = run(
+            &routine_file,
+            &journal,
+            &mut log,
+            local(Berlin, 2026, 11, 26, 20, 31),
+            local(Berlin, 2026, 11, 26, 23, 0),
+        );
         let keys = all_keys(&shown);
         assert!(!keys.contains(&"warm-bath".to_owned()), "{keys:?}");
         assert!(!keys.contains(&BEDTIME_KEY.to_owned()) && !keys.contains(&WIND_DOWN_KEY.to_owned()));
@@ -654,12 +688,12 @@ mod tests {
 
     #[test]
     fn pause_tonight_silences_the_evening() {
-        let config = Config::default();
+        let routine_file = RoutineFile::default();
         let evening = date(2026, 11, 26);
         let mut log = ReminderLog::default();
         log.set_paused(evening, true);
         let shown = run(
-            &config,
+            &routine_file,
             &Journal::default(),
             &mut log,
             local(Berlin, 2026, 11, 26, 15, 0),
@@ -673,58 +707,68 @@ mod tests {
 
     #[test]
     fn snooze_shows_again_once_unless_done_meanwhile() {
-        let config = Config::default();
+        let routine_file = RoutineFile::default();
         let evening = date(2026, 11, 26);
         let mut log = ReminderLog::default();
         let mut journal = Journal::default();
-        run(&config, &journal, &mut log, local(Berlin, 2026, 11, 26, 20, 59), local(Berlin, 2026, 11, 26, 21, 0));
+        run(&routine_file, &journal, &mut log, local(Berlin, 2026, 11, 26, 20, 59), local(Berlin, 2026, 11, 26, 21, 0));
         log.snooze(evening, "warm-bath", local(Berlin, 2026, 11, 26, 21, 10).fixed_offset());
-        let shown =
-            run(&config, &journal, &mut log, local(Berlin, 2026, 11, 26, 21, 1), local(Berlin, 2026, 11, 26, 21, 20));
+        let shown = run(
+            &routine_file,
+            &journal,
+            &mut log,
+            local(Berlin, 2026, 11, 26, 21, 1),
+            local(Berlin, 2026, 11, 26, 21, 20),
+        );
         assert_eq!(shown.len(), 1);
         assert_eq!(shown[0].at, local(Berlin, 2026, 11, 26, 21, 10).with_timezone(&Utc));
         assert_eq!(shown[0].notice.summary, "Warm bath");
         // Snoozed again, then done before it comes back: silent.
         log.snooze(evening, "warm-bath", local(Berlin, 2026, 11, 26, 21, 25).fixed_offset());
         journal.record(evening, "warm-bath", CheckIn::new(Outcome::Done, shown[0].at.fixed_offset(), None));
-        let shown =
-            run(&config, &journal, &mut log, local(Berlin, 2026, 11, 26, 21, 21), local(Berlin, 2026, 11, 26, 21, 29));
+        let shown = run(
+            &routine_file,
+            &journal,
+            &mut log,
+            local(Berlin, 2026, 11, 26, 21, 21),
+            local(Berlin, 2026, 11, 26, 21, 29),
+        );
         assert!(shown.is_empty());
         assert!(log.evening(evening).unwrap().snoozed["warm-bath"].settled);
     }
 
     #[test]
     fn reminders_off_means_no_decisions() {
-        let mut config = Config::default();
-        config.settings.reminders = false;
+        let mut routine_file = RoutineFile::default();
+        routine_file.settings.reminders = false;
         let decision =
-            decide(&config, &Journal::default(), &ReminderLog::default(), &local(Berlin, 2026, 11, 26, 21, 0));
+            decide(&routine_file, &Journal::default(), &ReminderLog::default(), &local(Berlin, 2026, 11, 26, 21, 0));
         assert!(decision.is_idle());
         assert!(decision.next_due.is_none());
     }
 
     #[test]
     fn next_reminder_names_a_pending_snooze_first() {
-        let config = Config::default();
+        let routine_file = RoutineFile::default();
         let evening = date(2026, 11, 26);
         let journal = Journal::default();
         let mut log = ReminderLog::default();
-        run(&config, &journal, &mut log, local(Berlin, 2026, 11, 26, 20, 59), local(Berlin, 2026, 11, 26, 21, 1));
+        run(&routine_file, &journal, &mut log, local(Berlin, 2026, 11, 26, 20, 59), local(Berlin, 2026, 11, 26, 21, 1));
         let now = local(Berlin, 2026, 11, 26, 21, 2);
-        let plan = plan_evening(&config, evening, &Berlin, journal.evening(evening));
-        assert_eq!(next_reminder(&config, &plan, &log, &now).unwrap().key, "ventilate-bedroom");
+        let plan = plan_evening(&routine_file, evening, &Berlin, journal.evening(evening));
+        assert_eq!(next_reminder(&routine_file, &plan, &log, &now).unwrap().key, "ventilate-bedroom");
         log.snooze(evening, "warm-bath", local(Berlin, 2026, 11, 26, 21, 12).fixed_offset());
-        let next = next_reminder(&config, &plan, &log, &now).unwrap();
+        let next = next_reminder(&routine_file, &plan, &log, &now).unwrap();
         assert_eq!((next.key.as_str(), next.due), ("warm-bath", local(Berlin, 2026, 11, 26, 21, 12)));
         // Snoozed past the next step: that step comes first.
         log.snooze(evening, "warm-bath", local(Berlin, 2026, 11, 26, 22, 0).fixed_offset());
-        assert_eq!(next_reminder(&config, &plan, &log, &now).unwrap().key, "ventilate-bedroom");
+        assert_eq!(next_reminder(&routine_file, &plan, &log, &now).unwrap().key, "ventilate-bedroom");
         // Shown again (settled), or done meanwhile: no longer named.
         log.snooze(evening, "warm-bath", local(Berlin, 2026, 11, 26, 21, 12).fixed_offset());
         let mut done = Journal::default();
         done.record(evening, "warm-bath", CheckIn::new(Outcome::Done, now.fixed_offset(), None));
-        let plan = plan_evening(&config, evening, &Berlin, done.evening(evening));
-        assert_eq!(next_reminder(&config, &plan, &log, &now).unwrap().key, "ventilate-bedroom");
+        let plan = plan_evening(&routine_file, evening, &Berlin, done.evening(evening));
+        assert_eq!(next_reminder(&routine_file, &plan, &log, &now).unwrap().key, "ventilate-bedroom");
     }
 
     #[test]
@@ -732,21 +776,31 @@ mod tests {
         let evening = date(2026, 11, 26);
         let journal = Journal::default();
         let mut log = ReminderLog::default();
-        let mut config = Config::default();
+        let mut routine_file = RoutineFile::default();
         // At 21:20 the bedtime moves to 20:00: everything of the evening is over and
         // logged as skipped at its (now past) time.
-        config.schedule.set(Some(clock(20, 0)), Some(clock(6, 30)), &[]).unwrap();
-        let shown =
-            run(&config, &journal, &mut log, local(Berlin, 2026, 11, 26, 21, 20), local(Berlin, 2026, 11, 26, 21, 21));
+        routine_file.schedule.set(Some(clock(20, 0)), Some(clock(6, 30)), &[]).unwrap();
+        let shown = run(
+            &routine_file,
+            &journal,
+            &mut log,
+            local(Berlin, 2026, 11, 26, 21, 20),
+            local(Berlin, 2026, 11, 26, 21, 21),
+        );
         assert!(shown.is_empty(), "{shown:?}");
         assert_eq!(log.entry(evening, BEDTIME_KEY).unwrap().outcome, LogOutcome::Skipped);
         // Back to 22:30: the bedtime reminder is owed at 22:30, and comes once.
-        config.schedule.set(Some(clock(22, 30)), Some(clock(6, 30)), &[]).unwrap();
-        let plan = plan_evening(&config, evening, &Berlin, None);
-        let next = next_reminder(&config, &plan, &log, &local(Berlin, 2026, 11, 26, 21, 21)).unwrap();
+        routine_file.schedule.set(Some(clock(22, 30)), Some(clock(6, 30)), &[]).unwrap();
+        let plan = plan_evening(&routine_file, evening, &Berlin, None);
+        let next = next_reminder(&routine_file, &plan, &log, &local(Berlin, 2026, 11, 26, 21, 21)).unwrap();
         assert_eq!(next.due, local(Berlin, 2026, 11, 26, 21, 45));
-        let shown =
-            run(&config, &journal, &mut log, local(Berlin, 2026, 11, 26, 21, 21), local(Berlin, 2026, 11, 26, 23, 0));
+        let shown = run(
+            &routine_file,
+            &journal,
+            &mut log,
+            local(Berlin, 2026, 11, 26, 21, 21),
+            local(Berlin, 2026, 11, 26, 23, 0),
+        );
         let at = |s: &Shown| s.at.with_timezone(&Berlin).format("%H:%M").to_string();
         let summary: Vec<(String, Vec<&str>)> = shown.iter().map(|s| (at(s), s.keys())).collect();
         assert_eq!(
@@ -763,7 +817,7 @@ mod tests {
         // Restart-safe: read back from JSON, with the clock set back, nothing repeats.
         let mut reloaded: ReminderLog = serde_json::from_str(&serde_json::to_string(&log).unwrap()).unwrap();
         let again = run(
-            &config,
+            &routine_file,
             &journal,
             &mut reloaded,
             local(Berlin, 2026, 11, 26, 21, 40),
@@ -771,16 +825,16 @@ mod tests {
         );
         assert!(again.is_empty(), "{again:?}");
         // Moving to 20:00 again (already settled there) stays silent too.
-        config.schedule.set(Some(clock(20, 0)), Some(clock(6, 30)), &[]).unwrap();
-        let decision = decide(&config, &journal, &reloaded, &local(Berlin, 2026, 11, 26, 23, 1));
+        routine_file.schedule.set(Some(clock(20, 0)), Some(clock(6, 30)), &[]).unwrap();
+        let decision = decide(&routine_file, &journal, &reloaded, &local(Berlin, 2026, 11, 26, 23, 1));
         assert!(decision.notice.is_none());
     }
 
     #[test]
     fn a_dst_fold_does_not_owe_a_second_reminder() {
         // Logged at the first 02:30 (CEST); the second 02:30 (CET) is the same clock time.
-        let mut config = Config::default();
-        config.schedule.set(Some(clock(2, 30)), Some(clock(10, 30)), &[]).unwrap();
+        let mut routine_file = RoutineFile::default();
+        routine_file.schedule.set(Some(clock(2, 30)), Some(clock(10, 30)), &[]).unwrap();
         let mut log = ReminderLog::default();
         let first = Berlin.with_ymd_and_hms(2026, 10, 25, 2, 30, 0).earliest().unwrap();
         let second = Berlin.with_ymd_and_hms(2026, 10, 25, 2, 30, 0).latest().unwrap();
@@ -795,7 +849,7 @@ mod tests {
 
     /// Like `run`, with Do Not Disturb on from `quiet.0` to `quiet.1`.
     fn run_quiet<T: TimeZone>(
-        config: &Config,
+        routine_file: &RoutineFile,
         log: &mut ReminderLog,
         from: DateTime<T>,
         to: DateTime<T>,
@@ -806,7 +860,7 @@ mod tests {
         let mut now = from;
         while now <= to {
             let dnd = quiet.0 <= now && now < quiet.1;
-            let decision = decide_with(config, &journal, log, &now, dnd);
+            let decision = decide_with(routine_file, &journal, log, &now, dnd);
             decision.apply_to(log);
             if let Some(notice) = decision.notice {
                 shown.push(Shown { at: now.with_timezone(&Utc), notice });
@@ -823,12 +877,12 @@ mod tests {
 
     #[test]
     fn do_not_disturb_holds_then_delivers_merged_inside_the_grace_window() {
-        let config = Config::default();
+        let routine_file = RoutineFile::default();
         let evening = date(2026, 11, 26);
         let mut log = ReminderLog::default();
         let at = |h, m| local(Berlin, 2026, 11, 26, h, m);
         // Do Not Disturb from 21:40 to 21:52: ventilate (21:45) and humidity (21:50) wait.
-        let shown = run_quiet(&config, &mut log, at(21, 30), at(22, 0), (at(21, 40), at(21, 52)));
+        let shown = run_quiet(&routine_file, &mut log, at(21, 30), at(22, 0), (at(21, 40), at(21, 52)));
         assert_eq!(shown.len(), 1, "{shown:?}");
         assert_eq!(shown[0].keys(), vec!["ventilate-bedroom", "humidity-check"]);
         assert_eq!(shown[0].at, at(21, 52).with_timezone(&Utc));
@@ -842,21 +896,21 @@ mod tests {
 
     #[test]
     fn do_not_disturb_past_the_grace_window_logs_missed_and_holds_are_written_once() {
-        let config = Config::default();
+        let routine_file = RoutineFile::default();
         let evening = date(2026, 11, 26);
         let journal = Journal::default();
         let mut log = ReminderLog::default();
         let at = |h, m| local(Berlin, 2026, 11, 26, h, m);
-        run(&config, &journal, &mut log, at(21, 30), at(21, 40));
-        let held = decide_with(&config, &journal, &log, &at(21, 45), true);
+        run(&routine_file, &journal, &mut log, at(21, 30), at(21, 40));
+        let held = decide_with(&routine_file, &journal, &log, &at(21, 45), true);
         assert!(held.notice.is_none() && held.holding && held.settle.is_empty());
         assert_eq!(held.hold.len(), 1);
         held.apply_to(&mut log);
-        let again = decide_with(&config, &journal, &log, &(at(21, 45) + TimeDelta::seconds(1)), true);
+        let again = decide_with(&routine_file, &journal, &log, &(at(21, 45) + TimeDelta::seconds(1)), true);
         assert!(again.holding && again.is_idle(), "a hold already written is not written again");
         // Do Not Disturb until 22:03: ventilate (21:45) is past its 15 minutes; humidity
         // (21:50) is not.
-        let shown = run_quiet(&config, &mut log, at(21, 45), at(22, 10), (at(21, 40), at(22, 3)));
+        let shown = run_quiet(&routine_file, &mut log, at(21, 45), at(22, 10), (at(21, 40), at(22, 3)));
         assert_eq!(shown.len(), 1, "{shown:?}");
         assert_eq!(shown[0].keys(), vec!["humidity-check"]);
         let ventilate = log.entry(evening, "ventilate-bedroom").unwrap();
@@ -866,15 +920,15 @@ mod tests {
 
     #[test]
     fn the_bedtime_reminder_comes_through_do_not_disturb_when_settings_say_so() {
-        let mut config = Config::default();
+        let mut routine_file = RoutineFile::default();
         let at = |h, m| local(Berlin, 2026, 11, 26, h, m);
         let quiet = (at(22, 0), at(23, 0));
         let mut log = ReminderLog::default();
-        let shown = run_quiet(&config, &mut log, at(22, 0), at(22, 40), quiet);
+        let shown = run_quiet(&routine_file, &mut log, at(22, 0), at(22, 40), quiet);
         assert!(shown.is_empty(), "held by default: {shown:?}");
-        config.settings.bedtime_through_do_not_disturb = true;
+        routine_file.settings.bedtime_through_do_not_disturb = true;
         let mut log = ReminderLog::default();
-        let shown = run_quiet(&config, &mut log, at(22, 0), at(22, 40), quiet);
+        let shown = run_quiet(&routine_file, &mut log, at(22, 0), at(22, 40), quiet);
         assert_eq!(shown.len(), 1, "{shown:?}");
         assert_eq!(shown[0].at, at(22, 30).with_timezone(&Utc));
         assert_eq!(shown[0].keys(), vec!["lights-out", BEDTIME_KEY], "what is due with it comes along");
@@ -883,19 +937,19 @@ mod tests {
         assert!(entry.through_do_not_disturb && entry.outcome == LogOutcome::Fired);
         // Other reminders are still held.
         let mut log = ReminderLog::default();
-        assert!(run_quiet(&config, &mut log, at(21, 40), at(21, 59), (at(21, 40), at(23, 0))).is_empty());
+        assert!(run_quiet(&routine_file, &mut log, at(21, 40), at(21, 59), (at(21, 40), at(23, 0))).is_empty());
     }
 
     #[test]
     fn a_snooze_due_during_do_not_disturb_waits_for_its_end() {
-        let config = Config::default();
+        let routine_file = RoutineFile::default();
         let evening = date(2026, 11, 26);
         let journal = Journal::default();
         let mut log = ReminderLog::default();
         let at = |h, m| local(Berlin, 2026, 11, 26, h, m);
-        run(&config, &journal, &mut log, at(20, 59), at(21, 0));
+        run(&routine_file, &journal, &mut log, at(20, 59), at(21, 0));
         log.snooze(evening, "warm-bath", at(21, 10).fixed_offset());
-        let shown = run_quiet(&config, &mut log, at(21, 1), at(21, 20), (at(21, 5), at(21, 15)));
+        let shown = run_quiet(&routine_file, &mut log, at(21, 1), at(21, 20), (at(21, 5), at(21, 15)));
         assert_eq!(shown.len(), 1, "{shown:?}");
         assert_eq!((shown[0].at, shown[0].keys()), (at(21, 15).with_timezone(&Utc), vec!["warm-bath"]));
         assert!(log.evening(evening).unwrap().snoozed["warm-bath"].settled);
@@ -903,27 +957,33 @@ mod tests {
 
     /// Runs the simulated service through the morning after the 26th (wake 07:00).
     fn morning(
-        config: &Config,
+        routine_file: &RoutineFile,
         journal: &Journal,
         log: &mut ReminderLog,
         from: (u32, u32),
         to: (u32, u32),
     ) -> Vec<Shown> {
-        run(config, journal, log, local(Berlin, 2026, 11, 27, from.0, from.1), local(Berlin, 2026, 11, 27, to.0, to.1))
+        run(
+            routine_file,
+            journal,
+            log,
+            local(Berlin, 2026, 11, 27, from.0, from.1),
+            local(Berlin, 2026, 11, 27, to.0, to.1),
+        )
     }
 
     #[test]
     fn the_morning_invitation_comes_once_after_the_wake_time() {
-        let config = Config::default();
+        let routine_file = RoutineFile::default();
         let journal = Journal::default();
         let mut log = ReminderLog::default();
         let evening = date(2026, 11, 26);
         // Not before the wake time: at 07:14:59 nothing, and the next wake-up is 07:15.
         let just_before = Berlin.with_ymd_and_hms(2026, 11, 27, 7, 14, 59).unwrap();
-        let decision = decide(&config, &journal, &log, &just_before);
+        let decision = decide(&routine_file, &journal, &log, &just_before);
         assert!(decision.notice.is_none());
         assert_eq!(decision.next_due, Some(local(Berlin, 2026, 11, 27, 7, 15)));
-        let shown = morning(&config, &journal, &mut log, (5, 0), (12, 0));
+        let shown = morning(&routine_file, &journal, &mut log, (5, 0), (12, 0));
         assert_eq!(shown.len(), 1, "{shown:?}");
         assert_eq!(shown[0].at, utc("2026-11-27T06:15:00Z"), "15 minutes after the 07:00 alarm");
         let notice = &shown[0].notice;
@@ -933,29 +993,32 @@ mod tests {
         assert_eq!(notice.items[0].evening, evening, "filed under the evening the night followed");
         assert_eq!(log.entry(evening, NIGHT_LOG_KEY).unwrap().outcome, LogOutcome::Fired);
         // A restart, and a wake time moved after it came: still once this morning.
-        assert!(morning(&config, &journal, &mut log, (7, 30), (12, 0)).is_empty());
-        let mut later = config.clone();
+        assert!(morning(&routine_file, &journal, &mut log, (7, 30), (12, 0)).is_empty());
+        let mut later = routine_file.clone();
         later.schedule.set(None, Some(clock(8, 0)), &[]).unwrap();
         assert!(morning(&later, &journal, &mut log, (7, 30), (12, 0)).is_empty());
     }
 
     #[test]
     fn the_morning_invitation_waits_for_a_late_login_but_not_all_day() {
-        let config = Config::default();
+        let routine_file = RoutineFile::default();
         let journal = Journal::default();
         let mut log = ReminderLog::default();
-        let shown = morning(&config, &journal, &mut log, (10, 0), (10, 1));
+        let shown = morning(&routine_file, &journal, &mut log, (10, 0), (10, 1));
         assert_eq!(shown.len(), 1);
         assert!(!shown[0].notice.late, "an invitation is never 'late'");
         assert_eq!(shown[0].notice.summary, "How did you sleep?");
         let mut log = ReminderLog::default();
-        assert!(morning(&config, &journal, &mut log, (12, 15), (12, 30)).is_empty(), "5 hours after, it is too late");
+        assert!(
+            morning(&routine_file, &journal, &mut log, (12, 15), (12, 30)).is_empty(),
+            "5 hours after, it is too late"
+        );
         assert_eq!(log.entry(date(2026, 11, 26), NIGHT_LOG_KEY).unwrap().outcome, LogOutcome::Skipped);
     }
 
     #[test]
     fn no_morning_invitation_when_turned_off_or_the_night_is_logged() {
-        let mut off = Config::default();
+        let mut off = RoutineFile::default();
         off.settings.morning_invitation = false;
         let journal = Journal::default();
         let mut log = ReminderLog::default();
@@ -965,27 +1028,27 @@ mod tests {
         assert!(reminders_of(&off, &plan).iter().all(|r| r.kind != Kind::NightLog));
 
         // Logged at 06:40, before the invitation: it stays silent and is settled.
-        let config = Config::default();
+        let routine_file = RoutineFile::default();
         let mut journal = Journal::default();
         journal.evenings.entry(date(2026, 11, 26)).or_default().night = Some(crate::model::NightLog::default());
         let mut log = ReminderLog::default();
-        assert!(morning(&config, &journal, &mut log, (6, 40), (12, 0)).is_empty());
+        assert!(morning(&routine_file, &journal, &mut log, (6, 40), (12, 0)).is_empty());
         assert_eq!(log.entry(date(2026, 11, 26), NIGHT_LOG_KEY).unwrap().outcome, LogOutcome::Settled);
 
         // Reminders off altogether: no invitation either.
-        let mut quiet = Config::default();
+        let mut quiet = RoutineFile::default();
         quiet.settings.reminders = false;
         assert!(morning(&quiet, &Journal::default(), &mut ReminderLog::default(), (6, 0), (12, 0)).is_empty());
     }
 
     #[test]
     fn the_morning_invitation_is_its_own_line_beside_a_morning_step() {
-        let mut config = Config::default();
-        let movement = config.routine.get_mut(ids::DAYTIME_MOVEMENT).unwrap();
+        let mut routine_file = RoutineFile::default();
+        let movement = routine_file.routine.get_mut(ids::DAYTIME_MOVEMENT).unwrap();
         movement.remind = true;
         movement.anchor = crate::model::Anchor::AfterWake { minutes: 15 };
         let mut log = ReminderLog::default();
-        let shown = morning(&config, &Journal::default(), &mut log, (6, 0), (7, 30));
+        let shown = morning(&routine_file, &Journal::default(), &mut log, (6, 0), (7, 30));
         assert_eq!(shown.len(), 1, "one notification at 07:15");
         let notice = &shown[0].notice;
         assert_eq!(notice.lines.len(), 2, "{:?}", notice.lines);

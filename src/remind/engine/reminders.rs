@@ -10,7 +10,7 @@ use crate::model::catalog::ids;
 use crate::model::plan::Plan;
 use crate::model::reminders::{BEDTIME_KEY, NIGHT_LOG_KEY, ReminderLog, WIND_DOWN_KEY};
 use crate::model::time::{add_minutes, resolve_local};
-use crate::model::{Config, StepState};
+use crate::model::{RoutineFile, StepState};
 
 /// Wind-down time when the routine has no calm-evening step: the catalog's default for
 /// it, before the default warm bath.
@@ -26,13 +26,13 @@ pub const NIGHT_LOG_WINDOW: TimeDelta = TimeDelta::hours(5);
 
 /// The grace window in force: at least a minute, so that a wake-up a few milliseconds
 /// after the due instant still counts as on time even with `grace_minutes = 0`.
-pub fn grace(config: &Config) -> TimeDelta {
-    TimeDelta::minutes(config.settings.grace_minutes().into())
+pub fn grace(routine_file: &RoutineFile) -> TimeDelta {
+    TimeDelta::minutes(routine_file.settings.grace_minutes().into())
 }
 
 /// The snooze length in force: 1 minute to a day (0 would come straight back).
-pub fn snooze_minutes(config: &Config) -> u32 {
-    config.settings.snooze_minutes()
+pub fn snooze_minutes(routine_file: &RoutineFile) -> u32 {
+    routine_file.settings.snooze_minutes()
 }
 
 /// What a reminder is about.
@@ -65,7 +65,7 @@ pub struct Reminder<Tz: TimeZone> {
 }
 
 /// The reminders of one evening's plan, in time order.
-pub fn reminders_of<Tz: TimeZone>(config: &Config, plan: &Plan<Tz>) -> Vec<Reminder<Tz>> {
+pub fn reminders_of<Tz: TimeZone>(routine_file: &RoutineFile, plan: &Plan<Tz>) -> Vec<Reminder<Tz>> {
     let tz = plan.bedtime.timezone();
     let settled = |id: &str| plan.get(id).is_some_and(|step| step.state != StepState::Pending);
     let bedtime_text = plan.bedtime.naive_local().format("%H:%M").to_string();
@@ -87,7 +87,9 @@ pub fn reminders_of<Tz: TimeZone>(config: &Config, plan: &Plan<Tz>) -> Vec<Remin
     // an hour before bed, computed in local clock time like every other anchor.
     let wind_down_due = match plan.get(ids::CALM_EVENING) {
         Some(step) => step.due.clone(),
-        None => resolve_local(&tz, add_minutes(config.schedule.bedtime(plan.evening), -DEFAULT_WIND_DOWN_MINUTES)),
+        None => {
+            resolve_local(&tz, add_minutes(routine_file.schedule.bedtime(plan.evening), -DEFAULT_WIND_DOWN_MINUTES))
+        }
     };
     // The wind-down text names the bath only while it is still ahead.
     let bath_ahead =
@@ -112,7 +114,7 @@ pub fn reminders_of<Tz: TimeZone>(config: &Config, plan: &Plan<Tz>) -> Vec<Remin
         why,
         quiet: settled(ids::LIGHTS_OUT),
     });
-    if config.settings.morning_invitation {
+    if routine_file.settings.morning_invitation {
         let (title, why) = words::night_log();
         reminders.push(Reminder {
             evening: plan.evening,
@@ -145,17 +147,17 @@ pub(super) fn window_of(kind: &Kind, grace: TimeDelta) -> TimeDelta {
 /// The next reminder still to come tonight: not quiet, not already sent or skipped, and
 /// not paused. What `status` reports.
 pub fn next_reminder<Tz: TimeZone>(
-    config: &Config,
+    routine_file: &RoutineFile,
     plan: &Plan<Tz>,
     log: &ReminderLog,
     now: &DateTime<Tz>,
 ) -> Option<Reminder<Tz>> {
-    if !config.settings.reminders {
+    if !routine_file.settings.reminders {
         return None;
     }
     // A paused evening still gets its morning invitation.
     let paused = log.is_paused(plan.evening);
-    let mut reminders = reminders_of(config, plan);
+    let mut reminders = reminders_of(routine_file, plan);
     reminders.retain(|r| !paused || r.kind == Kind::NightLog);
     let first = reminders.iter().find(|r| !r.quiet && r.due >= *now && !is_settled(log, r)).cloned();
     // A pending snooze brings its reminder back at `until`, which may come first.

@@ -3,13 +3,13 @@
 
 use std::path::PathBuf;
 
-use super::{App, REPORT_BANNER, UNDO_DEPTH};
+use super::{App, SUMMARY_BANNER, UNDO_DEPTH};
 use crate::tr;
-use crate::ui::action::{Action, ReportRequest};
+use crate::ui::action::Action;
 use crate::ui::banners::{Banner, BannerKind};
 use crate::ui::reminder_status;
 use crate::ui::screen::Screen;
-use crate::use_cases::files::{SummaryDone, SummaryRequest};
+use crate::use_cases::files::{SummaryDone, SummaryFormat, SummaryRequest};
 use crate::use_cases::{Change, undo};
 
 impl App {
@@ -57,7 +57,7 @@ impl App {
                     self.refresh_autostart();
                 }
                 Action::DismissBanner(index) => self.banners.dismiss(index),
-                Action::SaveReport(request) => self.save_report(request),
+                Action::SaveSummary { path, weeks, format } => self.save_summary(path, weeks, format),
                 Action::OpenFolder(path) => self.folders.open(&path),
                 Action::Transfer(action) => changed |= self.transfer(action),
                 Action::Undo => {
@@ -96,17 +96,11 @@ impl App {
 
     /// Renders the doctor summary from the data on screen and writes it where asked; a
     /// banner says where it went (with Open folder) or why it could not be written.
-    pub(super) fn save_report(&mut self, request: ReportRequest) {
+    pub(super) fn save_summary(&mut self, path: PathBuf, weeks: u8, format: SummaryFormat) {
         let now = (self.clock)();
-        let (config, journal) = (&self.snapshot.config.value, &self.snapshot.journal.value);
-        let request = SummaryRequest {
-            weeks: request.weeks,
-            format: request.format,
-            path: Some(request.path),
-            last_evening: None,
-            language: self.language,
-        };
-        let banner = match self.coach.write_summary_of(config, journal, &request, &now) {
+        let (routine_file, journal) = (&self.snapshot.routine_file.value, &self.snapshot.journal.value);
+        let request = SummaryRequest { weeks, format, path: Some(path), last_evening: None, language: self.language };
+        let banner = match self.coach.write_summary_of(routine_file, journal, &request, &now) {
             Ok(SummaryDone::Saved { path, .. }) => Banner::about_folder(
                 BannerKind::Info,
                 tr!("night-report-saved", path = path.display().to_string()),
@@ -116,7 +110,7 @@ impl App {
             Ok(SummaryDone::Text(_)) => return,
             Err(error) => Banner::new(BannerKind::Error, error.to_string()),
         };
-        self.banners.push(Banner { key: Some(REPORT_BANNER), ..banner });
+        self.banners.push(Banner { key: Some(SUMMARY_BANNER), ..banner });
     }
 
     pub(super) fn run(&mut self, command: Change) -> bool {

@@ -63,9 +63,16 @@ impl App {
                     });
                 }
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    let offline = egui::RichText::new(i18n::t("ui-offline")).small().weak();
-                    // Wraps (two short lines) when the tabs leave little room, never hidden.
-                    ui.add(egui::Label::new(offline).wrap());
+                    // On one line: the whole sentence where it fits, else its first words
+                    // (the sentence on hover; Settings → Your data says it in full). It
+                    // used to wrap to three lines in Russian at 720 px.
+                    let whole = i18n::t("ui-offline");
+                    let fits = widgets::text_width(ui, &whole, egui::TextStyle::Small) <= ui.available_width();
+                    let text = if fits { whole.clone() } else { i18n::t("ui-offline-short") };
+                    let label = ui.add(egui::Label::new(egui::RichText::new(text).small().weak()).extend());
+                    if !fits {
+                        label.on_hover_text(whole);
+                    }
                 });
             });
             ui.add_space(4.0);
@@ -81,39 +88,39 @@ impl App {
             });
         }
         egui::CentralPanel::default().show(ui, |ui| {
-            let config = &self.snapshot.config.value;
+            let routine_file = &self.snapshot.routine_file.value;
             if first_run {
-                setup::setup_ui(ui, &mut self.setup, config, &now, self.coach.paths(), &mut actions);
+                setup::setup_ui(ui, &mut self.setup, routine_file, &now, self.coach.paths(), &mut actions);
                 return;
             }
             match self.screen {
                 Screen::Tonight => {
-                    let (evening, plan) = views::evening_plan(config, &self.snapshot.journal.value, None, &now);
+                    let (evening, plan) = views::evening_plan(routine_file, &self.snapshot.journal.value, None, &now);
                     let paused = self.reminder_info.paused_tonight;
                     let found =
-                        crate::model::warnings::findings(&self.snapshot.journal.value, last_night(config, &now));
+                        crate::model::warnings::findings(&self.snapshot.journal.value, last_night(routine_file, &now));
                     self.tonight.signs_logged = !found.nothing_logged();
                     self.tonight.snoozed = snoozed_steps(&self.reminder_info.log, evening, &now);
-                    tonight::tonight_ui(ui, &mut self.tonight, &plan, config, paused, &now, &mut actions);
+                    tonight::tonight_ui(ui, &mut self.tonight, &plan, routine_file, paused, &now, &mut actions);
                 }
                 Screen::Night => {
-                    let last_night = last_night(config, &now);
+                    let last_night = last_night(routine_file, &now);
                     let journal = &self.snapshot.journal.value;
-                    let view = night::NightView { config, journal, now: &now, last_night };
+                    let view = night::NightView { routine_file, journal, now: &now, last_night };
                     night::night_ui(ui, &mut self.night, &view, &mut actions);
                 }
                 Screen::History => scrolling(ui, "history", |ui| {
                     let journal = &self.snapshot.journal.value;
-                    let data = history::HistoryData { config, journal, generation: self.generation };
+                    let data = history::HistoryData { routine_file, journal, generation: self.generation };
                     history::history_ui(ui, &mut self.history_view, data, &now, &mut actions)
                 }),
-                Screen::Routine => routine::routine_ui(ui, &mut self.routine, config, &now, &mut actions),
+                Screen::Routine => routine::routine_ui(ui, &mut self.routine, routine_file, &now, &mut actions),
                 // Longer words (Russian) at the smallest window size scroll rather than clip.
-                Screen::Schedule => {
-                    scrolling(ui, "schedule", |ui| schedule::schedule_ui(ui, &mut self.schedule, config, &mut actions))
-                }
+                Screen::Schedule => scrolling(ui, "schedule", |ui| {
+                    schedule::schedule_ui(ui, &mut self.schedule, routine_file, &mut actions)
+                }),
                 Screen::Settings => scrolling(ui, "settings", |ui| {
-                    settings::settings_ui(ui, config, self.coach.paths(), &self.reminder_info, &mut actions);
+                    settings::settings_ui(ui, routine_file, self.coach.paths(), &self.reminder_info, &mut actions);
                     data_transfer::data_transfer_ui(ui, &mut self.data_transfer, &mut actions);
                 }),
                 Screen::AboutSleep => {

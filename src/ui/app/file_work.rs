@@ -118,10 +118,10 @@ impl App {
     pub(super) fn poll_work(&mut self, ctx: &egui::Context) {
         let Some(result) = &self.transfer_work else { return };
         match result.try_recv() {
-            Ok((done, reports)) => {
+            Ok((done, notices)) => {
                 self.transfer_work = None;
                 let changed = self.work_done(done);
-                self.report_banners(reports);
+                self.notice_banners(notices);
                 if changed {
                     self.reload();
                     self.start_service();

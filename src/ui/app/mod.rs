@@ -35,7 +35,7 @@ mod file_work;
 mod reload;
 
 /// The key of the banner that says where the doctor summary went (one at a time).
-const REPORT_BANNER: &str = "report";
+const SUMMARY_BANNER: &str = "summary";
 
 /// How many changes Ctrl+Z can take back.
 const UNDO_DEPTH: usize = 50;
@@ -195,7 +195,7 @@ impl App {
     /// on this App's thread only: the process-wide language is left alone.
     pub fn in_language(mut self, language: Language) -> Self {
         self.language = language;
-        self.language_choice = Some(self.snapshot.config.value.settings.language);
+        self.language_choice = Some(self.snapshot.routine_file.value.settings.language);
         self.language_global = false;
         self
     }
@@ -214,7 +214,7 @@ impl App {
     /// Follows the saved language choice when it is new (at load, after Settings, after
     /// another process saved one): the next frame is drawn in it.
     fn sync_language(&mut self) {
-        let choice = self.snapshot.config.value.settings.language;
+        let choice = self.snapshot.routine_file.value.settings.language;
         if self.language_choice == Some(choice) {
             return;
         }
@@ -281,7 +281,7 @@ impl App {
             self.start_service();
         }
         self.prepare_screen();
-        let theme = self.snapshot.config.value.settings.theme;
+        let theme = self.snapshot.routine_file.value.settings.theme;
         if self.applied_theme != Some(theme) {
             ctx.set_theme(match theme {
                 Theme::System => egui::ThemePreference::System,
@@ -302,13 +302,13 @@ impl App {
     fn prepare_screen(&mut self) {
         let now = (self.clock)();
         match self.screen {
-            Screen::Night if self.night.report.path.is_empty() => {
-                let last_night = last_night(&self.snapshot.config.value, &now);
-                let path = suggested_summary_path(last_night, self.night.report.format);
-                self.night.report.path = path.display().to_string();
+            Screen::Night if self.night.summary.path.is_empty() => {
+                let last_night = last_night(&self.snapshot.routine_file.value, &now);
+                let path = suggested_summary_path(last_night, self.night.summary.format);
+                self.night.summary.path = path.display().to_string();
             }
             Screen::Settings => {
-                let evening = evening_at(&self.snapshot.config.value, &now);
+                let evening = evening_at(&self.snapshot.routine_file.value, &now);
                 let fates = views::fates(&self.snapshot, evening, &self.reminder_info.log, &now, false);
                 self.reminder_info.tonight = fates.rows;
             }

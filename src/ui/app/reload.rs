@@ -13,7 +13,7 @@ impl App {
     /// Reminders come from the background service: start it if they should and it is
     /// not running (never before a routine is saved, never when they are off).
     pub(super) fn start_service(&mut self) {
-        let wanted = views::reminders_wanted(&self.snapshot.config);
+        let wanted = views::reminders_wanted(&self.snapshot.routine_file);
         self.service.ensure_running(&self.coach, wanted);
         if let Some(failure) = self.service.failure.take() {
             self.banners.push(Banner::keyed(BannerKind::Error, REMINDER_BANNER, failure));
@@ -36,11 +36,11 @@ impl App {
             }
             None => self.banners.remove_key(REMINDER_BANNER),
         }
-        if log.file_reports.is_empty() {
+        if log.file_notices.is_empty() {
             return;
         }
         // Shown here once: cleared from the log first, so a second window does not repeat them.
-        match self.coach.take_service_file_reports() {
+        match self.coach.take_service_file_notices() {
             Ok(messages) => messages.into_iter().for_each(|message| self.push_file_notice(message)),
             Err(error) => self.banners.push(Banner::new(BannerKind::Error, error.to_string())),
         }
@@ -62,7 +62,7 @@ impl App {
         }
         self.sync_language();
         let now = (self.clock)();
-        let tonight = evening_at(&self.snapshot.config.value, &now);
+        let tonight = evening_at(&self.snapshot.routine_file.value, &now);
         match self.coach.reminder_log() {
             Ok(log) => {
                 self.reminder_info.paused_tonight = log.value.is_paused(tonight);
@@ -73,19 +73,19 @@ impl App {
         }
         self.reminder_info.service_pid = self.coach.service_pid();
         self.collect_notices();
-        self.schedule.reset(&self.snapshot.config.value.schedule);
+        self.schedule.reset(&self.snapshot.routine_file.value.schedule);
     }
 
     pub(super) fn collect_notices(&mut self) {
-        let reports = self.coach.take_notices();
-        self.report_banners(reports);
+        let notices = self.coach.take_notices();
+        self.notice_banners(notices);
     }
 
-    /// A banner for each report about the files (moved aside, restored), except those the
+    /// A banner for each notice about the files (moved aside, restored), except those the
     /// read-only banner says already.
-    pub(super) fn report_banners(&mut self, reports: Vec<FileNotice>) {
+    pub(super) fn notice_banners(&mut self, notices: Vec<FileNotice>) {
         let read_only: Vec<&String> = self.read_only_messages().collect();
-        let fresh: Vec<Banner> = reports
+        let fresh: Vec<Banner> = notices
             .into_iter()
             .filter(|notice| !read_only.contains(&&notice.message))
             .map(|notice| {
@@ -97,6 +97,6 @@ impl App {
     }
 
     pub(super) fn read_only_messages(&self) -> impl Iterator<Item = &String> {
-        self.snapshot.config.read_only.iter().chain(self.snapshot.journal.read_only.iter())
+        self.snapshot.routine_file.read_only.iter().chain(self.snapshot.journal.read_only.iter())
     }
 }

@@ -11,8 +11,8 @@ use crate::model::{CheckIn, Journal, Outcome, ValueKind, plan_evening};
 use crate::tr;
 use crate::ui::action::Action;
 use crate::ui::style::{self, Completion};
-use crate::ui::widgets::clock;
 use crate::ui::widgets::humidity_field_ui;
+use crate::ui::widgets::{button_width, clock};
 use crate::use_cases::Change;
 use crate::use_cases::input::Unreadable;
 
@@ -178,6 +178,7 @@ fn day_cell_ui(
     }
     if response.clicked() {
         state.selected = if state.selected == Some(date) { None } else { Some(date) };
+        state.reveal_day = state.selected.is_some();
         state.humidity.clear();
     }
     // Arrow keys move through the days, across months too.
@@ -256,7 +257,7 @@ pub(super) fn day_ui(
         None => ui.add(egui::Label::new(RichText::new(t("history-day-not-tracked")).color(style::quiet(ui))).wrap()),
     };
     let recorded = data.journal.evening(date);
-    let plan = plan_evening(data.config, date, &Local, recorded);
+    let plan = plan_evening(data.routine_file, date, &Local, recorded);
     let mut rows: Vec<DayRow> = plan
         .steps
         .iter()
@@ -278,7 +279,7 @@ pub(super) fn day_ui(
             if shown.insert(id.clone()) {
                 rows.push((
                     id.clone(),
-                    history::step_title_by_id(data.config, id),
+                    history::step_title_by_id(data.routine_file, id),
                     None,
                     recorded.checks.get(id),
                     false,
@@ -289,48 +290,59 @@ pub(super) fn day_ui(
     for (id, title, due, check, humidity) in rows {
         let in_routine = due.is_some();
         ui.separator();
-        ui.horizontal_wrapped(|ui| {
-            if let Some(due) = &due {
-                ui.label(RichText::new(clock(due)).monospace().color(style::quiet(ui)));
-            }
-            ui.label(RichText::new(&title).strong());
-            ui.label(RichText::new(check_text(check, due.as_ref())).small().color(style::quiet(ui)));
-            if !in_routine {
-                ui.label(RichText::new(t("history-step-gone")).small().color(style::quiet(ui)));
-            }
-            let at = now.fixed_offset();
-            let check_change = |outcome, value| Change::Check { evening: date, step: id.clone(), outcome, value, at };
-            match check.map(|c| c.outcome) {
-                None if in_routine => {
-                    if ui.button(t("ui-done")).accessible_name(tr!("ui-done-step", title = title.as_str())).clicked() {
-                        actions.push(Action::Apply(check_change(Outcome::Done, None)));
-                    }
-                    if ui.button(t("ui-skip")).accessible_name(tr!("ui-skip-step", title = title.as_str())).clicked() {
-                        actions.push(Action::Apply(check_change(Outcome::Skipped, None)));
-                    }
+        let at = now.fixed_offset();
+        let check_change = |outcome, value| Change::Check { evening: date, step: id.clone(), outcome, value, at };
+        // The buttons this row offers, in Tab order: (words, name for a screen reader, change).
+        let buttons: Vec<(String, String, Change)> = match check.map(|c| c.outcome) {
+            None if in_routine => vec![
+                (t("ui-done"), tr!("ui-done-step", title = title.as_str()), check_change(Outcome::Done, None)),
+                (t("ui-skip"), tr!("ui-skip-step", title = title.as_str()), check_change(Outcome::Skipped, None)),
+            ],
+            None => Vec::new(),
+            Some(outcome) => {
+                let mut buttons = Vec::new();
+                if in_routine && outcome == Outcome::Done {
+                    let name = tr!("history-mark-skipped-step", title = title.as_str());
+                    buttons.push((t("history-mark-skipped"), name, check_change(Outcome::Skipped, None)));
+                } else if in_routine {
+                    let name = tr!("history-mark-done-step", title = title.as_str());
+                    buttons.push((t("history-mark-done"), name, check_change(Outcome::Done, None)));
                 }
-                None => {}
-                Some(outcome) => {
-                    if in_routine && outcome == Outcome::Done {
-                        let name = tr!("history-mark-skipped-step", title = title.as_str());
-                        if ui.button(t("history-mark-skipped")).accessible_name(name).clicked() {
-                            actions.push(Action::Apply(check_change(Outcome::Skipped, None)));
-                        }
-                    } else if in_routine {
-                        let name = tr!("history-mark-done-step", title = title.as_str());
-                        if ui.button(t("history-mark-done")).accessible_name(name).clicked() {
-                            actions.push(Action::Apply(check_change(Outcome::Done, None)));
-                        }
-                    }
-                    if ui.button(t("ui-undo")).accessible_name(tr!("ui-undo-step", title = title.as_str())).clicked() {
-                        actions.push(Action::Apply(Change::Undo { evening: date, step: id.clone() }));
-                    }
-                }
+                let undo = Change::Undo { evening: date, step: id.clone() };
+                buttons.push((t("ui-undo"), tr!("ui-undo-step", title = title.as_str()), undo));
+                buttons
             }
-            if humidity && in_routine {
-                humidity_ui(ui, state, date, &id, at, actions);
+        };
+        // Two lines at most, at 720 px in Russian too: the time and title, then what was
+        // recorded, in a column beside the buttons (side by side, not wrapped under each
+        // other: "√" and "done" used to land on lines of their own).
+        let spacing = ui.spacing().item_spacing.x;
+        let room: f32 = buttons.iter().map(|(words, ..)| button_width(ui, words) + spacing).sum();
+        ui.horizontal(|ui| {
+            let text_width = (ui.available_width() - room).max(160.0);
+            ui.allocate_ui_with_layout(egui::vec2(text_width, 0.0), egui::Layout::top_down(egui::Align::Min), |ui| {
+                ui.set_width(text_width);
+                ui.horizontal_wrapped(|ui| {
+                    if let Some(due) = &due {
+                        ui.label(RichText::new(clock(due)).monospace().color(style::quiet(ui)));
+                    }
+                    ui.add(egui::Label::new(RichText::new(&title).strong()).wrap());
+                });
+                let mut recorded = check_text(check, due.as_ref());
+                if !in_routine {
+                    recorded = format!("{recorded} · {}", t("history-step-gone"));
+                }
+                ui.add(egui::Label::new(RichText::new(recorded).small().color(style::quiet(ui))).wrap());
+            });
+            for (words, name, change) in buttons {
+                if ui.button(words).accessible_name(name).clicked() {
+                    actions.push(Action::Apply(change));
+                }
             }
         });
+        if humidity && in_routine {
+            ui.horizontal_wrapped(|ui| humidity_ui(ui, state, date, &id, at, actions));
+        }
     }
 }
 

@@ -10,13 +10,13 @@
 
 use chrono::{DateTime, Datelike, Local, NaiveDate};
 use eframe::egui::{self, RichText};
-use egui_plot::{Legend, Line, Plot, PlotPoint, PlotPoints, Points};
+use egui_plot::{Line, Plot, PlotPoint, PlotPoints, Points};
 
 use super::action::Action;
 use super::style;
 use crate::i18n::{self, history, t};
 use crate::model::stats::{self, ADHERENCE_DAYS, HistoryStats, Trend};
-use crate::model::{Config, Journal, evening_at};
+use crate::model::{Journal, RoutineFile, evening_at};
 use crate::tr;
 use crate::use_cases::views;
 
@@ -32,6 +32,9 @@ pub struct HistoryState {
     selected: Option<NaiveDate>,
     /// A day the keyboard moved to, focused when it is next drawn.
     focus_day: Option<NaiveDate>,
+    /// A day was just clicked: its steps are scrolled into view (below the calendar in
+    /// a narrow window).
+    reveal_day: bool,
     adherence_days: u32,
     humidity: String,
     cache: Option<Cached>,
@@ -44,6 +47,7 @@ impl Default for HistoryState {
             month: None,
             selected: None,
             focus_day: None,
+            reveal_day: false,
             adherence_days: 30,
             humidity: String::new(),
             cache: None,
@@ -89,12 +93,12 @@ impl HistoryState {
     /// The summary for this data and evening: the cached one, or computed now when
     /// either changed.
     fn take_summary(&mut self, data: &HistoryData, now: &DateTime<Local>) -> Cached {
-        let key = (data.generation, evening_at(data.config, now));
+        let key = (data.generation, evening_at(data.routine_file, now));
         match self.cache.take() {
             Some(cached) if cached.key == key => cached,
             _ => {
                 self.computations += 1;
-                let summary = views::statistics_of(data.config, data.journal, now);
+                let summary = views::statistics_of(data.routine_file, data.journal, now);
                 Cached {
                     key,
                     completion: Series::of(&summary.completion_trend),
@@ -111,9 +115,12 @@ impl HistoryState {
     }
 }
 
+/// The narrowest the chosen evening's steps are shown beside the calendar.
+const DAY_MIN_WIDTH: f32 = 520.0;
+
 /// The data the screen reads.
 pub struct HistoryData<'a> {
-    pub config: &'a Config,
+    pub routine_file: &'a RoutineFile,
     pub journal: &'a Journal,
     /// Changes whenever the files were read again.
     pub generation: u64,
@@ -138,10 +145,12 @@ pub fn history_ui(
         cards_ui(ui, summary);
     }
     ui.add_space(8.0);
-    // Calendar and the chosen evening side by side when there is room.
+    // Calendar and the chosen evening side by side when the evening's rows have room
+    // for a title beside their buttons; below the calendar otherwise (at 720 px a Russian
+    // row took four lines in the 340 px beside it).
     let cell = if ui.available_width() >= 1100.0 { 58.0 } else { 46.0 };
     let calendar_width = 7.0 * cell + 6.0 * 4.0;
-    if ui.available_width() >= calendar_width + 320.0 {
+    if ui.available_width() >= calendar_width + DAY_MIN_WIDTH {
         ui.horizontal_top(|ui| {
             ui.vertical(|ui| {
                 ui.set_width(calendar_width);
@@ -153,11 +162,15 @@ pub fn history_ui(
     } else {
         calendar_ui(ui, state, summary, data.journal, today);
         ui.add_space(8.0);
-        day_ui(ui, state, &data, summary, today, now, actions);
+        let day = ui.scope(|ui| day_ui(ui, state, &data, summary, today, now, actions)).response.rect;
+        if std::mem::take(&mut state.reveal_day) {
+            ui.scroll_to_rect(day, None);
+        }
     }
+    state.reveal_day = false;
     if summary.tracked > 0 {
         ui.add_space(12.0);
-        adherence_ui(ui, state, data.config, summary);
+        adherence_ui(ui, state, data.routine_file, summary);
         ui.add_space(12.0);
         trends_ui(ui, &cached);
     }
@@ -218,7 +231,7 @@ fn cards_ui(ui: &mut egui::Ui, summary: &HistoryStats) {
     ui.add(egui::Label::new(RichText::new(format!("{evenings}. {rule}")).small().color(style::quiet(ui))).wrap());
 }
 
-fn adherence_ui(ui: &mut egui::Ui, state: &mut HistoryState, config: &Config, summary: &HistoryStats) {
+fn adherence_ui(ui: &mut egui::Ui, state: &mut HistoryState, routine_file: &RoutineFile, summary: &HistoryStats) {
     ui.label(RichText::new(t("history-adherence")).strong());
     ui.horizontal_wrapped(|ui| {
         for days in ADHERENCE_DAYS {
@@ -238,7 +251,7 @@ fn adherence_ui(ui: &mut egui::Ui, state: &mut HistoryState, config: &Config, su
         ui,
         |ui| {
             for step in steps {
-                let title = history::step_title_by_id(config, &step.id);
+                let title = history::step_title_by_id(routine_file, &step.id);
                 let share = step.share().unwrap_or(0.0);
                 let percent = history::percent(share);
                 ui.add(egui::Label::new(title.as_str()).truncate());
@@ -296,7 +309,6 @@ fn plot_ui(
     };
     let mut plot = Plot::new(id)
         .height(170.0)
-        .legend(Legend::default())
         .allow_zoom(false)
         .allow_drag(false)
         .allow_scroll(false)
@@ -319,12 +331,31 @@ fn plot_ui(
         plot = plot.include_y(0.0);
     }
     let each = if series.weekly { t("history-plot-each-week") } else { t("history-plot-each-evening") };
-    plot.show(ui, |plot_ui| {
-        plot_ui.points(Points::new(each, PlotPoints::Borrowed(&series.points)).color(dots).radius(2.0));
-        plot_ui
-            .line(Line::new(t("history-plot-rolling"), PlotPoints::Borrowed(&series.rolling)).color(line).width(2.0));
+    let rolling = t("history-plot-rolling");
+    let shown = plot.show(ui, |plot_ui| {
+        plot_ui.points(Points::new(each.as_str(), PlotPoints::Borrowed(&series.points)).color(dots).radius(2.0));
+        plot_ui.line(Line::new(rolling.as_str(), PlotPoints::Borrowed(&series.rolling)).color(line).width(2.0));
     });
+    // Read as a figure by its title (egui_plot gives it no name).
+    ui.ctx().accesskit_node_builder(shown.response.id, |node| {
+        node.set_role(egui::accesskit::Role::Figure);
+        node.set_label(title.as_str());
+    });
+    legend_ui(ui, (each, dots), (rolling, line));
     ui.add_space(6.0);
+}
+
+/// The plot's key, under it: inside, egui_plot's legend covered the 100 % points.
+fn legend_ui(ui: &mut egui::Ui, (each, dots): (String, egui::Color32), (rolling, line): (String, egui::Color32)) {
+    ui.horizontal_wrapped(|ui| {
+        let (rect, _) = ui.allocate_exact_size(egui::vec2(14.0, 14.0), egui::Sense::hover());
+        ui.painter().circle_filled(rect.center(), 2.5, dots);
+        ui.label(RichText::new(each).small());
+        ui.add_space(8.0);
+        let (rect, _) = ui.allocate_exact_size(egui::vec2(18.0, 14.0), egui::Sense::hover());
+        ui.painter().hline(rect.x_range(), rect.center().y, egui::Stroke::new(2.0, line));
+        ui.label(RichText::new(rolling).small());
+    });
 }
 
 /// A date on the x axis: "3 Nov" over a few months, "Nov 2026" over longer spans.

@@ -9,7 +9,7 @@ use super::action::Action;
 use super::style;
 use super::widgets::clock;
 use crate::i18n::{self, t};
-use crate::model::{Config, Plan, StepState, catalog, schedule::MIN_SLEEP_MINUTES};
+use crate::model::{Plan, RoutineFile, StepState, catalog, schedule::MIN_SLEEP_MINUTES};
 use crate::tr;
 use crate::use_cases::Change;
 
@@ -29,7 +29,7 @@ pub struct TonightState {
     /// The step acted on in the last frame: its row's button (Undo after Done or Skip,
     /// Done after Undo) takes the focus, so the keyboard stays in the list.
     focus: Option<String>,
-    /// The step whose buttons had the focus in the last frame; it offers "Why?".
+    /// The step whose buttons had the focus in the last frame (the wide side panel shows its why).
     focused_row: Option<String>,
     /// The step whose row was handed the focus after an action, while it keeps it: the
     /// next Tab goes on to the next pending step's Done, past settled rows.
@@ -48,7 +48,7 @@ const WIDE: f32 = 1100.0;
 const SIDE_WIDTH: f32 = 380.0;
 
 /// The side panel: the step's title, when it is due, why it helps and what the article says.
-fn why_panel_ui(ui: &mut egui::Ui, plan: &Plan<Local>, config: &Config, shown: Option<&str>, night: bool) {
+fn why_panel_ui(ui: &mut egui::Ui, plan: &Plan<Local>, routine_file: &RoutineFile, shown: Option<&str>, night: bool) {
     ui.add_space(8.0);
     let Some(step) = shown.and_then(|id| plan.get(id)) else {
         ui.label(RichText::new(nothing_current_text(plan, night)).color(style::quiet(ui)));
@@ -61,7 +61,7 @@ fn why_panel_ui(ui: &mut egui::Ui, plan: &Plan<Local>, config: &Config, shown: O
     if !why.is_empty() {
         ui.label(why);
     }
-    if let Some(from_article) = config.routine.get(&step.id).and_then(i18n::step_from_article) {
+    if let Some(from_article) = routine_file.routine.get(&step.id).and_then(i18n::step_from_article) {
         ui.add_space(6.0);
         ui.label(RichText::new(i18n::from_article_line(&from_article)).color(style::quiet(ui)));
     }
@@ -83,7 +83,7 @@ pub fn tonight_ui(
     ui: &mut egui::Ui,
     state: &mut TonightState,
     plan: &Plan<Local>,
-    config: &Config,
+    routine_file: &RoutineFile,
     paused: bool,
     now: &DateTime<Local>,
     actions: &mut Vec<Action>,
@@ -123,7 +123,7 @@ pub fn tonight_ui(
     if ui.available_width() >= WIDE {
         let shown = state.focused_row.clone().or_else(|| plan.current(now).map(|s| s.id.clone()));
         egui::Panel::right("tonight-why").resizable(false).exact_size(SIDE_WIDTH).show(ui, |ui| {
-            why_panel_ui(ui, plan, config, shown.as_deref(), night);
+            why_panel_ui(ui, plan, routine_file, shown.as_deref(), night);
         });
     }
     egui::CentralPanel::default().show(ui, |ui| {
@@ -135,18 +135,18 @@ pub fn tonight_ui(
             } else {
                 header_ui(ui, plan, now);
                 caffeine_ui(ui, plan, now);
-                if config.settings.reminders {
+                if routine_file.settings.reminders {
                     pause_ui(ui, plan, paused, actions);
                 }
             }
-            not_counted_ui(ui, plan, config);
+            not_counted_ui(ui, plan, routine_file);
             ui.add_space(6.0);
             progress_ui(ui, plan);
             ui.add_space(10.0);
             if night {
                 // Steps that do not count tonight and were left open are not shown at night.
                 for step in plan.steps.iter().filter(|s| s.state != StepState::Pending) {
-                    step_ui(ui, &mut rows, plan, step, config, now, actions);
+                    step_ui(ui, &mut rows, plan, step, routine_file, now, actions);
                 }
                 let pending = plan.count(StepState::Pending);
                 if pending > 0 {
@@ -155,13 +155,13 @@ pub fn tonight_ui(
                         .default_open(false)
                         .show(ui, |ui| {
                             for step in plan.counted().filter(|s| s.state == StepState::Pending) {
-                                step_ui(ui, &mut rows, plan, step, config, now, actions);
+                                step_ui(ui, &mut rows, plan, step, routine_file, now, actions);
                             }
                         });
                 }
             } else {
                 for step in &plan.steps {
-                    step_ui(ui, &mut rows, plan, step, config, now, actions);
+                    step_ui(ui, &mut rows, plan, step, routine_file, now, actions);
                 }
             }
             if plan.steps.is_empty() {
@@ -246,12 +246,12 @@ fn pause_ui(ui: &mut egui::Ui, plan: &Plan<Local>, paused: bool, actions: &mut V
 
 /// The first evening (or a step added tonight): says which steps do not count and why,
 /// so an evening set up at 19:38 does not greet the user with steps marked missed.
-fn not_counted_ui(ui: &mut egui::Ui, plan: &Plan<Local>, config: &Config) {
+fn not_counted_ui(ui: &mut egui::Ui, plan: &Plan<Local>, routine_file: &RoutineFile) {
     let left_out = plan.steps.iter().filter(|s| !s.counted).count();
     if left_out == 0 {
         return;
     }
-    let text = match config.since.filter(|since| since.date_naive() >= plan.evening) {
+    let text = match routine_file.since.filter(|since| since.date_naive() >= plan.evening) {
         Some(since) => {
             tr!("ui-tonight-not-counted-first", count = left_out, time = clock(&since.with_timezone(&Local)))
         }

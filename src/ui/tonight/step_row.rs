@@ -6,12 +6,12 @@ use eframe::egui::{self, RichText};
 
 use super::{Rows, TonightState};
 use crate::i18n::{self, t};
-use crate::model::{Config, Outcome, Plan, PlannedStep, StepState, Timing, ValueKind};
+use crate::model::{Outcome, Plan, PlannedStep, RoutineFile, StepState, Timing, ValueKind};
 use crate::tr;
 use crate::ui::action::Action;
 use crate::ui::style;
 use crate::ui::widgets::humidity_field_ui;
-use crate::ui::widgets::{clock, spoken};
+use crate::ui::widgets::{button_width, clock, spoken};
 use crate::use_cases::Change;
 use crate::use_cases::input::Unreadable;
 
@@ -20,7 +20,7 @@ pub(super) fn step_ui(
     rows: &mut Rows,
     plan: &Plan<Local>,
     step: &PlannedStep<Local>,
-    config: &Config,
+    routine_file: &RoutineFile,
     now: &DateTime<Local>,
     actions: &mut Vec<Action>,
 ) {
@@ -50,20 +50,20 @@ pub(super) fn step_ui(
                 }
                 let why_open = rows.state.why_open.contains(&step.id);
                 let has_why = !i18n::planned_why(step).is_empty();
-                let buttons = buttons_width(ui, step);
+                let buttons = buttons_width(ui, step) + ui.spacing().item_spacing.x + why_width(ui);
                 // The title and its status wrap in the room the buttons leave, so long
                 // words (Russian, or a long title) never run under them.
                 let text_width = (ui.available_width() - buttons - ui.spacing().item_spacing.x).max(80.0);
                 let layout = egui::Layout::left_to_right(egui::Align::Center).with_main_wrap(true);
-                let mut row_focused = false;
+                let mut toggle = false;
                 ui.allocate_ui_with_layout(egui::vec2(text_width, 0.0), layout, |ui| {
                     ui.set_width(text_width);
                     // A click target for the mouse, not a focus stop: the keyboard opens
-                    // the why with the "Why?" button of the focused row.
+                    // the why with the row's "Why?" button, after Done and Skip.
                     let title_label = ui
                         .add(egui::Label::new(title).sense(egui::Sense::CLICK).wrap())
                         .on_hover_text(if why_open { t("ui-tonight-hide-why") } else { t("ui-tonight-why") });
-                    let mut toggle = title_label.clicked();
+                    toggle |= title_label.clicked();
                     let words = status_words(timing, step, now);
                     let status = ui.add(egui::Label::new(status_text(ui, timing, words.clone())).wrap());
                     // Read without its mark, which a screen reader says as a symbol (a
@@ -73,25 +73,6 @@ pub(super) fn step_ui(
                         let snoozed = tr!("reminders-snoozed", time = clock(until));
                         ui.add(egui::Label::new(RichText::new(snoozed).small().color(style::quiet(ui))).wrap());
                     }
-                    let focused = rows.state.focused_row.as_deref() == Some(step.id.as_str());
-                    if has_why && (focused || why_open) {
-                        let text = if why_open { t("ui-tonight-hide-why") } else { t("ui-tonight-why-button") };
-                        let title = title_text.as_str();
-                        let name = if why_open {
-                            tr!("ui-tonight-hide-why-step", title = title)
-                        } else {
-                            tr!("ui-tonight-why-step", title = title)
-                        };
-                        let why = ui.small_button(text).accessible_name(name);
-                        ui.ctx().accesskit_node_builder(why.id, |node| node.set_expanded(why_open));
-                        toggle |= why.clicked();
-                        row_focused |= why.has_focus();
-                    }
-                    if toggle && !why_open {
-                        rows.state.why_open.insert(step.id.clone());
-                    } else if toggle {
-                        rows.state.why_open.remove(&step.id);
-                    }
                 });
                 // Buttons flush right, laid out left to right so Tab reaches Done before Skip.
                 let spare = ui.available_width() - buttons;
@@ -99,12 +80,35 @@ pub(super) fn step_ui(
                     ui.add_space(spare);
                 }
                 let take_focus = rows.focus == Some(step.id.as_str());
-                if buttons_ui(ui, rows.state, step, plan, actions, now, take_focus) || row_focused {
+                let mut row_focused = buttons_ui(ui, rows.state, step, plan, actions, now, take_focus);
+                // On every row that has a reason, after Done and Skip: the next Tab
+                // reaches it (it used to show only on the focused row, before Done, so
+                // only Shift+Tab did). Its words stay "Why?"; the name and the expanded
+                // state tell a screen reader whether it opens or hides the text.
+                if has_why {
+                    let title = title_text.as_str();
+                    let name = if why_open {
+                        tr!("ui-tonight-hide-why-step", title = title)
+                    } else {
+                        tr!("ui-tonight-why-step", title = title)
+                    };
+                    let button = egui::Button::new(t("ui-tonight-why-button")).small().selected(why_open);
+                    let why = ui.add_sized([why_width(ui), 24.0], button).accessible_name(name);
+                    ui.ctx().accesskit_node_builder(why.id, |node| node.set_expanded(why_open));
+                    toggle |= why.clicked();
+                    row_focused |= why.has_focus();
+                }
+                if toggle && !why_open {
+                    rows.state.why_open.insert(step.id.clone());
+                } else if toggle {
+                    rows.state.why_open.remove(&step.id);
+                }
+                if row_focused {
                     *rows.focused_row = Some(step.id.clone());
                 }
             });
             if step.value_kind == Some(ValueKind::HumidityPercent) {
-                humidity_ui(ui, rows.state, step, plan, config, now, actions);
+                humidity_ui(ui, rows.state, step, plan, routine_file, now, actions);
             }
             let why = i18n::planned_why(step);
             if rows.state.why_open.contains(&step.id) && !why.is_empty() {
@@ -116,22 +120,16 @@ pub(super) fn step_ui(
     );
 }
 
-/// The width of a button showing `text`, as egui lays it out.
-fn button_width(ui: &egui::Ui, text: String) -> f32 {
-    let galley = egui::WidgetText::from(text).into_galley(
-        ui,
-        Some(egui::TextWrapMode::Extend),
-        f32::INFINITY,
-        egui::TextStyle::Button,
-    );
-    galley.size().x + 2.0 * ui.spacing().button_padding.x
-}
-
 /// Room kept at the right of a row for its buttons, in the current language: "Done" and
 /// "Skip", or "Undo" (never narrower than the pair, so rows line up).
 fn buttons_width(ui: &egui::Ui, step: &PlannedStep<Local>) -> f32 {
-    let pair = button_width(ui, t("ui-done")) + ui.spacing().item_spacing.x + button_width(ui, t("ui-skip"));
-    if step.state == StepState::Pending { pair } else { pair.max(button_width(ui, t("ui-undo"))) }
+    let pair = button_width(ui, &t("ui-done")) + ui.spacing().item_spacing.x + button_width(ui, &t("ui-skip"));
+    if step.state == StepState::Pending { pair } else { pair.max(button_width(ui, &t("ui-undo"))) }
+}
+
+/// Room for a row's "Why?" button (kept on rows without one, so the buttons line up).
+fn why_width(ui: &egui::Ui) -> f32 {
+    button_width(ui, &t("ui-tonight-why-button"))
 }
 
 /// The step's state in words, with a mark of its own (not only a colour).
@@ -222,13 +220,13 @@ fn humidity_ui(
     state: &mut TonightState,
     step: &PlannedStep<Local>,
     plan: &Plan<Local>,
-    config: &Config,
+    routine_file: &RoutineFile,
     now: &DateTime<Local>,
     actions: &mut Vec<Action>,
 ) {
     if let Some(value) = step.check_in.as_ref().and_then(|c| c.value) {
         ui.label(
-            RichText::new(i18n::humidity_advice(value, plan.evening, config.settings.hemisphere))
+            RichText::new(i18n::humidity_advice(value, plan.evening, routine_file.settings.hemisphere))
                 .color(style::accent(ui)),
         );
         return;

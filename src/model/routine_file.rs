@@ -1,6 +1,7 @@
 //! Everything the user configures, as one document: the routine, the sleep schedule and
-//! the settings. It is saved as `routine.json` (the name users know it by), read and
-//! written only through `store`.
+//! the settings. It is saved as `routine.json` (the name users know it by, and older
+//! versions read), so the type and its values are named after the file: the routine file.
+//! Read and written only through `store`.
 
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
@@ -10,9 +11,10 @@ use super::routine::Routine;
 use super::schedule::Schedule;
 use super::settings::Settings;
 
-/// Routine, schedule and settings: everything the user configures.
+/// The contents of `routine.json`: routine, schedule and settings, everything the user
+/// configures.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct Config {
+pub struct RoutineFile {
     #[serde(default)]
     pub schedule: Schedule,
     #[serde(default)]

@@ -1,10 +1,13 @@
-//! Writing a doctor summary (or any file the user names) where they asked for it.
+//! A user file: a doctor summary or an export, written where the user asked for it, and
+//! the summary's suggested folder and name.
 //!
-//! Why here: every byte this app puts on disk goes through the store, so a summary is
+//! Why here: every byte this app puts on disk goes through the store, so a user file is
 //! written the way the data files are, atomically (an unnamed file in the same folder,
-//! flushed, then named: a killed export leaves nothing behind) and private to the user (0600): it holds health notes. Unlike a
-//! data file it keeps no `.bak` and takes no lock, since it is not shared state, just a
-//! file handed to the user. The rendering itself is pure and lives in `crate::report`.
+//! flushed, then named: a killed export leaves nothing behind) and private to the user
+//! (0600): it holds health notes. Unlike a data file it keeps no `.bak` and takes no lock,
+//! since it is not shared state, just a file handed to the user. The store writes it
+//! through `Store::write_user_file`; the summary's rendering is pure and lives in
+//! `crate::report`.
 
 use std::path::{Path, PathBuf};
 
@@ -15,7 +18,7 @@ use super::error::{IoAction, StoreError};
 
 /// Writes `bytes` to `path` atomically with mode 0600, replacing a file already there.
 /// A folder that does not exist is an error (the user named it), not created.
-pub fn save_user_file(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+pub(super) fn save_user_file(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     if path.is_dir() {
         let cause = std::io::Error::from(std::io::ErrorKind::IsADirectory);
         return Err(StoreError::io(IoAction::Save, path, cause));
@@ -23,9 +26,9 @@ pub fn save_user_file(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     replace_user_file(path, bytes).map_err(|cause| StoreError::io(IoAction::Save, path, cause))
 }
 
-/// The folder a summary goes to unless the user picks another: their documents folder,
+/// The folder a doctor summary goes to unless the user picks another: their documents folder,
 /// else their home folder, else the current one.
-pub fn default_report_dir() -> PathBuf {
+pub fn default_summary_dir() -> PathBuf {
     directories::UserDirs::new()
         .map(|dirs| dirs.document_dir().filter(|dir| dir.is_dir()).unwrap_or(dirs.home_dir()).to_path_buf())
         .unwrap_or_else(|| PathBuf::from("."))
@@ -33,7 +36,7 @@ pub fn default_report_dir() -> PathBuf {
 
 /// `bedtime-coach-summary-2026-11-27.html`: the last night's date, so summaries made for
 /// different visits do not replace each other.
-pub fn report_file_name(last_evening: NaiveDate, extension: &str) -> String {
+pub fn summary_file_name(last_evening: NaiveDate, extension: &str) -> String {
     format!("bedtime-coach-summary-{last_evening}.{extension}")
 }
 
@@ -54,6 +57,6 @@ mod tests {
         assert!(save_user_file(dir.path(), b"x").is_err());
         assert!(save_user_file(&dir.path().join("missing/summary.html"), b"x").is_err());
         let date = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
-        assert_eq!(report_file_name(date, "csv"), "bedtime-coach-summary-2026-11-27.csv");
+        assert_eq!(summary_file_name(date, "csv"), "bedtime-coach-summary-2026-11-27.csv");
     }
 }

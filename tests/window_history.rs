@@ -1,0 +1,246 @@
+//! The History screen, driven like a user would: the streak, the calendar and untracked
+//! evenings, correcting a past evening, no data yet, and Russian in the smallest window.
+
+mod support;
+
+use support::window::{assert_fits, assert_fits_below, harness_at, harness_in};
+use support::{saved_routine, store};
+
+use std::path::Path;
+
+use bedtime_coach::i18n::Language;
+use bedtime_coach::model::{Outcome, RoutineFile};
+use bedtime_coach::use_cases::Change;
+use chrono::{Local, TimeZone};
+use eframe::egui;
+use egui_kittest::kittest::Queryable;
+
+/// A short routine (caffeine, bath, humidity, lights out) checked on the evenings of
+/// 20–25 November: all done except the 22nd (not tracked) and the 23rd (one of four).
+fn history_journal(dir: &Path) {
+    let mut routine_file = RoutineFile::default();
+    let kept = ["caffeine-cutoff", "warm-bath", "humidity-check", "lights-out"];
+    routine_file.routine.steps.retain(|s| kept.contains(&s.id.as_str()));
+    Change::SaveRoutineFile(routine_file).apply(&store(dir)).unwrap();
+    for day in [20, 21, 23, 24, 25] {
+        let evening = support::date(2026, 11, day);
+        let at = Local.from_local_datetime(&evening.and_hms_opt(22, 0, 0).unwrap()).earliest().unwrap();
+        for step in kept {
+            if day == 23 && step != "warm-bath" {
+                continue;
+            }
+            let value = (step == "humidity-check").then_some(45.0);
+            let check = Change::Check { evening, step: step.into(), outcome: Outcome::Done, value, at: at.into() };
+            check.apply(&store(dir)).unwrap();
+        }
+    }
+}
+
+#[test]
+fn history_shows_the_streak_the_calendar_and_untracked_evenings() {
+    let dir = tempfile::tempdir().unwrap();
+    history_journal(dir.path());
+    let mut h = harness_at(dir.path(), 26, 21, 10);
+    h.get_by_label("History").click();
+    h.run();
+    // Two in a row since the 23rd's miss; the untracked 22nd did not break the first run.
+    h.get_by_label("evenings in a row; best: 2");
+    h.get_by_label_contains("5 tracked, 2 not tracked (not counted as misses). An evening counts when at least 80 %");
+    h.get_by_label("November 2026");
+    h.get_by_label("Tue 24 Nov: 4 of 4 steps");
+    h.get_by_label("Sun 22 Nov: not tracked");
+    h.get_by_label("Mon 23 Nov: 1 of 4 steps");
+    h.get_by_label("Fri 27 Nov: still ahead");
+    h.get_by_label("Last 30 evenings").click();
+    h.run();
+    h.get_by_label("Warm bath: 100 %, 5 of 5 evenings");
+    h.get_by_label("Last strong coffee or tea: 80 %, 4 of 5 evenings");
+    // The figures were computed once, not once per frame.
+    for _ in 0..5 {
+        h.run();
+    }
+    assert_eq!(h.state().history_computations(), 1);
+    // Back a month and forward again with the keyboard-reachable buttons.
+    h.get_by_label("Previous month").click();
+    h.run();
+    h.get_by_label("October 2026");
+    h.get_by_label("Next month").click();
+    h.run();
+    h.get_by_label("November 2026");
+}
+
+#[test]
+fn a_past_evening_is_corrected_from_the_calendar_and_reaches_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    history_journal(dir.path());
+    let mut h = harness_at(dir.path(), 26, 21, 10);
+    h.get_by_label("History").click();
+    h.run();
+    h.get_by_label("Mon 23 Nov: 1 of 4 steps").click();
+    h.run();
+    h.get_by_label("Evening of Monday 23 November 2026");
+    h.get_by_label("1 of 4 steps done, 0 skipped");
+    h.get_by_label("Done: Last strong coffee or tea").click();
+    h.run();
+    h.get_by_label("Skip: Lights out").click();
+    h.run();
+    h.get_by_label("Mark skipped: Warm bath").click();
+    h.run();
+    let journal = store(dir.path()).load_journal().unwrap().value;
+    let day = support::date(2026, 11, 23);
+    assert_eq!(journal.check_in(day, "caffeine-cutoff").map(|c| c.outcome), Some(Outcome::Done));
+    assert_eq!(journal.check_in(day, "lights-out").map(|c| c.outcome), Some(Outcome::Skipped));
+    assert_eq!(journal.check_in(day, "warm-bath").map(|c| c.outcome), Some(Outcome::Skipped));
+    // Recorded at the time of the correction, which the row shows.
+    h.get_by_label("1 of 4 steps done, 2 skipped");
+    h.get_by_label("Mon 23 Nov: 1 of 4 steps");
+    // A humidity reading for that evening, then Undo of the lights-out.
+    h.get_by_label("Humidity reading for Mon 23 Nov").click();
+    h.run();
+    h.get_by_label("Humidity reading for Mon 23 Nov").type_text("52");
+    h.run();
+    h.get_by_label("Save reading").click();
+    h.run();
+    h.get_by_label("Undo: Lights out").click();
+    h.run();
+    let journal = store(dir.path()).load_journal().unwrap().value;
+    assert_eq!(journal.check_in(day, "humidity-check").and_then(|c| c.value), Some(52.0));
+    assert_eq!(journal.check_in(day, "lights-out"), None);
+    // Recorded when corrected, days later: the row says which day.
+    h.get_by_label("√ done (52 %), recorded Thu 26 Nov 21:10");
+    // The statistics follow the file: the 23rd is now 2 of 4.
+    h.get_by_label("Mon 23 Nov: 2 of 4 steps");
+    // Keyboard: Tab to a day and Enter opens it.
+    h.get_by_label("Tue 24 Nov: 4 of 4 steps").focus();
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    h.get_by_label("Evening of Tuesday 24 November 2026");
+    // Arrow keys move between days; Up from the 1st of a month goes to the month before.
+    h.key_press(egui::Key::ArrowRight);
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    h.get_by_label("Evening of Wednesday 25 November 2026");
+    for _ in 0..4 {
+        h.key_press(egui::Key::ArrowUp);
+        h.run();
+    }
+    h.run();
+    h.get_by_label("October 2026");
+    h.key_press(egui::Key::Enter);
+    h.run();
+    h.get_by_label("Evening of Wednesday 28 October 2026");
+    h.get_by_label("Next month").click();
+    h.run();
+    // An evening still ahead opens without buttons.
+    h.get_by_label("Fri 27 Nov: still ahead").click();
+    h.run();
+    h.get_by_label("This evening is still ahead: check its steps off on the evening itself.");
+    assert!(h.query_by_label("Done: Warm bath").is_none());
+}
+
+#[test]
+fn history_with_no_data_says_so_and_still_lets_yesterday_be_filled_in() {
+    let dir = tempfile::tempdir().unwrap();
+    saved_routine(dir.path());
+    let mut h = harness_at(dir.path(), 26, 21, 10);
+    h.get_by_label("History").click();
+    h.run();
+    h.get_by_label("Nothing recorded yet. Check off a step tonight and your history starts here.");
+    h.get_by_label("Wed 25 Nov: not tracked").click();
+    h.run();
+    h.get_by_label("Done: Warm bath").click();
+    h.run();
+    let journal = store(dir.path()).load_journal().unwrap().value;
+    assert_eq!(journal.check_in(support::date(2026, 11, 25), "warm-bath").map(|c| c.outcome), Some(Outcome::Done));
+    h.get_by_label("Wed 25 Nov: 1 of 13 steps");
+}
+
+#[test]
+fn history_in_russian_fits_the_smallest_window() {
+    let dir = tempfile::tempdir().unwrap();
+    history_journal(dir.path());
+    let mut h = harness_in(dir.path(), Language::Russian, egui::vec2(720.0, 520.0));
+    h.get_by_label("История").click();
+    // The Russian tabs and the calendar's grid take a few more passes to settle their sizes.
+    h.run_steps(8);
+    h.get_by_label("вт, 24 ноября: 4 из 4 шагов");
+    assert_fits(&h, "history");
+}
+
+/// Issue 19, at 720×520 in English and Russian: each step of a chosen evening takes two
+/// lines at most (its time and title, then what was recorded, with its buttons side by
+/// side beside them; "√" and "done" once landed on lines of their own and Mark skipped
+/// and Undo stacked, four lines for a Russian row), and the evening is scrolled into
+/// view below the calendar; the header's offline note stays on one line.
+#[test]
+fn a_past_evenings_rows_take_two_lines_at_most_in_the_smallest_window() {
+    use bedtime_coach::i18n::{self, with_language};
+    for (language, tab, day) in [
+        (Language::English, "History", "Tue 24 Nov: 4 of 4 steps"),
+        (Language::Russian, "История", "вт, 24 ноября: 4 из 4 шагов"),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        history_journal(dir.path());
+        let mut h = harness_in(dir.path(), language, egui::vec2(720.0, 520.0));
+        h.get_by_label(tab).click();
+        h.run_steps(8);
+        h.get_by_label(day).click();
+        h.run_steps(4);
+        let words = |key: &str| with_language(language, || i18n::t(key));
+        let offline = h.get_by_label(&words("ui-offline-short")).rect();
+        assert!(offline.height() < 20.0, "{language:?}: the offline note wraps: {offline:?}");
+        assert_fits_below(&h, "history, an evening chosen", 60.0);
+        for id in ["caffeine-cutoff", "warm-bath", "humidity-check", "lights-out"] {
+            let title = with_language(language, || i18n::catalog_title(id));
+            let name = |key: &str| words(key).split(':').next().unwrap().to_owned() + ": " + &title;
+            let undo = h.get_by_label(&name("ui-undo-step")).rect();
+            let mark = h.get_by_label(&name("history-mark-skipped-step")).rect();
+            assert!(
+                undo.top() >= 0.0 && undo.bottom() <= 520.0,
+                "{language:?} {id}: the evening is not in view: {undo:?}"
+            );
+            assert!(
+                (mark.top() - undo.top()).abs() < 1.0 && mark.right() <= undo.left(),
+                "{language:?} {id}: the buttons stack"
+            );
+            let near = |node: &egui_kittest::Node<'_>| (node.rect().center().y - undo.center().y).abs() < 40.0;
+            let title_rect = h.query_all_by_label(&title).filter(near).map(|n| n.rect()).next().unwrap();
+            let recorded = with_language(language, || i18n::t("history-step-done"));
+            let mark_word = recorded.split(' ').next().unwrap();
+            let status = h
+                .query_all_by_label_contains(mark_word)
+                .filter(|n| near(n) && n.rect().left() < undo.left())
+                .map(|n| n.rect())
+                .next()
+                .unwrap_or_else(|| panic!("{language:?} {id}: no status beside {undo:?}"));
+            let line = h.get_by_label(&words("ui-offline-short")).rect().height();
+            assert!(title_rect.height() < 2.0 * 20.0 - 1.0, "{language:?} {id}: the title wraps: {title_rect:?}");
+            assert!(status.height() < 1.5 * line, "{language:?} {id}: the status wraps: {status:?}");
+            let row = title_rect.union(status).union(undo).union(mark);
+            assert!(row.height() < 56.0, "{language:?} {id}: the row takes more than two lines: {row:?}");
+        }
+    }
+}
+
+/// The plots' key lies under each plot, clear of its points (egui_plot's legend, drawn
+/// inside, covered the 100 % points).
+#[test]
+fn the_plot_key_lies_under_the_plot() {
+    let dir = tempfile::tempdir().unwrap();
+    history_journal(dir.path());
+    let mut h = harness_at(dir.path(), 26, 21, 10);
+    h.get_by_label("History").click();
+    h.run_steps(4);
+    let plot = h.get_by_role_and_label(egui::accesskit::Role::Figure, "Steps done per evening (%)").rect();
+    assert!(plot.height() > 100.0, "{plot:?}");
+    for key in ["Each evening", "Rolling mean of 7"] {
+        let first = h.query_all_by_label(key).map(|n| n.rect()).find(|r| r.top() >= plot.top()).unwrap();
+        assert!(!first.intersects(plot), "{key} {first:?} lies on the plot {plot:?}");
+        assert!(
+            first.top() >= plot.bottom() && first.top() - plot.bottom() < 30.0,
+            "{key} {first:?} not under {plot:?}"
+        );
+    }
+}

@@ -1,0 +1,176 @@
+//! The Settings screen, driven like a user would: what it saves, the language, the test
+//! notification, the tray hint, tonight's reminders and the morning invitation.
+
+mod support;
+
+use support::window::{clock, evening, harness, harness_of};
+use support::{saved_routine, store};
+
+use bedtime_coach::i18n::Language;
+use bedtime_coach::store::Paths;
+use bedtime_coach::ui::App;
+use bedtime_coach::use_cases::Coach;
+use chrono::{Local, TimeZone};
+use eframe::egui;
+use egui_kittest::kittest::Queryable;
+
+#[test]
+fn schedule_and_settings_save_through_the_store() {
+    let dir = tempfile::tempdir().unwrap();
+    saved_routine(dir.path());
+    let mut h = harness(dir.path());
+    h.get_by_label("Schedule").click();
+    h.run();
+    h.get_by_label("Wake time").focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label("Wake time").type_text("06:00");
+    h.key_press(egui::Key::Enter);
+    h.run();
+    let routine_file = store(dir.path()).load_routine_file().unwrap().value;
+    assert_eq!(routine_file.schedule.every_day.wake.to_string(), "06:00:00");
+    h.get_by_label_contains("under 8 h");
+    h.get_by_label("Settings").click();
+    h.run();
+    h.get_by_label("Light").click();
+    h.run();
+    h.get_by_label("Southern hemisphere").click();
+    h.run();
+    let routine_file = store(dir.path()).load_routine_file().unwrap().value;
+    assert_eq!(routine_file.settings.theme, bedtime_coach::model::Theme::Light);
+    assert_eq!(routine_file.settings.hemisphere, bedtime_coach::model::Hemisphere::Southern);
+    h.get_by_label_contains(&dir.path().display().to_string());
+}
+
+#[test]
+fn choosing_a_language_in_settings_switches_the_window_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    saved_routine(dir.path());
+    let mut h = harness(dir.path());
+    h.get_by_label("Settings").click();
+    h.run();
+    h.get_by_label("Language");
+    h.get_by_label("System");
+    h.get_by_label("Русский").click();
+    h.run();
+    let settings = store(dir.path()).load_routine_file().unwrap().value.settings;
+    assert_eq!(settings.language, bedtime_coach::model::settings::LanguageChoice::Russian);
+    assert_eq!(h.state().language(), Language::Russian);
+    // The next frame is drawn in Russian; the native names stay as they are.
+    h.get_by_label("Язык");
+    h.get_by_label("Язык системы");
+    h.get_by_label("English");
+    assert!(h.query_by_label("Settings").is_none());
+    h.get_by_label("Сегодня").click();
+    h.run();
+    h.get_by_label_contains("Отбой в 22:30");
+    h.get_by_label("Настройки").click();
+    h.run();
+    h.get_by_label("English").click();
+    h.run();
+    h.get_by_label("Language");
+    h.get_by_label("Русский");
+    assert_eq!(h.state().language(), Language::English);
+}
+
+#[test]
+fn settings_asks_the_service_for_a_test_notification_and_shows_the_answer() {
+    let dir = tempfile::tempdir().unwrap();
+    saved_routine(dir.path());
+    let mut h = harness(dir.path());
+    h.run();
+    h.get_by_label("Settings").click();
+    h.run();
+    // The window never sends a notification itself: the request goes into the reminder
+    // log for the service (none runs here, and Settings says so).
+    h.get_by_label("Send a test notification").click();
+    h.run();
+    let log = store(dir.path()).load_reminders().unwrap().value;
+    let asked = log.test_requested_at.expect("a test request in the reminder log");
+    h.get_by_label_contains("The reminder service is not running; it shows the test notification when it starts.");
+    // The service's answer, as it writes it, shows under the button.
+    store(dir.path())
+        .update_reminders(|log| {
+            log.record_test(bedtime_coach::model::reminders::TestResult {
+                requested_at: asked,
+                at: asked,
+                shown: false,
+                reason: Some("Desktop notifications are not available in this session.".to_owned()),
+                extra: Default::default(),
+            });
+            Ok::<_, bedtime_coach::store::StoreError>(())
+        })
+        .unwrap();
+    h.run();
+    let time = asked.format("%H:%M").to_string();
+    h.get_by_label_contains(&format!("The test notification at {time} could not be shown. Desktop notifications"));
+}
+
+#[test]
+fn settings_say_how_to_get_a_tray_when_the_desktop_has_none() {
+    let dir = tempfile::tempdir().unwrap();
+    saved_routine(dir.path());
+    let hint = "Your desktop shows no tray icons";
+    let shown = |tray_host| {
+        let app = App::new(Coach::at(Paths::in_dir(dir.path())), clock())
+            .in_language(Language::English)
+            .with_tray_host(tray_host);
+        let mut h = harness_of(app, egui::vec2(1280.0, 1400.0));
+        h.get_by_label("Settings").click();
+        h.run();
+        h.query_by_label_contains(hint).is_some()
+    };
+    assert!(shown(Some(false)), "no hint without a tray host");
+    assert!(!shown(Some(true)), "a hint although the tray shows");
+    assert!(!shown(None), "a hint although nobody knows");
+    let app = App::new(Coach::at(Paths::in_dir(dir.path())), clock())
+        .in_language(Language::Russian)
+        .with_tray_host(Some(false));
+    let mut h = harness_of(app, egui::vec2(1280.0, 1400.0));
+    h.get_by_label("Настройки").click();
+    h.run();
+    assert!(h.query_by_label_contains("gnome-shell-extension-appindicator").is_some());
+}
+
+#[test]
+fn settings_lists_tonights_reminders_and_lets_bedtime_through_do_not_disturb() {
+    use bedtime_coach::model::reminders::{LogEntry, LogOutcome};
+    let dir = tempfile::tempdir().unwrap();
+    saved_routine(dir.path());
+    let at = |h, m| Local.from_local_datetime(&evening().and_hms_opt(h, m, 0).unwrap()).earliest().unwrap();
+    store(dir.path())
+        .update_reminders(|log| {
+            let bath = at(21, 0).fixed_offset();
+            log.settle(evening(), "warm-bath", LogEntry::new(LogOutcome::Fired, bath, bath));
+            log.hold(evening(), ":wind-down", at(21, 5).fixed_offset());
+            Ok::<_, bedtime_coach::store::StoreError>(())
+        })
+        .unwrap();
+    let mut h = harness(dir.path());
+    h.run();
+    h.get_by_label("Settings").click();
+    h.run();
+    assert!(h.query_by_label_contains("sent at 21:00").is_none(), "collapsed at first");
+    h.get_by_label("Tonight's reminders").click();
+    h.run();
+    h.get_by_label("sent at 21:00");
+    h.get_by_label("held for Do Not Disturb since 21:05");
+    h.get_by_label("Let the bedtime reminder through Do Not Disturb").click();
+    h.run();
+    assert!(store(dir.path()).load_routine_file().unwrap().value.settings.bedtime_through_do_not_disturb);
+}
+
+#[test]
+fn settings_turn_the_morning_invitation_off() {
+    let dir = tempfile::tempdir().unwrap();
+    saved_routine(dir.path());
+    let mut h = harness(dir.path());
+    h.get_by_label("Settings").click();
+    h.run();
+    h.get_by_label("In the morning, invite me to log the night").click();
+    h.run();
+    assert!(!store(dir.path()).load_routine_file().unwrap().value.settings.morning_invitation);
+    h.get_by_label("In the morning, invite me to log the night").click();
+    h.run();
+    assert!(store(dir.path()).load_routine_file().unwrap().value.settings.morning_invitation);
+}
