@@ -176,11 +176,7 @@ pub mod signals {
     }
 }
 
-/// Starting another copy of this program that outlives its starter: `spawn(program,
-/// args)`.
-pub mod detached {
-    pub use super::os::detached::*;
-}
+pub mod detached;
 
 /// The file manager: `PROGRAM` opens the folder given as its argument; `succeeded(status)`
 /// says whether its exit status means it did.
