@@ -152,3 +152,53 @@ fn export_and_import_run_beside_the_frames_in_the_real_window() {
     step_until(&mut h, "nowhere.json");
     h.get_by_label("File to import");
 }
+
+/// Issue 19, a desktop without a file dialog: Export says "Looking for a file dialog…"
+/// at once (the buttons used to grey out with no word), then the path field appears
+/// scrolled into view and focused (it used to appear below the window's edge), in the
+/// smallest window, English and Russian.
+#[test]
+fn with_no_file_dialog_the_window_says_it_is_looking_then_shows_the_field_in_view() {
+    use bedtime_coach::i18n::{self, with_language};
+    use bedtime_coach::ui::{FileDialog, FileDialogAnswer};
+    use egui_kittest::kittest::NodeT;
+    for language in [Language::English, Language::Russian] {
+        let words = |key: &str| with_language(language, || i18n::t(key));
+        let dir = tempfile::tempdir().unwrap();
+        done_at_2104(dir.path(), evening(), "warm-bath");
+        // A desktop that takes a moment to say it has no dialog.
+        let (give_up, given_up) = std::sync::mpsc::channel::<()>();
+        let given_up = std::sync::Mutex::new(given_up);
+        let dialog = FileDialog::with(move |_, _| {
+            let _ = given_up.lock().unwrap().recv();
+            FileDialogAnswer::Unavailable("no portal".into())
+        });
+        let app =
+            App::new(Coach::at(Paths::in_dir(dir.path())), clock()).in_language(language).with_file_dialog_of(dialog);
+        let mut h = harness_of(app, egui::vec2(720.0, 520.0));
+        h.get_by_label(&words("ui-tab-settings")).click();
+        h.run_steps(4);
+        let export = words("ui-data-export-csv");
+        h.get_by_label(&export).scroll_to_me();
+        h.run();
+        h.get_by_label(&export).click();
+        h.run_steps(3);
+        h.get_by_label(&words("ui-data-dialog-looking"));
+        assert!(h.get_by_label(&export).accesskit_node().is_disabled(), "greyed out while looking");
+        // The settings page scrolled back to the top meanwhile: the field must come into view by itself.
+        h.get_by_label(&words("ui-settings-reminders")).scroll_to_me();
+        h.run_steps(60);
+        assert!(h.get_by_label(&export).rect().top() > 520.0, "the section is out of view again");
+        give_up.send(()).unwrap();
+        step_until(&mut h, &words("ui-data-no-dialog"));
+        // The scroll is animated: a second of frames.
+        h.run_steps(60);
+        let label = words("ui-data-export-path");
+        let field = h.get_by_label(&label);
+        let rect = field.rect();
+        let window = egui::Rect::from_min_size(egui::pos2(0.0, 40.0), egui::vec2(720.0, 480.0));
+        assert!(window.contains_rect(rect), "{language:?}: the path field {rect:?} is out of view");
+        assert!(field.is_focused(), "{language:?}: the path field has the focus");
+        assert!(!h.get_by_label(&export).accesskit_node().is_disabled(), "the buttons are back");
+    }
+}

@@ -9,7 +9,7 @@
 //! - [`fates`]: what happened to each reminder of an evening, and why.
 //! - [`service`]: `bedtime-coach remind`, the one process that sends reminders, and how
 //!   the window starts it.
-//! - [`signals`]: SIGHUP ignored, SIGTERM and SIGINT logged, for a background service.
+//! - `signals`: SIGHUP ignored, SIGTERM and SIGINT logged, for a background service.
 //! - [`autostart`]: the XDG autostart entry that starts the service at login.
 //!
 //! Timing and notifications live here and nowhere else; the files they touch (the

@@ -115,7 +115,7 @@ fn parent(path: &Path) -> &Path {
 }
 
 /// Replaces `path` with `bytes` atomically and durably, keeping the old file as `NAME.bak`.
-/// An error after the rename (the folder flush) is a [`FolderNotFlushed`]: the new bytes
+/// An error after the rename (the folder flush) is a `FolderNotFlushed`: the new bytes
 /// are in place by then, and callers must not say they are not.
 ///
 /// Callers hold the store's lock, so the temporary names cannot clash between processes.

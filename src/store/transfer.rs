@@ -161,7 +161,7 @@ impl Store {
     }
 
     /// Removes the hidden temporary file an export killed at the wrong instant left in
-    /// the user's folder (named in [`PENDING_USER_FILE`]), and the mark itself. Only a
+    /// the user's folder (named in `PENDING_USER_FILE`), and the mark itself. Only a
     /// hidden `.NAME.tmp` regular file is removed, whatever the mark says.
     pub fn clean_left_user_file(&self) {
         let pending = self.paths.data_dir.join(PENDING_USER_FILE);

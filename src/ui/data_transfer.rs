@@ -54,6 +54,9 @@ pub struct TransferState {
     /// Whether the file work runs on a thread of its own (the real window) or in the
     /// frame that asked for it (tests, which then read the result at once).
     pub in_background: bool,
+    /// The path field has just appeared: scrolled into view and focused when drawn (it
+    /// used to appear below the window's edge, unseen).
+    reveal: bool,
 }
 
 impl TransferState {
@@ -72,7 +75,17 @@ impl TransferState {
         if let Request::Save { suggested, .. } = &request {
             self.path = suggested.display().to_string();
         }
-        self.stage = if self.dialog.start(request) { Stage::Dialog(purpose) } else { Stage::Typing(purpose) };
+        if self.dialog.start(request) {
+            self.stage = Stage::Dialog(purpose);
+        } else {
+            self.type_path(purpose);
+        }
+    }
+
+    /// Shows the path field for `purpose`, brought into view.
+    pub fn type_path(&mut self, purpose: Purpose) {
+        self.stage = Stage::Typing(purpose);
+        self.reveal = true;
     }
 }
 
@@ -100,7 +113,9 @@ pub fn data_transfer_ui(ui: &mut egui::Ui, state: &mut TransferState, actions: &
             let purpose = *purpose;
             ui.horizontal_wrapped(|ui| {
                 ui.spinner();
-                ui.label(t("ui-data-dialog-open"));
+                // At once, before the desktop answers: the buttons are greyed out meanwhile.
+                let shown = state.dialog.is_shown();
+                ui.label(if shown { t("ui-data-dialog-open") } else { t("ui-data-dialog-looking") });
                 // A dialog that never shows (a hung portal) must not block the section.
                 if ui.button(t("ui-data-type-path")).clicked() {
                     act(TransferAction::TypePath(purpose));
@@ -121,6 +136,10 @@ pub fn data_transfer_ui(ui: &mut egui::Ui, state: &mut TransferState, actions: &
                 let label = ui.label(field);
                 let edit = egui::TextEdit::singleline(&mut state.path).desired_width(380.0);
                 let response = ui.add(edit).labelled_by(label.id);
+                if std::mem::take(&mut state.reveal) {
+                    response.scroll_to_me(Some(egui::Align::Center));
+                    response.request_focus();
+                }
                 submit = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 let path = PathBuf::from(state.path.trim());
                 let ready = !state.path.trim().is_empty();

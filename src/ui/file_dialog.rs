@@ -6,13 +6,23 @@
 //! and most other desktops, sandboxed or not), then `zenity` (GNOME, Xfce), then
 //! `kdialog` (KDE). Each may take minutes while the user looks for a folder, so the
 //! dialog runs on a thread of its own and its answer is picked up by the frame loop.
-//! When there is none (or it fails), the window shows a path field instead; tests use
-//! [`FileDialog::off`] to get the field straight away.
+//! The window says "Looking for a file dialog…" until one is on screen; a desktop with
+//! none is given up on within [`SETUP_DEADLINE`], and the window shows a path field
+//! instead. Tests use [`FileDialog::off`] to get the field straight away, or
+//! [`FileDialog::with`] for a dialog of their own.
+//!
+//! Why not the `rfd` crate here (checked at 0.17.2): its portal back end blocks on
+//! libdbus's default 25 s call timeout with no deadline of ours, and it answers "no file"
+//! alike for a cancel and for no dialog at all, so the give-up and the path field would
+//! need this module's checks anyway. On Windows, where it shows the native dialog, it is
+//! the way to go (see the Windows port).
 
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
+use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, TryRecvError};
+use std::time::{Duration, Instant};
 
 use eframe::egui;
 
@@ -34,12 +44,32 @@ pub enum Answer {
     Unavailable(String),
 }
 
+/// How a dialog is asked for: the request, and a call to make once a dialog is on
+/// screen (the window then stops saying it is looking for one). Runs on its own thread.
+pub type Ask = Arc<dyn Fn(&Request, &mut dyn FnMut()) -> Answer + Send + Sync>;
+
+/// What the dialog's thread tells the frame loop.
+enum Event {
+    Shown,
+    Answered(Answer),
+}
+
 /// Starts dialogs and hands their answers back to the frame loop.
-#[derive(Debug)]
 pub struct FileDialog {
-    enabled: bool,
-    waiting: Option<Receiver<Answer>>,
+    ask: Option<Ask>,
+    waiting: Option<Receiver<Event>>,
+    shown: bool,
     ctx: Option<egui::Context>,
+}
+
+impl std::fmt::Debug for FileDialog {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FileDialog")
+            .field("enabled", &self.ask.is_some())
+            .field("waiting", &self.waiting.is_some())
+            .field("shown", &self.shown)
+            .finish()
+    }
 }
 
 impl Default for FileDialog {
@@ -51,12 +81,17 @@ impl Default for FileDialog {
 impl FileDialog {
     /// The desktop's dialogs (the window).
     pub fn desktop() -> Self {
-        Self { enabled: true, waiting: None, ctx: None }
+        Self::with(|request, shown| ask(request, shown, zbus::Connection::session(), &["zenity", "kdialog"]))
     }
 
     /// No dialog: the path field at once (tests, and machines without a desktop).
     pub fn off() -> Self {
-        Self { enabled: false, waiting: None, ctx: None }
+        Self { ask: None, waiting: None, shown: false, ctx: None }
+    }
+
+    /// Dialogs asked for with `ask` (tests: a dialog that is slow, or absent).
+    pub fn with(ask: impl Fn(&Request, &mut dyn FnMut()) -> Answer + Send + Sync + 'static) -> Self {
+        Self { ask: Some(Arc::new(ask)), waiting: None, shown: false, ctx: None }
     }
 
     pub fn set_context(&mut self, ctx: egui::Context) {
@@ -66,46 +101,77 @@ impl FileDialog {
     /// Shows a dialog on its own thread; `false` when dialogs are off or the thread
     /// could not start (then the caller shows the path field).
     pub fn start(&mut self, request: Request) -> bool {
-        if !self.enabled {
-            return false;
-        }
+        let Some(ask) = self.ask.clone() else { return false };
         let (tx, rx) = mpsc::channel();
         let ctx = self.ctx.clone();
         let spawned = std::thread::Builder::new().name("file-dialog".into()).spawn(move || {
-            let _ = tx.send(ask(&request));
-            if let Some(ctx) = ctx {
-                ctx.request_repaint();
-            }
+            let repaint = || {
+                if let Some(ctx) = &ctx {
+                    ctx.request_repaint();
+                }
+            };
+            let mut shown = || {
+                let _ = tx.send(Event::Shown);
+                repaint();
+            };
+            let answer = ask(&request, &mut shown);
+            let _ = tx.send(Event::Answered(answer));
+            repaint();
         });
         if spawned.is_err() {
             return false;
         }
         self.waiting = Some(rx);
+        self.shown = false;
         true
+    }
+
+    /// Whether the dialog asked for is on screen (until then the window is looking for one).
+    pub fn is_shown(&self) -> bool {
+        self.shown
     }
 
     /// The answer, once the dialog closed.
     pub fn poll(&mut self) -> Option<Answer> {
-        let answer = match self.waiting.as_ref()?.try_recv() {
-            Ok(answer) => answer,
-            Err(TryRecvError::Empty) => return None,
-            Err(TryRecvError::Disconnected) => Answer::Unavailable(String::new()),
-        };
-        self.waiting = None;
-        Some(answer)
+        loop {
+            let answer = match self.waiting.as_ref()?.try_recv() {
+                Ok(Event::Shown) => {
+                    self.shown = true;
+                    continue;
+                }
+                Ok(Event::Answered(answer)) => answer,
+                Err(TryRecvError::Empty) => return None,
+                Err(TryRecvError::Disconnected) => Answer::Unavailable(String::new()),
+            };
+            self.waiting = None;
+            self.shown = false;
+            return Some(answer);
+        }
     }
 }
 
-/// The portal, then zenity, then kdialog; the first that can show a dialog answers.
-fn ask(request: &Request) -> Answer {
+/// How long the desktop may take to put a dialog on screen (not to be answered: the user
+/// may browse for minutes): the session bus, the portal taking the request, or a helper
+/// starting. A desktop without a portal, or with one that hangs, is given up on by then.
+pub const SETUP_DEADLINE: Duration = Duration::from_secs(2);
+
+/// The portal, then the `helpers` (zenity, kdialog); the first that can show a dialog
+/// answers. The portal is reached through `connect` and given [`SETUP_DEADLINE`] in all.
+fn ask(
+    request: &Request,
+    shown: &mut dyn FnMut(),
+    connect: impl Future<Output = zbus::Result<zbus::Connection>>,
+    helpers: &[&str],
+) -> Answer {
     let mut reasons = Vec::new();
-    let portal = async { portal(&within_deadline(zbus::Connection::session()).await?, request).await };
+    let deadline = Instant::now() + SETUP_DEADLINE;
+    let portal = async { portal(&within(deadline, connect).await?, request, shown, deadline).await };
     match zbus::block_on(portal) {
         Ok(answer) => return answer,
         Err(error) => reasons.push(format!("portal: {error}")),
     }
-    for program in ["zenity", "kdialog"] {
-        match helper(program, request) {
+    for program in helpers {
+        match helper(program, request, shown) {
             Ok(answer) => return answer,
             Err(error) => reasons.push(format!("{program}: {error}")),
         }
@@ -114,7 +180,7 @@ fn ask(request: &Request) -> Answer {
 }
 
 /// `zenity` or `kdialog`: exit 0 with the path on stdout, 1 when cancelled.
-fn helper(program: &str, request: &Request) -> std::io::Result<Answer> {
+fn helper(program: &str, request: &Request, shown: &mut dyn FnMut()) -> std::io::Result<Answer> {
     let mut command = Command::new(program);
     match (program, request) {
         ("zenity", Request::Save { title, suggested }) => {
@@ -129,7 +195,9 @@ fn helper(program: &str, request: &Request) -> std::io::Result<Answer> {
         }
         (_, Request::Open { title }) => command.args(["--getopenfilename", ".", "*.json", "--title", title]),
     };
-    let output = command.stdin(Stdio::null()).stderr(Stdio::null()).output()?;
+    let child = command.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::null()).spawn()?;
+    shown();
+    let output = child.wait_with_output()?;
     let path = String::from_utf8_lossy(&output.stdout).trim_end_matches(['\n', '\r']).to_owned();
     Ok(match output.status.code() {
         Some(0) if !path.is_empty() => Answer::Chosen(PathBuf::from(path)),
@@ -138,21 +206,23 @@ fn helper(program: &str, request: &Request) -> std::io::Result<Answer> {
     })
 }
 
-/// How long the portal may take to take a request (not to be answered: the user may
-/// browse for minutes). A bus or portal that hangs must not keep the helpers from trying.
-const SETUP_DEADLINE: std::time::Duration = std::time::Duration::from_secs(5);
-
-async fn within_deadline<T>(work: impl Future<Output = zbus::Result<T>>) -> zbus::Result<T> {
+/// `work`, or an error once `deadline` has passed.
+async fn within<T>(deadline: Instant, work: impl Future<Output = zbus::Result<T>>) -> zbus::Result<T> {
     futures_lite::future::or(work, async {
-        async_io::Timer::after(SETUP_DEADLINE).await;
-        Err(zbus::Error::Failure("the desktop portal did not answer".into()))
+        async_io::Timer::at(deadline).await;
+        Err(zbus::Error::Failure("the desktop portal did not answer in time".into()))
     })
     .await
 }
 
 /// The desktop portal's FileChooser: subscribe to the request's `Response` first (its
-/// path is known from our token), then ask, then wait for the answer.
-async fn portal(connection: &zbus::Connection, request: &Request) -> zbus::Result<Answer> {
+/// path is known from our token), then ask (by `deadline`), then wait for the answer.
+async fn portal(
+    connection: &zbus::Connection,
+    request: &Request,
+    shown: &mut dyn FnMut(),
+    deadline: Instant,
+) -> zbus::Result<Answer> {
     use futures_lite::StreamExt;
     use std::sync::atomic::{AtomicU32, Ordering};
     use zbus::{OwnedObjectPath, OwnedVariant, Variant};
@@ -188,7 +258,7 @@ async fn portal(connection: &zbus::Connection, request: &Request) -> zbus::Resul
     if let Some(name) = &name {
         options.insert("current_name", Variant::from(name.as_str()));
     }
-    let mut responses = within_deadline(async {
+    let mut responses = within(deadline, async {
         let response = proxy(path, "org.freedesktop.portal.Request").await?;
         let responses = response.receive_signal("Response").await?;
         let chooser = proxy("/org/freedesktop/portal/desktop".into(), "org.freedesktop.portal.FileChooser").await?;
@@ -196,6 +266,7 @@ async fn portal(connection: &zbus::Connection, request: &Request) -> zbus::Resul
         Ok(responses)
     })
     .await?;
+    shown();
     let message = responses.next().await.ok_or_else(|| zbus::Error::Failure("the portal closed the request".into()))?;
     let (code, results): (u32, HashMap<String, OwnedVariant>) = message.body().deserialize()?;
     if code != 0 {
@@ -237,18 +308,23 @@ mod tests {
         assert_eq!(file_uri_path("file:///bad%zz"), None);
     }
 
-    /// The portal path against a fake portal on a private bus: the request object is
-    /// named from our token, the answer comes as its `Response` signal.
-    #[test]
-    fn the_portal_answers_with_a_file_or_a_cancel() {
-        use futures_lite::StreamExt;
-        use std::io::BufRead;
-        use zbus::{OwnedVariant, Variant};
+    /// Stops the private bus even when an assertion fails, so no daemon outlives the test.
+    struct KillOnDrop(std::process::Child);
+    impl Drop for KillOnDrop {
+        fn drop(&mut self) {
+            let _ = self.0.kill();
+            let _ = self.0.wait();
+        }
+    }
 
+    /// A session bus of the test's own (no portal on it), and its address; `None` (the
+    /// test skips) without dbus-daemon, unless BEDTIME_COACH_E2E=1 asks for it.
+    fn private_bus() -> Option<(tempfile::TempDir, KillOnDrop, String)> {
+        use std::io::BufRead;
         if std::process::Command::new("dbus-daemon").arg("--version").output().is_err() {
             assert!(std::env::var("BEDTIME_COACH_E2E").as_deref() != Ok("1"), "BEDTIME_COACH_E2E=1 but no dbus-daemon");
-            println!("SKIPPED the portal test: dbus-daemon missing (apt-get install dbus)");
-            return;
+            println!("SKIPPED: dbus-daemon missing (apt-get install dbus)");
+            return None;
         }
         let dir = tempfile::tempdir().unwrap();
         let conf = dir.path().join("bus.conf");
@@ -263,14 +339,6 @@ mod tests {
             ),
         )
         .unwrap();
-        /// Stops the private bus even when an assertion fails, so no daemon outlives the test.
-        struct KillOnDrop(std::process::Child);
-        impl Drop for KillOnDrop {
-            fn drop(&mut self) {
-                let _ = self.0.kill();
-                let _ = self.0.wait();
-            }
-        }
         let mut daemon = std::process::Command::new("dbus-daemon")
             .arg(format!("--config-file={}", conf.display()))
             .args(["--nofork", "--print-address=1"])
@@ -279,16 +347,36 @@ mod tests {
             .spawn()
             .unwrap();
         let stdout = daemon.stdout.take().unwrap();
-        let _daemon = KillOnDrop(daemon);
+        let daemon = KillOnDrop(daemon);
         let mut address = String::new();
         std::io::BufReader::new(stdout).read_line(&mut address).unwrap();
-        let address = address.trim().to_owned();
-        let connect = || zbus::block_on(zbus::connection::Builder::address(address.as_str()).build()).unwrap();
+        Some((dir, daemon, address.trim().to_owned()))
+    }
+
+    fn connect(address: &str) -> zbus::Connection {
+        zbus::block_on(zbus::connection::Builder::address(address).build()).unwrap()
+    }
+
+    /// The portal path against a fake portal on a private bus: the request object is
+    /// named from our token, the answer comes as its `Response` signal.
+    #[test]
+    fn the_portal_answers_with_a_file_or_a_cancel() {
+        use futures_lite::StreamExt;
+        use zbus::{OwnedVariant, Variant};
+
+        let Some((_dir, _daemon, address)) = private_bus() else { return };
+        // Generous: this test is about the answer, not the deadline (tests below), and a
+        // loaded machine may be slow to route a message.
+        let deadline = || Instant::now() + Duration::from_secs(30);
+        let shown = std::sync::atomic::AtomicUsize::new(0);
+        let mut on_shown = || {
+            shown.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        };
 
         // No portal on the bus yet: an error, so the next helper (or the path field) is tried.
-        let client = connect();
+        let client = connect(&address);
         let save = Request::Save { title: "Export".into(), suggested: PathBuf::from("/tmp/journal.csv") };
-        assert!(zbus::block_on(portal(&client, &save)).is_err());
+        assert!(zbus::block_on(portal(&client, &save, &mut on_shown, deadline())).is_err());
 
         let server = zbus::block_on(
             zbus::connection::Builder::address(address.as_str()).name("org.freedesktop.portal.Desktop").build(),
@@ -296,9 +384,11 @@ mod tests {
         .unwrap();
         let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
         let (conn, log) = (server.clone(), std::sync::Arc::clone(&seen));
+        // Listening before the client may ask: the stream made inside the thread missed a
+        // call sent before the thread got going (the test's flakiness under load).
+        let mut stream = zbus::MessageStream::from(&conn);
         std::thread::spawn(move || {
             zbus::block_on(async move {
-                let mut stream = zbus::MessageStream::from(&conn);
                 while let Some(Ok(message)) = stream.next().await {
                     let header = message.header();
                     if header.message_type() != zbus::message::Type::MethodCall {
@@ -340,10 +430,10 @@ mod tests {
                 }
             })
         });
-        let chosen = zbus::block_on(portal(&client, &save)).unwrap();
+        let chosen = zbus::block_on(portal(&client, &save, &mut on_shown, deadline())).unwrap();
         assert_eq!(chosen, Answer::Chosen(PathBuf::from("/tmp/My journal.csv")));
         let open = Request::Open { title: "Import".into() };
-        assert_eq!(zbus::block_on(portal(&client, &open)).unwrap(), Answer::Cancelled);
+        assert_eq!(zbus::block_on(portal(&client, &open, &mut on_shown, deadline())).unwrap(), Answer::Cancelled);
         let seen = seen.lock().unwrap().clone();
         assert_eq!(
             seen,
@@ -352,6 +442,75 @@ mod tests {
                 ("OpenFile".to_owned(), "Import".to_owned(), None)
             ]
         );
+        // Each dialog that the portal took was reported on screen, once.
+        assert_eq!(shown.load(std::sync::atomic::Ordering::Relaxed), 2);
+    }
+
+    /// Issue 19: on a desktop with no portal (and no helper), the dialog is given up on
+    /// within 2 s, so the window shows the path field; and just as soon when something
+    /// holds the portal's name but never answers (it used to take 10 to 30 s).
+    #[test]
+    fn no_portal_or_a_hung_one_is_given_up_on_within_two_seconds() {
+        let Some((_dir, _daemon, address)) = private_bus() else { return };
+        let save = Request::Save { title: "Export".into(), suggested: PathBuf::from("/tmp/journal.csv") };
+        let ask_here = || {
+            let started = Instant::now();
+            let connect = zbus::connection::Builder::address(address.as_str()).build();
+            let mut shown = false;
+            let answer = ask(&save, &mut || shown = true, connect, &["bedtime-coach-no-such-helper"]);
+            (answer, started.elapsed(), shown)
+        };
+        let (answer, took, shown) = ask_here();
+        assert!(
+            matches!(&answer, Answer::Unavailable(why) if why.contains("portal") && why.contains("no-such-helper")),
+            "{answer:?}"
+        );
+        assert!(took < SETUP_DEADLINE, "no portal took {took:?}");
+        assert!(!shown);
+
+        // A portal that takes the name and never answers.
+        let _hung = zbus::block_on(
+            zbus::connection::Builder::address(address.as_str()).name("org.freedesktop.portal.Desktop").build(),
+        )
+        .unwrap();
+        let (answer, took, shown) = ask_here();
+        assert!(matches!(answer, Answer::Unavailable(_)), "{answer:?}");
+        assert!(took >= SETUP_DEADLINE - Duration::from_millis(50), "gave up early: {took:?}");
+        assert!(took < SETUP_DEADLINE + Duration::from_millis(500), "a hung portal took {took:?}");
+        assert!(!shown);
+    }
+
+    /// The frame loop hears "on screen" before the answer, and the answer once.
+    #[test]
+    fn the_window_hears_when_the_dialog_is_on_screen_then_its_answer() {
+        let (go, wait) = mpsc::channel::<()>();
+        let wait = std::sync::Mutex::new(wait);
+        let mut dialog = FileDialog::with(move |_, shown| {
+            shown();
+            wait.lock().unwrap().recv().unwrap();
+            Answer::Chosen(PathBuf::from("/tmp/x.json"))
+        });
+        assert!(dialog.start(Request::Open { title: "Import".into() }));
+        let until = |dialog: &mut FileDialog, done: &dyn Fn(&mut FileDialog) -> bool| {
+            let deadline = Instant::now() + Duration::from_secs(10);
+            while !done(dialog) {
+                assert!(Instant::now() < deadline);
+                std::thread::sleep(Duration::from_millis(5));
+            }
+        };
+        until(&mut dialog, &|d| {
+            assert_eq!(d.poll(), None);
+            d.is_shown()
+        });
+        go.send(()).unwrap();
+        let answer = std::cell::RefCell::new(None);
+        until(&mut dialog, &|d| {
+            *answer.borrow_mut() = d.poll();
+            answer.borrow().is_some()
+        });
+        assert_eq!(answer.into_inner(), Some(Answer::Chosen(PathBuf::from("/tmp/x.json"))));
+        assert!(!dialog.is_shown());
+        assert_eq!(dialog.poll(), None);
     }
 
     #[test]

@@ -29,6 +29,7 @@ mod widgets;
 
 pub use action::Action;
 pub use app::{App, Clock, system_clock};
+pub use file_dialog::{Answer as FileDialogAnswer, FileDialog, Request as FileDialogRequest};
 pub use screen::Screen;
 pub use style::install as install_style;
 

@@ -30,7 +30,7 @@ impl App {
             TransferAction::Export(format, path) => self.export(format, &path),
             TransferAction::Preview(path) => self.preview_import(&path),
             TransferAction::ConfirmImport => return self.confirm_import(),
-            TransferAction::TypePath(purpose) => self.data_transfer.stage = Stage::Typing(purpose),
+            TransferAction::TypePath(purpose) => self.data_transfer.type_path(purpose),
             TransferAction::Cancel => self.data_transfer.stage = Stage::Idle,
         }
         false
@@ -44,10 +44,10 @@ impl App {
                 Purpose::Export(format) => self.export(format, &path),
                 Purpose::Import => self.preview_import(&path),
             },
-            Answer::Cancelled => self.data_transfer.stage = Stage::Typing(purpose),
+            Answer::Cancelled => self.data_transfer.type_path(purpose),
             Answer::Unavailable(_) => {
                 self.data_transfer.no_dialog = true;
-                self.data_transfer.stage = Stage::Typing(purpose);
+                self.data_transfer.type_path(purpose);
             }
         }
     }
@@ -148,13 +148,13 @@ impl App {
             TransferDone::Exported(format, path, Err(error)) => {
                 // The path field stays, to correct the path.
                 self.data_transfer.path = path.display().to_string();
-                self.data_transfer.stage = Stage::Typing(Purpose::Export(format));
+                self.data_transfer.type_path(Purpose::Export(format));
                 self.banners.push(Banner::new(BannerKind::Error, error.to_string()));
             }
             TransferDone::Previewed(_, Ok(preview)) => self.data_transfer.stage = Stage::Preview(Box::new(preview)),
             TransferDone::Previewed(path, Err(error)) => {
                 self.data_transfer.path = path.display().to_string();
-                self.data_transfer.stage = Stage::Typing(Purpose::Import);
+                self.data_transfer.type_path(Purpose::Import);
                 self.banners.push(Banner::new(BannerKind::Error, error.to_string()));
             }
             TransferDone::Imported(preview, result) => {

@@ -150,8 +150,13 @@ impl App {
 
     /// Export and import ask for files with the desktop's dialog (without this, with a
     /// path field: tests).
-    pub fn with_file_dialog(mut self) -> Self {
-        self.data_transfer.dialog = FileDialog::desktop();
+    pub fn with_file_dialog(self) -> Self {
+        self.with_file_dialog_of(FileDialog::desktop())
+    }
+
+    /// Export and import ask for files with `dialog` (tests: a slow one, or none).
+    pub fn with_file_dialog_of(mut self, dialog: FileDialog) -> Self {
+        self.data_transfer.dialog = dialog;
         self
     }
 
