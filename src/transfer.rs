@@ -3,7 +3,7 @@
 //!
 //! Why a module of its own: both front ends must produce the same files and the same
 //! preview, and neither may touch the disk itself ([`crate::store`] writes and reads the
-//! files, [`crate::model::merge`] decides what an import changes).
+//! files, [`crate::model::merge()`] decides what an import changes).
 //!
 //! # CSV
 //!
@@ -34,7 +34,7 @@
 //!
 //! A file is read and checked as the journal is ([`Store::read_import`]), then every
 //! value in it as the command line checks it ([`crate::model::validate`]: dates, ids,
-//! values, times, sizes), then merged ([`crate::model::merge`]) in memory for the
+//! values, times, sizes), then merged ([`crate::model::merge()`]) in memory for the
 //! preview; the import itself merges again under the lock. A merge that would leave the
 //! journal without room to grow is refused ([`Store::check_room`]). A merge brings back
 //! what was taken back here (deletions are not recorded); the preview says so.

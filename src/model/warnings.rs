@@ -238,7 +238,7 @@ pub struct Findings {
     /// The signs logged in the period whose rule did not fire, in [`WarningKind`] order.
     pub below_threshold: Vec<Warning>,
     /// The article's reassurance fits: jerks while falling asleep now and then, and no
-    /// sign at all (see [`REASSURANCE_MAX_MANY_SHARE`]).
+    /// sign at all (see [`REASSURANCE_MAX_DISTURBED_SHARE`]).
     pub reassurance: bool,
     /// Night logs in the period, answered or not.
     pub logged_nights: usize,

@@ -40,7 +40,7 @@ pub enum StoreError {
         size: u64,
         max: u64,
     },
-    /// `kind` is what [`super::atomic::irregular_kind`] found.
+    /// `kind` is what `atomic::irregular_kind` found.
     NotRegular {
         path: PathBuf,
         kind: &'static str,
