@@ -11,6 +11,12 @@ use support::run;
 /// (Berlin, +01:00) as the service would have written it.
 fn evening_with_a_history(dir: &std::path::Path) {
     run(dir, &["schedule", "--bedtime", "22:30", "--wake", "06:30"]).ok();
+    // Saved long before that evening: `schedule` dated the routine's start today, and an
+    // evening before the routine began has no reminders to list.
+    let routine = dir.join("routine.json");
+    let mut config: serde_json::Value = serde_json::from_slice(&fs::read(&routine).unwrap()).unwrap();
+    config["since"] = "2026-11-01T12:00:00+01:00".into();
+    fs::write(&routine, serde_json::to_vec(&config).unwrap()).unwrap();
     let log = r#"{
       "schema_version": 1,
       "evenings": {

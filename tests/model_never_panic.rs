@@ -8,8 +8,8 @@
 //! chrono knows, every zone in the tz database).
 
 use bedtime_coach::model::{
-    Anchor, CheckIn, Evening, Hemisphere, Journal, NightLog, Outcome, ReminderLog, Routine, RoutineFile, Step,
-    catalog::CATALOG, merge, plan_evening, stats, validate,
+    Anchor, CheckIn, Evening, Hemisphere, Journal, NightLog, Outcome, PlannedTimes, ReminderLog, Routine, RoutineFile,
+    Step, catalog::CATALOG, merge, plan::plan_past_evening, plan_evening, stats, validate,
 };
 use bedtime_coach::remind::engine::{decide, next_reminder};
 use bedtime_coach::transfer;
@@ -100,7 +100,13 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 1000, failure_persistence: None, .. ProptestConfig::default() })]
 
     #[test]
-    fn plans_never_panic(routine_file in any_routine_file(), evening in any_date(), zone in any_zone(), done in any::<bool>()) {
+    fn plans_never_panic(
+        routine_file in any_routine_file(),
+        evening in any_date(),
+        zone in any_zone(),
+        done in any::<bool>(),
+        times in proptest::option::of(any_times()),
+    ) {
         let mut journal = Journal::default();
         if done && let Some(step) = routine_file.routine.steps.first() {
             let at = instant(evening, 0).with_timezone(&zone).fixed_offset();
@@ -108,6 +114,22 @@ proptest! {
         }
         let plan = plan_evening(&routine_file, evening, &zone, journal.evening(evening));
         prop_assert!(plan.steps.windows(2).all(|w| w[0].due <= w[1].due));
+        // A past evening laid out with whatever times its record holds, near its date
+        // (as the app records them) or not.
+        let recorded = Evening {
+            times: times.map(|times| match routine_file.routine.steps.first() {
+                Some(step) => {
+                    let mut near = times.clone();
+                    near.steps.insert(step.id.clone(), evening.and_hms_opt(23, 59, 0).unwrap());
+                    near
+                }
+                None => times,
+            }),
+            ..journal.evening(evening).cloned().unwrap_or_default()
+        };
+        let past = plan_past_evening(&routine_file, evening, &zone, Some(&recorded));
+        prop_assert!(past.steps.windows(2).all(|w| w[0].due <= w[1].due));
+        let _ = stats::bedtime_offset_minutes(&routine_file, evening, Some(&recorded), &instant(evening, 0).fixed_offset(), &zone);
         let now = instant(evening, 20 * 3600).with_timezone(&zone);
         let _ = next_reminder(&routine_file, &plan, &ReminderLog::default(), &now);
     }
@@ -155,6 +177,18 @@ fn any_instant() -> impl Strategy<Value = DateTime<chrono::FixedOffset>> {
     })
 }
 
+/// Any local time, near or far from any evening.
+fn any_local() -> impl Strategy<Value = chrono::NaiveDateTime> {
+    (any_date(), any::<u32>()).prop_map(|(date, seconds)| instant(date, seconds).naive_utc())
+}
+
+/// Planned times as a damaged or hand-edited file may hold them: any instants, nights the
+/// wrong way round, steps days away from their evening, odd ids.
+fn any_times() -> impl Strategy<Value = PlannedTimes> {
+    (any_instant(), any_local(), any_local(), proptest::collection::btree_map(any_id(), any_local(), 0..4))
+        .prop_map(|(at, bedtime, wake, steps)| PlannedTimes { at, bedtime, wake, steps, extra: Default::default() })
+}
+
 fn any_evening() -> impl Strategy<Value = Evening> {
     let check = (any::<bool>(), any_instant(), proptest::option::of(any::<f64>()))
         .prop_map(|(done, at, value)| CheckIn::new(if done { Outcome::Done } else { Outcome::Skipped }, at, value));
@@ -165,9 +199,10 @@ fn any_evening() -> impl Strategy<Value = Evening> {
         proptest::option::of(night),
         proptest::option::of(proptest::collection::vec(any_id(), 0..6)),
         proptest::option::of("\\PC{0,8}"),
+        proptest::option::of(any_times()),
     )
-        .prop_map(|(checks, night, routine, extra)| {
-            let mut evening = Evening { checks, night, routine, ..Evening::default() };
+        .prop_map(|(checks, night, routine, extra, times)| {
+            let mut evening = Evening { checks, night, routine, times, ..Evening::default() };
             if let Some(extra) = extra {
                 evening.extra.insert("weather".into(), serde_json::Value::from(extra));
             }
@@ -206,6 +241,10 @@ proptest! {
                 let _ = stats::summarize(&routine_file, &merged, today, &zone);
             }
         }
+        // Past evenings with whatever times came in, checked or not.
+        for (date, evening) in merged.evenings.iter().take(3) {
+            let _ = plan_past_evening(&routine_file, *date, &zone, Some(evening));
+        }
     }
 }
 
@@ -237,6 +276,14 @@ fn valid_journal() -> impl Strategy<Value = Journal> {
                 ..NightLog::default()
             });
             evening.routine = routine.map(|steps| steps.into_iter().map(String::from).collect());
+            // Times as the app records them: on the evening, stamped by its first check.
+            evening.times = evening.checks.values().next().map(|check| PlannedTimes {
+                at: check.at,
+                bedtime: date.and_hms_opt(22, 30, 0).unwrap(),
+                wake: (date + chrono::Days::new(1)).and_hms_opt(7, 0, 0).unwrap(),
+                steps: evening.checks.keys().map(|id| (id.clone(), date.and_hms_opt(21, 0, 0).unwrap())).collect(),
+                extra: Default::default(),
+            });
         }
         journal
     })

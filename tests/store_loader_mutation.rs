@@ -7,6 +7,7 @@
 use std::fs;
 use std::path::Path;
 
+use bedtime_coach::model::plan::planned_times;
 use bedtime_coach::model::{CheckIn, Evening, Journal, Outcome, ReminderLog, RoutineFile};
 use bedtime_coach::store::{Document, Paths, Store, to_bytes};
 use chrono::{DateTime, NaiveDate, TimeDelta};
@@ -80,6 +81,10 @@ fn journal() -> Journal {
             let value = (*step == "humidity-check").then_some(41.5);
             journal.record(first + TimeDelta::days(day as i64), step, CheckIn::new(outcome, at, value));
         }
+    }
+    // Each evening with the times it was planned with (damage to those too).
+    for (date, evening) in journal.evenings.iter_mut() {
+        evening.times = Some(planned_times(&RoutineFile::default(), *date, at));
     }
     journal
 }
@@ -175,6 +180,7 @@ fn export() -> Vec<u8> {
         // Each check-in on its own evening (journal() stamps them all on the first).
         let stamp = DateTime::parse_from_rfc3339(&format!("{date}T21:00:00+01:00")).unwrap();
         evening.checks.values_mut().for_each(|check| check.at = stamp);
+        evening.times.iter_mut().for_each(|times| times.at = stamp);
         evening.routine = Some(vec!["warm-bath".into(), "lights-out".into(), "humidity-check".into()]);
         if date.format("%d").to_string() == "20" {
             evening.night =

@@ -244,3 +244,38 @@ fn the_plot_key_lies_under_the_plot() {
         );
     }
 }
+
+/// Issue 19, items 9 and 10: the bath moved to 19:49 on the morning of the 26th leaves
+/// the evening of the 25th at the 21:00 it had, while Tonight has the new time; a
+/// correction made that morning says which day it was made.
+#[test]
+fn a_past_evening_keeps_its_times_and_a_correction_the_next_morning_gives_its_date() {
+    let dir = tempfile::tempdir().unwrap();
+    history_journal(dir.path());
+    let morning = |hour, minute| {
+        let at = support::date(2026, 11, 26).and_hms_opt(hour, minute, 0).unwrap();
+        Local.from_local_datetime(&at).earliest().unwrap().fixed_offset()
+    };
+    let edit = bedtime_coach::model::routine::StepEdit {
+        anchor: Some(bedtime_coach::model::Anchor::At { time: chrono::NaiveTime::from_hms_opt(19, 49, 0).unwrap() }),
+        ..Default::default()
+    };
+    Change::EditStep { step: "warm-bath".into(), edit }.apply_at(&store(dir.path()), morning(7, 20)).unwrap();
+    let mut h = harness_at(dir.path(), 26, 7, 30);
+    h.get_by_label("History").click();
+    h.run();
+    h.get_by_label("Wed 25 Nov: 4 of 4 steps").click();
+    h.run();
+    h.get_by_label("Evening of Wednesday 25 November 2026");
+    h.get_by_label("21:00");
+    assert!(h.query_by_label("19:49").is_none(), "the 25th shows the bath at today's time");
+    // Lights out corrected at 07:30 the next morning: the row names that morning.
+    h.get_by_label("Mark skipped: Lights out").click();
+    h.run();
+    h.get_by_label_contains("skipped, recorded Thu 26 Nov 07:30");
+    // Recorded on the evening itself (22:00 on the 25th): the time alone.
+    assert!(h.query_all_by_label_contains("done, recorded 22:00").count() >= 2);
+    h.get_by_label("Tonight").click();
+    h.run();
+    h.get_by_label("19:49");
+}

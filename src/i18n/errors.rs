@@ -87,6 +87,9 @@ impl fmt::Display for Invalid {
                 tr!("invalid-too-many-steps", date = date, count = *count, max = MAX_EVENING_STEPS)
             }
             Problem::RepeatedStep(id) => tr!("invalid-repeated-step", date = date, id = quoted_id(id)),
+            Problem::PlannedTime(time) => {
+                tr!("invalid-planned-time", date = date, time = time.format("%Y-%m-%d %H:%M").to_string())
+            }
             Problem::UnknownTooLarge(bytes) => {
                 tr!("invalid-unknown", size = data_size(*bytes as u64), max = data_size(MAX_UNKNOWN_BYTES as u64))
             }

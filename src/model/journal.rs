@@ -7,6 +7,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 pub use super::night::NightLog;
+pub use super::planned::PlannedTimes;
 
 /// Fields this version does not know, kept so that saving never drops them.
 pub type Extra = serde_json::Map<String, serde_json::Value>;
@@ -124,6 +125,11 @@ pub struct Evening {
     /// statistics count a step only on the evenings it was part of the routine.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub routine: Option<Vec<String>>,
+    /// The times the evening was planned with, recorded with its routine, so a step moved
+    /// later keeps its time on this evening. `None` in evenings recorded before they were
+    /// kept: those are laid out with today's routine, as they always were.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub times: Option<PlannedTimes>,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -144,11 +150,12 @@ impl<'de> Deserialize<'de> for Evening {
 
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Evening, A::Error> {
                 let mut evening = Evening::default();
-                while let Some(key) = map.next_key_seed(KnownKeys(&["checks", "night", "routine"]))? {
+                while let Some(key) = map.next_key_seed(KnownKeys(&["checks", "night", "routine", "times"]))? {
                     match key {
                         Key::Known("checks") => evening.checks = map.next_value()?,
                         Key::Known("night") => evening.night = map.next_value()?,
-                        Key::Known(_) => evening.routine = map.next_value()?,
+                        Key::Known("routine") => evening.routine = map.next_value()?,
+                        Key::Known(_) => evening.times = map.next_value()?,
                         Key::Other(name) => {
                             evening.extra.insert(name, map.next_value()?);
                         }

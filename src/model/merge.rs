@@ -20,6 +20,13 @@
 //!   computer had in that evening's routine counts there; dropping it would hide a
 //!   check-in from the statistics. One side without a list takes the other's. The union
 //!   is made with a set: a list is never searched once per entry of the other.
+//! - An evening's **planned times** (when each step was due, bedtime and wake, see
+//!   [`super::planned`]) are one record with its own `at`: when both sides recorded them
+//!   differently, the later record wins (the computer that touched the evening last
+//!   planned it last), a tie keeps ours; steps only the losing side has a time for keep
+//!   it, since those steps were part of the evening there and the winner says nothing of
+//!   them. One side without times takes the other's. Not a conflict the user is asked
+//!   about: no check-in or answer of theirs is lost either way.
 //! - **Unknown fields** (written by a newer version) of evenings and of the journal are
 //!   kept from both sides; the same field on both sides keeps ours. The counts (`MergeCounts`) count
 //!   those the merge brings in, and their size, so a preview can say so.
@@ -75,6 +82,9 @@ pub struct MergeCounts {
     /// Steps added to evenings' recorded routines (for statistics; nothing the user
     /// checked).
     pub routine_steps_new: usize,
+    /// Evenings both sides have whose planned times changed: the other side's taken
+    /// (ours had none, or theirs were recorded later), or step times only it had added.
+    pub times_changed: usize,
     /// Fields this version does not know that came in, anywhere in the journal, and
     /// their size as JSON (in added evenings, check-ins and night logs too).
     pub unknown: Unknown,
@@ -90,7 +100,7 @@ impl MergeCounts {
     /// Whether the merge changes the journal at all: records, routine lists or unknown
     /// fields.
     pub fn changes_anything(&self) -> bool {
-        self.adds_anything() || self.routine_steps_new + self.unknown.fields > 0
+        self.adds_anything() || self.routine_steps_new + self.times_changed + self.unknown.fields > 0
     }
 
     /// All conflicts, check-ins and night logs together.
@@ -181,6 +191,30 @@ fn merge_evening(ours: &mut Evening, theirs: &Evening, counts: &mut MergeCounts)
             }
         }
     }
+    if let Some(their_times) = &theirs.times {
+        let changed = match &mut ours.times {
+            None => {
+                counts.unknown += Unknown::of(&their_times.extra);
+                ours.times = Some(their_times.clone());
+                true
+            }
+            Some(our_times) if our_times == their_times => false,
+            Some(our_times) => {
+                let before = our_times.clone();
+                let loser = if their_times.at > our_times.at {
+                    counts.unknown += Unknown::of(&their_times.extra);
+                    std::mem::replace(our_times, their_times.clone())
+                } else {
+                    their_times.clone()
+                };
+                for (step, time) in loser.steps {
+                    our_times.steps.entry(step).or_insert(time);
+                }
+                *our_times != before
+            }
+        };
+        counts.times_changed += usize::from(changed);
+    }
     keep_unknown(&mut ours.extra, &theirs.extra, counts);
 }
 
@@ -215,7 +249,7 @@ mod tests {
     use serde_json::json;
 
     use super::*;
-    use crate::model::Outcome;
+    use crate::model::{Outcome, PlannedTimes};
 
     fn date(day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, day).unwrap()
@@ -366,6 +400,53 @@ mod tests {
         })
     }
 
+    fn local(hour: u32) -> chrono::NaiveDateTime {
+        date(26).and_hms_opt(hour, 0, 0).unwrap()
+    }
+
+    fn times(minute: u32, steps: &[(&str, u32)]) -> PlannedTimes {
+        PlannedTimes {
+            at: at(minute),
+            bedtime: local(22),
+            wake: local(23),
+            steps: steps.iter().map(|(id, hour)| (id.to_string(), local(*hour))).collect(),
+            extra: Extra::new(),
+        }
+    }
+
+    #[test]
+    fn planned_times_the_later_record_wins_and_keeps_the_others_steps() {
+        let mut ours = journal(&[(26, "warm-bath", check(Outcome::Done, 10))]);
+        let mut theirs = ours.clone();
+        ours.evenings.get_mut(&date(26)).unwrap().times = Some(times(10, &[("warm-bath", 21), ("candles", 20)]));
+        theirs.evenings.get_mut(&date(26)).unwrap().times = Some(times(30, &[("warm-bath", 19), ("my-tea", 18)]));
+        let (merged, counts) = merge(&ours, &theirs);
+        let kept = merged.evenings[&date(26)].times.as_ref().unwrap();
+        assert_eq!(kept.at, at(30), "theirs, recorded later");
+        let steps: Vec<_> = kept.steps.iter().map(|(id, time)| (id.as_str(), time.format("%H").to_string())).collect();
+        assert_eq!(steps, [("candles", "20".into()), ("my-tea", "18".into()), ("warm-bath", "19".into())]);
+        assert_eq!(counts.times_changed, 1);
+        assert!(counts.changes_anything() && !counts.adds_anything());
+        // The other way round the same times win, and again nothing changes.
+        assert_eq!(merge(&theirs, &ours).0.evenings[&date(26)].times.as_ref(), Some(kept));
+        assert!(!merge(&merged, &theirs).1.changes_anything());
+        // Times only one side has are taken as they are.
+        let mut bare = journal(&[(26, "warm-bath", check(Outcome::Done, 10))]);
+        let counts = merge_into(&mut bare, &theirs);
+        assert_eq!(bare.evenings[&date(26)].times, theirs.evenings[&date(26)].times);
+        assert_eq!(counts.times_changed, 1);
+    }
+
+    fn any_times() -> impl Strategy<Value = PlannedTimes> {
+        let steps = prop::sample::select(vec!["warm-bath", "lights-out", "my-tea"]);
+        (0u32..3, proptest::collection::btree_map(steps.prop_map(String::from), 18u32..22, 0..3)).prop_map(
+            |(minute, steps)| PlannedTimes {
+                steps: steps.into_iter().map(|(id, hour)| (id, local(hour))).collect(),
+                ..times(minute, &[])
+            },
+        )
+    }
+
     fn any_evening() -> impl Strategy<Value = Evening> {
         let steps = prop::sample::select(vec!["warm-bath", "lights-out", "set-alarm", "my-tea"]);
         (
@@ -373,9 +454,10 @@ mod tests {
             proptest::option::of(any_night()),
             proptest::option::of(proptest::collection::vec(steps.prop_map(String::from), 0..4)),
             proptest::option::of(0u8..3),
+            proptest::option::of(any_times()),
         )
-            .prop_map(|(checks, night, routine, extra)| {
-                let mut evening = Evening { checks, night, routine, ..Evening::default() };
+            .prop_map(|(checks, night, routine, extra, times)| {
+                let mut evening = Evening { checks, night, routine, times, ..Evening::default() };
                 if let Some(extra) = extra {
                     evening.extra.insert("weather".into(), json!(extra));
                 }
@@ -405,6 +487,10 @@ mod tests {
                     prop_assert!(evening.night.is_none() || merged.night.is_some());
                     for step in evening.routine.iter().flatten() {
                         prop_assert!(merged.routine.as_ref().is_some_and(|r| r.contains(step)));
+                    }
+                    // Every step with a planned time on either side keeps one.
+                    for step in evening.times.iter().flat_map(|times| times.steps.keys()) {
+                        prop_assert!(merged.times.as_ref().is_some_and(|t| t.steps.contains_key(step)));
                     }
                 }
             }

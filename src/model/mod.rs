@@ -12,6 +12,7 @@ pub mod journal;
 pub mod merge;
 pub mod night;
 pub mod plan;
+pub mod planned;
 pub mod reminders;
 pub mod routine;
 pub mod routine_file;
@@ -23,7 +24,7 @@ pub mod validate;
 pub mod warnings;
 
 pub use catalog::{CATALOG, Hemisphere, ValueKind};
-pub use journal::{CheckIn, Evening, Extra, Journal, Outcome};
+pub use journal::{CheckIn, Evening, Extra, Journal, Outcome, PlannedTimes};
 pub use merge::{MergeCounts, merge, merge_into};
 pub use night::{Jerks, NightAnswer, NightError, NightLog, Stress};
 pub use plan::{Plan, PlannedStep, StepState, Timing, evening_at, plan_evening};

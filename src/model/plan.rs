@@ -3,7 +3,7 @@
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, Offset, TimeZone};
 
 use super::catalog::ValueKind;
-use super::journal::{CheckIn, Evening, Outcome};
+use super::journal::{CheckIn, Evening, Outcome, PlannedTimes};
 use super::routine::{Anchor, Step};
 use super::routine_file::RoutineFile;
 use super::time::{add_minutes, resolve_local};
@@ -191,7 +191,18 @@ pub fn counts_from(routine_file: &RoutineFile, step: &Step) -> Option<DateTime<F
 /// Whether `step`, due at `due`, counts: a step due before it began to count never
 /// counts as missed (Loop Habit Tracker never counts the days before a habit existed).
 pub fn counts_at<Tz: TimeZone>(routine_file: &RoutineFile, step: &Step, due: &DateTime<Tz>) -> bool {
-    counts_from(routine_file, step).is_none_or(|from| due.naive_utc() >= from.naive_utc())
+    due_from(counts_from(routine_file, step), due)
+}
+
+/// Whether something due at `due` comes after the routine was first saved: the same rule
+/// as [`counts_at`] for what stands for no one step (the reminders' wind-down, bedtime
+/// and morning invitation).
+pub fn after_start<Tz: TimeZone>(routine_file: &RoutineFile, due: &DateTime<Tz>) -> bool {
+    due_from(routine_file.since, due)
+}
+
+fn due_from<Tz: TimeZone>(from: Option<DateTime<FixedOffset>>, due: &DateTime<Tz>) -> bool {
+    from.is_none_or(|from| due.naive_utc() >= from.naive_utc())
 }
 
 /// The steps that count on `evening` in `tz`: active, and due after they began to count.
@@ -211,30 +222,105 @@ pub fn counts_on<Tz: TimeZone>(routine_file: &RoutineFile, evening: NaiveDate, t
     counts_at(routine_file, step, &resolve_local(tz, due_local(routine_file, evening, step.anchor)))
 }
 
-/// Lays the routine onto `evening` in `tz`, with the check-ins recorded so far.
+/// Lays the routine onto `evening` in `tz` with today's times, and the check-ins recorded
+/// so far: tonight's plan (a past evening is laid out by [`plan_as_of`]).
 pub fn plan_evening<Tz: TimeZone>(
     routine_file: &RoutineFile,
     evening: NaiveDate,
     tz: &Tz,
     recorded: Option<&Evening>,
 ) -> Plan<Tz> {
+    lay_out(routine_file, evening, tz, recorded, false)
+}
+
+/// The plan of `evening` as seen on the evening `today`: tonight (and any evening ahead)
+/// with today's routine ([`plan_evening`]); an evening before with its own, as recorded
+/// with it ([`plan_past_evening`]). What every front end shows for any evening.
+pub fn plan_as_of<Tz: TimeZone>(
+    routine_file: &RoutineFile,
+    evening: NaiveDate,
+    tz: &Tz,
+    recorded: Option<&Evening>,
+    today: NaiveDate,
+) -> Plan<Tz> {
+    lay_out(routine_file, evening, tz, recorded, evening < today)
+}
+
+/// A past evening as it was planned: each step at the time recorded with the evening
+/// (see [`PlannedTimes`]), bedtime and wake too, and a step counts when it was in the
+/// evening's recorded routine (or was checked), whatever `since` and `added` say now,
+/// so an evening brought in by an import or a merge counts as it did where it was
+/// recorded. What was not recorded (an evening from before times were kept, a step
+/// added since) is laid out with today's routine, as [`plan_evening`] does.
+pub fn plan_past_evening<Tz: TimeZone>(
+    routine_file: &RoutineFile,
+    evening: NaiveDate,
+    tz: &Tz,
+    recorded: Option<&Evening>,
+) -> Plan<Tz> {
+    lay_out(routine_file, evening, tz, recorded, true)
+}
+
+/// The times to record with `evening` at `at`: bedtime, wake and each step's due time as
+/// today's routine plans them (the active steps: those the evening shows).
+pub fn planned_times(routine_file: &RoutineFile, evening: NaiveDate, at: DateTime<FixedOffset>) -> PlannedTimes {
+    PlannedTimes {
+        at,
+        bedtime: routine_file.schedule.bedtime(evening),
+        wake: routine_file.schedule.wake(evening),
+        steps: routine_file
+            .routine
+            .steps
+            .iter()
+            .filter(|step| is_active(routine_file, evening, step))
+            .map(|step| (step.id.clone(), due_local(routine_file, evening, step.anchor)))
+            .collect(),
+        extra: Default::default(),
+    }
+}
+
+/// The local bedtime `evening` was planned with: the one recorded with it, or today's
+/// schedule's.
+pub fn planned_bedtime(routine_file: &RoutineFile, evening: NaiveDate, recorded: Option<&Evening>) -> NaiveDateTime {
+    recorded
+        .and_then(|recorded| recorded.times.as_ref()?.night(evening))
+        .map_or_else(|| routine_file.schedule.bedtime(evening), |(bedtime, _)| bedtime)
+}
+
+fn lay_out<Tz: TimeZone>(
+    routine_file: &RoutineFile,
+    evening: NaiveDate,
+    tz: &Tz,
+    recorded: Option<&Evening>,
+    past: bool,
+) -> Plan<Tz> {
+    let kept = recorded.filter(|_| past);
+    let times = kept.and_then(|recorded| recorded.times.as_ref());
+    let routine = kept.and_then(|recorded| recorded.routine.as_ref());
     let mut steps: Vec<PlannedStep<Tz>> = routine_file
         .routine
         .steps
         .iter()
         .filter(|step| is_active(routine_file, evening, step))
         .map(|step| {
-            let due_local = due_local(routine_file, evening, step.anchor);
+            let due_local = times
+                .and_then(|times| times.step(evening, &step.id))
+                .unwrap_or_else(|| due_local(routine_file, evening, step.anchor));
             let check_in = recorded.and_then(|recorded| recorded.checks.get(&step.id)).cloned();
             let due = resolve_local(tz, due_local);
+            // A step checked anyway counts: the journal puts it in the evening's routine.
+            let counted = check_in.is_some()
+                || match routine {
+                    Some(routine) => routine.contains(&step.id),
+                    None => counts_at(routine_file, step, &due),
+                };
             PlannedStep {
                 id: step.id.clone(),
                 custom_title: step.title.clone(),
                 custom_why: step.why.clone(),
                 anchor: step.anchor,
                 due_local,
-                // A step checked anyway counts: the journal puts it in the evening's routine.
-                counted: check_in.is_some() || counts_at(routine_file, step, &due),
+                counted,
                 due,
                 remind: step.remind,
                 value_kind: step.value_kind(),
@@ -245,10 +331,13 @@ pub fn plan_evening<Tz: TimeZone>(
         .collect();
     // A stable sort keeps the routine's order for steps due at the same instant.
     steps.sort_by(|a, b| a.due.cmp(&b.due));
+    let (bedtime, wake) = times
+        .and_then(|times| times.night(evening))
+        .unwrap_or_else(|| (routine_file.schedule.bedtime(evening), routine_file.schedule.wake(evening)));
     Plan {
         evening,
-        bedtime: resolve_local(tz, routine_file.schedule.bedtime(evening)),
-        wake: resolve_local(tz, routine_file.schedule.wake(evening)),
+        bedtime: resolve_local(tz, bedtime),
+        wake: resolve_local(tz, wake),
         steps,
         night_logged: recorded.is_some_and(|recorded| recorded.night.is_some()),
         grace_minutes: routine_file.settings.grace_minutes().into(),
@@ -409,6 +498,56 @@ mod tests {
         // At night nothing is current and nothing is due now.
         assert!(plan.current(&at(23, 0)).is_none());
         assert_eq!(plan.timing(plan.get("lights-out").unwrap(), &at(22, 35)), Timing::Missed);
+    }
+
+    #[test]
+    fn a_past_evening_keeps_the_times_it_was_planned_with() {
+        let mut routine_file = RoutineFile::default();
+        let evening = date(2026, 12, 5);
+        let at = DateTime::parse_from_rfc3339("2026-12-05T21:05:00+01:00").unwrap();
+        let mut journal = Journal::default();
+        journal.record(evening, "warm-bath", CheckIn::new(Outcome::Done, at, None));
+        journal.evenings.get_mut(&evening).unwrap().times = Some(planned_times(&routine_file, evening, at));
+        // The next day the bath moves to 06:49, and bedtime to 23:00.
+        routine_file.routine.get_mut("warm-bath").unwrap().anchor = Anchor::At { time: clock(6, 49) };
+        routine_file.schedule.set(Some(clock(23, 0)), None, &[]).unwrap();
+        let today = date(2026, 12, 6);
+        let past = plan_as_of(&routine_file, evening, &Berlin, journal.evening(evening), today);
+        assert_eq!(past.get("warm-bath").unwrap().due.to_rfc3339(), "2026-12-05T21:00:00+01:00");
+        assert_eq!(past.bedtime.to_rfc3339(), "2026-12-05T22:30:00+01:00");
+        assert_eq!(planned_bedtime(&routine_file, evening, journal.evening(evening)), evening.and_time(clock(22, 30)));
+        // Tonight has today's times; so has an evening recorded before times were kept.
+        let tonight = plan_as_of(&routine_file, today, &Berlin, None, today);
+        // (06:49 is before the 07:00 alarm: the morning after, as in the routine editor.)
+        assert_eq!(tonight.get("warm-bath").unwrap().due.to_rfc3339(), "2026-12-07T06:49:00+01:00");
+        assert_eq!(tonight.bedtime.to_rfc3339(), "2026-12-06T23:00:00+01:00");
+        journal.evenings.get_mut(&evening).unwrap().times = None;
+        let old = plan_as_of(&routine_file, evening, &Berlin, journal.evening(evening), today);
+        assert_eq!(old.get("warm-bath").unwrap().due.to_rfc3339(), "2026-12-06T06:49:00+01:00");
+        // The same evening seen as tonight (plan_evening) is today's routine too.
+        let as_tonight = plan_evening(&routine_file, evening, &Berlin, journal.evening(evening));
+        assert_eq!(as_tonight.get("warm-bath").unwrap().due, old.get("warm-bath").unwrap().due);
+    }
+
+    #[test]
+    fn a_past_evening_counts_the_steps_of_its_recorded_routine() {
+        // Imported from a computer whose routine began earlier than this one's: the evening
+        // counts what its routine held there, not what `since` says here.
+        let since = Some(DateTime::parse_from_rfc3339("2026-12-06T19:38:00+01:00").unwrap());
+        let routine_file = RoutineFile { since, ..RoutineFile::default() };
+        let evening = date(2026, 12, 1);
+        let mut journal = Journal::default();
+        let at = DateTime::parse_from_rfc3339("2026-12-01T21:05:00+01:00").unwrap();
+        journal.record(evening, "warm-bath", CheckIn::new(Outcome::Done, at, None));
+        journal.evenings.get_mut(&evening).unwrap().routine = Some(vec!["warm-bath".into(), "lights-out".into()]);
+        let today = date(2026, 12, 6);
+        let plan = plan_as_of(&routine_file, evening, &Berlin, journal.evening(evening), today);
+        let counted: Vec<_> = plan.counted().map(|step| step.id.as_str()).collect();
+        assert_eq!(counted, ["warm-bath", "lights-out"]);
+        // Without a recorded routine, `since` decides, as on tonight's plan.
+        journal.evenings.get_mut(&evening).unwrap().routine = None;
+        let plan = plan_as_of(&routine_file, evening, &Berlin, journal.evening(evening), today);
+        assert_eq!(plan.counted().map(|step| step.id.as_str()).collect::<Vec<_>>(), ["warm-bath"]);
     }
 
     #[test]

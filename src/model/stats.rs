@@ -14,8 +14,9 @@
 //!   on or before it (so a step added last week is not a "miss" on every evening before
 //!   it). A step removed from the routine before the field existed shows up on those old
 //!   evenings only where it was checked; there is no record of the others.
-//! - Bedtime consistency compares the time `lights-out` was checked with the planned
-//!   bedtime of today's schedule (the schedule's own history is not kept). Both become
+//! - Bedtime consistency compares the time `lights-out` was checked with the evening's
+//!   planned bedtime: the one recorded with the evening ([`Evening::times`]), or, for
+//!   evenings recorded before times were kept, today's schedule's. Both become
 //!   instants in the user's time zone, so a DST night counts the minutes that really
 //!   passed. A `lights-out` checked more than [`BEDTIME_WINDOW_MINUTES`] away from the
 //!   planned bedtime is a correction made later (the next morning, `check --date`), not
@@ -32,7 +33,7 @@ use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, TimeDelta, TimeZone};
 
 use super::catalog::ids;
 use super::journal::{Evening, Journal, Outcome};
-use super::plan::is_active;
+use super::plan::{is_active, planned_bedtime};
 use super::routine_file::RoutineFile;
 #[cfg(test)]
 use super::settings::DEFAULT_STREAK_THRESHOLD_PERCENT;
@@ -400,21 +401,22 @@ fn bedtime_offsets<Tz: TimeZone>(
         .range(..=today)
         .filter_map(|(date, evening)| {
             let check = evening.checks.get(ids::LIGHTS_OUT).filter(|check| check.outcome == Outcome::Done)?;
-            let offset = bedtime_offset_minutes(routine_file, *date, &check.at, tz);
+            let offset = bedtime_offset_minutes(routine_file, *date, Some(evening), &check.at, tz);
             (offset.abs() <= BEDTIME_WINDOW_MINUTES as f64).then_some((*date, offset))
         })
         .collect()
 }
 
-/// Minutes between the planned bedtime of `evening` (in `tz`) and `at`: real minutes,
-/// so a DST night does not gain or lose an hour.
+/// Minutes between the planned bedtime of `evening` (in `tz`; the one recorded with it,
+/// if any) and `at`: real minutes, so a DST night does not gain or lose an hour.
 pub fn bedtime_offset_minutes<Tz: TimeZone>(
     routine_file: &RoutineFile,
     evening: NaiveDate,
+    recorded: Option<&Evening>,
     at: &DateTime<FixedOffset>,
     tz: &Tz,
 ) -> f64 {
-    let planned = resolve_local(tz, routine_file.schedule.bedtime(evening)).fixed_offset();
+    let planned = resolve_local(tz, planned_bedtime(routine_file, evening, recorded)).fixed_offset();
     (*at - planned).num_seconds() as f64 / 60.0
 }
 
@@ -681,10 +683,10 @@ mod tests {
         let autumn = NaiveDate::from_ymd_opt(2026, 10, 24).unwrap();
         // Spring: planned 01:30 CET; lights out at 03:10 CEST, 40 minutes later.
         let spring_at = DateTime::parse_from_rfc3339("2026-03-29T03:10:00+02:00").unwrap();
-        assert!((bedtime_offset_minutes(&routine_file, spring, &spring_at, &berlin) - 40.0).abs() < 1e-9);
+        assert!((bedtime_offset_minutes(&routine_file, spring, None, &spring_at, &berlin) - 40.0).abs() < 1e-9);
         // Autumn: planned 01:30 CEST; lights out at 02:10 CET, 100 minutes later.
         let autumn_at = DateTime::parse_from_rfc3339("2026-10-25T02:10:00+01:00").unwrap();
-        assert!((bedtime_offset_minutes(&routine_file, autumn, &autumn_at, &berlin) - 100.0).abs() < 1e-9);
+        assert!((bedtime_offset_minutes(&routine_file, autumn, None, &autumn_at, &berlin) - 100.0).abs() < 1e-9);
         let mut journal = Journal::default();
         journal.record(spring, ids::LIGHTS_OUT, CheckIn::new(Outcome::Done, spring_at, None));
         journal.record(autumn, ids::LIGHTS_OUT, CheckIn::new(Outcome::Done, autumn_at, None));

@@ -17,17 +17,21 @@
 //! - A record's time (`at`) is no earlier than the day before its evening (an evening's
 //!   day starts with the morning's steps) and no later than a day after `now`: a
 //!   correction made weeks later is fine, a time in the future is not.
-//! - An evening names at most [`MAX_EVENING_STEPS`] steps in its check-ins and in its
-//!   recorded routine, each step once in the routine.
+//! - An evening names at most [`MAX_EVENING_STEPS`] steps in its check-ins, in its
+//!   recorded routine and in its planned times, each step once in the routine.
+//! - The times an evening was planned with lie on its date, the day before or the two
+//!   after ([`super::planned::plausible`]), its wake after its bedtime, and were recorded
+//!   (`at`) as a check-in is.
 //! - Fields this version does not know (a newer version's) come to at most
 //!   [`MAX_UNKNOWN_BYTES`] in one file: kept, as always, but not without bound.
 
 use std::collections::HashSet;
 
-use chrono::{DateTime, FixedOffset, NaiveDate, TimeDelta};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, TimeDelta};
 
-use super::journal::{CheckIn, Evening, Extra, Journal, NightLog};
+use super::journal::{CheckIn, Evening, Extra, Journal, NightLog, PlannedTimes};
 use super::night::NightError;
+use super::planned::plausible;
 use super::routine::{MAX_STEPS, StepError, check_value, is_step_id};
 use super::time::{is_sane_date, local_date, next_day, previous_day, shift};
 
@@ -61,6 +65,9 @@ pub enum Problem {
     RepeatedStep(String),
     /// This many bytes of unknown fields, more than [`MAX_UNKNOWN_BYTES`].
     UnknownTooLarge(usize),
+    /// A planned time (a step's, the bedtime or the wake time) that cannot be the
+    /// evening's, or a wake time not after the bedtime.
+    PlannedTime(NaiveDateTime),
 }
 
 /// A value that may not enter the journal, and the evening it is in (`None`: the
@@ -131,9 +138,31 @@ fn night_problem(evening: NaiveDate, log: &NightLog, now: &DateTime<FixedOffset>
     log.at.map_or(Ok(()), |at| recorded_at(evening, &at, now))
 }
 
+/// The times `evening` was planned with, as of `now`.
+fn planned_times(evening: NaiveDate, times: &PlannedTimes, now: &DateTime<FixedOffset>) -> Result<(), Problem> {
+    recorded_at(evening, &times.at, now)?;
+    if times.night(evening).is_none() {
+        let odd = if plausible(evening, times.bedtime) { times.wake } else { times.bedtime };
+        return Err(Problem::PlannedTime(odd));
+    }
+    for (step, time) in &times.steps {
+        if !is_step_id(step) {
+            return Err(Problem::StepId(step.clone()));
+        }
+        if !plausible(evening, *time) {
+            return Err(Problem::PlannedTime(*time));
+        }
+    }
+    Ok(())
+}
+
 /// Whether an evening's lists are within [`MAX_EVENING_STEPS`] (also after a merge).
 pub fn evening_size(date: NaiveDate, evening: &Evening) -> Result<(), Invalid> {
-    let most = evening.checks.len().max(evening.routine.as_ref().map_or(0, Vec::len));
+    let most = evening
+        .checks
+        .len()
+        .max(evening.routine.as_ref().map_or(0, Vec::len))
+        .max(evening.times.as_ref().map_or(0, |times| times.steps.len()));
     if most > MAX_EVENING_STEPS {
         return Err(Invalid { evening: Some(date), problem: Problem::TooManySteps(most) });
     }
@@ -149,6 +178,9 @@ pub fn evening(date: NaiveDate, evening: &Evening, now: &DateTime<FixedOffset>) 
     }
     if let Some(log) = &evening.night {
         night(date, log, now)?;
+    }
+    if let Some(times) = &evening.times {
+        planned_times(date, times, now).map_err(Invalid::on(date))?;
     }
     let mut seen = HashSet::new();
     for step in evening.routine.iter().flatten() {

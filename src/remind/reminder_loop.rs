@@ -31,9 +31,10 @@ pub use super::events::ReminderEvent;
 use super::events::{Buttons, Control, ControlSender, EventSink, NoButtons, emit, sink};
 use super::notifier::{ActionHandler, Notify};
 use super::wall_timer::{Wait, Woke};
+use crate::model::plan::plan_as_of;
 use crate::model::reminders::{LogOutcome, TestResult, Undelivered};
 use crate::model::time::{next_day, previous_day};
-use crate::model::{Extra, Journal, ReminderLog, RoutineFile, plan_evening};
+use crate::model::{Extra, Journal, ReminderLog, RoutineFile, evening_at};
 use crate::store::{Fingerprint, OwnerLock, Store};
 
 /// The longest sleep between two looks at the wall clock.
@@ -281,6 +282,7 @@ impl ReminderLoop {
             return;
         }
         let tz = now.timezone();
+        let today = evening_at(&cache.routine_file, now);
         let mut evenings: Vec<NaiveDate> = self.shown.iter().flat_map(|(_, items)| items.iter().map(|i| i.0)).collect();
         evenings.sort();
         evenings.dedup();
@@ -288,7 +290,7 @@ impl ReminderLoop {
         // is no longer owed anything.
         let mut open: Vec<(NaiveDate, String)> = Vec::new();
         for evening in evenings {
-            let plan = plan_evening(&cache.routine_file, evening, &tz, cache.journal.evening(evening));
+            let plan = plan_as_of(&cache.routine_file, evening, &tz, cache.journal.evening(evening), today);
             open.extend(
                 reminders_of(&cache.routine_file, &plan).into_iter().filter(|r| !r.quiet).map(|r| (evening, r.key)),
             );
@@ -492,9 +494,9 @@ fn wake_at(now: &DateTime<Local>, next: Option<DateTime<Local>>) -> SystemTime {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Outcome;
     use crate::model::reminders::BEDTIME_KEY;
     use crate::model::time::clock;
+    use crate::model::{Outcome, plan_evening};
     use crate::remind::notifier::{Capabilities, NotifyError, Shown};
     use crate::store::Paths;
     use chrono::TimeDelta;

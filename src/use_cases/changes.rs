@@ -7,12 +7,13 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, Timelike};
 
-use crate::model::plan::counted_steps;
+use crate::model::plan::{counted_steps, planned_times};
 use crate::model::routine::{StepEdit, StepError};
 use crate::model::schedule::SameTime;
 use crate::model::validate::{self, Invalid, Problem};
 use crate::model::{
-    Anchor, CheckIn, Day, NightAnswer, NightError, NightLog, Outcome, RoutineFile, Schedule, Settings, Step, catalog,
+    Anchor, CheckIn, Day, NightAnswer, NightError, NightLog, Outcome, PlannedTimes, RoutineFile, Schedule, Settings,
+    Step, catalog, evening_at,
 };
 use crate::store::{Store, StoreError, Updated};
 use crate::tr;
@@ -197,6 +198,29 @@ fn stamp_first_save(routine_file: &mut RoutineFile, first_save: bool, stamp: Sta
     }
 }
 
+/// After a change to the routine, the schedule or the settings made at `now`, the
+/// evening in progress keeps the times it is now planned with: if it has recorded times
+/// (something was checked), they follow the change, so the evening is remembered with
+/// the times it ended with, not those of its first check. Other evenings keep theirs.
+fn replan_tonight(store: &Store, now: DateTime<FixedOffset>) -> Result<(), CommandError> {
+    let routine_file = store.load_routine_file()?.value;
+    let evening = evening_at(&routine_file, &now);
+    let updated = store.update_journal(|journal| {
+        let recorded = journal.evenings.get_mut(&evening).and_then(|evening| evening.times.as_mut());
+        let Some(times) = recorded else { return Err(CommandError::NothingToChange) };
+        let new = planned_times(&routine_file, evening, now);
+        if (&times.bedtime, &times.wake, &times.steps) == (&new.bedtime, &new.wake, &new.steps) {
+            return Err(CommandError::NothingToChange);
+        }
+        *times = PlannedTimes { extra: std::mem::take(&mut times.extra), ..new };
+        Ok(())
+    });
+    match updated {
+        Ok(_) | Err(CommandError::NothingToChange) => Ok(()),
+        Err(error) => Err(error),
+    }
+}
+
 /// `Saved` when something changed; otherwise stops the read-modify-write before it saves.
 fn saved_if(changed: bool) -> Result<Applied, CommandError> {
     if changed { Ok(Applied::Saved) } else { Err(CommandError::NothingToChange) }
@@ -217,10 +241,31 @@ impl Change {
     }
 
     fn apply_stamped(self, store: &Store, stamp: Stamp) -> Result<Applied, CommandError> {
-        match self.apply_or_stop(store, stamp) {
+        let plans = self.plans_evenings();
+        let applied = match self.apply_or_stop(store, stamp) {
             Err(CommandError::NothingToChange) => Ok(Applied::Unchanged),
             result => result,
+        }?;
+        if let (true, true, Some(now)) = (plans, applied.changed(), stamp) {
+            replan_tonight(store, now)?;
         }
+        Ok(applied)
+    }
+
+    /// Whether the change may move a step's time or bedtime, or add or take away a step
+    /// of an evening: a change to routine.json.
+    fn plans_evenings(&self) -> bool {
+        matches!(
+            self,
+            Change::AddStep(_)
+                | Change::RemoveStep { .. }
+                | Change::EditStep { .. }
+                | Change::SaveRoutineFile(_)
+                | Change::SetNights { .. }
+                | Change::SetSchedule(_)
+                | Change::ShowWeekdays(_)
+                | Change::SetSettings(_)
+        )
     }
 
     fn apply_or_stop(self, store: &Store, stamp: Stamp) -> Result<Applied, CommandError> {
@@ -235,6 +280,9 @@ impl Change {
                 // What the evening's routine is now, for statistics (see model::stats): the
                 // steps that count, so none due before the routine began is ever missed.
                 let routine = counted_steps(&routine_file, evening, &at.timezone());
+                // And the times it is planned with, so moving a step later does not move it
+                // on this evening (see model::planned).
+                let times = planned_times(&routine_file, evening, at);
                 store.update_journal(|journal| {
                     let check_in = CheckIn::new(outcome, at, value);
                     let same = journal.check_in(evening, &step).is_some_and(|old| *old == check_in);
@@ -256,6 +304,12 @@ impl Change {
                         }
                     }
                     kept.routine = Some(recorded);
+                    // Times the same way: recorded the first time the evening is touched and
+                    // kept up to date while it lasts; a later correction keeps those recorded
+                    // then (or, for an evening that has none, records today's).
+                    if kept.times.is_none() || !late {
+                        kept.times = Some(times);
+                    }
                     saved_if(!same)
                 })
             }

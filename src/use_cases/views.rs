@@ -8,7 +8,8 @@
 use chrono::{DateTime, NaiveDate, TimeZone};
 
 use super::Coach;
-use crate::model::{Journal, Plan, ReminderLog, RoutineFile, evening_at, plan_evening, stats};
+use crate::model::plan::plan_as_of;
+use crate::model::{Journal, Plan, ReminderLog, RoutineFile, evening_at, stats};
 use crate::remind::effective_routine_file;
 use crate::remind::engine::{Reminder, next_reminder};
 use crate::remind::fates::evening_fates;
@@ -59,8 +60,9 @@ pub fn evening_plan<Tz: TimeZone>(
     date: Option<NaiveDate>,
     now: &DateTime<Tz>,
 ) -> (NaiveDate, Plan<Tz>) {
-    let evening = date.unwrap_or_else(|| evening_at(routine_file, now));
-    (evening, plan_evening(routine_file, evening, &now.timezone(), journal.evening(evening)))
+    let today = evening_at(routine_file, now);
+    let evening = date.unwrap_or(today);
+    (evening, plan_as_of(routine_file, evening, &now.timezone(), journal.evening(evening), today))
 }
 
 /// The next reminder of `plan` as the service will send it (by the service's own rule:

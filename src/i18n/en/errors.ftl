@@ -49,5 +49,6 @@ invalid-rested = the night after { $date } is rested { $value }, not a number fr
 invalid-note = the night after { $date } has a note of { $count } characters, more than the { $max } a note can have
 invalid-recorded-at = the evening of { $date } has a record made at { $at }, before that evening or in the future
 invalid-too-many-steps = the evening of { $date } names { $count } steps, more than the { $max } an evening can hold
+invalid-planned-time = the evening of { $date } was planned with a time of { $time }, which cannot be that evening's
 invalid-repeated-step = the routine of the evening of { $date } lists "{ $id }" twice
 invalid-unknown = it carries { $size } of fields this version does not know, more than the { $max } one file may bring in

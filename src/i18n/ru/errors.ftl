@@ -69,5 +69,6 @@ invalid-too-many-steps = у вечера { $date } { $count } { $count ->
     [few] шага
    *[many] шагов
 }, а вечер вмещает не больше { $max }
+invalid-planned-time = вечер { $date } запланирован со временем { $time }, которое не может относиться к этому вечеру
 invalid-repeated-step = в распорядке вечера { $date } шаг «{ $id }» указан дважды
 invalid-unknown = в нём { $size } полей, которых эта версия не знает, а один файл может принести не больше { $max }

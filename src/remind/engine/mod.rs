@@ -25,9 +25,10 @@
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone, Timelike};
 
 use crate::i18n::notifications::{self as words, Head};
+use crate::model::plan::plan_as_of;
 use crate::model::reminders::{LogEntry, LogOutcome, ReminderLog};
 use crate::model::time::is_sane_date;
-use crate::model::{Journal, RoutineFile, evening_at, plan_evening};
+use crate::model::{Journal, RoutineFile, evening_at};
 
 mod alert;
 mod reminders;
@@ -135,7 +136,7 @@ pub fn decide_with<Tz: TimeZone>(
     let mut snoozes_due: Vec<(NaiveDate, String)> = Vec::new();
     let evenings = [today.pred_opt(), Some(today), today.succ_opt()];
     for evening in evenings.into_iter().flatten() {
-        let plan = plan_evening(routine_file, evening, &tz, journal.evening(evening));
+        let plan = plan_as_of(routine_file, evening, &tz, journal.evening(evening), today);
         let reminders = reminders_of(routine_file, &plan);
         let paused = log.is_paused(evening);
         for reminder in &reminders {
@@ -260,7 +261,7 @@ mod tests {
     use crate::model::catalog::ids;
     use crate::model::reminders::{BEDTIME_KEY, NIGHT_LOG_KEY, WIND_DOWN_KEY};
     use crate::model::time::clock;
-    use crate::model::{CheckIn, Outcome};
+    use crate::model::{CheckIn, Outcome, plan_evening};
     use chrono::TimeDelta;
     use chrono::Utc;
     use chrono_tz::{America::New_York, Europe::Berlin, Europe::London, Tz};
@@ -769,6 +770,44 @@ mod tests {
         done.record(evening, "warm-bath", CheckIn::new(Outcome::Done, now.fixed_offset(), None));
         let plan = plan_evening(&routine_file, evening, &Berlin, done.evening(evening));
         assert_eq!(next_reminder(&routine_file, &plan, &log, &now).unwrap().key, "ventilate-bedroom");
+    }
+
+    #[test]
+    fn the_first_evening_reminds_only_of_what_is_due_after_the_routine_was_saved() {
+        // Saved at 19:38 (Berlin): dinner at 19:30 and the afternoon's caffeine cut-off were
+        // due before; a step added at 21:50 counts only from then on.
+        let evening = date(2026, 11, 26);
+        let since = Some(local(Berlin, 2026, 11, 26, 19, 38).fixed_offset());
+        let mut routine_file = RoutineFile { since, ..RoutineFile::default() };
+        routine_file.routine.get_mut("humidity-check").unwrap().added =
+            Some(local(Berlin, 2026, 11, 26, 21, 55).fixed_offset());
+        let journal = Journal::default();
+        let mut log = ReminderLog::default();
+        let shown = run(
+            &routine_file,
+            &journal,
+            &mut log,
+            local(Berlin, 2026, 11, 26, 19, 38),
+            local(Berlin, 2026, 11, 26, 23, 0),
+        );
+        let keys: Vec<&str> = shown.iter().flat_map(Shown::keys).collect();
+        for early in ["mineral-dinner", "caffeine-cutoff", "daytime-movement", "humidity-check"] {
+            assert!(!keys.contains(&early), "{early} reminded: {keys:?}");
+            // Nor written down as missed, so `reminders` does not list it.
+            assert!(log.entry(evening, early).is_none(), "{early} in the log");
+        }
+        assert!(keys.contains(&"warm-bath") && keys.contains(&BEDTIME_KEY), "{keys:?}");
+        let plan = plan_evening(&routine_file, evening, &Berlin, None);
+        let listed: Vec<String> = reminders_of(&routine_file, &plan).into_iter().map(|r| r.key).collect();
+        assert!(!listed.iter().any(|key| key == "mineral-dinner" || key == "humidity-check"), "{listed:?}");
+        // The window's rule, the same one: those steps are "not counted" there.
+        let now = local(Berlin, 2026, 11, 26, 19, 40);
+        assert_eq!(plan.timing(plan.get("mineral-dinner").unwrap(), &now), crate::model::Timing::NotCounted);
+        // Set up before the wind-down's and bedtime's times: those are not reminded either.
+        routine_file.since = Some(local(Berlin, 2026, 11, 26, 22, 40).fixed_offset());
+        let plan = plan_evening(&routine_file, evening, &Berlin, None);
+        let listed: Vec<String> = reminders_of(&routine_file, &plan).into_iter().map(|r| r.key).collect();
+        assert_eq!(listed, [NIGHT_LOG_KEY], "only the morning invitation is after 22:40");
     }
 
     #[test]

@@ -7,7 +7,7 @@ use chrono::{DateTime, NaiveDate, TimeDelta, TimeZone};
 use crate::i18n;
 use crate::i18n::notifications as words;
 use crate::model::catalog::ids;
-use crate::model::plan::Plan;
+use crate::model::plan::{Plan, after_start};
 use crate::model::reminders::{BEDTIME_KEY, NIGHT_LOG_KEY, ReminderLog, WIND_DOWN_KEY};
 use crate::model::time::{add_minutes, resolve_local};
 use crate::model::{RoutineFile, StepState};
@@ -64,7 +64,10 @@ pub struct Reminder<Tz: TimeZone> {
     pub quiet: bool,
 }
 
-/// The reminders of one evening's plan, in time order.
+/// The reminders of one evening's plan, in time order. On the first evening, nothing
+/// due before the routine was saved, nor a step due before it was added: the plan's own
+/// rule ([`crate::model::PlannedStep::counted`], [`after_start`]), so what the window
+/// shows as not counted is neither reminded nor listed as missed.
 pub fn reminders_of<Tz: TimeZone>(routine_file: &RoutineFile, plan: &Plan<Tz>) -> Vec<Reminder<Tz>> {
     let tz = plan.bedtime.timezone();
     let settled = |id: &str| plan.get(id).is_some_and(|step| step.state != StepState::Pending);
@@ -72,7 +75,7 @@ pub fn reminders_of<Tz: TimeZone>(routine_file: &RoutineFile, plan: &Plan<Tz>) -
     let mut reminders: Vec<Reminder<Tz>> = plan
         .steps
         .iter()
-        .filter(|step| step.remind)
+        .filter(|step| step.remind && step.counted)
         .map(|step| Reminder {
             evening: plan.evening,
             key: step.id.clone(),
@@ -126,6 +129,7 @@ pub fn reminders_of<Tz: TimeZone>(routine_file: &RoutineFile, plan: &Plan<Tz>) -
             quiet: plan.night_logged,
         });
     }
+    reminders.retain(|reminder| matches!(reminder.kind, Kind::Step(_)) || after_start(routine_file, &reminder.due));
     reminders.sort_by(|a, b| a.due.cmp(&b.due));
     reminders
 }

@@ -6,8 +6,9 @@ use eframe::egui::{self, RichText};
 
 use super::{HistoryData, HistoryState};
 use crate::i18n::{self, history, t};
+use crate::model::plan::plan_as_of;
 use crate::model::stats::{EveningFigures, HistoryStats};
-use crate::model::{CheckIn, Journal, Outcome, ValueKind, plan_evening};
+use crate::model::{CheckIn, Journal, Outcome, ValueKind};
 use crate::tr;
 use crate::ui::action::Action;
 use crate::ui::style::{self, Completion};
@@ -257,7 +258,7 @@ pub(super) fn day_ui(
         None => ui.add(egui::Label::new(RichText::new(t("history-day-not-tracked")).color(style::quiet(ui))).wrap()),
     };
     let recorded = data.journal.evening(date);
-    let plan = plan_evening(data.routine_file, date, &Local, recorded);
+    let plan = plan_as_of(data.routine_file, date, &Local, recorded, today);
     let mut rows: Vec<DayRow> = plan
         .steps
         .iter()
@@ -328,7 +329,7 @@ pub(super) fn day_ui(
                     }
                     ui.add(egui::Label::new(RichText::new(&title).strong()).wrap());
                 });
-                let mut recorded = check_text(check, due.as_ref());
+                let mut recorded = check_text(check, date);
                 if !in_routine {
                     recorded = format!("{recorded} · {}", t("history-step-gone"));
                 }
@@ -350,12 +351,17 @@ pub(super) fn day_ui(
 /// routine), its check-in, and whether it takes a humidity reading.
 type DayRow<'a> = (String, String, Option<DateTime<Local>>, Option<&'a CheckIn>, bool);
 
-/// "√ done, recorded 22:41"; the date too when it was recorded on another day.
-fn check_text(check: Option<&CheckIn>, due: Option<&DateTime<Local>>) -> String {
+/// "√ done, recorded 22:41"; the date too whenever it was recorded on a day other than
+/// the evening's own (a correction the next morning reads "recorded Sun 6 Dec 06:50"
+/// under "Evening of Saturday 5 December", not a bare time that looks like that evening's).
+fn check_text(check: Option<&CheckIn>, evening: NaiveDate) -> String {
     let Some(check) = check else { return t("history-step-unchecked") };
     let at = check.at;
-    let far = due.is_none_or(|due| (at - due.fixed_offset()).num_hours().abs() >= 12);
-    let time = if far { format!("{} {}", i18n::short_date(at.date_naive()), clock(&at)) } else { clock(&at) };
+    let time = if at.date_naive() != evening {
+        format!("{} {}", i18n::short_date(at.date_naive()), clock(&at))
+    } else {
+        clock(&at)
+    };
     match (check.outcome, check.value) {
         (Outcome::Done, Some(value)) => tr!("history-step-done-value", value = format!("{value:.0}"), time = time),
         (Outcome::Done, None) => tr!("history-step-done", time = time),
