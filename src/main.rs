@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use bedtime_coach::cli::{self, Cli};
 use bedtime_coach::desktop::{self, WindowStart};
 use bedtime_coach::i18n::{self, Language};
+use bedtime_coach::platform::{self, terminal};
 use bedtime_coach::tr;
 use bedtime_coach::ui::{self, Screen};
 use bedtime_coach::use_cases::Coach;
@@ -13,7 +14,9 @@ use clap::FromArgMatches;
 
 fn main() -> ExitCode {
     // The desktop's language until the saved choice is known (clap's errors need one).
-    i18n::set_language(Language::from_env());
+    let system = platform::language::system_language();
+    i18n::set_system_language(system);
+    i18n::set_language(system);
     fit_language_to_terminal();
     guard_time_zone();
     // Usage errors exit with 2 and --help with 0, both printed by clap; the help texts
@@ -110,14 +113,14 @@ fn print_result(text: &str, changes_data: bool, prints_data: bool) -> ExitCode {
     }
 }
 
-use i18n::charset::{for_terminal, say};
+use terminal::{for_terminal, say};
 
 /// Under a character set that cannot write the language's letters (Russian under
 /// ISO-8859-1), the command line speaks English.
 fn fit_language_to_terminal() {
-    if let Some(charset) = i18n::charset::terminal_charset()
+    if let Some(charset) = terminal::charset()
         && i18n::language() == Language::Russian
-        && !i18n::charset::can_write(&charset, "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдеёжзийклмнопрстуфхцчшщъыьэюя")
+        && !terminal::can_write(&charset, "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдеёжзийклмнопрстуфхцчшщъыьэюя")
     {
         i18n::set_language(Language::English);
     }
@@ -128,7 +131,7 @@ fn fit_language_to_terminal() {
 /// `--help`, 2 for a usage error).
 fn clap_exit(error: clap::Error) -> ExitCode {
     let english = i18n::language() == Language::English;
-    match i18n::charset::terminal_charset() {
+    match terminal::charset() {
         None if english => error.exit(),
         None => error.apply::<cli::clap_text::Localized>().exit(),
         Some(_) => {

@@ -83,8 +83,7 @@ fn csv_round_trips_through_a_real_csv_parser() {
     let bytes = fs::read(&file).unwrap();
     assert!(bytes.starts_with(b"\xEF\xBB\xBFDate,"));
     assert_eq!(records(&bytes), (header, rows.clone()));
-    use std::os::unix::fs::PermissionsExt;
-    assert_eq!(fs::metadata(&file).unwrap().permissions().mode() & 0o777, 0o600);
+    assert!(support::mode_of(&file).is_none_or(|mode| mode == 0o600));
 
     // Dates limit the evenings; Russian headers and titles.
     let one = run(dir.path(), &["export", "--format", "csv", "--from", "2026-11-26", "--to", "2026-11-26"]).ok();
@@ -194,10 +193,13 @@ fn damaged_or_newer_files_are_refused_and_the_journal_is_unchanged() {
         assert_eq!(fs::read(&file).unwrap(), bytes, "{name}: the file to import is never written");
     }
     // A FIFO is refused at once (reading it would wait forever), a missing file named.
-    let fifo = elsewhere.path().join("pipe.json");
-    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
-    let refused = run(dir.path(), &["import", fifo.to_str().unwrap()]);
-    assert_eq!(refused.code(), 1);
+    #[cfg(unix)]
+    {
+        let fifo = elsewhere.path().join("pipe.json");
+        assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+        let refused = run(dir.path(), &["import", fifo.to_str().unwrap()]);
+        assert_eq!(refused.code(), 1);
+    }
     let missing = run(dir.path(), &["import", "/nonexistent/backup.json"]);
     assert!(missing.stderr().contains("/nonexistent/backup.json"), "{}", missing.stderr());
     assert_eq!(journal_bytes(dir.path()), before);
@@ -205,9 +207,16 @@ fn damaged_or_newer_files_are_refused_and_the_journal_is_unchanged() {
 
     // An export never replaces the app's own files, whatever the name leads to.
     let journal_file = dir.path().join("journal.json");
-    let link = elsewhere.path().join("link.json");
-    std::os::unix::fs::symlink(&journal_file, &link).unwrap();
-    for target in [journal_file.clone(), dir.path().join("journal.json.bak"), link, dir.path().join("routine.json")] {
+    // A link joins them on Unix (Windows refuses links as data files, see store_edges).
+    #[cfg_attr(not(unix), allow(unused_mut))]
+    let mut targets = vec![journal_file.clone(), dir.path().join("journal.json.bak"), dir.path().join("routine.json")];
+    #[cfg(unix)]
+    {
+        let link = elsewhere.path().join("link.json");
+        std::os::unix::fs::symlink(&journal_file, &link).unwrap();
+        targets.push(link);
+    }
+    for target in targets {
         let refused = run(dir.path(), &["export", "-o", target.to_str().unwrap()]);
         assert_eq!(refused.code(), 1, "{}", target.display());
         assert!(refused.stderr().contains("one of Bedtime Coach's own files"), "{}", refused.stderr());

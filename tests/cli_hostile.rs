@@ -204,6 +204,7 @@ fn evenings_more_than_a_day_ahead_are_refused() {
 }
 
 /// Runs the binary with its standard output on a pseudo-terminal; returns what it printed.
+#[cfg(unix)]
 fn on_terminal(dir: &std::path::Path, args: &[&str]) -> String {
     use std::io::Read as _;
     use std::os::fd::{FromRawFd, OwnedFd};
@@ -226,6 +227,7 @@ fn on_terminal(dir: &std::path::Path, args: &[&str]) -> String {
 /// Data (an export, JSON) is exact in a pipe; shown on a terminal, a person reads it, and
 /// its control characters are replaced like any text's.
 #[test]
+#[cfg(unix)]
 fn data_on_a_terminal_carries_no_escape_sequence() {
     let dir = tempfile::tempdir().unwrap();
     run(dir.path(), &["routine", "add", "my-tea", "--title", "Tea\u{1b}]0;pwned\u{7}", "--at", "21:00"]).ok();
@@ -242,6 +244,7 @@ fn data_on_a_terminal_carries_no_escape_sequence() {
 /// A name that leads to something not a file, through a link too, is refused and the
 /// link stays: `export -o /dev/stdout` must never replace /dev/stdout with a file.
 #[test]
+#[cfg(unix)]
 fn a_link_to_a_fifo_is_not_replaced() {
     let dir = tempfile::tempdir().unwrap();
     let fifo = dir.path().join("pipe");

@@ -4,6 +4,10 @@
 //! `desktop-file-validate` and `appstreamcli` come from desktop-file-utils and appstream;
 //! without them the validation test skips with a message, unless BEDTIME_COACH_E2E=1.
 
+// Linux only: D-Bus, dunst, Xvfb and the desktop session (the Windows port's window
+// and service get their own tests with parts 1 and 2 of the port).
+#![cfg(unix)]
+
 mod support;
 
 use std::fs;

@@ -15,6 +15,10 @@
 //! The probe reads the process's environment (the bus address, the settings folder), so
 //! the desktops run one after another in the one test below.
 
+// Linux only: D-Bus, dunst, Xvfb and the desktop session (the Windows port's window
+// and service get their own tests with parts 1 and 2 of the port).
+#![cfg(unix)]
+
 mod support;
 
 use std::path::Path;

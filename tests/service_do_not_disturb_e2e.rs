@@ -14,6 +14,10 @@
 //! Needs Xvfb, dunst, dunstctl, dbus-daemon and dbus-monitor; skipped with a message when
 //! one is missing, unless `BEDTIME_COACH_E2E=1` (CI).
 
+// Linux only: D-Bus, dunst, Xvfb and the desktop session (the Windows port's window
+// and service get their own tests with parts 1 and 2 of the port).
+#![cfg(unix)]
+
 mod support;
 use support::desktop_session;
 

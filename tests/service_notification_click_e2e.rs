@@ -12,6 +12,10 @@
 //! Needs Xvfb, dunst (with dunstctl), dbus-daemon, dbus-monitor, gdbus and xdotool; skipped with a message
 //! without them, unless `BEDTIME_COACH_E2E=1` (CI), where a missing piece is a failure.
 
+// Linux only: D-Bus, dunst, Xvfb and the desktop session (the Windows port's window
+// and service get their own tests with parts 1 and 2 of the port).
+#![cfg(unix)]
+
 mod support;
 use support::desktop_session;
 

@@ -8,6 +8,10 @@
 //! Needs `dbus-daemon`. Without it the test is skipped with a message, unless
 //! `BEDTIME_COACH_E2E=1` is set, in which case it fails.
 
+// Linux only: D-Bus, dunst, Xvfb and the desktop session (the Windows port's window
+// and service get their own tests with parts 1 and 2 of the port).
+#![cfg(unix)]
+
 mod support;
 
 use std::collections::HashMap;

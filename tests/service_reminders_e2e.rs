@@ -15,6 +15,10 @@
 //! skipped with a message, unless `BEDTIME_COACH_E2E=1` is set (CI), which makes it fail.
 //! Every process it starts is killed when the test ends, pass or fail.
 
+// Linux only: D-Bus, dunst, Xvfb and the desktop session (the Windows port's window
+// and service get their own tests with parts 1 and 2 of the port).
+#![cfg(unix)]
+
 mod support;
 use support::desktop_session;
 

@@ -5,6 +5,10 @@
 //!
 //! Needs dbus-daemon; without it the test skips with a message, unless BEDTIME_COACH_E2E=1.
 
+// Linux only: D-Bus, dunst, Xvfb and the desktop session (the Windows port's window
+// and service get their own tests with parts 1 and 2 of the port).
+#![cfg(unix)]
+
 mod support;
 use support::sni_watcher;
 
@@ -119,7 +123,7 @@ fn the_tray_registers_shows_the_next_reminder_and_its_done_reaches_the_journal()
         assert!(labels.iter().any(|l| l == expected), "{expected} not in {labels:?}");
     }
     let done = entries.iter().find(|node| label(node) == "Done: Warm bath").unwrap().0;
-    // Once quiet, the service releases the code pages start-up used (remind/footprint.rs):
+    // Once quiet, the service releases the code pages start-up used (platform/unix/footprint.rs):
     // the menu answers all the same afterwards.
     assert!(wait_until(Duration::from_secs(20), || log().contains("Quiet again")), "log: {}", log());
     zbus::block_on(bus.call_method(

@@ -5,9 +5,8 @@ mod support;
 
 use std::fs;
 use std::io::Write;
-use std::os::unix::process::ExitStatusExt;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 fn run(dir: &Path, args: &[&str]) -> Output {
     support::bin(dir).args(args).output().unwrap()
@@ -233,6 +232,7 @@ fn a_full_disk_during_recovery_loses_nothing_and_says_so() {
 
 /// The system calls that change files; a kill before any other call is the same crash
 /// as a kill before the next one of these.
+#[cfg(unix)]
 const CHANGING_CALLS: &[&str] = &[
     "openat",
     "write",
@@ -253,7 +253,9 @@ const CHANGING_CALLS: &[&str] = &[
 ];
 
 #[test]
+#[cfg(unix)]
 fn killed_at_any_system_call_of_a_recovery_nothing_is_lost() {
+    use std::os::unix::process::ExitStatusExt;
     if !support::e2e_available("kill at each system call of a recovery", &["strace"], "strace") {
         return;
     }
@@ -267,7 +269,7 @@ fn killed_at_any_system_call_of_a_recovery_nothing_is_lost() {
                 let entry = entry.unwrap();
                 fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
             }
-            let out = Command::new("strace")
+            let out = std::process::Command::new("strace")
                 .args(["-f", "-qq", "-o", "/dev/null", "-e", &format!("inject={call}:signal=KILL:when={n}")])
                 .arg(env!("CARGO_BIN_EXE_bedtime-coach"))
                 .arg("--data-dir")

@@ -13,6 +13,10 @@
 //! Needs Xvfb, dbus-daemon, at-spi-bus-launcher, gdbus and python3-pyatspi; skipped
 //! with a message without them, unless `BEDTIME_COACH_E2E=1` (CI), where it fails.
 
+// Linux only: D-Bus, dunst, Xvfb and the desktop session (the Windows port's window
+// and service get their own tests with parts 1 and 2 of the port).
+#![cfg(unix)]
+
 mod support;
 use support::desktop_session;
 

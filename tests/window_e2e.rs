@@ -5,6 +5,10 @@
 //! Needs Xvfb, xdotool and ImageMagick's `import`. Without them the test skips with a
 //! message, unless BEDTIME_COACH_E2E=1 (CI), where a missing piece is a failure.
 
+// Linux only: D-Bus, dunst, Xvfb and the desktop session (the Windows port's window
+// and service get their own tests with parts 1 and 2 of the port).
+#![cfg(unix)]
+
 mod support;
 
 use std::path::{Path, PathBuf};

@@ -104,15 +104,15 @@ mod tests {
     use super::*;
     use crate::model::time::clock;
     use crate::model::{Journal, ReminderLog};
-    use crate::remind::engine::{Kind, NoticeItem, decide};
+    use crate::remind::engine::decide;
+    #[cfg(unix)]
+    use crate::remind::engine::{Kind, NoticeItem};
     use crate::remind::events::sink;
     use crate::store::Store;
     use chrono::TimeZone;
     use chrono_tz::Europe::Berlin;
-    use std::os::unix::fs::PermissionsExt;
     use std::path::Path;
     use std::sync::{Arc, mpsc};
-    use std::time::{Duration, Instant};
 
     /// A routine saved in `dir`, bedtime 22:30.
     fn setup(dir: &Path) -> Paths {
@@ -127,7 +127,9 @@ mod tests {
     }
 
     /// What a click on `notice` starts, by a stand-in program that writes down its arguments.
+    #[cfg(unix)]
     fn started_by_click(notice: Alert) -> String {
+        use std::time::{Duration, Instant};
         let dir = tempfile::tempdir().unwrap();
         let args_file = dir.path().join("args");
         let program = dir.path().join("bedtime-coach");
@@ -136,6 +138,7 @@ mod tests {
             format!("#!/bin/sh\necho \"$@\" > '{}.tmp'\nmv '{0}.tmp' '{0}'\n", args_file.display()),
         )
         .unwrap();
+        use std::os::unix::fs::PermissionsExt;
         std::fs::set_permissions(&program, std::fs::Permissions::from_mode(0o755)).unwrap();
         let data = dir.path().join("data");
         let events = crate::remind::events::sink(|_| {});
@@ -148,6 +151,7 @@ mod tests {
         std::fs::read_to_string(&args_file).unwrap().trim().replace(&data.display().to_string(), "DIR")
     }
 
+    #[cfg(unix)]
     fn alert(kind: Kind) -> Alert {
         let due = chrono::DateTime::parse_from_rfc3339("2026-11-27T06:45:00+01:00").unwrap();
         let evening = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
@@ -162,6 +166,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(unix)]
     fn a_click_on_the_morning_invitation_opens_the_night_log() {
         assert_eq!(started_by_click(alert(Kind::NightLog)), "--screen night --data-dir DIR");
         assert_eq!(started_by_click(alert(Kind::Bedtime)), "--screen tonight --data-dir DIR");

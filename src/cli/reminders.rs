@@ -28,7 +28,7 @@ pub(super) fn remind_command<Tz: TimeZone>(
         // Said once at the start: the service would otherwise wait for a routine in silence.
         if !coach.service_running() && coach.load_routine_file().is_ok_and(|loaded| waiting_for_routine(&loaded)) {
             // A detached service may have lost its terminal: never fail over this line.
-            i18n::charset::say(&format!("{} {}", Local::now().format("%H:%M:%S"), no_routine_yet()));
+            crate::platform::terminal::say(&format!("{} {}", Local::now().format("%H:%M:%S"), no_routine_yet()));
         }
         crate::background::run(coach)?;
         return Ok(String::new());

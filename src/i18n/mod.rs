@@ -80,12 +80,6 @@ impl Language {
         }
     }
 
-    /// The language the desktop asks for: `LC_ALL`, then `LC_MESSAGES`, then `LANG`.
-    pub fn from_env() -> Language {
-        let var = |name| std::env::var(name).ok();
-        Language::from_locale_vars(var("LC_ALL").as_deref(), var("LC_MESSAGES").as_deref(), var("LANG").as_deref())
-    }
-
     /// The first set, non-empty variable decides, as in POSIX; no variable means English.
     pub fn from_locale_vars(lc_all: Option<&str>, lc_messages: Option<&str>, lang: Option<&str>) -> Language {
         [lc_all, lc_messages, lang]
@@ -101,10 +95,10 @@ impl Language {
         if language.eq_ignore_ascii_case("ru") { Language::Russian } else { Language::English }
     }
 
-    /// The language a saved choice means here: `System` follows the environment.
+    /// The language a saved choice means here: `System` is [`system_language`].
     pub fn resolve(choice: LanguageChoice) -> Language {
         match choice {
-            LanguageChoice::System => Language::from_env(),
+            LanguageChoice::System => system_language(),
             LanguageChoice::English => Language::English,
             LanguageChoice::Russian => Language::Russian,
         }
@@ -116,6 +110,20 @@ impl Language {
 }
 
 static CURRENT: AtomicU8 = AtomicU8::new(Language::English as u8);
+
+/// What the user's system asks for, found by the binary at start
+/// (`crate::platform::language`): words do no I/O.
+static SYSTEM: AtomicU8 = AtomicU8::new(Language::English as u8);
+
+/// Sets the language the choice "System" means (the binary does, once, at start).
+pub fn set_system_language(language: Language) {
+    SYSTEM.store(language as u8, Ordering::Relaxed);
+}
+
+/// The language the user's system asks for; English until [`set_system_language`].
+pub fn system_language() -> Language {
+    Language::from_u8(SYSTEM.load(Ordering::Relaxed))
+}
 
 /// Sets the language of every text from now on (the window redraws in it next frame).
 pub fn set_language(language: Language) {
@@ -172,6 +180,7 @@ pub const RESOURCES: [(Language, &[(&str, &str)]); 2] = [
             ("signs.ftl", include_str!("en/signs.ftl")),
             ("tray.ftl", include_str!("en/tray.ftl")),
             ("surroundings.ftl", include_str!("en/surroundings.ftl")),
+            ("platform.ftl", include_str!("en/platform.ftl")),
         ],
     ),
     (
@@ -194,6 +203,7 @@ pub const RESOURCES: [(Language, &[(&str, &str)]); 2] = [
             ("signs.ftl", include_str!("ru/signs.ftl")),
             ("tray.ftl", include_str!("ru/tray.ftl")),
             ("surroundings.ftl", include_str!("ru/surroundings.ftl")),
+            ("platform.ftl", include_str!("ru/platform.ftl")),
         ],
     ),
 ];

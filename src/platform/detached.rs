@@ -1,15 +1,16 @@
 //! Starting another copy of this program that outlives its starter: the reminder service
-//! started by the window, the window started by a notification or the tray.
-//!
-//! On Unix the child gets its own process group, so a Ctrl+C in the terminal that started
-//! the window does not reach the service, and standard streams go nowhere. Its exit is
-//! collected on a small thread so it never lingers as a zombie while the starter runs.
+//! started by the window, the window started by a notification or the tray. Standard
+//! streams go nowhere; how the child is cut loose from the starter's terminal or console
+//! is the system's (`detach`). Its exit is collected on a small thread so it never lingers
+//! as a zombie (or an open handle) while the starter runs.
 
 use std::ffi::OsStr;
 use std::io;
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::thread;
+
+use super::os::detached::detach;
 
 /// Runs `program args…`, detached from this process.
 pub fn spawn<I, S>(program: &Path, args: I) -> io::Result<()>
@@ -19,11 +20,7 @@ where
 {
     let mut command = Command::new(program);
     command.args(args).stdin(Stdio::null()).stdout(Stdio::null()).stderr(Stdio::null());
-    #[cfg(unix)]
-    {
-        use std::os::unix::process::CommandExt;
-        command.process_group(0);
-    }
+    detach(&mut command);
     let mut child = command.spawn()?;
     thread::Builder::new().name("bedtime-coach-reap".to_owned()).spawn(move || {
         let _ = child.wait();

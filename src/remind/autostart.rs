@@ -12,6 +12,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::RemindError;
+use crate::platform::{Concern, available};
 use crate::store::{IoAction, StoreError, create_private_dir, remove_file_if_exists, replace_file};
 
 /// File name of the entry, distinct from the app's own `io.github.bedtimecoach.BedtimeCoach.desktop`.
@@ -19,6 +20,7 @@ pub const ENTRY_NAME: &str = crate::store::AUTOSTART_ENTRY;
 
 /// Where the entry lives: `$XDG_CONFIG_HOME/autostart/`, or `~/.config/autostart/`.
 pub fn entry_path() -> Result<PathBuf, RemindError> {
+    available(Concern::Autostart)?;
     Ok(crate::store::Paths::autostart_entry().ok_or(StoreError::NoHome)?)
 }
 

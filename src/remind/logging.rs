@@ -16,7 +16,7 @@ use tracing_subscriber::fmt::format::Writer;
 use tracing_subscriber::fmt::time::FormatTime;
 use tracing_subscriber::fmt::writer::MakeWriterExt;
 
-use crate::i18n::charset::TerminalStderr;
+use crate::platform::terminal::TerminalStderr;
 use crate::store::{Paths, RotatingLog};
 
 /// What is logged when `RUST_LOG` is not set.

@@ -10,7 +10,6 @@
 //! - [`service`]: `bedtime-coach remind`, the one process that sends reminders, and how
 //!   the window starts it.
 //! - `signals`: SIGHUP ignored, SIGTERM and SIGINT logged, for a background service.
-//! - [`footprint`]: keeps the long-running service's memory to what it uses.
 //! - [`autostart`]: the XDG autostart entry that starts the service at login.
 //!
 //! Timing and notifications live here and nowhere else; the files they touch (the
@@ -21,7 +20,6 @@ pub mod do_not_disturb;
 pub mod engine;
 pub mod events;
 pub mod fates;
-pub mod footprint;
 pub mod logging;
 pub mod notifier;
 pub mod reminder_loop;
@@ -53,4 +51,7 @@ pub enum RemindError {
     AlreadyRunning { pid: Option<u32> },
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// Not on this system yet (autostart on Windows, until part 2 of the port).
+    #[error(transparent)]
+    NotOnThisSystem(#[from] crate::platform::Unavailable),
 }

@@ -26,6 +26,7 @@ use futures_lite::StreamExt;
 use zbus::Variant as Value;
 
 use super::engine::Alert;
+use crate::platform::{Concern, available};
 use crate::tr;
 
 /// How long the caller waits for the server to accept a notification.
@@ -77,6 +78,9 @@ pub enum NotifyError {
     StillStuck,
     #[error("{}", tr!("notify-error-thread", reason = .0.as_str()))]
     Thread(String),
+    /// This system has no desktop notifications the app can use yet.
+    #[error(transparent)]
+    NotOnThisSystem(#[from] crate::platform::Unavailable),
 }
 
 /// What the server said it can do, as far as this app cares.
@@ -353,6 +357,7 @@ fn close_on_bus(id: u32) -> Result<(), String> {
 
 impl Notify for DesktopNotifier {
     fn close(&self, id: u32) -> Result<(), NotifyError> {
+        available(Concern::Notifications)?;
         // On its own thread with the same deadline: a hung server must not hang the loop.
         let (tx, rx) = mpsc::channel();
         let spawned = thread::Builder::new().name("bedtime-coach-close".to_owned()).spawn(move || {
@@ -372,6 +377,7 @@ impl Notify for DesktopNotifier {
     }
 
     fn show(&self, notice: &Alert, snooze_minutes: u32, on_action: ActionHandler) -> Result<Shown, NotifyError> {
+        available(Concern::Notifications)?;
         if self.busy.swap(true, Ordering::SeqCst) {
             return Err(NotifyError::StillStuck);
         }

@@ -13,14 +13,14 @@ use std::time::{Duration, Instant};
 use chrono::Local;
 
 use super::RemindError;
-use super::do_not_disturb::Desktop;
+use super::do_not_disturb::{Desktop, Never};
 pub use super::effective_routine_file;
 use super::events::Buttons;
 use super::events::{Control, ControlSender, log_event, log_line};
-use super::footprint;
 use super::notifier::DesktopNotifier;
 use super::reminder_loop::ReminderLoop;
 use super::wall_timer::{Polling, Wait, WallTimer};
+use crate::platform::{Concern, available, footprint};
 use crate::store::{FolderWatch, OwnerLock, Paths, Store, Waited, owner_pid};
 
 /// The reminders of these files, owned by this process (see [`own_reminders`]).
@@ -68,7 +68,13 @@ pub fn run(owned: Owned, paths: Paths, frontends: Frontends) {
     reminder_loop.keep_notices = true;
     reminder_loop.buttons = frontends.buttons;
     reminder_loop.follow_language = true;
-    reminder_loop.do_not_disturb = Box::new(Desktop::new());
+    reminder_loop.do_not_disturb = match available(Concern::DoNotDisturb) {
+        Ok(()) => Box::new(Desktop::new()),
+        Err(unavailable) => {
+            tracing::warn!("{unavailable}");
+            Box::new(Never)
+        }
+    };
     let (mut waiter, bell): (Box<dyn Wait>, _) = match WallTimer::new() {
         Ok(timer) => {
             let bell = timer.bell();
@@ -128,10 +134,15 @@ fn watch_files(paths: Paths, control: ControlSender, tray: Option<Sender<()>>) {
     let watching = thread::Builder::new().name("bedtime-coach-watch".to_owned()).spawn(move || {
         let mut last = store.reminder_fingerprint();
         let mut release_at = Some(Instant::now() + QUIET);
-        let mut folders = FolderWatch::new(store.paths());
-        if folders.is_none() {
-            tracing::debug!("No file notifications for the data folders: looking at the files every second");
-        }
+        let mut folders = match FolderWatch::new(store.paths()) {
+            Ok(watch) => Some(watch),
+            Err(error) => {
+                tracing::debug!(
+                    "No file notifications for the data folders ({error}): looking at the files every second"
+                );
+                None
+            }
+        };
         loop {
             let until_release = release_at.map(|at| at.saturating_duration_since(Instant::now()));
             let waited = match &folders {

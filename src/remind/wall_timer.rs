@@ -2,35 +2,18 @@
 //!
 //! `recv_timeout` and `thread::sleep` count monotonic time, which stops while the machine
 //! sleeps: a 30 s wait begun just before a suspend ends 30 s after the resume, however late
-//! that is. A `timerfd` on `CLOCK_REALTIME` with an absolute deadline fires when the wall
-//! clock reaches the deadline, and at once after a resume that passed it. With
-//! `TFD_TIMER_CANCEL_ON_SET` the kernel cancels it when the clock is set (by hand, by NTP
-//! stepping it, or on resume): reading it then fails with `ECANCELED`, and the loop reads
-//! the clock again and arms a new deadline.
-//!
-//! Commands (a notification button, changed files, the tray) ring an `eventfd`, so one
-//! `poll` waits for the deadline and for them at once, and an idle wait costs nothing.
+//! that is. The system's wall-clock timer ([`crate::platform::wall_timer`]: a `timerfd`
+//! on Linux) fires when the wall clock reaches an absolute deadline, at once after a
+//! resume that passed it, and says when the clock was set meanwhile; commands (a
+//! notification button, changed files, the tray) ring its bell, so one wait covers both
+//! and an idle wait costs nothing. Where there is no such timer, [`Polling`] looks every
+//! second.
 
 use std::io;
-use std::os::fd::{AsFd, OwnedFd};
-use std::sync::Arc;
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, SystemTime};
 
-use rustix::event::{EventfdFlags, PollFd, PollFlags, eventfd, poll};
-use rustix::time::{
-    Itimerspec, TimerfdClockId, TimerfdFlags, TimerfdTimerFlags, Timespec, timerfd_create, timerfd_settime,
-};
-
-/// Why a wait ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Woke {
-    /// The wall clock reached the deadline (also: a resume passed it).
-    Deadline,
-    /// The clock was set meanwhile; the deadline must be computed and armed again.
-    ClockChanged,
-    /// Someone rang the bell (a command is waiting in the channel).
-    Rung,
-}
+pub use crate::platform::wall_timer::Woke;
+use crate::platform::wall_timer::{Ringer, Timer};
 
 /// What the reminder loop waits with: the real timer, or a scripted one in tests.
 pub trait Wait {
@@ -40,20 +23,20 @@ pub trait Wait {
 
 /// Rings a [`WallTimer`]'s bell from any thread; cheap to clone.
 #[derive(Debug, Clone, Default)]
-pub struct Bell(Option<Arc<OwnedFd>>);
+pub struct Bell(Option<Ringer>);
 
 impl Bell {
-    /// Wakes the waiting loop. A bell that cannot ring (the counter is full, which takes
-    /// 2^64 rings) has already woken it; a [`Polling`] wait has no bell and looks anyway.
+    /// Wakes the waiting loop; a [`Polling`] wait has no bell and looks anyway.
     pub fn ring(&self) {
-        if let Some(fd) = &self.0 {
-            let _ = rustix::io::write(&**fd, &1u64.to_ne_bytes());
+        if let Some(ringer) = &self.0 {
+            ringer.ring();
         }
     }
 }
 
-/// The fallback where no timerfd can be had: looks at the clock (and the commands) every
-/// second, which is also on time after a resume, at the price of a wake-up a second.
+/// The fallback where no wall-clock timer can be had: looks at the clock (and the
+/// commands) every second, which is also on time after a resume, at the price of a
+/// wake-up a second.
 #[derive(Debug, Default)]
 pub struct Polling;
 
@@ -70,157 +53,21 @@ impl Wait for Polling {
 
 /// A wall-clock deadline and a bell, waited for together.
 #[derive(Debug)]
-pub struct WallTimer {
-    timer: OwnedFd,
-    bell: Arc<OwnedFd>,
-}
-
-fn timespec(at: SystemTime) -> Timespec {
-    // Before 1970 is not a deadline anyone means: fire at once.
-    let since = at.duration_since(UNIX_EPOCH).unwrap_or(Duration::ZERO);
-    Timespec { tv_sec: i64::try_from(since.as_secs()).unwrap_or(i64::MAX), tv_nsec: i64::from(since.subsec_nanos()) }
-}
+pub struct WallTimer(Timer);
 
 impl WallTimer {
+    /// The system's timer; an error (a sentence) where it has none.
     pub fn new() -> io::Result<Self> {
-        let timer = timerfd_create(TimerfdClockId::Realtime, TimerfdFlags::NONBLOCK | TimerfdFlags::CLOEXEC)?;
-        let bell = eventfd(0, EventfdFlags::NONBLOCK | EventfdFlags::CLOEXEC)?;
-        Ok(Self { timer, bell: Arc::new(bell) })
+        Timer::new().map(WallTimer)
     }
 
     pub fn bell(&self) -> Bell {
-        Bell(Some(Arc::clone(&self.bell)))
-    }
-
-    /// Arms the timer for the absolute wall-clock instant `deadline`; one already past
-    /// fires at once.
-    fn arm(&self, deadline: SystemTime) -> io::Result<()> {
-        let zero = Timespec { tv_sec: 0, tv_nsec: 0 };
-        let spec = Itimerspec { it_interval: zero, it_value: timespec(deadline) };
-        // A zero `it_value` would disarm it instead.
-        let spec = if spec.it_value == zero {
-            Itimerspec { it_value: Timespec { tv_sec: 0, tv_nsec: 1 }, ..spec }
-        } else {
-            spec
-        };
-        timerfd_settime(&self.timer, TimerfdTimerFlags::ABSTIME | TimerfdTimerFlags::CANCEL_ON_SET, &spec)?;
-        Ok(())
-    }
-
-    /// Reads the timer after `poll` said it is readable.
-    fn read_timer(&self) -> io::Result<Option<Woke>> {
-        let mut expirations = [0u8; 8];
-        match rustix::io::read(&self.timer, &mut expirations) {
-            Ok(_) => Ok(Some(Woke::Deadline)),
-            Err(rustix::io::Errno::CANCELED) => Ok(Some(Woke::ClockChanged)),
-            Err(rustix::io::Errno::AGAIN) => Ok(None),
-            Err(error) => Err(error.into()),
-        }
-    }
-
-    /// Empties the bell's counter, so the next wait sleeps again.
-    fn silence(&self) {
-        let mut count = [0u8; 8];
-        let _ = rustix::io::read(&*self.bell, &mut count);
+        Bell(Some(self.0.ringer()))
     }
 }
 
 impl Wait for WallTimer {
     fn wait_until(&mut self, deadline: SystemTime) -> io::Result<Woke> {
-        self.arm(deadline)?;
-        loop {
-            let mut fds =
-                [PollFd::new(&self.timer, PollFlags::IN), PollFd::from_borrowed_fd(self.bell.as_fd(), PollFlags::IN)];
-            match poll(&mut fds, None) {
-                Ok(_) => {}
-                Err(rustix::io::Errno::INTR) => continue,
-                Err(error) => return Err(error.into()),
-            }
-            let (timer_ready, bell_ready) = (!fds[0].revents().is_empty(), !fds[1].revents().is_empty());
-            if bell_ready {
-                self.silence();
-                return Ok(Woke::Rung);
-            }
-            if timer_ready && let Some(woke) = self.read_timer()? {
-                return Ok(woke);
-            }
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use std::time::Instant;
-
-    /// Waits as the reminder loop does: a clock set meanwhile (NTP, or the test below
-    /// running beside these) arms the same deadline again.
-    fn wait(timer: &mut WallTimer, deadline: SystemTime) -> Woke {
-        loop {
-            match timer.wait_until(deadline).unwrap() {
-                Woke::ClockChanged => continue,
-                woke => return woke,
-            }
-        }
-    }
-
-    #[test]
-    fn fires_at_a_wall_clock_deadline_and_at_once_for_a_past_one() {
-        let mut timer = WallTimer::new().unwrap();
-        let started = Instant::now();
-        assert_eq!(wait(&mut timer, SystemTime::now() + Duration::from_millis(120)), Woke::Deadline);
-        let waited = started.elapsed();
-        assert!(waited >= Duration::from_millis(110), "{waited:?}");
-        let started = Instant::now();
-        assert_eq!(wait(&mut timer, SystemTime::now() - Duration::from_secs(3600)), Woke::Deadline);
-        assert_eq!(wait(&mut timer, UNIX_EPOCH), Woke::Deadline);
-        assert!(started.elapsed() < Duration::from_secs(1));
-    }
-
-    #[test]
-    fn the_bell_wakes_a_long_wait_from_another_thread_and_is_silenced() {
-        let mut timer = WallTimer::new().unwrap();
-        let bell = timer.bell();
-        let from_thread = bell.clone();
-        let ringer = std::thread::spawn(move || {
-            std::thread::sleep(Duration::from_millis(50));
-            from_thread.ring();
-        });
-        let started = Instant::now();
-        assert_eq!(wait(&mut timer, SystemTime::now() + Duration::from_secs(3600)), Woke::Rung);
-        assert!(started.elapsed() < Duration::from_secs(5));
-        ringer.join().unwrap();
-        // Two rings before a wait are one wake-up; the next wait sleeps until its deadline.
-        // (Rung here rather than from the thread: a loaded machine could wake the first
-        // wait between two rings from another thread, and that is not what is tested.)
-        bell.ring();
-        bell.ring();
-        assert_eq!(wait(&mut timer, SystemTime::now() + Duration::from_secs(3600)), Woke::Rung);
-        assert_eq!(wait(&mut timer, SystemTime::now() + Duration::from_millis(30)), Woke::Deadline);
-    }
-
-    /// Setting the clock cancels the wait with `ClockChanged`; the next wait arms again.
-    ///
-    /// Needs CAP_SYS_TIME and sets the system clock, to the value it read a moment before
-    /// (so it ends up behind by the microseconds between the two calls): it runs only
-    /// with BEDTIME_COACH_CLOCK_TEST=1.
-    #[test]
-    fn setting_the_clock_cancels_the_wait_and_it_re_arms() {
-        if std::env::var("BEDTIME_COACH_CLOCK_TEST").as_deref() != Ok("1") {
-            println!("SKIPPED: sets the system clock; run with BEDTIME_COACH_CLOCK_TEST=1 (as root)");
-            return;
-        }
-        use rustix::time::{ClockId, clock_gettime, clock_settime};
-        let mut timer = WallTimer::new().unwrap();
-        let setter = std::thread::spawn(|| {
-            std::thread::sleep(Duration::from_millis(100));
-            // "Set" the clock to what it reads now: any set counts as a change.
-            let now = clock_gettime(ClockId::Realtime);
-            clock_settime(ClockId::Realtime, now)
-        });
-        let woke = timer.wait_until(SystemTime::now() + Duration::from_secs(30)).unwrap();
-        setter.join().unwrap().expect("clock_settime (needs CAP_SYS_TIME)");
-        assert_eq!(woke, Woke::ClockChanged);
-        assert_eq!(timer.wait_until(SystemTime::now() + Duration::from_millis(50)).unwrap(), Woke::Deadline);
+        self.0.wait_until(deadline)
     }
 }

@@ -1,8 +1,9 @@
 //! Crash-safe writes: a save either happened completely or not at all.
 //!
 //! The new bytes go to a temporary file in the same folder, are flushed to the disk, and
-//! replace the old file with one `rename`, which POSIX makes atomic; the folder is then
-//! flushed so the rename itself survives a power cut. The previous generation is kept as
+//! replace the old file in one step (`rename`, which POSIX makes atomic; `MoveFileExW`
+//! on Windows: see [`crate::platform::files`]); the folder is then flushed so the rename
+//! itself survives a power cut. The previous generation is kept as
 //! `NAME.bak` (a hard link, so it costs no copy), the first place recovery looks.
 //!
 //! Files kept aside (damaged files, unusable backups, copies made before a migration) get
@@ -11,13 +12,9 @@
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
-use std::os::unix::fs::{DirBuilderExt, FileTypeExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 
-/// Files are private to the user: 0600, whatever the umask.
-pub const FILE_MODE: u32 = 0o600;
-/// Folders too: 0700.
-pub const DIR_MODE: u32 = 0o700;
+use crate::platform::files::{self as system, guarded, private};
 
 /// `NAME` + `suffix` beside `path`.
 pub fn sibling(path: &Path, suffix: &str) -> PathBuf {
@@ -34,30 +31,29 @@ pub(super) fn hidden_sibling(path: &Path, suffix: &str) -> PathBuf {
     path.with_file_name(name)
 }
 
-/// Creates `dir` (and missing parents) with mode 0700.
+/// Creates `dir` (and missing parents), private to the user (0700 on Unix).
 pub fn create_private_dir(dir: &Path) -> io::Result<()> {
     if dir.is_dir() {
         return Ok(());
     }
-    fs::DirBuilder::new().recursive(true).mode(DIR_MODE).create(dir)
+    system::create_private_dir(dir)
 }
 
 /// Opens for reading without ever blocking: a FIFO put in place of a data file would
-/// otherwise hang `open` (and with it every process waiting for the lock).
+/// otherwise hang `open` (and with it every process waiting for the lock). What opened
+/// is then checked with [`irregular_kind`].
 pub(super) fn open_nonblocking(path: &Path) -> io::Result<File> {
-    OpenOptions::new().read(true).custom_flags(libc::O_NONBLOCK).open(path)
+    guarded(OpenOptions::new().read(true)).open(path)
 }
 
-/// Creates or opens a private (0600) file without truncating it or blocking on it.
+/// Creates or opens a private file (0600 on Unix) without truncating it or blocking on it.
 pub(super) fn open_private(path: &Path) -> io::Result<File> {
-    OpenOptions::new()
-        .read(true)
-        .write(true)
-        .create(true)
-        .truncate(false)
-        .mode(FILE_MODE)
-        .custom_flags(libc::O_NONBLOCK)
-        .open(path)
+    guarded(private(OpenOptions::new().read(true).write(true).create(true).truncate(false))).open(path)
+}
+
+/// Creates or opens a private file for appending, never blocking on it.
+pub(super) fn open_private_append(path: &Path) -> io::Result<File> {
+    guarded(private(OpenOptions::new().create(true).append(true))).open(path)
 }
 
 /// What a file that is not a regular file is, as the `$kind` of `store-error-not-regular`
@@ -68,19 +64,7 @@ pub(super) fn irregular_kind(file: &File) -> io::Result<Option<&'static str>> {
 
 /// [`irregular_kind`] of a file type already at hand.
 pub(super) fn kind_of(kind: fs::FileType) -> Option<&'static str> {
-    if kind.is_file() {
-        None
-    } else if kind.is_dir() {
-        Some("folder")
-    } else if kind.is_fifo() {
-        Some("fifo")
-    } else if kind.is_socket() {
-        Some("socket")
-    } else if kind.is_char_device() || kind.is_block_device() {
-        Some("device")
-    } else {
-        Some("other")
-    }
+    system::kind_of(kind)
 }
 
 /// Flushes a folder, so renames and new names in it survive a power cut.
@@ -89,7 +73,7 @@ pub(super) fn sync_dir(dir: &Path) -> io::Result<()> {
     if FAIL_FOLDER_FLUSH.get() {
         return Err(io::Error::other("a folder flush failed on purpose (test)"));
     }
-    File::open(dir)?.sync_all()
+    system::sync_dir(dir)
 }
 
 #[cfg(test)]
@@ -143,13 +127,13 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
         let bak_tmp = hidden_sibling(path, ".bak.tmp");
         let linked = remove_if_exists(&bak_tmp)
             .and_then(|()| fs::hard_link(path, &bak_tmp))
-            .and_then(|()| fs::rename(&bak_tmp, sibling(path, ".bak")));
+            .and_then(|()| system::replace(&bak_tmp, &sibling(path, ".bak")));
         if let Err(error) = linked {
             let _ = fs::remove_file(&tmp);
             return Err(error);
         }
     }
-    fs::rename(&tmp, path)?;
+    system::replace(&tmp, path)?;
     sync_after_rename(path)
 }
 
@@ -159,58 +143,37 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
 pub fn replace_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let tmp = hidden_sibling(path, ".tmp");
     write_new_file(&tmp, bytes)?;
-    fs::rename(&tmp, path)?;
+    system::replace(&tmp, path)?;
     sync_after_rename(path)
 }
 
 /// Like [`replace_file`], for a file handed to the user (an export, a summary) in a folder
-/// of theirs: the bytes are written to an unnamed file (`O_TMPFILE`), which a process
-/// killed while writing leaves nowhere (a named `.NAME.tmp` of health data would stay
-/// in the user's folder), and only then given a name. A new file gets its name at once;
-/// one that replaces another goes through a hidden name for the instant of one `rename`.
-/// Where the file system has no unnamed files (or `/proc` is missing), it falls back to
-/// [`replace_file`].
+/// of theirs: the bytes are written to an unnamed file (`O_TMPFILE` on Linux), which a
+/// process killed while writing leaves nowhere (a named `.NAME.tmp` of health data would
+/// stay in the user's folder), and only then given a name. A new file gets its name at
+/// once; one that replaces another goes through a hidden name for the instant of one
+/// rename. Where the system or file system has no unnamed files (Windows; or `/proc` is
+/// missing), it falls back to [`replace_file`].
 pub fn replace_user_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let dir = parent(path);
-    let unnamed = OpenOptions::new().write(true).mode(FILE_MODE).custom_flags(libc::O_TMPFILE).open(dir);
-    let mut file = match unnamed {
-        Ok(file) => file,
-        Err(error) if unnamed_unsupported(&error) => return replace_file(path, bytes),
-        Err(error) => return Err(error),
-    };
+    let Some(mut file) = system::create_unnamed(parent(path))? else { return replace_file(path, bytes) };
     file.write_all(bytes)?;
     file.sync_all()?;
-    let link = |to: &Path| -> io::Result<()> {
-        use std::os::fd::AsRawFd;
-        let from = std::ffi::CString::new(format!("/proc/self/fd/{}", file.as_raw_fd()))?;
-        let to = std::ffi::CString::new(to.as_os_str().as_encoded_bytes())?;
-        // SAFETY: two valid C strings; `linkat` only reads them.
-        let linked = unsafe {
-            libc::linkat(libc::AT_FDCWD, from.as_ptr(), libc::AT_FDCWD, to.as_ptr(), libc::AT_SYMLINK_FOLLOW)
-        };
-        if linked == 0 { Ok(()) } else { Err(io::Error::last_os_error()) }
-    };
-    match link(path) {
+    match system::link_unnamed(&file, path) {
         Ok(()) => return sync_after_rename(path),
         Err(error) if error.kind() == io::ErrorKind::AlreadyExists => {}
-        Err(error) if unnamed_unsupported(&error) || error.kind() == io::ErrorKind::NotFound => {
+        Err(error) if system::unnamed_unsupported(&error) || error.kind() == io::ErrorKind::NotFound => {
             return replace_file(path, bytes);
         }
         Err(error) => return Err(error),
     }
     let tmp = hidden_sibling(path, ".tmp");
     remove_if_exists(&tmp)?;
-    link(&tmp)?;
-    if let Err(error) = fs::rename(&tmp, path) {
+    system::link_unnamed(&file, &tmp)?;
+    if let Err(error) = system::replace(&tmp, path) {
         let _ = fs::remove_file(&tmp);
         return Err(error);
     }
     sync_after_rename(path)
-}
-
-/// Errors that mean "no unnamed files here" rather than "this folder cannot be written".
-fn unnamed_unsupported(error: &io::Error) -> bool {
-    matches!(error.raw_os_error(), Some(libc::EOPNOTSUPP | libc::EISDIR | libc::EINVAL))
 }
 
 /// Removes a file; a file that is already gone is not an error.
@@ -222,7 +185,7 @@ pub fn remove_file_if_exists(path: &Path) -> io::Result<()> {
 /// (a full disk must not leave half a file behind).
 pub fn write_new_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
     remove_if_exists(path)?;
-    let mut file = OpenOptions::new().write(true).create_new(true).mode(FILE_MODE).open(path)?;
+    let mut file = private(OpenOptions::new().write(true).create_new(true)).open(path)?;
     if let Err(error) = file.write_all(bytes).and_then(|()| file.sync_all()) {
         drop(file);
         let _ = fs::remove_file(path);
@@ -275,7 +238,7 @@ pub fn move_aside(from: &Path, path: &Path, label: &str) -> io::Result<PathBuf> 
 }
 
 /// Makes a FIFO at `path`, as an attacker or a confused user would put in a file's place.
-#[cfg(test)]
+#[cfg(all(test, unix))]
 pub(crate) fn mkfifo(path: &Path) {
     let c_path = std::ffi::CString::new(path.as_os_str().as_encoded_bytes()).unwrap();
     assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o600) }, 0);
@@ -291,20 +254,19 @@ fn remove_if_exists(path: &Path) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::os::unix::fs::PermissionsExt;
 
     #[test]
     fn replaces_and_keeps_a_backup_with_private_modes() {
         let dir = tempfile::tempdir().unwrap();
         let nested = dir.path().join("a/b");
         create_private_dir(&nested).unwrap();
-        assert_eq!(fs::metadata(&nested).unwrap().permissions().mode() & 0o777, 0o700);
+        assert!(crate::platform::files::mode_of(&nested).is_none_or(|mode| mode == 0o700));
         let file = nested.join("journal.json");
         write_atomic(&file, b"one").unwrap();
         write_atomic(&file, b"two").unwrap();
         assert_eq!(fs::read(&file).unwrap(), b"two");
         assert_eq!(fs::read(sibling(&file, ".bak")).unwrap(), b"one");
-        assert_eq!(fs::metadata(&file).unwrap().permissions().mode() & 0o777, 0o600);
+        assert!(crate::platform::files::mode_of(&file).is_none_or(|mode| mode == 0o600));
         let leftovers: Vec<_> = fs::read_dir(&nested).unwrap().map(|e| e.unwrap().file_name()).collect();
         assert_eq!(leftovers.len(), 2, "{leftovers:?}");
     }
@@ -317,7 +279,7 @@ mod tests {
         assert_eq!(fs::read(&file).unwrap(), b"one");
         replace_user_file(&file, b"two").unwrap();
         assert_eq!(fs::read(&file).unwrap(), b"two");
-        assert_eq!(fs::metadata(&file).unwrap().permissions().mode() & 0o777, 0o600);
+        assert!(crate::platform::files::mode_of(&file).is_none_or(|mode| mode == 0o600));
         let names: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
         assert_eq!(names, vec![std::ffi::OsString::from("export.csv")]);
         assert!(replace_user_file(&dir.path().join("missing/export.csv"), b"x").is_err());

@@ -1,133 +1,30 @@
 //! Waiting for another process to save one of the app's files, without looking again
-//! every second: the reminder service sleeps on the kernel's file notifications
-//! (inotify) for the folders that hold the files, and wakes when something in them is
-//! written, renamed into place (an atomic save), created or removed.
-//!
-//! What changed is not read from the events: the caller compares the files' fingerprint
-//! as before, so a lock file touched or a temporary file written wakes it for nothing
-//! worse than three `stat` calls. Where inotify cannot be had (no more watches, a folder
-//! missing, the folder itself removed), [`FolderWatch::new`] or [`FolderWatch::wait`]
-//! says so and the caller goes back to looking every second.
+//! every second: the system's file notifications for the folders that hold the files
+//! (see [`crate::platform::folder_watch`]). What changed is not read from them: the
+//! caller compares the files' fingerprint, so a lock file touched wakes it for nothing
+//! worse than three `stat` calls.
 
-use std::mem::MaybeUninit;
-use std::os::fd::OwnedFd;
+use std::io;
 use std::time::Duration;
 
-use rustix::event::{PollFd, PollFlags, Timespec, poll};
-use rustix::fs::inotify::{self, CreateFlags, ReadFlags, WatchFlags};
+pub use crate::platform::folder_watch::{Waited, WatchLost};
 
 use super::Paths;
 
 /// The folders of the app's files, watched.
 #[derive(Debug)]
-pub struct FolderWatch {
-    fd: OwnedFd,
-}
-
-/// How a wait ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Waited {
-    /// Something in the folders changed: compare the files.
-    Changed,
-    /// The time given passed with no change.
-    TimedOut,
-}
-
-/// The folder cannot be watched any more (removed, moved, unmounted, or inotify failed):
-/// look every second instead.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct WatchLost;
+pub struct FolderWatch(crate::platform::folder_watch::FolderWatch);
 
 impl FolderWatch {
-    /// Watches the folders of the files in `paths`; `None` where that is not possible.
-    pub fn new(paths: &Paths) -> Option<Self> {
-        let fd = inotify::init(CreateFlags::CLOEXEC | CreateFlags::NONBLOCK).ok()?;
-        let flags = WatchFlags::CLOSE_WRITE
-            | WatchFlags::MOVED_TO
-            | WatchFlags::MOVED_FROM
-            | WatchFlags::CREATE
-            | WatchFlags::DELETE
-            | WatchFlags::DELETE_SELF
-            | WatchFlags::MOVE_SELF
-            | WatchFlags::ONLYDIR;
-        for folder in [&paths.config_dir, &paths.data_dir] {
-            inotify::add_watch(&fd, folder.as_path(), flags).ok()?;
-        }
-        Some(Self { fd })
+    /// Watches the folders of the files in `paths`; an error (a sentence for the log)
+    /// where that is not possible: the caller looks every second instead.
+    pub fn new(paths: &Paths) -> io::Result<Self> {
+        crate::platform::folder_watch::FolderWatch::new(&[&paths.config_dir, &paths.data_dir]).map(FolderWatch)
     }
 
     /// Waits until something in the folders changes, or `timeout` passes (`None`: no
     /// limit).
     pub fn wait(&self, timeout: Option<Duration>) -> Result<Waited, WatchLost> {
-        let timeout = timeout.map(|limit| Timespec {
-            tv_sec: i64::try_from(limit.as_secs()).unwrap_or(i64::MAX),
-            tv_nsec: i64::from(limit.subsec_nanos()),
-        });
-        let mut fds = [PollFd::new(&self.fd, PollFlags::IN)];
-        match poll(&mut fds, timeout.as_ref()) {
-            Ok(0) => return Ok(Waited::TimedOut),
-            Ok(_) => {}
-            // A signal: nothing changed that we know of; the caller looks anyway.
-            Err(rustix::io::Errno::INTR) => return Ok(Waited::Changed),
-            Err(_) => return Err(WatchLost),
-        }
-        self.drain()
-    }
-
-    /// Reads every waiting event; a folder gone ends the watch.
-    fn drain(&self) -> Result<Waited, WatchLost> {
-        let mut buffer = [MaybeUninit::<u8>::uninit(); 4096];
-        let mut events = inotify::Reader::new(&self.fd, &mut buffer);
-        let gone = ReadFlags::IGNORED | ReadFlags::DELETE_SELF | ReadFlags::MOVE_SELF | ReadFlags::UNMOUNT;
-        loop {
-            match events.next() {
-                Ok(event) if event.events().intersects(gone) => return Err(WatchLost),
-                Ok(_) => {}
-                Err(rustix::io::Errno::WOULDBLOCK) => return Ok(Waited::Changed),
-                Err(rustix::io::Errno::INTR) => {}
-                Err(_) => return Err(WatchLost),
-            }
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use std::time::Instant;
-
-    #[test]
-    fn a_save_into_the_folder_wakes_the_wait_and_silence_times_out() {
-        let dir = tempfile::tempdir().unwrap();
-        let paths = Paths::in_dir(dir.path());
-        let watch = FolderWatch::new(&paths).expect("inotify");
-        assert_eq!(watch.wait(Some(Duration::from_millis(50))), Ok(Waited::TimedOut));
-
-        // An atomic save from another thread: a temporary file renamed into place.
-        let folder = dir.path().to_owned();
-        let saver = std::thread::spawn(move || {
-            std::thread::sleep(Duration::from_millis(100));
-            std::fs::write(folder.join("journal.json.tmp"), b"{}").unwrap();
-            std::fs::rename(folder.join("journal.json.tmp"), folder.join("journal.json")).unwrap();
-        });
-        let started = Instant::now();
-        assert_eq!(watch.wait(Some(Duration::from_secs(10))), Ok(Waited::Changed));
-        assert!(started.elapsed() < Duration::from_secs(9), "woke only at the limit");
-        saver.join().unwrap();
-        // The events of that save are read; then it is quiet again.
-        while watch.wait(Some(Duration::from_millis(50))) == Ok(Waited::Changed) {}
-        assert_eq!(watch.wait(Some(Duration::from_millis(50))), Ok(Waited::TimedOut));
-    }
-
-    #[test]
-    fn a_removed_folder_ends_the_watch_and_a_missing_one_gives_none() {
-        let dir = tempfile::tempdir().unwrap();
-        let folder = dir.path().join("data");
-        std::fs::create_dir(&folder).unwrap();
-        let watch = FolderWatch::new(&Paths::in_dir(&folder)).expect("inotify");
-        std::fs::remove_dir(&folder).unwrap();
-        let lost = (0..10).any(|_| watch.wait(Some(Duration::from_secs(1))) == Err(WatchLost));
-        assert!(lost, "a removed folder was not noticed");
-        assert!(FolderWatch::new(&Paths::in_dir(&folder)).is_none());
+        self.0.wait(timeout)
     }
 }

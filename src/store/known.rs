@@ -18,12 +18,12 @@ use std::sync::Mutex;
 use std::time::SystemTime;
 
 use super::Loaded;
+use crate::platform::files::{self, FileId};
 
 /// What tells one version of a file from another.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct FileIdentity {
-    device: u64,
-    inode: u64,
+    id: FileId,
     size: u64,
     modified: Option<SystemTime>,
     changed: (i64, i64),
@@ -31,14 +31,12 @@ struct FileIdentity {
 
 impl FileIdentity {
     fn of(path: &Path) -> Option<Self> {
-        use std::os::unix::fs::MetadataExt;
-        let meta = std::fs::metadata(path).ok()?;
+        let (id, meta) = files::id_and_metadata(path).ok()?;
         meta.is_file().then(|| Self {
-            device: meta.dev(),
-            inode: meta.ino(),
+            id,
             size: meta.len(),
             modified: meta.modified().ok(),
-            changed: (meta.ctime(), meta.ctime_nsec()),
+            changed: files::changed(&meta),
         })
     }
 }

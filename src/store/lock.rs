@@ -8,7 +8,6 @@
 
 use std::fs::{File, TryLockError};
 use std::io;
-use std::os::unix::fs::FileExt;
 use std::path::Path;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
@@ -45,7 +44,7 @@ pub(super) fn acquire(
     wait_callback: Option<&WaitCallback>,
 ) -> Result<LockGuard, StoreError> {
     let read_only = |dir: &Path, error: io::Error, action| {
-        if error.raw_os_error() == Some(libc::EROFS) {
+        if crate::platform::files::is_read_only_file_system(&error) {
             StoreError::ReadOnlyFileSystem { path: dir.to_owned() }
         } else {
             StoreError::io(action, dir, error)
@@ -65,7 +64,9 @@ pub(super) fn acquire(
         Err(TryLockError::Error(error)) => return Err(StoreError::io(IoAction::Lock, &path, error)),
     }
     // Only for messages: a waiting process can name who holds the lock.
-    let _ = file.set_len(0).and_then(|()| file.write_all_at(format!("{}\n", std::process::id()).as_bytes(), 0));
+    let _ = file
+        .set_len(0)
+        .and_then(|()| crate::platform::files::write_at(&file, format!("{}\n", std::process::id()).as_bytes(), 0));
     Ok(LockGuard(file))
 }
 

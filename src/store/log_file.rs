@@ -11,13 +11,12 @@
 //! lock by then; a link to `/dev/full` would fail every line). A write that fails is
 //! said once, on the terminal, and the service goes on without the file until it works.
 
-use std::fs::{File, OpenOptions};
+use std::fs::File;
 use std::io::{self, Write};
-use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use super::atomic::{FILE_MODE, create_private_dir, irregular_kind, kind_of, sibling};
+use super::atomic::{create_private_dir, irregular_kind, kind_of, open_private_append, sibling};
 use super::error::name;
 use super::{IoAction, StoreError};
 use crate::tr;
@@ -51,7 +50,7 @@ impl std::fmt::Debug for RotatingLog {
 
 /// Opens `path` for appending, never blocking, and keeps it only if it is a regular file.
 fn open_append(path: &Path) -> Result<(File, u64), StoreError> {
-    let opened = OpenOptions::new().create(true).append(true).mode(FILE_MODE).custom_flags(libc::O_NONBLOCK).open(path);
+    let opened = open_private_append(path);
     let opened = match opened {
         Ok(file) => file,
         // A FIFO nobody reads (or a socket) does not even open for writing.
@@ -79,7 +78,7 @@ impl RotatingLog {
             create_private_dir(dir).map_err(|e| StoreError::io(IoAction::CreateFolder, dir, e))?;
         }
         let opened = open_append(&path)?;
-        let warn: Warn = Box::new(crate::i18n::charset::say);
+        let warn: Warn = Box::new(crate::platform::terminal::say);
         Ok(Self { path, cap, state: Mutex::new(State { file: Some(opened), failing: false }), warn })
     }
 
@@ -165,8 +164,7 @@ mod tests {
         assert!(current.ends_with("line 24\n"), "{current}");
         assert!(old.ends_with(&format!("line {:02}\n", 24 - current.lines().count())), "{old}");
         assert!(!sibling(&path, ".2").exists());
-        use std::os::unix::fs::PermissionsExt;
-        assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
+        assert!(crate::platform::files::mode_of(&path).is_none_or(|mode| mode == 0o600));
         // A new service appends to the same file.
         let again = RotatingLog::with_cap(path.clone(), 100).unwrap();
         (&again).write_all(b"restarted\n").unwrap();
@@ -175,6 +173,7 @@ mod tests {
 
     /// Runs `open` on a thread and gives it five seconds: a blocking open must fail the
     /// test, not hang it.
+    #[cfg(unix)]
     fn within_seconds<T: Send + 'static>(open: impl FnOnce() -> T + Send + 'static) -> T {
         let (tx, rx) = std::sync::mpsc::channel();
         std::thread::spawn(move || {
@@ -184,6 +183,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(unix)]
     fn a_fifo_or_a_device_in_its_place_is_refused_without_blocking() {
         let dir = tempfile::tempdir().unwrap();
         let fifo = dir.path().join("remind.log");
@@ -198,6 +198,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(unix)]
     fn a_failing_file_is_reported_once_until_it_works_again() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("remind.log");

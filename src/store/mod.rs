@@ -31,7 +31,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::{Duration, SystemTime};
 
-pub use atomic::{FILE_MODE, create_private_dir, remove_file_if_exists, replace_file, sibling, write_atomic};
+pub use atomic::{create_private_dir, remove_file_if_exists, replace_file, sibling, write_atomic};
 pub use document::{Document, Loaded, to_bytes};
 pub(crate) use error::megabytes;
 pub use error::{FileNotice, IoAction, StoreError};

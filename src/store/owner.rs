@@ -34,10 +34,10 @@ impl OwnerLock {
     /// own the reminders too and send every one again. Only a file shown to be gone or
     /// replaced counts; a `stat` that fails otherwise says nothing.
     pub fn is_current(&self, paths: &Paths) -> bool {
-        use std::os::unix::fs::MetadataExt;
-        let Ok(held) = self.file.metadata() else { return true };
-        match fs::metadata(paths.reminder_owner_file()) {
-            Ok(there) => (there.dev(), there.ino()) == (held.dev(), held.ino()),
+        use crate::platform::files::{id_and_metadata, id_of_open};
+        let Ok(held) = id_of_open(&self.file) else { return true };
+        match id_and_metadata(&paths.reminder_owner_file()) {
+            Ok((there, _)) => there == held,
             Err(error) => !matches!(error.kind(), io::ErrorKind::NotFound | io::ErrorKind::NotADirectory),
         }
     }

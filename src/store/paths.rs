@@ -1,4 +1,6 @@
-//! Where the files live: XDG folders, or one folder chosen with `--data-dir`.
+//! Where the files live: the user's folders (XDG on Linux: `~/.config/bedtime-coach`,
+//! `~/.local/share/bedtime-coach`; on Windows `%APPDATA%\bedtime-coach\config` and
+//! `\data`, from the `directories` crate), or one folder chosen with `--data-dir`.
 
 use std::path::{Path, PathBuf};
 
@@ -94,16 +96,12 @@ impl Paths {
         Some(dirs.config_dir().join("autostart").join(AUTOSTART_ENTRY))
     }
 
-    /// The reminder service's log: in the XDG state folder (`~/.local/state/bedtime-coach`),
-    /// or in the data folder when one was chosen with `--data-dir` (or the system has no
-    /// state folder).
+    /// The reminder service's log: in the per-computer folder (the XDG state folder
+    /// `~/.local/state/bedtime-coach`; `%LOCALAPPDATA%\bedtime-coach` on Windows), or in
+    /// the data folder when one was chosen with `--data-dir` (or the system has no such
+    /// folder).
     pub fn log_file(&self) -> PathBuf {
-        let state = self
-            .chosen_data_dir()
-            .is_none()
-            .then(|| directories::ProjectDirs::from("", "", "bedtime-coach"))
-            .flatten()
-            .and_then(|dirs| dirs.state_dir().map(Path::to_path_buf));
+        let state = self.chosen_data_dir().is_none().then(crate::platform::folders::state_dir).flatten();
         state.unwrap_or_else(|| self.data_dir.clone()).join("remind.log")
     }
 }

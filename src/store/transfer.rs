@@ -10,7 +10,6 @@
 //! itself is one read-modify-write of the journal under the lock, with the usual backup,
 //! refused when it would leave the journal without room to grow ([`IMPORT_MAX_BYTES`]).
 
-use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
@@ -22,6 +21,7 @@ use super::read::{Contents, read_capped};
 use super::{IoAction, Paths, Store, StoreError, Updated};
 use crate::model::validate::{self, Invalid};
 use crate::model::{Journal, MergeCounts, merge_into};
+use crate::platform::files::{FileId, id_and_metadata, path_from_bytes};
 use crate::tr;
 
 /// The most an import may leave the journal at: three quarters of what it may hold, so
@@ -74,9 +74,10 @@ pub enum TransferError {
     Encode(String),
 }
 
-/// The folder `path`'s file is in, as its device and inode, and the file's final name,
-/// links followed (a file that does not exist yet: its folder's links followed).
-fn located(path: &Path) -> Option<((u64, u64), String)> {
+/// The folder `path`'s file is in, as its identity (device and inode), and the file's
+/// final name, links followed (a file that does not exist yet: its folder's links
+/// followed).
+fn located(path: &Path) -> Option<(FileId, String)> {
     let real = std::fs::canonicalize(path).ok().or_else(|| {
         let parent = match path.parent() {
             Some(dir) if !dir.as_os_str().is_empty() => dir,
@@ -84,8 +85,8 @@ fn located(path: &Path) -> Option<((u64, u64), String)> {
         };
         Some(std::fs::canonicalize(parent).ok()?.join(path.file_name()?))
     })?;
-    let folder = std::fs::metadata(real.parent()?).ok()?;
-    Some(((folder.dev(), folder.ino()), real.file_name()?.to_string_lossy().into_owned()))
+    let (folder, _) = id_and_metadata(real.parent()?).ok()?;
+    Some((folder, real.file_name()?.to_string_lossy().into_owned()))
 }
 
 /// The mark, in the data folder, of a file handed to the user while it is being named.
@@ -117,12 +118,11 @@ impl Store {
     /// data folder is another path to the same files.
     fn is_own_file(&self, path: &Path) -> bool {
         let Some((target_dir, target_name)) = located(path) else { return false };
-        let target_inode = std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()));
+        let target_inode = id_and_metadata(path).ok().map(|(id, _)| id);
         self.own_files().iter().any(|own| {
             let Some((own_dir, own_name)) = located(own) else { return false };
             let by_name = own_dir == target_dir && target_name.trim_start_matches('.').starts_with(&own_name);
-            let by_inode =
-                target_inode.is_some() && std::fs::metadata(own).ok().map(|m| (m.dev(), m.ino())) == target_inode;
+            let by_inode = target_inode.is_some() && id_and_metadata(own).ok().map(|(id, _)| id) == target_inode;
             by_name || by_inode
         })
     }
@@ -166,7 +166,7 @@ impl Store {
     pub fn clean_left_user_file(&self) {
         let pending = self.paths.data_dir.join(PENDING_USER_FILE);
         let Ok(named) = std::fs::read(&pending) else { return };
-        let left = PathBuf::from(<std::ffi::OsString as std::os::unix::ffi::OsStringExt>::from_vec(named));
+        let Some(left) = path_from_bytes(named) else { return };
         let hidden_tmp = left.file_name().is_some_and(|name| {
             let name = name.as_encoded_bytes();
             name.starts_with(b".") && name.ends_with(b".tmp")

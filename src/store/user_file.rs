@@ -43,7 +43,6 @@ pub fn summary_file_name(last_evening: NaiveDate, extension: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::os::unix::fs::PermissionsExt;
 
     #[test]
     fn saves_private_replaces_and_refuses_a_folder() {
@@ -52,7 +51,7 @@ mod tests {
         save_user_file(&path, b"one").unwrap();
         save_user_file(&path, b"two").unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), b"two");
-        assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
+        assert!(crate::platform::files::mode_of(&path).is_none_or(|mode| mode == 0o600));
         // Nothing left beside it: no temporary file, no backup.
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
         assert!(save_user_file(dir.path(), b"x").is_err());

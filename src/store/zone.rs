@@ -5,40 +5,22 @@
 //! reads until memory runs out. A zone file is read like any other file here: it must be
 //! a regular file of a sane size. This module only looks (it follows chrono's search:
 //! `:` optional, an absolute path as is, a relative one under the zoneinfo folders), and
-//! the binary replaces a bad `TZ` with UTC before any thread or `Local` exists.
+//! the binary replaces a bad `TZ` with UTC before any thread or `Local` exists. Which
+//! file that is, is the system's ([`crate::platform::zone`]): on Windows chrono reads
+//! none.
 
 use std::ffi::OsStr;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use std::io::Read as _;
 
 use super::atomic::{kind_of, open_nonblocking};
 use super::error::name;
+use crate::platform::zone::zone_file;
 use crate::tr;
 
 /// Far more than any real zone file (the largest are a few kilobytes).
 pub const MAX_ZONE_BYTES: u64 = 256 * 1024;
-
-/// Where chrono looks for a relative zone name, in its order.
-const ZONE_INFO_DIRECTORIES: [&str; 4] =
-    ["/usr/share/zoneinfo", "/share/zoneinfo", "/etc/zoneinfo", "/usr/share/lib/zoneinfo"];
-
-/// The file chrono would read for this `TZ` value (`None`: unset), if any: `None` for an
-/// empty value (UTC) and for a POSIX rule such as `CET-1CEST,M3.5.0,M10.5.0/3` that
-/// names no existing file.
-fn zone_file(tz: Option<&OsStr>) -> Option<PathBuf> {
-    // chrono reads `TZ` with `env::var`: a value that is not UTF-8 counts as unset.
-    let Some(tz) = tz.and_then(OsStr::to_str) else { return Some(PathBuf::from("/etc/localtime")) };
-    let name = Path::new(tz.strip_prefix(':').unwrap_or(tz));
-    if name.as_os_str().is_empty() {
-        return None;
-    }
-    if name.is_absolute() {
-        return Some(name.to_owned());
-    }
-    // chrono takes the first folder where `open` works; a name found nowhere is a rule.
-    ZONE_INFO_DIRECTORIES.iter().map(|dir| Path::new(dir).join(name)).find(|path| std::fs::metadata(path).is_ok())
-}
 
 /// Whether the file at `path` starts like a zone file (`TZif`), read without blocking:
 /// a pseudo-file such as `/proc/kmsg` is "regular" with a size of 0 and blocks a read.
@@ -69,7 +51,7 @@ pub fn check_tz(tz: Option<&OsStr>) -> Option<String> {
     })
 }
 
-#[cfg(test)]
+#[cfg(all(test, unix))]
 mod tests {
     use super::*;
 

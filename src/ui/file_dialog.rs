@@ -280,7 +280,6 @@ async fn portal(
 
 /// `file:///home/a/My%20journal.csv` → `/home/a/My journal.csv`; other schemes: `None`.
 fn file_uri_path(uri: &str) -> Option<PathBuf> {
-    use std::os::unix::ffi::OsStringExt;
     let rest = uri.strip_prefix("file://")?;
     let rest = rest.get(rest.find('/')?..)?;
     let mut bytes = Vec::with_capacity(rest.len());
@@ -294,7 +293,7 @@ fn file_uri_path(uri: &str) -> Option<PathBuf> {
             bytes.push(byte);
         }
     }
-    Some(PathBuf::from(std::ffi::OsString::from_vec(bytes)))
+    crate::platform::files::path_from_bytes(bytes)
 }
 
 #[cfg(test)]

@@ -91,9 +91,7 @@ pub fn night_ui(ui: &mut egui::Ui, state: &mut NightState, view: &NightView, act
         egui::ScrollArea::vertical().id_salt("night-form").auto_shrink([false, false]).show(ui, |ui| {
             // The scroll bar floats over the content: the form stops short of it, so no
             // question runs under it at the smallest window size.
-            let scroll = &ui.spacing().scroll;
-            let bar = scroll.bar_width + scroll.bar_outer_margin + scroll.bar_inner_margin;
-            ui.set_max_width((ui.available_width() - bar).min(720.0));
+            ui.set_max_width(super::widgets::width_beside_scroll_bar(ui).min(720.0));
             header_ui(ui, state, evening, last_night, log);
             ui.add_space(6.0);
             let at = view.now.fixed_offset();

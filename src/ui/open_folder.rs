@@ -1,5 +1,5 @@
-//! "Open folder": hands a folder to the desktop's file manager (`xdg-open`), and notices
-//! when there is none. `xdg-open` may start fine and then fail, so it is waited for on a
+//! "Open folder": hands a folder to the desktop's file manager (`xdg-open`; Explorer on
+//! Windows: [`crate::platform::open_folder`]), and notices when there is none. `xdg-open` may start fine and then fail, so it is waited for on a
 //! thread of its own; a failure comes back as the folder's path for the user to copy.
 
 use std::path::{Path, PathBuf};
@@ -17,7 +17,7 @@ pub struct Failure {
 
 #[derive(Debug)]
 pub struct FolderOpener {
-    /// `xdg-open`; tests name another program.
+    /// The system's (`xdg-open`, Explorer); tests name another program.
     program: PathBuf,
     failures: Arc<Mutex<Vec<Failure>>>,
     /// To wake the window when a failure arrives (none in tests without `install`).
@@ -26,7 +26,7 @@ pub struct FolderOpener {
 
 impl Default for FolderOpener {
     fn default() -> Self {
-        Self::with_program("xdg-open")
+        Self::with_program(crate::platform::open_folder::PROGRAM)
     }
 }
 
@@ -59,7 +59,7 @@ impl FolderOpener {
                 .stderr(Stdio::null())
                 .status();
             match status {
-                Ok(status) if status.success() => {}
+                Ok(status) if crate::platform::open_folder::succeeded(status) => {}
                 Ok(status) => tell(folder, status.to_string()),
                 Err(error) => tell(folder, error.to_string()),
             }

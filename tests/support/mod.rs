@@ -6,8 +6,10 @@
 // Each test crate uses its own subset of these.
 #![allow(dead_code)]
 
+#[cfg(unix)]
 pub mod desktop_session;
 pub mod month;
+#[cfg(unix)]
 pub mod sni_watcher;
 pub mod window;
 
@@ -205,4 +207,19 @@ pub fn session_bus(env: &[(&str, &Path)]) -> (KillOnDrop, String) {
     let daemon = KillOnDrop(daemon);
     BufReader::new(stdout).read_line(&mut address).expect("the bus address");
     (daemon, address.trim().to_owned())
+}
+
+/// The permission bits of `path` on Unix; `None` on Windows, where the profile's access
+/// list, not a mode, keeps the files private.
+pub fn mode_of(path: &Path) -> Option<u32> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        Some(std::fs::metadata(path).ok()?.permissions().mode() & 0o777)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        None
+    }
 }

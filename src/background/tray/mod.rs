@@ -169,9 +169,14 @@ pub type TrayWake = Sender<()>;
 const TRAY_LOOK_EVERY: Duration = Duration::from_secs(60);
 
 /// Shows the tray icon and keeps it current; returns how to wake it after the files
-/// changed. `None` when there is no session bus: the service runs on without a tray.
+/// changed. `None` when there is no session bus, or no tray on this system (said in
+/// the log): the service runs on without a tray.
 pub fn start(paths: &Paths, control: Option<ControlSender>, window_program: Option<PathBuf>) -> Option<TrayWake> {
     use ksni::blocking::TrayMethods as _;
+    if let Err(unavailable) = crate::platform::available(crate::platform::Concern::Tray) {
+        log_line(&unavailable.to_string());
+        return None;
+    }
     let coach = Coach::at(paths.clone());
     let view = match load_view(&coach, &Local::now()) {
         Ok(Some(view)) => view,

@@ -137,7 +137,10 @@ impl App {
 
 /// A screen in a vertical scroll area that fills the panel.
 fn scrolling(ui: &mut egui::Ui, id: &str, add: impl FnOnce(&mut egui::Ui)) {
-    egui::ScrollArea::vertical().id_salt(id).auto_shrink([false, false]).show(ui, add);
+    egui::ScrollArea::vertical().id_salt(id).auto_shrink([false, false]).show(ui, |ui| {
+        ui.set_max_width(widgets::width_beside_scroll_bar(ui));
+        add(ui)
+    });
 }
 
 /// The evening's snoozes still ahead at `now` ("snoozed until 21:10" on Tonight's rows).

@@ -354,7 +354,7 @@ impl App {
     pub fn close(&mut self) {
         self.file_watch = None;
         if let Some(pid) = self.coach.service_pid() {
-            crate::i18n::charset::say(&tr!("ui-reminders-continue", pid = pid.to_string()));
+            crate::platform::terminal::say(&tr!("ui-reminders-continue", pid = pid.to_string()));
         }
     }
 }

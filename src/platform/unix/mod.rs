@@ -1,0 +1,20 @@
+//! Linux (and, as far as POSIX goes, the other Unix systems): every concern is offered.
+
+pub mod detached;
+pub mod files;
+pub mod folder_watch;
+pub mod folders;
+pub mod footprint;
+pub mod open_folder;
+pub mod signals;
+pub mod terminal;
+pub mod wall_timer;
+pub mod zone;
+
+use super::{Concern, Unavailable};
+
+/// Everything in [`Concern`] is here (through the session bus, which says itself when it
+/// is missing).
+pub fn available(_concern: Concern) -> Result<(), Unavailable> {
+    Ok(())
+}

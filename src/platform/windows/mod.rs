@@ -1,0 +1,22 @@
+//! Windows 10 and 11. What part 1 of the port brings: the store, the command line, the
+//! window; notifications, the tray, Do Not Disturb, autostart, one window, the wall-clock
+//! timer, the folder watch and the console's events come with part 2 and until then
+//! say that they are not available.
+
+pub mod detached;
+pub mod files;
+pub mod folder_watch;
+pub mod folders;
+pub mod footprint;
+pub mod open_folder;
+pub mod signals;
+pub mod terminal;
+pub mod wall_timer;
+pub mod zone;
+
+use super::{Concern, Unavailable};
+
+/// None of [`Concern`] is here yet.
+pub fn available(concern: Concern) -> Result<(), Unavailable> {
+    Err(Unavailable(concern))
+}
