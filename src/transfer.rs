@@ -18,7 +18,7 @@
 //! spreadsheets read as a date and time), and `utc_offset` the offset in force then, so
 //! nothing of the journal's instant is lost. A step id or title that starts like a
 //! formula (`=`, `+`, `-`, `@`) gets a leading apostrophe
-//! ([`crate::report::spreadsheet_safe`]), so opening the file runs nothing.
+//! ([`crate::summary::spreadsheet_safe`]), so opening the file runs nothing.
 //!
 //! A CSV *file* starts with a UTF-8 byte order mark: Excel reads a CSV without one in
 //! the legacy code page of the system (Cyrillic titles come out garbled), while
@@ -46,8 +46,8 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use crate::i18n::{self, catalog_title, data_size};
 use crate::model::{Evening, Journal, MergeCounts, Outcome, RoutineFile, merge, validate};
-use crate::report::spreadsheet_safe;
 use crate::store::{Store, StoreError, TransferError, Updated, to_bytes};
+use crate::summary::spreadsheet_safe;
 use crate::tr;
 
 /// What an export is written as.

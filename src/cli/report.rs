@@ -30,7 +30,7 @@ pub(super) fn report<Tz: TimeZone>(coach: &Coach, now: &DateTime<Tz>, request: R
     Ok(match coach.write_summary(&request, now)? {
         SummaryDone::Text(text) => text,
         SummaryDone::Saved { path, from, to, nights_logged } => tr!(
-            "cli-report-saved",
+            "cli-summary-saved",
             path = path.display().to_string(),
             from = i18n::short_date(from),
             to = i18n::short_date(crate::model::time::next_day(to)),

@@ -347,12 +347,12 @@ fn note_ui(ui: &mut egui::Ui, colour: egui::Color32, title: &str, text: &str) {
 
 /// The doctor summary: how many weeks, HTML or CSV, where to, and the button.
 fn summary_ui(ui: &mut egui::Ui, state: &mut NightState, actions: &mut Vec<Action>) {
-    ui.label(RichText::new(t("night-report-heading")).strong().size(16.0));
-    ui.add(egui::Label::new(RichText::new(t("night-report-intro")).color(style::quiet(ui))).wrap());
+    ui.label(RichText::new(t("night-summary-heading")).strong().size(16.0));
+    ui.add(egui::Label::new(RichText::new(t("night-summary-intro")).color(style::quiet(ui))).wrap());
     ui.horizontal_wrapped(|ui| {
-        ui.label(t("night-report-weeks"));
+        ui.label(t("night-summary-weeks"));
         for weeks in MIN_WEEKS..=MAX_WEEKS {
-            let name = tr!("night-report-weeks-choice", weeks = weeks);
+            let name = tr!("night-summary-weeks-choice", weeks = weeks);
             if ui.radio(state.summary.weeks == weeks, weeks.to_string()).accessible_name(name).clicked() {
                 state.summary.weeks = weeks;
             }
@@ -360,17 +360,17 @@ fn summary_ui(ui: &mut egui::Ui, state: &mut NightState, actions: &mut Vec<Actio
     });
     ui.horizontal_wrapped(|ui| {
         let before = state.summary.format;
-        ui.radio_value(&mut state.summary.format, Format::Html, t("night-report-html"));
-        ui.radio_value(&mut state.summary.format, Format::Csv, t("night-report-csv"));
+        ui.radio_value(&mut state.summary.format, Format::Html, t("night-summary-html"));
+        ui.radio_value(&mut state.summary.format, Format::Csv, t("night-summary-csv"));
         if state.summary.format != before {
             state.summary.path = with_extension(&state.summary.path, state.summary.format.extension());
         }
     });
-    let label = ui.label(t("night-report-path"));
+    let label = ui.label(t("night-summary-path"));
     let field = egui::TextEdit::singleline(&mut state.summary.path).desired_width(ui.available_width().min(520.0));
     ui.add(field).labelled_by(label.id);
     let path = state.summary.path.trim();
-    if ui.add_enabled(!path.is_empty(), egui::Button::new(t("night-report-save"))).clicked() {
+    if ui.add_enabled(!path.is_empty(), egui::Button::new(t("night-summary-save"))).clicked() {
         let (weeks, format) = (state.summary.weeks, state.summary.format);
         actions.push(Action::SaveSummary { path: std::path::PathBuf::from(path), weeks, format });
     }

@@ -66,7 +66,7 @@ signs-sign = { $kind ->
    *[several] Two or more of these signs on the same night
 }
 # The doctor summary, third person: $count nights (the last 12 weeks), $nights the dates.
-signs-report-seen = { $sign }: logged on { $unit ->
+signs-summary-seen = { $sign }: logged on { $unit ->
     [day] { $count ->
         [one] { $count } day
        *[other] { $count } days
@@ -80,12 +80,12 @@ signs-report-seen = { $sign }: logged on { $unit ->
        *[other] { $count } nights
     }
 }: { $nights }.
-signs-report-rested = { $all ->
+signs-summary-rested = { $all ->
     [yes] Rested score on those nights: { $scores } out of 5.
    *[no] Rested score on { $answered } of those { $total } nights: { $scores } out of 5.
 }
-signs-report-below-heading = Also logged, on single or scattered nights
-signs-report-doctor = The patient was advised to have these notes looked at by a doctor without delay. The app only counts what was logged; it makes no diagnosis.
+signs-summary-below-heading = Also logged, on single or scattered nights
+signs-summary-doctor = The patient was advised to have these notes looked at by a doctor without delay. The app only counts what was logged; it makes no diagnosis.
 # Signs logged after the evening shown ($count nights, $nights the dates).
 signs-later = After this evening, signs were logged on { $count ->
     [one] { $count } more night
