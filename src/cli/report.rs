@@ -32,8 +32,8 @@ pub(super) fn report<Tz: TimeZone>(coach: &Coach, now: &DateTime<Tz>, request: R
         SummaryDone::Saved { path, from, to, nights_logged } => tr!(
             "cli-summary-saved",
             path = path.display().to_string(),
-            from = i18n::short_date(from),
-            to = i18n::short_date(crate::model::time::next_day(to)),
+            from = i18n::span_date(from),
+            to = i18n::span_date(to),
             nights = nights_logged,
         ),
     })
