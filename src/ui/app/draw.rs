@@ -96,7 +96,8 @@ impl App {
             match self.screen {
                 Screen::Tonight => {
                     let (evening, plan) = views::evening_plan(routine_file, &self.snapshot.journal.value, None, &now);
-                    let paused = self.reminder_info.paused_tonight;
+                    // Read for the evening drawn: one left open overnight pauses nothing the next day.
+                    let paused = self.reminder_info.log.is_paused(evening);
                     let found =
                         crate::model::warnings::findings(&self.snapshot.journal.value, last_night(routine_file, &now));
                     self.tonight.signs_logged = !found.nothing_logged();
