@@ -205,6 +205,12 @@ fn stamp_first_save(routine_file: &mut RoutineFile, first_save: bool, stamp: Sta
 fn replan_tonight(store: &Store, now: DateTime<FixedOffset>) -> Result<(), CommandError> {
     let routine_file = store.load_routine_file()?.value;
     let evening = evening_at(&routine_file, &now);
+    // Mostly nothing is recorded for tonight yet: found out from that evening alone, so a
+    // routine edit does not read (nor lock) a long journal for nothing.
+    let near = store.load_near(evening..=evening)?;
+    if near.journal.value.evening(evening).is_none_or(|recorded| recorded.times.is_none()) {
+        return Ok(());
+    }
     let updated = store.update_journal(|journal| {
         let recorded = journal.evenings.get_mut(&evening).and_then(|evening| evening.times.as_mut());
         let Some(times) = recorded else { return Err(CommandError::NothingToChange) };
