@@ -7,7 +7,7 @@
 //! - [`desktop`]: one window: the window's name on the session bus, and raising it.
 //! - [`i18n`]: every text the user reads, in English and Russian (Fluent files).
 //! - [`platform`]: what differs between operating systems, one small interface each.
-//! - [`report`]: the doctor summary, rendered as a printable HTML page or CSV (pure).
+//! - [`summary`]: the doctor summary, rendered as a printable HTML page or CSV (pure).
 //! - [`transfer`]: export (CSV, JSON backup) and import, for the CLI and the window.
 //! - [`use_cases`]: the one door every front end goes through: changes (with undo), views,
 //!   export/import and the doctor summary, the reminder service and autostart, the data folder.
@@ -29,8 +29,8 @@ pub mod i18n;
 pub mod model;
 pub mod platform;
 pub mod remind;
-pub mod report;
 pub mod store;
+pub mod summary;
 pub mod transfer;
 pub mod ui;
 pub mod use_cases;

@@ -11,18 +11,22 @@ use support::run;
 /// (Berlin, +01:00) as the service would have written it.
 fn evening_with_a_history(dir: &std::path::Path) {
     run(dir, &["schedule", "--bedtime", "22:30", "--wake", "06:30"]).ok();
-    // Saved long before that evening: `schedule` dated the routine's start today, and an
-    // evening before the routine began has no reminders to list.
+    // Saved long before that evening (`schedule` dated the routine's start today, and an
+    // evening before the routine began has no reminders to list), with dinner reminding.
     let routine = dir.join("routine.json");
-    let mut config: serde_json::Value = serde_json::from_slice(&fs::read(&routine).unwrap()).unwrap();
-    config["since"] = "2026-11-01T12:00:00+01:00".into();
-    fs::write(&routine, serde_json::to_vec(&config).unwrap()).unwrap();
+    let mut file: serde_json::Value = serde_json::from_slice(&fs::read(&routine).unwrap()).unwrap();
+    file["since"] = "2026-11-01T12:00:00+01:00".into();
+    let steps = file["routine"].as_array_mut().unwrap();
+    let dinner = steps.iter_mut().find(|step| step["id"] == "mineral-dinner").unwrap();
+    dinner["remind"] = true.into();
+    fs::write(&routine, serde_json::to_vec(&file).unwrap()).unwrap();
     let log = r#"{
       "schema_version": 1,
       "evenings": {
         "2026-11-26": {
           "sent": {
             "caffeine-cutoff": {"outcome": "fired", "due": "2026-11-26T16:30:00+01:00", "at": "2026-11-26T16:30:00+01:00"},
+            "mineral-dinner": {"outcome": "skipped", "due": "2026-11-26T19:30:00+01:00", "at": "2026-11-26T20:10:00+01:00"},
             "calm-evening": {"outcome": "skipped", "due": "2026-11-26T20:30:00+01:00", "at": "2026-11-26T20:52:00+01:00",
                              "held_since": "2026-11-26T20:30:00+01:00"},
             ":wind-down": {"outcome": "late", "due": "2026-11-26T20:30:00+01:00", "at": "2026-11-26T20:41:00+01:00",
@@ -68,6 +72,15 @@ fn reminders_lists_each_reminder_with_what_happened_to_it() {
         line("Slow down for the evening").ends_with("missed: Do Not Disturb (from 20:30) lasted past the grace window"),
         "{out}"
     );
+    // Missed with no Do Not Disturb: when it was due and when the grace period ended
+    // (it said "40 min late, past the grace window", or "1 min late" with a short one).
+    assert!(
+        line("Mineral-rich dinner").ends_with(
+            "missed: due 19:30, and the grace period ended at 19:45 \
+             (the computer was asleep or reminders were not running)"
+        ),
+        "{out}"
+    );
     assert!(
         line("Warm bath").ends_with("not shown (21:00): Desktop notifications are not available in this session."),
         "{out}"
@@ -111,6 +124,8 @@ fn reminders_json_gives_a_status_word_and_the_times() {
     assert_eq!(row("warm-bath")["reason"], "Desktop notifications are not available in this session.");
     assert_eq!(row("warm-bath")["due"], "2026-11-26T21:00:00+01:00");
     assert_eq!(row("calm-evening")["held_since"], "2026-11-26T20:30:00+01:00");
+    assert_eq!(row("mineral-dinner")["grace_ended"], "2026-11-26T19:45:00+01:00");
+    assert_eq!(row("mineral-dinner")["at"], "2026-11-26T20:10:00+01:00");
     assert_eq!(row("humidity-check")["at"], "2026-11-26T21:58:00+01:00");
     assert_eq!(row("lights-out")["through_do_not_disturb"], true);
     assert!(row("caffeine-cutoff")["explanation"].as_str().unwrap().starts_with("sent at 16:30"));
@@ -129,4 +144,8 @@ fn reminders_speaks_russian() {
     .stdout();
     assert!(out.starts_with("Вечер четверга, 26 ноября 2026: напоминания"), "{out}");
     assert!(out.contains("пропущено: режим «Не беспокоить» (с 20:30) длился дольше допустимой задержки"), "{out}");
+    assert!(
+        out.contains("пропущено: время было 19:30, допустимая задержка закончилась в 19:45 (компьютер спал"),
+        "{out}"
+    );
 }

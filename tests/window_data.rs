@@ -130,7 +130,11 @@ fn export_and_import_run_beside_the_frames_in_the_real_window() {
     assert!(!h.get_by_label("Export as JSON…").accesskit_node().is_disabled(), "the buttons are back");
 
     // The export, changed by hand to a new evening, imported back: preview, then merge.
-    let text = std::fs::read_to_string(&backup).unwrap().replace("2026-11-26", "2026-11-24");
+    // Moved two days back whole: the evening and its next morning (its recorded times).
+    let text = std::fs::read_to_string(&backup)
+        .unwrap()
+        .replace("2026-11-26", "2026-11-24")
+        .replace("2026-11-27", "2026-11-25");
     std::fs::write(&backup, text).unwrap();
     h.get_by_label("Import…").click();
     h.run();

@@ -353,3 +353,32 @@ fn done_by_its_russian_label_reaches_the_journal() {
     h.get_by_label_contains("Отменить: ");
     h.get_by_label_contains("Сделан 1 шаг из ");
 }
+
+/// Issue 19, item 17: a window left open overnight moves to the new evening at the alarm
+/// with everything it shows, the pause included: "paused for tonight" was read once
+/// when the files were, so the next morning's Tonight still said so.
+#[test]
+fn a_window_left_open_overnight_shows_the_new_evening_unpaused() {
+    let dir = tempfile::tempdir().unwrap();
+    saved_routine(dir.path());
+    Change::PauseReminders { evening: evening(), paused: true }.apply(&store(dir.path())).unwrap();
+    let at = |day: u32, hour: u32, minute: u32| {
+        let at = support::date(2026, 11, day).and_hms_opt(hour, minute, 0).unwrap();
+        Local.from_local_datetime(&at).earliest().unwrap()
+    };
+    let now = std::sync::Arc::new(std::sync::Mutex::new(at(26, 21, 10)));
+    let clock = {
+        let now = now.clone();
+        std::sync::Arc::new(move || *now.lock().unwrap())
+    };
+    let app = App::new(bedtime_coach::use_cases::Coach::at(bedtime_coach::store::Paths::in_dir(dir.path())), clock)
+        .in_language(Language::English);
+    let mut h = support::window::harness_of(app, egui::vec2(1280.0, 1400.0));
+    h.run();
+    h.get_by_label("Reminders are paused for tonight.");
+    // 07:10 the next morning, no file touched: Friday's evening, not paused.
+    *now.lock().unwrap() = at(27, 7, 10);
+    h.run();
+    h.get_by_label_contains("Friday 27 November");
+    assert!(h.query_by_label("Reminders are paused for tonight.").is_none());
+}

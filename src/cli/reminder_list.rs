@@ -78,8 +78,9 @@ fn row_json(row: &Row) -> Value {
             put("at", json!(rfc3339(at)));
             put("reason", json!(reason));
         }
-        Fate::Missed { at, held_since, stalled } => {
+        Fate::Missed { at, grace_ended, held_since, stalled } => {
             put("at", json!(rfc3339(at)));
+            put("grace_ended", json!(rfc3339(grace_ended)));
             put("held_since", json!(held_since.as_ref().map(rfc3339)));
             put("stalled", json!(stalled));
         }

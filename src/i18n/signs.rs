@@ -79,20 +79,41 @@ fn earlier(warning: &Warning) -> Option<String> {
 
 /// What was seen, for the doctor summary: in the third person, naming the sign ("Twitching
 /// through the night: logged on 3 nights: …"), with the earlier nights.
-pub fn report_seen(warning: &Warning) -> String {
+pub fn summary_seen(warning: &Warning) -> String {
     let mut all = warning.earlier.clone();
     all.extend(&warning.nights);
+    all.sort();
+    let run = longest_run(&all);
+    let row = match run {
+        _ if all.len() < 2 || run < 2 => "none",
+        _ if run == all.len() => "all",
+        _ => "some",
+    };
     tr!(
-        "signs-report-seen",
+        "signs-summary-seen",
         sign = tr!("signs-sign", kind = kind_key(warning.kind)),
         unit = unit(warning.kind),
         count = all.len(),
+        row = row,
+        in_row = run,
         nights = date_list(&all),
     )
 }
 
+/// The most dates of `dates` (sorted) that follow one another day after day: "3 days in
+/// a row" only when all three do, "4 days, 3 of them in a row" when three of four do.
+fn longest_run(dates: &[NaiveDate]) -> usize {
+    let mut longest = usize::from(!dates.is_empty());
+    let mut current = longest;
+    for pair in dates.windows(2) {
+        current = if pair[0].succ_opt() == Some(pair[1]) { current + 1 } else { 1 };
+        longest = longest.max(current);
+    }
+    longest
+}
+
 /// The rested scores on a sign's nights for the doctor summary, in the third person.
-pub fn report_rested(warning: &Warning) -> Option<String> {
+pub fn summary_rested(warning: &Warning) -> Option<String> {
     rested_text(warning, true)
 }
 
@@ -103,7 +124,7 @@ pub fn warning_rested(warning: &Warning) -> Option<String> {
     rested_text(warning, false)
 }
 
-fn rested_text(warning: &Warning, report: bool) -> Option<String> {
+fn rested_text(warning: &Warning, for_summary: bool) -> Option<String> {
     let scores = warning.rested_scores();
     if warning.kind != WarningKind::AllNight || scores.is_empty() {
         return None;
@@ -112,8 +133,8 @@ fn rested_text(warning: &Warning, report: bool) -> Option<String> {
     let all = if scores.len() == warning.nights.len() { "yes" } else { "no" };
     let (scores, answered, total) =
         (and_list(&shown, &tr!("signs-rested-separator")), scores.len(), warning.nights.len());
-    Some(if report {
-        tr!("signs-report-rested", all = all, scores = scores, answered = answered, total = total)
+    Some(if for_summary {
+        tr!("signs-summary-rested", all = all, scores = scores, answered = answered, total = total)
     } else {
         tr!("signs-rested", all = all, scores = scores, answered = answered, total = total)
     })
@@ -177,14 +198,14 @@ fn window_words(window: Window, unit: &str) -> String {
 
 /// The heading over the signs logged on single or scattered nights, for the doctor
 /// summary: no "card", nothing that reads as "not significant".
-pub fn report_below_heading() -> String {
-    tr!("signs-report-below-heading")
+pub fn summary_below_heading() -> String {
+    tr!("signs-summary-below-heading")
 }
 
 /// Why these patterns matter, said once, with that the notes should be shown to a doctor
 /// without delay (the article's "you should not postpone").
-pub fn report_doctor() -> String {
-    tr!("signs-report-doctor")
+pub fn summary_doctor() -> String {
+    tr!("signs-summary-doctor")
 }
 
 /// Signs logged after the evening shown: it is not the latest, and they count.
@@ -205,7 +226,7 @@ pub fn urgent() -> String {
 
 /// The urgent signs without the app's "card", for the doctor summary (the information
 /// screen's words, the same sentence otherwise).
-pub fn urgent_for_report() -> String {
+pub fn urgent_for_summary() -> String {
     tr!("about-urgent")
 }
 
@@ -475,7 +496,7 @@ mod tests {
         warning.earlier = october;
         warning.rested = vec![Some(2), Some(1)];
         let en = with_language(Language::English, || {
-            (warning_seen(&warning), report_seen(&warning), report_rested(&warning))
+            (warning_seen(&warning), summary_seen(&warning), summary_rested(&warning))
         });
         assert_eq!(
             en.0,
@@ -486,7 +507,7 @@ mod tests {
             "Twitching through the night: logged on 4 nights: Sun 4 Oct, Sun 18 Oct, Sun 1 Nov and Sun 15 Nov."
         );
         assert_eq!(en.2.as_deref(), Some("Rested score on those nights: 2 and 1 out of 5."));
-        let ru = with_language(Language::Russian, || (warning_seen(&warning), report_seen(&warning)));
+        let ru = with_language(Language::Russian, || (warning_seen(&warning), summary_seen(&warning)));
         assert!(ru.0.ends_with("Ещё раньше, за последние 12 недель: 2 — вс, 4 октября и вс, 18 октября."), "{}", ru.0);
         assert!(ru.1.starts_with("Подёргивания всю ночь: отмечено 4 раза — вс, 4 октября"), "{}", ru.1);
         // Only earlier nights: said as such, never "0 nights".
@@ -499,6 +520,27 @@ mod tests {
             let title = with_language(language, || warning_title(WarningKind::AllNight));
             assert!(!title.contains("several") && !title.contains("не одну"), "{title}");
         }
+    }
+
+    #[test]
+    fn the_summary_says_in_a_row_only_as_far_as_it_is_true() {
+        for (days, en, ru) in [
+            (&[1, 2, 3][..], "logged on 3 days in a row: Sun 1 Nov", "отмечено 3 раза подряд — вс, 1 ноября"),
+            (&[1, 2, 3, 9], "logged on 4 days, 3 of them in a row: Sun 1 Nov", "отмечено 4 раза, из них 3 подряд — вс"),
+            (&[1, 9, 20], "logged on 3 days: Sun 1 Nov", "отмечено 3 раза — вс, 1 ноября"),
+            (&[9], "logged on 1 day: Mon 9 Nov", "отмечено 1 раз — пн, 9 ноября"),
+        ] {
+            let warning = sighting(WarningKind::Daytime, days);
+            let said = with_language(Language::English, || summary_seen(&warning));
+            assert!(said.contains(en), "{days:?}: {said}");
+            let said = with_language(Language::Russian, || summary_seen(&warning));
+            assert!(said.contains(ru), "{days:?}: {said}");
+        }
+        // Across a month's end, and with the earlier nights counted in.
+        let mut warning = sighting(WarningKind::Daytime, &[1]);
+        warning.earlier = vec![NaiveDate::from_ymd_opt(2026, 10, 31).unwrap()];
+        let said = with_language(Language::English, || summary_seen(&warning));
+        assert!(said.contains("logged on 2 days in a row: Sat 31 Oct and Sun 1 Nov"), "{said}");
     }
 
     #[test]
@@ -546,7 +588,7 @@ mod tests {
             with_language(language, || {
                 assert!(urgent().contains(clause));
                 assert_eq!(urgent().replace(clause, ""), tr!("about-urgent"), "{language:?}");
-                assert_eq!(urgent_for_report(), tr!("about-urgent"));
+                assert_eq!(urgent_for_summary(), tr!("about-urgent"));
             });
         }
         let ru = with_language(Language::Russian, urgent);

@@ -197,7 +197,7 @@ fn the_russian_sentences_the_issue_named_read_right() {
         let screen = [t("night-stress-low"), t("night-stress-some"), t("night-stress-high")];
         for (level, on_screen) in ["low", "some", "high"].into_iter().zip(screen) {
             assert_eq!(on_screen.to_lowercase(), tr!("cli-night-stress-level", level = level));
-            assert_eq!(tr!("report-stress", stress = level), tr!("cli-night-stress-level", level = level));
+            assert_eq!(tr!("summary-stress", stress = level), tr!("cli-night-stress-level", level = level));
         }
     });
 }
@@ -226,7 +226,7 @@ fn counts_of_one_read_in_the_singular() {
 fn one_decimal_uses_each_languages_decimal_sign() {
     assert_eq!(en(|| one_decimal(3.75)), "3.8");
     assert_eq!(ru(|| one_decimal(3.75)), "3,8");
-    assert_eq!(ru(|| tr!("report-rested-mean", mean = one_decimal(3.8), count = 5)), "в среднем 3,8 за 5 ночей");
+    assert_eq!(ru(|| tr!("summary-rested-mean", mean = one_decimal(3.8), count = 5)), "в среднем 3,8 за 5 ночей");
 }
 
 /// Every message's text in `language` but the messages whose id starts with one of
@@ -247,7 +247,7 @@ fn restless_legs_is_the_articles_sign_not_an_evening_itch() {
     use crate::model::warnings::WarningKind::RestlessLegs;
     let texts = || {
         let mut texts: Vec<String> =
-            ["night-restless-legs", "help-night-restless-legs", "cli-night-q-restless-legs", "report-col-restless"]
+            ["night-restless-legs", "help-night-restless-legs", "cli-night-q-restless-legs", "summary-col-restless"]
                 .into_iter()
                 .map(t)
                 .collect();
@@ -445,9 +445,10 @@ fn the_russian_style_and_the_information_screen_items_read_right() {
         let rested = tr!("signs-rested", all = "no", answered = 2, total = 3, scores = "1 и 1");
         assert_eq!(rested, "Из этих 3 ночей вы оценили отдых для 2: 1 и 1 из 5.");
         let from = chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
-        let to = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
-        let period = tr!("report-period", from = span_date(from), to = span_date(to), weeks = 4);
-        assert_eq!(period, "Ночи с 1 ноября (вс) по 29 ноября (вс) — 4 недели");
+        // Four weeks of nights, named by their evenings (the 1st to the 28th), with the year.
+        let to = chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
+        let period = tr!("summary-period", from = span_date(from), to = span_date(to), weeks = 4);
+        assert_eq!(period, "Ночи после вечеров с 1 ноября 2026 (вс) по 28 ноября 2026 (сб) — 4 недели");
         assert!(t("about-pregnancy").contains("В редких случаях подёргивания начинаются сразу после родов."));
         assert_eq!(tr!("clap-unknown-argument", arg = "--jsn"), "неожиданный аргумент «--jsn»");
     });
@@ -458,6 +459,9 @@ fn the_russian_style_and_the_information_screen_items_read_right() {
         let children = t("about-children");
         assert!(!children.contains("may start") && children.contains("shudder"), "{children}");
         let from = chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
-        assert_eq!(span_date(from), "Sun 1 Nov");
+        assert_eq!(span_date(from), "Sun 1 Nov 2026");
+        let to = chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
+        let period = tr!("summary-period", from = span_date(from), to = span_date(to), weeks = 4);
+        assert_eq!(period, "Nights after the evenings from Sun 1 Nov 2026 to Sat 28 Nov 2026 (4 weeks)");
     });
 }

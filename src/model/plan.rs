@@ -344,7 +344,10 @@ fn lay_out<Tz: TimeZone>(
     }
 }
 
-/// The evening that `now` belongs to in `tz`.
+/// The evening that `now` belongs to in `tz`: "tonight" until the next morning's alarm.
+/// The one rule for which evening is today: the window (Tonight, its pause, Settings'
+/// reminders), `plan`, `status`, `check`, `reminders` and the reminder service all ask
+/// here, with the instant they are drawn or run at (tests/use_cases_which_evening.rs).
 pub fn evening_at<Tz: TimeZone>(routine_file: &RoutineFile, now: &DateTime<Tz>) -> NaiveDate {
     // `naive_local` panics at the very end of chrono's range; read the clock with care.
     let utc = now.naive_utc();

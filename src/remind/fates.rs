@@ -6,7 +6,7 @@
 
 use chrono::{DateTime, FixedOffset, TimeZone};
 
-use super::engine::reminders_of;
+use super::engine::{grace, reminders_of, window_of};
 use crate::model::RoutineFile;
 use crate::model::plan::Plan;
 use crate::model::reminders::{LogOutcome, ReminderLog};
@@ -38,7 +38,13 @@ pub enum Fate {
     /// Past the grace window when it could have been shown: asleep, not running, or held
     /// for Do Not Disturb (`held_since`) until too late.
     /// `stalled`: the service could not write its files until too late, and why.
-    Missed { at: DateTime<FixedOffset>, held_since: Option<DateTime<FixedOffset>>, stalled: Option<String> },
+    /// `grace_ended`: when the grace window closed (its due time plus the window).
+    Missed {
+        at: DateTime<FixedOffset>,
+        grace_ended: DateTime<FixedOffset>,
+        held_since: Option<DateTime<FixedOffset>>,
+        stalled: Option<String>,
+    },
     /// Its step was done or skipped before it came due.
     AlreadySettled,
     /// The evening was paused.
@@ -105,7 +111,9 @@ pub fn evening_fates<Tz: TimeZone>(
                         },
                     },
                     LogOutcome::Skipped => {
-                        Fate::Missed { at: entry.at, held_since: entry.held_since, stalled: entry.stalled.clone() }
+                        let grace_ended = due + window_of(&reminder.kind, grace(routine_file));
+                        let (held_since, stalled) = (entry.held_since, entry.stalled.clone());
+                        Fate::Missed { at: entry.at, grace_ended, held_since, stalled }
                     }
                     LogOutcome::Settled => Fate::AlreadySettled,
                     LogOutcome::Paused => Fate::Paused,
@@ -170,9 +178,11 @@ pub fn fate_text(row: &Row) -> String {
         Fate::Missed { held_since: None, stalled: Some(reason), .. } => {
             tr!("reminders-missed-stalled", reason = reason.trim_end_matches('.'))
         }
-        Fate::Missed { at, held_since: None, stalled: None } => {
-            let minutes = (*at - row.due).num_minutes().max(1);
-            tr!("reminders-missed", minutes = minutes)
+        // When it was due and when the grace window closed, not "N min late": a reminder
+        // found a minute late is missed only when the window is that short, and saying
+        // "1 min late, past the grace window" read as a contradiction.
+        Fate::Missed { grace_ended, held_since: None, stalled: None, .. } => {
+            tr!("reminders-missed", due = hhmm(&row.due), ended = hhmm(grace_ended))
         }
         Fate::AlreadySettled => tr!("reminders-already-done"),
         Fate::Paused => tr!("reminders-paused"),
@@ -187,9 +197,9 @@ pub fn fate_text(row: &Row) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::reminders::{BEDTIME_KEY, LogEntry};
+    use crate::model::reminders::{BEDTIME_KEY, LogEntry, NIGHT_LOG_KEY};
     use crate::model::{CheckIn, Journal, Outcome, plan_evening};
-    use chrono::NaiveDate;
+    use chrono::{NaiveDate, TimeDelta};
     use chrono_tz::Europe::Berlin;
 
     fn at(h: u32, m: u32) -> DateTime<chrono_tz::Tz> {
@@ -222,7 +232,12 @@ mod tests {
         assert!(matches!(fate_of(&rows, "caffeine-cutoff"), Fate::Sent { late: false, .. }));
         assert_eq!(
             fate_of(&rows, "calm-evening"),
-            &Fate::Missed { at: f(at(20, 50)), held_since: Some(f(at(20, 30))), stalled: None }
+            &Fate::Missed {
+                at: f(at(20, 50)),
+                grace_ended: f(at(20, 45)),
+                held_since: Some(f(at(20, 30))),
+                stalled: None
+            }
         );
         assert_eq!(fate_of(&rows, "warm-bath").as_str(), "failed");
         assert_eq!(fate_of(&rows, "ventilate-bedroom"), &Fate::Held { since: f(at(21, 45)) });
@@ -248,6 +263,37 @@ mod tests {
         let mut off = routine_file.clone();
         off.settings.reminders = false;
         assert_eq!(fate_of(&evening_fates(&off, &plan, &log, &at(21, 55)), "humidity-check"), &Fate::Off);
+    }
+
+    #[test]
+    fn a_missed_reminder_says_when_it_was_due_and_when_its_grace_period_ended() {
+        // With no grace (at least a minute, see `grace`), a reminder the service found a
+        // minute late is missed: "1 min late, past the grace window" said both at once.
+        let mut routine_file = RoutineFile::default();
+        routine_file.settings.grace_minutes = 0;
+        let evening = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        let plan = plan_evening(&routine_file, evening, &Berlin, None);
+        let mut log = ReminderLog::default();
+        log.settle(
+            evening,
+            "warm-bath",
+            LogEntry::new(LogOutcome::Skipped, at(21, 0).fixed_offset(), at(21, 1).fixed_offset()),
+        );
+        let rows = evening_fates(&routine_file, &plan, &log, &at(21, 2));
+        let row = rows.iter().find(|row| row.key == "warm-bath").unwrap();
+        assert_eq!(
+            fate_text(row),
+            "missed: due 21:00, and the grace period ended at 21:01 \
+             (the computer was asleep or reminders were not running)"
+        );
+        // The morning invitation's window is its own (hours, not the grace minutes).
+        let due = rows.iter().find(|row| row.key == NIGHT_LOG_KEY).unwrap().due;
+        let found = due + TimeDelta::hours(6);
+        log.settle(evening, NIGHT_LOG_KEY, LogEntry::new(LogOutcome::Skipped, due, found));
+        let rows = evening_fates(&routine_file, &plan, &log, &found.with_timezone(&Berlin));
+        let invitation = rows.iter().find(|row| row.key == NIGHT_LOG_KEY).unwrap();
+        let text = fate_text(invitation);
+        assert!(text.starts_with("missed: due 07:15, and the grace period ended at 12:15"), "{text}");
     }
 
     #[test]

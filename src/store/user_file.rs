@@ -7,7 +7,7 @@
 //! (0600): it holds health notes. Unlike a data file it keeps no `.bak` and takes no lock,
 //! since it is not shared state, just a file handed to the user. The store writes it
 //! through `Store::write_user_file`; the summary's rendering is pure and lives in
-//! `crate::report`.
+//! `crate::summary`.
 
 use std::path::{Path, PathBuf};
 

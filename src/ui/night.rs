@@ -91,9 +91,7 @@ pub fn night_ui(ui: &mut egui::Ui, state: &mut NightState, view: &NightView, act
         egui::ScrollArea::vertical().id_salt("night-form").auto_shrink([false, false]).show(ui, |ui| {
             // The scroll bar floats over the content: the form stops short of it, so no
             // question runs under it at the smallest window size.
-            let scroll = &ui.spacing().scroll;
-            let bar = scroll.bar_width + scroll.bar_outer_margin + scroll.bar_inner_margin;
-            ui.set_max_width((ui.available_width() - bar).min(720.0));
+            ui.set_max_width(super::widgets::width_beside_scroll_bar(ui).min(720.0));
             header_ui(ui, state, evening, last_night, log);
             ui.add_space(6.0);
             let at = view.now.fixed_offset();
@@ -152,7 +150,7 @@ fn header_ui(
 }
 
 /// A yes/no question's answer, from whether its box is ticked.
-type YesNo = fn(bool) -> NightAnswer;
+type YesNoAnswer = fn(bool) -> NightAnswer;
 
 /// The questions; `answer` saves what a click changed.
 fn form_ui(
@@ -193,7 +191,7 @@ fn form_ui(
         }
     });
     ui.add_space(4.0);
-    let questions: [(bool, String, YesNo); 6] = [
+    let questions: [(bool, String, YesNoAnswer); 6] = [
         (saved.woke_from_jolt, t("night-woke-from-jolt"), NightAnswer::WokeFromJolt),
         (saved.twitch_all_night, t("night-all-night"), NightAnswer::TwitchAllNight),
         (saved.twitch_daytime, t("night-daytime"), NightAnswer::TwitchDaytime),
@@ -349,12 +347,12 @@ fn note_ui(ui: &mut egui::Ui, colour: egui::Color32, title: &str, text: &str) {
 
 /// The doctor summary: how many weeks, HTML or CSV, where to, and the button.
 fn summary_ui(ui: &mut egui::Ui, state: &mut NightState, actions: &mut Vec<Action>) {
-    ui.label(RichText::new(t("night-report-heading")).strong().size(16.0));
-    ui.add(egui::Label::new(RichText::new(t("night-report-intro")).color(style::quiet(ui))).wrap());
+    ui.label(RichText::new(t("night-summary-heading")).strong().size(16.0));
+    ui.add(egui::Label::new(RichText::new(t("night-summary-intro")).color(style::quiet(ui))).wrap());
     ui.horizontal_wrapped(|ui| {
-        ui.label(t("night-report-weeks"));
+        ui.label(t("night-summary-weeks"));
         for weeks in MIN_WEEKS..=MAX_WEEKS {
-            let name = tr!("night-report-weeks-choice", weeks = weeks);
+            let name = tr!("night-summary-weeks-choice", weeks = weeks);
             if ui.radio(state.summary.weeks == weeks, weeks.to_string()).accessible_name(name).clicked() {
                 state.summary.weeks = weeks;
             }
@@ -362,17 +360,17 @@ fn summary_ui(ui: &mut egui::Ui, state: &mut NightState, actions: &mut Vec<Actio
     });
     ui.horizontal_wrapped(|ui| {
         let before = state.summary.format;
-        ui.radio_value(&mut state.summary.format, Format::Html, t("night-report-html"));
-        ui.radio_value(&mut state.summary.format, Format::Csv, t("night-report-csv"));
+        ui.radio_value(&mut state.summary.format, Format::Html, t("night-summary-html"));
+        ui.radio_value(&mut state.summary.format, Format::Csv, t("night-summary-csv"));
         if state.summary.format != before {
             state.summary.path = with_extension(&state.summary.path, state.summary.format.extension());
         }
     });
-    let label = ui.label(t("night-report-path"));
+    let label = ui.label(t("night-summary-path"));
     let field = egui::TextEdit::singleline(&mut state.summary.path).desired_width(ui.available_width().min(520.0));
     ui.add(field).labelled_by(label.id);
     let path = state.summary.path.trim();
-    if ui.add_enabled(!path.is_empty(), egui::Button::new(t("night-report-save"))).clicked() {
+    if ui.add_enabled(!path.is_empty(), egui::Button::new(t("night-summary-save"))).clicked() {
         let (weeks, format) = (state.summary.weeks, state.summary.format);
         actions.push(Action::SaveSummary { path: std::path::PathBuf::from(path), weeks, format });
     }

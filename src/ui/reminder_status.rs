@@ -23,7 +23,6 @@ pub struct ReminderInfo {
     pub service_pid: Option<u32>,
     /// Whether they start at login; `None` until asked.
     pub autostart: Option<bool>,
-    pub paused_tonight: bool,
     /// The reminder log as last read, for "Tonight's reminders".
     pub log: crate::model::ReminderLog,
     /// Tonight's reminders and what became of them, made when Settings is drawn.

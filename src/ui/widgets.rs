@@ -156,3 +156,10 @@ pub fn text_width(ui: &egui::Ui, text: &str, style: egui::TextStyle) -> f32 {
 pub fn button_width(ui: &egui::Ui, text: &str) -> f32 {
     text_width(ui, text, egui::TextStyle::Button) + 2.0 * ui.spacing().button_padding.x
 }
+
+/// The width a scrolled page may use: egui's scroll bar floats over the content, so
+/// rows stop short of it (else a row's last button or word runs under it).
+pub fn width_beside_scroll_bar(ui: &egui::Ui) -> f32 {
+    let scroll = &ui.spacing().scroll;
+    ui.available_width() - (scroll.bar_width + scroll.bar_outer_margin + scroll.bar_inner_margin)
+}

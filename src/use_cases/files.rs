@@ -15,10 +15,10 @@ use crate::i18n::Language;
 use crate::model::night::night_to_log;
 use crate::model::{Journal, RoutineFile};
 use crate::store::{TransferError, Updated, default_summary_dir, summary_file_name};
-use crate::{report, transfer};
+use crate::{summary, transfer};
 
 pub use crate::model::merge::MergeCounts;
-pub use crate::report::{DEFAULT_WEEKS, Format as SummaryFormat, MAX_WEEKS, MIN_WEEKS};
+pub use crate::summary::{DEFAULT_WEEKS, Format as SummaryFormat, MAX_WEEKS, MIN_WEEKS};
 pub use crate::transfer::{
     DateRange, Export, ExportFormat, ImportPreview, export_result_text, import_result_text, preview_text,
 };
@@ -117,8 +117,8 @@ impl Coach {
     ) -> Result<SummaryDone, TransferError> {
         let last_evening = request.last_evening.unwrap_or_else(|| last_night(routine_file, now));
         let summary =
-            report::summary(routine_file, journal, last_evening, request.weeks, now.fixed_offset(), &now.timezone());
-        let text = report::render(&summary, request.format, request.language);
+            summary::gather(routine_file, journal, last_evening, request.weeks, now.fixed_offset(), &now.timezone());
+        let text = summary::render(&summary, request.format, request.language);
         let path = match &request.path {
             Some(path) if is_standard_output(path) => return Ok(SummaryDone::Text(text)),
             // A bare file name goes to the suggested folder, not wherever the app was started.

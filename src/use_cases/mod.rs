@@ -15,7 +15,7 @@
 //! - [`service`]: starting the reminder service and the window, autostart at login.
 //! - [`input`]: values the user typed ("55 %", "55,5"), read once for every front end.
 //!
-//! Below: `store` (every byte on disk), `remind` (timing, notifications), `report` and
+//! Below: `store` (every byte on disk), `remind` (timing, notifications), `summary` and
 //! `transfer` (pure renderers and merges), `i18n`, `model`. Nothing here draws or parses
 //! a command line, and the front ends name no type of the store, the transfer or the
 //! summary renderer: what they need is re-exported here.

@@ -47,13 +47,13 @@ night-no-warnings = None of the signs the article asks a doctor to see was logge
 
 ## The doctor summary on the night screen. $path is where it was written.
 
-night-report-heading = Doctor summary
-night-report-intro = The last weeks of night logs, the signs above with their nights, how the routine went and how steady your bedtime was: one page to print or show at a visit, or a table for a spreadsheet.
-night-report-weeks = Weeks:
+night-summary-heading = Doctor summary
+night-summary-intro = The last weeks of night logs, the signs above with their nights, how the routine went and how steady your bedtime was: one page to print or show at a visit, or a table for a spreadsheet.
+night-summary-weeks = Weeks:
 # The accessible name of each choice of weeks.
-night-report-weeks-choice = { $weeks } weeks
-night-report-html = Printable page (HTML)
-night-report-csv = Table (CSV)
-night-report-path = Save to
-night-report-save = Save doctor summary
-night-report-saved = The doctor summary was saved to { $path }.
+night-summary-weeks-choice = { $weeks } weeks
+night-summary-html = Printable page (HTML)
+night-summary-csv = Table (CSV)
+night-summary-path = Save to
+night-summary-save = Save doctor summary
+night-summary-saved = The doctor summary was saved to { $path }.

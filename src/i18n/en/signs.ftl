@@ -66,7 +66,9 @@ signs-sign = { $kind ->
    *[several] Two or more of these signs on the same night
 }
 # The doctor summary, third person: $count nights (the last 12 weeks), $nights the dates.
-signs-report-seen = { $sign }: logged on { $unit ->
+# $row: all (every one the day after the one before), some ($in_row of them in a row, the
+# longest run), none.
+signs-summary-seen = { $sign }: logged on { $unit ->
     [day] { $count ->
         [one] { $count } day
        *[other] { $count } days
@@ -79,13 +81,17 @@ signs-report-seen = { $sign }: logged on { $unit ->
         [one] { $count } night
        *[other] { $count } nights
     }
+}{ $row ->
+    [all] {" "}in a row
+    [some] , { $in_row } of them in a row
+   *[none] {""}
 }: { $nights }.
-signs-report-rested = { $all ->
+signs-summary-rested = { $all ->
     [yes] Rested score on those nights: { $scores } out of 5.
    *[no] Rested score on { $answered } of those { $total } nights: { $scores } out of 5.
 }
-signs-report-below-heading = Also logged, on single or scattered nights
-signs-report-doctor = The patient was advised to have these notes looked at by a doctor without delay. The app only counts what was logged; it makes no diagnosis.
+signs-summary-below-heading = Also logged, on single or scattered nights
+signs-summary-doctor = The patient was advised to have these notes looked at by a doctor without delay. The app only counts what was logged; it makes no diagnosis.
 # Signs logged after the evening shown ($count nights, $nights the dates).
 signs-later = After this evening, signs were logged on { $count ->
     [one] { $count } more night

@@ -48,16 +48,16 @@ night-no-warnings = За последние четыре недели не от�
 
 ## Сводка для врача на экране ночи. $path — куда она записана.
 
-night-report-heading = Сводка для врача
-night-report-intro = Записи о ночах за последние недели, признаки выше с их ночами, как шёл распорядок и насколько постоянным было время отхода ко сну: одна страница, чтобы распечатать или показать на приёме, или файл CSV для программ электронных таблиц.
-night-report-weeks = Недель:
-night-report-weeks-choice = { $weeks } { $weeks ->
+night-summary-heading = Сводка для врача
+night-summary-intro = Записи о ночах за последние недели, признаки выше с их ночами, как шёл распорядок и насколько постоянным было время отхода ко сну: одна страница, чтобы распечатать или показать на приёме, или файл CSV для программ электронных таблиц.
+night-summary-weeks = Недель:
+night-summary-weeks-choice = { $weeks } { $weeks ->
     [one] неделя
     [few] недели
    *[many] недель
 }
-night-report-html = Страница для печати (HTML)
-night-report-csv = Таблица (CSV)
-night-report-path = Сохранить в
-night-report-save = Сохранить сводку для врача
-night-report-saved = Сводка для врача сохранена: { $path }.
+night-summary-html = Страница для печати (HTML)
+night-summary-csv = Таблица (CSV)
+night-summary-path = Сохранить в
+night-summary-save = Сохранить сводку для врача
+night-summary-saved = Сводка для врача сохранена: { $path }.

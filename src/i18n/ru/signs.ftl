@@ -37,12 +37,16 @@ signs-sign = { $kind ->
     [paralysis] Сонный паралич
    *[several] Два признака или больше за одну ночь
 }
-signs-report-seen = { $sign }: отмечено { $count ->
+signs-summary-seen = { $sign }: отмечено { $count ->
     [one] { $count } раз
     [few] { $count } раза
    *[many] { $count } раз
+}{ $row ->
+    [all] {" "}подряд
+    [some] , из них { $in_row } подряд
+   *[none] {""}
 } — { $nights }.
-signs-report-rested = { $all ->
+signs-summary-rested = { $all ->
     [yes] Оценка отдыха в эти ночи: { $scores } из 5.
    *[no] Из этих { $total } { $total ->
         [one] ночи
@@ -50,8 +54,8 @@ signs-report-rested = { $all ->
        *[many] ночей
     } оценка отдыха есть для { $answered }: { $scores } из 5.
 }
-signs-report-below-heading = Также отмечено, в отдельные ночи
-signs-report-doctor = Пациенту рекомендовано не откладывая показать эти записи врачу. Приложение только считает отмеченное и не ставит диагнозов.
+signs-summary-below-heading = Также отмечено, в отдельные ночи
+signs-summary-doctor = Пациенту рекомендовано не откладывая показать эти записи врачу. Приложение только считает отмеченное и не ставит диагнозов.
 signs-later = После этого вечера признаки отмечены ещё { $count ->
     [one] в { $count } ночь
    *[other] в { $count } ночи

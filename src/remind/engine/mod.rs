@@ -34,8 +34,9 @@ mod alert;
 mod reminders;
 
 pub use alert::{Alert, NoticeItem, NoticeLine};
+pub(crate) use reminders::window_of;
 pub use reminders::*;
-use reminders::{LATE_AFTER, is_settled, window_of};
+use reminders::{LATE_AFTER, is_settled};
 
 /// What to do at one wake-up.
 #[derive(Debug, Clone)]

@@ -144,7 +144,7 @@ pub(super) fn is_settled<Tz: TimeZone>(log: &ReminderLog, reminder: &Reminder<Tz
 }
 
 /// How long after its time a reminder may still be shown.
-pub(super) fn window_of(kind: &Kind, grace: TimeDelta) -> TimeDelta {
+pub(crate) fn window_of(kind: &Kind, grace: TimeDelta) -> TimeDelta {
     if *kind == Kind::NightLog { NIGHT_LOG_WINDOW.max(grace) } else { grace }
 }
 

@@ -103,7 +103,7 @@ impl App {
         let banner = match self.coach.write_summary_of(routine_file, journal, &request, &now) {
             Ok(SummaryDone::Saved { path, .. }) => Banner::about_folder(
                 BannerKind::Info,
-                tr!("night-report-saved", path = path.display().to_string()),
+                tr!("night-summary-saved", path = path.display().to_string()),
                 path.parent().map(PathBuf::from),
             ),
             // The window always names a file.

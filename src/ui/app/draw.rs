@@ -96,7 +96,8 @@ impl App {
             match self.screen {
                 Screen::Tonight => {
                     let (evening, plan) = views::evening_plan(routine_file, &self.snapshot.journal.value, None, &now);
-                    let paused = self.reminder_info.paused_tonight;
+                    // Read for the evening drawn: one left open overnight pauses nothing the next day.
+                    let paused = self.reminder_info.log.is_paused(evening);
                     let found =
                         crate::model::warnings::findings(&self.snapshot.journal.value, last_night(routine_file, &now));
                     self.tonight.signs_logged = !found.nothing_logged();
@@ -137,7 +138,10 @@ impl App {
 
 /// A screen in a vertical scroll area that fills the panel.
 fn scrolling(ui: &mut egui::Ui, id: &str, add: impl FnOnce(&mut egui::Ui)) {
-    egui::ScrollArea::vertical().id_salt(id).auto_shrink([false, false]).show(ui, add);
+    egui::ScrollArea::vertical().id_salt(id).auto_shrink([false, false]).show(ui, |ui| {
+        ui.set_max_width(widgets::width_beside_scroll_bar(ui));
+        add(ui)
+    });
 }
 
 /// The evening's snoozes still ahead at `now` ("snoozed until 21:10" on Tonight's rows).

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use super::App;
-use crate::model::{ReminderLog, evening_at};
+use crate::model::ReminderLog;
 use crate::ui::banners::{Banner, BannerKind, REMINDER_BANNER};
 use crate::ui::reminder_status;
 use crate::use_cases::{FileNotice, views};
@@ -61,11 +61,8 @@ impl App {
             Err(error) => self.banners.push(Banner::new(BannerKind::Error, error.to_string())),
         }
         self.sync_language();
-        let now = (self.clock)();
-        let tonight = evening_at(&self.snapshot.routine_file.value, &now);
         match self.coach.reminder_log() {
             Ok(log) => {
-                self.reminder_info.paused_tonight = log.value.is_paused(tonight);
                 self.show_service_messages(&log.value);
                 self.reminder_info.log = log.value;
             }

@@ -128,7 +128,7 @@ pub fn tonight_ui(
     }
     egui::CentralPanel::default().show(ui, |ui| {
         egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-            ui.set_max_width(ui.available_width().min(760.0));
+            ui.set_max_width(super::widgets::width_beside_scroll_bar(ui).min(760.0));
             let mut rows = Rows { state, focus: focus.as_deref(), focused_row: &mut focused_row };
             if night {
                 night_header_ui(ui, plan, now);

@@ -36,7 +36,7 @@ pub(super) fn step_ui(
             ui.set_width(ui.available_width());
             ui.horizontal(|ui| {
                 let time = RichText::new(clock(&step.due)).monospace();
-                ui.label(if settled { time.weak() } else { time });
+                let time = if settled { time.weak() } else { time };
                 let title_text = i18n::planned_title(step);
                 let mut title = RichText::new(title_text.as_str());
                 if settled {
@@ -58,6 +58,8 @@ pub(super) fn step_ui(
                 let mut toggle = false;
                 ui.allocate_ui_with_layout(egui::vec2(text_width, 0.0), layout, |ui| {
                     ui.set_width(text_width);
+                    // The time on the title's line (beside the wrapping block it sat higher).
+                    ui.label(time);
                     // A click target for the mouse, not a focus stop: the keyboard opens
                     // the why with the row's "Why?" button, after Done and Skip.
                     let title_label = ui
@@ -65,7 +67,9 @@ pub(super) fn step_ui(
                         .on_hover_text(if why_open { t("ui-tonight-hide-why") } else { t("ui-tonight-why") });
                     toggle |= title_label.clicked();
                     let words = status_words(timing, step, now);
-                    let status = ui.add(egui::Label::new(status_text(ui, timing, words.clone())).wrap());
+                    // Whole, on the next line when the title leaves no room ("√ done at" and
+                    // "20:55" on lines of their own read badly).
+                    let status = ui.add(egui::Label::new(status_text(ui, timing, words.clone())).extend());
                     // Read without its mark, which a screen reader says as a symbol (a
                     // label's text is its value).
                     ui.ctx().accesskit_node_builder(status.id, |node| node.set_value(spoken(&words)));

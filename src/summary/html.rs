@@ -7,7 +7,6 @@ use std::fmt::Write as _;
 use super::{Summary, values};
 use crate::i18n::{self, Language, signs, t};
 use crate::model::NightLog;
-use crate::model::time::next_day;
 use crate::tr;
 
 /// Text made safe for HTML element content and attribute values.
@@ -80,9 +79,9 @@ footer { margin-top: 2rem; font-size: 12px; color: #4a5562; border-top: 1px soli
 pub(super) fn page(summary: &Summary, language: Language) -> String {
     let mut out = String::with_capacity(16 * 1024);
     let period = tr!(
-        "report-period",
+        "summary-period",
         from = i18n::span_date(summary.from),
-        to = i18n::span_date(next_day(summary.to)),
+        to = i18n::span_date(summary.to),
         weeks = summary.weeks
     );
     let _ = write!(
@@ -92,27 +91,27 @@ pub(super) fn page(summary: &Summary, language: Language) -> String {
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n\
          <title>{title} · {period}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
         lang = language.code(),
-        title = escape(&t("report-title")),
+        title = escape(&t("summary-title")),
         period = escape(&period),
     );
     let made = tr!(
-        "report-made",
-        date = i18n::short_date(summary.made.date_naive()),
+        "summary-made",
+        date = i18n::span_date(summary.made.date_naive()),
         time = crate::model::time::hhmm(summary.made.time())
     );
     let _ = write!(
         out,
         "<header>\n<h1>{}</h1>\n<p class=\"meta\">{}</p>\n<p class=\"meta\">{}</p>\n<p class=\"intro\">{}</p>\n</header>\n",
-        escape(&t("report-title")),
+        escape(&t("summary-title")),
         escape(&period),
         escape(&made),
-        escape(&t("report-intro")),
+        escape(&t("summary-intro")),
     );
     signs(&mut out, summary);
     overview(&mut out, summary);
     night_table(&mut out, summary);
     routine(&mut out, summary);
-    let _ = write!(out, "<footer>\n<p>{}</p>\n</footer>\n</body>\n</html>\n", escape(&t("report-footer")));
+    let _ = write!(out, "<footer>\n<p>{}</p>\n</footer>\n</body>\n</html>\n", escape(&t("summary-footer")));
     out
 }
 
@@ -120,7 +119,7 @@ pub(super) fn page(summary: &Summary, language: Language) -> String {
 /// threshold, "none was logged" only when none was, and the urgent signs.
 fn signs(out: &mut String, summary: &Summary) {
     let found = &summary.findings;
-    let _ = write!(out, "<section>\n<h2>{}</h2>\n", escape(&t("report-signs")));
+    let _ = write!(out, "<section>\n<h2>{}</h2>\n", escape(&t("summary-signs")));
     if let Some(judged) = values::judged_period(summary) {
         let _ = writeln!(out, "<p class=\"meta\">{}</p>", escape(&judged));
     }
@@ -138,19 +137,19 @@ fn signs(out: &mut String, summary: &Summary) {
         let _ = write!(out, "<p>{}</p>\n</div>\n", escape(&text.why));
     }
     if !found.cards.is_empty() {
-        let _ = writeln!(out, "<p>{}</p>", escape(&signs::report_doctor()));
+        let _ = writeln!(out, "<p>{}</p>", escape(&signs::summary_doctor()));
     }
     if !found.below_threshold.is_empty() {
-        let _ = write!(out, "<div class=\"below\">\n<h3>{}</h3>\n<ul>\n", escape(&signs::report_below_heading()));
+        let _ = write!(out, "<div class=\"below\">\n<h3>{}</h3>\n<ul>\n", escape(&signs::summary_below_heading()));
         for warning in &found.below_threshold {
-            let _ = writeln!(out, "<li>{}</li>", escape(&signs::report_seen(warning)));
+            let _ = writeln!(out, "<li>{}</li>", escape(&signs::summary_seen(warning)));
         }
         let _ = writeln!(out, "</ul>\n</div>");
     }
     if let Some(none) = values::nothing_logged(summary) {
         let _ = writeln!(out, "<p class=\"ok\">{}</p>", escape(&none));
     }
-    let _ = writeln!(out, "<p class=\"urgent\">{}</p>", escape(&signs::urgent_for_report()));
+    let _ = writeln!(out, "<p class=\"urgent\">{}</p>", escape(&signs::urgent_for_summary()));
     let _ = writeln!(out, "</section>");
 }
 
@@ -159,7 +158,8 @@ type Noticed = fn(&NightLog) -> bool;
 
 fn overview(out: &mut String, summary: &Summary) {
     let total = summary.nights.len();
-    let _ = write!(out, "<section class=\"overview\">\n<h2>{}</h2>\n<table>\n<tbody>\n", escape(&t("report-overview")));
+    let _ =
+        write!(out, "<section class=\"overview\">\n<h2>{}</h2>\n<table>\n<tbody>\n", escape(&t("summary-overview")));
     let mut row = |label: String, value: String| {
         let _ = writeln!(
             out,
@@ -169,35 +169,35 @@ fn overview(out: &mut String, summary: &Summary) {
         );
     };
     let logged = summary.logged_nights();
-    row(t("report-nights-logged"), tr!("report-of", count = logged, total = total));
+    row(t("summary-nights-logged"), tr!("summary-of", count = logged, total = total));
     let counted: [(String, Noticed); 8] = [
-        (t("report-col-jerks-many"), NightLog::jerky),
-        (t("report-col-woke"), |log| log.woke_from_jolt),
-        (t("report-col-all-night"), |log| log.twitch_all_night),
-        (t("report-col-daytime"), |log| log.twitch_daytime),
-        (t("report-col-restless"), |log| log.restless_legs),
-        (t("report-col-partner"), |log| log.partner_saw_movements),
-        (t("report-col-paralysis"), |log| log.sleep_paralysis),
-        (t("report-col-stress-high"), |log| log.stress == Some(crate::model::Stress::High)),
+        (t("summary-col-jerks-many"), NightLog::jerky),
+        (t("summary-col-woke"), |log| log.woke_from_jolt),
+        (t("summary-col-all-night"), |log| log.twitch_all_night),
+        (t("summary-col-daytime"), |log| log.twitch_daytime),
+        (t("summary-col-restless"), |log| log.restless_legs),
+        (t("summary-col-partner"), |log| log.partner_saw_movements),
+        (t("summary-col-paralysis"), |log| log.sleep_paralysis),
+        (t("summary-col-stress-high"), |log| log.stress == Some(crate::model::Stress::High)),
     ];
     for (label, noticed) in counted {
-        row(label, tr!("report-of", count = summary.count(noticed), total = logged));
+        row(label, tr!("summary-of", count = summary.count(noticed), total = logged));
     }
     let rested = match summary.mean_rested() {
-        Some((mean, nights)) => tr!("report-rested-mean", mean = i18n::one_decimal(mean), count = nights),
-        None => t("report-none"),
+        Some((mean, nights)) => tr!("summary-rested-mean", mean = i18n::one_decimal(mean), count = nights),
+        None => t("summary-none"),
     };
-    row(t("report-col-rested"), rested);
+    row(t("summary-col-rested"), rested);
     let _ = writeln!(out, "</tbody>\n</table>\n</section>");
 }
 
 fn night_table(out: &mut String, summary: &Summary) {
     if summary.logged_nights() == 0 {
-        let _ = write!(out, "<section>\n<h2>{}</h2>\n", escape(&t("report-night-log")));
-        let _ = writeln!(out, "<p>{}</p>\n</section>", escape(&t("report-no-nights")));
+        let _ = write!(out, "<section>\n<h2>{}</h2>\n", escape(&t("summary-night-log")));
+        let _ = writeln!(out, "<p>{}</p>\n</section>", escape(&t("summary-no-nights")));
         return;
     }
-    let _ = write!(out, "<section class=\"nights\">\n<h2>{}</h2>\n", escape(&t("report-night-log")));
+    let _ = write!(out, "<section class=\"nights\">\n<h2>{}</h2>\n", escape(&t("summary-night-log")));
     let headers = values::night_headers();
     let _ = write!(out, "<table class=\"nightlog\">\n<thead><tr>");
     for header in &headers {
@@ -212,7 +212,7 @@ fn night_table(out: &mut String, summary: &Summary) {
                 "<tr class=\"unlogged\"><td class=\"date\">{}</td><td colspan=\"{}\">{}</td></tr>",
                 escape(&i18n::short_date(night.evening)),
                 headers.len() - 1,
-                escape(&t("report-not-logged")),
+                escape(&t("summary-not-logged")),
             );
             continue;
         }
@@ -234,35 +234,36 @@ fn night_table(out: &mut String, summary: &Summary) {
 
 fn routine(out: &mut String, summary: &Summary) {
     let total = summary.nights.len();
-    let _ = write!(out, "<section>\n<h2>{}</h2>\n", escape(&t("report-routine")));
-    let _ = writeln!(out, "<p>{}</p>", escape(&tr!("report-tracked", count = summary.tracked_evenings, total = total)));
+    let _ = write!(out, "<section>\n<h2>{}</h2>\n", escape(&t("summary-routine")));
+    let _ =
+        writeln!(out, "<p>{}</p>", escape(&tr!("summary-tracked", count = summary.tracked_evenings, total = total)));
     let steps: Vec<_> = summary.steps.iter().filter(|step| step.planned > 0).collect();
     if !steps.is_empty() {
         let _ = write!(
             out,
             "<table>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\" class=\"num\">{}</th></tr></thead>\n<tbody>\n",
-            escape(&t("report-step")),
-            escape(&t("report-kept")),
+            escape(&t("summary-step")),
+            escape(&t("summary-kept")),
         );
         for step in steps {
             let percent = (step.done as f64 / step.planned as f64 * 100.0).round() as u64;
-            let kept = tr!("report-kept-of", done = step.done, planned = step.planned, percent = percent);
+            let kept = tr!("summary-kept-of", done = step.done, planned = step.planned, percent = percent);
             let _ =
                 writeln!(out, "<tr><td>{}</td><td class=\"num\">{}</td></tr>", escape(&step.title()), escape(&kept));
         }
         let _ = writeln!(out, "</tbody>\n</table>");
     }
-    let _ = writeln!(out, "<h2>{}</h2>", escape(&t("report-bedtime")));
+    let _ = writeln!(out, "<h2>{}</h2>", escape(&t("summary-bedtime")));
     if summary.bedtime.is_empty() {
-        let _ = writeln!(out, "<p>{}</p>", escape(&t("report-bedtime-none")));
+        let _ = writeln!(out, "<p>{}</p>", escape(&t("summary-bedtime-none")));
     } else {
         let _ = write!(
             out,
             "<table>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">{}</th></tr></thead>\n<tbody>\n",
-            escape(&t("report-week")),
-            escape(&t("report-lights-out-evenings")),
-            escape(&t("report-offset")),
-            escape(&t("report-spread")),
+            escape(&t("summary-week")),
+            escape(&t("summary-lights-out-evenings")),
+            escape(&t("summary-offset")),
+            escape(&t("summary-spread")),
         );
         for week in &summary.bedtime {
             let _ = writeln!(
@@ -271,10 +272,10 @@ fn routine(out: &mut String, summary: &Summary) {
                 escape(&i18n::short_date(week.week)),
                 week.figures.evenings,
                 escape(&values::offset(week.figures.mean_offset_minutes)),
-                escape(&tr!("report-minutes", minutes = week.figures.spread_minutes.round() as i64)),
+                escape(&tr!("summary-minutes", minutes = week.figures.spread_minutes.round() as i64)),
             );
         }
-        let _ = writeln!(out, "</tbody>\n</table>\n<p class=\"meta\">{}</p>", escape(&t("report-bedtime-hint")));
+        let _ = writeln!(out, "</tbody>\n</table>\n<p class=\"meta\">{}</p>", escape(&t("summary-bedtime-hint")));
     }
     let _ = writeln!(out, "</section>");
 }

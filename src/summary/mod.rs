@@ -5,7 +5,7 @@
 //! night, and which of the article's signs recurred on which nights, says more than a
 //! memory of "some bad nights". It states what was recorded and never names a disease.
 //!
-//! Pure: [`summary`] gathers the figures from the files' contents and a date, and
+//! Pure: [`gather`] collects the figures from the files' contents and a date, and
 //! [`render`] turns them into one self-contained HTML page (inline CSS with a print
 //! stylesheet, no script, no network) or CSV, in a given language. Writing the result is
 //! the store's job ([`crate::store::Store::write_user_file`]).
@@ -119,7 +119,7 @@ impl Summary {
 /// night follows `last_evening`.
 ///
 /// Bedtimes are read in `tz`, the user's zone (see [`stats::bedtime_weeks`]).
-pub fn summary<Tz: TimeZone>(
+pub fn gather<Tz: TimeZone>(
     routine_file: &RoutineFile,
     journal: &Journal,
     last_evening: NaiveDate,
@@ -180,14 +180,14 @@ mod tests {
             log.answer(NightAnswer::Rested(Some(rested)));
         }
         let made = DateTime::parse_from_rfc3339("2026-11-27T07:00:00+01:00").unwrap();
-        let two = summary(&RoutineFile::default(), &journal, date(26), 2, made, &chrono::Utc);
+        let two = gather(&RoutineFile::default(), &journal, date(26), 2, made, &chrono::Utc);
         assert_eq!((two.from, two.to, two.nights.len()), (date(13), date(26), 14));
         assert_eq!(two.logged_nights(), 2, "the 12th is before the period");
         assert_eq!(two.count(NightLog::jerky), 2);
         assert_eq!(two.mean_rested(), Some((4.5, 2)));
-        assert_eq!(summary(&RoutineFile::default(), &journal, date(26), 9, made, &chrono::Utc).weeks, MAX_WEEKS);
-        assert_eq!(summary(&RoutineFile::default(), &journal, date(26), 0, made, &chrono::Utc).nights.len(), 14);
-        let empty = summary(&RoutineFile::default(), &Journal::default(), date(26), 4, made, &chrono::Utc);
+        assert_eq!(gather(&RoutineFile::default(), &journal, date(26), 9, made, &chrono::Utc).weeks, MAX_WEEKS);
+        assert_eq!(gather(&RoutineFile::default(), &journal, date(26), 0, made, &chrono::Utc).nights.len(), 14);
+        let empty = gather(&RoutineFile::default(), &Journal::default(), date(26), 4, made, &chrono::Utc);
         assert!(!empty.judged_beyond_span());
         assert_eq!((empty.logged_nights(), empty.mean_rested(), empty.tracked_evenings), (0, None, 0));
     }
@@ -202,7 +202,7 @@ mod tests {
             log.answer(NightAnswer::TwitchAllNight(true));
         }
         let made = DateTime::parse_from_rfc3339("2026-11-27T07:00:00+01:00").unwrap();
-        let two = summary(&RoutineFile::default(), &journal, date(26), 2, made, &chrono::Utc);
+        let two = gather(&RoutineFile::default(), &journal, date(26), 2, made, &chrono::Utc);
         assert_eq!(two.from, date(13));
         assert!(two.judged_beyond_span());
         assert_eq!((two.findings.from, two.findings.to), (date(26) - TimeDelta::days(27), date(26)));

@@ -3,7 +3,6 @@
 
 use super::{NightRow, Summary};
 use crate::i18n::{self, signs, t};
-use crate::model::time::next_day;
 use crate::model::warnings::Warning;
 use crate::model::{Jerks, NightLog, Stress};
 use crate::tr;
@@ -24,17 +23,17 @@ impl Cell {
 /// The columns after the night itself, in order; the last is the notes.
 pub(super) fn night_headers() -> Vec<String> {
     vec![
-        t("report-col-night"),
-        t("report-col-falling-asleep"),
-        t("report-col-woke"),
-        t("report-col-all-night"),
-        t("report-col-daytime"),
-        t("report-col-restless"),
-        t("report-col-partner"),
-        t("report-col-paralysis"),
-        t("report-col-rested"),
-        t("report-col-stress"),
-        t("report-col-notes"),
+        t("summary-col-night"),
+        t("summary-col-falling-asleep"),
+        t("summary-col-woke"),
+        t("summary-col-all-night"),
+        t("summary-col-daytime"),
+        t("summary-col-restless"),
+        t("summary-col-partner"),
+        t("summary-col-paralysis"),
+        t("summary-col-rested"),
+        t("summary-col-stress"),
+        t("summary-col-notes"),
     ]
 }
 
@@ -44,7 +43,7 @@ pub(super) fn jerks(jerks: Jerks) -> String {
         Jerks::Few => "few",
         Jerks::Many => "many",
     };
-    tr!("report-jerks", jerks = key)
+    tr!("summary-jerks", jerks = key)
 }
 
 pub(super) fn stress(stress: Stress) -> String {
@@ -53,18 +52,18 @@ pub(super) fn stress(stress: Stress) -> String {
         Stress::Moderate => "some",
         Stress::High => "high",
     };
-    tr!("report-stress", stress = key)
+    tr!("summary-stress", stress = key)
 }
 
 fn yes_no(value: bool, sign: bool) -> Cell {
-    if value { Cell { text: t("report-yes"), flag: sign } } else { Cell::plain(t("report-no")) }
+    if value { Cell { text: t("summary-yes"), flag: sign } } else { Cell::plain(t("summary-no")) }
 }
 
 /// The cells of one night, as [`night_headers`] orders them.
 pub(super) fn night_cells(night: &NightRow) -> Vec<Cell> {
     let date = Cell::plain(i18n::short_date(night.evening));
     let Some(log) = &night.log else {
-        let mut cells = vec![date, Cell::plain(t("report-not-logged"))];
+        let mut cells = vec![date, Cell::plain(t("summary-not-logged"))];
         cells.extend((2..night_headers().len()).map(|_| Cell::plain(String::new())));
         return cells;
     };
@@ -88,9 +87,9 @@ pub(super) fn night_cells(night: &NightRow) -> Vec<Cell> {
 pub(super) fn offset(minutes: f64) -> String {
     let rounded = minutes.round() as i64;
     match rounded {
-        0 => t("report-offset-on-time"),
-        m if m > 0 => tr!("report-offset-after", duration = i18n::duration(m)),
-        m => tr!("report-offset-before", duration = i18n::duration(-m)),
+        0 => t("summary-offset-on-time"),
+        m if m > 0 => tr!("summary-offset-after", duration = i18n::duration(m)),
+        m => tr!("summary-offset-before", duration = i18n::duration(-m)),
     }
 }
 
@@ -107,8 +106,8 @@ pub(super) struct WarningText {
 pub(super) fn warning_text(warning: &Warning) -> WarningText {
     WarningText {
         title: signs::warning_title(warning.kind),
-        seen: signs::report_seen(warning),
-        rested: signs::report_rested(warning),
+        seen: signs::summary_seen(warning),
+        rested: signs::summary_rested(warning),
         why: signs::warning_why(warning.kind),
     }
 }
@@ -118,9 +117,9 @@ pub(super) fn warning_text(warning: &Warning) -> WarningText {
 pub(super) fn judged_period(summary: &Summary) -> Option<String> {
     summary.judged_beyond_span().then(|| {
         tr!(
-            "report-signs-judged",
-            from = i18n::short_date(summary.findings.from),
-            to = i18n::short_date(next_day(summary.findings.to))
+            "summary-signs-judged",
+            from = i18n::span_date(summary.findings.from),
+            to = i18n::span_date(summary.findings.to)
         )
     })
 }
@@ -131,7 +130,7 @@ pub(super) fn nothing_logged(summary: &Summary) -> Option<String> {
     let found = &summary.findings;
     match (found.nothing_logged(), found.logged_nights) {
         (false, _) => None,
-        (true, 0) => Some(t("report-signs-no-nights")),
-        (true, _) => Some(t("report-signs-none")),
+        (true, 0) => Some(t("summary-signs-no-nights")),
+        (true, _) => Some(t("summary-signs-none")),
     }
 }

@@ -41,18 +41,18 @@ fn field(text: &str, user_text: bool) -> String {
 /// The comment rows, in order: each the sentences of one cell after the `#`.
 fn comments(summary: &Summary) -> Vec<Vec<String>> {
     let found = &summary.findings;
-    let mut rows = vec![vec![signs::urgent_for_report()], vec![t("report-footer")]];
+    let mut rows = vec![vec![signs::urgent_for_summary()], vec![t("summary-footer")]];
     rows.extend(values::judged_period(summary).map(|judged| vec![judged]));
     for warning in &found.cards {
         let text = values::warning_text(warning);
         rows.push([Some(text.title), Some(text.seen), text.rested, Some(text.why)].into_iter().flatten().collect());
     }
     if !found.cards.is_empty() {
-        rows.push(vec![signs::report_doctor()]);
+        rows.push(vec![signs::summary_doctor()]);
     }
     if !found.below_threshold.is_empty() {
-        let mut below = vec![signs::report_below_heading()];
-        below.extend(found.below_threshold.iter().map(signs::report_seen));
+        let mut below = vec![signs::summary_below_heading()];
+        below.extend(found.below_threshold.iter().map(signs::summary_seen));
         rows.push(below);
     }
     rows.extend(values::nothing_logged(summary).map(|none| vec![none]));
@@ -66,9 +66,9 @@ pub(super) fn table(summary: &Summary) -> String {
         let cells = row.into_iter().map(|text| field(&text.replace(['\r', '\n'], " "), false));
         push_row(&mut out, std::iter::once("#".to_owned()).chain(cells));
     }
-    let mut header = vec![t("report-col-date")];
+    let mut header = vec![t("summary-col-date")];
     header.extend(night_headers());
-    header.push(t("report-col-signs"));
+    header.push(t("summary-col-signs"));
     push_row(&mut out, header.iter().map(|h| field(h, false)));
     for night in &summary.nights {
         let cells = night_cells(night);
