@@ -388,7 +388,6 @@ fn a_window_left_open_overnight_shows_the_new_evening_unpaused() {
 /// short of the floating scroll bar.
 #[test]
 fn a_russian_row_keeps_its_state_whole_and_clear_of_the_scroll_bar() {
-    use egui_kittest::kittest::NodeT;
     let dir = tempfile::tempdir().unwrap();
     saved_routine(dir.path());
     check(dir.path(), &["daytime-movement", "caffeine-cutoff", "no-alcohol-tobacco", "mineral-dinner"], Outcome::Done);
