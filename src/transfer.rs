@@ -16,7 +16,9 @@
 //! crate's (RFC 4180), so commas, quotes and line breaks in a title survive.
 //! `time` is the wall-clock time the check-in was made (`2026-11-26 21:04:00`, a form
 //! spreadsheets read as a date and time), and `utc_offset` the offset in force then, so
-//! nothing of the journal's instant is lost. A step id or title that starts like a
+//! nothing of the journal's instant is lost. `planned`, last, is the local time the step
+//! was due that evening, as recorded with it (see [`crate::model::planned`]); empty for
+//! evenings recorded before times were kept. A step id or title that starts like a
 //! formula (`=`, `+`, `-`, `@`) gets a leading apostrophe
 //! ([`crate::summary::spreadsheet_safe`]), so opening the file runs nothing.
 //!
@@ -116,7 +118,7 @@ pub fn render(
             } else {
                 Vec::new()
             });
-            let columns = ["date", "step", "title", "state", "time", "value", "utc_offset"];
+            let columns = ["date", "step", "title", "state", "time", "value", "utc_offset", "planned"];
             writer.write_record(columns.map(|column| tr!("export-csv-column", column = column))).map_err(encode)?;
             let (mut count, mut rows) = (0, 0);
             let mut words = Words::default();
@@ -157,7 +159,7 @@ impl Words {
 }
 
 /// The rows of one evening (see the module notes for which steps, in which order).
-fn csv_rows(date: NaiveDate, evening: &Evening, routine_file: &RoutineFile, words: &mut Words) -> Vec<[String; 7]> {
+fn csv_rows(date: NaiveDate, evening: &Evening, routine_file: &RoutineFile, words: &mut Words) -> Vec<[String; 8]> {
     // One set for both lists: a step is a row once, in the routine's place if it has one.
     let mut seen = HashSet::new();
     evening
@@ -182,9 +184,15 @@ fn csv_rows(date: NaiveDate, evening: &Evening, routine_file: &RoutineFile, word
                 check.map(|c| c.at.format("%Y-%m-%d %H:%M:%S").to_string()).unwrap_or_default(),
                 check.and_then(|c| c.value).map(|v| v.to_string()).unwrap_or_default(),
                 check.map(|c| c.at.format("%:z").to_string()).unwrap_or_default(),
+                evening.times.as_ref().and_then(|times| times.steps.get(id)).map(planned).unwrap_or_default(),
             ]
         })
         .collect()
+}
+
+/// A planned time as the `time` column writes a time, to the minute: "2026-11-26 21:00".
+fn planned(time: &chrono::NaiveDateTime) -> String {
+    time.format("%Y-%m-%d %H:%M").to_string()
 }
 
 /// Renders an export from what is on disk now and writes it to `path` (see
@@ -317,6 +325,9 @@ mod tests {
         journal.record(date(26), "my-tea", CheckIn::new(Outcome::Done, at, None));
         journal.record(date(26), "humidity-check", CheckIn::new(Outcome::Done, at, Some(45.5)));
         journal.evenings.get_mut(&date(26)).unwrap().routine = Some(vec!["warm-bath".into(), "humidity-check".into()]);
+        // The times the 26th was planned with: the last column says when each step was due.
+        journal.evenings.get_mut(&date(26)).unwrap().times =
+            Some(crate::model::plan::planned_times(&routine_file, date(26), at));
         journal.record(date(27), "gone-step", CheckIn::new(Outcome::Skipped, at, None));
         let range = DateRange { from: Some(date(26)), to: Some(date(26)) };
         let export = with_language(Language::Russian, || {
@@ -328,7 +339,10 @@ mod tests {
         assert_eq!(reader.headers().unwrap().get(0), Some("Дата"), "the BOM is not part of the header");
         let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
         let fields = |n: usize| rows[n].iter().collect::<Vec<_>>();
-        assert_eq!(fields(0), ["2026-11-26", "warm-bath", "Тёплая ванна", "не отмечен", "", "", ""]);
+        assert_eq!(
+            fields(0),
+            ["2026-11-26", "warm-bath", "Тёплая ванна", "не отмечен", "", "", "", "2026-11-26 21:00"]
+        );
         assert_eq!(
             fields(1),
             [
@@ -338,7 +352,8 @@ mod tests {
                 "выполнен",
                 "2026-11-26 21:04:00",
                 "45.5",
-                "+01:00"
+                "+01:00",
+                "2026-11-26 21:50"
             ]
         );
         assert_eq!(fields(2)[2], tricky);

@@ -55,7 +55,7 @@ fn csv_round_trips_through_a_real_csv_parser() {
     let stdout = run(dir.path(), &["export", "--format", "csv"]).ok().out.stdout;
     assert!(stdout.starts_with(b"Date,"), "no byte order mark on standard output");
     let (header, rows) = records(&stdout);
-    assert_eq!(header, ["Date", "Step id", "Title", "State", "Time", "Value", "UTC offset"]);
+    assert_eq!(header, ["Date", "Step id", "Title", "State", "Time", "Value", "UTC offset", "Planned for"]);
     let row = |date: &str, step: &str| {
         rows.iter().find(|r| r[0] == date && r[1] == step).unwrap_or_else(|| panic!("{date} {step} in {rows:?}"))
     };
@@ -68,6 +68,11 @@ fn csv_round_trips_through_a_real_csv_parser() {
     // A step of the evening's routine with no check-in is a row of its own.
     assert_eq!(row("2026-11-26", "set-alarm")[3], "not marked");
     assert_eq!(row("2026-11-26", "set-alarm")[4], "");
+    // When each step was due that evening, as recorded with it: the bath at 21:00, the
+    // custom tea at its 21:00, the alarm at its default time.
+    assert_eq!(row("2026-11-26", "warm-bath")[7], "2026-11-26 21:00");
+    assert_eq!(row("2026-11-26", "my-tea")[7], "2026-11-26 21:00");
+    assert!(row("2026-11-26", "set-alarm")[7].starts_with("2026-11-26 "), "{:?}", row("2026-11-26", "set-alarm"));
     // Each evening's rows are its routine's steps, once each.
     let evening: Vec<_> = rows.iter().filter(|r| r[0] == "2026-11-26").map(|r| r[1].clone()).collect();
     let mut unique = evening.clone();

@@ -29,7 +29,11 @@ fn weeks_outside_two_to_four_are_refused_with_a_sentence() {
         assert!(run.stderr().contains("The summary covers 2 to 4 weeks"), "{}", run.stderr());
     }
     let run = report(dir.path(), &["--weeks", "2", "-o", "-"]).ok();
-    assert!(run.stdout().contains("Nights from Fri 13 Nov to Fri 27 Nov (2 weeks)"), "{}", run.stdout());
+    // Evenings both, with their year: the nights are those after them (issue 19, item 15;
+    // it said "from Fri 13 Nov to Fri 27 Nov", an evening and a morning).
+    let period = "Nights after the evenings from Fri 13 Nov 2026 to Thu 26 Nov 2026 (2 weeks)";
+    assert!(run.stdout().contains(period), "{}", run.stdout());
+    assert!(run.stdout().contains("Made with Bedtime Coach on "), "{}", run.stdout());
 }
 
 #[test]
@@ -88,9 +92,11 @@ fn a_sign_below_the_threshold_is_named_never_called_nothing() {
         support::run(dir.path(), &["night", "--date", day, "--restless-legs"]).ok();
     }
     let html = report(dir.path(), &["--weeks", "2", "-o", "-"]).ok().stdout();
-    assert!(html.contains("Nights from Fri 13 Nov to Fri 27 Nov (2 weeks)"));
+    assert!(html.contains("Nights after the evenings from Fri 13 Nov 2026 to Thu 26 Nov 2026 (2 weeks)"));
     assert!(
-        html.contains("The signs are judged over four weeks, the nights from Fri 30 Oct to Fri 27 Nov,"),
+        html.contains(
+            "The signs are judged over four weeks, the nights after the evenings from Fri 30 Oct 2026 to Thu 26 Nov 2026,"
+        ),
         "the period judged, as it differs from the span"
     );
     assert!(html.contains("counted over the twelve weeks up to its end"), "the look-back, said");
@@ -104,6 +110,7 @@ fn a_sign_below_the_threshold_is_named_never_called_nothing() {
     let comments: Vec<&str> = csv.split("\r\n").take_while(|row| row.starts_with("#,")).collect();
     assert_eq!(comments.len(), 4, "urgent, footer, period judged, the sign: {csv}");
     assert!(comments[2].contains("judged over four weeks") && comments[3].contains("Fri 6 Nov and Mon 16 Nov"));
+    assert!(comments[2].contains("from Fri 30 Oct 2026 to Thu 26 Nov 2026"), "the CSV's period, the same: {csv}");
     assert!(!csv.contains("None of the signs"));
     let ru = support::output(support::bin(dir.path()).env("LANG", "ru_RU.UTF-8").args([
         "report",
@@ -119,7 +126,9 @@ fn a_sign_below_the_threshold_is_named_never_called_nothing() {
     assert!(ru.contains("Также отмечено, в отдельные ночи"));
     assert!(ru.contains("с зудом и постоянным желанием ими двигать: отмечено 2 раза — пт, 6 ноября и пн, 16 ноября."));
     assert!(!ru.contains("карточк") && !ru.contains("Вы отметили"), "{ru}");
-    assert!(ru.contains("Признаки оцениваются за четыре недели, по ночам с пт, 30 октября по пт, 27 ноября"));
+    assert!(ru.contains(
+        "Признаки оцениваются за четыре недели, по ночам после вечеров с 30 октября 2026 (пт) по 26 ноября 2026 (чт)"
+    ));
     assert!(ru.contains("<p class=\"urgent\">При внезапном обмороке"));
     assert!(!ru.contains("не отмечено ни одного"));
 
@@ -308,7 +317,8 @@ fn a_russian_summary_is_russian() {
     ]))
     .ok();
     assert!(run.stdout().contains("<html lang=\"ru\">"));
-    assert!(run.stdout().contains("Ночи с 6 ноября (пт) по 27 ноября (пт) — 3 недели"), "{}", run.stdout());
+    let period = "Ночи после вечеров с 6 ноября 2026 (пт) по 26 ноября 2026 (чт) — 3 недели";
+    assert!(run.stdout().contains(period), "{}", run.stdout());
 }
 
 /// Whether `html` has the mean "how rested" score with `sign` between its digits just
@@ -398,4 +408,54 @@ fn several_signs_on_one_night_are_a_pattern_in_the_summary() {
     let csv = report(dir.path(), &["--format", "csv", "-o", "-"]).ok().stdout();
     let row = csv.split("\r\n").find(|row| row.starts_with("2026-11-12,")).unwrap();
     assert!(row.ends_with(",Several signs on the same night"), "{row}");
+}
+
+/// Issue 19, item 15: "3 days, some of them in a row" was said of three days all in a
+/// row; now exactly (all in a row, how many of them, or nothing), in HTML, CSV and
+/// Russian; and the file's message names the period as the page does, with years.
+#[test]
+fn days_in_a_row_are_said_exactly_and_the_period_has_its_years() {
+    let dir = tempfile::tempdir().unwrap();
+    for day in ["2026-11-20", "2026-11-21", "2026-11-22"] {
+        support::run(dir.path(), &["night", "--date", day, "--daytime"]).ok();
+    }
+    let html = report(dir.path(), &["--weeks", "2", "-o", "-"]).ok().stdout();
+    let said = "Twitches during the day: logged on 3 days in a row: Fri 20 Nov, Sat 21 Nov and Sun 22 Nov.";
+    assert!(html.contains(said), "{html}");
+    let csv = report(dir.path(), &["--weeks", "2", "--format", "csv", "-o", "-"]).ok().stdout();
+    assert!(csv.contains(said), "{csv}");
+    let ru = support::output(support::bin(dir.path()).env("LANG", "ru_RU.UTF-8").args([
+        "report",
+        "--to",
+        "2026-11-26",
+        "--weeks",
+        "2",
+        "-o",
+        "-",
+    ]))
+    .ok()
+    .stdout();
+    assert!(
+        ru.contains("Подёргивания днём: отмечено 3 раза подряд — пт, 20 ноября; сб, 21 ноября и вс, 22 ноября."),
+        "{ru}"
+    );
+    // A fourth day, apart: three of the four in a row.
+    support::run(dir.path(), &["night", "--date", "2026-11-25", "--daytime"]).ok();
+    let html = report(dir.path(), &["--weeks", "2", "-o", "-"]).ok().stdout();
+    assert!(html.contains("logged on 4 days, 3 of them in a row: Fri 20 Nov"), "{html}");
+    // Saved to a file: the message says the same period as the page.
+    let out = dir.path().join("summary.html");
+    let run = report(dir.path(), &["--weeks", "2", "-o", out.to_str().unwrap()]).ok();
+    assert!(
+        run.stdout().contains(
+            "Saved the doctor summary (the nights after the evenings from Fri 13 Nov 2026 to Thu 26 Nov 2026, 4 nights logged)"
+        ),
+        "{}",
+        run.stdout()
+    );
+    // The day it was made, with its year: "Made with Bedtime Coach on Sun 6 Dec 2026 at 12:44."
+    let page = std::fs::read_to_string(&out).unwrap();
+    let made = page.split("Made with Bedtime Coach on ").nth(1).unwrap().split(" at ").next().unwrap();
+    let year = made.rsplit(' ').next().unwrap();
+    assert!(year.len() == 4 && year.parse::<i32>().is_ok(), "{made}");
 }

@@ -387,7 +387,7 @@ fn the_doctor_summary_button_writes_the_file_and_says_where() {
     click(&mut h, "3 weeks");
     click(&mut h, "Save doctor summary");
     let html = std::fs::read_to_string(&path).unwrap();
-    assert!(html.contains("Nights from Fri 6 Nov to Fri 27 Nov (3 weeks)"));
+    assert!(html.contains("Nights after the evenings from Fri 6 Nov 2026 to Thu 26 Nov 2026 (3 weeks)"));
     h.get_by_label(&format!("The doctor summary was saved to {}.", path.display()));
     h.get_by_label("Open folder");
     // CSV swaps the file's extension.

@@ -69,7 +69,7 @@ where
         CliCommand::Stats { json } => stats::stats(coach, now, json),
         CliCommand::Night(args) => night::night(coach, now, args),
         CliCommand::Report { weeks, format, output, to } => {
-            report::report(coach, now, report::Request { weeks, format: format.format(), output, to })
+            report::report(coach, now, report::SummaryArgs { weeks, format: format.format(), output, to })
         }
         CliCommand::Autostart { action } => autostart_command(
             coach,

@@ -14,7 +14,7 @@ use crate::use_cases::Coach;
 use crate::use_cases::files::{SummaryDone, SummaryFormat, SummaryRequest};
 
 /// What `report` was asked for.
-pub(super) struct Request {
+pub(super) struct SummaryArgs {
     pub weeks: u8,
     pub format: SummaryFormat,
     pub output: Option<PathBuf>,
@@ -23,8 +23,12 @@ pub(super) struct Request {
 
 /// `report [--weeks N] [--format html|csv] [-o FILE] [--to D]`: a relative path is the
 /// terminal's (the working folder), `-` prints the summary.
-pub(super) fn report<Tz: TimeZone>(coach: &Coach, now: &DateTime<Tz>, request: Request) -> Result<String, CliError> {
-    let Request { weeks, format, output, to } = request;
+pub(super) fn report<Tz: TimeZone>(
+    coach: &Coach,
+    now: &DateTime<Tz>,
+    request: SummaryArgs,
+) -> Result<String, CliError> {
+    let SummaryArgs { weeks, format, output, to } = request;
     let path = output.map(|path| std::path::absolute(&path).ok().filter(|_| path.as_os_str() != "-").unwrap_or(path));
     let request = SummaryRequest { weeks, format, path, last_evening: to, language: i18n::language() };
     Ok(match coach.write_summary(&request, now)? {
@@ -32,8 +36,8 @@ pub(super) fn report<Tz: TimeZone>(coach: &Coach, now: &DateTime<Tz>, request: R
         SummaryDone::Saved { path, from, to, nights_logged } => tr!(
             "cli-summary-saved",
             path = path.display().to_string(),
-            from = i18n::short_date(from),
-            to = i18n::short_date(crate::model::time::next_day(to)),
+            from = i18n::span_date(from),
+            to = i18n::span_date(to),
             nights = nights_logged,
         ),
     })

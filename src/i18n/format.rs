@@ -29,11 +29,12 @@ pub fn short_date(date: NaiveDate) -> String {
     tr!("date-short", weekday = weekday, day = day, month = month)
 }
 
-/// "Sun 1 Nov" / "1 ноября (вс)": a date after "from" or "to" (in Russian «с 1 ноября (вс)»
-/// reads well where «с вс, 1 ноября» does not).
+/// "Sun 1 Nov 2026" / "1 ноября 2026 (вс)": a date after "from" or "to" (in Russian «с 1
+/// ноября (вс)» reads well where «с вс, 1 ноября» does not), with its year, for what is
+/// read later and elsewhere (the doctor summary).
 pub fn span_date(date: NaiveDate) -> String {
     let (weekday, day, month) = date_parts(date);
-    tr!("date-in-span", weekday = weekday, day = day, month = month)
+    tr!("date-in-span", weekday = weekday, day = day, month = month, year = date.year())
 }
 
 /// The short weekday, the day of the month and the month's short name of `date`.

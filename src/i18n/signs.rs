@@ -82,13 +82,34 @@ fn earlier(warning: &Warning) -> Option<String> {
 pub fn summary_seen(warning: &Warning) -> String {
     let mut all = warning.earlier.clone();
     all.extend(&warning.nights);
+    all.sort();
+    let run = longest_run(&all);
+    let row = match run {
+        _ if all.len() < 2 || run < 2 => "none",
+        _ if run == all.len() => "all",
+        _ => "some",
+    };
     tr!(
         "signs-summary-seen",
         sign = tr!("signs-sign", kind = kind_key(warning.kind)),
         unit = unit(warning.kind),
         count = all.len(),
+        row = row,
+        in_row = run,
         nights = date_list(&all),
     )
+}
+
+/// The most dates of `dates` (sorted) that follow one another day after day: "3 days in
+/// a row" only when all three do, "4 days, 3 of them in a row" when three of four do.
+fn longest_run(dates: &[NaiveDate]) -> usize {
+    let mut longest = usize::from(!dates.is_empty());
+    let mut current = longest;
+    for pair in dates.windows(2) {
+        current = if pair[0].succ_opt() == Some(pair[1]) { current + 1 } else { 1 };
+        longest = longest.max(current);
+    }
+    longest
 }
 
 /// The rested scores on a sign's nights for the doctor summary, in the third person.
@@ -499,6 +520,27 @@ mod tests {
             let title = with_language(language, || warning_title(WarningKind::AllNight));
             assert!(!title.contains("several") && !title.contains("не одну"), "{title}");
         }
+    }
+
+    #[test]
+    fn the_summary_says_in_a_row_only_as_far_as_it_is_true() {
+        for (days, en, ru) in [
+            (&[1, 2, 3][..], "logged on 3 days in a row: Sun 1 Nov", "отмечено 3 раза подряд — вс, 1 ноября"),
+            (&[1, 2, 3, 9], "logged on 4 days, 3 of them in a row: Sun 1 Nov", "отмечено 4 раза, из них 3 подряд — вс"),
+            (&[1, 9, 20], "logged on 3 days: Sun 1 Nov", "отмечено 3 раза — вс, 1 ноября"),
+            (&[9], "logged on 1 day: Mon 9 Nov", "отмечено 1 раз — пн, 9 ноября"),
+        ] {
+            let warning = sighting(WarningKind::Daytime, days);
+            let said = with_language(Language::English, || summary_seen(&warning));
+            assert!(said.contains(en), "{days:?}: {said}");
+            let said = with_language(Language::Russian, || summary_seen(&warning));
+            assert!(said.contains(ru), "{days:?}: {said}");
+        }
+        // Across a month's end, and with the earlier nights counted in.
+        let mut warning = sighting(WarningKind::Daytime, &[1]);
+        warning.earlier = vec![NaiveDate::from_ymd_opt(2026, 10, 31).unwrap()];
+        let said = with_language(Language::English, || summary_seen(&warning));
+        assert!(said.contains("logged on 2 days in a row: Sat 31 Oct and Sun 1 Nov"), "{said}");
     }
 
     #[test]

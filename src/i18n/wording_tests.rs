@@ -445,9 +445,10 @@ fn the_russian_style_and_the_information_screen_items_read_right() {
         let rested = tr!("signs-rested", all = "no", answered = 2, total = 3, scores = "1 и 1");
         assert_eq!(rested, "Из этих 3 ночей вы оценили отдых для 2: 1 и 1 из 5.");
         let from = chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
-        let to = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
+        // Four weeks of nights, named by their evenings (the 1st to the 28th), with the year.
+        let to = chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
         let period = tr!("summary-period", from = span_date(from), to = span_date(to), weeks = 4);
-        assert_eq!(period, "Ночи с 1 ноября (вс) по 29 ноября (вс) — 4 недели");
+        assert_eq!(period, "Ночи после вечеров с 1 ноября 2026 (вс) по 28 ноября 2026 (сб) — 4 недели");
         assert!(t("about-pregnancy").contains("В редких случаях подёргивания начинаются сразу после родов."));
         assert_eq!(tr!("clap-unknown-argument", arg = "--jsn"), "неожиданный аргумент «--jsn»");
     });
@@ -458,6 +459,9 @@ fn the_russian_style_and_the_information_screen_items_read_right() {
         let children = t("about-children");
         assert!(!children.contains("may start") && children.contains("shudder"), "{children}");
         let from = chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
-        assert_eq!(span_date(from), "Sun 1 Nov");
+        assert_eq!(span_date(from), "Sun 1 Nov 2026");
+        let to = chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
+        let period = tr!("summary-period", from = span_date(from), to = span_date(to), weeks = 4);
+        assert_eq!(period, "Nights after the evenings from Sun 1 Nov 2026 to Sat 28 Nov 2026 (4 weeks)");
     });
 }

@@ -155,7 +155,7 @@ pub fn actions_for(notice: &Alert, snooze_minutes: u32) -> Vec<(&'static str, St
 
 /// What `Notify` is sent for one notice.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Request {
+pub struct NotificationRequest {
     pub summary: String,
     pub body: String,
     /// Pairs of key and label, flattened as the spec asks.
@@ -165,13 +165,13 @@ pub struct Request {
 }
 
 /// What `notice` is shown as on a server with `capabilities`.
-pub fn build(notice: &Alert, capabilities: Capabilities, snooze_minutes: u32) -> Request {
+pub fn build(notice: &Alert, capabilities: Capabilities, snooze_minutes: u32) -> NotificationRequest {
     let actions = if capabilities.actions {
         actions_for(notice, snooze_minutes).into_iter().flat_map(|(key, label)| [key.to_owned(), label]).collect()
     } else {
         Vec::new()
     };
-    Request {
+    NotificationRequest {
         summary: notice.summary.clone(),
         body: body_for(notice, capabilities),
         actions,

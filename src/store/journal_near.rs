@@ -56,7 +56,7 @@ impl<'de> Visitor<'de> for TopLevel {
             seen.push(key.clone());
             match key.as_str() {
                 "schema_version" => version = Some(map.next_value::<u64>()?),
-                "evenings" => journal.evenings = map.next_value_seed(Evenings(self.0.clone()))?,
+                "evenings" => journal.evenings = map.next_value_seed(EveningsIn(self.0.clone()))?,
                 _ => {
                     map.next_value::<IgnoredAny>()?;
                 }
@@ -66,9 +66,9 @@ impl<'de> Visitor<'de> for TopLevel {
     }
 }
 
-struct Evenings(RangeInclusive<NaiveDate>);
+struct EveningsIn(RangeInclusive<NaiveDate>);
 
-impl<'de> DeserializeSeed<'de> for Evenings {
+impl<'de> DeserializeSeed<'de> for EveningsIn {
     type Value = std::collections::BTreeMap<NaiveDate, Evening>;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
@@ -76,7 +76,7 @@ impl<'de> DeserializeSeed<'de> for Evenings {
     }
 }
 
-impl<'de> Visitor<'de> for Evenings {
+impl<'de> Visitor<'de> for EveningsIn {
     type Value = std::collections::BTreeMap<NaiveDate, Evening>;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {

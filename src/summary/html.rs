@@ -7,7 +7,6 @@ use std::fmt::Write as _;
 use super::{Summary, values};
 use crate::i18n::{self, Language, signs, t};
 use crate::model::NightLog;
-use crate::model::time::next_day;
 use crate::tr;
 
 /// Text made safe for HTML element content and attribute values.
@@ -82,7 +81,7 @@ pub(super) fn page(summary: &Summary, language: Language) -> String {
     let period = tr!(
         "summary-period",
         from = i18n::span_date(summary.from),
-        to = i18n::span_date(next_day(summary.to)),
+        to = i18n::span_date(summary.to),
         weeks = summary.weeks
     );
     let _ = write!(
@@ -97,7 +96,7 @@ pub(super) fn page(summary: &Summary, language: Language) -> String {
     );
     let made = tr!(
         "summary-made",
-        date = i18n::short_date(summary.made.date_naive()),
+        date = i18n::span_date(summary.made.date_naive()),
         time = crate::model::time::hhmm(summary.made.time())
     );
     let _ = write!(

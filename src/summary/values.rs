@@ -3,7 +3,6 @@
 
 use super::{NightRow, Summary};
 use crate::i18n::{self, signs, t};
-use crate::model::time::next_day;
 use crate::model::warnings::Warning;
 use crate::model::{Jerks, NightLog, Stress};
 use crate::tr;
@@ -119,8 +118,8 @@ pub(super) fn judged_period(summary: &Summary) -> Option<String> {
     summary.judged_beyond_span().then(|| {
         tr!(
             "summary-signs-judged",
-            from = i18n::short_date(summary.findings.from),
-            to = i18n::short_date(next_day(summary.findings.to))
+            from = i18n::span_date(summary.findings.from),
+            to = i18n::span_date(summary.findings.to)
         )
     })
 }

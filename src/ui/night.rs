@@ -150,7 +150,7 @@ fn header_ui(
 }
 
 /// A yes/no question's answer, from whether its box is ticked.
-type YesNo = fn(bool) -> NightAnswer;
+type YesNoAnswer = fn(bool) -> NightAnswer;
 
 /// The questions; `answer` saves what a click changed.
 fn form_ui(
@@ -191,7 +191,7 @@ fn form_ui(
         }
     });
     ui.add_space(4.0);
-    let questions: [(bool, String, YesNo); 6] = [
+    let questions: [(bool, String, YesNoAnswer); 6] = [
         (saved.woke_from_jolt, t("night-woke-from-jolt"), NightAnswer::WokeFromJolt),
         (saved.twitch_all_night, t("night-all-night"), NightAnswer::TwitchAllNight),
         (saved.twitch_daytime, t("night-daytime"), NightAnswer::TwitchDaytime),

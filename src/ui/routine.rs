@@ -26,17 +26,17 @@ pub struct EditorState {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum AnchorKind {
+enum AnchorChoice {
     BeforeBedtime,
     AfterWake,
     At,
 }
 
-fn kind_of(anchor: Anchor) -> AnchorKind {
+fn kind_of(anchor: Anchor) -> AnchorChoice {
     match anchor {
-        Anchor::BeforeBedtime { .. } => AnchorKind::BeforeBedtime,
-        Anchor::AfterWake { .. } => AnchorKind::AfterWake,
-        Anchor::At { .. } => AnchorKind::At,
+        Anchor::BeforeBedtime { .. } => AnchorChoice::BeforeBedtime,
+        Anchor::AfterWake { .. } => AnchorChoice::AfterWake,
+        Anchor::At { .. } => AnchorChoice::At,
     }
 }
 
@@ -242,22 +242,22 @@ fn editor_ui(ui: &mut egui::Ui, state: &mut EditorState, preview: &crate::model:
     let mut kind = kind_of(draft.anchor);
     ui.horizontal_wrapped(|ui| {
         ui.label(t("ui-routine-when"));
-        changed |= ui.radio_value(&mut kind, AnchorKind::BeforeBedtime, t("ui-routine-before-bedtime")).changed();
-        changed |= ui.radio_value(&mut kind, AnchorKind::AfterWake, t("ui-routine-after-waking")).changed();
-        changed |= ui.radio_value(&mut kind, AnchorKind::At, t("ui-routine-at-time")).changed();
+        changed |= ui.radio_value(&mut kind, AnchorChoice::BeforeBedtime, t("ui-routine-before-bedtime")).changed();
+        changed |= ui.radio_value(&mut kind, AnchorChoice::AfterWake, t("ui-routine-after-waking")).changed();
+        changed |= ui.radio_value(&mut kind, AnchorChoice::At, t("ui-routine-at-time")).changed();
     });
     let due_now = preview.get(&draft.id).map(|s| s.due_local.time());
     draft.anchor = match (kind, draft.anchor) {
-        (AnchorKind::BeforeBedtime, Anchor::AfterWake { minutes }) => Anchor::BeforeBedtime { minutes },
-        (AnchorKind::AfterWake, Anchor::BeforeBedtime { minutes }) => Anchor::AfterWake { minutes },
-        (AnchorKind::BeforeBedtime | AnchorKind::AfterWake, Anchor::At { .. }) => {
-            if kind == AnchorKind::AfterWake {
+        (AnchorChoice::BeforeBedtime, Anchor::AfterWake { minutes }) => Anchor::BeforeBedtime { minutes },
+        (AnchorChoice::AfterWake, Anchor::BeforeBedtime { minutes }) => Anchor::AfterWake { minutes },
+        (AnchorChoice::BeforeBedtime | AnchorChoice::AfterWake, Anchor::At { .. }) => {
+            if kind == AnchorChoice::AfterWake {
                 Anchor::AfterWake { minutes: 30 }
             } else {
                 Anchor::BeforeBedtime { minutes: 30 }
             }
         }
-        (AnchorKind::At, Anchor::BeforeBedtime { .. } | Anchor::AfterWake { .. }) => {
+        (AnchorChoice::At, Anchor::BeforeBedtime { .. } | Anchor::AfterWake { .. }) => {
             let time = due_now.unwrap_or_default();
             state.at_text = widgets::time_text(time);
             Anchor::At { time }

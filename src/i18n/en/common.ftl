@@ -67,8 +67,8 @@ month-short-of = { $month ->
 date-evening = Evening of { $weekday } { $day } { $month } { $year }
 # "Thu 26 Nov"
 date-short = { $weekday } { $day } { $month }
-# A date as the end of a span ("from … to …"): "Sun 1 Nov".
-date-in-span = { $weekday } { $day } { $month }
+# A date as the end of a span ("from … to …"), with its year: "Sun 1 Nov 2026".
+date-in-span = { $weekday } { $day } { $month } { $year }
 
 ## Durations: "8 h 05 min". $minutes in duration-hours-minutes is already two digits.
 

@@ -22,6 +22,7 @@ export-csv-column = { $column ->
     [state] State
     [time] Time
     [value] Value
+    [planned] Planned for
    *[utc_offset] UTC offset
 }
 export-csv-state = { $state ->

@@ -66,6 +66,8 @@ signs-sign = { $kind ->
    *[several] Two or more of these signs on the same night
 }
 # The doctor summary, third person: $count nights (the last 12 weeks), $nights the dates.
+# $row: all (every one the day after the one before), some ($in_row of them in a row, the
+# longest run), none.
 signs-summary-seen = { $sign }: logged on { $unit ->
     [day] { $count ->
         [one] { $count } day
@@ -79,6 +81,10 @@ signs-summary-seen = { $sign }: logged on { $unit ->
         [one] { $count } night
        *[other] { $count } nights
     }
+}{ $row ->
+    [all] {" "}in a row
+    [some] , { $in_row } of them in a row
+   *[none] {""}
 }: { $nights }.
 signs-summary-rested = { $all ->
     [yes] Rested score on those nights: { $scores } out of 5.

@@ -2,7 +2,8 @@
 ## recorded and never names a disease. $from, $to, $date are short dates.
 
 summary-title = Sleep summary for a doctor
-summary-period = Nights from { $from } to { $to } ({ $weeks } weeks)
+# $from and $to are evenings (span dates, with the year): each night follows its evening.
+summary-period = Nights after the evenings from { $from } to { $to } ({ $weeks } weeks)
 summary-made = Made with Bedtime Coach on { $date } at { $time }.
 summary-intro = Recorded by the patient each morning in Bedtime Coach, an app that helps keep the evening routine an article on twitches at sleep onset (hypnic jerks) advises, and asks a few questions about each night. It lists what was noticed; it is not a diagnosis.
 summary-signs = Patterns worth a look
@@ -11,7 +12,7 @@ summary-signs-none = None of the signs the app watches for was logged in the fou
 ## The signs are judged over four weeks whatever span the summary prints.
 ## $from and $to are short dates, as in summary-period.
 
-summary-signs-judged = The signs are judged over four weeks, the nights from { $from } to { $to }, longer than this summary's span: some of them take four weeks to show, and how often a sign came back is counted over the twelve weeks up to its end.
+summary-signs-judged = The signs are judged over four weeks, the nights after the evenings from { $from } to { $to }, longer than this summary's span: some of them take four weeks to show, and how often a sign came back is counted over the twelve weeks up to its end.
 summary-signs-no-nights = No night was logged in the four weeks the signs are judged over.
 
 summary-overview = Overview
@@ -79,7 +80,7 @@ help-report-format = html (a self-contained printable page, the default) or csv
 help-report-output = Where to write it (default: a dated file in your documents folder); - prints it
 help-report-to = The evening of the last night it covers, YYYY-MM-DD (default: last night)
 cli-error-report-weeks = The summary covers { $min } to { $max } weeks; "{ $text }" is outside that.
-cli-summary-saved = Saved the doctor summary (nights from { $from } to { $to }, { $nights ->
+cli-summary-saved = Saved the doctor summary (the nights after the evenings from { $from } to { $to }, { $nights ->
     [one] { $nights } night logged
    *[other] { $nights } nights logged
 }) to { $path }

@@ -29,7 +29,7 @@ remind-signal-hangup = The terminal closed (SIGHUP); the reminders go on, as a b
 remind-signal-stop = Stopping on { $signal } (process { $pid }); the reminders are handed back.
 remind-signal-unwatched = The service cannot take its signals itself ({ $cause }): closing its terminal will end it.
 
-## The reminder service's files changing under it (src/remind/reminder_loop.rs).
+## The reminder service's files changing under it (src/remind/reminder_loop/).
 
 # $path is reminders.json; $count how many reminders it lost.
 remind-log-restored = { $path } lost { $count ->

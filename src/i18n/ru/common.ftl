@@ -68,8 +68,8 @@ month-short-of = { $month ->
 date-evening = Вечер { $weekday }, { $day } { $month } { $year }
 # «чт, 26 ноября»
 date-short = { $weekday }, { $day } { $month }
-# Дата как граница промежутка («с … по …»): «1 ноября (вс)».
-date-in-span = { $day } { $month } ({ $weekday })
+# Дата как граница промежутка («с … по …»), с годом: «1 ноября 2026 (вс)».
+date-in-span = { $day } { $month } { $year } ({ $weekday })
 
 ## Длительности: «8 ч 05 мин».
 

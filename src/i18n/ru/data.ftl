@@ -22,6 +22,7 @@ export-csv-column = { $column ->
     [state] Состояние
     [time] Время
     [value] Значение
+    [planned] По плану
    *[utc_offset] Смещение от UTC
 }
 export-csv-state = { $state ->

@@ -41,6 +41,10 @@ signs-summary-seen = { $sign }: отмечено { $count ->
     [one] { $count } раз
     [few] { $count } раза
    *[many] { $count } раз
+}{ $row ->
+    [all] {" "}подряд
+    [some] , из них { $in_row } подряд
+   *[none] {""}
 } — { $nights }.
 signs-summary-rested = { $all ->
     [yes] Оценка отдыха в эти ночи: { $scores } из 5.
