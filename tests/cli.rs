@@ -2,19 +2,20 @@
 //! `--data-dir`, fixed dates and `TZ` zones.
 
 use std::fs;
-use std::process::Command;
 
 use serde_json::Value;
 
 mod support;
 
-use support::{run, run_tz};
+use support::run;
 
 fn step<'a>(plan: &'a Value, id: &str) -> &'a Value {
     plan.as_array().unwrap().iter().find(|s| s["id"] == id).unwrap_or_else(|| panic!("{id} not in {plan}"))
 }
 
+/// Unix only: the zone comes from `TZ` there; Windows takes it from the system (chrono reads no `TZ`).
 #[test]
+#[cfg(unix)]
 fn fresh_folder_shows_the_default_routine() {
     let dir = tempfile::tempdir().unwrap();
     let text = run(dir.path(), &["plan", "--date", "2026-11-26"]).ok().stdout();
@@ -38,17 +39,20 @@ fn fresh_folder_shows_the_default_routine() {
     assert_eq!(run(dir.path(), &["status", "--json"]).ok().json()["next_reminder"], Value::Null);
 }
 
+/// Unix only: the zone comes from `TZ` there; Windows takes it from the system (chrono reads no `TZ`).
 #[test]
+#[cfg(unix)]
 fn plans_follow_the_time_zone_and_season() {
     let dir = tempfile::tempdir().unwrap();
-    let ny = run_tz(dir.path(), "America/New_York", &["plan", "--date", "2026-07-01", "--json"]).ok().json();
+    let ny = support::run_tz(dir.path(), "America/New_York", &["plan", "--date", "2026-07-01", "--json"]).ok().json();
     assert_eq!(step(&ny, "warm-bath")["due"], "2026-07-01T21:00:00-04:00");
     assert_eq!(ny.as_array().unwrap().len(), 12, "no warm-hands-feet in a northern July");
-    let lord_howe = run_tz(dir.path(), "Australia/Lord_Howe", &["plan", "--date", "2026-11-26", "--json"]).ok().json();
+    let lord_howe =
+        support::run_tz(dir.path(), "Australia/Lord_Howe", &["plan", "--date", "2026-11-26", "--json"]).ok().json();
     assert_eq!(step(&lord_howe, "lights-out")["due"], "2026-11-26T22:30:00+11:00");
     // Spring forward in New York: a 02:30 bedtime becomes 03:00.
     run(dir.path(), &["schedule", "--bedtime", "02:30", "--wake", "10:30"]).ok();
-    let gap = run_tz(dir.path(), "America/New_York", &["plan", "--date", "2026-03-07", "--json"]).ok().json();
+    let gap = support::run_tz(dir.path(), "America/New_York", &["plan", "--date", "2026-03-07", "--json"]).ok().json();
     assert_eq!(step(&gap, "lights-out")["due"], "2026-03-08T03:00:00-04:00");
     // Fall back in Berlin: the earlier 02:30.
     let fold = run(dir.path(), &["plan", "--date", "2026-10-24", "--json"]).ok().json();
@@ -100,7 +104,9 @@ fn mistakes_get_one_clear_sentence_and_the_right_exit_code() {
     assert!(!dir.path().join("journal.json").exists(), "failed commands write nothing");
 }
 
+/// Unix only: the zone comes from `TZ` there; Windows takes it from the system (chrono reads no `TZ`).
 #[test]
+#[cfg(unix)]
 fn routine_edits_move_the_plan() {
     let dir = tempfile::tempdir().unwrap();
     run(dir.path(), &["routine", "set", "warm-bath", "--before", "120", "--remind", "off"]).ok();
@@ -134,11 +140,13 @@ fn routine_edits_move_the_plan() {
     assert!(short.contains("Friday"));
 }
 
+/// Unix only: umask and modes (Windows keeps files private by the profile's access list).
 #[test]
+#[cfg(unix)]
 fn files_are_private_even_under_umask_000() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("fresh");
-    let status = Command::new("sh")
+    let status = std::process::Command::new("sh")
         .arg("-c")
         .arg(format!("umask 000; exec '{}' --data-dir '{}' check warm-bath", support::BIN, data.display()))
         .status()

@@ -383,7 +383,9 @@ fn the_preview_says_what_else_comes_in() {
 
 /// `-` is standard output for `export -o` as for `report -o`, and a device or folder is
 /// named as what it is.
+/// Unix only: `/dev/null` and `/dev/full` (Windows has `NUL`, which this does not test).
 #[test]
+#[cfg(unix)]
 fn a_dash_is_standard_output_and_a_device_is_named() {
     let dir = tempfile::tempdir().unwrap();
     recorded(dir.path());

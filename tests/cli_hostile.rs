@@ -52,7 +52,9 @@ fn a_reader_that_goes_away_ends_quietly() {
     assert!(stderr.is_empty(), "{stderr}");
 }
 
+/// Unix only: `/dev/full`.
 #[test]
+#[cfg(unix)]
 fn a_full_device_says_whether_the_check_in_was_saved() {
     let dir = tempfile::tempdir().unwrap();
     let full = || fs::OpenOptions::new().write(true).open("/dev/full").unwrap();

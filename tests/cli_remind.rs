@@ -8,7 +8,7 @@ use std::path::Path;
 use std::process::Stdio;
 use std::time::Duration;
 
-use support::{BIN, Run, bin, output, wait_until};
+use support::{Run, bin, output, wait_until};
 
 /// Runs the binary with `config_home` as `XDG_CONFIG_HOME`, where the autostart entry goes.
 fn run(dir: &Path, config_home: &Path, args: &[&str]) -> Run {
@@ -39,7 +39,9 @@ fn pause_tonight_and_resume() {
     assert_eq!(both.code(), 2, "conflicting options are a usage error");
 }
 
+/// Unix only: the XDG entry (autostart on Windows is part 2 of the port; until then it says so, see store_windows.rs).
 #[test]
+#[cfg(unix)]
 fn autostart_writes_and_removes_an_xdg_entry() {
     let dir = tempfile::tempdir().unwrap();
     let config = tempfile::tempdir().unwrap();
@@ -51,7 +53,7 @@ fn autostart_writes_and_removes_an_xdg_entry() {
     let desktop = std::fs::read_to_string(&entry).unwrap();
     assert!(desktop.starts_with("[Desktop Entry]\nType=Application\n"), "{desktop}");
     let exec = desktop.lines().find_map(|l| l.strip_prefix("Exec=")).unwrap();
-    let expected = format!("{BIN} remind --data-dir {}", dir.path().display());
+    let expected = format!("{} remind --data-dir {}", support::BIN, dir.path().display());
     assert_eq!(exec, expected, "starts this program's service with the same data folder");
     let icon = desktop.lines().find_map(|l| l.strip_prefix("Icon=")).unwrap();
     assert_eq!(std::fs::read(icon).unwrap(), std::fs::read("assets/icon.png").unwrap());
@@ -82,7 +84,9 @@ fn start_service(dir: &Path, config_home: &Path) -> std::process::Child {
     service
 }
 
+/// Unix only for now: it asks autostart, which Windows has with part 2 of the port.
 #[test]
+#[cfg(unix)]
 fn a_second_service_exits_with_a_clear_message() {
     let dir = tempfile::tempdir().unwrap();
     let config = tempfile::tempdir().unwrap();

@@ -45,7 +45,9 @@ fn evening_with_a_history(dir: &std::path::Path) {
     fs::write(dir.join("reminders.json"), log).unwrap();
 }
 
+/// Unix only: the zone comes from `TZ` there; Windows takes it from the system (chrono reads no `TZ`).
 #[test]
+#[cfg(unix)]
 fn reminders_lists_each_reminder_with_what_happened_to_it() {
     let dir = tempfile::tempdir().unwrap();
     evening_with_a_history(dir.path());
@@ -99,7 +101,9 @@ fn reminders_lists_each_reminder_with_what_happened_to_it() {
     assert!(fs::read_to_string(dir.path().join("reminders.json")).unwrap().contains("future_field"));
 }
 
+/// Unix only: the zone comes from `TZ` there; Windows takes it from the system (chrono reads no `TZ`).
 #[test]
+#[cfg(unix)]
 fn reminders_json_gives_a_status_word_and_the_times() {
     let dir = tempfile::tempdir().unwrap();
     evening_with_a_history(dir.path());

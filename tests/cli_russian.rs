@@ -23,7 +23,9 @@ fn a_date_that_does_not_exist() {
     );
 }
 
+/// Unix only: FIFOs.
 #[test]
+#[cfg(unix)]
 fn a_fifo_in_place_of_the_journal() {
     let dir = tempfile::tempdir().unwrap();
     let journal = dir.path().join("journal.json");

@@ -2,6 +2,9 @@
 //! finds around it (its time zone, its log file, signals, other paths to its folder)
 //! must never hang it, kill it silently or make it repeat a reminder.
 
+// Most of these are about Unix (signals, locales, FIFOs); their helpers rest on Windows.
+#![cfg_attr(not(unix), allow(dead_code))]
+
 mod support;
 
 use std::path::Path;
@@ -33,7 +36,9 @@ fn mkfifo(path: &Path) {
     assert!(status.success());
 }
 
+/// Unix only: `TZ` and FIFOs.
 #[test]
+#[cfg(unix)]
 fn a_time_zone_that_is_a_fifo_or_a_device_falls_back_to_utc_with_a_warning() {
     let dir = tempfile::tempdir().unwrap();
     let fifo = dir.path().join("zone-fifo");
@@ -79,7 +84,9 @@ fn signal(service: &KillOnDrop, name: &str) {
     assert!(status.success());
 }
 
+/// Unix only: signals.
 #[test]
+#[cfg(unix)]
 fn sighup_leaves_the_service_running_and_sigterm_is_logged() {
     let dir = tempfile::tempdir().unwrap();
     let mut service = start_service(dir.path());
@@ -140,7 +147,9 @@ impl Drop for BindMount {
     }
 }
 
+/// Unix only: a bind mount and the XDG autostart entry.
 #[test]
+#[cfg(unix)]
 fn exports_never_replace_the_apps_files_through_another_path_to_their_folder() {
     let dir = tempfile::tempdir().unwrap();
     let config = tempfile::tempdir().unwrap();
@@ -243,7 +252,9 @@ fn decode(bytes: &[u8], charset: &str) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
+/// Unix only: locale character sets (Windows consoles get UTF-16 from std).
 #[test]
+#[cfg(unix)]
 fn a_koi8_terminal_gets_koi8_text_and_a_latin1_one_english_never_mojibake() {
     let dir = tempfile::tempdir().unwrap();
     let run = |lang: &str, args: &[&str]| support::output(bin(dir.path()).env("LANG", lang).args(args));
@@ -266,7 +277,9 @@ fn a_koi8_terminal_gets_koi8_text_and_a_latin1_one_english_never_mojibake() {
     assert!(text.starts_with("Tonight") && text.is_ascii(), "{text}");
 }
 
+/// Unix only: locale character sets and `sh`.
 #[test]
+#[cfg(unix)]
 fn the_services_terminal_gets_its_character_set_and_its_log_file_utf8() {
     let dir = tempfile::tempdir().unwrap();
     let stderr_path = dir.path().join("stderr");
@@ -280,7 +293,9 @@ fn the_services_terminal_gets_its_character_set_and_its_log_file_utf8() {
     assert!(decode(&stderr, "KOI8-R").contains(hangup));
 }
 
+/// Unix only: signals and `sh`.
 #[test]
+#[cfg(unix)]
 fn a_service_whose_terminal_went_away_still_logs_and_stops_on_sigterm() {
     let dir = tempfile::tempdir().unwrap();
     // Standard error is a pipe nobody reads any more, like a terminal that closed.
@@ -299,7 +314,9 @@ fn a_service_whose_terminal_went_away_still_logs_and_stops_on_sigterm() {
     assert_eq!(logged("Stopping on SIGTERM"), 1);
 }
 
+/// Unix only: Windows does not let a folder with an open file in it be removed.
 #[test]
+#[cfg(unix)]
 fn the_service_stops_at_once_when_its_lock_goes_and_leaves_a_removed_folder_removed() {
     let root = tempfile::tempdir().unwrap();
     let dir = root.path().join("data");

@@ -94,13 +94,22 @@ mod tests {
 
     #[test]
     fn a_missing_or_failing_file_manager_comes_back_with_the_path() {
-        for program in ["/nonexistent/xdg-open", "false"] {
-            let opener = FolderOpener::with_program(program);
-            opener.open(Path::new("/data/bedtime-coach"));
-            let failures = failures_after(&opener);
-            assert_eq!(failures.len(), 1, "{program}");
-            assert_eq!(failures[0].path, Path::new("/data/bedtime-coach"));
-        }
+        let opener = FolderOpener::with_program("/nonexistent/xdg-open");
+        opener.open(Path::new("/data/bedtime-coach"));
+        let failures = failures_after(&opener);
+        assert_eq!(failures.len(), 1);
+        assert_eq!(failures[0].path, Path::new("/data/bedtime-coach"));
+    }
+
+    /// Unix only: Explorer's exit status says nothing, so Windows trusts any that started.
+    #[test]
+    #[cfg(unix)]
+    fn a_file_manager_that_fails_comes_back_and_one_that_works_does_not() {
+        let opener = FolderOpener::with_program("false");
+        opener.open(Path::new("/data/bedtime-coach"));
+        let failures = failures_after(&opener);
+        assert_eq!(failures.len(), 1);
+        assert_eq!(failures[0].path, Path::new("/data/bedtime-coach"));
         let opener = FolderOpener::with_program("true");
         opener.open(Path::new("/data/bedtime-coach"));
         std::thread::sleep(Duration::from_millis(300));
