@@ -7,6 +7,9 @@
 //! "Open checklist" start the program the same way, so they never open a second window
 //! either. Without a session bus (a bare X session, a test) the window simply opens.
 //!
+//! On Windows, which has no session bus, the first window owns a named pipe instead and a
+//! later start writes its screen there (`platform::one_window`, keyed by [`window_key`]).
+//!
 //! Each data folder is its own app: a window on `--data-dir DIR` owns a name derived from
 //! the folder, so windows on different folders (tests, portable use) do not raise each other.
 
@@ -17,6 +20,7 @@ use std::time::Duration;
 use zbus::fdo::RequestNameFlags;
 use zbus::{OwnedVariant as OwnedValue, Variant as Value};
 
+use crate::platform::one_window::{self, Claim};
 use crate::store::Paths;
 
 /// The object path of `org.freedesktop.Application`, from the app id as the spec asks.
@@ -32,14 +36,24 @@ pub fn bus_name(paths: &Paths) -> String {
     match paths.chosen_data_dir().map(|_| paths.resolved_data_dir()) {
         None => crate::APP_ID.to_owned(),
         Some(dir) => {
-            // FNV-1a: stable across builds and Rust versions, unlike `DefaultHasher`.
-            let digest =
-                dir.as_os_str().as_encoded_bytes().iter().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
-                    (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3)
-                });
-            format!("{}.Folder.d{digest:016x}", crate::APP_ID)
+            format!("{}.Folder.d{:016x}", crate::APP_ID, digest(&dir))
         }
     }
+}
+
+/// The window's key where there is no session bus (Windows' pipe name): always from the
+/// data folder, even the usual one, since that is in the user's profile and pipes are
+/// per machine: two users' windows must not meet.
+pub fn window_key(paths: &Paths) -> String {
+    format!("bedtime-coach-{:016x}", digest(&paths.resolved_data_dir()))
+}
+
+/// FNV-1a of the folder's name: stable across builds and Rust versions, unlike `DefaultHasher`.
+fn digest(dir: &std::path::Path) -> u64 {
+    dir.as_os_str()
+        .as_encoded_bytes()
+        .iter()
+        .fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3))
 }
 
 /// The action a later start sends to open the window on a screen (`--screen night`):
@@ -85,18 +99,24 @@ impl Application {
 
 impl Application {
     fn raise(&self, screen: Option<&str>) {
-        let raise = self.raise.lock().unwrap_or_else(PoisonError::into_inner);
-        // Before the window exists there is nothing to raise: it is about to appear anyway.
-        if let Some(raise) = raise.as_ref() {
-            raise(screen);
-        }
+        ring(&self.raise, screen);
     }
 }
 
-/// The window's name on the session bus; the name is released when this is dropped.
+/// Asks the window to come forward on `screen`, once it exists.
+fn ring(raise: &Raise, screen: Option<&str>) {
+    let raise = raise.lock().unwrap_or_else(PoisonError::into_inner);
+    // Before the window exists there is nothing to raise: it is about to appear anyway.
+    if let Some(raise) = raise.as_ref() {
+        raise(screen);
+    }
+}
+
+/// The window's name on the session bus (or its pipe, on Windows); released when this is dropped.
 pub struct WindowName {
-    connection: zbus::Connection,
+    connection: Option<zbus::Connection>,
     raise: Raise,
+    _pipe: Option<one_window::Listener>,
 }
 
 impl WindowName {
@@ -111,9 +131,9 @@ impl WindowName {
     /// Whether the desktop shows tray icons: a StatusNotifierWatcher owns its name on the
     /// bus. `None` when the bus does not answer.
     pub fn tray_host_present(&self) -> Option<bool> {
+        let connection = self.connection.as_ref()?;
         let asked = with_deadline(async {
-            let reply = self
-                .connection
+            let reply = connection
                 .call_method(
                     Some("org.freedesktop.DBus"),
                     "/org/freedesktop/DBus",
@@ -128,7 +148,7 @@ impl WindowName {
     }
 }
 
-/// How a start of the window went on the session bus.
+/// How a start of the window went on the session bus (or the pipe).
 pub enum WindowStart {
     /// This process shows the window; keep the name for as long as it does.
     First(WindowName),
@@ -150,9 +170,13 @@ fn with_deadline<T>(future: impl Future<Output = zbus::Result<T>>) -> zbus::Resu
 /// Claims the window's name for `paths`, or raises the window that owns it, asking it to
 /// show `screen` (the name given to `--screen`) when there is one.
 pub fn start_window(paths: &Paths, screen: Option<&str>) -> WindowStart {
-    // Not yet on Windows (a named pipe, later): the window opens as a second one would.
-    if crate::platform::available(crate::platform::Concern::OneWindow).is_err() {
-        return WindowStart::NoBus;
+    let raise: Raise = Arc::new(Mutex::new(None));
+    let ringer = Arc::clone(&raise);
+    match one_window::claim(&window_key(paths), screen, move |screen| ring(&ringer, screen)) {
+        Claim::First(pipe) => return WindowStart::First(WindowName { connection: None, raise, _pipe: Some(pipe) }),
+        Claim::Sent => return WindowStart::Raised,
+        Claim::Failed => return WindowStart::NoBus,
+        Claim::Elsewhere => {}
     }
     start_window_on(None, &bus_name(paths), screen)
 }
@@ -171,7 +195,7 @@ pub fn start_window_on(address: Option<&str>, name: &str, screen: Option<&str>) 
         Ok((connection, reply))
     });
     match claimed {
-        Ok((connection, Ok(_))) => WindowStart::First(WindowName { connection, raise }),
+        Ok((connection, Ok(_))) => WindowStart::First(WindowName { connection: Some(connection), raise, _pipe: None }),
         // Taken: ask its owner for the window. Should that owner have just quit, open one.
         Ok((connection, Err(zbus::Error::NameTaken))) => match with_deadline(activate(&connection, name, screen)) {
             Ok(()) => WindowStart::Raised,

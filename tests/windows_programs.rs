@@ -1,6 +1,7 @@
 //! The two Windows programs (`bedtime-coach.exe` for cmd and PowerShell,
 //! `bedtime-coachw.exe` for shortcuts, see `src/bin/bedtime-coachw.rs`): each is linked
-//! for the subsystem it promises, read from its PE header, and the console one prints.
+//! for the subsystem it promises, read from its PE header, and the console one prints;
+//! and one window: a later start hands its screen to the first over a named pipe.
 //! Under Wine: `cargo test --target x86_64-pc-windows-gnu --test windows_programs`.
 #![cfg(windows)]
 
@@ -41,3 +42,39 @@ fn plan_prints_through_the_console_program() {
     let said = support::output(support::bin(dir.path()).args(["plan", "--date", "2026-11-26"])).ok();
     assert!(said.stdout().contains("Warm bath"), "{}", said.stdout());
 }
+
+/// One window: the first start's pipe receives what a later start asks for.
+#[test]
+fn a_later_start_hands_its_screen_to_the_first_window() {
+    use bedtime_coach::platform::one_window::{self, Claim};
+    let key = format!("bedtime-coach-test-{}", std::process::id());
+    let (sender, asked) = std::sync::mpsc::channel();
+    let first = one_window::claim(&key, None, move |screen| {
+        let _ = sender.send(screen.map(str::to_owned));
+    });
+    assert!(matches!(first, Claim::First(_)), "{first:?}");
+    assert!(matches!(one_window::claim(&key, Some("night"), |_| {}), Claim::Sent));
+    assert_eq!(asked.recv_timeout(WAIT).unwrap().as_deref(), Some("night"));
+    assert!(matches!(one_window::claim(&key, None, |_| {}), Claim::Sent));
+    assert_eq!(asked.recv_timeout(WAIT).unwrap(), None);
+}
+
+/// The same between two processes: `bedtime-coachw --screen night` on a folder whose
+/// window is open hands the screen over and exits at once, opening no window.
+#[test]
+fn the_program_started_again_hands_its_screen_over_and_exits() {
+    use bedtime_coach::platform::one_window::{self, Claim};
+    let dir = tempfile::tempdir().unwrap();
+    let key = bedtime_coach::desktop::window_key(&bedtime_coach::store::Paths::in_dir(dir.path()));
+    let (sender, asked) = std::sync::mpsc::channel();
+    let first = one_window::claim(&key, None, move |screen| {
+        let _ = sender.send(screen.map(str::to_owned));
+    });
+    assert!(matches!(first, Claim::First(_)), "{first:?}");
+    let mut again = std::process::Command::new(env!("CARGO_BIN_EXE_bedtime-coachw"));
+    again.arg("--data-dir").arg(dir.path()).args(["--screen", "night"]).env_remove("BEDTIME_COACH_DATA_DIR");
+    support::output(&mut again).ok();
+    assert_eq!(asked.recv_timeout(WAIT).unwrap().as_deref(), Some("night"));
+}
+
+const WAIT: std::time::Duration = std::time::Duration::from_secs(10);

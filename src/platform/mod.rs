@@ -14,7 +14,8 @@
 //! | the wall-clock timer | [`wall_timer`] | `timerfd` on `CLOCK_REALTIME` + `eventfd` | not yet (part 2: a waitable timer): the service looks every second |
 //! | watching the data folder | [`folder_watch`] | inotify | not yet (part 2: `ReadDirectoryChangesW`): looks every second |
 //! | the service's signals | [`signals`] | SIGHUP ignored, SIGTERM/SIGINT stop | not yet (part 2: console control events) |
-//! | notifications, the tray, Do Not Disturb, autostart, one window | [`available`] | D-Bus (`remind::notifier`, `background::tray`, `remind::do_not_disturb`, `remind::autostart`, `desktop`) | not yet: each says so with a sentence ([`Unavailable`]) |
+//! | notifications, the tray, Do Not Disturb, autostart | [`available`] | D-Bus (`remind::notifier`, `background::tray`, `remind::do_not_disturb`, `remind::autostart`) | not yet: each says so with a sentence ([`Unavailable`]) |
+//! | one window | [`one_window`] | D-Bus (`desktop`): nothing here | a named pipe per data folder |
 //! | starting the service detached | [`detached`] | own process group | no console, own process group |
 //! | opening a folder | [`open_folder`] | `xdg-open` | Explorer |
 //! | the terminal's character set | [`terminal`] | the locale's, converted with `iconv` | UTF-8 (std writes to a console with `WriteConsoleW`) |
@@ -177,6 +178,27 @@ pub mod signals {
 }
 
 pub mod detached;
+
+/// One window where the system has no session bus to name it:
+/// `claim(key, screen, on_request)` makes this process the window for `key` (a later
+/// start's screen, or `None`, reaches `on_request` on a thread of the listener's), or
+/// hands `screen` to the process that is.
+pub mod one_window {
+    pub use super::os::one_window::*;
+
+    /// How claiming the window went.
+    #[derive(Debug)]
+    pub enum Claim<Listener> {
+        /// This process shows the window; keep the listener for as long as it does.
+        First(Listener),
+        /// A window on the same files had it and was sent the screen.
+        Sent,
+        /// This system names the window another way (Linux: the session bus, `desktop.rs`).
+        Elsewhere,
+        /// Neither: open the window without being the one window.
+        Failed,
+    }
+}
 
 /// The file manager: `PROGRAM` opens the folder given as its argument; `succeeded(status)`
 /// says whether its exit status means it did.

@@ -1,13 +1,14 @@
 //! Windows 10 and 11. What part 1 of the port brings: the store, the command line, the
-//! window; notifications, the tray, Do Not Disturb, autostart, one window, the wall-clock
-//! timer, the folder watch and the console's events come with part 2 and until then
-//! say that they are not available.
+//! window, with one window per data folder (a named pipe); notifications, the tray, Do
+//! Not Disturb, autostart, the wall-clock timer, the folder watch and the console's
+//! events come with part 2 and until then say that they are not available.
 
 pub mod detached;
 pub mod files;
 pub mod folder_watch;
 pub mod folders;
 pub mod footprint;
+pub mod one_window;
 pub mod open_folder;
 pub mod signals;
 pub mod terminal;
@@ -16,7 +17,10 @@ pub mod zone;
 
 use super::{Concern, Unavailable};
 
-/// None of [`Concern`] is here yet.
+/// Only one window (a named pipe, `one_window.rs`) of [`Concern`] is here yet.
 pub fn available(concern: Concern) -> Result<(), Unavailable> {
-    Err(Unavailable(concern))
+    match concern {
+        Concern::OneWindow => Ok(()),
+        _ => Err(Unavailable(concern)),
+    }
 }
