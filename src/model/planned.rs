@@ -22,7 +22,7 @@ use super::journal::{Extra, Key, KnownKeys};
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PlannedTimes {
     /// When these times were recorded: a merge keeps the later record (see
-    /// [`super::merge`]).
+    /// [`super::merge()`]).
     #[serde(serialize_with = "super::instant::serialize")]
     pub at: DateTime<FixedOffset>,
     #[serde(with = "minute")]
@@ -41,7 +41,7 @@ pub struct PlannedTimes {
 /// with a time further away is damaged there; the plan uses today's routine instead.
 const PLAUSIBLE: std::ops::RangeInclusive<i64> = -1..=2;
 
-/// Whether `time` may belong to `evening` (see [`PLAUSIBLE`]).
+/// Whether `time` may belong to `evening` (see `PLAUSIBLE`).
 pub fn plausible(evening: NaiveDate, time: NaiveDateTime) -> bool {
     PLAUSIBLE.contains(&(time.date() - evening).num_days())
 }

@@ -7,16 +7,15 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, Timelike};
 
+use super::applied::{Applied, CommandError};
 use crate::model::plan::{counted_steps, planned_times};
-use crate::model::routine::{StepEdit, StepError};
-use crate::model::schedule::SameTime;
-use crate::model::validate::{self, Invalid, Problem};
+use crate::model::routine::StepEdit;
+use crate::model::validate::{self, Invalid};
 use crate::model::{
-    Anchor, CheckIn, Day, NightAnswer, NightError, NightLog, Outcome, PlannedTimes, RoutineFile, Schedule, Settings,
-    Step, catalog, evening_at,
+    Anchor, CheckIn, Day, Evening, NightAnswer, NightLog, Outcome, PlannedTimes, RoutineFile, Schedule, Settings, Step,
+    catalog, evening_at,
 };
-use crate::store::{Store, StoreError, Updated};
-use crate::tr;
+use crate::store::{Store, Updated};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Change {
@@ -91,77 +90,6 @@ pub enum Change {
     },
 }
 
-/// Why a command was refused; each message is a sentence for the user, in their language.
-#[derive(Debug, thiserror::Error)]
-pub enum CommandError {
-    #[error("{}", tr!("error-unknown-step", id = .0.as_str()))]
-    UnknownStep(String),
-    #[error("{}", tr!("error-already-in-routine", id = .0.as_str()))]
-    AlreadyInRoutine(String),
-    #[error(transparent)]
-    Step(#[from] StepError),
-    #[error(transparent)]
-    Schedule(#[from] SameTime),
-    #[error(transparent)]
-    Night(#[from] NightError),
-    /// A value that may not enter the journal (see [`crate::model::validate`]).
-    #[error("{}", tr!("error-not-recorded", reason = .0.to_string()))]
-    Invalid(Invalid),
-    /// Already a sentence in the user's language.
-    #[error("{0}")]
-    BadValue(String),
-    #[error(transparent)]
-    Store(#[from] StoreError),
-    /// Inside `apply` only: the change would change nothing, so the store must not save.
-    #[error("{}", tr!("error-nothing-changed"))]
-    NothingToChange,
-}
-
-/// The model's refusals with the sentences the command line and the window always gave
-/// for them (a humidity, a rested score, a date too far), the others in general words.
-impl From<Invalid> for CommandError {
-    fn from(invalid: Invalid) -> Self {
-        match invalid.problem {
-            Problem::Value(error) => CommandError::Step(error),
-            Problem::Night(error) => CommandError::Night(error),
-            Problem::OutOfRange => {
-                let date = invalid.evening.map(|date| date.to_string()).unwrap_or_default();
-                CommandError::BadValue(tr!("error-date-too-far", date = date))
-            }
-            problem => CommandError::Invalid(Invalid { problem, ..invalid }),
-        }
-    }
-}
-
-/// What applying a command did.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Applied {
-    /// The change was saved.
-    Saved,
-    /// There was nothing to change (undoing what was never checked, an edit to the
-    /// values a step already has); nothing was written.
-    Unchanged,
-    /// A step was added or edited; this is it as saved.
-    Step(Step),
-}
-
-impl CommandError {
-    /// The change found the files locked by another process (`Some(pid)` when known):
-    /// the window keeps it and tries again rather than failing.
-    pub fn busy(&self) -> Option<Option<u32>> {
-        match self {
-            CommandError::Store(StoreError::Busy { pid, .. }) => Some(*pid),
-            _ => None,
-        }
-    }
-}
-
-impl Applied {
-    pub fn changed(&self) -> bool {
-        !matches!(self, Applied::Unchanged)
-    }
-}
-
 fn find<'a>(routine_file: &'a mut RoutineFile, id: &str) -> Result<&'a mut Step, CommandError> {
     routine_file.routine.get_mut(id).ok_or_else(|| CommandError::UnknownStep(id.to_owned()))
 }
@@ -198,21 +126,45 @@ fn stamp_first_save(routine_file: &mut RoutineFile, first_save: bool, stamp: Sta
     }
 }
 
+/// `routine` and then every other step checked on `evening`: a step checked that evening
+/// is part of it, even one due before the routine began (the user did it, or chose to
+/// skip it).
+fn with_checked(mut routine: Vec<String>, evening: &Evening) -> Vec<String> {
+    for id in evening.checks.keys() {
+        if !routine.contains(id) {
+            routine.push(id.clone());
+        }
+    }
+    routine
+}
+
 /// After a change to the routine, the schedule or the settings made at `now`, the
-/// evening in progress keeps the times it is now planned with: if it has recorded times
-/// (something was checked), they follow the change, so the evening is remembered with
-/// the times it ended with, not those of its first check. Other evenings keep theirs.
+/// evening in progress keeps the routine and times it is now planned with: if it has
+/// recorded them (something was checked), they follow the change, so the evening is
+/// remembered as it ended, not as it was at its first check (a step added at 20:00 and
+/// due at 21:00 counts on it). Other evenings keep theirs.
 fn replan_tonight(store: &Store, now: DateTime<FixedOffset>) -> Result<(), CommandError> {
     let routine_file = store.load_routine_file()?.value;
     let evening = evening_at(&routine_file, &now);
+    // Mostly nothing is recorded for tonight yet: found out from that evening alone, so a
+    // routine edit does not read (nor lock) a long journal for nothing.
+    let near = store.load_near(evening..=evening)?;
+    if near.journal.value.evening(evening).is_none_or(|recorded| recorded.times.is_none()) {
+        return Ok(());
+    }
     let updated = store.update_journal(|journal| {
-        let recorded = journal.evenings.get_mut(&evening).and_then(|evening| evening.times.as_mut());
-        let Some(times) = recorded else { return Err(CommandError::NothingToChange) };
+        let Some(recorded) = journal.evenings.get_mut(&evening).filter(|recorded| recorded.times.is_some()) else {
+            return Err(CommandError::NothingToChange);
+        };
+        let routine = Some(with_checked(counted_steps(&routine_file, evening, &now.timezone()), recorded));
         let new = planned_times(&routine_file, evening, now);
-        if (&times.bedtime, &times.wake, &times.steps) == (&new.bedtime, &new.wake, &new.steps) {
+        let times = recorded.times.get_or_insert_with(|| new.clone());
+        let same_times = (&times.bedtime, &times.wake, &times.steps) == (&new.bedtime, &new.wake, &new.steps);
+        if same_times && recorded.routine == routine {
             return Err(CommandError::NothingToChange);
         }
         *times = PlannedTimes { extra: std::mem::take(&mut times.extra), ..new };
+        recorded.routine = routine;
         Ok(())
     });
     match updated {
@@ -294,16 +246,11 @@ impl Change {
                     // the routine began: the user did (or chose to skip) it.
                     let late = at.date_naive() > evening.succ_opt().unwrap_or(evening);
                     let kept = journal.evenings.entry(evening).or_default();
-                    let mut recorded = match kept.routine.take() {
+                    let recorded = match kept.routine.take() {
                         Some(recorded) if late => recorded,
                         _ => routine,
                     };
-                    for id in kept.checks.keys() {
-                        if !recorded.contains(id) {
-                            recorded.push(id.clone());
-                        }
-                    }
-                    kept.routine = Some(recorded);
+                    kept.routine = Some(with_checked(recorded, kept));
                     // Times the same way: recorded the first time the evening is touched and
                     // kept up to date while it lasts; a later correction keeps those recorded
                     // then (or, for an evening that has none, records today's).

@@ -20,6 +20,7 @@
 //! a command line, and the front ends name no type of the store, the transfer or the
 //! summary renderer: what they need is re-exported here.
 
+mod applied;
 pub mod changes;
 pub mod files;
 pub mod input;
@@ -31,7 +32,8 @@ use chrono::{DateTime, FixedOffset};
 use std::path::Path;
 use std::time::Duration;
 
-pub use changes::{Applied, Change, CommandError, new_step};
+pub use applied::{Applied, CommandError};
+pub use changes::{Change, new_step};
 pub use files::{Export, ExportFormat, ImportPreview, MergeCounts, SummaryFormat, SummaryRequest};
 pub use service::AutostartAction;
 pub use views::{EveningView, ReminderFates, StatisticsView, StatusView};
