@@ -30,7 +30,12 @@
 //! # JSON
 //!
 //! The journal document itself, with its `schema_version`, limited to the chosen dates:
-//! what `import` reads back.
+//! what `import` reads back. Each evening carries what decided it: the steps that counted
+//! (its recorded routine, which leaves out what was due before routine.json's `since` or
+//! a step's `added`) and the times it was planned with. So an evening imported into a
+//! folder whose routine began later, or whose steps were added later, counts and reads
+//! there as it did where it was recorded (`model::plan::plan_past_evening`). routine.json
+//! itself, with `since` and `added`, is not in the backup.
 //!
 //! # Import
 //!

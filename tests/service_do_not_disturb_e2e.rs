@@ -93,6 +93,7 @@ fn do_not_disturb_holds_reminders_and_delivers_them_when_it_ends_within_the_grac
     let bedtime = minute + 60;
     session.ok(&["schedule", "--bedtime", &hhmm(bedtime), "--wake", &hhmm(bedtime + 8 * 3600)]);
     session.ok(&["routine", "set", "set-alarm", "--at", &hhmm(minute), "--remind", "on"]);
+    session.routine_began_yesterday();
     // The smallest grace window, written as Settings would.
     let routine = session.data().join("routine.json");
     let mut routine_file: serde_json::Value = serde_json::from_str(&fs::read_to_string(&routine).unwrap()).unwrap();

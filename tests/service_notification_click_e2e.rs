@@ -94,6 +94,7 @@ fn a_middle_click_on_the_morning_invitation_opens_the_night_log() {
     // Woken 20 minutes ago: the invitation (15 minutes after waking) is due, and still
     // within its window, as soon as the service starts.
     session.ok(&["schedule", "--bedtime", &hhmm(-20 - 8 * 60), "--wake", &hhmm(-20)]);
+    session.routine_began_yesterday();
     let log = session.dir.path().join("remind.log");
     let (_service, _id) = service_shows(&session, &log);
 
@@ -128,6 +129,7 @@ fn a_step_reminder_opens_tonight_and_still_answers_snooze() {
     let (_monitor, monitor_log) = session.monitor("interface='org.freedesktop.Notifications'");
     // Bedtime two minutes ago: "Lights out" is late but within its grace, so it comes at once.
     session.ok(&["schedule", "--bedtime", &hhmm(-2), "--wake", &hhmm(8 * 60 - 2)]);
+    session.routine_began_yesterday();
     let log = session.dir.path().join("remind.log");
     let (_service, id) = service_shows(&session, &log);
 

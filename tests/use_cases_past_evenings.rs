@@ -111,6 +111,18 @@ fn tonight_s_record_follows_a_change_and_a_later_correction_keeps_it() {
     };
     coach.apply_at(at(5, 20, 40), Change::EditStep { step: "warm-bath".into(), edit }).unwrap();
     assert_eq!(times(&store).steps["warm-bath"].to_string(), "2026-12-05 21:15:00");
+    // A step added that evening, due after it was added, is part of the evening's routine
+    // and has its time, though nothing was checked after: seen the next day, it counts.
+    let tea = bedtime_coach::use_cases::new_step(
+        "my-tea",
+        Some("Tea".into()),
+        Some(bedtime_coach::model::Anchor::At { time: clock(21, 30) }),
+    );
+    coach.apply_at(at(5, 20, 45), Change::AddStep(tea)).unwrap();
+    assert_eq!(times(&store).steps["my-tea"].to_string(), "2026-12-05 21:30:00");
+    let next_day = coach.evening(Some(support::date(2026, 12, 5)), &berlin(6, 12, 0)).unwrap();
+    assert!(next_day.plan.get("my-tea").is_some_and(|tea| tea.counted), "the tea counts on the 5th");
+    assert!(next_day.plan.get("calm-evening").is_some_and(|calm| calm.counted));
     // Moved again two days later, then the evening corrected: the record stays as it was.
     let edit = bedtime_coach::model::routine::StepEdit {
         anchor: Some(bedtime_coach::model::Anchor::At { time: clock(19, 0) }),
@@ -119,7 +131,7 @@ fn tonight_s_record_follows_a_change_and_a_later_correction_keeps_it() {
     coach.apply_at(at(7, 18, 0), Change::EditStep { step: "warm-bath".into(), edit }).unwrap();
     check(&coach, 5, "warm-bath", at(7, 18, 5));
     assert_eq!(times(&store).steps["warm-bath"].to_string(), "2026-12-05 21:15:00");
-    assert_eq!(times(&store).at, at(5, 20, 40));
+    assert_eq!(times(&store).at, at(5, 20, 45), "the last change of that evening");
 }
 
 #[test]

@@ -382,3 +382,27 @@ fn a_window_left_open_overnight_shows_the_new_evening_unpaused() {
     h.get_by_label_contains("Friday 27 November");
     assert!(h.query_by_label("Reminders are paused for tonight.").is_none());
 }
+
+/// At 720×520 in Russian, a row's state stays whole ("√ сделано в" and "21:00" once
+/// landed on lines of their own beside Undo and Why?), and the row's last button stops
+/// short of the floating scroll bar.
+#[test]
+fn a_russian_row_keeps_its_state_whole_and_clear_of_the_scroll_bar() {
+    let dir = tempfile::tempdir().unwrap();
+    saved_routine(dir.path());
+    check(dir.path(), &["daytime-movement", "caffeine-cutoff", "no-alcohol-tobacco", "mineral-dinner"], Outcome::Done);
+    let mut h = harness_in(dir.path(), Language::Russian, egui::vec2(720.0, 520.0));
+    h.run_steps(4);
+    let states: Vec<egui::Rect> = h.query_all_by_label_contains("сделано в 21:00").map(|n| n.rect()).collect();
+    assert_eq!(states.len(), 4, "{states:?}");
+    for state in states {
+        assert!(state.height() < 20.0, "the state wraps: {state:?}");
+    }
+    let scroll = egui::style::ScrollStyle::default();
+    let bar = scroll.bar_width + scroll.bar_outer_margin + scroll.bar_inner_margin;
+    let whys: Vec<egui::Rect> = h.query_all_by_label_contains("Зачем:").map(|n| n.rect()).collect();
+    assert!(whys.len() > 5, "{whys:?}");
+    for why in whys {
+        assert!(why.right() <= 720.0 - bar, "Why? runs under the scroll bar: {why:?}");
+    }
+}

@@ -22,15 +22,18 @@ pub fn bedtime_offset(minutes: f64) -> String {
     }
 }
 
-/// A bedtime offset for a card: "+12 min", "−5 min", "±0 min".
-pub fn offset_short(minutes: f64) -> String {
-    let whole = minutes.round() as i64;
-    let sign = match whole {
-        0 => "±",
-        m if m > 0 => "+",
-        _ => "−",
+/// The Bedtime card's figure and the line under it: "14 min" over "before bedtime on
+/// average, …" (a signed "−14 min" over "after bedtime" read as a double negative).
+pub fn bedtime_card(mean_offset_minutes: f64, spread_minutes: f64) -> (String, String) {
+    let whole = mean_offset_minutes.round() as i64;
+    let side = match whole {
+        0 => "on-time",
+        m if m > 0 => "after",
+        _ => "before",
     };
-    tr!("history-offset-short", sign = sign, minutes = whole.abs())
+    let figure = tr!("history-card-bedtime-figure", minutes = whole.abs());
+    let detail = tr!("history-card-bedtime-detail", side = side, spread = spread_minutes.round() as i64);
+    (figure, detail)
 }
 
 /// "On average 12 min after the planned bedtime, give or take 18 min (20 evenings)".
@@ -85,4 +88,24 @@ pub fn day(date: NaiveDate, figures: Option<&EveningFigures>, ahead: bool) -> St
 /// the routine (a custom step removed since reads as its id).
 pub fn step_title_by_id(routine_file: &crate::model::RoutineFile, id: &str) -> String {
     routine_file.routine.get(id).map_or_else(|| super::catalog_title(id), super::step_title)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{Language, with_language};
+
+    #[test]
+    fn the_bedtime_card_says_before_or_after_once_without_a_double_negative() {
+        let en = |minutes, spread| with_language(Language::English, || bedtime_card(minutes, spread));
+        let early = en(-14.2, 9.6);
+        assert_eq!(early.0, "14 min");
+        assert!(early.1.starts_with("before bedtime on average"), "{}", early.1);
+        assert!(early.1.ends_with("give or take 10 min"), "{}", early.1);
+        assert!(en(12.0, 3.0).1.starts_with("after bedtime on average"));
+        assert_eq!(en(0.3, 3.0).0, "0 min");
+        assert!(en(0.3, 3.0).1.starts_with("right at bedtime"));
+        let ru = with_language(Language::Russian, || bedtime_card(-14.0, 9.0));
+        assert!(!ru.0.contains('−') && ru.1.starts_with("раньше времени сна"), "{ru:?}");
+    }
 }

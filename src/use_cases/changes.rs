@@ -12,8 +12,8 @@ use crate::model::plan::{counted_steps, planned_times};
 use crate::model::routine::StepEdit;
 use crate::model::validate::{self, Invalid};
 use crate::model::{
-    Anchor, CheckIn, Day, NightAnswer, NightLog, Outcome, PlannedTimes, RoutineFile, Schedule, Settings, Step, catalog,
-    evening_at,
+    Anchor, CheckIn, Day, Evening, NightAnswer, NightLog, Outcome, PlannedTimes, RoutineFile, Schedule, Settings, Step,
+    catalog, evening_at,
 };
 use crate::store::{Store, Updated};
 
@@ -126,21 +126,45 @@ fn stamp_first_save(routine_file: &mut RoutineFile, first_save: bool, stamp: Sta
     }
 }
 
+/// `routine` and then every other step checked on `evening`: a step checked that evening
+/// is part of it, even one due before the routine began (the user did it, or chose to
+/// skip it).
+fn with_checked(mut routine: Vec<String>, evening: &Evening) -> Vec<String> {
+    for id in evening.checks.keys() {
+        if !routine.contains(id) {
+            routine.push(id.clone());
+        }
+    }
+    routine
+}
+
 /// After a change to the routine, the schedule or the settings made at `now`, the
-/// evening in progress keeps the times it is now planned with: if it has recorded times
-/// (something was checked), they follow the change, so the evening is remembered with
-/// the times it ended with, not those of its first check. Other evenings keep theirs.
+/// evening in progress keeps the routine and times it is now planned with: if it has
+/// recorded them (something was checked), they follow the change, so the evening is
+/// remembered as it ended, not as it was at its first check (a step added at 20:00 and
+/// due at 21:00 counts on it). Other evenings keep theirs.
 fn replan_tonight(store: &Store, now: DateTime<FixedOffset>) -> Result<(), CommandError> {
     let routine_file = store.load_routine_file()?.value;
     let evening = evening_at(&routine_file, &now);
+    // Mostly nothing is recorded for tonight yet: found out from that evening alone, so a
+    // routine edit does not read (nor lock) a long journal for nothing.
+    let near = store.load_near(evening..=evening)?;
+    if near.journal.value.evening(evening).is_none_or(|recorded| recorded.times.is_none()) {
+        return Ok(());
+    }
     let updated = store.update_journal(|journal| {
-        let recorded = journal.evenings.get_mut(&evening).and_then(|evening| evening.times.as_mut());
-        let Some(times) = recorded else { return Err(CommandError::NothingToChange) };
+        let Some(recorded) = journal.evenings.get_mut(&evening).filter(|recorded| recorded.times.is_some()) else {
+            return Err(CommandError::NothingToChange);
+        };
+        let routine = Some(with_checked(counted_steps(&routine_file, evening, &now.timezone()), recorded));
         let new = planned_times(&routine_file, evening, now);
-        if (&times.bedtime, &times.wake, &times.steps) == (&new.bedtime, &new.wake, &new.steps) {
+        let times = recorded.times.get_or_insert_with(|| new.clone());
+        let same_times = (&times.bedtime, &times.wake, &times.steps) == (&new.bedtime, &new.wake, &new.steps);
+        if same_times && recorded.routine == routine {
             return Err(CommandError::NothingToChange);
         }
         *times = PlannedTimes { extra: std::mem::take(&mut times.extra), ..new };
+        recorded.routine = routine;
         Ok(())
     });
     match updated {
@@ -222,16 +246,11 @@ impl Change {
                     // the routine began: the user did (or chose to skip) it.
                     let late = at.date_naive() > evening.succ_opt().unwrap_or(evening);
                     let kept = journal.evenings.entry(evening).or_default();
-                    let mut recorded = match kept.routine.take() {
+                    let recorded = match kept.routine.take() {
                         Some(recorded) if late => recorded,
                         _ => routine,
                     };
-                    for id in kept.checks.keys() {
-                        if !recorded.contains(id) {
-                            recorded.push(id.clone());
-                        }
-                    }
-                    kept.routine = Some(recorded);
+                    kept.routine = Some(with_checked(recorded, kept));
                     // Times the same way: recorded the first time the evening is touched and
                     // kept up to date while it lasts; a later correction keeps those recorded
                     // then (or, for an evening that has none, records today's).

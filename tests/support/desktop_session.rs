@@ -106,6 +106,16 @@ impl Session {
         self.dir.path().join("data")
     }
 
+    /// Dates the saved routine as begun a day ago: a routine saved just now leaves out
+    /// whatever was due before it (the first evening), and these tests start with a
+    /// reminder already due.
+    pub fn routine_began_yesterday(&self) {
+        let path = self.data().join("routine.json");
+        let mut file: serde_json::Value = serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
+        file["since"] = (chrono::Utc::now() - chrono::TimeDelta::days(1)).to_rfc3339().into();
+        fs::write(&path, serde_json::to_vec_pretty(&file).unwrap()).unwrap();
+    }
+
     /// `bedtime-coach ARGS` on the session's data folder.
     pub fn app(&self, args: &[&str]) -> Output {
         self.command(BIN).arg("--data-dir").arg(self.data()).args(args).output().unwrap()

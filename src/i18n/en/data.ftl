@@ -48,7 +48,7 @@ import-preview-conflicts = Recorded differently in the file and in your journal:
 import-preview-unknown = Fields this version does not know: { $fields } ({ $size }); they are kept as they are.
 import-preview-undone = A check-in or night log you took back here comes back if this file still has it: taking back is not recorded.
 import-preview-ours-later = Nothing in this file changes your journal: where the two differ, yours is the later record.
-import-preview-details-only = No new evenings, check-ins or night logs; only details are added (which steps made up an evening, fields this version does not know).
+import-preview-details-only = No new evenings, check-ins or night logs; only details are added (which steps made up an evening and when they were planned, fields this version does not know).
 import-preview-nothing = Everything in this file is already in your journal.
 cli-import-dry-run = Nothing was changed (--dry-run).
 import-done = Imported { $path }: { $evenings ->
@@ -63,7 +63,7 @@ import-done = Imported { $path }: { $evenings ->
 }, { $replaced } replaced by later records.
 import-done-nothing = Nothing to import: everything in { $path } is already in your journal.
 import-done-ours-later = Nothing to import: your journal has everything in { $path }, or a later record of it.
-import-done-details-only = Imported { $path }: no new evenings, check-ins or night logs, only details (which steps made up an evening, fields this version does not know).
+import-done-details-only = Imported { $path }: no new evenings, check-ins or night logs, only details (which steps made up an evening and when they were planned, fields this version does not know).
 
 ## Errors. Each says that nothing was changed where that is so.
 

@@ -154,8 +154,12 @@ history-card-streak-detail = { $count ->
     [one] evening in a row
    *[other] evenings in a row
 }; best: { $best }
-history-card-bedtime-detail = after bedtime on average, last 30 evenings; give or take { $spread } min
+history-card-bedtime-detail = { $side ->
+    [before] before bedtime
+    [after] after bedtime
+   *[on-time] right at bedtime
+} on average, last 30 evenings; give or take { $spread } min
 history-card-caffeine-figure = { $kept } of { $planned }
 history-card-caffeine-detail = evenings it was kept, of the last 30
-# A signed number of minutes: "+12 min", "−5 min".
-history-offset-short = { $sign }{ $minutes } min
+# The Bedtime card's figure, unsigned: the line under it says before or after.
+history-card-bedtime-figure = { $minutes } min

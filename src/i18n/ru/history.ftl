@@ -144,7 +144,11 @@ history-card-streak-detail = { $count ->
     [few] вечера подряд
    *[many] вечеров подряд
 }; лучшая: { $best }
-history-card-bedtime-detail = относительно времени сна, в среднем за последние 30 вечеров; плюс-минус { $spread } мин
+history-card-bedtime-detail = { $side ->
+    [before] раньше времени сна
+    [after] позже времени сна
+   *[on-time] точно ко времени сна
+} в среднем за последние 30 вечеров; плюс-минус { $spread } мин
 history-card-caffeine-figure = { $kept } из { $planned }
 history-card-caffeine-detail = вечеров соблюдено из последних 30
-history-offset-short = { $sign }{ $minutes } мин
+history-card-bedtime-figure = { $minutes } мин

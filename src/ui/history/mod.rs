@@ -208,10 +208,7 @@ fn cards_ui(ui: &mut egui::Ui, summary: &HistoryStats) {
         );
         card_ui(ui, width, t("history-card-done"), figure(summary.completion_7), detail);
         let (offset, detail) = match summary.bedtime_recent.as_ref() {
-            Some(b) => (
-                history::offset_short(b.mean_offset_minutes),
-                tr!("history-card-bedtime-detail", spread = b.spread_minutes.round() as i64),
-            ),
+            Some(b) => history::bedtime_card(b.mean_offset_minutes, b.spread_minutes),
             None => (t("stats-no-figure"), t("history-bedtime-none")),
         };
         card_ui(ui, width, t("history-card-bedtime"), offset, detail);
