@@ -12,7 +12,7 @@ use bedtime_coach::ui::{self, Screen};
 use bedtime_coach::use_cases::Coach;
 use clap::FromArgMatches;
 
-fn main() -> ExitCode {
+pub fn main() -> ExitCode {
     // The desktop's language until the saved choice is known (clap's errors need one).
     let system = platform::language::system_language();
     i18n::set_system_language(system);
