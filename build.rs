@@ -3,7 +3,7 @@
 //! Packed relative relocations (`DT_RELR`): a position-independent program carries a
 //! table of the addresses the loader must adjust at each start. Packed, that table is
 //! ~10 KB instead of ~1 MB, which the loader would otherwise read at every start and the
-//! reminder service keep resident (see `src/remind/footprint.rs`). Only where the C
+//! reminder service keep resident (see `src/platform/unix/footprint.rs`). Only where the C
 //! library knows the packed form (glibc 2.36 and later); elsewhere nothing changes.
 
 use std::process::Command;

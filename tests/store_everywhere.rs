@@ -55,6 +55,13 @@ fn a_folder_in_a_files_place_is_refused_with_a_sentence() {
     assert!(refused.stderr().contains("is not a regular file (a folder)"), "{}", refused.stderr());
     assert_eq!(refused.stderr().lines().count(), 1, "one sentence: {}", refused.stderr());
     assert!(dir.path().join("journal.json").is_dir(), "left as it was");
+    // The lock file too.
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("bedtime-coach.lock")).unwrap();
+    let refused = run(dir.path(), &["check", "warm-bath", "--date", "2026-11-26"]);
+    assert_eq!(refused.code(), 1, "{}", refused.stderr());
+    assert!(refused.stderr().contains("bedtime-coach.lock is not a regular file (a folder)"), "{}", refused.stderr());
+    assert_eq!(refused.stderr().lines().count(), 1, "one sentence: {}", refused.stderr());
 }
 
 /// Another process opens the journal the way a virus scanner does: reading, and not

@@ -183,7 +183,10 @@ fn csv_has_a_row_per_night_and_defuses_formulas() {
     assert!(rows[10].ends_with(",Twitching through the night"), "{}", rows[10]);
 }
 
+/// Unix only: `HOME` and the XDG folders decide there; Windows asks for the Documents
+/// known folder (under Wine: `C:\users\<user>\Documents`).
 #[test]
+#[cfg(unix)]
 fn without_output_it_goes_to_the_documents_or_home_folder() {
     let dir = tempfile::tempdir().unwrap();
     let home = tempfile::tempdir().unwrap();

@@ -182,6 +182,17 @@ fn after_bedtime_the_side_panel_does_not_call_open_steps_settled() {
     h.get_by_label("Everything is settled for tonight.");
 }
 
+/// Before bedtime the line under the countdown is the night's length, worded as setup
+/// words it: at 07:16 "8 h 30 min until your 07:00 alarm" was untrue (it is 23 h away).
+#[test]
+fn before_bedtime_the_night_is_time_in_bed_not_a_countdown() {
+    let dir = tempfile::tempdir().unwrap();
+    saved_routine(dir.path());
+    let h = harness_at(dir.path(), 27, 7, 16);
+    h.get_by_label("8 h 30 min in bed before your 07:00 alarm");
+    assert!(h.query_by_label_contains("until your").is_none());
+}
+
 #[test]
 fn after_bedtime_the_night_view_counts_down_to_the_alarm() {
     let dir = tempfile::tempdir().unwrap();
@@ -311,7 +322,7 @@ fn tonight_in_russian_counts_with_russian_plurals() {
     h.get_by_label("Распорядок");
     h.get_by_label("Вечер четверга, 26 ноября 2026");
     h.get_by_label("Отбой в 22:30 — через 1 ч 20 мин");
-    h.get_by_label("8 ч 30 мин до будильника в 07:00");
+    h.get_by_label("8 ч 30 мин в постели до будильника в 07:00");
     h.get_by_label("Без интернета: данные остаются на этом компьютере");
     h.get_by_label(&format!("Сделано 0 шагов из {total}"));
     assert!(h.query_all_by_label_contains("Пропустить: ").count() > 1);

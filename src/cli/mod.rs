@@ -31,7 +31,7 @@ pub use args::{
     AnchorArgs, AutostartArg, Cli, CliCommand, ExportFormatArg, JerksArg, NightArgs, OnOff, RoutineCommand,
     StartScreen, StressArg, YesNo,
 };
-pub use help::localized_command;
+pub use help::{localized_command, manual_words};
 pub use reminders::autostart_command;
 
 pub use error::CliError;

@@ -54,7 +54,15 @@ pub(super) fn acquire(
         create_private_dir(dir).map_err(|e| read_only(dir, e, IoAction::CreateFolder))?;
     }
     let path = paths.lock_file();
-    let file = atomic::open_private(&path).map_err(|e| read_only(&paths.data_dir, e, IoAction::OpenLockFile))?;
+    let file = match atomic::open_private(&path) {
+        Ok(file) => file,
+        // A folder in its place does not open for writing (EISDIR; "access denied" on
+        // Windows): said as what it is, like any other file that is not a file.
+        Err(error) => match std::fs::symlink_metadata(&path).ok().and_then(|meta| atomic::kind_of(meta.file_type())) {
+            Some(kind) => return Err(StoreError::NotRegular { path, kind }),
+            None => return Err(read_only(&paths.data_dir, error, IoAction::OpenLockFile)),
+        },
+    };
     if let Some(kind) = atomic::irregular_kind(&file).map_err(|e| StoreError::io(IoAction::OpenLockFile, &path, e))? {
         return Err(StoreError::NotRegular { path, kind });
     }

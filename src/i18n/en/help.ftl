@@ -63,3 +63,11 @@ help-night-note = A note about the night (up to 400 characters)
 help-night-quiet = A quiet night: no twitches and none of the other signs (other answers given win)
 help-night-forget = Remove this night's log
 help-night-json = Print JSON: the log, and the warning signs of the last four weeks
+
+## The manual page's section headings (`man bedtime-coach`, tests/manual_page.rs).
+
+man-name = NAME
+man-synopsis = SYNOPSIS
+man-description = DESCRIPTION
+man-version = VERSION
+man-possible-values = Possible values:

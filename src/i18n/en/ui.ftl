@@ -50,6 +50,7 @@ ui-tonight-empty = Your routine has no steps tonight. Add some under Routine.
 ui-tonight-bedtime-in = Bedtime { $time } — in { $duration }
 ui-tonight-past-bedtime = Past bedtime ({ $time }) — lights out and sleep well
 ui-tonight-over = This evening is over
+# After bedtime only: the time left until the alarm, counting down.
 ui-tonight-sleep = { $duration } until your { $wake } alarm
 ui-tonight-paused = Reminders are paused for tonight.
 ui-tonight-resume = Resume reminders

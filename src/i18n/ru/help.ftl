@@ -63,3 +63,11 @@ help-night-note = Заметка о ночи (до 400 символов)
 help-night-quiet = Спокойная ночь: без подёргиваний и других признаков (указанные рядом ответы важнее)
 help-night-forget = Удалить запись об этой ночи
 help-night-json = Вывести JSON: запись и тревожные признаки за последние четыре недели
+
+## The manual page's section headings (`man bedtime-coach`, tests/manual_page.rs).
+
+man-name = ИМЯ
+man-synopsis = ОБЗОР
+man-description = ОПИСАНИЕ
+man-version = ВЕРСИЯ
+man-possible-values = Возможные значения:

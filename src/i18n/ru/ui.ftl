@@ -50,6 +50,7 @@ ui-tonight-empty = Сегодня в распорядке нет шагов. Д�
 ui-tonight-bedtime-in = Отбой в { $time } — через { $duration }
 ui-tonight-past-bedtime = Время отбоя ({ $time }) прошло — гасите свет, спокойной ночи
 ui-tonight-over = Этот вечер закончился
+# Только после отбоя: сколько осталось до будильника.
 ui-tonight-sleep = { $duration } до будильника в { $wake }
 ui-tonight-paused = Напоминания на этот вечер приостановлены.
 ui-tonight-resume = Включить напоминания

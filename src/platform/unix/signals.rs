@@ -1,6 +1,6 @@
 //! The reminder service's signals on Unix. SIGHUP, SIGTERM and SIGINT are blocked before
-//! the service starts any thread (every thread inherits the mask; a program it starts
-//! does not, std clears the mask in the child), and one thread takes them with
+//! the service starts any thread (every thread inherits the mask, and so would a program
+//! it starts: `detached` clears it in the child), and one thread takes them with
 //! `sigwait`, where logging is safe, unlike in a signal handler.
 
 use std::io;

@@ -209,8 +209,10 @@ fn header_ui(ui: &mut egui::Ui, plan: &Plan<Local>, now: &DateTime<Local>) {
         t("ui-tonight-over")
     };
     ui.label(RichText::new(countdown).size(28.0).color(style::accent(ui)));
+    // Before bedtime this is the night's length, not a countdown: "until your alarm" read
+    // "8 h 30 min until your 07:00 alarm" at 07:16 in the morning.
     let sleep = plan.sleep_minutes();
-    let line = tr!("ui-tonight-sleep", duration = i18n::duration(sleep), wake = clock(&plan.wake));
+    let line = tr!("sleep-opportunity", duration = i18n::duration(sleep), wake = clock(&plan.wake));
     if sleep < MIN_SLEEP_MINUTES {
         ui.label(
             RichText::new(tr!("sleep-opportunity-short", base = line, advice = i18n::short_night_advice()))
