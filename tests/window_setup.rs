@@ -109,6 +109,27 @@ fn the_first_evening_set_up_at_19_38_marks_nothing_missed_and_says_why() {
     assert_eq!(h.query_all_by_label("not counted tonight").count(), 4);
 }
 
+/// The next morning History says of those 4 steps what Tonight said, not "not checked".
+#[test]
+fn history_the_next_morning_calls_the_steps_before_setup_not_counted() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness_at(dir.path(), 26, 19, 38);
+    h.get_by_label("Save my routine").click();
+    h.run();
+    h.get_by_label("Done: Lights out").click();
+    h.run();
+    drop(h);
+    let mut h = harness_at(dir.path(), 27, 8, 0);
+    h.get_by_label("History").click();
+    h.run();
+    h.get_by_label_contains("Thu 26 Nov:").click();
+    h.run();
+    h.get_by_label("Evening of Thursday 26 November 2026");
+    let not_counted = "not counted: due before it was part of your routine";
+    assert_eq!(h.query_all_by_label(not_counted).count(), 4);
+    assert!(h.query_all_by_label("not checked").count() > 0, "the later steps, not done, stay not checked");
+}
+
 /// Issue 19: choosing Northern in December brings "Keep hands and feet warm" in, as the
 /// setup text promises, into the saved routine and onto Tonight.
 #[test]

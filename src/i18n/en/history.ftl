@@ -121,6 +121,7 @@ history-step-done = √ done, recorded { $time }
 history-step-done-value = √ done ({ $value } %), recorded { $time }
 history-step-skipped = – skipped, recorded { $time }
 history-step-unchecked = not checked
+history-step-not-counted = not counted: due before it was part of your routine
 history-step-gone = no longer in your routine
 history-mark-done = Mark done
 history-mark-skipped = Mark skipped

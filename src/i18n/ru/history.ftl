@@ -112,6 +112,7 @@ history-step-done = √ сделано, записано в { $time }
 history-step-done-value = √ сделано ({ $value } %), записано в { $time }
 history-step-skipped = – пропущено, записано в { $time }
 history-step-unchecked = не отмечено
+history-step-not-counted = не считается: время подошло раньше, чем шаг появился в распорядке
 history-step-gone = больше не входит в распорядок
 history-mark-done = Отметить сделанным
 history-mark-skipped = Отметить пропущенным

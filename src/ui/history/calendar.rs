@@ -269,6 +269,7 @@ pub(super) fn day_ui(
                 Some(step.due),
                 recorded.and_then(|r| r.checks.get(&step.id)),
                 step.value_kind == Some(ValueKind::HumidityPercent),
+                step.counted,
             )
         })
         .collect();
@@ -284,11 +285,12 @@ pub(super) fn day_ui(
                     None,
                     recorded.checks.get(id),
                     false,
+                    true,
                 ));
             }
         }
     }
-    for (id, title, due, check, humidity) in rows {
+    for (id, title, due, check, humidity, counted) in rows {
         let in_routine = due.is_some();
         ui.separator();
         let at = now.fixed_offset();
@@ -329,7 +331,12 @@ pub(super) fn day_ui(
                     }
                     ui.add(egui::Label::new(RichText::new(&title).strong()).wrap());
                 });
-                let mut recorded = check_text(check, date);
+                let mut recorded = match check {
+                    // As Tonight says it: due before the routine began (or before the step
+                    // was added), so it was never missed; checking it now still counts.
+                    None if !counted => t("history-step-not-counted"),
+                    _ => check_text(check, date),
+                };
                 if !in_routine {
                     recorded = format!("{recorded} · {}", t("history-step-gone"));
                 }
@@ -348,8 +355,9 @@ pub(super) fn day_ui(
 }
 
 /// A step of the chosen evening: id, title, when it was due (`None`: no longer in the
-/// routine), its check-in, and whether it takes a humidity reading.
-type DayRow<'a> = (String, String, Option<DateTime<Local>>, Option<&'a CheckIn>, bool);
+/// routine), its check-in, whether it takes a humidity reading, and whether it counted
+/// that evening (not when due before the routine began or before it was added).
+type DayRow<'a> = (String, String, Option<DateTime<Local>>, Option<&'a CheckIn>, bool, bool);
 
 /// "√ done, recorded 22:41"; the date too whenever it was recorded on a day other than
 /// the evening's own (a correction the next morning reads "recorded Sun 6 Dec 06:50"
