@@ -119,9 +119,12 @@ impl FakeServer {
         let calls = Arc::new(Mutex::new(Vec::new()));
         let capabilities: Vec<String> = capabilities.iter().map(|c| (*c).to_owned()).collect();
         let (conn, log) = (connection.clone(), Arc::clone(&calls));
+        // Listening starts here, before `start` returns: a stream made inside the thread
+        // missed any call sent before the thread ran (a busy machine), and the notifier
+        // then waited out its whole deadline for an answer that could not come.
+        let mut stream = zbus::MessageStream::from(&conn);
         std::thread::spawn(move || {
             zbus::block_on(async move {
-                let mut stream = zbus::MessageStream::from(&conn);
                 let mut next_id = 1u32;
                 while let Some(Ok(message)) = stream.next().await {
                     let header = message.header();
