@@ -102,7 +102,6 @@ pub(crate) fn action_handler(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::time::clock;
     use crate::model::{Journal, ReminderLog};
     use crate::remind::engine::decide;
     #[cfg(unix)]
@@ -111,20 +110,7 @@ mod tests {
     use crate::store::Store;
     use chrono::TimeZone;
     use chrono_tz::Europe::Berlin;
-    use std::path::Path;
     use std::sync::{Arc, mpsc};
-
-    /// A routine saved in `dir`, bedtime 22:30.
-    fn setup(dir: &Path) -> Paths {
-        let paths = Paths::in_dir(dir);
-        Store::new(paths.clone())
-            .update_routine_file(|routine_file| {
-                routine_file.schedule.set(Some(clock(22, 30)), Some(clock(6, 30)), &[]).unwrap();
-                Ok::<_, crate::store::StoreError>(())
-            })
-            .unwrap();
-        paths
-    }
 
     /// What a click on `notice` starts, by a stand-in program that writes down its arguments.
     #[cfg(unix)]
@@ -176,7 +162,7 @@ mod tests {
     #[test]
     fn done_checks_the_step_and_snooze_records_a_snooze() {
         let dir = tempfile::tempdir().unwrap();
-        let paths = setup(dir.path());
+        let paths = crate::store::saved_routine_for_tests(dir.path());
         let at = Berlin.with_ymd_and_hms(2026, 11, 26, 21, 0, 0).unwrap();
         let routine_file = Store::new(paths.clone()).load_routine_file().unwrap().value;
         let decision = decide(&routine_file, &Journal::default(), &ReminderLog::default(), &at);
@@ -203,7 +189,7 @@ mod tests {
     #[test]
     fn done_on_a_merged_notification_checks_every_step() {
         let dir = tempfile::tempdir().unwrap();
-        let paths = setup(dir.path());
+        let paths = crate::store::saved_routine_for_tests(dir.path());
         let at = Berlin.with_ymd_and_hms(2026, 11, 26, 21, 52, 0).unwrap();
         let routine_file = Store::new(paths.clone()).load_routine_file().unwrap().value;
         let mut log = ReminderLog::default();

@@ -397,3 +397,18 @@ impl Store {
             .collect()
     }
 }
+
+/// For tests of the parts above the store: a routine saved in `dir`, bedtime 22:30, wake
+/// 06:30 (one fixture for the reminder loop's and the notification buttons' tests).
+#[cfg(test)]
+pub(crate) fn saved_routine_for_tests(dir: &Path) -> Paths {
+    let paths = Paths::in_dir(dir);
+    let clock = crate::model::time::clock;
+    Store::new(paths.clone())
+        .update_routine_file(|routine_file| {
+            routine_file.schedule.set(Some(clock(22, 30)), Some(clock(6, 30)), &[]).expect("a valid schedule");
+            Ok::<_, StoreError>(())
+        })
+        .expect("the routine is saved");
+    paths
+}

@@ -380,14 +380,12 @@ fn wake_at(now: &DateTime<Local>, next: Option<DateTime<Local>>) -> SystemTime {
 mod tests {
     use super::*;
     use crate::model::reminders::BEDTIME_KEY;
-    use crate::model::time::clock;
     use crate::model::{Outcome, plan_evening};
     use crate::remind::engine::Alert;
     use crate::remind::notifier::{Capabilities, NotifyError, Shown};
     use crate::store::Paths;
     use chrono::TimeDelta;
     use chrono_tz::Europe::Berlin;
-    use std::path::Path;
     use std::sync::mpsc;
     use std::sync::{Arc, Mutex};
 
@@ -420,17 +418,6 @@ mod tests {
         }
     }
 
-    fn setup(dir: &Path) -> Paths {
-        let paths = Paths::in_dir(dir);
-        Store::new(paths.clone())
-            .update_routine_file(|routine_file| {
-                routine_file.schedule.set(Some(clock(22, 30)), Some(clock(6, 30)), &[]).unwrap();
-                Ok::<_, crate::store::StoreError>(())
-            })
-            .unwrap();
-        paths
-    }
-
     fn fake(paths: &Paths, fail: bool) -> (Box<dyn Notify>, ShownLog) {
         let shown = Arc::new(Mutex::new(Vec::new()));
         let closed = Arc::new(Mutex::new(Vec::new()));
@@ -449,7 +436,7 @@ mod tests {
     #[test]
     fn the_log_is_saved_before_showing_and_a_restart_does_not_repeat() {
         let dir = tempfile::tempdir().unwrap();
-        let paths = setup(dir.path());
+        let paths = crate::store::saved_routine_for_tests(dir.path());
         let at = |h, m, s| Berlin.with_ymd_and_hms(2026, 11, 26, h, m, s).unwrap();
         let (notifier, shown) = fake(&paths, false);
         let mut first = ReminderLoop::new(Store::new(paths.clone()), notifier, |_| {});
@@ -474,7 +461,7 @@ mod tests {
     #[test]
     fn a_failing_notifier_reports_the_due_steps_and_the_loop_goes_on() {
         let dir = tempfile::tempdir().unwrap();
-        let paths = setup(dir.path());
+        let paths = crate::store::saved_routine_for_tests(dir.path());
         let at = |h, m| Berlin.with_ymd_and_hms(2026, 11, 26, h, m, 0).unwrap();
         let (notifier, _) = fake(&paths, true);
         let events = Arc::new(Mutex::new(Vec::new()));
@@ -515,7 +502,7 @@ mod tests {
     #[test]
     fn a_notification_closes_once_its_steps_are_settled_elsewhere() {
         let dir = tempfile::tempdir().unwrap();
-        let paths = setup(dir.path());
+        let paths = crate::store::saved_routine_for_tests(dir.path());
         let at = |h, m| Berlin.with_ymd_and_hms(2026, 11, 26, h, m, 0).unwrap();
         let (notifier, shown, closed) = fake_closing(&paths, false);
         let mut reminder_loop = ReminderLoop::new(Store::new(paths.clone()), notifier, |_| {});
@@ -547,7 +534,7 @@ mod tests {
     #[test]
     fn a_test_notification_is_asked_through_the_log_and_answered_there() {
         let dir = tempfile::tempdir().unwrap();
-        let paths = setup(dir.path());
+        let paths = crate::store::saved_routine_for_tests(dir.path());
         let store = Store::new(paths.clone());
         let at = |h, m| Berlin.with_ymd_and_hms(2026, 11, 26, h, m, 0).unwrap();
         let (notifier, shown, _) = fake_closing(&paths, false);
@@ -606,7 +593,7 @@ mod tests {
     #[test]
     fn a_clock_change_cancel_reads_the_clock_again_and_re_arms() {
         let dir = tempfile::tempdir().unwrap();
-        let paths = setup(dir.path());
+        let paths = crate::store::saved_routine_for_tests(dir.path());
         let at = |h, m, s| Local.with_ymd_and_hms(2026, 11, 26, h, m, s).unwrap();
         let (notifier, shown) = fake(&paths, false);
         let mut reminder_loop = ReminderLoop::new(Store::new(paths), notifier, |_| {});
@@ -638,7 +625,7 @@ mod tests {
     #[test]
     fn a_reminder_log_removed_or_replaced_by_an_older_copy_does_not_repeat_a_reminder() {
         let dir = tempfile::tempdir().unwrap();
-        let paths = setup(dir.path());
+        let paths = crate::store::saved_routine_for_tests(dir.path());
         let at = |h, m, s| Berlin.with_ymd_and_hms(2026, 11, 26, h, m, s).unwrap();
         let (notifier, shown) = fake(&paths, false);
         let (mut reminder_loop, events) = watched(&paths, notifier);
@@ -683,7 +670,7 @@ mod tests {
     fn the_loop_stops_when_its_data_folder_is_renamed_or_removed() {
         let dir = tempfile::tempdir().unwrap();
         let folder = dir.path().join("data");
-        let paths = setup(&folder);
+        let paths = crate::store::saved_routine_for_tests(&folder);
         for gone in ["renamed", "removed"] {
             let (notifier, shown) = fake(&paths, false);
             let (mut reminder_loop, events) = watched(&paths, notifier);
@@ -706,14 +693,14 @@ mod tests {
             drop(events);
             drop(reminder_loop);
             let _ = std::fs::remove_dir_all(dir.path().join("moved"));
-            setup(&folder);
+            crate::store::saved_routine_for_tests(&folder);
         }
     }
 
     #[test]
     fn a_reminder_late_because_the_files_could_not_be_written_says_so_not_sleep() {
         let dir = tempfile::tempdir().unwrap();
-        let paths = setup(dir.path());
+        let paths = crate::store::saved_routine_for_tests(dir.path());
         let at = |h, m| Berlin.with_ymd_and_hms(2026, 11, 26, h, m, 0).unwrap();
         let (notifier, shown) = fake(&paths, false);
         let (mut reminder_loop, events) = watched(&paths, notifier);
