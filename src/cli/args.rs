@@ -102,6 +102,12 @@ pub enum CliCommand {
         json: bool,
     },
     Night(NightArgs),
+    /// The Windows installer's: gives its Start-menu shortcut the app's AppUserModelID
+    /// (`platform::shortcut`). Not in the help: nobody types it.
+    #[command(hide = true)]
+    SetShortcutAppId {
+        link: PathBuf,
+    },
     Report {
         #[arg(long, value_name = "N", default_value_t = crate::use_cases::files::DEFAULT_WEEKS, value_parser = weeks_arg)]
         weeks: u8,
@@ -242,6 +248,8 @@ impl CliCommand {
             | CliCommand::Reminders { .. } => false,
             // Writes a file the user named, not the app's data.
             CliCommand::Report { .. } => false,
+            // A shortcut of the installer's, not the app's data.
+            CliCommand::SetShortcutAppId { .. } => false,
             CliCommand::Routine(RoutineCommand::List { .. } | RoutineCommand::Catalog) => false,
             CliCommand::Schedule { bedtime, wake, .. } => bedtime.is_some() || wake.is_some(),
             CliCommand::Autostart { action } => !matches!(action, AutostartArg::Status),

@@ -14,7 +14,9 @@
 //! | the wall-clock timer | [`wall_timer`] | `timerfd` on `CLOCK_REALTIME` + `eventfd` | not yet (part 2: a waitable timer): the service looks every second |
 //! | watching the data folder | [`folder_watch`] | inotify | not yet (part 2: `ReadDirectoryChangesW`): looks every second |
 //! | the service's signals | [`signals`] | SIGHUP ignored, SIGTERM/SIGINT stop | not yet (part 2: console control events) |
-//! | notifications, the tray, Do Not Disturb, autostart | [`available`] | D-Bus (`remind::notifier`, `background::tray`, `remind::do_not_disturb`, `remind::autostart`) | not yet: each says so with a sentence ([`Unavailable`]) |
+//! | notifications, the tray, Do Not Disturb | [`available`] | D-Bus (`remind::notifier`, `background::tray`, `remind::do_not_disturb`) | not yet: each says so with a sentence ([`Unavailable`]) |
+//! | starting the reminders at login | [`autostart`] | an XDG autostart entry | the `Run` key of the user's registry |
+//! | the Start-menu shortcut's AppUserModelID (the installer asks) | [`shortcut`] | none: the desktop file names the app | `IPropertyStore` on the `.lnk` |
 //! | one window | [`one_window`] | D-Bus (`desktop`): nothing here | a named pipe per data folder |
 //! | starting the service detached | [`detached`] | own process group | no console, own process group |
 //! | opening a folder | [`open_folder`] | `xdg-open` | Explorer |
@@ -52,6 +54,8 @@ pub enum Concern {
     WallTimer,
     FolderWatch,
     Signals,
+    /// A shortcut's AppUserModelID (Windows only).
+    Shortcut,
 }
 
 impl Concern {
@@ -66,6 +70,7 @@ impl Concern {
             Concern::WallTimer => "wall-timer",
             Concern::FolderWatch => "folder-watch",
             Concern::Signals => "signals",
+            Concern::Shortcut => "shortcut",
         }
     }
 }
@@ -178,6 +183,36 @@ pub mod signals {
 }
 
 pub mod detached;
+
+/// Starting the reminder service at login, for this user only: `enable(args, icon)` (the
+/// service's arguments after the program; the icon's file where the entry names one)
+/// returns where the entry is, `disable()` whether there was one, `status()` what is
+/// there. `autostart on|off|status` and Settings reach them through `use_cases::service`.
+pub mod autostart {
+    use std::path::PathBuf;
+
+    pub use super::os::autostart::*;
+
+    /// Whether reminders start at login, and from which entry.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct AutostartStatus {
+        /// Where the entry is: a file (Linux), a registry value (Windows).
+        pub path: PathBuf,
+        /// The entry exists and is not disabled (Linux: `Hidden=true`,
+        /// `X-GNOME-Autostart-enabled=false`; Windows: Task Manager's Startup tab).
+        pub enabled: bool,
+        /// The command it runs, when it exists.
+        pub exec: Option<String>,
+        /// The program it starts when that is not this one (another copy, an old install).
+        pub other_program: Option<PathBuf>,
+    }
+}
+
+/// The Start-menu shortcut the installer made: `set_app_id(link, id)` gives it the id
+/// Windows' notifications are sent with.
+pub mod shortcut {
+    pub use super::os::shortcut::*;
+}
 
 /// One window where the system has no session bus to name it:
 /// `claim(key, screen, on_request)` makes this process the window for `key` (a later

@@ -11,8 +11,8 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use super::Coach;
+use crate::platform::autostart::{self, AutostartStatus};
 use crate::platform::detached;
-use crate::remind::autostart::{self, AutostartStatus};
 use crate::remind::{ICON_PNG, RemindError};
 use crate::store::StoreError;
 

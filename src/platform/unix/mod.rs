@@ -1,5 +1,6 @@
 //! Linux (and, as far as POSIX goes, the other Unix systems): every concern is offered.
 
+pub mod autostart;
 pub mod detached;
 pub mod files;
 pub mod folder_watch;
@@ -7,6 +8,7 @@ pub mod folders;
 pub mod footprint;
 pub mod one_window;
 pub mod open_folder;
+pub mod shortcut;
 pub mod signals;
 pub mod terminal;
 pub mod wall_timer;

@@ -1,8 +1,9 @@
 //! Windows 10 and 11. What part 1 of the port brings: the store, the command line, the
-//! window, with one window per data folder (a named pipe); notifications, the tray, Do
-//! Not Disturb, autostart, the wall-clock timer, the folder watch and the console's
-//! events come with part 2 and until then say that they are not available.
+//! window, with one window per data folder (a named pipe). Part 2 brings autostart (the
+//! `Run` key); notifications, the tray, Do Not Disturb, the wall-clock timer, the folder
+//! watch and the console's events say that they are not available until they come.
 
+pub mod autostart;
 pub mod detached;
 pub mod files;
 pub mod folder_watch;
@@ -10,6 +11,7 @@ pub mod folders;
 pub mod footprint;
 pub mod one_window;
 pub mod open_folder;
+pub mod shortcut;
 pub mod signals;
 pub mod terminal;
 pub mod wall_timer;
@@ -17,10 +19,11 @@ pub mod zone;
 
 use super::{Concern, Unavailable};
 
-/// Only one window (a named pipe, `one_window.rs`) of [`Concern`] is here yet.
+/// One window (a named pipe, `one_window.rs`) and autostart (`autostart.rs`) of
+/// [`Concern`] are here yet.
 pub fn available(concern: Concern) -> Result<(), Unavailable> {
     match concern {
-        Concern::OneWindow => Ok(()),
+        Concern::OneWindow | Concern::Autostart => Ok(()),
         _ => Err(Unavailable(concern)),
     }
 }
