@@ -102,8 +102,8 @@ pub enum CliCommand {
         json: bool,
     },
     Night(NightArgs),
-    /// The Windows installer's: gives its Start-menu shortcut the app's AppUserModelID
-    /// (`platform::shortcut`). Not in the help: nobody types it.
+    // The Windows installer's: gives its Start-menu shortcut the app's AppUserModelID
+    // (`platform::shortcut`). Hidden, with no help text: nobody types it.
     #[command(hide = true)]
     SetShortcutAppId {
         link: PathBuf,
@@ -425,7 +425,8 @@ mod tests {
                     missing.push(format!("{path} {id}"));
                 }
             }
-            for sub in command.get_subcommands().filter(|sub| sub.get_name() != "help") {
+            // Hidden commands are the installer's, not the user's.
+            for sub in command.get_subcommands().filter(|sub| sub.get_name() != "help" && !sub.is_hide_set()) {
                 walk(sub, &path, missing);
             }
         }

@@ -24,7 +24,7 @@ help-schedule-days = Only these evenings, e.g. fri,sat (default: every day)
 help-remind = Send wind-down reminders without a window (the background service)
 help-remind-pause = Silence the rest of tonight's reminders, then exit
 help-remind-resume = Bring tonight's reminders back after --pause-tonight, then exit
-help-autostart = Start the reminders at login (an XDG autostart entry), or stop doing so
+help-autostart = Start the reminders at login (an XDG autostart entry; on Windows the Run key), or stop doing so
 
 ## routine's commands.
 
