@@ -104,9 +104,9 @@ fn autostart_writes_reads_and_removes_the_run_value() {
     let on = autostart("on");
     assert!(on.starts_with(r"Reminders will start at login (HKEY_CURRENT_USER\Software\Microsoft\Windows\CurrentVersion\Run\Bedtime Coach)"), "{on}");
     let value = query().expect("the Run value is there");
-    // The console-less twin, on these files.
-    let windowed = std::path::Path::new(env!("CARGO_BIN_EXE_bedtime-coachw")).to_str().unwrap().to_owned();
-    let expected = format!(r#""{windowed}" remind --data-dir {}"#, dir.path().display());
+    // The console-less twin (its path as Windows names it, quoted), on these files.
+    let expected = format!(r#"\bedtime-coachw.exe" remind --data-dir {}"#, dir.path().display());
+    assert!(value.contains(r#"REG_SZ    ""#), "{value}");
     assert!(value.contains(&expected), "{value} lacks {expected}");
     let status = autostart("status");
     assert!(status.starts_with("Reminders start at login"), "{status}");
