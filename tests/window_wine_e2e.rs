@@ -200,7 +200,7 @@ fn export_through_the_native_dialog_then_open_its_folder(display: &str, window: 
     xdotool(&["key", "Return"]);
     let exported = support::wait_until(Duration::from_secs(30), || csv.is_file());
     assert!(exported, "nothing exported to {}; the dialog: {}", csv.display(), typed_shot.display());
-    let header = std::fs::read_to_string(&csv).unwrap();
+    let header = std::fs::read_to_string(csv).unwrap();
     assert!(header.contains("Date,Step id"), "{header}");
 
     // The banner "Exported … to …" with its "Open folder", at the top of the screen: first,
