@@ -14,6 +14,7 @@
 //! | the wall-clock timer | [`wall_timer`] | `timerfd` on `CLOCK_REALTIME` + `eventfd` | not yet (part 2: a waitable timer): the service looks every second |
 //! | watching the data folder | [`folder_watch`] | inotify | not yet (part 2: `ReadDirectoryChangesW`): looks every second |
 //! | the service's signals | [`signals`] | SIGHUP ignored, SIGTERM/SIGINT stop | not yet (part 2: console control events) |
+//! | asking the service to stop (`remind --stop`) | [`stop_request`] | SIGTERM to the lock's pid | a named event per data folder |
 //! | notifications, the tray, Do Not Disturb, autostart | [`available`] | D-Bus (`remind::notifier`, `background::tray`, `remind::do_not_disturb`, `remind::autostart`) | not yet: each says so with a sentence ([`Unavailable`]) |
 //! | one window | [`one_window`] | D-Bus (`desktop`): nothing here | a named pipe per data folder |
 //! | starting the service detached | [`detached`] | own process group | no console, own process group |
@@ -175,6 +176,13 @@ pub mod signals {
         /// Asked to end (the signal's name, for the log).
         Stop(&'static str),
     }
+}
+
+/// Asking the running reminder service of a data folder to stop (`remind --stop`, which
+/// the Windows installer runs): `listen(key, on_stop)` in the service (`key`: the data
+/// folder's [`crate::store::Paths::folder_key`]), `ask(pid, key)` from another process.
+pub mod stop_request {
+    pub use super::os::stop_request::*;
 }
 
 pub mod detached;
