@@ -19,6 +19,7 @@
 //! | one window | [`one_window`] | D-Bus (`desktop`): nothing here | a named pipe per data folder |
 //! | starting the service detached | [`detached`] | own process group | no console, own process group |
 //! | opening a folder | [`open_folder`] | `xdg-open` | Explorer |
+//! | the Save / Open dialog | [`file_dialog`] | the desktop portal, zenity, kdialog | the common item dialog (`rfd`) |
 //! | the terminal's character set | [`terminal`] | the locale's, converted with `iconv` | UTF-8 (std writes to a console with `WriteConsoleW`) |
 //! | the time-zone file | [`zone`] | `TZ`, `/etc/localtime` | none: chrono asks the system |
 //! | per-computer files (the log) | [`folders`] | `$XDG_STATE_HOME` | `%LOCALAPPDATA%` |
@@ -205,6 +206,33 @@ pub mod one_window {
         Elsewhere,
         /// Neither: open the window without being the one window.
         Failed,
+    }
+}
+
+/// The desktop's own Save / Open dialog: `ask(request, shown)` blocks until the user
+/// answers (run it on a thread of its own) and calls `shown()` once a dialog is on screen;
+/// `Answer::Unavailable` when none could be shown (the window then offers a path field).
+pub mod file_dialog {
+    pub use super::os::file_dialog::*;
+
+    use std::path::PathBuf;
+
+    /// What to ask the user for.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub enum Request {
+        /// A file to write, with a suggested full path.
+        Save { title: String, suggested: PathBuf },
+        /// An existing file to read.
+        Open { title: String },
+    }
+
+    /// What the dialog answered.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub enum Answer {
+        Chosen(PathBuf),
+        Cancelled,
+        /// No dialog could be shown; why, in the system's words.
+        Unavailable(String),
     }
 }
 

@@ -4,6 +4,7 @@
 //! events come with part 2 and until then say that they are not available.
 
 pub mod detached;
+pub mod file_dialog;
 pub mod files;
 pub mod folder_watch;
 pub mod folders;
