@@ -19,10 +19,11 @@ pub mod zone;
 
 use super::{Concern, Unavailable};
 
-/// Only one window (a named pipe, `one_window.rs`) of [`Concern`] is here yet.
+/// One window (a named pipe, `one_window.rs`), the wall-clock timer and the folder watch
+/// are here; the others of [`Concern`] say they are not yet.
 pub fn available(concern: Concern) -> Result<(), Unavailable> {
     match concern {
-        Concern::OneWindow => Ok(()),
+        Concern::OneWindow | Concern::WallTimer | Concern::FolderWatch => Ok(()),
         _ => Err(Unavailable(concern)),
     }
 }
