@@ -9,6 +9,7 @@ pub mod footprint;
 pub mod one_window;
 pub mod open_folder;
 pub mod signals;
+pub mod stop_request;
 pub mod terminal;
 pub mod wall_timer;
 pub mod zone;

@@ -12,16 +12,18 @@ pub mod footprint;
 pub mod one_window;
 pub mod open_folder;
 pub mod signals;
+pub mod stop_request;
 pub mod terminal;
 pub mod wall_timer;
 pub mod zone;
 
 use super::{Concern, Unavailable};
 
-/// Only one window (a named pipe, `one_window.rs`) of [`Concern`] is here yet.
+/// One window (a named pipe, `one_window.rs`), the wall-clock timer and the folder watch
+/// are here; the others of [`Concern`] say they are not yet.
 pub fn available(concern: Concern) -> Result<(), Unavailable> {
     match concern {
-        Concern::OneWindow => Ok(()),
+        Concern::OneWindow | Concern::WallTimer | Concern::FolderWatch => Ok(()),
         _ => Err(Unavailable(concern)),
     }
 }
