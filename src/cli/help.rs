@@ -66,6 +66,7 @@ pub fn localized_command() -> Command {
                 .mut_arg("test", help(t("help-remind-test")))
         })
         .mut_subcommand("autostart", |c| c.about(t("help-autostart")))
+        .mut_subcommand("activate", |c| c.about(t("help-activate")).mut_arg("uri", help(t("help-activate-uri"))))
         .mut_subcommand("reminders", |c| c.about(t("help-reminders")).mut_arg("date", help(t("help-reminders-date"))))
         .mut_subcommand("export", |c| {
             c.about(t("help-export"))

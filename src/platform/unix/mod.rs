@@ -9,6 +9,8 @@ pub mod one_window;
 pub mod open_folder;
 pub mod signals;
 pub mod terminal;
+pub mod toasts;
+pub mod tray_icon;
 pub mod wall_timer;
 pub mod zone;
 

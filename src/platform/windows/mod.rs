@@ -1,7 +1,8 @@
-//! Windows 10 and 11. What part 1 of the port brings: the store, the command line, the
-//! window, with one window per data folder (a named pipe); notifications, the tray, Do
-//! Not Disturb, autostart, the wall-clock timer, the folder watch and the console's
-//! events come with part 2 and until then say that they are not available.
+//! Windows 10 and 11. Part 1 of the port brings the store, the command line and the
+//! window, with one window per data folder (a named pipe); part 2 brings toasts
+//! (`toasts.rs`) and the tray icon (`tray_icon.rs`). Do Not Disturb, autostart, the wall-clock timer, the folder
+//! watch and the console's events come with the rest of part 2 and until then say that
+//! they are not available.
 
 pub mod detached;
 pub mod files;
@@ -12,15 +13,18 @@ pub mod one_window;
 pub mod open_folder;
 pub mod signals;
 pub mod terminal;
+pub mod toasts;
+pub mod tray_icon;
 pub mod wall_timer;
 pub mod zone;
 
 use super::{Concern, Unavailable};
 
-/// Only one window (a named pipe, `one_window.rs`) of [`Concern`] is here yet.
+/// One window (a named pipe, `one_window.rs`), notifications (toasts, `toasts.rs`) and
+/// the tray (`tray_icon.rs`) of [`Concern`] are here yet.
 pub fn available(concern: Concern) -> Result<(), Unavailable> {
     match concern {
-        Concern::OneWindow => Ok(()),
+        Concern::OneWindow | Concern::Notifications | Concern::Tray => Ok(()),
         _ => Err(Unavailable(concern)),
     }
 }
