@@ -71,6 +71,8 @@ pub enum CliCommand {
         resume: bool,
         #[arg(long, conflicts_with_all = ["pause_tonight", "resume"])]
         test: bool,
+        #[arg(long, conflicts_with_all = ["pause_tonight", "resume", "test"])]
+        stop: bool,
     },
     Autostart {
         #[arg(value_enum)]

@@ -64,6 +64,7 @@ pub fn localized_command() -> Command {
                 .mut_arg("pause_tonight", help(t("help-remind-pause")))
                 .mut_arg("resume", help(t("help-remind-resume")))
                 .mut_arg("test", help(t("help-remind-test")))
+                .mut_arg("stop", help(t("help-remind-stop")))
         })
         .mut_subcommand("autostart", |c| c.about(t("help-autostart")))
         .mut_subcommand("activate", |c| c.about(t("help-activate")).mut_arg("uri", help(t("help-activate-uri"))))

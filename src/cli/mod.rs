@@ -60,6 +60,7 @@ where
             handlers::schedule(coach, now.fixed_offset(), bedtime, wake, days)
         }
         CliCommand::Remind { test: true, .. } => reminders::test_notification(coach, now),
+        CliCommand::Remind { stop: true, .. } => reminders::stop_service(coach),
         CliCommand::Remind { pause_tonight, resume, .. } => {
             reminders::remind_command(coach, now, pause_tonight, resume)
         }

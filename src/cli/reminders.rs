@@ -12,7 +12,7 @@ use super::output::no_routine_yet;
 use crate::i18n::{self, t};
 use crate::model::evening_at;
 use crate::tr;
-use crate::use_cases::service::AutostartDone;
+use crate::use_cases::service::{AutostartDone, STOP_WAIT, ServiceStop};
 use crate::use_cases::views::waiting_for_routine;
 use crate::use_cases::{AutostartAction, AutostartStatus, Change, Coach};
 
@@ -62,6 +62,15 @@ pub(super) fn test_notification<Tz: TimeZone>(coach: &Coach, now: &DateTime<Tz>)
         }
     }
     Err(CliError::Test(tr!("cli-remind-test-no-answer", seconds = TEST_WAIT.as_secs())))
+}
+
+/// `remind --stop`: asks the running service of these files to stop and waits until it
+/// has (the installer runs this before it replaces or removes the program).
+pub(super) fn stop_service(coach: &Coach) -> Result<String, CliError> {
+    Ok(match coach.stop_service(STOP_WAIT)? {
+        ServiceStop::NotRunning => t("cli-remind-stop-none"),
+        ServiceStop::Stopped(pid) => tr!("cli-remind-stopped", pid = i18n::pid_or_none(pid)),
+    })
 }
 
 fn status_text(status: &AutostartStatus) -> String {

@@ -53,6 +53,12 @@ pub enum RemindError {
     AlreadyRunning { pid: Option<u32> },
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// `remind --stop` could not reach the service.
+    #[error("{}", tr!("error-stop-failed", pid = crate::i18n::pid_or_none(*pid), cause = cause.as_str()))]
+    StopFailed { pid: Option<u32>, cause: String },
+    /// `remind --stop` reached the service, which did not stop in time.
+    #[error("{}", tr!("error-stop-timeout", pid = crate::i18n::pid_or_none(*pid), seconds = *seconds))]
+    StillRunning { pid: Option<u32>, seconds: u64 },
     /// Not on this system yet (autostart on Windows, until part 2 of the port).
     #[error(transparent)]
     NotOnThisSystem(#[from] crate::platform::Unavailable),

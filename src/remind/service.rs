@@ -19,7 +19,7 @@ use super::events::Buttons;
 use super::events::{Control, ControlSender, log_event, log_line};
 use super::reminder_loop::ReminderLoop;
 use super::wall_timer::{Polling, Wait, WallTimer};
-use crate::platform::{Concern, available, footprint};
+use crate::platform::{Concern, available, footprint, stop_request};
 use crate::store::{FolderWatch, OwnerLock, Paths, Store, Waited, owner_pid};
 
 /// The reminders of these files, owned by this process (see [`own_reminders`]).
@@ -91,6 +91,14 @@ pub fn run(owned: Owned, paths: Paths, frontends: Frontends) {
         Ok(()) => {}
         // The default actions then stand: the terminal closing ends the service.
         Err(error) => tracing::warn!("{}", crate::tr!("remind-signal-unwatched", cause = error.to_string())),
+    }
+    let stopper = control.clone();
+    let listened = stop_request::listen(&paths.folder_key(), move || {
+        tracing::info!("{}", crate::tr!("remind-stop-asked", pid = std::process::id()));
+        let _ = stopper.send(Control::Stop);
+    });
+    if let Err(error) = listened {
+        tracing::warn!("{}", crate::tr!("remind-stop-unwatched", cause = error.to_string()));
     }
     let tray = (frontends.start_tray)(control.clone());
     watch_files(paths, control, tray);

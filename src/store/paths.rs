@@ -76,6 +76,13 @@ impl Paths {
         }
     }
 
+    /// A name for this data folder that other processes on the computer compute alike
+    /// (the window's pipe, the service's stop event on Windows): from the resolved folder,
+    /// the usual one too, since that is in the user's profile.
+    pub fn folder_key(&self) -> String {
+        format!("bedtime-coach-{:016x}", folder_digest(&self.resolved_data_dir()))
+    }
+
     pub fn routine_file(&self) -> PathBuf {
         self.config_dir.join("routine.json")
     }
@@ -113,4 +120,12 @@ impl Paths {
         let state = self.chosen_data_dir().is_none().then(crate::platform::folders::state_dir).flatten();
         state.unwrap_or_else(|| self.data_dir.clone()).join("remind.log")
     }
+}
+
+/// FNV-1a of the folder's name: stable across builds and Rust versions, unlike `DefaultHasher`.
+pub fn folder_digest(dir: &Path) -> u64 {
+    dir.as_os_str()
+        .as_encoded_bytes()
+        .iter()
+        .fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3))
 }

@@ -27,6 +27,15 @@ error-already-running = Reminders are already running in another Bedtime Coach p
     [none] {""}
    *[other] {" "}(process { $pid })
 }; this one is not needed and stops here.
+error-stop-failed = The reminder service{ $pid ->
+    [none] {""}
+   *[other] {" "}(process { $pid })
+} could not be asked to stop: { $cause }
+error-stop-not-listening = it does not listen for this request (it may be an older version); end it in the Task Manager or with `kill`.
+error-stop-timeout = The reminder service{ $pid ->
+    [none] {""}
+   *[other] {" "}(process { $pid })
+} was asked to stop but is still running after { $seconds } s; try again, or end it in the Task Manager or with `kill`.
 error-not-a-humidity = { $value } % is not a humidity; give a number from 0 to 100 (percent).
 
 ## Night log (src/model/night.rs). $min and $max are limits, $value and $count what was given.

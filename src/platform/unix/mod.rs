@@ -1,6 +1,7 @@
 //! Linux (and, as far as POSIX goes, the other Unix systems): every concern is offered.
 
 pub mod detached;
+pub mod file_dialog;
 pub mod files;
 pub mod folder_watch;
 pub mod folders;
@@ -8,6 +9,7 @@ pub mod footprint;
 pub mod one_window;
 pub mod open_folder;
 pub mod signals;
+pub mod stop_request;
 pub mod terminal;
 pub mod toasts;
 pub mod tray_icon;

@@ -1,10 +1,11 @@
 //! Windows 10 and 11. Part 1 of the port brings the store, the command line and the
-//! window, with one window per data folder (a named pipe); part 2 brings toasts
-//! (`toasts.rs`) and the tray icon (`tray_icon.rs`). Do Not Disturb, autostart, the wall-clock timer, the folder
-//! watch and the console's events come with the rest of part 2 and until then say that
-//! they are not available.
+//! window, with one window per data folder (a named pipe); part 2 brings the wall-clock
+//! timer and the folder watch, toasts (`toasts.rs`) and the tray icon (`tray_icon.rs`).
+//! Do Not Disturb, autostart and the console's events come with the rest of part 2 and
+//! until then say that they are not available.
 
 pub mod detached;
+pub mod file_dialog;
 pub mod files;
 pub mod folder_watch;
 pub mod folders;
@@ -12,6 +13,7 @@ pub mod footprint;
 pub mod one_window;
 pub mod open_folder;
 pub mod signals;
+pub mod stop_request;
 pub mod terminal;
 pub mod toasts;
 pub mod tray_icon;
@@ -20,11 +22,14 @@ pub mod zone;
 
 use super::{Concern, Unavailable};
 
-/// One window (a named pipe, `one_window.rs`), notifications (toasts, `toasts.rs`) and
-/// the tray (`tray_icon.rs`) of [`Concern`] are here yet.
+/// One window (a named pipe, `one_window.rs`), the wall-clock timer, the folder watch,
+/// notifications (toasts, `toasts.rs`) and the tray (`tray_icon.rs`) are here; the
+/// others of [`Concern`] say they are not yet.
 pub fn available(concern: Concern) -> Result<(), Unavailable> {
     match concern {
-        Concern::OneWindow | Concern::Notifications | Concern::Tray => Ok(()),
+        Concern::OneWindow | Concern::WallTimer | Concern::FolderWatch | Concern::Notifications | Concern::Tray => {
+            Ok(())
+        }
         _ => Err(Unavailable(concern)),
     }
 }
