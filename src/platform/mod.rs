@@ -404,6 +404,8 @@ pub mod tray_icon {
         /// Entry `index` of the last [`TrayEvents::menu`] was chosen; `true` ends the
         /// process (the icon is removed first).
         fn chose(&mut self, index: usize) -> bool;
+    }
+}
 
 /// The desktop's own Save / Open dialog: `ask(request, shown)` blocks until the user
 /// answers (run it on a thread of its own) and calls `shown()` once a dialog is on screen;
