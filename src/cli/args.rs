@@ -98,6 +98,8 @@ pub enum CliCommand {
         file: PathBuf,
         #[arg(long)]
         dry_run: bool,
+        #[arg(long)]
+        routine: bool,
     },
     Stats {
         #[arg(long)]

@@ -80,6 +80,7 @@ pub fn localized_command() -> Command {
             c.about(t("help-import"))
                 .mut_arg("file", help(t("help-import-file")))
                 .mut_arg("dry_run", help(t("help-import-dry-run")))
+                .mut_arg("routine", help(t("help-import-routine")))
         })
         .mut_subcommand("stats", |c| c.about(t("help-stats")))
         .mut_subcommand("night", |c| {

@@ -6,6 +6,7 @@
 // Each test crate uses its own subset of these.
 #![allow(dead_code)]
 
+pub mod berlin;
 #[cfg(unix)]
 pub mod desktop_session;
 pub mod month;
