@@ -75,6 +75,7 @@ pub fn localized_command() -> Command {
         .mut_subcommand("autostart", |c| {
             c.about(t("help-autostart")).mut_arg("action", help(t("help-autostart-action")))
         })
+        .mut_subcommand("activate", |c| c.about(t("help-activate")).mut_arg("uri", help(t("help-activate-uri"))))
         .mut_subcommand("reminders", |c| {
             c.about(t("help-reminders"))
                 .mut_arg("date", help(t("help-reminders-date")))

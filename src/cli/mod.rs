@@ -65,6 +65,7 @@ where
         CliCommand::Remind { pause_tonight, resume, .. } => {
             reminders::remind_command(coach, now, pause_tonight, resume)
         }
+        CliCommand::Activate { uri } => reminders::activate(coach, now, &uri),
         CliCommand::Reminders { date, json } => reminder_list::reminders(coach, now, date, json),
         CliCommand::Export { format, from, to, output } => export::export(coach, format, from, to, output),
         CliCommand::Import { file, dry_run, routine } => {

@@ -23,6 +23,23 @@ pub fn store(dir: &Path) -> bedtime_coach::store::Store {
     bedtime_coach::store::Store::new(bedtime_coach::store::Paths::in_dir(dir))
 }
 
+/// A routine saved in `dir` whose bedtime is this minute (and wake eight hours later),
+/// so the reminder loop's next tick has a reminder to show.
+pub fn due_now(dir: &Path) -> bedtime_coach::store::Paths {
+    use chrono::Timelike;
+    let paths = bedtime_coach::store::Paths::in_dir(dir);
+    let now = chrono::Local::now();
+    let bedtime = bedtime_coach::model::time::clock(now.hour(), now.minute());
+    let wake = bedtime_coach::model::time::clock((now.hour() + 8) % 24, now.minute());
+    store(dir)
+        .update_routine_file(|routine_file| {
+            routine_file.schedule.set(Some(bedtime), Some(wake), &[]).unwrap();
+            Ok::<_, bedtime_coach::store::StoreError>(())
+        })
+        .unwrap();
+    paths
+}
+
 /// The default routine saved in `dir`, as the first-run setup saves it.
 pub fn saved_routine(dir: &Path) {
     let routine_file = bedtime_coach::model::RoutineFile::default();

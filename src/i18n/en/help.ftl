@@ -25,6 +25,8 @@ help-remind = Send wind-down reminders without a window (the background service)
 help-remind-pause = Silence the rest of tonight's reminders, then exit
 help-remind-resume = Bring tonight's reminders back after --pause-tonight, then exit
 help-autostart = Start the reminders at login, or stop doing so
+help-activate = Do what a press on a reminder toast asks (started by Windows, not by people)
+help-activate-uri = The toast's bedtime-coach: address
 
 ## routine's commands.
 

@@ -1,7 +1,8 @@
-//! Windows 10 and 11. What part 1 of the port brings: the store, the command line, the
-//! window, with one window per data folder (a named pipe); notifications, the tray, Do
-//! Not Disturb, autostart, the wall-clock timer, the folder watch and the console's
-//! events come with part 2 and until then say that they are not available.
+//! Windows 10 and 11. Part 1 of the port brings the store, the command line and the
+//! window, with one window per data folder (a named pipe); part 2 brings the wall-clock
+//! timer and the folder watch, toasts (`toasts.rs`) and the tray icon (`tray_icon.rs`).
+//! Do Not Disturb, autostart and the console's events come with the rest of part 2 and
+//! until then say that they are not available.
 
 pub mod detached;
 pub mod file_dialog;
@@ -14,16 +15,21 @@ pub mod open_folder;
 pub mod signals;
 pub mod stop_request;
 pub mod terminal;
+pub mod toasts;
+pub mod tray_icon;
 pub mod wall_timer;
 pub mod zone;
 
 use super::{Concern, Unavailable};
 
-/// One window (a named pipe, `one_window.rs`), the wall-clock timer and the folder watch
-/// are here; the others of [`Concern`] say they are not yet.
+/// One window (a named pipe, `one_window.rs`), the wall-clock timer, the folder watch,
+/// notifications (toasts, `toasts.rs`) and the tray (`tray_icon.rs`) are here; the
+/// others of [`Concern`] say they are not yet.
 pub fn available(concern: Concern) -> Result<(), Unavailable> {
     match concern {
-        Concern::OneWindow | Concern::WallTimer | Concern::FolderWatch => Ok(()),
+        Concern::OneWindow | Concern::WallTimer | Concern::FolderWatch | Concern::Notifications | Concern::Tray => {
+            Ok(())
+        }
         _ => Err(Unavailable(concern)),
     }
 }
