@@ -48,6 +48,9 @@ VIAddVersionKey /LANG=0 "LegalCopyright" "The Bedtime Coach developers"
 !include "MUI2.nsh"
 !include "LogicLib.nsh"
 !include "FileFunc.nsh"
+!include "StrFunc.nsh"
+${StrStr}
+${UnStrStr}
 
 !define MUI_ICON "${ICON}"
 !define MUI_UNICON "${ICON}"
@@ -85,11 +88,35 @@ LangString RemoveData ${LANG_RUSSIAN} "Удалить и ваши данные: 
 Var WasRunning
 
 ; Stops a running reminder service and window of this app, so their files can be
-; replaced or removed; sets WasRunning to 1 when the service (or a window) was running.
-; `taskkill` until the service can be asked to stop (`bedtime-coach remind --stop`).
+; replaced or removed; sets WasRunning to 1 when one was running. The service of the
+; usual data folder is asked to stop (`remind --stop`, which waits until it has: its
+; English answer says "has stopped" when one ran); whatever still runs (a window, a
+; service on another --data-dir, a version without --stop) is ended with taskkill.
 !macro StopRunning un
   Function ${un}StopRunning
     StrCpy $WasRunning 0
+    ${If} ${FileExists} "$INSTDIR\bedtime-coach.exe"
+      ; The answer in English for this one command, the user's LANG (if any) back after.
+      ReadEnvStr $3 LANG
+      System::Call 'kernel32::SetEnvironmentVariableW(w "LANG", w "C.UTF-8")'
+      nsExec::ExecToStack '"$INSTDIR\bedtime-coach.exe" remind --stop'
+      Pop $0
+      Pop $1
+      ${If} $3 == ""
+        System::Call 'kernel32::SetEnvironmentVariableW(w "LANG", p 0)'
+      ${Else}
+        System::Call 'kernel32::SetEnvironmentVariableW(w "LANG", w r3)'
+      ${EndIf}
+      !if "${un}" == ""
+        ${StrStr} $2 $1 "has stopped"
+      !else
+        ${UnStrStr} $2 $1 "has stopped"
+      !endif
+      ${If} $0 == 0
+      ${AndIf} $2 != ""
+        StrCpy $WasRunning 1
+      ${EndIf}
+    ${EndIf}
     nsExec::Exec '"$SYSDIR\taskkill.exe" /F /IM bedtime-coachw.exe'
     Pop $0
     ${If} $0 == 0

@@ -36,7 +36,7 @@ pub fn bus_name(paths: &Paths) -> String {
     match paths.chosen_data_dir().map(|_| paths.resolved_data_dir()) {
         None => crate::APP_ID.to_owned(),
         Some(dir) => {
-            format!("{}.Folder.d{:016x}", crate::APP_ID, digest(&dir))
+            format!("{}.Folder.d{:016x}", crate::APP_ID, crate::store::folder_digest(&dir))
         }
     }
 }
@@ -45,15 +45,7 @@ pub fn bus_name(paths: &Paths) -> String {
 /// data folder, even the usual one, since that is in the user's profile and pipes are
 /// per machine: two users' windows must not meet.
 pub fn window_key(paths: &Paths) -> String {
-    format!("bedtime-coach-{:016x}", digest(&paths.resolved_data_dir()))
-}
-
-/// FNV-1a of the folder's name: stable across builds and Rust versions, unlike `DefaultHasher`.
-fn digest(dir: &std::path::Path) -> u64 {
-    dir.as_os_str()
-        .as_encoded_bytes()
-        .iter()
-        .fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3))
+    paths.folder_key()
 }
 
 /// The action a later start sends to open the window on a screen (`--screen night`):

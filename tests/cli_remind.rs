@@ -79,7 +79,11 @@ fn start_service(dir: &Path, config_home: &Path) -> std::process::Child {
         .spawn()
         .unwrap();
     let lock = dir.join("reminders.lock");
+    // Windows keeps a locked file unreadable to others: there, being locked is the sign.
+    #[cfg(unix)]
     let locked = || std::fs::read_to_string(&lock).unwrap_or_default().trim() == service.id().to_string();
+    #[cfg(windows)]
+    let locked = || std::fs::File::open(&lock).is_ok_and(|file| file.try_lock_shared().is_err());
     assert!(wait_until(Duration::from_secs(10), locked), "the service never took the lock");
     service
 }
@@ -131,4 +135,31 @@ fn remind_test_asks_the_service_and_reports_what_came_of_it() {
         message.contains("The test notification could not be shown. Desktop notifications are not available"),
         "{message}"
     );
+}
+
+/// `remind --stop` (what the Windows installer runs before it replaces or removes the
+/// program): with no service it says so and succeeds; with one it asks it to stop, waits
+/// until the reminders are handed back, and says so. The service exits on its own.
+#[test]
+fn remind_stop_stops_the_running_service_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = tempfile::tempdir().unwrap();
+    let none = text(run(dir.path(), config.path(), &["remind", "--stop"]));
+    assert!(none.starts_with("No reminder service is running for these files"), "{none}");
+    assert_eq!(run(dir.path(), config.path(), &["remind", "--stop", "--test"]).code(), 2);
+
+    let mut service = start_service(dir.path(), config.path());
+    let stopped = run(dir.path(), config.path(), &["remind", "--stop"]);
+    let exited = wait_until(Duration::from_secs(10), || service.try_wait().is_ok_and(|status| status.is_some()));
+    if !exited {
+        let _ = service.kill();
+    }
+    let said = stopped.ok().stdout();
+    assert!(exited, "the service still runs after: {said}");
+    assert!(said.starts_with("The reminder service") && said.contains("has stopped"), "{said}");
+    #[cfg(unix)]
+    assert!(said.contains(&format!("(process {})", service.id())), "{said}");
+    assert!(service.wait().unwrap().success(), "the service did not stop cleanly");
+    let again = text(run(dir.path(), config.path(), &["remind", "--stop"]));
+    assert!(again.starts_with("No reminder service is running"), "{again}");
 }

@@ -71,6 +71,8 @@ pub enum CliCommand {
         resume: bool,
         #[arg(long, conflicts_with_all = ["pause_tonight", "resume"])]
         test: bool,
+        #[arg(long, conflicts_with_all = ["pause_tonight", "resume", "test"])]
+        stop: bool,
     },
     Autostart {
         #[arg(value_enum)]
@@ -96,17 +98,25 @@ pub enum CliCommand {
         file: PathBuf,
         #[arg(long)]
         dry_run: bool,
+        #[arg(long)]
+        routine: bool,
     },
     Stats {
         #[arg(long)]
         json: bool,
     },
     Night(NightArgs),
-    // The Windows installer's: gives its Start-menu shortcut the app's AppUserModelID
-    // (`platform::shortcut`). Hidden, with no help text: nobody types it.
+    /// The Windows installer's: gives its Start-menu shortcut the app's AppUserModelID
+    /// (`platform::shortcut`). Hidden: people do not type it.
     #[command(hide = true)]
     SetShortcutAppId {
         link: PathBuf,
+    },
+    /// A press on a Windows toast (`bedtime-coach:done?…`): started by the URI scheme,
+    /// not by people (see `remind::toast`).
+    #[command(hide = true)]
+    Activate {
+        uri: String,
     },
     Report {
         #[arg(long, value_name = "N", default_value_t = crate::use_cases::files::DEFAULT_WEEKS, value_parser = weeks_arg)]
@@ -253,7 +263,10 @@ impl CliCommand {
             CliCommand::Routine(RoutineCommand::List { .. } | RoutineCommand::Catalog) => false,
             CliCommand::Schedule { bedtime, wake, .. } => bedtime.is_some() || wake.is_some(),
             CliCommand::Autostart { action } => !matches!(action, AutostartArg::Status),
-            CliCommand::Check { .. } | CliCommand::Routine(_) | CliCommand::Remind { .. } => true,
+            CliCommand::Check { .. }
+            | CliCommand::Routine(_)
+            | CliCommand::Remind { .. }
+            | CliCommand::Activate { .. } => true,
             // An export changes none of the app's data; an import does unless it only previews.
             CliCommand::Export { .. } => false,
             CliCommand::Import { dry_run, .. } => !dry_run,
@@ -425,8 +438,7 @@ mod tests {
                     missing.push(format!("{path} {id}"));
                 }
             }
-            // Hidden commands are the installer's, not the user's.
-            for sub in command.get_subcommands().filter(|sub| sub.get_name() != "help" && !sub.is_hide_set()) {
+            for sub in command.get_subcommands().filter(|sub| sub.get_name() != "help") {
                 walk(sub, &path, missing);
             }
         }

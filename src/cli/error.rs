@@ -17,6 +17,8 @@ pub enum CliError {
     /// The installer's shortcut could not be given the app's id.
     #[error("{}", crate::tr!("cli-shortcut-failed", link = .link.display().to_string(), cause = .cause.to_string()))]
     Shortcut { link: std::path::PathBuf, cause: std::io::Error },
+    #[error(transparent)]
+    Activation(#[from] crate::background::activation::ActivationError),
     /// `remind --test` got no notification on screen; the sentence says why.
     #[error("{0}")]
     Test(String),

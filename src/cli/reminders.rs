@@ -12,7 +12,7 @@ use super::output::no_routine_yet;
 use crate::i18n::{self, t};
 use crate::model::evening_at;
 use crate::tr;
-use crate::use_cases::service::AutostartDone;
+use crate::use_cases::service::{AutostartDone, STOP_WAIT, ServiceStop};
 use crate::use_cases::views::waiting_for_routine;
 use crate::use_cases::{AutostartAction, AutostartStatus, Change, Coach};
 
@@ -64,6 +64,15 @@ pub(super) fn test_notification<Tz: TimeZone>(coach: &Coach, now: &DateTime<Tz>)
     Err(CliError::Test(tr!("cli-remind-test-no-answer", seconds = TEST_WAIT.as_secs())))
 }
 
+/// `remind --stop`: asks the running service of these files to stop and waits until it
+/// has (the installer runs this before it replaces or removes the program).
+pub(super) fn stop_service(coach: &Coach) -> Result<String, CliError> {
+    Ok(match coach.stop_service(STOP_WAIT)? {
+        ServiceStop::NotRunning => t("cli-remind-stop-none"),
+        ServiceStop::Stopped(pid) => tr!("cli-remind-stopped", pid = i18n::pid_or_none(pid)),
+    })
+}
+
 fn status_text(status: &AutostartStatus) -> String {
     let path = status.path.display().to_string();
     let said = match (status.enabled, &status.exec) {
@@ -85,6 +94,24 @@ pub(super) fn set_shortcut_app_id(link: &std::path::Path) -> Result<String, CliE
     crate::platform::shortcut::set_app_id(link, crate::APP_ID)
         .map_err(|cause| CliError::Shortcut { link: link.to_owned(), cause })?;
     Ok(String::new())
+}
+
+/// `activate URI`: a press on a Windows toast, started by the URI scheme. No one reads
+/// its output (the windowed program has no console), so what it did or refused goes to
+/// the service's log as well.
+pub fn activate<Tz: TimeZone>(coach: &Coach, now: &DateTime<Tz>, uri: &str) -> Result<String, CliError> {
+    crate::remind::logging::init(coach.paths());
+    let window_program = std::env::current_exe().ok();
+    match crate::background::activation::activate(coach, uri, now, window_program) {
+        Ok(()) => {
+            tracing::info!("Toast: {uri}");
+            Ok(String::new())
+        }
+        Err(error) => {
+            tracing::warn!("{error} ({uri})");
+            Err(error.into())
+        }
+    }
 }
 
 /// `autostart on|off|status`, with whether a service runs now.

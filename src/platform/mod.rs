@@ -11,15 +11,19 @@
 //! | concern | here | Linux | Windows |
 //! |---|---|---|---|
 //! | file locking, atomic replace, private files, file identity, "is this a regular file" | [`files`] | `flock`, `rename` + folder `fsync`, 0600/0700, device + inode, `O_NONBLOCK` + file type | `LockFileEx` (std), `MoveFileExW` with retry, the profile's ACL, volume serial + file index, reparse points refused |
-//! | the wall-clock timer | [`wall_timer`] | `timerfd` on `CLOCK_REALTIME` + `eventfd` | not yet (part 2: a waitable timer): the service looks every second |
-//! | watching the data folder | [`folder_watch`] | inotify | not yet (part 2: `ReadDirectoryChangesW`): looks every second |
+//! | the wall-clock timer | [`wall_timer`] | `timerfd` on `CLOCK_REALTIME` + `eventfd` | an absolute waitable timer (`fResume`) + an event; clock and zone looked at every minute |
+//! | watching the data folder | [`folder_watch`] | inotify | `ReadDirectoryChangesW`, overlapped |
 //! | the service's signals | [`signals`] | SIGHUP ignored, SIGTERM/SIGINT stop | not yet (part 2: console control events) |
-//! | notifications, the tray, Do Not Disturb | [`available`] | D-Bus (`remind::notifier`, `background::tray`, `remind::do_not_disturb`) | not yet: each says so with a sentence ([`Unavailable`]) |
+//! | asking the service to stop (`remind --stop`) | [`stop_request`] | SIGTERM to the lock's pid | a named event per data folder |
+//! | notifications | [`toasts`] (the reminder loop's `Notify`: `remind::notifier`, `remind::toast`) | D-Bus (`remind::notifier`) | toasts (WinRT `ToastNotificationManager`) with Done and Snooze through the `bedtime-coach:` URI scheme; untested on real Windows |
+//! | the tray icon | [`tray_icon`] (its menu and actions: `background::tray`) | StatusNotifierItem on D-Bus (ksni, `background::tray`) | `Shell_NotifyIconW`, a hidden window and `TrackPopupMenu`; untested on real Windows |
+//! | Do Not Disturb | [`available`] | D-Bus (`remind::do_not_disturb`) | not yet: says so with a sentence ([`Unavailable`]) |
 //! | starting the reminders at login | [`autostart`] | an XDG autostart entry | the `Run` key of the user's registry |
 //! | the Start-menu shortcut's AppUserModelID (the installer asks) | [`shortcut`] | none: the desktop file names the app | `IPropertyStore` on the `.lnk` |
 //! | one window | [`one_window`] | D-Bus (`desktop`): nothing here | a named pipe per data folder |
 //! | starting the service detached | [`detached`] | own process group | no console, own process group |
 //! | opening a folder | [`open_folder`] | `xdg-open` | Explorer |
+//! | the Save / Open dialog | [`file_dialog`] | the desktop portal, zenity, kdialog | the common item dialog (`rfd`) |
 //! | the terminal's character set | [`terminal`] | the locale's, converted with `iconv` | UTF-8 (std writes to a console with `WriteConsoleW`) |
 //! | the time-zone file | [`zone`] | `TZ`, `/etc/localtime` | none: chrono asks the system |
 //! | per-computer files (the log) | [`folders`] | `$XDG_STATE_HOME` | `%LOCALAPPDATA%` |
@@ -143,6 +147,118 @@ pub mod wall_timer {
         /// Someone rang the bell (a command is waiting in the channel).
         Rung,
     }
+
+    use std::time::{Duration, Instant, SystemTime};
+
+    /// The wall clock, the monotonic clock and the local zone's offset, read together:
+    /// where the system says nothing when the clock is set (Windows), two readings tell.
+    #[derive(Debug, Clone, Copy)]
+    pub struct ClockReading {
+        pub wall: SystemTime,
+        pub monotonic: Instant,
+        /// Seconds east of UTC.
+        pub offset: i32,
+    }
+
+    impl ClockReading {
+        pub fn now() -> Self {
+            Self {
+                wall: SystemTime::now(),
+                monotonic: Instant::now(),
+                offset: chrono::Local::now().offset().local_minus_utc(),
+            }
+        }
+    }
+
+    /// How far the wall clock may drift from the monotonic one between two readings before
+    /// it counts as set: slow clock corrections stay under it.
+    pub const CLOCK_SLACK: Duration = Duration::from_secs(2);
+
+    /// Whether the clock was set or the zone changed between `before` and `after`: the wall
+    /// clock went back, or moved more or less than the monotonic one (by more than
+    /// [`CLOCK_SLACK`]; a sleep, where the monotonic clock stops, counts too, which costs
+    /// only a deadline read again), or the zone's offset is another.
+    pub fn clock_moved(before: &ClockReading, after: &ClockReading) -> bool {
+        if before.offset != after.offset {
+            return true;
+        }
+        let monotonic = after.monotonic.saturating_duration_since(before.monotonic);
+        match after.wall.duration_since(before.wall) {
+            Ok(wall) => wall.abs_diff(monotonic) > CLOCK_SLACK,
+            Err(_) => true,
+        }
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        /// Waits as the reminder loop does: a clock set meanwhile (NTP, or Linux's clock test
+        /// running beside these) arms the same deadline again.
+        fn wait(timer: &mut Timer, deadline: SystemTime) -> Woke {
+            loop {
+                match timer.wait_until(deadline).unwrap() {
+                    Woke::ClockChanged => continue,
+                    woke => return woke,
+                }
+            }
+        }
+
+        #[test]
+        fn fires_at_a_wall_clock_deadline_and_at_once_for_a_past_one() {
+            let mut timer = Timer::new().unwrap();
+            let started = Instant::now();
+            assert_eq!(wait(&mut timer, SystemTime::now() + Duration::from_millis(120)), Woke::Deadline);
+            let waited = started.elapsed();
+            assert!(waited >= Duration::from_millis(110), "{waited:?}");
+            let started = Instant::now();
+            assert_eq!(wait(&mut timer, SystemTime::now() - Duration::from_secs(3600)), Woke::Deadline);
+            assert_eq!(wait(&mut timer, SystemTime::UNIX_EPOCH), Woke::Deadline);
+            assert!(started.elapsed() < Duration::from_secs(1));
+        }
+
+        #[test]
+        fn the_bell_wakes_a_long_wait_from_another_thread_and_is_silenced() {
+            let mut timer = Timer::new().unwrap();
+            let bell = timer.ringer();
+            let from_thread = bell.clone();
+            let ringer = std::thread::spawn(move || {
+                std::thread::sleep(Duration::from_millis(50));
+                from_thread.ring();
+            });
+            let started = Instant::now();
+            assert_eq!(wait(&mut timer, SystemTime::now() + Duration::from_secs(3600)), Woke::Rung);
+            assert!(started.elapsed() < Duration::from_secs(5));
+            ringer.join().unwrap();
+            // Two rings before a wait are one wake-up; the next wait sleeps until its deadline.
+            // (Rung here rather than from the thread: a loaded machine could wake the first
+            // wait between two rings from another thread, and that is not what is tested.)
+            bell.ring();
+            bell.ring();
+            assert_eq!(wait(&mut timer, SystemTime::now() + Duration::from_secs(3600)), Woke::Rung);
+            assert_eq!(wait(&mut timer, SystemTime::now() + Duration::from_millis(30)), Woke::Deadline);
+        }
+
+        fn reading(wall: SystemTime, monotonic: Instant, offset: i32) -> ClockReading {
+            ClockReading { wall, monotonic, offset }
+        }
+
+        #[test]
+        fn a_set_clock_or_a_new_zone_counts_and_a_clock_that_just_ran_does_not() {
+            let (wall, mono) = (SystemTime::UNIX_EPOCH + Duration::from_secs(1_800_000_000), Instant::now());
+            let before = reading(wall, mono, 3600);
+            let minute = Duration::from_secs(60);
+            // A minute on both clocks, with a second of correction: nothing moved.
+            assert!(!clock_moved(&before, &reading(wall + minute, mono + minute, 3600)));
+            assert!(!clock_moved(&before, &reading(wall + minute + Duration::from_secs(1), mono + minute, 3600)));
+            // Set forward an hour, set back a second, set back before the first reading.
+            assert!(clock_moved(&before, &reading(wall + minute * 61, mono + minute, 3600)));
+            assert!(clock_moved(&before, &reading(wall + minute - Duration::from_secs(3), mono + minute, 3600)));
+            assert!(clock_moved(&before, &reading(wall - minute, mono + minute, 3600)));
+            // Same clocks, another zone (the laptop flew to Moscow).
+            assert!(clock_moved(&before, &reading(wall + minute, mono + minute, 10800)));
+        }
+    }
 }
 
 /// Waiting for other processes to save into the data folders: `FolderWatch::new(folders)`
@@ -164,6 +280,34 @@ pub mod folder_watch {
     /// failed): look every second instead.
     #[derive(Debug, Clone, Copy, PartialEq, Eq)]
     pub struct WatchLost;
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+        use std::time::{Duration, Instant};
+
+        #[test]
+        fn a_save_into_the_folder_wakes_the_wait_and_silence_times_out() {
+            let dir = tempfile::tempdir().unwrap();
+            let watch = FolderWatch::new(&[dir.path()]).expect("a watch");
+            assert_eq!(watch.wait(Some(Duration::from_millis(50))), Ok(Waited::TimedOut));
+
+            // An atomic save from another thread: a temporary file renamed into place.
+            let folder = dir.path().to_owned();
+            let saver = std::thread::spawn(move || {
+                std::thread::sleep(Duration::from_millis(100));
+                std::fs::write(folder.join("journal.json.tmp"), b"{}").unwrap();
+                std::fs::rename(folder.join("journal.json.tmp"), folder.join("journal.json")).unwrap();
+            });
+            let started = Instant::now();
+            assert_eq!(watch.wait(Some(Duration::from_secs(10))), Ok(Waited::Changed));
+            assert!(started.elapsed() < Duration::from_secs(9), "woke only at the limit");
+            saver.join().unwrap();
+            // The events of that save are read; then it is quiet again.
+            while watch.wait(Some(Duration::from_millis(50))) == Ok(Waited::Changed) {}
+            assert_eq!(watch.wait(Some(Duration::from_millis(50))), Ok(Waited::TimedOut));
+        }
+    }
 }
 
 /// The reminder service's signals: `block()` before any thread starts, then
@@ -180,6 +324,13 @@ pub mod signals {
         /// Asked to end (the signal's name, for the log).
         Stop(&'static str),
     }
+}
+
+/// Asking the running reminder service of a data folder to stop (`remind --stop`, which
+/// the Windows installer runs): `listen(key, on_stop)` in the service (`key`: the data
+/// folder's [`crate::store::Paths::folder_key`]), `ask(pid, key)` from another process.
+pub mod stop_request {
+    pub use super::os::stop_request::*;
 }
 
 pub mod detached;
@@ -232,6 +383,89 @@ pub mod one_window {
         Elsewhere,
         /// Neither: open the window without being the one window.
         Failed,
+    }
+}
+
+/// Toasts, where the system shows notifications as toasts rather than through the
+/// session bus: `host()` (`None` where notifications go another way: on Linux the D-Bus
+/// notifier, `remind::notifier`), and `register_activation(arguments, icon)`, which makes
+/// a press on a toast's button start this program with `arguments`, `activate` and the
+/// press's URI (see `remind::toast`).
+pub mod toasts {
+    pub use super::os::toasts::*;
+
+    /// The system's toasts, as `remind::toast::Toasts` uses them; tests give a fake.
+    pub trait ToastHost: Send + Sync {
+        /// Shows the toast `xml` as `tag` in `group` (a toast with the same tag and group
+        /// is replaced). The error is a detail for the log.
+        fn show(&self, xml: &str, tag: &str, group: &str) -> Result<(), String>;
+        /// Removes the toast `tag` of `group` from the screen and the Action Center; one
+        /// that is gone already is fine.
+        fn remove(&self, tag: &str, group: &str) -> Result<(), String>;
+    }
+}
+
+/// The tray icon, where the system has one the service draws itself:
+/// `show(events, images)` (`None` where the tray is served another way: on Linux the
+/// StatusNotifierItem of `background::tray`), which puts the icon up on a thread of its
+/// own and returns a [`tray_icon::TrayIcon`] whose `refresh()` makes it look again.
+pub mod tray_icon {
+    pub use super::os::tray_icon::*;
+
+    /// One image of the icon: `size` × `size` pixels, ARGB32 big-endian (as
+    /// StatusNotifierItem wants it too).
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct Image {
+        pub size: i32,
+        pub argb: Vec<u8>,
+    }
+
+    /// What the icon shows now.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct Look {
+        /// Which of the two sets of images: reminders coming (`true`) or not.
+        pub active: bool,
+        pub tooltip: String,
+    }
+
+    /// The front end's side of the icon; called on the icon's thread.
+    pub trait TrayEvents: Send + 'static {
+        /// What to show now (asked at start and on `refresh()`).
+        fn look(&mut self) -> Look;
+        /// The menu's entries, (label, enabled), asked as it opens; `None` is a separator.
+        fn menu(&mut self) -> Vec<Option<(String, bool)>>;
+        /// A click on the icon.
+        fn clicked(&mut self);
+        /// Entry `index` of the last [`TrayEvents::menu`] was chosen; `true` ends the
+        /// process (the icon is removed first).
+        fn chose(&mut self, index: usize) -> bool;
+    }
+}
+
+/// The desktop's own Save / Open dialog: `ask(request, shown)` blocks until the user
+/// answers (run it on a thread of its own) and calls `shown()` once a dialog is on screen;
+/// `Answer::Unavailable` when none could be shown (the window then offers a path field).
+pub mod file_dialog {
+    pub use super::os::file_dialog::*;
+
+    use std::path::PathBuf;
+
+    /// What to ask the user for.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub enum Request {
+        /// A file to write, with a suggested full path.
+        Save { title: String, suggested: PathBuf },
+        /// An existing file to read.
+        Open { title: String },
+    }
+
+    /// What the dialog answered.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub enum Answer {
+        Chosen(PathBuf),
+        Cancelled,
+        /// No dialog could be shown; why, in the system's words.
+        Unavailable(String),
     }
 }
 

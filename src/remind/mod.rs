@@ -4,6 +4,7 @@
 //! - [`do_not_disturb`]: whether the desktop asks not to be disturbed (reminders wait).
 //! - [`logging`]: the service's log, `RUST_LOG` and a small rotating file.
 //! - [`notifier`]: desktop notifications on their own thread, with a deadline.
+//! - [`toast`]: the same as Windows toasts, whose buttons answer through a URI scheme.
 //! - [`reminder_loop`]: decide, save, show, sleep; what the service runs.
 //! - [`wall_timer`]: the sleep, on the wall clock, so a suspend does not make it late.
 //! - [`fates`]: what happened to each reminder of an evening, and why.
@@ -24,6 +25,7 @@ pub mod notifier;
 pub mod reminder_loop;
 pub mod service;
 mod signals;
+pub mod toast;
 pub mod wall_timer;
 
 use crate::model::RoutineFile;
@@ -50,6 +52,12 @@ pub enum RemindError {
     AlreadyRunning { pid: Option<u32> },
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// `remind --stop` could not reach the service.
+    #[error("{}", tr!("error-stop-failed", pid = crate::i18n::pid_or_none(*pid), cause = cause.as_str()))]
+    StopFailed { pid: Option<u32>, cause: String },
+    /// `remind --stop` reached the service, which did not stop in time.
+    #[error("{}", tr!("error-stop-timeout", pid = crate::i18n::pid_or_none(*pid), seconds = *seconds))]
+    StillRunning { pid: Option<u32>, seconds: u64 },
     /// Not on this system yet (a concern of the Windows port still to come).
     #[error(transparent)]
     NotOnThisSystem(#[from] crate::platform::Unavailable),

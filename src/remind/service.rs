@@ -17,10 +17,9 @@ use super::do_not_disturb::{Desktop, Never};
 pub use super::effective_routine_file;
 use super::events::Buttons;
 use super::events::{Control, ControlSender, log_event, log_line};
-use super::notifier::DesktopNotifier;
 use super::reminder_loop::ReminderLoop;
 use super::wall_timer::{Polling, Wait, WallTimer};
-use crate::platform::{Concern, available, footprint};
+use crate::platform::{Concern, available, footprint, stop_request};
 use crate::store::{FolderWatch, OwnerLock, Paths, Store, Waited, owner_pid};
 
 /// The reminders of these files, owned by this process (see [`own_reminders`]).
@@ -62,8 +61,8 @@ pub struct Frontends {
 /// Runs the reminders until the process ends: decide, save, show, sleep on the wall clock;
 /// a thread watches the files and wakes the loop and the tray when they change.
 pub fn run(owned: Owned, paths: Paths, frontends: Frontends) {
-    let notifier = DesktopNotifier::new(frontends.icon);
-    let mut reminder_loop = ReminderLoop::new(Store::new(paths.clone()), Box::new(notifier), |event| log_event(&event));
+    let notifier = super::notifier::for_this_system(frontends.icon, &paths);
+    let mut reminder_loop = ReminderLoop::new(Store::new(paths.clone()), notifier, |event| log_event(&event));
     // No window to tell: file notices wait in the reminder log for the next one.
     reminder_loop.keep_notices = true;
     reminder_loop.buttons = frontends.buttons;
@@ -92,6 +91,14 @@ pub fn run(owned: Owned, paths: Paths, frontends: Frontends) {
         Ok(()) => {}
         // The default actions then stand: the terminal closing ends the service.
         Err(error) => tracing::warn!("{}", crate::tr!("remind-signal-unwatched", cause = error.to_string())),
+    }
+    let stopper = control.clone();
+    let listened = stop_request::listen(&paths.folder_key(), move || {
+        tracing::info!("{}", crate::tr!("remind-stop-asked", pid = std::process::id()));
+        let _ = stopper.send(Control::Stop);
+    });
+    if let Err(error) = listened {
+        tracing::warn!("{}", crate::tr!("remind-stop-unwatched", cause = error.to_string()));
     }
     let tray = (frontends.start_tray)(control.clone());
     watch_files(paths, control, tray);

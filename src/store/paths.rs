@@ -47,6 +47,15 @@ impl Paths {
         (usual.as_ref() != Some(self)).then_some(self.data_dir.as_path())
     }
 
+    /// `--data-dir DIR` when the user chose the folder (see [`Paths::chosen_data_dir`]),
+    /// else nothing: what a program started for these files is given.
+    pub fn data_dir_arguments(&self) -> Vec<std::ffi::OsString> {
+        match self.chosen_data_dir() {
+            Some(dir) => vec!["--data-dir".into(), dir.as_os_str().to_owned()],
+            None => Vec::new(),
+        }
+    }
+
     /// The data folder with every link resolved, so that two paths to one folder
     /// (`--data-dir X` and `--data-dir link-to-X`) give one answer; a folder not made
     /// yet is resolved through its nearest existing parent.
@@ -65,6 +74,13 @@ impl Paths {
                 _ => return self.data_dir.clone(),
             }
         }
+    }
+
+    /// A name for this data folder that other processes on the computer compute alike
+    /// (the window's pipe, the service's stop event on Windows): from the resolved folder,
+    /// the usual one too, since that is in the user's profile.
+    pub fn folder_key(&self) -> String {
+        format!("bedtime-coach-{:016x}", folder_digest(&self.resolved_data_dir()))
     }
 
     pub fn routine_file(&self) -> PathBuf {
@@ -104,4 +120,12 @@ impl Paths {
         let state = self.chosen_data_dir().is_none().then(crate::platform::folders::state_dir).flatten();
         state.unwrap_or_else(|| self.data_dir.clone()).join("remind.log")
     }
+}
+
+/// FNV-1a of the folder's name: stable across builds and Rust versions, unlike `DefaultHasher`.
+pub fn folder_digest(dir: &Path) -> u64 {
+    dir.as_os_str()
+        .as_encoded_bytes()
+        .iter()
+        .fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3))
 }

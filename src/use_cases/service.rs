@@ -9,10 +9,11 @@
 use std::ffi::OsString;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use super::Coach;
 use crate::platform::autostart::{self, AutostartStatus};
-use crate::platform::detached;
+use crate::platform::{detached, stop_request};
 use crate::remind::{ICON_PNG, RemindError};
 use crate::store::StoreError;
 
@@ -23,6 +24,18 @@ pub enum AutostartAction {
     Off,
     Status,
 }
+
+/// What `remind --stop` found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ServiceStop {
+    /// No service owned the reminders of these files.
+    NotRunning,
+    /// The service (its process id, where known) stopped and handed them back.
+    Stopped(Option<u32>),
+}
+
+/// How long `remind --stop` waits for the service to hand the reminders back.
+pub const STOP_WAIT: Duration = Duration::from_secs(5);
 
 /// What came of it.
 #[derive(Debug, Clone, PartialEq)]
@@ -38,6 +51,32 @@ impl Coach {
     /// Whether another process (a background service, another window) owns the reminders.
     pub fn service_running(&self) -> bool {
         self.service_pid().is_some_and(|pid| pid != std::process::id())
+    }
+
+    /// Asks the reminder service of these files to stop (SIGTERM on Unix, its stop event
+    /// on Windows: `platform::stop_request`) and waits up to `wait` for the owner lock to
+    /// be free.
+    pub fn stop_service(&self, wait: Duration) -> Result<ServiceStop, RemindError> {
+        let Some(pid) = self.service_pid().filter(|pid| *pid != std::process::id()) else {
+            return Ok(ServiceStop::NotRunning);
+        };
+        // 0: an owner whose pid could not be read (Windows keeps a locked file unreadable).
+        let known = Some(pid).filter(|pid| *pid != 0);
+        stop_request::ask(pid, &self.paths().folder_key()).map_err(|error| RemindError::StopFailed {
+            pid: known,
+            cause: match error.kind() {
+                io::ErrorKind::NotFound => crate::i18n::t("error-stop-not-listening"),
+                _ => error.to_string(),
+            },
+        })?;
+        let started = Instant::now();
+        while self.service_pid().is_some() {
+            if started.elapsed() >= wait {
+                return Err(RemindError::StillRunning { pid: known, seconds: wait.as_secs() });
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Ok(ServiceStop::Stopped(known))
     }
 
     /// Starts `program remind` detached: the reminder service for these files.
@@ -58,10 +97,7 @@ impl Coach {
     /// `args`, then `--data-dir DIR` when the user chose the folder.
     fn arguments(&self, args: &[&str]) -> Vec<OsString> {
         let mut all: Vec<OsString> = args.iter().map(OsString::from).collect();
-        if let Some(dir) = self.paths().chosen_data_dir() {
-            all.push("--data-dir".into());
-            all.push(dir.as_os_str().to_owned());
-        }
+        all.extend(self.paths().data_dir_arguments());
         all
     }
 

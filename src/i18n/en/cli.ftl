@@ -94,6 +94,15 @@ cli-remind-test-failed = The test notification could not be shown. { $reason }
 cli-remind-test-no-service = The reminder service is not running, so nothing was shown yet; it shows the test notification when it starts (`bedtime-coach remind`, or open the window with reminders on).
 cli-remind-test-no-answer = The reminder service did not answer within { $seconds } s; it shows the test notification when it next looks at the files.
 
+## `remind --stop`. $pid is a process number, or none.
+
+help-remind-stop = Ask the running reminder service of these files to stop, wait until it has, then exit
+cli-remind-stopped = The reminder service{ $pid ->
+    [none] {""}
+   *[other] {" "}(process { $pid })
+} has stopped; reminders are off until it starts again.
+cli-remind-stop-none = No reminder service is running for these files, so there was nothing to stop.
+
 ## Issue 12: `night`, the night log. $date is the evening the night followed.
 
 cli-night-none = No night log for the night after { $date }.

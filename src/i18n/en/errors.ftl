@@ -29,6 +29,15 @@ error-already-running = Reminders are already running in another Bedtime Coach p
 }; this one is not needed and stops here.
 # $key is a registry key, $cause the system's reason.
 error-autostart-registry = Could not change whether reminders start at login ({ $key }): { $cause }.
+error-stop-failed = The reminder service{ $pid ->
+    [none] {""}
+   *[other] {" "}(process { $pid })
+} could not be asked to stop: { $cause }
+error-stop-not-listening = it does not listen for this request (it may be an older version); end it in the Task Manager or with `kill`.
+error-stop-timeout = The reminder service{ $pid ->
+    [none] {""}
+   *[other] {" "}(process { $pid })
+} was asked to stop but is still running after { $seconds } s; try again, or end it in the Task Manager or with `kill`.
 error-not-a-humidity = { $value } % is not a humidity; give a number from 0 to 100 (percent).
 
 ## Night log (src/model/night.rs). $min and $max are limits, $value and $count what was given.
@@ -53,4 +62,7 @@ invalid-recorded-at = the evening of { $date } has a record made at { $at }, bef
 invalid-too-many-steps = the evening of { $date } names { $count } steps, more than the { $max } an evening can hold
 invalid-planned-time = the evening of { $date } was planned with a time of { $time }, which cannot be that evening's
 invalid-repeated-step = the routine of the evening of { $date } lists "{ $id }" twice
+invalid-routine-step = the routine in it has a step this app would not save: { $problem }
+invalid-routine-repeated-step = the routine in it lists "{ $id }" twice
+invalid-routine-begins = the routine in it begins at { $at }, which is still to come
 invalid-unknown = it carries { $size } of fields this version does not know, more than the { $max } one file may bring in

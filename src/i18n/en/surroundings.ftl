@@ -28,6 +28,8 @@ remind-signal-hangup = The terminal closed (SIGHUP); the reminders go on, as a b
 # $signal is SIGTERM or SIGINT; $pid the service's process number.
 remind-signal-stop = Stopping on { $signal } (process { $pid }); the reminders are handed back.
 remind-signal-unwatched = The service cannot take its signals itself ({ $cause }): closing its terminal will end it.
+remind-stop-asked = Stopping: `remind --stop` asked for it (process { $pid }); the reminders are handed back.
+remind-stop-unwatched = `remind --stop` cannot reach this service ({ $cause }); end it another way when needed.
 
 ## The reminder service's files changing under it (src/remind/reminder_loop/).
 

@@ -21,10 +21,14 @@ help-schedule = Показать или изменить время отбоя �
 help-schedule-bedtime = Время отбоя, ЧЧ:ММ
 help-schedule-wake = Время подъёма, ЧЧ:ММ
 help-schedule-days = Только эти вечера, например fri,sat (по умолчанию — все дни)
-help-remind = Присылать напоминания перед сном без окна (фоновая служба)
+help-remind = Присылать напоминания перед сном без окна (фоновая служба); `remind --stop` останавливает работающую
 help-remind-pause = Отключить оставшиеся на сегодня напоминания и выйти
 help-remind-resume = Вернуть сегодняшние напоминания после --pause-tonight и выйти
-help-autostart = Запускать напоминания при входе в систему (через автозапуск XDG; в Windows через ключ Run) или перестать это делать
+help-autostart = Запускать напоминания при входе в систему или перестать это делать
+help-activate = Выполнить то, о чём просит нажатие на уведомление-напоминание (запускается Windows, а не вручную)
+help-activate-uri = Адрес bedtime-coach: из уведомления
+help-set-shortcut-app-id = Записать в ярлык меню «Пуск» идентификатор приложения для уведомлений (запускает установщик Windows)
+help-set-shortcut-app-id-link = Файл ярлыка (.lnk)
 
 ## Команды routine.
 
@@ -71,3 +75,11 @@ man-synopsis = ОБЗОР
 man-description = ОПИСАНИЕ
 man-version = ВЕРСИЯ
 man-possible-values = Возможные значения:
+help-status-json = Вывести JSON: что сделано сегодня вечером и следующее напоминание
+help-routine-step = Идентификатор шага, как его показывает `routine list`
+help-routine-add-step = Идентификатор шага из `routine catalog` или свой идентификатор для своего шага (строчные латинские буквы, цифры и дефисы)
+help-routine-set-remind = Присылать ли напоминание об этом шаге
+help-routine-set-title = Новое название шага, своими словами
+help-autostart-action = on — запускать напоминания при входе в систему; off — перестать; status — сказать, как сейчас
+help-reminders-json = Вывести JSON: каждое напоминание, что с ним стало и почему
+help-stats-json = Вывести JSON: те же показатели

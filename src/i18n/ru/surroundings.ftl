@@ -28,6 +28,8 @@ remind-signal-hangup = Терминал закрыт (SIGHUP); напомина�
 # $signal — SIGTERM или SIGINT; $pid — номер процесса службы.
 remind-signal-stop = Остановка по { $signal } (процесс { $pid }); напоминания освобождены.
 remind-signal-unwatched = Служба не может сама принимать сигналы ({ $cause }): закрытие её терминала её завершит.
+remind-stop-asked = Остановка по просьбе `remind --stop` (процесс { $pid }); напоминания освобождены.
+remind-stop-unwatched = `remind --stop` не может достучаться до этой службы ({ $cause }); при необходимости завершите её иначе.
 
 ## Файлы службы напоминаний меняются у неё под ногами (src/remind/reminder_loop/).
 

@@ -2,6 +2,7 @@
 
 pub mod autostart;
 pub mod detached;
+pub mod file_dialog;
 pub mod files;
 pub mod folder_watch;
 pub mod folders;
@@ -10,7 +11,10 @@ pub mod one_window;
 pub mod open_folder;
 pub mod shortcut;
 pub mod signals;
+pub mod stop_request;
 pub mod terminal;
+pub mod toasts;
+pub mod tray_icon;
 pub mod wall_timer;
 pub mod zone;
 

@@ -119,53 +119,8 @@ impl Timer {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::time::Instant;
 
-    /// Waits as the reminder loop does: a clock set meanwhile (NTP, or the test below
-    /// running beside these) arms the same deadline again.
-    fn wait(timer: &mut Timer, deadline: SystemTime) -> Woke {
-        loop {
-            match timer.wait_until(deadline).unwrap() {
-                Woke::ClockChanged => continue,
-                woke => return woke,
-            }
-        }
-    }
-
-    #[test]
-    fn fires_at_a_wall_clock_deadline_and_at_once_for_a_past_one() {
-        let mut timer = Timer::new().unwrap();
-        let started = Instant::now();
-        assert_eq!(wait(&mut timer, SystemTime::now() + Duration::from_millis(120)), Woke::Deadline);
-        let waited = started.elapsed();
-        assert!(waited >= Duration::from_millis(110), "{waited:?}");
-        let started = Instant::now();
-        assert_eq!(wait(&mut timer, SystemTime::now() - Duration::from_secs(3600)), Woke::Deadline);
-        assert_eq!(wait(&mut timer, UNIX_EPOCH), Woke::Deadline);
-        assert!(started.elapsed() < Duration::from_secs(1));
-    }
-
-    #[test]
-    fn the_bell_wakes_a_long_wait_from_another_thread_and_is_silenced() {
-        let mut timer = Timer::new().unwrap();
-        let bell = timer.ringer();
-        let from_thread = bell.clone();
-        let ringer = std::thread::spawn(move || {
-            std::thread::sleep(Duration::from_millis(50));
-            from_thread.ring();
-        });
-        let started = Instant::now();
-        assert_eq!(wait(&mut timer, SystemTime::now() + Duration::from_secs(3600)), Woke::Rung);
-        assert!(started.elapsed() < Duration::from_secs(5));
-        ringer.join().unwrap();
-        // Two rings before a wait are one wake-up; the next wait sleeps until its deadline.
-        // (Rung here rather than from the thread: a loaded machine could wake the first
-        // wait between two rings from another thread, and that is not what is tested.)
-        bell.ring();
-        bell.ring();
-        assert_eq!(wait(&mut timer, SystemTime::now() + Duration::from_secs(3600)), Woke::Rung);
-        assert_eq!(wait(&mut timer, SystemTime::now() + Duration::from_millis(30)), Woke::Deadline);
-    }
+    // The tests every system's timer passes are in `platform::wall_timer`.
 
     /// Setting the clock cancels the wait with `ClockChanged`; the next wait arms again.
     ///

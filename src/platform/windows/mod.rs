@@ -1,10 +1,12 @@
-//! Windows 10 and 11. What part 1 of the port brings: the store, the command line, the
-//! window, with one window per data folder (a named pipe). Part 2 brings autostart (the
-//! `Run` key); notifications, the tray, Do Not Disturb, the wall-clock timer, the folder
-//! watch and the console's events say that they are not available until they come.
+//! Windows 10 and 11. Part 1 of the port brings the store, the command line and the
+//! window, with one window per data folder (a named pipe); part 2 brings the wall-clock
+//! timer and the folder watch, toasts (`toasts.rs`), the tray icon (`tray_icon.rs`) and
+//! autostart (the `Run` key, `autostart.rs`). Do Not Disturb and the console's events
+//! come with the rest of part 2 and until then say that they are not available.
 
 pub mod autostart;
 pub mod detached;
+pub mod file_dialog;
 pub mod files;
 pub mod folder_watch;
 pub mod folders;
@@ -13,17 +15,26 @@ pub mod one_window;
 pub mod open_folder;
 pub mod shortcut;
 pub mod signals;
+pub mod stop_request;
 pub mod terminal;
+pub mod toasts;
+pub mod tray_icon;
 pub mod wall_timer;
 pub mod zone;
 
 use super::{Concern, Unavailable};
 
-/// One window (a named pipe, `one_window.rs`) and autostart (`autostart.rs`) of
-/// [`Concern`] are here yet.
+/// One window (a named pipe, `one_window.rs`), the wall-clock timer, the folder watch,
+/// notifications (toasts, `toasts.rs`), the tray (`tray_icon.rs`) and autostart (the
+/// `Run` key, `autostart.rs`) are here; the others of [`Concern`] say they are not yet.
 pub fn available(concern: Concern) -> Result<(), Unavailable> {
     match concern {
-        Concern::OneWindow | Concern::Autostart => Ok(()),
+        Concern::OneWindow
+        | Concern::WallTimer
+        | Concern::FolderWatch
+        | Concern::Notifications
+        | Concern::Tray
+        | Concern::Autostart => Ok(()),
         _ => Err(Unavailable(concern)),
     }
 }

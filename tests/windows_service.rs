@@ -1,0 +1,69 @@
+//! The reminder service's Windows parts under Wine: the absolute waitable timer, the
+//! folder watch seeing a save by another process, and one service per data folder (a
+//! second is refused with a sentence, and `remind --stop` ends the first).
+//! `cargo test --target x86_64-pc-windows-gnu --test windows_service`.
+#![cfg(windows)]
+
+mod support;
+
+use std::process::Stdio;
+use std::time::{Duration, Instant, SystemTime};
+
+use bedtime_coach::platform::folder_watch::Waited;
+use bedtime_coach::platform::wall_timer::{Timer, Woke};
+use bedtime_coach::platform::{Concern, available};
+use support::{bin, output, wait_until};
+
+#[test]
+fn the_waitable_timer_fires_at_an_absolute_time_and_its_bell_wakes_it() {
+    assert_eq!(available(Concern::WallTimer), Ok(()));
+    let mut timer = Timer::new().expect("a waitable timer");
+    let deadline = SystemTime::now() + Duration::from_millis(300);
+    let started = Instant::now();
+    assert_eq!(timer.wait_until(deadline).unwrap(), Woke::Deadline);
+    assert!(SystemTime::now() >= deadline - Duration::from_millis(20), "woke before the deadline");
+    assert!(started.elapsed() < Duration::from_secs(5));
+    let bell = timer.ringer();
+    std::thread::spawn(move || {
+        std::thread::sleep(Duration::from_millis(100));
+        bell.ring();
+    });
+    assert_eq!(timer.wait_until(SystemTime::now() + Duration::from_secs(3600)).unwrap(), Woke::Rung);
+}
+
+#[test]
+fn the_folder_watch_sees_a_file_another_process_saved() {
+    assert_eq!(available(Concern::FolderWatch), Ok(()));
+    let dir = tempfile::tempdir().unwrap();
+    let watch = bedtime_coach::platform::folder_watch::FolderWatch::new(&[dir.path()]).expect("a watch");
+    assert_eq!(watch.wait(Some(Duration::from_millis(100))), Ok(Waited::TimedOut));
+    let mut saver = bin(dir.path()).args(["schedule", "--bedtime", "22:30"]).stdout(Stdio::null()).spawn().unwrap();
+    assert_eq!(watch.wait(Some(Duration::from_secs(20))), Ok(Waited::Changed));
+    assert!(saver.wait().unwrap().success());
+    while watch.wait(Some(Duration::from_millis(200))) == Ok(Waited::Changed) {}
+    assert_eq!(watch.wait(Some(Duration::from_millis(50))), Ok(Waited::TimedOut));
+}
+
+#[test]
+fn a_second_service_on_the_same_folder_is_refused_with_a_sentence() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut first =
+        bin(dir.path()).arg("remind").stdin(Stdio::null()).stdout(Stdio::null()).stderr(Stdio::null()).spawn().unwrap();
+    let lock = dir.path().join("reminders.lock");
+    let locked = || std::fs::File::open(&lock).is_ok_and(|file| file.try_lock_shared().is_err());
+    assert!(wait_until(Duration::from_secs(20), locked), "the first service never took the lock");
+    let second = output(bin(dir.path()).arg("remind"));
+    let stopped = output(bin(dir.path()).args(["remind", "--stop"]));
+    let exited = wait_until(Duration::from_secs(10), || first.try_wait().is_ok_and(|status| status.is_some()));
+    if !exited {
+        let _ = first.kill();
+    }
+    assert_eq!(second.code(), 1, "{}", second.stderr());
+    assert!(
+        second.stderr().contains("Reminders are already running in another Bedtime Coach process"),
+        "{}",
+        second.stderr()
+    );
+    assert!(stopped.stdout().contains("has stopped"), "{} {}", stopped.stdout(), stopped.stderr());
+    assert!(exited, "remind --stop did not end the first service");
+}
