@@ -16,13 +16,7 @@ use std::io;
 use std::os::windows::ffi::{OsStrExt, OsStringExt};
 use std::path::{Path, PathBuf};
 
-use windows_sys::Win32::Foundation::{ERROR_FILE_NOT_FOUND, ERROR_MORE_DATA, ERROR_SUCCESS, WIN32_ERROR};
-use windows_sys::Win32::System::Registry::{
-    HKEY, HKEY_CURRENT_USER, KEY_SET_VALUE, REG_OPTION_NON_VOLATILE, REG_SZ, RRF_NOEXPAND, RRF_RT_REG_BINARY,
-    RRF_RT_REG_EXPAND_SZ, RRF_RT_REG_SZ, RegCloseKey, RegCreateKeyExW, RegDeleteKeyValueW, RegGetValueW,
-    RegSetValueExW,
-};
-
+use super::registry;
 use crate::platform::autostart::AutostartStatus;
 use crate::remind::RemindError;
 use crate::store::StoreError;
@@ -33,8 +27,6 @@ pub const RUN_KEY: &str = r"Software\Microsoft\Windows\CurrentVersion\Run";
 const APPROVED_KEY: &str = r"Software\Microsoft\Windows\CurrentVersion\Explorer\StartupApproved\Run";
 /// The value's name: what Task Manager's Startup tab shows.
 pub const VALUE_NAME: &str = "Bedtime Coach";
-/// The program to start when it lies beside this one: the same program without a console.
-const WINDOWED: &str = "bedtime-coachw.exe";
 
 /// Where the entry is, as `reg` and regedit name it.
 fn shown(key: &str) -> PathBuf {
@@ -46,28 +38,27 @@ fn shown(key: &str) -> PathBuf {
 pub fn enable(args: &[OsString], _icon: &str) -> Result<PathBuf, RemindError> {
     let program = service_program()?;
     let line = command_line(&program, args);
-    Registry::CurrentUser.set_string(RUN_KEY, VALUE_NAME, &line).map_err(|cause| failed(RUN_KEY, cause))?;
+    registry::set_strings(RUN_KEY, &[(Some(VALUE_NAME), &line)]).map_err(|cause| failed(RUN_KEY, cause))?;
     // Switched off in Task Manager earlier: `on` now means on.
-    Registry::CurrentUser.delete(APPROVED_KEY, VALUE_NAME).map_err(|cause| failed(APPROVED_KEY, cause))?;
+    registry::delete(APPROVED_KEY, VALUE_NAME).map_err(|cause| failed(APPROVED_KEY, cause))?;
     Ok(shown(RUN_KEY))
 }
 
 /// Removes the `Run` value; `Ok(false)` when there was none.
 pub fn disable() -> Result<bool, RemindError> {
-    let existed = Registry::CurrentUser.delete(RUN_KEY, VALUE_NAME).map_err(|cause| failed(RUN_KEY, cause))?;
-    Registry::CurrentUser.delete(APPROVED_KEY, VALUE_NAME).map_err(|cause| failed(APPROVED_KEY, cause))?;
+    let existed = registry::delete(RUN_KEY, VALUE_NAME).map_err(|cause| failed(RUN_KEY, cause))?;
+    registry::delete(APPROVED_KEY, VALUE_NAME).map_err(|cause| failed(APPROVED_KEY, cause))?;
     Ok(existed)
 }
 
 /// Reads the `Run` value back: whether it is there, switched off in Task Manager, and
 /// whether it starts this program or another copy.
 pub fn status() -> Result<AutostartStatus, RemindError> {
-    let line = Registry::CurrentUser.string(RUN_KEY, VALUE_NAME).map_err(|cause| failed(RUN_KEY, cause))?;
+    let line = registry::string(RUN_KEY, VALUE_NAME).map_err(|cause| failed(RUN_KEY, cause))?;
     let Some(line) = line else {
         return Ok(AutostartStatus { path: shown(RUN_KEY), enabled: false, exec: None, other_program: None });
     };
-    let approved =
-        Registry::CurrentUser.binary(APPROVED_KEY, VALUE_NAME).map_err(|cause| failed(APPROVED_KEY, cause))?;
+    let approved = registry::binary(APPROVED_KEY, VALUE_NAME).map_err(|cause| failed(APPROVED_KEY, cause))?;
     let switched_off = approved.as_deref().is_some_and(switched_off_in_task_manager);
     let ours = service_program()?;
     let other_program = program_of(&line).filter(|program| !same_program(program, &ours));
@@ -83,16 +74,9 @@ fn failed(key: &str, cause: io::Error) -> RemindError {
     RemindError::Registry { key: format!(r"HKEY_CURRENT_USER\{key}"), cause }
 }
 
-/// The program the login entry starts: the windowed twin beside this program if there is
-/// one, else this program.
+/// The program the login entry starts: the windowed twin, so no console opens at login.
 fn service_program() -> Result<PathBuf, RemindError> {
-    let exe = std::env::current_exe().map_err(|cause| StoreError::ThisProgram { cause })?;
-    Ok(windowed_twin(&exe).filter(|twin| twin.is_file()).unwrap_or(exe))
-}
-
-/// `bedtime-coachw.exe` beside `exe` (which may be it already).
-fn windowed_twin(exe: &Path) -> Option<PathBuf> {
-    Some(exe.parent()?.join(WINDOWED))
+    Ok(registry::windowed_program().map_err(|cause| StoreError::ThisProgram { cause })?)
 }
 
 /// Task Manager writes 12 bytes, the first 2 (or 6) for on and 3 for off.
@@ -159,118 +143,6 @@ pub fn program_of(line: &OsStr) -> Option<PathBuf> {
     (!program.is_empty()).then(|| PathBuf::from(OsString::from_wide(program)))
 }
 
-/// A root of the registry; tests use a key of their own under it.
-#[derive(Clone, Copy)]
-enum Registry {
-    CurrentUser,
-}
-
-impl Registry {
-    fn root(self) -> HKEY {
-        match self {
-            Registry::CurrentUser => HKEY_CURRENT_USER,
-        }
-    }
-
-    /// Writes `value` in `key` (created if missing) as a `REG_SZ`.
-    fn set_string(self, key: &str, name: &str, value: &OsStr) -> io::Result<()> {
-        let key_w = wide(OsStr::new(key));
-        let mut handle: HKEY = std::ptr::null_mut();
-        // SAFETY: the strings end with a NUL and outlive the call; `handle` is written on success.
-        check(unsafe {
-            RegCreateKeyExW(
-                self.root(),
-                key_w.as_ptr(),
-                0,
-                std::ptr::null(),
-                REG_OPTION_NON_VOLATILE,
-                KEY_SET_VALUE,
-                std::ptr::null(),
-                &mut handle,
-                std::ptr::null_mut(),
-            )
-        })?;
-        let name_w = wide(OsStr::new(name));
-        let data = wide(value);
-        let bytes = u32::try_from(data.len() * 2).map_err(|_| io::Error::from(io::ErrorKind::InvalidInput))?;
-        // SAFETY: `handle` is open; `data` (with its NUL, as REG_SZ wants) is `bytes` long.
-        let written = check(unsafe { RegSetValueExW(handle, name_w.as_ptr(), 0, REG_SZ, data.as_ptr().cast(), bytes) });
-        // SAFETY: `handle` was opened above and is closed once.
-        unsafe { RegCloseKey(handle) };
-        written
-    }
-
-    /// Removes the value; `Ok(false)` when it (or its key) was not there.
-    fn delete(self, key: &str, name: &str) -> io::Result<bool> {
-        let (key_w, name_w) = (wide(OsStr::new(key)), wide(OsStr::new(name)));
-        // SAFETY: both strings end with a NUL and outlive the call.
-        match unsafe { RegDeleteKeyValueW(self.root(), key_w.as_ptr(), name_w.as_ptr()) } {
-            ERROR_FILE_NOT_FOUND => Ok(false),
-            code => check(code).map(|()| true),
-        }
-    }
-
-    /// A string value as written (environment variables not expanded); `None` if missing.
-    fn string(self, key: &str, name: &str) -> io::Result<Option<OsString>> {
-        let data = self.read(key, name, RRF_RT_REG_SZ | RRF_RT_REG_EXPAND_SZ | RRF_NOEXPAND)?;
-        Ok(data.map(|bytes| {
-            let mut units: Vec<u16> =
-                bytes.chunks_exact(2).map(|pair| u16::from_le_bytes([pair[0], pair[1]])).collect();
-            while units.last() == Some(&0) {
-                units.pop();
-            }
-            OsString::from_wide(&units)
-        }))
-    }
-
-    /// A binary value; `None` if missing.
-    fn binary(self, key: &str, name: &str) -> io::Result<Option<Vec<u8>>> {
-        self.read(key, name, RRF_RT_REG_BINARY)
-    }
-
-    fn read(self, key: &str, name: &str, types: u32) -> io::Result<Option<Vec<u8>>> {
-        let (key_w, name_w) = (wide(OsStr::new(key)), wide(OsStr::new(name)));
-        let mut buffer = vec![0u8; 512];
-        loop {
-            let mut size = u32::try_from(buffer.len()).map_err(|_| io::Error::from(io::ErrorKind::OutOfMemory))?;
-            // SAFETY: the strings end with a NUL; `buffer` is `size` bytes long and
-            // `size` is set to what was written (or what is needed).
-            let code = unsafe {
-                RegGetValueW(
-                    self.root(),
-                    key_w.as_ptr(),
-                    name_w.as_ptr(),
-                    types,
-                    std::ptr::null_mut(),
-                    buffer.as_mut_ptr().cast(),
-                    &mut size,
-                )
-            };
-            match code {
-                ERROR_FILE_NOT_FOUND => return Ok(None),
-                ERROR_MORE_DATA => buffer.resize(size as usize + 2, 0),
-                code => {
-                    check(code)?;
-                    buffer.truncate(size as usize);
-                    return Ok(Some(buffer));
-                }
-            }
-        }
-    }
-}
-
-fn check(code: WIN32_ERROR) -> io::Result<()> {
-    match code {
-        ERROR_SUCCESS => Ok(()),
-        code => Err(io::Error::from_raw_os_error(code as i32)),
-    }
-}
-
-/// `text` as a NUL-terminated wide string.
-fn wide(text: &OsStr) -> Vec<u16> {
-    text.encode_wide().chain(std::iter::once(0)).collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -309,20 +181,5 @@ mod tests {
         assert!(switched_off_in_task_manager(&[3, 0, 0, 0, 1, 2, 3, 4, 5, 6, 7, 8]));
         assert!(!switched_off_in_task_manager(&[2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]));
         assert!(!switched_off_in_task_manager(&[]));
-    }
-
-    /// Under a key of the test's own, never the real `Run` key.
-    #[test]
-    fn values_are_written_read_back_and_removed() {
-        let key = format!(r"Software\BedtimeCoachTests\autostart-{}", std::process::id());
-        let registry = Registry::CurrentUser;
-        assert_eq!(registry.string(&key, VALUE_NAME).unwrap(), None);
-        let long = OsString::from(format!(r#""C:\{}\bedtime-coachw.exe" remind"#, "Папка ".repeat(100)));
-        registry.set_string(&key, VALUE_NAME, &long).unwrap();
-        assert_eq!(registry.string(&key, VALUE_NAME).unwrap(), Some(long));
-        assert_eq!(registry.binary(&key, VALUE_NAME).ok().flatten(), None, "a string is not binary");
-        assert!(registry.delete(&key, VALUE_NAME).unwrap());
-        assert!(!registry.delete(&key, VALUE_NAME).unwrap());
-        assert_eq!(registry.string(&key, VALUE_NAME).unwrap(), None);
     }
 }

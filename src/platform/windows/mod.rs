@@ -13,6 +13,7 @@ pub mod folders;
 pub mod footprint;
 pub mod one_window;
 pub mod open_folder;
+mod registry;
 pub mod shortcut;
 pub mod signals;
 pub mod stop_request;
