@@ -1,7 +1,8 @@
-//! Windows 10 and 11. What part 1 of the port brings: the store, the command line, the
-//! window, with one window per data folder (a named pipe); notifications, the tray, Do
-//! Not Disturb, autostart, the wall-clock timer, the folder watch and the console's
-//! events come with part 2 and until then say that they are not available.
+//! Windows 10 and 11. Part 1 of the port brought the store, the command line, the
+//! window, with one window per data folder (a named pipe); part 2 brings the reminder
+//! service's own parts (the wall-clock timer, the folder watch, the console's events, the
+//! stop request). Notifications, the tray, Do Not Disturb and autostart say that they are
+//! not available until their files come.
 
 pub mod detached;
 pub mod file_dialog;
@@ -19,11 +20,11 @@ pub mod zone;
 
 use super::{Concern, Unavailable};
 
-/// One window (a named pipe, `one_window.rs`), the wall-clock timer and the folder watch
-/// are here; the others of [`Concern`] say they are not yet.
+/// One window (a named pipe, `one_window.rs`), the wall-clock timer, the folder watch and
+/// the console's events are here; the others of [`Concern`] say they are not yet.
 pub fn available(concern: Concern) -> Result<(), Unavailable> {
     match concern {
-        Concern::OneWindow | Concern::WallTimer | Concern::FolderWatch => Ok(()),
+        Concern::OneWindow | Concern::WallTimer | Concern::FolderWatch | Concern::Signals => Ok(()),
         _ => Err(Unavailable(concern)),
     }
 }
