@@ -95,8 +95,8 @@ fn realistic(
     now: &DateTime<FixedOffset>,
 ) {
     let all = DateRange::default();
-    let csv = transfer::render(journal, routine_file, ExportFormat::Csv, all, true).expect("csv");
-    let json = transfer::render(journal, routine_file, ExportFormat::Json, all, false).expect("json");
+    let csv = transfer::render(journal, routine_file, true, ExportFormat::Csv, all, true).expect("csv");
+    let json = transfer::render(journal, routine_file, true, ExportFormat::Json, all, false).expect("json");
     println!(
         "10-year journal: {} evenings, {} check-ins; CSV {} rows, {:.1} MB; JSON {:.1} MB",
         journal.evenings.len(),
@@ -105,8 +105,8 @@ fn realistic(
         csv.bytes.len() as f64 / 1e6,
         json.bytes.len() as f64 / 1e6
     );
-    time("render CSV", 20, || drop(transfer::render(journal, routine_file, ExportFormat::Csv, all, true)));
-    time("render JSON", 20, || drop(transfer::render(journal, routine_file, ExportFormat::Json, all, false)));
+    time("render CSV", 20, || drop(transfer::render(journal, routine_file, true, ExportFormat::Csv, all, true)));
+    time("render JSON", 20, || drop(transfer::render(journal, routine_file, true, ExportFormat::Json, all, false)));
     let out = dir.join("out");
     std::fs::create_dir(&out).expect("out");
     let csv_file = out.join("export.csv");
@@ -116,7 +116,7 @@ fn realistic(
     let json_file = out.join("export.json");
     transfer::export_to_file(store, ExportFormat::Json, all, &json_file).expect("export");
     time("read + check an import file", 20, || drop(store.read_import(&json_file).expect("import file")));
-    let incoming = store.read_import(&json_file).expect("import file");
+    let incoming = store.read_import(&json_file).expect("import file").journal;
     time("check every value of an import", 20, || validate::journal(&incoming, now).expect("valid"));
     let empty = Journal::default();
     time("merge into an empty journal", 20, || drop(merge(&empty, journal)));

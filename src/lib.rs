@@ -20,7 +20,16 @@
 
 /// The app's desktop id: the `.desktop` entry, the icons, the AppStream metainfo and the
 /// window's app id (Wayland) / class (X11) all use it, so desktops tie them together.
+///
+/// On Windows it is also the AppUserModelID: the installer's Start-menu shortcut carries
+/// it (`System.AppUserModel.ID`), and toasts are shown under it.
 pub const APP_ID: &str = "io.github.bedtimecoach.BedtimeCoach";
+
+/// The per-user URI scheme (`HKCU\Software\Classes\bedtime-coach`) whose activations
+/// answer the buttons of Windows toasts: `bedtime-coachw.exe [--data-dir DIR] activate
+/// "bedtime-coach:done?…"` (see `remind::toast`). The reminder service registers it at
+/// each start; an uninstaller removes that key.
+pub const URI_SCHEME: &str = "bedtime-coach";
 
 pub mod background;
 pub mod cli;

@@ -29,20 +29,27 @@
 //!
 //! # JSON
 //!
-//! The journal document itself, with its `schema_version`, limited to the chosen dates:
-//! what `import` reads back. Each evening carries what decided it: the steps that counted
-//! (its recorded routine, which leaves out what was due before routine.json's `since` or
-//! a step's `added`) and the times it was planned with. So an evening imported into a
-//! folder whose routine began later, or whose steps were added later, counts and reads
-//! there as it did where it was recorded (`model::plan::plan_past_evening`). routine.json
-//! itself, with `since` and `added`, is not in the backup.
+//! The backup of everything the user made: the journal document itself, with its
+//! `schema_version`, limited to the chosen dates (check-ins, night logs), and beside its
+//! evenings, under `routine_file`, routine.json's contents with their own
+//! `schema_version` (the routine with custom steps' titles and whys, the schedule, the
+//! settings, `since` and each step's `added`), when a routine was saved. Each evening
+//! carries what decided it: the steps that counted (its recorded routine, which leaves
+//! out what was due before `since` or a step's `added`) and the times it was planned
+//! with. So an evening imported into a folder whose routine began later, or whose steps
+//! were added later, counts and reads there as it did where it was recorded
+//! (`model::plan::plan_past_evening`). A version before the routine was in the backup
+//! keeps `routine_file` as a field it does not know.
 //!
 //! # Import
 //!
 //! A file is read and checked as the journal is ([`Store::read_import`]), then every
 //! value in it as the command line checks it ([`crate::model::validate`]: dates, ids,
-//! values, times, sizes), then merged ([`crate::model::merge()`]) in memory for the
-//! preview; the import itself merges again under the lock. A merge that would leave the
+//! values, times, sizes; the routine as one the app could have saved), then merged
+//! ([`crate::model::merge()`]) in memory for the preview; the import itself merges again
+//! under the lock. The backup's routine is restored where no routine was saved yet (a
+//! new computer); where one was, it replaces it only when the user asks
+//! ([`RoutineChoice::Replace`]): history merges, a routine cannot. A merge that would leave the
 //! journal without room to grow is refused ([`Store::check_room`]). A merge brings back
 //! what was taken back here (deletions are not recorded); the preview says so.
 
@@ -53,7 +60,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use crate::i18n::{self, catalog_title, data_size};
 use crate::model::{Evening, Journal, MergeCounts, Outcome, RoutineFile, merge, validate};
-use crate::store::{Store, StoreError, TransferError, Updated, to_bytes};
+use crate::store::{Backup, Store, StoreError, TransferError, Updated, backup_to_bytes};
 use crate::summary::spreadsheet_safe;
 use crate::tr;
 
@@ -99,10 +106,12 @@ pub struct Export {
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// Renders the evenings of `journal` in `range`; `bom` puts a UTF-8 byte order mark
-/// before CSV (files; see the module notes).
+/// before CSV (files; see the module notes). `routine_saved`: `routine_file` is the
+/// user's, not the default shown before a first setup, and goes into a JSON backup.
 pub fn render(
     journal: &Journal,
     routine_file: &RoutineFile,
+    routine_saved: bool,
     format: ExportFormat,
     range: DateRange,
     bom: bool,
@@ -112,8 +121,10 @@ pub fn render(
         ExportFormat::Json => {
             let part =
                 Journal { evenings: evenings.map(|(d, e)| (*d, e.clone())).collect(), extra: journal.extra.clone() };
-            let bytes = to_bytes(&part).map_err(|e| TransferError::Encode(e.to_string()))?;
-            Ok(Export { bytes, evenings: part.evenings.len(), rows: part.check_in_count() })
+            let (evenings, rows) = (part.evenings.len(), part.check_in_count());
+            let routine_file = routine_saved.then_some(routine_file);
+            let bytes = backup_to_bytes(part, routine_file).map_err(|e| TransferError::Encode(e.to_string()))?;
+            Ok(Export { bytes, evenings, rows })
         }
         ExportFormat::Csv => {
             let encode =
@@ -209,7 +220,8 @@ pub fn export_to_file(
     path: &Path,
 ) -> Result<Export, TransferError> {
     let snapshot = store.load()?;
-    let export = render(&snapshot.journal.value, &snapshot.routine_file.value, format, range, true)?;
+    let routine = &snapshot.routine_file;
+    let export = render(&snapshot.journal.value, &routine.value, routine.existed, format, range, true)?;
     store.write_user_file(path, &export.bytes)?;
     Ok(export)
 }
@@ -220,26 +232,126 @@ pub struct ImportPreview {
     pub path: PathBuf,
     pub incoming: Journal,
     pub counts: MergeCounts,
+    /// The backup's routine, schedule and settings (`None`: an older backup without them).
+    pub routine_file: Option<RoutineFile>,
+    /// What importing does with them.
+    pub routine: RoutineInBackup,
+    /// The routine here, for the preview to show beside the backup's.
+    pub routine_here: RoutineFile,
+}
+
+/// What importing a backup does with the routine, schedule and settings in it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RoutineInBackup {
+    /// The backup has none: it was made before they were kept in it.
+    Absent,
+    /// No routine is saved here yet (a new computer): the backup's is restored.
+    Restored,
+    /// The same as here: nothing to do.
+    Same,
+    /// Different from the one here, which stays unless the user asks for the backup's.
+    Differs,
+}
+
+/// The user's answer where the backup's routine differs from the one here.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum RoutineChoice {
+    /// History merges; the routine here stays.
+    #[default]
+    Keep,
+    /// The backup's routine, schedule and settings replace the ones here.
+    Replace,
+}
+
+/// What an import did.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Imported {
+    pub journal: Updated<MergeCounts>,
+    /// The backup's routine, schedule and settings were saved here.
+    pub routine_restored: bool,
+}
+
+/// Whether two routine files would plan the same evenings and behave the same.
+fn same_routine(a: &RoutineFile, b: &RoutineFile) -> bool {
+    a.routine == b.routine && a.schedule == b.schedule && a.settings == b.settings
 }
 
 /// Reads and checks `path` (every value as of `now`), and works out what importing it
 /// would change; writes nothing.
 pub fn preview_import(store: &Store, path: &Path, now: &DateTime<FixedOffset>) -> Result<ImportPreview, TransferError> {
-    let incoming = store.read_import(path)?;
-    validate::journal(&incoming, now).map_err(|invalid| TransferError::Invalid { path: path.to_owned(), invalid })?;
+    let Backup { journal: incoming, routine_file } = store.read_import(path)?;
+    let invalid = |invalid| TransferError::Invalid { path: path.to_owned(), invalid };
+    validate::journal(&incoming, now).map_err(invalid)?;
+    if let Some(routine_file) = &routine_file {
+        validate::routine_file(routine_file, now).map_err(invalid)?;
+    }
     let current = store.load_journal()?;
     if let Some(reason) = current.read_only {
         return Err(StoreError::ReadOnly(reason).into());
     }
+    let here = store.load_routine_file()?;
+    let routine = match &routine_file {
+        None => RoutineInBackup::Absent,
+        Some(_) if !here.existed => RoutineInBackup::Restored,
+        Some(theirs) if same_routine(theirs, &here.value) => RoutineInBackup::Same,
+        Some(_) => RoutineInBackup::Differs,
+    };
+    if routine != RoutineInBackup::Absent
+        && let Some(reason) = here.read_only
+    {
+        return Err(StoreError::ReadOnly(reason).into());
+    }
     let (merged, counts) = merge(&current.value, &incoming);
     store.check_room(path, &incoming, &merged)?;
-    Ok(ImportPreview { path: path.to_owned(), incoming, counts })
+    Ok(ImportPreview { path: path.to_owned(), incoming, counts, routine_file, routine, routine_here: here.value })
 }
 
 /// Merges a previewed file into the journal as it is on disk now (the counts can differ
-/// from the preview's when another process saved in between).
-pub fn import(store: &Store, preview: &ImportPreview) -> Result<Updated<MergeCounts>, TransferError> {
-    store.import_journal(&preview.path, &preview.incoming)
+/// from the preview's when another process saved in between), then saves the backup's
+/// routine where none was saved at the preview, or where the user asked for it. The
+/// journal comes first: should the routine's save fail, importing again gives it (the
+/// merge adds nothing twice).
+pub fn import(store: &Store, preview: &ImportPreview, choice: RoutineChoice) -> Result<Imported, TransferError> {
+    let journal = store.import_journal(&preview.path, &preview.incoming)?;
+    let restore = match preview.routine {
+        RoutineInBackup::Restored => true,
+        RoutineInBackup::Differs => choice == RoutineChoice::Replace,
+        RoutineInBackup::Absent | RoutineInBackup::Same => false,
+    };
+    let routine_restored = match preview.routine_file.as_ref().filter(|_| restore) {
+        Some(theirs) => {
+            store.update_routine_file(|here| {
+                *here = theirs.clone();
+                Ok::<_, StoreError>(())
+            })?;
+            true
+        }
+        None => false,
+    };
+    Ok(Imported { journal, routine_restored })
+}
+
+/// A routine in a few words, to tell two apart: "12 steps, bedtime 22:30".
+fn routine_in_words(routine_file: &RoutineFile) -> String {
+    tr!(
+        "import-routine-summary",
+        steps = routine_file.routine.steps.len(),
+        bedtime = routine_file.schedule.every_day.bedtime.format("%H:%M").to_string()
+    )
+}
+
+/// The preview's lines about the routine (the front end adds how to ask for the
+/// backup's where it differs: a flag, a checkbox).
+pub fn routine_preview_text(preview: &ImportPreview) -> Option<String> {
+    let theirs = preview.routine_file.as_ref().map(routine_in_words).unwrap_or_default();
+    Some(match preview.routine {
+        RoutineInBackup::Absent => tr!("import-routine-absent"),
+        RoutineInBackup::Restored => tr!("import-routine-restored", theirs = theirs),
+        RoutineInBackup::Same => return None,
+        RoutineInBackup::Differs => {
+            tr!("import-routine-differs", theirs = theirs, here = routine_in_words(&preview.routine_here))
+        }
+    })
 }
 
 /// The preview in a few lines: evenings, check-ins, night logs, the conflicts, fields
@@ -276,8 +388,17 @@ pub fn preview_text(counts: &MergeCounts) -> String {
     lines.join("\n")
 }
 
-/// What an import did, in one sentence.
-pub fn import_result_text(path: &Path, updated: &Updated<MergeCounts>) -> String {
+/// What an import did, in a sentence or two.
+pub fn import_result_text(path: &Path, imported: &Imported) -> String {
+    let journal = journal_import_text(path, &imported.journal);
+    if imported.routine_restored {
+        return format!("{journal} {}", tr!("import-done-routine"));
+    }
+    journal
+}
+
+/// What importing did to the journal, in one sentence.
+fn journal_import_text(path: &Path, updated: &Updated<MergeCounts>) -> String {
     let path = path.display().to_string();
     let counts = &updated.value;
     if !updated.saved {
@@ -336,7 +457,7 @@ mod tests {
         journal.record(date(27), "gone-step", CheckIn::new(Outcome::Skipped, at, None));
         let range = DateRange { from: Some(date(26)), to: Some(date(26)) };
         let export = with_language(Language::Russian, || {
-            render(&journal, &routine_file, ExportFormat::Csv, range, true).unwrap()
+            render(&journal, &routine_file, true, ExportFormat::Csv, range, true).unwrap()
         });
         assert_eq!((export.evenings, export.rows), (1, 3));
         assert!(export.bytes.starts_with(BOM));
@@ -362,7 +483,7 @@ mod tests {
             ]
         );
         assert_eq!(fields(2)[2], tricky);
-        let plain = render(&journal, &routine_file, ExportFormat::Csv, DateRange::default(), false).unwrap();
+        let plain = render(&journal, &routine_file, true, ExportFormat::Csv, DateRange::default(), false).unwrap();
         assert!(plain.bytes.starts_with(b"Date,"));
         assert_eq!(plain.rows, 4);
     }
@@ -383,7 +504,7 @@ mod tests {
         }
         // A journal edited by hand can hold any id.
         journal.record(date(26), "=HYPERLINK(\"http://x\")", CheckIn::new(Outcome::Done, at, None));
-        let export = render(&journal, &routine_file, ExportFormat::Csv, DateRange::default(), false).unwrap();
+        let export = render(&journal, &routine_file, true, ExportFormat::Csv, DateRange::default(), false).unwrap();
         let rows: Vec<csv::StringRecord> =
             csv::Reader::from_reader(export.bytes.as_slice()).records().map(Result::unwrap).collect();
         let cell = |id: &str, column: usize| {
@@ -411,7 +532,7 @@ mod tests {
             let mut journal = Journal::default();
             let at = DateTime::parse_from_rfc3339("2026-11-26T21:04:00+01:00").unwrap();
             journal.record(date(26), "mine", CheckIn::new(Outcome::Done, at, None));
-            let export = render(&journal, &routine_file, ExportFormat::Csv, DateRange::default(), true).unwrap();
+            let export = render(&journal, &routine_file, true, ExportFormat::Csv, DateRange::default(), true).unwrap();
             let mut reader = csv::Reader::from_reader(export.bytes.as_slice());
             let row = reader.records().next().unwrap().unwrap();
             let shown = &row[2];

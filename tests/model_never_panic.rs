@@ -233,7 +233,7 @@ proptest! {
         let checked = validate::journal(&theirs, &now);
         let (merged, report) = merge(&ours, &theirs);
         let _ = transfer::preview_text(&report);
-        let _ = transfer::render(&merged, &routine_file, transfer::ExportFormat::Csv, transfer::DateRange::default(), true);
+        let _ = transfer::render(&merged, &routine_file, true, transfer::ExportFormat::Csv, transfer::DateRange::default(), true);
         if checked.is_ok() && validate::journal(&ours, &now).is_ok() {
             // Statistics go through every day from the first evening: within the kept
             // years (what the check allows), not from the first date chrono knows.

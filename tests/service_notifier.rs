@@ -16,19 +16,18 @@ mod support;
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use bedtime_coach::model::time::clock;
 use bedtime_coach::remind::engine::{Alert, Kind, NoticeItem, NoticeLine};
 use bedtime_coach::remind::notifier::{DesktopNotifier, Notify, NotifyError, Reply};
 use bedtime_coach::remind::reminder_loop::{ReminderEvent, ReminderLoop};
-use bedtime_coach::store::{Paths, Store, StoreError};
-use chrono::{DateTime, Local, Timelike};
+use bedtime_coach::store::Store;
+use chrono::{DateTime, Local};
 use futures_lite::StreamExt;
 use zbus::OwnedVariant;
 
@@ -199,21 +198,6 @@ fn notice(title: &str, why: &str) -> Alert {
     }
 }
 
-/// A data folder whose bedtime is the current minute, so a reminder is due right now.
-fn due_now(dir: &Path) -> Paths {
-    let paths = Paths::in_dir(dir);
-    let now = Local::now();
-    let bedtime = clock(now.hour(), now.minute());
-    let wake = clock((now.hour() + 8) % 24, now.minute());
-    Store::new(paths.clone())
-        .update_routine_file(|routine_file| {
-            routine_file.schedule.set(Some(bedtime), Some(wake), &[]).unwrap();
-            Ok::<_, StoreError>(())
-        })
-        .unwrap();
-    paths
-}
-
 #[test]
 fn notifier_on_private_buses() {
     if !support::e2e_available("the notifier test", &["dbus-daemon"], "dbus") {
@@ -305,7 +289,7 @@ fn notifier_on_private_buses() {
     let error = notifier.show(&notice("Tea", ""), 10, Box::new(|_| {})).unwrap_err();
     assert!(started.elapsed() < Duration::from_secs(1), "{:?}", started.elapsed());
     assert!(matches!(error, NotifyError::Unavailable(_)), "{error:?}");
-    let paths = due_now(dir.path());
+    let paths = support::due_now(dir.path());
     let (tx, events) = mpsc::channel();
     let mut reminder_loop =
         ReminderLoop::new(Store::new(paths), Box::new(DesktopNotifier::new("x".into())), move |event| {
@@ -336,7 +320,7 @@ fn notifier_on_private_buses() {
     // The real window (its App, drawn by egui_kittest) keeps drawing frames meanwhile,
     // and shows the due step in a banner once the reminder thread gives up.
     let dir = tempfile::tempdir().unwrap();
-    let paths = due_now(dir.path());
+    let paths = support::due_now(dir.path());
     let app = bedtime_coach::ui::App::new(
         bedtime_coach::use_cases::Coach::at(paths.clone()),
         bedtime_coach::ui::system_clock(),

@@ -238,14 +238,15 @@ fn damaged_import_files_are_refused_or_merged_whole() {
             Ok(preview) => {
                 imported += 1;
                 let _ = transfer::preview_text(&preview.counts);
-                let updated = transfer::import(&store, &preview).unwrap_or_else(|e| panic!("{}: {e}", context()));
+                let updated = transfer::import(&store, &preview, transfer::RoutineChoice::Keep)
+                    .unwrap_or_else(|e| panic!("{}: {e}", context()));
                 let _ = transfer::import_result_text(&file, &updated);
                 let loaded = store.load_journal().unwrap();
                 assert!(loaded.read_only.is_none(), "{}", context());
                 assert!(store.take_notices().is_empty(), "{}: the saved journal loads as it is", context());
                 validate::journal(&loaded.value, &now).unwrap_or_else(|e| panic!("{}: {e}", context()));
-                let again = transfer::import(&store, &preview).unwrap();
-                assert!(!again.saved, "{}: twice is once", context());
+                let again = transfer::import(&store, &preview, transfer::RoutineChoice::Keep).unwrap();
+                assert!(!again.journal.saved, "{}: twice is once", context());
             }
         }
         assert_eq!(fs::read(&file).unwrap(), damaged, "{}: the file to import is never written", context());

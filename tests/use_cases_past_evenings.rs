@@ -6,32 +6,14 @@
 
 mod support;
 
-use bedtime_coach::cli::{Cli, run_at};
 use bedtime_coach::model::{Journal, Outcome, PlannedTimes, RoutineFile};
 use bedtime_coach::store::{Paths, Store};
 use bedtime_coach::transfer::{DateRange, ExportFormat};
+use bedtime_coach::use_cases::files::RoutineChoice;
 use bedtime_coach::use_cases::{Change, Coach};
-use chrono::{DateTime, FixedOffset, NaiveTime, TimeZone};
-use chrono_tz::Europe::Berlin;
-use clap::Parser;
+use chrono::{DateTime, FixedOffset};
 use serde_json::Value;
-
-fn berlin(day: u32, hour: u32, minute: u32) -> DateTime<chrono_tz::Tz> {
-    Berlin.with_ymd_and_hms(2026, 12, day, hour, minute, 0).unwrap()
-}
-
-fn at(day: u32, hour: u32, minute: u32) -> DateTime<FixedOffset> {
-    berlin(day, hour, minute).fixed_offset()
-}
-
-fn clock(hour: u32, minute: u32) -> NaiveTime {
-    NaiveTime::from_hms_opt(hour, minute, 0).unwrap()
-}
-
-fn cli(coach: &Coach, now: &DateTime<chrono_tz::Tz>, args: &[&str]) -> String {
-    let command = Cli::try_parse_from([&["bedtime-coach"], args].concat()).unwrap().command.unwrap();
-    run_at(command, coach, now).unwrap()
-}
+use support::berlin::{at, berlin, cli, clock};
 
 fn json(coach: &Coach, now: &DateTime<chrono_tz::Tz>, args: &[&str]) -> Value {
     serde_json::from_str(&cli(coach, now, args)).unwrap()
@@ -156,7 +138,7 @@ fn export_then_import_into_a_fresh_folder_keeps_every_field_of_the_evenings() {
     fresh.apply_at(at(6, 9, 0), Change::SaveRoutineFile(RoutineFile::default())).unwrap();
     let now = berlin(6, 12, 0);
     let preview = fresh.preview_import(&path, &now).unwrap();
-    fresh.import(&preview).unwrap();
+    fresh.import(&preview, RoutineChoice::Keep).unwrap();
     let imported: Journal = Store::new(Paths::in_dir(fresh_dir.path())).load_journal().unwrap().value;
     assert_eq!(imported, journal, "every field of every evening");
     let view = fresh.evening(Some(support::date(2026, 12, 5)), &now).unwrap();
@@ -186,7 +168,7 @@ fn an_import_keeps_the_later_record_of_an_evening_s_times() {
     let now = berlin(6, 12, 0);
     let preview = ours.preview_import(&path, &now).unwrap();
     assert_eq!(preview.counts.times_changed, 1);
-    ours.import(&preview).unwrap();
+    ours.import(&preview, RoutineChoice::Keep).unwrap();
     let view = ours.evening(Some(support::date(2026, 12, 5)), &now).unwrap();
     // Theirs was recorded later (22:31 against 20:31): their bath time wins.
     assert_eq!(view.plan.get("warm-bath").unwrap().due, berlin(5, 21, 40));

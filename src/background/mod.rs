@@ -1,11 +1,13 @@
-//! The reminder service's front ends: its tray icon and its notifications' buttons, and
-//! the start-up that runs them beside the reminder loop (`bedtime-coach remind`).
+//! The reminder service's front ends: its tray icon and its notifications' buttons (on
+//! Windows pressed in another process: [`activation`]), and the start-up that runs them
+//! beside the reminder loop (`bedtime-coach remind`).
 //!
 //! Why it exists: the tray and the buttons change data like the window does, so they sit
 //! above the use cases with the other front ends; the reminder loop below them (in
 //! `remind`) only decides, saves, shows and sleeps, and knows them through
 //! [`crate::remind::events::Buttons`] and a tray start it is handed.
 
+pub mod activation;
 pub mod buttons;
 pub mod tray;
 

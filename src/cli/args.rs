@@ -98,12 +98,20 @@ pub enum CliCommand {
         file: PathBuf,
         #[arg(long)]
         dry_run: bool,
+        #[arg(long)]
+        routine: bool,
     },
     Stats {
         #[arg(long)]
         json: bool,
     },
     Night(NightArgs),
+    /// A press on a Windows toast (`bedtime-coach:done?…`): started by the URI scheme,
+    /// not by people (see `remind::toast`).
+    #[command(hide = true)]
+    Activate {
+        uri: String,
+    },
     Report {
         #[arg(long, value_name = "N", default_value_t = crate::use_cases::files::DEFAULT_WEEKS, value_parser = weeks_arg)]
         weeks: u8,
@@ -247,7 +255,10 @@ impl CliCommand {
             CliCommand::Routine(RoutineCommand::List { .. } | RoutineCommand::Catalog) => false,
             CliCommand::Schedule { bedtime, wake, .. } => bedtime.is_some() || wake.is_some(),
             CliCommand::Autostart { action } => !matches!(action, AutostartArg::Status),
-            CliCommand::Check { .. } | CliCommand::Routine(_) | CliCommand::Remind { .. } => true,
+            CliCommand::Check { .. }
+            | CliCommand::Routine(_)
+            | CliCommand::Remind { .. }
+            | CliCommand::Activate { .. } => true,
             // An export changes none of the app's data; an import does unless it only previews.
             CliCommand::Export { .. } => false,
             CliCommand::Import { dry_run, .. } => !dry_run,

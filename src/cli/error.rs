@@ -14,6 +14,8 @@ pub enum CliError {
     Store(#[from] StoreError),
     #[error(transparent)]
     Transfer(#[from] TransferError),
+    #[error(transparent)]
+    Activation(#[from] crate::background::activation::ActivationError),
     /// `remind --test` got no notification on screen; the sentence says why.
     #[error("{0}")]
     Test(String),

@@ -36,6 +36,7 @@ pub use reminders::autostart_command;
 
 pub use error::CliError;
 
+use crate::use_cases::files::RoutineChoice;
 use crate::use_cases::{AutostartAction, Coach};
 
 /// Runs one command; the text to print goes to stdout, notices to stderr.
@@ -64,9 +65,13 @@ where
         CliCommand::Remind { pause_tonight, resume, .. } => {
             reminders::remind_command(coach, now, pause_tonight, resume)
         }
+        CliCommand::Activate { uri } => reminders::activate(coach, now, &uri),
         CliCommand::Reminders { date, json } => reminder_list::reminders(coach, now, date, json),
         CliCommand::Export { format, from, to, output } => export::export(coach, format, from, to, output),
-        CliCommand::Import { file, dry_run } => import::import(coach, &file, dry_run, now),
+        CliCommand::Import { file, dry_run, routine } => {
+            let choice = if routine { RoutineChoice::Replace } else { RoutineChoice::Keep };
+            import::import(coach, &file, dry_run, choice, now)
+        }
         CliCommand::Stats { json } => stats::stats(coach, now, json),
         CliCommand::Night(args) => night::night(coach, now, args),
         CliCommand::Report { weeks, format, output, to } => {

@@ -82,6 +82,24 @@ fn status_text(status: &AutostartStatus) -> String {
     }
 }
 
+/// `activate URI`: a press on a Windows toast, started by the URI scheme. No one reads
+/// its output (the windowed program has no console), so what it did or refused goes to
+/// the service's log as well.
+pub fn activate<Tz: TimeZone>(coach: &Coach, now: &DateTime<Tz>, uri: &str) -> Result<String, CliError> {
+    crate::remind::logging::init(coach.paths());
+    let window_program = std::env::current_exe().ok();
+    match crate::background::activation::activate(coach, uri, now, window_program) {
+        Ok(()) => {
+            tracing::info!("Toast: {uri}");
+            Ok(String::new())
+        }
+        Err(error) => {
+            tracing::warn!("{error} ({uri})");
+            Err(error.into())
+        }
+    }
+}
+
 /// `autostart on|off|status`, with whether a service runs now.
 pub fn autostart_command(coach: &Coach, action: AutostartAction) -> Result<String, CliError> {
     let running = coach.service_pid().map(|pid| format!(" {}", tr!("cli-autostart-running", pid = pid.to_string())));

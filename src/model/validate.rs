@@ -24,6 +24,9 @@
 //!   (`at`) as a check-in is.
 //! - Fields this version does not know (a newer version's) come to at most
 //!   [`MAX_UNKNOWN_BYTES`] in one file: kept, as always, but not without bound.
+//! - A routine from a backup ([`routine_file`]) is one the app could have saved: at most
+//!   [`MAX_STEPS`] steps, each valid, each id once, and begun (`since`, a step's `added`)
+//!   no later than a day after `now`.
 
 use std::collections::HashSet;
 
@@ -33,6 +36,7 @@ use super::journal::{CheckIn, Evening, Extra, Journal, NightLog, PlannedTimes};
 use super::night::NightError;
 use super::planned::plausible;
 use super::routine::{MAX_STEPS, StepError, check_value, is_step_id};
+use super::routine_file::RoutineFile;
 use super::time::{is_sane_date, local_date, next_day, previous_day, shift};
 
 /// The most steps one evening names, in its check-ins or in its recorded routine: two
@@ -68,6 +72,12 @@ pub enum Problem {
     /// A planned time (a step's, the bedtime or the wake time) that cannot be the
     /// evening's, or a wake time not after the bedtime.
     PlannedTime(NaiveDateTime),
+    /// The routine of a backup has a step the app would not save.
+    RoutineStep(StepError),
+    /// The routine of a backup lists this step twice.
+    RoutineRepeatedStep(String),
+    /// The routine of a backup, or one of its steps, begins at this time, after now.
+    RoutineBegins(DateTime<FixedOffset>),
 }
 
 /// A value that may not enter the journal, and the evening it is in (`None`: the
@@ -203,6 +213,32 @@ pub fn journal(journal: &Journal, now: &DateTime<FixedOffset>) -> Result<(), Inv
     let unknown = Unknown::of_journal(journal);
     if unknown.bytes > MAX_UNKNOWN_BYTES {
         return Err(Invalid { evening: None, problem: Problem::UnknownTooLarge(unknown.bytes) });
+    }
+    Ok(())
+}
+
+/// The routine, schedule and settings of a backup, as of `now` (the journal's evenings
+/// are checked by [`journal`]). Settings out of range need no check: they are read
+/// through getters that keep them in range, as routine.json's own are.
+pub fn routine_file(file: &RoutineFile, now: &DateTime<FixedOffset>) -> Result<(), Invalid> {
+    let invalid = |problem| Invalid { evening: None, problem };
+    file.routine.validate().map_err(|error| invalid(Problem::RoutineStep(error)))?;
+    let mut seen = HashSet::new();
+    let latest = *now + TimeDelta::days(1);
+    for step in &file.routine.steps {
+        if !seen.insert(step.id.as_str()) {
+            return Err(invalid(Problem::RoutineRepeatedStep(step.id.clone())));
+        }
+        if let Some(added) = step.added.filter(|added| *added > latest) {
+            return Err(invalid(Problem::RoutineBegins(added)));
+        }
+    }
+    if let Some(since) = file.since.filter(|since| *since > latest) {
+        return Err(invalid(Problem::RoutineBegins(since)));
+    }
+    let unknown = Unknown::of(&file.extra);
+    if unknown.bytes > MAX_UNKNOWN_BYTES {
+        return Err(invalid(Problem::UnknownTooLarge(unknown.bytes)));
     }
     Ok(())
 }

@@ -15,7 +15,9 @@
 //! | watching the data folder | [`folder_watch`] | inotify | `ReadDirectoryChangesW`, overlapped |
 //! | the service's signals | [`signals`] | SIGHUP ignored, SIGTERM/SIGINT stop | console control events: close and logoff ignored (the console let go of), Ctrl+C/Break and shutdown stop |
 //! | asking the service to stop (`remind --stop`) | [`stop_request`] | SIGTERM to the lock's pid | a named event per data folder |
-//! | notifications, the tray, Do Not Disturb, autostart | [`available`] | D-Bus (`remind::notifier`, `background::tray`, `remind::do_not_disturb`, `remind::autostart`) | not yet: each says so with a sentence ([`Unavailable`]) |
+//! | notifications | [`toasts`] (the reminder loop's `Notify`: `remind::notifier`, `remind::toast`) | D-Bus (`remind::notifier`) | toasts (WinRT `ToastNotificationManager`) with Done and Snooze through the `bedtime-coach:` URI scheme; untested on real Windows |
+//! | the tray icon | [`tray_icon`] (its menu and actions: `background::tray`) | StatusNotifierItem on D-Bus (ksni, `background::tray`) | `Shell_NotifyIconW`, a hidden window and `TrackPopupMenu`; untested on real Windows |
+//! | Do Not Disturb, autostart | [`available`] | D-Bus (`remind::do_not_disturb`, `remind::autostart`) | not yet: each says so with a sentence ([`Unavailable`]) |
 //! | one window | [`one_window`] | D-Bus (`desktop`): nothing here | a named pipe per data folder |
 //! | starting the service detached | [`detached`] | own process group | no console, own process group |
 //! | opening a folder | [`open_folder`] | `xdg-open` | Explorer |
@@ -388,6 +390,62 @@ pub mod one_window {
         Elsewhere,
         /// Neither: open the window without being the one window.
         Failed,
+    }
+}
+
+/// Toasts, where the system shows notifications as toasts rather than through the
+/// session bus: `host()` (`None` where notifications go another way: on Linux the D-Bus
+/// notifier, `remind::notifier`), and `register_activation(arguments, icon)`, which makes
+/// a press on a toast's button start this program with `arguments`, `activate` and the
+/// press's URI (see `remind::toast`).
+pub mod toasts {
+    pub use super::os::toasts::*;
+
+    /// The system's toasts, as `remind::toast::Toasts` uses them; tests give a fake.
+    pub trait ToastHost: Send + Sync {
+        /// Shows the toast `xml` as `tag` in `group` (a toast with the same tag and group
+        /// is replaced). The error is a detail for the log.
+        fn show(&self, xml: &str, tag: &str, group: &str) -> Result<(), String>;
+        /// Removes the toast `tag` of `group` from the screen and the Action Center; one
+        /// that is gone already is fine.
+        fn remove(&self, tag: &str, group: &str) -> Result<(), String>;
+    }
+}
+
+/// The tray icon, where the system has one the service draws itself:
+/// `show(events, images)` (`None` where the tray is served another way: on Linux the
+/// StatusNotifierItem of `background::tray`), which puts the icon up on a thread of its
+/// own and returns a [`tray_icon::TrayIcon`] whose `refresh()` makes it look again.
+pub mod tray_icon {
+    pub use super::os::tray_icon::*;
+
+    /// One image of the icon: `size` × `size` pixels, ARGB32 big-endian (as
+    /// StatusNotifierItem wants it too).
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct Image {
+        pub size: i32,
+        pub argb: Vec<u8>,
+    }
+
+    /// What the icon shows now.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct Look {
+        /// Which of the two sets of images: reminders coming (`true`) or not.
+        pub active: bool,
+        pub tooltip: String,
+    }
+
+    /// The front end's side of the icon; called on the icon's thread.
+    pub trait TrayEvents: Send + 'static {
+        /// What to show now (asked at start and on `refresh()`).
+        fn look(&mut self) -> Look;
+        /// The menu's entries, (label, enabled), asked as it opens; `None` is a separator.
+        fn menu(&mut self) -> Vec<Option<(String, bool)>>;
+        /// A click on the icon.
+        fn clicked(&mut self);
+        /// Entry `index` of the last [`TrayEvents::menu`] was chosen; `true` ends the
+        /// process (the icon is removed first).
+        fn chose(&mut self, index: usize) -> bool;
     }
 }
 

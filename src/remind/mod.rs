@@ -4,6 +4,7 @@
 //! - [`do_not_disturb`]: whether the desktop asks not to be disturbed (reminders wait).
 //! - [`logging`]: the service's log, `RUST_LOG` and a small rotating file.
 //! - [`notifier`]: desktop notifications on their own thread, with a deadline.
+//! - [`toast`]: the same as Windows toasts, whose buttons answer through a URI scheme.
 //! - [`reminder_loop`]: decide, save, show, sleep; what the service runs.
 //! - [`wall_timer`]: the sleep, on the wall clock, so a suspend does not make it late.
 //! - [`fates`]: what happened to each reminder of an evening, and why.
@@ -25,6 +26,7 @@ pub mod notifier;
 pub mod reminder_loop;
 pub mod service;
 mod signals;
+pub mod toast;
 pub mod wall_timer;
 
 use crate::model::RoutineFile;

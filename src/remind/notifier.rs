@@ -355,25 +355,34 @@ fn close_on_bus(id: u32) -> Result<(), String> {
     }
 }
 
+/// Runs `call` on a thread named `name` and waits for it at most `deadline`: a hung
+/// server must not hang the reminder loop. `call`'s error is a detail for the log.
+pub(crate) fn within_deadline(
+    name: &str,
+    deadline: Duration,
+    call: impl FnOnce() -> Result<(), String> + Send + 'static,
+) -> Result<(), NotifyError> {
+    let (tx, rx) = mpsc::channel();
+    let spawned = thread::Builder::new().name(name.to_owned()).spawn(move || {
+        let _ = tx.send(call());
+    });
+    if let Err(error) = spawned {
+        return Err(NotifyError::Thread(error.to_string()));
+    }
+    match rx.recv_timeout(deadline) {
+        Ok(Ok(())) => Ok(()),
+        Ok(Err(reason)) => Err(NotifyError::Unavailable(reason)),
+        Err(mpsc::RecvTimeoutError::Timeout) => Err(NotifyError::NoAnswer),
+        Err(mpsc::RecvTimeoutError::Disconnected) => {
+            Err(NotifyError::Unavailable("the notification thread stopped".to_owned()))
+        }
+    }
+}
+
 impl Notify for DesktopNotifier {
     fn close(&self, id: u32) -> Result<(), NotifyError> {
         available(Concern::Notifications)?;
-        // On its own thread with the same deadline: a hung server must not hang the loop.
-        let (tx, rx) = mpsc::channel();
-        let spawned = thread::Builder::new().name("bedtime-coach-close".to_owned()).spawn(move || {
-            let _ = tx.send(close_on_bus(id));
-        });
-        if let Err(error) = spawned {
-            return Err(NotifyError::Thread(error.to_string()));
-        }
-        match rx.recv_timeout(self.deadline) {
-            Ok(Ok(())) => Ok(()),
-            Ok(Err(reason)) => Err(NotifyError::Unavailable(reason)),
-            Err(mpsc::RecvTimeoutError::Timeout) => Err(NotifyError::NoAnswer),
-            Err(mpsc::RecvTimeoutError::Disconnected) => {
-                Err(NotifyError::Unavailable("the notification thread stopped".to_owned()))
-            }
-        }
+        within_deadline("bedtime-coach-close", self.deadline, move || close_on_bus(id))
     }
 
     fn show(&self, notice: &Alert, snooze_minutes: u32, on_action: ActionHandler) -> Result<Shown, NotifyError> {
@@ -413,6 +422,25 @@ impl Notify for DesktopNotifier {
             }
         }
     }
+}
+
+/// The notifier of this system: toasts where the platform shows them (Windows; their
+/// activation registered first, see `remind::toast`), else the desktop's notification
+/// server on the session bus. `icon`: the app icon's file (or name).
+pub fn for_this_system(icon: String, paths: &crate::store::Paths) -> Box<dyn Notify> {
+    let Some(host) = crate::platform::toasts::host() else {
+        return Box::new(DesktopNotifier::new(icon));
+    };
+    let registered =
+        crate::platform::toasts::register_activation(&paths.data_dir_arguments(), std::path::Path::new(&icon));
+    if let Err(reason) = registered {
+        // Toasts still show; only their buttons and clicks do nothing.
+        tracing::warn!("{}", tr!("toast-register-failed", reason = reason));
+    }
+    // Tags differ from the last run's (a toast with a tag still in the Action Center
+    // would be replaced): the seconds since 1970, wrapped.
+    let first_tag = (chrono::Utc::now().timestamp() & 0xffff_ffff) as u32;
+    Box::new(super::toast::Toasts::new(host, first_tag))
 }
 
 #[cfg(test)]

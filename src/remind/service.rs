@@ -17,7 +17,6 @@ use super::do_not_disturb::{Desktop, Never};
 pub use super::effective_routine_file;
 use super::events::Buttons;
 use super::events::{Control, ControlSender, log_event, log_line};
-use super::notifier::DesktopNotifier;
 use super::reminder_loop::ReminderLoop;
 use super::wall_timer::{Polling, Wait, WallTimer};
 use crate::platform::{Concern, available, footprint, stop_request};
@@ -62,8 +61,8 @@ pub struct Frontends {
 /// Runs the reminders until the process ends: decide, save, show, sleep on the wall clock;
 /// a thread watches the files and wakes the loop and the tray when they change.
 pub fn run(owned: Owned, paths: Paths, frontends: Frontends) {
-    let notifier = DesktopNotifier::new(frontends.icon);
-    let mut reminder_loop = ReminderLoop::new(Store::new(paths.clone()), Box::new(notifier), |event| log_event(&event));
+    let notifier = super::notifier::for_this_system(frontends.icon, &paths);
+    let mut reminder_loop = ReminderLoop::new(Store::new(paths.clone()), notifier, |event| log_event(&event));
     // No window to tell: file notices wait in the reminder log for the next one.
     reminder_loop.keep_notices = true;
     reminder_loop.buttons = frontends.buttons;

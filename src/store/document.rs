@@ -214,14 +214,22 @@ pub(super) fn migrate<T: Document>(mut raw: Value, from: u64) -> Result<T, Strin
     serde_json::from_value(raw).map_err(|error| error.to_string())
 }
 
+/// A document with its format version first, as written.
+#[derive(Serialize)]
+struct Versioned<'a, T> {
+    schema_version: u64,
+    #[serde(flatten)]
+    body: &'a T,
+}
+
+/// A document with its format version, as a JSON value to put inside another (the
+/// routine inside a backup).
+pub(super) fn to_value<T: Document>(value: &T) -> Result<Value, serde_json::Error> {
+    serde_json::to_value(Versioned { schema_version: T::VERSION, body: value })
+}
+
 /// Serializes a document with its format version first.
 pub fn to_bytes<T: Document>(value: &T) -> Result<Vec<u8>, serde_json::Error> {
-    #[derive(Serialize)]
-    struct Versioned<'a, T> {
-        schema_version: u64,
-        #[serde(flatten)]
-        body: &'a T,
-    }
     let versioned = Versioned { schema_version: T::VERSION, body: value };
     let mut bytes = if T::PRETTY { serde_json::to_vec_pretty(&versioned)? } else { serde_json::to_vec(&versioned)? };
     bytes.push(b'\n');

@@ -41,7 +41,7 @@ pub use log_file::RotatingLog;
 pub use owner::{OwnerLock, owner_pid};
 pub use paths::{AUTOSTART_ENTRY, Paths, folder_digest};
 pub use recovery::{migration_backup, save as save_document};
-pub use transfer::{IMPORT_MAX_BYTES, TransferError};
+pub use transfer::{Backup, IMPORT_MAX_BYTES, TransferError, backup_to_bytes};
 pub use user_file::{default_summary_dir, summary_file_name};
 pub use zone::check_tz;
 

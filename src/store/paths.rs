@@ -47,6 +47,15 @@ impl Paths {
         (usual.as_ref() != Some(self)).then_some(self.data_dir.as_path())
     }
 
+    /// `--data-dir DIR` when the user chose the folder (see [`Paths::chosen_data_dir`]),
+    /// else nothing: what a program started for these files is given.
+    pub fn data_dir_arguments(&self) -> Vec<std::ffi::OsString> {
+        match self.chosen_data_dir() {
+            Some(dir) => vec!["--data-dir".into(), dir.as_os_str().to_owned()],
+            None => Vec::new(),
+        }
+    }
+
     /// The data folder with every link resolved, so that two paths to one folder
     /// (`--data-dir X` and `--data-dir link-to-X`) give one answer; a folder not made
     /// yet is resolved through its nearest existing parent.

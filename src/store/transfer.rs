@@ -15,12 +15,12 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use serde::de::IgnoredAny;
 
-use super::document::{Document, Parsed, migrate, parse, to_bytes};
+use super::document::{Document, Parsed, migrate, parse, to_bytes, to_value};
 use super::error::{megabytes, name};
 use super::read::{Contents, read_capped};
 use super::{IoAction, Paths, Store, StoreError, Updated};
 use crate::model::validate::{self, Invalid};
-use crate::model::{Journal, MergeCounts, merge_into};
+use crate::model::{Journal, MergeCounts, RoutineFile, merge_into};
 use crate::platform::files::{FileId, id_and_metadata, path_from_bytes};
 use crate::tr;
 
@@ -55,6 +55,9 @@ pub enum TransferError {
     OwnFile { path: PathBuf },
     #[error("{}", tr!("transfer-error-newer", path = name(.path), version = .version.as_str(), known = Journal::VERSION))]
     Newer { path: PathBuf, version: String },
+    /// The routine inside a backup is of a newer format than this version reads.
+    #[error("{}", tr!("transfer-error-newer-routine", path = name(.path), version = .version.as_str(), known = RoutineFile::VERSION))]
+    NewerRoutine { path: PathBuf, version: String },
     #[error("{}", tr!("transfer-error-damaged", path = name(.path), reason = .reason.as_str()))]
     Damaged { path: PathBuf, reason: String },
     #[error("{}", tr!("transfer-error-not-a-journal", path = name(.path)))]
@@ -177,9 +180,10 @@ impl Store {
         let _ = std::fs::remove_file(&pending);
     }
 
-    /// Reads a journal backup (an export in JSON) for import, checking it as the journal
-    /// itself is checked; it is never written to.
-    pub fn read_import(&self, path: &Path) -> Result<Journal, TransferError> {
+    /// Reads a backup (an export in JSON) for import, checking the journal in it as the
+    /// journal itself is checked and the routine in it as routine.json is; it is never
+    /// written to. Backups before the routine was in them hold the journal only.
+    pub fn read_import(&self, path: &Path) -> Result<Backup, TransferError> {
         let bytes = match read_capped(path, Journal::MAX_BYTES)? {
             Contents::Missing => {
                 let missing = std::io::Error::from(std::io::ErrorKind::NotFound);
@@ -189,7 +193,7 @@ impl Store {
             Contents::Bytes(bytes) => bytes,
         };
         let damaged = |reason: String| TransferError::Damaged { path: path.to_owned(), reason };
-        let journal = match parse::<Journal>(&bytes) {
+        let mut journal = match parse::<Journal>(&bytes) {
             Parsed::Ok(journal) => journal,
             Parsed::Newer(version, _) => return Err(TransferError::Newer { path: path.to_owned(), version }),
             Parsed::Older(version, raw) => migrate::<Journal>(raw, version).map_err(damaged)?,
@@ -205,7 +209,11 @@ impl Store {
         if serde_json::from_slice::<HasEvenings>(&bytes).is_err() {
             return Err(TransferError::NotAJournal { path: path.to_owned() });
         }
-        Ok(journal)
+        let routine_file = match journal.extra.remove(BACKUP_ROUTINE_KEY) {
+            None => None,
+            Some(value) => Some(routine_in_backup(path, &value)?),
+        };
+        Ok(Backup { journal, routine_file })
     }
 
     /// Refuses `merged`, the journal that importing `path` would make, when it leaves no
@@ -245,6 +253,41 @@ impl Store {
             }
             error => error,
         })
+    }
+}
+
+/// Where a backup holds routine.json's contents (with its own `schema_version`), beside
+/// the journal's evenings. A version that does not know it keeps it as an unknown field.
+const BACKUP_ROUTINE_KEY: &str = "routine_file";
+
+/// A backup as read for import.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Backup {
+    pub journal: Journal,
+    /// The routine, schedule and settings; `None` in backups made before they were kept
+    /// in it.
+    pub routine_file: Option<RoutineFile>,
+}
+
+/// The bytes of a backup: the evenings of `journal`, with `routine_file` beside them
+/// when given.
+pub fn backup_to_bytes(mut journal: Journal, routine_file: Option<&RoutineFile>) -> Result<Vec<u8>, serde_json::Error> {
+    if let Some(routine_file) = routine_file {
+        journal.extra.insert(BACKUP_ROUTINE_KEY.to_owned(), to_value(routine_file)?);
+    }
+    to_bytes(&journal)
+}
+
+/// The routine inside a backup, read as routine.json is read: its version (older ones
+/// upgraded, newer ones refused as a newer journal is) and its fields.
+fn routine_in_backup(path: &Path, value: &serde_json::Value) -> Result<RoutineFile, TransferError> {
+    let damaged = |reason: String| TransferError::Damaged { path: path.to_owned(), reason };
+    let bytes = serde_json::to_vec(value).map_err(|error| damaged(error.to_string()))?;
+    match parse::<RoutineFile>(&bytes) {
+        Parsed::Ok(routine_file) => Ok(routine_file),
+        Parsed::Newer(version, _) => Err(TransferError::NewerRoutine { path: path.to_owned(), version }),
+        Parsed::Older(version, raw) => migrate::<RoutineFile>(raw, version).map_err(damaged),
+        Parsed::Damaged(reason) => Err(damaged(reason)),
     }
 }
 

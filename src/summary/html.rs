@@ -9,8 +9,8 @@ use crate::i18n::{self, Language, signs, t};
 use crate::model::NightLog;
 use crate::tr;
 
-/// Text made safe for HTML element content and attribute values.
-pub(super) fn escape(text: &str) -> String {
+/// Text made safe for HTML (and XML) element content and attribute values.
+pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

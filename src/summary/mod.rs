@@ -12,6 +12,9 @@
 
 mod csv;
 mod html;
+
+/// Text made safe for HTML and XML (the summary page, Windows toasts).
+pub use html::escape as escape_markup;
 mod values;
 
 pub use csv::spreadsheet_safe;

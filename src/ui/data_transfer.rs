@@ -16,7 +16,7 @@ use super::action::{Action, Purpose, TransferAction};
 use super::file_dialog::{FileDialog, Request};
 use crate::i18n::t;
 use crate::tr;
-use crate::use_cases::files::{ExportFormat, ImportPreview, preview_text};
+use crate::use_cases::files::{ExportFormat, ImportPreview, RoutineInBackup, preview_text, routine_preview_text};
 
 /// Where the flow is.
 #[derive(Debug, Default)]
@@ -57,6 +57,8 @@ pub struct TransferState {
     /// The path field has just appeared: scrolled into view and focused when drawn (it
     /// used to appear below the window's edge, unseen).
     reveal: bool,
+    /// The preview's "Replace my routine…" box, where the backup's routine differs.
+    pub replace_routine: bool,
 }
 
 impl TransferState {
@@ -170,8 +172,19 @@ pub fn data_transfer_ui(ui: &mut egui::Ui, state: &mut TransferState, actions: &
                     RichText::new(tr!("ui-data-preview-heading", path = preview.path.display().to_string())).strong(),
                 );
                 ui.label(preview_text(&preview.counts));
+                if let Some(routine) = routine_preview_text(preview) {
+                    ui.label(routine);
+                }
+                if preview.routine == RoutineInBackup::Differs {
+                    ui.checkbox(&mut state.replace_routine, t("import-routine-replace"));
+                }
                 ui.horizontal(|ui| {
-                    let adds = preview.counts.adds_anything();
+                    let routine_changes = match preview.routine {
+                        RoutineInBackup::Restored => true,
+                        RoutineInBackup::Differs => state.replace_routine,
+                        RoutineInBackup::Absent | RoutineInBackup::Same => false,
+                    };
+                    let adds = preview.counts.adds_anything() || routine_changes;
                     if ui.add_enabled(adds, egui::Button::new(t("ui-data-import-confirm"))).clicked() {
                         act(TransferAction::ConfirmImport);
                     }

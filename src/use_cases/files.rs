@@ -14,13 +14,14 @@ use super::Coach;
 use crate::i18n::Language;
 use crate::model::night::night_to_log;
 use crate::model::{Journal, RoutineFile};
-use crate::store::{TransferError, Updated, default_summary_dir, summary_file_name};
+use crate::store::{TransferError, default_summary_dir, summary_file_name};
 use crate::{summary, transfer};
 
 pub use crate::model::merge::MergeCounts;
 pub use crate::summary::{DEFAULT_WEEKS, Format as SummaryFormat, MAX_WEEKS, MIN_WEEKS};
 pub use crate::transfer::{
-    DateRange, Export, ExportFormat, ImportPreview, export_result_text, import_result_text, preview_text,
+    DateRange, Export, ExportFormat, ImportPreview, Imported, RoutineChoice, RoutineInBackup, export_result_text,
+    import_result_text, preview_text, routine_preview_text,
 };
 
 /// The doctor summary asked for.
@@ -74,7 +75,8 @@ impl Coach {
     /// An export as text, to print.
     pub fn export_text(&self, format: ExportFormat, range: DateRange) -> Result<String, TransferError> {
         let snapshot = self.load()?;
-        let export = transfer::render(&snapshot.journal.value, &snapshot.routine_file.value, format, range, false)?;
+        let routine = &snapshot.routine_file;
+        let export = transfer::render(&snapshot.journal.value, &routine.value, routine.existed, format, range, false)?;
         let mut text = String::from_utf8_lossy(&export.bytes).into_owned();
         while text.ends_with(['\n', '\r']) {
             text.pop();
@@ -92,9 +94,10 @@ impl Coach {
         transfer::preview_import(&self.store, path, &now.fixed_offset())
     }
 
-    /// Merges a previewed file into the journal as it is on disk now.
-    pub fn import(&self, preview: &ImportPreview) -> Result<Updated<MergeCounts>, TransferError> {
-        transfer::import(&self.store, preview)
+    /// Merges a previewed file into the journal as it is on disk now, and restores its
+    /// routine where none was saved yet, or where `choice` asks for it.
+    pub fn import(&self, preview: &ImportPreview, choice: RoutineChoice) -> Result<Imported, TransferError> {
+        transfer::import(&self.store, preview, choice)
     }
 
     /// Writes the doctor summary from the files as they are now.

@@ -97,10 +97,7 @@ impl Coach {
     /// `args`, then `--data-dir DIR` when the user chose the folder.
     fn arguments(&self, args: &[&str]) -> Vec<OsString> {
         let mut all: Vec<OsString> = args.iter().map(OsString::from).collect();
-        if let Some(dir) = self.paths().chosen_data_dir() {
-            all.push("--data-dir".into());
-            all.push(dir.as_os_str().to_owned());
-        }
+        all.extend(self.paths().data_dir_arguments());
         all
     }
 

@@ -6,6 +6,7 @@
 // Each test crate uses its own subset of these.
 #![allow(dead_code)]
 
+pub mod berlin;
 #[cfg(unix)]
 pub mod desktop_session;
 pub mod month;
@@ -20,6 +21,23 @@ use std::time::{Duration, Instant};
 /// The store of the data folder `dir`.
 pub fn store(dir: &Path) -> bedtime_coach::store::Store {
     bedtime_coach::store::Store::new(bedtime_coach::store::Paths::in_dir(dir))
+}
+
+/// A routine saved in `dir` whose bedtime is this minute (and wake eight hours later),
+/// so the reminder loop's next tick has a reminder to show.
+pub fn due_now(dir: &Path) -> bedtime_coach::store::Paths {
+    use chrono::Timelike;
+    let paths = bedtime_coach::store::Paths::in_dir(dir);
+    let now = chrono::Local::now();
+    let bedtime = bedtime_coach::model::time::clock(now.hour(), now.minute());
+    let wake = bedtime_coach::model::time::clock((now.hour() + 8) % 24, now.minute());
+    store(dir)
+        .update_routine_file(|routine_file| {
+            routine_file.schedule.set(Some(bedtime), Some(wake), &[]).unwrap();
+            Ok::<_, bedtime_coach::store::StoreError>(())
+        })
+        .unwrap();
+    paths
 }
 
 /// The default routine saved in `dir`, as the first-run setup saves it.

@@ -15,6 +15,7 @@
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::Duration;
 
@@ -29,14 +30,21 @@ mod view;
 
 pub use view::{TrayAction, TrayView, changes, menu_entries};
 
-/// The tray item the service serves.
-struct ServiceTray {
+/// What the tray shows and acts on, whichever icon shows it (the StatusNotifierItem
+/// here, or the system's own, `platform::tray_icon`).
+#[derive(Clone)]
+struct TrayState {
     view: TrayView,
     paths: Paths,
     /// Wakes the reminder loop after a change (it re-reads the files at once).
     control: Option<ControlSender>,
     /// The program that opens the window (this one); `None` opens nothing (tests).
     window_program: Option<PathBuf>,
+}
+
+/// The tray item the service serves on the session bus.
+struct ServiceTray {
+    state: TrayState,
     icons: [Vec<ksni::Icon>; 2],
     /// The missing tray host is logged once, not at every watcher change.
     said_offline: AtomicBool,
@@ -44,6 +52,17 @@ struct ServiceTray {
 
 impl ServiceTray {
     fn act(&mut self, action: TrayAction) {
+        if self.state.act(action) {
+            // The owner lock goes with the process; reminders are off in Settings, so no
+            // window starts the service again until they are turned back on.
+            std::process::exit(0);
+        }
+    }
+}
+
+impl TrayState {
+    /// Does what the menu entry asks; `true` when the service must end now (Quit).
+    fn act(&mut self, action: TrayAction) -> bool {
         let now = Local::now();
         if action == TrayAction::Open {
             if let Some(program) = &self.window_program
@@ -51,7 +70,7 @@ impl ServiceTray {
             {
                 log_line(&error.to_string());
             }
-            return;
+            return false;
         }
         let coach = Coach::at(self.paths.clone());
         for change in changes(&self.view, action, now.fixed_offset()) {
@@ -62,9 +81,7 @@ impl ServiceTray {
         keep_file_notices(&coach);
         log_line(&format!("Tray: {action:?}"));
         if action == TrayAction::Quit {
-            // The owner lock goes with the process; reminders are off in Settings, so no
-            // window starts the service again until they are turned back on.
-            std::process::exit(0);
+            return true;
         }
         if let Some(control) = &self.control {
             let _ = control.send(Control::Wake);
@@ -72,6 +89,7 @@ impl ServiceTray {
         if let Ok(Some(view)) = load_view(&coach, &now) {
             self.view = view;
         }
+        false
     }
 }
 
@@ -89,13 +107,13 @@ impl ksni::Tray for ServiceTray {
     }
 
     fn icon_pixmap(&self) -> Vec<ksni::Icon> {
-        self.icons[usize::from(self.view.active())].clone()
+        self.icons[usize::from(self.state.view.active())].clone()
     }
 
     fn tool_tip(&self) -> ksni::ToolTip {
         ksni::ToolTip {
             title: t("ui-app-name"),
-            description: self.view.tooltip(),
+            description: self.state.view.tooltip(),
             icon_name: String::new(),
             icon_pixmap: Vec::new(),
         }
@@ -108,7 +126,7 @@ impl ksni::Tray for ServiceTray {
 
     fn menu(&self) -> Vec<ksni::MenuItem<Self>> {
         use ksni::menu::StandardItem;
-        menu_entries(&self.view)
+        menu_entries(&self.state.view)
             .into_iter()
             .map(|entry| match entry {
                 None => ksni::MenuItem::Separator,
@@ -183,34 +201,112 @@ pub fn start(paths: &Paths, control: Option<ControlSender>, window_program: Opti
         // The reminder loop reports file problems; the tray waits for readable files.
         _ => return None,
     };
-    let tray = ServiceTray {
-        view,
-        paths: paths.clone(),
-        control,
-        window_program,
-        icons: [icon::moon(false), icon::moon(true)],
-        said_offline: AtomicBool::new(false),
-    };
-    let handle = match tray.assume_sni_available(true).spawn() {
-        Ok(handle) => handle,
-        Err(error) => {
+    let state = TrayState { view, paths: paths.clone(), control, window_program };
+    let icons = [icon::moon(false), icon::moon(true)];
+    let update: Box<dyn Fn(TrayView) -> bool + Send> = match system_icon(state, &icons) {
+        Err(state) => {
+            let tray = ServiceTray { state: *state, icons, said_offline: AtomicBool::new(false) };
+            let handle = match tray.assume_sni_available(true).spawn() {
+                Ok(handle) => handle,
+                Err(error) => {
+                    log_line(&format!("No tray icon: {error}. Reminders go on without it."));
+                    return None;
+                }
+            };
+            Box::new(move |view| {
+                let updated = handle.update(|tray| {
+                    if tray.state.view != view {
+                        tray.state.view = view;
+                    }
+                });
+                updated.is_some()
+            })
+        }
+        Ok(Err(error)) => {
             log_line(&format!("No tray icon: {error}. Reminders go on without it."));
             return None;
         }
+        Ok(Ok(update)) => update,
     };
     let (wake, woken) = mpsc::channel();
     let spawned = thread::Builder::new()
-        .name("bedtime-coach-tray".to_owned())
-        .spawn(move || keep_current(&coach, &handle, &woken));
+        .name("bedtime-coach-tray-look".to_owned())
+        .spawn(move || keep_current(&coach, update.as_ref(), &woken));
     if let Err(error) = spawned {
         log_line(&error.to_string());
     }
     Some(wake)
 }
 
+/// The system's own tray icon where it has one (Windows), showing `state`: how to hand
+/// it a new view (`false` once the icon has gone). `Err(state)` where the tray is the
+/// StatusNotifierItem on the session bus.
+#[allow(clippy::type_complexity, reason = "used once, right here")]
+fn system_icon(
+    state: TrayState,
+    icons: &[Vec<ksni::Icon>; 2],
+) -> Result<Result<Box<dyn Fn(TrayView) -> bool + Send>, String>, Box<TrayState>> {
+    use crate::platform::tray_icon;
+    let images = icons
+        .clone()
+        .map(|sizes| sizes.into_iter().map(|icon| tray_icon::Image { size: icon.width, argb: icon.data }).collect());
+    let state = Arc::new(Mutex::new(state));
+    let events = SystemTrayEvents { state: Arc::clone(&state), menu: Vec::new() };
+    match tray_icon::show(Box::new(events), images) {
+        // The events were dropped with the refusal, so the state is ours alone again.
+        None => Err(Box::new(Arc::try_unwrap(state).map_or_else(|shared| lock(&shared).clone(), lock_owned))),
+        Some(Err(error)) => Ok(Err(error)),
+        Some(Ok(icon)) => Ok(Ok(Box::new(move |view| {
+            lock(&state).view = view;
+            icon.refresh()
+        }))),
+    }
+}
+
+fn lock(state: &Mutex<TrayState>) -> std::sync::MutexGuard<'_, TrayState> {
+    state.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+fn lock_owned(state: Mutex<TrayState>) -> TrayState {
+    state.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// The system's tray icon's side of the menu: the same entries and actions as the
+/// StatusNotifierItem's ([`menu_entries`]).
+struct SystemTrayEvents {
+    state: Arc<Mutex<TrayState>>,
+    /// The actions of the menu last shown, by entry.
+    menu: Vec<Option<TrayAction>>,
+}
+
+impl crate::platform::tray_icon::TrayEvents for SystemTrayEvents {
+    fn look(&mut self) -> crate::platform::tray_icon::Look {
+        let state = lock(&self.state);
+        crate::platform::tray_icon::Look { active: state.view.active(), tooltip: state.view.tooltip() }
+    }
+
+    fn menu(&mut self) -> Vec<Option<(String, bool)>> {
+        let entries = menu_entries(&lock(&self.state).view);
+        self.menu = entries.iter().map(|entry| entry.as_ref().map(|(action, ..)| *action)).collect();
+        entries.into_iter().map(|entry| entry.map(|(_, label, enabled)| (label, enabled))).collect()
+    }
+
+    fn clicked(&mut self) {
+        lock(&self.state).act(TrayAction::Open);
+    }
+
+    fn chose(&mut self, index: usize) -> bool {
+        match self.menu.get(index).copied().flatten() {
+            Some(action) => lock(&self.state).act(action),
+            None => false,
+        }
+    }
+}
+
 /// Re-reads the files when woken (they changed) and recomputes the view at least every
-/// [`TRAY_LOOK_EVERY`]; the host is told only when something it shows changed.
-fn keep_current(coach: &Coach, handle: &ksni::blocking::Handle<ServiceTray>, woken: &Receiver<()>) {
+/// [`TRAY_LOOK_EVERY`]; `update` hands the icon a view only when something it shows
+/// changed, and says `false` once the icon has gone.
+fn keep_current(coach: &Coach, update: &(dyn Fn(TrayView) -> bool + Send), woken: &Receiver<()>) {
     let mut cache: Option<(Fingerprint, Loaded<RoutineFile>, Journal, ReminderLog)> = None;
     // What the tray shows: handed over only when it changes, so an idle minute costs no
     // bus traffic (ksni compares and signals on every update).
@@ -236,13 +332,8 @@ fn keep_current(coach: &Coach, handle: &ksni::blocking::Handle<ServiceTray>, wok
             continue;
         }
         shown = Some(view.clone());
-        let updated = handle.update(|tray| {
-            if tray.view != view {
-                tray.view = view;
-            }
-        });
-        if updated.is_none() {
-            return; // The tray service ended.
+        if !update(view) {
+            return; // The tray ended.
         }
     }
 }
@@ -512,6 +603,39 @@ mod tests {
         assert!(menu_entries(&off).contains(&Some((TrayAction::TurnOn, "Turn reminders on".to_owned(), true))));
         apply(&store, &off, TrayAction::TurnOn, &now);
         assert!(store.load_routine_file().unwrap().value.settings.reminders);
+    }
+
+    /// The system tray icon's side (Windows), driven as its window procedure drives it:
+    /// the look, the menu as it opens, a choice by position.
+    #[test]
+    fn the_system_icon_shows_the_same_menu_and_its_choices_do_the_same() {
+        use crate::platform::tray_icon::{Look, TrayEvents};
+        let dir = tempfile::tempdir().unwrap();
+        let store = setup(dir.path());
+        let now = Local::now();
+        let view = load_view(&Coach::at(store.paths().clone()), &now).unwrap().unwrap();
+        let state = TrayState { view: view.clone(), paths: store.paths().clone(), control: None, window_program: None };
+        let mut events = SystemTrayEvents { state: Arc::new(Mutex::new(state)), menu: Vec::new() };
+        assert_eq!(events.look(), Look { active: true, tooltip: view.tooltip() });
+        let menu = events.menu();
+        let expected: Vec<Option<(String, bool)>> =
+            menu_entries(&view).into_iter().map(|entry| entry.map(|(_, label, enabled)| (label, enabled))).collect();
+        assert_eq!(menu, expected);
+        let pause =
+            menu.iter().position(|entry| entry.as_ref().is_some_and(|(label, _)| label.contains("Pause"))).unwrap();
+        assert!(!events.chose(pause), "pausing does not end the service");
+        assert!(store.load_reminders().unwrap().value.is_paused(view.evening));
+        // The state follows the files: the icon greys and the entry now resumes.
+        assert!(!events.look().active);
+        assert!(events.menu()[pause].as_ref().is_some_and(|(label, _)| label.starts_with("Resume")));
+        // A separator or a position past the end does nothing.
+        let separator = menu.iter().position(Option::is_none).unwrap();
+        assert!(!events.chose(separator));
+        assert!(!events.chose(99));
+        // Quit turns reminders off and asks the icon to end the process.
+        let quit = menu.len() - 1;
+        assert!(events.chose(quit));
+        assert!(!store.load_routine_file().unwrap().value.settings.reminders);
     }
 
     #[test]

@@ -12,6 +12,7 @@ help-export-output = Write to FILE instead of printing (CSV files start with a b
 help-import = Merge a JSON export into the journal: shows what it adds, never duplicates an evening or a check-in
 help-import-file = The JSON file written by export
 help-import-dry-run = Only show what would be added; change nothing
+help-import-routine = Where the file holds a routine, schedule and settings that differ from yours, take the file's (they are restored anyway where none is set up yet)
 
 ## The CSV export. The header names each column; the state of each step on the evening.
 
@@ -51,6 +52,16 @@ import-preview-ours-later = Nothing in this file changes your journal: where the
 import-preview-details-only = No new evenings, check-ins or night logs; only details are added (which steps made up an evening and when they were planned, fields this version does not know).
 import-preview-nothing = Everything in this file is already in your journal.
 cli-import-dry-run = Nothing was changed (--dry-run).
+import-routine-summary = { $steps ->
+    [one] { $steps } step
+   *[other] { $steps } steps
+}, bedtime { $bedtime }
+import-routine-absent = The file holds no routine, schedule or settings (it was made by an earlier version): yours stay as they are.
+import-routine-restored = It also holds a routine, schedule and settings ({ $theirs }): no routine is set up here yet, so they will be restored.
+import-routine-differs = It also holds a routine, schedule and settings that differ from yours (the file: { $theirs }; here: { $here }). Yours stay unless you ask for the file's.
+import-routine-differs-cli = To replace yours with the file's, import with --routine.
+import-routine-replace = Replace my routine, schedule and settings with the file's
+import-done-routine = The routine, schedule and settings from the file are now yours.
 import-done = Imported { $path }: { $evenings ->
     [one] one new evening
    *[other] { $evenings } new evenings
@@ -69,6 +80,7 @@ import-done-details-only = Imported { $path }: no new evenings, check-ins or nig
 
 transfer-error-own-file = { $path } is one of Bedtime Coach's own files; choose another name for this file.
 transfer-error-newer = { $path } was written by a newer Bedtime Coach (journal format { $version }; this version reads up to { $known }). Update Bedtime Coach to import it; nothing was changed.
+transfer-error-newer-routine = { $path } was written by a newer Bedtime Coach (routine format { $version }; this version reads up to { $known }). Update Bedtime Coach to import it; nothing was changed.
 transfer-error-damaged = { $path } cannot be imported, it is damaged or not a Bedtime Coach export ({ $reason }); nothing was changed.
 transfer-error-not-a-journal = { $path } is not a journal export of Bedtime Coach (it has no evenings); nothing was changed.
 transfer-error-too-large = { $path } is { $size }, more than the { $max } a journal can be, so it is not a journal export to import; nothing was changed.

@@ -60,4 +60,7 @@ invalid-recorded-at = the evening of { $date } has a record made at { $at }, bef
 invalid-too-many-steps = the evening of { $date } names { $count } steps, more than the { $max } an evening can hold
 invalid-planned-time = the evening of { $date } was planned with a time of { $time }, which cannot be that evening's
 invalid-repeated-step = the routine of the evening of { $date } lists "{ $id }" twice
+invalid-routine-step = the routine in it has a step this app would not save: { $problem }
+invalid-routine-repeated-step = the routine in it lists "{ $id }" twice
+invalid-routine-begins = the routine in it begins at { $at }, which is still to come
 invalid-unknown = it carries { $size } of fields this version does not know, more than the { $max } one file may bring in

@@ -24,7 +24,9 @@ help-schedule-days = Only these evenings, e.g. fri,sat (default: every day)
 help-remind = Send wind-down reminders without a window (the background service); `remind --stop` stops the running one
 help-remind-pause = Silence the rest of tonight's reminders, then exit
 help-remind-resume = Bring tonight's reminders back after --pause-tonight, then exit
-help-autostart = Start the reminders at login (an XDG autostart entry), or stop doing so
+help-autostart = Start the reminders at login, or stop doing so
+help-activate = Do what a press on a reminder toast asks (started by Windows, not by people)
+help-activate-uri = The toast's bedtime-coach: address
 
 ## routine's commands.
 
@@ -71,3 +73,11 @@ man-synopsis = SYNOPSIS
 man-description = DESCRIPTION
 man-version = VERSION
 man-possible-values = Possible values:
+help-status-json = Print JSON: tonight's progress and the next reminder
+help-routine-step = The step's id, as `routine list` shows it
+help-routine-add-step = A step id from `routine catalog`, or an id of your own for a custom step (lowercase letters, digits and dashes)
+help-routine-set-remind = Whether a reminder is sent for it
+help-routine-set-title = A new title for the step, in your own words
+help-autostart-action = on: start the reminders at login; off: stop doing so; status: say which it is
+help-reminders-json = Print JSON: each reminder, what happened to it, and why
+help-stats-json = Print JSON: the same figures

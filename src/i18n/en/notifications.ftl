@@ -47,3 +47,10 @@ remind-test-body = Reminders will look like this. Click it to open the window.
 
 remind-night-log = How did you sleep?
 remind-night-log-body = Log last night in a few seconds: twitches, legs, how rested. One click if it was a quiet night.
+
+# Windows toasts: a press on a toast's button starts `bedtime-coachw activate URI`; these
+# go to the service's log when that URI is refused.
+toast-bad-uri = A toast's button sent something Bedtime Coach does not understand; nothing was changed.
+toast-unknown-step = A toast's button named a step that is not in your routine ({ $step }); nothing was changed.
+toast-old-date = A toast's button was about the evening of { $date }, which is neither tonight nor last night; nothing was changed.
+toast-register-failed = Toasts are shown, but their buttons cannot be registered with Windows ({ $reason }): use the window or the tray to check steps off.

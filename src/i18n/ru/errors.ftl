@@ -80,4 +80,7 @@ invalid-too-many-steps = у вечера { $date } { $count } { $count ->
 }, а вечер вмещает не больше { $max }
 invalid-planned-time = вечер { $date } запланирован со временем { $time }, которое не может относиться к этому вечеру
 invalid-repeated-step = в распорядке вечера { $date } шаг «{ $id }» указан дважды
+invalid-routine-step = в распорядке из файла есть шаг, который приложение не сохранило бы: { $problem }
+invalid-routine-repeated-step = в распорядке из файла шаг «{ $id }» указан дважды
+invalid-routine-begins = распорядок из файла начинается { $at }, а это время ещё не наступило
 invalid-unknown = в нём { $size } полей, которых эта версия не знает, а один файл может принести не больше { $max }

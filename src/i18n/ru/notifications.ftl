@@ -45,3 +45,10 @@ remind-test-body = Так будут выглядеть напоминания. 
 
 remind-night-log = Как вам спалось?
 remind-night-log-body = Запишите прошлую ночь за пару секунд: подёргивания, ноги, насколько отдохнули. Если ночь была спокойной — один щелчок.
+
+# Windows toasts: a press on a toast's button starts `bedtime-coachw activate URI`; these
+# go to the service's log when that URI is refused.
+toast-bad-uri = Кнопка уведомления прислала то, чего Bedtime Coach не понимает; ничего не изменено.
+toast-unknown-step = Кнопка уведомления назвала шаг, которого нет в вашем распорядке ({ $step }); ничего не изменено.
+toast-old-date = Кнопка уведомления относилась к вечеру { $date }, а это ни сегодняшний, ни вчерашний вечер; ничего не изменено.
+toast-register-failed = Уведомления показываются, но их кнопки не удалось зарегистрировать в Windows ({ $reason }): отмечайте шаги в окне или в значке в трее.

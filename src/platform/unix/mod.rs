@@ -11,6 +11,8 @@ pub mod open_folder;
 pub mod signals;
 pub mod stop_request;
 pub mod terminal;
+pub mod toasts;
+pub mod tray_icon;
 pub mod wall_timer;
 pub mod zone;
 

@@ -14,9 +14,10 @@ use crate::ui::banners::{Banner, BannerKind};
 use crate::ui::data_transfer::{Stage, Work};
 use crate::ui::file_dialog::Answer;
 use crate::use_cases::files::{
-    DateRange, Export, ExportFormat, ImportPreview, documents_folder, export_result_text, import_result_text,
+    DateRange, Export, ExportFormat, ImportPreview, Imported, RoutineChoice, documents_folder, export_result_text,
+    import_result_text,
 };
-use crate::use_cases::{Coach, MergeCounts, TransferError, Updated};
+use crate::use_cases::{Coach, TransferError};
 
 /// Export and import (Settings → Your data): the file work the section asks for.
 impl App {
@@ -64,7 +65,7 @@ impl App {
         let path = path.to_owned();
         let now = (self.clock)();
         self.start_work(Work::Preview, move |coach| {
-            let result = coach.preview_import(&path, &now);
+            let result = coach.preview_import(&path, &now).map(Box::new);
             TransferDone::Previewed(path, result)
         });
     }
@@ -73,9 +74,10 @@ impl App {
     /// (the user asked for it and is looking at the preview); a frame otherwise never does.
     pub(super) fn confirm_import(&mut self) -> bool {
         let Stage::Preview(preview) = std::mem::take(&mut self.data_transfer.stage) else { return false };
+        let choice = if self.data_transfer.replace_routine { RoutineChoice::Replace } else { RoutineChoice::Keep };
         self.start_work(Work::Import, move |coach| {
             coach.set_lock_timeout(Duration::from_secs(2));
-            let result = coach.import(&preview);
+            let result = coach.import(&preview, choice);
             TransferDone::Imported(preview, result)
         })
     }
@@ -151,7 +153,10 @@ impl App {
                 self.data_transfer.type_path(Purpose::Export(format));
                 self.banners.push(Banner::new(BannerKind::Error, error.to_string()));
             }
-            TransferDone::Previewed(_, Ok(preview)) => self.data_transfer.stage = Stage::Preview(Box::new(preview)),
+            TransferDone::Previewed(_, Ok(preview)) => {
+                self.data_transfer.replace_routine = false;
+                self.data_transfer.stage = Stage::Preview(preview);
+            }
             TransferDone::Previewed(path, Err(error)) => {
                 self.data_transfer.path = path.display().to_string();
                 self.data_transfer.type_path(Purpose::Import);
@@ -160,10 +165,10 @@ impl App {
             TransferDone::Imported(preview, result) => {
                 self.data_transfer.stage = Stage::Idle;
                 let saved = match result {
-                    Ok(updated) => {
-                        let message = import_result_text(&preview.path, &updated);
+                    Ok(imported) => {
+                        let message = import_result_text(&preview.path, &imported);
                         self.banners.push(Banner::new(BannerKind::Info, message));
-                        updated.saved
+                        imported.journal.saved || imported.routine_restored
                     }
                     Err(error) => {
                         self.banners.push(Banner::new(BannerKind::Error, error.to_string()));
@@ -183,6 +188,6 @@ const WORK_POLL: Duration = Duration::from_millis(50);
 /// What the file work thread hands back to the window.
 pub(super) enum TransferDone {
     Exported(ExportFormat, PathBuf, Result<Export, TransferError>),
-    Previewed(PathBuf, Result<ImportPreview, TransferError>),
-    Imported(Box<ImportPreview>, Result<Updated<MergeCounts>, TransferError>),
+    Previewed(PathBuf, Result<Box<ImportPreview>, TransferError>),
+    Imported(Box<ImportPreview>, Result<Imported, TransferError>),
 }
