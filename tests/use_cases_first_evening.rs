@@ -9,17 +9,10 @@ use bedtime_coach::cli::{Cli, run_at};
 use bedtime_coach::model::{Anchor, Outcome, RoutineFile, StepState, plan_evening};
 use bedtime_coach::store::{Paths, Store};
 use bedtime_coach::use_cases::{Change, Coach, new_step};
-use chrono::{DateTime, FixedOffset, TimeZone};
+use chrono::DateTime;
 use chrono_tz::Europe::Berlin;
 use clap::Parser;
-
-fn berlin(day: u32, hour: u32, minute: u32) -> DateTime<chrono_tz::Tz> {
-    Berlin.with_ymd_and_hms(2026, 12, day, hour, minute, 0).unwrap()
-}
-
-fn at(day: u32, hour: u32, minute: u32) -> DateTime<FixedOffset> {
-    berlin(day, hour, minute).fixed_offset()
-}
+use support::berlin::{at, berlin, cli};
 
 /// Marks every step that counts on the evening of `day`, due at or after `from`, done at its time.
 fn do_steps_from(store: &Store, day: u32, from: DateTime<chrono_tz::Tz>) {
@@ -147,4 +140,18 @@ fn a_step_added_later_never_counts_before_it_existed() {
     let history = coach.statistics(&berlin(6, 12, 0)).unwrap().summary;
     assert_eq!(history.streaks.current, 2);
     assert_eq!(stats_json(&coach, &berlin(6, 12, 0))["streak"]["current"], 2);
+}
+
+/// The caffeine cut-off (16:30) was due before a routine set up at 19:38: `stats` says
+/// once that it was not part of a tracked evening, not once for each period.
+#[test]
+fn stats_says_once_that_the_cut_off_was_on_no_tracked_evening() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(Paths::in_dir(dir.path()));
+    let coach = Coach::at(Paths::in_dir(dir.path()));
+    coach.apply_at(at(5, 19, 38), Change::SaveRoutineFile(RoutineFile::default())).unwrap();
+    do_steps_from(&store, 5, berlin(5, 19, 38));
+    let text = cli(&coach, &berlin(6, 9, 0), &["stats"]);
+    let line = text.lines().find(|line| line.starts_with("Caffeine cut-off")).unwrap();
+    assert_eq!(line, "Caffeine cut-off: not part of any tracked evening", "{text}");
 }

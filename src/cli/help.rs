@@ -28,7 +28,7 @@ pub fn localized_command() -> Command {
                 .mut_arg("date", help(t("help-plan-date")))
                 .mut_arg("json", help(t("help-json-steps")))
         })
-        .mut_subcommand("status", |c| c.about(t("help-status")))
+        .mut_subcommand("status", |c| c.about(t("help-status")).mut_arg("json", help(t("help-status-json"))))
         .mut_subcommand("check", |c| {
             c.about(t("help-check"))
                 .mut_arg("step", help(t("help-check-step")))
@@ -39,16 +39,22 @@ pub fn localized_command() -> Command {
         })
         .mut_subcommand("routine", |c| {
             c.about(t("help-routine"))
-                .mut_subcommand("list", |c| c.about(t("help-routine-list")))
+                .mut_subcommand("list", |c| c.about(t("help-routine-list")).mut_arg("json", help(t("help-json-steps"))))
                 .mut_subcommand("catalog", |c| c.about(t("help-routine-catalog")))
                 .mut_subcommand("add", |c| {
                     anchor(c.about(t("help-routine-add")))
+                        .mut_arg("step", help(t("help-routine-add-step")))
                         .mut_arg("title", help(t("help-routine-add-title")))
                         .mut_arg("remind", help(t("help-routine-add-remind")))
                 })
-                .mut_subcommand("remove", |c| c.about(t("help-routine-remove")))
+                .mut_subcommand("remove", |c| {
+                    c.about(t("help-routine-remove")).mut_arg("step", help(t("help-routine-step")))
+                })
                 .mut_subcommand("set", |c| {
                     anchor(c.about(t("help-routine-set")))
+                        .mut_arg("step", help(t("help-routine-step")))
+                        .mut_arg("remind", help(t("help-routine-set-remind")))
+                        .mut_arg("title", help(t("help-routine-set-title")))
                         .mut_arg("enabled", help(t("help-routine-set-enabled")))
                         .mut_arg("position", help(t("help-routine-set-position")))
                 })
@@ -66,9 +72,15 @@ pub fn localized_command() -> Command {
                 .mut_arg("test", help(t("help-remind-test")))
                 .mut_arg("stop", help(t("help-remind-stop")))
         })
-        .mut_subcommand("autostart", |c| c.about(t("help-autostart")))
+        .mut_subcommand("autostart", |c| {
+            c.about(t("help-autostart")).mut_arg("action", help(t("help-autostart-action")))
+        })
         .mut_subcommand("activate", |c| c.about(t("help-activate")).mut_arg("uri", help(t("help-activate-uri"))))
-        .mut_subcommand("reminders", |c| c.about(t("help-reminders")).mut_arg("date", help(t("help-reminders-date"))))
+        .mut_subcommand("reminders", |c| {
+            c.about(t("help-reminders"))
+                .mut_arg("date", help(t("help-reminders-date")))
+                .mut_arg("json", help(t("help-reminders-json")))
+        })
         .mut_subcommand("export", |c| {
             c.about(t("help-export"))
                 .mut_arg("format", help(t("help-export-format")))
@@ -82,7 +94,7 @@ pub fn localized_command() -> Command {
                 .mut_arg("dry_run", help(t("help-import-dry-run")))
                 .mut_arg("routine", help(t("help-import-routine")))
         })
-        .mut_subcommand("stats", |c| c.about(t("help-stats")))
+        .mut_subcommand("stats", |c| c.about(t("help-stats")).mut_arg("json", help(t("help-stats-json"))))
         .mut_subcommand("night", |c| {
             c.about(t("help-night"))
                 .mut_arg("date", help(t("help-night-date")))
@@ -125,4 +137,37 @@ pub fn manual_words() -> [(&'static str, String); 5] {
         ("\n.SH VERSION\n", heading(t("man-version"))),
         ("Possible values:", t("man-possible-values")),
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{Language, with_language};
+
+    /// Every option and argument of every command, by its command's path and its id,
+    /// with its help text (`None`: the help shows a bare name).
+    fn helps(command: &Command, path: &str, out: &mut Vec<(String, Option<String>)>) {
+        for arg in command.get_arguments().filter(|arg| !matches!(arg.get_id().as_str(), "help" | "version")) {
+            out.push((format!("{path} {}", arg.get_id()), arg.get_help().map(ToString::to_string)));
+        }
+        for sub in command.get_subcommands().filter(|sub| sub.get_name() != "help") {
+            helps(sub, &format!("{path} {}", sub.get_name()), out);
+        }
+    }
+
+    /// `--help` explains every option and argument, in both languages (`reminders --json`,
+    /// `routine set STEP`, `--title` and `--remind` once showed a bare name).
+    #[test]
+    fn every_option_and_argument_has_a_help_text() {
+        for language in [Language::English, Language::Russian] {
+            let mut found = Vec::new();
+            with_language(language, || helps(&localized_command(), "bedtime-coach", &mut found));
+            let missing: Vec<&String> = found
+                .iter()
+                .filter(|(_, help)| help.as_deref().is_none_or(str::is_empty))
+                .map(|(arg, _)| arg)
+                .collect();
+            assert!(missing.is_empty(), "{language:?}: no help for {missing:?}");
+        }
+    }
 }

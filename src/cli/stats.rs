@@ -115,11 +115,16 @@ pub(super) fn summary_text(routine_file: &RoutineFile, summary: &HistoryStats) -
         all = figure(summary.completion_all),
     ));
     line(tr!("stats-bedtime", bedtime = history::bedtime(summary.bedtime_recent.as_ref())));
-    line(tr!(
-        "stats-caffeine",
-        recent = history::kept(summary.caffeine_recent),
-        all = history::kept(summary.caffeine_all)
-    ));
+    // Never on a tracked evening: said once, not for each period.
+    line(if summary.caffeine_all.planned == 0 {
+        tr!("stats-caffeine-never", kept = history::kept(summary.caffeine_all))
+    } else {
+        tr!(
+            "stats-caffeine",
+            recent = history::kept(summary.caffeine_recent),
+            all = history::kept(summary.caffeine_all)
+        )
+    });
     line(String::new());
     line(t("stats-adherence"));
     // One row per step that was planned in the longest period, with all three shares.

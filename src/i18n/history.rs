@@ -72,6 +72,17 @@ pub fn evenings(tracked: usize, not_tracked: usize) -> String {
     tr!("history-evenings", tracked = tracked, untracked = not_tracked)
 }
 
+/// The same as a sentence of its own (History's note under the cards): its first letter
+/// a capital ("отмечено 3…" reads as the middle of a sentence in Russian).
+pub fn evenings_sentence(tracked: usize, not_tracked: usize) -> String {
+    let text = evenings(tracked, not_tracked);
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => text,
+    }
+}
+
 /// A calendar day as a screen reader reads it: "Tue 3 Nov: 9 of 11 steps".
 pub fn day(date: NaiveDate, figures: Option<&EveningFigures>, ahead: bool) -> String {
     let when = short_date(date);
@@ -107,5 +118,13 @@ mod tests {
         assert!(en(0.3, 3.0).1.starts_with("right at bedtime"));
         let ru = with_language(Language::Russian, || bedtime_card(-14.0, 9.0));
         assert!(!ru.0.contains('−') && ru.1.starts_with("раньше времени сна"), "{ru:?}");
+    }
+
+    #[test]
+    fn the_evenings_note_starts_a_sentence_in_russian_too() {
+        let ru = with_language(Language::Russian, || (evenings(3, 1), evenings_sentence(3, 1)));
+        assert!(ru.0.starts_with("отмечено 3"), "{}", ru.0);
+        assert!(ru.1.starts_with("Отмечено 3"), "{}", ru.1);
+        assert!(with_language(Language::English, || evenings_sentence(3, 1)).starts_with("3 tracked"));
     }
 }

@@ -46,6 +46,7 @@ stats-completion = Steps done per tracked evening: last 7 evenings { $week }, la
 stats-no-figure = –
 stats-bedtime = Bedtime over the last 30 evenings. { $bedtime }
 stats-caffeine = Caffeine cut-off: { $recent } (last 30), { $all } (all)
+stats-caffeine-never = Caffeine cut-off: { $kept }
 stats-adherence = Each step done where planned (last 7 / 30 / 90 evenings):
 stats-weeks = Bedtime by week (latest 8):
 # $week is the Monday's short date, $offset a history-offset-* text.

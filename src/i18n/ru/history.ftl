@@ -42,6 +42,7 @@ stats-completion = Доля сделанных шагов за отмеченн�
 stats-no-figure = –
 stats-bedtime = Отход ко сну за последние 30 вечеров. { $bedtime }
 stats-caffeine = Отказ от кофеина: { $recent } (последние 30), { $all } (всё время)
+stats-caffeine-never = Отказ от кофеина: { $kept }
 stats-adherence = Как часто сделан каждый шаг, когда он был в распорядке (последние 7 / 30 / 90 вечеров):
 stats-weeks = Отход ко сну по неделям (последние 8):
 stats-week = неделя с { $week }: { $offset }, плюс-минус { $spread } мин ({ $evenings })

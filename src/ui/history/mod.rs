@@ -223,7 +223,7 @@ fn cards_ui(ui: &mut egui::Ui, summary: &HistoryStats) {
         };
         card_ui(ui, width, t("history-card-caffeine"), figure, detail);
     });
-    let evenings = history::evenings(summary.tracked, summary.not_tracked);
+    let evenings = history::evenings_sentence(summary.tracked, summary.not_tracked);
     let rule = history::streak_rule(summary.threshold_percent);
     ui.add(egui::Label::new(RichText::new(format!("{evenings}. {rule}")).small().color(style::quiet(ui))).wrap());
 }
