@@ -325,3 +325,19 @@ fn stats_counts_streaks_and_prints_the_same_figures_as_json() {
     let russian = support::output(support::bin(dir.path()).env("LANG", "ru_RU.UTF-8").args(["stats"])).ok().stdout();
     assert!(russian.contains("Серия: 4 вечера подряд"), "{russian}");
 }
+
+/// `routine list` keeps its columns in line whatever a title's length (a long custom
+/// title used to push its anchor out of line), cutting a title longer than the column.
+#[test]
+fn routine_list_keeps_its_columns_with_a_long_title() {
+    let dir = tempfile::tempdir().unwrap();
+    let long = "A rather long custom step title that goes on and on past the column";
+    run(dir.path(), &["routine", "add", "my-long", "--title", long, "--at", "21:00"]).ok();
+    let text = run(dir.path(), &["routine", "list"]).ok().stdout();
+    let lines: Vec<&str> = text.lines().filter(|line| line.trim_start().starts_with(char::is_numeric)).collect();
+    let column = |line: &str, word: &str| line.find(word).map(|at| line[..at].chars().count());
+    let bath = lines.iter().find(|line| line.contains("warm-bath")).unwrap();
+    let mine = lines.iter().find(|line| line.contains("my-long")).unwrap();
+    assert_eq!(column(bath, "1 h 30 min"), column(mine, "at 21:00"), "{text}");
+    assert!(mine.contains("A rather long custom step title that goes on an…"), "{mine}");
+}

@@ -67,3 +67,36 @@ fn a_second_service_on_the_same_folder_is_refused_with_a_sentence() {
     assert!(stopped.stdout().contains("has stopped"), "{} {}", stopped.stdout(), stopped.stderr());
     assert!(exited, "remind --stop did not end the first service");
 }
+
+/// The service the window starts (`Coach::start_service`: no console, its own process
+/// group) keeps running after the process that started it has ended. The starter is this
+/// test program run again with `BEDTIME_COACH_STARTER_DIR`, which starts the service and
+/// exits at once, as a window closed right after it opened would.
+#[test]
+fn the_service_started_detached_outlives_its_starter() {
+    if let Some(dir) = std::env::var_os("BEDTIME_COACH_STARTER_DIR") {
+        let coach = bedtime_coach::use_cases::Coach::open(Some(std::path::Path::new(&dir))).unwrap();
+        coach.start_service(std::path::Path::new(support::BIN)).unwrap();
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let starter = std::process::Command::new(std::env::current_exe().unwrap())
+        .args(["--exact", "the_service_started_detached_outlives_its_starter", "--test-threads=1"])
+        .env("BEDTIME_COACH_STARTER_DIR", dir.path())
+        // Not piped: Windows hands the starter's inheritable handles (a pipe to read its
+        // output) on to the service, and the pipe would stay open as long as it runs.
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .unwrap();
+    assert!(starter.success(), "the starter failed: {starter}");
+    let lock = dir.path().join("reminders.lock");
+    let locked = || std::fs::File::open(&lock).is_ok_and(|file| file.try_lock_shared().is_err());
+    assert!(wait_until(Duration::from_secs(20), locked), "the detached service never took the lock");
+    // The starter is gone; a second later the service still owns the reminders.
+    std::thread::sleep(Duration::from_secs(1));
+    assert!(locked(), "the service ended with its starter");
+    let stopped = output(bin(dir.path()).args(["remind", "--stop"]));
+    assert!(stopped.stdout().contains("has stopped"), "{} {}", stopped.stdout(), stopped.stderr());
+}

@@ -200,13 +200,31 @@ pub(super) fn routine_text(routine: &Routine, is_default: bool) -> String {
     if is_default {
         writeln!(out, "{}\n", t("cli-routine-default")).ok();
     }
-    for (n, s) in routine.steps.iter().enumerate() {
-        let remind = if s.remind { t("cli-flag-remind") } else { String::new() };
-        let off = if s.enabled { String::new() } else { format!(" {}", t("cli-flag-off")) };
-        let flags = format!("{remind}{off}");
-        let anchor = i18n::anchor(&s.anchor);
-        let title = i18n::step_title(s);
-        writeln!(out, "{:>2}. {:<20} {:<44} {:<26} {}", n + 1, s.id, title, anchor, flags.trim()).ok();
+    // Columns as wide as their longest entry, so a long id or title never pushes its line
+    // out of line; a title longer than TITLE_COLUMN is cut with "…" (`--json` has it whole).
+    const TITLE_COLUMN: usize = 48;
+    let rows: Vec<_> = routine
+        .steps
+        .iter()
+        .map(|s| {
+            let remind = if s.remind { t("cli-flag-remind") } else { String::new() };
+            let off = if s.enabled { String::new() } else { format!(" {}", t("cli-flag-off")) };
+            let title = i18n::step_title(s);
+            let title = if title.chars().count() > TITLE_COLUMN {
+                format!("{}…", title.chars().take(TITLE_COLUMN - 1).collect::<String>().trim_end())
+            } else {
+                title
+            };
+            (s.id.as_str(), title, i18n::anchor(&s.anchor), format!("{remind}{off}").trim().to_owned())
+        })
+        .collect();
+    let width = |column: fn(&(&str, String, String, String)) -> usize| rows.iter().map(column).max().unwrap_or(0);
+    let ids = width(|row| row.0.chars().count());
+    let titles = width(|row| row.1.chars().count());
+    let anchors = width(|row| row.2.chars().count());
+    for (n, (id, title, anchor, flags)) in rows.iter().enumerate() {
+        let line = format!("{:>2}. {id:<ids$}  {title:<titles$}  {anchor:<anchors$}  {flags}", n + 1);
+        writeln!(out, "{}", line.trim_end()).ok();
     }
     out.trim_end().to_owned()
 }

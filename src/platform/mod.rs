@@ -13,7 +13,7 @@
 //! | file locking, atomic replace, private files, file identity, "is this a regular file" | [`files`] | `flock`, `rename` + folder `fsync`, 0600/0700, device + inode, `O_NONBLOCK` + file type | `LockFileEx` (std), `MoveFileExW` with retry, the profile's ACL, volume serial + file index, reparse points refused |
 //! | the wall-clock timer | [`wall_timer`] | `timerfd` on `CLOCK_REALTIME` + `eventfd` | an absolute waitable timer (`fResume`) + an event; clock and zone looked at every minute |
 //! | watching the data folder | [`folder_watch`] | inotify | `ReadDirectoryChangesW`, overlapped |
-//! | the service's signals | [`signals`] | SIGHUP ignored, SIGTERM/SIGINT stop | not yet (part 2: console control events) |
+//! | the service's signals | [`signals`] | SIGHUP ignored, SIGTERM/SIGINT stop | console control events: close and logoff ignored (the console let go of), Ctrl+C/Break and shutdown stop |
 //! | asking the service to stop (`remind --stop`) | [`stop_request`] | SIGTERM to the lock's pid | a named event per data folder |
 //! | notifications | [`toasts`] (the reminder loop's `Notify`: `remind::notifier`, `remind::toast`) | D-Bus (`remind::notifier`) | toasts (WinRT `ToastNotificationManager`) with Done and Snooze through the `bedtime-coach:` URI scheme; untested on real Windows |
 //! | the tray icon | [`tray_icon`] (its menu and actions: `background::tray`) | StatusNotifierItem on D-Bus (ksni, `background::tray`) | `Shell_NotifyIconW`, a hidden window and `TrackPopupMenu`; untested on real Windows |
@@ -312,17 +312,59 @@ pub mod folder_watch {
 
 /// The reminder service's signals: `block()` before any thread starts, then
 /// `watch(blocked, on_signal)`, which calls `on_signal` on a thread of its own until it
-/// returns `false`.
+/// returns `false`. On Windows they are the console's control events, read with
+/// [`console_event`].
 pub mod signals {
     pub use super::os::signals::*;
+
+    /// The console control events of Windows (`CTRL_*_EVENT`), by number: here, so that
+    /// what each means is decided, and tested, on every system.
+    pub const CTRL_C: u32 = 0;
+    pub const CTRL_BREAK: u32 = 1;
+    pub const CTRL_CLOSE: u32 = 2;
+    pub const CTRL_LOGOFF: u32 = 5;
+    pub const CTRL_SHUTDOWN: u32 = 6;
+
+    /// What a console control event means for the service, as its signals do on Unix: the
+    /// console closing and the user logging off are SIGHUP (a background service goes on:
+    /// a logoff ends the session's processes anyway, and a service is told of other
+    /// users' logoffs too); Ctrl+C, Ctrl+Break and shutdown are SIGINT/SIGTERM. `None`: an
+    /// event it does not know, left to the next handler.
+    pub fn console_event(code: u32) -> Option<Signal> {
+        match code {
+            CTRL_C => Some(Signal::Stop("CTRL_C_EVENT")),
+            CTRL_BREAK => Some(Signal::Stop("CTRL_BREAK_EVENT")),
+            CTRL_CLOSE => Some(Signal::Hangup("CTRL_CLOSE_EVENT")),
+            CTRL_LOGOFF => Some(Signal::Hangup("CTRL_LOGOFF_EVENT")),
+            CTRL_SHUTDOWN => Some(Signal::Stop("CTRL_SHUTDOWN_EVENT")),
+            _ => None,
+        }
+    }
 
     /// What the system asked of the service.
     #[derive(Debug, Clone, Copy, PartialEq, Eq)]
     pub enum Signal {
-        /// The terminal it was started from closed: a background service goes on.
-        Hangup,
+        /// The terminal it was started from closed, or the user is logging off (the
+        /// signal's or event's name, for the log): a background service goes on.
+        Hangup(&'static str),
         /// Asked to end (the signal's name, for the log).
         Stop(&'static str),
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn the_console_closing_and_a_logoff_are_a_hangup_and_the_rest_stop() {
+            assert!(matches!(console_event(CTRL_CLOSE), Some(Signal::Hangup(_))));
+            assert!(matches!(console_event(CTRL_LOGOFF), Some(Signal::Hangup(_))));
+            for stop in [CTRL_C, CTRL_BREAK, CTRL_SHUTDOWN] {
+                assert!(matches!(console_event(stop), Some(Signal::Stop(_))), "{stop}");
+            }
+            assert_eq!(console_event(3), None);
+            assert_eq!(console_event(CTRL_C), Some(Signal::Stop("CTRL_C_EVENT")));
+        }
     }
 }
 

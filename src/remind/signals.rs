@@ -25,8 +25,8 @@ pub(super) fn block() -> io::Result<Blocked> {
 /// an ending asked for is logged and sent to the loop as [`Control::Stop`].
 pub(super) fn watch(blocked: Blocked, control: ControlSender) -> io::Result<()> {
     signals::watch(blocked, move |signal| match signal {
-        Signal::Hangup => {
-            tracing::info!("{}", tr!("remind-signal-hangup"));
+        Signal::Hangup(name) => {
+            tracing::info!("{}", tr!("remind-signal-hangup", signal = name));
             true
         }
         Signal::Stop(name) => {

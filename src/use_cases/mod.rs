@@ -44,7 +44,7 @@ pub use crate::remind::ICON_PNG;
 pub use crate::remind::RemindError;
 pub use crate::remind::engine::Reminder;
 pub use crate::store::{
-    FileNotice, Fingerprint, Loaded, Paths, Snapshot, StoreError, TransferError, Updated, WaitCallback,
+    FileNotice, Fingerprint, FolderWatch, Loaded, Paths, Snapshot, StoreError, TransferError, Updated, WaitCallback,
 };
 
 use crate::model::{ReminderLog, RoutineFile, Settings};

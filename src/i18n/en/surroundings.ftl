@@ -24,7 +24,7 @@ zone-not-tzif = not a time-zone file (it does not start as one)
 
 ## Signals to the reminder service (src/remind/signals.rs), in its log.
 
-remind-signal-hangup = The terminal closed (SIGHUP); the reminders go on, as a background service does.
+remind-signal-hangup = The terminal closed ({ $signal }); the reminders go on, as a background service does.
 # $signal is SIGTERM or SIGINT; $pid the service's process number.
 remind-signal-stop = Stopping on { $signal } (process { $pid }); the reminders are handed back.
 remind-signal-unwatched = The service cannot take its signals itself ({ $cause }): closing its terminal will end it.

@@ -39,7 +39,7 @@ pub fn watch(blocked: Blocked, mut on_signal: impl FnMut(Signal) -> bool + Send 
                 continue;
             }
             let signal = match signal {
-                libc::SIGHUP => Signal::Hangup,
+                libc::SIGHUP => Signal::Hangup("SIGHUP"),
                 libc::SIGINT => Signal::Stop("SIGINT"),
                 _ => Signal::Stop("SIGTERM"),
             };
