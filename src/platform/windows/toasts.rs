@@ -148,3 +148,16 @@ pub fn register_activation(arguments: &[OsString], icon: &Path) -> Result<(), St
     write_key(&format!(r"{scheme}\DefaultIcon"), &[(None, &icon)])?;
     write_key(&format!(r"{scheme}\shell\open\command"), &[(None, &command)])
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arguments_are_quoted_as_windows_reads_them() {
+        assert_eq!(quoted(r"C:\Program Files\bedtime-coachw.exe"), r#""C:\Program Files\bedtime-coachw.exe""#);
+        // A folder ending in a backslash must not escape the closing quote.
+        assert_eq!(quoted(r"D:\data\"), r#""D:\data\\""#);
+        assert_eq!(quoted("--data-dir"), r#""--data-dir""#);
+    }
+}
