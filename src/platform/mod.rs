@@ -17,7 +17,8 @@
 //! | asking the service to stop (`remind --stop`) | [`stop_request`] | SIGTERM to the lock's pid | a named event per data folder |
 //! | notifications | [`toasts`] (the reminder loop's `Notify`: `remind::notifier`, `remind::toast`) | D-Bus (`remind::notifier`) | toasts (WinRT `ToastNotificationManager`) with Done and Snooze through the `bedtime-coach:` URI scheme; untested on real Windows |
 //! | the tray icon | [`tray_icon`] (its menu and actions: `background::tray`) | StatusNotifierItem on D-Bus (ksni, `background::tray`) | `Shell_NotifyIconW`, a hidden window and `TrackPopupMenu`; untested on real Windows |
-//! | Do Not Disturb, autostart | [`available`] | D-Bus (`remind::do_not_disturb`, `remind::autostart`) | not yet: each says so with a sentence ([`Unavailable`]) |
+//! | Do Not Disturb | [`busy`] (held and merged by `remind::do_not_disturb`) | the notification server's switch on D-Bus (`remind::do_not_disturb`) | `SHQueryUserNotificationState`: full screen, presentation, quiet time; untested on real Windows |
+//! | autostart | [`available`] | D-Bus (`remind::autostart`) | not yet: it says so with a sentence ([`Unavailable`]) |
 //! | one window | [`one_window`] | D-Bus (`desktop`): nothing here | a named pipe per data folder |
 //! | starting the service detached | [`detached`] | own process group | no console, own process group |
 //! | opening a folder | [`open_folder`] | `xdg-open` | Explorer |
@@ -359,6 +360,54 @@ pub mod signals {
             }
             assert_eq!(console_event(3), None);
             assert_eq!(console_event(CTRL_C), Some(Signal::Stop("CTRL_C_EVENT")));
+        }
+    }
+}
+
+/// Whether the user is busy, where the system itself says so (Windows): `system()` gives
+/// the system's [`busy::UserState`], `None` where Do Not Disturb is read another way (Linux:
+/// the notification server's switch, `remind::do_not_disturb`). Busy means reminders are
+/// held and merged after, as for Do Not Disturb.
+pub mod busy {
+    pub use super::os::busy::*;
+
+    /// The answers of Windows' `SHQueryUserNotificationState` (`QUNS_*`), by number: here,
+    /// so that what each means is decided, and tested, on every system.
+    pub const QUNS_NOT_PRESENT: i32 = 1;
+    pub const QUNS_BUSY: i32 = 2;
+    pub const QUNS_RUNNING_D3D_FULL_SCREEN: i32 = 3;
+    pub const QUNS_PRESENTATION_MODE: i32 = 4;
+    pub const QUNS_ACCEPTS_NOTIFICATIONS: i32 = 5;
+    pub const QUNS_QUIET_TIME: i32 = 6;
+    pub const QUNS_APP: i32 = 7;
+
+    /// Asks the system what the user is doing; `None` when it did not answer.
+    pub trait UserState: Send {
+        fn query(&mut self) -> Option<i32>;
+    }
+
+    /// Whether reminders wait: a full-screen program (`BUSY`, a Direct3D game, an app in
+    /// full screen), a presentation, or quiet time (Focus Assist's quiet hours, the first
+    /// hour after a new user's first login). Not when the user is away (`NOT_PRESENT`: a
+    /// locked screen, the screen saver), since a reminder then interrupts nobody and waits
+    /// in the Action Center; nor for an answer it does not know: a reminder shown is
+    /// better than one held by a broken probe.
+    pub fn is_busy(state: i32) -> bool {
+        matches!(state, QUNS_BUSY | QUNS_RUNNING_D3D_FULL_SCREEN | QUNS_PRESENTATION_MODE | QUNS_QUIET_TIME | QUNS_APP)
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn full_screen_presentations_and_quiet_time_are_busy_and_away_is_not() {
+            for busy in [QUNS_BUSY, QUNS_RUNNING_D3D_FULL_SCREEN, QUNS_PRESENTATION_MODE, QUNS_QUIET_TIME, QUNS_APP] {
+                assert!(is_busy(busy), "{busy}");
+            }
+            for free in [QUNS_NOT_PRESENT, QUNS_ACCEPTS_NOTIFICATIONS, 0, 8, -1] {
+                assert!(!is_busy(free), "{free}");
+            }
         }
     }
 }

@@ -1,4 +1,5 @@
-//! Whether the desktop asks not to be disturbed, read over D-Bus.
+//! Whether the desktop asks not to be disturbed, read over D-Bus; on Windows, whether
+//! the user is busy, as the system says ([`Busy`], `platform::busy`).
 //!
 //! There is no common interface: each notification server keeps its own switch. The
 //! service asks the server's name once (`GetServerInformation`) and then reads the one
@@ -17,6 +18,9 @@ use std::time::Duration;
 
 use zbus::OwnedVariant;
 
+use crate::platform::busy::{self, UserState};
+use crate::platform::{Concern, available};
+
 /// A method call that does not answer in this time counts as "no".
 const CALL_TIMEOUT: Duration = Duration::from_secs(2);
 
@@ -32,6 +36,37 @@ pub struct Never;
 impl DoNotDisturb for Never {
     fn is_on(&mut self) -> bool {
         false
+    }
+}
+
+/// The system's own "the user is busy" (Windows: `platform::busy`), as Do Not Disturb.
+pub struct Busy(Box<dyn UserState>);
+
+impl Busy {
+    pub fn new(state: Box<dyn UserState>) -> Self {
+        Self(state)
+    }
+}
+
+impl DoNotDisturb for Busy {
+    fn is_on(&mut self) -> bool {
+        self.0.query().is_some_and(busy::is_busy)
+    }
+}
+
+/// The service's Do Not Disturb: the system's busy state where it has one (Windows), the
+/// notification server's switch on the session bus where it does not (Linux), or never
+/// quiet (said once) where this system has neither.
+pub fn for_this_system() -> Box<dyn DoNotDisturb> {
+    if let Some(state) = busy::system() {
+        return Box::new(Busy::new(state));
+    }
+    match available(Concern::DoNotDisturb) {
+        Ok(()) => Box::new(Desktop::new()),
+        Err(unavailable) => {
+            tracing::warn!("{unavailable}");
+            Box::new(Never)
+        }
     }
 }
 

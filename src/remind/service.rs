@@ -13,13 +13,12 @@ use std::time::{Duration, Instant};
 use chrono::Local;
 
 use super::RemindError;
-use super::do_not_disturb::{Desktop, Never};
 pub use super::effective_routine_file;
 use super::events::Buttons;
 use super::events::{Control, ControlSender, log_event, log_line};
 use super::reminder_loop::ReminderLoop;
 use super::wall_timer::{Polling, Wait, WallTimer};
-use crate::platform::{Concern, available, footprint, stop_request};
+use crate::platform::{footprint, stop_request};
 use crate::store::{FolderWatch, OwnerLock, Paths, Store, Waited, owner_pid};
 
 /// The reminders of these files, owned by this process (see [`own_reminders`]).
@@ -67,13 +66,7 @@ pub fn run(owned: Owned, paths: Paths, frontends: Frontends) {
     reminder_loop.keep_notices = true;
     reminder_loop.buttons = frontends.buttons;
     reminder_loop.follow_language = true;
-    reminder_loop.do_not_disturb = match available(Concern::DoNotDisturb) {
-        Ok(()) => Box::new(Desktop::new()),
-        Err(unavailable) => {
-            tracing::warn!("{unavailable}");
-            Box::new(Never)
-        }
-    };
+    reminder_loop.do_not_disturb = super::do_not_disturb::for_this_system();
     let (mut waiter, bell): (Box<dyn Wait>, _) = match WallTimer::new() {
         Ok(timer) => {
             let bell = timer.bell();

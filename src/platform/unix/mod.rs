@@ -1,5 +1,6 @@
 //! Linux (and, as far as POSIX goes, the other Unix systems): every concern is offered.
 
+pub mod busy;
 pub mod detached;
 pub mod file_dialog;
 pub mod files;

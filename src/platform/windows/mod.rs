@@ -1,10 +1,11 @@
 //! Windows 10 and 11. Part 1 of the port brings the store, the command line and the
 //! window, with one window per data folder (a named pipe); part 2 brings the reminder
 //! service's own parts (the wall-clock timer, the folder watch, the console's events, the
-//! stop request), toasts (`toasts.rs`) and the tray icon (`tray_icon.rs`). Do Not Disturb
-//! and autostart come with the rest of part 2 and until then say that they are not
-//! available.
+//! stop request), toasts (`toasts.rs`), the tray icon (`tray_icon.rs`) and the busy state
+//! as Do Not Disturb (`busy.rs`). Autostart comes with the rest of part 2 and until then
+//! says that it is not available.
 
+pub mod busy;
 pub mod detached;
 pub mod file_dialog;
 pub mod files;
@@ -24,14 +25,15 @@ pub mod zone;
 use super::{Concern, Unavailable};
 
 /// One window (a named pipe, `one_window.rs`), the wall-clock timer, the folder watch,
-/// the console's events, notifications (toasts, `toasts.rs`) and the tray (`tray_icon.rs`)
-/// are here; the others of [`Concern`] say they are not yet.
+/// the console's events, notifications (toasts, `toasts.rs`), the tray (`tray_icon.rs`) and
+/// the busy state (`busy.rs`) are here; the others of [`Concern`] say they are not yet.
 pub fn available(concern: Concern) -> Result<(), Unavailable> {
     match concern {
         Concern::OneWindow
         | Concern::WallTimer
         | Concern::FolderWatch
         | Concern::Signals
+        | Concern::DoNotDisturb
         | Concern::Notifications
         | Concern::Tray => Ok(()),
         _ => Err(Unavailable(concern)),

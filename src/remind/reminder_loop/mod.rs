@@ -531,6 +531,39 @@ mod tests {
         assert_eq!(*closed.lock().unwrap(), vec![bath, merged]);
     }
 
+    /// What Windows answers when asked whether the user is busy, set by the test.
+    struct FakeUserState(Arc<Mutex<i32>>);
+
+    impl crate::platform::busy::UserState for FakeUserState {
+        fn query(&mut self) -> Option<i32> {
+            Some(*self.0.lock().unwrap())
+        }
+    }
+
+    /// Windows' busy state as Do Not Disturb: during a presentation the warm bath at 21:00
+    /// is held, and shown once, after, when the presentation ends.
+    #[test]
+    fn while_the_user_is_busy_on_windows_reminders_are_held_and_shown_after() {
+        use crate::platform::busy::{QUNS_ACCEPTS_NOTIFICATIONS, QUNS_PRESENTATION_MODE};
+        let dir = tempfile::tempdir().unwrap();
+        let paths = crate::store::saved_routine_for_tests(dir.path());
+        let at = |h, m| Berlin.with_ymd_and_hms(2026, 11, 26, h, m, 0).unwrap();
+        let (notifier, shown) = fake(&paths, false);
+        let mut reminder_loop = ReminderLoop::new(Store::new(paths), notifier, |_| {});
+        let state = Arc::new(Mutex::new(QUNS_PRESENTATION_MODE));
+        reminder_loop.do_not_disturb =
+            Box::new(super::super::do_not_disturb::Busy::new(Box::new(FakeUserState(Arc::clone(&state)))));
+        reminder_loop.tick(&at(21, 0));
+        reminder_loop.tick(&at(21, 2));
+        assert!(shown.lock().unwrap().is_empty(), "shown during a presentation");
+        *state.lock().unwrap() = QUNS_ACCEPTS_NOTIFICATIONS;
+        reminder_loop.tick(&at(21, 3));
+        reminder_loop.tick(&at(21, 4));
+        let shown = shown.lock().unwrap();
+        assert_eq!(shown.len(), 1, "held reminders are shown once, after");
+        assert!(shown[0].0.summary.contains("(due 21:00)"), "{:?}", shown[0].0.summary);
+    }
+
     #[test]
     fn a_test_notification_is_asked_through_the_log_and_answered_there() {
         let dir = tempfile::tempdir().unwrap();
