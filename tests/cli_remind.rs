@@ -50,6 +50,7 @@ fn autostart_writes_and_removes_an_xdg_entry() {
     assert!(status.contains("do not start at login"), "{status}");
     let on = text(run(dir.path(), config.path(), &["autostart", "on"]));
     assert!(on.contains(&entry.display().to_string()), "{on}");
+    assert!(on.contains("To start them now, run `bedtime-coach remind &`."), "{on}");
     let desktop = std::fs::read_to_string(&entry).unwrap();
     assert!(desktop.starts_with("[Desktop Entry]\nType=Application\n"), "{desktop}");
     let exec = desktop.lines().find_map(|l| l.strip_prefix("Exec=")).unwrap();

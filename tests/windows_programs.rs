@@ -103,6 +103,7 @@ fn autostart_writes_reads_and_removes_the_run_value() {
 
     let on = autostart("on");
     assert!(on.starts_with(r"Reminders will start at login (HKEY_CURRENT_USER\Software\Microsoft\Windows\CurrentVersion\Run\Bedtime Coach)"), "{on}");
+    assert!(on.contains("To start them now, run `start bedtime-coachw remind`."), "{on}");
     let value = query().expect("the Run value is there");
     // The console-less twin (its path as Windows names it, quoted), on these files.
     let expected = format!(r#"\bedtime-coachw.exe" remind --data-dir {}"#, dir.path().display());

@@ -119,7 +119,9 @@ pub fn autostart_command(coach: &Coach, action: AutostartAction) -> Result<Strin
     let running = coach.service_pid().map(|pid| format!(" {}", tr!("cli-autostart-running", pid = pid.to_string())));
     Ok(match coach.autostart(action)? {
         AutostartDone::On(path) => {
-            let now = running.unwrap_or_else(|| format!(" {}", t("cli-autostart-start-now")));
+            let now = running.unwrap_or_else(|| {
+                format!(" {}", tr!("cli-autostart-start-now", command = crate::platform::autostart::START_NOW))
+            });
             format!("{}{now}", tr!("cli-autostart-on", path = path.display().to_string()))
         }
         AutostartDone::Off(removed) => {

@@ -428,7 +428,7 @@ pub mod detached;
 /// Starting the reminder service at login, for this user only: `enable(args, icon)` (the
 /// service's arguments after the program; the icon's file where the entry names one)
 /// returns where the entry is, `disable()` whether there was one, `status()` what is
-/// there. `autostart on|off|status` and Settings reach them through `use_cases::service`.
+/// there; `START_NOW` is the shell command that starts the service now. `autostart on|off|status` and Settings reach them through `use_cases::service`.
 pub mod autostart {
     use std::path::PathBuf;
 

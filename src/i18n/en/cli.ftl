@@ -65,7 +65,8 @@ cli-autostart-disabled-in = Autostart is disabled in { $path }.
 cli-autostart-not-set = Reminders do not start at login; `bedtime-coach autostart on` turns that on.
 cli-autostart-running = A reminder service is running now (process { $pid }).
 cli-autostart-on = Reminders will start at login ({ $path }).
-cli-autostart-start-now = To start them now, run `bedtime-coach remind &`.
+# $command is the system's command that starts the service in the background.
+cli-autostart-start-now = To start them now, run `{ $command }`.
 cli-autostart-off = Reminders no longer start at login.
 cli-autostart-was-off = Reminders were not set to start at login.
 cli-autostart-stops-at-logout = It stops when you log out.

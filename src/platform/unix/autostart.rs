@@ -16,6 +16,9 @@ use crate::platform::{Concern, available};
 use crate::remind::RemindError;
 use crate::store::{IoAction, StoreError, create_private_dir, remove_file_if_exists, replace_file};
 
+/// What starts the service now, in the background, from a shell.
+pub const START_NOW: &str = "bedtime-coach remind &";
+
 /// File name of the entry, distinct from the app's own `io.github.bedtimecoach.BedtimeCoach.desktop`.
 pub const ENTRY_NAME: &str = crate::store::AUTOSTART_ENTRY;
 

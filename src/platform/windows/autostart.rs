@@ -28,6 +28,10 @@ const APPROVED_KEY: &str = r"Software\Microsoft\Windows\CurrentVersion\Explorer\
 /// The value's name: what Task Manager's Startup tab shows.
 pub const VALUE_NAME: &str = "Bedtime Coach";
 
+/// What starts the service now from cmd or PowerShell: the windowed twin, which `start`
+/// does not wait for and which keeps no console open.
+pub const START_NOW: &str = "start bedtime-coachw remind";
+
 /// Where the entry is, as `reg` and regedit name it.
 fn shown(key: &str) -> PathBuf {
     PathBuf::from(format!(r"HKEY_CURRENT_USER\{key}\{VALUE_NAME}"))
