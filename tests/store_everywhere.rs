@@ -1,7 +1,7 @@
 //! The store's promises where Windows differs from Linux, run on both (under Wine for
 //! Windows: `cargo test --target x86_64-pc-windows-gnu`): a Cyrillic profile path, a file
 //! another process holds open (an antivirus, the search indexer), a read-only file, a
-//! folder in a file's place, and what part 1 of the Windows port says instead of doing
+//! folder in a file's place, and what a system without a concern says instead of doing
 //! nothing. Two writers at once are `store_concurrency.rs`, which runs on both too.
 
 mod support;
@@ -132,13 +132,14 @@ fn a_read_only_journal_is_replaced_or_said_once_never_half() {
     }
 }
 
-/// What Windows does not have yet says so, in the user's language, and fails.
+/// What a system does not have says so, in the user's language, and fails: the
+/// installer's shortcut command on Linux.
 #[test]
-#[cfg(windows)]
-fn autostart_says_it_is_not_available_yet() {
+#[cfg(unix)]
+fn what_the_system_does_not_have_says_so() {
     let dir = tempfile::tempdir().unwrap();
-    for (lang, words) in [("C.UTF-8", "not available"), ("ru_RU.UTF-8", "недоступен")] {
-        let said = support::output(support::bin(dir.path()).env("LANG", lang).args(["autostart", "on"]));
+    for (lang, words) in [("C.UTF-8", "only on Windows"), ("ru_RU.UTF-8", "только в Windows")] {
+        let said = support::output(support::bin(dir.path()).env("LANG", lang).args(["set-shortcut-app-id", "x.lnk"]));
         assert_eq!(said.code(), 1, "{}", said.stderr());
         assert!(said.stderr().contains(words), "{}", said.stderr());
         assert_eq!(said.stderr().lines().count(), 1, "{}", said.stderr());

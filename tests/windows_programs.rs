@@ -1,7 +1,8 @@
 //! The two Windows programs (`bedtime-coach.exe` for cmd and PowerShell,
 //! `bedtime-coachw.exe` for shortcuts, see `src/bin/bedtime-coachw.rs`): each is linked
 //! for the subsystem it promises, read from its PE header, and the console one prints;
-//! and one window: a later start hands its screen to the first over a named pipe.
+//! one window: a later start hands its screen to the first over a named pipe; and
+//! `autostart on|off|status` writing, reading and removing the `Run` value (`reg query`).
 //! Under Wine: `cargo test --target x86_64-pc-windows-gnu --test windows_programs`.
 #![cfg(windows)]
 
@@ -75,6 +76,56 @@ fn the_program_started_again_hands_its_screen_over_and_exits() {
     again.arg("--data-dir").arg(dir.path()).args(["--screen", "night"]).env_remove("BEDTIME_COACH_DATA_DIR");
     support::output(&mut again).ok();
     assert_eq!(asked.recv_timeout(WAIT).unwrap().as_deref(), Some("night"));
+}
+
+/// `autostart` in the user's `Run` key, as `reg query` (Windows' own tool) sees it. The
+/// value is removed at the end even when an assertion fails: Wine starts what is in
+/// `Run` when the prefix boots.
+#[test]
+fn autostart_writes_reads_and_removes_the_run_value() {
+    struct RemoveAtEnd;
+    impl Drop for RemoveAtEnd {
+        fn drop(&mut self) {
+            let _ = std::process::Command::new("reg").args(["delete", RUN, "/v", "Bedtime Coach", "/f"]).output();
+        }
+    }
+    const RUN: &str = r"HKCU\Software\Microsoft\Windows\CurrentVersion\Run";
+    let _cleanup = RemoveAtEnd;
+    let dir = tempfile::tempdir().unwrap();
+    let autostart = |action: &str| support::output(support::bin(dir.path()).args(["autostart", action])).ok().stdout();
+    let query = || {
+        let out = std::process::Command::new("reg").args(["query", RUN, "/v", "Bedtime Coach"]).output().unwrap();
+        out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+    };
+    let _ = autostart("off");
+    assert!(autostart("status").starts_with("Reminders do not start at login"));
+    assert_eq!(query(), None);
+
+    let on = autostart("on");
+    assert!(on.starts_with(r"Reminders will start at login (HKEY_CURRENT_USER\Software\Microsoft\Windows\CurrentVersion\Run\Bedtime Coach)"), "{on}");
+    let value = query().expect("the Run value is there");
+    // The console-less twin (its path as Windows names it, quoted), on these files.
+    let expected = format!(r#"\bedtime-coachw.exe" remind --data-dir {}"#, dir.path().display());
+    assert!(value.contains(r#"REG_SZ    ""#), "{value}");
+    assert!(value.contains(&expected), "{value} lacks {expected}");
+    let status = autostart("status");
+    assert!(status.starts_with("Reminders start at login"), "{status}");
+    assert!(!status.contains("another copy"), "{status}");
+
+    // An entry of another copy of the program is named as such.
+    let other = r#""C:\Old\bedtime-coachw.exe" remind"#;
+    let written = std::process::Command::new("reg")
+        .args(["add", RUN, "/v", "Bedtime Coach", "/t", "REG_SZ", "/d", other, "/f"])
+        .output()
+        .unwrap();
+    assert!(written.status.success());
+    let status = autostart("status");
+    assert!(status.contains(r"another copy of Bedtime Coach (C:\Old\bedtime-coachw.exe)"), "{status}");
+
+    assert!(autostart("off").starts_with("Reminders no longer start at login"));
+    assert_eq!(query(), None);
+    assert!(autostart("status").starts_with("Reminders do not start at login"));
+    assert!(autostart("off").starts_with("Reminders were not set to start at login"));
 }
 
 const WAIT: std::time::Duration = std::time::Duration::from_secs(10);

@@ -106,6 +106,12 @@ pub enum CliCommand {
         json: bool,
     },
     Night(NightArgs),
+    /// The Windows installer's: gives its Start-menu shortcut the app's AppUserModelID
+    /// (`platform::shortcut`). Hidden: people do not type it.
+    #[command(hide = true)]
+    SetShortcutAppId {
+        link: PathBuf,
+    },
     /// A press on a Windows toast (`bedtime-coach:done?…`): started by the URI scheme,
     /// not by people (see `remind::toast`).
     #[command(hide = true)]
@@ -252,6 +258,8 @@ impl CliCommand {
             | CliCommand::Reminders { .. } => false,
             // Writes a file the user named, not the app's data.
             CliCommand::Report { .. } => false,
+            // A shortcut of the installer's, not the app's data.
+            CliCommand::SetShortcutAppId { .. } => false,
             CliCommand::Routine(RoutineCommand::List { .. } | RoutineCommand::Catalog) => false,
             CliCommand::Schedule { bedtime, wake, .. } => bedtime.is_some() || wake.is_some(),
             CliCommand::Autostart { action } => !matches!(action, AutostartArg::Status),

@@ -14,6 +14,9 @@ pub enum CliError {
     Store(#[from] StoreError),
     #[error(transparent)]
     Transfer(#[from] TransferError),
+    /// The installer's shortcut could not be given the app's id.
+    #[error("{}", crate::tr!("cli-shortcut-failed", link = .link.display().to_string(), cause = .cause.to_string()))]
+    Shortcut { link: std::path::PathBuf, cause: std::io::Error },
     #[error(transparent)]
     Activation(#[from] crate::background::activation::ActivationError),
     /// `remind --test` got no notification on screen; the sentence says why.

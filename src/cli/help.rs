@@ -75,6 +75,9 @@ pub fn localized_command() -> Command {
         .mut_subcommand("autostart", |c| {
             c.about(t("help-autostart")).mut_arg("action", help(t("help-autostart-action")))
         })
+        .mut_subcommand("set-shortcut-app-id", |c| {
+            c.about(t("help-set-shortcut-app-id")).mut_arg("link", help(t("help-set-shortcut-app-id-link")))
+        })
         .mut_subcommand("activate", |c| c.about(t("help-activate")).mut_arg("uri", help(t("help-activate-uri"))))
         .mut_subcommand("reminders", |c| {
             c.about(t("help-reminders"))

@@ -77,6 +77,7 @@ where
         CliCommand::Report { weeks, format, output, to } => {
             report::report(coach, now, report::SummaryArgs { weeks, format: format.format(), output, to })
         }
+        CliCommand::SetShortcutAppId { link } => reminders::set_shortcut_app_id(&link),
         CliCommand::Autostart { action } => autostart_command(
             coach,
             match action {

@@ -75,11 +75,25 @@ pub(super) fn stop_service(coach: &Coach) -> Result<String, CliError> {
 
 fn status_text(status: &AutostartStatus) -> String {
     let path = status.path.display().to_string();
-    match (status.enabled, &status.exec) {
+    let said = match (status.enabled, &status.exec) {
         (true, _) => tr!("cli-autostart-enabled", path = path),
         (false, Some(_)) => tr!("cli-autostart-disabled-in", path = path),
         (false, None) => t("cli-autostart-not-set"),
+    };
+    match &status.other_program {
+        Some(program) => {
+            format!("{said} {}", tr!("cli-autostart-other-program", program = program.display().to_string()))
+        }
+        None => said,
     }
+}
+
+/// `set-shortcut-app-id LINK` (the Windows installer's): the Start-menu shortcut carries
+/// the id toasts are sent with. Prints nothing when it worked.
+pub(super) fn set_shortcut_app_id(link: &std::path::Path) -> Result<String, CliError> {
+    crate::platform::shortcut::set_app_id(link, crate::APP_ID)
+        .map_err(|cause| CliError::Shortcut { link: link.to_owned(), cause })?;
+    Ok(String::new())
 }
 
 /// `activate URI`: a press on a Windows toast, started by the URI scheme. No one reads

@@ -18,7 +18,8 @@
 //! | notifications | [`toasts`] (the reminder loop's `Notify`: `remind::notifier`, `remind::toast`) | D-Bus (`remind::notifier`) | toasts (WinRT `ToastNotificationManager`) with Done and Snooze through the `bedtime-coach:` URI scheme; untested on real Windows |
 //! | the tray icon | [`tray_icon`] (its menu and actions: `background::tray`) | StatusNotifierItem on D-Bus (ksni, `background::tray`) | `Shell_NotifyIconW`, a hidden window and `TrackPopupMenu`; untested on real Windows |
 //! | Do Not Disturb | [`busy`] (held and merged by `remind::do_not_disturb`) | the notification server's switch on D-Bus (`remind::do_not_disturb`) | `SHQueryUserNotificationState`: full screen, presentation, quiet time; untested on real Windows |
-//! | autostart | [`available`] | D-Bus (`remind::autostart`) | not yet: it says so with a sentence ([`Unavailable`]) |
+//! | starting the reminders at login | [`autostart`] | an XDG autostart entry | the `Run` key of the user's registry |
+//! | the Start-menu shortcut's AppUserModelID (the installer asks) | [`shortcut`] | none: the desktop file names the app | `IPropertyStore` on the `.lnk` |
 //! | one window | [`one_window`] | D-Bus (`desktop`): nothing here | a named pipe per data folder |
 //! | starting the service detached | [`detached`] | own process group | no console, own process group |
 //! | opening a folder | [`open_folder`] | `xdg-open` | Explorer |
@@ -57,6 +58,8 @@ pub enum Concern {
     WallTimer,
     FolderWatch,
     Signals,
+    /// A shortcut's AppUserModelID (Windows only).
+    Shortcut,
 }
 
 impl Concern {
@@ -71,6 +74,7 @@ impl Concern {
             Concern::WallTimer => "wall-timer",
             Concern::FolderWatch => "folder-watch",
             Concern::Signals => "signals",
+            Concern::Shortcut => "shortcut",
         }
     }
 }
@@ -420,6 +424,36 @@ pub mod stop_request {
 }
 
 pub mod detached;
+
+/// Starting the reminder service at login, for this user only: `enable(args, icon)` (the
+/// service's arguments after the program; the icon's file where the entry names one)
+/// returns where the entry is, `disable()` whether there was one, `status()` what is
+/// there. `autostart on|off|status` and Settings reach them through `use_cases::service`.
+pub mod autostart {
+    use std::path::PathBuf;
+
+    pub use super::os::autostart::*;
+
+    /// Whether reminders start at login, and from which entry.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct AutostartStatus {
+        /// Where the entry is: a file (Linux), a registry value (Windows).
+        pub path: PathBuf,
+        /// The entry exists and is not disabled (Linux: `Hidden=true`,
+        /// `X-GNOME-Autostart-enabled=false`; Windows: Task Manager's Startup tab).
+        pub enabled: bool,
+        /// The command it runs, when it exists.
+        pub exec: Option<String>,
+        /// The program it starts when that is not this one (another copy, an old install).
+        pub other_program: Option<PathBuf>,
+    }
+}
+
+/// The Start-menu shortcut the installer made: `set_app_id(link, id)` gives it the id
+/// Windows' notifications are sent with.
+pub mod shortcut {
+    pub use super::os::shortcut::*;
+}
 
 /// One window where the system has no session bus to name it:
 /// `claim(key, screen, on_request)` makes this process the window for `key` (a later

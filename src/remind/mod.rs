@@ -16,7 +16,6 @@
 //! Timing and notifications live here and nowhere else; the files they touch (the
 //! reminder log, the owner lock, the autostart entry) are written through `store`.
 
-pub mod autostart;
 pub mod do_not_disturb;
 pub mod engine;
 pub mod events;
@@ -59,7 +58,10 @@ pub enum RemindError {
     /// `remind --stop` reached the service, which did not stop in time.
     #[error("{}", tr!("error-stop-timeout", pid = crate::i18n::pid_or_none(*pid), seconds = *seconds))]
     StillRunning { pid: Option<u32>, seconds: u64 },
-    /// Not on this system yet (autostart on Windows, until part 2 of the port).
+    /// Not on this system yet (a concern of the Windows port still to come).
     #[error(transparent)]
     NotOnThisSystem(#[from] crate::platform::Unavailable),
+    /// The registry refused to read or change the login entry (Windows' `Run` key).
+    #[error("{}", tr!("error-autostart-registry", key = .key.as_str(), cause = .cause.to_string()))]
+    Registry { key: String, cause: std::io::Error },
 }

@@ -38,10 +38,10 @@ pub use files::{Export, ExportFormat, ImportPreview, MergeCounts, SummaryFormat,
 pub use service::AutostartAction;
 pub use views::{EveningView, ReminderFates, StatisticsView, StatusView};
 
+pub use crate::platform::autostart::AutostartStatus;
 /// The app's icon, for the window's title bar as for notifications.
 pub use crate::remind::ICON_PNG;
 pub use crate::remind::RemindError;
-pub use crate::remind::autostart::AutostartStatus;
 pub use crate::remind::engine::Reminder;
 pub use crate::store::{
     FileNotice, Fingerprint, FolderWatch, Loaded, Paths, Snapshot, StoreError, TransferError, Updated, WaitCallback,

@@ -12,8 +12,8 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use super::Coach;
+use crate::platform::autostart::{self, AutostartStatus};
 use crate::platform::{detached, stop_request};
-use crate::remind::autostart::{self, AutostartStatus};
 use crate::remind::{ICON_PNG, RemindError};
 use crate::store::StoreError;
 

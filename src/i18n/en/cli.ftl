@@ -69,6 +69,10 @@ cli-autostart-start-now = To start them now, run `bedtime-coach remind &`.
 cli-autostart-off = Reminders no longer start at login.
 cli-autostart-was-off = Reminders were not set to start at login.
 cli-autostart-stops-at-logout = It stops when you log out.
+# $link is a shortcut's file, $cause the system's reason.
+cli-shortcut-failed = Could not give the shortcut { $link } the app's identity for notifications: { $cause }
+# $program is a program's file.
+cli-autostart-other-program = It starts another copy of Bedtime Coach ({ $program }); `bedtime-coach autostart on` makes it start this one.
 
 ## Errors in what was typed (shown by the argument parser). $text is what was typed.
 

@@ -27,6 +27,8 @@ error-already-running = Reminders are already running in another Bedtime Coach p
     [none] {""}
    *[other] {" "}(process { $pid })
 }; this one is not needed and stops here.
+# $key is a registry key, $cause the system's reason.
+error-autostart-registry = Could not change whether reminders start at login ({ $key }): { $cause }.
 error-stop-failed = The reminder service{ $pid ->
     [none] {""}
    *[other] {" "}(process { $pid })

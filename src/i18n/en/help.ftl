@@ -27,6 +27,8 @@ help-remind-resume = Bring tonight's reminders back after --pause-tonight, then 
 help-autostart = Start the reminders at login, or stop doing so
 help-activate = Do what a press on a reminder toast asks (started by Windows, not by people)
 help-activate-uri = The toast's bedtime-coach: address
+help-set-shortcut-app-id = Give a Start-menu shortcut the app's identity for notifications (run by the Windows installer)
+help-set-shortcut-app-id-link = The shortcut (.lnk) file
 
 ## routine's commands.
 

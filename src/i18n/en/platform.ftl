@@ -9,5 +9,6 @@ platform-unavailable = { $concern ->
     [one-window] Only one window is not enforced on this system yet: starting the app again opens a second window.
     [wall-timer] The wall-clock timer is not available on this system yet: the reminder service looks at the clock every second.
     [folder-watch] Watching the data folder is not available on this system yet: the reminder service looks at the files every second.
+    [shortcut] Shortcuts with an app identity exist only on Windows.
    *[signals] The reminder service cannot take the console's close events on this system yet: closing its console will end it.
 }

@@ -70,6 +70,8 @@ cli-autostart-start-now = Чтобы запустить их сейчас, вы�
 cli-autostart-off = Напоминания больше не запускаются при входе в систему.
 cli-autostart-was-off = Напоминания и так не запускались при входе в систему.
 cli-autostart-stops-at-logout = Она остановится, когда вы выйдете из системы.
+cli-shortcut-failed = Не удалось записать в ярлык { $link } идентификатор приложения для уведомлений: { $cause }
+cli-autostart-other-program = Запускается другая копия Bedtime Coach ({ $program }); команда `bedtime-coach autostart on` переключит запуск на эту.
 
 ## Ошибки во введённом.
 

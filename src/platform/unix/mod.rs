@@ -1,5 +1,6 @@
 //! Linux (and, as far as POSIX goes, the other Unix systems): every concern is offered.
 
+pub mod autostart;
 pub mod busy;
 pub mod detached;
 pub mod file_dialog;
@@ -9,6 +10,7 @@ pub mod folders;
 pub mod footprint;
 pub mod one_window;
 pub mod open_folder;
+pub mod shortcut;
 pub mod signals;
 pub mod stop_request;
 pub mod terminal;

@@ -1,10 +1,10 @@
 //! Windows 10 and 11. Part 1 of the port brings the store, the command line and the
 //! window, with one window per data folder (a named pipe); part 2 brings the reminder
 //! service's own parts (the wall-clock timer, the folder watch, the console's events, the
-//! stop request), toasts (`toasts.rs`), the tray icon (`tray_icon.rs`) and the busy state
-//! as Do Not Disturb (`busy.rs`). Autostart comes with the rest of part 2 and until then
-//! says that it is not available.
+//! stop request), toasts (`toasts.rs`), the tray icon (`tray_icon.rs`), the busy state
+//! as Do Not Disturb (`busy.rs`) and autostart (the `Run` key, `autostart.rs`).
 
+pub mod autostart;
 pub mod busy;
 pub mod detached;
 pub mod file_dialog;
@@ -14,6 +14,8 @@ pub mod folders;
 pub mod footprint;
 pub mod one_window;
 pub mod open_folder;
+mod registry;
+pub mod shortcut;
 pub mod signals;
 pub mod stop_request;
 pub mod terminal;
@@ -37,8 +39,9 @@ fn owned(handle: windows_sys::Win32::Foundation::HANDLE) -> io::Result<OwnedHand
 }
 
 /// One window (a named pipe, `one_window.rs`), the wall-clock timer, the folder watch,
-/// the console's events, notifications (toasts, `toasts.rs`), the tray (`tray_icon.rs`) and
-/// the busy state (`busy.rs`) are here; the others of [`Concern`] say they are not yet.
+/// the console's events, notifications (toasts, `toasts.rs`), the tray (`tray_icon.rs`),
+/// the busy state (`busy.rs`) and autostart (the `Run` key, `autostart.rs`) are here; the
+/// others of [`Concern`] say they are not yet.
 pub fn available(concern: Concern) -> Result<(), Unavailable> {
     match concern {
         Concern::OneWindow
@@ -47,7 +50,8 @@ pub fn available(concern: Concern) -> Result<(), Unavailable> {
         | Concern::Signals
         | Concern::DoNotDisturb
         | Concern::Notifications
-        | Concern::Tray => Ok(()),
+        | Concern::Tray
+        | Concern::Autostart => Ok(()),
         _ => Err(Unavailable(concern)),
     }
 }

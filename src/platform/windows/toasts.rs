@@ -11,19 +11,16 @@
 //! showing one fails, which the reminder loop handles as on a desktop without
 //! notifications.
 
-use std::ffi::OsString;
-use std::path::{Path, PathBuf};
+use std::ffi::{OsStr, OsString};
+use std::path::Path;
 use std::sync::Arc;
 
 use windows::Data::Xml::Dom::XmlDocument;
 use windows::UI::Notifications::{ToastNotification, ToastNotificationManager};
 use windows::core::HSTRING;
-use windows_sys::Win32::Foundation::ERROR_SUCCESS;
-use windows_sys::Win32::System::Registry::{
-    HKEY, HKEY_CURRENT_USER, KEY_WRITE, REG_OPTION_NON_VOLATILE, REG_SZ, RegCloseKey, RegCreateKeyExW, RegSetValueExW,
-};
 
 use super::super::toasts::ToastHost;
+use super::registry;
 use crate::URI_SCHEME;
 
 /// WinRT's toasts for [`crate::APP_ID`].
@@ -66,62 +63,11 @@ fn quoted(arg: &str) -> String {
     format!("\"{arg}{}\"", "\\".repeat(trailing))
 }
 
-/// The program a toast's button starts: the windowed twin next to this program (no
-/// console flashes up), else this program.
-fn activation_program() -> Result<PathBuf, String> {
-    let current = std::env::current_exe().map_err(|error| error.to_string())?;
-    let windowed = current.with_file_name("bedtime-coachw.exe");
-    Ok(if windowed.is_file() { windowed } else { current })
-}
-
 /// The key `HKCU\<path>`, created if missing, with `values` set: `(None, …)` is the
 /// key's default value.
 fn write_key(path: &str, values: &[(Option<&str>, &str)]) -> Result<(), String> {
-    let wide = |text: &str| -> Vec<u16> { text.encode_utf16().chain([0]).collect() };
-    let name = wide(path);
-    let mut key: HKEY = std::ptr::null_mut();
-    // SAFETY: a NUL-terminated name, and a key handle written by the call, closed below.
-    let created = unsafe {
-        RegCreateKeyExW(
-            HKEY_CURRENT_USER,
-            name.as_ptr(),
-            0,
-            std::ptr::null(),
-            REG_OPTION_NON_VOLATILE,
-            KEY_WRITE,
-            std::ptr::null(),
-            &mut key,
-            std::ptr::null_mut(),
-        )
-    };
-    if created != ERROR_SUCCESS {
-        return Err(format!("{path}: {}", std::io::Error::from_raw_os_error(created as i32)));
-    }
-    let mut result = Ok(());
-    for (value_name, data) in values {
-        let value_name = value_name.map(wide);
-        let data = wide(data);
-        let bytes = u32::try_from(data.len() * 2).unwrap_or(u32::MAX);
-        // SAFETY: the key is open; the name is NUL-terminated or null (the default
-        // value); the data is a NUL-terminated UTF-16 string of `bytes` bytes.
-        let set = unsafe {
-            RegSetValueExW(
-                key,
-                value_name.as_ref().map_or(std::ptr::null(), |name| name.as_ptr()),
-                0,
-                REG_SZ,
-                data.as_ptr().cast(),
-                bytes,
-            )
-        };
-        if set != ERROR_SUCCESS {
-            result = Err(format!("{path}: {}", std::io::Error::from_raw_os_error(set as i32)));
-            break;
-        }
-    }
-    // SAFETY: opened above, closed once.
-    unsafe { RegCloseKey(key) };
-    result
+    let values: Vec<(Option<&str>, &OsStr)> = values.iter().map(|(name, data)| (*name, OsStr::new(data))).collect();
+    registry::set_strings(path, &values).map_err(|error| format!("{path}: {error}"))
 }
 
 /// Registers, for the current user, the AppUserModelID (its name and `icon`) and the
@@ -129,7 +75,7 @@ fn write_key(path: &str, values: &[(Option<&str>, &str)]) -> Result<(), String> 
 /// `arguments` (`--data-dir DIR` when the user chose the folder), `activate` and the URI.
 /// Written at each service start, so the last started service's folder answers.
 pub fn register_activation(arguments: &[OsString], icon: &Path) -> Result<(), String> {
-    let program = activation_program()?;
+    let program = registry::windowed_program().map_err(|error| error.to_string())?;
     let mut command = quoted(&program.to_string_lossy());
     for argument in arguments {
         command.push(' ');

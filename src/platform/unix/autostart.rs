@@ -1,4 +1,4 @@
-//! Starting the reminder service at login: an XDG autostart entry.
+//! Starting the reminder service at login on Linux: an XDG autostart entry.
 //!
 //! Desktops that follow the XDG autostart spec (GNOME, KDE, Xfce, most others) start
 //! every `*.desktop` file in `$XDG_CONFIG_HOME/autostart` (default `~/.config/autostart`)
@@ -11,8 +11,9 @@ use std::ffi::OsString;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use super::RemindError;
+use crate::platform::autostart::AutostartStatus;
 use crate::platform::{Concern, available};
+use crate::remind::RemindError;
 use crate::store::{IoAction, StoreError, create_private_dir, remove_file_if_exists, replace_file};
 
 /// File name of the entry, distinct from the app's own `io.github.bedtimecoach.BedtimeCoach.desktop`.
@@ -75,17 +76,8 @@ pub fn entry_text(exe: &Path, args: &[OsString], icon: &str) -> String {
     )
 }
 
-/// Whether reminders start at login, and from which entry.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct AutostartStatus {
-    pub path: PathBuf,
-    /// The entry exists and is not disabled (`Hidden=true`, `X-GNOME-Autostart-enabled=false`).
-    pub enabled: bool,
-    /// Its `Exec` line, when it exists.
-    pub exec: Option<String>,
-}
-
-/// Writes the autostart entry for this program; returns its path.
+/// Writes the autostart entry for this program; returns its path. `args` come from the
+/// use cases: `remind`, and `--data-dir DIR` when one is used.
 pub fn enable(args: &[OsString], icon: &str) -> Result<PathBuf, RemindError> {
     let path = entry_path()?;
     let exe = std::env::current_exe().map_err(|cause| StoreError::ThisProgram { cause })?;
@@ -111,7 +103,7 @@ pub fn status() -> Result<AutostartStatus, RemindError> {
     let text = match fs::read_to_string(&path) {
         Ok(text) => text,
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
-            return Ok(AutostartStatus { path, enabled: false, exec: None });
+            return Ok(AutostartStatus { path, enabled: false, exec: None, other_program: None });
         }
         Err(error) => return Err(StoreError::io(IoAction::Read, &path, error).into()),
     };
@@ -121,7 +113,7 @@ pub fn status() -> Result<AutostartStatus, RemindError> {
     };
     let disabled =
         field("Hidden").as_deref() == Some("true") || field("X-GNOME-Autostart-enabled").as_deref() == Some("false");
-    Ok(AutostartStatus { path, enabled: !disabled, exec: field("Exec") })
+    Ok(AutostartStatus { path, enabled: !disabled, exec: field("Exec"), other_program: None })
 }
 
 #[cfg(test)]
