@@ -74,12 +74,7 @@ impl Folder {
         // SAFETY: a fresh handle nothing else owns.
         let directory = unsafe { OwnedHandle::from_raw_handle(directory) };
         // SAFETY: an unnamed manual-reset event, as overlapped I/O wants.
-        let event = unsafe { CreateEventW(std::ptr::null(), 1, 0, std::ptr::null()) };
-        if event.is_null() {
-            return Err(io::Error::last_os_error());
-        }
-        // SAFETY: as above.
-        let event = unsafe { OwnedHandle::from_raw_handle(event) };
+        let event = super::owned(unsafe { CreateEventW(std::ptr::null(), 1, 0, std::ptr::null()) })?;
         // SAFETY: OVERLAPPED is plain data, all zero before use.
         let overlapped: OVERLAPPED = unsafe { std::mem::zeroed() };
         let mut folder = Box::new(Folder { directory, event, overlapped, buffer: [0; BUFFER_WORDS], pending: false });

@@ -24,7 +24,19 @@ pub mod tray_icon;
 pub mod wall_timer;
 pub mod zone;
 
+use std::io;
+use std::os::windows::io::{FromRawHandle, OwnedHandle};
+
 use super::{Concern, Unavailable};
+
+/// Takes ownership of a handle a Create… or Open… function returned; null is its failure.
+fn owned(handle: windows_sys::Win32::Foundation::HANDLE) -> io::Result<OwnedHandle> {
+    if handle.is_null() {
+        return Err(io::Error::last_os_error());
+    }
+    // SAFETY: a fresh, valid handle that nothing else owns.
+    Ok(unsafe { OwnedHandle::from_raw_handle(handle) })
+}
 
 /// One window (a named pipe, `one_window.rs`), the wall-clock timer, the folder watch,
 /// the console's events, notifications (toasts, `toasts.rs`), the tray (`tray_icon.rs`),

@@ -11,7 +11,11 @@
 use std::io;
 use std::iter::once;
 
-use windows_sys::Win32::Foundation::{CloseHandle, HANDLE, WAIT_OBJECT_0};
+use std::os::windows::io::AsRawHandle;
+
+use windows_sys::Win32::Foundation::WAIT_OBJECT_0;
+
+use super::owned;
 use windows_sys::Win32::System::Threading::{
     CreateEventW, EVENT_MODIFY_STATE, INFINITE, OpenEventW, ResetEvent, SetEvent, WaitForSingleObject,
 };
@@ -20,41 +24,17 @@ fn name(key: &str) -> Vec<u16> {
     format!("Local\\{key}-stop").encode_utf16().chain(once(0)).collect()
 }
 
-/// An event handle, closed when dropped.
-struct Event(HANDLE);
-
-// SAFETY: an event handle may be used and closed from any thread.
-unsafe impl Send for Event {}
-
-impl Drop for Event {
-    fn drop(&mut self) {
-        // SAFETY: a handle this value owns, closed once.
-        unsafe { CloseHandle(self.0) };
-    }
-}
-
-impl Event {
-    /// Waits until the event is set; `false` if the wait failed.
-    fn wait(&self) -> bool {
-        // SAFETY: a valid event handle, owned by `self`.
-        unsafe { WaitForSingleObject(self.0, INFINITE) == WAIT_OBJECT_0 }
-    }
-}
-
 /// Creates the event for `key` and calls `on_stop` on a thread of its own once someone
 /// sets it.
 pub fn listen(key: &str, on_stop: impl FnOnce() + Send + 'static) -> io::Result<()> {
     let name = name(key);
     // SAFETY: `name` is a NUL-terminated UTF-16 string that outlives the call.
-    let handle = unsafe { CreateEventW(std::ptr::null(), 1, 0, name.as_ptr()) };
-    if handle.is_null() {
-        return Err(io::Error::last_os_error());
-    }
-    let event = Event(handle);
+    let event = owned(unsafe { CreateEventW(std::ptr::null(), 1, 0, name.as_ptr()) })?;
     // SAFETY: a valid event handle.
-    unsafe { ResetEvent(event.0) };
+    unsafe { ResetEvent(event.as_raw_handle()) };
     std::thread::Builder::new().name("bedtime-coach-stop".to_owned()).spawn(move || {
-        if event.wait() {
+        // SAFETY: a valid event handle, owned by this thread.
+        if unsafe { WaitForSingleObject(event.as_raw_handle(), INFINITE) } == WAIT_OBJECT_0 {
             on_stop();
         }
     })?;
@@ -66,13 +46,9 @@ pub fn listen(key: &str, on_stop: impl FnOnce() + Send + 'static) -> io::Result<
 pub fn ask(_pid: u32, key: &str) -> io::Result<()> {
     let name = name(key);
     // SAFETY: `name` is a NUL-terminated UTF-16 string that outlives the call.
-    let handle = unsafe { OpenEventW(EVENT_MODIFY_STATE, 0, name.as_ptr()) };
-    if handle.is_null() {
-        return Err(io::Error::last_os_error());
-    }
-    let event = Event(handle);
+    let event = owned(unsafe { OpenEventW(EVENT_MODIFY_STATE, 0, name.as_ptr()) })?;
     // SAFETY: a valid event handle opened for EVENT_MODIFY_STATE.
-    if unsafe { SetEvent(event.0) } == 0 {
+    if unsafe { SetEvent(event.as_raw_handle()) } == 0 {
         return Err(io::Error::last_os_error());
     }
     Ok(())

@@ -23,7 +23,7 @@
 //! the deadline and for them at once, and several rings before a wait are one wake-up.
 
 use std::io;
-use std::os::windows::io::{AsRawHandle, FromRawHandle, OwnedHandle};
+use std::os::windows::io::{AsRawHandle, OwnedHandle};
 use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -34,6 +34,7 @@ use windows_sys::Win32::System::Threading::{
 };
 
 use super::super::wall_timer::{ClockReading, Woke, clock_moved};
+use super::owned;
 
 /// How often a long wait looks whether the clock or the zone changed.
 pub const CAP: Duration = Duration::from_secs(60);
@@ -55,15 +56,6 @@ impl Ringer {
 pub struct Timer {
     timer: OwnedHandle,
     bell: Arc<OwnedHandle>,
-}
-
-/// Takes ownership of a handle a Create… function returned; null is its failure.
-fn owned(handle: windows_sys::Win32::Foundation::HANDLE) -> io::Result<OwnedHandle> {
-    if handle.is_null() {
-        return Err(io::Error::last_os_error());
-    }
-    // SAFETY: a fresh, valid handle that nothing else owns.
-    Ok(unsafe { OwnedHandle::from_raw_handle(handle) })
 }
 
 /// 100-ns intervals since 1601-01-01 (UTC), as a FILETIME counts; before 1970 is not a
