@@ -185,6 +185,10 @@ Section "Uninstall"
   Call un.StopRunning
   DeleteRegValue HKCU "${RUN_KEY}" "${APP}"
   DeleteRegValue HKCU "${APPROVED_KEY}" "${APP}"
+  ; What the reminder service registers at each start for the toasts' buttons
+  ; (remind::toast): the bedtime-coach: URI scheme and the AppUserModelID's name and icon.
+  DeleteRegKey HKCU "Software\Classes\bedtime-coach"
+  DeleteRegKey HKCU "Software\Classes\AppUserModelId\io.github.bedtimecoach.BedtimeCoach"
   Delete "${SHORTCUT}"
   Delete "$INSTDIR\bedtime-coach.exe"
   Delete "$INSTDIR\bedtime-coachw.exe"

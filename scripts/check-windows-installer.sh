@@ -75,6 +75,10 @@ wait_for_service "the service was not started again after the update"
 after=$(pid_of)
 [ "$after" != "$before" ] || fail "the service was not replaced (process $before)"
 echo "service process $before before the update, $after after"
+# The service registers the toasts' URI scheme and the app's identity at each start.
+scheme_key='HKCU\Software\Classes\bedtime-coach'
+app_id_key='HKCU\Software\Classes\AppUserModelId\io.github.bedtimecoach.BedtimeCoach'
+has "$scheme_key" || fail "the running service did not register the $scheme_key scheme"
 
 echo "== silent uninstall"
 # The uninstaller copies itself to the temporary folder and runs from there, so the
@@ -92,5 +96,7 @@ wineserver -w
 [ ! -e "$dir" ] || fail "the folder $dir is still there: $(ls "$dir")"
 [ ! -e "$shortcut" ] || fail "the shortcut is still there"
 if has "$run_key" /v "Bedtime Coach"; then fail "the login entry is still there"; fi
+if has "$scheme_key"; then fail "the URI scheme $scheme_key is still there"; fi
+if has "$app_id_key"; then fail "the app's identity $app_id_key is still there"; fi
 [ -d "$home/AppData/Roaming/bedtime-coach" ] || fail "a silent uninstall removed the user's data"
 echo "== the installer installs, updates over a running service, and uninstalls"
