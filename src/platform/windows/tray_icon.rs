@@ -231,6 +231,10 @@ fn create_window() -> Result<HWND, String> {
     }
 }
 
+/// How often, and how far apart, the icon is first put up before it is given up on (10 s).
+const ADD_TRIES: u32 = 20;
+const ADD_RETRY: std::time::Duration = std::time::Duration::from_millis(500);
+
 /// Puts the icon up on a thread of its own; the error is a detail for the log.
 pub fn show(events: Box<dyn TrayEvents>, images: [Vec<Image>; 2]) -> Option<Result<TrayIcon, String>> {
     let (tx, rx) = mpsc::channel();
@@ -246,9 +250,17 @@ pub fn show(events: Box<dyn TrayEvents>, images: [Vec<Image>; 2]) -> Option<Resu
         // SAFETY: a NUL-terminated name.
         let taskbar_created = unsafe { RegisterWindowMessageW(wide("TaskbarCreated").as_ptr()) };
         STATE.with(|state| *state.borrow_mut() = Some(State { events, icons, taskbar_created, shown: None }));
-        if !put_up(window, NIM_ADD) {
-            let _ = tx.send(Err(format!("Shell_NotifyIcon: {}", std::io::Error::last_os_error())));
-            return;
+        // The taskbar may not be there yet (a service started at login before Explorer's,
+        // or Wine's explorer still starting): it is asked again for a while, as Microsoft
+        // advises for Shell_NotifyIcon, before the icon is given up on.
+        let mut tries = 0;
+        while !put_up(window, NIM_ADD) {
+            tries += 1;
+            if tries == ADD_TRIES {
+                let _ = tx.send(Err(format!("Shell_NotifyIcon: {}", std::io::Error::last_os_error())));
+                return;
+            }
+            thread::sleep(ADD_RETRY);
         }
         let _ = tx.send(Ok(TrayIcon { window: window as usize }));
         // SAFETY: all-zero is a valid MSG; the loop runs until the thread's end.
