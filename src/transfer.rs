@@ -284,6 +284,7 @@ pub fn preview_import(store: &Store, path: &Path, now: &DateTime<FixedOffset>) -
     validate::journal(&incoming, now).map_err(invalid)?;
     if let Some(routine_file) = &routine_file {
         validate::routine_file(routine_file, now).map_err(invalid)?;
+        store.check_routine_room(path, routine_file)?;
     }
     let current = store.load_journal()?;
     if let Some(reason) = current.read_only {

@@ -164,3 +164,44 @@ fn remind_stop_stops_the_running_service_and_says_so() {
     let again = text(run(dir.path(), config.path(), &["remind", "--stop"]));
     assert!(again.starts_with("No reminder service is running"), "{again}");
 }
+
+/// `remind --stop` signals only the service: a pid written into the lock by hand (held
+/// locked by some other process) is left alone, and a FIFO or a link in the lock's place
+/// neither hangs the command nor names a process (a hostile tester's findings).
+#[test]
+#[cfg(target_os = "linux")]
+fn remind_stop_never_signals_a_process_that_is_not_the_service() {
+    use std::process::{Command, Stdio};
+    let dir = tempfile::tempdir().unwrap();
+    let config = tempfile::tempdir().unwrap();
+    let mut victim = Command::new("sleep").arg("60").spawn().unwrap();
+    let lock = dir.path().join("reminders.lock");
+    std::fs::write(&lock, victim.id().to_string()).unwrap();
+    // Someone else holds the lock, as the service would; the pid in it is the victim's.
+    let held = std::fs::File::open(&lock).unwrap();
+    held.lock().unwrap();
+    let answer = run(dir.path(), config.path(), &["remind", "--stop"]);
+    assert!(answer.stderr().contains("left alone"), "{} {}", answer.stdout(), answer.stderr());
+    assert!(victim.try_wait().unwrap().is_none(), "the victim was signalled");
+    drop(held);
+
+    // A link to the victim's file, and a FIFO: "not running", at once.
+    std::fs::remove_file(&lock).unwrap();
+    let elsewhere = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(elsewhere.path(), victim.id().to_string()).unwrap();
+    std::os::unix::fs::symlink(elsewhere.path(), &lock).unwrap();
+    let held = std::fs::File::open(elsewhere.path()).unwrap();
+    held.lock().unwrap();
+    let answer = run(dir.path(), config.path(), &["remind", "--stop"]);
+    assert_eq!(answer.code(), 0, "{}", answer.stderr());
+    assert!(victim.try_wait().unwrap().is_none(), "the victim was signalled through a link");
+    std::fs::remove_file(&lock).unwrap();
+    let made = Command::new("mkfifo").arg(&lock).stderr(Stdio::null()).status().unwrap();
+    assert!(made.success());
+    let started = std::time::Instant::now();
+    let answer = run(dir.path(), config.path(), &["remind", "--stop"]);
+    assert_eq!(answer.code(), 0, "{}", answer.stderr());
+    assert!(started.elapsed() < std::time::Duration::from_secs(20), "a FIFO hung it");
+    let _ = victim.kill();
+    let _ = victim.wait();
+}

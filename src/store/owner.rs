@@ -78,7 +78,15 @@ impl OwnerLock {
 /// Returns this process's own id while an [`OwnerLock`] is held here.
 pub fn owner_pid(paths: &Paths) -> Option<u32> {
     let path = paths.reminder_owner_file();
-    let file = File::open(&path).ok()?;
+    // The app's own lock: a link or anything but a regular file is not one (a FIFO
+    // would block the open, a link could name another process's file).
+    if !fs::symlink_metadata(&path).is_ok_and(|meta| meta.is_file()) {
+        return None;
+    }
+    let mut file = super::atomic::open_nonblocking(&path).ok()?;
+    if !file.metadata().is_ok_and(|meta| meta.is_file()) {
+        return None;
+    }
     // Shared, so that probes never block each other; it goes away with `file`.
     match file.try_lock_shared() {
         // Nobody owns it.
@@ -88,7 +96,9 @@ pub fn owner_pid(paths: &Paths) -> Option<u32> {
             // so an empty file gets a few short retries. An owner that still has not
             // written it is an owner all the same (pid 0: unknown).
             for _ in 0..20 {
-                let pid = fs::read_to_string(&path).ok().and_then(|text| text.trim().parse().ok());
+                let mut text = String::new();
+                let read = io::Seek::rewind(&mut file).and_then(|()| io::Read::read_to_string(&mut file, &mut text));
+                let pid = read.ok().and_then(|_| text.trim().parse().ok());
                 if let Some(pid) = pid {
                     return Some(pid);
                 }

@@ -55,6 +55,9 @@ pub enum TransferError {
     OwnFile { path: PathBuf },
     #[error("{}", tr!("transfer-error-newer", path = name(.path), version = .version.as_str(), known = Journal::VERSION))]
     Newer { path: PathBuf, version: String },
+    /// The routine inside a backup would not fit in routine.json.
+    #[error("{}", tr!("transfer-error-routine-too-large", path = name(.path), size = megabytes(*.size), max = megabytes(RoutineFile::MAX_BYTES)))]
+    RoutineTooLarge { path: PathBuf, size: u64 },
     /// The routine inside a backup is of a newer format than this version reads.
     #[error("{}", tr!("transfer-error-newer-routine", path = name(.path), version = .version.as_str(), known = RoutineFile::VERSION))]
     NewerRoutine { path: PathBuf, version: String },
@@ -232,6 +235,16 @@ impl Store {
         let size = to_bytes(merged).map_err(|e| TransferError::Encode(e.to_string()))?.len() as u64;
         if size > max {
             return Err(TransferError::NoRoom { path: path.to_owned(), size, max });
+        }
+        Ok(())
+    }
+
+    /// Refuses a backup whose routine (unknown fields anywhere in it included) would not
+    /// fit in routine.json, so an import is refused before its journal is merged.
+    pub fn check_routine_room(&self, path: &Path, routine_file: &RoutineFile) -> Result<(), TransferError> {
+        let size = to_bytes(routine_file).map_err(|e| TransferError::Encode(e.to_string()))?.len() as u64;
+        if size > RoutineFile::MAX_BYTES {
+            return Err(TransferError::RoutineTooLarge { path: path.to_owned(), size });
         }
         Ok(())
     }

@@ -62,10 +62,12 @@ impl Coach {
         };
         // 0: an owner whose pid could not be read (Windows keeps a locked file unreadable).
         let known = Some(pid).filter(|pid| *pid != 0);
-        stop_request::ask(pid, &self.paths().folder_key()).map_err(|error| RemindError::StopFailed {
+        let lock = self.paths().reminder_owner_file();
+        stop_request::ask(pid, &self.paths().folder_key(), &lock).map_err(|error| RemindError::StopFailed {
             pid: known,
             cause: match error.kind() {
                 io::ErrorKind::NotFound => crate::i18n::t("error-stop-not-listening"),
+                io::ErrorKind::PermissionDenied => crate::i18n::t("error-stop-not-the-service"),
                 _ => error.to_string(),
             },
         })?;

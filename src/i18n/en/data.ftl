@@ -79,6 +79,7 @@ import-done-details-only = Imported { $path }: no new evenings, check-ins or nig
 ## Errors. Each says that nothing was changed where that is so.
 
 transfer-error-own-file = { $path } is one of Bedtime Coach's own files; choose another name for this file.
+transfer-error-routine-too-large = { $path } cannot be imported: the routine in it would take { $size }, more than the { $max } the routine file may hold; nothing was changed.
 transfer-error-newer = { $path } was written by a newer Bedtime Coach (journal format { $version }; this version reads up to { $known }). Update Bedtime Coach to import it; nothing was changed.
 transfer-error-newer-routine = { $path } was written by a newer Bedtime Coach (routine format { $version }; this version reads up to { $known }). Update Bedtime Coach to import it; nothing was changed.
 transfer-error-damaged = { $path } cannot be imported, it is damaged or not a Bedtime Coach export ({ $reason }); nothing was changed.

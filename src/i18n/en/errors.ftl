@@ -33,6 +33,7 @@ error-stop-failed = The reminder service{ $pid ->
     [none] {""}
    *[other] {" "}(process { $pid })
 } could not be asked to stop: { $cause }
+error-stop-not-the-service = that process does not hold the service's lock on these files, so it is not the reminder service, and it was left alone.
 error-stop-not-listening = it does not listen for this request (it may be an older version); end it in the Task Manager or with `kill`.
 error-stop-timeout = The reminder service{ $pid ->
     [none] {""}

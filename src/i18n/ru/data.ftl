@@ -65,6 +65,7 @@ import-done-details-only = Импортирован { $path }: новых веч
 ## Ошибки. Где это так, сказано, что ничего не изменено.
 
 transfer-error-own-file = { $path } — один из собственных файлов Bedtime Coach; выберите для этого файла другое имя.
+transfer-error-routine-too-large = { $path } нельзя импортировать: распорядок из него занял бы { $size }, а файл распорядка может вместить не больше { $max }; ничего не изменено.
 transfer-error-newer = { $path } записан более новой версией Bedtime Coach (формат дневника { $version }, эта версия читает до { $known }). Обновите Bedtime Coach, чтобы его импортировать; ничего не изменено.
 transfer-error-newer-routine = { $path } записан более новой версией Bedtime Coach (формат распорядка { $version }, эта версия читает до { $known }). Обновите Bedtime Coach, чтобы его импортировать; ничего не изменено.
 transfer-error-damaged = { $path } нельзя импортировать: он повреждён или не является выгрузкой Bedtime Coach ({ $reason }); ничего не изменено.

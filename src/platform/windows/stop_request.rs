@@ -43,7 +43,7 @@ pub fn listen(key: &str, on_stop: impl FnOnce() + Send + 'static) -> io::Result<
 
 /// Sets the event of the service on `key`. "Not found" when no service listens there (none
 /// runs, or one from a version before this request existed).
-pub fn ask(_pid: u32, key: &str) -> io::Result<()> {
+pub fn ask(_pid: u32, key: &str, _lock: &std::path::Path) -> io::Result<()> {
     let name = name(key);
     // SAFETY: `name` is a NUL-terminated UTF-16 string that outlives the call.
     let event = owned(unsafe { OpenEventW(EVENT_MODIFY_STATE, 0, name.as_ptr()) })?;
