@@ -178,10 +178,10 @@ pub fn parse_activation(uri: &str) -> Result<Activation, BadActivation> {
     Ok(activation)
 }
 
-/// The notice a checked activation acts on, as the Linux buttons' handler gets it: every
-/// step must be in the saved routine (or be the wind-down, bedtime or night-log
-/// reminder), and every evening tonight's or the one before (the morning's invitation
-/// is about last night).
+/// The notice a checked activation acts on, as the Linux buttons' handler gets it: only
+/// what a toast could have offered. Every evening is tonight's or the one before; a step
+/// is in the saved routine, on, and reminded of (no toast offers another); the wind-down
+/// and bedtime reminders are tonight's, and the night-log invitation last night's.
 pub fn check_activation<Tz: TimeZone>(
     activation: &Activation,
     routine_file: &RoutineFile,
@@ -193,13 +193,16 @@ pub fn check_activation<Tz: TimeZone>(
         if *evening != tonight && Some(*evening) != tonight.pred_opt() {
             return Err(BadActivation::NotTonight(*evening));
         }
+        let not_offered = || BadActivation::UnknownStep(key.clone());
         let kind = match key.as_str() {
+            WIND_DOWN_KEY | BEDTIME_KEY if *evening != tonight => return Err(BadActivation::NotTonight(*evening)),
             WIND_DOWN_KEY => Kind::WindDown,
             BEDTIME_KEY => Kind::Bedtime,
+            NIGHT_LOG_KEY if *evening == tonight => return Err(not_offered()),
             NIGHT_LOG_KEY => Kind::NightLog,
             step => match routine_file.routine.get(step) {
-                Some(_) => Kind::Step(step.to_owned()),
-                None => return Err(BadActivation::UnknownStep(key.clone())),
+                Some(found) if found.enabled && found.remind => Kind::Step(step.to_owned()),
+                _ => return Err(not_offered()),
             },
         };
         items.push(NoticeItem { evening: *evening, key: key.clone(), kind, title: key.clone() });
@@ -404,6 +407,21 @@ mod tests {
         assert!(night.invites_night_log());
         assert!(night.done_targets().is_empty());
         assert_eq!(check(uri("2026-11-26", "%3Abedtime")).unwrap().items[0].kind, Kind::Bedtime);
+
+        // Only what a toast could have offered (a hostile tester's URIs): no invitation for
+        // a night not yet slept, no wind-down or bedtime of last night, no step that is off
+        // or never reminded of.
+        let refused = |date: &str, step: &str| check(uri(date, step)).is_err();
+        assert!(refused("2026-11-26", "%3Anight-log"), "tonight's night is not slept yet");
+        assert!(refused("2026-11-25", "%3Abedtime") && refused("2026-11-25", "%3Awind-down"));
+        assert!(check(uri("2026-11-26", "%3Awind-down")).is_ok(), "tonight's wind-down is offered");
+        let mut quiet = file.clone();
+        quiet.routine.get_mut("warm-bath").unwrap().remind = false;
+        quiet.routine.get_mut("lights-out").unwrap().enabled = false;
+        for step in ["warm-bath", "lights-out"] {
+            let activation = parse_activation(&uri("2026-11-26", step)).unwrap();
+            assert!(check_activation(&activation, &quiet, &now).is_err(), "{step}");
+        }
     }
 
     /// The Windows side, as the notifier uses it: what it was asked, and whether it fails.
