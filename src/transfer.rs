@@ -391,6 +391,9 @@ pub fn preview_text(counts: &MergeCounts) -> String {
 
 /// What an import did, in a sentence or two.
 pub fn import_result_text(path: &Path, imported: &Imported) -> String {
+    if imported.routine_restored && !imported.journal.saved {
+        return tr!("import-done-routine-only", path = path.display().to_string());
+    }
     let journal = journal_import_text(path, &imported.journal);
     if imported.routine_restored {
         return format!("{journal} {}", tr!("import-done-routine"));

@@ -129,8 +129,12 @@ fn a_routine_set_up_here_stays_unless_the_user_asks_for_the_backup_s() {
     assert!(!imported.routine_restored && !imported.journal.saved, "nothing new, nothing asked");
 
     let said = cli(&coach, &now, &["import", backup.to_str().unwrap(), "--routine"]);
-    assert!(said.contains("The routine, schedule and settings from the file are now yours."), "{said}");
-    assert!(!said.contains("--routine"), "no hint once asked: {said}");
+    assert!(said.contains("With --routine, the file's replace them."), "{said}");
+    assert!(!said.contains("import with --routine"), "no hint once asked: {said}");
+    assert!(
+        said.contains("your journal already had all of its history; the routine, schedule and settings from the file are now yours"),
+        "{said}"
+    );
     assert_eq!(routine_file(second.path()), routine_file(first.path()));
 }
 
@@ -189,6 +193,7 @@ fn a_hostile_routine_in_a_backup_is_refused_and_nothing_is_written() {
         ("101 steps", with(&|r| r["routine"] = many.clone().into()), "would not save"),
         ("begun in 2099", with(&|r| r["since"] = "2099-01-01T00:00:00+00:00".into()), "still to come"),
         ("a bedtime of 25:00", with(&|r| r["schedule"]["bedtime"] = "25:00".into()), "damaged"),
+        ("no night at all", with(&|r| r["schedule"]["wake"] = r["schedule"]["bedtime"].clone()), "both at 23:00"),
         // Unknown fields deep inside: too large for routine.json, found before the journal
         // is merged (it was merged, then the routine's save refused).
         (

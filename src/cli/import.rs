@@ -27,8 +27,12 @@ pub(super) fn import<Tz: TimeZone>(
     if let Some(routine) = routine_preview_text(&preview) {
         write!(out, "\n{routine}").ok();
     }
-    if preview.routine == RoutineInBackup::Differs && choice == RoutineChoice::Keep {
-        write!(out, " {}", t("import-routine-differs-cli")).ok();
+    if preview.routine == RoutineInBackup::Differs {
+        let hint = match choice {
+            RoutineChoice::Keep => t("import-routine-differs-cli"),
+            RoutineChoice::Replace => t("import-routine-will-replace"),
+        };
+        write!(out, " {hint}").ok();
     }
     if dry_run {
         write!(out, "\n{}", t("cli-import-dry-run")).ok();

@@ -93,6 +93,9 @@ impl fmt::Display for Invalid {
             Problem::RoutineStep(error) => tr!("invalid-routine-step", problem = error.to_string()),
             Problem::RoutineRepeatedStep(id) => tr!("invalid-routine-repeated-step", id = quoted_id(id)),
             Problem::RoutineBegins(at) => tr!("invalid-routine-begins", at = at.to_rfc3339()),
+            Problem::ScheduleSameTime(time) => {
+                tr!("invalid-schedule-same-time", time = time.format("%H:%M").to_string())
+            }
             Problem::UnknownTooLarge(bytes) => {
                 tr!("invalid-unknown", size = data_size(*bytes as u64), max = data_size(MAX_UNKNOWN_BYTES as u64))
             }

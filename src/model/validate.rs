@@ -78,6 +78,8 @@ pub enum Problem {
     RoutineRepeatedStep(String),
     /// The routine of a backup, or one of its steps, begins at this time, after now.
     RoutineBegins(DateTime<FixedOffset>),
+    /// The schedule of a backup has a night whose bedtime and wake time are both this.
+    ScheduleSameTime(chrono::NaiveTime),
 }
 
 /// A value that may not enter the journal, and the evening it is in (`None`: the
@@ -235,6 +237,13 @@ pub fn routine_file(file: &RoutineFile, now: &DateTime<FixedOffset>) -> Result<(
     }
     if let Some(since) = file.since.filter(|since| *since > latest) {
         return Err(invalid(Problem::RoutineBegins(since)));
+    }
+    // As `schedule` refuses it: a night of no sleep at all (or of 24 hours).
+    let schedule = &file.schedule;
+    if let Some(night) =
+        std::iter::once(&schedule.every_day).chain(schedule.weekdays.values()).find(|n| n.bedtime == n.wake)
+    {
+        return Err(invalid(Problem::ScheduleSameTime(night.bedtime)));
     }
     let unknown = Unknown::of(&file.extra);
     if unknown.bytes > MAX_UNKNOWN_BYTES {

@@ -62,6 +62,8 @@ import-routine-differs = It also holds a routine, schedule and settings that dif
 import-routine-differs-cli = To replace yours with the file's, import with --routine.
 import-routine-replace = Replace my routine, schedule and settings with the file's
 import-done-routine = The routine, schedule and settings from the file are now yours.
+import-routine-will-replace = With --routine, the file's replace them.
+import-done-routine-only = Imported { $path }: your journal already had all of its history; the routine, schedule and settings from the file are now yours.
 import-done = Imported { $path }: { $evenings ->
     [one] one new evening
    *[other] { $evenings } new evenings

@@ -66,4 +66,5 @@ invalid-repeated-step = the routine of the evening of { $date } lists "{ $id }" 
 invalid-routine-step = the routine in it has a step this app would not save: { $problem }
 invalid-routine-repeated-step = the routine in it lists "{ $id }" twice
 invalid-routine-begins = the routine in it begins at { $at }, which is still to come
+invalid-schedule-same-time = its schedule has a night with bedtime and wake time both at { $time }
 invalid-unknown = it carries { $size } of fields this version does not know, more than the { $max } one file may bring in

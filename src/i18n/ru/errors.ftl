@@ -85,4 +85,5 @@ invalid-repeated-step = в распорядке вечера { $date } шаг «
 invalid-routine-step = в распорядке из файла есть шаг, который приложение не сохранило бы: { $problem }
 invalid-routine-repeated-step = в распорядке из файла шаг «{ $id }» указан дважды
 invalid-routine-begins = распорядок из файла начинается { $at }, а это время ещё не наступило
+invalid-schedule-same-time = в его расписании есть ночь, где и отбой, и подъём в { $time }
 invalid-unknown = в нём { $size } полей, которых эта версия не знает, а один файл может принести не больше { $max }
