@@ -149,7 +149,7 @@ fn a_backup_s_routine_replaces_this_one_only_when_asked() {
     assert!(!h.get_by_label("Import").accesskit_node().is_disabled());
     h.get_by_label("Import").click();
     h.run();
-    h.get_by_label_contains("The routine, schedule and settings from the file are now yours.");
+    h.get_by_label_contains("the routine, schedule and settings from the file are now yours.");
     let now_here = store(dir.path()).load_routine_file().unwrap().value;
     assert_eq!(now_here.schedule.every_day.bedtime.to_string(), "23:15:00");
     h.get_by_label("Tonight").click();
