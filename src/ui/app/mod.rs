@@ -309,7 +309,9 @@ impl App {
                 tr!("ui-open-folder-failed", path = failure.path.display().to_string(), error = failure.reason);
             self.banners.push(Banner::new(BannerKind::Error, message));
         }
-        if self.coach.fingerprint() != self.fingerprint {
+        // Compared when the watch saw the files change (without one, at every frame).
+        let look = self.file_watch.as_ref().is_none_or(FileWatch::take_changed);
+        if look && self.coach.fingerprint() != self.fingerprint {
             self.reload();
             self.start_service();
         }
