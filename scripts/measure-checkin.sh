@@ -6,20 +6,20 @@
 # Every run is a fresh process on a fresh copy of the folder, so each does the same work
 # (a check-in on the evening after the history's last one: a new evening, like tonight's
 # first click). The two sizes take turns, so a busy moment of the machine falls on both.
-# Wall time is taken around the bare process with bash's EPOCHREALTIME (microseconds);
-# peak memory (maximum resident set) in separate runs under `/usr/bin/time -f %M`, so its
-# own start-up is not in the times. Prints median and min of each, and 10 years / 1 year.
+# Prints the median wall time (and its min), CPU time and peak memory of each, and the
+# ratios 10 years / 1 year. MB here are MiB (ru_maxrss / 1024).
 #
-# Usage: scripts/measure-checkin.sh [RUNS] [BINARY]
+# Usage: scripts/measure-checkin.sh [RUNS] [BINARY SAMPLE_HISTORY]
 #   RUNS: runs of each kind and size (default 15);
-#   BINARY: another bedtime-coach build to measure instead (its folders are still written
-#   by this tree's examples/sample_history).
+#   BINARY SAMPLE_HISTORY: another build's bedtime-coach and examples/sample_history to
+#   measure instead (an older build, say, with the journal's older layout).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-15}
 cargo build --release --quiet --bin bedtime-coach --example sample_history
 target=${CARGO_TARGET_DIR:-target}
 binary=${2:-$target/release/bedtime-coach}
+sample_history=${3:-$target/release/examples/sample_history}
 
 # The sample journal was kept in Berlin; read it there. A state folder of our own keeps
 # whatever belongs to this computer (device id, locks) out of the user's.
@@ -32,57 +32,58 @@ today=$(date +%F)
 yesterday=$(date -d yesterday +%F)
 
 for years in 1 10; do
-  "$target/release/examples/sample_history" "$work/base-$years" $((years * 365)) "$yesterday" >/dev/null
+  "$sample_history" "$work/base-$years" $((years * 365)) "$yesterday" >/dev/null
   # One command first, so anything a first run does once (a layout's migration, a device
   # id) is done before the copies are made.
   "$binary" --data-dir "$work/base-$years" status >/dev/null
   printf '%2d year(s): %s in the folder\n' "$years" "$(du -sh "$work/base-$years" | cut -f1)"
 done
 
-# run KIND YEARS MODE: one fresh process; prints microseconds (MODE=time) or peak kB (MODE=rss).
-run() {
-  local kind=$1 years=$2 mode=$3 dir=$work/run
-  rm -rf "$dir"
-  cp -a "$work/base-$years" "$dir"
-  local args
-  case $kind in
-    check) args=(check caffeine-cutoff --date "$today") ;;
-    stats) args=(stats) ;;
-  esac
-  if [ "$mode" = time ]; then
-    local start=$EPOCHREALTIME
-    "$binary" --data-dir "$dir" "${args[@]}" >/dev/null
-    local end=$EPOCHREALTIME
-    echo $(((${end/./} - ${start/./})))
-  else
-    /usr/bin/time -f %M -o "$work/rss" "$binary" --data-dir "$dir" "${args[@]}" >/dev/null
-    cat "$work/rss"
-  fi
-}
+# The runs, in Python for os.wait4: a fresh process's wall time and CPU time (user +
+# system, which a busy machine inflates far less than the wall time). Its peak resident
+# memory in a run of its own under `/usr/bin/time`: the kernel counts into a child's
+# ru_maxrss the memory of the process it was forked from, which from Python is Python's
+# (about 14 MB), from `time` almost nothing.
+python3 - "$work" "$binary" "$runs" "$today" <<'PY'
+import os, shutil, statistics, subprocess, sys, time
 
-median() { sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
-minimum() { sort -n | head -n 1; }
+work, binary, runs, today = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+commands = {"check": ["check", "caffeine-cutoff", "--date", today], "stats": ["stats"]}
 
-for kind in check stats; do
-  declare -A samples=()
-  for _ in $(seq "$runs"); do
-    for years in 1 10; do
-      for mode in time rss; do
-        samples[$years-$mode]+="$(run "$kind" "$years" "$mode") "
-      done
-    done
-  done
-  declare -A med=()
-  for years in 1 10; do
-    for mode in time rss; do
-      med[$years-$mode]=$(tr ' ' '\n' <<<"${samples[$years-$mode]}" | grep . | median)
-    done
-    low=$(tr ' ' '\n' <<<"${samples[$years-time]}" | grep . | minimum)
-    printf '%-6s %2d year(s): wall median %6.1f ms (min %6.1f)   peak RSS median %6.1f MB   (%d runs)\n' \
-      "$kind" "$years" "$(bc -l <<<"${med[$years-time]} / 1000")" "$(bc -l <<<"$low / 1000")" \
-      "$(bc -l <<<"${med[$years-rss]} / 1024")" "$runs"
-  done
-  printf '%-6s 10 years / 1 year: wall %.2fx   peak RSS %.2fx\n' "$kind" \
-    "$(bc -l <<<"${med[10-time]} / ${med[1-time]}")" "$(bc -l <<<"${med[10-rss]} / ${med[1-rss]}")"
-  unset samples med
-done
+def fresh(years):
+    folder = os.path.join(work, "run")
+    shutil.rmtree(folder, ignore_errors=True)
+    subprocess.run(["cp", "-a", os.path.join(work, f"base-{years}"), folder], check=True)
+    return folder
+
+def once(kind, years):
+    """Wall ms, CPU ms, peak MB of one run of `kind` on a fresh copy of `years` of history."""
+    command = [binary, "--data-dir", fresh(years), *commands[kind]]
+    start = time.perf_counter()
+    child = subprocess.Popen(command, stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - start
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode != 0:
+        sys.exit(f"{kind} at {years} years failed with {child.returncode}")
+    command[2] = fresh(years)
+    peak = os.path.join(work, "peak")
+    subprocess.run(["/usr/bin/time", "-f", "%M", "-o", peak, *command], stdout=subprocess.DEVNULL, check=True)
+    with open(peak) as file:
+        rss = int(file.read().split()[-1])
+    return wall * 1000, (usage.ru_utime + usage.ru_stime) * 1000, rss / 1024
+
+for kind in commands:
+    samples = {1: [], 10: []}
+    for _ in range(runs):
+        for years in samples:  # taking turns: a busy moment falls on both sizes
+            samples[years].append(once(kind, years))
+    med = {}
+    for years, runs_of in samples.items():
+        wall, cpu, rss = (sorted(column) for column in zip(*runs_of))
+        med[years] = (statistics.median(wall), statistics.median(cpu), statistics.median(rss))
+        print(f"{kind:5} {years:2} year(s): wall median {med[years][0]:6.1f} ms (min {wall[0]:6.1f})"
+              f"   CPU median {med[years][1]:6.1f} ms   peak RSS median {med[years][2]:5.1f} MB   ({len(wall)} runs)")
+    ratio = [ten / one for ten, one in zip(med[10], med[1])]
+    print(f"{kind:5} 10 years / 1 year: wall {ratio[0]:.2f}x   CPU {ratio[1]:.2f}x   peak RSS {ratio[2]:.2f}x")
+PY
