@@ -16,13 +16,15 @@
 
 #[path = "support/sample_journal.rs"]
 mod sample_journal;
+#[path = "support/saving.rs"]
+mod saving;
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use bedtime_coach::i18n::Language;
 use bedtime_coach::model::stats;
-use bedtime_coach::store::{Paths, Store, save_document};
+use bedtime_coach::store::{Paths, Store};
 use bedtime_coach::ui::{Action, App, Screen};
 use bedtime_coach::use_cases::{Change, Coach};
 use chrono::{Local, NaiveDate, TimeZone};
@@ -76,7 +78,7 @@ fn main() {
     let mut saved = routine_file.clone();
     saved.settings.reminders = false;
     Change::SaveRoutineFile(saved).apply(&store()).expect("routine");
-    save_document(&store().paths().journal_file(), &journal).expect("journal");
+    saving::save_journal(&store(), &journal);
     let now = Local.from_local_datetime(&last.and_hms_opt(21, 10, 0).expect("time")).earliest().expect("now");
 
     // A fresh Coach each time: one keeps the documents it last read, as a process would.
