@@ -7,7 +7,7 @@
 #[path = "../benches/support/sample_journal.rs"]
 mod sample_journal;
 
-use bedtime_coach::store::{Paths, Store, save_document};
+use bedtime_coach::store::{Paths, Store, StoreError};
 use bedtime_coach::use_cases::Change;
 use chrono::NaiveDate;
 
@@ -26,7 +26,11 @@ fn main() -> anyhow::Result<()> {
     let routine_file = sample_journal::routine_file();
     Change::SaveRoutineFile(routine_file.clone()).apply(&store)?;
     let journal = sample_journal::journal(&routine_file, last, days);
-    save_document(&store.paths().journal_file(), &journal)?;
+    // Through the store, in its layout (one file per month), as the app would save it.
+    store.update_journal(|saved| {
+        *saved = journal.clone();
+        Ok::<_, StoreError>(())
+    })?;
     println!("{} evenings, {} check-ins written to {dir}", journal.evenings.len(), journal.check_in_count());
     Ok(())
 }

@@ -12,8 +12,9 @@ strace -f -qq -e trace=openat,rename,renameat,renameat2 -o "$trace" \
   "$binary" --ignored --exact one_done_click_between_markers --test-threads=1 >/dev/null
 awk '/click-begins/{on=1} /click-ends/{on=0} on' "$trace" > "$trace.click"
 count() { grep -c -- "$1" "$trace.click" || true; }
-for file in routine.json journal.json journal.json.bak reminders.json; do
-  reads=$(grep -- "openat(.*/$file\"" "$trace.click" | grep -v 'O_WRONLY\|O_RDWR\|O_CREAT' | grep -vc '= -1' || true)
+# journal.json is the pointer to the months; journal/YYYY-MM.json the month files.
+for file in routine.json journal.json 'journal/[0-9]{4}-[0-9]{2}.json' 'journal/[0-9]{4}-[0-9]{2}.json.bak' reminders.json; do
+  reads=$(grep -E -- "openat\(.*/$file\"" "$trace.click" | grep -v 'O_WRONLY\|O_RDWR\|O_CREAT' | grep -vc '= -1' || true)
   echo "$file: opened to read $reads"
 done
 echo "files renamed into place (a save, and the backup it rotates): $(count 'rename(')"

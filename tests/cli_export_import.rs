@@ -18,8 +18,12 @@ fn journal(dir: &Path) -> Journal {
     Store::new(Paths::in_dir(dir)).load_journal().unwrap().value
 }
 
+/// The journal's files as they are on disk: the pointer, then each month's file by name.
 fn journal_bytes(dir: &Path) -> Vec<u8> {
-    fs::read(dir.join("journal.json")).unwrap()
+    let mut months: Vec<_> = fs::read_dir(dir.join("journal")).unwrap().map(|e| e.unwrap().path()).collect();
+    months.retain(|path| path.extension().is_some_and(|ext| ext == "json"));
+    months.sort();
+    std::iter::once(dir.join("journal.json")).chain(months).flat_map(|path| fs::read(path).unwrap()).collect()
 }
 
 /// A routine with a custom step whose title has a comma, quotes and a line break, and
@@ -149,7 +153,7 @@ fn a_json_export_imports_into_an_empty_and_an_overlapping_journal() {
     let before = journal_bytes(overlap.path());
     run(overlap.path(), &["import", backup.to_str().unwrap()]).ok();
     assert_eq!(journal_bytes(overlap.path()), before, "twice is once");
-    assert!(overlap.path().join("journal.json.bak").exists(), "the journal before the import is kept");
+    assert!(overlap.path().join("journal/2026-11.json.bak").exists(), "the journal before the import is kept");
 }
 
 #[test]

@@ -81,11 +81,14 @@ fn undoing_nothing_writes_nothing_and_says_so() {
     assert!(!dir.path().join("journal.json").exists());
     run(dir.path(), &["check", "warm-bath", "--date", "2026-11-26"]).ok();
     run(dir.path(), &["check", "lights-out", "--date", "2026-11-26"]).ok();
-    let journal = dir.path().join("journal.json");
-    let (before, backup) = (fs::read(&journal).unwrap(), fs::read(dir.path().join("journal.json.bak")).unwrap());
+    let journal = dir.path().join("journal/2026-11.json");
+    let backup_path = dir.path().join("journal/2026-11.json.bak");
+    let (before, backup) = (fs::read(&journal).unwrap(), fs::read(&backup_path).unwrap());
+    let pointer = fs::read(dir.path().join("journal.json")).unwrap();
     run(dir.path(), &["check", "calm-evening", "--undo", "--date", "2026-11-26"]).ok();
     assert_eq!(fs::read(&journal).unwrap(), before);
-    assert_eq!(fs::read(dir.path().join("journal.json.bak")).unwrap(), backup, "the backup was not rotated");
+    assert_eq!(fs::read(&backup_path).unwrap(), backup, "the backup was not rotated");
+    assert_eq!(fs::read(dir.path().join("journal.json")).unwrap(), pointer);
     // The first routine change saves routine.json even with default values (it ends the
     // first run); the same change again is nothing.
     run(dir.path(), &["routine", "set", "warm-bath", "--remind", "on"]).ok();

@@ -303,7 +303,7 @@ fn an_old_journal_with_boolean_night_logs_still_loads() {
     // Saving rewrites it in the new shape, keeping the unknown field.
     run(dir.path(), &["night", "--date", "2026-11-26", "--rested", "4"]).ok();
     let saved: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(dir.path().join("journal.json")).unwrap()).unwrap();
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("journal/2026-11.json")).unwrap()).unwrap();
     let night = &saved["evenings"]["2026-11-26"]["night"];
     assert_eq!(night["falling_asleep"], "few");
     assert_eq!(night["mood"], "ok");

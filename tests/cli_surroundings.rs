@@ -172,10 +172,18 @@ fn exports_never_replace_the_apps_files_through_another_path_to_their_folder() {
     assert!(entry.is_file());
     let Some(other_path) = BindMount::new("own-file guard through a bind mount", data) else { return };
     let before = |name: &str| std::fs::read(data.join(name)).unwrap();
+    // The month files of the journal, whichever month today is, and their backups.
+    let months: Vec<String> = std::fs::read_dir(data.join("journal"))
+        .unwrap()
+        .map(|entry| format!("journal/{}", entry.unwrap().file_name().to_string_lossy()))
+        .collect();
+    assert!(months.iter().any(|name| name.ends_with(".json.bak")), "{months:?}");
     let mut targets: Vec<(std::path::PathBuf, Vec<u8>)> =
-        ["journal.json", "journal.json.bak", "routine.json", "routine.json.bak", "reminders.json", "remind.log"]
-            .iter()
-            .map(|name| (other_path.0.path().join(name), before(name)))
+        ["journal.json", "routine.json", "routine.json.bak", "reminders.json", "remind.log"]
+            .into_iter()
+            .map(str::to_owned)
+            .chain(months)
+            .map(|name| (other_path.0.path().join(&name), before(&name)))
             .collect();
     targets.push((entry.clone(), std::fs::read(&entry).unwrap()));
     for (target, bytes) in &targets {

@@ -40,6 +40,20 @@ fn journal_bytes(days: &[u32]) -> Vec<u8> {
     to_bytes(&journal).unwrap()
 }
 
+/// A month file's bytes (journal format 3) with one check-in on each of `days` of November.
+fn month_bytes(days: &[u32]) -> Vec<u8> {
+    let bytes = String::from_utf8(journal_bytes(days)).unwrap();
+    bytes.replacen("{\"schema_version\":2,", "{\"schema_version\":3,", 1).into_bytes()
+}
+
+/// A data folder whose journal is kept by month (the pointer written, no month yet);
+/// returns the folder of months.
+fn by_month(dir: &Path) -> PathBuf {
+    fs::write(dir.join("journal.json"), br#"{"schema_version":3,"months_in":"journal"}"#).unwrap();
+    fs::create_dir(dir.join("journal")).unwrap();
+    dir.join("journal")
+}
+
 fn files_named(dir: &Path, prefix: &str) -> Vec<PathBuf> {
     let mut found: Vec<PathBuf> = fs::read_dir(dir)
         .unwrap()
@@ -63,7 +77,9 @@ fn a_missing_journal_is_restored_from_its_backup_not_started_afresh() {
     let loaded = store.load_journal().unwrap();
     assert_eq!(loaded.value.check_in_count(), 2);
     assert!(messages(&store).contains("was missing; the last good copy"));
-    assert_eq!(fs::read(&journal).unwrap(), journal_bytes(&[20, 21]));
+    // Restored, then moved into months: the restored bytes are the copy kept.
+    assert_eq!(fs::read(dir.path().join("journal.json.v2.bak")).unwrap(), journal_bytes(&[20, 21]));
+    assert!(fs::read_to_string(&journal).unwrap().contains("\"months_in\": \"journal\""));
     // The next saves keep what the backup held.
     record(&store, 22, "warm-bath");
     record(&store, 23, "warm-bath");
@@ -71,22 +87,36 @@ fn a_missing_journal_is_restored_from_its_backup_not_started_afresh() {
 }
 
 #[test]
+fn a_missing_month_is_restored_from_its_backup_not_started_afresh() {
+    let dir = tempfile::tempdir().unwrap();
+    let months = by_month(dir.path());
+    fs::write(months.join("2026-11.json.bak"), month_bytes(&[20, 21])).unwrap();
+    let store = Store::new(Paths::in_dir(dir.path()));
+    assert_eq!(store.load_journal().unwrap().value.check_in_count(), 2);
+    assert!(messages(&store).contains("was missing; the last good copy"));
+    assert_eq!(fs::read(months.join("2026-11.json")).unwrap(), month_bytes(&[20, 21]));
+    record(&store, 22, "warm-bath");
+    assert_eq!(store.load_journal().unwrap().value.check_in_count(), 3);
+}
+
+#[test]
 fn unusable_backups_are_moved_aside_never_overwritten() {
     let newer = br#"{"schema_version":9,"evenings":{}}"#.to_vec();
-    let damaged = br#"{"schema_version":2,"evenings":{"#.to_vec();
+    let damaged = br#"{"schema_version":3,"evenings":{"#.to_vec();
     let wrong = br#"{"schema_version":1,"evenings":[]}"#.to_vec();
     for (what, backup) in [("newer", newer), ("damaged", damaged), ("older, cannot migrate", wrong)] {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::new(Paths::in_dir(dir.path()));
-        fs::write(dir.path().join("journal.json"), journal_bytes(&[20])).unwrap();
-        fs::write(dir.path().join("journal.json.bak"), &backup).unwrap();
+        let months = by_month(dir.path());
+        fs::write(months.join("2026-11.json"), month_bytes(&[20])).unwrap();
+        fs::write(months.join("2026-11.json.bak"), &backup).unwrap();
         record(&store, 21, "warm-bath");
-        let kept = files_named(dir.path(), "journal.json.bak.corrupt-");
+        let kept = files_named(&months, "2026-11.json.bak.corrupt-");
         assert_eq!(kept.len(), 1, "{what}");
         assert_eq!(fs::read(&kept[0]).unwrap(), backup, "{what}: bytes kept");
         assert!(messages(&store).contains(&kept[0].display().to_string()), "{what}: named");
         // The save still happened, with the old file as the new backup.
-        assert_eq!(fs::read(dir.path().join("journal.json.bak")).unwrap(), journal_bytes(&[20]), "{what}");
+        assert_eq!(fs::read(months.join("2026-11.json.bak")).unwrap(), month_bytes(&[20]), "{what}");
         assert_eq!(store.load_journal().unwrap().value.check_in_count(), 2, "{what}");
     }
 }
@@ -137,17 +167,22 @@ fn a_large_journal_is_checked_as_a_small_one() {
     }
     let good = to_bytes(&journal).unwrap();
     assert!(good.len() > 300 * 1024, "{} bytes is not large", good.len());
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::new(Paths::in_dir(dir.path()));
-    fs::write(dir.path().join("journal.json"), &good).unwrap();
+    // Each in a folder of its own: a one-file journal is moved into months once read.
+    let one_file = |bytes: &[u8]| {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("journal.json"), bytes).unwrap();
+        let store = Store::new(Paths::in_dir(dir.path()));
+        (dir, store)
+    };
+    let (_dir, store) = one_file(&good);
     assert_eq!(store.load_journal().unwrap().value.evenings.len(), days.len());
-    assert!(messages(&store).is_empty());
+    assert!(messages(&store).starts_with("Your journal is now kept as one file per month"));
 
     // The same check-in's outcome twice, in the 3,000th evening.
     let text = String::from_utf8(good.clone()).unwrap();
     let at = text.match_indices("\"outcome\":\"done\"").nth(3000).unwrap().0;
     let damaged = format!("{}\"outcome\":\"skipped\",{}", &text[..at], &text[at..]);
-    fs::write(dir.path().join("journal.json"), &damaged).unwrap();
+    let (dir, store) = one_file(damaged.as_bytes());
     let loaded = store.load_journal().unwrap();
     assert!(loaded.value.evenings.is_empty(), "no backup: an empty journal, not a silently changed one");
     assert!(messages(&store).contains("appears twice"));
@@ -158,7 +193,7 @@ fn a_large_journal_is_checked_as_a_small_one() {
     // Version 1 of the same journal: read through the migration, not the early parse.
     let older = text.replacen("\"schema_version\":2", "\"schema_version\":1", 1);
     assert_ne!(older, text);
-    fs::write(dir.path().join("journal.json"), &older).unwrap();
+    let (_dir, store) = one_file(older.as_bytes());
     let migrated = store.load_journal().unwrap();
     assert_eq!(migrated.value.evenings.len(), days.len());
 }
@@ -179,23 +214,32 @@ fn only_a_whole_number_is_a_version() {
         assert!(loaded.value.check_in(date(19), "warm-bath").is_some(), "{version}: the backup, not a migration");
         let aside = files_named(dir.path(), "journal.json.corrupt-");
         assert_eq!(fs::read(&aside[0]).unwrap(), bytes.as_bytes(), "{version}");
-        assert!(files_named(dir.path(), "journal.json.v").is_empty(), "{version}: not migrated");
+        assert!(files_named(dir.path(), "journal.json.v1").is_empty(), "{version}: not migrated");
         assert!(messages(&store).contains("schema_version"), "{version}");
     }
-    for version in ["3", "18446744073709551616", "1000000000000000000000000000000"] {
+    // Newer than the months' format 3: a later layout this version cannot know, so
+    // nothing is shown from it and nothing written.
+    for version in ["4", "18446744073709551616", "1000000000000000000000000000000"] {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::new(Paths::in_dir(dir.path()));
         let bytes = format!("{{\"schema_version\":{version},{body}}}");
         fs::write(dir.path().join("journal.json"), &bytes).unwrap();
         let loaded = store.load_journal().unwrap();
         assert!(loaded.read_only.as_deref().unwrap().contains(&format!("format {version}")), "{version}");
-        assert_eq!(loaded.value.check_in_count(), 1, "{version}: shown");
         let refused = store.update_journal(|_| Ok::<_, StoreError>(())).unwrap_err();
         assert!(refused.to_string().contains("newer version"), "{version}");
         assert_eq!(fs::read(dir.path().join("journal.json")).unwrap(), bytes.as_bytes(), "{version}");
         let written: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
         assert!(files_named(dir.path(), "journal.json.").is_empty(), "{version}: no backup, no copy: {written:?}");
     }
+    // The months' format with evenings in it: not a pointer, damage kept aside.
+    let dir = tempfile::tempdir().unwrap();
+    let bytes = format!("{{\"schema_version\":3,{body}}}");
+    fs::write(dir.path().join("journal.json"), &bytes).unwrap();
+    let store = Store::new(Paths::in_dir(dir.path()));
+    assert!(store.load_journal().unwrap().value.evenings.is_empty());
+    assert_eq!(fs::read(&files_named(dir.path(), "journal.json.corrupt")[0]).unwrap(), bytes.as_bytes());
+    assert!(messages(&store).contains("could not be read"));
 }
 
 #[test]
@@ -220,19 +264,19 @@ fn two_damaged_files_in_one_second_keep_both() {
 fn a_linked_journal_is_written_through_the_link_and_a_dangling_one_refused() {
     let dir = tempfile::tempdir().unwrap();
     let elsewhere = tempfile::tempdir().unwrap();
-    let target = elsewhere.path().join("my-journal.json");
-    fs::write(&target, journal_bytes(&[20])).unwrap();
-    let link = dir.path().join("journal.json");
+    let target = elsewhere.path().join("my-november.json");
+    fs::write(&target, month_bytes(&[20])).unwrap();
+    let link = by_month(dir.path()).join("2026-11.json");
     std::os::unix::fs::symlink(&target, &link).unwrap();
     let store = Store::new(Paths::in_dir(dir.path()));
     record(&store, 21, "warm-bath");
     assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink(), "still a link");
-    assert_eq!(fs::read(&target).unwrap(), journal_bytes(&[20, 21]));
-    assert_eq!(fs::read(elsewhere.path().join("my-journal.json.bak")).unwrap(), journal_bytes(&[20]));
-    assert!(!dir.path().join("journal.json.bak").exists());
+    assert_eq!(fs::read(&target).unwrap(), month_bytes(&[20, 21]));
+    assert_eq!(fs::read(elsewhere.path().join("my-november.json.bak")).unwrap(), month_bytes(&[20]));
+    assert!(!dir.path().join("journal/2026-11.json.bak").exists());
 
     fs::remove_file(&target).unwrap();
-    fs::remove_file(elsewhere.path().join("my-journal.json.bak")).unwrap();
+    fs::remove_file(elsewhere.path().join("my-november.json.bak")).unwrap();
     let expected = format!("{} is a link to {}, which does not exist;", link.display(), target.display());
     let error = store.load_journal().unwrap_err().to_string();
     assert!(error.starts_with(&expected), "{error}");
@@ -270,8 +314,10 @@ fn a_change_that_changes_nothing_writes_nothing() {
     let store = Store::new(Paths::in_dir(dir.path()));
     record(&store, 20, "warm-bath");
     record(&store, 21, "warm-bath");
-    let bak = fs::read(dir.path().join("journal.json.bak")).unwrap();
-    let modified = fs::metadata(dir.path().join("journal.json")).unwrap().modified().unwrap();
+    let (month, pointer) = (dir.path().join("journal/2026-11.json"), dir.path().join("journal.json"));
+    let bak = fs::read(dir.path().join("journal/2026-11.json.bak")).unwrap();
+    let modified =
+        (fs::metadata(&month).unwrap().modified().unwrap(), fs::metadata(&pointer).unwrap().modified().unwrap());
     let updated = store
         .update_journal(|journal| {
             journal.record(date(21), "warm-bath", check_in());
@@ -279,8 +325,11 @@ fn a_change_that_changes_nothing_writes_nothing() {
         })
         .unwrap();
     assert_eq!((updated.value, updated.saved), (7, false));
-    assert_eq!(fs::read(dir.path().join("journal.json.bak")).unwrap(), bak, "backup not rotated");
-    assert_eq!(fs::metadata(dir.path().join("journal.json")).unwrap().modified().unwrap(), modified);
+    assert_eq!(fs::read(dir.path().join("journal/2026-11.json.bak")).unwrap(), bak, "backup not rotated");
+    assert_eq!(
+        (fs::metadata(&month).unwrap().modified().unwrap(), fs::metadata(&pointer).unwrap().modified().unwrap()),
+        modified
+    );
     let updated = store
         .update_journal(|journal| {
             journal.record(date(22), "warm-bath", check_in());
@@ -308,13 +357,16 @@ fn mkfifo(path: &Path) {
 #[test]
 fn special_files_are_refused_with_a_sentence_not_waited_on() {
     #[cfg(unix)]
-    for name in ["journal.json", "journal.json.bak", "bedtime-coach.lock"] {
+    for name in ["journal.json", "journal/2026-11.json", "journal/2026-11.json.bak", "bedtime-coach.lock"] {
         let dir = tempfile::tempdir().unwrap();
+        let months = by_month(dir.path());
         let path = dir.path().join(name);
-        mkfifo(&path);
-        if name != "journal.json" {
-            fs::write(dir.path().join("journal.json"), journal_bytes(&[20])).unwrap();
+        if name == "journal.json" {
+            fs::remove_file(&path).unwrap();
+        } else if name != "journal/2026-11.json" {
+            fs::write(months.join("2026-11.json"), month_bytes(&[20])).unwrap();
         }
+        mkfifo(&path);
         let root = dir.path().to_owned();
         let error = within(Duration::from_secs(10), move || {
             let store = Store::new(Paths::in_dir(&root));

@@ -25,7 +25,8 @@ fn a_cyrillic_profile_path_keeps_every_file_and_command_working() {
     run(&dir, &["check", "lights-out", "--date", "2026-11-26"]).ok();
     run(&dir, &["night", "--date", "2026-11-26", "--rested", "4"]).ok();
     assert!(dir.join("journal.json").is_file(), "the journal is in the Cyrillic folder");
-    assert!(dir.join("journal.json.bak").is_file(), "and its backup beside it");
+    assert!(dir.join("journal").join("2026-11.json").is_file(), "its months too");
+    assert!(dir.join("journal").join("2026-11.json.bak").is_file(), "and their backups beside them");
     let export = dir.join("журнал.json");
     let said = run(&dir, &["export", "-o", export.to_str().unwrap()]).ok();
     assert!(said.stdout().contains("журнал.json"), "{}", said.stdout());
@@ -71,7 +72,8 @@ fn a_folder_in_a_files_place_is_refused_with_a_sentence() {
 fn a_file_another_process_holds_open_for_a_moment_is_saved_after_it() {
     let dir = tempfile::tempdir().unwrap();
     run(dir.path(), &["check", "warm-bath", "--date", "2026-11-26"]).ok();
-    let journal = dir.path().join("journal.json");
+    // The month the evening is in: the file a check-in replaces.
+    let journal = dir.path().join("journal").join("2026-11.json");
     let held = hold_without_delete(&journal);
     let holder = std::thread::spawn(move || {
         std::thread::sleep(Duration::from_millis(300));
@@ -89,14 +91,15 @@ fn a_file_another_process_holds_open_for_a_moment_is_saved_after_it() {
 fn a_file_held_for_long_is_said_once_and_left_whole() {
     let dir = tempfile::tempdir().unwrap();
     run(dir.path(), &["check", "warm-bath", "--date", "2026-11-26"]).ok();
-    let journal = dir.path().join("journal.json");
+    // The month the evening is in: the file a check-in replaces.
+    let journal = dir.path().join("journal").join("2026-11.json");
     let before = fs::read(&journal).unwrap();
     let held = hold_without_delete(&journal);
     let saved = run(dir.path(), &["check", "lights-out", "--date", "2026-11-26"]);
     drop(held);
     if cfg!(windows) {
         assert_eq!(saved.code(), 1, "{}", saved.stderr());
-        assert!(saved.stderr().contains("journal.json"), "{}", saved.stderr());
+        assert!(saved.stderr().contains("2026-11.json"), "{}", saved.stderr());
         assert_eq!(saved.stderr().lines().count(), 1, "one sentence: {}", saved.stderr());
         assert_eq!(fs::read(&journal).unwrap(), before, "unchanged");
         // And once it is free again, the next save works.
@@ -115,7 +118,8 @@ fn a_file_held_for_long_is_said_once_and_left_whole() {
 fn a_read_only_journal_is_replaced_or_said_once_never_half() {
     let dir = tempfile::tempdir().unwrap();
     run(dir.path(), &["check", "warm-bath", "--date", "2026-11-26"]).ok();
-    let journal = dir.path().join("journal.json");
+    // The month the evening is in: the file a check-in replaces.
+    let journal = dir.path().join("journal").join("2026-11.json");
     let before = fs::read(&journal).unwrap();
     let mut permissions = fs::metadata(&journal).unwrap().permissions();
     permissions.set_readonly(true);
@@ -126,7 +130,7 @@ fn a_read_only_journal_is_replaced_or_said_once_never_half() {
     } else {
         assert_ne!(std::env::consts::FAMILY, "unix", "Linux replaces it: {}", saved.stderr());
         assert_eq!(saved.code(), 1, "{}", saved.stderr());
-        assert!(saved.stderr().contains("journal.json"), "{}", saved.stderr());
+        assert!(saved.stderr().contains("2026-11.json"), "{}", saved.stderr());
         assert_eq!(saved.stderr().lines().count(), 1, "one sentence: {}", saved.stderr());
         assert_eq!(fs::read(&journal).unwrap(), before, "unchanged");
     }

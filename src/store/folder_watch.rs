@@ -19,7 +19,18 @@ impl FolderWatch {
     /// Watches the folders of the files in `paths`; an error (a sentence for the log)
     /// where that is not possible: the caller looks every second instead.
     pub fn new(paths: &Paths) -> io::Result<Self> {
-        crate::platform::folder_watch::FolderWatch::new(&[&paths.config_dir, &paths.data_dir]).map(FolderWatch)
+        // The journal's months are saved in a folder of their own, which must exist to
+        // be watched: made here when the data folder is there (it is made at the first
+        // save otherwise, and then watched by the next watch).
+        let months = paths.data_dir.join(super::MONTHS_FOLDER);
+        if paths.data_dir.is_dir() && !months.is_dir() {
+            super::create_private_dir(&months)?;
+        }
+        let mut folders = vec![paths.config_dir.as_path(), paths.data_dir.as_path()];
+        if months.is_dir() {
+            folders.push(&months);
+        }
+        crate::platform::folder_watch::FolderWatch::new(&folders).map(FolderWatch)
     }
 
     /// Waits until something in the folders changes, or `timeout` passes (`None`: no

@@ -12,10 +12,10 @@ mod atomic;
 mod document;
 mod error;
 mod folder_watch;
-mod journal_near;
 mod known;
 mod lock;
 mod log_file;
+mod months;
 mod owner;
 mod paths;
 mod read;
@@ -25,7 +25,6 @@ mod transfer;
 mod user_file;
 mod zone;
 
-use std::fs::File;
 use std::ops::RangeInclusive;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -38,6 +37,7 @@ pub use error::{FileNotice, IoAction, StoreError};
 pub use folder_watch::{FolderWatch, Waited, WatchLost};
 pub use lock::WaitCallback;
 pub use log_file::RotatingLog;
+pub use months::{MONTHS_FOLDER, MONTHS_VERSION, month_of, parse_month_file_name};
 pub use owner::{OwnerLock, owner_pid};
 pub use paths::{AUTOSTART_ENTRY, Paths, folder_digest};
 pub use recovery::{migration_backup, save as save_document};
@@ -224,10 +224,7 @@ impl Store {
 
     /// Reads the routine and the journal.
     pub fn load(&self) -> Result<Snapshot, StoreError> {
-        Ok(Snapshot {
-            routine_file: self.view(&self.paths.routine_file())?,
-            journal: self.view(&self.paths.journal_file())?,
-        })
+        Ok(Snapshot { routine_file: self.view(&self.paths.routine_file())?, journal: self.load_journal()? })
     }
 
     pub fn load_routine_file(&self) -> Result<Loaded<RoutineFile>, StoreError> {
@@ -235,31 +232,24 @@ impl Store {
     }
 
     pub fn load_journal(&self) -> Result<Loaded<Journal>, StoreError> {
-        self.view(&self.paths.journal_file())
+        self.read_months(&months::Months::All, false, &mut |_, _| {})
     }
 
-    /// Only the evenings in `range` (for the reminder service, which must stay small).
-    /// `locked`: the caller holds the lock, so a repair can happen right here.
-    fn load_journal_near(&self, range: RangeInclusive<NaiveDate>, locked: bool) -> Result<Loaded<Journal>, StoreError> {
-        let path = self.resolve(&self.paths.journal_file())?;
-        let small_enough = |file: &File| file.metadata().is_ok_and(|m| m.is_file() && m.len() <= Journal::MAX_BYTES);
-        if let Ok(file) = atomic::open_nonblocking(&path)
-            && small_enough(&file)
-            && let Some(value) = journal_near::parse_near(file, range.clone())
-        {
-            return Ok(Loaded { value, existed: true, read_only: None });
-        }
-        // Missing, damaged, another version: the full load handles it, then trim.
-        let mut loaded = if locked { self.read_locked::<Journal>(&path)?.loaded } else { self.view::<Journal>(&path)? };
-        loaded.value.evenings.retain(|date, _| range.contains(date));
-        Ok(loaded)
+    /// The whole journal, saying after each month file (months read, months in all):
+    /// for a progress bar over ten years of history.
+    pub fn load_journal_with_progress(
+        &self,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<Loaded<Journal>, StoreError> {
+        self.read_months(&months::Months::All, false, progress)
     }
 
-    /// Routine and the evenings of the journal in `range`, as the reminder service needs.
+    /// Routine and the evenings of the journal in `range` (only their months' files are
+    /// read), as the reminder service and Tonight need.
     pub fn load_near(&self, range: RangeInclusive<NaiveDate>) -> Result<Snapshot, StoreError> {
         Ok(Snapshot {
             routine_file: self.view(&self.paths.routine_file())?,
-            journal: self.load_journal_near(range, false)?,
+            journal: self.read_months(&months::Months::Of(range), false, &mut |_, _| {})?,
         })
     }
 
@@ -294,12 +284,23 @@ impl Store {
         Ok(Updated { value: result, saved: true })
     }
 
-    /// Read-modify-write of the journal under the lock. `change` sees the newest state.
+    /// Read-modify-write of the whole journal under the lock. `change` sees the newest
+    /// state; only the months it changed are written.
     pub fn update_journal<R, E: From<StoreError>>(
         &self,
         change: impl FnOnce(&mut Journal) -> Result<R, E>,
     ) -> Result<Updated<R>, E> {
-        self.update(&self.paths.journal_file(), Journal::MAX_BYTES, change)
+        self.update_months(months::Months::All, None, change)
+    }
+
+    /// Read-modify-write of the evenings in `range` (only their months are read and
+    /// written): what a check-in or a night log costs, however long the history.
+    pub fn update_evenings<R, E: From<StoreError>>(
+        &self,
+        range: RangeInclusive<NaiveDate>,
+        change: impl FnOnce(&mut Journal) -> Result<R, E>,
+    ) -> Result<Updated<R>, E> {
+        self.update_months(months::Months::Of(range), None, change)
     }
 
     /// [`Store::update_journal`] leaving the journal at most `max` bytes (imports).
@@ -308,7 +309,7 @@ impl Store {
         max: u64,
         change: impl FnOnce(&mut Journal) -> Result<R, E>,
     ) -> Result<Updated<R>, E> {
-        self.update(&self.paths.journal_file(), max, change)
+        self.update_months(months::Months::All, Some(max), change)
     }
 
     /// Read-modify-write of routine, schedule and settings under the lock.
@@ -348,7 +349,7 @@ impl Store {
         let _guard = self.lock()?;
         let snapshot = Snapshot {
             routine_file: self.read_locked(&routine_path)?.loaded,
-            journal: self.load_journal_near(evenings, true)?,
+            journal: self.read_months(&months::Months::Of(evenings), true, &mut |_, _| {})?,
         };
         let mut log = self.read_locked::<ReminderLog>(&path)?.loaded;
         let (result, changed) = decide(&snapshot, &mut log.value)?;
@@ -389,9 +390,10 @@ impl Store {
         fingerprint
     }
 
-    /// Modification time and size of each file: changes when another process saves.
+    /// Modification time and size of each file: changes when another process saves (a
+    /// month file saved is renamed into the journal's folder, which changes its time).
     pub fn fingerprint(&self) -> Fingerprint {
-        [self.paths.routine_file(), self.paths.journal_file()]
+        [self.paths.routine_file(), self.paths.journal_file(), self.months_dir()]
             .iter()
             .map(|path| std::fs::metadata(path).ok().map(|m| (m.modified().unwrap_or(SystemTime::UNIX_EPOCH), m.len())))
             .collect()

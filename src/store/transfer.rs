@@ -125,6 +125,13 @@ impl Store {
     fn is_own_file(&self, path: &Path) -> bool {
         let Some((target_dir, target_name)) = located(path) else { return false };
         let target_inode = id_and_metadata(path).ok().map(|(id, _)| id);
+        // Every file in the journal's folder of months is the journal's.
+        let months = self.months_dir();
+        if id_and_metadata(&months).is_ok_and(|(id, _)| id == target_dir)
+            || target_inode.is_some_and(|id| id_and_metadata(&months).is_ok_and(|(months, _)| months == id))
+        {
+            return true;
+        }
         self.own_files().iter().any(|own| {
             let Some((own_dir, own_name)) = located(own) else { return false };
             let by_name = own_dir == target_dir && target_name.trim_start_matches('.').starts_with(&own_name);
@@ -227,7 +234,7 @@ impl Store {
         check_evenings(path, incoming, merged)?;
         let on_disk = |file: &Path| std::fs::metadata(file).map_or(u64::MAX / 4, |meta| meta.len());
         // Text read back and written again can grow a little ("1e2" is written "100.0").
-        let estimate = (on_disk(&self.paths.journal_file()) + on_disk(path)).saturating_mul(11) / 10;
+        let estimate = (self.journal_size_on_disk() + on_disk(path)).saturating_mul(11) / 10;
         let max = import_limit();
         if estimate <= max {
             return Ok(());
@@ -335,12 +342,23 @@ mod tests {
         journal
     }
 
+    /// The journal saved through the store, in its layout.
+    fn seed(store: &Store, journal: Journal) {
+        store
+            .update_journal(|saved| {
+                *saved = journal;
+                Ok::<_, StoreError>(())
+            })
+            .unwrap();
+    }
+
     #[test]
     fn an_import_that_leaves_no_room_is_refused_and_changes_nothing() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::new(Paths::in_dir(dir.path()));
-        save_document(&store.paths().journal_file(), &journal(1..3)).unwrap();
-        let before = std::fs::read(store.paths().journal_file()).unwrap();
+        seed(&store, journal(1..3));
+        let month = dir.path().join("journal/2026-11.json");
+        let before = std::fs::read(&month).unwrap();
         let file = dir.path().join("import.json");
         let incoming = journal(3..20);
         std::fs::write(&file, to_bytes(&incoming).unwrap()).unwrap();
@@ -352,7 +370,7 @@ mod tests {
         assert!(refused.to_string().starts_with(&format!("Importing {} would make your journal", file.display())));
         let refused = store.import_journal(&file, &incoming).unwrap_err();
         assert!(matches!(refused, TransferError::NoRoom { .. }), "{refused}");
-        assert_eq!(std::fs::read(store.paths().journal_file()).unwrap(), before, "nothing written");
+        assert_eq!(std::fs::read(&month).unwrap(), before, "nothing written");
         IMPORT_LIMIT.set(Some(size));
         store.check_room(&file, &incoming, &merged).unwrap();
         assert!(store.import_journal(&file, &incoming).unwrap().saved);
@@ -384,7 +402,7 @@ mod tests {
     fn an_import_whose_folder_flush_fails_is_saved_and_says_so() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::new(Paths::in_dir(dir.path()));
-        save_document(&store.paths().journal_file(), &journal(1..3)).unwrap();
+        seed(&store, journal(1..3));
         let file = dir.path().join("import.json");
         super::super::atomic::FAIL_FOLDER_FLUSH.set(true);
         let imported = store.import_journal(&file, &journal(3..5));

@@ -152,7 +152,7 @@ fn replan_tonight(store: &Store, now: DateTime<FixedOffset>) -> Result<(), Comma
     if near.journal.value.evening(evening).is_none_or(|recorded| recorded.times.is_none()) {
         return Ok(());
     }
-    let updated = store.update_journal(|journal| {
+    let updated = store.update_evenings(evening..=evening, |journal| {
         let Some(recorded) = journal.evenings.get_mut(&evening).filter(|recorded| recorded.times.is_some()) else {
             return Err(CommandError::NothingToChange);
         };
@@ -235,7 +235,7 @@ impl Change {
                 // And the times it is planned with, so moving a step later does not move it
                 // on this evening (see model::planned).
                 let times = planned_times(&routine_file, evening, at);
-                store.update_journal(|journal| {
+                store.update_evenings(evening..=evening, |journal| {
                     let check_in = CheckIn::new(outcome, at, value);
                     let same = journal.check_in(evening, &step).is_some_and(|old| *old == check_in);
                     journal.record(evening, &step, check_in);
@@ -263,7 +263,7 @@ impl Change {
             Change::LogNight { evening, answers, at } => {
                 validate::evening_date(evening, &at).map_err(|problem| Invalid { evening: Some(evening), problem })?;
                 answers.iter().try_for_each(NightAnswer::validate)?;
-                store.update_journal(|journal| {
+                store.update_evenings(evening..=evening, |journal| {
                     let slot = &mut journal.evenings.entry(evening).or_default().night;
                     let created = slot.is_none();
                     let log = slot.get_or_insert_with(Default::default);
@@ -277,11 +277,11 @@ impl Change {
                 })
             }
             Change::SetNight { evening, log: None } => {
-                store.update_journal(|journal| saved_if(journal.forget_night(evening).is_some()))
+                store.update_evenings(evening..=evening, |journal| saved_if(journal.forget_night(evening).is_some()))
             }
             Change::SetNight { evening, log: Some(log) } => {
                 log.validate()?;
-                store.update_journal(|journal| {
+                store.update_evenings(evening..=evening, |journal| {
                     let slot = &mut journal.evenings.entry(evening).or_default().night;
                     let changed = slot.as_ref() != Some(&log);
                     *slot = Some(log);
@@ -289,7 +289,7 @@ impl Change {
                 })
             }
             Change::Undo { evening, step } => {
-                store.update_journal(|journal| saved_if(journal.undo(evening, &step).is_some()))
+                store.update_evenings(evening..=evening, |journal| saved_if(journal.undo(evening, &step).is_some()))
             }
             Change::AddStep(mut step) => {
                 step.validate()?;

@@ -109,6 +109,15 @@ impl Coach {
         self.store.load()
     }
 
+    /// Routine, schedule, settings and the whole journal, saying after each month of the
+    /// journal read (months read, months in all): for History's progress bar.
+    pub fn load_with_progress(&self, progress: &mut dyn FnMut(usize, usize)) -> Result<Snapshot, StoreError> {
+        Ok(Snapshot {
+            routine_file: self.store.load_routine_file()?,
+            journal: self.store.load_journal_with_progress(progress)?,
+        })
+    }
+
     /// Routine, schedule and settings alone (the journal is not read).
     pub fn load_routine_file(&self) -> Result<Loaded<RoutineFile>, StoreError> {
         self.store.load_routine_file()

@@ -1,0 +1,572 @@
+//! The journal on disk: one small file per month in the folder `journal/`, so that a
+//! check-in rewrites a few kilobytes, not years of history, and a view reads only the
+//! months it shows.
+//!
+//! # The layout (journal format 3)
+//!
+//! - `journal/YYYY-MM.json`: the evenings that start in that month, in the journal's
+//!   format (each a [`Document`] of its own: backup `.bak`, recovery, a size cap).
+//! - `journal.json`: a small pointer, `{"schema_version": 3, "months_in": "journal", …}`,
+//!   holding the journal's own unknown fields. Versions before this layout read
+//!   `journal.json` and find a newer format there: they open it read-only and never start
+//!   a fresh journal beside the months.
+//! - `journal.json.v2.bak`: the single file of format 2, kept as it was when migrated.
+//!
+//! # The migration from one file, crash-safe at every step
+//!
+//! Under the lock: (1) the old file is read as before (a damaged one restored from its
+//! backup, format 1 updated, each with its notice); (2) each month is merged into its
+//! month file (a month file left by an interrupted run is merged with, never replaced:
+//! merging is idempotent); (3) the old bytes are kept as `journal.json.v2.bak` (unless an
+//! identical copy is there); (4) the pointer replaces `journal.json` in one rename. A run
+//! killed before (4) finds the old file again and repeats the migration to the same result;
+//! after (4) the layout is the months'. The migration is said once, as a notice.
+//!
+//! A month is never removed once written (an emptied month is an empty file): a missing
+//! month file beside its backup is restored from it, and a removal would bring back what
+//! the user had taken away.
+
+use std::collections::BTreeMap;
+use std::ops::RangeInclusive;
+use std::path::{Path, PathBuf};
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use super::atomic::{keep_copy, write_atomic};
+use super::document::{self, Document, Loaded, Version};
+use super::error::name;
+use super::read::{Contents, Read, read_capped};
+use super::recovery::{self, migration_backup};
+use super::{FileNotice, IoAction, Store, StoreError, Updated, atomic, scan};
+use crate::model::{Extra, Journal};
+use crate::tr;
+
+/// The journal format whose layout is one file per month (format 2 was one file).
+pub const MONTHS_VERSION: u64 = 3;
+
+/// The folder of month files, beside `journal.json`.
+pub const MONTHS_FOLDER: &str = "journal";
+
+/// One month's evenings, in the journal's format.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct MonthFile(pub Journal);
+
+impl Document for MonthFile {
+    const WHAT: &'static str = "journal";
+    const VERSION: u64 = MONTHS_VERSION;
+    /// A month of a 100-step routine checked every evening is about 200 KB.
+    const MAX_BYTES: u64 = 8 << 20;
+    const PRETTY: bool = false;
+    /// Handed out once after a save (the reload that follows a click), never held: a
+    /// window that showed ten years of History would otherwise keep them all.
+    const KEEP_IN_MEMORY: bool = false;
+
+    fn extra_mut(&mut self) -> &mut Extra {
+        &mut self.0.extra
+    }
+}
+
+/// `journal.json` once the journal is kept by month: where the months are, in words for
+/// whoever opens it, and the journal's own unknown fields.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct JournalPointer {
+    #[serde(default)]
+    pub months_in: String,
+    #[serde(default)]
+    pub note: String,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl JournalPointer {
+    fn new(extra: Extra) -> Self {
+        Self {
+            months_in: MONTHS_FOLDER.to_owned(),
+            note: "Since journal format 3 the journal is kept in the folder journal/, one file per month. \
+                   Update Bedtime Coach to read it."
+                .to_owned(),
+            extra,
+        }
+    }
+}
+
+impl Document for JournalPointer {
+    const WHAT: &'static str = "journal";
+    const VERSION: u64 = MONTHS_VERSION;
+    const MAX_BYTES: u64 = 4 << 20;
+    const PRETTY: bool = true;
+
+    fn extra_mut(&mut self) -> &mut Extra {
+        &mut self.extra
+    }
+}
+
+/// The first day of `date`'s month: a month's name in maps.
+pub fn month_of(date: NaiveDate) -> NaiveDate {
+    date.with_day(1).unwrap_or(date)
+}
+
+/// `2026-12.json` for December 2026.
+fn month_file_name(month: NaiveDate) -> String {
+    format!("{:04}-{:02}.json", month.year(), month.month())
+}
+
+/// The month a file name stands for: exactly `YYYY-MM.json`, anything else (backups,
+/// copies kept aside, files of a sync tool) is not a month file.
+pub fn parse_month_file_name(name: &str) -> Option<NaiveDate> {
+    let stem = name.strip_suffix(".json")?;
+    let bytes = stem.as_bytes();
+    if bytes.len() != 7 || bytes[4] != b'-' || !bytes.iter().enumerate().all(|(i, b)| i == 4 || b.is_ascii_digit()) {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(stem[..4].parse().ok()?, stem[5..].parse().ok()?, 1)
+}
+
+/// The months `range` touches.
+fn months_of(range: &RangeInclusive<NaiveDate>) -> RangeInclusive<NaiveDate> {
+    month_of(*range.start())..=month_of(*range.end())
+}
+
+/// Which months a read or a change looks at.
+#[derive(Debug, Clone)]
+pub(super) enum Months {
+    All,
+    /// The months holding these evenings.
+    Of(RangeInclusive<NaiveDate>),
+}
+
+impl Months {
+    fn contains(&self, month: NaiveDate) -> bool {
+        match self {
+            Months::All => true,
+            Months::Of(range) => months_of(range).contains(&month),
+        }
+    }
+}
+
+/// How `journal.json` stands.
+enum Layout {
+    /// By month; the pointer as read (`None`: not written yet, a fresh journal).
+    Months(Option<Loaded<JournalPointer>>),
+    /// The one-file journal of format 2 (or older, or damaged with no months beside it):
+    /// to migrate.
+    OneFile,
+    /// A pointer this version cannot use (newer, too large): read the months, write nothing.
+    Unusable(String),
+}
+
+/// Evenings grouped by the month they start in.
+fn split_by_month(evenings: BTreeMap<NaiveDate, crate::model::Evening>) -> BTreeMap<NaiveDate, Journal> {
+    let mut months: BTreeMap<NaiveDate, Journal> = BTreeMap::new();
+    for (date, evening) in evenings {
+        months.entry(month_of(date)).or_default().evenings.insert(date, evening);
+    }
+    months
+}
+
+impl Store {
+    pub(super) fn months_dir(&self) -> PathBuf {
+        self.paths.data_dir.join(MONTHS_FOLDER)
+    }
+
+    fn month_path(&self, month: NaiveDate) -> PathBuf {
+        self.months_dir().join(month_file_name(month))
+    }
+
+    /// The months that have a file, oldest first; a month whose file is missing beside
+    /// its backup counts (reading it restores the backup, as for any document).
+    fn month_files(&self) -> Result<Vec<NaiveDate>, StoreError> {
+        let dir = self.months_dir();
+        let entries = match std::fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(error) if error.kind() == std::io::ErrorKind::NotADirectory => {
+                return Err(StoreError::NotAFolder { path: dir });
+            }
+            Err(error) => return Err(StoreError::io(IoAction::Read, &dir, error)),
+        };
+        let mut months: Vec<NaiveDate> = entries
+            .filter_map(|entry| {
+                let name = entry.ok()?.file_name();
+                let name = name.to_str()?;
+                parse_month_file_name(name.strip_suffix(".bak").unwrap_or(name))
+            })
+            .collect();
+        months.sort_unstable();
+        months.dedup();
+        Ok(months)
+    }
+
+    /// Whether the journal was ever kept by month here: month files, or the copy of the
+    /// one file a migration keeps. Then a `journal.json` that cannot be read is a damaged
+    /// pointer, never an old journal to migrate over the months.
+    fn kept_by_month(&self, journal: &Path) -> Result<bool, StoreError> {
+        Ok(!self.month_files()?.is_empty() || std::fs::symlink_metadata(migration_backup(journal, 2)).is_ok())
+    }
+
+    /// Reads `journal.json` and says what it is.
+    fn layout(&self, journal: &Path, notices: &mut Vec<FileNotice>) -> Result<Layout, StoreError> {
+        // Read once per process while unchanged: every read and change asks.
+        if let Some(pointer) = self.known.get::<JournalPointer>(journal) {
+            return Ok(Layout::Months(Some(pointer)));
+        }
+        let bytes = match read_capped(journal, JournalPointer::MAX_BYTES)? {
+            Contents::Missing => {
+                let backup_only = std::fs::symlink_metadata(atomic::sibling(journal, ".bak")).is_ok();
+                return Ok(if backup_only && !self.kept_by_month(journal)? {
+                    Layout::OneFile
+                } else {
+                    Layout::Months(None)
+                });
+            }
+            // Too large for a pointer: an old journal of more than 4 MB, or not ours.
+            Contents::TooLarge(_) => {
+                return Ok(if self.kept_by_month(journal)? {
+                    Layout::Unusable(self.unusable_pointer(journal, notices))
+                } else {
+                    Layout::OneFile
+                });
+            }
+            Contents::Bytes(bytes) => bytes,
+        };
+        let version = scan::scan(&bytes)
+            .map_err(|_| ())
+            .and_then(|s| document::version::<JournalPointer>(s.version).map_err(|_| ()));
+        match version {
+            Ok(Version::Older(_)) => Ok(Layout::OneFile),
+            Ok(Version::Newer(_)) => Ok(Layout::Unusable(self.unusable_pointer(journal, notices))),
+            Ok(Version::Current) => match document::parse::<JournalPointer>(&bytes) {
+                // Evenings in the pointer: a journal of the one-file shape given this
+                // format by hand; kept aside, never taken for the pointer's own fields.
+                document::Parsed::Ok(pointer) if !pointer.extra.contains_key("evenings") => {
+                    let loaded = Loaded { value: pointer, existed: true, read_only: None };
+                    self.known.put(journal, loaded.clone(), true);
+                    Ok(Layout::Months(Some(loaded)))
+                }
+                _ => self.damaged_pointer(journal, &bytes, notices),
+            },
+            Err(()) if self.kept_by_month(journal)? => self.damaged_pointer(journal, &bytes, notices),
+            // Damaged with no months beside it: the one-file journal's recovery handles it.
+            Err(()) => Ok(Layout::OneFile),
+        }
+    }
+
+    /// A pointer that cannot be read while the months are there: the months are the
+    /// journal; the pointer is rewritten at the next change (its bytes kept aside first).
+    fn damaged_pointer(
+        &self,
+        journal: &Path,
+        bytes: &[u8],
+        notices: &mut Vec<FileNotice>,
+    ) -> Result<Layout, StoreError> {
+        let aside =
+            keep_copy(journal, "corrupt", bytes).map_err(|e| StoreError::io(IoAction::KeepDamagedCopy, journal, e));
+        // On a read-only disk the copy cannot be made: the months are still read.
+        if let Ok(aside) = aside {
+            atomic::remove_file_if_exists(journal).map_err(|e| StoreError::io(IoAction::Remove, journal, e))?;
+            notices.push(FileNotice::new(
+                tr!("store-notice-pointer-damaged", path = name(journal), aside = name(&aside), folder = MONTHS_FOLDER),
+                vec![aside, journal.to_owned()],
+            ));
+        }
+        Ok(Layout::Months(None))
+    }
+
+    /// The notice for a pointer this version cannot use, and the reason changes are refused.
+    fn unusable_pointer(&self, journal: &Path, notices: &mut Vec<FileNotice>) -> String {
+        let mut inspected = Vec::new();
+        let reason = match super::read::inspect::<JournalPointer>(journal, &mut inspected) {
+            Ok(super::read::Inspected::Ready(read)) => read.loaded.read_only,
+            _ => None,
+        };
+        notices.extend(inspected);
+        reason.unwrap_or_else(|| tr!("store-error-read-only", reason = name(journal)))
+    }
+
+    /// Moves a one-file journal into months (see the module's doc). Call under the lock.
+    /// `Ok(one file)` when it could not be moved and must be shown as it is, read-only;
+    /// `Err(pointer)` once moved.
+    fn migrate_one_file(&self, journal: &Path) -> Result<Result<Loaded<Journal>, Loaded<JournalPointer>>, StoreError> {
+        let Read { loaded, bytes } = self.read_locked::<Journal>(journal)?;
+        if loaded.read_only.is_some() {
+            return Ok(Ok(loaded));
+        }
+        let Journal { evenings, extra } = loaded.value;
+        for (month, incoming) in split_by_month(evenings) {
+            let path = self.month_path(month);
+            let Read { loaded: mut here, bytes: before } = self.read_locked::<MonthFile>(&path)?;
+            if let Some(reason) = here.read_only {
+                return Err(StoreError::ReadOnly(reason));
+            }
+            crate::model::merge_into(&mut here.value.0, &incoming);
+            self.save_month(&path, &here.value, before.as_deref())?;
+        }
+        let mut notices = Vec::new();
+        if let Some(bytes) = bytes {
+            let kept = migration_backup(journal, 2);
+            let same_kept = std::fs::read(&kept).is_ok_and(|old| old == bytes);
+            let kept = if same_kept {
+                kept
+            } else {
+                keep_copy(journal, "v2.bak", &bytes).map_err(|e| StoreError::io(IoAction::BackUp, &kept, e))?
+            };
+            notices.push(FileNotice::new(
+                tr!("store-notice-months", folder = MONTHS_FOLDER, kept = name(&kept)),
+                vec![kept],
+            ));
+        }
+        let pointer = self.write_pointer(journal, extra)?;
+        self.push_notices(notices);
+        Ok(Err(pointer))
+    }
+
+    /// Writes the pointer holding the journal's own unknown fields; returns it as saved.
+    fn write_pointer(&self, journal: &Path, extra: Extra) -> Result<Loaded<JournalPointer>, StoreError> {
+        let pointer = JournalPointer::new(extra);
+        let bytes = document::bytes_to_save(journal, &pointer)?;
+        create_dir(&self.paths.data_dir)?;
+        // Not rotated into a `.bak`: the one before it is the old journal, kept apart.
+        write_atomic(journal, &bytes).or_else(|error| match atomic::not_flushed(&error) {
+            Some(cause) => {
+                self.push_notices(vec![recovery::not_flushed_notice(journal, cause)]);
+                Ok(())
+            }
+            None => Err(StoreError::io(IoAction::Save, journal, error)),
+        })?;
+        let loaded = Loaded { value: pointer, existed: true, read_only: None };
+        self.known.put(journal, loaded.clone(), true);
+        Ok(loaded)
+    }
+
+    fn save_month(&self, path: &Path, month: &MonthFile, before: Option<&[u8]>) -> Result<bool, StoreError> {
+        let bytes = document::bytes_to_save(path, month)?;
+        if before == Some(bytes.as_slice()) {
+            return Ok(false);
+        }
+        create_dir(&self.months_dir())?;
+        self.known.forget(path);
+        let mut notices = Vec::new();
+        let saved = recovery::save_bytes::<MonthFile>(path, &bytes, &mut notices);
+        self.push_notices(notices);
+        saved?;
+        self.known.put(path, Loaded { value: month.clone(), existed: true, read_only: None }, false);
+        Ok(true)
+    }
+
+    /// Makes sure the journal is kept by month, migrating the one file under the lock
+    /// (taken here unless `locked`). Returns the pointer, or the one-file journal to show
+    /// read-only when it could not be migrated, or why changes are refused.
+    fn by_month(&self, locked: bool) -> Result<ByMonth, StoreError> {
+        let journal = self.resolve(&self.paths.journal_file())?;
+        let mut notices = Vec::new();
+        let layout = self.layout(&journal, &mut notices);
+        self.push_notices(notices);
+        match layout? {
+            Layout::Months(pointer) => Ok(ByMonth::Months { pointer, read_only: None }),
+            Layout::Unusable(reason) => Ok(ByMonth::Months { pointer: None, read_only: Some(reason) }),
+            Layout::OneFile => {
+                let _guard = if locked { None } else { Some(self.lock()?) };
+                // Read again under the lock: another process may have migrated meanwhile.
+                let mut notices = Vec::new();
+                let layout = self.layout(&journal, &mut notices);
+                self.push_notices(notices);
+                match layout? {
+                    Layout::OneFile => match self.migrate_one_file(&journal)? {
+                        Ok(one_file) => Ok(ByMonth::OneFile(one_file)),
+                        Err(pointer) => Ok(ByMonth::Months { pointer: Some(pointer), read_only: None }),
+                    },
+                    Layout::Months(pointer) => Ok(ByMonth::Months { pointer, read_only: None }),
+                    Layout::Unusable(reason) => Ok(ByMonth::Months { pointer: None, read_only: Some(reason) }),
+                }
+            }
+        }
+    }
+
+    /// The journal's evenings in `months`, every month file read (and repaired: under
+    /// the lock when `locked`, else taking it only if a file needs it). `progress` hears
+    /// (months read, months to read) after each.
+    pub(super) fn read_months(
+        &self,
+        months: &Months,
+        locked: bool,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<Loaded<Journal>, StoreError> {
+        let (pointer, mut read_only) = match self.by_month(locked)? {
+            ByMonth::OneFile(mut one_file) => {
+                if let Months::Of(range) = months {
+                    one_file.value.evenings.retain(|date, _| range.contains(date));
+                }
+                progress(1, 1);
+                return Ok(one_file);
+            }
+            ByMonth::Months { pointer, read_only } => (pointer, read_only),
+        };
+        let files: Vec<NaiveDate> = self.month_files()?.into_iter().filter(|m| months.contains(*m)).collect();
+        let mut journal = Journal::default();
+        let mut existed = pointer.is_some();
+        for (done, month) in files.iter().enumerate() {
+            let path = self.resolve(&self.month_path(*month))?;
+            let loaded =
+                if locked { self.read_locked::<MonthFile>(&path)?.loaded } else { self.view::<MonthFile>(&path)? };
+            existed |= loaded.existed;
+            read_only = read_only.or(loaded.read_only);
+            add_month(&mut journal, loaded.value.0);
+            progress(done + 1, files.len());
+        }
+        if let Months::Of(range) = months {
+            journal.evenings.retain(|date, _| range.contains(date));
+        }
+        if let Some(pointer) = pointer {
+            journal.extra = pointer.value.extra;
+        }
+        Ok(Loaded { value: journal, existed, read_only })
+    }
+
+    /// A read-modify-write of the evenings in `months`: only the month files whose
+    /// evenings changed are written. The journal that `change` sees holds only those
+    /// months; an evening it adds in another month is added to that month's file.
+    /// `max`: the most the whole journal may then hold on disk (imports).
+    pub(super) fn update_months<R, E: From<StoreError>>(
+        &self,
+        months: Months,
+        max: Option<u64>,
+        change: impl FnOnce(&mut Journal) -> Result<R, E>,
+    ) -> Result<Updated<R>, E> {
+        let journal_path = self.resolve(&self.paths.journal_file())?;
+        let _guard = self.lock()?;
+        let (pointer, read_only) = match self.by_month(true)? {
+            ByMonth::OneFile(one_file) => (None, one_file.read_only),
+            ByMonth::Months { pointer, read_only } => (pointer, read_only),
+        };
+        if let Some(reason) = read_only {
+            return Err(StoreError::ReadOnly(reason).into());
+        }
+        let mut before: BTreeMap<NaiveDate, (MonthFile, Option<Vec<u8>>)> = BTreeMap::new();
+        let mut journal = Journal::default();
+        for month in self.month_files()?.into_iter().filter(|m| months.contains(*m)) {
+            let path = self.resolve(&self.month_path(month))?;
+            let Read { loaded, bytes } = self.read_locked::<MonthFile>(&path)?;
+            if let Some(reason) = loaded.read_only {
+                return Err(StoreError::ReadOnly(reason).into());
+            }
+            add_month(&mut journal, loaded.value.0.clone());
+            before.insert(month, (loaded.value, bytes));
+        }
+        let extra_before = pointer.as_ref().map(|p| p.value.extra.clone()).unwrap_or_default();
+        journal.extra = extra_before.clone();
+        let result = change(&mut journal)?;
+
+        let Journal { evenings, extra } = journal;
+        let mut after = split_by_month(evenings);
+        let mut writes = Vec::new();
+        for month in before.keys().chain(after.keys()).copied().collect::<std::collections::BTreeSet<_>>() {
+            let path = self.resolve(&self.month_path(month))?;
+            let (mut old, bytes) = match before.remove(&month) {
+                Some(known) => known,
+                // A month the change was not given: what it added goes into what is there.
+                None => {
+                    let Read { loaded, bytes } = self.read_locked::<MonthFile>(&path)?;
+                    if let Some(reason) = loaded.read_only {
+                        return Err(StoreError::ReadOnly(reason).into());
+                    }
+                    let mut month_file = loaded.value.clone();
+                    month_file.0.evenings.extend(after.remove(&month).unwrap_or_default().evenings);
+                    writes.push((path, month_file, bytes));
+                    continue;
+                }
+            };
+            let new = after.remove(&month).unwrap_or_default();
+            if old.0.evenings != new.evenings {
+                old.0.evenings = new.evenings;
+                writes.push((path, old, bytes));
+            }
+        }
+        // A new journal's pointer is written with its first month; a change of nothing writes nothing.
+        let pointer_changes = (pointer.is_none() && !writes.is_empty()) || extra != extra_before;
+        if writes.is_empty() && !pointer_changes {
+            return Ok(Updated { value: result, saved: false });
+        }
+        if let Some(max) = max {
+            self.check_journal_size(&writes, max)?;
+        }
+        if pointer_changes {
+            self.write_pointer(&journal_path, extra)?;
+        }
+        let mut saved = pointer_changes;
+        for (path, month_file, bytes) in writes {
+            saved |= self.save_month(&path, &month_file, bytes.as_deref())?;
+        }
+        Ok(Updated { value: result, saved })
+    }
+
+    /// Refuses a change that would leave the whole journal beyond `max` bytes.
+    fn check_journal_size(&self, writes: &[(PathBuf, MonthFile, Option<Vec<u8>>)], max: u64) -> Result<(), StoreError> {
+        let mut size = self.journal_size_on_disk();
+        for (path, month_file, before) in writes {
+            let new = document::bytes_to_save(path, month_file)?.len() as u64;
+            size = (size + new).saturating_sub(before.as_ref().map_or(0, |b| b.len() as u64));
+        }
+        if size > max {
+            let path = self.months_dir();
+            return Err(StoreError::TooLarge { what: Journal::WHAT, path, size, max });
+        }
+        Ok(())
+    }
+
+    /// What the journal's month files take on disk now.
+    pub(super) fn journal_size_on_disk(&self) -> u64 {
+        let months = self.month_files().unwrap_or_default();
+        months.iter().filter_map(|month| std::fs::metadata(self.month_path(*month)).ok()).map(|meta| meta.len()).sum()
+    }
+}
+
+/// What [`Store::by_month`] found.
+enum ByMonth {
+    Months { pointer: Option<Loaded<JournalPointer>>, read_only: Option<String> },
+    OneFile(Loaded<Journal>),
+}
+
+/// Adds a month file's evenings to `journal` (an evening filed under the wrong month,
+/// by hand, is merged with the one already there rather than replacing it).
+fn add_month(journal: &mut Journal, month: Journal) {
+    for (date, evening) in month.evenings {
+        match journal.evenings.entry(date) {
+            std::collections::btree_map::Entry::Vacant(slot) => {
+                slot.insert(evening);
+            }
+            std::collections::btree_map::Entry::Occupied(_) => {
+                let mut single = Journal::default();
+                single.evenings.insert(date, evening);
+                crate::model::merge_into(journal, &single);
+            }
+        }
+    }
+}
+
+fn create_dir(dir: &Path) -> Result<(), StoreError> {
+    super::atomic::create_private_dir(dir).map_err(|e| StoreError::io(IoAction::CreateFolder, dir, e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_exact_month_names_are_month_files() {
+        assert_eq!(parse_month_file_name("2026-12.json"), NaiveDate::from_ymd_opt(2026, 12, 1));
+        for other in [
+            "2026-13.json",
+            "2026-1.json",
+            "2026-12.json.bak",
+            "2026-12.sync-conflict-20261206-101010-ABC.json",
+            "x.json",
+            "2026-12",
+            "+202-12.json",
+        ] {
+            assert_eq!(parse_month_file_name(other), None, "{other}");
+        }
+        assert_eq!(month_file_name(NaiveDate::from_ymd_opt(2026, 3, 17).unwrap()), "2026-03.json");
+    }
+}
