@@ -485,9 +485,13 @@ impl Store {
                     if let Some(reason) = loaded.read_only {
                         return Err(StoreError::ReadOnly(reason).into());
                     }
+                    // Merged, not replaced: it may be an evening filed by hand under
+                    // another month, while this month's file has its own record of it.
                     let mut month_file = loaded.value.clone();
-                    month_file.0.evenings.extend(after.remove(&month).unwrap_or_default().evenings);
-                    writes.push((path, month_file, bytes));
+                    crate::model::merge_into(&mut month_file.0, &after.remove(&month).unwrap_or_default());
+                    if month_file != loaded.value {
+                        writes.push((path, month_file, bytes));
+                    }
                     continue;
                 }
             };
