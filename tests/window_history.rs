@@ -426,3 +426,32 @@ fn a_damaged_month_years_back_is_found_by_history_not_by_tonight() {
     let banners: Vec<String> = h.state().banners().iter().map(|banner| banner.message.clone()).collect();
     assert!(banners.iter().any(|text| text.contains("2024-11.json")), "{banners:?}");
 }
+
+/// Issue 24: History keeps the figures, not ten years of evenings; an evening chosen
+/// years back is read from its month and corrected like a recent one.
+#[test]
+fn an_evening_years_back_is_read_from_its_month_and_corrected() {
+    let dir = tempfile::tempdir().unwrap();
+    saved_routine(dir.path());
+    let old = support::date(2024, 11, 20);
+    let at = Local.from_local_datetime(&old.and_hms_opt(21, 0, 0).unwrap()).earliest().unwrap();
+    let check =
+        Change::Check { evening: old, step: "warm-bath".into(), outcome: Outcome::Skipped, value: None, at: at.into() };
+    check.apply(&store(dir.path())).unwrap();
+    let mut h = harness_at(dir.path(), 26, 21, 10);
+    h.get_by_label("History").click();
+    h.run();
+    for _ in 0..2 {
+        h.get_by_label("Previous year").click();
+        h.run();
+    }
+    h.get_by_label("November 2024");
+    h.get_by_label_contains("Wed 20 Nov: 0 of").click();
+    h.run();
+    h.get_by_label("Evening of Wednesday 20 November 2024");
+    h.get_by_label("Mark done: Warm bath").click();
+    h.run();
+    let journal = store(dir.path()).load_journal().unwrap().value;
+    assert_eq!(journal.check_in(old, "warm-bath").map(|c| c.outcome), Some(Outcome::Done));
+    h.get_by_label_contains("Wed 20 Nov: 1 of");
+}

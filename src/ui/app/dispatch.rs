@@ -114,14 +114,10 @@ impl App {
         self.banners.push(Banner { key: Some(SUMMARY_BANNER), ..banner });
     }
 
-    /// The files as they were before `command`, for its undo: History's reading of every
-    /// month when it is of the same data (a correction in History may be years back), the
-    /// recent months every screen reads, or, for an evening older than those while History
-    /// reads again, that evening read now.
+    /// The files as they were before `command`, for its undo: the recent months every
+    /// screen reads, or, for an evening older than those (a correction in History), that
+    /// evening's month read now.
     fn before_change(&self, command: &Change) -> Cow<'_, Snapshot> {
-        if let Some(figures) = self.history_load.current(self.generation) {
-            return Cow::Borrowed(&figures.snapshot);
-        }
         let evening = match command {
             Change::Check { evening, .. }
             | Change::Undo { evening, .. }
@@ -132,7 +128,11 @@ impl App {
         if self.near.contains(&evening) {
             return Cow::Borrowed(&self.snapshot);
         }
-        self.coach.load_near(evening..=evening).map_or(Cow::Borrowed(&self.snapshot), Cow::Owned)
+        match self.coach.load_near(evening..=evening) {
+            // The routine as it is now, with that evening.
+            Ok(older) => Cow::Owned(Snapshot { routine_file: self.snapshot.routine_file.clone(), ..older }),
+            Err(_) => Cow::Borrowed(&self.snapshot),
+        }
     }
 
     pub(super) fn run(&mut self, command: Change) -> bool {

@@ -125,9 +125,14 @@ impl App {
                         (None, None) => None,
                     };
                     // The previous reading's figures while a change is read again.
+                    let (near, snapshot, read, generation) =
+                        (&self.near, &self.snapshot, &self.history_day, self.generation);
+                    let day = self.history_view.selected().and_then(|date| {
+                        super::recorded_on(near, snapshot, read, generation, date).map(|recorded| (date, recorded))
+                    });
                     let data = load.figures().map(|figures| history::HistoryData {
                         routine_file,
-                        journal: &figures.snapshot.journal.value,
+                        day,
                         figures: &figures.figures,
                     });
                     history::history_ui(ui, &mut self.history_view, data, reading, &now, &mut actions)

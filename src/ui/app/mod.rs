@@ -47,6 +47,26 @@ pub fn system_clock() -> Clock {
     Arc::new(Local::now)
 }
 
+/// History's chosen day as one day of [`App::history_day`] read it: (generation, evening,
+/// what was recorded on it).
+type DayRead = (u64, chrono::NaiveDate, Option<crate::model::Evening>);
+
+/// What was recorded on History's chosen evening `date`, from the recent months or from
+/// its own month read for the data of `generation`; `None` until it is read.
+fn recorded_on<'a>(
+    near: &std::ops::RangeInclusive<chrono::NaiveDate>,
+    snapshot: &'a Snapshot,
+    day: &'a Option<DayRead>,
+    generation: u64,
+    date: chrono::NaiveDate,
+) -> Option<Option<&'a crate::model::Evening>> {
+    if near.contains(&date) {
+        return Some(snapshot.journal.value.evening(date));
+    }
+    let (read_for, day, recorded) = day.as_ref()?;
+    (*read_for == generation && *day == date).then_some(recorded.as_ref())
+}
+
 /// The window's state. Data comes from the store; everything else is view state.
 pub struct App {
     coach: Coach,
@@ -88,6 +108,9 @@ pub struct App {
     /// Every evening and History's figures, read on a thread of their own when History
     /// or the night log's "what helps" needs them; `snapshot` holds only recent months.
     history_load: history::HistoryLoad,
+    /// History's chosen evening older than `near`, read from its month for the data of a
+    /// generation: (generation, evening, what was recorded on it).
+    history_day: Option<DayRead>,
     routine: routine::EditorState,
     schedule: schedule::ScheduleForm,
     setup: setup::SetupState,
@@ -132,6 +155,7 @@ impl App {
             night: Default::default(),
             history_view: Default::default(),
             history_load: Default::default(),
+            history_day: None,
             routine: Default::default(),
             schedule: Default::default(),
             setup: Default::default(),
@@ -346,6 +370,9 @@ impl App {
             };
             self.history_load.want(self.coach.paths(), key, now);
         }
+        if self.screen == Screen::History {
+            self.read_history_day();
+        }
         match self.screen {
             Screen::Night if self.night.summary.path.is_empty() => {
                 let last_night = last_night(&self.snapshot.routine_file.value, &now);
@@ -381,6 +408,24 @@ impl App {
         if let Some(error) = arrived.error.filter(|error| !error.is_empty()) {
             self.banners.push(Banner::new(BannerKind::Error, error));
         }
+    }
+
+    /// History's chosen evening, when it is older than the months every screen reads: its
+    /// month is read once per choice and per change of the data (one small file).
+    fn read_history_day(&mut self) {
+        let Some(date) = self.history_view.selected().filter(|date| !self.near.contains(date)) else { return };
+        if self.history_day.as_ref().is_some_and(|(generation, day, _)| *generation == self.generation && *day == date)
+        {
+            return;
+        }
+        match self.coach.load_near(date..=date) {
+            Ok(snapshot) => {
+                let recorded = snapshot.journal.value.evening(date).cloned();
+                self.history_day = Some((self.generation, date, recorded));
+            }
+            Err(error) => self.banners.push(Banner::new(BannerKind::Error, error.to_string())),
+        }
+        self.collect_notices();
     }
 
     /// Tries the changes that found the files locked again; called every frame while

@@ -8,7 +8,7 @@ use super::{HistoryData, HistoryState};
 use crate::i18n::{self, history, t};
 use crate::model::plan::plan_as_of;
 use crate::model::stats::{EveningFigures, HistoryStats};
-use crate::model::{CheckIn, Journal, Outcome, ValueKind};
+use crate::model::{CheckIn, Outcome, ValueKind};
 use crate::tr;
 use crate::ui::action::Action;
 use crate::ui::style::{self, Completion};
@@ -49,16 +49,10 @@ fn mark_of(completion: Completion) -> &'static str {
     }
 }
 
-pub(super) fn calendar_ui(
-    ui: &mut egui::Ui,
-    state: &mut HistoryState,
-    summary: &HistoryStats,
-    journal: &Journal,
-    today: NaiveDate,
-) {
+pub(super) fn calendar_ui(ui: &mut egui::Ui, state: &mut HistoryState, summary: &HistoryStats, today: NaiveDate) {
     let this_month = month_start(today);
     // Back to the first recorded evening, and at least a year, to fill in forgotten ones.
-    let first_recorded = journal.evenings.keys().next().map_or(this_month, |d| month_start(*d));
+    let first_recorded = summary.evenings.first().map_or(this_month, |f| month_start(f.date));
     let earliest = first_recorded.min(add_months(this_month, -12));
     let shown = state.month.unwrap_or(this_month).clamp(earliest, this_month);
     let mut go = |month: NaiveDate| state.month = Some(month.clamp(earliest, this_month));
@@ -257,7 +251,11 @@ pub(super) fn day_ui(
         Some(f) => ui.label(tr!("history-day-summary", done = f.done, planned = f.planned, skipped = f.skipped)),
         None => ui.add(egui::Label::new(RichText::new(t("history-day-not-tracked")).color(style::quiet(ui))).wrap()),
     };
-    let recorded = data.journal.evening(date);
+    // Its month is read by the next frame (it was chosen in this one).
+    let Some((_, recorded)) = data.day.filter(|(day, _)| *day == date) else {
+        ui.ctx().request_repaint();
+        return;
+    };
     let plan = plan_as_of(data.routine_file, date, &Local, recorded, today);
     let mut rows: Vec<DayRow> = plan
         .steps

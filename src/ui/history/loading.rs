@@ -31,12 +31,14 @@ pub struct FiguresKey {
     pub last_night: NaiveDate,
 }
 
-/// Every evening, and what History and "what helps" make of them.
+/// What History and "what helps" make of every evening. The evenings themselves are not
+/// kept: ten years of them would hold megabytes for a screen that shows one evening at a
+/// time (the app reads that one's month when it is chosen).
 pub struct HistoryFigures {
     pub key: FiguresKey,
-    /// The routine and the whole journal, as read for these figures.
-    pub snapshot: Snapshot,
     pub figures: Figures,
+    /// Why the journal cannot be changed, if a month said so.
+    pub read_only: Option<String>,
     /// "What helps" up to last night; `None` while nothing was ever recorded.
     pub helps: Option<Vec<Comparison>>,
 }
@@ -244,7 +246,7 @@ fn read_and_sum(
             .keys()
             .next()
             .map(|first| helps::comparisons(routine_file, journal, *first, key.last_night));
-        Ok(HistoryFigures { key, snapshot, figures, helps })
+        Ok(HistoryFigures { key, figures, helps, read_only: snapshot.journal.read_only })
     });
     Done { key, figures, notices }
 }

@@ -17,7 +17,7 @@ use super::action::Action;
 use super::style;
 use crate::i18n::{self, history, t};
 use crate::model::stats::{self, ADHERENCE_DAYS, HistoryStats, Trend};
-use crate::model::{Journal, RoutineFile};
+use crate::model::{Evening, Journal, RoutineFile};
 use crate::tr;
 use crate::use_cases::views;
 
@@ -42,6 +42,13 @@ pub struct HistoryState {
     humidity: String,
 }
 
+impl HistoryState {
+    /// The evening whose steps are open, whose month the app reads for the screen.
+    pub fn selected(&self) -> Option<NaiveDate> {
+        self.selected
+    }
+}
+
 impl Default for HistoryState {
     fn default() -> Self {
         Self {
@@ -64,6 +71,12 @@ pub struct Figures {
 }
 
 impl Figures {
+    /// The figures summed up (the screen reads them itself; tests look at them here).
+    #[cfg(test)]
+    pub fn summary(&self) -> &HistoryStats {
+        &self.summary
+    }
+
     /// Sums up `journal` up to the evening `now` belongs to.
     pub fn of(routine_file: &RoutineFile, journal: &Journal, now: &DateTime<Local>) -> Self {
         let summary = views::statistics_of(routine_file, journal, now);
@@ -100,8 +113,8 @@ const DAY_MIN_WIDTH: f32 = 520.0;
 pub struct HistoryData<'a> {
     /// The routine as it is now (the figures' may be a reading older).
     pub routine_file: &'a RoutineFile,
-    /// Every evening, as read for `figures`.
-    pub journal: &'a Journal,
+    /// The chosen evening and what was recorded on it, once its month is read.
+    pub day: Option<(NaiveDate, Option<&'a Evening>)>,
     pub figures: &'a Figures,
 }
 
@@ -176,26 +189,34 @@ fn figures_ui(
         ui.horizontal_top(|ui| {
             ui.vertical(|ui| {
                 ui.set_width(calendar_width);
-                calendar_ui(ui, state, summary, data.journal, today);
+                calendar_ui(ui, state, summary, today);
             });
             ui.add_space(12.0);
             ui.vertical(|ui| day_ui(ui, state, data, summary, today, now, actions));
         });
     } else {
-        calendar_ui(ui, state, summary, data.journal, today);
+        calendar_ui(ui, state, summary, today);
         ui.add_space(8.0);
         let day = ui.scope(|ui| day_ui(ui, state, data, summary, today, now, actions)).response.rect;
-        if std::mem::take(&mut state.reveal_day) {
+        if day_shown(state, data) && std::mem::take(&mut state.reveal_day) {
             ui.scroll_to_rect(day, None);
         }
     }
-    state.reveal_day = false;
+    // A day chosen in this frame is drawn, and scrolled to, once its month is read.
+    if day_shown(state, data) {
+        state.reveal_day = false;
+    }
     if summary.tracked > 0 {
         ui.add_space(12.0);
         adherence_ui(ui, state, data.routine_file, summary);
         ui.add_space(12.0);
         trends_ui(ui, figures);
     }
+}
+
+/// Whether the chosen evening (if any) was drawn with what was recorded on it.
+fn day_shown(state: &HistoryState, data: &HistoryData<'_>) -> bool {
+    state.selected.is_none_or(|selected| data.day.is_some_and(|(day, _)| day == selected))
 }
 
 fn card_ui(ui: &mut egui::Ui, width: f32, title: String, figure: String, detail: String) {
