@@ -403,6 +403,13 @@ fn what_helps_on_the_night_log_waits_for_the_reading_of_every_evening() {
     assert!(h.query_by_label_contains("Reading your history").is_none());
 }
 
+/// The warm bath of `evening` checked with `outcome` at 21:00.
+fn warm_bath(dir: &Path, evening: chrono::NaiveDate, outcome: Outcome) {
+    let at = Local.from_local_datetime(&evening.and_hms_opt(21, 0, 0).unwrap()).earliest().unwrap();
+    let check = Change::Check { evening, step: "warm-bath".into(), outcome, value: None, at: at.into() };
+    check.apply(&store(dir)).unwrap();
+}
+
 /// Issue 24: Tonight reads only the months around tonight. A damaged month two years
 /// back brings no banner there; History, which reads every month, finds it and says so.
 #[test]
@@ -410,10 +417,7 @@ fn a_damaged_month_years_back_is_found_by_history_not_by_tonight() {
     let dir = tempfile::tempdir().unwrap();
     saved_routine(dir.path());
     for evening in [support::date(2024, 11, 20), support::date(2026, 11, 25)] {
-        let at = Local.from_local_datetime(&evening.and_hms_opt(21, 0, 0).unwrap()).earliest().unwrap();
-        let check =
-            Change::Check { evening, step: "warm-bath".into(), outcome: Outcome::Done, value: None, at: at.into() };
-        check.apply(&store(dir.path())).unwrap();
+        warm_bath(dir.path(), evening, Outcome::Done);
     }
     let old_month = dir.path().join("journal").join("2024-11.json");
     assert!(old_month.is_file(), "the month layout: {old_month:?}");
@@ -434,10 +438,7 @@ fn an_evening_years_back_is_read_from_its_month_and_corrected() {
     let dir = tempfile::tempdir().unwrap();
     saved_routine(dir.path());
     let old = support::date(2024, 11, 20);
-    let at = Local.from_local_datetime(&old.and_hms_opt(21, 0, 0).unwrap()).earliest().unwrap();
-    let check =
-        Change::Check { evening: old, step: "warm-bath".into(), outcome: Outcome::Skipped, value: None, at: at.into() };
-    check.apply(&store(dir.path())).unwrap();
+    warm_bath(dir.path(), old, Outcome::Skipped);
     let mut h = harness_at(dir.path(), 26, 21, 10);
     h.get_by_label("History").click();
     h.run();
