@@ -261,8 +261,11 @@ impl Store {
         bytes: &[u8],
         notices: &mut Vec<FileNotice>,
     ) -> Result<Layout, StoreError> {
+        // Named as every damaged file kept aside is (`NAME.corrupt-TIME`), so that whoever
+        // looks for them finds this one too.
+        let label = format!("corrupt-{}", recovery::stamp());
         let aside =
-            keep_copy(journal, "corrupt", bytes).map_err(|e| StoreError::io(IoAction::KeepDamagedCopy, journal, e));
+            keep_copy(journal, &label, bytes).map_err(|e| StoreError::io(IoAction::KeepDamagedCopy, journal, e));
         // On a read-only disk the copy cannot be made: the months are still read.
         if let Ok(aside) = aside {
             atomic::remove_file_if_exists(journal).map_err(|e| StoreError::io(IoAction::Remove, journal, e))?;
