@@ -204,6 +204,28 @@ fn an_old_format_is_backed_up_then_migrated() {
 }
 
 #[test]
+fn a_pointer_edited_to_an_older_version_loses_nothing_and_is_repaired_once() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(run(dir.path(), &["check", "warm-bath", "--date", "2026-11-26"]).status.success());
+    let pointer_path = dir.path().join("journal.json");
+    let pointer = fs::read_to_string(&pointer_path).unwrap();
+    let edited = pointer.replace("\"schema_version\": 3", "\"schema_version\": 2");
+    assert_ne!(edited, pointer);
+    fs::write(&pointer_path, &edited).unwrap();
+    // Taken for a one-file journal with no evenings: migrated, its bytes kept as they were.
+    let out = run(dir.path(), &["status"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(fs::read_to_string(dir.path().join("journal.json.v2.bak")).unwrap(), edited);
+    // The pointer it wrote reads as it is: the next run has nothing to say.
+    let again = run(dir.path(), &["status"]);
+    assert!(again.status.success() && again.stderr.is_empty(), "{}", stderr(&again));
+    let now: serde_json::Value = serde_json::from_slice(&fs::read(&pointer_path).unwrap()).unwrap();
+    assert_eq!(now["schema_version"], 3);
+    assert_eq!(done_count(dir.path(), "2026-11-26"), 1, "the month untouched");
+    assert!(corrupt_files(dir.path(), "journal.json").is_empty());
+}
+
+#[test]
 fn unknown_fields_survive_a_save() {
     let dir = tempfile::tempdir().unwrap();
     let journal = dir.path().join("journal.json");

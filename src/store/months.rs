@@ -81,7 +81,12 @@ pub struct JournalPointer {
 }
 
 impl JournalPointer {
-    fn new(extra: Extra) -> Self {
+    fn new(mut extra: Extra) -> Self {
+        // A "journal" that was itself a pointer (one whose version was edited to an older
+        // one) brings these along as unknown fields: written twice they would make the
+        // pointer a file with repeated keys, damaged at the next read.
+        extra.remove("months_in");
+        extra.remove("note");
         Self {
             months_in: MONTHS_FOLDER.to_owned(),
             note: "Since journal format 3 the journal is kept in the folder journal/, one file per month. \
@@ -571,5 +576,21 @@ mod tests {
             assert_eq!(parse_month_file_name(other), None, "{other}");
         }
         assert_eq!(month_file_name(NaiveDate::from_ymd_opt(2026, 3, 17).unwrap()), "2026-03.json");
+    }
+
+    #[test]
+    fn a_pointer_never_repeats_its_own_keys() {
+        let mut extra = Extra::new();
+        extra.insert("months_in".into(), serde_json::json!("elsewhere"));
+        extra.insert("note".into(), serde_json::json!("old"));
+        extra.insert("sync_token".into(), serde_json::json!("abc"));
+        let bytes = document::to_bytes(&JournalPointer::new(extra)).unwrap();
+        assert!(scan::scan(&bytes).is_ok(), "{}", String::from_utf8_lossy(&bytes));
+        let pointer = match document::parse::<JournalPointer>(&bytes) {
+            document::Parsed::Ok(pointer) => pointer,
+            _ => panic!("{}", String::from_utf8_lossy(&bytes)),
+        };
+        assert_eq!(pointer.months_in, MONTHS_FOLDER);
+        assert_eq!(pointer.extra.get("sync_token"), Some(&serde_json::json!("abc")));
     }
 }
