@@ -111,6 +111,13 @@ fn damaged_routine_is_moved_aside_too() {
     assert_eq!(corrupt_files(dir.path(), "routine.json").len(), 1);
 }
 
+/// A check-in on 2026-11-26 is refused, saying a newer version wrote the journal.
+fn check_refused_as_newer(dir: &Path) {
+    let out = run(dir, &["check", "lights-out", "--date", "2026-11-26"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("newer version"), "{}", stderr(&out));
+}
+
 #[test]
 fn a_newer_journal_opens_read_only_and_is_never_rewritten() {
     let dir = tempfile::tempdir().unwrap();
@@ -123,16 +130,14 @@ fn a_newer_journal_opens_read_only_and_is_never_rewritten() {
     fs::write(&month, future).unwrap();
     // Reading works and shows what it can.
     assert_eq!(done_count(dir.path(), "2026-11-26"), 1);
-    let out = run(dir.path(), &["check", "lights-out", "--date", "2026-11-26"]);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("newer version"), "{}", stderr(&out));
+    check_refused_as_newer(dir.path());
     assert_eq!(fs::read(&month).unwrap(), future, "not a byte changed");
     assert_eq!(fs::read(&pointer_path).unwrap(), pointer);
     assert!(corrupt_months(dir.path()).is_empty());
     // Even one this version cannot parse at all is left alone.
     let alien = br#"{"schema_version":7,"evenings":"compressed:abc"}"#;
     fs::write(&month, alien).unwrap();
-    assert_eq!(run(dir.path(), &["check", "lights-out", "--date", "2026-11-26"]).status.code(), Some(1));
+    check_refused_as_newer(dir.path());
     assert_eq!(fs::read(&month).unwrap(), alien);
     assert!(corrupt_months(dir.path()).is_empty());
 
@@ -144,9 +149,7 @@ fn a_newer_journal_opens_read_only_and_is_never_rewritten() {
     let pointer_path = dir.path().join("journal.json");
     fs::write(&pointer_path, newer_pointer).unwrap();
     assert_eq!(done_count(dir.path(), "2026-11-26"), 1);
-    let out = run(dir.path(), &["check", "lights-out", "--date", "2026-11-26"]);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("newer version"), "{}", stderr(&out));
+    check_refused_as_newer(dir.path());
     assert_eq!(fs::read(&pointer_path).unwrap(), newer_pointer, "not a byte changed");
     assert_eq!(fs::read(november(dir.path())).unwrap(), month_bytes);
     assert!(corrupt_files(dir.path(), "journal.json").is_empty());
