@@ -221,9 +221,11 @@ impl Store {
                     Layout::Months(None)
                 });
             }
-            // Too large for a pointer: an old journal of more than 4 MB, or not ours.
+            // Too large for a pointer: an old journal of more than 4 MB (perhaps half
+            // moved by a run killed before its pointer, so months are already there), or
+            // not ours.
             Contents::TooLarge(_) => {
-                return Ok(if self.kept_by_month(journal)? {
+                return Ok(if self.kept_by_month(journal)? && !one_file_of_older_format(journal)? {
                     Layout::Unusable(self.unusable_pointer(journal, notices))
                 } else {
                     Layout::OneFile
@@ -520,6 +522,14 @@ impl Store {
         let months = self.month_files().unwrap_or_default();
         months.iter().filter_map(|month| std::fs::metadata(self.month_path(*month)).ok()).map(|meta| meta.len()).sum()
     }
+}
+
+/// Whether `journal.json`, too large for a pointer, is a one-file journal of an older
+/// format (read whole once, up to the one file's own cap, for its version).
+fn one_file_of_older_format(journal: &Path) -> Result<bool, StoreError> {
+    let Contents::Bytes(bytes) = read_capped(journal, Journal::MAX_BYTES)? else { return Ok(false) };
+    Ok(scan::scan(&bytes)
+        .is_ok_and(|s| matches!(document::version::<JournalPointer>(s.version), Ok(Version::Older(_)))))
 }
 
 /// What [`Store::by_month`] found.
