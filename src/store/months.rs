@@ -369,20 +369,34 @@ impl Store {
             Layout::Months(pointer) => Ok(ByMonth::Months { pointer, read_only: None }),
             Layout::Unusable(reason) => Ok(ByMonth::Months { pointer: None, read_only: Some(reason) }),
             Layout::OneFile => {
-                let _guard = if locked { None } else { Some(self.lock()?) };
-                // Read again under the lock: another process may have migrated meanwhile.
-                let mut notices = Vec::new();
-                let layout = self.layout(&journal, &mut notices);
-                self.push_notices(notices);
-                match layout? {
-                    Layout::OneFile => match self.migrate_one_file(&journal)? {
-                        Ok(one_file) => Ok(ByMonth::OneFile(one_file)),
-                        Err(pointer) => Ok(ByMonth::Months { pointer: Some(pointer), read_only: None }),
-                    },
-                    Layout::Months(pointer) => Ok(ByMonth::Months { pointer, read_only: None }),
-                    Layout::Unusable(reason) => Ok(ByMonth::Months { pointer: None, read_only: Some(reason) }),
+                let migrated = self.migrate_under_lock(&journal, locked);
+                match migrated {
+                    // A view that cannot migrate (a read-only disk, the lock held for long)
+                    // shows the one file as it is, read-only, saying why; a change fails.
+                    Err(error) if !locked && !matches!(error, StoreError::DanglingLink { .. }) => {
+                        let mut one_file = self.view::<Journal>(&journal)?;
+                        one_file.read_only.get_or_insert_with(|| error.to_string());
+                        Ok(ByMonth::OneFile(one_file))
+                    }
+                    result => result,
                 }
             }
+        }
+    }
+
+    fn migrate_under_lock(&self, journal: &Path, locked: bool) -> Result<ByMonth, StoreError> {
+        let _guard = if locked { None } else { Some(self.lock()?) };
+        // Read again under the lock: another process may have migrated meanwhile.
+        let mut notices = Vec::new();
+        let layout = self.layout(journal, &mut notices);
+        self.push_notices(notices);
+        match layout? {
+            Layout::OneFile => match self.migrate_one_file(journal)? {
+                Ok(one_file) => Ok(ByMonth::OneFile(one_file)),
+                Err(pointer) => Ok(ByMonth::Months { pointer: Some(pointer), read_only: None }),
+            },
+            Layout::Months(pointer) => Ok(ByMonth::Months { pointer, read_only: None }),
+            Layout::Unusable(reason) => Ok(ByMonth::Months { pointer: None, read_only: Some(reason) }),
         }
     }
 
@@ -473,9 +487,13 @@ impl Store {
                     if let Some(reason) = loaded.read_only {
                         return Err(StoreError::ReadOnly(reason).into());
                     }
+                    // Merged, not replaced: it may be an evening filed by hand under
+                    // another month, while this month's file has its own record of it.
                     let mut month_file = loaded.value.clone();
-                    month_file.0.evenings.extend(after.remove(&month).unwrap_or_default().evenings);
-                    writes.push((path, month_file, bytes));
+                    crate::model::merge_into(&mut month_file.0, &after.remove(&month).unwrap_or_default());
+                    if month_file != loaded.value {
+                        writes.push((path, month_file, bytes));
+                    }
                     continue;
                 }
             };
