@@ -66,3 +66,44 @@ fn an_interrupted_migration_of_a_journal_over_four_megabytes_is_finished_not_tak
         serde_json::from_slice(&fs::read(dir.path().join("journal.json")).unwrap()).unwrap();
     assert_eq!(pointer["schema_version"], 3);
 }
+
+/// A folder migrated from [`big_journal`]'s small cousin: two months of evenings.
+fn migrated(dir: &Path) -> Journal {
+    let journal = big_journal(40, 0);
+    save_document(&dir.join("journal.json"), &journal).unwrap();
+    store(dir).load_journal().unwrap();
+    store(dir).take_notices();
+    journal
+}
+
+/// What a version before the months finds as its journal: `journal.json`, or when that is
+/// missing, the backup it restores (`journal.json.bak`); `None` when it would start empty.
+fn what_an_older_version_opens(dir: &Path) -> Option<serde_json::Value> {
+    let file = [dir.join("journal.json"), dir.join("journal.json.bak")].into_iter().find(|p| p.exists())?;
+    Some(serde_json::from_slice(&fs::read(file).unwrap()).unwrap())
+}
+
+#[test]
+fn a_damaged_pointer_is_written_again_at_once_so_an_older_version_never_finds_no_journal() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = migrated(dir.path());
+    fs::write(dir.path().join("journal.json"), b"{\"schema_version\":3,\"months_in\":").unwrap();
+    let loaded = store(dir.path()).load_journal().unwrap();
+    assert_eq!(loaded.value.evenings, journal.evenings, "the months are the journal");
+    // Read-only for a version of format 2: a newer format, not an empty journal to start
+    // (nor the one-file journal as it was before the move, restored from a backup).
+    let opened = what_an_older_version_opens(dir.path()).expect("a pointer");
+    assert_eq!(opened["schema_version"], 3, "{opened}");
+}
+
+#[test]
+fn the_migration_does_not_leave_the_old_journal_as_the_pointers_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    migrated(dir.path());
+    // The old bytes are kept once, as journal.json.v2.bak; a journal.json.bak holding them
+    // too would be restored by an older version whenever journal.json went missing.
+    if let Ok(bytes) = fs::read(dir.path().join("journal.json.bak")) {
+        let backup: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+        assert_ne!(backup["schema_version"], 2, "the one-file journal kept a second time as the pointer's backup");
+    }
+}

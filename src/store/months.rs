@@ -33,7 +33,7 @@ use std::path::{Path, PathBuf};
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::atomic::{keep_copy, write_atomic};
+use super::atomic::keep_copy;
 use super::document::{self, Document, Loaded, Version};
 use super::error::name;
 use super::read::{Contents, Read, read_capped};
@@ -256,7 +256,9 @@ impl Store {
     }
 
     /// A pointer that cannot be read while the months are there: the months are the
-    /// journal; the pointer is rewritten at the next change (its bytes kept aside first).
+    /// journal; the pointer is written again at once (its bytes kept aside first), since
+    /// a version before the months finding no `journal.json` would start an empty journal
+    /// there, or restore an old backup of the one file, and write to it.
     fn damaged_pointer(
         &self,
         journal: &Path,
@@ -266,14 +268,21 @@ impl Store {
         let aside =
             keep_copy(journal, "corrupt", bytes).map_err(|e| StoreError::io(IoAction::KeepDamagedCopy, journal, e));
         // On a read-only disk the copy cannot be made: the months are still read.
-        if let Ok(aside) = aside {
-            atomic::remove_file_if_exists(journal).map_err(|e| StoreError::io(IoAction::Remove, journal, e))?;
-            notices.push(FileNotice::new(
-                tr!("store-notice-pointer-damaged", path = name(journal), aside = name(&aside), folder = MONTHS_FOLDER),
-                vec![aside, journal.to_owned()],
-            ));
-        }
-        Ok(Layout::Months(None))
+        let Ok(aside) = aside else { return Ok(Layout::Months(None)) };
+        // The journal's own unknown fields were in the damaged bytes: kept aside with them.
+        let pointer = match self.write_pointer(journal, Extra::default()) {
+            Ok(pointer) => Some(pointer),
+            // Not writable now: removed, so that it is not kept aside again at every read.
+            Err(_) => {
+                atomic::remove_file_if_exists(journal).map_err(|e| StoreError::io(IoAction::Remove, journal, e))?;
+                None
+            }
+        };
+        notices.push(FileNotice::new(
+            tr!("store-notice-pointer-damaged", path = name(journal), aside = name(&aside), folder = MONTHS_FOLDER),
+            vec![aside, journal.to_owned()],
+        ));
+        Ok(Layout::Months(pointer))
     }
 
     /// The notice for a pointer this version cannot use, and the reason changes are refused.
@@ -329,8 +338,10 @@ impl Store {
         let pointer = JournalPointer::new(extra);
         let bytes = document::bytes_to_save(journal, &pointer)?;
         create_dir(&self.paths.data_dir)?;
-        // Not rotated into a `.bak`: the one before it is the old journal, kept apart.
-        write_atomic(journal, &bytes).or_else(|error| match atomic::not_flushed(&error) {
+        // Not rotated into a `.bak`: the one before it may be the old journal, kept apart
+        // as `journal.json.v2.bak`; as `journal.json.bak` an older version would restore it
+        // whenever `journal.json` went missing.
+        atomic::replace_file(journal, &bytes).or_else(|error| match atomic::not_flushed(&error) {
             Some(cause) => {
                 self.push_notices(vec![recovery::not_flushed_notice(journal, cause)]);
                 Ok(())
