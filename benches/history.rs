@@ -4,6 +4,8 @@
 //! Builds 3,650 evenings with `support/sample_journal.rs` (the same generator as the
 //! screenshots: untracked evenings, a step added part-way, wandering bedtimes), then:
 //! - `summarize`: the statistics alone;
+//! - load + statistics: `Coach::statistics` on a fresh `Coach` each time (what the `stats`
+//!   command and the History screen do: read the files, then summarize);
 //! - first frame: `App::new` (loading the files) plus the first History frame, which
 //!   computes the summary;
 //! - per frame: the History screen drawn headless with `egui::Context::run_ui` and
@@ -14,15 +16,17 @@
 
 #[path = "support/sample_journal.rs"]
 mod sample_journal;
+#[path = "support/saving.rs"]
+mod saving;
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use bedtime_coach::i18n::Language;
 use bedtime_coach::model::stats;
-use bedtime_coach::store::{Paths, Store, save_document};
+use bedtime_coach::store::{Paths, Store};
 use bedtime_coach::ui::{Action, App, Screen};
-use bedtime_coach::use_cases::Change;
+use bedtime_coach::use_cases::{Change, Coach};
 use chrono::{Local, NaiveDate, TimeZone};
 use eframe::egui;
 
@@ -74,8 +78,19 @@ fn main() {
     let mut saved = routine_file.clone();
     saved.settings.reminders = false;
     Change::SaveRoutineFile(saved).apply(&store()).expect("routine");
-    save_document(&store().paths().journal_file(), &journal).expect("journal");
+    saving::save_journal(&store(), &journal);
     let now = Local.from_local_datetime(&last.and_hms_opt(21, 10, 0).expect("time")).earliest().expect("now");
+
+    // A fresh Coach each time: one keeps the documents it last read, as a process would.
+    let samples = (0..10)
+        .map(|_| {
+            let start = Instant::now();
+            let view = Coach::at(Paths::in_dir(dir.path())).statistics(&now).expect("statistics");
+            std::hint::black_box(view);
+            start.elapsed()
+        })
+        .collect();
+    report("load + statistics (Coach)", samples);
 
     for (label, size) in [("1280×900", egui::vec2(1280.0, 900.0)), ("720×520", egui::vec2(720.0, 520.0))] {
         let mut first = Vec::new();
@@ -86,8 +101,7 @@ fn main() {
             bedtime_coach::ui::install_style(&ctx);
             let start = (Instant::now(), thread_cpu());
             let mut app =
-                App::new(bedtime_coach::use_cases::Coach::at(Paths::in_dir(dir.path())), Arc::new(move || now))
-                    .in_language(Language::English);
+                App::new(Coach::at(Paths::in_dir(dir.path())), Arc::new(move || now)).in_language(Language::English);
             app.apply(vec![Action::Show(Screen::History)]);
             let output = ctx.run_ui(input(size, 0.0), |ui| app.frame(ui));
             ctx.tessellate(output.shapes, output.pixels_per_point);

@@ -1,13 +1,20 @@
 //! How long a 10-year journal takes to load and save.
 //!
-//! Builds 3,650 evenings × 14 check-ins with a night log each, then times the store's
-//! real paths: load (lock, read, parse), save (serialize, write, fsync, rename, fsync the
-//! folder) and one check-in (read-modify-write). Run with `cargo bench --bench journal`.
+//! Builds 3,650 evenings × 14 check-ins with a night log each, saved through the store in
+//! its layout, then times the store's real paths: load (read, parse), one check-in as a
+//! read-modify-write of the whole journal (`update_journal`) and as the app makes it
+//! (`Change::Check` through a `Coach`), each on a fresh store as a new process would; and,
+//! for comparison across layouts, writing the ten years as one file (serialize, write,
+//! fsync, rename, fsync the folder). Run with `cargo bench --bench journal`.
 //! A plain harness keeps the dependency list short; it reports min / median / p90.
 
-use bedtime_coach::model::{CheckIn, Jerks, Journal, NightLog, Outcome, catalog::CATALOG};
+use bedtime_coach::model::{CheckIn, Jerks, Journal, NightLog, Outcome, RoutineFile, catalog::CATALOG};
 use bedtime_coach::store::{Paths, Store, StoreError, save_document};
+use bedtime_coach::use_cases::{Change, Coach};
 use chrono::{DateTime, NaiveDate, TimeDelta};
+
+#[path = "support/saving.rs"]
+mod saving;
 
 #[path = "support/timing.rs"]
 #[allow(dead_code)]
@@ -41,30 +48,61 @@ fn ten_years() -> Journal {
 
 fn main() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let store = Store::new(Paths::in_dir(dir.path()));
+    let paths = Paths::in_dir(dir.path());
+    let store = Store::new(paths.clone());
+    Change::SaveRoutineFile(RoutineFile::default()).apply(&store).expect("routine");
     let journal = ten_years();
-    let path = store.paths().journal_file();
-    save_document(&path, &journal).expect("first save");
-    let size = std::fs::metadata(&path).expect("journal").len();
+    saving::save_journal(&store, &journal);
     println!(
-        "10-year journal: {} evenings, {} check-ins, {:.1} MB on disk",
+        "10-year journal: {} evenings, {} check-ins, {:.1} MB in the folder",
         journal.evenings.len(),
         journal.check_in_count(),
-        size as f64 / 1e6
+        folder_size(dir.path()) as f64 / 1e6
     );
+    // A fresh Store each time, as a new process has: one keeps what it last read or wrote.
     time("load", 30, || {
-        let loaded = store.load_journal().expect("load");
+        let loaded = Store::new(paths.clone()).load_journal().expect("load");
         assert_eq!(loaded.value.check_in_count(), journal.check_in_count());
     });
-    time("save", 30, || save_document(&path, &journal).expect("save"));
+    // The cost of writing ten years at once, as one file (the whole journal before issue
+    // 24; a save of every month is about the same bytes).
+    let whole = dir.path().join("whole.json");
+    time("save as one file", 30, || save_document(&whole, &journal).expect("save"));
     let evening = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
     let at = DateTime::parse_from_rfc3339("2026-11-26T21:03:00+01:00").unwrap();
-    time("one check-in (load + save)", 30, || {
-        store
+    time("one check-in (update_journal)", 30, || {
+        Store::new(paths.clone())
             .update_journal(|j| {
                 j.record(evening, "warm-bath", CheckIn::new(Outcome::Done, at, None));
                 Ok::<_, StoreError>(())
             })
             .expect("check-in");
     });
+    // What the app does for a click: the change, through the use cases, whichever part
+    // of the journal they read and write.
+    let mut minute = 0;
+    time("one check-in (Coach, as a click)", 30, || {
+        minute += 1;
+        let change = Change::Check {
+            evening,
+            step: "warm-bath".into(),
+            outcome: Outcome::Done,
+            value: None,
+            at: at + TimeDelta::seconds(minute),
+        };
+        Coach::at(paths.clone()).apply(change).expect("check-in");
+    });
+}
+
+/// Bytes of the files in `dir` and its folders.
+fn folder_size(dir: &std::path::Path) -> u64 {
+    std::fs::read_dir(dir)
+        .expect("folder")
+        .flatten()
+        .map(|entry| match entry.metadata() {
+            Ok(meta) if meta.is_dir() => folder_size(&entry.path()),
+            Ok(meta) => meta.len(),
+            Err(_) => 0,
+        })
+        .sum()
 }

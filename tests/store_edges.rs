@@ -457,6 +457,27 @@ fn on_a_read_only_disk_viewing_works_and_changes_are_refused() {
     disk.remount("rw");
 }
 
+/// An earlier version's one-file journal on a read-only disk cannot be moved into months:
+/// it is shown as it is, read-only, saying why, and nothing is written.
+#[test]
+fn on_a_read_only_disk_a_one_file_journal_is_shown_not_migrated() {
+    let Some(disk) = support::Tmpfs::mount("read-only disk with a one-file journal", "4m") else { return };
+    fs::write(disk.0.path().join("journal.json"), journal_bytes(&[20, 21])).unwrap();
+    disk.remount("ro");
+    let store = Store::new(Paths::in_dir(disk.0.path()));
+    let loaded = store.load_journal().unwrap();
+    assert_eq!(loaded.value.check_in_count(), 2);
+    let why = loaded.read_only.expect("read-only");
+    assert!(why.contains("read-only file system"), "{why}");
+    assert_eq!(store.load_near(date(21)..=date(21)).unwrap().journal.value.check_in_count(), 1);
+    assert!(store.update_journal(|_| Ok::<_, StoreError>(())).is_err());
+    disk.remount("rw");
+    assert_eq!(fs::read(disk.0.path().join("journal.json")).unwrap(), journal_bytes(&[20, 21]), "untouched");
+    // Writable again: the next look moves it.
+    assert_eq!(store.load_journal().unwrap().value.check_in_count(), 2);
+    assert!(disk.0.path().join("journal/2026-11.json").is_file());
+}
+
 /// A process that just saved serves its next read from memory (no second parse per click)
 /// only while the file is the one it wrote: what it serves is what a fresh reader gets,
 /// and a file replaced by another process is read again.

@@ -271,3 +271,38 @@ fn killed_at_any_step_of_the_migration_the_next_run_finishes_it() {
         assert!(kills.get(call).is_some_and(|&n| n > 0), "never killed at {call}: {kills:?}");
     }
 }
+
+#[test]
+fn an_evening_filed_under_the_wrong_month_by_hand_is_merged_into_its_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(Paths::in_dir(dir.path()));
+    let at = DateTime::parse_from_rfc3339("2026-12-01T21:00:00+01:00").unwrap();
+    let first = date(2026, 12, 1);
+    store
+        .update_evenings(first..=first, |journal| {
+            journal.record(first, "warm-bath", CheckIn::new(Outcome::Done, at, None));
+            Ok::<_, StoreError>(())
+        })
+        .unwrap();
+    // November's file, edited by hand, also holds the first of December.
+    let november = r#"{"schema_version":3,"evenings":{"2026-11-20":{"checks":{}},"2026-12-01":{"checks":{"lights-out":{"outcome":"done","at":"2026-12-01T23:00:00+01:00"}}}}}"#;
+    fs::write(month_file(dir.path(), "2026-11.json"), november).unwrap();
+    let whole = store.load_journal().unwrap().value;
+    assert_eq!(whole.evening(first).unwrap().checks.len(), 2, "both records of the evening are shown");
+    // A change in November files it where it belongs, with December's own record kept.
+    let evening = date(2026, 11, 21);
+    store
+        .update_evenings(evening..=evening, |journal| {
+            journal.record(evening, "warm-bath", CheckIn::new(Outcome::Done, at, None));
+            Ok::<_, StoreError>(())
+        })
+        .unwrap();
+    let december: serde_json::Value =
+        serde_json::from_slice(&fs::read(month_file(dir.path(), "2026-12.json")).unwrap()).unwrap();
+    let checks = december["evenings"]["2026-12-01"]["checks"].as_object().unwrap();
+    assert!(checks.contains_key("warm-bath") && checks.contains_key("lights-out"), "{december}");
+    let november: serde_json::Value =
+        serde_json::from_slice(&fs::read(month_file(dir.path(), "2026-11.json")).unwrap()).unwrap();
+    assert!(november["evenings"].get("2026-12-01").is_none(), "{november}");
+    assert_eq!(store.load_journal().unwrap().value.evening(first), whole.evening(first));
+}

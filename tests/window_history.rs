@@ -3,16 +3,21 @@
 
 mod support;
 
-use support::window::{assert_fits, assert_fits_below, harness_at, harness_in};
+use support::window::{assert_fits, assert_fits_below, harness_at, harness_in, harness_of};
 use support::{saved_routine, store};
 
 use std::path::Path;
+use std::sync::{Arc, Mutex, mpsc};
+use std::time::{Duration, Instant};
 
 use bedtime_coach::i18n::Language;
 use bedtime_coach::model::{Outcome, RoutineFile};
-use bedtime_coach::use_cases::Change;
+use bedtime_coach::store::Paths;
+use bedtime_coach::ui::App;
+use bedtime_coach::use_cases::{Change, Coach};
 use chrono::{Local, TimeZone};
 use eframe::egui;
+use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
 /// A short routine (caffeine, bath, humidity, lights out) checked on the evenings of
@@ -278,4 +283,146 @@ fn a_past_evening_keeps_its_times_and_a_correction_the_next_morning_gives_its_da
     h.get_by_label("Tonight").click();
     h.run();
     h.get_by_label("19:49");
+}
+
+/// A reading of the whole history that reads the files, reports 3 of 10 months, then
+/// waits for the test's go (one per reading) before it hands them over.
+fn gated_reading() -> (bedtime_coach::ui::HistoryReader, mpsc::Sender<()>) {
+    let (go, gate) = mpsc::channel::<()>();
+    let gate = Mutex::new(gate);
+    let reader: bedtime_coach::ui::HistoryReader =
+        Arc::new(move |coach: &Coach, months: &mut dyn FnMut(usize, usize)| {
+            let read = coach.load();
+            months(3, 10);
+            let _ = gate.lock().unwrap().recv_timeout(Duration::from_secs(30));
+            months(10, 10);
+            read
+        });
+    (reader, go)
+}
+
+/// The window as `harness_at` makes it, History read in the background by `reader`.
+fn reading_in_background(dir: &Path, reader: bedtime_coach::ui::HistoryReader) -> Harness<'static, App> {
+    let now =
+        Local.from_local_datetime(&support::date(2026, 11, 26).and_hms_opt(21, 10, 0).unwrap()).earliest().unwrap();
+    let app = App::new(Coach::at(Paths::in_dir(dir)), Arc::new(move || now)).in_language(Language::English);
+    harness_of(app.with_history_read_by(reader), egui::vec2(1280.0, 1400.0))
+}
+
+/// The window over [`history_journal`] with History opened, its reading stopped at 3 of
+/// 10 months until the test sends a go.
+fn history_being_read(dir: &Path) -> (Harness<'static, App>, mpsc::Sender<()>) {
+    history_journal(dir);
+    let (reader, go) = gated_reading();
+    let mut h = reading_in_background(dir, reader);
+    h.run();
+    assert!(!h.state().history_reading(), "Tonight reads no history");
+    h.get_by_label("History").click();
+    step_until(&mut h, "Reading your history… 3 of 10 months");
+    assert!(h.state().history_reading());
+    (h, go)
+}
+
+/// Frames (one at a time: the spinner keeps asking for more) until `label` is on screen.
+fn step_until(h: &mut Harness<'static, App>, label: &str) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while h.query_by_label(label).is_none() {
+        assert!(Instant::now() < deadline, "{label:?} never came");
+        std::thread::sleep(Duration::from_millis(5));
+        h.step();
+    }
+}
+
+/// Issue 24: History says it is reading, how far it got, while the frames go on; then the
+/// figures come, computed once.
+#[test]
+fn history_says_it_reads_then_shows_the_figures() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, go) = history_being_read(dir.path());
+    assert!(h.query_by_label("evenings in a row; best: 2").is_none(), "no figures before they are read");
+    go.send(()).unwrap();
+    step_until(&mut h, "evenings in a row; best: 2");
+    h.get_by_label("Tue 24 Nov: 4 of 4 steps");
+    assert!(h.query_by_label_contains("Reading your history").is_none());
+    assert_eq!(h.state().history_computations(), 1);
+    // Tonight and back: nothing changed, nothing is read again.
+    h.get_by_label("Tonight").click();
+    h.run();
+    h.get_by_label("History").click();
+    h.run();
+    h.get_by_label("evenings in a row; best: 2");
+    assert!(!h.state().history_reading());
+    assert_eq!(h.state().history_computations(), 1);
+}
+
+/// Issue 24: a step checked on Tonight while History is being read makes History read
+/// again; its figures then count tonight's check.
+#[test]
+fn a_check_while_history_reads_brings_fresh_figures() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, go) = history_being_read(dir.path());
+    h.get_by_label("Tonight").click();
+    h.run();
+    h.get_by_label("Done: Warm bath").click();
+    h.run();
+    assert_eq!(support::window::outcome(dir.path(), "warm-bath"), Some(Outcome::Done));
+    // The first reading ends with the files as they were before the check.
+    go.send(()).unwrap();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while h.state().history_computations() < 1 {
+        assert!(Instant::now() < deadline, "the first reading never ended");
+        std::thread::sleep(Duration::from_millis(5));
+        h.step();
+    }
+    h.get_by_label("History").click();
+    // Read again: the previous figures meanwhile, with the reading said.
+    step_until(&mut h, "Reading your history… 3 of 10 months");
+    h.get_by_label("Thu 26 Nov: not tracked");
+    go.send(()).unwrap();
+    step_until(&mut h, "Thu 26 Nov: 1 of 4 steps");
+    assert_eq!(h.state().history_computations(), 2);
+}
+
+/// Issue 24: the night log's "What helps" compares every evening, so it waits for the
+/// same reading as History, saying so, while the rest of the night log is there at once.
+#[test]
+fn what_helps_on_the_night_log_waits_for_the_reading_of_every_evening() {
+    let dir = tempfile::tempdir().unwrap();
+    history_journal(dir.path());
+    let (reader, go) = gated_reading();
+    let mut h = reading_in_background(dir.path(), reader);
+    h.get_by_label("Night").click();
+    step_until(&mut h, "Reading your history… 3 of 10 months");
+    h.get_by_label("What helps");
+    h.get_by_label("A quiet night");
+    go.send(()).unwrap();
+    step_until(
+        &mut h,
+        "Comparisons appear here once at least 5 nights follow evenings when a step was kept, and 5 when it was skipped.",
+    );
+    assert!(h.query_by_label_contains("Reading your history").is_none());
+}
+
+/// Issue 24: Tonight reads only the months around tonight. A damaged month two years
+/// back brings no banner there; History, which reads every month, finds it and says so.
+#[test]
+fn a_damaged_month_years_back_is_found_by_history_not_by_tonight() {
+    let dir = tempfile::tempdir().unwrap();
+    saved_routine(dir.path());
+    for evening in [support::date(2024, 11, 20), support::date(2026, 11, 25)] {
+        let at = Local.from_local_datetime(&evening.and_hms_opt(21, 0, 0).unwrap()).earliest().unwrap();
+        let check =
+            Change::Check { evening, step: "warm-bath".into(), outcome: Outcome::Done, value: None, at: at.into() };
+        check.apply(&store(dir.path())).unwrap();
+    }
+    let old_month = dir.path().join("journal").join("2024-11.json");
+    assert!(old_month.is_file(), "the month layout: {old_month:?}");
+    std::fs::write(&old_month, b"{ damaged").unwrap();
+    let mut h = harness_at(dir.path(), 26, 21, 10);
+    h.run();
+    assert!(h.state().banners().is_empty(), "Tonight read the old month: {:?}", h.state().banners());
+    h.get_by_label("History").click();
+    h.run();
+    let banners: Vec<String> = h.state().banners().iter().map(|banner| banner.message.clone()).collect();
+    assert!(banners.iter().any(|text| text.contains("2024-11.json")), "{banners:?}");
 }

@@ -33,7 +33,7 @@ use std::path::{Path, PathBuf};
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::atomic::{keep_copy, write_atomic};
+use super::atomic::keep_copy;
 use super::document::{self, Document, Loaded, Version};
 use super::error::name;
 use super::read::{Contents, Read, read_capped};
@@ -226,9 +226,11 @@ impl Store {
                     Layout::Months(None)
                 });
             }
-            // Too large for a pointer: an old journal of more than 4 MB, or not ours.
+            // Too large for a pointer: an old journal of more than 4 MB (perhaps half
+            // moved by a run killed before its pointer, so months are already there), or
+            // not ours.
             Contents::TooLarge(_) => {
-                return Ok(if self.kept_by_month(journal)? {
+                return Ok(if self.kept_by_month(journal)? && !one_file_of_older_format(journal)? {
                     Layout::Unusable(self.unusable_pointer(journal, notices))
                 } else {
                     Layout::OneFile
@@ -259,7 +261,9 @@ impl Store {
     }
 
     /// A pointer that cannot be read while the months are there: the months are the
-    /// journal; the pointer is rewritten at the next change (its bytes kept aside first).
+    /// journal; the pointer is written again at once (its bytes kept aside first), since
+    /// a version before the months finding no `journal.json` would start an empty journal
+    /// there, or restore an old backup of the one file, and write to it.
     fn damaged_pointer(
         &self,
         journal: &Path,
@@ -272,14 +276,21 @@ impl Store {
         let aside =
             keep_copy(journal, &label, bytes).map_err(|e| StoreError::io(IoAction::KeepDamagedCopy, journal, e));
         // On a read-only disk the copy cannot be made: the months are still read.
-        if let Ok(aside) = aside {
-            atomic::remove_file_if_exists(journal).map_err(|e| StoreError::io(IoAction::Remove, journal, e))?;
-            notices.push(FileNotice::new(
-                tr!("store-notice-pointer-damaged", path = name(journal), aside = name(&aside), folder = MONTHS_FOLDER),
-                vec![aside, journal.to_owned()],
-            ));
-        }
-        Ok(Layout::Months(None))
+        let Ok(aside) = aside else { return Ok(Layout::Months(None)) };
+        // The journal's own unknown fields were in the damaged bytes: kept aside with them.
+        let pointer = match self.write_pointer(journal, Extra::default()) {
+            Ok(pointer) => Some(pointer),
+            // Not writable now: removed, so that it is not kept aside again at every read.
+            Err(_) => {
+                atomic::remove_file_if_exists(journal).map_err(|e| StoreError::io(IoAction::Remove, journal, e))?;
+                None
+            }
+        };
+        notices.push(FileNotice::new(
+            tr!("store-notice-pointer-damaged", path = name(journal), aside = name(&aside), folder = MONTHS_FOLDER),
+            vec![aside, journal.to_owned()],
+        ));
+        Ok(Layout::Months(pointer))
     }
 
     /// The notice for a pointer this version cannot use, and the reason changes are refused.
@@ -335,8 +346,10 @@ impl Store {
         let pointer = JournalPointer::new(extra);
         let bytes = document::bytes_to_save(journal, &pointer)?;
         create_dir(&self.paths.data_dir)?;
-        // Not rotated into a `.bak`: the one before it is the old journal, kept apart.
-        write_atomic(journal, &bytes).or_else(|error| match atomic::not_flushed(&error) {
+        // Not rotated into a `.bak`: the one before it may be the old journal, kept apart
+        // as `journal.json.v2.bak`; as `journal.json.bak` an older version would restore it
+        // whenever `journal.json` went missing.
+        atomic::replace_file(journal, &bytes).or_else(|error| match atomic::not_flushed(&error) {
             Some(cause) => {
                 self.push_notices(vec![recovery::not_flushed_notice(journal, cause)]);
                 Ok(())
@@ -375,20 +388,34 @@ impl Store {
             Layout::Months(pointer) => Ok(ByMonth::Months { pointer, read_only: None }),
             Layout::Unusable(reason) => Ok(ByMonth::Months { pointer: None, read_only: Some(reason) }),
             Layout::OneFile => {
-                let _guard = if locked { None } else { Some(self.lock()?) };
-                // Read again under the lock: another process may have migrated meanwhile.
-                let mut notices = Vec::new();
-                let layout = self.layout(&journal, &mut notices);
-                self.push_notices(notices);
-                match layout? {
-                    Layout::OneFile => match self.migrate_one_file(&journal)? {
-                        Ok(one_file) => Ok(ByMonth::OneFile(one_file)),
-                        Err(pointer) => Ok(ByMonth::Months { pointer: Some(pointer), read_only: None }),
-                    },
-                    Layout::Months(pointer) => Ok(ByMonth::Months { pointer, read_only: None }),
-                    Layout::Unusable(reason) => Ok(ByMonth::Months { pointer: None, read_only: Some(reason) }),
+                let migrated = self.migrate_under_lock(&journal, locked);
+                match migrated {
+                    // A view that cannot migrate (a read-only disk, the lock held for long)
+                    // shows the one file as it is, read-only, saying why; a change fails.
+                    Err(error) if !locked && !matches!(error, StoreError::DanglingLink { .. }) => {
+                        let mut one_file = self.view::<Journal>(&journal)?;
+                        one_file.read_only.get_or_insert_with(|| error.to_string());
+                        Ok(ByMonth::OneFile(one_file))
+                    }
+                    result => result,
                 }
             }
+        }
+    }
+
+    fn migrate_under_lock(&self, journal: &Path, locked: bool) -> Result<ByMonth, StoreError> {
+        let _guard = if locked { None } else { Some(self.lock()?) };
+        // Read again under the lock: another process may have migrated meanwhile.
+        let mut notices = Vec::new();
+        let layout = self.layout(journal, &mut notices);
+        self.push_notices(notices);
+        match layout? {
+            Layout::OneFile => match self.migrate_one_file(journal)? {
+                Ok(one_file) => Ok(ByMonth::OneFile(one_file)),
+                Err(pointer) => Ok(ByMonth::Months { pointer: Some(pointer), read_only: None }),
+            },
+            Layout::Months(pointer) => Ok(ByMonth::Months { pointer, read_only: None }),
+            Layout::Unusable(reason) => Ok(ByMonth::Months { pointer: None, read_only: Some(reason) }),
         }
     }
 
@@ -479,9 +506,13 @@ impl Store {
                     if let Some(reason) = loaded.read_only {
                         return Err(StoreError::ReadOnly(reason).into());
                     }
+                    // Merged, not replaced: it may be an evening filed by hand under
+                    // another month, while this month's file has its own record of it.
                     let mut month_file = loaded.value.clone();
-                    month_file.0.evenings.extend(after.remove(&month).unwrap_or_default().evenings);
-                    writes.push((path, month_file, bytes));
+                    crate::model::merge_into(&mut month_file.0, &after.remove(&month).unwrap_or_default());
+                    if month_file != loaded.value {
+                        writes.push((path, month_file, bytes));
+                    }
                     continue;
                 }
             };
@@ -528,6 +559,14 @@ impl Store {
         let months = self.month_files().unwrap_or_default();
         months.iter().filter_map(|month| std::fs::metadata(self.month_path(*month)).ok()).map(|meta| meta.len()).sum()
     }
+}
+
+/// Whether `journal.json`, too large for a pointer, is a one-file journal of an older
+/// format (read whole once, up to the one file's own cap, for its version).
+fn one_file_of_older_format(journal: &Path) -> Result<bool, StoreError> {
+    let Contents::Bytes(bytes) = read_capped(journal, Journal::MAX_BYTES)? else { return Ok(false) };
+    Ok(scan::scan(&bytes)
+        .is_ok_and(|s| matches!(document::version::<JournalPointer>(s.version), Ok(Version::Older(_)))))
 }
 
 /// What [`Store::by_month`] found.

@@ -30,6 +30,7 @@ mod widgets;
 pub use action::Action;
 pub use app::{App, Clock, system_clock};
 pub use file_dialog::{Answer as FileDialogAnswer, FileDialog, Request as FileDialogRequest};
+pub use history::loading::Reader as HistoryReader;
 pub use screen::Screen;
 pub use style::install as install_style;
 
@@ -48,6 +49,7 @@ pub fn run_window(coach: Coach, screen: Screen, name: Option<&WindowName>) -> an
         .with_service_program(std::env::current_exe().ok())
         .with_file_dialog()
         .with_file_work_in_background()
+        .with_history_in_background()
         .with_tray_host(name.and_then(WindowName::tray_host_present))
         .showing(screen);
     let mut viewport = egui::ViewportBuilder::default()

@@ -10,6 +10,7 @@ use chrono::{DateTime, Local, NaiveDate};
 use eframe::egui::{self, RichText};
 
 use super::action::Action;
+use super::history::Progress;
 use super::screen::Screen;
 use super::style;
 use super::widgets::{clock, radio_group};
@@ -25,7 +26,7 @@ use crate::use_cases::files::{DEFAULT_WEEKS, MAX_WEEKS, MIN_WEEKS, SummaryFormat
 
 /// How far back the arrows go: the doctor summary covers four weeks, and older nights
 /// are still there in the file (and editable from the command line).
-const OLDEST_DAYS_BACK: i64 = 62;
+pub(crate) const OLDEST_DAYS_BACK: i64 = 62;
 
 /// From this width on, the cards stand beside the form instead of under it.
 const WIDE: f32 = 1000.0;
@@ -69,6 +70,18 @@ pub struct NightView<'a> {
     pub now: &'a DateTime<Local>,
     /// The evening whose night is "last night" now.
     pub last_night: NaiveDate,
+    pub helps: Helps<'a>,
+}
+
+/// "What helps" compares every evening ever recorded, so it comes with History's reading
+/// of the whole journal (see [`super::history::loading`]), not with the months around
+/// tonight that the rest of the screen reads.
+pub enum Helps<'a> {
+    /// Nothing was ever recorded: the section is not shown.
+    NothingRecorded,
+    Found(&'a [helps::Comparison]),
+    /// Being read, how far it got; `None`: it could not be (a banner said why).
+    Reading(Option<Progress>),
 }
 
 pub fn night_ui(ui: &mut egui::Ui, state: &mut NightState, view: &NightView, actions: &mut Vec<Action>) {
@@ -295,8 +308,18 @@ fn findings_ui(ui: &mut egui::Ui, found: &Findings, actions: &mut Vec<Action>) {
 /// "What helps": the model's comparisons over every logged evening, once each side has
 /// enough nights; until then one line says what it is waiting for.
 fn helps_ui(ui: &mut egui::Ui, view: &NightView) {
-    let Some(first) = view.journal.evenings.keys().next().copied() else { return };
-    let found = helps::comparisons(view.routine_file, view.journal, first, view.last_night);
+    let found = match view.helps {
+        Helps::NothingRecorded => return,
+        Helps::Found(found) => found,
+        Helps::Reading(progress) => {
+            ui.label(RichText::new(t("night-helps-heading")).strong().size(16.0));
+            if let Some(progress) = progress {
+                super::history::reading_ui(ui, progress);
+            }
+            ui.add_space(12.0);
+            return;
+        }
+    };
     let sentences: Vec<String> =
         found.iter().flat_map(|comparison| signs::comparison_sentences(comparison, view.routine_file)).collect();
     ui.label(RichText::new(t("night-helps-heading")).strong().size(16.0));

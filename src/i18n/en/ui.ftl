@@ -242,3 +242,11 @@ ui-setup-test-asked = Asked: the test notification comes once your routine is sa
 ## Issue 12: the night log (Settings).
 
 ui-settings-morning-invitation = In the morning, invite me to log the night
+
+## Issue 24: History reads every month on a thread of its own.
+
+# While History (or the night log's "What helps") reads the whole journal, before the number of months is known.
+history-reading = Reading your history…
+history-reading-months = Reading your history… { $read } of { $total } months
+# The reading thread ended without an answer (it should not happen).
+history-load-stopped = Your history could not be read: the reading stopped without an answer.

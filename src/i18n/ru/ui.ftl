@@ -255,3 +255,12 @@ ui-setup-test-asked = Запрос отправлен: пробное уведо
 ## Issue 12: дневник ночи (настройки).
 
 ui-settings-morning-invitation = Утром предлагать записать, как прошла ночь
+
+## Issue 24: история читается в отдельном потоке.
+
+history-reading = Читаю вашу историю…
+history-reading-months = Читаю вашу историю… { $read } из { $total } { $total ->
+    [one] месяца
+   *[other] месяцев
+}
+history-load-stopped = Не удалось прочитать историю: чтение прервалось без ответа.

@@ -1,6 +1,7 @@
 //! Applying what the views asked for at the end of a frame: changes through the use
 //! cases (with undo), screens, banners, the doctor summary, autostart.
 
+use std::borrow::Cow;
 use std::path::PathBuf;
 
 use super::{App, SUMMARY_BANNER, UNDO_DEPTH};
@@ -10,7 +11,7 @@ use crate::ui::banners::{Banner, BannerKind};
 use crate::ui::reminder_status;
 use crate::ui::screen::Screen;
 use crate::use_cases::files::{SummaryDone, SummaryFormat, SummaryRequest};
-use crate::use_cases::{Change, undo};
+use crate::use_cases::{Change, Snapshot, undo};
 
 impl App {
     /// Undoes the newest change in [`App::undo_stack`] (Ctrl+Z).
@@ -69,8 +70,8 @@ impl App {
                     }
                 }
                 Action::Apply(command) => {
-                    let removal = undo::removal(&command, &self.snapshot);
-                    let inverse = undo::inverse(&command, &self.snapshot);
+                    let before = self.before_change(&command);
+                    let (removal, inverse) = (undo::removal(&command, &before), undo::inverse(&command, &before));
                     if self.run(command.clone()) {
                         changed = true;
                         if let Some(inverse) = inverse {
@@ -111,6 +112,27 @@ impl App {
             Err(error) => Banner::new(BannerKind::Error, error.to_string()),
         };
         self.banners.push(Banner { key: Some(SUMMARY_BANNER), ..banner });
+    }
+
+    /// The files as they were before `command`, for its undo: History's reading of every
+    /// month when it is of the same data (a correction in History may be years back), the
+    /// recent months every screen reads, or, for an evening older than those while History
+    /// reads again, that evening read now.
+    fn before_change(&self, command: &Change) -> Cow<'_, Snapshot> {
+        if let Some(figures) = self.history_load.current(self.generation) {
+            return Cow::Borrowed(&figures.snapshot);
+        }
+        let evening = match command {
+            Change::Check { evening, .. }
+            | Change::Undo { evening, .. }
+            | Change::LogNight { evening, .. }
+            | Change::SetNight { evening, .. } => *evening,
+            _ => return Cow::Borrowed(&self.snapshot),
+        };
+        if self.near.contains(&evening) {
+            return Cow::Borrowed(&self.snapshot);
+        }
+        self.coach.load_near(evening..=evening).map_or(Cow::Borrowed(&self.snapshot), Cow::Owned)
     }
 
     pub(super) fn run(&mut self, command: Change) -> bool {

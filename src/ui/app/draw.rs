@@ -107,13 +107,30 @@ impl App {
                 Screen::Night => {
                     let last_night = last_night(routine_file, &now);
                     let journal = &self.snapshot.journal.value;
-                    let view = night::NightView { routine_file, journal, now: &now, last_night };
+                    // The previous reading's while a change is read again.
+                    let helps = match (self.history_load.figures(), self.history_load.progress()) {
+                        (Some(figures), _) => {
+                            figures.helps.as_deref().map_or(night::Helps::NothingRecorded, night::Helps::Found)
+                        }
+                        (None, progress) => night::Helps::Reading(progress),
+                    };
+                    let view = night::NightView { routine_file, journal, now: &now, last_night, helps };
                     night::night_ui(ui, &mut self.night, &view, &mut actions);
                 }
                 Screen::History => scrolling(ui, "history", |ui| {
-                    let journal = &self.snapshot.journal.value;
-                    let data = history::HistoryData { routine_file, journal, generation: self.generation };
-                    history::history_ui(ui, &mut self.history_view, data, &now, &mut actions)
+                    let load = &self.history_load;
+                    let reading = match (load.progress(), load.failure()) {
+                        (Some(progress), _) => Some(history::Reading::Under(progress)),
+                        (None, Some(error)) => Some(history::Reading::Failed(error)),
+                        (None, None) => None,
+                    };
+                    // The previous reading's figures while a change is read again.
+                    let data = load.figures().map(|figures| history::HistoryData {
+                        routine_file,
+                        journal: &figures.snapshot.journal.value,
+                        figures: &figures.figures,
+                    });
+                    history::history_ui(ui, &mut self.history_view, data, reading, &now, &mut actions)
                 }),
                 Screen::Routine => routine::routine_ui(ui, &mut self.routine, routine_file, &now, &mut actions),
                 // Longer words (Russian) at the smallest window size scroll rather than clip.

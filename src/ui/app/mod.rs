@@ -51,7 +51,9 @@ pub fn system_clock() -> Clock {
 pub struct App {
     coach: Coach,
     clock: Clock,
+    /// The files, with the journal's evenings in `near` only (see `reload::near_range`).
     snapshot: Snapshot,
+    near: std::ops::RangeInclusive<chrono::NaiveDate>,
     fingerprint: (Fingerprint, Option<u32>),
     /// Goes up at every reload, so views can cache what they compute from the data.
     generation: u64,
@@ -83,6 +85,9 @@ pub struct App {
     tonight: tonight::TonightState,
     night: night::NightState,
     history_view: history::HistoryState,
+    /// Every evening and History's figures, read on a thread of their own when History
+    /// or the night log's "what helps" needs them; `snapshot` holds only recent months.
+    history_load: history::HistoryLoad,
     routine: routine::EditorState,
     schedule: schedule::ScheduleForm,
     setup: setup::SetupState,
@@ -107,6 +112,7 @@ impl App {
             coach,
             clock,
             snapshot: Snapshot::default(),
+            near: chrono::NaiveDate::MIN..=chrono::NaiveDate::MAX,
             screen: Screen::Tonight,
             about_back: Screen::Tonight,
             banners: Banners::default(),
@@ -125,6 +131,7 @@ impl App {
             tonight: Default::default(),
             night: Default::default(),
             history_view: Default::default(),
+            history_load: Default::default(),
             routine: Default::default(),
             schedule: Default::default(),
             setup: Default::default(),
@@ -168,6 +175,21 @@ impl App {
         self
     }
 
+    /// History reads every month on a thread of its own, the frames going on meanwhile
+    /// (ten years take a moment); without this it reads in the frame that asked, so a
+    /// test sees the figures at once.
+    pub fn with_history_in_background(mut self) -> Self {
+        self.history_load.in_background = true;
+        self
+    }
+
+    /// [`App::with_history_in_background`], History read by `reader` (tests: a reading
+    /// that waits, to see the screen meanwhile).
+    pub fn with_history_read_by(mut self, reader: history::loading::Reader) -> Self {
+        self.history_load.reader = Some(reader);
+        self.with_history_in_background()
+    }
+
     /// Opens on `screen`: the night log when the window is started from the morning
     /// invitation.
     pub fn showing(mut self, screen: Screen) -> Self {
@@ -208,7 +230,12 @@ impl App {
     /// How many times the History screen computed its statistics (once per change of
     /// the data, not per frame).
     pub fn history_computations(&self) -> usize {
-        self.history_view.computations()
+        self.history_load.computations()
+    }
+
+    /// Whether History's reading of every month is under way.
+    pub fn history_reading(&self) -> bool {
+        self.history_load.progress().is_some()
     }
 
     /// The language the window is drawn in now.
@@ -245,6 +272,7 @@ impl App {
     pub fn install(&mut self, ctx: &egui::Context) {
         self.folders.set_context(ctx.clone());
         self.data_transfer.dialog.set_context(ctx.clone());
+        self.history_load.set_context(ctx.clone());
         self.speaking(|app| app.install_in_language(ctx));
     }
 
@@ -281,11 +309,14 @@ impl App {
                 tr!("ui-open-folder-failed", path = failure.path.display().to_string(), error = failure.reason);
             self.banners.push(Banner::new(BannerKind::Error, message));
         }
-        if self.coach.fingerprint() != self.fingerprint {
+        // Compared when the watch saw the files change (without one, at every frame).
+        let look = self.file_watch.as_ref().is_none_or(FileWatch::take_changed);
+        if look && self.coach.fingerprint() != self.fingerprint {
             self.reload();
             self.start_service();
         }
         self.prepare_screen();
+        self.take_history();
         let theme = self.snapshot.routine_file.value.settings.theme;
         if self.applied_theme != Some(theme) {
             ctx.set_theme(match theme {
@@ -306,6 +337,15 @@ impl App {
     /// reminders (it changes with the clock, not only with the files).
     fn prepare_screen(&mut self) {
         let now = (self.clock)();
+        if matches!(self.screen, Screen::History | Screen::Night) && !self.snapshot.is_first_run() {
+            let routine_file = &self.snapshot.routine_file.value;
+            let key = history::FiguresKey {
+                generation: self.generation,
+                evening: evening_at(routine_file, &now),
+                last_night: last_night(routine_file, &now),
+            };
+            self.history_load.want(self.coach.paths(), key, now);
+        }
         match self.screen {
             Screen::Night if self.night.summary.path.is_empty() => {
                 let last_night = last_night(&self.snapshot.routine_file.value, &now);
@@ -333,6 +373,16 @@ impl App {
 }
 
 impl App {
+    /// What History's reading brought since the last frame: banners for what the store
+    /// found (a damaged month moved aside) and for a reading that failed.
+    fn take_history(&mut self) {
+        let arrived = self.history_load.poll();
+        self.notice_banners(arrived.notices);
+        if let Some(error) = arrived.error.filter(|error| !error.is_empty()) {
+            self.banners.push(Banner::new(BannerKind::Error, error));
+        }
+    }
+
     /// Tries the changes that found the files locked again; called every frame while
     /// there are any, with a repaint a moment later.
     fn retry_pending(&mut self, ctx: &egui::Context) {

@@ -4,9 +4,10 @@
 //!
 //! The figures are [`stats::summarize`]'s, the same as `bedtime-coach stats` prints. They
 //! are computed when the data changes (the app's data generation), the evening or the
-//! threshold changes, never per frame: a 10-year journal costs milliseconds to sum up,
-//! which is fine once and too much sixty times a second. The plots draw from points
-//! prepared with the summary, weekly means once there are more than a year of evenings.
+//! threshold changes, never per frame, and on a thread of their own with the reading of
+//! every month they need ([`loading`]): ten years take a moment to read and sum up, and
+//! the screen says how far it got meanwhile. The plots draw from points prepared with the
+//! summary, weekly means once there are more than a year of evenings.
 
 use chrono::{DateTime, Datelike, Local, NaiveDate};
 use eframe::egui::{self, RichText};
@@ -16,13 +17,15 @@ use super::action::Action;
 use super::style;
 use crate::i18n::{self, history, t};
 use crate::model::stats::{self, ADHERENCE_DAYS, HistoryStats, Trend};
-use crate::model::{Journal, RoutineFile, evening_at};
+use crate::model::{Journal, RoutineFile};
 use crate::tr;
 use crate::use_cases::views;
 
 mod calendar;
+pub mod loading;
 
 use calendar::{calendar_ui, day_ui};
+pub use loading::{FiguresKey, HistoryLoad, Progress};
 
 /// What the screen keeps between frames.
 pub struct HistoryState {
@@ -37,8 +40,6 @@ pub struct HistoryState {
     reveal_day: bool,
     adherence_days: u32,
     humidity: String,
-    cache: Option<Cached>,
-    computations: usize,
 }
 
 impl Default for HistoryState {
@@ -50,21 +51,24 @@ impl Default for HistoryState {
             reveal_day: false,
             adherence_days: 30,
             humidity: String::new(),
-            cache: None,
-            computations: 0,
         }
     }
 }
 
-/// What the summary was computed from: the data (a generation the app bumps at every
-/// reload) and the evening counted back from. The threshold is in the data.
-type CacheKey = (u64, NaiveDate);
-
-struct Cached {
-    key: CacheKey,
+/// The summary and the plot points drawn from it: computed once per reading of the
+/// history, on the reading's thread (see [`loading`]).
+pub struct Figures {
     summary: HistoryStats,
     completion: Series,
     bedtime: Series,
+}
+
+impl Figures {
+    /// Sums up `journal` up to the evening `now` belongs to.
+    pub fn of(routine_file: &RoutineFile, journal: &Journal, now: &DateTime<Local>) -> Self {
+        let summary = views::statistics_of(routine_file, journal, now);
+        Self { completion: Series::of(&summary.completion_trend), bedtime: Series::of(&summary.bedtime_trend), summary }
+    }
 }
 
 /// A trend as plot points, built once per summary.
@@ -89,56 +93,74 @@ impl Series {
     }
 }
 
-impl HistoryState {
-    /// The summary for this data and evening: the cached one, or computed now when
-    /// either changed.
-    fn take_summary(&mut self, data: &HistoryData, now: &DateTime<Local>) -> Cached {
-        let key = (data.generation, evening_at(data.routine_file, now));
-        match self.cache.take() {
-            Some(cached) if cached.key == key => cached,
-            _ => {
-                self.computations += 1;
-                let summary = views::statistics_of(data.routine_file, data.journal, now);
-                Cached {
-                    key,
-                    completion: Series::of(&summary.completion_trend),
-                    bedtime: Series::of(&summary.bedtime_trend),
-                    summary,
-                }
-            }
-        }
-    }
-
-    /// How many times the summary was computed (tests: once per change, not per frame).
-    pub fn computations(&self) -> usize {
-        self.computations
-    }
-}
-
 /// The narrowest the chosen evening's steps are shown beside the calendar.
 const DAY_MIN_WIDTH: f32 = 520.0;
 
 /// The data the screen reads.
 pub struct HistoryData<'a> {
+    /// The routine as it is now (the figures' may be a reading older).
     pub routine_file: &'a RoutineFile,
+    /// Every evening, as read for `figures`.
     pub journal: &'a Journal,
-    /// Changes whenever the files were read again.
-    pub generation: u64,
+    pub figures: &'a Figures,
 }
 
+/// What the screen says about the reading of the history: under way (how far), or failed.
+pub enum Reading<'a> {
+    Under(Progress),
+    Failed(&'a str),
+}
+
+/// The screen: the reading's state when there is one to tell, and the figures once read
+/// (the previous ones while a change is read again).
 pub fn history_ui(
     ui: &mut egui::Ui,
     state: &mut HistoryState,
-    data: HistoryData<'_>,
+    data: Option<HistoryData<'_>>,
+    reading: Option<Reading<'_>>,
     now: &DateTime<Local>,
     actions: &mut Vec<Action>,
 ) {
-    // Taken out for the frame so the summary and the rest of the state can be borrowed
-    // side by side; put back at the end.
-    let cached = state.take_summary(&data, now);
-    let today = cached.summary.today;
     ui.heading(t("history-title"));
-    let summary = &cached.summary;
+    match reading {
+        Some(Reading::Under(progress)) => reading_ui(ui, progress),
+        Some(Reading::Failed(error)) => {
+            ui.add(egui::Label::new(RichText::new(error).color(style::warning(ui))).wrap());
+        }
+        None => {}
+    }
+    if let Some(data) = data {
+        figures_ui(ui, state, &data, now, actions);
+    }
+}
+
+/// "Reading your history… 37 of 120 months", with a bar once the months in all are known.
+pub fn reading_ui(ui: &mut egui::Ui, progress: Progress) {
+    ui.horizontal(|ui| {
+        ui.spinner();
+        let text = if progress.total == 0 {
+            t("history-reading")
+        } else {
+            tr!("history-reading-months", read = progress.read, total = progress.total)
+        };
+        ui.label(RichText::new(text).color(style::quiet(ui)));
+    });
+    if progress.total > 0 {
+        let share = progress.read as f32 / progress.total as f32;
+        ui.add(egui::ProgressBar::new(share).desired_width(ui.available_width().min(420.0)));
+    }
+}
+
+fn figures_ui(
+    ui: &mut egui::Ui,
+    state: &mut HistoryState,
+    data: &HistoryData<'_>,
+    now: &DateTime<Local>,
+    actions: &mut Vec<Action>,
+) {
+    let figures = data.figures;
+    let summary = &figures.summary;
+    let today = summary.today;
     if summary.tracked == 0 {
         ui.label(t("history-nothing-yet"));
     } else {
@@ -157,12 +179,12 @@ pub fn history_ui(
                 calendar_ui(ui, state, summary, data.journal, today);
             });
             ui.add_space(12.0);
-            ui.vertical(|ui| day_ui(ui, state, &data, summary, today, now, actions));
+            ui.vertical(|ui| day_ui(ui, state, data, summary, today, now, actions));
         });
     } else {
         calendar_ui(ui, state, summary, data.journal, today);
         ui.add_space(8.0);
-        let day = ui.scope(|ui| day_ui(ui, state, &data, summary, today, now, actions)).response.rect;
+        let day = ui.scope(|ui| day_ui(ui, state, data, summary, today, now, actions)).response.rect;
         if std::mem::take(&mut state.reveal_day) {
             ui.scroll_to_rect(day, None);
         }
@@ -172,9 +194,8 @@ pub fn history_ui(
         ui.add_space(12.0);
         adherence_ui(ui, state, data.routine_file, summary);
         ui.add_space(12.0);
-        trends_ui(ui, &cached);
+        trends_ui(ui, figures);
     }
-    state.cache = Some(cached);
 }
 
 fn card_ui(ui: &mut egui::Ui, width: f32, title: String, figure: String, detail: String) {
@@ -271,7 +292,7 @@ fn adherence_ui(ui: &mut egui::Ui, state: &mut HistoryState, routine_file: &Rout
     );
 }
 
-fn trends_ui(ui: &mut egui::Ui, cached: &Cached) {
+fn trends_ui(ui: &mut egui::Ui, cached: &Figures) {
     ui.label(RichText::new(t("history-trends")).strong());
     if cached.completion.weekly {
         ui.label(RichText::new(t("history-plot-weekly-note")).small().color(style::quiet(ui)));
