@@ -336,6 +336,14 @@ impl Store {
                 vec![kept],
             ));
         }
+        // The one file's own backup (the save before the last, or the original of a
+        // format 1 file) goes by another name: a version before the months restores
+        // `journal.json.bak` whenever `journal.json` is missing, and would write to it.
+        let backup = atomic::sibling(journal, ".bak");
+        if std::fs::symlink_metadata(&backup).is_ok() {
+            atomic::move_aside(&backup, journal, "bak-before-months")
+                .map_err(|e| StoreError::io(IoAction::MoveAside, &backup, e))?;
+        }
         let pointer = self.write_pointer(journal, extra)?;
         self.push_notices(notices);
         Ok(Err(pointer))
