@@ -9,7 +9,7 @@ use std::path::Path;
 
 use bedtime_coach::model::Journal;
 use bedtime_coach::store::{Paths, Store, save_document};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -106,4 +106,30 @@ fn the_migration_does_not_leave_the_old_journal_as_the_pointers_backup() {
         let backup: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
         assert_ne!(backup["schema_version"], 2, "the one-file journal kept a second time as the pointer's backup");
     }
+}
+
+#[test]
+fn a_one_file_journal_with_a_month_of_over_eight_megabytes_still_moves_and_takes_check_ins() {
+    // Format 2 let one file hold 64 MB: an evening with large unknown fields (a newer
+    // version's, an import's) could make one month of it larger than 8 MB.
+    let mut journal = big_journal(60, 320_000);
+    journal.evenings.retain(|d, _| d.month() == 10);
+    let dir = tempfile::tempdir().unwrap();
+    save_document(&dir.path().join("journal.json"), &journal).unwrap();
+    let loaded = store(dir.path()).load_journal().unwrap();
+    assert_eq!(loaded.read_only, None, "moved into months, not left read-only");
+    assert_eq!(loaded.value, journal);
+    let evening = date(2026, 10, 5);
+    let at = chrono::DateTime::parse_from_rfc3339("2026-10-05T22:00:00+02:00").unwrap();
+    store(dir.path())
+        .update_evenings(evening..=evening, |journal| {
+            journal.record(
+                evening,
+                "lights-out",
+                bedtime_coach::model::CheckIn::new(bedtime_coach::model::Outcome::Done, at, None),
+            );
+            Ok::<_, bedtime_coach::store::StoreError>(())
+        })
+        .unwrap();
+    assert!(store(dir.path()).load_journal().unwrap().value.check_in(evening, "lights-out").is_some());
 }

@@ -56,8 +56,10 @@ pub struct MonthFile(pub Journal);
 impl Document for MonthFile {
     const WHAT: &'static str = "journal";
     const VERSION: u64 = MONTHS_VERSION;
-    /// A month of a 100-step routine checked every evening is about 200 KB.
-    const MAX_BYTES: u64 = 8 << 20;
+    /// A month of a 100-step routine checked every evening is about 200 KB; but the one
+    /// file of format 2 could hold 64 MB, all of it perhaps one month's (large unknown
+    /// fields), and whatever it held must still move into months and take check-ins.
+    const MAX_BYTES: u64 = Journal::MAX_BYTES;
     const PRETTY: bool = false;
     /// Handed out once after a save (the reload that follows a click), never held: a
     /// window that showed ten years of History would otherwise keep them all.
