@@ -402,3 +402,27 @@ fn what_helps_on_the_night_log_waits_for_the_reading_of_every_evening() {
     );
     assert!(h.query_by_label_contains("Reading your history").is_none());
 }
+
+/// Issue 24: Tonight reads only the months around tonight. A damaged month two years
+/// back brings no banner there; History, which reads every month, finds it and says so.
+#[test]
+fn a_damaged_month_years_back_is_found_by_history_not_by_tonight() {
+    let dir = tempfile::tempdir().unwrap();
+    saved_routine(dir.path());
+    for evening in [support::date(2024, 11, 20), support::date(2026, 11, 25)] {
+        let at = Local.from_local_datetime(&evening.and_hms_opt(21, 0, 0).unwrap()).earliest().unwrap();
+        let check =
+            Change::Check { evening, step: "warm-bath".into(), outcome: Outcome::Done, value: None, at: at.into() };
+        check.apply(&store(dir.path())).unwrap();
+    }
+    let old_month = dir.path().join("journal").join("2024-11.json");
+    assert!(old_month.is_file(), "the month layout: {old_month:?}");
+    std::fs::write(&old_month, b"{ damaged").unwrap();
+    let mut h = harness_at(dir.path(), 26, 21, 10);
+    h.run();
+    assert!(h.state().banners().is_empty(), "Tonight read the old month: {:?}", h.state().banners());
+    h.get_by_label("History").click();
+    h.run();
+    let banners: Vec<String> = h.state().banners().iter().map(|banner| banner.message.clone()).collect();
+    assert!(banners.iter().any(|text| text.contains("2024-11.json")), "{banners:?}");
+}

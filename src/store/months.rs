@@ -33,7 +33,7 @@ use std::path::{Path, PathBuf};
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::atomic::{keep_copy, write_atomic};
+use super::atomic::keep_copy;
 use super::document::{self, Document, Loaded, Version};
 use super::error::name;
 use super::read::{Contents, Read, read_capped};
@@ -56,8 +56,10 @@ pub struct MonthFile(pub Journal);
 impl Document for MonthFile {
     const WHAT: &'static str = "journal";
     const VERSION: u64 = MONTHS_VERSION;
-    /// A month of a 100-step routine checked every evening is about 200 KB.
-    const MAX_BYTES: u64 = 8 << 20;
+    /// A month of a 100-step routine checked every evening is about 200 KB; but the one
+    /// file of format 2 could hold 64 MB, all of it perhaps one month's (large unknown
+    /// fields), and whatever it held must still move into months and take check-ins.
+    const MAX_BYTES: u64 = Journal::MAX_BYTES;
     const PRETTY: bool = false;
     /// Handed out once after a save (the reload that follows a click), never held: a
     /// window that showed ten years of History would otherwise keep them all.
@@ -221,9 +223,11 @@ impl Store {
                     Layout::Months(None)
                 });
             }
-            // Too large for a pointer: an old journal of more than 4 MB, or not ours.
+            // Too large for a pointer: an old journal of more than 4 MB (perhaps half
+            // moved by a run killed before its pointer, so months are already there), or
+            // not ours.
             Contents::TooLarge(_) => {
-                return Ok(if self.kept_by_month(journal)? {
+                return Ok(if self.kept_by_month(journal)? && !one_file_of_older_format(journal)? {
                     Layout::Unusable(self.unusable_pointer(journal, notices))
                 } else {
                     Layout::OneFile
@@ -254,7 +258,9 @@ impl Store {
     }
 
     /// A pointer that cannot be read while the months are there: the months are the
-    /// journal; the pointer is rewritten at the next change (its bytes kept aside first).
+    /// journal; the pointer is written again at once (its bytes kept aside first), since
+    /// a version before the months finding no `journal.json` would start an empty journal
+    /// there, or restore an old backup of the one file, and write to it.
     fn damaged_pointer(
         &self,
         journal: &Path,
@@ -264,14 +270,21 @@ impl Store {
         let aside =
             keep_copy(journal, "corrupt", bytes).map_err(|e| StoreError::io(IoAction::KeepDamagedCopy, journal, e));
         // On a read-only disk the copy cannot be made: the months are still read.
-        if let Ok(aside) = aside {
-            atomic::remove_file_if_exists(journal).map_err(|e| StoreError::io(IoAction::Remove, journal, e))?;
-            notices.push(FileNotice::new(
-                tr!("store-notice-pointer-damaged", path = name(journal), aside = name(&aside), folder = MONTHS_FOLDER),
-                vec![aside, journal.to_owned()],
-            ));
-        }
-        Ok(Layout::Months(None))
+        let Ok(aside) = aside else { return Ok(Layout::Months(None)) };
+        // The journal's own unknown fields were in the damaged bytes: kept aside with them.
+        let pointer = match self.write_pointer(journal, Extra::default()) {
+            Ok(pointer) => Some(pointer),
+            // Not writable now: removed, so that it is not kept aside again at every read.
+            Err(_) => {
+                atomic::remove_file_if_exists(journal).map_err(|e| StoreError::io(IoAction::Remove, journal, e))?;
+                None
+            }
+        };
+        notices.push(FileNotice::new(
+            tr!("store-notice-pointer-damaged", path = name(journal), aside = name(&aside), folder = MONTHS_FOLDER),
+            vec![aside, journal.to_owned()],
+        ));
+        Ok(Layout::Months(pointer))
     }
 
     /// The notice for a pointer this version cannot use, and the reason changes are refused.
@@ -327,8 +340,10 @@ impl Store {
         let pointer = JournalPointer::new(extra);
         let bytes = document::bytes_to_save(journal, &pointer)?;
         create_dir(&self.paths.data_dir)?;
-        // Not rotated into a `.bak`: the one before it is the old journal, kept apart.
-        write_atomic(journal, &bytes).or_else(|error| match atomic::not_flushed(&error) {
+        // Not rotated into a `.bak`: the one before it may be the old journal, kept apart
+        // as `journal.json.v2.bak`; as `journal.json.bak` an older version would restore it
+        // whenever `journal.json` went missing.
+        atomic::replace_file(journal, &bytes).or_else(|error| match atomic::not_flushed(&error) {
             Some(cause) => {
                 self.push_notices(vec![recovery::not_flushed_notice(journal, cause)]);
                 Ok(())
@@ -538,6 +553,14 @@ impl Store {
         let months = self.month_files().unwrap_or_default();
         months.iter().filter_map(|month| std::fs::metadata(self.month_path(*month)).ok()).map(|meta| meta.len()).sum()
     }
+}
+
+/// Whether `journal.json`, too large for a pointer, is a one-file journal of an older
+/// format (read whole once, up to the one file's own cap, for its version).
+fn one_file_of_older_format(journal: &Path) -> Result<bool, StoreError> {
+    let Contents::Bytes(bytes) = read_capped(journal, Journal::MAX_BYTES)? else { return Ok(false) };
+    Ok(scan::scan(&bytes)
+        .is_ok_and(|s| matches!(document::version::<JournalPointer>(s.version), Ok(Version::Older(_)))))
 }
 
 /// What [`Store::by_month`] found.

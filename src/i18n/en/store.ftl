@@ -78,7 +78,7 @@ store-notice-migrated = Your { $what ->
 } was updated from format { $from } to { $to }; the old file is kept as { $kept }.
 # $why is one of the store-why-… reasons.
 store-notice-months = Your journal is now kept as one file per month in the folder { $folder }, so saving stays quick however long your history grows; the single file it was is kept unchanged as { $kept }.
-store-notice-pointer-damaged = { $path } could not be read; its contents are kept intact in { $aside }. Your journal itself is in the folder { $folder } and was read from there; { $path } will be written again at your next change.
+store-notice-pointer-damaged = { $path } could not be read; its contents are kept intact in { $aside }. Your journal itself is in the folder { $folder } and was read from there; { $path } was written again to say so.
 store-notice-backup-kept = The backup { $backup } could not be used ({ $why }); it is kept as { $kept } rather than replaced.
 store-notice-not-flushed = { $path } was saved, but its folder could not be flushed to the disk ({ $cause }); should the power fail in the next moments, the change could be lost.
 store-notice-restored = { $path } was missing; the last good copy, { $backup }, was restored.

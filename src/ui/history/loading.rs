@@ -230,8 +230,7 @@ fn read_and_sum(
     let mut months = |read, total| progress(Progress { read, total });
     let loaded = match reader {
         Some(read) => read(coach, &mut months),
-        // Until the store says how far it got, the screen says only that it reads.
-        None => coach.load(),
+        None => coach.load_with_progress(&mut months),
     };
     let notices = coach.take_notices();
     let figures = loaded.map_err(|error| error.to_string()).and_then(|snapshot| {
