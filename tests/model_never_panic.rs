@@ -1,7 +1,9 @@
 //! Property tests: whatever routine, schedule, evening, instant and time zone they are
 //! given, the plan and the reminder engine answer and never panic; whatever two journals
 //! hold, checking an import, merging it, previewing it and computing from the result
-//! answer and never panic.
+//! answer and never panic. The same for the store's journal kept by month: whatever a
+//! file in its folder is called and whatever bytes a month file or the pointer
+//! `journal.json` hold, naming, loading and a check-in answer and never panic.
 //!
 //! Files are validated on the way in, but the domain must not rely on that: these
 //! inputs go past every limit (offsets of four billion minutes, the first and last dates
@@ -12,6 +14,7 @@ use bedtime_coach::model::{
     Step, catalog::CATALOG, merge, plan::plan_past_evening, plan_evening, stats, validate,
 };
 use bedtime_coach::remind::engine::{decide, next_reminder};
+use bedtime_coach::store::{month_of, parse_month_file_name};
 use bedtime_coach::transfer;
 use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Utc};
 use chrono_tz::{TZ_VARIANTS, Tz};
@@ -301,5 +304,142 @@ proptest! {
         prop_assert_eq!(validate::journal(&theirs, &now), Ok(()));
         let (merged, _) = merge(&ours, &theirs);
         prop_assert_eq!(validate::journal(&merged, &now), Ok(()));
+    }
+}
+
+// The journal kept by month (store::months): its file names and its files' bytes.
+
+/// Names a file in `journal/` might have: month files, near misses, anything at all.
+fn any_file_name() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "\\PC{0,16}",
+        "[0-9]{4}-[0-9]{2}\\.json",
+        "[0-9+-]{3,6}-[0-9]{1,3}\\.json(\\.bak|\\.corrupt-[0-9]{8}|\\.v2\\.bak)?",
+        (any::<i32>(), any::<u32>()).prop_map(|(year, month)| format!("{year:04}-{month:02}.json")),
+    ]
+}
+
+/// A month file's or the pointer's bytes: any bytes, or a document near what this version
+/// writes, with odd versions, evenings of other months, repeated keys, the pointer's keys.
+fn any_journal_file() -> impl Strategy<Value = Vec<u8>> {
+    let version =
+        prop::sample::select(vec!["3", "2", "1", "0", "4", "99", "-1", "3.0", "\"3\"", "null", "18446744073709551616"]);
+    let evenings = prop::sample::select(vec![
+        "{}",
+        r#"{"2026-11-26":{"checks":{"lights-out":{"outcome":"done","at":"2026-11-26T22:00:00+01:00"}}}}"#,
+        r#"{"2026-10-01":{"checks":{"warm-bath":{"done":true,"at":"2026-10-01T21:00:00+02:00"}}}}"#,
+        r#"{"2026-11-26":{},"2026-11-26":{}}"#,
+        r#"{"0000-01-01":{},"9999-12-31":{"checks":{}}}"#,
+        "[1,2]",
+        "\"compressed:abc\"",
+    ]);
+    let extra = prop::sample::select(vec![
+        "",
+        r#","months_in":"journal""#,
+        r#","months_in":7,"note":null"#,
+        r#","months_in":"journal","note":"moved","sync":[1]"#,
+        r#","schema_version":3"#,
+    ]);
+    let document = (version.clone(), evenings, extra.clone(), any::<bool>()).prop_map(|(v, e, x, pointer)| {
+        if pointer {
+            format!(r#"{{"schema_version":{v}{x}}}"#)
+        } else {
+            format!(r#"{{"schema_version":{v},"evenings":{e}{x}}}"#)
+        }
+    });
+    prop_oneof![
+        proptest::collection::vec(any::<u8>(), 0..48),
+        document.clone().prop_map(String::into_bytes),
+        (document, any::<prop::sample::Index>()).prop_map(|(text, cut)| {
+            let bytes = text.into_bytes();
+            let at = cut.index(bytes.len() + 1);
+            bytes[..at].to_vec()
+        }),
+    ]
+}
+
+/// An error is shown to the user as one sentence.
+fn one_sentence(error: &bedtime_coach::store::StoreError) -> Result<(), TestCaseError> {
+    let message = error.to_string();
+    prop_assert_eq!(message.lines().count(), 1, "{}", message);
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 1000, failure_persistence: None, .. ProptestConfig::default() })]
+
+    /// Only one spelling names a month, and it names the first of that month.
+    #[test]
+    fn month_file_names_never_panic_and_mean_one_month(name in any_file_name()) {
+        if let Some(month) = parse_month_file_name(&name) {
+            prop_assert_eq!(month.day(), 1);
+            prop_assert_eq!(format!("{:04}-{:02}.json", month.year(), month.month()), name);
+        }
+    }
+
+    /// Every month an evening can be written in (years of four digits) reads back as
+    /// that month: no evening lands in a file the loader passes over.
+    #[test]
+    fn every_month_file_name_reads_back(day in 0i64..3_652_425) {
+        let date = NaiveDate::from_ymd_opt(0, 1, 1).unwrap() + chrono::Days::new(day as u64);
+        let name = format!("{:04}-{:02}.json", date.year(), date.month());
+        prop_assert_eq!(parse_month_file_name(&name), Some(month_of(date)));
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, failure_persistence: None, .. ProptestConfig::default() })]
+
+    /// Whatever November's month file, its backup, the pointer and other files in the
+    /// folder hold, loading the journal (all of it, or near an evening) and checking a
+    /// step that evening answer, each error in one sentence; a check-in that was saved
+    /// is there when the journal is loaded again.
+    #[test]
+    fn journal_files_by_month_never_panic(
+        month in proptest::option::of(any_journal_file()),
+        backup in proptest::option::of(any_journal_file()),
+        pointer in proptest::option::of(any_journal_file()),
+        others in proptest::collection::vec((any_file_name(), any_journal_file()), 0..3),
+    ) {
+        use bedtime_coach::store::{Paths, Store, StoreError};
+        let dir = tempfile::tempdir_in("/dev/shm").or_else(|_| tempfile::tempdir()).unwrap();
+        let folder = dir.path().join("journal");
+        std::fs::create_dir(&folder).unwrap();
+        for (name, bytes) in &others {
+            // Names no file can have are not what this is about.
+            let _ = std::fs::write(folder.join(name), bytes);
+        }
+        for (name, bytes) in [("2026-11.json", &month), ("2026-11.json.bak", &backup)] {
+            if let Some(bytes) = bytes {
+                std::fs::write(folder.join(name), bytes).unwrap();
+            }
+        }
+        if let Some(bytes) = &pointer {
+            std::fs::write(dir.path().join("journal.json"), bytes).unwrap();
+        }
+        let store = Store::new(Paths::in_dir(dir.path()));
+        if let Err(error) = store.load_journal() {
+            one_sentence(&error)?;
+        }
+        let evening = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        if let Err(error) = store.load_near(evening..=evening) {
+            one_sentence(&error)?;
+        }
+        let at = DateTime::parse_from_rfc3339("2026-11-26T21:00:00+01:00").unwrap();
+        let checked = store.update_evenings(evening..=evening, |journal| {
+            journal.record(evening, "warm-bath", CheckIn::new(Outcome::Done, at, None));
+            Ok::<_, StoreError>(())
+        });
+        match checked {
+            Ok(_) => {
+                let again = Store::new(Paths::in_dir(dir.path()));
+                let loaded = again.load_journal();
+                prop_assert!(loaded.is_ok(), "{:?}", loaded.err().map(|e| e.to_string()));
+                let loaded = loaded.unwrap().value;
+                prop_assert!(loaded.check_in(evening, "warm-bath").is_some(), "the saved check-in is there");
+            }
+            Err(error) => one_sentence(&error)?,
+        }
+        store.take_notices();
     }
 }

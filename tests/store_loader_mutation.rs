@@ -1,15 +1,17 @@
 //! Random byte-level damage to valid routine, journal and reminder files: every load
 //! either reads the file as it is, or keeps its exact bytes in a file of their own
 //! (`NAME.corrupt-*`, or `NAME.vN.bak` before a migration). Nothing panics, nothing is
-//! lost. Runs in-process against the library; a tiny PRNG keeps it deterministic (set
-//! BEDTIME_COACH_MUTATION_SEED to try other seeds).
+//! lost. The journal, kept by month, is damaged in a month file and, separately, in the
+//! pointer `journal.json`. Runs in-process against the library; a tiny PRNG keeps it
+//! deterministic (set BEDTIME_COACH_MUTATION_SEED to try other seeds).
 
+use std::collections::BTreeMap;
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use bedtime_coach::model::plan::planned_times;
 use bedtime_coach::model::{CheckIn, Evening, Journal, Outcome, ReminderLog, RoutineFile};
-use bedtime_coach::store::{Document, Paths, Store, to_bytes};
+use bedtime_coach::store::{Paths, Store, StoreError, to_bytes};
 use chrono::{DateTime, NaiveDate, TimeDelta};
 
 const CASES_PER_KIND: usize = 3000;
@@ -105,41 +107,99 @@ fn scratch() -> tempfile::TempDir {
 
 fn clear(dir: &Path) {
     for entry in fs::read_dir(dir).unwrap() {
-        fs::remove_file(entry.unwrap().path()).unwrap();
+        let path = entry.unwrap().path();
+        if path.is_dir() { fs::remove_dir_all(path).unwrap() } else { fs::remove_file(path).unwrap() }
     }
 }
 
-fn run<T: Document>(name: &str, valid: &T, load: impl Fn(&Store) -> Result<(), String>, seed: u64) {
-    let original = to_bytes(valid).unwrap();
+/// Every file under `dir` (its folders' too) with its bytes.
+fn files_in(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files.extend(files_in(&path));
+        } else {
+            files.insert(path.clone(), fs::read(&path).unwrap());
+        }
+    }
+    files
+}
+
+/// Writes `files` (from [`files_in`] on another folder, `from`) into `to`.
+fn copy_files(files: &BTreeMap<PathBuf, Vec<u8>>, from: &Path, to: &Path) {
+    for (path, bytes) in files {
+        let target = to.join(path.strip_prefix(from).unwrap());
+        fs::create_dir_all(target.parent().unwrap()).unwrap();
+        fs::write(target, bytes).unwrap();
+    }
+}
+
+/// What one kind of damage is done to.
+struct Target<'a> {
+    /// The file damaged, inside the data folder: `routine.json`, `journal/2026-11.json`.
+    file: &'a str,
+    /// Its valid bytes.
+    original: Vec<u8>,
+    /// The data folder around it, undamaged (its other files).
+    template: Option<&'a Path>,
+}
+
+/// Damages `target` in `CASES_PER_KIND` ways; `load` loads the data folder, then `check`
+/// says what it finds wrong in what was loaded (`restored`: the file was repaired while
+/// its good backup was there).
+fn run<T>(
+    target: Target,
+    load: impl Fn(&Store) -> Result<T, String>,
+    check: impl Fn(&T, bool) -> Result<(), String>,
+    seed: u64,
+) {
+    let Target { file: name, original, template } = target;
+    let around = template.map(files_in).unwrap_or_default();
     let dir = scratch();
     let store = Store::new(Paths::in_dir(dir.path()));
     let path = dir.path().join(name);
+    let file_name = path.file_name().unwrap().to_string_lossy().into_owned();
     let mut rng = Rng(seed);
     let mut repaired = 0;
     for case in 0..CASES_PER_KIND {
         clear(dir.path());
+        if let Some(template) = template {
+            copy_files(&around, template, dir.path());
+        }
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
         let damaged = mutate(&mut rng, &original);
         fs::write(&path, &damaged).unwrap();
-        if case % 2 == 0 {
+        let with_backup = case % 2 == 0;
+        if with_backup {
             // Half the cases have a good backup to fall back on.
             fs::write(dir.path().join(format!("{name}.bak")), &original).unwrap();
         }
         let context = || format!("{name} case {case} (seed {seed}): {:?}", String::from_utf8_lossy(&damaged));
-        if let Err(error) = load(&store) {
-            panic!("{}: load failed: {error}", context());
-        }
+        let loaded = load(&store).unwrap_or_else(|error| panic!("{}: load failed: {error}", context()));
         store.take_notices();
-        if fs::read(&path).ok().as_deref() == Some(damaged.as_slice()) {
+        let unchanged = fs::read(&path).ok().as_deref() == Some(damaged.as_slice());
+        if let Err(error) = check(&loaded, with_backup && !unchanged) {
+            panic!("{}: {error}", context());
+        }
+        if unchanged {
             continue; // read as it is (perhaps read-only, a "newer" version)
         }
         repaired += 1;
-        let kept = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().path()).any(|p| {
+        let kept = fs::read_dir(path.parent().unwrap()).unwrap().map(|e| e.unwrap().path()).any(|p| {
             let file = p.file_name().unwrap().to_string_lossy().into_owned();
-            let aside = file.starts_with(&format!("{name}.corrupt-")) || file.starts_with(&format!("{name}.v"));
+            let aside =
+                file.starts_with(&format!("{file_name}.corrupt-")) || file.starts_with(&format!("{file_name}.v"));
             aside && fs::read(&p).unwrap() == damaged
         });
         assert!(kept, "{}: changed on disk, but its bytes were not kept aside", context());
+        // The repair is done once and for all: the next process finds nothing to say.
+        let again = Store::new(Paths::in_dir(dir.path()));
+        load(&again).unwrap_or_else(|error| panic!("{}: load after the repair failed: {error}", context()));
+        let notices = again.take_notices();
+        assert!(notices.is_empty(), "{}: the repaired folder still needs a repair: {notices:?}", context());
     }
+    println!("{name}: {repaired} of {CASES_PER_KIND} cases needed a repair");
     // The damage must have been real most of the time, or this test proves little.
     assert!(repaired > CASES_PER_KIND / 2, "{name}: only {repaired} of {CASES_PER_KIND} cases needed a repair");
 }
@@ -148,18 +208,75 @@ fn seed() -> u64 {
     std::env::var("BEDTIME_COACH_MUTATION_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(0x5eed_b0d7_1e5e_ed01) | 1
 }
 
+/// [`journal`] and an evening in October: two months, so that damage to one month file
+/// can be seen to leave the other alone.
+fn two_months() -> Journal {
+    let mut journal = journal();
+    let at = DateTime::parse_from_rfc3339("2026-10-31T21:00:00+01:00").unwrap();
+    journal.record(NaiveDate::from_ymd_opt(2026, 10, 31).unwrap(), "warm-bath", CheckIn::new(Outcome::Done, at, None));
+    journal.extra.insert("sync_token".into(), serde_json::json!("abc"));
+    journal
+}
+
+/// A data folder holding `journal` as this version keeps it: a pointer and month files.
+fn journal_by_month(journal: &Journal) -> tempfile::TempDir {
+    let dir = scratch();
+    let store = Store::new(Paths::in_dir(dir.path()));
+    store
+        .update_journal(|here| {
+            *here = journal.clone();
+            Ok::<_, StoreError>(())
+        })
+        .unwrap();
+    assert!(store.take_notices().is_empty());
+    dir
+}
+
 #[test]
 fn damaged_journals_load_or_are_kept_aside() {
-    run("journal.json", &journal(), |store| store.load_journal().map(|_| ()).map_err(|e| e.to_string()), seed());
+    let whole = two_months();
+    let folder = journal_by_month(&whole);
+    let template = folder.path();
+    assert!(template.join("journal").join("2026-10.json").is_file());
+    let load = |store: &Store| store.load_journal().map(|loaded| loaded.value).map_err(|e| e.to_string());
+    // A month file: the other month is read as it was, and a repair with the backup
+    // there brings back the whole journal.
+    let month = template.join("journal").join("2026-11.json");
+    let october = NaiveDate::from_ymd_opt(2026, 10, 31).unwrap();
+    run(
+        Target { file: "journal/2026-11.json", original: fs::read(&month).unwrap(), template: Some(template) },
+        load,
+        |loaded, restored| {
+            if loaded.evening(october) != whole.evening(october) {
+                return Err(format!("October changed: {loaded:?}"));
+            }
+            if restored && loaded.evenings != whole.evenings {
+                return Err(format!("the backup was not restored: {loaded:?}"));
+            }
+            Ok(())
+        },
+        seed() ^ 16,
+    );
+    // The pointer: the months are the journal, whatever becomes of it.
+    let pointer = template.join("journal.json");
+    run(
+        Target { file: "journal.json", original: fs::read(&pointer).unwrap(), template: Some(template) },
+        load,
+        |loaded, _| match loaded.evenings == whole.evenings {
+            true => Ok(()),
+            false => Err(format!("evenings lost: {loaded:?}")),
+        },
+        seed(),
+    );
 }
 
 #[test]
 fn damaged_routines_load_or_are_kept_aside() {
     let routine_file = RoutineFile::default();
     run(
-        "routine.json",
-        &routine_file,
+        Target { file: "routine.json", original: to_bytes(&routine_file).unwrap(), template: None },
         |store| store.load_routine_file().map(|_| ()).map_err(|e| e.to_string()),
+        |_, _| Ok(()),
         seed() ^ 2,
     );
 }
@@ -167,7 +284,12 @@ fn damaged_routines_load_or_are_kept_aside() {
 #[test]
 fn damaged_reminder_logs_load_or_are_kept_aside() {
     let log = reminder_log();
-    run("reminders.json", &log, |store| store.load_reminders().map(|_| ()).map_err(|e| e.to_string()), seed() ^ 4);
+    run(
+        Target { file: "reminders.json", original: to_bytes(&log).unwrap(), template: None },
+        |store| store.load_reminders().map(|_| ()).map_err(|e| e.to_string()),
+        |_, _| Ok(()),
+        seed() ^ 4,
+    );
 }
 
 /// An export worth damaging: check-ins with a value, a night log with a note, recorded
@@ -192,8 +314,8 @@ fn export() -> Vec<u8> {
     to_bytes(&journal).unwrap()
 }
 
-/// Random damage to an import file: every preview either refuses it with one sentence
-/// (the journal and the file untouched) or takes it; every import that follows saves a
+/// Random damage to an import file (a one-file backup): every preview either refuses it
+/// with one sentence (the journal's files and the file untouched) or takes it; every import that follows saves a
 /// journal that loads back whole and valid, and a second import of the same file changes
 /// nothing. Nothing panics.
 #[test]
@@ -212,8 +334,12 @@ fn damaged_import_files_are_refused_or_merged_whole() {
             .values_mut()
             .for_each(|evening| *evening = Evening { checks: evening.checks.clone(), ..Evening::default() });
         ours.extra.clear();
-        to_bytes(&ours).unwrap()
+        ours
     };
+    // Kept by month, as this version keeps it; imports still read one file (format 2).
+    let folder = journal_by_month(&ours);
+    let ours = files_in(folder.path());
+    assert!(ours.keys().any(|path| path.ends_with("journal/2026-11.json")), "{:?}", ours.keys());
     let dir = scratch();
     let data = dir.path().join("data");
     fs::create_dir(&data).unwrap();
@@ -224,7 +350,8 @@ fn damaged_import_files_are_refused_or_merged_whole() {
     let (mut refused, mut imported) = (0, 0);
     for case in 0..CASES_PER_KIND / 2 {
         clear(&data);
-        fs::write(data.join("journal.json"), &ours).unwrap();
+        copy_files(&ours, folder.path(), &data);
+        let before = files_in(&data);
         let damaged = mutate(&mut rng, &original);
         fs::write(&file, &damaged).unwrap();
         let context = || format!("case {case} (seed {seed}): {:?}", String::from_utf8_lossy(&damaged));
@@ -233,7 +360,7 @@ fn damaged_import_files_are_refused_or_merged_whole() {
                 refused += 1;
                 let message = error.to_string();
                 assert_eq!(message.lines().count(), 1, "{}: {message}", context());
-                assert_eq!(fs::read(data.join("journal.json")).unwrap(), ours, "{}", context());
+                assert!(files_in(&data) == before, "{}: the journal untouched", context());
             }
             Ok(preview) => {
                 imported += 1;

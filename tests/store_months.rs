@@ -306,3 +306,20 @@ fn an_evening_filed_under_the_wrong_month_by_hand_is_merged_into_its_own() {
     assert!(november["evenings"].get("2026-12-01").is_none(), "{november}");
     assert_eq!(store.load_journal().unwrap().value.evening(first), whole.evening(first));
 }
+
+/// The one file's own backup is not left under the name a version before the months
+/// restores whenever `journal.json` is missing.
+#[test]
+fn the_one_files_backup_is_renamed_so_no_older_version_restores_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = with_one_file(dir.path(), &one_file_journal());
+    let mut earlier = one_file_journal();
+    earlier.evenings.remove(&date(2026, 11, 26));
+    save_document(&dir.path().join("journal.json.bak"), &earlier).unwrap();
+    let earlier_bytes = fs::read(dir.path().join("journal.json.bak")).unwrap();
+    let store = Store::new(Paths::in_dir(dir.path()));
+    assert_eq!(store.load_journal().unwrap().value, one_file_journal());
+    assert!(!dir.path().join("journal.json.bak").exists());
+    assert_eq!(fs::read(dir.path().join("journal.json.bak-before-months")).unwrap(), earlier_bytes, "kept, renamed");
+    assert_eq!(fs::read(dir.path().join("journal.json.v2.bak")).unwrap(), old);
+}

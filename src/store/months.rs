@@ -83,7 +83,12 @@ pub struct JournalPointer {
 }
 
 impl JournalPointer {
-    fn new(extra: Extra) -> Self {
+    fn new(mut extra: Extra) -> Self {
+        // A "journal" that was itself a pointer (one whose version was edited to an older
+        // one) brings these along as unknown fields: written twice they would make the
+        // pointer a file with repeated keys, damaged at the next read.
+        extra.remove("months_in");
+        extra.remove("note");
         Self {
             months_in: MONTHS_FOLDER.to_owned(),
             note: "Since journal format 3 the journal is kept in the folder journal/, one file per month. \
@@ -267,8 +272,11 @@ impl Store {
         bytes: &[u8],
         notices: &mut Vec<FileNotice>,
     ) -> Result<Layout, StoreError> {
+        // Named as every damaged file kept aside is (`NAME.corrupt-TIME`), so that whoever
+        // looks for them finds this one too.
+        let label = format!("corrupt-{}", recovery::stamp());
         let aside =
-            keep_copy(journal, "corrupt", bytes).map_err(|e| StoreError::io(IoAction::KeepDamagedCopy, journal, e));
+            keep_copy(journal, &label, bytes).map_err(|e| StoreError::io(IoAction::KeepDamagedCopy, journal, e));
         // On a read-only disk the copy cannot be made: the months are still read.
         let Ok(aside) = aside else { return Ok(Layout::Months(None)) };
         // The journal's own unknown fields were in the damaged bytes: kept aside with them.
@@ -329,6 +337,14 @@ impl Store {
                 tr!("store-notice-months", folder = MONTHS_FOLDER, kept = name(&kept)),
                 vec![kept],
             ));
+        }
+        // The one file's own backup (the save before the last, or the original of a
+        // format 1 file) goes by another name: a version before the months restores
+        // `journal.json.bak` whenever `journal.json` is missing, and would write to it.
+        let backup = atomic::sibling(journal, ".bak");
+        if std::fs::symlink_metadata(&backup).is_ok() {
+            atomic::move_aside(&backup, journal, "bak-before-months")
+                .map_err(|e| StoreError::io(IoAction::MoveAside, &backup, e))?;
         }
         let pointer = self.write_pointer(journal, extra)?;
         self.push_notices(notices);
@@ -609,5 +625,21 @@ mod tests {
             assert_eq!(parse_month_file_name(other), None, "{other}");
         }
         assert_eq!(month_file_name(NaiveDate::from_ymd_opt(2026, 3, 17).unwrap()), "2026-03.json");
+    }
+
+    #[test]
+    fn a_pointer_never_repeats_its_own_keys() {
+        let mut extra = Extra::new();
+        extra.insert("months_in".into(), serde_json::json!("elsewhere"));
+        extra.insert("note".into(), serde_json::json!("old"));
+        extra.insert("sync_token".into(), serde_json::json!("abc"));
+        let bytes = document::to_bytes(&JournalPointer::new(extra)).unwrap();
+        assert!(scan::scan(&bytes).is_ok(), "{}", String::from_utf8_lossy(&bytes));
+        let pointer = match document::parse::<JournalPointer>(&bytes) {
+            document::Parsed::Ok(pointer) => pointer,
+            _ => panic!("{}", String::from_utf8_lossy(&bytes)),
+        };
+        assert_eq!(pointer.months_in, MONTHS_FOLDER);
+        assert_eq!(pointer.extra.get("sync_token"), Some(&serde_json::json!("abc")));
     }
 }

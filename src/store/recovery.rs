@@ -235,6 +235,6 @@ pub fn migration_backup(path: &Path, version: u64) -> PathBuf {
 }
 
 /// The time in names of files kept aside.
-fn stamp() -> String {
+pub(super) fn stamp() -> String {
     chrono::Local::now().format("%Y%m%dT%H%M%S").to_string()
 }
