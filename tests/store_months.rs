@@ -323,3 +323,19 @@ fn the_one_files_backup_is_renamed_so_no_older_version_restores_it() {
     assert_eq!(fs::read(dir.path().join("journal.json.bak-before-months")).unwrap(), earlier_bytes, "kept, renamed");
     assert_eq!(fs::read(dir.path().join("journal.json.v2.bak")).unwrap(), old);
 }
+
+/// `status`, `plan` and `reminders` are about one evening: they read its month only (a
+/// damaged month years back says nothing there; History and `stats` read it).
+#[test]
+fn a_plan_or_a_status_reads_only_its_evenings_month() {
+    let dir = tempfile::tempdir().unwrap();
+    support::run(dir.path(), &["check", "warm-bath", "--date", "2026-11-26"]).ok();
+    fs::write(month_file(dir.path(), "2024-03.json"), b"{ damaged").unwrap();
+    for args in [&["plan", "--date", "2026-11-26"][..], &["reminders", "--date", "2026-11-26"], &["status"]] {
+        let out = support::run(dir.path(), args).ok();
+        assert!(out.stderr().is_empty(), "{args:?}: {}", out.stderr());
+    }
+    assert!(fs::read(month_file(dir.path(), "2024-03.json")).unwrap() == b"{ damaged", "not looked at");
+    let out = support::run(dir.path(), &["stats"]).ok();
+    assert!(out.stderr().contains("2024-03.json could not be read"), "{}", out.stderr());
+}

@@ -1,6 +1,7 @@
 //! The journal kept by month, attacked as a user's disk and hands would: an interrupted
-//! migration of a large old journal, evenings filed by hand under the wrong month, odd
-//! names in the journal's folder, changes too large for a month file.
+//! migration of a large old journal, a damaged pointer and what an older version then
+//! finds, a month larger than 8 MB, two processes migrating at once, a check-in by another
+//! process that the reminders must notice.
 
 mod support;
 
@@ -132,4 +133,66 @@ fn a_one_file_journal_with_a_month_of_over_eight_megabytes_still_moves_and_takes
         })
         .unwrap();
     assert!(store(dir.path()).load_journal().unwrap().value.check_in(evening, "lights-out").is_some());
+}
+
+#[test]
+fn two_processes_starting_on_a_one_file_journal_at_once_move_it_once() {
+    let journal = big_journal(80, 200);
+    for round in 0..6 {
+        let dir = tempfile::tempdir().unwrap();
+        save_document(&dir.path().join("journal.json"), &journal).unwrap();
+        let start = |args: &[&str]| {
+            std::process::Command::new(env!("CARGO_BIN_EXE_bedtime-coach"))
+                .arg("--data-dir")
+                .arg(dir.path())
+                .args(args)
+                .env("TZ", "Europe/Berlin")
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        };
+        let (a, b) = (start(&["status"]), start(&["check", "warm-bath", "--date", "2026-11-27"]));
+        let (a, b) = (a.wait_with_output().unwrap(), b.wait_with_output().unwrap());
+        assert!(a.status.success() && b.status.success(), "round {round}: {a:?} {b:?}");
+        let said =
+            [&a, &b].iter().filter(|out| String::from_utf8_lossy(&out.stderr).contains("one file per month")).count();
+        assert_eq!(said, 1, "round {round}: the move said once: {a:?} {b:?}");
+        let mut names: Vec<String> =
+            fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+        names.sort();
+        assert_eq!(names, ["bedtime-coach.lock", "journal", "journal.json", "journal.json.v2.bak"], "round {round}");
+        let mut expected = journal.clone();
+        let loaded = store(dir.path()).load_journal().unwrap().value;
+        assert!(loaded.check_in(date(2026, 11, 27), "warm-bath").is_some(), "round {round}: the check-in kept");
+        expected.evenings.insert(date(2026, 11, 27), loaded.evenings[&date(2026, 11, 27)].clone());
+        assert_eq!(loaded, expected, "round {round}");
+    }
+}
+
+#[test]
+fn a_check_in_saved_by_another_process_changes_the_fingerprint_the_reminders_watch() {
+    let dir = tempfile::tempdir().unwrap();
+    migrated(dir.path());
+    let service = store(dir.path());
+    let mut seen = service.reminder_fingerprint();
+    for minute in 0..3 {
+        // Twice in the same month, as a window and a notification button would.
+        let evening = date(2026, 11, 20);
+        let at = chrono::DateTime::parse_from_rfc3339(&format!("2026-11-20T21:0{minute}:00+01:00")).unwrap();
+        store(dir.path())
+            .update_evenings(evening..=evening, |journal| {
+                let step = ["lights-out", "calm-evening", "set-alarm"][minute];
+                journal.record(
+                    evening,
+                    step,
+                    bedtime_coach::model::CheckIn::new(bedtime_coach::model::Outcome::Done, at, None),
+                );
+                Ok::<_, bedtime_coach::store::StoreError>(())
+            })
+            .unwrap();
+        let now = service.reminder_fingerprint();
+        assert_ne!(now, seen, "save {minute} not noticed");
+        seen = now;
+    }
 }

@@ -16,7 +16,7 @@ use crate::remind::fates::evening_fates;
 pub use crate::remind::fates::{Fate, Row, fate_text};
 use crate::store::{Loaded, Snapshot, StoreError};
 
-/// An evening's timeline, with the files it was made from.
+/// An evening's timeline, with the files it was made from (of the journal, that evening only).
 pub struct EveningView<Tz: TimeZone> {
     pub snapshot: Snapshot,
     pub evening: NaiveDate,
@@ -103,6 +103,16 @@ pub struct StatisticsView {
 }
 
 impl Coach {
+    /// The routine and, of the journal, only the evening of `date` (or the one `now`
+    /// belongs to): its month's file is all a plan or a status reads.
+    fn load_evening<Tz: TimeZone>(&self, date: Option<NaiveDate>, now: &DateTime<Tz>) -> Result<Snapshot, StoreError> {
+        let evening = match date {
+            Some(date) => date,
+            None => evening_at(&self.load_routine_file()?.value, now),
+        };
+        self.load_near(evening..=evening)
+    }
+
     /// Streaks, per-step adherence, bedtime steadiness and trends up to tonight.
     pub fn statistics<Tz: TimeZone>(&self, now: &DateTime<Tz>) -> Result<StatisticsView, StoreError> {
         let snapshot = self.load()?;
@@ -116,7 +126,7 @@ impl Coach {
         date: Option<NaiveDate>,
         now: &DateTime<Tz>,
     ) -> Result<EveningView<Tz>, StoreError> {
-        let snapshot = self.load()?;
+        let snapshot = self.load_evening(date, now)?;
         let (evening, plan) = evening_plan(&snapshot.routine_file.value, &snapshot.journal.value, date, now);
         Ok(EveningView { snapshot, evening, plan })
     }
@@ -138,7 +148,7 @@ impl Coach {
         date: Option<NaiveDate>,
         now: &DateTime<Tz>,
     ) -> Result<ReminderFates, StoreError> {
-        let snapshot = self.load()?;
+        let snapshot = self.load_evening(date, now)?;
         let evening = date.unwrap_or_else(|| evening_at(&snapshot.routine_file.value, now));
         let log = self.reminder_log()?.value;
         Ok(fates(&snapshot, evening, &log, now, self.service_running()))
