@@ -1,4 +1,5 @@
-//! Damaged, future-version, oversized and old-format files, met through the real binary:
+//! Damaged, future-version, oversized and old-format files, met through the real binary
+//! (`stats`, which reads every month; `status` reads only tonight's):
 //! nothing the user recorded may be lost or silently overwritten. The journal is kept by
 //! month (see `store::months`): its recovery is met in the month file of the evening
 //! checked, `journal/2026-11.json` for 2026-11-26.
@@ -70,7 +71,7 @@ fn damaged_journals_are_moved_aside_intact_and_the_backup_restored() {
         fs::write(&month, &bytes).unwrap();
         let pointer = fs::read(dir.path().join("journal.json")).unwrap();
 
-        let out = run(dir.path(), &["status"]);
+        let out = run(dir.path(), &["stats"]);
         assert!(out.status.success(), "{what}: {}", stderr(&out));
         let aside = corrupt_months(dir.path());
         assert_eq!(aside.len(), 1, "{what}");
@@ -202,7 +203,7 @@ fn an_old_format_is_backed_up_then_migrated() {
     assert_eq!(month["schema_version"], 3);
     assert_eq!(month["evenings"]["2026-11-26"]["checks"]["warm-bath"]["outcome"], "done");
     assert_eq!(month["evenings"]["2026-11-26"]["checks"]["calm-ambience"]["outcome"], "skipped");
-    let again = run(dir.path(), &["status"]);
+    let again = run(dir.path(), &["stats"]);
     assert!(again.status.success() && again.stderr.is_empty(), "said once: {}", stderr(&again));
 }
 
@@ -216,11 +217,11 @@ fn a_pointer_edited_to_an_older_version_loses_nothing_and_is_repaired_once() {
     assert_ne!(edited, pointer);
     fs::write(&pointer_path, &edited).unwrap();
     // Taken for a one-file journal with no evenings: migrated, its bytes kept as they were.
-    let out = run(dir.path(), &["status"]);
+    let out = run(dir.path(), &["stats"]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(fs::read_to_string(dir.path().join("journal.json.v2.bak")).unwrap(), edited);
     // The pointer it wrote reads as it is: the next run has nothing to say.
-    let again = run(dir.path(), &["status"]);
+    let again = run(dir.path(), &["stats"]);
     assert!(again.status.success() && again.stderr.is_empty(), "{}", stderr(&again));
     let now: serde_json::Value = serde_json::from_slice(&fs::read(&pointer_path).unwrap()).unwrap();
     assert_eq!(now["schema_version"], 3);
@@ -285,7 +286,7 @@ fn damaged_with_backup(dir: &Path) -> Vec<u8> {
 /// After a recovery (however interrupted), a normal run finds the backup's check-in in
 /// the journal and the damaged bytes, whole, in every `.corrupt-*` file (at least one).
 fn assert_recovered(dir: &Path, damaged: &[u8], what: &str) {
-    let out = run(dir, &["status"]);
+    let out = run(dir, &["stats"]);
     assert!(out.status.success(), "{what}: {}", stderr(&out));
     assert!(november(dir).exists(), "{what}");
     assert_eq!(done_count(dir, "2026-11-26"), 1, "{what}: the backup's check-in");
@@ -308,7 +309,7 @@ fn a_full_disk_during_recovery_loses_nothing_and_says_so() {
     while filler.write_all(&[0u8; 1]).is_ok() {}
     drop(filler);
 
-    let out = run(dir, &["status"]);
+    let out = run(dir, &["stats"]);
     assert_eq!(out.status.code(), Some(1));
     let message = stderr(&out);
     let month = november(dir);
@@ -384,7 +385,7 @@ fn killed_at_any_system_call_of_a_recovery_nothing_is_lost() {
                 .arg(env!("CARGO_BIN_EXE_bedtime-coach"))
                 .arg("--data-dir")
                 .arg(dir.path())
-                .arg("status")
+                .arg("stats")
                 .env("TZ", "Europe/Berlin")
                 .output()
                 .unwrap();

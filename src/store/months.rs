@@ -54,7 +54,8 @@ pub const MONTHS_FOLDER: &str = "journal";
 pub struct MonthFile(pub Journal);
 
 impl Document for MonthFile {
-    const WHAT: &'static str = "journal";
+    /// Its messages name one month ("the journal's month starts empty"), not the journal.
+    const WHAT: &'static str = "journal-month";
     const VERSION: u64 = MONTHS_VERSION;
     /// A month of a 100-step routine checked every evening is about 200 KB; but the one
     /// file of format 2 could hold 64 MB, all of it perhaps one month's (large unknown

@@ -37,6 +37,7 @@ store-error-no-home = Could not find your home folder; pass --data-dir DIR to ch
 store-error-too-large = Nothing was saved: your { $what ->
     [routine] routine
     [journal] journal
+    [journal-month] journal's month
    *[reminder-log] reminder log
 } would be { $size }, more than the { $max } that { $path } may hold, so it could not be read back.
 store-error-not-regular = { $path } is not a regular file ({ $kind ->
@@ -64,6 +65,7 @@ store-waiting = Waiting for another Bedtime Coach process{ $pid ->
 store-notice-too-large = { $path } is { $size }, more than the { $max } a { $what ->
     [routine] routine
     [journal] journal
+    [journal-month] journal's month
    *[reminder-log] reminder log
 } can be; it was left untouched and is open read-only.
 # $shown: readonly when this version can still show the file, hidden when not.
@@ -74,6 +76,7 @@ store-notice-newer = { $path } was written by a newer version of Bedtime Coach (
 store-notice-migrated = Your { $what ->
     [routine] routine
     [journal] journal
+    [journal-month] journal's month
    *[reminder-log] reminder log
 } was updated from format { $from } to { $to }; the old file is kept as { $kept }.
 # $why is one of the store-why-… reasons.
@@ -85,6 +88,7 @@ store-notice-restored = { $path } was missing; the last good copy, { $backup }, 
 store-notice-missing-backup-unusable = { $path } was missing and its backup could not be used ({ $why }); the backup is kept as { $kept }, and the { $what ->
     [routine] routine
     [journal] journal
+    [journal-month] journal's month
    *[reminder-log] reminder log
 } starts empty.
 # $reason says what is wrong with the file; $outcome is one of the store-outcome-… phrases.
@@ -93,11 +97,13 @@ store-outcome-restored = the last good copy, { $backup }, was restored
 store-outcome-empty = no backup was found, so the { $what ->
     [routine] routine
     [journal] journal
+    [journal-month] journal's month
    *[reminder-log] reminder log
 } starts empty
 store-outcome-backup-unusable = its backup could not be used either ({ $why }) and is kept as { $kept }, so the { $what ->
     [routine] routine
     [journal] journal
+    [journal-month] journal's month
    *[reminder-log] reminder log
 } starts empty
 

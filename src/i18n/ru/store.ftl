@@ -35,6 +35,7 @@ store-error-no-home = Не удалось найти вашу домашнюю �
 store-error-too-large = Ничего не сохранено: { $what ->
     [routine] распорядок
     [journal] дневник
+    [journal-month] месяц дневника
    *[reminder-log] журнал напоминаний
 } занял бы { $size }, а { $path } вмещает не больше { $max }, так что его не удалось бы прочитать обратно.
 store-error-not-regular = { $path } — не обычный файл ({ $kind ->
@@ -61,6 +62,7 @@ store-waiting = Ждём, пока другой процесс Bedtime Coach{ $p
 store-notice-too-large = Файл { $path } занимает { $size }, а { $what ->
     [routine] распорядок
     [journal] дневник
+    [journal-month] месяц дневника
    *[reminder-log] журнал напоминаний
 } не может быть больше { $max }; файл оставлен без изменений и открыт только для чтения.
 store-notice-newer = Файл { $path } записан более новой версией Bedtime Coach (формат { $version }, эта версия знает форматы до { $known }); { $shown ->
@@ -70,6 +72,7 @@ store-notice-newer = Файл { $path } записан более новой в�
 store-notice-migrated = { $what ->
     [routine] Ваш распорядок
     [journal] Ваш дневник
+    [journal-month] Ваш месяц дневника
    *[reminder-log] Ваш журнал напоминаний
 } переведён с формата { $from } на формат { $to }; старый файл сохранён как { $kept }.
 store-notice-months = Теперь дневник хранится по одному файлу на месяц в папке { $folder }, чтобы сохранение оставалось быстрым, сколько бы лет ни набралось; прежний единый файл сохранён без изменений как { $kept }.
@@ -80,6 +83,7 @@ store-notice-restored = Файл { $path } пропал; восстановле�
 store-notice-missing-backup-unusable = Файл { $path } пропал, а его резервную копию не удалось использовать ({ $why }); копия сохранена как { $kept }, а { $what ->
     [routine] распорядок
     [journal] дневник
+    [journal-month] месяц дневника
    *[reminder-log] журнал напоминаний
 } начинается с чистого листа.
 store-notice-damaged = Файл { $path } не удалось прочитать ({ $reason }); его содержимое без изменений сохранено в { $aside }, а { $outcome }.
@@ -87,11 +91,13 @@ store-outcome-restored = восстановлена последняя испр�
 store-outcome-empty = резервной копии нет, поэтому { $what ->
     [routine] распорядок
     [journal] дневник
+    [journal-month] месяц дневника
    *[reminder-log] журнал напоминаний
 } начинается с чистого листа
 store-outcome-backup-unusable = резервную копию тоже не удалось использовать ({ $why }), она сохранена как { $kept }, поэтому { $what ->
     [routine] распорядок
     [journal] дневник
+    [journal-month] месяц дневника
    *[reminder-log] журнал напоминаний
 } начинается с чистого листа
 
