@@ -209,63 +209,26 @@ fn a_new_journal_starts_in_months() {
     assert!(out.stderr().is_empty(), "nothing to say: {}", out.stderr());
 }
 
-/// The system calls that change files (see `store_recovery.rs`).
-#[cfg(unix)]
-const CHANGING_CALLS: &[&str] = &[
-    "openat",
-    "write",
-    "fsync",
-    "fdatasync",
-    "linkat",
-    "link",
-    "unlinkat",
-    "unlink",
-    "renameat2",
-    "renameat",
-    "rename",
-    "mkdir",
-    "mkdirat",
-    "flock",
-];
-
 #[test]
 #[cfg(unix)]
 fn killed_at_any_step_of_the_migration_the_next_run_finishes_it() {
-    use std::os::unix::process::ExitStatusExt;
     if !support::e2e_available("kill -9 at each step of the journal's migration", &["strace"], "strace") {
         return;
     }
     let template = tempfile::tempdir().unwrap();
     let old = with_one_file(template.path(), &one_file_journal());
-    let mut kills = std::collections::BTreeMap::<&str, u32>::new();
-    for call in CHANGING_CALLS {
-        for n in 1..=400 {
-            let dir = tempfile::tempdir().unwrap();
-            fs::write(dir.path().join("journal.json"), &old).unwrap();
-            let out = std::process::Command::new("strace")
-                .args(["-f", "-qq", "-o", "/dev/null", "-e", &format!("inject={call}:signal=KILL:when={n}")])
-                .arg(env!("CARGO_BIN_EXE_bedtime-coach"))
-                .arg("--data-dir")
-                .arg(dir.path())
-                .arg("status")
-                .env("TZ", "Europe/Berlin")
-                .output()
-                .unwrap();
-            let killed = out.status.signal() == Some(9);
+    let kills = support::kill_at_each_call::kill_at_each_changing_call(
+        |dir| fs::write(dir.join("journal.json"), &old).unwrap(),
+        &["status"],
+        |dir, killed, context| {
             if killed {
-                *kills.entry(call).or_default() += 1;
                 // The next run (any run) finishes what the killed one began.
-                let next = support::run(dir.path(), &["status"]);
-                assert_eq!(next.code(), 0, "after a kill at {call} #{n}: {}", next.stderr());
-            } else {
-                assert!(out.status.success(), "{call} #{n}: {}", String::from_utf8_lossy(&out.stderr));
+                let next = support::run(dir, &["status"]);
+                assert_eq!(next.code(), 0, "after a kill at {context}: {}", next.stderr());
             }
-            assert_migrated(dir.path(), &old, &format!("killed at {call} #{n}"));
-            if !killed {
-                break; // this call happens fewer than n times
-            }
-        }
-    }
+            assert_migrated(dir, &old, context);
+        },
+    );
     // The migration's own steps were interrupted, not only the program's start-up.
     for call in ["linkat", "fsync", "rename", "write"] {
         assert!(kills.get(call).is_some_and(|&n| n > 0), "never killed at {call}: {kills:?}");

@@ -344,63 +344,19 @@ fn copy_folder(from: &Path, to: &Path) {
     }
 }
 
-/// The system calls that change files; a kill before any other call is the same crash
-/// as a kill before the next one of these.
-#[cfg(unix)]
-const CHANGING_CALLS: &[&str] = &[
-    "openat",
-    "write",
-    "pwrite64",
-    "fsync",
-    "fdatasync",
-    "ftruncate",
-    "linkat",
-    "link",
-    "unlinkat",
-    "unlink",
-    "renameat2",
-    "renameat",
-    "rename",
-    "mkdir",
-    "mkdirat",
-    "flock",
-];
-
 #[test]
 #[cfg(unix)]
 fn killed_at_any_system_call_of_a_recovery_nothing_is_lost() {
-    use std::os::unix::process::ExitStatusExt;
     if !support::e2e_available("kill at each system call of a recovery", &["strace"], "strace") {
         return;
     }
     let template = tempfile::tempdir().unwrap();
     let damaged = damaged_with_backup(template.path());
-    let mut kills = std::collections::BTreeMap::<&str, u32>::new();
-    for call in CHANGING_CALLS {
-        for n in 1..=500 {
-            let dir = tempfile::tempdir().unwrap();
-            copy_folder(template.path(), dir.path());
-            let out = std::process::Command::new("strace")
-                .args(["-f", "-qq", "-o", "/dev/null", "-e", &format!("inject={call}:signal=KILL:when={n}")])
-                .arg(env!("CARGO_BIN_EXE_bedtime-coach"))
-                .arg("--data-dir")
-                .arg(dir.path())
-                .arg("stats")
-                .env("TZ", "Europe/Berlin")
-                .output()
-                .unwrap();
-            let killed = out.status.signal() == Some(9);
-            if killed {
-                *kills.entry(call).or_default() += 1;
-            } else {
-                assert!(out.status.success(), "{call} #{n}: {}", stderr(&out));
-            }
-            assert_recovered(dir.path(), &damaged, &format!("killed at {call} #{n}"));
-            if !killed {
-                break; // this call happens fewer than n times
-            }
-        }
-    }
+    let kills = support::kill_at_each_call::kill_at_each_changing_call(
+        |dir| copy_folder(template.path(), dir),
+        &["stats"],
+        |dir, _, context| assert_recovered(dir, &damaged, context),
+    );
     // The recovery's own steps were interrupted, not only the program's start-up.
     for call in ["linkat", "fsync", "unlink"] {
         assert!(kills.get(call).is_some_and(|&n| n > 0), "never killed at {call}: {kills:?}");

@@ -9,6 +9,8 @@
 pub mod berlin;
 #[cfg(unix)]
 pub mod desktop_session;
+#[cfg(unix)]
+pub mod kill_at_each_call;
 pub mod month;
 #[cfg(unix)]
 pub mod sni_watcher;
