@@ -15,6 +15,11 @@ error-step-title-too-long = Название может быть не длинн
     [one] символа
    *[other] символов
 }, а в этом { $count }.
+error-computer-name-too-long = Имя компьютера может быть не длиннее { $max } { $max ->
+    [one] символа
+   *[other] символов
+}, а в этом { $count }.
+error-computer-name-control = Имя компьютера пишется в одну строку, без табуляций.
 error-step-why-too-long = Пояснение к шагу может быть не длиннее { $max } { $max ->
     [one] символа
    *[other] символов
