@@ -30,6 +30,11 @@ impl FolderWatch {
         if months.is_dir() {
             folders.push(&months);
         }
+        // Names given on another computer arrive here (made at the first name given).
+        let computers = paths.data_dir.join(super::COMPUTERS_FOLDER);
+        if computers.is_dir() {
+            folders.push(&computers);
+        }
         crate::platform::folder_watch::FolderWatch::new(&folders).map(FolderWatch)
     }
 
