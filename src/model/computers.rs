@@ -86,9 +86,12 @@ pub fn clean_name(name: &str) -> Result<String, NameError> {
 }
 
 impl ComputerNames {
-    /// The name the user gave `device`, if they gave one (and did not set it back).
+    /// The name the user gave `device`, if they gave one (and did not set it back). A
+    /// name no computer could have given (too long, several lines: a file edited by
+    /// hand) counts as none.
     pub fn name_of(&self, device: &str) -> Option<&str> {
-        self.names.get(device).map(|named| named.name.as_str()).filter(|name| !name.is_empty())
+        let name = self.names.get(device).map(|named| named.name.as_str())?;
+        (!name.is_empty() && clean_name(name).as_deref() == Ok(name)).then_some(name)
     }
 
     /// Names `device` (an empty name: back to its default) at `now`; whether that changed
@@ -142,6 +145,12 @@ pub fn merge_names<'a>(files: impl IntoIterator<Item = (&'a str, &'a ComputerNam
     merged
 }
 
+/// A host name as another computer's file says it, made fit to show: one line, at most
+/// [`MAX_NAME_CHARS`] characters.
+fn shown_host(host: &str) -> String {
+    host.chars().filter(|c| !c.is_control()).take(MAX_NAME_CHARS).collect::<String>().trim().to_owned()
+}
+
 /// One computer as Settings lists it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Computer {
@@ -168,7 +177,7 @@ pub fn listed(
     let computer = |device: &str, last_wrote: Option<DateTime<Utc>>| Computer {
         device: device.to_owned(),
         name: names.name_of(device).map(str::to_owned),
-        host: hosts.get(device).cloned(),
+        host: hosts.get(device).map(|host| shown_host(host)).filter(|host| !host.is_empty()),
         last_wrote,
         this: device == this,
     };
@@ -241,6 +250,8 @@ mod tests {
         assert_eq!(names.rename(B, "New", at(40)), Ok(false), "the same name changes nothing");
         assert_eq!(names.rename(B, "", at(40)), Ok(true));
         assert_eq!(names.name_of(B), None, "an empty name is the default again");
+        names.names.insert(B.into(), named("two\nlines", 50));
+        assert_eq!(names.name_of(B), None, "a name edited into the file by hand that no computer could give");
     }
 
     #[test]
@@ -279,6 +290,16 @@ mod tests {
         wrote.insert(C.into(), utc(21));
         let devices: Vec<String> = listed(&names, &hosts, &wrote, A).into_iter().map(|c| c.device).collect();
         assert_eq!(devices, [A, C, B], "C wrote after it was forgotten, and latest");
+    }
+
+    #[test]
+    fn a_host_name_from_a_file_is_shown_on_one_line_and_not_too_long() {
+        let hosts = BTreeMap::from([(A.to_owned(), format!("desk\n{}", "x".repeat(100))), (B.to_owned(), "\t".into())]);
+        let wrote = BTreeMap::from([(B.to_owned(), utc(1))]);
+        let list = listed(&ComputerNames::default(), &hosts, &wrote, A);
+        assert_eq!(list[0].host.as_ref().map(|host| host.chars().count()), Some(MAX_NAME_CHARS));
+        assert!(list[0].host.as_ref().is_some_and(|host| host.starts_with("deskxx")));
+        assert_eq!(list[1].host, None);
     }
 
     #[test]
