@@ -95,7 +95,10 @@ mod tests {
             ("2026-12.0a1b (Laptop's conflicted copy 2026-12-06 (1)).json", "2026-12.0a1b.json"),
             ("routine (conflicted copy 2026-12-06 101010).json", "routine.json"),
             ("routine_conflict-20261206-101010.json", "routine.json"),
-            ("2026-12.ab.sync-conflict-20261206-101010-AAAAAAA.sync-conflict-20261207-101010-BBBBBBB.json", "2026-12.ab.json"),
+            (
+                "2026-12.ab.sync-conflict-20261206-101010-AAAAAAA.sync-conflict-20261207-101010-BBBBBBB.json",
+                "2026-12.ab.json",
+            ),
             ("routine (conflicted copy 2026-12-06 101010) (Laptop's conflicted copy 2026-12-07).json", "routine.json"),
         ];
         for (copy, expected) in cases {

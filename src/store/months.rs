@@ -50,12 +50,12 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::atomic::keep_copy;
+use super::device::DeviceId;
 use super::document::{self, Document, Loaded, Version};
 use super::error::name;
 use super::read::{self, Contents, Read, read_capped};
 use super::recovery::{self, migration_backup};
 use super::{FileNotice, IoAction, Store, StoreError, Updated, atomic, scan};
-use super::device::DeviceId;
 use crate::model::removals::{self, Removals};
 use crate::model::{Extra, Journal};
 use crate::tr;
@@ -295,7 +295,9 @@ impl Store {
         let mut merged: Option<MonthFile> = None;
         for input in inputs {
             let path = self.resolve(&input.path)?;
-            let mine = !input.conflict && (input.writer == Writer::Format3 || own.is_some_and(|own| input.writer == Writer::Device(own.clone())));
+            let mine = !input.conflict
+                && (input.writer == Writer::Format3
+                    || own.is_some_and(|own| input.writer == Writer::Device(own.clone())));
             let loaded = if mine {
                 let (loaded, bytes) = if locked {
                     let Read { loaded, bytes } = self.read_locked::<MonthFile>(&path)?;
@@ -369,7 +371,9 @@ impl Store {
         }
         let to = self.paths.conflicts_dir();
         create_dir(&to)?;
-        for (copy, damaged) in read.copies.iter().map(|c| (c, false)).chain(read.damaged_copies.iter().map(|c| (c, true))) {
+        for (copy, damaged) in
+            read.copies.iter().map(|c| (c, false)).chain(read.damaged_copies.iter().map(|c| (c, true)))
+        {
             let kept = move_into(copy, &to).map_err(|e| StoreError::io(IoAction::MoveAside, copy, e))?;
             if damaged {
                 self.push_notices(vec![FileNotice::new(
@@ -800,7 +804,8 @@ impl Store {
     pub(super) fn journal_size_on_disk(&self) -> u64 {
         let own = self.device_id().ok().map(Writer::Device);
         let inputs = self.month_inputs().unwrap_or_default();
-        let own_files = inputs.values().flatten().filter(|input| !input.conflict && Some(&input.writer) == own.as_ref());
+        let own_files =
+            inputs.values().flatten().filter(|input| !input.conflict && Some(&input.writer) == own.as_ref());
         own_files.filter_map(|input| std::fs::metadata(&input.path).ok()).map(|meta| meta.len()).sum()
     }
 }
@@ -900,7 +905,8 @@ mod tests {
         let device = Writer::Device(DeviceId::parse("0a1b2c3d4e5f6071").unwrap());
         assert_eq!(month_file_name(march, &device), "2026-03.0a1b2c3d4e5f6071.json");
         assert_eq!(parse_month_file("2026-03.0a1b2c3d4e5f6071.json"), Some((march, device)));
-        for other in ["2026-03..json", "2026-03.A1.json", "2026-03.a/b.json", "2026-03x0a.json", "2026-03.0a.json.bak"] {
+        for other in ["2026-03..json", "2026-03.A1.json", "2026-03.a/b.json", "2026-03x0a.json", "2026-03.0a.json.bak"]
+        {
             assert_eq!(parse_month_file(other), None, "{other}");
         }
     }

@@ -246,3 +246,21 @@ pub fn mode_of(path: &Path) -> Option<u32> {
         None
     }
 }
+
+/// This computer's device id in `dir` (where `Paths::in_dir` and [`bin`] keep it), made
+/// now if there is none yet.
+pub fn device_in(dir: &Path) -> String {
+    let store = bedtime_coach::store::Store::new(bedtime_coach::store::Paths::in_dir(dir));
+    store.device_id().unwrap().as_str().to_owned()
+}
+
+/// This computer's name for a file of the journal's months in `dir`: `2026-11.json` →
+/// `dir/journal/2026-11.DEVICE.json`, `2026-11.json.bak` → `…DEVICE.json.bak`.
+pub fn own_month(dir: &Path, name: &str) -> std::path::PathBuf {
+    dir.join("journal").join(own_month_name(dir, name))
+}
+
+/// [`own_month`]'s file name alone.
+pub fn own_month_name(dir: &Path, name: &str) -> String {
+    name.replacen(".json", &format!(".{}.json", device_in(dir)), 1)
+}
