@@ -16,6 +16,7 @@ pub mod planned;
 pub mod reminders;
 pub mod routine;
 pub mod routine_file;
+pub mod routine_merge;
 pub mod schedule;
 pub mod settings;
 pub mod stats;

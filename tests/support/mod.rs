@@ -1,7 +1,8 @@
 //! The one support module of the integration tests: required programs, Xvfb, child
 //! processes, the built binary, a private session bus, a data folder's store with the
 //! default routine; and, as submodules, a desktop session with dunst and the service, a
-//! month of night logs, a StatusNotifierWatcher, the window under kittest.
+//! month of night logs, a StatusNotifierWatcher, the window under kittest, two folders
+//! synced as Syncthing, Dropbox and Nextcloud sync them.
 
 // Each test crate uses its own subset of these.
 #![allow(dead_code)]
@@ -14,6 +15,7 @@ pub mod kill_at_each_call;
 pub mod month;
 #[cfg(unix)]
 pub mod sni_watcher;
+pub mod sync;
 pub mod window;
 
 use std::path::Path;
