@@ -17,6 +17,7 @@ pub mod reminders;
 pub mod removals;
 pub mod routine;
 pub mod routine_file;
+pub mod routine_merge;
 pub mod schedule;
 pub mod settings;
 pub mod stats;

@@ -1,7 +1,8 @@
 //! The one support module of the integration tests: required programs, Xvfb, child
 //! processes, the built binary, a private session bus, a data folder's store with the
 //! default routine; and, as submodules, a desktop session with dunst and the service, a
-//! month of night logs, a StatusNotifierWatcher, the window under kittest.
+//! month of night logs, a StatusNotifierWatcher, the window under kittest, two folders
+//! synced as Syncthing, Dropbox and Nextcloud sync them.
 
 // Each test crate uses its own subset of these.
 #![allow(dead_code)]
@@ -14,6 +15,7 @@ pub mod kill_at_each_call;
 pub mod month;
 #[cfg(unix)]
 pub mod sni_watcher;
+pub mod sync;
 pub mod window;
 
 use std::path::Path;
@@ -55,6 +57,32 @@ impl Drop for KillOnDrop {
     fn drop(&mut self) {
         let _ = self.0.kill();
         let _ = self.0.wait();
+    }
+}
+
+/// Ends, when dropped (pass or fail), the reminder service of `paths` that the code under
+/// test started detached, so there is no `Child` to kill: asked to stop as `remind --stop`
+/// asks (on both systems), ended by its pid if it does not. Left running, it outlives the
+/// test run; under Wine its watch of `journal/` also kept the test's folder from being
+/// removed (Wine lists a folder another process has open until that process lets go, and
+/// `std::fs::remove_dir_all` opened and deleted it again without end).
+pub struct StopServiceOnDrop {
+    pub paths: bedtime_coach::store::Paths,
+    pub pid: u32,
+}
+
+impl Drop for StopServiceOnDrop {
+    fn drop(&mut self) {
+        let coach = bedtime_coach::use_cases::Coach::at(self.paths.clone());
+        if coach.stop_service(Duration::from_secs(10)).is_ok() {
+            return;
+        }
+        let pid = self.pid.to_string();
+        #[cfg(unix)]
+        let _ = Command::new("kill").arg("-9").arg(&pid).status();
+        #[cfg(windows)]
+        let _ = Command::new("taskkill").args(["/F", "/PID", &pid]).stdout(Stdio::null()).status();
+        wait_until(Duration::from_secs(10), || coach.service_pid().is_none());
     }
 }
 
