@@ -544,7 +544,8 @@ proptest! {
             Ok(_) => {
                 let seen = Store::new(paths.clone()).computers();
                 prop_assert!(seen.is_ok());
-                prop_assert_eq!(seen.unwrap().names.name_of("0000000000000bbb"), Some("Study"));
+                let seen = seen.unwrap();
+                prop_assert_eq!(seen.names.name_of("0000000000000bbb"), Some("Study"));
             }
             Err(error) => prop_assert_eq!(error.to_string().lines().count(), 1),
         }

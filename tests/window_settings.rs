@@ -237,7 +237,7 @@ impl TwoComputers {
 #[test]
 fn settings_list_both_computers_writing_to_a_shared_folder() {
     let two = TwoComputers::new();
-    let mut h = two.settings();
+    let h = two.settings();
     h.get_by_label("Computers using this folder");
     h.get_by_label("(this computer)");
     let here = bedtime_coach::platform::host::host_name().unwrap_or_default();

@@ -15,6 +15,7 @@ pub mod night;
 pub mod plan;
 pub mod planned;
 pub mod reminders;
+pub mod removals;
 pub mod routine;
 pub mod routine_file;
 pub mod routine_merge;

@@ -17,7 +17,7 @@ use chrono::{DateTime, Utc};
 
 use super::document::Document;
 use super::read::{self, Inspected};
-use super::{IoAction, MONTHS_FOLDER, Store, StoreError, Updated};
+use super::{DeviceId, IoAction, MONTHS_FOLDER, Store, StoreError, Updated, Writer, parse_month_file};
 use crate::model::Extra;
 use crate::model::computers::{ComputerNames, merge_names};
 
@@ -49,22 +49,17 @@ pub struct ComputersSeen {
     pub wrote: BTreeMap<String, DateTime<Utc>>,
 }
 
-/// A device id as file names hold them: 1 to 32 lowercase letters and digits.
-fn is_device_id(text: &str) -> bool {
-    (1..=32).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit() || b.is_ascii_lowercase())
-}
-
 /// The device whose file `name` is, in the folder of the journal (`month` true:
-/// `YYYY-MM.DEVICE.json`) or beside the routine (`routine.DEVICE.json`).
-fn writer_of(name: &str, month: bool) -> Option<&str> {
-    let stem = name.strip_suffix(".json")?;
-    let (kind, device) = stem.rsplit_once('.')?;
-    let kind_fits = if month {
-        kind.len() == 7 && kind.bytes().enumerate().all(|(i, b)| if i == 4 { b == b'-' } else { b.is_ascii_digit() })
-    } else {
-        kind == "routine"
-    };
-    (kind_fits && is_device_id(device)).then_some(device)
+/// `YYYY-MM.DEVICE.json`) or beside the routine (`routine.DEVICE.json`). A sync tool's
+/// conflict copy is no computer's write of its own: it is merged and moved out.
+fn writer_of(name: &str, month: bool) -> Option<DeviceId> {
+    if month {
+        return match parse_month_file(name)? {
+            (_, Writer::Device(device)) => Some(device),
+            (_, Writer::Format3) => None,
+        };
+    }
+    DeviceId::parse(name.strip_prefix("routine.")?.strip_suffix(".json")?)
 }
 
 /// Each file name in `dir` (none when it does not exist).
@@ -104,7 +99,7 @@ impl Store {
             for name in file_names(&dir)? {
                 let Some(device) = writer_of(&name, month) else { continue };
                 let Some(at) = modified(&dir.join(&name)) else { continue };
-                let newest = wrote.entry(device.to_owned()).or_insert(at);
+                let newest = wrote.entry(device.to_string()).or_insert(at);
                 *newest = (*newest).max(at);
             }
         }
@@ -119,7 +114,8 @@ impl Store {
         let dir = self.computers_dir();
         let mut files = Vec::new();
         for name in file_names(&dir)? {
-            let Some(device) = name.strip_suffix(".json").filter(|device| is_device_id(device) && *device != this)
+            let Some(device) =
+                name.strip_suffix(".json").and_then(DeviceId::parse).filter(|device| device.as_str() != this)
             else {
                 continue;
             };
@@ -127,7 +123,7 @@ impl Store {
             if let Ok(Inspected::Ready(read)) = read::inspect::<ComputerNames>(&dir.join(&name), &mut notices)
                 && read.loaded.read_only.is_none()
             {
-                files.push((device.to_owned(), read.loaded.value));
+                files.push((device.to_string(), read.loaded.value));
             }
         }
         Ok(files)
@@ -211,8 +207,9 @@ mod tests {
 
     #[test]
     fn the_writer_is_read_from_a_month_or_a_routine_file_name_only() {
-        assert_eq!(writer_of(&format!("2026-12.{A}.json"), true), Some(A));
-        assert_eq!(writer_of(&format!("routine.{A}.json"), false), Some(A));
+        let a = DeviceId::parse(A);
+        assert_eq!(writer_of(&format!("2026-12.{A}.json"), true), a);
+        assert_eq!(writer_of(&format!("routine.{A}.json"), false), a);
         for name in [
             format!("2026-12.{A}.json.bak"),
             format!(".2026-12.{A}.json.tmp"),
@@ -220,6 +217,7 @@ mod tests {
             format!("2026-12.{}.json", A.to_uppercase()),
             format!("routine.{A}.json"),
             format!("2026-1x.{A}.json"),
+            format!("2026-12.{A}.sync-conflict-20261205-221400-ABCDEFG.json"),
         ] {
             assert_eq!(writer_of(&name, true), None, "{name}");
         }

@@ -26,14 +26,18 @@ impl FolderWatch {
         if paths.data_dir.is_dir() && !months.is_dir() {
             super::create_private_dir(&months)?;
         }
-        let mut folders = vec![paths.config_dir.as_path(), paths.data_dir.as_path()];
-        if months.is_dir() {
-            folders.push(&months);
+        // This computer's state folder too: the reminder log and the owner lock are there
+        // (a snooze from a notification's button, another service starting).
+        if paths.data_dir.is_dir() && !paths.state_dir.is_dir() {
+            super::create_private_dir(&paths.state_dir)?;
         }
-        // Names given on another computer arrive here (made at the first name given).
+        // Names given to the computers arrive in theirs (made at the first name given).
         let computers = paths.data_dir.join(super::COMPUTERS_FOLDER);
-        if computers.is_dir() {
-            folders.push(&computers);
+        let mut folders = vec![paths.config_dir.as_path(), paths.data_dir.as_path()];
+        for folder in [months.as_path(), paths.state_dir.as_path(), computers.as_path()] {
+            if folder.is_dir() && !folders.contains(&folder) {
+                folders.push(folder);
+            }
         }
         crate::platform::folder_watch::FolderWatch::new(&folders).map(FolderWatch)
     }
