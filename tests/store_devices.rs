@@ -257,3 +257,35 @@ fn the_state_folder_is_found_outside_a_chosen_data_folder() {
     assert!(told.iter().any(|a| a == "--state-dir"), "{told:?}");
     assert!(!found.data_dir_arguments().iter().any(|a| a == "--state-dir"));
 }
+
+#[test]
+fn another_computers_file_too_large_to_read_is_left_out_and_this_journal_stays_writable() {
+    let two = Two::new();
+    let (a, b) = (two.a(), two.b());
+    check(&b, "lights-out", "2026-12-05T23:00:00+01:00");
+    let b_file = two.months().join(format!("2026-12.{}.json", b.device_id().unwrap()));
+    fs::remove_file(b_file.with_file_name(format!("{}.bak", b_file.file_name().unwrap().to_string_lossy()))).ok();
+    // Sparse: larger than any month may be, without writing it.
+    fs::OpenOptions::new().write(true).open(&b_file).unwrap().set_len(65 << 20).unwrap();
+    let loaded = a.load_journal().unwrap();
+    assert!(loaded.read_only.is_none(), "{:?}", loaded.read_only);
+    check(&a, "warm-bath", "2026-12-05T21:00:00+01:00");
+    assert_eq!(steps(&a), ["warm-bath"]);
+    assert!(a.take_notices().iter().any(|n| n.message.contains("another computer")));
+}
+
+#[test]
+fn the_reminder_log_of_a_version_before_the_state_folder_is_taken_over_once() {
+    let data = tempfile::tempdir().unwrap();
+    let state = tempfile::tempdir().unwrap();
+    let older = br#"{"schema_version":1,"evenings":{},"snoozed_by_hand":true}"#;
+    fs::write(data.path().join("reminders.json"), older).unwrap();
+    let store = computer(data.path(), state.path());
+    store.load_reminders().unwrap();
+    assert_eq!(fs::read(state.path().join("reminders.json")).unwrap(), older);
+    assert_eq!(fs::read(data.path().join("reminders.json")).unwrap(), older, "left for older versions");
+    // Once: this computer's own log is never replaced by the old one again.
+    fs::write(state.path().join("reminders.json"), br#"{"schema_version":1}"#).unwrap();
+    store.load_reminders().unwrap();
+    assert_eq!(fs::read(state.path().join("reminders.json")).unwrap(), br#"{"schema_version":1}"#);
+}

@@ -374,7 +374,26 @@ impl Store {
     }
 
     pub fn load_reminders(&self) -> Result<Loaded<ReminderLog>, StoreError> {
+        self.adopt_older_reminder_log();
         self.view(&self.paths.reminders_file())
+    }
+
+    /// Versions before the state folder kept the reminder log in the data folder: taken
+    /// over once (copied, under the lock), so that an update in the evening neither shows
+    /// tonight's reminders again nor forgets a snooze or "pause tonight". The old file is
+    /// left for those versions.
+    fn adopt_older_reminder_log(&self) {
+        let (older, here) = (self.paths.data_dir.join("reminders.json"), self.paths.reminders_file());
+        if older == here || std::fs::symlink_metadata(&here).is_ok() || !older.is_file() {
+            return;
+        }
+        let Ok(_guard) = self.lock() else { return };
+        if std::fs::symlink_metadata(&here).is_ok() {
+            return;
+        }
+        if let Ok(read::Contents::Bytes(bytes)) = read::read_capped(&older, ReminderLog::MAX_BYTES) {
+            let _ = atomic::replace_file(&here, &bytes);
+        }
     }
 
     /// Read-modify-write of the reminder log (snooze, pause) under the lock.
@@ -382,6 +401,7 @@ impl Store {
         &self,
         change: impl FnOnce(&mut ReminderLog) -> Result<R, E>,
     ) -> Result<Updated<R>, E> {
+        self.adopt_older_reminder_log();
         self.update(&self.paths.reminders_file(), ReminderLog::MAX_BYTES, change)
     }
 
@@ -398,6 +418,7 @@ impl Store {
         decide: impl FnOnce(&Snapshot, &mut ReminderLog) -> Result<(R, bool), E>,
     ) -> Result<R, E> {
         let routine_path = self.resolve(&self.paths.routine_file())?;
+        self.adopt_older_reminder_log();
         let path = self.resolve(&self.paths.reminders_file())?;
         let _guard = self.lock()?;
         let snapshot = Snapshot {

@@ -346,8 +346,12 @@ impl Store {
         let mut notices = Vec::new();
         let inspected = read::inspect::<MonthFile>(path, &mut notices);
         self.push_notices(notices);
-        if let read::Inspected::Ready(read) = inspected? {
-            return Ok(Some(read.loaded));
+        match inspected? {
+            // Too large to read (no bytes): left out like a damaged file; this computer's
+            // journal must not turn read-only for another computer's file.
+            read::Inspected::Ready(read) if read.bytes.is_none() && read.loaded.read_only.is_some() => {}
+            read::Inspected::Ready(read) => return Ok(Some(read.loaded)),
+            read::Inspected::NeedsRepair(_) => {}
         }
         if conflict {
             return Ok(None);
