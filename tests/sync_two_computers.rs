@@ -746,6 +746,29 @@ mod computers {
         }
     }
 
+    #[test]
+    fn files_arriving_from_the_other_computer_wake_its_window_and_service() {
+        use bedtime_coach::store::{FolderWatch, Waited};
+        let mut two = Two::new(Style::Syncthing);
+        two.b.check("20:40:00", "calm-evening", Outcome::Done);
+        two.sync();
+        let watch = FolderWatch::new(two.b.coach.paths()).unwrap();
+        let drained = |watch: &FolderWatch| {
+            while watch.wait(Some(Duration::from_millis(100))).unwrap() == Waited::Changed {}
+        };
+        // A's first file of the month, then a change to the one B has already.
+        for time in ["20:50:00", "20:55:00"] {
+            drained(&watch);
+            let before = two.b.coach.files_fingerprint();
+            two.a.check(time, "warm-bath", Outcome::Done);
+            two.sync();
+            assert_eq!(watch.wait(Some(Duration::from_secs(5))).unwrap(), Waited::Changed, "{time}");
+            assert_ne!(two.b.coach.files_fingerprint(), before, "{time}: the window and the service read again");
+            let at_b = two.b.journal().check_in(evening(), "warm-bath").map(|check_in| check_in.at);
+            assert_eq!(at_b, Some(at(time)));
+        }
+    }
+
     /// Tonight by the wall clock, in Berlin: what the binary's `check` marks.
     fn tonight_by_the_clock(computer: &Computer) -> String {
         computer.bin(&["status", "--json"]).ok().json()["evening"].as_str().unwrap().to_owned()
