@@ -248,6 +248,8 @@ fn settings_list_both_computers_writing_to_a_shared_folder() {
     let newest: chrono::DateTime<Local> = newest.unwrap().into();
     let when = bedtime_coach::i18n::with_language(Language::English, || bedtime_coach::i18n::date_time(&newest));
     h.get_by_label(&format!("last wrote {when}"));
+    // The shared folder opens from here.
+    h.get_by_label("Open the data folder");
     // This computer cannot be forgotten from itself; the other can.
     assert_eq!(h.query_all_by_label_contains("Forget").count(), 1);
     h.get_by_label(&format!("Forget {}…", two.unnamed()));
