@@ -442,10 +442,12 @@ impl Store {
         Ok(result)
     }
 
-    /// Writes `bytes` to `name` in the data folder unless it already holds them (the app
-    /// icon that notifications point to); returns the file's path.
+    /// Writes `bytes` to `name` in the state folder unless it already holds them (the app
+    /// icon that notifications and the autostart entry point to: this computer's, so that
+    /// two versions of the app sharing a data folder never make conflict copies of it);
+    /// returns the file's path.
     pub fn ensure_file(&self, name: &str, bytes: &[u8]) -> Result<PathBuf, StoreError> {
-        let path = self.paths.data_dir.join(name);
+        let path = self.paths.state_dir.join(name);
         if std::fs::read(&path).is_ok_and(|old| old == bytes) {
             return Ok(path);
         }
