@@ -50,6 +50,7 @@ store-error-not-regular = { $path } is not a regular file ({ $kind ->
 }); move it away, then try again.
 store-error-dangling-link = { $path } is a link to { $target }, which does not exist; reconnect the drive or restore that file, or remove the link to start afresh.
 store-error-not-a-folder = { $path } is a file, not a folder; move it away or choose another folder with --data-dir.
+store-error-not-unicode = { $path } cannot be the data folder: its name has characters that cannot be written down here; choose a folder with another name.
 store-error-read-only-file-system = Nothing was changed: { $path } is on a read-only file system.
 # $pid is a process number, or none; $seconds a whole number.
 store-error-busy = Nothing was changed: another Bedtime Coach process{ $pid ->
