@@ -769,6 +769,29 @@ mod computers {
         }
     }
 
+    #[test]
+    fn an_undo_and_a_forgotten_night_on_the_command_line_win_over_changes_made_before_them_elsewhere() {
+        let mut two = Two::new(Style::Dropbox);
+        two.a.bin(&["check", "warm-bath"]).ok();
+        two.a.bin(&["night", "--rested", "2"]).ok();
+        two.settle();
+        // Apart: B changes both, then A takes both away: A's are the later changes. (More
+        // than the second a change is stamped past what it replaces, or that alone
+        // would order them.)
+        std::thread::sleep(Duration::from_millis(1100));
+        two.b.bin(&["check", "warm-bath", "--skip"]).ok();
+        two.b.bin(&["night", "--rested", "3"]).ok();
+        two.a.bin(&["check", "warm-bath", "--undo"]).ok();
+        two.a.bin(&["night", "--forget"]).ok();
+        two.settle();
+        for computer in [&two.a, &two.b] {
+            let status = computer.bin(&["status", "--json"]).ok().json();
+            assert_eq!(state_of(&status, "warm-bath"), "pending");
+            let night = computer.bin(&["night", "--json"]).ok().json();
+            assert!(night["log"].is_null(), "{night}");
+        }
+    }
+
     /// Tonight by the wall clock, in Berlin: what the binary's `check` marks.
     fn tonight_by_the_clock(computer: &Computer) -> String {
         computer.bin(&["status", "--json"]).ok().json()["evening"].as_str().unwrap().to_owned()
