@@ -75,7 +75,7 @@ pub fn computers_ui(
 
 /// The data folder this computer uses, and the choice of another from the next start.
 fn folder_choice_ui(ui: &mut egui::Ui, state: &mut ComputersState, paths: &Paths, actions: &mut Vec<Action>) {
-    // The folder's path is shown under "Your data"; here, what to do with it.
+    // The folder's path is shown under "Your data", just below; here, what to do with it.
     ui.horizontal_wrapped(|ui| {
         if ui.button(t("ui-open-folder")).accessible_name(t("ui-computers-open-folder")).clicked() {
             actions.push(Action::OpenFolder(paths.data_dir.clone()));
