@@ -568,6 +568,18 @@ mod computers {
             two.settle();
             two.assert_both("warm-bath", Some(Outcome::Done));
             two.assert_both("lights-out", Some(Outcome::Done));
+            // Again, A saving twice, so that the backups each save keeps differ and
+            // conflict too.
+            two.a.check("21:30:00", "calm-ambience", Outcome::Done);
+            two.a.check("21:31:00", "set-alarm", Outcome::Done);
+            two.b.undo("21:35:00", "lights-out");
+            let synced = two.sync();
+            let copies = synced.conflict_names();
+            assert!(copies.iter().any(|name| name.ends_with(".bak")), "{style:?}: {copies:?}");
+            two.settle();
+            two.assert_both("calm-ambience", Some(Outcome::Done));
+            two.assert_both("set-alarm", Some(Outcome::Done));
+            two.assert_both("lights-out", None);
         }
     }
 
