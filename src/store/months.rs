@@ -273,7 +273,10 @@ impl Store {
             let name = entry.file_name();
             let Some(name) = name.to_str() else { continue };
             let (file, conflict) = match super::conflicts::conflict_original(name) {
-                Some(original) => (original, true),
+                // A copy of a month's backup is an older version of that month: merged as
+                // the other copies are (what was taken back since stays taken back), then
+                // moved out with them, never left in the synced folder.
+                Some(original) => (original.strip_suffix(".bak").map_or(original.clone(), str::to_owned), true),
                 None => (name.strip_suffix(".bak").unwrap_or(name).to_owned(), false),
             };
             let Some((month, writer)) = parse_month_file(&file) else { continue };
