@@ -177,7 +177,7 @@ pub fn parse_month_file(name: &str) -> Option<(NaiveDate, Writer)> {
     let stem = name.strip_suffix(".json")?;
     let (month, device) = match stem.split_at_checked(7)? {
         (month, "") => (month, None),
-        (month, rest) => (month, Some(DeviceId::parse(rest.strip_prefix('.')?)?)),
+        (month, rest) => (month, Some(DeviceId::parse_name(rest.strip_prefix('.')?)?)),
     };
     let bytes = month.as_bytes();
     if bytes[4] != b'-' || !bytes.iter().enumerate().all(|(i, b)| i == 4 || b.is_ascii_digit()) {
@@ -294,11 +294,11 @@ impl Store {
         let mut read = MonthRead::default();
         let mut merged: Option<MonthFile> = None;
         for input in inputs {
-            let path = self.resolve(&input.path)?;
             let mine = !input.conflict
                 && (input.writer == Writer::Format3
                     || own.is_some_and(|own| input.writer == Writer::Device(own.clone())));
             let loaded = if mine {
+                let path = self.resolve(&input.path)?;
                 let (loaded, bytes) = if locked {
                     let Read { loaded, bytes } = self.read_locked::<MonthFile>(&path)?;
                     (loaded, bytes)
@@ -310,18 +310,29 @@ impl Store {
                 }
                 loaded
             } else {
-                match self.read_other(&path, input.conflict)? {
-                    Some(loaded) => loaded,
-                    None => {
-                        if input.conflict {
-                            read.damaged_copies.push(path);
-                        }
+                // Whatever stands under another computer's name, or a copy's (a folder, a
+                // FIFO, a dangling link, a link loop), is left out like a damaged file:
+                // never a reason for this computer's journal to stop.
+                let found = self.resolve(&input.path).and_then(|path| self.read_other(&path, input.conflict));
+                match found {
+                    Ok(Some(loaded)) => loaded,
+                    Ok(None) | Err(_) if input.conflict => {
+                        // The name in the folder is moved out, not what a link points to.
+                        read.damaged_copies.push(input.path.clone());
+                        continue;
+                    }
+                    Ok(None) => continue,
+                    Err(_) => {
+                        self.tell_once(&input.path, || {
+                            let notice = tr!("store-notice-other-computer-damaged", path = name(&input.path));
+                            FileNotice::new(notice, vec![input.path.clone()])
+                        });
                         continue;
                     }
                 }
             };
             if input.conflict {
-                read.copies.push(path);
+                read.copies.push(input.path.clone());
             }
             read.existed |= loaded.existed;
             read.read_only = read.read_only.or(loaded.read_only);
@@ -369,24 +380,35 @@ impl Store {
     }
 
     /// Moves merged conflict copies (and damaged ones, with a notice) to the state folder.
-    fn move_copies_out(&self, read: &MonthRead) -> Result<(), StoreError> {
+    /// Never fails the change it follows, which is saved by then: a copy that cannot be
+    /// moved (the state folder read-only or full) stays where it is, said once, and is
+    /// read again (merging is idempotent) and moved at a later change.
+    fn move_copies_out(&self, read: &MonthRead) {
         if read.copies.is_empty() && read.damaged_copies.is_empty() {
-            return Ok(());
+            return;
         }
         let to = self.paths.conflicts_dir();
-        create_dir(&to)?;
         for (copy, damaged) in
             read.copies.iter().map(|c| (c, false)).chain(read.damaged_copies.iter().map(|c| (c, true)))
         {
-            let kept = move_into(copy, &to).map_err(|e| StoreError::io(IoAction::MoveAside, copy, e))?;
-            if damaged {
-                self.push_notices(vec![FileNotice::new(
+            match atomic::create_private_dir(&to).and_then(|()| move_into(copy, &to)) {
+                Ok(kept) if damaged => self.push_notices(vec![FileNotice::new(
                     tr!("store-notice-conflict-damaged", path = name(copy), kept = name(&kept)),
                     vec![kept],
-                )]);
+                )]),
+                Ok(_) => {}
+                Err(cause) => self.tell_once(copy, || {
+                    let notice = tr!(
+                        "store-notice-conflict-not-moved",
+                        path = name(copy),
+                        damaged = if damaged { "yes" } else { "no" },
+                        folder = name(&to),
+                        cause = cause.to_string()
+                    );
+                    FileNotice::new(notice, vec![copy.clone()])
+                }),
             }
         }
-        Ok(())
     }
 
     /// Whether the journal was ever kept by month here: month files, or the copy of the
@@ -761,7 +783,7 @@ impl Store {
             let own_bytes = read.own.clone().flatten();
             let empty = file.journal.evenings.is_empty() && file.removed.is_empty() && file.journal.extra.is_empty();
             if own_bytes.is_none() && read.own.is_none() && empty {
-                self.move_copies_out(&read)?;
+                self.move_copies_out(&read);
                 continue;
             }
             writes.push((path, file, own_bytes, read));
@@ -780,7 +802,7 @@ impl Store {
         for (path, month_file, bytes, read) in writes {
             saved |= self.save_month(&path, &month_file, bytes.as_deref())?;
             // This computer's file holds them now.
-            self.move_copies_out(&read)?;
+            self.move_copies_out(&read);
         }
         Ok(Updated { value: result, saved })
     }
@@ -908,11 +930,15 @@ mod tests {
         assert_eq!(month_file_name(march, &Writer::Format3), "2026-03.json");
         let device = Writer::Device(DeviceId::parse("0a1b2c3d4e5f6071").unwrap());
         assert_eq!(month_file_name(march, &device), "2026-03.0a1b2c3d4e5f6071.json");
-        assert_eq!(parse_month_file("2026-03.0a1b2c3d4e5f6071.json"), Some((march, device)));
-        for other in ["2026-03..json", "2026-03.A1.json", "2026-03.a/b.json", "2026-03x0a.json", "2026-03.0a.json.bak"]
+        assert_eq!(parse_month_file("2026-03.0a1b2c3d4e5f6071.json"), Some((march, device.clone())));
+        for other in ["2026-03..json", "2026-03.a/b.json", "2026-03x0a.json", "2026-03.0a.json.bak", "2026-03.a-b.json"]
         {
             assert_eq!(parse_month_file(other), None, "{other}");
         }
+        // In capitals (a system that ignores case kept the name so): a writer of its own,
+        // never this computer, whose id is lowercase.
+        let capitals = parse_month_file("2026-03.0A1B2C3D4E5F6071.json").map(|(_, writer)| writer);
+        assert!(capitals.as_ref().is_some_and(|writer| *writer != device), "{capitals:?}");
     }
 
     #[test]
