@@ -718,6 +718,57 @@ mod computers {
         assert!(service_would_show(&two.a, "21:00:30").is_empty());
     }
 
+    #[test]
+    fn the_synced_folder_holds_only_files_both_computers_may_share() {
+        let mut two = Two::new(Style::Syncthing);
+        for (computer, time) in [(&two.a, "21:00:30"), (&two.b, "21:01:30")] {
+            computer.check("20:00:00", "calm-ambience", Outcome::Done);
+            // What a reminder service, a notification and an export write.
+            Store::new(computer.coach.paths().clone())
+                .reminder_transaction(evening()..=evening(), |_, log| {
+                    log.set_paused(evening(), true);
+                    Ok::<_, bedtime_coach::store::StoreError>(((), true))
+                })
+                .unwrap();
+            assert!(computer.coach.icon_file().unwrap().starts_with(&computer.state));
+            computer.bin(&["export", "-o", computer.state.join("backup.json").to_str().unwrap()]).ok();
+            assert!(computer.coach.paths().window_file().starts_with(&computer.state));
+            service_would_show(computer, time);
+        }
+        two.settle();
+        let devices = [two.a.device(), two.b.device()];
+        for name in listing(&two.a.folder) {
+            let shared = ["routine.json", "journal.json"].contains(&name.trim_end_matches(".bak"));
+            assert!(
+                shared || devices.iter().any(|device| name.contains(device.as_str())),
+                "{name}: in the synced folder, neither shared (routine.json, journal.json) nor named by the computer that wrote it"
+            );
+        }
+    }
+
+    #[test]
+    fn files_arriving_from_the_other_computer_wake_its_window_and_service() {
+        use bedtime_coach::store::{FolderWatch, Waited};
+        let mut two = Two::new(Style::Syncthing);
+        two.b.check("20:40:00", "calm-evening", Outcome::Done);
+        two.sync();
+        let watch = FolderWatch::new(two.b.coach.paths()).unwrap();
+        let drained = |watch: &FolderWatch| {
+            while watch.wait(Some(Duration::from_millis(100))).unwrap() == Waited::Changed {}
+        };
+        // A's first file of the month, then a change to the one B has already.
+        for time in ["20:50:00", "20:55:00"] {
+            drained(&watch);
+            let before = two.b.coach.files_fingerprint();
+            two.a.check(time, "warm-bath", Outcome::Done);
+            two.sync();
+            assert_eq!(watch.wait(Some(Duration::from_secs(5))).unwrap(), Waited::Changed, "{time}");
+            assert_ne!(two.b.coach.files_fingerprint(), before, "{time}: the window and the service read again");
+            let at_b = two.b.journal().check_in(evening(), "warm-bath").map(|check_in| check_in.at);
+            assert_eq!(at_b, Some(at(time)));
+        }
+    }
+
     /// Tonight by the wall clock, in Berlin: what the binary's `check` marks.
     fn tonight_by_the_clock(computer: &Computer) -> String {
         computer.bin(&["status", "--json"]).ok().json()["evening"].as_str().unwrap().to_owned()
@@ -813,7 +864,7 @@ mod names {
             first in 0..3usize,
             second in 0..3usize,
             short_id in "[A-Z2-7]{7}",
-            computer in "[A-Za-z][A-Za-z0-9' -]{0,12}",
+            computer in "[A-Za-z][A-Za-z0-9' -]{0,10}( \\([0-9]\\))?",
             seconds in 946_684_800i64..4_102_444_800,
         ) {
             prop_assume!(conflict_original(&name).is_none());

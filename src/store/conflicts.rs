@@ -45,7 +45,6 @@ fn syncthing(name: &str) -> Option<String> {
 /// `NAME (… conflicted copy …).ext` → `NAME.ext` (Dropbox, Nextcloud).
 fn bracketed(name: &str) -> Option<String> {
     let mark = name.find("conflicted copy")?;
-    let open = name[..mark].rfind(" (")?;
     let close = name.rfind(')')?;
     if close < mark {
         return None;
@@ -54,7 +53,28 @@ fn bracketed(name: &str) -> Option<String> {
     if extension.contains(['(', ')']) || !(extension.is_empty() || extension.starts_with('.')) {
         return None;
     }
+    // The bracket that the last `)` closes, when it holds the mark: a Dropbox computer
+    // named "MacBook Pro (2)" brackets inside its own. Else (a name with a lone bracket,
+    // "PC :)") the last ` (` before the mark.
+    let open = matching_open(name, close)
+        .filter(|&open| open > 0 && name[..open].ends_with(' ') && name[open..close].contains("conflicted copy"))
+        .map(|open| open - 1)
+        .or_else(|| name[..mark].rfind(" ("))?;
     original(&name[..open], extension)
+}
+
+/// Where the `(` is that the `)` at `close` closes, brackets between them paired.
+fn matching_open(name: &str, close: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    for (at, c) in name[..close].char_indices().rev() {
+        match c {
+            ')' => depth += 1,
+            '(' if depth == 0 => return Some(at),
+            '(' => depth -= 1,
+            _ => {}
+        }
+    }
+    None
 }
 
 /// `NAME_conflict-20261206-101010.ext` → `NAME.ext` (ownCloud, older Nextcloud).
@@ -100,6 +120,10 @@ mod tests {
                 "2026-12.ab.json",
             ),
             ("routine (conflicted copy 2026-12-06 101010) (Laptop's conflicted copy 2026-12-07).json", "routine.json"),
+            // Computers named with brackets of their own (macOS names a second "MacBook Pro" so).
+            ("2026-12.0a1b (MacBook Pro (2)'s conflicted copy 2026-12-06).json", "2026-12.0a1b.json"),
+            ("2026-12.0a1b (MacBook Pro (2)'s conflicted copy 2026-12-06 (1)).json", "2026-12.0a1b.json"),
+            ("routine (Anna's PC :)'s conflicted copy 2026-12-06).json", "routine.json"),
         ];
         for (copy, expected) in cases {
             assert_eq!(conflict_original(copy).as_deref(), Some(expected), "{copy}");

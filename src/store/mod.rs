@@ -9,6 +9,7 @@
 //! reads again under it before writing.
 
 mod atomic;
+mod computers;
 mod conflicts;
 mod device;
 mod document;
@@ -33,6 +34,7 @@ use std::sync::Mutex;
 use std::time::{Duration, SystemTime};
 
 pub use atomic::{create_private_dir, remove_file_if_exists, replace_file, sibling, write_atomic};
+pub use computers::{COMPUTERS_FOLDER, ComputersSeen};
 pub use conflicts::conflict_original;
 pub use device::DeviceId;
 pub use document::{Document, Loaded, to_bytes};
@@ -440,10 +442,12 @@ impl Store {
         Ok(result)
     }
 
-    /// Writes `bytes` to `name` in the data folder unless it already holds them (the app
-    /// icon that notifications point to); returns the file's path.
+    /// Writes `bytes` to `name` in the state folder unless it already holds them (the app
+    /// icon that notifications and the autostart entry point to: this computer's, so that
+    /// two versions of the app sharing a data folder never make conflict copies of it);
+    /// returns the file's path.
     pub fn ensure_file(&self, name: &str, bytes: &[u8]) -> Result<PathBuf, StoreError> {
-        let path = self.paths.data_dir.join(name);
+        let path = self.paths.state_dir.join(name);
         if std::fs::read(&path).is_ok_and(|old| old == bytes) {
             return Ok(path);
         }
@@ -465,9 +469,10 @@ impl Store {
     }
 
     /// Modification time and size of each file: changes when another process saves (a
-    /// month file saved is renamed into the journal's folder, which changes its time).
+    /// month file saved is renamed into the journal's folder, which changes its time; a
+    /// computer named or forgotten, into the computers' folder).
     pub fn fingerprint(&self) -> Fingerprint {
-        [self.paths.routine_file(), self.paths.journal_file(), self.months_dir()]
+        [self.paths.routine_file(), self.paths.journal_file(), self.months_dir(), self.computers_dir()]
             .iter()
             .map(|path| std::fs::metadata(path).ok().map(|m| (m.modified().unwrap_or(SystemTime::UNIX_EPOCH), m.len())))
             .collect()

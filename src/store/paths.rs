@@ -3,7 +3,8 @@
 //! `\data`, from the `directories` crate), or one folder chosen with `--data-dir`.
 //!
 //! What belongs to one computer only (the store's lock, the reminder log, the reminder
-//! service's owner lock and its log, the computer's device id) lives in the **state
+//! service's owner lock and its log, the computer's device id, the window's size and
+//! place, the icon file notifications point to) lives in the **state
 //! folder** (`$XDG_STATE_HOME/bedtime-coach`, `%LOCALAPPDATA%\bedtime-coach`), never in
 //! the data folder: the data folder may be synced to another computer (Syncthing,
 //! Nextcloud, Dropbox), where these files would clash or lie. A chosen data folder gets a
@@ -190,6 +191,18 @@ impl Paths {
     /// reminder service per data folder on each computer.
     pub fn reminder_owner_file(&self) -> PathBuf {
         self.state_dir.join("reminders.lock")
+    }
+
+    /// The window's size and place (kept by eframe): this computer's screen, so not in a
+    /// data folder that another computer, with another screen, may share.
+    pub fn window_file(&self) -> PathBuf {
+        self.state_dir.join("window.ron")
+    }
+
+    /// The mark of a file being handed to the user (see `Store::save_user_file`): a
+    /// process on this computer left it, and only this computer can clean up after it.
+    pub fn pending_user_file(&self) -> PathBuf {
+        self.state_dir.join(super::transfer::PENDING_USER_FILE)
     }
 
     /// Where copies that a sync tool made of a file changed on two computers at once go

@@ -1,7 +1,7 @@
 # The files: errors while reading or writing them, and the notices a repair leaves
 # (src/store/). One sentence each, naming the file and giving the cause once.
 # $path, $backup, $kept, $aside are file paths; $cause is the system's reason.
-# $what is the kind of file: routine, journal or reminder-log.
+# $what is the kind of file: routine, journal, journal-month, computers or reminder-log.
 
 ## Sizes.
 
@@ -38,6 +38,7 @@ store-error-too-large = Nothing was saved: your { $what ->
     [routine] routine
     [journal] journal
     [journal-month] journal's month
+    [computers] list of computers
    *[reminder-log] reminder log
 } would be { $size }, more than the { $max } that { $path } may hold, so it could not be read back.
 store-error-not-regular = { $path } is not a regular file ({ $kind ->
@@ -66,6 +67,7 @@ store-notice-too-large = { $path } is { $size }, more than the { $max } a { $wha
     [routine] routine
     [journal] journal
     [journal-month] journal's month
+    [computers] list of computers
    *[reminder-log] reminder log
 } can be; it was left untouched and is open read-only.
 # $shown: readonly when this version can still show the file, hidden when not.
@@ -77,6 +79,7 @@ store-notice-migrated = Your { $what ->
     [routine] routine
     [journal] journal
     [journal-month] journal's month
+    [computers] list of computers
    *[reminder-log] reminder log
 } was updated from format { $from } to { $to }; the old file is kept as { $kept }.
 # $why is one of the store-why-… reasons.
@@ -95,6 +98,7 @@ store-notice-missing-backup-unusable = { $path } was missing and its backup coul
     [routine] routine
     [journal] journal
     [journal-month] journal's month
+    [computers] list of computers
    *[reminder-log] reminder log
 } starts empty.
 # $reason says what is wrong with the file; $outcome is one of the store-outcome-… phrases.
@@ -104,12 +108,14 @@ store-outcome-empty = no backup was found, so the { $what ->
     [routine] routine
     [journal] journal
     [journal-month] journal's month
+    [computers] list of computers
    *[reminder-log] reminder log
 } starts empty
 store-outcome-backup-unusable = its backup could not be used either ({ $why }) and is kept as { $kept }, so the { $what ->
     [routine] routine
     [journal] journal
     [journal-month] journal's month
+    [computers] list of computers
    *[reminder-log] reminder log
 } starts empty
 

@@ -36,6 +36,7 @@ store-error-too-large = Ничего не сохранено: { $what ->
     [routine] распорядок
     [journal] дневник
     [journal-month] месяц дневника
+    [computers] список компьютеров
    *[reminder-log] журнал напоминаний
 } занял бы { $size }, а { $path } вмещает не больше { $max }, так что его не удалось бы прочитать обратно.
 store-error-not-regular = { $path } — не обычный файл ({ $kind ->
@@ -63,6 +64,7 @@ store-notice-too-large = Файл { $path } занимает { $size }, а { $wh
     [routine] распорядок
     [journal] дневник
     [journal-month] месяц дневника
+    [computers] список компьютеров
    *[reminder-log] журнал напоминаний
 } не может быть больше { $max }; файл оставлен без изменений и открыт только для чтения.
 store-notice-newer = Файл { $path } записан более новой версией Bedtime Coach (формат { $version }, эта версия знает форматы до { $known }); { $shown ->
@@ -73,6 +75,7 @@ store-notice-migrated = { $what ->
     [routine] Ваш распорядок
     [journal] Ваш дневник
     [journal-month] Ваш месяц дневника
+    [computers] Ваш список компьютеров
    *[reminder-log] Ваш журнал напоминаний
 } переведён с формата { $from } на формат { $to }; старый файл сохранён как { $kept }.
 store-notice-months = Теперь дневник хранится по одному файлу на месяц в папке { $folder }, чтобы сохранение оставалось быстрым, сколько бы лет ни набралось; прежний единый файл сохранён без изменений как { $kept }.
@@ -90,6 +93,7 @@ store-notice-missing-backup-unusable = Файл { $path } пропал, а ег�
     [routine] распорядок
     [journal] дневник
     [journal-month] месяц дневника
+    [computers] список компьютеров
    *[reminder-log] журнал напоминаний
 } начинается с чистого листа.
 store-notice-damaged = Файл { $path } не удалось прочитать ({ $reason }); его содержимое без изменений сохранено в { $aside }, а { $outcome }.
@@ -98,12 +102,14 @@ store-outcome-empty = резервной копии нет, поэтому { $wh
     [routine] распорядок
     [journal] дневник
     [journal-month] месяц дневника
+    [computers] список компьютеров
    *[reminder-log] журнал напоминаний
 } начинается с чистого листа
 store-outcome-backup-unusable = резервную копию тоже не удалось использовать ({ $why }), она сохранена как { $kept }, поэтому { $what ->
     [routine] распорядок
     [journal] дневник
     [journal-month] месяц дневника
+    [computers] список компьютеров
    *[reminder-log] журнал напоминаний
 } начинается с чистого листа
 

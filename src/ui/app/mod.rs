@@ -100,6 +100,10 @@ pub struct App {
     folders: FolderOpener,
     /// Settings → Your data: export and import.
     data_transfer: TransferState,
+    /// Settings → the computers using the folder: names being typed, a forget to confirm.
+    computers: super::settings::computers::ComputersState,
+    /// The computers as read for Settings, and the generation of the data read then.
+    computers_read: (Option<u64>, super::settings::computers::ComputersRead),
     service: ServiceStarter,
     reminder_info: ReminderInfo,
     tonight: tonight::TonightState,
@@ -149,6 +153,8 @@ impl App {
             pending: PendingChanges::default(),
             folders: FolderOpener::default(),
             data_transfer: TransferState::default(),
+            computers: Default::default(),
+            computers_read: (None, Ok(Vec::new())),
             service: ServiceStarter::default(),
             reminder_info: ReminderInfo::default(),
             tonight: Default::default(),

@@ -102,6 +102,14 @@ impl App {
         self.schedule.reset(&self.snapshot.routine_file.value.schedule);
     }
 
+    /// Which computers use the folder, read again for Settings when the files changed
+    /// since (only there: it lists the journal's folder).
+    pub(super) fn read_computers(&mut self) {
+        if self.computers_read.0 != Some(self.generation) {
+            self.computers_read = (Some(self.generation), self.coach.computers().map_err(|error| error.to_string()));
+        }
+    }
+
     pub(super) fn collect_notices(&mut self) {
         let notices = self.coach.take_notices();
         self.notice_banners(notices);
