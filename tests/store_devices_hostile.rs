@@ -391,7 +391,8 @@ fn within_a_minute(what: &'static str, test: impl FnOnce() + Send + 'static) {
 
 #[test]
 fn a_device_id_that_is_no_id_is_kept_aside_and_replaced() {
-    let odd: [(&'static str, fn(&Path)); 6] = [
+    type Make = fn(&Path);
+    let odd: [(&'static str, Make); 6] = [
         ("a folder", |file| fs::create_dir(file).unwrap()),
         ("empty", |file| fs::write(file, b"").unwrap()),
         ("in capitals", |file| fs::write(file, b"FFFF0000FFFF0000\n").unwrap()),
