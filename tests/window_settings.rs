@@ -331,3 +331,60 @@ fn the_computers_section_speaks_russian_and_says_how_to_share_the_folder() {
     h.get_by_label_contains("Syncthing, Nextcloud или Dropbox");
     drop(two.dir);
 }
+
+#[test]
+fn a_data_folder_chosen_in_settings_is_used_from_the_next_start() {
+    use bedtime_coach::ui::{FileDialog, FileDialogAnswer as Answer};
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("state");
+    let (first, synced) = (dir.path().join("first"), dir.path().join("Sync").join("bedtime"));
+    // This computer started on a folder it chose before, without --data-dir.
+    Paths::resolve_with_state(None, Some(&state)).unwrap().save_folder_choice(Some(&first)).unwrap();
+    let paths = Paths::resolve_with_state(None, Some(&state)).unwrap();
+    assert_eq!(paths.data_dir, first);
+    Coach::at(paths.clone()).apply(Change::SaveRoutineFile(Default::default())).unwrap();
+    let answer = synced.clone();
+    let dialog = FileDialog::with(move |_, shown| {
+        shown();
+        Answer::Chosen(answer.clone())
+    });
+    let app = App::new(Coach::at(paths.clone()), clock()).in_language(Language::English).with_file_dialog_of(dialog);
+    let mut h = harness_of(app, egui::vec2(1280.0, 1400.0));
+    h.get_by_label("Settings").click();
+    h.run();
+    h.get_by_label_contains(&first.display().to_string());
+    h.get_by_label("Choose another data folder…").click();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while h.query_by_label_contains("From the next start").is_none() {
+        assert!(std::time::Instant::now() < deadline, "the chosen folder was never taken");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        h.run();
+    }
+    h.get_by_label_contains(&format!("keeps its data in {}", synced.display()));
+    // Kept in this computer's state folder; this window goes on with the folder it has.
+    assert_eq!(Paths::resolve_with_state(None, Some(&state)).unwrap().data_dir, synced);
+    assert_eq!(h.state().screen(), bedtime_coach::ui::Screen::Settings);
+    h.get_by_label_contains(&first.display().to_string());
+    h.get_by_label("Use the usual folders").click();
+    h.run();
+    h.get_by_label_contains("in the usual folders again");
+    assert_ne!(Paths::resolve_with_state(None, Some(&state)).unwrap().data_dir, synced);
+    assert_eq!(paths.folder_choice(), None);
+}
+
+#[test]
+fn without_a_folder_dialog_the_data_folder_is_typed() {
+    let two = TwoComputers::new();
+    let mut h = two.settings();
+    h.get_by_label("Choose another data folder…").click();
+    h.run();
+    let synced = two.dir.path().join("Sync");
+    h.get_by_label("Folder:").focus();
+    h.run();
+    h.get_by_label("Folder:").type_text(&synced.display().to_string());
+    h.run();
+    h.get_by_label("Use this folder").click();
+    h.run();
+    assert_eq!(two.here.folder_choice(), Some(synced));
+    assert!(h.query_by_label("Folder:").is_none(), "the field stays after the choice");
+}

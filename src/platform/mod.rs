@@ -548,6 +548,8 @@ pub mod file_dialog {
         Save { title: String, suggested: PathBuf },
         /// An existing file to read.
         Open { title: String },
+        /// A folder (the data folder, chosen in Settings).
+        Folder { title: String },
     }
 
     /// What the dialog answered.

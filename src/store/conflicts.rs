@@ -10,6 +10,63 @@
 //! - Nextcloud: `NAME (conflicted copy YYYY-MM-DD HHMMSS).ext`; ownCloud before it:
 //!   `NAME_conflict-YYYYMMDD-HHMMSS.ext`
 
+use std::path::{Path, PathBuf};
+
+use super::error::name;
+use super::{FileNotice, IoAction, Store, StoreError, atomic};
+use crate::tr;
+
+impl Store {
+    /// Moves a conflict copy, merged (or found `damaged`, then said), out of the synced
+    /// folder into this computer's `conflicts/` folder in its state folder.
+    pub(super) fn move_conflict_copy_out(&self, copy: &Path, damaged: bool) -> Result<PathBuf, StoreError> {
+        let to = self.paths.conflicts_dir();
+        atomic::create_private_dir(&to).map_err(|e| StoreError::io(IoAction::CreateFolder, &to, e))?;
+        let kept = move_into(copy, &to).map_err(|e| StoreError::io(IoAction::MoveAside, copy, e))?;
+        if damaged {
+            self.push_notices(vec![FileNotice::new(
+                tr!("store-notice-conflict-damaged", path = name(copy), kept = name(&kept)),
+                vec![kept.clone()],
+            )]);
+        }
+        Ok(kept)
+    }
+}
+
+/// The conflict copies of the file `original` in `dir`, by name.
+pub(super) fn copies_of(dir: &Path, original: &str) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
+    let mut copies: Vec<PathBuf> = entries
+        .flatten()
+        .filter(|entry| entry.file_name().to_str().and_then(conflict_original).is_some_and(|o| o == original))
+        .map(|entry| entry.path())
+        .collect();
+    copies.sort();
+    copies
+}
+
+/// Moves `file` into `dir` under its own name (numbered if taken there): a rename, or a copy
+/// and a removal when `dir` is on another disk.
+fn move_into(file: &Path, dir: &Path) -> std::io::Result<PathBuf> {
+    let name = file.file_name().unwrap_or_default().to_string_lossy().into_owned();
+    let mut target = dir.join(&name);
+    let mut number = 1;
+    while std::fs::symlink_metadata(&target).is_ok() {
+        number += 1;
+        target = dir.join(format!("{name}.{number}"));
+    }
+    match std::fs::rename(file, &target) {
+        Ok(()) => {}
+        Err(error) if error.kind() == std::io::ErrorKind::CrossesDevices => {
+            let bytes = std::fs::read(file)?;
+            atomic::replace_file(&target, &bytes)?;
+            std::fs::remove_file(file)?;
+        }
+        Err(error) => return Err(error),
+    }
+    Ok(target)
+}
+
 /// The name of the file that `name` is a conflict copy of, or `None` when it is not one.
 /// A copy of a copy (both computers changed it again before syncing) names the first
 /// original: never itself a copy.

@@ -273,7 +273,10 @@ impl Store {
             let name = entry.file_name();
             let Some(name) = name.to_str() else { continue };
             let (file, conflict) = match super::conflicts::conflict_original(name) {
-                Some(original) => (original, true),
+                // A copy of a month's backup is an older version of that month: merged as
+                // the other copies are (what was taken back since stays taken back), then
+                // moved out with them, never left in the synced folder.
+                Some(original) => (original.strip_suffix(".bak").map_or(original.clone(), str::to_owned), true),
                 None => (name.strip_suffix(".bak").unwrap_or(name).to_owned(), false),
             };
             let Some((month, writer)) = parse_month_file(&file) else { continue };
@@ -381,34 +384,78 @@ impl Store {
 
     /// Moves merged conflict copies (and damaged ones, with a notice) to the state folder.
     /// Never fails the change it follows, which is saved by then: a copy that cannot be
-    /// moved (the state folder read-only or full) stays where it is, said once, and is
-    /// read again (merging is idempotent) and moved at a later change.
+    /// moved (its folder a file, a full disk) stays where it is, said once, and is read
+    /// again (merging is idempotent) and moved at a later change.
     fn move_copies_out(&self, read: &MonthRead) {
-        if read.copies.is_empty() && read.damaged_copies.is_empty() {
-            return;
+        let copies = read.copies.iter().map(|c| (c, false)).chain(read.damaged_copies.iter().map(|c| (c, true)));
+        for (copy, damaged) in copies {
+            let Err(error) = self.move_conflict_copy_out(copy, damaged) else { continue };
+            let cause = match error {
+                StoreError::Io { cause, .. } => cause.to_string(),
+                other => other.to_string(),
+            };
+            self.tell_once(copy, || {
+                let notice = tr!(
+                    "store-notice-conflict-not-moved",
+                    path = name(copy),
+                    damaged = if damaged { "yes" } else { "no" },
+                    folder = name(&self.paths.conflicts_dir()),
+                    cause = cause
+                );
+                FileNotice::new(notice, vec![copy.clone()])
+            });
         }
-        let to = self.paths.conflicts_dir();
-        for (copy, damaged) in
-            read.copies.iter().map(|c| (c, false)).chain(read.damaged_copies.iter().map(|c| (c, true)))
-        {
-            match atomic::create_private_dir(&to).and_then(|()| move_into(copy, &to)) {
-                Ok(kept) if damaged => self.push_notices(vec![FileNotice::new(
-                    tr!("store-notice-conflict-damaged", path = name(copy), kept = name(&kept)),
-                    vec![kept],
-                )]),
-                Ok(_) => {}
-                Err(cause) => self.tell_once(copy, || {
-                    let notice = tr!(
-                        "store-notice-conflict-not-moved",
-                        path = name(copy),
-                        damaged = if damaged { "yes" } else { "no" },
-                        folder = name(&to),
-                        cause = cause.to_string()
-                    );
-                    FileNotice::new(notice, vec![copy.clone()])
-                }),
+    }
+
+    /// Sync tools' conflict copies of `journal.json` in the data folder: the one-file
+    /// journal of format 2 that two computers both changed before they were updated, or the
+    /// pointer written on both. A journal's evenings are merged into this computer's
+    /// months; then the copy is moved to the state folder (a damaged one with a sentence;
+    /// one of a newer format is left where it is, said once). Takes the lock to change.
+    fn absorb_journal_copies(&self, journal: &Path) -> Result<(), StoreError> {
+        let Some(journal_name) = journal.file_name().and_then(|n| n.to_str()) else { return Ok(()) };
+        let copies = super::conflicts::copies_of(&self.paths.data_dir, journal_name);
+        for copy in copies {
+            let bytes = match read_capped(&copy, Journal::MAX_BYTES)? {
+                Contents::Bytes(bytes) => bytes,
+                Contents::Missing => continue,
+                Contents::TooLarge(_) => {
+                    self.move_conflict_copy_out(&copy, true)?;
+                    continue;
+                }
+            };
+            let incoming = match document::parse::<Journal>(&bytes) {
+                document::Parsed::Ok(journal) => Some(journal),
+                document::Parsed::Older(version, raw) => document::migrate::<Journal>(raw, version).ok(),
+                // The pointer of this layout (format 3 or 4): nothing to take but its place.
+                document::Parsed::Newer(_, _) if is_pointer(&bytes) => Some(Journal::default()),
+                document::Parsed::Newer(..) => {
+                    self.tell_once(&copy, || {
+                        FileNotice::new(tr!("store-notice-conflict-newer", path = name(&copy)), vec![copy.clone()])
+                    });
+                    continue;
+                }
+                document::Parsed::Damaged(_) if is_pointer(&bytes) => Some(Journal::default()),
+                document::Parsed::Damaged(_) => None,
+            };
+            match incoming {
+                Some(incoming) => {
+                    if let (Some(first), Some(last)) =
+                        (incoming.evenings.keys().next(), incoming.evenings.keys().last())
+                    {
+                        self.update_months(Months::Of(*first..=*last), None, |here| {
+                            crate::model::merge_into(here, &incoming);
+                            Ok::<_, StoreError>(())
+                        })?;
+                    }
+                    self.move_conflict_copy_out(&copy, false)?;
+                }
+                None => {
+                    self.move_conflict_copy_out(&copy, true)?;
+                }
             }
         }
+        Ok(())
     }
 
     /// Whether the journal was ever kept by month here: month files, or the copy of the
@@ -664,6 +711,11 @@ impl Store {
             }
             ByMonth::Months { pointer, read_only } => (pointer, read_only),
         };
+        if !locked && read_only.is_none() {
+            let journal = self.resolve(&self.paths.journal_file())?;
+            // A failure leaves the copies for the next look; what is read is the months.
+            let _ = self.absorb_journal_copies(&journal);
+        }
         let inputs: Vec<(NaiveDate, Vec<Input>)> =
             self.month_inputs()?.into_iter().filter(|(month, _)| months.contains(*month)).collect();
         // Without an id (a state folder that cannot be written), every computer's file is
@@ -867,26 +919,10 @@ fn add_month(journal: &mut Journal, month: Journal) {
     }
 }
 
-/// Moves `file` into `dir` under its own name (numbered if taken there): a rename, or a copy
-/// and a removal when `dir` is on another disk.
-fn move_into(file: &Path, dir: &Path) -> std::io::Result<PathBuf> {
-    let name = file.file_name().unwrap_or_default().to_string_lossy().into_owned();
-    let mut target = dir.join(&name);
-    let mut number = 1;
-    while std::fs::symlink_metadata(&target).is_ok() {
-        number += 1;
-        target = dir.join(format!("{name}.{number}"));
-    }
-    match std::fs::rename(file, &target) {
-        Ok(()) => {}
-        Err(error) if error.kind() == std::io::ErrorKind::CrossesDevices => {
-            let bytes = std::fs::read(file)?;
-            atomic::replace_file(&target, &bytes)?;
-            std::fs::remove_file(file)?;
-        }
-        Err(error) => return Err(error),
-    }
-    Ok(target)
+/// Whether `bytes` are a pointer of the months' layout (it says where the months are).
+fn is_pointer(bytes: &[u8]) -> bool {
+    serde_json::from_slice::<serde_json::Value>(bytes)
+        .is_ok_and(|value| value.get("months_in").is_some() && value.get("evenings").is_none())
 }
 
 /// What [`Store::read_month`] found: the month merged from every file of it.

@@ -50,6 +50,7 @@ store-error-not-regular = { $path } is not a regular file ({ $kind ->
 }); move it away, then try again.
 store-error-dangling-link = { $path } is a link to { $target }, which does not exist; reconnect the drive or restore that file, or remove the link to start afresh.
 store-error-not-a-folder = { $path } is a file, not a folder; move it away or choose another folder with --data-dir.
+store-error-not-unicode = { $path } cannot be the data folder: its name has characters that cannot be written down here; choose a folder with another name.
 store-error-read-only-file-system = Nothing was changed: { $path } is on a read-only file system.
 # $pid is a process number, or none; $seconds a whole number.
 store-error-busy = Nothing was changed: another Bedtime Coach process{ $pid ->
@@ -91,6 +92,7 @@ store-notice-conflict-not-moved = { $path } is a copy your sync tool made when t
     [yes] it could not be read, and it
    *[no] what it holds is in your journal, but it
 } could not be moved out of the shared folder to { $folder } ({ $cause }); this is tried again at each change.
+store-notice-conflict-newer = { $path } is a copy your sync tool made when two computers changed a file at once, written by a newer version of Bedtime Coach; it is left as it is. Update Bedtime Coach on this computer to take it in.
 store-notice-backup-kept = The backup { $backup } could not be used ({ $why }); it is kept as { $kept } rather than replaced.
 store-notice-not-flushed = { $path } was saved, but its folder could not be flushed to the disk ({ $cause }); should the power fail in the next moments, the change could be lost.
 store-notice-restored = { $path } was missing; the last good copy, { $backup }, was restored.

@@ -272,3 +272,11 @@ ui-computers-forget-question = Forget { $name }? It will no longer be listed her
 ui-computers-forget-confirm = Forget it
 ui-computers-forget-keep = Keep it
 ui-computers-unreadable = The computers using this folder could not be read: { $error }
+ui-computers-choose-folder = Choose another data folder…
+ui-computers-folder-dialog-title = The folder for Bedtime Coach's data
+ui-computers-folder-path = Folder:
+ui-computers-use-folder = Use this folder
+# $folder is a folder's path.
+ui-computers-folder-next = From the next start of Bedtime Coach (the window, the reminders, the start at login), this computer keeps its data in { $folder }. What is in the current folder stays there: to take it along, export it here and import it there. Reminders from this computer pause until then.
+ui-computers-usual-folders = Use the usual folders
+ui-computers-folder-usual-next = From the next start of Bedtime Coach, this computer keeps its data in the usual folders again.

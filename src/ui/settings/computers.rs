@@ -3,6 +3,7 @@
 //! to forget one that is gone; with one sentence on how to share the folder.
 
 use std::collections::BTreeMap;
+use std::path::PathBuf;
 
 use chrono::{DateTime, Local};
 use eframe::egui::{self, RichText};
@@ -10,7 +11,7 @@ use eframe::egui::{self, RichText};
 use crate::i18n::{self, t};
 use crate::model::computers::MAX_NAME_CHARS;
 use crate::tr;
-use crate::ui::action::Action;
+use crate::ui::action::{Action, FolderChoice};
 use crate::use_cases::{Change, Computer, Paths};
 
 /// What the section keeps between frames.
@@ -20,6 +21,12 @@ pub struct ComputersState {
     typing: BTreeMap<String, String>,
     /// The computer whose "Forget…" was pressed, waiting for the answer.
     forgetting: Option<String>,
+    /// The data folder chosen in Settings, as last read.
+    pub choice: Option<PathBuf>,
+    /// The path field for a data folder, where no folder dialog could be shown.
+    pub folder_field: Option<String>,
+    /// The next start will use another data folder than this window does.
+    pub moving: bool,
 }
 
 /// The computers as read for the screen: the list, or why it could not be read.
@@ -46,6 +53,7 @@ pub fn computers_ui(
     let share =
         if paths.config_dir == paths.data_dir { t("ui-computers-share-chosen") } else { t("ui-computers-share-usual") };
     ui.label(RichText::new(share).small().weak());
+    folder_choice_ui(ui, state, actions);
     let computers = match computers {
         Ok(computers) => computers,
         Err(error) => {
@@ -62,6 +70,38 @@ pub fn computers_ui(
         && !computers.iter().any(|computer| &computer.device == device)
     {
         state.forgetting = None;
+    }
+}
+
+/// The data folder this computer uses, and the choice of another from the next start.
+fn folder_choice_ui(ui: &mut egui::Ui, state: &mut ComputersState, actions: &mut Vec<Action>) {
+    // The folder itself is shown under "Your data", with its Open button.
+    if ui.button(t("ui-computers-choose-folder")).clicked() {
+        actions.push(Action::DataFolder(FolderChoice::Choose));
+    }
+    if let Some(typed) = &mut state.folder_field {
+        let mut chosen = None;
+        ui.horizontal_wrapped(|ui| {
+            let label = ui.label(t("ui-computers-folder-path"));
+            let response = ui.add(egui::TextEdit::singleline(typed).desired_width(320.0)).labelled_by(label.id);
+            let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            if (ui.button(t("ui-computers-use-folder")).clicked() || enter) && !typed.trim().is_empty() {
+                chosen = Some(PathBuf::from(typed.trim()));
+            }
+        });
+        if let Some(folder) = chosen {
+            actions.push(Action::DataFolder(FolderChoice::Use(folder)));
+        }
+    }
+    if state.moving {
+        let next = match &state.choice {
+            Some(chosen) => tr!("ui-computers-folder-next", folder = chosen.display().to_string()),
+            None => t("ui-computers-folder-usual-next"),
+        };
+        ui.label(RichText::new(next).small());
+    }
+    if state.choice.is_some() && ui.button(t("ui-computers-usual-folders")).clicked() {
+        actions.push(Action::DataFolder(FolderChoice::Usual));
     }
 }
 
