@@ -222,8 +222,6 @@ fn names_that_are_almost_month_files_or_copies_are_left_alone() {
     let odd = [
         format!("2026-12.{id}.sync-conflict-20261205-2215-ABCDEFG.json"),
         format!("2026-12.{id}.sync-conflict-20261205-221500-.json"),
-        format!("2026-12.{id}.json.sync-conflict-20261205-221500-ABCDEFG.bak"),
-        "journal.sync-conflict-20261205-221500-ABCDEFG.json".to_owned(),
         "device-id.sync-conflict-20261205-221500-ABCDEFG".to_owned(),
         format!("2026-12.{id}.JSON"),
         format!("2026-12.{id}.json~"),
