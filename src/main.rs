@@ -25,7 +25,7 @@ pub fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(error) => return clap_exit(error),
     };
-    let mut coach = match Coach::open(cli.data_dir.as_deref()) {
+    let mut coach = match Coach::open_with_state(cli.data_dir.as_deref(), cli.state_dir.as_deref()) {
         Ok(coach) => coach,
         Err(error) => return fail(&error.into()),
     };

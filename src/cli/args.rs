@@ -23,6 +23,10 @@ use crate::tr;
 pub struct Cli {
     #[arg(long, global = true, value_name = "DIR", env = "BEDTIME_COACH_DATA_DIR")]
     pub data_dir: Option<PathBuf>,
+    /// This computer's own files for the data folder (locks, reminder log), when not in
+    /// the usual state folder: for programs this one starts, and tests.
+    #[arg(long, global = true, value_name = "DIR", env = "BEDTIME_COACH_STATE_DIR", hide = true)]
+    pub state_dir: Option<PathBuf>,
     /// The screen the window opens on (no command); the morning invitation asks for
     /// `night`.
     #[arg(long, value_enum, value_name = "SCREEN")]

@@ -12,6 +12,7 @@ pub mod journal;
 pub mod merge;
 pub mod night;
 pub mod plan;
+pub mod removals;
 pub mod planned;
 pub mod reminders;
 pub mod routine;

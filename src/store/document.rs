@@ -23,7 +23,7 @@ use super::{StoreError, scan};
 use crate::model::{Extra, Journal, ReminderLog, RoutineFile};
 use crate::tr;
 
-const VERSION_KEY: &str = "schema_version";
+pub(super) const VERSION_KEY: &str = "schema_version";
 
 /// A kind of document the store keeps.
 pub trait Document: Serialize + DeserializeOwned + Default + Clone + Send + 'static {

@@ -50,7 +50,7 @@ pub(super) fn acquire(
             StoreError::io(action, dir, error)
         }
     };
-    for dir in [&paths.data_dir, &paths.config_dir] {
+    for dir in [&paths.data_dir, &paths.config_dir, &paths.state_dir] {
         create_private_dir(dir).map_err(|e| read_only(dir, e, IoAction::CreateFolder))?;
     }
     let path = paths.lock_file();

@@ -9,6 +9,8 @@
 //! reads again under it before writing.
 
 mod atomic;
+mod conflicts;
+mod device;
 mod document;
 mod error;
 mod folder_watch;
@@ -30,6 +32,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::{Duration, SystemTime};
 
+pub use conflicts::conflict_original;
+pub use device::DeviceId;
 pub use atomic::{create_private_dir, remove_file_if_exists, replace_file, sibling, write_atomic};
 pub use document::{Document, Loaded, to_bytes};
 pub(crate) use error::megabytes;
@@ -37,15 +41,15 @@ pub use error::{FileNotice, IoAction, StoreError};
 pub use folder_watch::{FolderWatch, Waited, WatchLost};
 pub use lock::WaitCallback;
 pub use log_file::RotatingLog;
-pub use months::{MONTHS_FOLDER, MONTHS_VERSION, month_of, parse_month_file_name};
+pub use months::{MONTHS_FOLDER, MONTHS_VERSION, POINTER_VERSION, Writer, month_of, parse_month_file, parse_month_file_name};
 pub use owner::{OwnerLock, owner_pid};
-pub use paths::{AUTOSTART_ENTRY, Paths, folder_digest};
+pub use paths::{AUTOSTART_ENTRY, Paths, STATE_DIR_VARIABLE, folder_digest};
 pub use recovery::{migration_backup, save as save_document};
 pub use transfer::{Backup, IMPORT_MAX_BYTES, TransferError, backup_to_bytes};
 pub use user_file::{default_summary_dir, summary_file_name};
 pub use zone::check_tz;
 
-use chrono::NaiveDate;
+use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use crate::model::{Journal, ReminderLog, RoutineFile, Settings};
 use lock::LockGuard;
@@ -93,6 +97,13 @@ pub struct Store {
     lock_timeout: Duration,
     /// What this process last read or wrote, served again while the file is unchanged.
     known: known::Known,
+    /// This computer's id, once read (see [`device`]).
+    device: std::sync::OnceLock<DeviceId>,
+    /// The time of the change being made ([`Store::dated`]): what dates its removals.
+    change_time: Mutex<Option<DateTime<FixedOffset>>>,
+    /// Files whose trouble was said already (another computer's damaged file is read at
+    /// every view, and said once).
+    told: Mutex<std::collections::HashSet<PathBuf>>,
 }
 
 impl std::fmt::Debug for Store {
@@ -109,6 +120,46 @@ impl Store {
             wait_callback: None,
             lock_timeout: Duration::from_secs(10),
             known: known::Known::default(),
+            device: std::sync::OnceLock::new(),
+            change_time: Mutex::new(None),
+            told: Mutex::new(std::collections::HashSet::new()),
+        }
+    }
+
+    /// This computer's device id, made on first use (see [`device`]): the name of the
+    /// files it writes in a shared data folder.
+    pub fn device_id(&self) -> Result<DeviceId, StoreError> {
+        if let Some(id) = self.device.get() {
+            return Ok(id.clone());
+        }
+        let id = device::load_or_create(&self.paths.device_file)?;
+        Ok(self.device.get_or_init(|| id).clone())
+    }
+
+    /// Runs `change` with `now` as the time of the change it makes: the time its removals
+    /// (an undo, a night log forgotten) are dated with, so that they reach other computers
+    /// in order. Without one, a removal is dated just after what it removes.
+    pub fn dated<R>(&self, now: Option<DateTime<FixedOffset>>, change: impl FnOnce() -> R) -> R {
+        let set = |value| {
+            if let Ok(mut time) = self.change_time.lock() {
+                *time = value;
+            }
+        };
+        set(now);
+        let result = change();
+        set(None);
+        result
+    }
+
+    fn change_time(&self) -> Option<DateTime<FixedOffset>> {
+        self.change_time.lock().ok().and_then(|time| *time)
+    }
+
+    /// Pushes the notice `make` gives unless one was pushed for `path` already.
+    fn tell_once(&self, path: &Path, make: impl FnOnce() -> FileNotice) {
+        let first = self.told.lock().is_ok_and(|mut told| told.insert(path.to_owned()));
+        if first {
+            self.push_notices(vec![make()]);
         }
     }
 

@@ -25,6 +25,22 @@
 //! A month is never removed once written (an emptied month is an empty file): a missing
 //! month file beside its backup is restored from it, and a removal would bring back what
 //! the user had taken away.
+//!
+//! # Several computers (journal format 4)
+//!
+//! A data folder may be synced between computers (Syncthing, Nextcloud, Dropbox: whole
+//! files, a file changed on both while apart becomes a conflict copy). So each computer
+//! writes only files of its own: `journal/YYYY-MM.DEVICE.json` (the device id from the
+//! state folder, [`super::device`]), holding its whole merged view of the month and the
+//! month's dated removals ([`crate::model::removals`]). Reading a month merges every
+//! computer's file of it, the `YYYY-MM.json` of format 3 (kept, read, never written
+//! again) and any conflict copy of them ([`super::conflicts`]), in a fixed order (format
+//! 3's file, then by device id; a tie keeps the first), then applies the removals. A
+//! change writes this computer's file only. Another computer's file is never written or
+//! repaired here: a damaged one is read from its backup, or left out with a notice.
+//! Conflict copies, once merged into this computer's file, are moved to the state folder
+//! (`conflicts/`), so that the sync tool does not carry them back; a damaged one too,
+//! with a notice. The pointer says format 4: format 3's versions open it read-only.
 
 use std::collections::BTreeMap;
 use std::ops::RangeInclusive;
@@ -36,22 +52,32 @@ use serde::{Deserialize, Serialize};
 use super::atomic::keep_copy;
 use super::document::{self, Document, Loaded, Version};
 use super::error::name;
-use super::read::{Contents, Read, read_capped};
+use super::read::{self, Contents, Read, read_capped};
 use super::recovery::{self, migration_backup};
 use super::{FileNotice, IoAction, Store, StoreError, Updated, atomic, scan};
+use super::device::DeviceId;
+use crate::model::removals::{self, Removals};
 use crate::model::{Extra, Journal};
 use crate::tr;
 
-/// The journal format whose layout is one file per month (format 2 was one file).
+/// The format of a month file (3: the first with one file per month).
 pub const MONTHS_VERSION: u64 = 3;
+
+/// The journal format that the pointer says: 4 since each computer writes files of its
+/// own (3 was one file per month for all; 2 one file).
+pub const POINTER_VERSION: u64 = 4;
 
 /// The folder of month files, beside `journal.json`.
 pub const MONTHS_FOLDER: &str = "journal";
 
-/// One month's evenings, in the journal's format.
+/// One month's evenings, in the journal's format, and what was taken away from them.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct MonthFile(pub Journal);
+pub struct MonthFile {
+    #[serde(flatten)]
+    pub journal: Journal,
+    #[serde(default, deserialize_with = "removals::deserialize", skip_serializing_if = "Removals::is_empty")]
+    pub removed: Removals,
+}
 
 impl Document for MonthFile {
     /// Its messages name one month ("the journal's month starts empty"), not the journal.
@@ -67,7 +93,7 @@ impl Document for MonthFile {
     const KEEP_IN_MEMORY: bool = false;
 
     fn extra_mut(&mut self) -> &mut Extra {
-        &mut self.0.extra
+        &mut self.journal.extra
     }
 }
 
@@ -79,6 +105,9 @@ pub struct JournalPointer {
     pub months_in: String,
     #[serde(default)]
     pub note: String,
+    /// Read from a pointer of format 3: written again (as format 4) at the next change.
+    #[serde(skip)]
+    pub outdated: bool,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -92,9 +121,10 @@ impl JournalPointer {
         extra.remove("note");
         Self {
             months_in: MONTHS_FOLDER.to_owned(),
-            note: "Since journal format 3 the journal is kept in the folder journal/, one file per month. \
-                   Update Bedtime Coach to read it."
+            note: "Since journal format 3 the journal is kept in the folder journal/, one file per month \
+                   (since format 4 one per month and computer). Update Bedtime Coach to read it."
                 .to_owned(),
+            outdated: false,
             extra,
         }
     }
@@ -102,7 +132,7 @@ impl JournalPointer {
 
 impl Document for JournalPointer {
     const WHAT: &'static str = "journal";
-    const VERSION: u64 = MONTHS_VERSION;
+    const VERSION: u64 = POINTER_VERSION;
     const MAX_BYTES: u64 = 4 << 20;
     const PRETTY: bool = true;
 
@@ -116,20 +146,55 @@ pub fn month_of(date: NaiveDate) -> NaiveDate {
     date.with_day(1).unwrap_or(date)
 }
 
-/// `2026-12.json` for December 2026.
-fn month_file_name(month: NaiveDate) -> String {
-    format!("{:04}-{:02}.json", month.year(), month.month())
+/// Who wrote a month file: the layout of format 3, shared by every computer (read, never
+/// written again), or one computer.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Writer {
+    Format3,
+    Device(DeviceId),
 }
 
-/// The month a file name stands for: exactly `YYYY-MM.json`, anything else (backups,
-/// copies kept aside, files of a sync tool) is not a month file.
+/// `2026-12.json` (format 3) or `2026-12.DEVICE.json` for December 2026.
+fn month_file_name(month: NaiveDate, writer: &Writer) -> String {
+    match writer {
+        Writer::Format3 => format!("{:04}-{:02}.json", month.year(), month.month()),
+        Writer::Device(device) => format!("{:04}-{:02}.{device}.json", month.year(), month.month()),
+    }
+}
+
+/// The month a file name of format 3 stands for: exactly `YYYY-MM.json`.
 pub fn parse_month_file_name(name: &str) -> Option<NaiveDate> {
+    match parse_month_file(name)? {
+        (month, Writer::Format3) => Some(month),
+        _ => None,
+    }
+}
+
+/// The month and writer a file name stands for: exactly `YYYY-MM.json` or
+/// `YYYY-MM.DEVICE.json`; anything else (backups, copies kept aside, a sync tool's files)
+/// is not a month file.
+pub fn parse_month_file(name: &str) -> Option<(NaiveDate, Writer)> {
     let stem = name.strip_suffix(".json")?;
-    let bytes = stem.as_bytes();
-    if bytes.len() != 7 || bytes[4] != b'-' || !bytes.iter().enumerate().all(|(i, b)| i == 4 || b.is_ascii_digit()) {
+    let (month, device) = match stem.split_at_checked(7)? {
+        (month, "") => (month, None),
+        (month, rest) => (month, Some(DeviceId::parse(rest.strip_prefix('.')?)?)),
+    };
+    let bytes = month.as_bytes();
+    if bytes[4] != b'-' || !bytes.iter().enumerate().all(|(i, b)| i == 4 || b.is_ascii_digit()) {
         return None;
     }
-    NaiveDate::from_ymd_opt(stem[..4].parse().ok()?, stem[5..].parse().ok()?, 1)
+    let month = NaiveDate::from_ymd_opt(month[..4].parse().ok()?, month[5..].parse().ok()?, 1)?;
+    Some((month, device.map_or(Writer::Format3, Writer::Device)))
+}
+
+/// A file of the months folder that holds evenings: a month file, or a sync tool's
+/// conflict copy of one.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+struct Input {
+    writer: Writer,
+    /// A conflict copy: read, merged, then moved out of the folder.
+    conflict: bool,
+    path: PathBuf,
 }
 
 /// The months `range` touches.
@@ -179,39 +244,148 @@ impl Store {
         self.paths.data_dir.join(MONTHS_FOLDER)
     }
 
-    fn month_path(&self, month: NaiveDate) -> PathBuf {
-        self.months_dir().join(month_file_name(month))
+    /// This computer's file of the month `date` is in (whether it exists yet or not).
+    pub fn own_month_file(&self, date: NaiveDate) -> Result<PathBuf, StoreError> {
+        Ok(self.month_path(month_of(date), &Writer::Device(self.device_id()?)))
     }
 
-    /// The months that have a file, oldest first; a month whose file is missing beside
-    /// its backup counts (reading it restores the backup, as for any document).
-    fn month_files(&self) -> Result<Vec<NaiveDate>, StoreError> {
+    fn month_path(&self, month: NaiveDate, writer: &Writer) -> PathBuf {
+        self.months_dir().join(month_file_name(month, writer))
+    }
+
+    /// The files that hold each month's evenings, oldest month first, each month's in the
+    /// order they are merged (format 3's file, then by device id, each copy after its
+    /// file). A month file missing beside its backup counts (reading it restores the
+    /// backup, as for any document).
+    fn month_inputs(&self) -> Result<BTreeMap<NaiveDate, Vec<Input>>, StoreError> {
         let dir = self.months_dir();
         let entries = match std::fs::read_dir(&dir) {
             Ok(entries) => entries,
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(BTreeMap::new()),
             Err(error) if error.kind() == std::io::ErrorKind::NotADirectory => {
                 return Err(StoreError::NotAFolder { path: dir });
             }
             Err(error) => return Err(StoreError::io(IoAction::Read, &dir, error)),
         };
-        let mut months: Vec<NaiveDate> = entries
-            .filter_map(|entry| {
-                let name = entry.ok()?.file_name();
-                let name = name.to_str()?;
-                parse_month_file_name(name.strip_suffix(".bak").unwrap_or(name))
-            })
-            .collect();
-        months.sort_unstable();
-        months.dedup();
+        let mut months: BTreeMap<NaiveDate, Vec<Input>> = BTreeMap::new();
+        for entry in entries {
+            let Ok(entry) = entry else { continue };
+            let name = entry.file_name();
+            let Some(name) = name.to_str() else { continue };
+            let (file, conflict) = match super::conflicts::conflict_original(name) {
+                Some(original) => (original, true),
+                None => (name.strip_suffix(".bak").unwrap_or(name).to_owned(), false),
+            };
+            let Some((month, writer)) = parse_month_file(&file) else { continue };
+            let path = if conflict { dir.join(name) } else { dir.join(&file) };
+            months.entry(month).or_default().push(Input { writer, conflict, path });
+        }
+        for inputs in months.values_mut() {
+            inputs.sort_unstable();
+            inputs.dedup();
+        }
         Ok(months)
+    }
+
+    /// Reads every file of one month and merges them (see the module's doc). `own`: this
+    /// computer's id, whose file (and format 3's) may be repaired here, under the lock when
+    /// `locked`; others' files are only read.
+    fn read_month(&self, inputs: &[Input], own: Option<&DeviceId>, locked: bool) -> Result<MonthRead, StoreError> {
+        let mut read = MonthRead::default();
+        let mut merged: Option<MonthFile> = None;
+        for input in inputs {
+            let path = self.resolve(&input.path)?;
+            let mine = !input.conflict && (input.writer == Writer::Format3 || own.is_some_and(|own| input.writer == Writer::Device(own.clone())));
+            let loaded = if mine {
+                let (loaded, bytes) = if locked {
+                    let Read { loaded, bytes } = self.read_locked::<MonthFile>(&path)?;
+                    (loaded, bytes)
+                } else {
+                    (self.view::<MonthFile>(&path)?, None)
+                };
+                if input.writer != Writer::Format3 {
+                    read.own = Some(bytes);
+                }
+                loaded
+            } else {
+                match self.read_other(&path, input.conflict)? {
+                    Some(loaded) => loaded,
+                    None => {
+                        if input.conflict {
+                            read.damaged_copies.push(path);
+                        }
+                        continue;
+                    }
+                }
+            };
+            if input.conflict {
+                read.copies.push(path);
+            }
+            read.existed |= loaded.existed;
+            read.read_only = read.read_only.or(loaded.read_only);
+            match &mut merged {
+                None => merged = Some(loaded.value),
+                Some(merged) => {
+                    crate::model::merge_into(&mut merged.journal, &loaded.value.journal);
+                    removals::merge_removals(&mut merged.removed, &loaded.value.removed);
+                }
+            }
+        }
+        let mut merged = merged.unwrap_or_default();
+        removals::apply_removals(&mut merged.journal, &merged.removed);
+        read.merged = merged;
+        Ok(read)
+    }
+
+    /// Another computer's month file, or a conflict copy: read, never written. Damaged, its
+    /// backup is read instead (a conflict copy has none: `None`, to be moved aside); with no
+    /// usable backup it is left out, said once.
+    fn read_other(&self, path: &Path, conflict: bool) -> Result<Option<Loaded<MonthFile>>, StoreError> {
+        let mut notices = Vec::new();
+        let inspected = read::inspect::<MonthFile>(path, &mut notices);
+        self.push_notices(notices);
+        if let read::Inspected::Ready(read) = inspected? {
+            return Ok(Some(read.loaded));
+        }
+        if conflict {
+            return Ok(None);
+        }
+        let backup = atomic::sibling(path, ".bak");
+        if let Ok(read::Inspected::Ready(read)) = read::inspect::<MonthFile>(&backup, &mut Vec::new())
+            && read.bytes.is_some()
+        {
+            return Ok(Some(read.loaded));
+        }
+        self.tell_once(path, || {
+            FileNotice::new(tr!("store-notice-other-computer-damaged", path = name(path)), vec![path.to_owned()])
+        });
+        Ok(None)
+    }
+
+    /// Moves merged conflict copies (and damaged ones, with a notice) to the state folder.
+    fn move_copies_out(&self, read: &MonthRead) -> Result<(), StoreError> {
+        if read.copies.is_empty() && read.damaged_copies.is_empty() {
+            return Ok(());
+        }
+        let to = self.paths.conflicts_dir();
+        create_dir(&to)?;
+        for (copy, damaged) in read.copies.iter().map(|c| (c, false)).chain(read.damaged_copies.iter().map(|c| (c, true))) {
+            let kept = move_into(copy, &to).map_err(|e| StoreError::io(IoAction::MoveAside, copy, e))?;
+            if damaged {
+                self.push_notices(vec![FileNotice::new(
+                    tr!("store-notice-conflict-damaged", path = name(copy), kept = name(&kept)),
+                    vec![kept],
+                )]);
+            }
+        }
+        Ok(())
     }
 
     /// Whether the journal was ever kept by month here: month files, or the copy of the
     /// one file a migration keeps. Then a `journal.json` that cannot be read is a damaged
     /// pointer, never an old journal to migrate over the months.
     fn kept_by_month(&self, journal: &Path) -> Result<bool, StoreError> {
-        Ok(!self.month_files()?.is_empty() || std::fs::symlink_metadata(migration_backup(journal, 2)).is_ok())
+        Ok(!self.month_inputs()?.is_empty() || std::fs::symlink_metadata(migration_backup(journal, 2)).is_ok())
     }
 
     /// Reads `journal.json` and says what it is.
@@ -245,6 +419,16 @@ impl Store {
             .map_err(|_| ())
             .and_then(|s| document::version::<JournalPointer>(s.version).map_err(|_| ()));
         match version {
+            // Format 3's pointer: the months are there, each computer's file starts from
+            // them; the pointer says format 4 at the next change.
+            Ok(Version::Older(MONTHS_VERSION)) => match serde_json::from_slice::<JournalPointer>(&bytes) {
+                Ok(mut pointer) if !pointer.extra.contains_key("evenings") => {
+                    pointer.extra.remove(document::VERSION_KEY);
+                    pointer.outdated = true;
+                    Ok(Layout::Months(Some(Loaded { value: pointer, existed: true, read_only: None })))
+                }
+                _ => self.damaged_pointer(journal, &bytes, notices),
+            },
             Ok(Version::Older(_)) => Ok(Layout::OneFile),
             Ok(Version::Newer(_)) => Ok(Layout::Unusable(self.unusable_pointer(journal, notices))),
             Ok(Version::Current) => match document::parse::<JournalPointer>(&bytes) {
@@ -316,13 +500,14 @@ impl Store {
             return Ok(Ok(loaded));
         }
         let Journal { evenings, extra } = loaded.value;
+        let own = Writer::Device(self.device_id()?);
         for (month, incoming) in split_by_month(evenings) {
-            let path = self.month_path(month);
+            let path = self.month_path(month, &own);
             let Read { loaded: mut here, bytes: before } = self.read_locked::<MonthFile>(&path)?;
             if let Some(reason) = here.read_only {
                 return Err(StoreError::ReadOnly(reason));
             }
-            crate::model::merge_into(&mut here.value.0, &incoming);
+            crate::model::merge_into(&mut here.value.journal, &incoming);
             self.save_month(&path, &here.value, before.as_deref())?;
         }
         let mut notices = Vec::new();
@@ -449,17 +634,32 @@ impl Store {
             }
             ByMonth::Months { pointer, read_only } => (pointer, read_only),
         };
-        let files: Vec<NaiveDate> = self.month_files()?.into_iter().filter(|m| months.contains(*m)).collect();
+        let inputs: Vec<(NaiveDate, Vec<Input>)> =
+            self.month_inputs()?.into_iter().filter(|(month, _)| months.contains(*month)).collect();
+        // Without an id (a state folder that cannot be written), every computer's file is
+        // read as another's: viewing still works.
+        let own = self.device_id().ok();
         let mut journal = Journal::default();
         let mut existed = pointer.is_some();
-        for (done, month) in files.iter().enumerate() {
-            let path = self.resolve(&self.month_path(*month))?;
-            let loaded =
-                if locked { self.read_locked::<MonthFile>(&path)?.loaded } else { self.view::<MonthFile>(&path)? };
-            existed |= loaded.existed;
-            read_only = read_only.or(loaded.read_only);
-            add_month(&mut journal, loaded.value.0);
-            progress(done + 1, files.len());
+        let mut with_copies = Vec::new();
+        for (done, (month, files)) in inputs.iter().enumerate() {
+            let read = self.read_month(files, own.as_ref(), locked)?;
+            existed |= read.existed;
+            read_only = read_only.or(read.read_only);
+            if !read.copies.is_empty() || !read.damaged_copies.is_empty() {
+                with_copies.push(*month);
+            }
+            add_month(&mut journal, read.merged.journal);
+            progress(done + 1, inputs.len());
+        }
+        // Conflict copies a view found are taken into this computer's file and moved out
+        // now, as a repair is made: left in the folder, the sync tool would carry them
+        // back and forth. What was read already holds them; a failure leaves them for the
+        // next change.
+        if !locked && read_only.is_none() {
+            for month in with_copies {
+                let _ = self.update_months(Months::Of(month..=month), None, |_| Ok::<_, StoreError>(()));
+            }
         }
         if let Months::Of(range) = months {
             journal.evenings.retain(|date, _| range.contains(date));
@@ -470,9 +670,11 @@ impl Store {
         Ok(Loaded { value: journal, existed, read_only })
     }
 
-    /// A read-modify-write of the evenings in `months`: only the month files whose
-    /// evenings changed are written. The journal that `change` sees holds only those
-    /// months; an evening it adds in another month is added to that month's file.
+    /// A read-modify-write of the evenings in `months`: only this computer's files of the
+    /// months whose merged evenings differ from them are written. The journal that
+    /// `change` sees holds only those months (every computer's files merged); an evening
+    /// it adds in another month is added to that month's file. What it takes away is
+    /// recorded as dated removals (see [`crate::model::removals`]).
     /// `max`: the most the whole journal may then hold on disk (imports).
     pub(super) fn update_months<R, E: From<StoreError>>(
         &self,
@@ -489,55 +691,77 @@ impl Store {
         if let Some(reason) = read_only {
             return Err(StoreError::ReadOnly(reason).into());
         }
-        let mut before: BTreeMap<NaiveDate, (MonthFile, Option<Vec<u8>>)> = BTreeMap::new();
-        let mut journal = Journal::default();
-        for month in self.month_files()?.into_iter().filter(|m| months.contains(*m)) {
-            let path = self.resolve(&self.month_path(month))?;
-            let Read { loaded, bytes } = self.read_locked::<MonthFile>(&path)?;
-            if let Some(reason) = loaded.read_only {
-                return Err(StoreError::ReadOnly(reason).into());
+        let device = self.device_id()?;
+        let own = Writer::Device(device.clone());
+        let inputs = self.month_inputs()?;
+        let read_locked = |month: &NaiveDate| -> Result<MonthRead, StoreError> {
+            let files = inputs.get(month).map(Vec::as_slice).unwrap_or_default();
+            let read = self.read_month(files, Some(&device), true)?;
+            match read.read_only {
+                Some(reason) => Err(StoreError::ReadOnly(reason)),
+                None => Ok(read),
             }
-            add_month(&mut journal, loaded.value.0.clone());
-            before.insert(month, (loaded.value, bytes));
+        };
+        let mut before: BTreeMap<NaiveDate, MonthRead> = BTreeMap::new();
+        let mut journal = Journal::default();
+        let mut removed = Removals::new();
+        for month in inputs.keys().filter(|month| months.contains(**month)) {
+            let read = read_locked(month)?;
+            add_month(&mut journal, read.merged.journal.clone());
+            removals::merge_removals(&mut removed, &read.merged.removed);
+            before.insert(*month, read);
         }
         let extra_before = pointer.as_ref().map(|p| p.value.extra.clone()).unwrap_or_default();
         journal.extra = extra_before.clone();
+        let seen = journal.clone();
         let result = change(&mut journal)?;
+        removals::record_change(&seen, &mut journal, &mut removed, self.change_time());
+        drop(seen);
 
         let Journal { evenings, extra } = journal;
         let mut after = split_by_month(evenings);
+        let mut removed_by_month: BTreeMap<NaiveDate, Removals> = BTreeMap::new();
+        for (date, removed) in removed {
+            removed_by_month.entry(month_of(date)).or_default().insert(date, removed);
+        }
+        let touched: std::collections::BTreeSet<NaiveDate> =
+            before.keys().chain(after.keys()).chain(removed_by_month.keys()).copied().collect();
         let mut writes = Vec::new();
-        for month in before.keys().chain(after.keys()).copied().collect::<std::collections::BTreeSet<_>>() {
-            let path = self.resolve(&self.month_path(month))?;
-            let (mut old, bytes) = match before.remove(&month) {
-                Some(known) => known,
-                // A month the change was not given: what it added goes into what is there.
+        for month in touched {
+            let path = self.resolve(&self.month_path(month, &own))?;
+            let evenings = after.remove(&month).unwrap_or_default().evenings;
+            let removed = removed_by_month.remove(&month).unwrap_or_default();
+            let (file, read) = match before.remove(&month) {
+                Some(read) => {
+                    let mut file = read.merged.clone();
+                    file.journal.evenings = evenings;
+                    file.removed = removed;
+                    (file, read)
+                }
+                // A month the change was not given: what it added goes into what is there
+                // (merged, not replaced: it may be an evening filed by hand under another
+                // month, while this month's files have their own record of it).
                 None => {
-                    let Read { loaded, bytes } = self.read_locked::<MonthFile>(&path)?;
-                    if let Some(reason) = loaded.read_only {
-                        return Err(StoreError::ReadOnly(reason).into());
-                    }
-                    // Merged, not replaced: it may be an evening filed by hand under
-                    // another month, while this month's file has its own record of it.
-                    let mut month_file = loaded.value.clone();
-                    crate::model::merge_into(&mut month_file.0, &after.remove(&month).unwrap_or_default());
-                    if month_file != loaded.value {
-                        writes.push((path, month_file, bytes));
-                    }
-                    continue;
+                    let read = read_locked(&month)?;
+                    let mut file = read.merged.clone();
+                    crate::model::merge_into(&mut file.journal, &Journal { evenings, extra: Extra::new() });
+                    removals::merge_removals(&mut file.removed, &removed);
+                    removals::apply_removals(&mut file.journal, &file.removed);
+                    (file, read)
                 }
             };
-            let new = after.remove(&month).unwrap_or_default();
-            if old.0.evenings != new.evenings {
-                old.0.evenings = new.evenings;
-                writes.push((path, old, bytes));
+            let own_bytes = read.own.clone().flatten();
+            let empty = file.journal.evenings.is_empty() && file.removed.is_empty() && file.journal.extra.is_empty();
+            if own_bytes.is_none() && read.own.is_none() && empty {
+                self.move_copies_out(&read)?;
+                continue;
             }
+            writes.push((path, file, own_bytes, read));
         }
-        // A new journal's pointer is written with its first month; a change of nothing writes nothing.
-        let pointer_changes = (pointer.is_none() && !writes.is_empty()) || extra != extra_before;
-        if writes.is_empty() && !pointer_changes {
-            return Ok(Updated { value: result, saved: false });
-        }
+        // A new journal's pointer is written with its first month; format 3's is written
+        // again as format 4; a change of nothing writes nothing.
+        let outdated = pointer.as_ref().is_some_and(|pointer| pointer.value.outdated);
+        let pointer_changes = (pointer.is_none() && !writes.is_empty()) || extra != extra_before || outdated;
         if let Some(max) = max {
             self.check_journal_size(&writes, max)?;
         }
@@ -545,16 +769,22 @@ impl Store {
             self.write_pointer(&journal_path, extra)?;
         }
         let mut saved = pointer_changes;
-        for (path, month_file, bytes) in writes {
+        for (path, month_file, bytes, read) in writes {
             saved |= self.save_month(&path, &month_file, bytes.as_deref())?;
+            // This computer's file holds them now.
+            self.move_copies_out(&read)?;
         }
         Ok(Updated { value: result, saved })
     }
 
     /// Refuses a change that would leave the whole journal beyond `max` bytes.
-    fn check_journal_size(&self, writes: &[(PathBuf, MonthFile, Option<Vec<u8>>)], max: u64) -> Result<(), StoreError> {
+    fn check_journal_size(
+        &self,
+        writes: &[(PathBuf, MonthFile, Option<Vec<u8>>, MonthRead)],
+        max: u64,
+    ) -> Result<(), StoreError> {
         let mut size = self.journal_size_on_disk();
-        for (path, month_file, before) in writes {
+        for (path, month_file, before, _) in writes {
             let new = document::bytes_to_save(path, month_file)?.len() as u64;
             size = (size + new).saturating_sub(before.as_ref().map_or(0, |b| b.len() as u64));
         }
@@ -565,10 +795,13 @@ impl Store {
         Ok(())
     }
 
-    /// What the journal's month files take on disk now.
+    /// What this computer's month files (each holding its whole view of a month) take on
+    /// disk now.
     pub(super) fn journal_size_on_disk(&self) -> u64 {
-        let months = self.month_files().unwrap_or_default();
-        months.iter().filter_map(|month| std::fs::metadata(self.month_path(*month)).ok()).map(|meta| meta.len()).sum()
+        let own = self.device_id().ok().map(Writer::Device);
+        let inputs = self.month_inputs().unwrap_or_default();
+        let own_files = inputs.values().flatten().filter(|input| !input.conflict && Some(&input.writer) == own.as_ref());
+        own_files.filter_map(|input| std::fs::metadata(&input.path).ok()).map(|meta| meta.len()).sum()
     }
 }
 
@@ -603,6 +836,43 @@ fn add_month(journal: &mut Journal, month: Journal) {
     }
 }
 
+/// Moves `file` into `dir` under its own name (numbered if taken there): a rename, or a copy
+/// and a removal when `dir` is on another disk.
+fn move_into(file: &Path, dir: &Path) -> std::io::Result<PathBuf> {
+    let name = file.file_name().unwrap_or_default().to_string_lossy().into_owned();
+    let mut target = dir.join(&name);
+    let mut number = 1;
+    while std::fs::symlink_metadata(&target).is_ok() {
+        number += 1;
+        target = dir.join(format!("{name}.{number}"));
+    }
+    match std::fs::rename(file, &target) {
+        Ok(()) => {}
+        Err(error) if error.kind() == std::io::ErrorKind::CrossesDevices => {
+            let bytes = std::fs::read(file)?;
+            atomic::replace_file(&target, &bytes)?;
+            std::fs::remove_file(file)?;
+        }
+        Err(error) => return Err(error),
+    }
+    Ok(target)
+}
+
+/// What [`Store::read_month`] found: the month merged from every file of it.
+#[derive(Debug, Default)]
+struct MonthRead {
+    merged: MonthFile,
+    /// This computer's own file's bytes as read under the lock (`Some(None)`: no file
+    /// yet, or read without the lock); `None` when it has none in this month.
+    own: Option<Option<Vec<u8>>>,
+    /// Conflict copies merged in, to move out once this computer's file holds them.
+    copies: Vec<PathBuf>,
+    /// Conflict copies that could not be read, to move out with a notice.
+    damaged_copies: Vec<PathBuf>,
+    existed: bool,
+    read_only: Option<String>,
+}
+
 fn create_dir(dir: &Path) -> Result<(), StoreError> {
     super::atomic::create_private_dir(dir).map_err(|e| StoreError::io(IoAction::CreateFolder, dir, e))
 }
@@ -625,7 +895,14 @@ mod tests {
         ] {
             assert_eq!(parse_month_file_name(other), None, "{other}");
         }
-        assert_eq!(month_file_name(NaiveDate::from_ymd_opt(2026, 3, 17).unwrap()), "2026-03.json");
+        let march = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
+        assert_eq!(month_file_name(march, &Writer::Format3), "2026-03.json");
+        let device = Writer::Device(DeviceId::parse("0a1b2c3d4e5f6071").unwrap());
+        assert_eq!(month_file_name(march, &device), "2026-03.0a1b2c3d4e5f6071.json");
+        assert_eq!(parse_month_file("2026-03.0a1b2c3d4e5f6071.json"), Some((march, device)));
+        for other in ["2026-03..json", "2026-03.A1.json", "2026-03.a/b.json", "2026-03x0a.json", "2026-03.0a.json.bak"] {
+            assert_eq!(parse_month_file(other), None, "{other}");
+        }
     }
 
     #[test]

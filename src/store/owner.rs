@@ -45,7 +45,7 @@ impl OwnerLock {
     /// Takes ownership if nobody holds it: `Ok(None)` when another owner does (another
     /// process, or another `OwnerLock` in this one).
     pub fn try_acquire(paths: &Paths) -> Result<Option<OwnerLock>, StoreError> {
-        let dir = &paths.data_dir;
+        let dir = &paths.state_dir;
         create_private_dir(dir).map_err(|e| StoreError::io(IoAction::CreateFolder, dir, e))?;
         let path = paths.reminder_owner_file();
         let file = open_private(&path).map_err(|e| StoreError::io(IoAction::OpenLockFile, &path, e))?;

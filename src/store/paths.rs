@@ -1,6 +1,14 @@
 //! Where the files live: the user's folders (XDG on Linux: `~/.config/bedtime-coach`,
 //! `~/.local/share/bedtime-coach`; on Windows `%APPDATA%\bedtime-coach\config` and
 //! `\data`, from the `directories` crate), or one folder chosen with `--data-dir`.
+//!
+//! What belongs to one computer only (the store's lock, the reminder log, the reminder
+//! service's owner lock and its log, the computer's device id) lives in the **state
+//! folder** (`$XDG_STATE_HOME/bedtime-coach`, `%LOCALAPPDATA%\bedtime-coach`), never in
+//! the data folder: the data folder may be synced to another computer (Syncthing,
+//! Nextcloud, Dropbox), where these files would clash or lie. A chosen data folder gets a
+//! state subfolder of its own (`folders/<folder key>`), so that two data folders on one
+//! computer keep two reminder logs.
 
 use std::path::{Path, PathBuf};
 
@@ -15,27 +23,79 @@ pub const AUTOSTART_ENTRY: &str = "bedtime-coach-reminders.desktop";
 pub struct Paths {
     /// Routine, schedule and settings (`routine.json`).
     pub config_dir: PathBuf,
-    /// The journal, the reminder log and the lock file.
+    /// The journal (and, with `--data-dir`, everything the user made): what may be synced.
     pub data_dir: PathBuf,
+    /// This computer's own files for this data folder: the lock, the reminder log, the
+    /// owner lock, the service's log, conflict copies moved out of the data folder.
+    pub state_dir: PathBuf,
+    /// This computer's device id (one per computer, whatever the data folder).
+    pub device_file: PathBuf,
 }
 
+/// The environment variable (and hidden `--state-dir`) that names the state folder for
+/// one data folder, as is: tests, and programs this one starts for a folder whose state
+/// is not where it would be found (see [`Paths::state_dir_arguments`]).
+pub const STATE_DIR_VARIABLE: &str = "BEDTIME_COACH_STATE_DIR";
+
+/// The name of the device id's file in the state folder.
+const DEVICE_FILE: &str = "device-id";
+
 impl Paths {
-    /// Everything in one folder: tests and portable use.
+    /// Everything in one folder, this computer's state too: tests of one computer.
     pub fn in_dir(dir: impl Into<PathBuf>) -> Self {
         let dir = dir.into();
-        Self { config_dir: dir.clone(), data_dir: dir }
+        Self::with_state(dir.clone(), dir)
     }
 
-    /// `dir` if given, otherwise the user's XDG config and data folders.
+    /// The data (and config) in `dir`, this computer's own files in `state_dir`: one
+    /// computer of several sharing a synced folder.
+    pub fn with_state(dir: impl Into<PathBuf>, state_dir: impl Into<PathBuf>) -> Self {
+        let (dir, state_dir) = (dir.into(), state_dir.into());
+        Self { config_dir: dir.clone(), data_dir: dir, device_file: state_dir.join(DEVICE_FILE), state_dir }
+    }
+
+    /// `dir` if given, otherwise the user's XDG config and data folders; the state folder
+    /// `state_dir` if given (`--state-dir`, [`STATE_DIR_VARIABLE`]), otherwise the user's.
     pub fn resolve(dir: Option<&Path>) -> Result<Self, StoreError> {
-        if let Some(dir) = dir {
+        Self::resolve_with_state(dir, None)
+    }
+
+    /// [`Paths::resolve`] with the state folder given, if it is.
+    pub fn resolve_with_state(dir: Option<&Path>, state_dir: Option<&Path>) -> Result<Self, StoreError> {
+        let absolute = |dir: &Path| std::path::absolute(dir).map_err(|e| StoreError::io(IoAction::Find, dir, e));
+        let given_state = match state_dir {
+            Some(state) => Some(absolute(state)?),
+            None => None,
+        };
+        let mut paths = match dir {
             // Absolute, so an autostart entry or a detached service finds the same folder
             // whatever its working directory.
-            let dir = std::path::absolute(dir).map_err(|e| StoreError::io(IoAction::Find, dir, e))?;
-            return Ok(Self::in_dir(dir));
+            Some(dir) => {
+                let dir = absolute(dir)?;
+                Self::with_state(dir.clone(), dir)
+            }
+            None => {
+                let dirs = directories::ProjectDirs::from("", "", "bedtime-coach").ok_or(StoreError::NoHome)?;
+                let data_dir = dirs.data_dir().to_path_buf();
+                Self { config_dir: dirs.config_dir().to_path_buf(), state_dir: data_dir.clone(), device_file: data_dir.join(DEVICE_FILE), data_dir }
+            }
+        };
+        match given_state {
+            Some(state) => {
+                paths.device_file = state.join(DEVICE_FILE);
+                paths.state_dir = state;
+            }
+            None => {
+                // Without a home's state folder (a system without one), the data folder's
+                // parent keeps them, beside and outside the synced folder.
+                let root = crate::platform::folders::state_dir()
+                    .or_else(|| paths.data_dir.parent().map(|parent| parent.join("bedtime-coach-state")))
+                    .ok_or(StoreError::NoHome)?;
+                paths.device_file = root.join(DEVICE_FILE);
+                paths.state_dir = if dir.is_some() { root.join("folders").join(paths.folder_key()) } else { root };
+            }
         }
-        let dirs = directories::ProjectDirs::from("", "", "bedtime-coach").ok_or(StoreError::NoHome)?;
-        Ok(Self { config_dir: dirs.config_dir().to_path_buf(), data_dir: dirs.data_dir().to_path_buf() })
+        Ok(paths)
     }
 
     /// The data folder the user chose (`--data-dir`, `BEDTIME_COACH_DATA_DIR`), or `None`
@@ -44,16 +104,31 @@ impl Paths {
     /// usual folders each process finds by itself.
     pub fn chosen_data_dir(&self) -> Option<&Path> {
         let usual = Self::resolve(None).ok();
-        (usual.as_ref() != Some(self)).then_some(self.data_dir.as_path())
+        let usual_folders =
+            usual.as_ref().is_some_and(|usual| usual.data_dir == self.data_dir && usual.config_dir == self.config_dir);
+        (!usual_folders).then_some(self.data_dir.as_path())
     }
 
     /// `--data-dir DIR` when the user chose the folder (see [`Paths::chosen_data_dir`]),
     /// else nothing: what a program started for these files is given.
     pub fn data_dir_arguments(&self) -> Vec<std::ffi::OsString> {
-        match self.chosen_data_dir() {
+        let mut arguments: Vec<std::ffi::OsString> = match self.chosen_data_dir() {
             Some(dir) => vec!["--data-dir".into(), dir.as_os_str().to_owned()],
             None => Vec::new(),
+        };
+        arguments.extend(self.state_dir_arguments());
+        arguments
+    }
+
+    /// `--state-dir DIR` when this computer's state for the folder is not where a program
+    /// given only the data folder would look (tests, a state folder chosen by hand): the
+    /// reminder service must share the window's lock and reminder log.
+    pub fn state_dir_arguments(&self) -> Vec<std::ffi::OsString> {
+        let found = Self::resolve(self.chosen_data_dir()).ok();
+        if found.as_ref().is_some_and(|found| found.state_dir == self.state_dir && found.device_file == self.device_file) {
+            return Vec::new();
         }
+        vec!["--state-dir".into(), self.state_dir.as_os_str().to_owned()]
     }
 
     /// The data folder with every link resolved, so that two paths to one folder
@@ -91,18 +166,29 @@ impl Paths {
         self.data_dir.join("journal.json")
     }
 
+    /// The store's lock: this computer's processes take turns with it (a lock cannot reach
+    /// another computer through a synced folder, and there would be locked out by a copy).
     pub fn lock_file(&self) -> PathBuf {
-        self.data_dir.join("bedtime-coach.lock")
+        self.state_dir.join("bedtime-coach.lock")
     }
 
-    /// The reminder log: what was already shown, snoozes, "pause tonight".
+    /// The reminder log: what was already shown, snoozes, "pause tonight" (on this
+    /// computer: each computer's service reminds on its own desktop).
     pub fn reminders_file(&self) -> PathBuf {
-        self.data_dir.join("reminders.json")
+        self.state_dir.join("reminders.json")
     }
 
-    /// Held for as long as a process owns the reminders (not the short store lock).
+    /// Held for as long as a process owns the reminders (not the short store lock): one
+    /// reminder service per data folder on each computer.
     pub fn reminder_owner_file(&self) -> PathBuf {
-        self.data_dir.join("reminders.lock")
+        self.state_dir.join("reminders.lock")
+    }
+
+    /// Where copies that a sync tool made of a file changed on two computers at once go
+    /// once merged (or found damaged): out of the synced folder, so that the tool does not
+    /// bring them back.
+    pub fn conflicts_dir(&self) -> PathBuf {
+        self.state_dir.join("conflicts")
     }
 
     /// The autostart entry: `$XDG_CONFIG_HOME/autostart/`, or `~/.config/autostart/`
@@ -112,13 +198,10 @@ impl Paths {
         Some(dirs.config_dir().join("autostart").join(AUTOSTART_ENTRY))
     }
 
-    /// The reminder service's log: in the per-computer folder (the XDG state folder
-    /// `~/.local/state/bedtime-coach`; `%LOCALAPPDATA%\bedtime-coach` on Windows), or in
-    /// the data folder when one was chosen with `--data-dir` (or the system has no such
-    /// folder).
+    /// The reminder service's log: in the state folder (the XDG state folder
+    /// `~/.local/state/bedtime-coach`; `%LOCALAPPDATA%\bedtime-coach` on Windows).
     pub fn log_file(&self) -> PathBuf {
-        let state = self.chosen_data_dir().is_none().then(crate::platform::folders::state_dir).flatten();
-        state.unwrap_or_else(|| self.data_dir.clone()).join("remind.log")
+        self.state_dir.join("remind.log")
     }
 }
 

@@ -357,7 +357,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::new(Paths::in_dir(dir.path()));
         seed(&store, journal(1..3));
-        let month = dir.path().join("journal/2026-11.json");
+        let month = store.own_month_file(chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap()).unwrap();
         let before = std::fs::read(&month).unwrap();
         let file = dir.path().join("import.json");
         let incoming = journal(3..20);

@@ -194,7 +194,7 @@ impl Change {
 
     fn apply_stamped(self, store: &Store, stamp: Stamp) -> Result<Applied, CommandError> {
         let plans = self.plans_evenings();
-        let applied = match self.apply_or_stop(store, stamp) {
+        let applied = match store.dated(stamp, || self.apply_or_stop(store, stamp)) {
             Err(CommandError::NothingToChange) => Ok(Applied::Unchanged),
             result => result,
         }?;

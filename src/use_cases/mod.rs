@@ -64,7 +64,12 @@ pub type ChangeClock = std::sync::Arc<dyn Fn() -> DateTime<FixedOffset> + Send +
 impl Coach {
     /// The data folder given (`--data-dir`), or the usual folders.
     pub fn open(data_dir: Option<&Path>) -> Result<Self, StoreError> {
-        let coach = Self::at(Paths::resolve(data_dir)?);
+        Self::open_with_state(data_dir, None)
+    }
+
+    /// [`Coach::open`] with this computer's state folder given (`--state-dir`), if it is.
+    pub fn open_with_state(data_dir: Option<&Path>, state_dir: Option<&Path>) -> Result<Self, StoreError> {
+        let coach = Self::at(Paths::resolve_with_state(data_dir, state_dir)?);
         // A start is where an export killed at the wrong instant is cleaned up after.
         coach.store.clean_left_user_file();
         Ok(coach)

@@ -131,6 +131,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let coach = Coach::at(Paths::in_dir(dir.path()));
         let args = coach.arguments(&["--screen", "night"]);
-        assert_eq!(args, ["--screen", "night", "--data-dir", dir.path().to_str().unwrap()].map(OsString::from));
+        // This computer's state is in the folder too (`Paths::in_dir`): said, so that what is
+        // started shares the lock and the reminder log.
+        let dir = dir.path().to_str().unwrap();
+        assert_eq!(args, ["--screen", "night", "--data-dir", dir, "--state-dir", dir].map(OsString::from));
     }
 }

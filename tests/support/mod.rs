@@ -119,6 +119,9 @@ pub const BIN: &str = env!("CARGO_BIN_EXE_bedtime-coach");
 pub fn bin_here(dir: &Path) -> Command {
     let mut command = Command::new(BIN);
     command.arg("--data-dir").arg(dir).env_remove("BEDTIME_COACH_DATA_DIR");
+    // This computer's own files (lock, reminder log) beside the data, as `Paths::in_dir`
+    // keeps them in-process: the test's folder is all there is.
+    command.env("BEDTIME_COACH_STATE_DIR", dir);
     // English, whatever the machine's locale; tests of other languages set LANG.
     command.env_remove("LC_ALL").env_remove("LC_MESSAGES").env("LANG", "C.UTF-8");
     command

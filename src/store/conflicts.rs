@@ -1,0 +1,123 @@
+//! Conflict copies: what a sync tool leaves when a file changed on two computers before
+//! they synced. One version keeps the name; the other is saved beside it under a name
+//! that says so. The store reads such a copy as one more version of the file it copies,
+//! merges it, and then moves it out of the synced folder (see `months.rs`), so that the
+//! tool does not carry it back.
+//!
+//! The three tools' names (the part in brackets is the tool's own):
+//! - Syncthing: `NAME.sync-conflict-YYYYMMDD-HHMMSS-DEVICE.ext`
+//! - Dropbox: `NAME (Computer's conflicted copy YYYY-MM-DD).ext`, perhaps with ` (1)` inside
+//! - Nextcloud: `NAME (conflicted copy YYYY-MM-DD HHMMSS).ext`; ownCloud before it:
+//!   `NAME_conflict-YYYYMMDD-HHMMSS.ext`
+
+/// The name of the file that `name` is a conflict copy of, or `None` when it is not one.
+/// A copy of a copy (both computers changed it again before syncing) names the first
+/// original: never itself a copy.
+pub fn conflict_original(name: &str) -> Option<String> {
+    let mut original = one_step(name)?;
+    // Each step makes the name shorter, so this ends.
+    while let Some(earlier) = one_step(&original) {
+        original = earlier;
+    }
+    Some(original)
+}
+
+fn one_step(name: &str) -> Option<String> {
+    syncthing(name).or_else(|| bracketed(name)).or_else(|| owncloud(name))
+}
+
+/// `NAME.sync-conflict-20261206-101010-ABCDEFG.ext` → `NAME.ext`.
+fn syncthing(name: &str) -> Option<String> {
+    const MARK: &str = ".sync-conflict-";
+    let start = name.find(MARK)?;
+    let rest = &name[start + MARK.len()..];
+    let (stamp, rest) = split_stamp(rest, '-')?;
+    let rest = rest.strip_prefix('-')?;
+    // The device's short id, then the extension (if the original had one).
+    let device_end = rest.find('.').unwrap_or(rest.len());
+    let device = &rest[..device_end];
+    if stamp.is_empty() || device.is_empty() || !device.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return None;
+    }
+    original(&name[..start], &rest[device_end..])
+}
+
+/// `NAME (… conflicted copy …).ext` → `NAME.ext` (Dropbox, Nextcloud).
+fn bracketed(name: &str) -> Option<String> {
+    let mark = name.find("conflicted copy")?;
+    let open = name[..mark].rfind(" (")?;
+    let close = name.rfind(')')?;
+    if close < mark {
+        return None;
+    }
+    let extension = &name[close + 1..];
+    if extension.contains(['(', ')']) || !(extension.is_empty() || extension.starts_with('.')) {
+        return None;
+    }
+    original(&name[..open], extension)
+}
+
+/// `NAME_conflict-20261206-101010.ext` → `NAME.ext` (ownCloud, older Nextcloud).
+fn owncloud(name: &str) -> Option<String> {
+    const MARK: &str = "_conflict-";
+    let start = name.rfind(MARK)?;
+    let (_, rest) = split_stamp(&name[start + MARK.len()..], '-')?;
+    if !(rest.is_empty() || rest.starts_with('.')) {
+        return None;
+    }
+    original(&name[..start], rest)
+}
+
+/// `YYYYMMDD<sep>HHMMSS` at the start of `text`, and what follows it.
+fn split_stamp(text: &str, separator: char) -> Option<(&str, &str)> {
+    let digits = |part: &str, length: usize| part.len() == length && part.bytes().all(|b| b.is_ascii_digit());
+    let date = text.get(..8)?;
+    let time = text.get(9..15)?;
+    (digits(date, 8) && text[8..].starts_with(separator) && digits(time, 6)).then(|| (&text[..15], &text[15..]))
+}
+
+/// The original name from its stem and extension; never with an empty stem.
+fn original(stem: &str, extension: &str) -> Option<String> {
+    (!stem.is_empty()).then(|| format!("{stem}{extension}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_three_tools_names() {
+        let cases = [
+            ("2026-12.0a1b.sync-conflict-20261206-101010-ABCDEFG.json", "2026-12.0a1b.json"),
+            ("routine.sync-conflict-20261206-101010-7XKQ2ZA.json", "routine.json"),
+            ("notes.sync-conflict-20261206-101010-ABCDEFG", "notes"),
+            ("2026-12.0a1b (Laptop's conflicted copy 2026-12-06).json", "2026-12.0a1b.json"),
+            ("2026-12.0a1b (Laptop's conflicted copy 2026-12-06 (1)).json", "2026-12.0a1b.json"),
+            ("routine (conflicted copy 2026-12-06 101010).json", "routine.json"),
+            ("routine_conflict-20261206-101010.json", "routine.json"),
+            ("2026-12.ab.sync-conflict-20261206-101010-AAAAAAA.sync-conflict-20261207-101010-BBBBBBB.json", "2026-12.ab.json"),
+            ("routine (conflicted copy 2026-12-06 101010) (Laptop's conflicted copy 2026-12-07).json", "routine.json"),
+        ];
+        for (copy, expected) in cases {
+            assert_eq!(conflict_original(copy).as_deref(), Some(expected), "{copy}");
+        }
+    }
+
+    #[test]
+    fn ordinary_names_are_not_copies() {
+        for name in [
+            "2026-12.0a1b.json",
+            "2026-12.json.bak",
+            "routine.json",
+            ".sync-conflict-20261206-101010-ABCDEFG.json",
+            "x.sync-conflict-2026120-101010-ABC.json",
+            "x.sync-conflict-20261206-101010-.json",
+            "my conflicted copy.json",
+            " (conflicted copy 2026).json",
+            "a (conflicted copy) b.json",
+            "a_conflict-2026.json",
+        ] {
+            assert_eq!(conflict_original(name), None, "{name}");
+        }
+    }
+}

@@ -1,0 +1,126 @@
+//! This computer's device id: the name of the files it writes in a data folder that
+//! several computers share through a sync tool (`journal/2026-12.<id>.json`), so that no
+//! two computers ever write the same file.
+//!
+//! It is made once, at random, and kept in the state folder (`Paths::device_file`), which
+//! is never synced: a copy of the data folder on another computer must not take this
+//! computer's name. Two processes making it at once agree on one (the first link wins).
+
+use std::path::Path;
+
+use super::{IoAction, StoreError, atomic};
+
+/// A computer's name in file names: 1 to 32 lowercase letters and digits (this version
+/// makes 16 hexadecimal digits).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct DeviceId(String);
+
+impl DeviceId {
+    /// `text` if it is a device id as file names hold them.
+    pub fn parse(text: &str) -> Option<Self> {
+        let valid = (1..=32).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit() || b.is_ascii_lowercase());
+        valid.then(|| Self(text.to_owned()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// A new id, random: the standard library's hasher seeds come from the system's
+    /// random source, mixed with the time and the process.
+    fn random() -> Self {
+        use std::hash::{BuildHasher, RandomState};
+        let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos());
+        let value = RandomState::new().hash_one((nanos, std::process::id()));
+        Self(format!("{value:016x}"))
+    }
+}
+
+impl std::fmt::Display for DeviceId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// The id kept in `file`, made there first if there is none (or what is there is not an
+/// id: kept aside as `device-id.corrupt-TIME`, and this computer's files go by a new name;
+/// the old ones stay part of the history, as another computer's).
+pub(super) fn load_or_create(file: &Path) -> Result<DeviceId, StoreError> {
+    if let Some(id) = read(file)? {
+        return Ok(id);
+    }
+    let dir = file.parent().unwrap_or(Path::new("."));
+    atomic::create_private_dir(dir).map_err(|e| StoreError::io(IoAction::CreateFolder, dir, e))?;
+    if std::fs::symlink_metadata(file).is_ok() {
+        let label = format!("corrupt-{}", super::recovery::stamp());
+        atomic::move_aside(file, file, &label).map_err(|e| StoreError::io(IoAction::MoveAside, file, e))?;
+    }
+    let id = DeviceId::random();
+    let fresh = atomic::sibling(file, &format!(".{}.tmp", id.as_str()));
+    atomic::replace_file(&fresh, format!("{id}\n").as_bytes()).map_err(|e| StoreError::io(IoAction::Save, file, e))?;
+    // A link, not a rename: a second process making one at the same moment finds the
+    // first one's id there and takes it.
+    let linked = std::fs::hard_link(&fresh, file);
+    let _ = std::fs::remove_file(&fresh);
+    match linked {
+        Ok(()) => Ok(id),
+        Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {
+            read(file)?.ok_or_else(|| StoreError::io(IoAction::Read, file, error))
+        }
+        Err(error) => Err(StoreError::io(IoAction::Save, file, error)),
+    }
+}
+
+fn read(file: &Path) -> Result<Option<DeviceId>, StoreError> {
+    match std::fs::read(file) {
+        Ok(bytes) => Ok(std::str::from_utf8(&bytes).ok().and_then(|text| DeviceId::parse(text.trim()))),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(error) => Err(StoreError::io(IoAction::Read, file, error)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn made_once_then_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("state").join("device-id");
+        let first = load_or_create(&file).unwrap();
+        assert_eq!(first.as_str().len(), 16);
+        assert_eq!(load_or_create(&file).unwrap(), first);
+        assert_eq!(std::fs::read_dir(dir.path().join("state")).unwrap().count(), 1, "no temporary file left");
+    }
+
+    #[test]
+    fn many_processes_at_once_agree_on_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("device-id");
+        let ids: Vec<DeviceId> = std::thread::scope(|scope| {
+            let threads: Vec<_> = (0..8).map(|_| scope.spawn(|| load_or_create(&file).unwrap())).collect();
+            threads.into_iter().map(|t| t.join().unwrap()).collect()
+        });
+        assert!(ids.iter().all(|id| *id == ids[0]), "{ids:?}");
+    }
+
+    #[test]
+    fn a_damaged_id_is_kept_aside_and_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("device-id");
+        std::fs::write(&file, "../../etc\n").unwrap();
+        let id = load_or_create(&file).unwrap();
+        assert!(DeviceId::parse(id.as_str()).is_some());
+        let names: Vec<String> =
+            std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+        assert!(names.iter().any(|n| n.starts_with("device-id.corrupt-")), "{names:?}");
+    }
+
+    #[test]
+    fn only_plain_ids_parse() {
+        assert!(DeviceId::parse("0a1b2c3d4e5f6071").is_some());
+        for bad in ["", "ABC", "a.b", "a b", "../x", &"a".repeat(33), "é"] {
+            assert!(DeviceId::parse(bad).is_none(), "{bad:?}");
+        }
+    }
+}
