@@ -340,21 +340,22 @@ impl Store {
     /// Another computer's month file, or a conflict copy: read, never written. Damaged, its
     /// backup is read instead (a conflict copy has none: `None`, to be moved aside); with no
     /// usable backup it is left out, said once.
-    fn read_other(&self, path: &Path, conflict: bool) -> Result<Option<Loaded<MonthFile>>, StoreError> {
+    /// An older format is migrated in memory (routine.json of an older version).
+    pub(super) fn read_other<T: Document>(&self, path: &Path, conflict: bool) -> Result<Option<Loaded<T>>, StoreError> {
         let mut notices = Vec::new();
-        let inspected = read::inspect::<MonthFile>(path, &mut notices);
+        let inspected = read::inspect::<T>(path, &mut notices);
         self.push_notices(notices);
-        if let read::Inspected::Ready(read) = inspected? {
-            return Ok(Some(read.loaded));
+        if let Some(loaded) = read::usable(inspected?) {
+            return Ok(Some(loaded));
         }
         if conflict {
             return Ok(None);
         }
         let backup = atomic::sibling(path, ".bak");
-        if let Ok(read::Inspected::Ready(read)) = read::inspect::<MonthFile>(&backup, &mut Vec::new())
-            && read.bytes.is_some()
+        if let Ok(inspected) = read::inspect::<T>(&backup, &mut Vec::new())
+            && let Some(loaded) = read::usable(inspected).filter(|loaded| loaded.existed)
         {
-            return Ok(Some(read.loaded));
+            return Ok(Some(loaded));
         }
         self.tell_once(path, || {
             FileNotice::new(tr!("store-notice-other-computer-damaged", path = name(path)), vec![path.to_owned()])
@@ -362,14 +363,19 @@ impl Store {
         Ok(None)
     }
 
-    /// Moves merged conflict copies (and damaged ones, with a notice) to the state folder.
+    /// Moves the month's conflict copies out (see [`Store::move_conflict_copies`]).
     fn move_copies_out(&self, read: &MonthRead) -> Result<(), StoreError> {
-        if read.copies.is_empty() && read.damaged_copies.is_empty() {
+        self.move_conflict_copies(&read.copies, &read.damaged_copies)
+    }
+
+    /// Moves merged conflict copies (and damaged ones, with a notice) to the state folder.
+    pub(super) fn move_conflict_copies(&self, copies: &[PathBuf], damaged_copies: &[PathBuf]) -> Result<(), StoreError> {
+        if copies.is_empty() && damaged_copies.is_empty() {
             return Ok(());
         }
         let to = self.paths.conflicts_dir();
         create_dir(&to)?;
-        for (copy, damaged) in read.copies.iter().map(|c| (c, false)).chain(read.damaged_copies.iter().map(|c| (c, true))) {
+        for (copy, damaged) in copies.iter().map(|c| (c, false)).chain(damaged_copies.iter().map(|c| (c, true))) {
             let kept = move_into(copy, &to).map_err(|e| StoreError::io(IoAction::MoveAside, copy, e))?;
             if damaged {
                 self.push_notices(vec![FileNotice::new(
