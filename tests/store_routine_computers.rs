@@ -208,24 +208,53 @@ fn set_modified(path: &Path, seconds_after_2026_12_06_20h: u64) {
 }
 
 #[test]
-fn an_older_versions_routine_is_migrated_and_then_open_read_only_to_it() {
+fn an_older_versions_routine_is_read_then_replaced_by_one_it_opens_read_only() {
     let a = Computer::new();
     let routine_json = a.path().join("routine.json");
-    fs::write(&routine_json, older_version_routine(|file| file.settings.grace_minutes = 33)).unwrap();
+    let old = older_version_routine(|file| file.settings.grace_minutes = 33);
+    fs::write(&routine_json, &old).unwrap();
     assert!(!a.store.load_routine_file().unwrap().is_first_run());
     assert_eq!(a.routine().settings.grace_minutes, 33);
-    assert!(a.messages().contains("from format 1 to 2"));
-    assert!(a.path().join("routine.json.v1.bak").is_file(), "the older version's bytes kept");
-    // An older version finds format 2, newer than its 1: it shows it read-only.
+    assert_eq!(fs::read(&routine_json).unwrap(), old, "reading writes nothing");
+    // The first save here: this computer's file, and routine.json of format 2 (the older
+    // bytes kept as its backup), which an older version opens read-only, newer than its 1.
+    a.change("2026-12-06T21:00:00Z", |file| file.settings.theme = Theme::Dark);
+    assert_eq!(fs::read(a.path().join("routine.json.bak")).unwrap(), old);
     let text = fs::read_to_string(&routine_json).unwrap();
     let value: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(value["schema_version"], ROUTINE_VERSION);
-    assert_eq!(value["settings"]["grace_minutes"], 33);
-    // A change here goes to this computer's file only; routine.json keeps the view it had.
-    a.change("2026-12-06T21:00:00Z", |file| file.settings.grace_minutes = 12);
+    assert_eq!(
+        (value["settings"]["grace_minutes"].as_u64(), value["settings"]["theme"].as_str()),
+        (Some(33), Some("dark"))
+    );
+    assert!(value.get("changes").is_none(), "a view, without stamps");
+    // Later changes go to this computer's file only, which holds what routine.json held.
+    a.change("2026-12-06T21:05:00Z", |file| file.settings.grace_minutes = 12);
     assert_eq!(fs::read_to_string(&routine_json).unwrap(), text);
     assert_eq!(a.routine().settings.grace_minutes, 12);
-    assert!(a.path().join(a.own_file()).is_file());
+    fs::remove_file(&routine_json).unwrap();
+    fs::remove_file(a.path().join("routine.json.bak")).unwrap();
+    let again = Store::new(Paths::with_state(a.path(), a.state.path()));
+    let shown = again.load_routine_file().unwrap().value;
+    assert_eq!((shown.settings.grace_minutes, shown.settings.theme), (12, Theme::Dark));
+    assert!(a.messages().is_empty(), "{}", a.messages());
+}
+
+/// routine.json of format 2 is only a view for older versions: this version reads it only
+/// when no computer's file is there, so that editing one's own file by hand is not undone
+/// by it.
+#[test]
+fn routine_json_of_this_version_is_read_only_without_any_computers_file() {
+    let a = Computer::new();
+    a.change("2026-12-06T21:00:00Z", |file| file.settings.theme = Theme::Dark);
+    let own = a.path().join(a.own_file());
+    let edited = fs::read_to_string(&own).unwrap().replace("\"snooze_minutes\": 10", "\"snooze_minutes\": 4");
+    fs::write(&own, edited).unwrap();
+    assert_eq!(a.routine().settings.snooze_minutes, 4);
+    fs::remove_file(&own).unwrap();
+    fs::remove_file(own.with_extension("json.bak")).ok();
+    let shown = a.routine();
+    assert_eq!((shown.settings.theme, shown.settings.snooze_minutes), (Theme::Dark, 10), "routine.json alone");
 }
 
 #[test]
@@ -247,7 +276,8 @@ fn the_first_run_lasts_until_any_computer_saves_and_routine_json_is_written_for_
 #[test]
 fn both_first_runs_while_apart_make_one_routine() {
     let (a, b) = (Computer::new(), Computer::new());
-    let mut sync = Sync::new(a.path(), b.path(), Style::Syncthing).at(Utc.with_ymd_and_hms(2026, 12, 6, 22, 0, 0).unwrap());
+    let mut sync =
+        Sync::new(a.path(), b.path(), Style::Syncthing).at(Utc.with_ymd_and_hms(2026, 12, 6, 22, 0, 0).unwrap());
     a.change("2026-12-06T20:00:00Z", |file| file.settings.theme = Theme::Dark);
     b.change("2026-12-06T20:05:00Z", |file| file.schedule.set(Some(clock(23, 0)), None, &[]).unwrap());
     let synced = sync.sync();
@@ -302,7 +332,8 @@ fn conflict_copies_of_a_computers_file_are_merged_and_a_damaged_copy_is_kept_asi
     let stem = b_file.strip_suffix(".json").unwrap();
     let copy_name = format!("{stem}.sync-conflict-20261206-204000-DESKTOP.json");
     fs::write(a.path().join(&copy_name), serde_json::to_vec(&copy).unwrap()).unwrap();
-    let damaged_name = format!("{}.sync-conflict-20261206-204000-LAPTOPA.json", a.own_file().strip_suffix(".json").unwrap());
+    let damaged_name =
+        format!("{}.sync-conflict-20261206-204000-LAPTOPA.json", a.own_file().strip_suffix(".json").unwrap());
     fs::write(a.path().join(&damaged_name), b"{\"schema_version\": 2, \"settings\": {").unwrap();
     assert_eq!(a.routine().settings.snooze_minutes, 3);
     let messages = a.messages();
@@ -338,4 +369,40 @@ fn another_computers_damaged_file_is_read_from_its_backup_or_left_out_never_writ
     a.routine();
     assert!(a.messages().is_empty(), "said once");
     assert_eq!(fs::read(&b_file).unwrap(), damaged);
+}
+
+/// An older version's routine.json on a read-only disk cannot be migrated: it is shown as
+/// it is, and a change is refused with a sentence.
+#[test]
+fn on_a_read_only_disk_an_older_versions_routine_is_shown_not_migrated() {
+    let Some(disk) = support::Tmpfs::mount("read-only disk with an older routine.json", "4m") else { return };
+    let bytes = older_version_routine(|file| file.settings.grace_minutes = 33);
+    fs::write(disk.0.path().join("routine.json"), &bytes).unwrap();
+    disk.remount("ro");
+    let state = tempfile::tempdir().unwrap();
+    let store = Store::new(Paths::with_state(disk.0.path(), state.path()));
+    let loaded = store.load_routine_file().unwrap();
+    assert_eq!(loaded.value.settings.grace_minutes, 33);
+    assert_eq!(store.peek_settings().unwrap().grace_minutes, 33);
+    let error = store
+        .update_routine_file(|file| {
+            file.settings.grace_minutes = 1;
+            Ok::<_, StoreError>(())
+        })
+        .unwrap_err();
+    assert!(error.to_string().to_lowercase().contains("read-only file system"), "{error}");
+    disk.remount("rw");
+    assert_eq!(fs::read(disk.0.path().join("routine.json")).unwrap(), bytes, "untouched");
+}
+
+/// The window and the reminder service notice a save by comparing the files'
+/// fingerprint: another computer's routine file arriving changes it.
+#[test]
+fn another_computers_file_arriving_is_noticed() {
+    let (a, b, mut sync) = two_computers(Style::Syncthing);
+    let before = a.store.fingerprint();
+    b.change("2026-12-06T20:30:00Z", |file| file.settings.theme = Theme::Light);
+    sync.sync();
+    assert_ne!(a.store.fingerprint(), before);
+    assert_eq!(a.routine().settings.theme, Theme::Light);
 }

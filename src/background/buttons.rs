@@ -156,7 +156,10 @@ mod tests {
     fn a_click_on_the_morning_invitation_opens_the_night_log() {
         assert_eq!(started_by_click(alert(Kind::NightLog)), "--screen night --data-dir DIR --state-dir DIR");
         assert_eq!(started_by_click(alert(Kind::Bedtime)), "--screen tonight --data-dir DIR --state-dir DIR");
-        assert_eq!(started_by_click(alert(Kind::Step("warm-bath".into()))), "--screen tonight --data-dir DIR --state-dir DIR");
+        assert_eq!(
+            started_by_click(alert(Kind::Step("warm-bath".into()))),
+            "--screen tonight --data-dir DIR --state-dir DIR"
+        );
     }
 
     #[test]

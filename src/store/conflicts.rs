@@ -10,6 +10,42 @@
 //! - Nextcloud: `NAME (conflicted copy YYYY-MM-DD HHMMSS).ext`; ownCloud before it:
 //!   `NAME_conflict-YYYYMMDD-HHMMSS.ext`
 
+/// A file of a folder of merged files, as what it stands for.
+pub(super) struct Listed {
+    /// The file it is, or is a copy of (a backup, `NAME.bak`, stands for `NAME`).
+    pub original: String,
+    /// A sync tool's conflict copy.
+    pub conflict: bool,
+    /// What to read: the copy, or the file itself (missing beside its backup, perhaps).
+    pub path: std::path::PathBuf,
+}
+
+/// The files of `dir` (none when it does not exist), each as what it stands for.
+pub(super) fn list(dir: &std::path::Path) -> Result<Vec<Listed>, super::StoreError> {
+    use super::{IoAction, StoreError};
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(error) if error.kind() == std::io::ErrorKind::NotADirectory => {
+            return Err(StoreError::NotAFolder { path: dir.to_owned() });
+        }
+        Err(error) => return Err(StoreError::io(IoAction::Read, dir, error)),
+    };
+    let mut listed = Vec::new();
+    for entry in entries {
+        let Ok(entry) = entry else { continue };
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        let (original, conflict) = match conflict_original(name) {
+            Some(original) => (original, true),
+            None => (name.strip_suffix(".bak").unwrap_or(name).to_owned(), false),
+        };
+        let path = if conflict { dir.join(name) } else { dir.join(&original) };
+        listed.push(Listed { original, conflict, path });
+    }
+    Ok(listed)
+}
+
 /// The name of the file that `name` is a conflict copy of, or `None` when it is not one.
 /// A copy of a copy (both computers changed it again before syncing) names the first
 /// original: never itself a copy.
@@ -95,7 +131,10 @@ mod tests {
             ("2026-12.0a1b (Laptop's conflicted copy 2026-12-06 (1)).json", "2026-12.0a1b.json"),
             ("routine (conflicted copy 2026-12-06 101010).json", "routine.json"),
             ("routine_conflict-20261206-101010.json", "routine.json"),
-            ("2026-12.ab.sync-conflict-20261206-101010-AAAAAAA.sync-conflict-20261207-101010-BBBBBBB.json", "2026-12.ab.json"),
+            (
+                "2026-12.ab.sync-conflict-20261206-101010-AAAAAAA.sync-conflict-20261207-101010-BBBBBBB.json",
+                "2026-12.ab.json",
+            ),
             ("routine (conflicted copy 2026-12-06 101010) (Laptop's conflicted copy 2026-12-07).json", "routine.json"),
         ];
         for (copy, expected) in cases {

@@ -18,7 +18,8 @@ pub struct DeviceId(String);
 impl DeviceId {
     /// `text` if it is a device id as file names hold them.
     pub fn parse(text: &str) -> Option<Self> {
-        let valid = (1..=32).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit() || b.is_ascii_lowercase());
+        let valid =
+            (1..=32).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit() || b.is_ascii_lowercase());
         valid.then(|| Self(text.to_owned()))
     }
 

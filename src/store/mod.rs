@@ -33,16 +33,18 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::{Duration, SystemTime};
 
+pub use atomic::{create_private_dir, remove_file_if_exists, replace_file, sibling, write_atomic};
 pub use conflicts::conflict_original;
 pub use device::DeviceId;
-pub use atomic::{create_private_dir, remove_file_if_exists, replace_file, sibling, write_atomic};
 pub use document::{Document, Loaded, to_bytes};
 pub(crate) use error::megabytes;
 pub use error::{FileNotice, IoAction, StoreError};
 pub use folder_watch::{FolderWatch, Waited, WatchLost};
 pub use lock::WaitCallback;
 pub use log_file::RotatingLog;
-pub use months::{MONTHS_FOLDER, MONTHS_VERSION, POINTER_VERSION, Writer, month_of, parse_month_file, parse_month_file_name};
+pub use months::{
+    MONTHS_FOLDER, MONTHS_VERSION, POINTER_VERSION, Writer, month_of, parse_month_file, parse_month_file_name,
+};
 pub use owner::{OwnerLock, owner_pid};
 pub use paths::{AUTOSTART_ENTRY, Paths, STATE_DIR_VARIABLE, folder_digest};
 pub use recovery::{migration_backup, save as save_document};

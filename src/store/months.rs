@@ -50,12 +50,12 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::atomic::keep_copy;
+use super::device::DeviceId;
 use super::document::{self, Document, Loaded, Version};
 use super::error::name;
 use super::read::{self, Contents, Read, read_capped};
 use super::recovery::{self, migration_backup};
 use super::{FileNotice, IoAction, Store, StoreError, Updated, atomic, scan};
-use super::device::DeviceId;
 use crate::model::removals::{self, Removals};
 use crate::model::{Extra, Journal};
 use crate::tr;
@@ -259,25 +259,9 @@ impl Store {
     /// backup, as for any document).
     fn month_inputs(&self) -> Result<BTreeMap<NaiveDate, Vec<Input>>, StoreError> {
         let dir = self.months_dir();
-        let entries = match std::fs::read_dir(&dir) {
-            Ok(entries) => entries,
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(BTreeMap::new()),
-            Err(error) if error.kind() == std::io::ErrorKind::NotADirectory => {
-                return Err(StoreError::NotAFolder { path: dir });
-            }
-            Err(error) => return Err(StoreError::io(IoAction::Read, &dir, error)),
-        };
         let mut months: BTreeMap<NaiveDate, Vec<Input>> = BTreeMap::new();
-        for entry in entries {
-            let Ok(entry) = entry else { continue };
-            let name = entry.file_name();
-            let Some(name) = name.to_str() else { continue };
-            let (file, conflict) = match super::conflicts::conflict_original(name) {
-                Some(original) => (original, true),
-                None => (name.strip_suffix(".bak").unwrap_or(name).to_owned(), false),
-            };
-            let Some((month, writer)) = parse_month_file(&file) else { continue };
-            let path = if conflict { dir.join(name) } else { dir.join(&file) };
+        for super::conflicts::Listed { original, conflict, path } in super::conflicts::list(&dir)? {
+            let Some((month, writer)) = parse_month_file(&original) else { continue };
             months.entry(month).or_default().push(Input { writer, conflict, path });
         }
         for inputs in months.values_mut() {
@@ -295,29 +279,17 @@ impl Store {
         let mut merged: Option<MonthFile> = None;
         for input in inputs {
             let path = self.resolve(&input.path)?;
-            let mine = !input.conflict && (input.writer == Writer::Format3 || own.is_some_and(|own| input.writer == Writer::Device(own.clone())));
-            let loaded = if mine {
-                let (loaded, bytes) = if locked {
-                    let Read { loaded, bytes } = self.read_locked::<MonthFile>(&path)?;
-                    (loaded, bytes)
-                } else {
-                    (self.view::<MonthFile>(&path)?, None)
-                };
-                if input.writer != Writer::Format3 {
-                    read.own = Some(bytes);
-                }
-                loaded
-            } else {
-                match self.read_other(&path, input.conflict)? {
-                    Some(loaded) => loaded,
-                    None => {
-                        if input.conflict {
-                            read.damaged_copies.push(path);
-                        }
-                        continue;
-                    }
-                }
+            let mine = !input.conflict
+                && (input.writer == Writer::Format3
+                    || own.is_some_and(|own| input.writer == Writer::Device(own.clone())));
+            let Some((loaded, bytes)) =
+                self.read_input::<MonthFile>(&path, mine, input.conflict, locked, &mut read.damaged_copies)?
+            else {
+                continue;
             };
+            if mine && input.writer != Writer::Format3 {
+                read.own = Some(bytes);
+            }
             if input.conflict {
                 read.copies.push(path);
             }
@@ -335,6 +307,32 @@ impl Store {
         removals::apply_removals(&mut merged.journal, &merged.removed);
         read.merged = merged;
         Ok(read)
+    }
+
+    /// One of the files a merged read takes in: this computer's own (`mine`: repaired as
+    /// any document, under the lock when `locked`, and then with the bytes it holds), or
+    /// another computer's file or a conflict copy, only read (see [`Store::read_other`]).
+    /// `None`: left out; a conflict copy that could not be read is added to `damaged`.
+    pub(super) fn read_input<T: Document>(
+        &self,
+        path: &Path,
+        mine: bool,
+        conflict: bool,
+        locked: bool,
+        damaged: &mut Vec<PathBuf>,
+    ) -> Result<Option<InputRead<T>>, StoreError> {
+        if mine {
+            if locked {
+                let Read { loaded, bytes } = self.read_locked::<T>(path)?;
+                return Ok(Some((loaded, bytes)));
+            }
+            return Ok(Some((self.view::<T>(path)?, None)));
+        }
+        let loaded = self.read_other::<T>(path, conflict)?;
+        if loaded.is_none() && conflict {
+            damaged.push(path.to_owned());
+        }
+        Ok(loaded.map(|loaded| (loaded, None)))
     }
 
     /// Another computer's month file, or a conflict copy: read, never written. Damaged, its
@@ -369,7 +367,11 @@ impl Store {
     }
 
     /// Moves merged conflict copies (and damaged ones, with a notice) to the state folder.
-    pub(super) fn move_conflict_copies(&self, copies: &[PathBuf], damaged_copies: &[PathBuf]) -> Result<(), StoreError> {
+    pub(super) fn move_conflict_copies(
+        &self,
+        copies: &[PathBuf],
+        damaged_copies: &[PathBuf],
+    ) -> Result<(), StoreError> {
         if copies.is_empty() && damaged_copies.is_empty() {
             return Ok(());
         }
@@ -806,7 +808,8 @@ impl Store {
     pub(super) fn journal_size_on_disk(&self) -> u64 {
         let own = self.device_id().ok().map(Writer::Device);
         let inputs = self.month_inputs().unwrap_or_default();
-        let own_files = inputs.values().flatten().filter(|input| !input.conflict && Some(&input.writer) == own.as_ref());
+        let own_files =
+            inputs.values().flatten().filter(|input| !input.conflict && Some(&input.writer) == own.as_ref());
         own_files.filter_map(|input| std::fs::metadata(&input.path).ok()).map(|meta| meta.len()).sum()
     }
 }
@@ -864,6 +867,9 @@ fn move_into(file: &Path, dir: &Path) -> std::io::Result<PathBuf> {
     Ok(target)
 }
 
+/// A file a merged read took in, and the bytes it holds when read under the lock.
+pub(super) type InputRead<T> = (Loaded<T>, Option<Vec<u8>>);
+
 /// What [`Store::read_month`] found: the month merged from every file of it.
 #[derive(Debug, Default)]
 struct MonthRead {
@@ -906,7 +912,8 @@ mod tests {
         let device = Writer::Device(DeviceId::parse("0a1b2c3d4e5f6071").unwrap());
         assert_eq!(month_file_name(march, &device), "2026-03.0a1b2c3d4e5f6071.json");
         assert_eq!(parse_month_file("2026-03.0a1b2c3d4e5f6071.json"), Some((march, device)));
-        for other in ["2026-03..json", "2026-03.A1.json", "2026-03.a/b.json", "2026-03x0a.json", "2026-03.0a.json.bak"] {
+        for other in ["2026-03..json", "2026-03.A1.json", "2026-03.a/b.json", "2026-03x0a.json", "2026-03.0a.json.bak"]
+        {
             assert_eq!(parse_month_file(other), None, "{other}");
         }
     }

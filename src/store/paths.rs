@@ -77,7 +77,12 @@ impl Paths {
             None => {
                 let dirs = directories::ProjectDirs::from("", "", "bedtime-coach").ok_or(StoreError::NoHome)?;
                 let data_dir = dirs.data_dir().to_path_buf();
-                Self { config_dir: dirs.config_dir().to_path_buf(), state_dir: data_dir.clone(), device_file: data_dir.join(DEVICE_FILE), data_dir }
+                Self {
+                    config_dir: dirs.config_dir().to_path_buf(),
+                    state_dir: data_dir.clone(),
+                    device_file: data_dir.join(DEVICE_FILE),
+                    data_dir,
+                }
             }
         };
         match given_state {
@@ -125,7 +130,10 @@ impl Paths {
     /// reminder service must share the window's lock and reminder log.
     pub fn state_dir_arguments(&self) -> Vec<std::ffi::OsString> {
         let found = Self::resolve(self.chosen_data_dir()).ok();
-        if found.as_ref().is_some_and(|found| found.state_dir == self.state_dir && found.device_file == self.device_file) {
+        if found
+            .as_ref()
+            .is_some_and(|found| found.state_dir == self.state_dir && found.device_file == self.device_file)
+        {
             return Vec::new();
         }
         vec!["--state-dir".into(), self.state_dir.as_os_str().to_owned()]

@@ -9,25 +9,27 @@
 //! `routine.json` and any sync tool's conflict copy of them ([`super::conflicts`]),
 //! field by field: the later change wins, ties go to the smaller device id.
 //!
-//! - `routine.json` of format 1 (versions before this one) is read with every field
-//!   stamped with its file's time, but older than any stamped change: what an older
-//!   version changed is kept where no computer of this version changed it since. It is
-//!   migrated in place to format 2 (its bytes kept as `routine.json.v1.bak`), as any
-//!   older document is. Where there is none, the first save here writes one (format 2,
-//!   the view at that moment). After that no computer writes it again.
+//! - `routine.json` of format 1 (a version before this one saved it) is read with every
+//!   field stamped with its file's time, older than any stamped change: what an older
+//!   version changed is kept where no computer of this version changed that field since.
+//!   It is not rewritten on reading; the next save here replaces it with format 2 (the
+//!   older bytes rotate into `routine.json.bak`), and so does a first save where there is
+//!   none. `routine.json` of format 2 holds the merged view at that moment, for older
+//!   versions; this version reads it only where no computer's file is there.
 //! - **What older versions see**: they read `routine.json` only, and format 2 is newer
-//!   than theirs, so they show the routine it holds (as it was when this version first
-//!   saved there) read-only, and say that a newer version wrote it; they change nothing
-//!   and never start a routine of their own beside this one. A change an older version
-//!   made while apart (a `routine.json` of format 1 arriving, or its conflict copy) is
-//!   merged as said above. A step an older version removed comes back from the other
-//!   computers' files: format 1 has no dated removals.
+//!   than theirs, so they show the routine it holds (as it was when it was written)
+//!   read-only, say that a newer version wrote it, change nothing, and never start a
+//!   routine of their own beside this one. A change an older version made while apart (a
+//!   `routine.json` of format 1 arriving, or a conflict copy of it) is merged as above;
+//!   a step it removed comes back from the other computers' files, since format 1 has no
+//!   dated removals.
 //! - This computer's own file is repaired like any document (a damaged one kept aside,
-//!   its backup restored). Another computer's file is never written here: when damaged,
-//!   its backup is read, else it is left out with a notice until that computer saves
-//!   again. Conflict copies, once merged into this computer's file, are moved to the
-//!   state folder (`conflicts/`); a damaged one too, with a notice.
-//! - "First run" (no routine saved yet) means no computer saved one: no file at all.
+//!   its backup restored), and so is a damaged `routine.json`. Another computer's file is
+//!   never written here: when damaged, its backup is read, else it is left out, said
+//!   once, until that computer saves again. Conflict copies, once merged into this
+//!   computer's file, are moved to the state folder (`conflicts/`); a damaged one too,
+//!   with a notice.
+//! - "First run" (no routine saved yet) means that no computer saved one: no file at all.
 
 use std::path::{Path, PathBuf};
 
@@ -36,8 +38,8 @@ use serde::{Deserialize, Serialize};
 
 use super::device::DeviceId;
 use super::document::{self, Document, Loaded};
-use super::read::{self, Read};
-use super::{IoAction, Store, StoreError, Updated, recovery};
+use super::read::{self, Inspected, Repair};
+use super::{Store, StoreError, Updated, recovery};
 use crate::model::routine_merge::{Changes, RoutineCopy, Stamp};
 use crate::model::{Extra, RoutineFile, Settings};
 
@@ -103,6 +105,24 @@ fn parse_routine_file_name(name: &str) -> Option<Writer> {
     }
 }
 
+/// What `routine.json` holds.
+#[derive(Debug, Default, PartialEq, Eq)]
+enum Shared {
+    #[default]
+    Missing,
+    /// Format 1: an older version's save, to be replaced by format 2 at the next save.
+    Older,
+    /// Format 2 (or a newer one).
+    Current,
+}
+
+/// Whether the routine file at `path` is one of an older format than this version writes,
+/// readable (a damaged one is not: it is repaired as any document is).
+fn older_format(path: &Path) -> bool {
+    let inspected = read::inspect::<StampedRoutine>(path, &mut Vec::new());
+    matches!(inspected, Ok(Inspected::NeedsRepair(Repair::Older { .. })))
+}
+
 /// Everything read from the routine files, merged.
 #[derive(Debug, Default)]
 struct RoutinesRead {
@@ -111,15 +131,15 @@ struct RoutinesRead {
     read_only: Option<String>,
     /// This computer's file's bytes as read under the lock (`None`: no file).
     own: Option<Vec<u8>>,
-    /// Whether `routine.json` is there (in any format).
-    shared: bool,
+    /// What `routine.json` is.
+    shared: Shared,
     copies: Vec<PathBuf>,
     damaged_copies: Vec<PathBuf>,
 }
 
 impl Store {
     /// `routine.DEVICE.json`: this computer's routine file.
-    fn own_routine_file(&self, device: &DeviceId) -> PathBuf {
+    pub(super) fn own_routine_file(&self, device: &DeviceId) -> PathBuf {
         self.paths.config_dir.join(format!("routine.{device}.json"))
     }
 
@@ -127,25 +147,9 @@ impl Store {
     /// backup counts (reading it restores or reads the backup).
     fn routine_inputs(&self) -> Result<Vec<Input>, StoreError> {
         let dir = &self.paths.config_dir;
-        let entries = match std::fs::read_dir(dir) {
-            Ok(entries) => entries,
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-            Err(error) if error.kind() == std::io::ErrorKind::NotADirectory => {
-                return Err(StoreError::NotAFolder { path: dir.clone() });
-            }
-            Err(error) => return Err(StoreError::io(IoAction::Read, dir, error)),
-        };
         let mut inputs = Vec::new();
-        for entry in entries {
-            let Ok(entry) = entry else { continue };
-            let name = entry.file_name();
-            let Some(name) = name.to_str() else { continue };
-            let (file, conflict) = match super::conflicts::conflict_original(name) {
-                Some(original) => (original, true),
-                None => (name.strip_suffix(".bak").unwrap_or(name).to_owned(), false),
-            };
-            let Some(writer) = parse_routine_file_name(&file) else { continue };
-            let path = if conflict { dir.join(name) } else { dir.join(&file) };
+        for super::conflicts::Listed { original, conflict, path } in super::conflicts::list(dir)? {
+            let Some(writer) = parse_routine_file_name(&original) else { continue };
             inputs.push(Input { writer, conflict, path });
         }
         inputs.sort_unstable();
@@ -153,54 +157,45 @@ impl Store {
         Ok(inputs)
     }
 
-    /// Reads and merges every routine file. `own`: this computer's id (its file and
-    /// `routine.json` may be repaired, under the lock when `locked`); the others' files
-    /// are only read.
+    /// Reads and merges every routine file. `own`: this computer's id (its file, and a
+    /// damaged `routine.json`, may be repaired, under the lock when `locked`); the others'
+    /// files are only read, and so is `routine.json` of an older format (migrated in
+    /// memory: it is replaced by format 2 at the next save, see the module doc).
     fn read_routines(&self, own: Option<&DeviceId>, locked: bool) -> Result<RoutinesRead, StoreError> {
         let mut read = RoutinesRead::default();
-        let mut copies = Vec::new();
+        let mut found = Found::default();
         for input in self.routine_inputs()? {
             let path = self.resolve(&input.path)?;
+            let shared = input.writer == Writer::Shared;
+            let older = shared && older_format(&path);
             let mine = !input.conflict
+                && !older
                 && match &input.writer {
                     Writer::Shared => true,
                     Writer::Device(device) => Some(device) == own,
                 };
-            let loaded = if mine {
-                let (loaded, bytes) = if locked {
-                    let Read { loaded, bytes } = self.read_locked::<StampedRoutine>(&path)?;
-                    (loaded, bytes)
-                } else {
-                    (self.view::<StampedRoutine>(&path)?, None)
-                };
-                if input.writer == Writer::Shared {
-                    read.shared |= loaded.existed;
-                } else {
-                    read.own = bytes;
-                }
-                loaded
-            } else {
-                match self.read_other::<StampedRoutine>(&path, input.conflict)? {
-                    Some(loaded) => loaded,
-                    None => {
-                        if input.conflict {
-                            read.damaged_copies.push(path);
-                        }
-                        continue;
-                    }
-                }
+            let Some((loaded, bytes)) =
+                self.read_input::<StampedRoutine>(&path, mine, input.conflict, locked, &mut read.damaged_copies)?
+            else {
+                continue;
             };
+            if mine && !shared {
+                read.own = bytes;
+            }
             if input.conflict {
                 read.copies.push(path.clone());
             }
             if !loaded.existed {
                 continue;
             }
+            if shared && !input.conflict {
+                read.shared = if older { Shared::Older } else { Shared::Current };
+            }
             read.existed = true;
             read.read_only = read.read_only.or(loaded.read_only);
-            copies.push(copy_of(&input.writer, &path, loaded.value));
+            found.add(&input.writer, &path, loaded.value);
         }
-        read.merged = RoutineCopy::merge(&copies);
+        read.merged = RoutineCopy::merge(&found.copies());
         Ok(read)
     }
 
@@ -226,14 +221,15 @@ impl Store {
     /// repairing anything and without notices: for what must be known before a command
     /// runs (the language its messages are in). `None` when no routine file can be read.
     pub fn peek_settings(&self) -> Option<Settings> {
-        let mut copies = Vec::new();
+        let mut found = Found::default();
         for input in self.routine_inputs().ok()? {
             let Ok(path) = self.resolve(&input.path) else { continue };
             let Ok(inspected) = read::inspect::<StampedRoutine>(&path, &mut Vec::new()) else { continue };
             if let Some(loaded) = read::usable(inspected).filter(|loaded| loaded.existed) {
-                copies.push(copy_of(&input.writer, &path, loaded.value));
+                found.add(&input.writer, &path, loaded.value);
             }
         }
+        let copies = found.copies();
         (!copies.is_empty()).then(|| RoutineCopy::merge(&copies).file().settings)
     }
 
@@ -277,8 +273,9 @@ impl Store {
             self.known.put(&path, loaded, StampedRoutine::KEEP_IN_MEMORY);
             saved = true;
         }
-        if !read.shared {
-            // For older versions, which read only routine.json (see the module doc).
+        if read.shared != Shared::Current {
+            // For older versions, which read only routine.json (see the module doc); what
+            // one of format 1 held is in this computer's file now.
             let shared = self.resolve(&self.paths.routine_file())?;
             let view = StampedRoutine { file: own.file, changes: Changes::default() };
             self.save_routine(&shared, &document::bytes_to_save(&shared, &view)?)?;
@@ -305,6 +302,35 @@ impl Store {
             files.push(self.paths.routine_file());
         }
         files
+    }
+}
+
+/// The copies of the routine the files hold, by what they are.
+#[derive(Default)]
+struct Found {
+    /// Computers' files, older versions' `routine.json`, and conflict copies of them.
+    copies: Vec<RoutineCopy>,
+    device_files: bool,
+    /// `routine.json` of format 2 and its conflict copies.
+    views: Vec<RoutineCopy>,
+}
+
+impl Found {
+    fn add(&mut self, writer: &Writer, path: &Path, value: StampedRoutine) {
+        let view = *writer == Writer::Shared && !older_format(path);
+        self.device_files |= *writer != Writer::Shared;
+        let copy = copy_of(writer, path, value);
+        if view { self.views.push(copy) } else { self.copies.push(copy) }
+    }
+
+    /// What to merge. `routine.json` of format 2 is a view this version left for older
+    /// versions: only where no computer's file is there (copied alone) is it read.
+    fn copies(self) -> Vec<RoutineCopy> {
+        let mut copies = self.copies;
+        if !self.device_files {
+            copies.extend(self.views);
+        }
+        copies
     }
 }
 
