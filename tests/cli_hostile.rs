@@ -81,8 +81,8 @@ fn undoing_nothing_writes_nothing_and_says_so() {
     assert!(!dir.path().join("journal.json").exists());
     run(dir.path(), &["check", "warm-bath", "--date", "2026-11-26"]).ok();
     run(dir.path(), &["check", "lights-out", "--date", "2026-11-26"]).ok();
-    let journal = dir.path().join("journal/2026-11.json");
-    let backup_path = dir.path().join("journal/2026-11.json.bak");
+    let journal = support::own_month(dir.path(), "2026-11.json");
+    let backup_path = support::own_month(dir.path(), "2026-11.json.bak");
     let (before, backup) = (fs::read(&journal).unwrap(), fs::read(&backup_path).unwrap());
     let pointer = fs::read(dir.path().join("journal.json")).unwrap();
     run(dir.path(), &["check", "calm-evening", "--undo", "--date", "2026-11-26"]).ok();

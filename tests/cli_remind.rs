@@ -54,7 +54,9 @@ fn autostart_writes_and_removes_an_xdg_entry() {
     let desktop = std::fs::read_to_string(&entry).unwrap();
     assert!(desktop.starts_with("[Desktop Entry]\nType=Application\n"), "{desktop}");
     let exec = desktop.lines().find_map(|l| l.strip_prefix("Exec=")).unwrap();
-    let expected = format!("{} remind --data-dir {}", support::BIN, dir.path().display());
+    // The test keeps this computer's state in the data folder (`support::bin`): said too.
+    let expected =
+        format!("{} remind --data-dir {} --state-dir {}", support::BIN, dir.path().display(), dir.path().display());
     assert_eq!(exec, expected, "starts this program's service with the same data folder");
     let icon = desktop.lines().find_map(|l| l.strip_prefix("Icon=")).unwrap();
     assert_eq!(std::fs::read(icon).unwrap(), std::fs::read("assets/icon.png").unwrap());

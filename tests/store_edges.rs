@@ -89,12 +89,12 @@ fn a_missing_journal_is_restored_from_its_backup_not_started_afresh() {
 #[test]
 fn a_missing_month_is_restored_from_its_backup_not_started_afresh() {
     let dir = tempfile::tempdir().unwrap();
-    let months = by_month(dir.path());
-    fs::write(months.join("2026-11.json.bak"), month_bytes(&[20, 21])).unwrap();
+    by_month(dir.path());
+    fs::write(support::own_month(dir.path(), "2026-11.json.bak"), month_bytes(&[20, 21])).unwrap();
     let store = Store::new(Paths::in_dir(dir.path()));
     assert_eq!(store.load_journal().unwrap().value.check_in_count(), 2);
     assert!(messages(&store).contains("was missing; the last good copy"));
-    assert_eq!(fs::read(months.join("2026-11.json")).unwrap(), month_bytes(&[20, 21]));
+    assert_eq!(fs::read(support::own_month(dir.path(), "2026-11.json")).unwrap(), month_bytes(&[20, 21]));
     record(&store, 22, "warm-bath");
     assert_eq!(store.load_journal().unwrap().value.check_in_count(), 3);
 }
@@ -108,15 +108,15 @@ fn unusable_backups_are_moved_aside_never_overwritten() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::new(Paths::in_dir(dir.path()));
         let months = by_month(dir.path());
-        fs::write(months.join("2026-11.json"), month_bytes(&[20])).unwrap();
-        fs::write(months.join("2026-11.json.bak"), &backup).unwrap();
+        fs::write(support::own_month(dir.path(), "2026-11.json"), month_bytes(&[20])).unwrap();
+        fs::write(support::own_month(dir.path(), "2026-11.json.bak"), &backup).unwrap();
         record(&store, 21, "warm-bath");
-        let kept = files_named(&months, "2026-11.json.bak.corrupt-");
+        let kept = files_named(&months, &support::own_month_name(dir.path(), "2026-11.json.bak.corrupt-"));
         assert_eq!(kept.len(), 1, "{what}");
         assert_eq!(fs::read(&kept[0]).unwrap(), backup, "{what}: bytes kept");
         assert!(messages(&store).contains(&kept[0].display().to_string()), "{what}: named");
         // The save still happened, with the old file as the new backup.
-        assert_eq!(fs::read(months.join("2026-11.json.bak")).unwrap(), month_bytes(&[20]), "{what}");
+        assert_eq!(fs::read(support::own_month(dir.path(), "2026-11.json.bak")).unwrap(), month_bytes(&[20]), "{what}");
         assert_eq!(store.load_journal().unwrap().value.check_in_count(), 2, "{what}");
     }
 }
@@ -217,9 +217,9 @@ fn only_a_whole_number_is_a_version() {
         assert!(files_named(dir.path(), "journal.json.v1").is_empty(), "{version}: not migrated");
         assert!(messages(&store).contains("schema_version"), "{version}");
     }
-    // Newer than the months' format 3: a later layout this version cannot know, so
+    // Newer than the pointer's format 4: a later layout this version cannot know, so
     // nothing is shown from it and nothing written.
-    for version in ["4", "18446744073709551616", "1000000000000000000000000000000"] {
+    for version in ["5", "18446744073709551616", "1000000000000000000000000000000"] {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::new(Paths::in_dir(dir.path()));
         let bytes = format!("{{\"schema_version\":{version},{body}}}");
@@ -266,14 +266,15 @@ fn a_linked_journal_is_written_through_the_link_and_a_dangling_one_refused() {
     let elsewhere = tempfile::tempdir().unwrap();
     let target = elsewhere.path().join("my-november.json");
     fs::write(&target, month_bytes(&[20])).unwrap();
-    let link = by_month(dir.path()).join("2026-11.json");
+    by_month(dir.path());
+    let link = support::own_month(dir.path(), "2026-11.json");
     std::os::unix::fs::symlink(&target, &link).unwrap();
     let store = Store::new(Paths::in_dir(dir.path()));
     record(&store, 21, "warm-bath");
     assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink(), "still a link");
     assert_eq!(fs::read(&target).unwrap(), month_bytes(&[20, 21]));
     assert_eq!(fs::read(elsewhere.path().join("my-november.json.bak")).unwrap(), month_bytes(&[20]));
-    assert!(!dir.path().join("journal/2026-11.json.bak").exists());
+    assert!(!support::own_month(dir.path(), "2026-11.json.bak").exists());
 
     fs::remove_file(&target).unwrap();
     fs::remove_file(elsewhere.path().join("my-november.json.bak")).unwrap();
@@ -314,8 +315,8 @@ fn a_change_that_changes_nothing_writes_nothing() {
     let store = Store::new(Paths::in_dir(dir.path()));
     record(&store, 20, "warm-bath");
     record(&store, 21, "warm-bath");
-    let (month, pointer) = (dir.path().join("journal/2026-11.json"), dir.path().join("journal.json"));
-    let bak = fs::read(dir.path().join("journal/2026-11.json.bak")).unwrap();
+    let (month, pointer) = (support::own_month(dir.path(), "2026-11.json"), dir.path().join("journal.json"));
+    let bak = fs::read(support::own_month(dir.path(), "2026-11.json.bak")).unwrap();
     let modified =
         (fs::metadata(&month).unwrap().modified().unwrap(), fs::metadata(&pointer).unwrap().modified().unwrap());
     let updated = store
@@ -325,7 +326,7 @@ fn a_change_that_changes_nothing_writes_nothing() {
         })
         .unwrap();
     assert_eq!((updated.value, updated.saved), (7, false));
-    assert_eq!(fs::read(dir.path().join("journal/2026-11.json.bak")).unwrap(), bak, "backup not rotated");
+    assert_eq!(fs::read(support::own_month(dir.path(), "2026-11.json.bak")).unwrap(), bak, "backup not rotated");
     assert_eq!(
         (fs::metadata(&month).unwrap().modified().unwrap(), fs::metadata(&pointer).unwrap().modified().unwrap()),
         modified
@@ -359,12 +360,16 @@ fn special_files_are_refused_with_a_sentence_not_waited_on() {
     #[cfg(unix)]
     for name in ["journal.json", "journal/2026-11.json", "journal/2026-11.json.bak", "bedtime-coach.lock"] {
         let dir = tempfile::tempdir().unwrap();
-        let months = by_month(dir.path());
-        let path = dir.path().join(name);
+        by_month(dir.path());
+        // The month's names are this computer's.
+        let path = match name.strip_prefix("journal/") {
+            Some(month) => support::own_month(dir.path(), month),
+            None => dir.path().join(name),
+        };
         if name == "journal.json" {
             fs::remove_file(&path).unwrap();
         } else if name != "journal/2026-11.json" {
-            fs::write(months.join("2026-11.json"), month_bytes(&[20])).unwrap();
+            fs::write(support::own_month(dir.path(), "2026-11.json"), month_bytes(&[20])).unwrap();
         }
         mkfifo(&path);
         let root = dir.path().to_owned();
@@ -475,7 +480,7 @@ fn on_a_read_only_disk_a_one_file_journal_is_shown_not_migrated() {
     assert_eq!(fs::read(disk.0.path().join("journal.json")).unwrap(), journal_bytes(&[20, 21]), "untouched");
     // Writable again: the next look moves it.
     assert_eq!(store.load_journal().unwrap().value.check_in_count(), 2);
-    assert!(disk.0.path().join("journal/2026-11.json").is_file());
+    assert!(support::own_month(disk.0.path(), "2026-11.json").is_file());
 }
 
 /// A process that just saved serves its next read from memory (no second parse per click)

@@ -25,8 +25,8 @@ fn a_cyrillic_profile_path_keeps_every_file_and_command_working() {
     run(&dir, &["check", "lights-out", "--date", "2026-11-26"]).ok();
     run(&dir, &["night", "--date", "2026-11-26", "--rested", "4"]).ok();
     assert!(dir.join("journal.json").is_file(), "the journal is in the Cyrillic folder");
-    assert!(dir.join("journal").join("2026-11.json").is_file(), "its months too");
-    assert!(dir.join("journal").join("2026-11.json.bak").is_file(), "and their backups beside them");
+    assert!(support::own_month(&dir, "2026-11.json").is_file(), "its months too");
+    assert!(support::own_month(&dir, "2026-11.json.bak").is_file(), "and their backups beside them");
     let export = dir.join("журнал.json");
     let said = run(&dir, &["export", "-o", export.to_str().unwrap()]).ok();
     assert!(said.stdout().contains("журнал.json"), "{}", said.stdout());
@@ -73,7 +73,7 @@ fn a_file_another_process_holds_open_for_a_moment_is_saved_after_it() {
     let dir = tempfile::tempdir().unwrap();
     run(dir.path(), &["check", "warm-bath", "--date", "2026-11-26"]).ok();
     // The month the evening is in: the file a check-in replaces.
-    let journal = dir.path().join("journal").join("2026-11.json");
+    let journal = support::own_month(dir.path(), "2026-11.json");
     let held = hold_without_delete(&journal);
     let holder = std::thread::spawn(move || {
         std::thread::sleep(Duration::from_millis(300));
@@ -92,7 +92,7 @@ fn a_file_held_for_long_is_said_once_and_left_whole() {
     let dir = tempfile::tempdir().unwrap();
     run(dir.path(), &["check", "warm-bath", "--date", "2026-11-26"]).ok();
     // The month the evening is in: the file a check-in replaces.
-    let journal = dir.path().join("journal").join("2026-11.json");
+    let journal = support::own_month(dir.path(), "2026-11.json");
     let before = fs::read(&journal).unwrap();
     let held = hold_without_delete(&journal);
     let saved = run(dir.path(), &["check", "lights-out", "--date", "2026-11-26"]);
@@ -119,7 +119,7 @@ fn a_read_only_journal_is_replaced_or_said_once_never_half() {
     let dir = tempfile::tempdir().unwrap();
     run(dir.path(), &["check", "warm-bath", "--date", "2026-11-26"]).ok();
     // The month the evening is in: the file a check-in replaces.
-    let journal = dir.path().join("journal").join("2026-11.json");
+    let journal = support::own_month(dir.path(), "2026-11.json");
     let before = fs::read(&journal).unwrap();
     let mut permissions = fs::metadata(&journal).unwrap().permissions();
     permissions.set_readonly(true);

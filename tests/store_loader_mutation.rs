@@ -7,6 +7,8 @@
 //! never written). Runs in-process against the library; a tiny PRNG keeps it
 //! deterministic (set BEDTIME_COACH_MUTATION_SEED to try other seeds).
 
+mod support;
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -240,14 +242,16 @@ fn damaged_journals_load_or_are_kept_aside() {
     let whole = two_months();
     let folder = journal_by_month(&whole);
     let template = folder.path();
-    assert!(template.join("journal").join("2026-10.json").is_file());
+    assert!(support::own_month(template, "2026-10.json").is_file());
     let load = |store: &Store| store.load_journal().map(|loaded| loaded.value).map_err(|e| e.to_string());
     // A month file: the other month is read as it was, and a repair with the backup
     // there brings back the whole journal.
-    let month = template.join("journal").join("2026-11.json");
+    let month = support::own_month(template, "2026-11.json");
     let october = NaiveDate::from_ymd_opt(2026, 10, 31).unwrap();
+    // Each copy of the folder keeps the template's device id: the month is its own.
+    let month_name = format!("journal/{}", month.file_name().unwrap().to_string_lossy());
     run(
-        Target { file: "journal/2026-11.json", original: fs::read(&month).unwrap(), template: Some(template) },
+        Target { file: &month_name, original: fs::read(&month).unwrap(), template: Some(template) },
         load,
         |loaded, restored| {
             if loaded.evening(october) != whole.evening(october) {
@@ -422,7 +426,12 @@ fn damaged_import_files_are_refused_or_merged_whole() {
     // Kept by month, as this version keeps it; imports still read one file (format 2).
     let folder = journal_by_month(&ours);
     let ours = files_in(folder.path());
-    assert!(ours.keys().any(|path| path.ends_with("journal/2026-11.json")), "{:?}", ours.keys());
+    assert!(
+        ours.keys().any(|path| path
+            .ends_with(support::own_month(folder.path(), "2026-11.json").strip_prefix(folder.path()).unwrap())),
+        "{:?}",
+        ours.keys()
+    );
     let dir = scratch();
     let data = dir.path().join("data");
     fs::create_dir(&data).unwrap();

@@ -33,8 +33,9 @@ fn with_one_file(dir: &Path, journal: &Journal) -> Vec<u8> {
     fs::read(dir.join("journal.json")).unwrap()
 }
 
+/// This computer's file of a month: `2026-11.json` → `journal/2026-11.DEVICE.json`.
 fn month_file(dir: &Path, name: &str) -> PathBuf {
-    dir.join("journal").join(name)
+    support::own_month(dir, name)
 }
 
 fn names_in(dir: &Path) -> Vec<String> {
@@ -53,11 +54,11 @@ fn assert_migrated(dir: &Path, old: &[u8], context: &str) {
     assert_eq!(loaded.value, one_file_journal(), "{context}: every evening and unknown field, once");
     assert_eq!(
         names_in(&dir.join("journal")).into_iter().filter(|n| n.ends_with(".json")).collect::<Vec<_>>(),
-        ["2026-09.json", "2026-10.json", "2026-11.json"],
+        ["2026-09.json", "2026-10.json", "2026-11.json"].map(|name| support::own_month_name(dir, name)),
         "{context}"
     );
     let pointer: serde_json::Value = serde_json::from_slice(&fs::read(dir.join("journal.json")).unwrap()).unwrap();
-    assert_eq!(pointer["schema_version"], 3, "{context}");
+    assert_eq!(pointer["schema_version"], 4, "{context}");
     assert_eq!(pointer["months_in"], "journal", "{context}");
     assert_eq!(pointer["future"], serde_json::json!([1, 2]), "{context}: the journal's own unknown field");
     assert_eq!(fs::read(dir.join("journal.json.v2.bak")).unwrap(), old, "{context}: the old file kept as it was");
@@ -196,7 +197,7 @@ fn a_damaged_pointer_is_kept_aside_and_the_months_still_read() {
         .unwrap();
     let pointer: serde_json::Value =
         serde_json::from_slice(&fs::read(dir.path().join("journal.json")).unwrap()).unwrap();
-    assert_eq!(pointer["schema_version"], 3);
+    assert_eq!(pointer["schema_version"], 4);
 }
 
 #[test]
@@ -300,5 +301,6 @@ fn a_plan_or_a_status_reads_only_its_evenings_month() {
     }
     assert!(fs::read(month_file(dir.path(), "2024-03.json")).unwrap() == b"{ damaged", "not looked at");
     let out = support::run(dir.path(), &["stats"]).ok();
-    assert!(out.stderr().contains("2024-03.json could not be read"), "{}", out.stderr());
+    let named = format!("{} could not be read", support::own_month_name(dir.path(), "2024-03.json"));
+    assert!(out.stderr().contains(&named), "{}", out.stderr());
 }

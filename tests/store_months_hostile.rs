@@ -65,7 +65,7 @@ fn an_interrupted_migration_of_a_journal_over_four_megabytes_is_finished_not_tak
     assert_eq!(loaded.value, journal);
     let pointer: serde_json::Value =
         serde_json::from_slice(&fs::read(dir.path().join("journal.json")).unwrap()).unwrap();
-    assert_eq!(pointer["schema_version"], 3);
+    assert_eq!(pointer["schema_version"], 4);
 }
 
 /// A folder migrated from [`big_journal`]'s small cousin: two months of evenings.
@@ -94,7 +94,7 @@ fn a_damaged_pointer_is_written_again_at_once_so_an_older_version_never_finds_no
     // Read-only for a version of format 2: a newer format, not an empty journal to start
     // (nor the one-file journal as it was before the move, restored from a backup).
     let opened = what_an_older_version_opens(dir.path()).expect("a pointer");
-    assert_eq!(opened["schema_version"], 3, "{opened}");
+    assert_eq!(opened["schema_version"], 4, "{opened}");
 }
 
 #[test]
@@ -140,6 +140,8 @@ fn two_processes_starting_on_a_one_file_journal_at_once_move_it_once() {
     let journal = big_journal(80, 200);
     for round in 0..6 {
         let dir = tempfile::tempdir().unwrap();
+        // This computer's own files (the lock, the device id) apart, as a user's are.
+        let state = tempfile::tempdir().unwrap();
         save_document(&dir.path().join("journal.json"), &journal).unwrap();
         let start = |args: &[&str]| {
             std::process::Command::new(env!("CARGO_BIN_EXE_bedtime-coach"))
@@ -147,6 +149,7 @@ fn two_processes_starting_on_a_one_file_journal_at_once_move_it_once() {
                 .arg(dir.path())
                 .args(args)
                 .env("TZ", "Europe/Berlin")
+                .env("BEDTIME_COACH_STATE_DIR", state.path())
                 .stdout(std::process::Stdio::null())
                 .stderr(std::process::Stdio::piped())
                 .spawn()
@@ -161,7 +164,11 @@ fn two_processes_starting_on_a_one_file_journal_at_once_move_it_once() {
         let mut names: Vec<String> =
             fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
         names.sort();
-        assert_eq!(names, ["bedtime-coach.lock", "journal", "journal.json", "journal.json.v2.bak"], "round {round}");
+        assert_eq!(
+            names,
+            ["journal", "journal.json", "journal.json.v2.bak"],
+            "round {round}: nothing of one computer's"
+        );
         let mut expected = journal.clone();
         let loaded = store(dir.path()).load_journal().unwrap().value;
         assert!(loaded.check_in(date(2026, 11, 27), "warm-bath").is_some(), "round {round}: the check-in kept");

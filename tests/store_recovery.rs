@@ -2,7 +2,7 @@
 //! (`stats`, which reads every month; `status` reads only tonight's):
 //! nothing the user recorded may be lost or silently overwritten. The journal is kept by
 //! month (see `store::months`): its recovery is met in the month file of the evening
-//! checked, `journal/2026-11.json` for 2026-11-26.
+//! checked, this computer's `journal/2026-11.DEVICE.json` for 2026-11-26.
 
 mod support;
 
@@ -30,12 +30,12 @@ fn corrupt_files(dir: &Path, name: &str) -> Vec<PathBuf> {
 
 /// The month file that holds the evening these tests check, 2026-11-26.
 fn november(dir: &Path) -> PathBuf {
-    dir.join("journal").join("2026-11.json")
+    support::own_month(dir, "2026-11.json")
 }
 
 /// The `.corrupt-*` copies of November's month file.
 fn corrupt_months(dir: &Path) -> Vec<PathBuf> {
-    corrupt_files(&dir.join("journal"), "2026-11.json")
+    corrupt_files(&dir.join("journal"), &support::own_month_name(dir, "2026-11.json"))
 }
 
 fn done_count(dir: &Path, date: &str) -> usize {
@@ -146,7 +146,7 @@ fn a_newer_journal_opens_read_only_and_is_never_rewritten() {
     let dir = tempfile::tempdir().unwrap();
     assert!(run(dir.path(), &["check", "warm-bath", "--date", "2026-11-26"]).status.success());
     let month_bytes = fs::read(november(dir.path())).unwrap();
-    let newer_pointer = br#"{"schema_version":4,"months_in":"journal-v4","hologram":true}"#;
+    let newer_pointer = br#"{"schema_version":5,"months_in":"journal-v5","hologram":true}"#;
     let pointer_path = dir.path().join("journal.json");
     fs::write(&pointer_path, newer_pointer).unwrap();
     assert_eq!(done_count(dir.path(), "2026-11-26"), 1);
@@ -196,7 +196,7 @@ fn an_old_format_is_backed_up_then_migrated() {
     assert_eq!(v2["evenings"]["2026-11-26"]["checks"]["calm-ambience"]["outcome"], "skipped");
     // Now a pointer, and the evening in its month, in the current format.
     let now: serde_json::Value = serde_json::from_slice(&fs::read(&journal).unwrap()).unwrap();
-    assert_eq!(now["schema_version"], 3);
+    assert_eq!(now["schema_version"], 4);
     assert_eq!(now["months_in"], "journal");
     assert!(now.get("evenings").is_none(), "{now}");
     let month: serde_json::Value = serde_json::from_slice(&fs::read(november(dir.path())).unwrap()).unwrap();
@@ -213,7 +213,7 @@ fn a_pointer_edited_to_an_older_version_loses_nothing_and_is_repaired_once() {
     assert!(run(dir.path(), &["check", "warm-bath", "--date", "2026-11-26"]).status.success());
     let pointer_path = dir.path().join("journal.json");
     let pointer = fs::read_to_string(&pointer_path).unwrap();
-    let edited = pointer.replace("\"schema_version\": 3", "\"schema_version\": 2");
+    let edited = pointer.replace("\"schema_version\": 4", "\"schema_version\": 2");
     assert_ne!(edited, pointer);
     fs::write(&pointer_path, &edited).unwrap();
     // Taken for a one-file journal with no evenings: migrated, its bytes kept as they were.
@@ -224,7 +224,7 @@ fn a_pointer_edited_to_an_older_version_loses_nothing_and_is_repaired_once() {
     let again = run(dir.path(), &["stats"]);
     assert!(again.status.success() && again.stderr.is_empty(), "{}", stderr(&again));
     let now: serde_json::Value = serde_json::from_slice(&fs::read(&pointer_path).unwrap()).unwrap();
-    assert_eq!(now["schema_version"], 3);
+    assert_eq!(now["schema_version"], 4);
     assert_eq!(done_count(dir.path(), "2026-11-26"), 1, "the month untouched");
     assert!(corrupt_files(dir.path(), "journal.json").is_empty());
 }

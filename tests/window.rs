@@ -113,10 +113,6 @@ fn undelivered_reminders_become_one_banner_with_the_due_step() {
 }
 
 #[test]
-#[cfg_attr(
-    windows,
-    ignore = "under Wine this session's build hangs here after the service starts (a regression to find; the real window under Wine, tests/window_wine_e2e.rs, starts and draws)"
-)]
 fn opening_the_window_starts_the_reminder_service() {
     use bedtime_coach::model::evening_at;
     use bedtime_coach::store::owner_pid;
@@ -147,7 +143,7 @@ fn opening_the_window_starts_the_reminder_service() {
         assert!(std::time::Instant::now() < deadline, "no reminder service was started");
         std::thread::sleep(std::time::Duration::from_millis(50));
     };
-    let _kill = KillPid(pid);
+    let _stop = support::StopServiceOnDrop { paths: paths.clone(), pid };
     run_after_save(&mut h);
     h.get_by_label("Settings").click();
     h.run();
@@ -157,15 +153,6 @@ fn opening_the_window_starts_the_reminder_service() {
     h.state_mut().install(&ctx);
     std::thread::sleep(std::time::Duration::from_millis(300));
     assert_eq!(owner_pid(&paths), Some(pid));
-}
-
-/// Ends a process started by the code under test when the test ends, pass or fail.
-struct KillPid(u32);
-
-impl Drop for KillPid {
-    fn drop(&mut self) {
-        let _ = std::process::Command::new("kill").arg(self.0.to_string()).status();
-    }
 }
 
 #[test]

@@ -419,7 +419,7 @@ fn a_damaged_month_years_back_is_found_by_history_not_by_tonight() {
     for evening in [support::date(2024, 11, 20), support::date(2026, 11, 25)] {
         warm_bath(dir.path(), evening, Outcome::Done);
     }
-    let old_month = dir.path().join("journal").join("2024-11.json");
+    let old_month = support::own_month(dir.path(), "2024-11.json");
     assert!(old_month.is_file(), "the month layout: {old_month:?}");
     std::fs::write(&old_month, b"{ damaged").unwrap();
     let mut h = harness_at(dir.path(), 26, 21, 10);
@@ -428,7 +428,8 @@ fn a_damaged_month_years_back_is_found_by_history_not_by_tonight() {
     h.get_by_label("History").click();
     h.run();
     let banners: Vec<String> = h.state().banners().iter().map(|banner| banner.message.clone()).collect();
-    assert!(banners.iter().any(|text| text.contains("2024-11.json")), "{banners:?}");
+    let name = support::own_month_name(dir.path(), "2024-11.json");
+    assert!(banners.iter().any(|text| text.contains(&name)), "{banners:?}");
 }
 
 /// Issue 24: History keeps the figures, not ten years of evenings; an evening chosen

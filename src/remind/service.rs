@@ -45,7 +45,24 @@ pub fn own_reminders(paths: &Paths) -> Result<Owned, RemindError> {
         std::process::id(),
         paths.data_dir.display()
     ));
+    stop_older_service(paths);
     Ok(Owned { lock, blocked })
+}
+
+/// A service of a version before the state folder holds its owner lock in the data folder
+/// (`reminders.lock` there): left running after an update, it would send every reminder a
+/// second time until the next login. It is asked to stop, as `remind --stop` asks. (On
+/// Windows its lock cannot be read for its process id, so it runs on to the next login.)
+fn stop_older_service(paths: &Paths) {
+    if paths.state_dir == paths.data_dir {
+        return;
+    }
+    let older = Paths::in_dir(&paths.data_dir);
+    let Some(pid) = owner_pid(&older).filter(|pid| *pid != 0 && *pid != std::process::id()) else { return };
+    match stop_request::ask(pid, &paths.folder_key(), &older.reminder_owner_file()) {
+        Ok(()) => log_line(&format!("Asked the reminder service of an older version (process {pid}) to stop.")),
+        Err(error) => log_line(&format!("The reminder service of an older version (process {pid}) runs on: {error}.")),
+    }
 }
 
 /// What the front end that runs the service brings: the notifications' icon and

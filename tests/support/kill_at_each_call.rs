@@ -47,6 +47,9 @@ pub fn kill_at_each_changing_call(
                 .arg(dir.path())
                 .args(args)
                 .env("TZ", "Europe/Berlin")
+                // This computer's state (its device id: which month files are its own)
+                // in the folder, as `support::bin` keeps it.
+                .env("BEDTIME_COACH_STATE_DIR", dir.path())
                 .output()
                 .unwrap();
             let killed = out.status.signal() == Some(9);

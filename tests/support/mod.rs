@@ -60,6 +60,32 @@ impl Drop for KillOnDrop {
     }
 }
 
+/// Ends, when dropped (pass or fail), the reminder service of `paths` that the code under
+/// test started detached, so there is no `Child` to kill: asked to stop as `remind --stop`
+/// asks (on both systems), ended by its pid if it does not. Left running, it outlives the
+/// test run; under Wine its watch of `journal/` also kept the test's folder from being
+/// removed (Wine lists a folder another process has open until that process lets go, and
+/// `std::fs::remove_dir_all` opened and deleted it again without end).
+pub struct StopServiceOnDrop {
+    pub paths: bedtime_coach::store::Paths,
+    pub pid: u32,
+}
+
+impl Drop for StopServiceOnDrop {
+    fn drop(&mut self) {
+        let coach = bedtime_coach::use_cases::Coach::at(self.paths.clone());
+        if coach.stop_service(Duration::from_secs(10)).is_ok() {
+            return;
+        }
+        let pid = self.pid.to_string();
+        #[cfg(unix)]
+        let _ = Command::new("kill").arg("-9").arg(&pid).status();
+        #[cfg(windows)]
+        let _ = Command::new("taskkill").args(["/F", "/PID", &pid]).stdout(Stdio::null()).status();
+        wait_until(Duration::from_secs(10), || coach.service_pid().is_none());
+    }
+}
+
 pub fn have(program: &str) -> bool {
     Command::new("sh").arg("-c").arg(format!("command -v {program}")).output().is_ok_and(|o| o.status.success())
 }
@@ -272,4 +298,22 @@ pub fn edit_routine(dir: &Path, edit: impl Fn(&mut serde_json::Value)) {
         edit(&mut file);
         std::fs::write(&path, serde_json::to_vec_pretty(&file).unwrap()).unwrap();
     }
+}
+
+/// This computer's device id in `dir` (where `Paths::in_dir` and [`bin`] keep it), made
+/// now if there is none yet.
+pub fn device_in(dir: &Path) -> String {
+    let store = bedtime_coach::store::Store::new(bedtime_coach::store::Paths::in_dir(dir));
+    store.device_id().unwrap().as_str().to_owned()
+}
+
+/// This computer's name for a file of the journal's months in `dir`: `2026-11.json` →
+/// `dir/journal/2026-11.DEVICE.json`, `2026-11.json.bak` → `…DEVICE.json.bak`.
+pub fn own_month(dir: &Path, name: &str) -> std::path::PathBuf {
+    dir.join("journal").join(own_month_name(dir, name))
+}
+
+/// [`own_month`]'s file name alone.
+pub fn own_month_name(dir: &Path, name: &str) -> String {
+    name.replacen(".json", &format!(".{}.json", device_in(dir)), 1)
 }

@@ -1,0 +1,259 @@
+//! Several computers on one data folder (issue 24 part 3), at the store's level: each
+//! writes only `journal/YYYY-MM.DEVICE.json`, reads every computer's file, keeps what
+//! each took away, takes in sync tools' conflict copies and moves them out, and keeps its
+//! own files (lock, reminder log, device id) in its state folder.
+
+mod support;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use bedtime_coach::model::{CheckIn, Journal, Outcome};
+use bedtime_coach::store::{Paths, Store, StoreError};
+use chrono::{DateTime, FixedOffset, NaiveDate};
+
+fn evening() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 12, 5).unwrap()
+}
+
+fn at(text: &str) -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339(text).unwrap()
+}
+
+/// One computer on the shared folder `data`, its state in `state`.
+fn computer(data: &Path, state: &Path) -> Store {
+    Store::new(Paths::with_state(data, state))
+}
+
+fn check(store: &Store, step: &str, time: &str) {
+    store
+        .dated(Some(at(time)), || {
+            store.update_evenings(evening()..=evening(), |journal| {
+                journal.record(evening(), step, CheckIn::new(Outcome::Done, at(time), None));
+                Ok::<_, StoreError>(())
+            })
+        })
+        .unwrap();
+}
+
+fn undo(store: &Store, step: &str, time: &str) {
+    store
+        .dated(Some(at(time)), || {
+            store.update_evenings(evening()..=evening(), |journal| {
+                journal.undo(evening(), step);
+                Ok::<_, StoreError>(())
+            })
+        })
+        .unwrap();
+}
+
+fn steps(store: &Store) -> Vec<String> {
+    let journal: Journal = store.load_journal().unwrap().value;
+    journal.evening(evening()).map(|e| e.checks.keys().cloned().collect()).unwrap_or_default()
+}
+
+fn names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = match fs::read_dir(dir) {
+        Ok(entries) => entries.map(|e| e.unwrap().file_name().into_string().unwrap()).collect(),
+        Err(_) => Vec::new(),
+    };
+    names.sort();
+    names
+}
+
+struct Two {
+    data: tempfile::TempDir,
+    state_a: tempfile::TempDir,
+    state_b: tempfile::TempDir,
+}
+
+impl Two {
+    fn new() -> Self {
+        Self {
+            data: tempfile::tempdir().unwrap(),
+            state_a: tempfile::tempdir().unwrap(),
+            state_b: tempfile::tempdir().unwrap(),
+        }
+    }
+    fn a(&self) -> Store {
+        computer(self.data.path(), self.state_a.path())
+    }
+    fn b(&self) -> Store {
+        computer(self.data.path(), self.state_b.path())
+    }
+    fn months(&self) -> PathBuf {
+        self.data.path().join("journal")
+    }
+}
+
+#[test]
+fn each_computer_writes_its_own_file_and_reads_every_one() {
+    let two = Two::new();
+    let (a, b) = (two.a(), two.b());
+    assert_ne!(a.device_id().unwrap(), b.device_id().unwrap());
+    check(&a, "warm-bath", "2026-12-05T21:00:00+01:00");
+    check(&b, "lights-out", "2026-12-05T23:00:00+01:00");
+    let expected =
+        [format!("2026-12.{}.json", a.device_id().unwrap()), format!("2026-12.{}.json", b.device_id().unwrap())];
+    let mut expected = expected.to_vec();
+    expected.sort();
+    let files: Vec<String> = names(&two.months()).into_iter().filter(|n| n.ends_with(".json")).collect();
+    assert_eq!(files, expected);
+    assert_eq!(steps(&a), ["lights-out", "warm-bath"]);
+    assert_eq!(steps(&b), ["lights-out", "warm-bath"]);
+    // Nothing of one computer's in the shared folder: lock, reminder log, device id.
+    assert_eq!(names(two.data.path()), ["journal", "journal.json"]);
+    assert!(two.state_a.path().join("device-id").is_file());
+    assert!(two.state_a.path().join("bedtime-coach.lock").is_file());
+}
+
+#[test]
+fn an_undo_on_one_computer_stays_undone_though_the_other_copied_the_check_in() {
+    let two = Two::new();
+    let (a, b) = (two.a(), two.b());
+    check(&a, "warm-bath", "2026-12-05T21:00:00+01:00");
+    // B copies it into its own file (any change there writes its whole view).
+    check(&b, "lights-out", "2026-12-05T23:00:00+01:00");
+    let b_file = two.months().join(format!("2026-12.{}.json", b.device_id().unwrap()));
+    assert!(fs::read_to_string(&b_file).unwrap().contains("warm-bath"), "B holds A's check-in");
+    undo(&a, "warm-bath", "2026-12-05T21:30:00+01:00");
+    assert_eq!(steps(&a), ["lights-out"]);
+    assert_eq!(steps(&b), ["lights-out"], "B's copy does not bring it back");
+    // Checked again later, on B: it is back on both.
+    check(&b, "warm-bath", "2026-12-05T22:00:00+01:00");
+    assert_eq!(steps(&a), ["lights-out", "warm-bath"]);
+}
+
+#[test]
+fn the_later_change_to_the_same_step_wins_on_both() {
+    let two = Two::new();
+    let (a, b) = (two.a(), two.b());
+    check(&a, "warm-bath", "2026-12-05T21:00:00+01:00");
+    b.update_evenings(evening()..=evening(), |journal| {
+        let skipped = CheckIn::new(Outcome::Skipped, at("2026-12-05T21:10:00+01:00"), None);
+        journal.record(evening(), "warm-bath", skipped);
+        Ok::<_, StoreError>(())
+    })
+    .unwrap();
+    for store in [&a, &b] {
+        let journal = store.load_journal().unwrap().value;
+        assert_eq!(journal.check_in(evening(), "warm-bath").unwrap().outcome, Outcome::Skipped);
+    }
+}
+
+#[test]
+fn conflict_copies_of_all_three_kinds_are_merged_then_moved_out() {
+    let two = Two::new();
+    let a = two.a();
+    check(&a, "warm-bath", "2026-12-05T21:00:00+01:00");
+    let own = two.months().join(format!("2026-12.{}.json", a.device_id().unwrap()));
+    // What the other side of each conflict held: one more check-in, in this computer's file.
+    let copies = [
+        format!("2026-12.{}.sync-conflict-20261205-221500-ABCDEFG.json", a.device_id().unwrap()),
+        format!("2026-12.{} (Laptop's conflicted copy 2026-12-05).json", a.device_id().unwrap()),
+        format!("2026-12.{} (conflicted copy 2026-12-05 221500).json", a.device_id().unwrap()),
+    ];
+    for (copy, step) in copies.iter().zip(["lights-out", "breathing", "screens-off"]) {
+        let mut journal = a.load_journal().unwrap().value;
+        journal.record(evening(), step, CheckIn::new(Outcome::Done, at("2026-12-05T22:15:00+01:00"), None));
+        let bytes = format!(
+            r#"{{"schema_version":3,"evenings":{}}}"#,
+            serde_json::to_string(&serde_json::to_value(&journal).unwrap()["evenings"]).unwrap()
+        );
+        fs::write(two.months().join(copy), bytes).unwrap();
+    }
+    // Any run that reads notices them: merged, in this computer's file, and moved out.
+    assert_eq!(steps(&a), ["breathing", "lights-out", "screens-off", "warm-bath"]);
+    let left: Vec<String> = names(&two.months()).into_iter().filter(|n| n.contains("conflict")).collect();
+    assert!(left.is_empty(), "{left:?}");
+    let moved = names(&two.state_a.path().join("conflicts"));
+    assert_eq!(moved.len(), 3, "{moved:?}");
+    let own_text = fs::read_to_string(&own).unwrap();
+    for step in ["breathing", "lights-out", "screens-off", "warm-bath"] {
+        assert!(own_text.contains(step), "{step} in {own_text}");
+    }
+    assert!(a.take_notices().is_empty(), "merged quietly");
+}
+
+#[test]
+fn a_damaged_conflict_copy_is_moved_out_with_a_sentence() {
+    let two = Two::new();
+    let a = two.a();
+    check(&a, "warm-bath", "2026-12-05T21:00:00+01:00");
+    let copy = format!("2026-12.{}.sync-conflict-20261205-221500-ABCDEFG.json", a.device_id().unwrap());
+    fs::write(two.months().join(&copy), b"{ damaged").unwrap();
+    assert_eq!(steps(&a), ["warm-bath"]);
+    assert!(!two.months().join(&copy).exists());
+    let moved = names(&two.state_a.path().join("conflicts"));
+    assert_eq!(moved, std::slice::from_ref(&copy));
+    assert_eq!(fs::read(two.state_a.path().join("conflicts").join(&copy)).unwrap(), b"{ damaged");
+    let said: Vec<String> = a.take_notices().into_iter().map(|n| n.message).collect();
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(said[0].contains("could not be read") && said[0].contains("conflicts"), "{said:?}");
+}
+
+#[test]
+fn another_computers_damaged_file_is_read_from_its_backup_or_left_out_never_written() {
+    let two = Two::new();
+    let (a, b) = (two.a(), two.b());
+    check(&b, "lights-out", "2026-12-05T23:00:00+01:00");
+    check(&b, "warm-bath", "2026-12-05T23:05:00+01:00");
+    let b_file = two.months().join(format!("2026-12.{}.json", b.device_id().unwrap()));
+    fs::write(&b_file, b"{ damaged").unwrap();
+    // Its backup holds the first check-in.
+    assert_eq!(steps(&a), ["lights-out"]);
+    assert_eq!(fs::read(&b_file).unwrap(), b"{ damaged", "not A's to repair");
+    fs::remove_file(b_file.with_file_name(format!("{}.bak", b_file.file_name().unwrap().to_string_lossy()))).unwrap();
+    let a = two.a();
+    assert!(steps(&a).is_empty());
+    let said: Vec<String> = a.take_notices().into_iter().map(|n| n.message).collect();
+    assert_eq!(said.len(), 1, "said once: {said:?}");
+    assert!(said[0].contains("another computer"), "{said:?}");
+    steps(&a);
+    assert!(a.take_notices().is_empty(), "once");
+    // A's own changes go on.
+    check(&a, "breathing", "2026-12-05T22:00:00+01:00");
+    assert_eq!(steps(&a), ["breathing"]);
+    assert_eq!(fs::read(&b_file).unwrap(), b"{ damaged");
+}
+
+#[test]
+fn a_journal_of_format_3_is_read_and_the_first_change_goes_to_this_computers_file() {
+    let two = Two::new();
+    let data = two.data.path();
+    fs::write(data.join("journal.json"), br#"{"schema_version":3,"months_in":"journal","future":1}"#).unwrap();
+    fs::create_dir(data.join("journal")).unwrap();
+    let shared = br#"{"schema_version":3,"evenings":{"2026-12-05":{"checks":{"warm-bath":{"outcome":"done","at":"2026-12-05T21:00:00+01:00"}}}}}"#;
+    fs::write(data.join("journal/2026-12.json"), shared).unwrap();
+    let a = two.a();
+    assert_eq!(steps(&a), ["warm-bath"]);
+    check(&a, "lights-out", "2026-12-05T23:00:00+01:00");
+    assert_eq!(fs::read(data.join("journal/2026-12.json")).unwrap(), shared, "format 3's file untouched");
+    let pointer: serde_json::Value = serde_json::from_slice(&fs::read(data.join("journal.json")).unwrap()).unwrap();
+    assert_eq!(pointer["schema_version"], 4, "format 3's versions now open it read-only");
+    assert_eq!(pointer["future"], 1, "the journal's own unknown field kept");
+    assert_eq!(steps(&two.b()), ["lights-out", "warm-bath"]);
+    // Undone here: format 3's file still holds it, the removal wins.
+    undo(&a, "warm-bath", "2026-12-05T23:10:00+01:00");
+    assert_eq!(steps(&two.b()), ["lights-out"]);
+}
+
+#[test]
+fn the_state_folder_is_found_outside_a_chosen_data_folder() {
+    let data = tempfile::tempdir().unwrap();
+    let state = tempfile::tempdir().unwrap();
+    let paths = Paths::resolve_with_state(Some(data.path()), Some(state.path())).unwrap();
+    assert_eq!(paths.state_dir, state.path());
+    for file in [paths.lock_file(), paths.reminders_file(), paths.reminder_owner_file(), paths.log_file()] {
+        assert!(file.starts_with(state.path()), "{file:?}");
+    }
+    // Without one given: the user's state folder, one subfolder per data folder.
+    let found = Paths::resolve(Some(data.path())).unwrap();
+    assert!(!found.state_dir.starts_with(data.path()), "{:?}", found.state_dir);
+    assert!(found.state_dir.ends_with(found.folder_key()), "{:?}", found.state_dir);
+    assert!(!found.device_file.starts_with(data.path()));
+    // What is started for the folder is told where the state is when it is not the usual.
+    let told = Paths::with_state(data.path(), state.path()).data_dir_arguments();
+    assert!(told.iter().any(|a| a == "--state-dir"), "{told:?}");
+    assert!(!found.data_dir_arguments().iter().any(|a| a == "--state-dir"));
+}
