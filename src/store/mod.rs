@@ -82,9 +82,10 @@ impl Snapshot {
 }
 
 impl Loaded<RoutineFile> {
-    /// No routine was ever saved (`routine.json` does not exist yet): what is shown is the
-    /// embedded default, the window offers the first-run setup, reminders wait, and the
-    /// first change to the routine saves it even when it keeps the defaults.
+    /// No routine was ever saved, by any computer sharing the folder (no routine file at
+    /// all): what is shown is the embedded default, the window offers the first-run setup,
+    /// reminders wait, and the first change to the routine saves it even when it keeps the
+    /// defaults.
     pub fn is_first_run(&self) -> bool {
         !self.existed
     }

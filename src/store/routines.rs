@@ -123,6 +123,20 @@ fn older_format(path: &Path) -> bool {
     matches!(inspected, Ok(Inspected::NeedsRepair(Repair::Older { .. })))
 }
 
+/// A routine file this computer only reads, as kept in memory (see `known`).
+#[derive(Debug, Clone)]
+struct OnlyRead {
+    value: StampedRoutine,
+    /// Of an older format (migrated in memory).
+    older: bool,
+}
+
+impl OnlyRead {
+    fn loaded(self, existed: bool, read_only: Option<String>) -> Loaded<StampedRoutine> {
+        Loaded { value: self.value, existed, read_only }
+    }
+}
+
 /// Everything read from the routine files, merged.
 #[derive(Debug, Default)]
 struct RoutinesRead {
@@ -167,21 +181,35 @@ impl Store {
         for input in self.routine_inputs()? {
             let path = self.resolve(&input.path)?;
             let shared = input.writer == Writer::Shared;
-            let older = shared && older_format(&path);
             let mine = !input.conflict
-                && !older
                 && match &input.writer {
                     Writer::Shared => true,
                     Writer::Device(device) => Some(device) == own,
                 };
-            let Some((loaded, bytes)) =
-                self.read_input::<StampedRoutine>(&path, mine, input.conflict, locked, &mut read.damaged_copies)?
-            else {
-                continue;
+            let older_shared = if mine && shared { self.older_routine(&path) } else { None };
+            let (loaded, older) = if let Some(loaded) = older_shared {
+                (loaded, true)
+            } else if mine {
+                let damaged = &mut read.damaged_copies;
+                let Some((loaded, bytes)) = self.read_input::<StampedRoutine>(&path, true, false, locked, damaged)?
+                else {
+                    continue;
+                };
+                if !shared {
+                    read.own = bytes;
+                }
+                (loaded, false)
+            } else {
+                match self.read_routine_of_another(&path, input.conflict, shared)? {
+                    Some(read) => read,
+                    None => {
+                        if input.conflict {
+                            read.damaged_copies.push(path);
+                        }
+                        continue;
+                    }
+                }
             };
-            if mine && !shared {
-                read.own = bytes;
-            }
             if input.conflict {
                 read.copies.push(path.clone());
             }
@@ -193,10 +221,58 @@ impl Store {
             }
             read.existed = true;
             read.read_only = read.read_only.or(loaded.read_only);
-            found.add(&input.writer, &path, loaded.value);
+            found.add(&input.writer, &path, loaded.value, older);
         }
         read.merged = RoutineCopy::merge(&found.copies());
         Ok(read)
+    }
+
+    /// `routine.json` when it is of an older format: read, never rewritten here (it is
+    /// replaced at the next save); kept in memory while the file is unchanged. `None` for
+    /// any other (this format's, to read as a document of this computer's, or damaged).
+    fn older_routine(&self, path: &Path) -> Option<Loaded<StampedRoutine>> {
+        if self.known.get::<StampedRoutine>(path).is_some() {
+            return None;
+        }
+        if let Some(known) = self.known.get::<OnlyRead>(path) {
+            return known.value.older.then(|| known.value.loaded(known.existed, known.read_only));
+        }
+        let Ok(Inspected::NeedsRepair(Repair::Older { version, raw, .. })) =
+            read::inspect::<StampedRoutine>(path, &mut Vec::new())
+        else {
+            return None;
+        };
+        let value = document::migrate::<StampedRoutine>(raw, version).ok()?;
+        let loaded = Loaded { value: OnlyRead { value, older: true }, existed: true, read_only: None };
+        self.known.put(path, loaded.clone(), true);
+        Some(Loaded { value: loaded.value.value, existed: true, read_only: None })
+    }
+
+    /// Another computer's routine file or a conflict copy (see [`Store::read_other`]),
+    /// with whether it is of an older format (which matters for `routine.json`'s, see
+    /// [`Found`]); kept in memory while the file is unchanged, when it was read itself.
+    fn read_routine_of_another(
+        &self,
+        path: &Path,
+        conflict: bool,
+        shared: bool,
+    ) -> Result<Option<(Loaded<StampedRoutine>, bool)>, StoreError> {
+        if let Some(known) = self.known.get::<OnlyRead>(path) {
+            let older = known.value.older;
+            return Ok(Some((known.value.loaded(known.existed, known.read_only), older)));
+        }
+        let older = shared && older_format(path);
+        let mut notices = Vec::new();
+        let inspected = read::inspect::<StampedRoutine>(path, &mut notices);
+        if let Some(loaded) = read::usable(inspected?) {
+            self.push_notices(notices);
+            let value = OnlyRead { value: loaded.value.clone(), older };
+            let kept = Loaded { value, existed: loaded.existed, read_only: loaded.read_only.clone() };
+            self.known.put(path, kept, true);
+            return Ok(Some((loaded, older)));
+        }
+        // Damaged: its backup, or nothing (said once), read afresh each time.
+        Ok(self.read_other::<StampedRoutine>(path, conflict)?.map(|loaded| (loaded, older)))
     }
 
     /// Routine, schedule and settings: every computer's merged. Conflict copies found are
@@ -226,7 +302,8 @@ impl Store {
             let Ok(path) = self.resolve(&input.path) else { continue };
             let Ok(inspected) = read::inspect::<StampedRoutine>(&path, &mut Vec::new()) else { continue };
             if let Some(loaded) = read::usable(inspected).filter(|loaded| loaded.existed) {
-                found.add(&input.writer, &path, loaded.value);
+                let older = input.writer == Writer::Shared && older_format(&path);
+                found.add(&input.writer, &path, loaded.value, older);
             }
         }
         let copies = found.copies();
@@ -316,8 +393,8 @@ struct Found {
 }
 
 impl Found {
-    fn add(&mut self, writer: &Writer, path: &Path, value: StampedRoutine) {
-        let view = *writer == Writer::Shared && !older_format(path);
+    fn add(&mut self, writer: &Writer, path: &Path, value: StampedRoutine, older: bool) {
+        let view = *writer == Writer::Shared && !older;
         self.device_files |= *writer != Writer::Shared;
         let copy = copy_of(writer, path, value);
         if view { self.views.push(copy) } else { self.copies.push(copy) }
