@@ -19,7 +19,9 @@ fn main() -> anyhow::Result<()> {
         Some(text) => NaiveDate::parse_from_str(&text, "%Y-%m-%d")?,
         None => NaiveDate::from_ymd_opt(2026, 11, 26).ok_or_else(|| anyhow::anyhow!("date"))?,
     };
-    let store = Store::new(Paths::in_dir(&dir));
+    // The folder as the app finds it (`--data-dir`): this computer's state folder and
+    // device id, so that the history is this computer's own, not another's.
+    let store = Store::new(Paths::resolve(Some(std::path::Path::new(&dir)))?);
     if store.paths().journal_file().exists() {
         anyhow::bail!("{dir} already has a journal; give an empty folder");
     }

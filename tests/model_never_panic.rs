@@ -494,6 +494,44 @@ fn any_routine_file_name() -> impl Strategy<Value = String> {
     ]
 }
 
+// The computers sharing a data folder (model::computers, store::computers): names and
+// forgettings from every computer's file, and who wrote when.
+
+/// A computer's file of names as another computer may have written it.
+fn any_names() -> impl Strategy<Value = bedtime_coach::model::computers::ComputerNames> {
+    use bedtime_coach::model::computers::{ComputerNames, Named};
+    let device = prop::sample::select(vec!["0000000000000aaa", "0000000000000bbb", "0000000000000ccc", ""]);
+    let name = prop_oneof!["\\PC{0,8}", Just(String::new()), Just("x".repeat(200)), Just("a\nb".to_owned())];
+    (
+        proptest::option::of("\\PC{0,8}"),
+        proptest::collection::vec((device.clone(), name, any_instant()), 0..4),
+        proptest::collection::vec((device, any_instant()), 0..3),
+    )
+        .prop_map(|(host, names, forgotten)| ComputerNames {
+            host,
+            names: names.into_iter().map(|(d, name, at)| (d.to_owned(), Named { name, at })).collect(),
+            forgotten: forgotten.into_iter().map(|(d, at)| (d.to_owned(), at)).collect(),
+            extra: Default::default(),
+        })
+}
+
+/// A computers file's bytes: any bytes, or a document near what this version writes.
+fn any_names_file() -> impl Strategy<Value = Vec<u8>> {
+    let version = prop::sample::select(vec!["1", "0", "2", "99", "\"1\"", "null"]);
+    let body = prop::sample::select(vec![
+        "",
+        r#","names":{"0000000000000bbb":{"name":"Desk","at":"2026-12-05T22:00:00+01:00"}}"#,
+        r#","names":{"0000000000000bbb":{"name":"Desk"}}"#,
+        r#","forgotten":{"0000000000000bbb":"2026-12-05T22:00:00+01:00"}"#,
+        r#","forgotten":{"0000000000000bbb":7},"host":"x""#,
+        r#","names":[],"forgotten":{}"#,
+    ]);
+    prop_oneof![
+        proptest::collection::vec(any::<u8>(), 0..48),
+        (version, body).prop_map(|(v, b)| format!(r#"{{"schema_version":{v}{b}}}"#).into_bytes()),
+    ]
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 300, failure_persistence: None, .. ProptestConfig::default() })]
 
@@ -538,5 +576,79 @@ proptest! {
             Err(error) => one_sentence(&error)?,
         }
         store.take_notices();
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 500, failure_persistence: None, .. ProptestConfig::default() })]
+
+    /// Merging every computer's file gives one answer whatever order they are read in,
+    /// and the list never panics and always starts with this computer.
+    #[test]
+    fn merging_computers_files_is_order_free_and_never_panics(
+        files in proptest::collection::vec(any_names(), 0..4),
+        wrote in proptest::collection::vec((0usize..3, any_instant()), 0..4),
+    ) {
+        use bedtime_coach::model::computers::{listed, merge_names};
+        let writers = ["0000000000000aaa", "0000000000000bbb", "0000000000000ccc", "0000000000000ddd"];
+        let named: Vec<(&str, &_)> = writers.iter().copied().zip(files.iter()).collect();
+        let forwards = merge_names(named.iter().copied());
+        let backwards = merge_names(named.iter().rev().copied());
+        prop_assert_eq!(&forwards, &backwards);
+        let wrote = wrote.into_iter().map(|(i, at)| (writers[i].to_owned(), at.with_timezone(&Utc))).collect();
+        let list = listed(&forwards, &Default::default(), &wrote, writers[0]);
+        prop_assert!(list[0].this);
+        for computer in &list {
+            if let Some(name) = &computer.name {
+                prop_assert!(bedtime_coach::model::computers::clean_name(name).as_deref() == Ok(name.as_str()));
+            }
+        }
+    }
+
+    /// Whatever the computers' files hold, reading them, naming a computer and forgetting
+    /// one answer, each error in one sentence; a name that was saved reads back.
+    #[test]
+    fn computers_files_never_panic(
+        own in proptest::option::of(any_names_file()),
+        other in proptest::option::of(any_names_file()),
+        names in proptest::collection::vec(any_file_name(), 0..3),
+    ) {
+        use bedtime_coach::store::{Paths, Store};
+        use bedtime_coach::use_cases::{Change, Coach};
+        let dir = tempfile::tempdir_in("/dev/shm").or_else(|_| tempfile::tempdir()).unwrap();
+        let paths = Paths::with_state(dir.path().join("data"), dir.path().join("state"));
+        let this = Store::new(paths.clone()).device_id().unwrap().to_string();
+        let folder = paths.data_dir.join("computers");
+        let months = paths.data_dir.join("journal");
+        std::fs::create_dir_all(&folder).unwrap();
+        std::fs::create_dir_all(&months).unwrap();
+        for name in &names {
+            let _ = std::fs::write(months.join(name), b"{}");
+        }
+        for (device, bytes) in [(this.as_str(), &own), ("0000000000000bbb", &other)] {
+            if let Some(bytes) = bytes {
+                std::fs::write(folder.join(format!("{device}.json")), bytes).unwrap();
+            }
+        }
+        let coach = Coach::at(paths.clone());
+        match coach.computers() {
+            Ok(list) => prop_assert!(list.first().is_some_and(|computer| computer.this)),
+            Err(error) => one_sentence(&error)?,
+        }
+        let at = DateTime::parse_from_rfc3339("2026-12-05T22:14:00+01:00").unwrap();
+        let rename = Change::NameComputer { device: "0000000000000bbb".into(), name: "Study".into(), at };
+        match coach.apply(rename) {
+            Ok(_) => {
+                let seen = Store::new(paths.clone()).computers();
+                prop_assert!(seen.is_ok());
+                let seen = seen.unwrap();
+                prop_assert_eq!(seen.names.name_of("0000000000000bbb"), Some("Study"));
+            }
+            Err(error) => prop_assert_eq!(error.to_string().lines().count(), 1),
+        }
+        if let Err(error) = coach.apply(Change::ForgetComputer { device: "0000000000000bbb".into(), at }) {
+            prop_assert_eq!(error.to_string().lines().count(), 1);
+        }
+        coach.take_notices();
     }
 }

@@ -257,3 +257,72 @@ fn the_state_folder_is_found_outside_a_chosen_data_folder() {
     assert!(told.iter().any(|a| a == "--state-dir"), "{told:?}");
     assert!(!found.data_dir_arguments().iter().any(|a| a == "--state-dir"));
 }
+
+#[test]
+fn another_computers_file_too_large_to_read_is_left_out_and_this_journal_stays_writable() {
+    let two = Two::new();
+    let (a, b) = (two.a(), two.b());
+    check(&b, "lights-out", "2026-12-05T23:00:00+01:00");
+    let b_file = two.months().join(format!("2026-12.{}.json", b.device_id().unwrap()));
+    fs::remove_file(b_file.with_file_name(format!("{}.bak", b_file.file_name().unwrap().to_string_lossy()))).ok();
+    // Sparse: larger than any month may be, without writing it.
+    fs::OpenOptions::new().write(true).open(&b_file).unwrap().set_len(65 << 20).unwrap();
+    let loaded = a.load_journal().unwrap();
+    assert!(loaded.read_only.is_none(), "{:?}", loaded.read_only);
+    check(&a, "warm-bath", "2026-12-05T21:00:00+01:00");
+    assert_eq!(steps(&a), ["warm-bath"]);
+    assert!(a.take_notices().iter().any(|n| n.message.contains("another computer")));
+}
+
+#[test]
+fn the_reminder_log_of_a_version_before_the_state_folder_is_taken_over_once() {
+    let data = tempfile::tempdir().unwrap();
+    let state = tempfile::tempdir().unwrap();
+    let older = br#"{"schema_version":1,"evenings":{},"snoozed_by_hand":true}"#;
+    fs::write(data.path().join("reminders.json"), older).unwrap();
+    let store = computer(data.path(), state.path());
+    store.load_reminders().unwrap();
+    assert_eq!(fs::read(state.path().join("reminders.json")).unwrap(), older);
+    assert_eq!(fs::read(data.path().join("reminders.json")).unwrap(), older, "left for older versions");
+    // Once: this computer's own log is never replaced by the old one again.
+    fs::write(state.path().join("reminders.json"), br#"{"schema_version":1}"#).unwrap();
+    store.load_reminders().unwrap();
+    assert_eq!(fs::read(state.path().join("reminders.json")).unwrap(), br#"{"schema_version":1}"#);
+}
+
+/// Two computers that changed the one-file journal of format 2 before they were updated
+/// leave a conflict copy of `journal.json` beside it: its evenings are merged, then it
+/// goes; so does a copy of the pointer; a damaged one goes with a sentence.
+#[test]
+fn conflict_copies_of_journal_json_are_merged_then_moved_out() {
+    let two = Two::new();
+    let data = two.data.path();
+    let one_file = |step: &str, time: &str| {
+        format!(
+            r#"{{"schema_version":2,"evenings":{{"2026-12-05":{{"checks":{{"{step}":{{"outcome":"done","at":"{time}"}}}}}}}}}}"#
+        )
+    };
+    fs::write(data.join("journal.json"), one_file("warm-bath", "2026-12-05T21:00:00+01:00")).unwrap();
+    fs::write(
+        data.join("journal (Laptop's conflicted copy 2026-12-05).json"),
+        one_file("lights-out", "2026-12-05T23:00:00+01:00"),
+    )
+    .unwrap();
+    fs::write(
+        data.join("journal.sync-conflict-20261205-230000-ABCDEFG.json"),
+        br#"{"schema_version":4,"months_in":"journal"}"#,
+    )
+    .unwrap();
+    fs::write(data.join("journal (conflicted copy 2026-12-05 230000).json"), b"{ damaged").unwrap();
+    let a = two.a();
+    assert_eq!(steps(&a), ["lights-out", "warm-bath"]);
+    let left: Vec<String> = names(data).into_iter().filter(|n| n.contains("conflict")).collect();
+    assert!(left.is_empty(), "{left:?}");
+    assert_eq!(names(&two.state_a.path().join("conflicts")).len(), 3);
+    let said: Vec<String> = a.take_notices().into_iter().map(|n| n.message).collect();
+    assert!(
+        said.iter().any(|m| m.contains("conflicted copy 2026-12-05 230000") && m.contains("could not be read")),
+        "{said:?}"
+    );
+    assert_eq!(steps(&two.b()), ["lights-out", "warm-bath"], "in A's own months now");
+}

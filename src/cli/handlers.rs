@@ -70,7 +70,9 @@ pub(super) fn check<Tz: TimeZone>(coach: &Coach, now: &DateTime<Tz>, args: Check
         routine_file.routine.get(&step).map(i18n::step_title).ok_or_else(|| CommandError::UnknownStep(step.clone()))?;
     let when = i18n::short_date(evening);
     if undo {
-        let applied = coach.apply(Change::Undo { evening, step })?;
+        // Dated now, so that on another computer sharing the folder it wins over a change
+        // made there before it, not only over the check-in it took back.
+        let applied = coach.apply_at(now.fixed_offset(), Change::Undo { evening, step })?;
         return Ok(match applied {
             Applied::Unchanged => tr!("cli-check-nothing-to-undo", title = title, date = when),
             _ => tr!("cli-check-undone", title = title, date = when),

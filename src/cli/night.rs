@@ -28,7 +28,8 @@ pub(super) fn night<Tz: TimeZone>(coach: &Coach, now: &DateTime<Tz>, args: Night
     };
     let answers = args.answers();
     let applied = if args.forget {
-        Some(coach.apply(Change::SetNight { evening, log: None })?)
+        // Dated now, as an undo is (see `check --undo`).
+        Some(coach.apply_at(now.fixed_offset(), Change::SetNight { evening, log: None })?)
     } else if answers.is_empty() {
         None
     } else {

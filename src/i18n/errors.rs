@@ -4,6 +4,7 @@
 use std::fmt;
 
 use crate::model::ValueKind;
+use crate::model::computers::{MAX_NAME_CHARS, NameError};
 use crate::model::night::{MAX_NOTE_CHARS, NightError, RESTED_MAX, RESTED_MIN};
 use crate::model::routine::{MAX_ANCHOR_MINUTES, MAX_STEPS, MAX_TITLE_CHARS, MAX_WHY_CHARS, StepError};
 use crate::model::schedule::SameTime;
@@ -40,6 +41,16 @@ impl fmt::Display for NightError {
                 tr!("error-night-rested", min = RESTED_MIN, max = RESTED_MAX, value = *score)
             }
             NightError::NoteTooLong(count) => tr!("error-night-note-too-long", max = MAX_NOTE_CHARS, count = *count),
+        };
+        f.write_str(&text)
+    }
+}
+
+impl fmt::Display for NameError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let text = match self {
+            NameError::TooLong(count) => tr!("error-computer-name-too-long", max = MAX_NAME_CHARS, count = *count),
+            NameError::Control => tr!("error-computer-name-control"),
         };
         f.write_str(&text)
     }

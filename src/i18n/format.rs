@@ -37,6 +37,13 @@ pub fn span_date(date: NaiveDate) -> String {
     tr!("date-in-span", weekday = weekday, day = day, month = month, year = date.year())
 }
 
+/// "5 Dec 2026, 22:14" / "5 декабря 2026, 22:14": a moment, in the zone it is given in.
+pub fn date_time<Tz: chrono::TimeZone>(at: &chrono::DateTime<Tz>) -> String {
+    let date = at.date_naive();
+    let month = tr!("month-short-of", month = date.month());
+    tr!("date-time", day = date.day(), month = month, year = date.year(), time = hhmm(at.time()))
+}
+
 /// The short weekday, the day of the month and the month's short name of `date`.
 fn date_parts(date: NaiveDate) -> (String, u32, String) {
     (tr!("weekday-short", day = Day::of(date).key()), date.day(), tr!("month-short-of", month = date.month()))

@@ -55,8 +55,8 @@ pub use catalog::{
     step_from_article, step_title, step_why,
 };
 pub use format::{
-    anchor, count_evenings, count_minutes, count_nights, count_steps, data_size, duration, evening_title, megabytes,
-    one_decimal, pid_or_none, short_date, short_night_advice, sleep_opportunity, span_date, weekday,
+    anchor, count_evenings, count_minutes, count_nights, count_steps, data_size, date_time, duration, evening_title,
+    megabytes, one_decimal, pid_or_none, short_date, short_night_advice, sleep_opportunity, span_date, weekday,
 };
 
 use crate::model::settings::LanguageChoice;

@@ -185,6 +185,8 @@ fn dates_read_as_each_language_expects() {
         assert_eq!(short_date(thursday), "Thu 26 Nov");
         assert_eq!(short_date(date(2027, 1, 3)), "Sun 3 Jan");
         assert_eq!(weekday(Day::Fri), "Friday");
+        let moment = chrono::DateTime::parse_from_rfc3339("2026-12-05T22:14:59+01:00").unwrap();
+        assert_eq!(date_time(&moment), "5 Dec 2026, 22:14");
     });
     ru(|| {
         assert_eq!(evening_title(thursday), "Вечер четверга, 26 ноября 2026");
@@ -193,6 +195,8 @@ fn dates_read_as_each_language_expects() {
         assert_eq!(evening_title(date(2026, 5, 6)), "Вечер среды, 6 мая 2026");
         assert_eq!(short_date(date(2027, 1, 1)), "пт, 1 января");
         assert_eq!(weekday(Day::Fri), "Пятница");
+        let moment = chrono::DateTime::parse_from_rfc3339("2027-01-01T07:05:00+03:00").unwrap();
+        assert_eq!(date_time(&moment), "1 января 2027, 07:05");
     });
     // Every weekday and month has its own word in both languages.
     for language in Language::ALL {

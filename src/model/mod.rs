@@ -6,6 +6,7 @@
 
 pub mod anchor;
 pub mod catalog;
+pub mod computers;
 pub mod helps;
 pub mod instant;
 pub mod journal;

@@ -260,4 +260,85 @@ mod tests {
         assert_eq!(text, r#"{"2026-12-05":{"checks":{"warm-bath":"2026-12-05T21:05:00+01:00"}}}"#);
         assert_eq!(serde_json::from_str::<Removals>(&text).unwrap(), removals);
     }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        /// An operation a user makes on one computer: check a step (at minute m of 21:00),
+        /// or undo it, at the operation's own minute.
+        #[derive(Debug, Clone)]
+        enum Op {
+            Check(usize, u32),
+            Undo(usize, u32),
+        }
+
+        const STEPS: [&str; 3] = ["warm-bath", "lights-out", "my-tea"];
+
+        fn minute(m: u32) -> DateTime<FixedOffset> {
+            at("2026-12-05T21:00:00+01:00") + TimeDelta::minutes(i64::from(m))
+        }
+
+        fn any_ops() -> impl Strategy<Value = Vec<Op>> {
+            proptest::collection::vec(
+                prop_oneof![
+                    (0..3usize, 0..60u32).prop_map(|(s, m)| Op::Check(s, m)),
+                    (0..3usize, 0..60u32).prop_map(|(s, m)| Op::Undo(s, m))
+                ],
+                0..6,
+            )
+        }
+
+        /// One computer's file after `ops`, starting from `base`.
+        fn run(base: &Journal, ops: &[Op]) -> (Journal, Removals) {
+            let (mut journal, mut removals) = (base.clone(), Removals::new());
+            for op in ops {
+                let before = journal.clone();
+                let now = match op {
+                    Op::Check(step, m) => {
+                        journal.record(date(), STEPS[*step], CheckIn::new(Outcome::Done, minute(*m), None));
+                        minute(*m)
+                    }
+                    Op::Undo(step, m) => {
+                        journal.undo(date(), STEPS[*step]);
+                        minute(*m)
+                    }
+                };
+                record_change(&before, &mut journal, &mut removals, Some(now));
+                apply_removals(&mut journal, &removals);
+            }
+            (journal, removals)
+        }
+
+        fn merged(files: &[&(Journal, Removals)]) -> (Journal, Removals) {
+            let (mut journal, mut removals) = files[0].clone();
+            for (other, other_removals) in &files[1..] {
+                crate::model::merge_into(&mut journal, other);
+                merge_removals(&mut removals, other_removals);
+            }
+            apply_removals(&mut journal, &removals);
+            (journal, removals)
+        }
+
+        proptest! {
+            /// Two computers apart, then synced: whichever file is read first, the same
+            /// steps survive; nothing taken away comes back; reading the merged view again
+            /// with either file changes nothing.
+            #[test]
+            fn two_computers_converge_and_removals_hold(base_ops in any_ops(), a_ops in any_ops(), b_ops in any_ops()) {
+                let base = run(&Journal::default(), &base_ops).0;
+                let (a, b) = (run(&base, &a_ops), run(&base, &b_ops));
+                let (one, removals) = merged(&[&a, &b]);
+                let (other, _) = merged(&[&b, &a]);
+                let steps = |j: &Journal| j.evening(date()).map(|e| e.checks.keys().cloned().collect::<Vec<_>>()).unwrap_or_default();
+                prop_assert_eq!(steps(&one), steps(&other));
+                for (step, check) in one.evening(date()).map(|e| e.checks.iter()).into_iter().flatten() {
+                    let stamp = removals.get(&date()).and_then(|r| r.checks.get(step));
+                    prop_assert!(stamp.is_none_or(|stamp| check.at > stamp.0));
+                }
+                let again = merged(&[&(one.clone(), removals.clone()), &a, &b]);
+                prop_assert_eq!(&again.0, &one);
+            }
+        }
+    }
 }

@@ -27,6 +27,7 @@
 //! | the terminal's character set | [`terminal`] | the locale's, converted with `iconv` | UTF-8 (std writes to a console with `WriteConsoleW`) |
 //! | the time-zone file | [`zone`] | `TZ`, `/etc/localtime` | none: chrono asks the system |
 //! | per-computer files (the log) | [`folders`] | `$XDG_STATE_HOME` | `%LOCALAPPDATA%` |
+//! | this computer's host name (its default name in Settings) | [`host`] | `/proc/sys/kernel/hostname`, `/etc/hostname` | `COMPUTERNAME` |
 //! | the user's language | [`language`] | `LC_ALL`, `LC_MESSAGES`, `LANG`, then the system's (sys-locale) | the same variables, then the Windows UI language |
 //! | the service's memory footprint | [`footprint`] | glibc arenas, trim, code pages | nothing to tune |
 //!
@@ -547,6 +548,8 @@ pub mod file_dialog {
         Save { title: String, suggested: PathBuf },
         /// An existing file to read.
         Open { title: String },
+        /// A folder (the data folder, chosen in Settings).
+        Folder { title: String },
     }
 
     /// What the dialog answered.
@@ -576,6 +579,38 @@ pub mod zone {
 /// device id); not the roaming profile on Windows.
 pub mod folders {
     pub use super::os::folders::*;
+}
+
+/// This computer's host name: `host_name()` (`None` when the system does not say), the
+/// name Settings gives this computer until the user names it.
+pub mod host {
+    pub use super::os::host::*;
+
+    /// A host name as a system file or variable holds it: its first line, trimmed, at
+    /// most 255 characters (the longest a DNS name can be); `None` when nothing is left.
+    pub(super) fn clean_host_name(text: &str) -> Option<String> {
+        let name = text.lines().next().unwrap_or_default().trim();
+        let name: String = name.chars().filter(|c| !c.is_control()).take(255).collect();
+        (!name.is_empty()).then_some(name)
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn a_host_name_is_its_first_line_trimmed_and_nothing_is_none() {
+            assert_eq!(clean_host_name("kitchen-laptop\n").as_deref(), Some("kitchen-laptop"));
+            assert_eq!(clean_host_name("  DESK\tTOP \r\nsecond").as_deref(), Some("DESKTOP"));
+            assert_eq!(clean_host_name(" \n"), None);
+            assert_eq!(clean_host_name(&"a".repeat(300)).map(|name| name.len()), Some(255));
+        }
+
+        #[test]
+        fn this_computer_has_a_host_name() {
+            assert!(host_name().is_some_and(|name| !name.is_empty()));
+        }
+    }
 }
 
 /// The long-running service's memory: `one_heap()`, `give_back_free_memory()`,

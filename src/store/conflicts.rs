@@ -10,6 +10,63 @@
 //! - Nextcloud: `NAME (conflicted copy YYYY-MM-DD HHMMSS).ext`; ownCloud before it:
 //!   `NAME_conflict-YYYYMMDD-HHMMSS.ext`
 
+use std::path::{Path, PathBuf};
+
+use super::error::name;
+use super::{FileNotice, IoAction, Store, StoreError, atomic};
+use crate::tr;
+
+impl Store {
+    /// Moves a conflict copy, merged (or found `damaged`, then said), out of the synced
+    /// folder into this computer's `conflicts/` folder in its state folder.
+    pub(super) fn move_conflict_copy_out(&self, copy: &Path, damaged: bool) -> Result<PathBuf, StoreError> {
+        let to = self.paths.conflicts_dir();
+        atomic::create_private_dir(&to).map_err(|e| StoreError::io(IoAction::CreateFolder, &to, e))?;
+        let kept = move_into(copy, &to).map_err(|e| StoreError::io(IoAction::MoveAside, copy, e))?;
+        if damaged {
+            self.push_notices(vec![FileNotice::new(
+                tr!("store-notice-conflict-damaged", path = name(copy), kept = name(&kept)),
+                vec![kept.clone()],
+            )]);
+        }
+        Ok(kept)
+    }
+}
+
+/// The conflict copies of the file `original` in `dir`, by name.
+pub(super) fn copies_of(dir: &Path, original: &str) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
+    let mut copies: Vec<PathBuf> = entries
+        .flatten()
+        .filter(|entry| entry.file_name().to_str().and_then(conflict_original).is_some_and(|o| o == original))
+        .map(|entry| entry.path())
+        .collect();
+    copies.sort();
+    copies
+}
+
+/// Moves `file` into `dir` under its own name (numbered if taken there): a rename, or a copy
+/// and a removal when `dir` is on another disk.
+fn move_into(file: &Path, dir: &Path) -> std::io::Result<PathBuf> {
+    let name = file.file_name().unwrap_or_default().to_string_lossy().into_owned();
+    let mut target = dir.join(&name);
+    let mut number = 1;
+    while std::fs::symlink_metadata(&target).is_ok() {
+        number += 1;
+        target = dir.join(format!("{name}.{number}"));
+    }
+    match std::fs::rename(file, &target) {
+        Ok(()) => {}
+        Err(error) if error.kind() == std::io::ErrorKind::CrossesDevices => {
+            let bytes = std::fs::read(file)?;
+            atomic::replace_file(&target, &bytes)?;
+            std::fs::remove_file(file)?;
+        }
+        Err(error) => return Err(error),
+    }
+    Ok(target)
+}
+
 /// A file of a folder of merged files, as what it stands for.
 pub(super) struct Listed {
     /// The file it is, or is a copy of (a backup, `NAME.bak`, stands for `NAME`).
@@ -17,12 +74,11 @@ pub(super) struct Listed {
     /// A sync tool's conflict copy.
     pub conflict: bool,
     /// What to read: the copy, or the file itself (missing beside its backup, perhaps).
-    pub path: std::path::PathBuf,
+    pub path: PathBuf,
 }
 
 /// The files of `dir` (none when it does not exist), each as what it stands for.
-pub(super) fn list(dir: &std::path::Path) -> Result<Vec<Listed>, super::StoreError> {
-    use super::{IoAction, StoreError};
+pub(super) fn list(dir: &Path) -> Result<Vec<Listed>, StoreError> {
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
@@ -81,7 +137,6 @@ fn syncthing(name: &str) -> Option<String> {
 /// `NAME (… conflicted copy …).ext` → `NAME.ext` (Dropbox, Nextcloud).
 fn bracketed(name: &str) -> Option<String> {
     let mark = name.find("conflicted copy")?;
-    let open = name[..mark].rfind(" (")?;
     let close = name.rfind(')')?;
     if close < mark {
         return None;
@@ -90,7 +145,28 @@ fn bracketed(name: &str) -> Option<String> {
     if extension.contains(['(', ')']) || !(extension.is_empty() || extension.starts_with('.')) {
         return None;
     }
+    // The bracket that the last `)` closes, when it holds the mark: a Dropbox computer
+    // named "MacBook Pro (2)" brackets inside its own. Else (a name with a lone bracket,
+    // "PC :)") the last ` (` before the mark.
+    let open = matching_open(name, close)
+        .filter(|&open| open > 0 && name[..open].ends_with(' ') && name[open..close].contains("conflicted copy"))
+        .map(|open| open - 1)
+        .or_else(|| name[..mark].rfind(" ("))?;
     original(&name[..open], extension)
+}
+
+/// Where the `(` is that the `)` at `close` closes, brackets between them paired.
+fn matching_open(name: &str, close: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    for (at, c) in name[..close].char_indices().rev() {
+        match c {
+            ')' => depth += 1,
+            '(' if depth == 0 => return Some(at),
+            '(' => depth -= 1,
+            _ => {}
+        }
+    }
+    None
 }
 
 /// `NAME_conflict-20261206-101010.ext` → `NAME.ext` (ownCloud, older Nextcloud).
@@ -136,6 +212,10 @@ mod tests {
                 "2026-12.ab.json",
             ),
             ("routine (conflicted copy 2026-12-06 101010) (Laptop's conflicted copy 2026-12-07).json", "routine.json"),
+            // Computers named with brackets of their own (macOS names a second "MacBook Pro" so).
+            ("2026-12.0a1b (MacBook Pro (2)'s conflicted copy 2026-12-06).json", "2026-12.0a1b.json"),
+            ("2026-12.0a1b (MacBook Pro (2)'s conflicted copy 2026-12-06 (1)).json", "2026-12.0a1b.json"),
+            ("routine (Anna's PC :)'s conflicted copy 2026-12-06).json", "routine.json"),
         ];
         for (copy, expected) in cases {
             assert_eq!(conflict_original(copy).as_deref(), Some(expected), "{copy}");

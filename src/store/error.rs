@@ -52,6 +52,11 @@ pub enum StoreError {
     NotAFolder {
         path: PathBuf,
     },
+    /// A folder chosen as the data folder whose name is not Unicode, which the choice's
+    /// file cannot hold.
+    NotUnicode {
+        path: PathBuf,
+    },
     ReadOnlyFileSystem {
         path: PathBuf,
     },
@@ -131,6 +136,7 @@ impl fmt::Display for StoreError {
                 tr!("store-error-dangling-link", path = name(path), target = name(target))
             }
             StoreError::NotAFolder { path } => tr!("store-error-not-a-folder", path = name(path)),
+            StoreError::NotUnicode { path } => tr!("store-error-not-unicode", path = name(path)),
             StoreError::ReadOnlyFileSystem { path } => tr!("store-error-read-only-file-system", path = name(path)),
             StoreError::Busy { path, pid, waited } => tr!(
                 "store-error-busy",

@@ -31,8 +31,10 @@ impl FolderWatch {
         if paths.data_dir.is_dir() && !paths.state_dir.is_dir() {
             super::create_private_dir(&paths.state_dir)?;
         }
+        // Names given to the computers arrive in theirs (made at the first name given).
+        let computers = paths.data_dir.join(super::COMPUTERS_FOLDER);
         let mut folders = vec![paths.config_dir.as_path(), paths.data_dir.as_path()];
-        for folder in [months.as_path(), paths.state_dir.as_path()] {
+        for folder in [months.as_path(), paths.state_dir.as_path(), computers.as_path()] {
             if folder.is_dir() && !folders.contains(&folder) {
                 folders.push(folder);
             }

@@ -9,6 +9,7 @@
 //! reads again under it before writing.
 
 mod atomic;
+mod computers;
 mod conflicts;
 mod device;
 mod document;
@@ -34,6 +35,7 @@ use std::sync::Mutex;
 use std::time::{Duration, SystemTime};
 
 pub use atomic::{create_private_dir, remove_file_if_exists, replace_file, sibling, write_atomic};
+pub use computers::{COMPUTERS_FOLDER, ComputersSeen};
 pub use conflicts::conflict_original;
 pub use device::DeviceId;
 pub use document::{Document, Loaded, to_bytes};
@@ -354,7 +356,26 @@ impl Store {
     }
 
     pub fn load_reminders(&self) -> Result<Loaded<ReminderLog>, StoreError> {
+        self.adopt_older_reminder_log();
         self.view(&self.paths.reminders_file())
+    }
+
+    /// Versions before the state folder kept the reminder log in the data folder: taken
+    /// over once (copied, under the lock), so that an update in the evening neither shows
+    /// tonight's reminders again nor forgets a snooze or "pause tonight". The old file is
+    /// left for those versions.
+    fn adopt_older_reminder_log(&self) {
+        let (older, here) = (self.paths.data_dir.join("reminders.json"), self.paths.reminders_file());
+        if older == here || std::fs::symlink_metadata(&here).is_ok() || !older.is_file() {
+            return;
+        }
+        let Ok(_guard) = self.lock() else { return };
+        if std::fs::symlink_metadata(&here).is_ok() {
+            return;
+        }
+        if let Ok(read::Contents::Bytes(bytes)) = read::read_capped(&older, ReminderLog::MAX_BYTES) {
+            let _ = atomic::replace_file(&here, &bytes);
+        }
     }
 
     /// Read-modify-write of the reminder log (snooze, pause) under the lock.
@@ -362,6 +383,7 @@ impl Store {
         &self,
         change: impl FnOnce(&mut ReminderLog) -> Result<R, E>,
     ) -> Result<Updated<R>, E> {
+        self.adopt_older_reminder_log();
         self.update(&self.paths.reminders_file(), ReminderLog::MAX_BYTES, change)
     }
 
@@ -377,6 +399,7 @@ impl Store {
         evenings: RangeInclusive<NaiveDate>,
         decide: impl FnOnce(&Snapshot, &mut ReminderLog) -> Result<(R, bool), E>,
     ) -> Result<R, E> {
+        self.adopt_older_reminder_log();
         let path = self.resolve(&self.paths.reminders_file())?;
         let _guard = self.lock()?;
         let snapshot = Snapshot {
@@ -398,10 +421,12 @@ impl Store {
         Ok(result)
     }
 
-    /// Writes `bytes` to `name` in the data folder unless it already holds them (the app
-    /// icon that notifications point to); returns the file's path.
+    /// Writes `bytes` to `name` in the state folder unless it already holds them (the app
+    /// icon that notifications and the autostart entry point to: this computer's, so that
+    /// two versions of the app sharing a data folder never make conflict copies of it);
+    /// returns the file's path.
     pub fn ensure_file(&self, name: &str, bytes: &[u8]) -> Result<PathBuf, StoreError> {
-        let path = self.paths.data_dir.join(name);
+        let path = self.paths.state_dir.join(name);
         if std::fs::read(&path).is_ok_and(|old| old == bytes) {
             return Ok(path);
         }
@@ -423,10 +448,11 @@ impl Store {
     }
 
     /// Modification time and size of each file: changes when another process saves (a
-    /// month file saved is renamed into the journal's folder, which changes its time).
+    /// month file saved is renamed into the journal's folder, which changes its time; a
+    /// computer named or forgotten, into the computers' folder).
     pub fn fingerprint(&self) -> Fingerprint {
         let mut files = self.routine_files();
-        files.extend([self.paths.journal_file(), self.months_dir()]);
+        files.extend([self.paths.journal_file(), self.months_dir(), self.computers_dir()]);
         files
             .iter()
             .map(|path| std::fs::metadata(path).ok().map(|m| (m.modified().unwrap_or(SystemTime::UNIX_EPOCH), m.len())))

@@ -343,8 +343,15 @@ impl Store {
         let mut notices = Vec::new();
         let inspected = read::inspect::<T>(path, &mut notices);
         self.push_notices(notices);
-        if let Some(loaded) = read::usable(inspected?) {
-            return Ok(Some(loaded));
+        match inspected? {
+            // Too large to read (no bytes): left out like a damaged file; this computer's
+            // journal must not turn read-only for another computer's file.
+            read::Inspected::Ready(read) if read.bytes.is_none() && read.loaded.read_only.is_some() => {}
+            inspected => {
+                if let Some(loaded) = read::usable(inspected) {
+                    return Ok(Some(loaded));
+                }
+            }
         }
         if conflict {
             return Ok(None);
@@ -361,29 +368,63 @@ impl Store {
         Ok(None)
     }
 
-    /// Moves the month's conflict copies out (see [`Store::move_conflict_copies`]).
+    /// Moves the month's conflict copies out (see [`Store::move_conflict_copy_out`]).
     fn move_copies_out(&self, read: &MonthRead) -> Result<(), StoreError> {
-        self.move_conflict_copies(&read.copies, &read.damaged_copies)
+        for copy in &read.copies {
+            self.move_conflict_copy_out(copy, false)?;
+        }
+        for copy in &read.damaged_copies {
+            self.move_conflict_copy_out(copy, true)?;
+        }
+        Ok(())
     }
 
-    /// Moves merged conflict copies (and damaged ones, with a notice) to the state folder.
-    pub(super) fn move_conflict_copies(
-        &self,
-        copies: &[PathBuf],
-        damaged_copies: &[PathBuf],
-    ) -> Result<(), StoreError> {
-        if copies.is_empty() && damaged_copies.is_empty() {
-            return Ok(());
-        }
-        let to = self.paths.conflicts_dir();
-        create_dir(&to)?;
-        for (copy, damaged) in copies.iter().map(|c| (c, false)).chain(damaged_copies.iter().map(|c| (c, true))) {
-            let kept = move_into(copy, &to).map_err(|e| StoreError::io(IoAction::MoveAside, copy, e))?;
-            if damaged {
-                self.push_notices(vec![FileNotice::new(
-                    tr!("store-notice-conflict-damaged", path = name(copy), kept = name(&kept)),
-                    vec![kept],
-                )]);
+    /// Sync tools' conflict copies of `journal.json` in the data folder: the one-file
+    /// journal of format 2 that two computers both changed before they were updated, or the
+    /// pointer written on both. A journal's evenings are merged into this computer's
+    /// months; then the copy is moved to the state folder (a damaged one with a sentence;
+    /// one of a newer format is left where it is, said once). Takes the lock to change.
+    fn absorb_journal_copies(&self, journal: &Path) -> Result<(), StoreError> {
+        let Some(journal_name) = journal.file_name().and_then(|n| n.to_str()) else { return Ok(()) };
+        let copies = super::conflicts::copies_of(&self.paths.data_dir, journal_name);
+        for copy in copies {
+            let bytes = match read_capped(&copy, Journal::MAX_BYTES)? {
+                Contents::Bytes(bytes) => bytes,
+                Contents::Missing => continue,
+                Contents::TooLarge(_) => {
+                    self.move_conflict_copy_out(&copy, true)?;
+                    continue;
+                }
+            };
+            let incoming = match document::parse::<Journal>(&bytes) {
+                document::Parsed::Ok(journal) => Some(journal),
+                document::Parsed::Older(version, raw) => document::migrate::<Journal>(raw, version).ok(),
+                // The pointer of this layout (format 3 or 4): nothing to take but its place.
+                document::Parsed::Newer(_, _) if is_pointer(&bytes) => Some(Journal::default()),
+                document::Parsed::Newer(..) => {
+                    self.tell_once(&copy, || {
+                        FileNotice::new(tr!("store-notice-conflict-newer", path = name(&copy)), vec![copy.clone()])
+                    });
+                    continue;
+                }
+                document::Parsed::Damaged(_) if is_pointer(&bytes) => Some(Journal::default()),
+                document::Parsed::Damaged(_) => None,
+            };
+            match incoming {
+                Some(incoming) => {
+                    if let (Some(first), Some(last)) =
+                        (incoming.evenings.keys().next(), incoming.evenings.keys().last())
+                    {
+                        self.update_months(Months::Of(*first..=*last), None, |here| {
+                            crate::model::merge_into(here, &incoming);
+                            Ok::<_, StoreError>(())
+                        })?;
+                    }
+                    self.move_conflict_copy_out(&copy, false)?;
+                }
+                None => {
+                    self.move_conflict_copy_out(&copy, true)?;
+                }
             }
         }
         Ok(())
@@ -642,6 +683,11 @@ impl Store {
             }
             ByMonth::Months { pointer, read_only } => (pointer, read_only),
         };
+        if !locked && read_only.is_none() {
+            let journal = self.resolve(&self.paths.journal_file())?;
+            // A failure leaves the copies for the next look; what is read is the months.
+            let _ = self.absorb_journal_copies(&journal);
+        }
         let inputs: Vec<(NaiveDate, Vec<Input>)> =
             self.month_inputs()?.into_iter().filter(|(month, _)| months.contains(*month)).collect();
         // Without an id (a state folder that cannot be written), every computer's file is
@@ -845,26 +891,10 @@ fn add_month(journal: &mut Journal, month: Journal) {
     }
 }
 
-/// Moves `file` into `dir` under its own name (numbered if taken there): a rename, or a copy
-/// and a removal when `dir` is on another disk.
-fn move_into(file: &Path, dir: &Path) -> std::io::Result<PathBuf> {
-    let name = file.file_name().unwrap_or_default().to_string_lossy().into_owned();
-    let mut target = dir.join(&name);
-    let mut number = 1;
-    while std::fs::symlink_metadata(&target).is_ok() {
-        number += 1;
-        target = dir.join(format!("{name}.{number}"));
-    }
-    match std::fs::rename(file, &target) {
-        Ok(()) => {}
-        Err(error) if error.kind() == std::io::ErrorKind::CrossesDevices => {
-            let bytes = std::fs::read(file)?;
-            atomic::replace_file(&target, &bytes)?;
-            std::fs::remove_file(file)?;
-        }
-        Err(error) => return Err(error),
-    }
-    Ok(target)
+/// Whether `bytes` are a pointer of the months' layout (it says where the months are).
+fn is_pointer(bytes: &[u8]) -> bool {
+    serde_json::from_slice::<serde_json::Value>(bytes)
+        .is_ok_and(|value| value.get("months_in").is_some() && value.get("evenings").is_none())
 }
 
 /// A file a merged read took in, and the bytes it holds when read under the lock.

@@ -3,7 +3,8 @@
 //! `\data`, from the `directories` crate), or one folder chosen with `--data-dir`.
 //!
 //! What belongs to one computer only (the store's lock, the reminder log, the reminder
-//! service's owner lock and its log, the computer's device id) lives in the **state
+//! service's owner lock and its log, the computer's device id, the window's size and
+//! place, the icon file notifications point to) lives in the **state
 //! folder** (`$XDG_STATE_HOME/bedtime-coach`, `%LOCALAPPDATA%\bedtime-coach`), never in
 //! the data folder: the data folder may be synced to another computer (Syncthing,
 //! Nextcloud, Dropbox), where these files would clash or lie. A chosen data folder gets a
@@ -41,6 +42,19 @@ pub const STATE_DIR_VARIABLE: &str = "BEDTIME_COACH_STATE_DIR";
 /// The name of the device id's file in the state folder.
 const DEVICE_FILE: &str = "device-id";
 
+/// The name of the file, beside the device id, that holds the data folder this computer
+/// chose in Settings (one line: the folder's absolute path).
+const FOLDER_CHOICE_FILE: &str = "data-folder";
+
+/// The folder `file` names: an absolute path on its first line; `None` when there is no
+/// such file or it holds nothing usable (then the usual folders are used).
+fn read_folder_choice(file: &Path) -> Option<PathBuf> {
+    let bytes = std::fs::read(file).ok().filter(|bytes| bytes.len() <= 64 * 1024)?;
+    let text = String::from_utf8(bytes).ok()?;
+    let folder = PathBuf::from(text.lines().next()?.trim_end_matches('\r'));
+    folder.is_absolute().then_some(folder)
+}
+
 impl Paths {
     /// Everything in one folder, this computer's state too: tests of one computer.
     pub fn in_dir(dir: impl Into<PathBuf>) -> Self {
@@ -62,12 +76,22 @@ impl Paths {
     }
 
     /// [`Paths::resolve`] with the state folder given, if it is.
+    ///
+    /// Without `dir`, the data folder this computer chose in Settings, if it did (see
+    /// [`Paths::folder_choice`]), stands in for it: the window, the reminder service and
+    /// the autostart entry, all started without `--data-dir`, follow the choice alike.
     pub fn resolve_with_state(dir: Option<&Path>, state_dir: Option<&Path>) -> Result<Self, StoreError> {
         let absolute = |dir: &Path| std::path::absolute(dir).map_err(|e| StoreError::io(IoAction::Find, dir, e));
         let given_state = match state_dir {
             Some(state) => Some(absolute(state)?),
             None => None,
         };
+        if dir.is_none() {
+            let root = given_state.clone().or_else(crate::platform::folders::state_dir);
+            if let Some(chosen) = root.and_then(|root| read_folder_choice(&root.join(FOLDER_CHOICE_FILE))) {
+                return Self::resolve_with_state(Some(&chosen), state_dir);
+            }
+        }
         let mut paths = match dir {
             // Absolute, so an autostart entry or a detached service finds the same folder
             // whatever its working directory.
@@ -102,6 +126,39 @@ impl Paths {
             }
         }
         Ok(paths)
+    }
+
+    /// The file that holds the data folder this computer chose in Settings: in this
+    /// computer's state folder, beside the device id, never synced.
+    pub fn folder_choice_file(&self) -> PathBuf {
+        self.device_file.with_file_name(FOLDER_CHOICE_FILE)
+    }
+
+    /// The data folder this computer chose in Settings, used from the next start of any
+    /// program given no `--data-dir`; `None` for the usual folders.
+    pub fn folder_choice(&self) -> Option<PathBuf> {
+        read_folder_choice(&self.folder_choice_file())
+    }
+
+    /// The data folder a program started on this computer without `--data-dir` uses: the
+    /// one chosen in Settings, or the usual one (`None` without a home).
+    pub fn next_start_data_dir(&self) -> Option<PathBuf> {
+        Self::resolve_with_state(None, self.device_file.parent()).ok().map(|paths| paths.data_dir)
+    }
+
+    /// Chooses the data folder (`None`: the usual folders again) that programs started
+    /// from now on without `--data-dir` use.
+    pub fn save_folder_choice(&self, folder: Option<&Path>) -> Result<(), StoreError> {
+        let file = self.folder_choice_file();
+        let Some(folder) = folder else {
+            return super::remove_file_if_exists(&file).map_err(|e| StoreError::io(IoAction::Save, &file, e));
+        };
+        let folder = std::path::absolute(folder).map_err(|e| StoreError::io(IoAction::Find, folder, e))?;
+        let text = folder.to_str().ok_or_else(|| StoreError::NotUnicode { path: folder.clone() })?;
+        if let Some(dir) = file.parent() {
+            super::create_private_dir(dir).map_err(|e| StoreError::io(IoAction::CreateFolder, dir, e))?;
+        }
+        super::replace_file(&file, format!("{text}\n").as_bytes()).map_err(|e| StoreError::io(IoAction::Save, &file, e))
     }
 
     /// The data folder the user chose (`--data-dir`, `BEDTIME_COACH_DATA_DIR`), or `None`
@@ -194,6 +251,18 @@ impl Paths {
         self.state_dir.join("reminders.lock")
     }
 
+    /// The window's size and place (kept by eframe): this computer's screen, so not in a
+    /// data folder that another computer, with another screen, may share.
+    pub fn window_file(&self) -> PathBuf {
+        self.state_dir.join("window.ron")
+    }
+
+    /// The mark of a file being handed to the user (see `Store::save_user_file`): a
+    /// process on this computer left it, and only this computer can clean up after it.
+    pub fn pending_user_file(&self) -> PathBuf {
+        self.state_dir.join(super::transfer::PENDING_USER_FILE)
+    }
+
     /// Where copies that a sync tool made of a file changed on two computers at once go
     /// once merged (or found damaged): out of the synced folder, so that the tool does not
     /// bring them back.
@@ -221,4 +290,45 @@ pub fn folder_digest(dir: &Path) -> u64 {
         .as_encoded_bytes()
         .iter()
         .fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_data_folder_chosen_in_settings_is_used_by_whatever_starts_without_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = dir.path().join("state");
+        let usual = Paths::resolve_with_state(None, Some(&state)).unwrap();
+        assert_eq!(usual.folder_choice(), None);
+        let synced = dir.path().join("Sync").join("bedtime");
+        usual.save_folder_choice(Some(&synced)).unwrap();
+        assert_eq!(usual.folder_choice().as_deref(), Some(synced.as_path()));
+        let chosen = Paths::resolve_with_state(None, Some(&state)).unwrap();
+        assert_eq!((chosen.data_dir.as_path(), chosen.config_dir.as_path()), (synced.as_path(), synced.as_path()));
+        // The same computer, the same choice file: it can be chosen back.
+        assert_eq!(chosen.folder_choice_file(), usual.folder_choice_file());
+        // `--data-dir` still comes first.
+        let given = dir.path().join("given");
+        assert_eq!(Paths::resolve_with_state(Some(&given), Some(&state)).unwrap().data_dir, given);
+        chosen.save_folder_choice(None).unwrap();
+        assert_eq!(Paths::resolve_with_state(None, Some(&state)).unwrap(), usual);
+        chosen.save_folder_choice(None).unwrap();
+    }
+
+    #[test]
+    fn a_choice_file_that_names_no_absolute_folder_is_the_usual_folders() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join(FOLDER_CHOICE_FILE);
+        for text in ["relative/path\n", "", "\n/after/a/blank", "\u{ff}\u{fe}"] {
+            std::fs::write(&file, text).unwrap();
+            assert_eq!(read_folder_choice(&file), None, "{text:?}");
+        }
+        std::fs::write(&file, [0xff, 0xfe, b'/']).unwrap();
+        assert_eq!(read_folder_choice(&file), None);
+        let synced = dir.path().join("Sync").join("bedtime");
+        std::fs::write(&file, format!("{}\r\n", synced.display())).unwrap();
+        assert_eq!(read_folder_choice(&file), Some(synced));
+    }
 }

@@ -358,7 +358,11 @@ impl Store {
             self.save_routine(&shared, &document::bytes_to_save(&shared, &view)?)?;
             saved = true;
         }
-        self.move_conflict_copies(&read.copies, &read.damaged_copies)?;
+        for (copies, damaged) in [(&read.copies, false), (&read.damaged_copies, true)] {
+            for copy in copies {
+                self.move_conflict_copy_out(copy, damaged)?;
+            }
+        }
         Ok(Updated { value: result, saved })
     }
 

@@ -95,7 +95,7 @@ fn located(path: &Path) -> Option<(FileId, String)> {
     Some((folder, real.file_name()?.to_string_lossy().into_owned()))
 }
 
-/// The mark, in the data folder, of a file handed to the user while it is being named.
+/// The mark, in the state folder, of a file handed to the user while it is being named.
 pub const PENDING_USER_FILE: &str = "user-file.pending";
 
 impl Store {
@@ -109,9 +109,9 @@ impl Store {
             paths.reminders_file(),
             paths.lock_file(),
             paths.reminder_owner_file(),
-            paths.data_dir.join("window.ron"),
-            paths.data_dir.join("icon.png"),
-            paths.data_dir.join(PENDING_USER_FILE),
+            paths.window_file(),
+            paths.state_dir.join("icon.png"),
+            paths.pending_user_file(),
             paths.log_file(),
         ];
         own.extend(Paths::autostart_entry());
@@ -159,7 +159,9 @@ impl Store {
         // Named for the instant of one rename when it replaces a file (see
         // `atomic::replace_user_file`): a process killed right then leaves that name, which
         // the next start removes (see `clean_left_user_file`).
-        let pending = self.paths.data_dir.join(PENDING_USER_FILE);
+        let pending = self.paths.pending_user_file();
+        // The state folder may not be made yet (an export before any change).
+        let _ = super::atomic::create_private_dir(&self.paths.state_dir);
         let temporary = super::atomic::hidden_sibling(path, ".tmp");
         let marked = std::fs::write(&pending, temporary.as_os_str().as_encoded_bytes()).is_ok();
         let saved = super::user_file::save_user_file(path, bytes);
@@ -180,7 +182,7 @@ impl Store {
     /// the user's folder (named in `PENDING_USER_FILE`), and the mark itself. Only a
     /// hidden `.NAME.tmp` regular file is removed, whatever the mark says.
     pub fn clean_left_user_file(&self) {
-        let pending = self.paths.data_dir.join(PENDING_USER_FILE);
+        let pending = self.paths.pending_user_file();
         let Ok(named) = std::fs::read(&pending) else { return };
         let Some(left) = path_from_bytes(named) else { return };
         let hidden_tmp = left.file_name().is_some_and(|name| {

@@ -27,6 +27,19 @@ pub enum Action {
     },
     /// Export or import (Settings → Your data).
     Transfer(TransferAction),
+    /// This computer's data folder from the next start (Settings).
+    DataFolder(FolderChoice),
+}
+
+/// What Settings asks about the data folder this computer uses.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FolderChoice {
+    /// Ask for a folder: the desktop's dialog, or the path field.
+    Choose,
+    /// Use this folder from the next start.
+    Use(PathBuf),
+    /// Use the usual folders again from the next start.
+    Usual,
 }
 
 /// What the user wants a file for.

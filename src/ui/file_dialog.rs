@@ -67,6 +67,11 @@ impl FileDialog {
         Self { ask: Some(Arc::new(ask)), waiting: None, shown: false, ctx: None }
     }
 
+    /// Another dialog asked for the same way, for a second purpose (a folder beside files).
+    pub fn same_kind(&self) -> Self {
+        Self { ask: self.ask.clone(), waiting: None, shown: false, ctx: self.ctx.clone() }
+    }
+
     pub fn set_context(&mut self, ctx: egui::Context) {
         self.ctx = Some(ctx);
     }

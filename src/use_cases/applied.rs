@@ -2,6 +2,7 @@
 //! saved), or a [`CommandError`] whose message is one sentence for the user, in their
 //! language. Shared by every front end, so each says a refusal the same way.
 
+use crate::model::computers::NameError;
 use crate::model::routine::StepError;
 use crate::model::schedule::SameTime;
 use crate::model::validate::{Invalid, Problem};
@@ -22,6 +23,11 @@ pub enum CommandError {
     Schedule(#[from] SameTime),
     #[error(transparent)]
     Night(#[from] NightError),
+    #[error(transparent)]
+    Name(#[from] NameError),
+    /// A computer cannot forget itself: it is the one the user is at.
+    #[error("{}", tr!("error-forget-this-computer"))]
+    ForgetThisComputer,
     /// A value that may not enter the journal (see [`crate::model::validate`]).
     #[error("{}", tr!("error-not-recorded", reason = .0.to_string()))]
     Invalid(Invalid),

@@ -8,6 +8,7 @@
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, Timelike};
 
 use super::applied::{Applied, CommandError};
+use super::computers::this_host;
 use crate::model::plan::{counted_steps, planned_times};
 use crate::model::routine::StepEdit;
 use crate::model::validate::{self, Invalid};
@@ -86,6 +87,18 @@ pub enum Change {
     /// "Send a test notification": asks the reminder service (the one sender) to show
     /// one on its next tick; it writes down what came of it in the reminder log.
     RequestTestNotification {
+        at: DateTime<FixedOffset>,
+    },
+    /// Names a computer that shares the data folder (an empty name: its default again).
+    NameComputer {
+        device: String,
+        name: String,
+        at: DateTime<FixedOffset>,
+    },
+    /// Stops listing a computer that shares the data folder, until it writes again; its
+    /// files stay part of the history. Not this computer.
+    ForgetComputer {
+        device: String,
         at: DateTime<FixedOffset>,
     },
 }
@@ -384,6 +397,15 @@ impl Change {
             Change::RequestTestNotification { at } => store.update_reminders(|log| {
                 log.test_requested_at = Some(at);
                 Ok(Applied::Saved)
+            }),
+            Change::NameComputer { device, name, at } => {
+                store.update_computers(this_host(), |own, _| saved_if(own.rename(&device, &name, at)?))
+            }
+            Change::ForgetComputer { device, at } => store.update_computers(this_host(), |own, seen| {
+                if device == seen.this {
+                    return Err(CommandError::ForgetThisComputer);
+                }
+                saved_if(own.forget(&device, at, seen.wrote.get(&device).copied()))
             }),
         };
         Ok(updated?.value)

@@ -13,6 +13,7 @@
 //!   pure rule, `model::warnings::findings`, that the window, `night` and the summary call.)
 //! - [`files`]: export, import and the doctor summary, into and out of the user's files.
 //! - [`service`]: starting the reminder service and the window, autostart at login.
+//! - [`computers`]: the computers that share the data folder (Settings lists them).
 //! - [`input`]: values the user typed ("55 %", "55,5"), read once for every front end.
 //!
 //! Below: `store` (every byte on disk), `remind` (timing, notifications), `summary` and
@@ -22,6 +23,7 @@
 
 mod applied;
 pub mod changes;
+pub mod computers;
 pub mod files;
 pub mod input;
 pub mod service;
@@ -34,6 +36,7 @@ use std::time::Duration;
 
 pub use applied::{Applied, CommandError};
 pub use changes::{Change, new_step};
+pub use computers::Computer;
 pub use files::{Export, ExportFormat, ImportPreview, MergeCounts, SummaryFormat, SummaryRequest};
 pub use service::AutostartAction;
 pub use views::{EveningView, ReminderFates, StatisticsView, StatusView};

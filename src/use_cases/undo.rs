@@ -42,7 +42,8 @@ pub fn removal(change: &Change, before: &Snapshot) -> Option<Removal> {
 
 /// The commands that take `change` back, given the files as they were before it; `None`
 /// for changes that are not taken back (new and edited steps, a whole new routine,
-/// snoozes, a test notification).
+/// snoozes, a test notification, a computer named or forgotten: the name is typed
+/// again, and a forgotten computer comes back when it writes).
 pub fn inverse(change: &Change, before: &Snapshot) -> Option<Vec<Change>> {
     let journal = &before.journal.value;
     let routine_file = &before.routine_file.value;
@@ -75,7 +76,9 @@ pub fn inverse(change: &Change, before: &Snapshot) -> Option<Vec<Change>> {
         | Change::EditStep { .. }
         | Change::SaveRoutineFile(_)
         | Change::Snooze { .. }
-        | Change::RequestTestNotification { .. } => None,
+        | Change::RequestTestNotification { .. }
+        | Change::NameComputer { .. }
+        | Change::ForgetComputer { .. } => None,
     }
 }
 

@@ -69,6 +69,8 @@ date-evening = Evening of { $weekday } { $day } { $month } { $year }
 date-short = { $weekday } { $day } { $month }
 # A date as the end of a span ("from … to …"), with its year: "Sun 1 Nov 2026".
 date-in-span = { $weekday } { $day } { $month } { $year }
+# A moment with its date and time (when a computer last wrote): "5 Dec 2026, 22:14".
+date-time = { $day } { $month } { $year }, { $time }
 
 ## Durations: "8 h 05 min". $minutes in duration-hours-minutes is already two digits.
 

@@ -15,6 +15,9 @@ error-step-no-title = A step needs a title.
 error-step-title-too-long = A title can be at most { $max } characters; this one has { $count }.
 error-step-why-too-long = A step's reason can be at most { $max } characters; this one has { $count }.
 error-step-too-many-minutes = { $count } minutes is more than a day; use at most { $max }.
+error-computer-name-too-long = A computer's name can be at most { $max } characters; this one has { $count }.
+error-forget-this-computer = This computer cannot be forgotten here; forget it from another computer that shares the folder.
+error-computer-name-control = A computer's name is one line, without tabs.
 error-step-no-value = "{ $id }" does not record a value.
 
 ## Schedule. $time is HH:MM.

@@ -1,7 +1,7 @@
 # The files: errors while reading or writing them, and the notices a repair leaves
 # (src/store/). One sentence each, naming the file and giving the cause once.
 # $path, $backup, $kept, $aside are file paths; $cause is the system's reason.
-# $what is the kind of file: routine, journal or reminder-log.
+# $what is the kind of file: routine, journal, journal-month, computers or reminder-log.
 
 ## Sizes.
 
@@ -38,6 +38,7 @@ store-error-too-large = Nothing was saved: your { $what ->
     [routine] routine
     [journal] journal
     [journal-month] journal's month
+    [computers] list of computers
    *[reminder-log] reminder log
 } would be { $size }, more than the { $max } that { $path } may hold, so it could not be read back.
 store-error-not-regular = { $path } is not a regular file ({ $kind ->
@@ -49,6 +50,7 @@ store-error-not-regular = { $path } is not a regular file ({ $kind ->
 }); move it away, then try again.
 store-error-dangling-link = { $path } is a link to { $target }, which does not exist; reconnect the drive or restore that file, or remove the link to start afresh.
 store-error-not-a-folder = { $path } is a file, not a folder; move it away or choose another folder with --data-dir.
+store-error-not-unicode = { $path } cannot be the data folder: its name has characters that cannot be written down here; choose a folder with another name.
 store-error-read-only-file-system = Nothing was changed: { $path } is on a read-only file system.
 # $pid is a process number, or none; $seconds a whole number.
 store-error-busy = Nothing was changed: another Bedtime Coach process{ $pid ->
@@ -66,6 +68,7 @@ store-notice-too-large = { $path } is { $size }, more than the { $max } a { $wha
     [routine] routine
     [journal] journal
     [journal-month] journal's month
+    [computers] list of computers
    *[reminder-log] reminder log
 } can be; it was left untouched and is open read-only.
 # $shown: readonly when this version can still show the file, hidden when not.
@@ -77,6 +80,7 @@ store-notice-migrated = Your { $what ->
     [routine] routine
     [journal] journal
     [journal-month] journal's month
+    [computers] list of computers
    *[reminder-log] reminder log
 } was updated from format { $from } to { $to }; the old file is kept as { $kept }.
 # $why is one of the store-why-… reasons.
@@ -84,6 +88,7 @@ store-notice-months = Your journal is now kept as one file per month in the fold
 store-notice-pointer-damaged = { $path } could not be read; its contents are kept intact in { $aside }. Your journal itself is in the folder { $folder } and was read from there; { $path } was written again to say so.
 store-notice-other-computer-damaged = { $path }, written by another computer that shares this folder, could not be read, nor its backup; what it holds is left out until that computer saves it again. Nothing of yours is lost.
 store-notice-conflict-damaged = { $path } is a copy your sync tool made when two computers changed a file at once, and it could not be read; it was moved out of the shared folder and kept as { $kept }.
+store-notice-conflict-newer = { $path } is a copy your sync tool made when two computers changed a file at once, written by a newer version of Bedtime Coach; it is left as it is. Update Bedtime Coach on this computer to take it in.
 store-notice-backup-kept = The backup { $backup } could not be used ({ $why }); it is kept as { $kept } rather than replaced.
 store-notice-not-flushed = { $path } was saved, but its folder could not be flushed to the disk ({ $cause }); should the power fail in the next moments, the change could be lost.
 store-notice-restored = { $path } was missing; the last good copy, { $backup }, was restored.
@@ -91,6 +96,7 @@ store-notice-missing-backup-unusable = { $path } was missing and its backup coul
     [routine] routine
     [journal] journal
     [journal-month] journal's month
+    [computers] list of computers
    *[reminder-log] reminder log
 } starts empty.
 # $reason says what is wrong with the file; $outcome is one of the store-outcome-… phrases.
@@ -100,12 +106,14 @@ store-outcome-empty = no backup was found, so the { $what ->
     [routine] routine
     [journal] journal
     [journal-month] journal's month
+    [computers] list of computers
    *[reminder-log] reminder log
 } starts empty
 store-outcome-backup-unusable = its backup could not be used either ({ $why }) and is kept as { $kept }, so the { $what ->
     [routine] routine
     [journal] journal
     [journal-month] journal's month
+    [computers] list of computers
    *[reminder-log] reminder log
 } starts empty
 

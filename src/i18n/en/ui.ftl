@@ -250,3 +250,33 @@ history-reading = Reading your history…
 history-reading-months = Reading your history… { $read } of { $total } months
 # The reading thread ended without an answer (it should not happen).
 history-load-stopped = Your history could not be read: the reading stopped without an answer.
+
+## Settings: the computers that share the data folder (a synced folder, see the README's
+## "Two computers"). $name is a computer's name, $when a date and time, $id the start of
+## a computer's device id.
+
+ui-computers = Computers using this folder
+# Shown when the routine and the journal are in the usual, separate folders.
+ui-computers-share-usual = To keep one history on two computers, choose one folder for everything with --data-dir, keep that folder in Syncthing, Nextcloud or Dropbox, and start Bedtime Coach with it on both computers.
+# Shown when one folder holds everything (--data-dir).
+ui-computers-share-chosen = To keep one history on two computers, keep this folder in Syncthing, Nextcloud or Dropbox, and start Bedtime Coach on the other computer with --data-dir set to its copy there.
+ui-computers-this = (this computer)
+ui-computers-unnamed = Computer { $id }
+ui-computers-last-wrote = last wrote { $when }
+ui-computers-not-written = has not written to this folder yet
+ui-computers-name = Name
+ui-computers-name-of = Name of { $name }
+ui-computers-forget = Forget…
+ui-computers-forget-named = Forget { $name }…
+ui-computers-forget-question = Forget { $name }? It will no longer be listed here. Everything it recorded stays part of your history, and if it writes to this folder again, it is listed again.
+ui-computers-forget-confirm = Forget it
+ui-computers-forget-keep = Keep it
+ui-computers-unreadable = The computers using this folder could not be read: { $error }
+ui-computers-choose-folder = Choose another data folder…
+ui-computers-folder-dialog-title = The folder for Bedtime Coach's data
+ui-computers-folder-path = Folder:
+ui-computers-use-folder = Use this folder
+# $folder is a folder's path.
+ui-computers-folder-next = From the next start of Bedtime Coach (the window, the reminders, the start at login), this computer keeps its data in { $folder }. What is in the current folder stays there: to take it along, export it here and import it there. Reminders from this computer pause until then.
+ui-computers-usual-folders = Use the usual folders
+ui-computers-folder-usual-next = From the next start of Bedtime Coach, this computer keeps its data in the usual folders again.

@@ -70,6 +70,8 @@ date-evening = Вечер { $weekday }, { $day } { $month } { $year }
 date-short = { $weekday }, { $day } { $month }
 # Дата как граница промежутка («с … по …»), с годом: «1 ноября 2026 (вс)».
 date-in-span = { $day } { $month } { $year } ({ $weekday })
+# Момент с датой и временем (когда компьютер последний раз записал): «5 декабря 2026, 22:14».
+date-time = { $day } { $month } { $year }, { $time }
 
 ## Длительности: «8 ч 05 мин».
 

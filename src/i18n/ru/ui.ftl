@@ -264,3 +264,32 @@ history-reading-months = Читаю вашу историю… { $read } из { 
    *[other] месяцев
 }
 history-load-stopped = Не удалось прочитать историю: чтение прервалось без ответа.
+
+## Настройки: компьютеры, которые пользуются папкой с данными (синхронизируемой, см.
+## раздел README «Two computers»). $name — имя компьютера, $when — дата и время, $id —
+## начало идентификатора компьютера.
+
+ui-computers = Компьютеры, которые пользуются этой папкой
+# Когда распорядок и дневник лежат в обычных, разных папках.
+ui-computers-share-usual = Чтобы вести одну историю на двух компьютерах, выберите одну папку для всего через --data-dir, добавьте её в Syncthing, Nextcloud или Dropbox и запускайте Bedtime Coach с ней на обоих компьютерах.
+# Когда всё лежит в одной папке (--data-dir).
+ui-computers-share-chosen = Чтобы вести одну историю на двух компьютерах, добавьте эту папку в Syncthing, Nextcloud или Dropbox и запустите Bedtime Coach на другом компьютере с --data-dir, указывающим на её копию там.
+ui-computers-this = (этот компьютер)
+ui-computers-unnamed = Компьютер { $id }
+ui-computers-last-wrote = последняя запись { $when }
+ui-computers-not-written = ещё ничего не записывал в эту папку
+ui-computers-name = Имя
+ui-computers-name-of = Имя компьютера { $name }
+ui-computers-forget = Забыть…
+ui-computers-forget-named = Забыть { $name }…
+ui-computers-forget-question = Забыть { $name }? Он больше не будет здесь в списке. Всё, что он записал, останется в вашей истории, а если он снова что-то запишет в эту папку, он снова появится в списке.
+ui-computers-forget-confirm = Забыть
+ui-computers-forget-keep = Оставить
+ui-computers-unreadable = Не удалось узнать, какие компьютеры пользуются этой папкой: { $error }
+ui-computers-choose-folder = Выбрать другую папку для данных…
+ui-computers-folder-dialog-title = Папка для данных Bedtime Coach
+ui-computers-folder-path = Папка:
+ui-computers-use-folder = Использовать эту папку
+ui-computers-folder-next = Со следующего запуска Bedtime Coach (окна, напоминаний, запуска при входе) этот компьютер будет хранить данные в папке { $folder }. Всё, что лежит в нынешней папке, останется там: чтобы взять это с собой, экспортируйте данные здесь и импортируйте их там. До тех пор напоминания с этого компьютера не приходят.
+ui-computers-usual-folders = Вернуться к обычным папкам
+ui-computers-folder-usual-next = Со следующего запуска Bedtime Coach этот компьютер снова будет хранить данные в обычных папках.

@@ -66,6 +66,8 @@ fn helper(program: &str, request: &Request, shown: &mut dyn FnMut()) -> std::io:
             command.arg("--getsavefilename").arg(suggested).args(["--title", title])
         }
         (_, Request::Open { title }) => command.args(["--getopenfilename", ".", "*.json", "--title", title]),
+        ("zenity", Request::Folder { title }) => command.args(["--file-selection", "--directory", "--title", title]),
+        (_, Request::Folder { title }) => command.args(["--getexistingdirectory", ".", "--title", title]),
     };
     let child = command.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::null()).spawn()?;
     shown();
@@ -126,6 +128,10 @@ async fn portal(
             ("SaveFile", title, Some(name))
         }
         Request::Open { title } => ("OpenFile", title, None),
+        Request::Folder { title } => {
+            options.insert("directory", Variant::from(true));
+            ("OpenFile", title, None)
+        }
     };
     if let Some(name) = &name {
         options.insert("current_name", Variant::from(name.as_str()));
@@ -283,8 +289,11 @@ mod tests {
                     // Logged before answering: the client reads the log as soon as it has its answer.
                     log.lock().unwrap().push((method.clone(), title, name));
                     conn.reply(&header, &handle).await.unwrap();
+                    let directory = options.get("directory").is_some_and(|d| bool::try_from(d.clone()) == Ok(true));
                     let (code, uris) = if method == "SaveFile" {
                         (0u32, vec!["file:///tmp/My%20journal.csv".to_owned()])
+                    } else if directory {
+                        (0u32, vec!["file:///tmp/Synced%20data".to_owned()])
                     } else {
                         (1u32, Vec::new())
                     };
@@ -306,16 +315,21 @@ mod tests {
         assert_eq!(chosen, Answer::Chosen(PathBuf::from("/tmp/My journal.csv")));
         let open = Request::Open { title: "Import".into() };
         assert_eq!(zbus::block_on(portal(&client, &open, &mut on_shown, deadline())).unwrap(), Answer::Cancelled);
+        // A folder is asked for as an OpenFile with `directory`.
+        let folder = Request::Folder { title: "Data folder".into() };
+        let chosen = zbus::block_on(portal(&client, &folder, &mut on_shown, deadline())).unwrap();
+        assert_eq!(chosen, Answer::Chosen(PathBuf::from("/tmp/Synced data")));
         let seen = seen.lock().unwrap().clone();
         assert_eq!(
             seen,
             [
                 ("SaveFile".to_owned(), "Export".to_owned(), Some("journal.csv".to_owned())),
-                ("OpenFile".to_owned(), "Import".to_owned(), None)
+                ("OpenFile".to_owned(), "Import".to_owned(), None),
+                ("OpenFile".to_owned(), "Data folder".to_owned(), None)
             ]
         );
         // Each dialog that the portal took was reported on screen, once.
-        assert_eq!(shown.load(std::sync::atomic::Ordering::Relaxed), 2);
+        assert_eq!(shown.load(std::sync::atomic::Ordering::Relaxed), 3);
     }
 
     /// Issue 19: on a desktop with no portal (and no helper), the dialog is given up on

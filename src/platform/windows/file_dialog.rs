@@ -1,5 +1,6 @@
 //! The Save / Open dialog on Windows: the system's common item dialog, through `rfd`
-//! (its Windows back end calls `IFileSaveDialog` / `IFileOpenDialog` and brings nothing
+//! (its Windows back end calls `IFileSaveDialog` / `IFileOpenDialog`, the latter for a
+//! folder too, and brings nothing
 //! but `windows-sys`). It is always there, so it never answers "unavailable"; it cannot
 //! tell a cancel from a failure to show, and both leave the user where they were.
 
@@ -29,6 +30,7 @@ pub fn ask(request: &Request, shown: &mut dyn FnMut()) -> Answer {
         Request::Open { title } => {
             dialog.set_title(title).add_filter("JSON", &["json"]).add_filter("*", &["*"]).pick_file()
         }
+        Request::Folder { title } => dialog.set_title(title).pick_folder(),
     };
     chosen.map_or(Answer::Cancelled, Answer::Chosen)
 }

@@ -12,6 +12,7 @@ pub mod files;
 pub mod folder_watch;
 pub mod folders;
 pub mod footprint;
+pub mod host;
 pub mod one_window;
 pub mod open_folder;
 mod registry;

@@ -3,13 +3,16 @@
 
 use std::borrow::Cow;
 use std::path::PathBuf;
+use std::time::Duration;
 
 use super::{App, SUMMARY_BANNER, UNDO_DEPTH};
 use crate::tr;
-use crate::ui::action::Action;
+use crate::ui::action::{Action, FolderChoice};
 use crate::ui::banners::{Banner, BannerKind};
+use crate::ui::file_dialog::{Answer, Request};
 use crate::ui::reminder_status;
 use crate::ui::screen::Screen;
+use crate::use_cases::RemindError;
 use crate::use_cases::files::{SummaryDone, SummaryFormat, SummaryRequest};
 use crate::use_cases::{Change, Snapshot, undo};
 
@@ -61,6 +64,7 @@ impl App {
                 Action::SaveSummary { path, weeks, format } => self.save_summary(path, weeks, format),
                 Action::OpenFolder(path) => self.folders.open(&path),
                 Action::Transfer(action) => changed |= self.transfer(action),
+                Action::DataFolder(choice) => self.choose_folder(choice),
                 Action::Undo => {
                     self.banners.remove_undo();
                     let undo = std::mem::take(&mut self.undo);
@@ -92,6 +96,51 @@ impl App {
         if changed {
             self.reload();
             self.start_service();
+        }
+    }
+
+    /// Settings → the data folder for the next start: a dialog (or the path field) to
+    /// choose one, or the choice saved. When the next start moves to another folder, this
+    /// folder's reminder service is stopped and not started again by this window, so that
+    /// two services never remind from two folders.
+    pub(super) fn choose_folder(&mut self, choice: FolderChoice) {
+        let folder = match choice {
+            FolderChoice::Choose => {
+                if !self.folder_dialog.start(Request::Folder { title: tr!("ui-computers-folder-dialog-title") }) {
+                    self.computers.folder_field.get_or_insert_with(String::new);
+                }
+                return;
+            }
+            FolderChoice::Use(folder) => Some(folder),
+            FolderChoice::Usual => None,
+        };
+        if let Err(error) = self.coach.choose_data_folder(folder.as_deref()) {
+            self.banners.push(Banner::new(BannerKind::Error, error.to_string()));
+            return;
+        }
+        self.computers.folder_field = None;
+        self.computers.choice = self.coach.folder_choice();
+        let next = self.coach.paths().next_start_data_dir();
+        self.computers.moving = self.follows_choice && next.is_some_and(|next| next != self.coach.paths().data_dir);
+        // A moment's wait, not more: a service asked to stop and still finishing stops by itself.
+        if self.computers.moving {
+            match self.coach.stop_service(Duration::from_millis(300)) {
+                Ok(_) | Err(RemindError::StillRunning { .. }) => {}
+                Err(error) => self.banners.push(Banner::new(BannerKind::Error, error.to_string())),
+            }
+        }
+        self.reminder_info.service_pid = self.coach.service_pid();
+    }
+
+    /// What the folder dialog answered: a folder to use, or the path field where no
+    /// dialog could be shown.
+    pub(super) fn folder_chosen(&mut self, answer: Answer) {
+        match answer {
+            Answer::Chosen(folder) => self.choose_folder(FolderChoice::Use(folder)),
+            Answer::Cancelled => {}
+            Answer::Unavailable(_) => {
+                self.computers.folder_field.get_or_insert_with(String::new);
+            }
         }
     }
 

@@ -23,6 +23,9 @@ impl App {
         let undo_key = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::Z);
         let undo_last = !ui.ctx().text_edit_focused() && ui.input_mut(|input| input.consume_shortcut(&undo_key));
         let now = (self.clock)();
+        if self.screen == Screen::Settings {
+            self.read_computers();
+        }
         let first_run = self.snapshot.is_first_run();
         // The window's accessible name (egui leaves the root nameless).
         ui.ctx().accesskit_node_builder(egui::accesskit_root_id(), |node| node.set_label(i18n::t("ui-app-name")));
@@ -145,6 +148,9 @@ impl App {
                 Screen::Settings => scrolling(ui, "settings", |ui| {
                     settings::settings_ui(ui, routine_file, self.coach.paths(), &self.reminder_info, &mut actions);
                     data_transfer::data_transfer_ui(ui, &mut self.data_transfer, &mut actions);
+                    ui.add_space(8.0);
+                    let (state, read) = (&mut self.computers, &self.computers_read.1);
+                    settings::computers::computers_ui(ui, state, read, self.coach.paths(), &now, &mut actions);
                 }),
                 Screen::AboutSleep => {
                     scrolling(ui, "about-sleep", |ui| about_sleep::about_sleep_ui(ui, self.about_back, &mut actions))

@@ -100,6 +100,16 @@ pub struct App {
     folders: FolderOpener,
     /// Settings → Your data: export and import.
     data_transfer: TransferState,
+    /// Settings → the computers using the folder: names being typed, a forget to confirm,
+    /// the data folder chosen for the next start.
+    computers: super::settings::computers::ComputersState,
+    /// The dialog that asks for a data folder.
+    folder_dialog: FileDialog,
+    /// This window was started without `--data-dir`: a data folder chosen in Settings is
+    /// what its next start uses.
+    follows_choice: bool,
+    /// The computers as read for Settings, and the generation of the data read then.
+    computers_read: (Option<u64>, super::settings::computers::ComputersRead),
     service: ServiceStarter,
     reminder_info: ReminderInfo,
     tonight: tonight::TonightState,
@@ -129,6 +139,7 @@ impl App {
         // Changes are dated by the window's clock (the routine's first save, a new step).
         let dated = clock.clone();
         coach.set_clock(Arc::new(move || dated().fixed_offset()));
+        let follows_choice = coach.paths().next_start_data_dir().as_ref() == Some(&coach.paths().data_dir);
         let mut app = Self {
             fingerprint: coach.fingerprint(),
             generation: 0,
@@ -149,6 +160,10 @@ impl App {
             pending: PendingChanges::default(),
             folders: FolderOpener::default(),
             data_transfer: TransferState::default(),
+            computers: Default::default(),
+            folder_dialog: FileDialog::off(),
+            follows_choice,
+            computers_read: (None, Ok(Vec::new())),
             service: ServiceStarter::default(),
             reminder_info: ReminderInfo::default(),
             tonight: Default::default(),
@@ -187,6 +202,7 @@ impl App {
 
     /// Export and import ask for files with `dialog` (tests: a slow one, or none).
     pub fn with_file_dialog_of(mut self, dialog: FileDialog) -> Self {
+        self.folder_dialog = dialog.same_kind();
         self.data_transfer.dialog = dialog;
         self
     }
@@ -296,6 +312,7 @@ impl App {
     pub fn install(&mut self, ctx: &egui::Context) {
         self.folders.set_context(ctx.clone());
         self.data_transfer.dialog.set_context(ctx.clone());
+        self.folder_dialog.set_context(ctx.clone());
         self.history_load.set_context(ctx.clone());
         self.speaking(|app| app.install_in_language(ctx));
     }
@@ -326,6 +343,9 @@ impl App {
         self.poll_work(ctx);
         if let Some(answer) = self.data_transfer.dialog.poll() {
             self.file_chosen(answer);
+        }
+        if let Some(answer) = self.folder_dialog.poll() {
+            self.folder_chosen(answer);
         }
         for failure in self.folders.take_failures() {
             // No file manager here: give the path, which the banner lets the user copy.

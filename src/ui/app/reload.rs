@@ -40,7 +40,8 @@ impl App {
     /// Reminders come from the background service: start it if they should and it is
     /// not running (never before a routine is saved, never when they are off).
     pub(super) fn start_service(&mut self) {
-        let wanted = views::reminders_wanted(&self.snapshot.routine_file);
+        // Not once the next start moves to another folder: that start starts its own.
+        let wanted = views::reminders_wanted(&self.snapshot.routine_file) && !self.computers.moving;
         self.service.ensure_running(&self.coach, wanted);
         if let Some(failure) = self.service.failure.take() {
             self.banners.push(Banner::keyed(BannerKind::Error, REMINDER_BANNER, failure));
@@ -100,6 +101,15 @@ impl App {
         self.reminder_info.service_pid = self.coach.service_pid();
         self.collect_notices();
         self.schedule.reset(&self.snapshot.routine_file.value.schedule);
+    }
+
+    /// Which computers use the folder, read again for Settings when the files changed
+    /// since (only there: it lists the journal's folder).
+    pub(super) fn read_computers(&mut self) {
+        if self.computers_read.0 != Some(self.generation) {
+            self.computers_read = (Some(self.generation), self.coach.computers().map_err(|error| error.to_string()));
+            self.computers.choice = self.coach.folder_choice();
+        }
     }
 
     pub(super) fn collect_notices(&mut self) {

@@ -1,4 +1,7 @@
-//! Settings: reminders, theme, language, hemisphere, and where the data lives.
+//! Settings: reminders, theme, language, hemisphere, where the data lives, and the
+//! computers that use it ([`computers`]).
+
+pub mod computers;
 
 use eframe::egui::{self, RichText};
 
