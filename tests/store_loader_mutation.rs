@@ -474,3 +474,60 @@ fn damaged_import_files_are_refused_or_merged_whole() {
     // Most damage is refused, but enough gets through to exercise the merge.
     assert!(refused > CASES_PER_KIND / 4 && imported > 20, "refused {refused}, imported {imported}");
 }
+
+/// Another computer's month file, damaged in every way: this computer loads, never writes
+/// it, keeps its own evenings, and says so in one sentence (or reads its backup).
+#[test]
+fn another_computers_damaged_month_never_stops_this_one() {
+    let whole = two_months();
+    let folder = journal_by_month(&whole);
+    let template = folder.path();
+    let other_state = scratch();
+    let other = Store::new(Paths::with_state(template, other_state.path()));
+    let theirs = NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
+    let at = DateTime::parse_from_rfc3339("2026-11-20T21:00:00+01:00").unwrap();
+    other
+        .update_evenings(theirs..=theirs, |journal| {
+            journal.record(theirs, "lights-out", CheckIn::new(Outcome::Done, at, None));
+            Ok::<_, StoreError>(())
+        })
+        .unwrap();
+    let name = format!("journal/2026-11.{}.json", other.device_id().unwrap());
+    let original = fs::read(template.join(&name)).unwrap();
+    let around = files_in(template);
+    let dir = scratch();
+    let mut rng = Rng(seed() ^ 0x0ca7);
+    for case in 0..CASES_PER_KIND / 4 {
+        clear(dir.path());
+        copy_files(&around, template, dir.path());
+        let damaged = mutate(&mut rng, &original);
+        fs::write(dir.path().join(&name), &damaged).unwrap();
+        let _ = fs::remove_file(dir.path().join(format!("{name}.bak")));
+        let context = || format!("case {case}: {:?}", String::from_utf8_lossy(&damaged));
+        let store = Store::new(Paths::in_dir(dir.path()));
+        let loaded = store.load_journal().unwrap_or_else(|e| panic!("{}: {e}", context())).value;
+        for (date, evening) in &whole.evenings {
+            for step in evening.checks.keys() {
+                assert!(loaded.check_in(*date, step).is_some(), "{}: lost {date} {step}", context());
+            }
+        }
+        for notice in store.take_notices() {
+            assert_eq!(notice.message.lines().count(), 1, "{}: {}", context(), notice.message);
+        }
+        assert_eq!(
+            fs::read(dir.path().join(&name)).unwrap(),
+            damaged,
+            "{}: another computer's file written",
+            context()
+        );
+        // This computer's changes go on (unless the other computer's file now says it was
+        // written by a newer version: then this one waits for its update, as for its own).
+        let checked = store.update_evenings(theirs..=theirs, |journal| {
+            journal.record(theirs, "warm-bath", CheckIn::new(Outcome::Done, at, None));
+            Ok::<_, StoreError>(())
+        });
+        if let Err(error) = checked {
+            assert!(error.to_string().contains("newer version"), "{}: a check-in refused: {error}", context());
+        }
+    }
+}

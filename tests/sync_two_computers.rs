@@ -568,6 +568,18 @@ mod computers {
             two.settle();
             two.assert_both("warm-bath", Some(Outcome::Done));
             two.assert_both("lights-out", Some(Outcome::Done));
+            // Again, A saving twice, so that the backups each save keeps differ and
+            // conflict too.
+            two.a.check("21:30:00", "calm-ambience", Outcome::Done);
+            two.a.check("21:31:00", "set-alarm", Outcome::Done);
+            two.b.undo("21:35:00", "lights-out");
+            let synced = two.sync();
+            let copies = synced.conflict_names();
+            assert!(copies.iter().any(|name| name.ends_with(".bak")), "{style:?}: {copies:?}");
+            two.settle();
+            two.assert_both("calm-ambience", Some(Outcome::Done));
+            two.assert_both("set-alarm", Some(Outcome::Done));
+            two.assert_both("lights-out", None);
         }
     }
 
@@ -631,30 +643,35 @@ mod computers {
     /// day's night changed on one computer and Saturday's on the other are both kept; the
     /// same night changed on both goes to the later change, whole.
     #[test]
-    fn schedule_edits_on_both_computers_are_all_kept() {
+    fn schedule_edits_on_both_computers_are_all_kept_and_the_same_night_goes_to_the_later() {
         use bedtime_coach::model::Day;
         let time = |t: &str| chrono::NaiveTime::parse_from_str(t, "%H:%M").unwrap();
+        let hhmm = |t: chrono::NaiveTime| t.format("%H:%M").to_string();
         for style in STYLES {
             let mut two = Two::new(style);
-            let set = |days: Vec<Day>, bedtime: Option<&str>, wake: Option<&str>| Change::SetNights {
-                days,
+            let set = |days: &[Day], bedtime: Option<&str>, wake: Option<&str>| Change::SetNights {
+                days: days.to_vec(),
                 bedtime: bedtime.map(time),
                 wake: wake.map(time),
             };
-            two.a.apply("20:00:00", set(Vec::new(), Some("22:00"), None));
-            two.b.apply("20:05:00", set(vec![Day::Sat], None, Some("08:30")));
+            // Different nights: both kept.
+            two.a.apply("20:00:00", set(&[Day::Fri], Some("23:30"), None));
+            two.b.apply("20:05:00", set(&[Day::Sat], Some("23:45"), Some("08:30")));
             two.settle();
             for computer in [&two.a, &two.b] {
                 let schedule = computer.routine_file().schedule;
-                assert_eq!(schedule.night(Day::Mon).bedtime, time("22:00"), "{style:?}");
-                assert_eq!(schedule.night(Day::Sat).wake, time("08:30"), "{style:?}");
+                let (fri, sat) = (schedule.night(Day::Fri), schedule.night(Day::Sat));
+                assert_eq!((hhmm(fri.bedtime), hhmm(fri.wake)), ("23:30".into(), "07:00".into()), "{style:?}");
+                assert_eq!((hhmm(sat.bedtime), hhmm(sat.wake)), ("23:45".into(), "08:30".into()), "{style:?}");
             }
-            two.a.apply("20:10:00", set(Vec::new(), None, Some("06:00")));
-            two.b.apply("20:15:00", set(Vec::new(), Some("23:00"), None));
+            // The same night: its bedtime and wake are one (together they make the night
+            // long enough), so the later change wins it whole.
+            two.a.apply("20:10:00", set(&[Day::Mon], Some("22:00"), None));
+            two.b.apply("20:15:00", set(&[Day::Mon], None, Some("06:30")));
             two.settle();
             for computer in [&two.a, &two.b] {
-                let night = computer.routine_file().schedule.every_day;
-                assert_eq!((night.bedtime, night.wake), (time("23:00"), time("07:00")), "{style:?}: B's, whole");
+                let mon = computer.routine_file().schedule.night(Day::Mon).clone();
+                assert_eq!((hhmm(mon.bedtime), hhmm(mon.wake)), ("22:30".into(), "06:30".into()), "{style:?}");
             }
         }
     }

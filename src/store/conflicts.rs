@@ -69,7 +69,8 @@ fn move_into(file: &Path, dir: &Path) -> std::io::Result<PathBuf> {
 
 /// A file of a folder of merged files, as what it stands for.
 pub(super) struct Listed {
-    /// The file it is, or is a copy of (a backup, `NAME.bak`, stands for `NAME`).
+    /// The file it is, or is a copy of (a backup, `NAME.bak`, and a copy of one stand
+    /// for `NAME`).
     pub original: String,
     /// A sync tool's conflict copy.
     pub conflict: bool,
@@ -93,7 +94,10 @@ pub(super) fn list(dir: &Path) -> Result<Vec<Listed>, StoreError> {
         let name = entry.file_name();
         let Some(name) = name.to_str() else { continue };
         let (original, conflict) = match conflict_original(name) {
-            Some(original) => (original, true),
+            // A copy of a backup is an older version of that file: merged as the other
+            // copies are (what was taken back since stays taken back), then moved out with
+            // them, never left in the synced folder.
+            Some(original) => (original.strip_suffix(".bak").map_or(original.clone(), str::to_owned), true),
             None => (name.strip_suffix(".bak").unwrap_or(name).to_owned(), false),
         };
         let path = if conflict { dir.join(name) } else { dir.join(&original) };
