@@ -1,8 +1,6 @@
 //! The command line as a user or a script meets it: the real binary, a temporary
 //! `--data-dir`, fixed dates and `TZ` zones.
 
-use std::fs;
-
 use serde_json::Value;
 
 mod support;
@@ -156,7 +154,7 @@ fn files_are_private_even_under_umask_000() {
     assert!(support::mode_of(&data).is_none_or(|mode| mode == 0o700));
     let months = data.join("journal");
     assert_eq!(support::mode_of(&months), Some(0o700), "the journal's folder of months");
-    for entry in fs::read_dir(&data).unwrap().chain(fs::read_dir(&months).unwrap()) {
+    for entry in std::fs::read_dir(&data).unwrap().chain(std::fs::read_dir(&months).unwrap()) {
         let entry = entry.unwrap();
         if entry.path() != months {
             assert!(support::mode_of(&entry.path()).is_none_or(|mode| mode == 0o600), "{:?}", entry.file_name());

@@ -80,19 +80,9 @@ pub(super) struct Listed {
 
 /// The files of `dir` (none when it does not exist), each as what it stands for.
 pub(super) fn list(dir: &Path) -> Result<Vec<Listed>, StoreError> {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(error) if error.kind() == std::io::ErrorKind::NotADirectory => {
-            return Err(StoreError::NotAFolder { path: dir.to_owned() });
-        }
-        Err(error) => return Err(StoreError::io(IoAction::Read, dir, error)),
-    };
     let mut listed = Vec::new();
-    for entry in entries {
-        let Ok(entry) = entry else { continue };
-        let name = entry.file_name();
-        let Some(name) = name.to_str() else { continue };
+    for name in super::computers::file_names(dir)? {
+        let name = name.as_str();
         let (original, conflict) = match conflict_original(name) {
             // A copy of a backup is an older version of that file: merged as the other
             // copies are (what was taken back since stays taken back), then moved out with
