@@ -38,10 +38,12 @@ use serde::{Deserialize, Serialize};
 
 use super::device::DeviceId;
 use super::document::{self, Document, Loaded};
+use super::error::name;
 use super::read::{self, Inspected, Repair};
-use super::{Store, StoreError, Updated, recovery};
+use super::{FileNotice, Store, StoreError, Updated, recovery};
 use crate::model::routine_merge::{Changes, RoutineCopy, Stamp};
 use crate::model::{Extra, RoutineFile, Settings};
+use crate::tr;
 
 /// The routine's format since each computer writes a file of its own (format 1 was
 /// `routine.json` alone).
@@ -179,13 +181,19 @@ impl Store {
         let mut read = RoutinesRead::default();
         let mut found = Found::default();
         for input in self.routine_inputs()? {
-            let path = self.resolve(&input.path)?;
             let shared = input.writer == Writer::Shared;
             let mine = !input.conflict
                 && match &input.writer {
                     Writer::Shared => true,
                     Writer::Device(device) => Some(device) == own,
                 };
+            // Whatever stands under another computer's name or a copy's (a folder, a FIFO, a
+            // dangling link) is left out like a damaged file, as the journal's months do.
+            let path = match self.resolve(&input.path) {
+                Ok(path) => path,
+                Err(error) if mine => return Err(error),
+                Err(_) => input.path.clone(),
+            };
             let older_shared = if mine && shared { self.older_routine(&path) } else { None };
             let (loaded, older) = if let Some(loaded) = older_shared {
                 (loaded, true)
@@ -200,18 +208,25 @@ impl Store {
                 }
                 (loaded, false)
             } else {
-                match self.read_routine_of_another(&path, input.conflict, shared)? {
-                    Some(read) => read,
-                    None => {
-                        if input.conflict {
-                            read.damaged_copies.push(path);
-                        }
+                match self.read_routine_of_another(&path, input.conflict, shared) {
+                    Ok(Some(read)) => read,
+                    Ok(None) | Err(_) if input.conflict => {
+                        // The name in the folder is moved out, not what a link points to.
+                        read.damaged_copies.push(input.path.clone());
+                        continue;
+                    }
+                    Ok(None) => continue,
+                    Err(_) => {
+                        self.tell_once(&input.path, || {
+                            let notice = tr!("store-notice-other-computer-damaged", path = name(&input.path));
+                            FileNotice::new(notice, vec![input.path.clone()])
+                        });
                         continue;
                     }
                 }
             };
             if input.conflict {
-                read.copies.push(path.clone());
+                read.copies.push(input.path.clone());
             }
             if !loaded.existed {
                 continue;
@@ -358,11 +373,7 @@ impl Store {
             self.save_routine(&shared, &document::bytes_to_save(&shared, &view)?)?;
             saved = true;
         }
-        for (copies, damaged) in [(&read.copies, false), (&read.damaged_copies, true)] {
-            for copy in copies {
-                self.move_conflict_copy_out(copy, damaged)?;
-            }
-        }
+        self.move_conflict_copies_out(&read.copies, &read.damaged_copies);
         Ok(Updated { value: result, saved })
     }
 
