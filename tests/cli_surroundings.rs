@@ -179,9 +179,16 @@ fn exports_never_replace_the_apps_files_through_another_path_to_their_folder() {
         .collect();
     assert!(months.iter().any(|name| name.ends_with(".json.bak")), "{months:?}");
     let mut targets: Vec<(std::path::PathBuf, Vec<u8>)> =
-        ["journal.json", "routine.json", "routine.json.bak", "reminders.json", "remind.log"]
+        ["journal.json", "routine.json", "reminders.json", "remind.log"]
             .into_iter()
             .map(str::to_owned)
+            // This computer's routine file too, and its backup.
+            .chain(support::routine_files(data).iter().filter(|path| !path.ends_with("routine.json")).flat_map(
+                |path| {
+                    let name = path.file_name().unwrap().to_string_lossy().into_owned();
+                    [format!("{name}.bak"), name]
+                },
+            ))
             .chain(months)
             .map(|name| (other_path.0.path().join(&name), before(&name)))
             .collect();
