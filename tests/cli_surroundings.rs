@@ -216,6 +216,8 @@ fn an_export_killed_while_writing_leaves_no_file_in_the_users_folder() {
         let mut command = Command::new("strace");
         command.args(["-f", "-o", "/dev/null", "-e", "trace=fsync", "-e", "inject=fsync:signal=SIGKILL"]);
         command.arg(support::BIN).arg("--data-dir").arg(dir.path()).env("TZ", "Europe/Berlin");
+        // This computer's state beside the data, as `support::run` keeps it.
+        command.env("BEDTIME_COACH_STATE_DIR", dir.path());
         command.args(["export", "--format", format, "-o"]).arg(&target);
         let run = support::output(&mut command);
         assert_ne!(run.code(), 0, "not killed: {}", run.stderr());
@@ -230,6 +232,8 @@ fn an_export_killed_while_writing_leaves_no_file_in_the_users_folder() {
     command.args(["-f", "-o", "/dev/null", "-e", "trace=rename,renameat,renameat2"]);
     command.args(["-e", "inject=rename,renameat,renameat2:signal=SIGKILL"]);
     command.arg(support::BIN).arg("--data-dir").arg(dir.path()).env("TZ", "Europe/Berlin");
+    // This computer's state beside the data, as `support::run` keeps it.
+    command.env("BEDTIME_COACH_STATE_DIR", dir.path());
     command.args(["export", "--format", "csv", "-o"]).arg(&target);
     assert_ne!(support::output(&mut command).code(), 0);
     assert!(out.path().join(".journal.csv.tmp").exists(), "not killed at the rename");
