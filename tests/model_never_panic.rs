@@ -14,7 +14,7 @@ use bedtime_coach::model::{
     Step, catalog::CATALOG, merge, plan::plan_past_evening, plan_evening, stats, validate,
 };
 use bedtime_coach::remind::engine::{decide, next_reminder};
-use bedtime_coach::store::{month_of, parse_month_file_name};
+use bedtime_coach::store::{Writer, conflict_original, month_of, parse_month_file, parse_month_file_name};
 use bedtime_coach::transfer;
 use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Utc};
 use chrono_tz::{TZ_VARIANTS, Tz};
@@ -439,6 +439,110 @@ proptest! {
                 prop_assert!(loaded.check_in(evening, "warm-bath").is_some(), "the saved check-in is there");
             }
             Err(error) => one_sentence(&error)?,
+        }
+        store.take_notices();
+    }
+}
+
+// Several computers on one folder (issue 24 part 3): each computer's month file
+// `YYYY-MM.DEVICE.json` and sync tools' conflict copies of it.
+
+/// Names a file in `journal/` of a shared folder might have: device ids of any case and
+/// length, conflict copies of the three tools (of copies too), near misses.
+fn any_device_file_name() -> impl Strategy<Value = String> {
+    let device = prop_oneof!["[0-9a-f]{16}", "[0-9A-Za-z]{0,34}", "\\PC{0,6}"];
+    let month = prop_oneof![Just("2026-11".to_owned()), "[0-9+-]{4,8}"];
+    let copy = prop::sample::select(vec![
+        "",
+        ".sync-conflict-20261126-221500-ABCDEFG",
+        ".sync-conflict-20261126-2215-ABCDEFG",
+        ".sync-conflict-20261126-221500-AB.sync-conflict-20261127-221500-CD",
+        " (Laptop's conflicted copy 2026-11-26)",
+        " (conflicted copy 2026-11-26 221500) (Laptop's conflicted copy 2026-11-27 (1))",
+        "_conflict-20261126-221500",
+        " (conflicted copy",
+        ")",
+    ]);
+    let extension = prop::sample::select(vec![".json", ".json.bak", ".JSON", "", ".json.tmp"]);
+    prop_oneof![(month, device, copy, extension).prop_map(|(m, d, c, e)| format!("{m}.{d}{c}{e}")), "\\PC{0,40}",]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, failure_persistence: None, .. ProptestConfig::default() })]
+
+    /// A device's month file name means one month and one writer, and is the only
+    /// spelling of them; a conflict copy's original is a shorter name, never a copy.
+    #[test]
+    fn device_file_names_never_panic_and_mean_one_file(name in any_device_file_name()) {
+        if let Some((month, writer)) = parse_month_file(&name) {
+            prop_assert_eq!(month.day(), 1);
+            let spelled = match &writer {
+                Writer::Format3 => format!("{:04}-{:02}.json", month.year(), month.month()),
+                Writer::Device(device) => format!("{:04}-{:02}.{device}.json", month.year(), month.month()),
+            };
+            prop_assert_eq!(spelled, name.clone());
+        }
+        if let Some(original) = conflict_original(&name) {
+            prop_assert!(original.len() < name.len(), "{} from {}", original, name);
+            prop_assert_eq!(conflict_original(&original), None);
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, failure_persistence: None, .. ProptestConfig::default() })]
+
+    /// Whatever other computers' month files and conflict copies are called and hold,
+    /// this computer's journal loads, takes a check-in and keeps it; no other computer's
+    /// file is written; each error is one sentence.
+    #[test]
+    fn several_computers_files_never_panic(
+        others in proptest::collection::vec((any_device_file_name(), any_journal_file()), 0..4),
+        own in proptest::option::of(any_journal_file()),
+    ) {
+        use bedtime_coach::store::{Paths, Store, StoreError};
+        let data = tempfile::tempdir_in("/dev/shm").or_else(|_| tempfile::tempdir()).unwrap();
+        let state = tempfile::tempdir_in("/dev/shm").or_else(|_| tempfile::tempdir()).unwrap();
+        let store = Store::new(Paths::with_state(data.path(), state.path()));
+        let id = store.device_id().unwrap();
+        let folder = data.path().join("journal");
+        std::fs::create_dir(&folder).unwrap();
+        let mut written = Vec::new();
+        for (name, bytes) in &others {
+            if name.contains(id.as_str()) || std::fs::write(folder.join(name), bytes).is_err() {
+                continue;
+            }
+            written.push((name.clone(), bytes.clone()));
+        }
+        if let Some(bytes) = &own {
+            std::fs::write(folder.join(format!("2026-11.{id}.json")), bytes).unwrap();
+        }
+        if let Err(error) = store.load_journal() {
+            one_sentence(&error)?;
+        }
+        let evening = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        let at = DateTime::parse_from_rfc3339("2026-11-26T21:00:00+01:00").unwrap();
+        let checked = store.dated(Some(at), || store.update_evenings(evening..=evening, |journal| {
+            journal.record(evening, "warm-bath", CheckIn::new(Outcome::Done, at, None));
+            Ok::<_, StoreError>(())
+        }));
+        match checked {
+            Ok(_) => {
+                let again = Store::new(Paths::with_state(data.path(), state.path()));
+                let loaded = again.load_journal();
+                prop_assert!(loaded.is_ok(), "{:?}", loaded.err().map(|e| e.to_string()));
+                prop_assert!(loaded.unwrap().value.check_in(evening, "warm-bath").is_some(), "the saved check-in is there");
+            }
+            Err(error) => one_sentence(&error)?,
+        }
+        for (name, bytes) in &written {
+            let path = folder.join(name);
+            // Conflict copies are moved out once merged; everything else is as it was.
+            // (Format 3's files, shared by every computer, are repaired like this one's.)
+            let format3 = matches!(parse_month_file(name), Some((_, Writer::Format3)));
+            if conflict_original(name).is_none() && !name.ends_with(".bak") && !format3 {
+                prop_assert_eq!(&std::fs::read(&path).unwrap_or_default(), bytes, "{} untouched", name);
+            }
         }
         store.take_notices();
     }

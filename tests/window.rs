@@ -143,7 +143,7 @@ fn opening_the_window_starts_the_reminder_service() {
         assert!(std::time::Instant::now() < deadline, "no reminder service was started");
         std::thread::sleep(std::time::Duration::from_millis(50));
     };
-    let _stop = support::StopServiceOnDrop { paths: paths.clone(), pid };
+    let _stop = support::StopServiceOnDrop(paths.clone());
     run_after_save(&mut h);
     h.get_by_label("Settings").click();
     h.run();

@@ -6,12 +6,14 @@
 
 mod support;
 
+use std::path::PathBuf;
 use std::process::Stdio;
 use std::time::{Duration, Instant, SystemTime};
 
 use bedtime_coach::platform::folder_watch::Waited;
 use bedtime_coach::platform::wall_timer::{Timer, Woke};
 use bedtime_coach::platform::{Concern, available};
+use bedtime_coach::store::{Paths, STATE_DIR_VARIABLE};
 use support::{bin, output, wait_until};
 
 #[test]
@@ -71,7 +73,10 @@ fn a_second_service_on_the_same_folder_is_refused_with_a_sentence() {
 /// The service the window starts (`Coach::start_service`: no console, its own process
 /// group) keeps running after the process that started it has ended. The starter is this
 /// test program run again with `BEDTIME_COACH_STARTER_DIR`, which starts the service and
-/// exits at once, as a window closed right after it opened would.
+/// exits at once, as a window closed right after it opened would. Started for a chosen
+/// folder with no state folder given, it keeps its own files where a user's service does:
+/// `%LOCALAPPDATA%\bedtime-coach\folders\<folder key>` (the owner lock, the log), the
+/// data folder holding none of them.
 #[test]
 fn the_service_started_detached_outlives_its_starter() {
     if let Some(dir) = std::env::var_os("BEDTIME_COACH_STARTER_DIR") {
@@ -80,6 +85,12 @@ fn the_service_started_detached_outlives_its_starter() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
+    let paths = Paths::resolve(Some(dir.path())).unwrap();
+    let local = PathBuf::from(std::env::var_os("LOCALAPPDATA").expect("%LOCALAPPDATA%")).join("bedtime-coach");
+    assert_eq!(paths.state_dir, local.join("folders").join(paths.folder_key()));
+    assert_eq!(paths.device_file, local.join("device-id"));
+    let _state = support::RemoveDirOnDrop(paths.state_dir.clone());
+    let _stop = support::StopServiceOnDrop(paths.clone());
     let starter = std::process::Command::new(std::env::current_exe().unwrap())
         .args(["--exact", "the_service_started_detached_outlives_its_starter", "--test-threads=1"])
         .env("BEDTIME_COACH_STARTER_DIR", dir.path())
@@ -91,12 +102,18 @@ fn the_service_started_detached_outlives_its_starter() {
         .status()
         .unwrap();
     assert!(starter.success(), "the starter failed: {starter}");
-    let lock = dir.path().join("reminders.lock");
+    let lock = paths.reminder_owner_file();
     let locked = || std::fs::File::open(&lock).is_ok_and(|file| file.try_lock_shared().is_err());
     assert!(wait_until(Duration::from_secs(20), locked), "the detached service never took the lock");
     // The starter is gone; a second later the service still owns the reminders.
     std::thread::sleep(Duration::from_secs(1));
     assert!(locked(), "the service ended with its starter");
-    let stopped = output(bin(dir.path()).args(["remind", "--stop"]));
+    assert!(paths.log_file().is_file(), "no log in {}", paths.state_dir.display());
+    for name in ["reminders.lock", "remind.log", "bedtime-coach.lock", "reminders.json"] {
+        assert!(!dir.path().join(name).exists(), "{name} in the data folder");
+    }
+    // `remind --stop` as a user runs it: given the data folder only, it finds the same
+    // state folder.
+    let stopped = output(bin(dir.path()).env_remove(STATE_DIR_VARIABLE).args(["remind", "--stop"]));
     assert!(stopped.stdout().contains("has stopped"), "{} {}", stopped.stdout(), stopped.stderr());
 }

@@ -26,7 +26,7 @@
 //! | the Save / Open dialog | [`file_dialog`] | the desktop portal, zenity, kdialog | the common item dialog (`rfd`) |
 //! | the terminal's character set | [`terminal`] | the locale's, converted with `iconv` | UTF-8 (std writes to a console with `WriteConsoleW`) |
 //! | the time-zone file | [`zone`] | `TZ`, `/etc/localtime` | none: chrono asks the system |
-//! | per-computer files (the log) | [`folders`] | `$XDG_STATE_HOME` | `%LOCALAPPDATA%` |
+//! | per-computer files (the state folder: locks, reminder log, device id, the log) | [`folders`] | `$XDG_STATE_HOME` | `%LOCALAPPDATA%` |
 //! | this computer's host name (its default name in Settings) | [`host`] | `/proc/sys/kernel/hostname`, `/etc/hostname` | `COMPUTERNAME` |
 //! | the user's language | [`language`] | `LC_ALL`, `LC_MESSAGES`, `LANG`, then the system's (sys-locale) | the same variables, then the Windows UI language |
 //! | the service's memory footprint | [`footprint`] | glibc arenas, trim, code pages | nothing to tune |
@@ -575,8 +575,9 @@ pub mod zone {
     pub use super::os::zone::*;
 }
 
-/// Per-computer folders: `state_dir()`, where the service's log goes (and later the
-/// device id); not the roaming profile on Windows.
+/// Per-computer folders: `state_dir()`, the root of the state folder (`store::Paths`:
+/// the locks, the reminder log, the device id, the service's log); not the roaming
+/// profile on Windows.
 pub mod folders {
     pub use super::os::folders::*;
 }

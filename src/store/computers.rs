@@ -55,7 +55,9 @@ pub struct ComputersSeen {
 fn writer_of(name: &str, month: bool) -> Option<DeviceId> {
     if month {
         return match parse_month_file(name)? {
-            (_, Writer::Device(device)) => Some(device),
+            // A name in capitals (kept so by a system that ignores case) is read, but is
+            // no computer's own write: ids are lowercase.
+            (_, Writer::Device(device)) => DeviceId::parse(device.as_str()),
             (_, Writer::Format3) => None,
         };
     }

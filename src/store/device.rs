@@ -8,6 +8,7 @@
 
 use std::path::Path;
 
+use super::read::{Contents, read_capped};
 use super::{IoAction, StoreError, atomic};
 
 /// A computer's name in file names: 1 to 32 lowercase letters and digits (this version
@@ -20,6 +21,16 @@ impl DeviceId {
     pub fn parse(text: &str) -> Option<Self> {
         let valid =
             (1..=32).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit() || b.is_ascii_lowercase());
+        valid.then(|| Self(text.to_owned()))
+    }
+
+    /// A device id as a file's name spells it: as [`DeviceId::parse`], capitals allowed.
+    /// A system that ignores case (Windows, macOS) may keep a file's name in capitals (a
+    /// sync tool, a user renaming it); read as another computer's (never this one's, whose
+    /// id is lowercase), its evenings stay in view, and there this computer's own file,
+    /// which it is, is written with everything it held.
+    pub fn parse_name(text: &str) -> Option<Self> {
+        let valid = (1..=32).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_alphanumeric());
         valid.then(|| Self(text.to_owned()))
     }
 
@@ -52,9 +63,25 @@ pub(super) fn load_or_create(file: &Path) -> Result<DeviceId, StoreError> {
     }
     let dir = file.parent().unwrap_or(Path::new("."));
     atomic::create_private_dir(dir).map_err(|e| StoreError::io(IoAction::CreateFolder, dir, e))?;
-    if std::fs::symlink_metadata(file).is_ok() {
+    // Held until the new id is in place: processes finding the same damaged id take turns,
+    // each reading it again first, so none moves aside the id another has just made.
+    let mut _replacing = None;
+    if let Ok(found) = std::fs::symlink_metadata(file) {
+        let lock_path = atomic::sibling(file, ".lock");
+        let lock = std::fs::File::options().create(true).truncate(false).write(true).open(&lock_path);
+        let lock = lock.and_then(|lock| lock.lock().map(|()| lock));
+        _replacing = Some(lock.map_err(|e| StoreError::io(IoAction::Lock, &lock_path, e))?);
+        if let Some(id) = read(file)? {
+            return Ok(id);
+        }
         let label = format!("corrupt-{}", super::recovery::stamp());
-        atomic::move_aside(file, file, &label).map_err(|e| StoreError::io(IoAction::MoveAside, file, e))?;
+        // A folder cannot be linked under another name as a file can: renamed.
+        let moved = if found.is_dir() {
+            std::fs::rename(file, atomic::sibling(file, &format!(".{label}")))
+        } else {
+            atomic::move_aside(file, file, &label).map(drop)
+        };
+        moved.map_err(|e| StoreError::io(IoAction::MoveAside, file, e))?;
     }
     let id = DeviceId::random();
     let fresh = atomic::sibling(file, &format!(".{}.tmp", id.as_str()));
@@ -72,11 +99,15 @@ pub(super) fn load_or_create(file: &Path) -> Result<DeviceId, StoreError> {
     }
 }
 
+/// The id in `file`; `None` when there is none, or what is there is no id: a folder, a
+/// FIFO (never waited on), a file larger than an id is.
 fn read(file: &Path) -> Result<Option<DeviceId>, StoreError> {
-    match std::fs::read(file) {
-        Ok(bytes) => Ok(std::str::from_utf8(&bytes).ok().and_then(|text| DeviceId::parse(text.trim()))),
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(error) => Err(StoreError::io(IoAction::Read, file, error)),
+    match read_capped(file, 1024) {
+        Ok(Contents::Bytes(bytes)) => {
+            Ok(std::str::from_utf8(&bytes).ok().and_then(|text| DeviceId::parse(text.trim())))
+        }
+        Ok(Contents::Missing | Contents::TooLarge(_)) | Err(StoreError::NotRegular { .. }) => Ok(None),
+        Err(error) => Err(error),
     }
 }
 
@@ -122,6 +153,10 @@ mod tests {
         assert!(DeviceId::parse("0a1b2c3d4e5f6071").is_some());
         for bad in ["", "ABC", "a.b", "a b", "../x", &"a".repeat(33), "é"] {
             assert!(DeviceId::parse(bad).is_none(), "{bad:?}");
+        }
+        assert_eq!(DeviceId::parse_name("0A1B").map(|id| id.to_string()).as_deref(), Some("0A1B"));
+        for bad in ["", "a.b", "a b", "../x", &"a".repeat(33), "é", "a-b"] {
+            assert!(DeviceId::parse_name(bad).is_none(), "{bad:?}");
         }
     }
 }

@@ -177,7 +177,7 @@ pub fn parse_month_file(name: &str) -> Option<(NaiveDate, Writer)> {
     let stem = name.strip_suffix(".json")?;
     let (month, device) = match stem.split_at_checked(7)? {
         (month, "") => (month, None),
-        (month, rest) => (month, Some(DeviceId::parse(rest.strip_prefix('.')?)?)),
+        (month, rest) => (month, Some(DeviceId::parse_name(rest.strip_prefix('.')?)?)),
     };
     let bytes = month.as_bytes();
     if bytes[4] != b'-' || !bytes.iter().enumerate().all(|(i, b)| i == 4 || b.is_ascii_digit()) {
@@ -297,11 +297,11 @@ impl Store {
         let mut read = MonthRead::default();
         let mut merged: Option<MonthFile> = None;
         for input in inputs {
-            let path = self.resolve(&input.path)?;
             let mine = !input.conflict
                 && (input.writer == Writer::Format3
                     || own.is_some_and(|own| input.writer == Writer::Device(own.clone())));
             let loaded = if mine {
+                let path = self.resolve(&input.path)?;
                 let (loaded, bytes) = if locked {
                     let Read { loaded, bytes } = self.read_locked::<MonthFile>(&path)?;
                     (loaded, bytes)
@@ -313,18 +313,29 @@ impl Store {
                 }
                 loaded
             } else {
-                match self.read_other(&path, input.conflict)? {
-                    Some(loaded) => loaded,
-                    None => {
-                        if input.conflict {
-                            read.damaged_copies.push(path);
-                        }
+                // Whatever stands under another computer's name, or a copy's (a folder, a
+                // FIFO, a dangling link, a link loop), is left out like a damaged file:
+                // never a reason for this computer's journal to stop.
+                let found = self.resolve(&input.path).and_then(|path| self.read_other(&path, input.conflict));
+                match found {
+                    Ok(Some(loaded)) => loaded,
+                    Ok(None) | Err(_) if input.conflict => {
+                        // The name in the folder is moved out, not what a link points to.
+                        read.damaged_copies.push(input.path.clone());
+                        continue;
+                    }
+                    Ok(None) => continue,
+                    Err(_) => {
+                        self.tell_once(&input.path, || {
+                            let notice = tr!("store-notice-other-computer-damaged", path = name(&input.path));
+                            FileNotice::new(notice, vec![input.path.clone()])
+                        });
                         continue;
                     }
                 }
             };
             if input.conflict {
-                read.copies.push(path);
+                read.copies.push(input.path.clone());
             }
             read.existed |= loaded.existed;
             read.read_only = read.read_only.or(loaded.read_only);
@@ -372,14 +383,28 @@ impl Store {
     }
 
     /// Moves merged conflict copies (and damaged ones, with a notice) to the state folder.
-    fn move_copies_out(&self, read: &MonthRead) -> Result<(), StoreError> {
-        for copy in &read.copies {
-            self.move_conflict_copy_out(copy, false)?;
+    /// Never fails the change it follows, which is saved by then: a copy that cannot be
+    /// moved (its folder a file, a full disk) stays where it is, said once, and is read
+    /// again (merging is idempotent) and moved at a later change.
+    fn move_copies_out(&self, read: &MonthRead) {
+        let copies = read.copies.iter().map(|c| (c, false)).chain(read.damaged_copies.iter().map(|c| (c, true)));
+        for (copy, damaged) in copies {
+            let Err(error) = self.move_conflict_copy_out(copy, damaged) else { continue };
+            let cause = match error {
+                StoreError::Io { cause, .. } => cause.to_string(),
+                other => other.to_string(),
+            };
+            self.tell_once(copy, || {
+                let notice = tr!(
+                    "store-notice-conflict-not-moved",
+                    path = name(copy),
+                    damaged = if damaged { "yes" } else { "no" },
+                    folder = name(&self.paths.conflicts_dir()),
+                    cause = cause
+                );
+                FileNotice::new(notice, vec![copy.clone()])
+            });
         }
-        for copy in &read.damaged_copies {
-            self.move_conflict_copy_out(copy, true)?;
-        }
-        Ok(())
     }
 
     /// Sync tools' conflict copies of `journal.json` in the data folder: the one-file
@@ -810,7 +835,7 @@ impl Store {
             let own_bytes = read.own.clone().flatten();
             let empty = file.journal.evenings.is_empty() && file.removed.is_empty() && file.journal.extra.is_empty();
             if own_bytes.is_none() && read.own.is_none() && empty {
-                self.move_copies_out(&read)?;
+                self.move_copies_out(&read);
                 continue;
             }
             writes.push((path, file, own_bytes, read));
@@ -829,7 +854,7 @@ impl Store {
         for (path, month_file, bytes, read) in writes {
             saved |= self.save_month(&path, &month_file, bytes.as_deref())?;
             // This computer's file holds them now.
-            self.move_copies_out(&read)?;
+            self.move_copies_out(&read);
         }
         Ok(Updated { value: result, saved })
     }
@@ -941,11 +966,15 @@ mod tests {
         assert_eq!(month_file_name(march, &Writer::Format3), "2026-03.json");
         let device = Writer::Device(DeviceId::parse("0a1b2c3d4e5f6071").unwrap());
         assert_eq!(month_file_name(march, &device), "2026-03.0a1b2c3d4e5f6071.json");
-        assert_eq!(parse_month_file("2026-03.0a1b2c3d4e5f6071.json"), Some((march, device)));
-        for other in ["2026-03..json", "2026-03.A1.json", "2026-03.a/b.json", "2026-03x0a.json", "2026-03.0a.json.bak"]
+        assert_eq!(parse_month_file("2026-03.0a1b2c3d4e5f6071.json"), Some((march, device.clone())));
+        for other in ["2026-03..json", "2026-03.a/b.json", "2026-03x0a.json", "2026-03.0a.json.bak", "2026-03.a-b.json"]
         {
             assert_eq!(parse_month_file(other), None, "{other}");
         }
+        // In capitals (a system that ignores case kept the name so): a writer of its own,
+        // never this computer, whose id is lowercase.
+        let capitals = parse_month_file("2026-03.0A1B2C3D4E5F6071.json").map(|(_, writer)| writer);
+        assert!(capitals.as_ref().is_some_and(|writer| *writer != device), "{capitals:?}");
     }
 
     #[test]

@@ -60,29 +60,38 @@ impl Drop for KillOnDrop {
     }
 }
 
-/// Ends, when dropped (pass or fail), the reminder service of `paths` that the code under
-/// test started detached, so there is no `Child` to kill: asked to stop as `remind --stop`
-/// asks (on both systems), ended by its pid if it does not. Left running, it outlives the
-/// test run; under Wine its watch of `journal/` also kept the test's folder from being
-/// removed (Wine lists a folder another process has open until that process lets go, and
-/// `std::fs::remove_dir_all` opened and deleted it again without end).
-pub struct StopServiceOnDrop {
-    pub paths: bedtime_coach::store::Paths,
-    pub pid: u32,
-}
+/// Ends, when dropped (pass or fail), the reminder service of these files that the code
+/// under test started detached, so there is no `Child` to kill: asked to stop as
+/// `remind --stop` asks (on both systems), ended by its pid if it does not answer. Left
+/// running, it outlives the test run; under Wine its watch of `journal/` also kept the
+/// test's folder from being removed (Wine lists a folder another process has open until
+/// that process lets go, and `std::fs::remove_dir_all` opened and deleted it again without
+/// end: the test hung instead of failing).
+pub struct StopServiceOnDrop(pub bedtime_coach::store::Paths);
 
 impl Drop for StopServiceOnDrop {
     fn drop(&mut self) {
-        let coach = bedtime_coach::use_cases::Coach::at(self.paths.clone());
+        let coach = bedtime_coach::use_cases::Coach::at(self.0.clone());
+        let pid = coach.service_pid().filter(|pid| *pid != 0 && *pid != std::process::id());
         if coach.stop_service(Duration::from_secs(10)).is_ok() {
             return;
         }
-        let pid = self.pid.to_string();
+        let Some(pid) = pid.map(|pid| pid.to_string()) else { return };
         #[cfg(unix)]
         let _ = Command::new("kill").arg("-9").arg(&pid).status();
         #[cfg(windows)]
         let _ = Command::new("taskkill").args(["/F", "/PID", &pid]).stdout(Stdio::null()).status();
         wait_until(Duration::from_secs(10), || coach.service_pid().is_none());
+    }
+}
+
+/// Removes, when dropped (pass or fail), a folder a test made outside its temporary one
+/// (a state folder in the user's profile).
+pub struct RemoveDirOnDrop(pub std::path::PathBuf);
+
+impl Drop for RemoveDirOnDrop {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
     }
 }
 

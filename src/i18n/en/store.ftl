@@ -88,6 +88,10 @@ store-notice-months = Your journal is now kept as one file per month in the fold
 store-notice-pointer-damaged = { $path } could not be read; its contents are kept intact in { $aside }. Your journal itself is in the folder { $folder } and was read from there; { $path } was written again to say so.
 store-notice-other-computer-damaged = { $path }, written by another computer that shares this folder, could not be read, nor its backup; what it holds is left out until that computer saves it again. Nothing of yours is lost.
 store-notice-conflict-damaged = { $path } is a copy your sync tool made when two computers changed a file at once, and it could not be read; it was moved out of the shared folder and kept as { $kept }.
+store-notice-conflict-not-moved = { $path } is a copy your sync tool made when two computers changed a file at once; { $damaged ->
+    [yes] it could not be read, and it
+   *[no] what it holds is in your journal, but it
+} could not be moved out of the shared folder to { $folder } ({ $cause }); this is tried again at each change.
 store-notice-conflict-newer = { $path } is a copy your sync tool made when two computers changed a file at once, written by a newer version of Bedtime Coach; it is left as it is. Update Bedtime Coach on this computer to take it in.
 store-notice-backup-kept = The backup { $backup } could not be used ({ $why }); it is kept as { $kept } rather than replaced.
 store-notice-not-flushed = { $path } was saved, but its folder could not be flushed to the disk ({ $cause }); should the power fail in the next moments, the change could be lost.
