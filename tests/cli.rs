@@ -1,8 +1,6 @@
 //! The command line as a user or a script meets it: the real binary, a temporary
 //! `--data-dir`, fixed dates and `TZ` zones.
 
-use std::fs;
-
 use serde_json::Value;
 
 mod support;
@@ -156,7 +154,7 @@ fn files_are_private_even_under_umask_000() {
     assert!(support::mode_of(&data).is_none_or(|mode| mode == 0o700));
     let months = data.join("journal");
     assert_eq!(support::mode_of(&months), Some(0o700), "the journal's folder of months");
-    for entry in fs::read_dir(&data).unwrap().chain(fs::read_dir(&months).unwrap()) {
+    for entry in std::fs::read_dir(&data).unwrap().chain(std::fs::read_dir(&months).unwrap()) {
         let entry = entry.unwrap();
         if entry.path() != months {
             assert!(support::mode_of(&entry.path()).is_none_or(|mode| mode == 0o600), "{:?}", entry.file_name());
@@ -259,15 +257,13 @@ fn russian_check(dir: &std::path::Path) -> String {
 fn the_saved_choice_beats_the_desktop() {
     let dir = tempfile::tempdir().unwrap();
     run(dir.path(), &["schedule", "--bedtime", "22:30", "--wake", "06:30"]).ok();
-    let file = dir.path().join("routine.json");
-    let mut routine_file: Value = serde_json::from_str(&fs::read_to_string(&file).unwrap()).unwrap();
-    assert_eq!(routine_file["settings"]["language"], "system");
-    routine_file["settings"]["language"] = "english".into();
-    fs::write(&file, serde_json::to_string(&routine_file).unwrap()).unwrap();
+    support::edit_routine(dir.path(), |routine_file| {
+        assert_eq!(routine_file["settings"]["language"], "system");
+        routine_file["settings"]["language"] = "english".into();
+    });
     let text = russian(dir.path(), &["plan", "--date", "2026-11-26"]).ok().stdout();
     assert!(text.starts_with("Evening of Thursday 26 November 2026"), "{text}");
-    routine_file["settings"]["language"] = "russian".into();
-    fs::write(&file, serde_json::to_string(&routine_file).unwrap()).unwrap();
+    support::edit_routine(dir.path(), |routine_file| routine_file["settings"]["language"] = "russian".into());
     let text = run(dir.path(), &["plan", "--date", "2026-11-26"]).ok().stdout();
     assert!(text.starts_with("Вечер четверга"), "{text}");
 }
@@ -320,10 +316,7 @@ fn stats_counts_streaks_and_prints_the_same_figures_as_json() {
     assert!(text.contains("4 tracked"), "{text}");
     assert!(text.contains("kept on 4 of 4 evenings (all)"), "{text}");
     // With the threshold at 60 % the 8th counts too: one streak of four.
-    let settings = dir.path().join("routine.json");
-    let mut routine_file: Value = serde_json::from_str(&fs::read_to_string(&settings).unwrap()).unwrap();
-    routine_file["settings"]["streak_threshold_percent"] = 60.into();
-    fs::write(&settings, serde_json::to_string(&routine_file).unwrap()).unwrap();
+    support::edit_routine(dir.path(), |routine_file| routine_file["settings"]["streak_threshold_percent"] = 60.into());
     let json = run(dir.path(), &["stats", "--json"]).ok().json();
     assert_eq!(json["streak"], serde_json::json!({ "current": 4, "best": 4 }));
     let russian = support::output(support::bin(dir.path()).env("LANG", "ru_RU.UTF-8").args(["stats"])).ok().stdout();

@@ -13,13 +13,12 @@ fn evening_with_a_history(dir: &std::path::Path) {
     run(dir, &["schedule", "--bedtime", "22:30", "--wake", "06:30"]).ok();
     // Saved long before that evening (`schedule` dated the routine's start today, and an
     // evening before the routine began has no reminders to list), with dinner reminding.
-    let routine = dir.join("routine.json");
-    let mut file: serde_json::Value = serde_json::from_slice(&fs::read(&routine).unwrap()).unwrap();
-    file["since"] = "2026-11-01T12:00:00+01:00".into();
-    let steps = file["routine"].as_array_mut().unwrap();
-    let dinner = steps.iter_mut().find(|step| step["id"] == "mineral-dinner").unwrap();
-    dinner["remind"] = true.into();
-    fs::write(&routine, serde_json::to_vec(&file).unwrap()).unwrap();
+    support::edit_routine(dir, |file| {
+        file["since"] = "2026-11-01T12:00:00+01:00".into();
+        let steps = file["routine"].as_array_mut().unwrap();
+        let dinner = steps.iter_mut().find(|step| step["id"] == "mineral-dinner").unwrap();
+        dinner["remind"] = true.into();
+    });
     let log = r#"{
       "schema_version": 1,
       "evenings": {

@@ -179,9 +179,16 @@ fn exports_never_replace_the_apps_files_through_another_path_to_their_folder() {
         .collect();
     assert!(months.iter().any(|name| name.ends_with(".json.bak")), "{months:?}");
     let mut targets: Vec<(std::path::PathBuf, Vec<u8>)> =
-        ["journal.json", "routine.json", "routine.json.bak", "reminders.json", "remind.log"]
+        ["journal.json", "routine.json", "reminders.json", "remind.log"]
             .into_iter()
             .map(str::to_owned)
+            // This computer's routine file too, and its backup.
+            .chain(support::routine_files(data).iter().filter(|path| !path.ends_with("routine.json")).flat_map(
+                |path| {
+                    let name = path.file_name().unwrap().to_string_lossy().into_owned();
+                    [format!("{name}.bak"), name]
+                },
+            ))
             .chain(months)
             .map(|name| (other_path.0.path().join(&name), before(&name)))
             .collect();
@@ -216,8 +223,7 @@ fn an_export_killed_while_writing_leaves_no_file_in_the_users_folder() {
         let mut command = Command::new("strace");
         command.args(["-f", "-o", "/dev/null", "-e", "trace=fsync", "-e", "inject=fsync:signal=SIGKILL"]);
         command.arg(support::BIN).arg("--data-dir").arg(dir.path()).env("TZ", "Europe/Berlin");
-        // This computer's state beside the data, as `support::run` keeps it.
-        command.env("BEDTIME_COACH_STATE_DIR", dir.path());
+        command.env(bedtime_coach::store::STATE_DIR_VARIABLE, dir.path());
         command.args(["export", "--format", format, "-o"]).arg(&target);
         let run = support::output(&mut command);
         assert_ne!(run.code(), 0, "not killed: {}", run.stderr());
@@ -232,8 +238,7 @@ fn an_export_killed_while_writing_leaves_no_file_in_the_users_folder() {
     command.args(["-f", "-o", "/dev/null", "-e", "trace=rename,renameat,renameat2"]);
     command.args(["-e", "inject=rename,renameat,renameat2:signal=SIGKILL"]);
     command.arg(support::BIN).arg("--data-dir").arg(dir.path()).env("TZ", "Europe/Berlin");
-    // This computer's state beside the data, as `support::run` keeps it.
-    command.env("BEDTIME_COACH_STATE_DIR", dir.path());
+    command.env(bedtime_coach::store::STATE_DIR_VARIABLE, dir.path());
     command.args(["export", "--format", "csv", "-o"]).arg(&target);
     assert_ne!(support::output(&mut command).code(), 0);
     assert!(out.path().join(".journal.csv.tmp").exists(), "not killed at the rename");

@@ -444,6 +444,56 @@ proptest! {
     }
 }
 
+// Routine, schedule and settings kept per computer (store::routines): routine.json,
+// each computer's routine.DEVICE.json and conflict copies of them.
+
+/// A routine file's bytes: any bytes, or a document near what this version writes, with
+/// odd versions, odd stamps and orders, repeated keys.
+fn any_routine_bytes() -> impl Strategy<Value = Vec<u8>> {
+    let version = prop::sample::select(vec!["2", "1", "0", "3", "-1", "2.0", "\"2\"", "null", "18446744073709551616"]);
+    let body = prop::sample::select(vec![
+        r#""settings":{"theme":"dark","grace_minutes":4294967295}"#,
+        r#""routine":[{"id":"tea","title":"Tea","anchor":{"kind":"before_bedtime","minutes":30},"remind":true}]"#,
+        r#""routine":[{"id":"warm-bath","anchor":{"kind":"at","time":"25:00"},"remind":true}]"#,
+        r#""bedtime":"22:00","wake":"22:00""#,
+        r#""since":"9999-12-31T23:59:59Z","future":{"x":[1]}"#,
+        r#""settings":{},"settings":{}"#,
+    ]);
+    let changes = prop::sample::select(vec![
+        "",
+        r#","changes":{"fields":{"step.tea":{"at":"2026-12-06T21:00:00Z","by":"0000000000000001"}}}"#,
+        r#","changes":{"fields":{"settings.theme":{"at":"+262142-12-31T23:59:59Z"},"":{"at":"x"}},"order":["tea","tea",""]}"#,
+        r#","changes":{"fields":{"order":{"at":"2026-12-06T21:00:00Z","by":""}},"order":null}"#,
+        r#","changes":[]"#,
+    ]);
+    let document =
+        (version, body, changes).prop_map(|(v, b, c)| format!(r#"{{"schema_version":{v},{b}{c}}}"#).into_bytes());
+    prop_oneof![
+        proptest::collection::vec(any::<u8>(), 0..48),
+        document.clone(),
+        (document, any::<prop::sample::Index>()).prop_map(|(bytes, cut)| {
+            let at = cut.index(bytes.len() + 1);
+            bytes[..at].to_vec()
+        }),
+    ]
+}
+
+/// Names a routine file might have: this computer's, another's, routine.json, their
+/// backups and conflict copies, near misses.
+fn any_routine_file_name() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("routine.json".to_owned()),
+        Just("routine.json.bak".to_owned()),
+        Just("routine.00000000000000ff.json".to_owned()),
+        Just("routine.00000000000000ff.json.bak".to_owned()),
+        Just("routine.sync-conflict-20261206-213005-DESKTOP.json".to_owned()),
+        Just("routine (Laptop's conflicted copy 2026-12-06).json".to_owned()),
+        Just("routine.00000000000000ff (conflicted copy 2026-12-06 213005).json".to_owned()),
+        "routine\\.[a-zA-Z0-9.]{0,34}\\.json",
+        "\\PC{0,16}",
+    ]
+}
+
 // Several computers on one folder (issue 24 part 3): each computer's month file
 // `YYYY-MM.DEVICE.json` and sync tools' conflict copies of it.
 
@@ -584,6 +634,53 @@ fn any_names_file() -> impl Strategy<Value = Vec<u8>> {
         proptest::collection::vec(any::<u8>(), 0..48),
         (version, body).prop_map(|(v, b)| format!(r#"{{"schema_version":{v}{b}}}"#).into_bytes()),
     ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, failure_persistence: None, .. ProptestConfig::default() })]
+
+    /// Whatever this computer's routine file, another computer's, routine.json and any
+    /// copies hold, loading, peeking at the settings and changing a setting answer, each
+    /// error in one sentence; a change that was saved is there when read again.
+    #[test]
+    fn routine_files_of_several_computers_never_panic(
+        own in proptest::option::of(any_routine_bytes()),
+        shared in proptest::option::of(any_routine_bytes()),
+        others in proptest::collection::vec((any_routine_file_name(), any_routine_bytes()), 0..4),
+    ) {
+        use bedtime_coach::store::{Paths, Store, StoreError};
+        let dir = tempfile::tempdir_in("/dev/shm").or_else(|_| tempfile::tempdir()).unwrap();
+        let state = tempfile::tempdir_in("/dev/shm").or_else(|_| tempfile::tempdir()).unwrap();
+        std::fs::write(state.path().join("device-id"), "0000000000000001\n").unwrap();
+        for (name, bytes) in &others {
+            let _ = std::fs::write(dir.path().join(name), bytes);
+        }
+        for (name, bytes) in [("routine.0000000000000001.json", &own), ("routine.json", &shared)] {
+            if let Some(bytes) = bytes {
+                std::fs::write(dir.path().join(name), bytes).unwrap();
+            }
+        }
+        let store = Store::new(Paths::with_state(dir.path(), state.path()));
+        let _ = store.peek_settings();
+        if let Err(error) = store.load_routine_file() {
+            one_sentence(&error)?;
+        }
+        let changed = store.update_routine_file(|file| {
+            file.settings.snooze_minutes = 17;
+            Ok::<_, StoreError>(())
+        });
+        match changed {
+            Ok(_) => {
+                let again = Store::new(Paths::with_state(dir.path(), state.path()));
+                let loaded = again.load_routine_file();
+                prop_assert!(loaded.is_ok(), "{:?}", loaded.err().map(|e| e.to_string()));
+                prop_assert_eq!(loaded.unwrap().value.settings.snooze_minutes, 17, "the change is there");
+                prop_assert_eq!(again.peek_settings().map(|settings| settings.snooze_minutes), Some(17));
+            }
+            Err(error) => one_sentence(&error)?,
+        }
+        store.take_notices();
+    }
 }
 
 proptest! {

@@ -95,10 +95,7 @@ fn do_not_disturb_holds_reminders_and_delivers_them_when_it_ends_within_the_grac
     session.ok(&["routine", "set", "set-alarm", "--at", &hhmm(minute), "--remind", "on"]);
     session.routine_began_yesterday();
     // The smallest grace window, written as Settings would.
-    let routine = session.data().join("routine.json");
-    let mut routine_file: serde_json::Value = serde_json::from_str(&fs::read_to_string(&routine).unwrap()).unwrap();
-    routine_file["settings"]["grace_minutes"] = 1.into();
-    fs::write(&routine, serde_json::to_string_pretty(&routine_file).unwrap()).unwrap();
+    support::edit_routine(&session.data(), |routine_file| routine_file["settings"]["grace_minutes"] = 1.into());
 
     let service_log = session.dir.path().join("remind.log");
     let _service = session.spawn_app(&["remind"], &service_log);

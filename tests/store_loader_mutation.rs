@@ -2,7 +2,9 @@
 //! either reads the file as it is, or keeps its exact bytes in a file of their own
 //! (`NAME.corrupt-*`, or `NAME.vN.bak` before a migration). Nothing panics, nothing is
 //! lost. The journal, kept by month, is damaged in a month file and, separately, in the
-//! pointer `journal.json`. Runs in-process against the library; a tiny PRNG keeps it
+//! pointer `journal.json`; the routine in `routine.json`, in this computer's
+//! `routine.DEVICE.json` and in another computer's (read from its backup or left out,
+//! never written). Runs in-process against the library; a tiny PRNG keeps it
 //! deterministic (set BEDTIME_COACH_MUTATION_SEED to try other seeds).
 
 mod support;
@@ -12,8 +14,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use bedtime_coach::model::plan::planned_times;
+use bedtime_coach::model::routine_merge::{Changes, Stamp};
 use bedtime_coach::model::{CheckIn, Evening, Journal, Outcome, ReminderLog, RoutineFile};
-use bedtime_coach::store::{Paths, Store, StoreError, to_bytes};
+use bedtime_coach::store::{Paths, StampedRoutine, Store, StoreError, to_bytes};
 use chrono::{DateTime, NaiveDate, TimeDelta};
 
 const CASES_PER_KIND: usize = 3000;
@@ -282,6 +285,86 @@ fn damaged_routines_load_or_are_kept_aside() {
         |store| store.load_routine_file().map(|_| ()).map_err(|e| e.to_string()),
         |_, _| Ok(()),
         seed() ^ 2,
+    );
+}
+
+/// This computer's id in the folders below, and another computer's.
+const OWN: &str = "00000000000000a1";
+const OTHER: &str = "00000000000000b2";
+
+/// A routine file of a computer (format 2): its view and the stamps of its changes.
+fn stamped_routine(device: &str) -> StampedRoutine {
+    let mut routine_file = RoutineFile::default();
+    routine_file.settings.grace_minutes = 25;
+    routine_file.routine.steps.remove(1);
+    let mut changes = Changes::default();
+    let at = DateTime::parse_from_rfc3339("2026-12-06T21:00:00Z").unwrap().to_utc();
+    for field in ["settings.grace_minutes", &format!("step.{}", RoutineFile::default().routine.steps[1].id)] {
+        changes.fields.insert(field.to_owned(), Stamp::change(at, device));
+    }
+    StampedRoutine { file: routine_file, changes }
+}
+
+/// A folder with this computer's id (in the folder itself, as `Paths::in_dir` keeps it).
+fn with_device_id() -> tempfile::TempDir {
+    let dir = scratch();
+    fs::write(dir.path().join("device-id"), format!("{OWN}\n")).unwrap();
+    dir
+}
+
+#[test]
+fn damaged_own_routine_files_load_or_are_kept_aside() {
+    let template = with_device_id();
+    let name = format!("routine.{OWN}.json");
+    run(
+        Target { file: &name, original: to_bytes(&stamped_routine(OWN)).unwrap(), template: Some(template.path()) },
+        |store| store.load_routine_file().map(|_| ()).map_err(|e| e.to_string()),
+        |_, _| Ok(()),
+        seed() ^ 6,
+    );
+}
+
+/// Another computer's file is never repaired here: whatever its damage, loading answers,
+/// its bytes stay as they are, its good backup is read instead, and what cannot be read
+/// is said once.
+#[test]
+fn damaged_routine_files_of_another_computer_are_read_from_their_backup_or_left_out() {
+    let original = to_bytes(&stamped_routine(OTHER)).unwrap();
+    let path_name = format!("routine.{OTHER}.json");
+    let mut rng = Rng(seed() ^ 7);
+    let (mut left_out, mut from_backup) = (0, 0);
+    for case in 0..CASES_PER_KIND / 3 {
+        let dir = with_device_id();
+        let path = dir.path().join(&path_name);
+        let damaged = mutate(&mut rng, &original);
+        fs::write(&path, &damaged).unwrap();
+        let with_backup = case % 2 == 0;
+        if with_backup {
+            fs::write(dir.path().join(format!("{path_name}.bak")), &original).unwrap();
+        }
+        let context = || format!("case {case}: {:?}", String::from_utf8_lossy(&damaged));
+        let store = Store::new(Paths::in_dir(dir.path()));
+        let loaded = store.load_routine_file().unwrap_or_else(|error| panic!("{}: {error}", context()));
+        let notices = store.take_notices();
+        assert_eq!(fs::read(&path).unwrap(), damaged, "{}: never written here", context());
+        let said = notices.iter().any(|notice| notice.message.contains("written by another computer"));
+        if said {
+            left_out += 1;
+            assert!(!with_backup, "{}: its good backup was there", context());
+            assert!(loaded.is_first_run(), "{}: nothing else to read", context());
+        } else if with_backup && loaded.value == stamped_routine(OTHER).file {
+            from_backup += 1;
+        }
+        store.load_routine_file().unwrap();
+        assert!(
+            store.take_notices().iter().all(|notice| !notice.message.contains("another computer")),
+            "{}: said once",
+            context()
+        );
+    }
+    assert!(
+        left_out > CASES_PER_KIND / 12 && from_backup > CASES_PER_KIND / 12,
+        "{left_out} left out, {from_backup} from backups"
     );
 }
 

@@ -257,13 +257,14 @@ fn unknown_fields_survive_a_save() {
     let pointer: serde_json::Value = serde_json::from_slice(&fs::read(&journal).unwrap()).unwrap();
     assert_eq!(pointer["sync_token"], "abc");
     assert_eq!(fs::read(november(dir.path())).unwrap(), november_bytes);
-    let routine = dir.path().join("routine.json");
     assert!(run(dir.path(), &["routine", "set", "warm-bath", "--before", "80"]).status.success());
-    let mut routine_file: serde_json::Value = serde_json::from_slice(&fs::read(&routine).unwrap()).unwrap();
-    routine_file["routine"][0]["colour"] = "teal".into();
-    routine_file["window"] = serde_json::json!({"x": 1});
-    fs::write(&routine, serde_json::to_vec(&routine_file).unwrap()).unwrap();
+    support::edit_routine(dir.path(), |routine_file| {
+        routine_file["routine"][0]["colour"] = "teal".into();
+        routine_file["window"] = serde_json::json!({"x": 1});
+    });
     assert!(run(dir.path(), &["schedule", "--bedtime", "22:00"]).status.success());
+    // This computer's file (routine.json is not written again).
+    let routine = support::routine_files(dir.path()).into_iter().find(|path| !path.ends_with("routine.json")).unwrap();
     let routine_file: serde_json::Value = serde_json::from_slice(&fs::read(&routine).unwrap()).unwrap();
     assert_eq!(routine_file["routine"][0]["colour"], "teal");
     assert_eq!(routine_file["window"]["x"], 1);

@@ -606,7 +606,6 @@ mod computers {
     }
 
     #[test]
-    #[ignore = "waiting for routine25"]
     fn routine_edits_on_both_computers_are_all_kept_and_the_same_field_goes_to_the_later() {
         use bedtime_coach::model::routine::StepEdit;
         for style in STYLES {
@@ -640,8 +639,10 @@ mod computers {
         }
     }
 
+    /// A night (bedtime and wake together) is one field (`model::routine_merge`): every
+    /// day's night changed on one computer and Saturday's on the other are both kept; the
+    /// same night changed on both goes to the later change, whole.
     #[test]
-    #[ignore = "waiting for routine25"]
     fn schedule_edits_on_both_computers_are_all_kept_and_the_same_night_goes_to_the_later() {
         use bedtime_coach::model::Day;
         let time = |t: &str| chrono::NaiveTime::parse_from_str(t, "%H:%M").unwrap();
@@ -676,7 +677,6 @@ mod computers {
     }
 
     #[test]
-    #[ignore = "waiting for routine25"]
     fn settings_changed_on_both_computers_are_all_kept_and_the_same_setting_goes_to_the_later() {
         for style in STYLES {
             let mut two = Two::new(style);

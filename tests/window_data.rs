@@ -122,7 +122,9 @@ fn a_backup_s_routine_replaces_this_one_only_when_asked() {
     done_at_2104(other.path(), evening(), "warm-bath");
     let backup = other.path().join("backup.json");
     export_to_file(&store(other.path()), ExportFormat::Json, DateRange::default(), &backup).unwrap();
-    let ours = std::fs::read(dir.path().join("routine.json")).unwrap();
+    let routine_files =
+        || support::routine_files(dir.path()).iter().map(|path| std::fs::read(path).unwrap()).collect::<Vec<_>>();
+    let ours = routine_files();
 
     let mut h = harness(dir.path());
     h.get_by_label("Settings").click();
@@ -141,7 +143,7 @@ fn a_backup_s_routine_replaces_this_one_only_when_asked() {
     assert!(h.get_by_label("Import").accesskit_node().is_disabled(), "nothing new unless the box is ticked");
     h.get_by_label("Cancel").click();
     h.run();
-    assert_eq!(std::fs::read(dir.path().join("routine.json")).unwrap(), ours);
+    assert_eq!(routine_files(), ours);
 
     preview(&mut h);
     h.get_by_label(replace).click();

@@ -82,10 +82,8 @@ fn the_windows_window_opens_and_draws_under_wine() {
     // does not have, over the checklist).
     let data = tempfile::tempdir().unwrap();
     output(bin_here(data.path()).args(["schedule", "--bedtime", "22:30", "--wake", "06:30"])).ok();
-    let routine = data.path().join("routine.json");
-    let mut file: serde_json::Value = serde_json::from_slice(&std::fs::read(&routine).unwrap()).unwrap();
-    file["since"] = (chrono::Utc::now() - chrono::TimeDelta::days(1)).to_rfc3339().into();
-    std::fs::write(&routine, serde_json::to_vec_pretty(&file).unwrap()).unwrap();
+    let since = (chrono::Utc::now() - chrono::TimeDelta::days(1)).to_rfc3339();
+    support::edit_routine(data.path(), |file| file["since"] = since.clone().into());
     let store = bedtime_coach::store::Store::new(bedtime_coach::store::Paths::in_dir(data.path()));
     let settings = bedtime_coach::model::Settings { reminders: false, ..Default::default() };
     bedtime_coach::use_cases::Change::SetSettings(settings).apply(&store).unwrap();

@@ -65,7 +65,7 @@ fn writer_of(name: &str, month: bool) -> Option<DeviceId> {
 }
 
 /// Each file name in `dir` (none when it does not exist).
-fn file_names(dir: &Path) -> Result<Vec<String>, StoreError> {
+pub(super) fn file_names(dir: &Path) -> Result<Vec<String>, StoreError> {
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),

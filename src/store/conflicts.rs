@@ -67,6 +67,35 @@ fn move_into(file: &Path, dir: &Path) -> std::io::Result<PathBuf> {
     Ok(target)
 }
 
+/// A file of a folder of merged files, as what it stands for.
+pub(super) struct Listed {
+    /// The file it is, or is a copy of (a backup, `NAME.bak`, and a copy of one stand
+    /// for `NAME`).
+    pub original: String,
+    /// A sync tool's conflict copy.
+    pub conflict: bool,
+    /// What to read: the copy, or the file itself (missing beside its backup, perhaps).
+    pub path: PathBuf,
+}
+
+/// The files of `dir` (none when it does not exist), each as what it stands for.
+pub(super) fn list(dir: &Path) -> Result<Vec<Listed>, StoreError> {
+    let mut listed = Vec::new();
+    for name in super::computers::file_names(dir)? {
+        let name = name.as_str();
+        let (original, conflict) = match conflict_original(name) {
+            // A copy of a backup is an older version of that file: merged as the other
+            // copies are (what was taken back since stays taken back), then moved out with
+            // them, never left in the synced folder.
+            Some(original) => (original.strip_suffix(".bak").map_or(original.clone(), str::to_owned), true),
+            None => (name.strip_suffix(".bak").unwrap_or(name).to_owned(), false),
+        };
+        let path = if conflict { dir.join(name) } else { dir.join(&original) };
+        listed.push(Listed { original, conflict, path });
+    }
+    Ok(listed)
+}
+
 /// The name of the file that `name` is a conflict copy of, or `None` when it is not one.
 /// A copy of a copy (both computers changed it again before syncing) names the first
 /// original: never itself a copy.

@@ -23,6 +23,7 @@ mod owner;
 mod paths;
 mod read;
 mod recovery;
+mod routines;
 mod scan;
 mod transfer;
 mod user_file;
@@ -49,13 +50,14 @@ pub use months::{
 pub use owner::{OwnerLock, owner_pid};
 pub use paths::{AUTOSTART_ENTRY, Paths, STATE_DIR_VARIABLE, folder_digest};
 pub use recovery::{migration_backup, save as save_document};
+pub use routines::{ROUTINE_VERSION, StampedRoutine};
 pub use transfer::{Backup, IMPORT_MAX_BYTES, TransferError, backup_to_bytes};
 pub use user_file::{default_summary_dir, summary_file_name};
 pub use zone::check_tz;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
-use crate::model::{Journal, ReminderLog, RoutineFile, Settings};
+use crate::model::{Journal, ReminderLog, RoutineFile};
 use lock::LockGuard;
 use read::{Inspected, Read};
 
@@ -82,9 +84,10 @@ impl Snapshot {
 }
 
 impl Loaded<RoutineFile> {
-    /// No routine was ever saved (`routine.json` does not exist yet): what is shown is the
-    /// embedded default, the window offers the first-run setup, reminders wait, and the
-    /// first change to the routine saves it even when it keeps the defaults.
+    /// No routine was ever saved, by any computer sharing the folder (no routine file at
+    /// all): what is shown is the embedded default, the window offers the first-run setup,
+    /// reminders wait, and the first change to the routine saves it even when it keeps the
+    /// defaults.
     pub fn is_first_run(&self) -> bool {
         !self.existed
     }
@@ -266,24 +269,9 @@ impl Store {
         read
     }
 
-    /// The saved settings, read without the lock, without repairing anything and without
-    /// notices: for what must be known before a command runs (the language its messages
-    /// are in). `None` when the file is missing, damaged or unreadable.
-    pub fn peek_settings(&self) -> Option<Settings> {
-        let path = self.resolve(&self.paths.routine_file()).ok()?;
-        match read::inspect::<RoutineFile>(&path, &mut Vec::new()).ok()? {
-            Inspected::Ready(read) => Some(read.loaded.value.settings),
-            Inspected::NeedsRepair(_) => None,
-        }
-    }
-
     /// Reads the routine and the journal.
     pub fn load(&self) -> Result<Snapshot, StoreError> {
-        Ok(Snapshot { routine_file: self.view(&self.paths.routine_file())?, journal: self.load_journal()? })
-    }
-
-    pub fn load_routine_file(&self) -> Result<Loaded<RoutineFile>, StoreError> {
-        self.view(&self.paths.routine_file())
+        Ok(Snapshot { routine_file: self.load_routine_file()?, journal: self.load_journal()? })
     }
 
     pub fn load_journal(&self) -> Result<Loaded<Journal>, StoreError> {
@@ -303,7 +291,7 @@ impl Store {
     /// read), as the reminder service and Tonight need.
     pub fn load_near(&self, range: RangeInclusive<NaiveDate>) -> Result<Snapshot, StoreError> {
         Ok(Snapshot {
-            routine_file: self.view(&self.paths.routine_file())?,
+            routine_file: self.load_routine_file()?,
             journal: self.read_months(&months::Months::Of(range), false, &mut |_, _| {})?,
         })
     }
@@ -367,14 +355,6 @@ impl Store {
         self.update_months(months::Months::All, Some(max), change)
     }
 
-    /// Read-modify-write of routine, schedule and settings under the lock.
-    pub fn update_routine_file<R, E: From<StoreError>>(
-        &self,
-        change: impl FnOnce(&mut RoutineFile) -> Result<R, E>,
-    ) -> Result<Updated<R>, E> {
-        self.update(&self.paths.routine_file(), RoutineFile::MAX_BYTES, change)
-    }
-
     pub fn load_reminders(&self) -> Result<Loaded<ReminderLog>, StoreError> {
         self.adopt_older_reminder_log();
         self.view(&self.paths.reminders_file())
@@ -419,12 +399,11 @@ impl Store {
         evenings: RangeInclusive<NaiveDate>,
         decide: impl FnOnce(&Snapshot, &mut ReminderLog) -> Result<(R, bool), E>,
     ) -> Result<R, E> {
-        let routine_path = self.resolve(&self.paths.routine_file())?;
         self.adopt_older_reminder_log();
         let path = self.resolve(&self.paths.reminders_file())?;
         let _guard = self.lock()?;
         let snapshot = Snapshot {
-            routine_file: self.read_locked(&routine_path)?.loaded,
+            routine_file: self.load_routine_file_locked()?,
             journal: self.read_months(&months::Months::Of(evenings), true, &mut |_, _| {})?,
         };
         let mut log = self.read_locked::<ReminderLog>(&path)?.loaded;
@@ -472,7 +451,9 @@ impl Store {
     /// month file saved is renamed into the journal's folder, which changes its time; a
     /// computer named or forgotten, into the computers' folder).
     pub fn fingerprint(&self) -> Fingerprint {
-        [self.paths.routine_file(), self.paths.journal_file(), self.months_dir(), self.computers_dir()]
+        let mut files = self.routine_files();
+        files.extend([self.paths.journal_file(), self.months_dir(), self.computers_dir()]);
+        files
             .iter()
             .map(|path| std::fs::metadata(path).ok().map(|m| (m.modified().unwrap_or(SystemTime::UNIX_EPOCH), m.len())))
             .collect()

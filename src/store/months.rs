@@ -259,28 +259,9 @@ impl Store {
     /// backup, as for any document).
     fn month_inputs(&self) -> Result<BTreeMap<NaiveDate, Vec<Input>>, StoreError> {
         let dir = self.months_dir();
-        let entries = match std::fs::read_dir(&dir) {
-            Ok(entries) => entries,
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(BTreeMap::new()),
-            Err(error) if error.kind() == std::io::ErrorKind::NotADirectory => {
-                return Err(StoreError::NotAFolder { path: dir });
-            }
-            Err(error) => return Err(StoreError::io(IoAction::Read, &dir, error)),
-        };
         let mut months: BTreeMap<NaiveDate, Vec<Input>> = BTreeMap::new();
-        for entry in entries {
-            let Ok(entry) = entry else { continue };
-            let name = entry.file_name();
-            let Some(name) = name.to_str() else { continue };
-            let (file, conflict) = match super::conflicts::conflict_original(name) {
-                // A copy of a month's backup is an older version of that month: merged as
-                // the other copies are (what was taken back since stays taken back), then
-                // moved out with them, never left in the synced folder.
-                Some(original) => (original.strip_suffix(".bak").map_or(original.clone(), str::to_owned), true),
-                None => (name.strip_suffix(".bak").unwrap_or(name).to_owned(), false),
-            };
-            let Some((month, writer)) = parse_month_file(&file) else { continue };
-            let path = if conflict { dir.join(name) } else { dir.join(&file) };
+        for super::conflicts::Listed { original, conflict, path } in super::conflicts::list(&dir)? {
+            let Some((month, writer)) = parse_month_file(&original) else { continue };
             months.entry(month).or_default().push(Input { writer, conflict, path });
         }
         for inputs in months.values_mut() {
@@ -353,28 +334,58 @@ impl Store {
         Ok(read)
     }
 
+    /// One of the files a merged read takes in: this computer's own (`mine`: repaired as
+    /// any document, under the lock when `locked`, and then with the bytes it holds), or
+    /// another computer's file or a conflict copy, only read (see [`Store::read_other`]).
+    /// `None`: left out; a conflict copy that could not be read is added to `damaged`.
+    pub(super) fn read_input<T: Document>(
+        &self,
+        path: &Path,
+        mine: bool,
+        conflict: bool,
+        locked: bool,
+        damaged: &mut Vec<PathBuf>,
+    ) -> Result<Option<InputRead<T>>, StoreError> {
+        if mine {
+            if locked {
+                let Read { loaded, bytes } = self.read_locked::<T>(path)?;
+                return Ok(Some((loaded, bytes)));
+            }
+            return Ok(Some((self.view::<T>(path)?, None)));
+        }
+        let loaded = self.read_other::<T>(path, conflict)?;
+        if loaded.is_none() && conflict {
+            damaged.push(path.to_owned());
+        }
+        Ok(loaded.map(|loaded| (loaded, None)))
+    }
+
     /// Another computer's month file, or a conflict copy: read, never written. Damaged, its
     /// backup is read instead (a conflict copy has none: `None`, to be moved aside); with no
     /// usable backup it is left out, said once.
-    fn read_other(&self, path: &Path, conflict: bool) -> Result<Option<Loaded<MonthFile>>, StoreError> {
+    /// An older format is migrated in memory (routine.json of an older version).
+    pub(super) fn read_other<T: Document>(&self, path: &Path, conflict: bool) -> Result<Option<Loaded<T>>, StoreError> {
         let mut notices = Vec::new();
-        let inspected = read::inspect::<MonthFile>(path, &mut notices);
+        let inspected = read::inspect::<T>(path, &mut notices);
         self.push_notices(notices);
         match inspected? {
             // Too large to read (no bytes): left out like a damaged file; this computer's
             // journal must not turn read-only for another computer's file.
             read::Inspected::Ready(read) if read.bytes.is_none() && read.loaded.read_only.is_some() => {}
-            read::Inspected::Ready(read) => return Ok(Some(read.loaded)),
-            read::Inspected::NeedsRepair(_) => {}
+            inspected => {
+                if let Some(loaded) = read::usable(inspected) {
+                    return Ok(Some(loaded));
+                }
+            }
         }
         if conflict {
             return Ok(None);
         }
         let backup = atomic::sibling(path, ".bak");
-        if let Ok(read::Inspected::Ready(read)) = read::inspect::<MonthFile>(&backup, &mut Vec::new())
-            && read.bytes.is_some()
+        if let Ok(inspected) = read::inspect::<T>(&backup, &mut Vec::new())
+            && let Some(loaded) = read::usable(inspected).filter(|loaded| loaded.existed)
         {
-            return Ok(Some(read.loaded));
+            return Ok(Some(loaded));
         }
         self.tell_once(path, || {
             FileNotice::new(tr!("store-notice-other-computer-damaged", path = name(path)), vec![path.to_owned()])
@@ -387,7 +398,12 @@ impl Store {
     /// moved (its folder a file, a full disk) stays where it is, said once, and is read
     /// again (merging is idempotent) and moved at a later change.
     fn move_copies_out(&self, read: &MonthRead) {
-        let copies = read.copies.iter().map(|c| (c, false)).chain(read.damaged_copies.iter().map(|c| (c, true)));
+        self.move_conflict_copies_out(&read.copies, &read.damaged_copies);
+    }
+
+    /// [`Store::move_copies_out`] for any merged files' copies.
+    pub(super) fn move_conflict_copies_out(&self, copies: &[PathBuf], damaged_copies: &[PathBuf]) {
+        let copies = copies.iter().map(|c| (c, false)).chain(damaged_copies.iter().map(|c| (c, true)));
         for (copy, damaged) in copies {
             let Err(error) = self.move_conflict_copy_out(copy, damaged) else { continue };
             let cause = match error {
@@ -924,6 +940,9 @@ fn is_pointer(bytes: &[u8]) -> bool {
     serde_json::from_slice::<serde_json::Value>(bytes)
         .is_ok_and(|value| value.get("months_in").is_some() && value.get("evenings").is_none())
 }
+
+/// A file a merged read took in, and the bytes it holds when read under the lock.
+pub(super) type InputRead<T> = (Loaded<T>, Option<Vec<u8>>);
 
 /// What [`Store::read_month`] found: the month merged from every file of it.
 #[derive(Debug, Default)]

@@ -22,7 +22,8 @@ pub const AUTOSTART_ENTRY: &str = "bedtime-coach-reminders.desktop";
 /// The folders the store uses.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Paths {
-    /// Routine, schedule and settings (`routine.json`).
+    /// Routine, schedule and settings (`routine.DEVICE.json` of each computer, and
+    /// `routine.json`, see `store/routines.rs`).
     pub config_dir: PathBuf,
     /// The journal (and, with `--data-dir`, everything the user made): what may be synced.
     pub data_dir: PathBuf,
@@ -223,6 +224,7 @@ impl Paths {
         format!("bedtime-coach-{:016x}", folder_digest(&self.resolved_data_dir()))
     }
 
+    /// `routine.json`: what versions before per-computer files read (see `store/routines.rs`).
     pub fn routine_file(&self) -> PathBuf {
         self.config_dir.join("routine.json")
     }

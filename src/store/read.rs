@@ -121,3 +121,17 @@ pub(super) fn inspect<T: Document>(path: &Path, notices: &mut Vec<FileNotice>) -
         Parsed::Damaged(reason) => Inspected::NeedsRepair(Repair::Damaged { bytes, reason }),
     })
 }
+
+/// What [`inspect`] found, when it can be used without writing anything: a file of an
+/// older format is migrated in memory (for files this computer only reads); `None` when
+/// it is damaged, or missing beside a backup.
+pub(super) fn usable<T: Document>(inspected: Inspected<T>) -> Option<Loaded<T>> {
+    match inspected {
+        Inspected::Ready(read) => Some(read.loaded),
+        Inspected::NeedsRepair(Repair::Older { version, raw, .. }) => {
+            let value = super::document::migrate::<T>(raw, version).ok()?;
+            Some(Loaded { value, existed: true, read_only: None })
+        }
+        Inspected::NeedsRepair(_) => None,
+    }
+}

@@ -115,6 +115,9 @@ impl Store {
             paths.log_file(),
         ];
         own.extend(Paths::autostart_entry());
+        // Every computer's routine file, and this one's before it first saves.
+        own.extend(self.routine_files());
+        own.extend(self.device_id().ok().map(|device| self.own_routine_file(&device)));
         own
     }
 

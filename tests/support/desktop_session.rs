@@ -110,10 +110,8 @@ impl Session {
     /// whatever was due before it (the first evening), and these tests start with a
     /// reminder already due.
     pub fn routine_began_yesterday(&self) {
-        let path = self.data().join("routine.json");
-        let mut file: serde_json::Value = serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
-        file["since"] = (chrono::Utc::now() - chrono::TimeDelta::days(1)).to_rfc3339().into();
-        fs::write(&path, serde_json::to_vec_pretty(&file).unwrap()).unwrap();
+        let since = (chrono::Utc::now() - chrono::TimeDelta::days(1)).to_rfc3339();
+        super::edit_routine(&self.data(), |file| file["since"] = since.clone().into());
     }
 
     /// `bedtime-coach ARGS` on the session's data folder.

@@ -284,6 +284,31 @@ pub fn mode_of(path: &Path) -> Option<u32> {
     }
 }
 
+/// The routine files saved in `dir`: `routine.json` and each computer's
+/// `routine.DEVICE.json` (`store/routines.rs`).
+pub fn routine_files(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| {
+            let name = path.file_name().unwrap().to_string_lossy();
+            name.starts_with("routine.") && name.ends_with(".json") && !name.contains("conflict")
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// Edits the saved routine by hand: every routine file in `dir` alike (see
+/// [`routine_files`]), keeping the stamps of its changes as they are.
+pub fn edit_routine(dir: &Path, edit: impl Fn(&mut serde_json::Value)) {
+    for path in routine_files(dir) {
+        let mut file: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+        edit(&mut file);
+        std::fs::write(&path, serde_json::to_vec_pretty(&file).unwrap()).unwrap();
+    }
+}
+
 /// This computer's device id in `dir` (where `Paths::in_dir` and [`bin`] keep it), made
 /// now if there is none yet.
 pub fn device_in(dir: &Path) -> String {
