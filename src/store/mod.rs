@@ -143,6 +143,17 @@ impl Store {
         Ok(self.device.get_or_init(|| id).clone())
     }
 
+    /// This computer's device id if it has one already, without making it: for reading,
+    /// which must write nothing (not even the state folder, which may be the data folder
+    /// a user has just removed). Without one, no file can be this computer's.
+    pub(crate) fn existing_device_id(&self) -> Option<DeviceId> {
+        if let Some(id) = self.device.get() {
+            return Some(id.clone());
+        }
+        let id = device::find(&self.paths.device_file)?;
+        Some(self.device.get_or_init(|| id).clone())
+    }
+
     /// Runs `change` with `now` as the time of the change it makes: the time its removals
     /// (an undo, a night log forgotten) are dated with, so that they reach other computers
     /// in order. Without one, a removal is dated just after what it removes.

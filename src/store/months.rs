@@ -736,7 +736,7 @@ impl Store {
             self.month_inputs()?.into_iter().filter(|(month, _)| months.contains(*month)).collect();
         // Without an id (a state folder that cannot be written), every computer's file is
         // read as another's: viewing still works.
-        let own = self.device_id().ok();
+        let own = self.existing_device_id();
         let mut journal = Journal::default();
         let mut existed = pointer.is_some();
         let mut with_copies = Vec::new();
@@ -896,7 +896,7 @@ impl Store {
     /// What this computer's month files (each holding its whole view of a month) take on
     /// disk now.
     pub(super) fn journal_size_on_disk(&self) -> u64 {
-        let own = self.device_id().ok().map(Writer::Device);
+        let own = self.existing_device_id().map(Writer::Device);
         let inputs = self.month_inputs().unwrap_or_default();
         let own_files =
             inputs.values().flatten().filter(|input| !input.conflict && Some(&input.writer) == own.as_ref());

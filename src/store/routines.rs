@@ -293,7 +293,7 @@ impl Store {
     /// Routine, schedule and settings: every computer's merged. Conflict copies found are
     /// taken into this computer's file and moved out of the folder, as a repair is made.
     pub fn load_routine_file(&self) -> Result<Loaded<RoutineFile>, StoreError> {
-        let own = self.device_id().ok();
+        let own = self.existing_device_id();
         let read = self.read_routines(own.as_ref(), false)?;
         if (!read.copies.is_empty() || !read.damaged_copies.is_empty()) && read.read_only.is_none() && own.is_some() {
             // What was read holds them already; a failure leaves them for the next change.
@@ -304,7 +304,7 @@ impl Store {
 
     /// The routine as [`Store::load_routine_file`] gives it, read under the lock.
     pub(super) fn load_routine_file_locked(&self) -> Result<Loaded<RoutineFile>, StoreError> {
-        let own = self.device_id().ok();
+        let own = self.existing_device_id();
         Ok(loaded_view(self.read_routines(own.as_ref(), true)?))
     }
 

@@ -117,7 +117,7 @@ impl Store {
         own.extend(Paths::autostart_entry());
         // Every computer's routine file, and this one's before it first saves.
         own.extend(self.routine_files());
-        own.extend(self.device_id().ok().map(|device| self.own_routine_file(&device)));
+        own.extend(self.existing_device_id().map(|device| self.own_routine_file(&device)));
         own
     }
 
