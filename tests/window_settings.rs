@@ -249,6 +249,8 @@ fn settings_list_both_computers_writing_to_a_shared_folder() {
     let when = bedtime_coach::i18n::with_language(Language::English, || bedtime_coach::i18n::date_time(&newest));
     // (This computer wrote its routine file in the same minute, perhaps: one label or two.)
     assert!(h.query_all_by_label(&format!("last wrote {when}")).count() >= 1, "last wrote {when}");
+    // The shared folder opens from here.
+    h.get_by_label("Open the data folder");
     // This computer cannot be forgotten from itself; the other can.
     assert_eq!(h.query_all_by_label_contains("Forget").count(), 1);
     h.get_by_label(&format!("Forget {}…", two.unnamed()));

@@ -257,9 +257,9 @@ history-load-stopped = Your history could not be read: the reading stopped witho
 
 ui-computers = Computers using this folder
 # Shown when the routine and the journal are in the usual, separate folders.
-ui-computers-share-usual = To keep one history on two computers, choose one folder for everything with --data-dir, keep that folder in Syncthing, Nextcloud or Dropbox, and start Bedtime Coach with it on both computers.
+ui-computers-share-usual = To keep one history on two computers, choose one data folder for everything (with the button below, or --data-dir), keep that folder in Syncthing, Nextcloud or Dropbox, and choose it on both computers.
 # Shown when one folder holds everything (--data-dir).
-ui-computers-share-chosen = To keep one history on two computers, keep this folder in Syncthing, Nextcloud or Dropbox, and start Bedtime Coach on the other computer with --data-dir set to its copy there.
+ui-computers-share-chosen = To keep one history on two computers, keep this folder in Syncthing, Nextcloud or Dropbox, and choose its copy on the other computer (with the button below, or --data-dir).
 ui-computers-this = (this computer)
 ui-computers-unnamed = Computer { $id }
 ui-computers-last-wrote = last wrote { $when }
@@ -272,6 +272,7 @@ ui-computers-forget-question = Forget { $name }? It will no longer be listed her
 ui-computers-forget-confirm = Forget it
 ui-computers-forget-keep = Keep it
 ui-computers-unreadable = The computers using this folder could not be read: { $error }
+ui-computers-open-folder = Open the data folder
 ui-computers-choose-folder = Choose another data folder…
 ui-computers-folder-dialog-title = The folder for Bedtime Coach's data
 ui-computers-folder-path = Folder:

@@ -271,9 +271,9 @@ history-load-stopped = Не удалось прочитать историю: ч
 
 ui-computers = Компьютеры, которые пользуются этой папкой
 # Когда распорядок и дневник лежат в обычных, разных папках.
-ui-computers-share-usual = Чтобы вести одну историю на двух компьютерах, выберите одну папку для всего через --data-dir, добавьте её в Syncthing, Nextcloud или Dropbox и запускайте Bedtime Coach с ней на обоих компьютерах.
+ui-computers-share-usual = Чтобы вести одну историю на двух компьютерах, выберите одну папку для всех данных (кнопкой ниже или через --data-dir), добавьте её в Syncthing, Nextcloud или Dropbox и выберите её на обоих компьютерах.
 # Когда всё лежит в одной папке (--data-dir).
-ui-computers-share-chosen = Чтобы вести одну историю на двух компьютерах, добавьте эту папку в Syncthing, Nextcloud или Dropbox и запустите Bedtime Coach на другом компьютере с --data-dir, указывающим на её копию там.
+ui-computers-share-chosen = Чтобы вести одну историю на двух компьютерах, добавьте эту папку в Syncthing, Nextcloud или Dropbox и выберите её копию на другом компьютере (кнопкой ниже или через --data-dir).
 ui-computers-this = (этот компьютер)
 ui-computers-unnamed = Компьютер { $id }
 ui-computers-last-wrote = последняя запись { $when }
@@ -286,6 +286,7 @@ ui-computers-forget-question = Забыть { $name }? Он больше не б
 ui-computers-forget-confirm = Забыть
 ui-computers-forget-keep = Оставить
 ui-computers-unreadable = Не удалось узнать, какие компьютеры пользуются этой папкой: { $error }
+ui-computers-open-folder = Открыть папку с данными
 ui-computers-choose-folder = Выбрать другую папку для данных…
 ui-computers-folder-dialog-title = Папка для данных Bedtime Coach
 ui-computers-folder-path = Папка:

@@ -146,11 +146,14 @@ impl App {
                     schedule::schedule_ui(ui, &mut self.schedule, routine_file, &mut actions)
                 }),
                 Screen::Settings => scrolling(ui, "settings", |ui| {
-                    settings::settings_ui(ui, routine_file, self.coach.paths(), &self.reminder_info, &mut actions);
-                    data_transfer::data_transfer_ui(ui, &mut self.data_transfer, &mut actions);
-                    ui.add_space(8.0);
+                    let paths = self.coach.paths();
+                    settings::settings_ui(ui, routine_file, paths, &self.reminder_info, &mut actions);
+                    // Above "Your data", whose export and import end the screen.
                     let (state, read) = (&mut self.computers, &self.computers_read.1);
-                    settings::computers::computers_ui(ui, state, read, self.coach.paths(), &now, &mut actions);
+                    settings::computers::computers_ui(ui, state, read, paths, &now, &mut actions);
+                    ui.add_space(8.0);
+                    settings::data_folders_ui(ui, paths, &mut actions);
+                    data_transfer::data_transfer_ui(ui, &mut self.data_transfer, &mut actions);
                 }),
                 Screen::AboutSleep => {
                     scrolling(ui, "about-sleep", |ui| about_sleep::about_sleep_ui(ui, self.about_back, &mut actions))

@@ -53,7 +53,7 @@ pub fn computers_ui(
     let share =
         if paths.config_dir == paths.data_dir { t("ui-computers-share-chosen") } else { t("ui-computers-share-usual") };
     ui.label(RichText::new(share).small().weak());
-    folder_choice_ui(ui, state, actions);
+    folder_choice_ui(ui, state, paths, actions);
     let computers = match computers {
         Ok(computers) => computers,
         Err(error) => {
@@ -74,11 +74,16 @@ pub fn computers_ui(
 }
 
 /// The data folder this computer uses, and the choice of another from the next start.
-fn folder_choice_ui(ui: &mut egui::Ui, state: &mut ComputersState, actions: &mut Vec<Action>) {
-    // The folder itself is shown under "Your data", with its Open button.
-    if ui.button(t("ui-computers-choose-folder")).clicked() {
-        actions.push(Action::DataFolder(FolderChoice::Choose));
-    }
+fn folder_choice_ui(ui: &mut egui::Ui, state: &mut ComputersState, paths: &Paths, actions: &mut Vec<Action>) {
+    // The folder's path is shown under "Your data", just below; here, what to do with it.
+    ui.horizontal_wrapped(|ui| {
+        if ui.button(t("ui-open-folder")).accessible_name(t("ui-computers-open-folder")).clicked() {
+            actions.push(Action::OpenFolder(paths.data_dir.clone()));
+        }
+        if ui.button(t("ui-computers-choose-folder")).clicked() {
+            actions.push(Action::DataFolder(FolderChoice::Choose));
+        }
+    });
     if let Some(typed) = &mut state.folder_field {
         let mut chosen = None;
         ui.horizontal_wrapped(|ui| {

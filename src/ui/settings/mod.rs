@@ -114,6 +114,14 @@ pub fn settings_ui(
     ui.label(RichText::new(t("ui-settings-streak-threshold-hint")).small().weak());
     ui.add_space(8.0);
 
+    if settings != *saved {
+        actions.push(Action::Apply(Change::SetSettings(settings)));
+    }
+}
+
+/// "Your data": where the files are, each folder with its Open button (export and import
+/// follow, in `data_transfer`).
+pub fn data_folders_ui(ui: &mut egui::Ui, paths: &Paths, actions: &mut Vec<Action>) {
     ui.label(RichText::new(t("ui-settings-data")).strong());
     ui.label(t("ui-settings-data-intro"));
     let config_folder = (t("ui-settings-config-folder"), t("ui-settings-open-config-folder"));
@@ -121,10 +129,6 @@ pub fn settings_ui(
     if paths.data_dir != paths.config_dir {
         let journal_folder = (t("ui-settings-journal-folder"), t("ui-settings-open-journal-folder"));
         folder_ui(ui, journal_folder, &paths.data_dir, actions);
-    }
-
-    if settings != *saved {
-        actions.push(Action::Apply(Change::SetSettings(settings)));
     }
 }
 
