@@ -151,8 +151,9 @@ fn the_windows_window_opens_and_draws_under_wine() {
 /// dialog, as Wine draws it), takes a typed path, the journal is written there, and the
 /// banner's "Open folder" opens that folder in Explorer. The clicks are at the places
 /// of the window's default size (980×700) with this test's data (no banner above the
-/// screen): the top bar's Settings tab, and "Export as CSV…" of Settings scrolled to its
-/// end (above "Computers using this folder", which lists one computer here).
+/// screen): the top bar's Settings tab, and "Export as CSV…" at the bottom of Settings
+/// scrolled to its end ("Computers using this folder" comes before "Your data", so that
+/// export and import end the screen).
 fn export_through_the_native_dialog_then_open_its_folder(display: &str, window: &str) {
     let xdotool = |args: &[&str]| {
         let status = Command::new("xdotool").args(args).env("DISPLAY", display).status().unwrap();
@@ -185,7 +186,7 @@ fn export_through_the_native_dialog_then_open_its_folder(display: &str, window: 
         std::thread::sleep(Duration::from_secs(2));
         xdotool(&["mousemove", "--window", window, "490", "400", "click", "--repeat", "25", "--delay", "40", "5"]);
         std::thread::sleep(Duration::from_secs(2));
-        xdotool(&["mousemove", "--window", window, "70", "490", "click", "1"]);
+        xdotool(&["mousemove", "--window", window, "70", "679", "click", "1"]);
         found_within("30", "^Export the journal as CSV$")
     });
     let dialog = dialog.expect("no Save dialog after three tries of 30 s");
