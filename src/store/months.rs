@@ -298,22 +298,11 @@ impl Store {
                 // FIFO, a dangling link, a link loop), is left out like a damaged file:
                 // never a reason for this computer's journal to stop.
                 let found = self.resolve(&input.path).and_then(|path| self.read_other(&path, input.conflict));
-                match found {
-                    Ok(Some(loaded)) => loaded,
-                    Ok(None) | Err(_) if input.conflict => {
-                        // The name in the folder is moved out, not what a link points to.
-                        read.damaged_copies.push(input.path.clone());
-                        continue;
-                    }
-                    Ok(None) => continue,
-                    Err(_) => {
-                        self.tell_once(&input.path, || {
-                            let notice = tr!("store-notice-other-computer-damaged", path = name(&input.path));
-                            FileNotice::new(notice, vec![input.path.clone()])
-                        });
-                        continue;
-                    }
-                }
+                let damaged = &mut read.damaged_copies;
+                let Some(loaded) = self.found_or_left_out(found, &input.path, input.conflict, damaged) else {
+                    continue;
+                };
+                loaded
             };
             if input.conflict {
                 read.copies.push(input.path.clone());
@@ -332,6 +321,34 @@ impl Store {
         removals::apply_removals(&mut merged.journal, &merged.removed);
         read.merged = merged;
         Ok(read)
+    }
+
+    /// What a merged read takes from another computer's file or a conflict copy at `path`
+    /// (`found`, as read): `None` when it is left out. A copy that cannot be read is added
+    /// to `damaged`, to be moved out (the name in the folder, not what a link points to);
+    /// another computer's file that cannot be read at all is said once.
+    pub(super) fn found_or_left_out<V>(
+        &self,
+        found: Result<Option<V>, StoreError>,
+        path: &Path,
+        conflict: bool,
+        damaged: &mut Vec<PathBuf>,
+    ) -> Option<V> {
+        match found {
+            Ok(Some(value)) => Some(value),
+            Ok(None) | Err(_) if conflict => {
+                damaged.push(path.to_owned());
+                None
+            }
+            Ok(None) => None,
+            Err(_) => {
+                self.tell_once(path, || {
+                    let notice = tr!("store-notice-other-computer-damaged", path = name(path));
+                    FileNotice::new(notice, vec![path.to_owned()])
+                });
+                None
+            }
+        }
     }
 
     /// One of the files a merged read takes in: this computer's own (`mine`: repaired as

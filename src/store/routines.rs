@@ -38,12 +38,10 @@ use serde::{Deserialize, Serialize};
 
 use super::device::DeviceId;
 use super::document::{self, Document, Loaded};
-use super::error::name;
 use super::read::{self, Inspected, Repair};
-use super::{FileNotice, Store, StoreError, Updated, recovery};
+use super::{Store, StoreError, Updated, recovery};
 use crate::model::routine_merge::{Changes, RoutineCopy, Stamp};
 use crate::model::{Extra, RoutineFile, Settings};
-use crate::tr;
 
 /// The routine's format since each computer writes a file of its own (format 1 was
 /// `routine.json` alone).
@@ -208,22 +206,12 @@ impl Store {
                 }
                 (loaded, false)
             } else {
-                match self.read_routine_of_another(&path, input.conflict, shared) {
-                    Ok(Some(read)) => read,
-                    Ok(None) | Err(_) if input.conflict => {
-                        // The name in the folder is moved out, not what a link points to.
-                        read.damaged_copies.push(input.path.clone());
-                        continue;
-                    }
-                    Ok(None) => continue,
-                    Err(_) => {
-                        self.tell_once(&input.path, || {
-                            let notice = tr!("store-notice-other-computer-damaged", path = name(&input.path));
-                            FileNotice::new(notice, vec![input.path.clone()])
-                        });
-                        continue;
-                    }
-                }
+                let found = self.read_routine_of_another(&path, input.conflict, shared);
+                let damaged = &mut read.damaged_copies;
+                let Some(found) = self.found_or_left_out(found, &input.path, input.conflict, damaged) else {
+                    continue;
+                };
+                found
             };
             if input.conflict {
                 read.copies.push(input.path.clone());
