@@ -5,86 +5,12 @@
 
 mod support;
 
+use support::two_computers::*;
+
 use std::fs;
-use std::path::{Path, PathBuf};
 
-use bedtime_coach::model::{CheckIn, Journal, Outcome};
-use bedtime_coach::store::{Paths, Store, StoreError};
-use chrono::{DateTime, FixedOffset, NaiveDate};
-
-fn evening() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 12, 5).unwrap()
-}
-
-fn at(text: &str) -> DateTime<FixedOffset> {
-    DateTime::parse_from_rfc3339(text).unwrap()
-}
-
-/// One computer on the shared folder `data`, its state in `state`.
-fn computer(data: &Path, state: &Path) -> Store {
-    Store::new(Paths::with_state(data, state))
-}
-
-fn check(store: &Store, step: &str, time: &str) {
-    store
-        .dated(Some(at(time)), || {
-            store.update_evenings(evening()..=evening(), |journal| {
-                journal.record(evening(), step, CheckIn::new(Outcome::Done, at(time), None));
-                Ok::<_, StoreError>(())
-            })
-        })
-        .unwrap();
-}
-
-fn undo(store: &Store, step: &str, time: &str) {
-    store
-        .dated(Some(at(time)), || {
-            store.update_evenings(evening()..=evening(), |journal| {
-                journal.undo(evening(), step);
-                Ok::<_, StoreError>(())
-            })
-        })
-        .unwrap();
-}
-
-fn steps(store: &Store) -> Vec<String> {
-    let journal: Journal = store.load_journal().unwrap().value;
-    journal.evening(evening()).map(|e| e.checks.keys().cloned().collect()).unwrap_or_default()
-}
-
-fn names(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = match fs::read_dir(dir) {
-        Ok(entries) => entries.map(|e| e.unwrap().file_name().into_string().unwrap()).collect(),
-        Err(_) => Vec::new(),
-    };
-    names.sort();
-    names
-}
-
-struct Two {
-    data: tempfile::TempDir,
-    state_a: tempfile::TempDir,
-    state_b: tempfile::TempDir,
-}
-
-impl Two {
-    fn new() -> Self {
-        Self {
-            data: tempfile::tempdir().unwrap(),
-            state_a: tempfile::tempdir().unwrap(),
-            state_b: tempfile::tempdir().unwrap(),
-        }
-    }
-    fn a(&self) -> Store {
-        computer(self.data.path(), self.state_a.path())
-    }
-    fn b(&self) -> Store {
-        computer(self.data.path(), self.state_b.path())
-    }
-    fn months(&self) -> PathBuf {
-        self.data.path().join("journal")
-    }
-}
+use bedtime_coach::model::{CheckIn, Outcome};
+use bedtime_coach::store::{Paths, StoreError};
 
 #[test]
 fn each_computer_writes_its_own_file_and_reads_every_one() {

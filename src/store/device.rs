@@ -63,17 +63,16 @@ pub(super) fn load_or_create(file: &Path) -> Result<DeviceId, StoreError> {
     }
     let dir = file.parent().unwrap_or(Path::new("."));
     atomic::create_private_dir(dir).map_err(|e| StoreError::io(IoAction::CreateFolder, dir, e))?;
-    // Held until the new id is in place: processes finding the same damaged id take turns,
-    // each reading it again first, so none moves aside the id another has just made.
-    let mut _replacing = None;
+    // Held until the new id is in place: processes making the id take turns, each reading
+    // it again first, so none moves aside (or races past) the id another has just made.
+    let lock_path = atomic::sibling(file, ".lock");
+    let lock = std::fs::File::options().create(true).truncate(false).write(true).open(&lock_path);
+    let _turn =
+        lock.and_then(|lock| lock.lock().map(|()| lock)).map_err(|e| StoreError::io(IoAction::Lock, &lock_path, e))?;
+    if let Some(id) = read(file)? {
+        return Ok(id);
+    }
     if let Ok(found) = std::fs::symlink_metadata(file) {
-        let lock_path = atomic::sibling(file, ".lock");
-        let lock = std::fs::File::options().create(true).truncate(false).write(true).open(&lock_path);
-        let lock = lock.and_then(|lock| lock.lock().map(|()| lock));
-        _replacing = Some(lock.map_err(|e| StoreError::io(IoAction::Lock, &lock_path, e))?);
-        if let Some(id) = read(file)? {
-            return Ok(id);
-        }
         let label = format!("corrupt-{}", super::recovery::stamp());
         // A folder cannot be linked under another name as a file can: renamed.
         let moved = if found.is_dir() {

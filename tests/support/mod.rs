@@ -16,6 +16,7 @@ pub mod month;
 #[cfg(unix)]
 pub mod sni_watcher;
 pub mod sync;
+pub mod two_computers;
 pub mod window;
 
 use std::path::Path;
