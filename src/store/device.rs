@@ -126,7 +126,12 @@ mod tests {
         let first = load_or_create(&file).unwrap();
         assert_eq!(first.as_str().len(), 16);
         assert_eq!(load_or_create(&file).unwrap(), first);
-        assert_eq!(std::fs::read_dir(dir.path().join("state")).unwrap().count(), 1, "no temporary file left");
+        let mut names: Vec<String> = std::fs::read_dir(dir.path().join("state"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        names.sort();
+        assert_eq!(names, ["device-id", "device-id.lock"], "no temporary file left");
     }
 
     #[test]
