@@ -66,7 +66,8 @@ pub(super) fn load_or_create(file: &Path) -> Result<DeviceId, StoreError> {
     // Held until the new id is in place: processes making the id take turns, each reading
     // it again first, so none moves aside (or races past) the id another has just made.
     let lock_path = atomic::sibling(file, ".lock");
-    let lock = std::fs::File::options().create(true).truncate(false).write(true).open(&lock_path);
+    // Private like every file of the app's (0600), never blocking on a FIFO put there.
+    let lock = atomic::open_private(&lock_path);
     let _turn =
         lock.and_then(|lock| lock.lock().map(|()| lock)).map_err(|e| StoreError::io(IoAction::Lock, &lock_path, e))?;
     if let Some(id) = read(file)? {
