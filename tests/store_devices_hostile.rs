@@ -13,7 +13,6 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use bedtime_coach::store::{Paths, Store};
-use chrono::NaiveDate;
 
 fn said(store: &Store) -> Vec<String> {
     store.take_notices().into_iter().map(|n| n.message).collect()
@@ -497,7 +496,7 @@ fn killed_at_any_system_call_of_a_check_in_that_moves_copies_out_nothing_is_lost
     if !support::e2e_available("kill at each system call of a check-in with conflict copies", &["strace"], "strace") {
         return;
     }
-    let november = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+    let november = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
     let template = tempfile::tempdir().unwrap();
     assert!(support::run(template.path(), &["check", "warm-bath", "--date", "2026-11-26"]).out.status.success());
     let store = support::store(template.path());
