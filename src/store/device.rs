@@ -63,17 +63,18 @@ pub(super) fn load_or_create(file: &Path) -> Result<DeviceId, StoreError> {
     }
     let dir = file.parent().unwrap_or(Path::new("."));
     atomic::create_private_dir(dir).map_err(|e| StoreError::io(IoAction::CreateFolder, dir, e))?;
-    // Held until the new id is in place: processes making the id take turns, each reading
-    // it again first, so none moves aside (or races past) the id another has just made.
-    let lock_path = atomic::sibling(file, ".lock");
-    // Private like every file of the app's (0600), never blocking on a FIFO put there.
-    let lock = atomic::open_private(&lock_path);
-    let _turn =
-        lock.and_then(|lock| lock.lock().map(|()| lock)).map_err(|e| StoreError::io(IoAction::Lock, &lock_path, e))?;
-    if let Some(id) = read(file)? {
-        return Ok(id);
-    }
+    // Held until the new id is in place: processes finding the same damaged id take turns,
+    // each reading it again first, so none moves aside the id another has just made.
+    let mut _replacing = None;
     if let Ok(found) = std::fs::symlink_metadata(file) {
+        let lock_path = atomic::sibling(file, ".lock");
+        // Private like every file of the app's (0600), never blocking on a FIFO put there.
+        let lock = atomic::open_private(&lock_path);
+        let lock = lock.and_then(|lock| lock.lock().map(|()| lock));
+        _replacing = Some(lock.map_err(|e| StoreError::io(IoAction::Lock, &lock_path, e))?);
+        if let Some(id) = read(file)? {
+            return Ok(id);
+        }
         let label = format!("corrupt-{}", super::recovery::stamp());
         // A folder cannot be linked under another name as a file can: renamed.
         let moved = if found.is_dir() {
@@ -127,12 +128,7 @@ mod tests {
         let first = load_or_create(&file).unwrap();
         assert_eq!(first.as_str().len(), 16);
         assert_eq!(load_or_create(&file).unwrap(), first);
-        let mut names: Vec<String> = std::fs::read_dir(dir.path().join("state"))
-            .unwrap()
-            .map(|e| e.unwrap().file_name().into_string().unwrap())
-            .collect();
-        names.sort();
-        assert_eq!(names, ["device-id", "device-id.lock"], "no temporary file left");
+        assert_eq!(std::fs::read_dir(dir.path().join("state")).unwrap().count(), 1, "no temporary file left");
     }
 
     #[test]
