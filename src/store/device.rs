@@ -100,13 +100,13 @@ pub(super) fn load_or_create(file: &Path) -> Result<DeviceId, StoreError> {
     }
 }
 
-/// The id in `file`; `None` when there is none, or what is there is no id: a folder, a
-/// FIFO (never waited on), a file larger than an id is.
 /// The id kept in `file`, if there is a valid one; nothing is made.
 pub(super) fn find(file: &Path) -> Option<DeviceId> {
     read(file).ok().flatten()
 }
 
+/// The id in `file`; `None` when there is none, or what is there is no id: a folder, a
+/// FIFO (never waited on), a file larger than an id is.
 fn read(file: &Path) -> Result<Option<DeviceId>, StoreError> {
     match read_capped(file, 1024) {
         Ok(Contents::Bytes(bytes)) => {
