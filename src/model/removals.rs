@@ -146,11 +146,12 @@ pub fn record_change(
         let old = before.evenings.get(date);
         let removed = removals.get(date);
         for (step, check) in &mut new.checks {
-            let replaced = old.and_then(|old| old.checks.get(step)).filter(|old| *old != check).map(|old| old.at);
+            let replaced = old.and_then(|old| old.checks.get(step));
+            if replaced == Some(check) {
+                continue; // unchanged by this change
+            }
             let taken_back = removed.and_then(|removed| removed.checks.get(step)).map(|stamp| stamp.0);
-            let newer = old.and_then(|old| old.checks.get(step)).is_none_or(|old| old != check);
-            if let Some(floor) = [replaced, taken_back].into_iter().flatten().max()
-                && newer
+            if let Some(floor) = [replaced.map(|old| old.at), taken_back].into_iter().flatten().max()
                 && check.at <= floor
             {
                 check.at = floor + STEP;
