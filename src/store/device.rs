@@ -84,16 +84,29 @@ pub(super) fn load_or_create(file: &Path) -> Result<DeviceId, StoreError> {
     let id = DeviceId::random();
     let fresh = atomic::sibling(file, &format!(".{}.tmp", id.as_str()));
     atomic::replace_file(&fresh, format!("{id}\n").as_bytes()).map_err(|e| StoreError::io(IoAction::Save, file, e))?;
-    // A link, not a rename: a second process making one at the same moment finds the
-    // first one's id there and takes it.
-    let linked = std::fs::hard_link(&fresh, file);
+    let linked = link_when_free(&fresh, file);
     let _ = std::fs::remove_file(&fresh);
-    match linked {
-        Ok(()) => Ok(id),
-        Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {
-            read(file)?.ok_or_else(|| StoreError::io(IoAction::Read, file, error))
+    linked.map(|found| found.unwrap_or(id))
+}
+
+/// Links `fresh` as `file` (a link, not a rename: should another process have put an id
+/// there, that one is kept and returned). On Windows the name of a damaged id just moved
+/// aside stays until every process reading it (as reads do, without the lock) has closed
+/// it, and a link to it fails meanwhile: tried again for a moment, until it goes.
+fn link_when_free(fresh: &Path, file: &Path) -> Result<Option<DeviceId>, StoreError> {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(3);
+    loop {
+        let error = match std::fs::hard_link(fresh, file) {
+            Ok(()) => return Ok(None),
+            Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => error,
+            Err(error) => return Err(StoreError::io(IoAction::Save, file, error)),
+        };
+        match read(file) {
+            Ok(Some(found)) => return Ok(Some(found)),
+            _ if std::time::Instant::now() < deadline => std::thread::sleep(std::time::Duration::from_millis(10)),
+            Ok(None) => return Err(StoreError::io(IoAction::Read, file, error)),
+            Err(read_error) => return Err(read_error),
         }
-        Err(error) => Err(StoreError::io(IoAction::Save, file, error)),
     }
 }
 
@@ -191,6 +204,29 @@ mod tests {
         let _ = child.kill();
         let _ = child.wait();
         assert!(free, "the child kept the lock");
+    }
+
+    /// As on Windows, where the name of the damaged id moved aside lingers while another
+    /// process still reads it: the new id is linked once the name is gone.
+    #[test]
+    fn the_new_id_waits_for_a_lingering_name_to_go() {
+        let dir = tempfile::tempdir().unwrap();
+        let (fresh, file) = (dir.path().join("fresh"), dir.path().join("device-id"));
+        std::fs::write(&fresh, "0a1b2c3d4e5f6071\n").unwrap();
+        std::fs::write(&file, "damaged!").unwrap();
+        let linked = std::thread::scope(|scope| {
+            scope.spawn(|| {
+                std::thread::sleep(std::time::Duration::from_millis(100));
+                std::fs::remove_file(&file).unwrap();
+            });
+            link_when_free(&fresh, &file)
+        });
+        assert_eq!(linked.unwrap(), None, "its own id linked");
+        assert_eq!(find(&file).unwrap().as_str(), "0a1b2c3d4e5f6071");
+        // An id put there meanwhile is the one kept.
+        std::fs::remove_file(&fresh).unwrap();
+        std::fs::write(&fresh, "ffff\n").unwrap();
+        assert_eq!(link_when_free(&fresh, &file).unwrap().unwrap().as_str(), "0a1b2c3d4e5f6071");
     }
 
     #[test]
