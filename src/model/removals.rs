@@ -213,13 +213,30 @@ mod tests {
         journal
     }
 
+    /// `journal` with the warm bath's check-in undone at `now`, and the removal it makes.
+    fn undone(journal: &Journal, now: &str) -> (Journal, Removals) {
+        let mut after = journal.clone();
+        after.undo(date(), "warm-bath");
+        let mut removals = Removals::new();
+        record_change(journal, &mut after, &mut removals, Some(at(now)));
+        (after, removals)
+    }
+
+    /// Computers' files (journal, removals) read together, in the order given.
+    fn merged(files: &[&(Journal, Removals)]) -> (Journal, Removals) {
+        let (mut journal, mut removals) = files[0].clone();
+        for (other, other_removals) in &files[1..] {
+            crate::model::merge_into(&mut journal, other);
+            merge_removals(&mut removals, other_removals);
+        }
+        apply_removals(&mut journal, &removals);
+        (journal, removals)
+    }
+
     #[test]
     fn an_undo_is_dated_and_wins_over_every_older_copy() {
         let before = with_check("2026-12-05T21:00:00+01:00");
-        let mut after = before.clone();
-        after.undo(date(), "warm-bath");
-        let mut removals = Removals::new();
-        record_change(&before, &mut after, &mut removals, Some(at("2026-12-05T21:05:00+01:00")));
+        let (after, removals) = undone(&before, "2026-12-05T21:05:00+01:00");
         assert_eq!(removals[&date()].checks["warm-bath"].0, at("2026-12-05T21:05:00+01:00"));
         // The other computer's copy of the check-in comes back in a merge, and goes again.
         let mut merged = after.clone();
@@ -236,10 +253,7 @@ mod tests {
     fn a_clock_behind_still_makes_the_users_change_win() {
         // The check-in came from a computer whose clock is an hour ahead.
         let before = with_check("2026-12-05T22:00:00+01:00");
-        let mut after = before.clone();
-        after.undo(date(), "warm-bath");
-        let mut removals = Removals::new();
-        record_change(&before, &mut after, &mut removals, Some(at("2026-12-05T21:05:00+01:00")));
+        let (after, mut removals) = undone(&before, "2026-12-05T21:05:00+01:00");
         assert_eq!(removals[&date()].checks["warm-bath"].0, at("2026-12-05T22:00:01+01:00"));
         // Checked again here, still by the slow clock: it goes just past the removal.
         let undone = after.clone();
@@ -271,10 +285,7 @@ mod tests {
     /// Returns both computers' files: (here, there).
     fn checked_again_after_a_removal_from_2031() -> ((Journal, Removals), (Journal, Removals)) {
         let original = with_check("2026-12-05T21:00:00+01:00");
-        let mut there = original.clone();
-        there.undo(date(), "warm-bath");
-        let mut there_removed = Removals::new();
-        record_change(&original, &mut there, &mut there_removed, Some(at("2031-03-01T10:00:00+01:00")));
+        let (there, there_removed) = undone(&original, "2031-03-01T10:00:00+01:00");
         assert_eq!(there_removed[&date()].checks["warm-bath"].0, at("2031-03-01T10:00:00+01:00"));
         // Here, the merged view: the removal came, the check-in went.
         let mut seen = original.clone();
@@ -303,11 +314,7 @@ mod tests {
         // Either computer, merging the two files in either order, keeps it as it is here.
         let here = (here, removed);
         for files in [[&here, &there], [&there, &here]] {
-            let (mut journal, mut removals) = files[0].clone();
-            crate::model::merge_into(&mut journal, &files[1].0);
-            merge_removals(&mut removals, &files[1].1);
-            apply_removals(&mut journal, &removals);
-            assert_eq!(journal.check_in(date(), "warm-bath"), Some(&checked), "{files:?}");
+            assert_eq!(merged(&files).0.check_in(date(), "warm-bath"), Some(&checked), "{files:?}");
         }
     }
 
@@ -335,11 +342,7 @@ mod tests {
         let here = (here, removed);
         let there = (there, there_removed);
         for files in [[&here, &there], [&there, &here]] {
-            let (mut journal, mut removals) = files[0].clone();
-            crate::model::merge_into(&mut journal, &files[1].0);
-            merge_removals(&mut removals, &files[1].1);
-            apply_removals(&mut journal, &removals);
-            assert_eq!(journal.night(date()), Some(&logged), "{files:?}");
+            assert_eq!(merged(&files).0.night(date()), Some(&logged), "{files:?}");
         }
         // Changed again here, later by this clock: still past the removal, its time its own.
         let before = here.0.clone();
@@ -470,16 +473,6 @@ mod tests {
                 }
             }
             (journal, removals, made)
-        }
-
-        fn merged(files: &[&(Journal, Removals)]) -> (Journal, Removals) {
-            let (mut journal, mut removals) = files[0].clone();
-            for (other, other_removals) in &files[1..] {
-                crate::model::merge_into(&mut journal, other);
-                merge_removals(&mut removals, other_removals);
-            }
-            apply_removals(&mut journal, &removals);
-            (journal, removals)
         }
 
         proptest! {
