@@ -89,6 +89,12 @@ pub fn deserialize<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<
 /// The smallest step between two records' times.
 const STEP: TimeDelta = TimeDelta::seconds(1);
 
+/// Just after `order`: 1 s later, or `order` itself at the end of chrono's range (a stamp
+/// edited by hand into year 262142 must not stop the app).
+fn just_after(order: DateTime<FixedOffset>) -> DateTime<FixedOffset> {
+    super::time::shift(&order, STEP)
+}
+
 /// Adds `theirs` to `ours`: per record the later removal.
 pub fn merge_removals(ours: &mut Removals, theirs: &Removals) {
     for (date, their_evening) in theirs {
@@ -131,7 +137,7 @@ pub fn record_change(
     removals: &mut Removals,
     now: Option<DateTime<FixedOffset>>,
 ) {
-    let dated = |order: DateTime<FixedOffset>| now.map_or(order + STEP, |now| now.max(order + STEP));
+    let dated = |order: DateTime<FixedOffset>| now.map_or(just_after(order), |now| now.max(just_after(order)));
     for (date, old) in &before.evenings {
         let new = after.evenings.get(date);
         for (step, check) in &old.checks {
@@ -187,7 +193,7 @@ fn past(
     floor: Option<DateTime<FixedOffset>>,
 ) -> Option<DateTime<FixedOffset>> {
     let order = match floor {
-        Some(floor) if at.max(order).is_none_or(|kept| kept <= floor) => Some(floor + STEP),
+        Some(floor) if at.max(order).is_none_or(|kept| kept <= floor) => Some(just_after(floor)),
         _ => order,
     };
     order.filter(|order| at.is_none_or(|at| *order > at))
@@ -398,6 +404,23 @@ mod tests {
         let mut copy = before.clone();
         apply_removals(&mut copy, &theirs);
         assert!(copy.evenings.is_empty());
+    }
+
+    #[test]
+    fn stamps_at_the_end_of_time_do_not_stop_a_change() {
+        let end = DateTime::<chrono::Utc>::MAX_UTC.fixed_offset();
+        let mut before = with_check("2026-12-05T21:00:00+01:00");
+        before.evenings.get_mut(&date()).unwrap().checks.get_mut("warm-bath").unwrap().order = Some(end);
+        let (_, removals) = undone(&before, "2026-12-05T21:05:00+01:00");
+        assert_eq!(removals[&date()].checks["warm-bath"].0, end);
+        let mut again = with_check("2026-12-05T21:06:00+01:00");
+        let mut removals = removals.clone();
+        record_change(&Journal::default(), &mut again, &mut removals, Some(at("2026-12-05T21:06:00+01:00")));
+        assert_eq!(again.check_in(date(), "warm-bath").unwrap().order(), end);
+        // Such a stamp can be in a file (model_never_panic writes one).
+        let text = r#"{"outcome":"done","at":"2026-11-26T21:00:00+01:00","order":"+262142-12-31T23:59:59Z"}"#;
+        let far = serde_json::from_str::<CheckIn>(text).unwrap().order.unwrap();
+        assert_eq!(far.timestamp(), end.timestamp());
     }
 
     #[test]
