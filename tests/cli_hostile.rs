@@ -4,6 +4,8 @@
 
 mod support;
 
+use support::StartRetrying as _;
+
 use std::fs;
 use std::io::Read;
 use std::process::Stdio;
@@ -41,7 +43,7 @@ fn a_reader_that_goes_away_ends_quietly() {
         .args(["plan", "--json", "--date", "2026-11-26"])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
-        .spawn()
+        .spawn_retrying()
         .unwrap();
     // Like `| head -c1`: read one byte, then hang up.
     let mut one = [0u8; 1];
@@ -58,7 +60,8 @@ fn a_reader_that_goes_away_ends_quietly() {
 fn a_full_device_says_whether_the_check_in_was_saved() {
     let dir = tempfile::tempdir().unwrap();
     let full = || fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
-    let out = bin(dir.path()).args(["check", "warm-bath", "--date", "2026-11-26"]).stdout(full()).output().unwrap();
+    let out =
+        bin(dir.path()).args(["check", "warm-bath", "--date", "2026-11-26"]).stdout(full()).output_retrying().unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
@@ -68,7 +71,7 @@ fn a_full_device_says_whether_the_check_in_was_saved() {
     let plan = run(dir.path(), &["plan", "--date", "2026-11-26", "--json"]).ok().json();
     let bath = plan.as_array().unwrap().iter().find(|s| s["id"] == "warm-bath").unwrap();
     assert_eq!(bath["state"], "done");
-    let out = bin(dir.path()).args(["status"]).stdout(full()).output().unwrap();
+    let out = bin(dir.path()).args(["status"]).stdout(full()).output_retrying().unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).starts_with("The output could not be printed"));
 }
@@ -106,12 +109,12 @@ fn two_programs_changing_one_step_both_keep_their_change() {
         let first = bin(dir.path())
             .args(["routine", "set", "warm-bath", "--before", &minutes])
             .stdout(Stdio::null())
-            .spawn()
+            .spawn_retrying()
             .unwrap();
         let second = bin(dir.path())
             .args(["routine", "set", "warm-bath", "--remind", "off", "--title", "Hot bath"])
             .stdout(Stdio::null())
-            .spawn()
+            .spawn_retrying()
             .unwrap();
         for child in [first, second] {
             assert!(child.wait_with_output().unwrap().status.success());
@@ -220,7 +223,7 @@ fn on_terminal(dir: &std::path::Path, args: &[&str]) -> String {
     assert_eq!(opened, 0, "openpty");
     // SAFETY: both descriptors were just opened and are owned here alone.
     let (master, slave) = unsafe { (OwnedFd::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) };
-    let mut child = bin(dir).args(args).stdout(Stdio::from(slave)).stderr(Stdio::null()).spawn().unwrap();
+    let mut child = bin(dir).args(args).stdout(Stdio::from(slave)).stderr(Stdio::null()).spawn_retrying().unwrap();
     let mut master = fs::File::from(master);
     let mut out = Vec::new();
     // Linux answers EIO once the child has closed the terminal's other end.
@@ -253,7 +256,7 @@ fn data_on_a_terminal_carries_no_escape_sequence() {
 fn a_link_to_a_fifo_is_not_replaced() {
     let dir = tempfile::tempdir().unwrap();
     let fifo = dir.path().join("pipe");
-    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    assert!(std::process::Command::new("mkfifo").arg(&fifo).status_retrying().unwrap().success());
     let link = dir.path().join("out.csv");
     std::os::unix::fs::symlink(&fifo, &link).unwrap();
     for args in [&["export", "-o"][..], &["report", "--to", "2026-11-26", "-o"]] {

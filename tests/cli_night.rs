@@ -56,12 +56,12 @@ fn log_night_answers_merge_onto_what_is_on_disk() {
     assert_eq!(night(&store), None);
     assert!(store.load_journal().unwrap().value.evenings.is_empty(), "an empty evening is not kept");
     Change::SetNight { evening, log: kept.clone() }.apply(&store).unwrap();
-    // The same answers; dated just after their removal, so that a computer that synced
+    // The same answers; ordered just after their removal, so that a computer that synced
     // the removal meanwhile takes them back too (see `model::removals`).
     let back = night(&store).unwrap();
     let kept = kept.unwrap();
-    assert_eq!(NightLog { at: kept.at, ..back.clone() }, kept);
-    assert!(back.at > kept.at, "{back:?}");
+    assert_eq!(NightLog { order: None, ..back.clone() }, kept, "the same answers, shown at the same time");
+    assert!(back.order() > kept.order(), "{back:?}");
 }
 
 use bedtime_coach::cli::{Cli, CliCommand, run_at};

@@ -4,6 +4,8 @@
 
 mod support;
 
+use support::StartRetrying as _;
+
 use std::path::Path;
 use std::process::Stdio;
 use std::time::Duration;
@@ -79,7 +81,7 @@ fn start_service(dir: &Path, config_home: &Path) -> std::process::Child {
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::null())
-        .spawn()
+        .spawn_retrying()
         .unwrap();
     let lock = dir.join("reminders.lock");
     // Windows keeps a locked file unreadable to others: there, being locked is the sign.
@@ -176,7 +178,7 @@ fn remind_stop_never_signals_a_process_that_is_not_the_service() {
     use std::process::{Command, Stdio};
     let dir = tempfile::tempdir().unwrap();
     let config = tempfile::tempdir().unwrap();
-    let mut victim = Command::new("sleep").arg("60").spawn().unwrap();
+    let mut victim = Command::new("sleep").arg("60").spawn_retrying().unwrap();
     let lock = dir.path().join("reminders.lock");
     std::fs::write(&lock, victim.id().to_string()).unwrap();
     // Someone else holds the lock, as the service would; the pid in it is the victim's.
@@ -198,7 +200,7 @@ fn remind_stop_never_signals_a_process_that_is_not_the_service() {
     assert_eq!(answer.code(), 0, "{}", answer.stderr());
     assert!(victim.try_wait().unwrap().is_none(), "the victim was signalled through a link");
     std::fs::remove_file(&lock).unwrap();
-    let made = Command::new("mkfifo").arg(&lock).stderr(Stdio::null()).status().unwrap();
+    let made = Command::new("mkfifo").arg(&lock).stderr(Stdio::null()).status_retrying().unwrap();
     assert!(made.success());
     let started = std::time::Instant::now();
     let answer = run(dir.path(), config.path(), &["remind", "--stop"]);

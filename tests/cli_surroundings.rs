@@ -7,6 +7,8 @@
 
 mod support;
 
+use support::StartRetrying as _;
+
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Duration;
@@ -16,7 +18,8 @@ use support::{KillOnDrop, Run, bin, wait_until};
 /// Runs `command` to the end, but fails the test (instead of hanging it) when it takes
 /// longer than `limit`.
 fn finish_within(command: &mut Command, limit: Duration) -> Run {
-    let child = command.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("runs");
+    let child =
+        command.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn_retrying().expect("runs");
     let pid = child.id();
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
@@ -25,14 +28,14 @@ fn finish_within(command: &mut Command, limit: Duration) -> Run {
     match rx.recv_timeout(limit) {
         Ok(out) => Run { out: out.expect("waited") },
         Err(_) => {
-            let _ = Command::new("kill").arg("-9").arg(pid.to_string()).status();
+            let _ = Command::new("kill").arg("-9").arg(pid.to_string()).status_retrying();
             panic!("still running after {limit:?}");
         }
     }
 }
 
 fn mkfifo(path: &Path) {
-    let status = Command::new("mkfifo").arg(path).status().expect("mkfifo");
+    let status = Command::new("mkfifo").arg(path).status_retrying().expect("mkfifo");
     assert!(status.success());
 }
 
@@ -70,7 +73,7 @@ fn start_service_with(dir: &Path, lang: &str, stderr: impl Into<Stdio>) -> KillO
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(stderr)
-        .spawn()
+        .spawn_retrying()
         .expect("the service starts");
     let service = KillOnDrop(child);
     let log = dir.join("remind.log");
@@ -80,7 +83,8 @@ fn start_service_with(dir: &Path, lang: &str, stderr: impl Into<Stdio>) -> KillO
 }
 
 fn signal(service: &KillOnDrop, name: &str) {
-    let status = Command::new("kill").arg(format!("-{name}")).arg(service.0.id().to_string()).status().unwrap();
+    let status =
+        Command::new("kill").arg(format!("-{name}")).arg(service.0.id().to_string()).status_retrying().unwrap();
     assert!(status.success());
 }
 
@@ -130,7 +134,7 @@ struct BindMount(tempfile::TempDir);
 impl BindMount {
     fn new(what: &str, from: &Path) -> Option<BindMount> {
         let at = tempfile::tempdir().unwrap();
-        let mounted = Command::new("mount").arg("--bind").arg(from).arg(at.path()).output();
+        let mounted = Command::new("mount").arg("--bind").arg(from).arg(at.path()).output_retrying();
         if mounted.is_ok_and(|out| out.status.success()) {
             return Some(BindMount(at));
         }
@@ -143,7 +147,7 @@ impl BindMount {
 
 impl Drop for BindMount {
     fn drop(&mut self) {
-        let _ = Command::new("umount").arg("-l").arg(self.0.path()).status();
+        let _ = Command::new("umount").arg("-l").arg(self.0.path()).status_retrying();
     }
 }
 
@@ -264,7 +268,7 @@ fn decode(bytes: &[u8], charset: &str) -> String {
         .args(["-f", charset, "-t", "UTF-8"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
-        .spawn()
+        .spawn_retrying()
         .expect("iconv");
     iconv.stdin.take().unwrap().write_all(bytes).unwrap();
     let out = iconv.wait_with_output().unwrap();

@@ -193,10 +193,26 @@ fn any_times() -> impl Strategy<Value = PlannedTimes> {
 }
 
 fn any_evening() -> impl Strategy<Value = Evening> {
-    let check = (any::<bool>(), any_instant(), proptest::option::of(any::<f64>()))
-        .prop_map(|(done, at, value)| CheckIn::new(if done { Outcome::Done } else { Outcome::Skipped }, at, value));
-    let night = (proptest::option::of(any_instant()), proptest::option::of(any::<u8>()), "\\PC{0,8}", any::<bool>())
-        .prop_map(|(at, rested, note, legs)| NightLog { at, rested, note, restless_legs: legs, ..NightLog::default() });
+    let check = (any::<bool>(), any_instant(), proptest::option::of(any::<f64>()), proptest::option::of(any_instant()))
+        .prop_map(|(done, at, value, order)| CheckIn {
+            order,
+            ..CheckIn::new(if done { Outcome::Done } else { Outcome::Skipped }, at, value)
+        });
+    let night = (
+        proptest::option::of(any_instant()),
+        proptest::option::of(any::<u8>()),
+        "\\PC{0,8}",
+        any::<bool>(),
+        proptest::option::of(any_instant()),
+    )
+        .prop_map(|(at, rested, note, legs, order)| NightLog {
+            at,
+            order,
+            rested,
+            note,
+            restless_legs: legs,
+            ..NightLog::default()
+        });
     (
         proptest::collection::btree_map(any_id(), check, 0..4),
         proptest::option::of(night),
@@ -328,6 +344,9 @@ fn any_journal_file() -> impl Strategy<Value = Vec<u8>> {
         "{}",
         r#"{"2026-11-26":{"checks":{"lights-out":{"outcome":"done","at":"2026-11-26T22:00:00+01:00"}}}}"#,
         r#"{"2026-10-01":{"checks":{"warm-bath":{"done":true,"at":"2026-10-01T21:00:00+02:00"}}}}"#,
+        // Merge-order stamps at the end of chrono's time, and not instants at all.
+        r#"{"2026-11-26":{"checks":{"warm-bath":{"outcome":"done","at":"2026-11-26T21:00:00+01:00","order":"+262142-12-31T23:59:59Z"}},"night":{"at":"2026-11-27T07:00:00+01:00","order":"+262142-12-31T23:59:59Z"}}}"#,
+        r#"{"2026-11-26":{"checks":{"warm-bath":{"outcome":"done","at":"2026-11-26T21:00:00+01:00","order":7}}}}"#,
         r#"{"2026-11-26":{},"2026-11-26":{}}"#,
         r#"{"0000-01-01":{},"9999-12-31":{"checks":{}}}"#,
         "[1,2]",

@@ -3,6 +3,10 @@
 //! The children are this very test binary, re-run with an environment variable naming
 //! the job, so they are real separate processes using the real store.
 
+mod support;
+
+use support::StartRetrying as _;
+
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
@@ -61,7 +65,7 @@ fn spawn_child(job: String, stdout: Stdio) -> Child {
         .env(JOB, job)
         .stdout(stdout)
         .stderr(Stdio::inherit())
-        .spawn()
+        .spawn_retrying()
         .unwrap()
 }
 

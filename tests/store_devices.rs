@@ -216,6 +216,39 @@ fn the_reminder_log_of_a_version_before_the_state_folder_is_taken_over_once() {
     assert_eq!(fs::read(state.path().join("reminders.json")).unwrap(), br#"{"schema_version":1}"#);
 }
 
+/// The window's size and place, kept by versions before the state folder in the data
+/// folder: taken over once, so an update does not forget it; never a FIFO's wait, never a
+/// huge file's copy.
+#[test]
+fn the_window_size_of_a_version_before_the_state_folder_is_taken_over_once() {
+    let data = tempfile::tempdir().unwrap();
+    let state = tempfile::tempdir().unwrap();
+    let older = b"(window: (inner_size: Some((1200.0, 800.0))))";
+    fs::write(data.path().join("window.ron"), older).unwrap();
+    let store = computer(data.path(), state.path());
+    assert_eq!(store.window_file(), state.path().join("window.ron"));
+    assert_eq!(fs::read(state.path().join("window.ron")).unwrap(), older);
+    assert_eq!(fs::read(data.path().join("window.ron")).unwrap(), older, "left for older versions");
+    // Once: the size this version keeps is never replaced by the old one again.
+    fs::write(state.path().join("window.ron"), b"(window: ())").unwrap();
+    store.window_file();
+    assert_eq!(fs::read(state.path().join("window.ron")).unwrap(), b"(window: ())");
+
+    // A FIFO or a huge file in its place is not taken over (and nothing waits).
+    let (data, state) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    fs::write(data.path().join("window.ron"), vec![b' '; 1 << 20]).unwrap();
+    computer(data.path(), state.path()).window_file();
+    assert!(!state.path().join("window.ron").exists());
+    #[cfg(unix)]
+    {
+        let (data, state) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        let made = std::process::Command::new("mkfifo").arg(data.path().join("window.ron")).status().unwrap();
+        assert!(made.success());
+        computer(data.path(), state.path()).window_file();
+        assert!(!state.path().join("window.ron").exists());
+    }
+}
+
 /// Two computers that changed the one-file journal of format 2 before they were updated
 /// leave a conflict copy of `journal.json` beside it: its evenings are merged, then it
 /// goes; so does a copy of the pointer; a damaged one goes with a sentence.

@@ -5,6 +5,8 @@
 
 mod support;
 
+use support::StartRetrying as _;
+
 use std::fs;
 use std::path::Path;
 
@@ -152,7 +154,7 @@ fn two_processes_starting_on_a_one_file_journal_at_once_move_it_once() {
                 .env("BEDTIME_COACH_STATE_DIR", state.path())
                 .stdout(std::process::Stdio::null())
                 .stderr(std::process::Stdio::piped())
-                .spawn()
+                .spawn_retrying()
                 .unwrap()
         };
         let (a, b) = (start(&["status"]), start(&["check", "warm-bath", "--date", "2026-11-27"]));

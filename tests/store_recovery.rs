@@ -6,13 +6,15 @@
 
 mod support;
 
+use support::StartRetrying as _;
+
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
 fn run(dir: &Path, args: &[&str]) -> Output {
-    support::bin(dir).args(args).output().unwrap()
+    support::bin(dir).args(args).output_retrying().unwrap()
 }
 
 fn stderr(out: &Output) -> String {

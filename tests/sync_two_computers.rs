@@ -541,12 +541,110 @@ mod computers {
         two.settle();
         assert_eq!(two.a.outcome("warm-bath"), Some(Outcome::Skipped));
         let [in_a, in_b] = check_in_times(&two, "warm-bath");
-        assert_eq!(in_a, in_b);
-        assert!(in_a.unwrap() > at("21:10:00"), "{in_a:?}");
+        assert_eq!([in_a, in_b], [Some(at("21:06:00")); 2], "shown at the time B's user checked it");
+        let orders =
+            [&two.a, &two.b].map(|computer| computer.journal().check_in(evening(), "warm-bath").unwrap().order());
+        assert_eq!(orders, [at("21:10:01"); 2], "ordered just past A's check-in");
         // And an undo on B, by its slow clock, still takes it away on both.
         two.b.undo("21:07:00", "warm-bath");
         two.settle();
         two.assert_both("warm-bath", None);
+    }
+
+    /// The merge order of the check-in of `step` on the evening, as each computer reads it.
+    fn check_in_orders(two: &Two, step: &str) -> [Option<DateTime<FixedOffset>>; 2] {
+        [&two.a, &two.b].map(|computer| computer.journal().check_in(evening(), step).map(|check_in| check_in.order()))
+    }
+
+    /// B's clock runs years ahead (2031): it undoes A's check-in, A checks the step again.
+    fn undone_in_2031_and_checked_again(style: Style) -> Two {
+        let mut two = Two::new(style);
+        two.a.check("21:00:00", "warm-bath", Outcome::Done);
+        two.a.log_night("+1 07:00:00", vec![NightAnswer::Rested(Some(2))]);
+        two.settle();
+        two.b.undo("2031-03-01T10:00:00", "warm-bath");
+        two.b.apply("2031-03-01T10:00:00", Change::SetNight { evening: evening(), log: None });
+        two.settle();
+        two.assert_both("warm-bath", None);
+        two.a.check("21:30:00", "warm-bath", Outcome::Skipped);
+        two.a.log_night("+1 07:30:00", vec![NightAnswer::Rested(Some(4))]);
+        two.settle();
+        two
+    }
+
+    #[test]
+    fn a_step_checked_again_after_an_undo_by_a_clock_years_ahead_shows_its_own_time_on_both() {
+        for style in STYLES {
+            let mut two = undone_in_2031_and_checked_again(style);
+            two.assert_both("warm-bath", Some(Outcome::Skipped));
+            // Shown at the time A's user checked it, not in 2031; ordered past B's undo.
+            assert_eq!(check_in_times(&two, "warm-bath"), [Some(at("21:30:00")); 2], "{style:?}");
+            assert_eq!(check_in_orders(&two, "warm-bath"), [Some(at("2031-03-01T10:00:01")); 2], "{style:?}");
+            for computer in [&two.a, &two.b] {
+                let night = computer.night().unwrap();
+                assert_eq!((night.at, night.rested), (Some(at("+1 07:30:00")), Some(4)), "{style:?}");
+                assert_eq!(night.order(), Some(at("2031-03-01T10:00:01")), "{style:?}");
+            }
+            // B, still in 2031, takes both back again: gone on both.
+            two.b.undo("2031-03-01T10:05:00", "warm-bath");
+            two.b.apply("2031-03-01T10:05:00", Change::SetNight { evening: evening(), log: None });
+            two.settle();
+            two.assert_both("warm-bath", None);
+            assert_eq!([two.a.night(), two.b.night()], [None, None], "{style:?}");
+        }
+    }
+
+    #[test]
+    fn the_command_line_checks_again_after_an_undo_by_a_clock_years_ahead_at_its_own_time() {
+        use bedtime_coach::cli::{Cli, run_at};
+        use chrono::TimeZone;
+        use chrono_tz::Europe::Berlin;
+        use clap::Parser;
+        let mut two = Two::new(Style::Syncthing);
+        let cli = |computer: &Computer, time: (u32, u32, u32), args: &[&str]| {
+            let command = Cli::try_parse_from([&["bedtime-coach"], args].concat()).unwrap().command.unwrap();
+            let now = Berlin.with_ymd_and_hms(2026, 12, time.0, time.1, time.2, 0).unwrap();
+            run_at(command, &computer.coach, &now).unwrap()
+        };
+        cli(&two.a, (5, 21, 0), &["check", "warm-bath", "--date", "2026-12-05"]);
+        two.settle();
+        two.b.undo("2031-03-01T10:00:00", "warm-bath");
+        two.settle();
+        cli(&two.a, (7, 21, 0), &["check", "warm-bath", "--date", "2026-12-05"]);
+        two.settle();
+        for computer in [&two.a, &two.b] {
+            let check_in = computer.journal().check_in(evening(), "warm-bath").cloned().unwrap();
+            assert_eq!(check_in.at, at("2026-12-07T21:00:00"));
+            assert_eq!(check_in.order(), at("2031-03-01T10:00:01"));
+        }
+        // What B's export shows is the time it was checked.
+        let export = cli(&two.b, (7, 21, 5), &["export", "--format", "csv"]);
+        assert!(export.contains("2026-12-07 21:00:00"), "{export}");
+        assert!(!export.contains("2031"), "{export}");
+    }
+
+    #[test]
+    fn a_backup_of_a_journal_checked_again_after_a_far_future_undo_keeps_its_order_and_imports() {
+        use bedtime_coach::transfer::{DateRange, ExportFormat, RoutineChoice};
+        use chrono::TimeZone;
+        use chrono_tz::Europe::Berlin;
+        let two = undone_in_2031_and_checked_again(Style::Syncthing);
+        let files = tempfile::tempdir().unwrap();
+        let backup = files.path().join("backup.json");
+        two.a.coach.export_to_file(ExportFormat::Json, DateRange::default(), &backup).unwrap();
+        let text = fs::read_to_string(&backup).unwrap();
+        assert!(text.contains(r#""order":"2031-03-01T10:00:01+01:00""#), "{text}");
+        // Restored on a third computer on the 7th: no time in it is in the future.
+        let third = tempfile::tempdir().unwrap();
+        let coach = Coach::at(Paths::in_dir(third.path()));
+        let now = Berlin.with_ymd_and_hms(2026, 12, 7, 9, 0, 0).unwrap();
+        let preview = coach.preview_import(&backup, &now).unwrap();
+        coach.import(&preview, RoutineChoice::Keep).unwrap();
+        let restored = coach.load().unwrap().journal.value;
+        assert_eq!(restored.evening(evening()), two.a.journal().evening(evening()));
+        // Into B's own folder (which holds the 2031 removals) it changes nothing.
+        let preview = two.b.coach.preview_import(&backup, &now).unwrap();
+        assert!(!preview.counts.adds_anything(), "{:?}", preview.counts);
     }
 
     #[test]

@@ -5,6 +5,8 @@
 
 mod support;
 
+use support::StartRetrying as _;
+
 use support::window::{assert_fits, check, clock, evening, harness, harness_in, harness_of, outcome};
 use support::{saved_routine, store};
 
@@ -164,7 +166,7 @@ fn file_problems_found_by_the_background_service_reach_the_next_window() {
         .arg("remind")
         .env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus")
         .stderr(std::process::Stdio::null())
-        .spawn()
+        .spawn_retrying()
         .unwrap();
     // Killed even when an assertion below fails: a service left behind would outlive the test run.
     let service = support::KillOnDrop(service);

@@ -8,6 +8,8 @@
 
 mod support;
 
+use support::StartRetrying as _;
+
 /// `IMAGE_OPTIONAL_HEADER.Subsystem` of the PE program `bytes`: 2 GUI, 3 console.
 fn subsystem(bytes: &[u8]) -> Option<u16> {
     let u16_at = |at: usize| Some(u16::from_le_bytes(bytes.get(at..at + 2)?.try_into().ok()?));
@@ -86,7 +88,8 @@ fn autostart_writes_reads_and_removes_the_run_value() {
     struct RemoveAtEnd;
     impl Drop for RemoveAtEnd {
         fn drop(&mut self) {
-            let _ = std::process::Command::new("reg").args(["delete", RUN, "/v", "Bedtime Coach", "/f"]).output();
+            let _ =
+                std::process::Command::new("reg").args(["delete", RUN, "/v", "Bedtime Coach", "/f"]).output_retrying();
         }
     }
     const RUN: &str = r"HKCU\Software\Microsoft\Windows\CurrentVersion\Run";
@@ -94,7 +97,8 @@ fn autostart_writes_reads_and_removes_the_run_value() {
     let dir = tempfile::tempdir().unwrap();
     let autostart = |action: &str| support::output(support::bin(dir.path()).args(["autostart", action])).ok().stdout();
     let query = || {
-        let out = std::process::Command::new("reg").args(["query", RUN, "/v", "Bedtime Coach"]).output().unwrap();
+        let out =
+            std::process::Command::new("reg").args(["query", RUN, "/v", "Bedtime Coach"]).output_retrying().unwrap();
         out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
     };
     let _ = autostart("off");
@@ -117,7 +121,7 @@ fn autostart_writes_reads_and_removes_the_run_value() {
     let other = r#""C:\Old\bedtime-coachw.exe" remind"#;
     let written = std::process::Command::new("reg")
         .args(["add", RUN, "/v", "Bedtime Coach", "/t", "REG_SZ", "/d", other, "/f"])
-        .output()
+        .output_retrying()
         .unwrap();
     assert!(written.status.success());
     let status = autostart("status");

@@ -6,6 +6,8 @@
 
 mod support;
 
+use support::StartRetrying as _;
+
 use std::path::PathBuf;
 use std::process::Stdio;
 use std::time::{Duration, Instant, SystemTime};
@@ -39,7 +41,8 @@ fn the_folder_watch_sees_a_file_another_process_saved() {
     let dir = tempfile::tempdir().unwrap();
     let watch = bedtime_coach::platform::folder_watch::FolderWatch::new(&[dir.path()]).expect("a watch");
     assert_eq!(watch.wait(Some(Duration::from_millis(100))), Ok(Waited::TimedOut));
-    let mut saver = bin(dir.path()).args(["schedule", "--bedtime", "22:30"]).stdout(Stdio::null()).spawn().unwrap();
+    let mut saver =
+        bin(dir.path()).args(["schedule", "--bedtime", "22:30"]).stdout(Stdio::null()).spawn_retrying().unwrap();
     assert_eq!(watch.wait(Some(Duration::from_secs(20))), Ok(Waited::Changed));
     assert!(saver.wait().unwrap().success());
     while watch.wait(Some(Duration::from_millis(200))) == Ok(Waited::Changed) {}
@@ -49,8 +52,13 @@ fn the_folder_watch_sees_a_file_another_process_saved() {
 #[test]
 fn a_second_service_on_the_same_folder_is_refused_with_a_sentence() {
     let dir = tempfile::tempdir().unwrap();
-    let mut first =
-        bin(dir.path()).arg("remind").stdin(Stdio::null()).stdout(Stdio::null()).stderr(Stdio::null()).spawn().unwrap();
+    let mut first = bin(dir.path())
+        .arg("remind")
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn_retrying()
+        .unwrap();
     let lock = dir.path().join("reminders.lock");
     let locked = || std::fs::File::open(&lock).is_ok_and(|file| file.try_lock_shared().is_err());
     assert!(wait_until(Duration::from_secs(20), locked), "the first service never took the lock");
@@ -99,7 +107,7 @@ fn the_service_started_detached_outlives_its_starter() {
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::null())
-        .status()
+        .status_retrying()
         .unwrap();
     assert!(starter.success(), "the starter failed: {starter}");
     let lock = paths.reminder_owner_file();

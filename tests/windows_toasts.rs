@@ -9,6 +9,8 @@
 
 mod support;
 
+use support::StartRetrying as _;
+
 use std::os::windows::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -52,7 +54,7 @@ fn registered(key: &str) -> Option<String> {
     let out = Command::new("reg")
         .args(["query", &format!(r"HKCU\Software\Classes\bedtime-coach{key}"), "/ve"])
         .stderr(Stdio::null())
-        .output()
+        .output_retrying()
         .ok()?;
     let text = String::from_utf8_lossy(&out.stdout).into_owned();
     (out.status.success() && text.contains("REG_SZ")).then_some(text)
@@ -89,7 +91,7 @@ fn activation_reaches_the_folders(data: &Path, state: Option<&Path>, expected: &
     }
     // The reminder service registers the scheme at start (then it is stopped: the
     // activation must work with no service and no window running).
-    let service = service.arg("remind").stdout(Stdio::null()).stderr(Stdio::null()).spawn().unwrap();
+    let service = service.arg("remind").stdout(Stdio::null()).stderr(Stdio::null()).spawn_retrying().unwrap();
     let service = support::KillOnDrop(service);
     let deadline = Instant::now() + Duration::from_secs(60);
     let command = loop {
@@ -122,7 +124,7 @@ fn activation_reaches_the_folders(data: &Path, state: Option<&Path>, expected: &
         .raw_arg(arguments.replace("%1", &uri))
         .env_remove(STATE_DIR_VARIABLE)
         .env_remove("BEDTIME_COACH_DATA_DIR")
-        .spawn()
+        .spawn_retrying()
         .unwrap();
     assert!(window.wait().unwrap().success());
     let journal = store.load_journal().unwrap().value;
@@ -137,8 +139,10 @@ fn activation_reaches_the_folders(data: &Path, state: Option<&Path>, expected: &
     // and fails).
     let mut refused = Command::new(env!("CARGO_BIN_EXE_bedtime-coach"));
     refused.arg("--data-dir").arg(data).arg("--state-dir").arg(&expected.state_dir);
-    let refused =
-        refused.args(["activate", &format!("bedtime-coach:done?date={evening}&step=no-such-step")]).output().unwrap();
+    let refused = refused
+        .args(["activate", &format!("bedtime-coach:done?date={evening}&step=no-such-step")])
+        .output_retrying()
+        .unwrap();
     assert!(!refused.status.success());
     let said = String::from_utf8_lossy(&refused.stderr);
     assert!(said.contains("not in your routine"), "{said}");

@@ -23,6 +23,15 @@ pub fn serialize<S: Serializer>(at: &DateTime<FixedOffset>, serializer: S) -> Re
     }
 }
 
+/// [`serialize`] of an optional instant (written only when there, with
+/// `skip_serializing_if = "Option::is_none"`).
+pub fn serialize_option<S: Serializer>(at: &Option<DateTime<FixedOffset>>, serializer: S) -> Result<S::Ok, S::Error> {
+    match at {
+        Some(at) => serialize(at, serializer),
+        None => serializer.serialize_none(),
+    }
+}
+
 /// Reads an instant as chrono's `Deserialize` for `DateTime<FixedOffset>` does.
 pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<DateTime<FixedOffset>, D::Error> {
     use serde::de::Error;

@@ -24,11 +24,18 @@ pub enum Outcome {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CheckIn {
     pub outcome: Outcome,
-    /// When the user checked it, with the offset in force then.
+    /// When the user checked it, by this computer's clock, with the offset in force then:
+    /// what every view, export and statistic shows.
     #[serde(serialize_with = "super::instant::serialize")]
     pub at: DateTime<FixedOffset>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<f64>,
+    /// Where it stands in the merge's order when that is later than `at`: a check-in made
+    /// over a record or a removal stamped by a clock running ahead goes just past it (see
+    /// [`super::removals`]). Only merging and removals read it, through [`CheckIn::order`];
+    /// `None` (not written) in almost every check-in.
+    #[serde(default, serialize_with = "super::instant::serialize_option", skip_serializing_if = "Option::is_none")]
+    pub order: Option<DateTime<FixedOffset>>,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -51,11 +58,14 @@ impl<'de> Deserialize<'de> for CheckIn {
             }
 
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<CheckIn, A::Error> {
-                let (mut outcome, mut at, mut value, mut extra) = (None, None, None, Extra::new());
-                while let Some(key) = map.next_key_seed(KnownKeys(&["outcome", "at", "value"]))? {
+                let (mut outcome, mut at, mut value, mut order, mut extra) = (None, None, None, None, Extra::new());
+                while let Some(key) = map.next_key_seed(KnownKeys(&["outcome", "at", "value", "order"]))? {
                     match key {
                         Key::Known("outcome") => outcome = Some(map.next_value()?),
                         Key::Known("at") => at = Some(map.next_value::<super::instant::Instant>()?.0),
+                        Key::Known("order") => {
+                            order = map.next_value::<Option<super::instant::Instant>>()?.map(|order| order.0);
+                        }
                         Key::Known(_) => value = map.next_value::<Option<f64>>()?,
                         Key::Other(name) => {
                             extra.insert(name, map.next_value()?);
@@ -66,6 +76,7 @@ impl<'de> Deserialize<'de> for CheckIn {
                     outcome: outcome.ok_or_else(|| A::Error::missing_field("outcome"))?,
                     at: at.ok_or_else(|| A::Error::missing_field("at"))?,
                     value,
+                    order,
                     extra,
                 })
             }
@@ -110,7 +121,13 @@ impl serde::de::Visitor<'_> for KnownKeys {
 
 impl CheckIn {
     pub fn new(outcome: Outcome, at: DateTime<FixedOffset>, value: Option<f64>) -> Self {
-        Self { outcome, at, value, extra: Extra::new() }
+        Self { outcome, at, value, order: None, extra: Extra::new() }
+    }
+
+    /// Its place in the merge's order: its stamp, or when it was made (whichever is
+    /// later, so a stamp never makes a record older than it is).
+    pub fn order(&self) -> DateTime<FixedOffset> {
+        self.order.map_or(self.at, |order| order.max(self.at))
     }
 }
 

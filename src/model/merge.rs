@@ -9,12 +9,15 @@
 //!
 //! - **Evenings** are matched by date; an evening on one side only is taken as it is.
 //! - **Check-ins** are matched by evening and step id: the union of both sides. When the
-//!   same step of the same evening was recorded differently, the one recorded **later**
-//!   (its `at`) wins, whole (outcome, value and any unknown fields together); equal
-//!   times keep **ours** (the journal being merged into). Each such difference is a
-//!   conflict in the [`MergeCounts`].
+//!   same step of the same evening was recorded differently, the one **later in the
+//!   merge's order** ([`CheckIn::order`]: its `at`, or the stamp it was given to go past
+//!   a record or removal from a clock running ahead) wins, whole (outcome, value, order
+//!   and any unknown fields together); equal orders keep **ours** (the journal being
+//!   merged into). Two copies differing only by their order differ: the later order
+//!   wins and spreads. Each such difference is a conflict in the [`MergeCounts`].
 //! - A **night log** is one value: when both sides have one and they differ, the later
-//!   `at` wins, a missing `at` counts as the oldest, a tie keeps ours; also a conflict.
+//!   ([`NightLog::order`](super::night::NightLog::order)) wins, a log without a time counts as the oldest, a tie keeps
+//!   ours; also a conflict.
 //! - An evening's **routine** (which steps made it up, for statistics) is the union of
 //!   both lists: ours in its order, then steps only theirs has. A step that either
 //!   computer had in that evening's routine counts there; dropping it would hide a
@@ -41,7 +44,7 @@
 //! - Idempotent: merging the same journal in twice gives what merging it once gave, and
 //!   merging a journal into itself changes nothing.
 //! - Commutative up to ties: which check-in or night log wins does not depend on the
-//!   order of the two sides, except when both were recorded at the same instant and
+//!   order of the two sides, except when both have the same place in the merge's order and
 //!   differ (then the first argument's is kept), and the order of a merged routine list
 //!   and which side's value an unknown field keeps depend on it. For copies from several
 //!   computers the outcome is the same set of check-ins whichever merges first.
@@ -50,9 +53,7 @@
 
 use std::collections::HashSet;
 
-use chrono::{DateTime, FixedOffset};
-
-use super::journal::{CheckIn, Evening, Extra, Journal, NightLog};
+use super::journal::{CheckIn, Evening, Extra, Journal};
 use super::validate::Unknown;
 
 /// What a merge found and did, counted for the preview ("12 evenings new, 30 already
@@ -150,7 +151,7 @@ fn merge_evening(ours: &mut Evening, theirs: &Evening, counts: &mut MergeCounts)
             Some(our_check) if same_check_in(our_check, their_check) => counts.check_ins_present += 1,
             Some(our_check) => {
                 counts.check_ins_conflicting += 1;
-                if their_check.at > our_check.at {
+                if their_check.order() > our_check.order() {
                     counts.check_ins_replaced += 1;
                     counts.unknown += Unknown::of(&their_check.extra);
                     *our_check = their_check.clone();
@@ -168,7 +169,7 @@ fn merge_evening(ours: &mut Evening, theirs: &Evening, counts: &mut MergeCounts)
         (Some(our_night), Some(their_night)) if our_night == their_night => counts.nights_present += 1,
         (Some(our_night), Some(their_night)) => {
             counts.nights_conflicting += 1;
-            if night_at(their_night) > night_at(our_night) {
+            if their_night.order() > our_night.order() {
                 counts.nights_replaced += 1;
                 counts.unknown += Unknown::of(&their_night.extra);
                 *our_night = their_night.clone();
@@ -224,11 +225,6 @@ fn same_check_in(ours: &CheckIn, theirs: &CheckIn) -> bool {
     ours == theirs
 }
 
-/// When a night log was recorded; `None` (written before times were kept) is oldest.
-fn night_at(night: &NightLog) -> Option<DateTime<FixedOffset>> {
-    night.at
-}
-
 fn keep_unknown(ours: &mut Extra, theirs: &Extra, counts: &mut MergeCounts) {
     for (key, value) in theirs {
         if !ours.contains_key(key) {
@@ -244,12 +240,12 @@ fn keep_unknown(ours: &mut Extra, theirs: &Extra, counts: &mut MergeCounts) {
 mod tests {
     use std::collections::BTreeMap;
 
-    use chrono::NaiveDate;
+    use chrono::{DateTime, FixedOffset, NaiveDate};
     use proptest::prelude::*;
     use serde_json::json;
 
     use super::*;
-    use crate::model::{Outcome, PlannedTimes};
+    use crate::model::{NightLog, Outcome, PlannedTimes};
 
     fn date(day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, day).unwrap()
@@ -324,6 +320,39 @@ mod tests {
     }
 
     #[test]
+    fn the_later_order_wins_over_the_later_time_and_a_copy_differing_only_by_order_differs() {
+        // Ours was checked at 21:05 over a record stamped by a clock running ahead: its
+        // order is past that one's, though its time shown is earlier than theirs.
+        let mut ordered = check(Outcome::Done, 5);
+        ordered.order = Some(at(50));
+        let theirs = journal(&[(26, "warm-bath", check(Outcome::Skipped, 30))]);
+        let mut ours = journal(&[(26, "warm-bath", ordered.clone())]);
+        let counts = merge_into(&mut ours, &theirs);
+        assert_eq!((counts.check_ins_conflicting, counts.check_ins_replaced), (1, 0));
+        assert_eq!(ours.check_in(date(26), "warm-bath"), Some(&ordered));
+        let (merged, _) = merge(&theirs, &ours);
+        assert_eq!(merged.check_in(date(26), "warm-bath"), Some(&ordered), "the other way round too");
+        // The same check-in without the stamp is replaced by the one with it: it spreads.
+        let mut bare = journal(&[(26, "warm-bath", check(Outcome::Done, 5))]);
+        let counts = merge_into(&mut bare, &ours);
+        assert_eq!(counts.check_ins_replaced, 1);
+        assert_eq!(bare.check_in(date(26), "warm-bath"), Some(&ordered));
+        // Night logs the same way.
+        let night = |minute: u32, order: Option<u32>, rested: u8| NightLog {
+            at: Some(at(minute)),
+            order: order.map(at),
+            rested: Some(rested),
+            ..NightLog::default()
+        };
+        let mut ours = Journal::default();
+        ours.evenings.entry(date(26)).or_default().night = Some(night(5, Some(50), 4));
+        let mut theirs = Journal::default();
+        theirs.evenings.entry(date(26)).or_default().night = Some(night(30, None, 2));
+        assert_eq!(merge(&theirs, &ours).0.night(date(26)).and_then(|n| n.rested), Some(4));
+        assert_eq!(merge(&ours, &theirs).0.night(date(26)).and_then(|n| n.rested), Some(4));
+    }
+
+    #[test]
     fn night_logs_routines_and_unknown_fields() {
         let night =
             |minute: Option<u32>, note: &str| NightLog { at: minute.map(at), note: note.into(), ..NightLog::default() };
@@ -380,24 +409,29 @@ mod tests {
     }
 
     fn any_check_in() -> impl Strategy<Value = CheckIn> {
-        (any::<bool>(), 0u32..4, proptest::option::of(0u8..3), any::<bool>()).prop_map(
-            |(done, minute, value, extra)| {
+        (any::<bool>(), 0u32..4, proptest::option::of(0u8..3), any::<bool>(), proptest::option::of(0u32..6)).prop_map(
+            |(done, minute, value, extra, order)| {
                 let outcome = if done { Outcome::Done } else { Outcome::Skipped };
                 let mut check_in = CheckIn::new(outcome, at(minute), value.map(f64::from));
                 if extra {
                     check_in.extra.insert("mood".into(), json!("calm"));
                 }
+                // Sometimes a merge-order stamp, before or after its time.
+                check_in.order = order.map(at);
                 check_in
             },
         )
     }
 
     fn any_night() -> impl Strategy<Value = NightLog> {
-        (proptest::option::of(0u32..3), any::<bool>()).prop_map(|(minute, legs)| NightLog {
-            at: minute.map(at),
-            restless_legs: legs,
-            ..NightLog::default()
-        })
+        (proptest::option::of(0u32..3), any::<bool>(), proptest::option::of(0u32..5)).prop_map(
+            |(minute, legs, order)| NightLog {
+                at: minute.map(at),
+                order: order.map(at),
+                restless_legs: legs,
+                ..NightLog::default()
+            },
+        )
     }
 
     fn local(hour: u32) -> chrono::NaiveDateTime {
@@ -510,7 +544,7 @@ mod tests {
                 prop_assert_eq!(evening.checks.keys().collect::<Vec<_>>(), flipped.checks.keys().collect::<Vec<_>>());
                 for (step, check_in) in &evening.checks {
                     let tie = match (ours.check_in(*date, step), theirs.check_in(*date, step)) {
-                        (Some(a), Some(b)) => a.at == b.at && a != b,
+                        (Some(a), Some(b)) => a.order() == b.order() && a != b,
                         _ => false,
                     };
                     if !tie {

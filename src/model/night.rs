@@ -72,9 +72,16 @@ impl Stress {
 /// "not noticed" / "not answered"; only what was noticed is written to the file.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct NightLog {
-    /// When it was last recorded, with the offset in force then (newest wins in a merge).
+    /// When it was last recorded, by this computer's clock, with the offset in force then:
+    /// what the window and the summaries show.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub at: Option<DateTime<FixedOffset>>,
+    /// Its place in the merge's order when that is later than `at` (the newest wins in a
+    /// merge): as a check-in's, see [`super::journal::CheckIn::order`] and
+    /// [`super::removals`]. Read through [`NightLog::order`]; `None` (not written) almost
+    /// always.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub order: Option<DateTime<FixedOffset>>,
     /// Twitches while falling asleep; `None` when not answered.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub falling_asleep: Option<Jerks>,
@@ -119,6 +126,7 @@ const OLD_FALLING_ASLEEP: &str = "twitch_falling_asleep";
 
 const NIGHT_KEYS: &[&str] = &[
     "at",
+    "order",
     "falling_asleep",
     "woke_from_jolt",
     "twitch_all_night",
@@ -152,6 +160,7 @@ impl<'de> Deserialize<'de> for NightLog {
                 while let Some(key) = map.next_key_seed(KnownKeys(NIGHT_KEYS))? {
                     match key {
                         Key::Known("at") => log.at = map.next_value()?,
+                        Key::Known("order") => log.order = map.next_value()?,
                         Key::Known("falling_asleep") => log.falling_asleep = map.next_value()?,
                         Key::Known("woke_from_jolt") => log.woke_from_jolt = map.next_value()?,
                         Key::Known("twitch_all_night") => log.twitch_all_night = map.next_value()?,
@@ -304,9 +313,15 @@ impl NightLog {
         .count()
     }
 
+    /// Its place in the merge's order: its stamp, or when it was recorded (whichever is
+    /// later); `None`, the oldest, for a log written before times were kept.
+    pub fn order(&self) -> Option<DateTime<FixedOffset>> {
+        self.at.max(self.order)
+    }
+
     /// Nothing answered yet (a log with only its time or unknown fields).
     pub fn is_unanswered(&self) -> bool {
-        let answered = NightLog { at: None, extra: Extra::new(), ..self.clone() };
+        let answered = NightLog { at: None, order: None, extra: Extra::new(), ..self.clone() };
         answered == NightLog::default()
     }
 }

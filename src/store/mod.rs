@@ -389,6 +389,24 @@ impl Store {
         }
     }
 
+    /// Where the window keeps its size and place ([`Paths::window_file`]), taken over once
+    /// from the data folder where versions before the state folder kept it (copied: those
+    /// versions still read it there), so an update does not forget the window's size.
+    pub fn window_file(&self) -> PathBuf {
+        /// eframe's file is a few hundred bytes; anything far larger is not its.
+        const MAX_BYTES: u64 = 64 * 1024;
+        let (older, here) = (self.paths.data_dir.join("window.ron"), self.paths.window_file());
+        if older != here
+            && std::fs::symlink_metadata(&here).is_err()
+            && let Ok(read::Contents::Bytes(bytes)) = read::read_capped(&older, MAX_BYTES)
+            && let Ok(_guard) = self.lock()
+            && std::fs::symlink_metadata(&here).is_err()
+        {
+            let _ = atomic::replace_file(&here, &bytes);
+        }
+        here
+    }
+
     /// Read-modify-write of the reminder log (snooze, pause) under the lock.
     pub fn update_reminders<R, E: From<StoreError>>(
         &self,

@@ -42,7 +42,7 @@ use crate::use_cases::Coach;
 /// Opens the window on `screen` and runs until it is closed. With `name` (the window's
 /// name on the session bus), another start of the program brings this window forward.
 pub fn run_window(coach: Coach, screen: Screen, name: Option<&WindowName>) -> anyhow::Result<()> {
-    let persistence = coach.paths().window_file();
+    let persistence = coach.window_file();
     let (ask_for_screen, screen_requests) = std::sync::mpsc::channel();
     let app = App::new(coach, app::system_clock())
         .with_screen_requests(screen_requests)

@@ -52,12 +52,9 @@ impl FolderOpener {
             }
         };
         let spawned = std::thread::Builder::new().name("open-folder".into()).spawn(move || {
-            let status = Command::new(program)
-                .arg(&folder)
-                .stdin(Stdio::null())
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .status();
+            let mut command = Command::new(program);
+            command.arg(&folder).stdin(Stdio::null()).stdout(Stdio::null()).stderr(Stdio::null());
+            let status = crate::platform::detached::retrying(|| command.status());
             match status {
                 Ok(status) if crate::platform::open_folder::succeeded(status) => {}
                 Ok(status) => tell(folder, status.to_string()),

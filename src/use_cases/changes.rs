@@ -250,7 +250,10 @@ impl Change {
                 let times = planned_times(&routine_file, evening, at);
                 store.update_evenings(evening..=evening, |journal| {
                     let check_in = CheckIn::new(outcome, at, value);
-                    let same = journal.check_in(evening, &step).is_some_and(|old| *old == check_in);
+                    // The same check-in again changes nothing, whatever merge order the old one has.
+                    let same = journal
+                        .check_in(evening, &step)
+                        .is_some_and(|old| CheckIn { order: None, ..old.clone() } == check_in);
                     journal.record(evening, &step, check_in);
                     // On the evening itself (or the morning after) the routine as it is now is the
                     // evening's. A correction made later keeps the routine recorded then, only adding

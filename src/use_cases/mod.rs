@@ -31,7 +31,7 @@ pub mod undo;
 pub mod views;
 
 use chrono::{DateTime, FixedOffset};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 pub use applied::{Applied, CommandError};
@@ -89,6 +89,11 @@ impl Coach {
 
     pub fn paths(&self) -> &Paths {
         self.store.paths()
+    }
+
+    /// Where the window keeps its size and place (one kept by an older version taken over).
+    pub fn window_file(&self) -> PathBuf {
+        self.store.window_file()
     }
 
     /// Said once when a change has waited a second for another process.

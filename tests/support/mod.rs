@@ -19,9 +19,34 @@ pub mod sync;
 pub mod two_computers;
 pub mod window;
 
+use std::io;
 use std::path::Path;
-use std::process::{Child, Command, Output, Stdio};
+use std::process::{Child, Command, ExitStatus, Output, Stdio};
 use std::time::{Duration, Instant};
+
+/// `Command`'s `spawn`, `output` and `status`, tried again when Windows says the new
+/// process ended before it began (error 1359, `ERROR_INTERNAL_ERROR`). Wine reports that
+/// now and then on a busy machine (it failed CI's Windows suite once, in a test that had
+/// nothing to do with starting programs); the program never ran a line, so starting it
+/// again does nothing twice. Elsewhere these are `Command`'s own. The app's own starts do
+/// the same (`platform::detached::retrying`).
+pub trait StartRetrying {
+    fn spawn_retrying(&mut self) -> io::Result<Child>;
+    fn output_retrying(&mut self) -> io::Result<Output>;
+    fn status_retrying(&mut self) -> io::Result<ExitStatus>;
+}
+
+impl StartRetrying for Command {
+    fn spawn_retrying(&mut self) -> io::Result<Child> {
+        bedtime_coach::platform::detached::retrying(|| self.spawn())
+    }
+    fn output_retrying(&mut self) -> io::Result<Output> {
+        bedtime_coach::platform::detached::retrying(|| self.output())
+    }
+    fn status_retrying(&mut self) -> io::Result<ExitStatus> {
+        bedtime_coach::platform::detached::retrying(|| self.status())
+    }
+}
 
 /// The store of the data folder `dir`.
 pub fn store(dir: &Path) -> bedtime_coach::store::Store {
@@ -81,7 +106,7 @@ impl Drop for StopServiceOnDrop {
         #[cfg(unix)]
         let _ = Command::new("kill").arg("-9").arg(&pid).status();
         #[cfg(windows)]
-        let _ = Command::new("taskkill").args(["/F", "/PID", &pid]).stdout(Stdio::null()).status();
+        let _ = Command::new("taskkill").args(["/F", "/PID", &pid]).stdout(Stdio::null()).status_retrying();
         wait_until(Duration::from_secs(10), || coach.service_pid().is_none());
     }
 }
@@ -197,7 +222,7 @@ impl Run {
 
 /// Runs `command` (the binary, from [`bin`] or [`bin_here`]) to the end.
 pub fn output(command: &mut Command) -> Run {
-    Run { out: command.output().expect("the binary runs") }
+    Run { out: command.output_retrying().expect("the binary runs") }
 }
 
 /// Runs the binary on `dir` in `tz`.
