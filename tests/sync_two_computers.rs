@@ -585,6 +585,16 @@ mod computers {
                 assert_eq!((night.at, night.rested), (Some(at("+1 07:30:00")), Some(4)), "{style:?}");
                 assert_eq!(night.order(), Some(at("2031-03-01T10:00:01")), "{style:?}");
             }
+            // The same check-in again (its order aside) changes nothing.
+            let same = Change::Check {
+                evening: evening(),
+                step: "warm-bath".into(),
+                outcome: Outcome::Skipped,
+                value: None,
+                at: at("21:30:00"),
+            };
+            let applied = two.a.coach.apply_at(at("21:31:00"), same).unwrap();
+            assert_eq!(applied, bedtime_coach::use_cases::Applied::Unchanged, "{style:?}");
             // B, still in 2031, takes both back again: gone on both.
             two.b.undo("2031-03-01T10:05:00", "warm-bath");
             two.b.apply("2031-03-01T10:05:00", Change::SetNight { evening: evening(), log: None });

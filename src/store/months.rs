@@ -40,7 +40,10 @@
 //! repaired here: a damaged one is read from its backup, or left out with a notice.
 //! Conflict copies, once merged into this computer's file, are moved to the state folder
 //! (`conflicts/`), so that the sync tool does not carry them back; a damaged one too,
-//! with a notice. The pointer says format 4: format 3's versions open it read-only.
+//! with a notice. The pointer says format 4: format 3's versions open it read-only. A
+//! check-in or night log of format 4 may carry an `order` stamp beside its `at` (its place
+//! in the merge's order when a clock running ahead made that later than `at`, see
+//! [`crate::model::removals`]); format 3's files have none, and read as before.
 
 use std::collections::BTreeMap;
 use std::ops::RangeInclusive;
