@@ -1,6 +1,7 @@
 //! A desktop session for the end-to-end reminder tests: Xvfb, a private session bus with
-//! the system's service files, and a temporary home (configuration, data, the app's
-//! folder) so nothing of the user's is read or written. Everything stops when dropped.
+//! the system's service files, and a temporary home (configuration, data, state with the
+//! device id, the app's folder) so nothing of the user's is read or written. Everything
+//! stops when dropped.
 
 // Each test crate uses its own subset of these.
 #![allow(dead_code)]
