@@ -98,19 +98,19 @@ fn a_middle_click_on_the_morning_invitation_opens_the_night_log() {
     let log = session.dir.path().join("remind.log");
     let (_service, _id) = service_shows(&session, &log);
 
-    let popup = wait_until(Duration::from_secs(10), || !xdotool(&session, &["search", "--class", "Dunst"]).is_empty());
-    assert!(popup, "dunst shows no notification window");
-    let window = xdotool(&session, &["search", "--class", "Dunst"]).lines().last().unwrap_or_default().to_owned();
+    let shown = session.notification_on_screen(Duration::from_secs(20));
+    let (x, y, width, _) = shown.expect("dunst shows no notification");
     // The middle of the top of the notification (dunst's window may be taller than it).
-    let geometry = xdotool(&session, &["getwindowgeometry", "--shell", &window]);
-    let value = |key: &str| -> i64 {
-        geometry.lines().find_map(|l| l.strip_prefix(key)?.strip_prefix('=')?.parse().ok()).unwrap_or_default()
-    };
-    let (x, y) = (value("X") + value("WIDTH") / 2, value("Y") + 15);
+    let (x, y) = (x + width / 2, y + 15);
     xdotool(&session, &["mousemove", &x.to_string(), &y.to_string(), "click", "2"]);
+    // dunst closes what it acted on: a click that missed is the test's, not the app's.
+    let closed = wait_until(Duration::from_secs(10), || session.notification_place().is_none());
+    assert!(closed, "the click at {x},{y} did not reach dunst's notification {shown:?}");
 
     let (pid, cmdline) = window_opened(&session, &log);
+    let lock = session.device_id_lock_free();
     close_window(&pid);
+    assert_eq!(lock, Ok(()), "with the service and the window it started running");
     assert!(
         cmdline.contains("--screen night"),
         "the window was opened as `{cmdline}`; service log: {}",
@@ -138,9 +138,12 @@ fn a_step_reminder_opens_tonight_and_still_answers_snooze() {
         let pressed = session.press(label);
         assert!(pressed.status.success(), "{}", String::from_utf8_lossy(&pressed.stderr));
     };
+    assert!(session.notification_on_screen(Duration::from_secs(20)).is_some(), "dunst shows no notification");
     press("Open Bedtime Coach");
     let (pid, cmdline) = window_opened(&session, &log);
+    let lock = session.device_id_lock_free();
     close_window(&pid);
+    assert_eq!(lock, Ok(()), "with the service and the window it started running");
     assert!(cmdline.contains("--screen tonight"), "the window was opened as `{cmdline}`");
 
     // The notification is still on screen: its Snooze still works, and closes it.

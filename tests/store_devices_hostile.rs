@@ -349,12 +349,38 @@ fn a_device_id_that_is_no_id_is_kept_aside_and_replaced() {
 }
 
 #[test]
-#[cfg_attr(
-    windows,
-    ignore = "under Wine a process that finds no id while another moves a damaged one aside can fail with a sentence \
-              (the next start succeeds); taking the id's lock always fixed it there but broke the notification click \
-              end-to-end test on Linux, cause not yet found (session 9's note)"
-)]
+fn a_device_id_lock_that_is_no_file_is_said_in_one_sentence_never_waited_on() {
+    type Make = fn(&Path);
+    let odd: [(&'static str, Make); 2] = [
+        ("a folder", |file| fs::create_dir(file).unwrap()),
+        ("a FIFO", |file| {
+            #[cfg(unix)]
+            assert!(std::process::Command::new("mkfifo").arg(file).status().unwrap().success());
+            #[cfg(not(unix))]
+            fs::create_dir(file).unwrap();
+        }),
+    ];
+    for (what, make) in odd {
+        within_a_minute(what, move || {
+            let two = Two::new();
+            check(&two.b(), "warm-bath", "2026-12-05T21:00:00+01:00");
+            let lock = two.state_a.path().join("device-id.lock");
+            make(&lock);
+            let a = two.a();
+            assert_eq!(steps(&a), ["warm-bath"], "{what}: read without an id of its own");
+            let error = try_check(&a, "lights-out", "2026-12-05T23:00:00+01:00").unwrap_err().to_string();
+            assert_eq!(error.lines().count(), 1, "{what}: {error}");
+            assert!(error.contains("device-id.lock"), "{what}: {error}");
+            assert!(!two.state_a.path().join("device-id").exists(), "{what}: no id made without its lock");
+            // Moved away, as the sentence asks: the next change makes the id.
+            fs::rename(&lock, two.state_a.path().join("moved")).unwrap();
+            check(&two.a(), "lights-out", "2026-12-05T23:00:00+01:00");
+            assert_eq!(steps(&two.b()), ["lights-out", "warm-bath"], "{what}");
+        });
+    }
+}
+
+#[test]
 fn processes_making_the_device_id_over_a_damaged_one_agree_on_one() {
     for _ in 0..50 {
         let dir = tempfile::tempdir().unwrap();

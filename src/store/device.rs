@@ -4,7 +4,9 @@
 //!
 //! It is made once, at random, and kept in the state folder (`Paths::device_file`), which
 //! is never synced: a copy of the data folder on another computer must not take this
-//! computer's name. Two processes making it at once agree on one (the first link wins).
+//! computer's name. Processes making it take turns under `device-id.lock` (only while
+//! there is no valid id: reading one takes no lock), and should two still make one at
+//! once they agree on one (the first link wins).
 
 use std::path::Path;
 
@@ -63,18 +65,13 @@ pub(super) fn load_or_create(file: &Path) -> Result<DeviceId, StoreError> {
     }
     let dir = file.parent().unwrap_or(Path::new("."));
     atomic::create_private_dir(dir).map_err(|e| StoreError::io(IoAction::CreateFolder, dir, e))?;
-    // Held until the new id is in place: processes finding the same damaged id take turns,
-    // each reading it again first, so none moves aside the id another has just made.
-    let mut _replacing = None;
+    // Held until the new id is in place: processes making the id take turns, each reading
+    // it again first, so none moves aside (or races past) the id another has just made.
+    let _turn = take_turn(file)?;
+    if let Some(id) = read(file)? {
+        return Ok(id);
+    }
     if let Ok(found) = std::fs::symlink_metadata(file) {
-        let lock_path = atomic::sibling(file, ".lock");
-        // Private like every file of the app's (0600), never blocking on a FIFO put there.
-        let lock = atomic::open_private(&lock_path);
-        let lock = lock.and_then(|lock| lock.lock().map(|()| lock));
-        _replacing = Some(lock.map_err(|e| StoreError::io(IoAction::Lock, &lock_path, e))?);
-        if let Some(id) = read(file)? {
-            return Ok(id);
-        }
         let label = format!("corrupt-{}", super::recovery::stamp());
         // A folder cannot be linked under another name as a file can: renamed.
         let moved = if found.is_dir() {
@@ -87,17 +84,43 @@ pub(super) fn load_or_create(file: &Path) -> Result<DeviceId, StoreError> {
     let id = DeviceId::random();
     let fresh = atomic::sibling(file, &format!(".{}.tmp", id.as_str()));
     atomic::replace_file(&fresh, format!("{id}\n").as_bytes()).map_err(|e| StoreError::io(IoAction::Save, file, e))?;
-    // A link, not a rename: a second process making one at the same moment finds the
-    // first one's id there and takes it.
-    let linked = std::fs::hard_link(&fresh, file);
+    let linked = link_when_free(&fresh, file);
     let _ = std::fs::remove_file(&fresh);
-    match linked {
-        Ok(()) => Ok(id),
-        Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {
-            read(file)?.ok_or_else(|| StoreError::io(IoAction::Read, file, error))
+    linked.map(|found| found.unwrap_or(id))
+}
+
+/// Links `fresh` as `file` (a link, not a rename: should another process have put an id
+/// there, that one is kept and returned). On Windows the name of a damaged id just moved
+/// aside stays until every process reading it (as reads do, without the lock) has closed
+/// it, and a link to it fails meanwhile: tried again for a moment, until it goes.
+fn link_when_free(fresh: &Path, file: &Path) -> Result<Option<DeviceId>, StoreError> {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(3);
+    loop {
+        let error = match std::fs::hard_link(fresh, file) {
+            Ok(()) => return Ok(None),
+            Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => error,
+            Err(error) => return Err(StoreError::io(IoAction::Save, file, error)),
+        };
+        match read(file) {
+            Ok(Some(found)) => return Ok(Some(found)),
+            _ if std::time::Instant::now() < deadline => std::thread::sleep(std::time::Duration::from_millis(10)),
+            Ok(None) => return Err(StoreError::io(IoAction::Read, file, error)),
+            Err(read_error) => return Err(read_error),
         }
-        Err(error) => Err(StoreError::io(IoAction::Save, file, error)),
     }
+}
+
+/// `device-id.lock` beside `file`, locked (waiting for another process making the id):
+/// unlocked when dropped, at the end of [`load_or_create`]. Opened close-on-exec (the
+/// standard library's way), so a program started meanwhile (the window, the reminder
+/// service, both detached) never inherits it and keeps it locked; private (0600) like
+/// every file of the app's, never blocking on a FIFO put there, refused with a sentence
+/// if it is no file.
+fn take_turn(file: &Path) -> Result<std::fs::File, StoreError> {
+    let path = atomic::sibling(file, ".lock");
+    let lock = super::lock::open_lock_file(&path, |e| StoreError::io(IoAction::Lock, &path, e))?;
+    lock.lock().map_err(|e| StoreError::io(IoAction::Lock, &path, e))?;
+    Ok(lock)
 }
 
 /// The id kept in `file`, if there is a valid one; nothing is made.
@@ -128,7 +151,92 @@ mod tests {
         let first = load_or_create(&file).unwrap();
         assert_eq!(first.as_str().len(), 16);
         assert_eq!(load_or_create(&file).unwrap(), first);
-        assert_eq!(std::fs::read_dir(dir.path().join("state")).unwrap().count(), 1, "no temporary file left");
+        let mut names: Vec<String> = std::fs::read_dir(dir.path().join("state"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        names.sort();
+        assert_eq!(names, ["device-id", "device-id.lock"], "no temporary file left");
+    }
+
+    /// Whether another process could take `file`'s lock now (a second open of it is
+    /// another open file, so this process's own lock counts too).
+    fn lock_is_free(file: &Path) -> bool {
+        let lock = std::fs::File::options().write(true).open(atomic::sibling(file, ".lock")).unwrap();
+        lock.try_lock().is_ok()
+    }
+
+    #[test]
+    fn the_lock_is_let_go_once_the_id_is_made_or_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("device-id");
+        load_or_create(&file).unwrap();
+        assert!(lock_is_free(&file), "made");
+        std::fs::write(&file, "damaged!").unwrap();
+        load_or_create(&file).unwrap();
+        assert!(lock_is_free(&file), "replaced");
+    }
+
+    #[test]
+    fn reading_an_id_takes_no_lock() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("device-id");
+        std::fs::write(&file, "0a1b2c3d4e5f6071\n").unwrap();
+        let held = take_turn(&file).unwrap();
+        // Another process making the id now: an id in place is read without waiting.
+        assert_eq!(load_or_create(&file).unwrap().as_str(), "0a1b2c3d4e5f6071");
+        assert_eq!(find(&file).unwrap().as_str(), "0a1b2c3d4e5f6071");
+        drop(held);
+    }
+
+    /// The window and the reminder service are started detached, and outlive their
+    /// starter: one started while the id was being made must not keep its lock.
+    #[cfg(unix)]
+    #[test]
+    fn a_program_started_while_the_lock_is_held_does_not_keep_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("device-id");
+        let turn = take_turn(&file).unwrap();
+        assert!(!lock_is_free(&file));
+        let mut child = std::process::Command::new("sleep").arg("30").spawn().unwrap();
+        drop(turn);
+        let free = lock_is_free(&file);
+        let _ = child.kill();
+        let _ = child.wait();
+        assert!(free, "the child kept the lock");
+    }
+
+    /// As on Windows, where the name of the damaged id moved aside lingers while another
+    /// process still reads it: the new id is linked once the name is gone.
+    #[test]
+    fn the_new_id_waits_for_a_lingering_name_to_go() {
+        let dir = tempfile::tempdir().unwrap();
+        let (fresh, file) = (dir.path().join("fresh"), dir.path().join("device-id"));
+        std::fs::write(&fresh, "0a1b2c3d4e5f6071\n").unwrap();
+        std::fs::write(&file, "damaged!").unwrap();
+        let linked = std::thread::scope(|scope| {
+            scope.spawn(|| {
+                std::thread::sleep(std::time::Duration::from_millis(100));
+                std::fs::remove_file(&file).unwrap();
+            });
+            link_when_free(&fresh, &file)
+        });
+        assert_eq!(linked.unwrap(), None, "its own id linked");
+        assert_eq!(find(&file).unwrap().as_str(), "0a1b2c3d4e5f6071");
+        // An id put there meanwhile is the one kept.
+        std::fs::remove_file(&fresh).unwrap();
+        std::fs::write(&fresh, "ffff\n").unwrap();
+        assert_eq!(link_when_free(&fresh, &file).unwrap().unwrap().as_str(), "0a1b2c3d4e5f6071");
+    }
+
+    #[test]
+    fn a_lock_file_that_is_no_file_is_refused_in_one_sentence() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("device-id");
+        std::fs::create_dir(atomic::sibling(&file, ".lock")).unwrap();
+        let error = load_or_create(&file).unwrap_err();
+        assert!(matches!(error, StoreError::NotRegular { kind: "folder", .. }), "{error:?}");
+        assert!(!file.exists(), "no id made without the lock");
     }
 
     #[test]

@@ -54,18 +54,7 @@ pub(super) fn acquire(
         create_private_dir(dir).map_err(|e| read_only(dir, e, IoAction::CreateFolder))?;
     }
     let path = paths.lock_file();
-    let file = match atomic::open_private(&path) {
-        Ok(file) => file,
-        // A folder in its place does not open for writing (EISDIR; "access denied" on
-        // Windows): said as what it is, like any other file that is not a file.
-        Err(error) => match std::fs::symlink_metadata(&path).ok().and_then(|meta| atomic::kind_of(meta.file_type())) {
-            Some(kind) => return Err(StoreError::NotRegular { path, kind }),
-            None => return Err(read_only(&paths.data_dir, error, IoAction::OpenLockFile)),
-        },
-    };
-    if let Some(kind) = atomic::irregular_kind(&file).map_err(|e| StoreError::io(IoAction::OpenLockFile, &path, e))? {
-        return Err(StoreError::NotRegular { path, kind });
-    }
+    let file = open_lock_file(&path, |error| read_only(&paths.data_dir, error, IoAction::OpenLockFile))?;
     match file.try_lock() {
         Ok(()) => {}
         Err(TryLockError::WouldBlock) => wait_for(&file, &path, timeout, wait_callback)?,
@@ -76,6 +65,25 @@ pub(super) fn acquire(
         .set_len(0)
         .and_then(|()| crate::platform::files::write_at(&file, format!("{}\n", std::process::id()).as_bytes(), 0));
     Ok(LockGuard(file))
+}
+
+/// Opens the lock file `path`, made private if new, never blocking: something else in its
+/// place (a folder, a FIFO) is refused as what it is; any other failure to open it is
+/// `failed`'s error.
+pub(super) fn open_lock_file(path: &Path, failed: impl FnOnce(io::Error) -> StoreError) -> Result<File, StoreError> {
+    let file = match atomic::open_private(path) {
+        Ok(file) => file,
+        // A folder in its place does not open for writing (EISDIR; "access denied" on
+        // Windows): said as what it is, like any other file that is not a file.
+        Err(error) => match std::fs::symlink_metadata(path).ok().and_then(|meta| atomic::kind_of(meta.file_type())) {
+            Some(kind) => return Err(StoreError::NotRegular { path: path.to_owned(), kind }),
+            None => return Err(failed(error)),
+        },
+    };
+    match atomic::irregular_kind(&file).map_err(|e| StoreError::io(IoAction::OpenLockFile, path, e))? {
+        Some(kind) => Err(StoreError::NotRegular { path: path.to_owned(), kind }),
+        None => Ok(file),
+    }
 }
 
 /// Waits for the lock held by another process: a thread blocks in `flock` on a second

@@ -39,6 +39,9 @@ impl Session {
             .env("DBUS_SESSION_BUS_ADDRESS", &self.bus)
             .env("XDG_CONFIG_HOME", self.dir.path().join("config"))
             .env("XDG_DATA_HOME", self.dir.path().join("share"))
+            // The state folder too (the device id, its lock, the service's log): the
+            // user's own was written by every run, and its id made once for all of them.
+            .env("XDG_STATE_HOME", self.state_home())
             .env("TZ", "UTC")
             .env("LANG", "C.UTF-8")
             .env_remove("LC_ALL")
@@ -99,6 +102,71 @@ impl Session {
     pub fn press(&self, label: &str) -> Output {
         fs::write(self.dir.path().join("dunst-pick"), format!("#{label} (")).unwrap();
         self.command("dunstctl").arg("context").output().unwrap()
+    }
+
+    /// `XDG_STATE_HOME` of the session's programs: the app's state folder is
+    /// `bedtime-coach` in it.
+    pub fn state_home(&self) -> PathBuf {
+        self.dir.path().join("state")
+    }
+
+    /// Whether `device-id.lock` in the session's state folder is free and no process holds
+    /// it open: a process that made the id must let go of its lock once done, and a
+    /// program it starts (detached, so outliving it) must never inherit it. `Err` says
+    /// who holds it. The lock was made, as the session starts with no id.
+    pub fn device_id_lock_free(&self) -> Result<(), String> {
+        let lock = self.state_home().join("bedtime-coach").join("device-id.lock");
+        let mut holders = Vec::new();
+        // Before this process opens it; processes only (not `self`).
+        let processes = fs::read_dir("/proc").into_iter().flatten().flatten();
+        for entry in processes.filter(|entry| entry.file_name().to_string_lossy().parse::<u32>().is_ok()) {
+            for fd in fs::read_dir(entry.path().join("fd")).into_iter().flatten().flatten() {
+                if fs::read_link(fd.path()).is_ok_and(|target| target == lock) {
+                    let command = fs::read(entry.path().join("cmdline")).unwrap_or_default();
+                    let command = String::from_utf8_lossy(&command).replace('\0', " ");
+                    holders.push(format!("{} ({command})", entry.file_name().to_string_lossy()));
+                }
+            }
+        }
+        let file = fs::File::options().write(true).open(&lock).map_err(|e| format!("{}: {e}", lock.display()))?;
+        match file.try_lock() {
+            Ok(()) if holders.is_empty() => Ok(()),
+            locked => Err(format!("device-id.lock is {locked:?}, open in: {holders:?}")),
+        }
+    }
+
+    /// Where dunst shows its notification (x, y, width, height), once it is on screen,
+    /// waiting at most `limit`. dunst's window exists from its start, unmapped, a pixel
+    /// high across the top of the screen (0, 0, 1024×1); it is mapped and moved only when
+    /// dunst draws a notification, some time after `Notify` returned its id (long under
+    /// load): a click aimed by the window read before went to the bare screen, and
+    /// `dunstctl context` lists only notifications on screen.
+    pub fn notification_on_screen(&self, limit: Duration) -> Option<(i64, i64, i64, i64)> {
+        // The same place twice in a row: dunst may still be sizing it.
+        let (mut last, mut settled) = (None, None);
+        super::wait_until(limit, || {
+            let now = self.notification_place();
+            if now.is_some() && now == last {
+                settled = now;
+            }
+            last = now;
+            settled.is_some()
+        });
+        settled
+    }
+
+    /// Where dunst's notification is now, `None` when none is on screen.
+    pub fn notification_place(&self) -> Option<(i64, i64, i64, i64)> {
+        let xdotool = |args: &[&str]| {
+            let out = self.command("xdotool").args(args).output().ok()?;
+            Some(String::from_utf8_lossy(&out.stdout).into_owned())
+        };
+        let window = xdotool(&["search", "--onlyvisible", "--class", "Dunst"])?.lines().last()?.to_owned();
+        let geometry = xdotool(&["getwindowgeometry", "--shell", &window])?;
+        let value = |key: &str| -> Option<i64> {
+            geometry.lines().find_map(|l| l.strip_prefix(key)?.strip_prefix('=')?.parse().ok())
+        };
+        Some((value("X")?, value("Y")?, value("WIDTH")?, value("HEIGHT")?)).filter(|(.., height)| *height > 1)
     }
 
     /// The app's data folder.
