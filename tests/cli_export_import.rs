@@ -278,6 +278,18 @@ fn hostile_imports_are_refused_with_one_sentence_and_change_nothing() {
             export_with(r#"{"checks":{"warm-bath":{"outcome":"done","at":"9999-12-31T23:59:59Z"}}}"#),
             "has a record made at 9999-12-31T23:59:59+00:00".into(),
         ),
+        // A merge-order stamp at the end of chrono's range: nothing could go past it, so a
+        // step undone and checked again there would be lost at once.
+        (
+            "far-order.json",
+            check_in_with("warm-bath", r#","order":"+262142-12-31T23:59:59Z""#),
+            "has a record ordered at +262142-12-31T23:59:59+00:00, after the years Bedtime Coach keeps".into(),
+        ),
+        (
+            "night-order.json",
+            night_with(r#","order":"3000-01-01T00:00:00Z""#),
+            "has a record ordered at 3000-01-01T00:00:00+00:00, after the years Bedtime Coach keeps".into(),
+        ),
         ("rested.json", night_with(r#","rested":99"#), "is rested 99, not a number from 1 to 5".into()),
         (
             "note.json",

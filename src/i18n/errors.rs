@@ -94,6 +94,9 @@ impl fmt::Display for Invalid {
                 tr!("invalid-note", date = date, count = *count, max = MAX_NOTE_CHARS)
             }
             Problem::RecordedAt(at) => tr!("invalid-recorded-at", date = date, at = at.to_rfc3339()),
+            Problem::Ordered(at) => {
+                tr!("invalid-ordered", date = date, at = at.to_rfc3339(), last = LAST_DATE.to_string())
+            }
             Problem::TooManySteps(count) => {
                 tr!("invalid-too-many-steps", date = date, count = *count, max = MAX_EVENING_STEPS)
             }

@@ -32,8 +32,9 @@ pub struct CheckIn {
     pub value: Option<f64>,
     /// Where it stands in the merge's order when that is later than `at`: a check-in made
     /// over a record or a removal stamped by a clock running ahead goes just past it (see
-    /// [`super::removals`]). Only merging and removals read it, through [`CheckIn::order`];
-    /// `None` (not written) in almost every check-in.
+    /// [`super::removals`]). Only merging and removals read it, through [`CheckIn::order`]
+    /// (and an import's check, which keeps it within the years the app keeps: see
+    /// [`super::validate`]); `None` (not written) in almost every check-in.
     #[serde(default, serialize_with = "super::instant::serialize_option", skip_serializing_if = "Option::is_none")]
     pub order: Option<DateTime<FixedOffset>>,
     #[serde(flatten)]

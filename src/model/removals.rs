@@ -525,6 +525,63 @@ mod tests {
                 let again = merged(&[&(one.clone(), removals.clone()), &a, &b]);
                 prop_assert_eq!(&again.0, &one);
             }
+
+            /// Two computers kept in sync (each change made having seen the other's), their
+            /// clocks perhaps years apart, checking, undoing, logging and forgetting: both
+            /// show what the last change made, at the time it was made.
+            #[test]
+            fn each_change_made_having_seen_the_other_wins_and_shows_its_own_time(
+                // (on B, what: check/undo/log/forget, which step, outcome or rested)
+                ops in proptest::collection::vec((any::<bool>(), 0..4u8, 0..2usize, 1..5u8), 0..12),
+                a_clock in any_clock(), b_clock in any_clock(),
+            ) {
+                let mut files = [(Journal::default(), Removals::new()), (Journal::default(), Removals::new())];
+                let mut expected_check: [Option<(Outcome, DateTime<FixedOffset>)>; 2] = [None, None];
+                let mut expected_night: Option<(u8, DateTime<FixedOffset>)> = None;
+                for (index, (on_b, kind, step, rested)) in ops.iter().enumerate() {
+                    let who = usize::from(*on_b);
+                    let clock = if *on_b { b_clock } else { a_clock };
+                    let now = minute(u32::try_from(index).unwrap()) + clock;
+                    let (view, mut removals) = merged(&[&files[who], &files[1 - who]]);
+                    let mut after = view.clone();
+                    match kind {
+                        0 => {
+                            let outcome = if *rested % 2 == 0 { Outcome::Done } else { Outcome::Skipped };
+                            after.record(date(), STEPS[*step], CheckIn::new(outcome, now, None));
+                            expected_check[*step] = Some((outcome, now));
+                        }
+                        1 => {
+                            after.undo(date(), STEPS[*step]);
+                            expected_check[*step] = None;
+                        }
+                        2 => {
+                            let slot = &mut after.evenings.entry(date()).or_default().night;
+                            let log = slot.get_or_insert_with(NightLog::default);
+                            if log.rested != Some(*rested) || log.at.is_none() {
+                                log.rested = Some(*rested);
+                                log.at = Some(now);
+                                expected_night = Some((*rested, now));
+                            }
+                        }
+                        _ => {
+                            after.forget_night(date());
+                            expected_night = None;
+                        }
+                    }
+                    record_change(&view, &mut after, &mut removals, Some(now));
+                    apply_removals(&mut after, &removals);
+                    files[who] = (after, removals);
+                    for (one, other) in [(0, 1), (1, 0)] {
+                        let (seen, _) = merged(&[&files[one], &files[other]]);
+                        for (step, expected) in expected_check.iter().enumerate() {
+                            let got = seen.check_in(date(), STEPS[step]).map(|c| (c.outcome, c.at));
+                            prop_assert_eq!(got, *expected, "step {} after op {} seen by {}", step, index, one);
+                        }
+                        let got = seen.night(date()).map(|n| (n.rested.unwrap_or(0), n.at.unwrap()));
+                        prop_assert_eq!(got, expected_night, "night after op {} seen by {}", index, one);
+                    }
+                }
+            }
         }
     }
 }

@@ -16,7 +16,11 @@
 //!   ([`check_value`]); a night log's answers are in range ([`NightLog::validate`]).
 //! - A record's time (`at`) is no earlier than the day before its evening (an evening's
 //!   day starts with the morning's steps) and no later than a day after `now`: a
-//!   correction made weeks later is fine, a time in the future is not.
+//!   correction made weeks later is fine, a time in the future is not. Its merge-order
+//!   stamp (`order`, see [`super::removals`]) may be years ahead (another computer's fast
+//!   clock), but not after the years the app keeps ([`LAST_DATE`]): at the end of chrono's
+//!   range nothing could be ordered past it, so a step undone and checked again there
+//!   would be lost at once.
 //! - An evening names at most [`MAX_EVENING_STEPS`] steps in its check-ins, in its
 //!   recorded routine and in its planned times, each step once in the routine.
 //! - The times an evening was planned with lie on its date, the day before or the two
@@ -37,7 +41,7 @@ use super::night::NightError;
 use super::planned::plausible;
 use super::routine::{MAX_STEPS, StepError, check_value, is_step_id};
 use super::routine_file::RoutineFile;
-use super::time::{is_sane_date, local_date, next_day, previous_day, shift};
+use super::time::{LAST_DATE, is_sane_date, local_date, next_day, previous_day, shift};
 
 /// The most steps one evening names, in its check-ins or in its recorded routine: two
 /// full routines, as a merge of two computers' evenings can have.
@@ -63,6 +67,8 @@ pub enum Problem {
     Night(NightError),
     /// A record made at this time, before its evening or after now.
     RecordedAt(DateTime<FixedOffset>),
+    /// A record whose merge-order stamp is this, after the years the app keeps.
+    Ordered(DateTime<FixedOffset>),
     /// This many steps on one evening, more than [`MAX_EVENING_STEPS`].
     TooManySteps(usize),
     /// The evening's recorded routine names this step twice.
@@ -136,7 +142,8 @@ fn check_in_problem(
         return Err(Problem::StepId(step.to_owned()));
     }
     check_value(step, check_in.value).map_err(Problem::Value)?;
-    recorded_at(evening, &check_in.at, now)
+    recorded_at(evening, &check_in.at, now)?;
+    ordered(check_in.order)
 }
 
 /// The night log of the night after `evening`, as of `now`.
@@ -147,7 +154,16 @@ pub fn night(evening: NaiveDate, log: &NightLog, now: &DateTime<FixedOffset>) ->
 fn night_problem(evening: NaiveDate, log: &NightLog, now: &DateTime<FixedOffset>) -> Result<(), Problem> {
     evening_date(evening, now)?;
     log.validate().map_err(Problem::Night)?;
-    log.at.map_or(Ok(()), |at| recorded_at(evening, &at, now))
+    log.at.map_or(Ok(()), |at| recorded_at(evening, &at, now))?;
+    ordered(log.order)
+}
+
+/// A record's merge-order stamp, if any, within the years the app keeps.
+fn ordered(order: Option<DateTime<FixedOffset>>) -> Result<(), Problem> {
+    match order {
+        Some(order) if local_date(&order) > LAST_DATE => Err(Problem::Ordered(order)),
+        _ => Ok(()),
+    }
 }
 
 /// The times `evening` was planned with, as of `now`.
@@ -365,6 +381,19 @@ mod tests {
         assert_eq!(stamped("2026-11-25T07:00:00+01:00"), Ok(()), "the morning of the day before, for after-wake steps");
         assert_eq!(stamped("2026-11-27T20:59:59+01:00"), Ok(()), "up to a day after now");
         assert!(matches!(problem(stamped("2026-11-27T21:00:01+01:00")), Problem::RecordedAt(_)));
+        // A merge-order stamp years ahead is taken (another computer's fast clock); one
+        // after the years the app keeps is not.
+        let ordered = |text| {
+            let mut check = done(None);
+            check.order = Some(at(text));
+            check_in(date(11, 26), "warm-bath", &check, &now())
+        };
+        assert_eq!(ordered("2999-12-31T23:59:59+00:00"), Ok(()));
+        assert_eq!(problem(ordered("3000-01-01T00:00:00+00:00")), Problem::Ordered(at("3000-01-01T00:00:00+00:00")));
+        let end = DateTime::<chrono::Utc>::MAX_UTC.fixed_offset();
+        let mut check = done(None);
+        check.order = Some(end);
+        assert_eq!(problem(check_in(date(11, 26), "warm-bath", &check, &now())), Problem::Ordered(end));
         let later = check_in(date(10, 1), "warm-bath", &done(None), &now());
         assert_eq!(later, Ok(()), "corrected weeks later");
         let error = check_in(date(11, 28), "warm-bath", &done(None), &now()).unwrap_err();
@@ -383,6 +412,10 @@ mod tests {
         let log = NightLog { at: Some(at("9999-12-31T00:00:00Z")), ..NightLog::default() };
         assert!(matches!(problem(night(date(11, 25), &log, &now())), Problem::RecordedAt(_)));
         assert_eq!(night(date(11, 25), &NightLog::default(), &now()), Ok(()));
+        let log = NightLog { order: Some(at("2031-03-01T10:00:01+01:00")), ..NightLog::default() };
+        assert_eq!(night(date(11, 25), &log, &now()), Ok(()));
+        let log = NightLog { order: Some(at("3000-01-01T00:00:00Z")), ..NightLog::default() };
+        assert_eq!(problem(night(date(11, 25), &log, &now())), Problem::Ordered(at("3000-01-01T00:00:00Z")));
 
         let mut evening_ =
             Evening { routine: Some(vec!["warm-bath".into(), "lights-out".into()]), ..Evening::default() };

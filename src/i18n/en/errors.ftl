@@ -63,6 +63,7 @@ invalid-no-value = the evening of { $date } gives "{ $id }" a value, and that st
 invalid-rested = the night after { $date } is rested { $value }, not a number from { $min } to { $max }
 invalid-note = the night after { $date } has a note of { $count } characters, more than the { $max } a note can have
 invalid-recorded-at = the evening of { $date } has a record made at { $at }, before that evening or in the future
+invalid-ordered = the evening of { $date } has a record ordered at { $at }, after the years Bedtime Coach keeps (to { $last })
 invalid-too-many-steps = the evening of { $date } names { $count } steps, more than the { $max } an evening can hold
 invalid-planned-time = the evening of { $date } was planned with a time of { $time }, which cannot be that evening's
 invalid-repeated-step = the routine of the evening of { $date } lists "{ $id }" twice

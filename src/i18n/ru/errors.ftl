@@ -81,6 +81,7 @@ invalid-note = у ночи после { $date } заметка длиной { $c
    *[many] символов
 }, а можно не больше { $max }
 invalid-recorded-at = у вечера { $date } есть запись со временем { $at } — раньше этого вечера или в будущем
+invalid-ordered = у вечера { $date } есть запись с отметкой порядка { $at } — позже лет, которые хранит Bedtime Coach (по { $last })
 invalid-too-many-steps = у вечера { $date } { $count } { $count ->
     [one] шаг
     [few] шага
