@@ -15,7 +15,9 @@
 //! merge's order ([`CheckIn::order`], [`NightLog::order`](super::night::NightLog::order)):
 //! the same as `at`, except for a record made over one stamped later (by a clock running
 //! ahead), which is given an `order` stamp just past it. Only merging and removals look at
-//! the order.
+//! the order (and an import's check, which refuses one after the years the app keeps:
+//! at the end of chrono's range "+ 1 s" below is the stamp itself, and nothing goes past
+//! it; see [`super::validate`]).
 //!
 //! - A removal of a step's check-in on an evening removes every copy of that check-in whose
 //!   order is at or before the removal's time; a removal of a night log likewise by the
