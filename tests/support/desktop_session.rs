@@ -46,7 +46,8 @@ impl Session {
             .env("TZ", "UTC")
             .env("LANG", "C.UTF-8")
             .env_remove("LC_ALL")
-            .env_remove("BEDTIME_COACH_DATA_DIR");
+            .env_remove("BEDTIME_COACH_DATA_DIR")
+            .env_remove(bedtime_coach::store::STATE_DIR_VARIABLE);
         command
     }
 
