@@ -143,18 +143,31 @@ fn routine_edits_move_the_plan() {
 #[cfg(unix)]
 fn files_are_private_even_under_umask_000() {
     let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("fresh");
+    let (data, state) = (dir.path().join("fresh"), dir.path().join("state"));
+    // This computer's state folder made by the same run (the lock, the device id and its
+    // lock): not the user's own, which a test must never touch.
     let status = std::process::Command::new("sh")
         .arg("-c")
         .arg(format!("umask 000; exec '{}' --data-dir '{}' check warm-bath", support::BIN, data.display()))
+        .env(bedtime_coach::store::STATE_DIR_VARIABLE, &state)
         .status()
         .unwrap();
     assert!(status.success());
-    run(&data, &["routine", "set", "warm-bath", "--before", "100"]).ok();
-    assert!(support::mode_of(&data).is_none_or(|mode| mode == 0o700));
+    let mut again = support::bin(&data);
+    again.env(bedtime_coach::store::STATE_DIR_VARIABLE, &state);
+    support::output(again.args(["routine", "set", "warm-bath", "--before", "100"])).ok();
+    for folder in [&data, &state] {
+        assert!(support::mode_of(folder).is_none_or(|mode| mode == 0o700), "{}", folder.display());
+    }
     let months = data.join("journal");
     assert_eq!(support::mode_of(&months), Some(0o700), "the journal's folder of months");
-    for entry in std::fs::read_dir(&data).unwrap().chain(std::fs::read_dir(&months).unwrap()) {
+    let files: Vec<_> =
+        [&data, &months, &state].into_iter().flat_map(|folder| std::fs::read_dir(folder).unwrap()).collect();
+    assert!(
+        files.iter().any(|entry| entry.as_ref().unwrap().file_name() == "device-id"),
+        "made in the test's state folder"
+    );
+    for entry in files {
         let entry = entry.unwrap();
         if entry.path() != months {
             assert!(support::mode_of(&entry.path()).is_none_or(|mode| mode == 0o600), "{:?}", entry.file_name());
