@@ -372,38 +372,37 @@ impl Store {
     }
 
     /// Versions before the state folder kept the reminder log in the data folder: taken
-    /// over once (copied, under the lock), so that an update in the evening neither shows
-    /// tonight's reminders again nor forgets a snooze or "pause tonight". The old file is
-    /// left for those versions.
+    /// over once, so that an update in the evening neither shows tonight's reminders again
+    /// nor forgets a snooze or "pause tonight".
     fn adopt_older_reminder_log(&self) {
-        let (older, here) = (self.paths.data_dir.join("reminders.json"), self.paths.reminders_file());
-        if older == here || std::fs::symlink_metadata(&here).is_ok() || !older.is_file() {
+        self.take_over_older("reminders.json", &self.paths.reminders_file(), ReminderLog::MAX_BYTES);
+    }
+
+    /// Copies `name`, kept in the data folder by versions before the state folder, to
+    /// `here` in the state folder, once: never while `here` exists (this computer's own
+    /// file is never replaced by the old one), under the lock (two processes starting at
+    /// once copy it once), at most `max` bytes, never waiting on a FIFO. The old file is
+    /// left for those versions.
+    fn take_over_older(&self, name: &str, here: &Path, max: u64) {
+        let older = self.paths.data_dir.join(name);
+        if older == here || std::fs::symlink_metadata(here).is_ok() {
             return;
         }
+        let Ok(read::Contents::Bytes(bytes)) = read::read_capped(&older, max) else { return };
         let Ok(_guard) = self.lock() else { return };
-        if std::fs::symlink_metadata(&here).is_ok() {
-            return;
-        }
-        if let Ok(read::Contents::Bytes(bytes)) = read::read_capped(&older, ReminderLog::MAX_BYTES) {
-            let _ = atomic::replace_file(&here, &bytes);
+        if std::fs::symlink_metadata(here).is_err() {
+            let _ = atomic::replace_file(here, &bytes);
         }
     }
 
     /// Where the window keeps its size and place ([`Paths::window_file`]), taken over once
-    /// from the data folder where versions before the state folder kept it (copied: those
-    /// versions still read it there), so an update does not forget the window's size.
+    /// from the data folder where versions before the state folder kept it, so an update
+    /// does not forget the window's size.
     pub fn window_file(&self) -> PathBuf {
         /// eframe's file is a few hundred bytes; anything far larger is not its.
         const MAX_BYTES: u64 = 64 * 1024;
-        let (older, here) = (self.paths.data_dir.join("window.ron"), self.paths.window_file());
-        if older != here
-            && std::fs::symlink_metadata(&here).is_err()
-            && let Ok(read::Contents::Bytes(bytes)) = read::read_capped(&older, MAX_BYTES)
-            && let Ok(_guard) = self.lock()
-            && std::fs::symlink_metadata(&here).is_err()
-        {
-            let _ = atomic::replace_file(&here, &bytes);
-        }
+        let here = self.paths.window_file();
+        self.take_over_older("window.ron", &here, MAX_BYTES);
         here
     }
 
